@@ -1,0 +1,126 @@
+"""Command line: `baocao ingest | query | check | diff | eval | summary` — parses arguments, calls the library.
+
+Imports stay lazy so `baocao query` starts without loading spaCy, pdfplumber or the readers.
+Machine-readable output goes to stdout; progress and messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese reports -> DuckDB warehouse.")
+
+DbOpt = Annotated[str, typer.Option("--db", help="warehouse file")]
+FormatOpt = Annotated[str, typer.Option("--format", help="table | csv | json")]
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help=".docx/.pdf files or folders (recursive)")],
+    db: DbOpt = Settings.db,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="extraction processes")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="seconds per document")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Read every .docx/.pdf under PATHS, extract, and load one transaction per document."""
+    from .ingest import run_ingest
+
+    settings = Settings().resolve(db=db, workers=workers, doc_timeout_s=timeout)
+    code = run_ingest(paths, settings, progress=not quiet)
+    raise typer.Exit(code)
+
+
+@app.command()
+def query(sql: str, db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
+    """Read-only SQL against the warehouse."""
+    import duckdb
+
+    from warehouse.load import WarehouseBusy, connect
+
+    try:
+        con = connect(db, read_only=True)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    try:
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if cols else []
+    except duckdb.Error as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    _print_rows(cols, rows, format)
+
+
+def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "json":
+        import json
+
+        print(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    elif fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(*cols, show_lines=False)
+        for r in rows:
+            t.add_row(*("" if v is None else str(v) for v in r))
+        Console(width=200).print(t)
+    else:
+        _err(f"unknown --format {fmt!r} (table, csv or json)")
+        raise typer.Exit(2)
+
+
+@app.command()
+def summary(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
+    """Documents in the warehouse with their figure and task counts."""
+    from warehouse.load import connect
+
+    con = connect(db, read_only=True)
+    cur = con.execute(
+        """
+        select d.doc_id, d.path, d.format, d.doc_type, d.period_label, d.is_draft,
+               (select count(*) from figures f where f.doc_id = d.doc_id) as figures,
+               (select count(*) from tasks t where t.doc_id = d.doc_id) as tasks
+        from documents d order by d.doc_id
+        """
+    )
+    cols = [d[0] for d in cur.description]
+    _print_rows(cols, cur.fetchall(), format)
+
+
+@app.command(name="eval")
+def eval_(
+    samples: Annotated[str, typer.Option(help="folder of sample .docx/.pdf")] = "samples",
+    gold: Annotated[str, typer.Option(help="folder of gold *.figures.json")] = "tests/gold",
+    format: FormatOpt = "table",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list misses and wrong attributions")] = False,
+) -> None:
+    """Precision/recall/F1 of figure detection and attribution accuracy against the gold files."""
+    from .evaluate import print_report, run_eval
+
+    report = run_eval(Path(samples), Path(gold))
+    print_report(report, format, verbose)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

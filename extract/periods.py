@@ -1,0 +1,87 @@
+"""Reporting periods: find "Quý I năm 2026", "6 tháng cuối năm", "9 tháng", "năm 2025" and turn them into dates.
+
+Patterns live in rules/periods.yaml; a period without a year takes the year of its context (the document's).
+"cùng kỳ" is a comparison base, not a period, and is never matched here.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import regex
+
+from . import catalog
+from .model import Period
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    kind: str
+    period: Period | None  # None when no year is known yet
+
+
+@cache
+def _patterns():
+    data = catalog.load("periods")
+    roman = {k.upper(): v for k, v in data["roman"].items()}
+    compiled = [(p["kind"], regex.compile(p["regex"], regex.IGNORECASE | regex.V1)) for p in data["patterns"]]
+    return compiled, roman
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | None:
+    y = int(groups["y"]) if groups.get("y") else year
+    if y is None:
+        return None
+    if kind == "quarter":
+        q = groups["q"].upper()
+        qn = roman.get(q) or int(q)
+        start, end = date(y, 3 * qn - 2, 1), month_end(y, 3 * qn)
+        return Period(start, end, f"Quý {['I', 'II', 'III', 'IV'][qn - 1]} năm {y}")
+    if kind == "first_months":
+        n = int(groups["months"])
+        return Period(date(y, 1, 1), month_end(y, n), f"{n} tháng đầu năm {y}")
+    if kind == "last_months":
+        n = int(groups["months"])
+        return Period(date(y, 13 - n, 1), date(y, 12, 31), f"{n} tháng cuối năm {y}")
+    if kind == "month":
+        m = int(groups["m"])
+        return Period(date(y, m, 1), month_end(y, m), f"tháng {m}/{y}")
+    if kind == "year":
+        return Period(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
+    raise ValueError(f"unknown period kind {kind}")
+
+
+def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
+    """Every period named in `text`, longest match first where two overlap, in text order."""
+    compiled, roman = _patterns()
+    found: list[PeriodMention] = []
+    for kind, rx in compiled:
+        for m in rx.finditer(text):
+            found.append(PeriodMention(m.start(), m.end(), kind, _build(kind, m.groupdict(), year, roman)))
+    found.sort(key=lambda pm: (pm.start, -(pm.end - pm.start)))
+    out: list[PeriodMention] = []
+    for pm in found:
+        if out and pm.start < out[-1].end:
+            continue
+        out.append(pm)
+    return out
+
+
+def first_period(text: str, year: int | None = None) -> Period | None:
+    for pm in find_periods(text, year):
+        if pm.period is not None:
+            return pm.period
+    return None
+
+
+def whole_year(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}")

@@ -1,0 +1,38 @@
+"""One settings object with documented defaults; the README's settings table mirrors it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "warehouse/baocao.duckdb"  # warehouse file, relative to the current directory
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
+    max_file_bytes: int = 200 * 2**20  # a larger input file is refused unread
+    max_part_bytes: int = 50 * 2**20  # one unpacked DOCX part (document.xml ...) — zip-bomb guard
+    max_package_bytes: int = 200 * 2**20  # all unpacked DOCX parts together
+    max_pages: int = 500  # PDF pages read; a longer PDF is refused
+    max_table_rows: int = 5000  # rows read from one table
+    max_table_nesting: int = 3  # tables inside table cells, deeper ones ignored
+    doc_timeout_s: float = 120.0  # wall-clock limit for extracting one document
+
+    def resolve(self, **overrides) -> Settings:
+        """A copy with the non-None overrides applied (CLI options pass None when not given)."""
+        known = {f.name for f in fields(self)}
+        values = {k: v for k, v in overrides.items() if v is not None and k in known}
+        return Settings(**{**{f.name: getattr(self, f.name) for f in fields(self)}, **values})
+
+
+SETTINGS_DOC = {
+    "db": "DuckDB warehouse file (`--db`)",
+    "workers": "extraction worker processes (`--workers`), default: number of cores",
+    "max_file_bytes": "input files larger than this are refused unread",
+    "max_part_bytes": "largest unpacked part of a DOCX (zip-bomb guard)",
+    "max_package_bytes": "largest unpacked DOCX in total",
+    "max_pages": "PDFs with more pages are refused",
+    "max_table_rows": "rows read from one table",
+    "max_table_nesting": "depth of tables nested in table cells",
+    "doc_timeout_s": "seconds allowed to extract one document",
+}

@@ -1,0 +1,30 @@
+"""Text normalisation shared by every reader: NFC, whitespace folding, PDF line-break artefacts."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_SPACE = regex.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
+# pypdfium2 marks a hyphenated line break with U+FFFE and ends lines with \r\n
+_PDF_BREAKS = str.maketrans({"\ufffe": "", "\r": ""})
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """NFC and collapse every run of whitespace (including NBSP, zero-width) into one space."""
+    return _SPACE.sub(" ", nfc(text)).strip()
+
+
+def clean_pdf_text(text: str) -> str:
+    return nfc(text.translate(_PDF_BREAKS))
+
+
+def strip_accents(text: str) -> str:
+    """Lower-case ASCII skeleton of Vietnamese text (đ -> d), for tolerant header matching."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")

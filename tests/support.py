@@ -1,0 +1,55 @@
+"""Test support: where the seeds and samples are, the seed lines, and the text a reader produced."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from extract.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = Path(os.environ.get("BAOCAO_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+REALDOCS = SHARED / "realdocs"
+SEED_STEMS = ["000_ea23f6f2735d3a0f", "001_8ae5b9da1ecb2557", "002_44a35151dedbb7b7", "003_ef6b9c13ae5fbfa8"]
+
+_FOOTNOTE = re.compile(r"\[(\d+):\s*(.*?)\]\s*(?=\[\d+:|$)")
+
+
+def seed_lines(stem: str) -> tuple[list[str], list[str]]:
+    """Non-empty seed lines (markers stripped, folded) and the footnote texts cut out of them."""
+    lines, notes = [], []
+    for line in (SEEDS / f"{stem}.txt").read_text(encoding="utf-8").splitlines():
+        line = re.sub(r"\[footnoteRef:\d+\]|\[bookmark: [^\]]*\]", "", line)
+        for m in _FOOTNOTE.finditer(line):
+            notes.append(fold(m.group(2)))
+        line = fold(_FOOTNOTE.sub("", line))
+        if line:
+            lines.append(line)
+    return lines, notes
+
+
+def model_text(doc) -> str:
+    parts = []
+    for b in doc.blocks:
+        if b.kind == "table":
+            parts.extend(fold(c.text) for row in b.table.rows for c in row)
+        elif b.kind != "footnote":
+            parts.append(b.text)
+    return " ".join(parts)
+
+
+def missing_in_order(lines: list[str], text: str) -> list[str]:
+    """Lines not found in `text` in order (empty when every line appears after the previous one)."""
+    pos, missing = 0, []
+    for line in lines:
+        i = text.find(line, pos)
+        if i < 0:
+            missing.append(line)
+        else:
+            pos = i + len(line)
+    return missing
+
+

@@ -1,0 +1,136 @@
+"""The DOCX reader on the committed samples: order, tables, merged cells, footnotes, headings."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import docx
+import pytest
+from support import ROOT, SAMPLES, SEED_STEMS, missing_in_order, model_text, seed_lines
+
+from extract.docx_reader import ReadError, read_docx
+from extract.text import fold
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS)
+def test_every_seed_line_in_order(stem, shared_available):
+    doc = read_docx(SAMPLES / f"{stem}.docx")
+    lines, notes = seed_lines(stem)
+    assert missing_in_order(lines, model_text(doc)) == []
+    footnotes = [b.text for b in doc.blocks if b.kind == "footnote"]
+    assert footnotes == notes
+
+
+def test_annex_tables_of_001():
+    doc = read_docx(SAMPLES / "001_8ae5b9da1ecb2557.docx")
+    tables = [b.table for b in doc.tables() if b.table.cell_texts()[0][0] == "STT"]
+    assert [(t.n_rows - 1, t.n_cols) for t in tables] == [(11, 5), (21, 4)]
+    a1 = tables[0].cell_texts()
+    assert a1[1] == ["1", "Chương trình xúc tiến đầu tư; danh mục dự án thu hút đầu tư năm 2026", "Sở Tài chính",
+                     "4/2026", "Đang thực hiện (trễ hạn)"]
+    assert a1[5][4].startswith("Đang thực hiện (trễ hạn).\nSở Nông nghiệp môi trường đã có hướng dẫn")
+    assert a1[11][2] == "Sở Dân tộc và Tôn giáo, Sở Tài chính"
+    assert tables[1].cell_texts()[21] == ["21", "Đề án phát triển công nghiệp văn hóa trên địa bàn tỉnh",
+                                          "Sở Văn hóa, Thể thao và Du lịch", "10/2026"]
+
+
+def test_headings_of_003_with_levels():
+    doc = read_docx(SAMPLES / "003_ef6b9c13ae5fbfa8.docx")
+    expected = json.loads((ROOT / "tests/samples_expected/003_headings.json").read_text(encoding="utf-8"))
+    got = [[b.level, b.text] for b in doc.blocks if b.kind == "heading"]
+    assert got == [[lvl, fold(t)] for lvl, t in expected]
+
+
+def test_footnotes_follow_their_paragraph():
+    doc = read_docx(SAMPLES / "003_ef6b9c13ae5fbfa8.docx")
+    kinds = [(b.kind, b.location) for b in doc.blocks]
+    i = kinds.index(("footnote", "f1"))
+    assert doc.blocks[i - 1].kind == "paragraph" and "kiểm tra, giám sát năm 2026" in doc.blocks[i - 1].text
+    assert kinds[i + 1] == ("footnote", "f2")
+
+
+def _docx_bytes(build) -> bytes:
+    d = docx.Document()
+    build(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_merged_cells_are_read_once(tmp_path):
+    def build(d):
+        t = d.add_table(rows=3, cols=3)
+        a = t.cell(0, 0).merge(t.cell(0, 2))
+        a.text = "Tiêu đề gộp"
+        b = t.cell(1, 0).merge(t.cell(2, 0))
+        b.text = "Gộp dọc"
+        t.cell(1, 1).text = "x"
+        t.cell(2, 2).text = "y"
+
+    p = tmp_path / "merged.docx"
+    p.write_bytes(_docx_bytes(build))
+    table = next(read_docx(p).tables()).table
+    first = table.rows[0]
+    assert [(c.text, c.colspan) for c in first] == [("Tiêu đề gộp", 3)]
+    assert table.rows[1][0].text == "Gộp dọc" and table.rows[1][0].rowspan == 2
+    assert [c.col for c in table.rows[2]] == [2, 3]  # the vertically merged cell is not repeated
+    assert all("Gộp dọc" not in c.text for c in table.rows[2])
+
+
+def test_nested_table_gets_its_own_block(tmp_path):
+    def build(d):
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = "ngoài"
+        inner = t.cell(0, 1).add_table(rows=1, cols=1)
+        inner.cell(0, 0).text = "bên trong 12 dự án"
+
+    p = tmp_path / "nested.docx"
+    p.write_bytes(_docx_bytes(build))
+    tables = list(read_docx(p).tables())
+    assert len(tables) == 2
+    assert tables[1].table.parent == "t1r1c2" and tables[1].table.rows[0][0].text == "bên trong 12 dự án"
+
+
+def test_headers_and_footers_stay_out_of_the_body(tmp_path):
+    def build(d):
+        d.sections[0].header.paragraphs[0].text = "ĐẦU TRANG 99"
+        d.sections[0].footer.paragraphs[0].text = "Trang 1"
+        d.add_paragraph("Nội dung chính đạt 5%.")
+
+    p = tmp_path / "hf.docx"
+    p.write_bytes(_docx_bytes(build))
+    text = " ".join(b.text for b in read_docx(p).blocks)
+    assert text == "Nội dung chính đạt 5%."
+
+
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty file"),
+        (b"Chi la van ban thuong, khong phai Word.\n", "not a Word file (plain text)"),
+        (b"%PDF-1.4 ...", "not a Word file (a PDF)"),
+    ],
+)
+def test_bad_input_has_a_plain_reason(tmp_path, content, reason):
+    p = tmp_path / "bad.docx"
+    p.write_bytes(content)
+    with pytest.raises(ReadError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        read_docx(p)
+
+
+def test_truncated_docx(tmp_path):
+    data = (SAMPLES / "000_ea23f6f2735d3a0f.docx").read_bytes()
+    p = tmp_path / "cut.docx"
+    p.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ReadError, match="truncated or damaged"):
+        read_docx(p)
+
+
+def test_zip_without_document_part(tmp_path):
+    p = tmp_path / "nodoc.docx"
+    with zipfile.ZipFile(p, "w") as zf:
+        zf.writestr("hello.txt", "x")
+    with pytest.raises(ReadError, match="no word/document.xml"):
+        read_docx(p)

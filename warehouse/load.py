@@ -1,0 +1,160 @@
+"""Warehouse loading: the DuckDB schema, one transaction per document, sha256 dedup, failures table.
+
+Only this module writes to the warehouse; extraction never touches the database, so a document is either
+fully loaded or absent.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from extract.model import Extraction
+
+SCHEMA = Path(__file__).with_name("schema.sql")
+VIEWS = Path(__file__).with_name("views")
+
+_FIGURE_COLS = (
+    "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
+    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr"
+).split()
+_TASK_COLS = (
+    "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
+    "task_key location page"
+).split()
+_BLOCK_COLS = "doc_id seq kind location page level text".split()
+_RELATION_COLS = (
+    "relation_id doc_id kind part_id whole_id share_id level_id abs_id pct_id member_ids exhaustive label"
+).split()
+
+
+class WarehouseBusy(RuntimeError):
+    pass
+
+
+def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    db = Path(db)
+    if read_only:
+        if not db.exists():
+            raise FileNotFoundError(f"{db}: no warehouse here yet (run `baocao ingest` first)")
+        try:
+            return duckdb.connect(str(db), read_only=True)
+        except duckdb.IOException as exc:
+            raise WarehouseBusy(f"{db}: the warehouse is busy (an ingest is writing); try again") from exc
+    db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.IOException as exc:
+        raise WarehouseBusy(f"{db}: the warehouse is busy (another process is writing)") from exc
+    ensure_schema(con)
+    return con
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    for view in sorted(VIEWS.glob("*.sql")):
+        con.execute(view.read_text(encoding="utf-8"))
+
+
+def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    return con.execute("select 1 from documents where sha256 = ?", [sha256]).fetchone() is not None
+
+
+def _next_id(con, table: str, col: str) -> int:
+    return con.execute(f"select coalesce(max({col}), 0) + 1 from {table}").fetchone()[0]
+
+
+def _half_ulp(fig) -> float | None:
+    """Half a unit in the last written place, scaled like base_value (an integer percent stands for ±0.5)."""
+    if fig.value in (0, None) or fig.base_value is None:
+        return 0.5 * 10 ** (-fig.decimals)
+    scale = fig.base_value / fig.value if fig.value else 1.0
+    return abs(0.5 * 10 ** (-fig.decimals) * scale)
+
+
+def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | None:
+    """Insert one document with its figures, tasks, relations and blocks in one transaction.
+
+    Returns the new doc_id, or None when a document with the same sha256 is already loaded.
+    """
+    doc, meta = ex.document, ex.metadata
+    con.execute("begin transaction")
+    try:
+        if is_loaded(con, doc.sha256):
+            con.execute("rollback")
+            return None
+        doc_id = _next_id(con, "documents", "doc_id")
+        period = meta.period
+        con.execute(
+            "insert into documents values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                doc_id, doc.path, doc.sha256, doc.format, meta.title, meta.doc_type, meta.issuer,
+                meta.doc_number, meta.issued_date, meta.is_draft, meta.draft_no,
+                period.start if period else None, period.end if period else None,
+                period.label if period else None, doc.pages, datetime.now(),
+                len(doc.blocks), sum(1 for b in doc.blocks if b.ocr) or 0, list(doc.warnings),
+            ],
+        )
+        fig0 = _next_id(con, "figures", "figure_id")
+        fig_rows = [
+            [
+                fig0 + i, doc_id, f.raw, _finite(f.value), f.unit, _finite(f.base_value), f.base_unit,
+                f.qualifier, f.indicator, f.subject, f.role, f.basis, f.period_start, f.period_end,
+                f.quote, f.location, f.page, f.char_start, f.char_end, f.decimals, _half_ulp(f), f.label,
+                f.ocr,
+            ]
+            for i, f in enumerate(ex.figures)
+        ]
+        _insert(con, "figures", _FIGURE_COLS, fig_rows)
+        task0 = _next_id(con, "tasks", "task_id")
+        task_rows = [
+            [
+                task0 + i, doc_id, t.table_no, t.row_no, t.stt, t.content, t.owner, t.deadline_text,
+                t.deadline, t.status_text, t.status, None, t.location, t.page,
+            ]
+            for i, t in enumerate(ex.tasks)
+        ]
+        _insert(con, "tasks", _TASK_COLS, task_rows)
+        rel0 = _next_id(con, "relations", "relation_id")
+        rel_rows = []
+        for i, rel in enumerate(ex.relations):
+            m = rel.members
+
+            def fid(key, m=m):
+                return fig0 + m[key] if m.get(key) is not None else None
+
+            members = [fig0 + j for j in m.get("members", [])]
+            rel_rows.append(
+                [
+                    rel0 + i, doc_id, rel.kind, fid("part"), fid("whole"), fid("share"), fid("level"),
+                    fid("abs"), fid("pct"), members, m.get("exhaustive"), m.get("label"),
+                ]
+            )
+        _insert(con, "relations", _RELATION_COLS, rel_rows)
+        block_rows = [
+            [doc_id, i, b.kind, b.location, b.page, b.level, b.text] for i, b in enumerate(doc.blocks)
+        ]
+        _insert(con, "blocks", _BLOCK_COLS, block_rows)
+        con.execute("commit")
+        return doc_id
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def _finite(x):
+    return x if x is None or math.isfinite(x) else None
+
+
+def _insert(con, table: str, cols: list[str], rows: list[list]) -> None:
+    if not rows:
+        return
+    placeholders = ",".join("?" * len(cols))
+    con.executemany(f"insert into {table} ({', '.join(cols)}) values ({placeholders})", rows)
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, reason: str) -> None:
+    con.execute("insert into failures values (?, ?, ?, ?)", [path, sha256, reason, datetime.now()])
