@@ -1,0 +1,726 @@
+"""PDF reader: a text PDF into a `Document` of headings, paragraphs, tables and footnotes in reading order.
+
+Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber finds ruled tables,
+and runs only on pages whose drawing has visible horizontal and vertical rules.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import io
+import re
+import statistics
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .headings import heading_level, is_page_number, starts_item
+from .model import Block, Cell, Document, Table
+from .text import clean_pdf_text, fold, strip_accents
+
+_TERMINAL = ".:;!?…"
+_OPENERS = "\"“'‘(["
+_SUPERSCRIPT_MARKS = set("0123456789,*")
+_VOWEL = re.compile("[aeiouy]")  # on strip_accents() text: every syllable has one
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line of a page in top-down coordinates (y grows downwards, like pdfplumber)."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # dominant font size of the line
+    base: float  # baseline: the usual bottom of the line's glyphs (boxes of "ạ", "g" reach lower)
+    lead: str = ""  # superscript marks dropped from the line start (a footnote's number)
+
+
+@dataclass
+class _Cell:
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    bbox: tuple | None = None
+
+
+@dataclass
+class _Table:
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    cols: list[float]  # left x of each grid column
+    n_rows: int
+    cells: list[_Cell] = field(default_factory=list)
+    last_page: int = 0  # the page its last part is on, once parts on later pages are appended
+
+    def __post_init__(self) -> None:
+        self.last_page = self.last_page or self.page
+
+    def row_texts(self, row: int) -> list[str]:
+        return [c.text for c in sorted(self.cells, key=lambda c: c.col) if c.row == row]
+
+
+# ---------------------------------------------------------------- opening
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    # pdfium rebuilds a cut-off file's cross-reference table and reads what is left without complaint
+    if b"%%EOF" not in data[-2048:]:
+        raise ValueError("truncated or damaged file (no end-of-file marker)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise ValueError("encrypted PDF, no password") from exc
+        raise ValueError(f"truncated or damaged file ({exc})") from exc
+
+
+# ---------------------------------------------------------------- ruled-table detection (pdfium, cheap)
+
+
+def _has_rules(page: pdfium.PdfPage) -> bool:
+    """Visible thin paths in both directions: the only pages worth pdfplumber's slower table finder."""
+    horizontal = vertical = 0
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        colours = []
+        if stroke.value:
+            pdfium_c.FPDFPageObj_GetStrokeColor(obj, *rgba)
+            colours.append(tuple(c.value for c in rgba))
+        if fill_mode.value:
+            pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)
+            colours.append(tuple(c.value for c in rgba))
+        # Word paints paragraph shading as white boxes with white borders: not rules
+        if not any(a > 0 and min(r, g, b) < 200 for r, g, b, a in colours):
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h <= 3 and w >= 8:
+            horizontal += 1
+        elif w <= 3 and h >= 8:
+            vertical += 1
+        elif stroke.value and w > 3 and h > 3:
+            horizontal += 2
+            vertical += 2
+        if horizontal >= 2 and vertical >= 2:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- tables (pdfplumber)
+
+
+def _visible_graphic(obj: dict) -> bool:
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return True
+    colours = []
+    if obj.get("stroke"):
+        colours.append(obj.get("stroking_color"))
+    if obj.get("fill"):
+        colours.append(obj.get("non_stroking_color"))
+    return any(not _is_white(c) for c in colours)
+
+
+def _is_white(colour) -> bool:
+    if colour is None:
+        return False
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    try:
+        values = [float(v) for v in colour]
+    except (TypeError, ValueError):
+        return False
+    if len(values) == 4:  # CMYK
+        return all(v <= 0.05 for v in values)
+    return bool(values) and all(v >= 0.95 for v in values)
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], value: float, tol: float = 2.0) -> int:
+    """0-based index of the boundary `value` falls on (the last boundary at or left of it)."""
+    idx = 0
+    for i, b in enumerate(bounds):
+        if b <= value + tol:
+            idx = i
+    return idx
+
+
+def _grid(page_no: int, table) -> _Table | None:
+    """pdfplumber table -> grid with spans; a cell covering several grid rows is read once."""
+    boxes = [tuple(b) for b in table.cells]
+    if not boxes:
+        return None
+    cols = _cluster([b[0] for b in boxes])
+    rows = _cluster([b[1] for b in boxes])
+    cells = []
+    for x0, top, x1, bottom in boxes:
+        r, c = _index(rows, top), _index(cols, x0)
+        rowspan = max(1, sum(1 for y in rows if top - 2 <= y < bottom - 2))
+        colspan = max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2))
+        cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom)))
+    return _Table(page_no, tuple(table.bbox), cols, len(rows), cells)
+
+
+def _page_tables(plumber_page, page_no: int) -> list[_Table]:
+    found = plumber_page.filter(_visible_graphic).find_tables()
+    grids = [g for g in (_grid(page_no, t) for t in found) if g is not None]
+    # drop tables nested in another one (shading boxes inside a cell) and single boxed paragraphs
+    kept = []
+    for g in grids:
+        inside = any(o is not g and _contains(o.bbox, g.bbox) for o in grids)
+        if not inside and (len(g.cols) > 1 or g.n_rows > 1):
+            kept.append(g)
+    return kept
+
+
+def _contains(outer, inner, tol: float = 2.0) -> bool:
+    return (
+        outer[0] - tol <= inner[0]
+        and outer[1] - tol <= inner[1]
+        and inner[2] <= outer[2] + tol
+        and inner[3] <= outer[3] + tol
+        and outer != inner
+    )
+
+
+# ---------------------------------------------------------------- text lines (pdfium)
+
+
+def _page_chars(page: pdfium.PdfPage) -> list[tuple]:
+    """(char, box or None, font size) in pdfium's order; box in top-down coordinates, None for spaces/breaks."""
+    height = page.get_height()
+    textpage = page.get_textpage()
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n else ""
+    if len(text) != n:  # characters outside the BMP shift the offsets: read one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    out: list[tuple] = []
+    for i, ch in enumerate(text):
+        if ch == "\r":
+            continue
+        if ch.isspace() or pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            out.append((ch, None, 0.0))
+            continue
+        pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
+        box = (left.value, height - top.value, right.value, height - bottom.value)
+        out.append((ch, box, pdfium_c.FPDFText_GetFontSize(textpage, i)))
+    textpage.close()
+    return out
+
+
+def _inside(box: tuple, area: tuple, tol: float = 1.0) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] - tol <= cx <= area[2] + tol and area[1] - tol <= cy <= area[3] + tol
+
+
+def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[Line]:
+    """The page's text lines, without characters inside `exclude` boxes (tables)."""
+    lines: list[Line] = []
+    current: list[tuple] = []
+    last = None
+    for c in chars:
+        ch, box = c[0], c[1]
+        if ch == "\n":
+            _emit(current, page_no, lines)
+            current, last = [], None
+            continue
+        if box is None:
+            current.append(c)
+            continue
+        if any(_inside(box, b) for b in exclude):
+            continue
+        # pdfium sometimes runs two printed lines together: a jump back to the left and down is a new line
+        cy = (box[1] + box[3]) / 2
+        if last is not None and box[0] < last[0] - 1 and (cy > last[3] or cy < last[1]):
+            _emit(current, page_no, lines)
+            current = []
+        last = box
+        current.append(c)
+    _emit(current, page_no, lines)
+    return lines
+
+
+def _fill_cells(chars: list[tuple], tables: list[_Table]) -> None:
+    """Cell texts from pdfium's characters: each character goes to the cell its centre lies in."""
+    cells = [c for t in tables for c in t.cells if c.bbox]
+    found: dict[int, list[tuple]] = {id(c): [] for c in cells}
+    owner = None
+    for ch, box, _size in chars:
+        if box is None:
+            if owner is not None and ch != "\n":
+                found[id(owner)].append((" ", None))
+            continue
+        owner = next((c for c in cells if _inside(box, c.bbox, 0.5)), None)
+        if owner is not None:
+            found[id(owner)].append((ch, box))
+    for c in cells:
+        c.text = _cell_text(found[id(c)], c.bbox)
+
+
+def _cell_text(chars: list[tuple], bbox: tuple) -> str:
+    lines: list[list[tuple]] = []
+    last = None
+    for ch, box in chars:
+        if box is not None:
+            if last is None or (box[1] + box[3]) / 2 > last[3] + 2:
+                lines.append([])
+            last = box
+        if lines:
+            lines[-1].append((ch, box))
+    out = ""
+    prev_text, prev_boxes = "", []
+    for line in lines:
+        text = "".join(ch for ch, _ in line).strip()
+        boxes = [b for _, b in line if b is not None]
+        if not out:
+            out = text
+        else:
+            # a word too long for a narrow column is broken without a space ("ST" / "T"): not even the
+            # next line's first letter fits beside it (cell padding taken as Word's 0.19 cm at most), and
+            # one half has no vowel, so it is no syllable of its own ("ngành" / "hiếm" is two words)
+            width = max(b[2] for b in prev_boxes) - min(b[0] for b in prev_boxes)
+            room = bbox[2] - bbox[0] - 2 * 5.4
+            halves = (prev_text, text.split(" ", 1)[0])
+            forced = (
+                " " not in prev_text
+                and boxes
+                and width + (boxes[0][2] - boxes[0][0]) > room
+                and any(not _VOWEL.search(strip_accents(h)) for h in halves)
+            )
+            out = f"{out}{'' if forced else ' '}{text}"
+        prev_text, prev_boxes = text, boxes or prev_boxes
+    return fold(clean_pdf_text(out.replace("\ufffe", "-")))
+
+
+def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
+    boxed = [c for c in chars if c[1] is not None]
+    if not boxed:
+        return
+    sizes = [round(c[2] * 2) / 2 for c in boxed]
+    size = statistics.mode(sizes)
+    baseline = statistics.median(c[1][3] for c, s in zip(boxed, sizes, strict=True) if s == size)
+    kept, lead = [], []
+    for c in chars:
+        # footnote reference marks: small raised digits; dropped so "năm 2026¹." reads "năm 2026."
+        if (
+            c[1] is not None
+            and c[0] in _SUPERSCRIPT_MARKS
+            and c[2] < 0.8 * size
+            and c[1][3] < baseline - 0.2 * size
+        ):
+            if not any(k[1] is not None for k in kept):
+                lead.append(c[0])
+            continue
+        kept.append(c)
+    text = "".join(c[0] for c in kept)
+    # pypdfium2 writes U+FFFE for a hyphen it takes as a soft line-break hyphen; Vietnamese is never
+    # hyphenated inside a word, so it is a real dash ("2021-\n2025")
+    text = fold(clean_pdf_text(text.replace("\ufffe", "-")))
+    if not text:
+        return
+    boxes = [c[1] for c in kept if c[1] is not None]
+    out.append(
+        Line(
+            text=text,
+            page=page_no,
+            x0=min(b[0] for b in boxes),
+            x1=max(b[2] for b in boxes),
+            top=min(b[1] for b in boxes),
+            bottom=max(b[3] for b in boxes),
+            size=size,
+            base=baseline,
+            lead="".join(lead),
+        )
+    )
+
+
+def _is_mark(ln: Line) -> bool:
+    return all(ch in _SUPERSCRIPT_MARKS for ch in ln.text.replace(" ", ""))
+
+
+def _merge_pieces(lines: list[Line]) -> list[Line]:
+    """Rejoin pieces pdfium split off one printed line (LibreOffice starts a new text object after a
+    footnote reference), and hang a footnote's own small raised number on the footnote text."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        follows = prev is not None and ln.x0 >= prev.x1 - 1
+        if follows and _is_mark(prev) and prev.size < 0.8 * ln.size and abs(prev.top - ln.top) < ln.size:
+            out[-1] = replace(ln, x0=prev.x0, lead=prev.text.replace(" ", ""))
+            continue
+        if follows and _is_mark(ln) and ln.size < 0.8 * prev.size and ln.base < prev.base - 1:
+            continue  # a reference mark printed as its own piece
+        if follows and abs(ln.base - prev.base) <= 1.5 and abs(ln.size - prev.size) <= 1:
+            tight = ln.text[0] in ",.;:)]…" or ln.x0 - prev.x1 < 0.15 * ln.size
+            text = f"{prev.text}{'' if tight else ' '}{ln.text}"
+            out[-1] = replace(
+                prev, text=text, x1=ln.x1, top=min(prev.top, ln.top), bottom=max(prev.bottom, ln.bottom)
+            )
+            continue
+        out.append(ln)
+    return out
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+    """Remove page numbers and running headers/footers (same text at the page edge on most pages)."""
+
+    def edge_lines(lines: list[Line], height: float) -> list[Line]:
+        by_y = sorted(lines, key=lambda ln: ln.top)
+        cands = by_y[:2] + by_y[-2:]
+        return [ln for ln in cands if ln.bottom < 0.15 * height or ln.top > 0.85 * height]
+
+    def key(ln: Line) -> str:
+        return "".join("#" if ch.isdigit() else ch for ch in ln.text.lower())
+
+    counts: dict[str, int] = {}
+    for lines, h in zip(pages, heights, strict=True):
+        for k in {key(ln) for ln in edge_lines(lines, h)}:
+            counts[k] = counts.get(k, 0) + 1
+    repeated = {k for k, c in counts.items() if len(pages) >= 3 and c >= max(3, len(pages) / 2)}
+    out = []
+    for lines, h in zip(pages, heights, strict=True):
+        edges = {id(ln) for ln in edge_lines(lines, h)}
+        out.append(
+            [ln for ln in lines if not (id(ln) in edges and (is_page_number(ln.text) or key(ln) in repeated))]
+        )
+    return out
+
+
+def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tuple[list[Line], list[Line]]:
+    """Trailing small-font lines at the page bottom that open with a number are the page's footnotes."""
+    by_y = sorted(lines, key=lambda ln: ln.top)
+    start = len(by_y)
+    while start > 0 and by_y[start - 1].size <= 0.85 * body_size and by_y[start - 1].top > 0.5 * height:
+        start -= 1
+    while start < len(by_y) and not _footnote_start(by_y[start]):
+        start += 1
+    notes = by_y[start:]
+    if not notes:
+        return lines, []
+    ids = {id(ln) for ln in notes}
+    return [ln for ln in lines if id(ln) not in ids], notes
+
+
+def _footnote_start(line: Line) -> bool:
+    return bool(line.lead) or (line.text[:1].isdigit() and " " in line.text[:4]) or line.text[:1] == "*"
+
+
+def _footnote_blocks(notes: list[Line]) -> list[str]:
+    texts: list[str] = []
+    # with raised note numbers, a continuation line that happens to open with a number stays put
+    by_lead = any(ln.lead for ln in notes)
+    for ln in notes:
+        if (ln.lead if by_lead else _footnote_start(ln)) or not texts:
+            body = ln.text
+            if not ln.lead and body[:1].isdigit():
+                body = body.split(" ", 1)[1] if " " in body else body
+            texts.append(body)
+        else:
+            texts[-1] = f"{texts[-1]} {ln.text}"
+    return [fold(t) for t in texts if fold(t)]
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass(frozen=True)
+class _Layout:
+    left: float
+    right: float
+    pitch: float  # usual distance between the baselines of two lines of one paragraph
+    body_size: float
+
+
+def _layout(lines: list[Line]) -> _Layout:
+    if not lines:
+        return _Layout(0, 0, 0, 0)
+    weights: dict[float, int] = {}
+    for ln in lines:
+        weights[ln.size] = weights.get(ln.size, 0) + len(ln.text)
+    body = max(weights, key=weights.get)
+    body_lines = [ln for ln in lines if ln.size == body] or lines
+    xs0 = sorted(ln.x0 for ln in body_lines)
+    xs1 = sorted(ln.x1 for ln in body_lines)
+    pitches = [
+        b.base - a.base
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.size == b.size == body and 0 < b.base - a.base < 3 * body
+    ]
+    return _Layout(
+        left=xs0[len(xs0) // 10],
+        right=xs1[int(len(xs1) * 0.9)],
+        pitch=statistics.median(pitches) if pitches else 1.2 * body,
+        body_size=body,
+    )
+
+
+def _centred_pair(a: Line, b: Line, lay: _Layout) -> bool:
+    """Two short lines on one axis (a title). The axis may sit right of the page's, by a first-line indent."""
+    short = all(ln.x0 > lay.left + 20 and ln.x1 < lay.right - 20 for ln in (a, b))
+    return short and abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 < 20 and a.text.isupper() == b.text.isupper()
+
+
+def _continues(prev: Line, line: Line, lay: _Layout) -> bool:
+    """Does `line` carry on the paragraph whose last line is `prev`?"""
+    if abs(prev.size - line.size) > 1:
+        return False
+    centred = _centred_pair(prev, line, lay)
+    # titles are often set with more leading than body text
+    if prev.page == line.page and line.base - prev.base > (1.5 if centred else 1.25) * lay.pitch + 1:
+        return False
+    unfinished = prev.text[-1] not in _TERMINAL
+    if starts_item(line.text, unfinished):
+        return False
+    if centred:
+        return True
+    first = line.text[0]
+    capital = first.isupper() or first.isdigit() or first in _OPENERS
+    # the line's first word would have fitted on the previous line: the author broke the line there
+    word = line.text.split(" ", 1)[0]
+    word_w = (line.x1 - line.x0) / max(len(line.text), 1) * (len(word) + 1)
+    if prev.x1 + word_w < lay.right - 2:
+        return False
+    indented = line.x0 > lay.left + 8
+    return not (not unfinished and capital and indented)
+
+
+def _paragraphs(lines: list[Line], lay: _Layout) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for ln in lines:
+        if groups and _continues(groups[-1][-1], ln, lay):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def _join(lines: list[Line]) -> str:
+    out = lines[0].text
+    for ln in lines[1:]:
+        # a dash closing the previous line joins tight ("2021-" + "2025"); pdfium's soft-hyphen mark too
+        out = f"{out}{ln.text}" if out.endswith("-") and out[-2:-1] != " " else f"{out} {ln.text}"
+    return fold(out)
+
+
+# ---------------------------------------------------------------- table assembly across pages
+
+
+def _compatible(a: _Table, b: _Table) -> bool:
+    if abs(a.bbox[0] - b.bbox[0]) > 4 or abs(a.bbox[2] - b.bbox[2]) > 4:
+        return False
+    near = sum(1 for x in b.cols if any(abs(x - y) <= 4 for y in a.cols))
+    return near >= max(len(a.cols), len(b.cols)) - 1
+
+
+def _merge(a: _Table, b: _Table) -> None:
+    """Append `b` (the next page's part, or a body table under its header table) to `a`."""
+
+    def col_of(x: float) -> int:
+        return min(range(len(a.cols)), key=lambda i: abs(a.cols[i] - x)) + 1
+
+    def remap(c: _Cell) -> tuple[int, int]:
+        left = b.cols[c.col - 1]
+        right_idx = c.col - 1 + c.colspan
+        right = b.cols[right_idx] if right_idx < len(b.cols) else b.bbox[2]
+        start = col_of(left)
+        end = col_of(right) if right_idx < len(b.cols) else len(a.cols) + 1
+        return start, max(1, end - start)
+
+    first = 1
+    if b.row_texts(1) == a.row_texts(1) and any(b.row_texts(1)):
+        first = 2  # the header row repeated at the top of the next page
+    last = max((c.row + c.rowspan - 1 for c in a.cells), default=0)
+    head = [c for c in b.cells if c.row == first]
+    lead = next((c for c in head if c.col == 1), None)
+    continued = last > 0 and (lead is None or not lead.text)
+    offset = last - first if continued else last - first + 1
+    # rows under a cut row whose first cells stay empty still belong to the group above (STT spans)
+    absorbing = continued
+
+    def covering(row: int, col: int) -> _Cell | None:
+        return next(
+            (t for t in a.cells if t.row <= row < t.row + t.rowspan and t.col <= col < t.col + t.colspan),
+            None,
+        )
+
+    for c in sorted(b.cells, key=lambda c: (c.row, c.col)):
+        if c.row < first:
+            continue
+        if c.row > first and c.col == 1 and c.text:
+            absorbing = False
+        col, colspan = remap(c)
+        row = c.row + offset
+        if continued and c.row == first:
+            target = covering(last, col)
+            if target is not None:
+                # a row cut by the page break: its halves are one cell
+                target.text = fold(f"{target.text} {c.text}")
+                target.rowspan += c.rowspan - 1
+                continue
+        elif absorbing and not c.text:
+            target = covering(row - 1, col)
+            if target is not None:
+                target.rowspan += c.rowspan
+                continue
+        a.cells.append(_Cell(row, col, c.text, c.rowspan, colspan))
+    a.n_rows = max(c.row + c.rowspan - 1 for c in a.cells)
+    a.last_page = b.page
+
+
+def _freeze(t: _Table, max_rows: int) -> Table:
+    rows: dict[int, list[Cell]] = {}
+    for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
+        if c.row > max_rows:
+            continue
+        rows.setdefault(c.row, []).append(
+            Cell(c.row, c.col, c.text, min(c.rowspan, max_rows - c.row + 1), c.colspan)
+        )
+    return Table(rows=tuple(tuple(rows[r]) for r in sorted(rows)))
+
+
+def _table_text(table: Table) -> str:
+    """Cells joined with " | ", rows with " / " (Block.text must be one folded line)."""
+    return fold(" / ".join(" | ".join(c.text for c in row) for row in table.rows))
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def read_pdf(path: str | Path, settings=None) -> Document:
+    path = Path(path)
+    data = path.read_bytes()
+    max_pages = getattr(settings, "max_pages", 500)
+    max_rows = getattr(settings, "max_table_rows", 5000)
+    pdf = _open(data)
+    warnings: list[str] = []
+    try:
+        n_pages = len(pdf)
+        if n_pages > max_pages:
+            raise ValueError(f"{n_pages} pages, more than the limit of {max_pages}")
+        pages = [pdf[i] for i in range(n_pages)]
+        ruled = [i for i, p in enumerate(pages) if _has_rules(p)]
+        tables: dict[int, list[_Table]] = {i: [] for i in range(n_pages)}
+        if ruled:
+            tables.update(_find_tables(data, ruled))
+        heights = [p.get_height() for p in pages]
+        page_lines = []
+        for i, p in enumerate(pages):
+            chars = _page_chars(p)
+            if not any(c[1] is not None for c in chars):
+                warnings.append(f"page {i + 1}: no text layer")
+            _fill_cells(chars, tables[i])
+            page_lines.append(_merge_pieces(_page_lines(chars, i + 1, [t.bbox for t in tables[i]])))
+    except pdfium.PdfiumError as exc:
+        raise ValueError(f"truncated or damaged file ({exc})") from exc
+    finally:
+        pdf.close()
+
+    page_lines = _drop_furniture(page_lines, heights)
+    lay = _layout([ln for lines in page_lines for ln in lines])
+    notes_by_page: dict[int, list[str]] = {}
+    for i, lines in enumerate(page_lines):
+        page_lines[i], notes = _split_footnotes(lines, lay.body_size, heights[i])
+        notes_by_page[i + 1] = _footnote_blocks(notes)
+
+    # one stream of lines and tables in reading order; tables go before the first line below their top
+    stream: list[Line | _Table] = []
+    for i, lines in enumerate(page_lines):
+        pending = sorted(tables[i], key=lambda t: t.bbox[1])
+        for ln in lines:
+            while pending and pending[0].bbox[1] <= ln.top:
+                stream.append(pending.pop(0))
+            stream.append(ln)
+        stream.extend(pending)
+
+    merged: list[Line | _Table] = []
+    for item in stream:
+        prev = merged[-1] if merged else None
+        if (
+            isinstance(item, _Table)
+            and isinstance(prev, _Table)
+            and item.page in (prev.last_page, prev.last_page + 1)
+            and _compatible(prev, item)
+        ):
+            _merge(prev, item)
+            continue
+        merged.append(item)
+
+    blocks: list[Block] = []
+    counters = {"p": 0, "t": 0, "f": 0}
+    notes_done: set[int] = set()
+
+    def add(kind: str, text: str, page: int, level=None, table=None) -> None:
+        prefix = {"table": "t", "footnote": "f"}.get(kind, "p")
+        counters[prefix] += 1
+        blocks.append(Block(kind, text, f"{prefix}{counters[prefix]}", level=level, page=page, table=table))
+
+    def flush_notes(up_to_page: int) -> None:
+        for p in sorted(notes_by_page):
+            if p <= up_to_page and p not in notes_done:
+                notes_done.add(p)
+                for note in notes_by_page[p]:
+                    add("footnote", note, p)
+
+    run: list[Line] = []
+
+    def flush_run() -> None:
+        for group in _paragraphs(run, lay):
+            flush_notes(group[0].page - 1)
+            text = _join(group)
+            level = heading_level(text)
+            add("heading" if level else "paragraph", text, group[0].page, level=level)
+            flush_notes(group[-1].page - 1)
+        run.clear()
+
+    for item in merged:
+        if isinstance(item, _Table):
+            flush_run()
+            flush_notes(item.page - 1)
+            table = _freeze(item, max_rows)
+            if item.n_rows > max_rows:
+                warnings.append(f"table on page {item.page}: rows after {max_rows} not read")
+            add("table", _table_text(table), item.page, table=table)
+        else:
+            run.append(item)
+    flush_run()
+    flush_notes(n_pages)
+
+    return Document(
+        path=str(path),
+        format="pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=tuple(blocks),
+        pages=n_pages,
+        warnings=tuple(warnings),
+    )
+
+
+def _find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[_Table]]:
+    import pdfplumber  # only documents with ruled tables pay for pdfminer
+
+    out: dict[int, list[_Table]] = {}
+    with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indexes]) as plumber:
+        for i, page in zip(page_indexes, plumber.pages, strict=True):
+            out[i] = _page_tables(page, i + 1)
+    return out
