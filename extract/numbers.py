@@ -1,0 +1,628 @@
+"""Number grammar: finds the figure-numbers of Vietnamese report text with their unit, scale, sign and qualifier.
+
+Words and exclusion patterns live in rules/numbers.yaml and rules/units.yaml; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from .text import nfc
+
+RULES_DIR = Path(os.environ.get("BAOCAO_RULES", Path(__file__).resolve().parent.parent / "rules"))
+
+KINDS = ("number", "ratio_part", "ratio_whole", "range_low", "range_high", "multiple")
+QUALIFIERS = (">", ">=", "<", "<=", "~", "range_low", "range_high")
+
+
+class RuleError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One figure-number in a text: its span, the number as written, its unit, scale folded in, and cues."""
+
+    start: int  # span of `raw` in the input text
+    end: int
+    raw: str  # number + unit as written: "6.018,3 ngàn lượt khách", "13,95%", "171/280"
+    num_start: int  # span of the digits only
+    num_end: int
+    value: Decimal  # as written; negative for a written minus or a decrease sign word
+    decimals: int  # digits after the decimal comma as written (the rounding the text implies)
+    unit: str | None  # normalised spelling: "nghìn lượt khách", "tỷ đồng", "%", "bác sĩ/vạn dân"
+    base_value: Decimal  # scale folded in
+    base_unit: str | None  # "lượt khách", "đồng", "USD", "%", "ha"; None for a bare number or bare scale
+    qualifier: str | None  # None | '>' | '>=' | '<' | '<=' | '~' | 'range_low' | 'range_high'
+    kind: str  # one of KINDS
+    sign_word: str | None  # increase/decrease word governing the number ("tăng", "giảm", "sụt giảm")
+    qualifier_span: tuple[int, int] | None  # where the qualifier word (or range start word) sits
+
+
+# ---------------------------------------------------------------------------------------------- rule data
+
+
+def _load_yaml(name: str):
+    path = RULES_DIR / f"{name}.yaml"
+    with path.open(encoding="utf-8") as fh:
+        return _nfc_all(yaml.safe_load(fh))
+
+
+def _nfc_all(obj):
+    if isinstance(obj, str):
+        return nfc(obj)
+    if isinstance(obj, list):
+        return [_nfc_all(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_nfc_all(k): _nfc_all(v) for k, v in obj.items()}
+    return obj
+
+
+def _check_keys(where: str, got: dict, allowed: set[str], required: set[str] = frozenset()) -> None:
+    unknown = set(got) - allowed
+    if unknown:
+        raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+    missing = set(required) - set(got)
+    if missing:
+        raise RuleError(f"{where}: missing keys {sorted(missing)}")
+
+
+def _words(where: str, items) -> list[str]:
+    """A validated word list: strings, no duplicates (case-insensitive), whitespace folded."""
+    if not isinstance(items, list) or not all(isinstance(w, str) and w.strip() for w in items):
+        raise RuleError(f"{where}: expected a list of non-empty strings")
+    out = [" ".join(w.split()) for w in items]
+    seen: set[str] = set()
+    for w in out:
+        if w.casefold() in seen:
+            raise RuleError(f"{where}: duplicate word {w!r}")
+        seen.add(w.casefold())
+    return out
+
+
+_NUMBERS_KEYS = {
+    "scales",
+    "scale_blockers",
+    "qualifiers",
+    "qualifier_suffixes",
+    "sign_words",
+    "multiple_words",
+    "range_starts",
+    "range_joiners",
+    "date_cues",
+    "stop_words",
+    "value_words",
+    "per_units",
+    "exclusions",
+}
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    base_unit: str
+    scale: Decimal
+
+
+@dataclass(frozen=True)
+class _Rules:
+    scales: dict  # casefolded spelling -> (normalised word, factor)
+    scale_blockers: tuple[str, ...]
+    qualifiers: dict  # casefolded phrase -> code
+    qualifier_suffixes: dict
+    increase: frozenset
+    decrease: frozenset
+    multiple_words: tuple[str, ...]
+    range_starts: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    date_cues: tuple[str, ...]
+    stop_words: frozenset
+    name_breakers: frozenset
+    per_units: tuple[str, ...]
+    units: dict  # casefolded spelling -> _Unit
+    exclusions: tuple[tuple[str, object], ...]  # (rule id, compiled pattern)
+
+
+@cache
+def _rules() -> _Rules:
+    data = _load_yaml("numbers")
+    _check_keys("numbers.yaml", data, _NUMBERS_KEYS, _NUMBERS_KEYS)
+
+    scales: dict = {}
+    for i, entry in enumerate(data["scales"]):
+        _check_keys(f"numbers.yaml scales[{i}]", entry, {"word", "aliases", "factor"}, {"word", "factor"})
+        factor = Decimal(str(entry["factor"]))
+        for spelling in [entry["word"], *_words("scales.aliases", entry.get("aliases", []))]:
+            if spelling.casefold() in scales:
+                raise RuleError(f"numbers.yaml scales: duplicate {spelling!r}")
+            scales[spelling.casefold()] = (entry["word"], factor)
+
+    qualifiers: dict = {}
+    for code, words in data["qualifiers"].items():
+        if code not in QUALIFIERS:
+            raise RuleError(f"numbers.yaml qualifiers: unknown code {code!r}")
+        for w in _words(f"qualifiers[{code}]", words):
+            if w.casefold() in qualifiers:
+                raise RuleError(f"numbers.yaml qualifiers: {w!r} listed twice")
+            qualifiers[w.casefold()] = code
+    suffixes: dict = {}
+    for code, words in data["qualifier_suffixes"].items():
+        if code not in QUALIFIERS:
+            raise RuleError(f"numbers.yaml qualifier_suffixes: unknown code {code!r}")
+        for w in _words(f"qualifier_suffixes[{code}]", words):
+            suffixes[w.casefold()] = code
+
+    _check_keys(
+        "numbers.yaml sign_words", data["sign_words"], {"increase", "decrease"}, {"increase", "decrease"}
+    )
+    increase = _words("sign_words.increase", data["sign_words"]["increase"])
+    decrease = _words("sign_words.decrease", data["sign_words"]["decrease"])
+    if {w.casefold() for w in increase} & {w.casefold() for w in decrease}:
+        raise RuleError("numbers.yaml sign_words: a word is both increase and decrease")
+
+    units: dict = {}
+    raw_units = _load_yaml("units")
+    if not isinstance(raw_units, list):
+        raise RuleError("units.yaml: expected a list of units")
+    for i, entry in enumerate(raw_units):
+        _check_keys(f"units.yaml[{i}]", entry, {"unit", "aliases", "base_unit", "scale"}, {"unit"})
+        u = _Unit(
+            unit=str(entry["unit"]),
+            base_unit=str(entry.get("base_unit", entry["unit"])),
+            scale=Decimal(str(entry.get("scale", 1))),
+        )
+        for spelling in [u.unit, *_words(f"units.yaml[{i}].aliases", entry.get("aliases", []))]:
+            key = " ".join(spelling.split()).casefold()
+            if key in units:
+                raise RuleError(f"units.yaml: {spelling!r} listed twice")
+            units[key] = u
+
+    exclusions = []
+    seen_ids: set[str] = set()
+    for i, entry in enumerate(data["exclusions"]):
+        _check_keys(
+            f"numbers.yaml exclusions[{i}]",
+            entry,
+            {"id", "patterns", "note", "case_sensitive"},
+            {"id", "patterns", "note"},
+        )
+        rid = entry["id"]
+        if not regex.fullmatch(r"[a-z][a-z0-9_]*", rid) or rid in seen_ids:
+            raise RuleError(f"numbers.yaml exclusions: bad or duplicate id {rid!r}")
+        seen_ids.add(rid)
+        flags = regex.V0 | (0 if entry.get("case_sensitive") else regex.IGNORECASE)
+        if not isinstance(entry["patterns"], list) or not entry["patterns"]:
+            raise RuleError(f"numbers.yaml exclusion {rid}: patterns must be a non-empty list")
+        for pattern in entry["patterns"]:
+            try:
+                exclusions.append((rid, regex.compile(pattern, flags)))
+            except regex.error as exc:
+                raise RuleError(f"numbers.yaml exclusion {rid}: {exc}") from exc
+
+    stop = frozenset(w.casefold() for w in _words("stop_words", data["stop_words"]))
+    breakers = set(stop) | {
+        t.casefold() for w in _words("value_words", data["value_words"]) for t in w.split()
+    }
+    for phrase in [*qualifiers, *(w.casefold() for w in increase + decrease)]:
+        breakers.update(phrase.split())
+    return _Rules(
+        scales=scales,
+        scale_blockers=tuple(_words("scale_blockers", data["scale_blockers"])),
+        qualifiers=qualifiers,
+        qualifier_suffixes=suffixes,
+        increase=frozenset(w.casefold() for w in increase),
+        decrease=frozenset(w.casefold() for w in decrease),
+        multiple_words=tuple(_words("multiple_words", data["multiple_words"])),
+        range_starts=tuple(_words("range_starts", data["range_starts"])),
+        range_joiners=tuple(_words("range_joiners", data["range_joiners"])),
+        date_cues=tuple(_words("date_cues", data["date_cues"])),
+        stop_words=stop,
+        name_breakers=frozenset(breakers),
+        per_units=tuple(_words("per_units", data["per_units"])),
+        units=units,
+        exclusions=tuple(exclusions),
+    )
+
+
+# ------------------------------------------------------------------------------------------ compiled regexes
+
+_WS = r"[^\S\n]"  # spaces but not a line break: table cells and headings sit on their own lines
+_I = regex.IGNORECASE | regex.V0
+# Cues before a number are matched backwards from it: a REVERSE match anchors at the number and is ~6x
+# faster than searching a window for a pattern ending in \Z.
+_IR = _I | regex.REVERSE
+
+
+def _alt(words) -> str:
+    """Alternation of phrases, longest first, with any run of spaces between words."""
+    parts = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    return "|".join(f"{_WS}+".join(regex.escape(t) for t in p.split(" ")) for p in parts)
+
+
+def _wordy(words) -> str:
+    """Like _alt, but a phrase starting with a letter must start at a word boundary."""
+    letters = [w for w in words if w[:1].isalpha()]
+    symbols = [w for w in words if not w[:1].isalpha()]
+    out = []
+    if letters:
+        out.append(rf"(?<![\p{{L}}\p{{N}}])(?:{_alt(letters)})")
+    if symbols:
+        out.append(f"(?:{_alt(symbols)})")
+    return "|".join(out)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    cluster: object
+    scale: object
+    unit: object
+    noun: object
+    per: object
+    qual_suffix: object
+    qualifier: object
+    multiple: object
+    sign: object
+    range_start: object
+    dash_joiner: object
+    word_joiner: object
+    date_cue: object
+    date_chain: object
+    name_words: object
+
+
+@cache
+def _grammar() -> _Grammar:
+    r = _rules()
+    end = r"(?![\p{L}\p{N}])"
+    # A cluster is digits with '.', ',' or '/' between digits (NBSP/thin space only before 3 digits, the
+    # Vietnamese thousands gap); possessive so "28B" or "1,2,3" cannot shrink into a valid number.
+    cluster = regex.compile(
+        r"(?<![\p{L}\p{N}.,])[0-9](?:[0-9]|[.,/](?=[0-9])|[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))*+"
+        r"(?![\p{L}\p{N}])",
+        regex.V0,
+    )
+    blockers = _alt(r.scale_blockers)
+    scale = regex.compile(rf"{_WS}+(?P<w>{_alt(r.scales)}){end}(?!{_WS}+(?:{blockers}){end})", _I)
+    per = rf"(?:/(?P<per>{_alt(r.per_units)}){end})?"
+    unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
+    noun = regex.compile(rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}{per}", regex.V0)
+    sfx = _alt(r.qualifier_suffixes)
+    return _Grammar(
+        cluster=cluster,
+        scale=scale,
+        unit=unit,
+        noun=noun,
+        per=regex.compile(per, _I),
+        qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
+        qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
+        multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
+        sign=regex.compile(rf"(?P<s>{_wordy(list(r.increase) + list(r.decrease))}){_WS}+", _IR),
+        range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
+        dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
+        word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
+        date_cue=regex.compile(rf"(?:{_wordy(r.date_cues)}){_WS}+", _IR),
+        date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|và){_WS}*", _I),
+        name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})", regex.V0 | regex.REVERSE),
+    )
+
+
+# ------------------------------------------------------------------------------------------ parse / format
+
+_VN_NUMBER = regex.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?", regex.V0)
+_SPACED = regex.compile(r"[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?", regex.V0)
+
+
+def parse_number(s: str) -> tuple[Decimal, int]:
+    """Vietnamese number text to (value, decimals): "3.060,1960" -> (Decimal('3060.1960'), 4).
+
+    '.' groups thousands in groups of exactly three, ',' is the decimal mark; a leading '-' or '−' negates.
+    Raises ValueError for anything else ("4.0", "1,2,3", "1.5").
+    """
+    text = s.strip()
+    sign = ""
+    if text[:1] in "-−" and len(text) > 1:
+        sign, text = "-", text[1:]
+    if _SPACED.fullmatch(text):
+        text = regex.sub(r"[\u00a0\u202f\u2009]", ".", text)
+    m = _VN_NUMBER.fullmatch(text)
+    if not m:
+        raise ValueError(f"not a Vietnamese number: {s!r}")
+    whole, frac = m.group(1).replace(".", ""), m.group(2) or ""
+    try:
+        value = Decimal(f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}")
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
+        raise ValueError(f"not a Vietnamese number: {s!r}") from exc
+    return value, len(frac)
+
+
+def format_number(d: Decimal, decimals: int) -> str:
+    """Vietnamese spelling of d with `decimals` digits after ','; the inverse of parse_number."""
+    q = Decimal(d).quantize(Decimal(1).scaleb(-decimals)) if decimals else Decimal(d).quantize(Decimal(1))
+    sign = "-" if q < 0 else ""
+    digits = f"{abs(q):f}"
+    whole, _, frac = digits.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    return f"{sign}{out},{frac}" if decimals else f"{sign}{out}"
+
+
+# ---------------------------------------------------------------------------------------------- finding
+
+
+@dataclass
+class _Item:
+    """A number being assembled (mutable while the range and ratio passes run)."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: Decimal
+    decimals: int
+    unit: str | None
+    base_unit: str | None
+    factor: Decimal
+    qualifier: str | None
+    kind: str
+    sign_word: str | None
+    qualifier_span: tuple[int, int] | None
+    minus: bool = False
+    range_start: tuple[int, int] | None = None
+
+
+def _is_year(cluster: str) -> bool:
+    # Vietnamese writes counts of a thousand or more with a dot ("1.437"), so 4 bare digits are a year.
+    return len(cluster) == 4 and cluster.isdigit() and 1900 <= int(cluster) <= 2100
+
+
+def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
+    """Scale words and unit after a number: (end, unit as normalised, base unit, factor)."""
+    r, g = _rules(), _grammar()
+    factor = Decimal(1)
+    scale_words: list[str] = []
+    end = pos
+    for _ in range(2):  # "51,2 nghìn tỷ đồng": at most two scale words
+        m = g.scale.match(text, end)
+        if not m:
+            break
+        word, f = r.scales[" ".join(m.group("w").split()).casefold()]
+        scale_words.append(word)
+        factor *= f
+        end = m.end()
+    unit = base = None
+    m = g.unit.match(text, end)
+    if m and m.group("pct") is not None:
+        if not scale_words:
+            return m.end(), "%", "%", factor
+        m = None
+    if m and m.group("u") is not None:
+        u = r.units[" ".join(m.group("u").split()).casefold()]
+        unit, base, factor = u.unit, u.base_unit, factor * u.scale
+    else:
+        m = g.noun.match(text, end)
+        if m and (m.group("u").casefold() in r.stop_words or m.group("u").casefold() in r.scales):
+            m = None
+        if m:
+            unit = base = m.group("u")
+    if m:
+        per = m.group("per")
+        if per:
+            unit, base = f"{unit}/{' '.join(per.split())}", f"{base}/{' '.join(per.split())}"
+        end = m.end()
+    if scale_words:
+        unit = " ".join(scale_words + ([unit] if unit else []))
+    return end, unit, base, factor
+
+
+def _prefix(text: str, item: _Item) -> None:
+    """Qualifier, 'gấp' and sign word written right before the number (in that order, reading backwards)."""
+    r, g = _rules(), _grammar()
+    pos = item.start
+    m = g.qualifier.match(text, max(0, pos - 40), pos)
+    if m:
+        item.qualifier = r.qualifiers[" ".join(m.group("q").split()).casefold()]
+        item.qualifier_span = (m.start("q"), m.end("q"))
+        pos = m.start("q")
+    m = g.multiple.match(text, max(0, pos - 20), pos)
+    if m:
+        item.kind = "multiple"
+        pos = m.start("m")
+    m = g.sign.match(text, max(0, pos - 30), pos)
+    if m:
+        item.sign_word = " ".join(m.group("s").split()).lower()
+    m = g.range_start.match(text, max(0, item.start - 30), item.start)
+    if m:
+        item.range_start = (m.start("s"), m.end("s"))
+
+
+def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
+    """A bare small integer after a capitalised phrase is part of a name: Ban Chỉ đạo 751, Sơn Mỹ 1."""
+    if item.unit is not None or not cluster.isdigit() or len(cluster) > 4:
+        return False
+    m = _grammar().name_words.match(text, max(0, item.num_start - 60), item.num_start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    breakers = _rules().name_breakers
+    # walk back from the number: every word must be a name word until a capitalised one opens the name
+    for w in reversed(words):
+        if w.casefold() in breakers:
+            return False
+        if w[:1].isupper():
+            return True
+    return False
+
+
+def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    r, g = _rules(), _grammar()
+    spans: list[tuple[int, int, str]] = []
+    for rid, pat in r.exclusions:
+        for m in pat.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end(), rid))
+    mask = bytearray(len(text))
+    for s, e, _ in spans:
+        mask[s:e] = b"\x01" * (e - s)
+
+    items: list[_Item] = []
+    last_date_end = -1
+    for cm in g.cluster.finditer(text):
+        cs, ce, cluster = cm.start(), cm.end(), cm.group()
+        if mask.find(1, cs, ce) != -1:
+            continue
+        parts = cluster.split("/")
+        if len(parts) > 2:
+            spans.append((cs, ce, "slash_pair"))
+            continue
+        if len(parts) == 2:
+            kind = _slash_kind(text, cs, parts, last_date_end)
+            if kind != "ratio":
+                spans.append((cs, ce, kind))
+                if kind == "day_month":
+                    last_date_end = ce
+                continue
+            try:
+                (a, da), (b, db) = parse_number(parts[0]), parse_number(parts[1])
+            except ValueError:
+                spans.append((cs, ce, "malformed_number"))
+                continue
+            end, unit, base, factor = _suffix(text, ce)
+            split = cs + len(parts[0]) + 1
+            for num_s, num_e, val, dec, k in (
+                (cs, split - 1, a, da, "ratio_part"),
+                (split, ce, b, db, "ratio_whole"),
+            ):
+                items.append(_Item(cs, end, num_s, num_e, val, dec, unit, base, factor, None, k, None, None))
+            continue
+        try:
+            value, decimals = parse_number(cluster)
+        except ValueError:
+            spans.append((cs, ce, "malformed_number"))
+            continue
+        if _is_year(cluster):
+            spans.append((cs, ce, "bare_year"))
+            continue
+        start = cs
+        minus = False
+        if cs > 0 and text[cs - 1] in "-−" and (cs == 1 or text[cs - 2] in " \t\n([:;"):
+            start, minus = cs - 1, True
+        end, unit, base, factor = _suffix(text, ce)
+        item = _Item(
+            start, end, cs, ce, value, decimals, unit, base, factor, None, "number", None, None, minus
+        )
+        if _is_name_number(text, item, cluster):
+            spans.append((cs, ce, "proper_name_number"))
+            continue
+        _prefix(text, item)
+        m = g.qual_suffix.match(text, end)
+        if m and item.qualifier is None:
+            item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
+            item.qualifier_span = (m.start("q"), m.end("q"))
+        if item.kind == "multiple" or (unit == "lần" and item.sign_word):
+            item.kind = "multiple"
+        items.append(item)
+
+    _join_ranges(text, items)
+    spans.sort()
+    return [_freeze(it, text) for it in items], spans
+
+
+def _slash_kind(text: str, cs: int, parts: list[str], last_date_end: int) -> str:
+    """'ratio', or the exclusion id of a d/m date or an impossible pair for an a/b cluster."""
+    g = _grammar()
+    if not (parts[0].isdigit() and parts[1].isdigit()):
+        return "ratio"  # dotted or decimal parts: only a ratio can be written so (parse checks the rest)
+    a, b = int(parts[0]), int(parts[1])
+    day_month = len(parts[0]) <= 2 and len(parts[1]) <= 2 and 1 <= a <= 31 and 1 <= b <= 12
+    if day_month:
+        if a > b:  # a part never exceeds its whole, so 30/4 is a day
+            return "day_month"
+        if g.date_cue.match(text, max(0, cs - 20), cs):
+            return "day_month"
+        if last_date_end >= 0 and g.date_chain.fullmatch(text, last_date_end, cs):
+            return "day_month"  # "30/4 - 1/5", "30/4, 1/5"
+    if a > b:
+        return "slash_pair"
+    return "ratio"
+
+
+def _join_ranges(text: str, items: list[_Item]) -> None:
+    """'13,18% - 14,29%', '25-30 phiếu/ngày', 'từ 5 đến 7 ngày': two numbers that are the ends of a range."""
+    g = _grammar()
+    for a, b in zip(items, items[1:], strict=False):
+        if a.kind != "number" or b.kind != "number" or a.qualifier or b.qualifier:
+            continue
+        if a.unit is not None and a.unit != b.unit:
+            continue
+        if b.minus:  # "13,18% -14,29%": the dash read as a minus is the joiner
+            dashed = not text[a.end : b.start].strip()
+        else:
+            dashed = bool(g.dash_joiner.fullmatch(text, a.end, b.start))
+        worded = a.range_start is not None and bool(g.word_joiner.fullmatch(text, a.end, b.start))
+        if not (dashed or worded):
+            continue
+        if b.minus:
+            b.minus, b.start = False, b.num_start
+        if a.unit is None:
+            a.unit, a.base_unit, a.factor = b.unit, b.base_unit, b.factor
+        a.kind = a.qualifier = "range_low"
+        b.kind = b.qualifier = "range_high"
+        a.qualifier_span = b.qualifier_span = a.range_start
+        if a.sign_word and not b.sign_word:
+            b.sign_word = a.sign_word
+
+
+def _freeze(it: _Item, text: str) -> Mention:
+    r = _rules()
+    value = it.value
+    negative = it.minus or (it.sign_word is not None and it.sign_word.casefold() in r.decrease)
+    if negative and value > 0:
+        value = -value
+    return Mention(
+        start=it.start,
+        end=it.end,
+        raw=text[it.start : it.end],
+        num_start=it.num_start,
+        num_end=it.num_end,
+        value=value,
+        decimals=it.decimals,
+        unit=it.unit,
+        base_value=value * it.factor,
+        base_unit=it.base_unit,
+        qualifier=it.qualifier,
+        kind=it.kind,
+        sign_word=it.sign_word,
+        qualifier_span=it.qualifier_span,
+    )
+
+
+def find_numbers(text: str) -> list[Mention]:
+    """Every figure-number in text, in order, with exclusions (dates, codes, names, list numbers) removed."""
+    return _analyse(text)[0]
+
+
+def excluded_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of text that are not figures, each with the id of the rule that excludes it (sorted)."""
+    return _analyse(text)[1]
+
+
+def is_decrease(sign_word: str | None) -> bool:
+    """Whether a Mention.sign_word is a decrease word (giảm, sụt giảm ...)."""
+    return sign_word is not None and sign_word.casefold() in _rules().decrease
+
+
+# load and compile at import: a malformed rule file fails here, and the first call pays nothing
+_grammar()
+
+__all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease"]
