@@ -58,6 +58,7 @@ def _extract_one(args: tuple[str, Settings]):
 
 def run_ingest(paths: list[str], settings: Settings, progress: bool = True) -> int:
     from warehouse.load import WarehouseBusy, connect, is_loaded, load_extraction, record_failure
+    from warehouse.task_keys import assign_task_keys
 
     files, missing = discover(paths)
     for m in missing:
@@ -95,6 +96,7 @@ def run_ingest(paths: list[str], settings: Settings, progress: bool = True) -> i
         outcomes = map(_extract_one, jobs)
         _consume(con, result, jobs, outcomes, digests, bar, load_extraction, record_failure)
     bar.close()
+    assign_task_keys(con)
     con.close()
     secs = time.perf_counter() - started
     print(
