@@ -50,9 +50,10 @@ class Indicator:
     growth_rate: bool
     lower_is_better: bool = False
     one_time: bool = False
+    unit_aliases: tuple[str, ...] = ()
 
 
-_INDICATOR_KEYS = {"id", "names", "base_unit", "growth_rate", "lower_is_better", "one_time"}
+_INDICATOR_KEYS = {"id", "names", "base_unit", "growth_rate", "lower_is_better", "one_time", "unit_aliases"}
 CONTRACT_INDICATORS = (
     "grdp_growth grdp_growth_sector1 grdp_growth_sector2 grdp_growth_sector3 budget_revenue "
     "budget_expenditure export_turnover import_turnover public_investment_disbursement "
@@ -88,6 +89,7 @@ def indicators() -> tuple[Indicator, ...]:
                 growth_rate=bool(e["growth_rate"]),
                 lower_is_better=bool(e.get("lower_is_better", False)),
                 one_time=bool(e.get("one_time", False)),
+                unit_aliases=tuple(e.get("unit_aliases", ())),
             )
         )
     missing = set(CONTRACT_INDICATORS) - seen_ids
