@@ -87,6 +87,22 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
 
 
 @app.command()
+def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
+    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them."""
+    from warehouse.checks import print_findings, run_checks
+    from warehouse.load import WarehouseBusy, connect
+
+    try:
+        con = connect(db)
+    except WarehouseBusy as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    findings = run_checks(con)
+    con.close()
+    print_findings(findings, format)
+
+
+@app.command()
 def summary(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
     """Documents in the warehouse with their figure and task counts."""
     from warehouse.load import connect
