@@ -357,6 +357,12 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
             return "share_of_target"
     top = _clause_start(s, q0, 0) if group < 0 else group + 1
     past = bool(r.actual_marker.search(s[top:q0]))
+    if prev is not None and prev.role == "target" and not past:
+        between = s[prev.mention.end : q0]
+        # "mục tiêu tăng trưởng 10% và giải ngân 100% ...": a coordinated item shares the plan word
+        if regex.fullmatch(r"[^;():]*\b(?:và|,)\b[^;():]*", between) and len(between.split()) <= 6:
+            if not regex.search(r"\bđạt\b|\bđã\b", between):
+                return "target"
     if group >= 0 and r.target_before.match(s[group + 1 : group + 14].lstrip()) and not past:
         return "target"  # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan
     if r.target_before.search(before) and not past:
@@ -396,13 +402,12 @@ def _basis(sent: _Sentence, m: Mention, prev_end: int, next_start: int) -> str |
         if ch == "(" and regex.search(r"\d", s[m.end + i : sent.close_of(m.end + i)]):
             after = after[:i]
             break
-    best = None
+    after = after.split(";")[0]
+    # rules/cues.yaml lists the specific bases (Thủ tướng giao, dự toán Trung ương ...) before the generic plan
     for bid, rx in _rules().basis:
-        hit = rx.search(after)
-        if hit and (best is None or hit.start() < best[0]):
-            best = (hit.start(), bid)
-    if best:
-        return best[1]
+        if rx.search(after):
+            return bid
+    best = None
     before = s[_clause_start(s, m.start, prev_end) : m.start]
     for bid, rx in _rules().basis:
         hits = list(rx.finditer(before))
@@ -481,6 +486,7 @@ def _figure(m: Mention, sentence: str, block: Block, res: _Resolved, basis, labe
         decimals=m.decimals,
         ocr=block.ocr,
         label=label,
+        kind=m.kind,
     )
 
 

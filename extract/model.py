@@ -123,6 +123,7 @@ class Figure:
     decimals: int = 0  # digits after the decimal mark as written: the rounding the text implies
     ocr: bool = False
     label: str | None = None  # status word attached to the figure (đạt, không đạt, vượt ...)
+    kind: str = "number"  # number | ratio_part | ratio_whole | range_low | range_high | multiple
 
 
 @dataclass(frozen=True)

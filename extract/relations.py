@@ -1,13 +1,236 @@
 """Relations the text states between figures, recorded at extraction time for the SQL checks.
 
-`171/280 (61,1%)` is a ratio (part, whole, share); `193 vụ ... giảm 23 vụ (giảm 10,65%)` is a change
-(level, absolute, percent); a total followed by "trong đó"/"gồm" parts is a parts relation.
+Only the text knows which number is the ratio of which: `171/280 (61,1%)` is a ratio (part, whole, share);
+`193 vụ ... giảm 23 vụ (giảm 10,65%)` a change (level, absolute, percent); a total followed by "trong đó" /
+"gồm" / a parenthesis of parts a parts relation; "(KH: 4,95%, Đạt)" a status label between an actual and
+its target; "còn 11 nhiệm vụ ... trễ hạn" a count of tasks with a status. The checks in warehouse/checks/
+join figures through these rows.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from functools import cache
+
+import regex
+
+from . import catalog
 from .model import Figure, Relation
+
+_FLAGS = regex.IGNORECASE | regex.V1
+_CELL = regex.compile(r"^(t\d+)r(\d+)c(\d+)$")
+
+
+@cache
+def _rules():
+    data = catalog.load("checks")
+    return {
+        "parts_cue": regex.compile(data["parts"]["cue"], _FLAGS),
+        "exhaustive": [tuple(s) for s in data["parts"]["exhaustive_sets"]],
+        "labels": [(lab["label"], regex.compile(lab["regex"], _FLAGS)) for lab in data["labels"]],
+        "task_units": tuple(data["task_counts"]["units"]),
+        "task_cues": [
+            (c["statuses"], regex.compile(c["regex"], _FLAGS)) for c in data["task_counts"]["cues"]
+        ],
+        "task_window": int(data["task_counts"]["window"]),
+    }
+
+
+def _same_unit(a: Figure, b: Figure) -> bool:
+    if a.base_unit is None or b.base_unit is None:
+        return a.base_unit == b.base_unit
+    return a.base_unit.split()[0] == b.base_unit.split()[0]
 
 
 def find_relations(figures: list[Figure]) -> list[Relation]:
+    by_quote: dict[tuple[str, str], list[int]] = defaultdict(list)
+    rows: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        cell = _CELL.match(f.location)
+        if cell:
+            rows[(cell.group(1), cell.group(2))].append(i)
+        else:
+            by_quote[(f.location, f.quote)].append(i)
+    out: list[Relation] = []
+    for idxs in by_quote.values():
+        idxs.sort(key=lambda i: figures[i].char_start)
+        out += _ratios(figures, idxs)
+        out += _changes(figures, idxs)
+        out += _parts(figures, idxs)
+        out += _statuses(figures, idxs)
+        out += _task_counts(figures, idxs)
+    for idxs in rows.values():
+        out += _table_row_ratio(figures, idxs)
+    return out
+
+
+def _ratios(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """`a/b (x%)`: part, whole and the share the text states for them."""
+    out = []
+    for k, i in enumerate(idxs):
+        f = figs[i]
+        if f.kind != "ratio_part" or k + 2 >= len(idxs):
+            continue
+        w, s = idxs[k + 1], idxs[k + 2]
+        if figs[w].kind != "ratio_whole" or figs[s].base_unit != "%":
+            continue
+        between = f.quote[figs[w].char_end : figs[s].char_start]
+        if regex.fullmatch(r"\s*(?:[\w/]+\s*){0,3}\(\s*(?:đạt|bằng|chiếm)?\s*", between, _FLAGS):
+            out.append(Relation("ratio", {"part": i, "whole": w, "share": s}))
+    return out
+
+
+def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """Level, absolute change and percent change of one quantity: "193 vụ ... giảm 23 vụ (giảm 10,65%)"."""
+    out = []
+    used_levels: set[int] = set()
+    for k, i in enumerate(idxs[:-1]):
+        a, j = figs[i], idxs[k + 1]
+        b = figs[j]
+        between = a.quote[a.char_end : b.char_start]
+        if not regex.fullmatch(r"\s*(?:[\w]+\s*){0,2}\(\s*(?:tăng|giảm)?\s*", between, _FLAGS):
+            continue
+        if a.role != "change" or b.role != "change":
+            continue
+        pct, absolute = (j, i) if b.base_unit == "%" else (i, j)
+        if figs[pct].base_unit != "%" or figs[absolute].base_unit in (None, "%"):
+            continue
+        if (figs[pct].base_value < 0) != (figs[absolute].base_value < 0):
+            continue
+        levels = [
+            lv
+            for lv in idxs
+            if figs[lv].char_start < a.char_start
+            and lv not in used_levels
+            and figs[lv].role in ("actual", "other")
+            and figs[lv].kind == "number"
+            and _same_unit(figs[lv], figs[absolute])
+        ]
+        if not levels:
+            continue
+        level = levels[0]  # levels and their changes are listed in the same order
+        used_levels.add(level)
+        out.append(Relation("change", {"level": level, "abs": absolute, "pct": pct}))
+    return out
+
+
+def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """A total and the parts listed after it with "trong đó"/"gồm", or in a parenthesis right after it."""
+    r = _rules()
+    out = []
+    seen_parts: set[int] = set()
+    for k, i in enumerate(idxs):
+        total = figs[i]
+        if total.base_unit in (None, "%") or total.kind != "number" or total.role not in ("actual", "target"):
+            continue
+        rest = [j for j in idxs[k + 1 :] if j not in seen_parts]
+        first = next(
+            (
+                j
+                for j in rest
+                if figs[j].base_unit != "%" and figs[j].kind == "number" and _same_unit(figs[j], total)
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        tail = total.quote[total.char_end : figs[first].char_start]
+        cue = r["parts_cue"].search(tail)
+        paren = regex.match(r"^[^\d();,]{0,30}\(", tail)
+        if not cue and not paren:
+            continue
+        end = len(total.quote)
+        if paren and not cue:
+            open_at = total.char_end + paren.end() - 1
+            end = _close_of(total.quote, open_at)
+        parts = []
+        for j in rest:
+            p = figs[j]
+            if p.char_start > end:
+                break
+            if p.base_unit == "%" or p.role != total.role or p.kind != "number":
+                continue
+            if _same_unit(p, total) and abs(p.base_value) > 0:
+                parts.append(j)
+        if not parts or (paren and not cue and len(parts) < 2):
+            continue  # a single number in parentheses is an alternative ("HĐND giao ..."), not a part
+        seen_parts.update(parts)
+        text = total.quote[total.char_end : figs[parts[-1]].char_end + 40].lower()
+        exhaustive = any(all(member.lower() in text for member in group) for group in r["exhaustive"])
+        out.append(Relation("parts", {"whole": i, "members": parts, "exhaustive": exhaustive}))
+    return out
+
+
+def _close_of(s: str, open_at: int) -> int:
+    depth = 0
+    for x in range(open_at, len(s)):
+        if s[x] == "(":
+            depth += 1
+        elif s[x] == ")":
+            depth -= 1
+            if depth == 0:
+                return x
+    return len(s)
+
+
+def _statuses(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """A status word between an actual and its target: "tăng 5,39% (KH: 4,95%, Đạt)"."""
+    r = _rules()
+    out = []
+    for k, t in enumerate(idxs):
+        target = figs[t]
+        if target.role != "target" or target.kind not in ("number",):
+            continue
+        actuals = [
+            a
+            for a in idxs[:k]
+            if figs[a].role == "actual"
+            and figs[a].kind == "number"
+            and figs[a].base_unit == target.base_unit
+            and (
+                figs[a].indicator == target.indicator or target.indicator is None or figs[a].indicator is None
+            )
+        ]
+        if not actuals:
+            continue
+        a = actuals[-1]
+        q = target.quote
+        stop = regex.compile(r"[);]")
+        trail_end = target.char_end
+        m = stop.search(q, target.char_end)
+        nxt = [figs[j].char_start for j in idxs[k + 1 :]]
+        trail_end = min([m.start() if m else len(q), *nxt[:1]])
+        text = q[figs[a].char_end : target.char_start] + " " + q[target.char_end : trail_end]
+        for label, rx in r["labels"]:
+            if rx.search(text):
+                out.append(Relation("status", {"level": a, "whole": t, "label": label}))
+                break
+    return out
+
+
+def _task_counts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """A count of tasks with a status, to compare with the document's task tables."""
+    r = _rules()
+    out = []
+    for k, i in enumerate(idxs):
+        f = figs[i]
+        if f.base_unit not in r["task_units"] or f.kind not in ("number", "ratio_part"):
+            continue
+        nxt = figs[idxs[k + 1]].char_start if k + 1 < len(idxs) else len(f.quote)
+        after = f.quote[f.char_end : min(nxt, f.char_end + r["task_window"])]
+        after = regex.split(r"[;.]", after)[0]
+        for statuses, rx in r["task_cues"]:
+            if rx.search(after):
+                out.append(Relation("task_count", {"level": i, "label": statuses}))
+                break
+    return out
+
+
+def _table_row_ratio(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """An indicator-table row: Thực hiện / Kế hoạch against its "So với KH (%)" cell."""
+    actual = [i for i in idxs if figs[i].role == "actual" and figs[i].base_unit != "%"]
+    target = [i for i in idxs if figs[i].role == "target" and figs[i].base_unit != "%"]
+    share = [i for i in idxs if figs[i].role == "share_of_target"]
+    if len(actual) == 1 and len(target) == 1 and len(share) == 1:
+        return [Relation("ratio", {"part": actual[0], "whole": target[0], "share": share[0]})]
     return []

@@ -94,7 +94,9 @@ def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
             quote = fold(cell.text)
             for m in find_numbers(quote):
                 unit, base_unit, scale = m.unit, m.base_unit, 1.0
-                if unit is None and dvt and "%" not in dvt:
+                if unit is None and "%" in header:
+                    unit = base_unit = "%"  # "So với KH (%)": the column, not the row's ĐVT, gives the unit
+                elif unit is None and dvt and "%" not in dvt:
                     unit, base_unit, scale = _unit_of(dvt)
                 elif unit is None and "%" in dvt:
                     unit = base_unit = "%"

@@ -19,7 +19,7 @@ VIEWS = Path(__file__).with_name("views")
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
-    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr"
+    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr kind"
 ).split()
 _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
@@ -63,8 +63,14 @@ def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     return con.execute("select 1 from documents where sha256 = ?", [sha256]).fetchone() is not None
 
 
-def _next_id(con, table: str, col: str) -> int:
-    return con.execute(f"select coalesce(max({col}), 0) + 1 from {table}").fetchone()[0]
+def _next_ids(con) -> tuple[int, int, int, int]:
+    """Next doc, figure, task and relation ids, in one round trip (four separate queries cost 4x)."""
+    return con.execute(
+        """select (select coalesce(max(doc_id), 0) + 1 from documents),
+                  (select coalesce(max(figure_id), 0) + 1 from figures),
+                  (select coalesce(max(task_id), 0) + 1 from tasks),
+                  (select coalesce(max(relation_id), 0) + 1 from relations)"""
+    ).fetchone()
 
 
 def _half_ulp(fig) -> float | None:
@@ -86,7 +92,7 @@ def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | Non
         if is_loaded(con, doc.sha256):
             con.execute("rollback")
             return None
-        doc_id = _next_id(con, "documents", "doc_id")
+        doc_id, fig0, task0, rel0 = _next_ids(con)
         period = meta.period
         con.execute(
             "insert into documents values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -98,18 +104,16 @@ def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | Non
                 len(doc.blocks), sum(1 for b in doc.blocks if b.ocr) or 0, list(doc.warnings),
             ],
         )
-        fig0 = _next_id(con, "figures", "figure_id")
         fig_rows = [
             [
                 fig0 + i, doc_id, f.raw, _finite(f.value), f.unit, _finite(f.base_value), f.base_unit,
                 f.qualifier, f.indicator, f.subject, f.role, f.basis, f.period_start, f.period_end,
                 f.quote, f.location, f.page, f.char_start, f.char_end, f.decimals, _half_ulp(f), f.label,
-                f.ocr,
+                f.ocr, f.kind,
             ]
             for i, f in enumerate(ex.figures)
         ]
         _insert(con, "figures", _FIGURE_COLS, fig_rows)
-        task0 = _next_id(con, "tasks", "task_id")
         task_rows = [
             [
                 task0 + i, doc_id, t.table_no, t.row_no, t.stt, t.content, t.owner, t.deadline_text,
@@ -118,7 +122,6 @@ def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | Non
             for i, t in enumerate(ex.tasks)
         ]
         _insert(con, "tasks", _TASK_COLS, task_rows)
-        rel0 = _next_id(con, "relations", "relation_id")
         rel_rows = []
         for i, rel in enumerate(ex.relations):
             m = rel.members
@@ -150,10 +153,13 @@ def _finite(x):
 
 
 def _insert(con, table: str, cols: list[str], rows: list[list]) -> None:
+    # DuckDB's appender buffers the rows and writes them as one chunk inside the open transaction;
+    # executemany runs one INSERT per row and made loading as slow as extraction (0.6 s for 261 figures).
     if not rows:
         return
-    placeholders = ",".join("?" * len(cols))
-    con.executemany(f"insert into {table} ({', '.join(cols)}) values ({placeholders})", rows)
+    appender = con.appender(table, columns=cols)
+    appender.append_rows(rows)
+    appender.flush()
 
 
 def record_failure(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, reason: str) -> None:

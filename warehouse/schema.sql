@@ -48,7 +48,8 @@ create table if not exists figures (
     decimals     integer,                   -- digits after the decimal mark as written
     half_ulp     double,                    -- half a unit in the last written place, in base units
     label        varchar,                   -- status word attached in the text: đạt, không đạt, vượt ...
-    ocr          boolean default false
+    ocr          boolean default false,
+    kind         varchar                    -- number | ratio_part | ratio_whole | range_low | range_high | multiple
 );
 
 create table if not exists tasks (
@@ -83,7 +84,7 @@ create table if not exists findings (
 create table if not exists relations (
     relation_id  integer primary key,
     doc_id       integer not null,
-    kind         varchar not null,          -- ratio | change | parts | status ...
+    kind         varchar not null,          -- ratio | change | parts | status | task_count
     part_id      integer,
     whole_id     integer,
     share_id     integer,

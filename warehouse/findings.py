@@ -1,0 +1,122 @@
+"""Findings: runs every consistency check in warehouse/checks/*.sql and rewrites the `findings` table.
+
+A check is one SELECT returning the findings columns, named after its check_id (dbt-style): analysts can
+read and add them. Rule data the SQL needs (indicator flags, placeholder patterns) is loaded beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+CHECKS = Path(__file__).with_name("checks")
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    finding_id: int
+    check_id: str
+    severity: str
+    doc_id: int | None
+    other_doc_id: int | None
+    figure_ids: list
+    message: str
+
+
+def _load_rule_tables(con) -> None:
+    from extract import catalog
+
+    con.execute(
+        "create or replace table indicators (id varchar primary key, name varchar, base_unit varchar, "
+        "growth_rate boolean, lower_is_better boolean, one_time boolean)"
+    )
+    con.executemany(
+        "insert into indicators values (?, ?, ?, ?, ?, ?)",
+        [
+            [i.id, i.names[0], i.base_unit, i.growth_rate, i.lower_is_better, i.one_time]
+            for i in catalog.indicators()
+        ],
+    )
+    rules = catalog.load("checks")
+    con.execute("create or replace temp table placeholder_patterns (what varchar, regex varchar)")
+    con.executemany(
+        "insert into placeholder_patterns values (?, ?)",
+        [[p["what"], p["regex"]] for p in rules["placeholders"]],
+    )
+    con.execute(
+        "create or replace temp table check_settings as select ?::integer as min_words",
+        [rules["duplicates"]["min_words"]],
+    )
+
+
+def check_files() -> list[Path]:
+    return sorted(CHECKS.glob("*.sql"))
+
+
+def run_checks(con) -> list[Finding]:
+    """Run every check, replace the findings table with their rows (one transaction), return them."""
+    _load_rule_tables(con)
+    rows = []
+    for path in check_files():
+        sql = path.read_text(encoding="utf-8")
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description]
+        for r in cur.fetchall():
+            rec = dict(zip(cols, r, strict=True))
+            if rec["check_id"] != path.stem:
+                raise ValueError(f"{path.name} returned check_id {rec['check_id']!r}")
+            rows.append(rec)
+    rows.sort(key=lambda r: (r["doc_id"] or 0, SEVERITY_ORDER[r["severity"]], r["check_id"], r["message"]))
+    findings = [
+        Finding(
+            i + 1,
+            r["check_id"],
+            r["severity"],
+            r["doc_id"],
+            r["other_doc_id"],
+            list(r["figure_ids"] or []),
+            r["message"],
+        )
+        for i, r in enumerate(rows)
+    ]
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from findings")
+        if findings:
+            con.executemany(
+                "insert into findings values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message]
+                    for f in findings
+                ],
+            )
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return findings
+
+
+def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | None = None) -> None:
+    if fmt == "json":
+        print(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    console = Console(width=160, highlight=False)
+    if not findings:
+        console.print("no findings", style="green")
+    current = None
+    for f in findings:
+        key = (f.doc_id, f.severity)
+        if key != current:
+            current = key
+            doc = (paths or {}).get(f.doc_id, f"doc {f.doc_id}")
+            console.print(f"\n[bold]{doc}[/bold] — {f.severity}")
+        other = f" (so với doc {f.other_doc_id})" if f.other_doc_id else ""
+        console.print(f"  [{f.check_id}]{other} {f.message}", markup=False)
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
+    print(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", file=sys.stderr)
