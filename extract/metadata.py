@@ -30,7 +30,9 @@ def _rules():
         "draft": regex.compile(data["draft"]["regex"]),
         "draft_types": data["draft"]["draft_types"],
         "number": regex.compile(data["doc_number"]["regex"]),
-        "date": regex.compile(data["issued_date"]["regex"], regex.I),
+        "date": regex.compile(data["issued_date"]["regex"]),
+        "body_start": regex.compile(data["body_starts"]),
+        "refinements": [(x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]],
         "issuer_start": regex.compile(
             r"\b(?:" + "|".join(regex.escape(k) for k in data["issuer"]["starts"]) + r")\b"
         ),
@@ -95,9 +97,14 @@ def _title(doc: Document, r) -> tuple[str | None, str | None]:
             if upper.startswith(keyword) and (b.text[: len(keyword)].isupper()):
                 parts = [b.text]
                 for nxt in blocks[i + 1 : i + 4]:
-                    if nxt.kind == "heading" or nxt.text.startswith("-") or len(nxt.text.split()) > 40:
+                    if (nxt.kind == "heading" or nxt.text.startswith("-") or len(nxt.text.split()) > 60
+                            or r["body_start"].match(nxt.text)):
                         break
                     parts.append(nxt.text)
+                if len(parts) > 1:
+                    for base, rx, becomes in r["refinements"]:
+                        if doc_type == base and rx.match(parts[1]):
+                            doc_type = becomes
                 return doc_type, " ".join(parts)
     text = " ".join(b.text for b in doc.blocks if b.kind != "table")
     for rx, doc_type in r["cues"]:
@@ -142,7 +149,7 @@ def _period(doc: Document, title: str | None, issued: date | None) -> Period | N
             if p:
                 return p
     for b in doc.blocks[:_HEAD_BLOCKS + 10]:
-        if b.kind in ("paragraph", "list_item"):
+        if b.kind in ("paragraph", "list_item") and not _rules()["body_start"].match(b.text):
             for pm in find_periods(b.text, year):
                 if pm.period:
                     return pm.period

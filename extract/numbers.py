@@ -98,6 +98,7 @@ _NUMBERS_KEYS = {
     "range_joiners",
     "date_cues",
     "stop_words",
+    "classifiers",
     "value_words",
     "per_units",
     "exclusions",
@@ -124,6 +125,7 @@ class _Rules:
     range_joiners: tuple[str, ...]
     date_cues: tuple[str, ...]
     stop_words: frozenset
+    classifiers: frozenset
     name_breakers: frozenset
     per_units: tuple[str, ...]
     units: dict  # casefolded spelling -> _Unit
@@ -207,6 +209,7 @@ def _rules() -> _Rules:
                 raise RuleError(f"numbers.yaml exclusion {rid}: {exc}") from exc
 
     stop = frozenset(w.casefold() for w in _words("stop_words", data["stop_words"]))
+    classifiers = frozenset(w.casefold() for w in _words("classifiers", data["classifiers"]))
     breakers = set(stop) | {
         t.casefold() for w in _words("value_words", data["value_words"]) for t in w.split()
     }
@@ -224,6 +227,7 @@ def _rules() -> _Rules:
         range_joiners=tuple(_words("range_joiners", data["range_joiners"])),
         date_cues=tuple(_words("date_cues", data["date_cues"])),
         stop_words=stop,
+        classifiers=classifiers,
         name_breakers=frozenset(breakers),
         per_units=tuple(_words("per_units", data["per_units"])),
         units=units,
@@ -264,6 +268,7 @@ class _Grammar:
     scale: object
     unit: object
     noun: object
+    noun_one: object
     per: object
     qual_suffix: object
     qualifier: object
@@ -292,13 +297,18 @@ def _grammar() -> _Grammar:
     scale = regex.compile(rf"{_WS}+(?P<w>{_alt(r.scales)}){end}(?!{_WS}+(?:{blockers}){end})", _I)
     per = rf"(?:/(?P<per>{_alt(r.per_units)}){end})?"
     unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
-    noun = regex.compile(rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}{per}", regex.V0)
+    # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
+    # its second syllable too unless that one is a function word
+    noun = regex.compile(
+        rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?:[ ](?P<u2>\p{{Ll}}\p{{L}}*){end}(?![/]))?{per}", regex.V0
+    )
     sfx = _alt(r.qualifier_suffixes)
     return _Grammar(
         cluster=cluster,
         scale=scale,
         unit=unit,
         noun=noun,
+        noun_one=regex.compile(rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?P<u2>){per}", regex.V0),
         per=regex.compile(per, _I),
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
@@ -309,7 +319,8 @@ def _grammar() -> _Grammar:
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
         date_cue=regex.compile(rf"(?:{_wordy(r.date_cues)}){_WS}+", _IR),
         date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|và){_WS}*", _I),
-        name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})", regex.V0 | regex.REVERSE),
+        # "Ban Chỉ đạo 751", "Đề án Bến Tre - 50": a dash may stand between the name and its number
+        name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})(?:[-–]{_WS}*)?", regex.V0 | regex.REVERSE),
     )
 
 
@@ -415,6 +426,12 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
             m = None
         if m:
             unit = base = m.group("u")
+            u2 = m.group("u2")
+            two = u2 and m.group("u").casefold() not in r.classifiers and not m.group("per")
+            if two and u2.casefold() not in r.stop_words and u2.casefold() not in r.scales:
+                unit = base = f"{unit} {u2}"
+            elif u2:
+                m = g.noun_one.match(text, end)
     if m:
         per = m.group("per")
         if per:

@@ -57,6 +57,9 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         return Period(date(y, m, 1), month_end(y, m), f"tháng {m}/{y}")
     if kind == "year":
         return Period(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
+    if kind == "year_range":
+        y1 = int(groups["y1"])
+        return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}") if y1 < y else None
     raise ValueError(f"unknown period kind {kind}")
 
 
