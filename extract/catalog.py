@@ -65,7 +65,11 @@ CONTRACT_INDICATORS = (
 
 @cache
 def indicators() -> tuple[Indicator, ...]:
-    entries = load("indicators")
+    return validate_indicators(load("indicators"))
+
+
+def validate_indicators(entries: list[dict]) -> tuple[Indicator, ...]:
+    """Indicator entries checked: known keys, unique ids and aliases, every contract id present."""
     seen_ids: set[str] = set()
     seen_names: dict[str, str] = {}
     out = []

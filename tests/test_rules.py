@@ -1,0 +1,55 @@
+"""Rule data: every file in rules/ loads, says where its terms come from, and malformed data fails loudly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import catalog
+from extract.settings import SETTINGS_DOC, Settings
+
+RULES = Path(catalog.RULES_DIR)
+LOADERS = {
+    "indicators": lambda: catalog.indicators(),
+    "numbers": lambda: __import__("extract.numbers", fromlist=["_rules"])._rules(),
+    "units": lambda: __import__("extract.numbers", fromlist=["_rules"])._rules(),
+    "cues": lambda: __import__("extract.figures", fromlist=["_rules"])._rules(),
+    "periods": lambda: __import__("extract.periods", fromlist=["_patterns"])._patterns(),
+    "documents": lambda: __import__("extract.metadata", fromlist=["_rules"])._rules(),
+    "tables": lambda: __import__("extract.table_figures", fromlist=["_rules"])._rules(),
+    "checks": lambda: __import__("extract.relations", fromlist=["_rules"])._rules(),
+}
+
+
+@pytest.mark.parametrize("path", sorted(RULES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_rule_file_names_its_sources_and_loads(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(f"# rules/{path.name} —"), first
+    assert catalog.load(path.stem) is not None
+    if path.stem in LOADERS:
+        assert LOADERS[path.stem]()
+
+
+def _entry(id_, names):
+    return {"id": id_, "names": names, "base_unit": "%", "growth_rate": False}
+
+
+def test_indicator_catalog_rejects_malformed_data():
+    good = [_entry(i, [f"tên {i}"]) for i in catalog.CONTRACT_INDICATORS]
+    assert len(catalog.validate_indicators(good)) == len(catalog.CONTRACT_INDICATORS)
+    with pytest.raises(catalog.RuleError, match="duplicate id"):
+        catalog.validate_indicators(good + [_entry("grdp_growth", ["khác"])])
+    with pytest.raises(catalog.RuleError, match="alias"):
+        catalog.validate_indicators(good + [_entry("extra", ["tên grdp_growth"])])
+    with pytest.raises(catalog.RuleError, match="unknown keys"):
+        catalog.validate_indicators([{**good[0], "colour": "red"}] + good[1:])
+    with pytest.raises(catalog.RuleError, match="contract ids missing"):
+        catalog.validate_indicators(good[1:])
+
+
+def test_every_setting_is_documented_in_code_and_readme():
+    readme = (RULES.parent / "README.md").read_text(encoding="utf-8")
+    for name in Settings.__dataclass_fields__:
+        assert name in SETTINGS_DOC, name
+        assert f"`{name}`" in readme, f"README lacks a row for setting {name}"
