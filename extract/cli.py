@@ -29,13 +29,20 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help=".docx/.pdf files or folders (recursive)")],
     db: DbOpt = Settings.db,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="extraction processes")] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", help="seconds per document")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="seconds per document")] = None,
+    max_file_mb: Annotated[
+        float | None, typer.Option("--max-file-mb", min=0, help="larger files are refused unread")
+    ] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="longer PDFs are refused")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Read every .docx/.pdf under PATHS, extract, and load one transaction per document."""
     from .ingest import run_ingest
 
-    settings = Settings().resolve(db=db, workers=workers, doc_timeout_s=timeout)
+    settings = Settings().resolve(
+        db=db, workers=workers, doc_timeout_s=timeout, max_pages=max_pages,
+        max_file_bytes=None if max_file_mb is None else int(max_file_mb * 2**20),
+    )
     code = run_ingest(paths, settings, progress=not quiet)
     raise typer.Exit(code)
 
@@ -89,7 +96,7 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
 @app.command()
 def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
     """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them."""
-    from warehouse.checks import print_findings, run_checks
+    from warehouse.findings import print_findings, run_checks
     from warehouse.load import WarehouseBusy, connect
 
     try:
@@ -98,8 +105,9 @@ def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
         _err(str(exc))
         raise typer.Exit(1) from exc
     findings = run_checks(con)
+    paths = dict(con.execute("select doc_id, path from documents").fetchall())
     con.close()
-    print_findings(findings, format)
+    print_findings(findings, format, paths)
 
 
 @app.command()
@@ -132,6 +140,90 @@ def eval_(
 
     report = run_eval(Path(samples), Path(gold))
     print_report(report, format, verbose)
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="earlier version: .docx/.pdf path or doc_id")],
+    new: Annotated[str, typer.Argument(help="later version: .docx/.pdf path or doc_id")],
+    db: DbOpt = Settings.db,
+    format: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    unchanged: Annotated[bool, typer.Option("--unchanged", help="also list what stayed the same")] = False,
+) -> None:
+    """Figure-level comparison of two documents: changed, added and removed figures; task deadline/status changes."""
+    from .diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
+
+    if format not in ("table", "json"):
+        _err(f"unknown --format {format!r} (table or json)")
+        raise typer.Exit(2)
+    settings = Settings().resolve(db=db, workers=1)
+    try:
+        old_id, new_id = resolve_refs([old, new], settings)
+        result = diff_docs(settings, old_id, new_id)
+    except RefError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from exc
+    _err(summary_line(result))
+    print_diff(result, format, unchanged)
+
+
+@app.command()
+def report(
+    out: Annotated[str, typer.Option("--out", help="HTML file to write")] = "report.html",
+    db: DbOpt = Settings.db,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="date tasks are overdue at (YYYY-MM-DD), default today")
+    ] = None,
+) -> None:
+    """Findings report as one self-contained HTML page: findings with their sentences, charts, task board."""
+    from datetime import date
+
+    from warehouse.load import WarehouseBusy
+
+    from .report import write_report
+
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+    except ValueError as exc:
+        _err(f"--as-of {as_of!r}: not a date (YYYY-MM-DD)")
+        raise typer.Exit(2) from exc
+    try:
+        path = write_report(db, out, day)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    _err(f"wrote {path}")
+
+
+@app.command()
+def export(
+    out: Annotated[str, typer.Option("--out", help="workbook file (xlsx) or folder (parquet, csv)")],
+    format: Annotated[str, typer.Option("--format", help="xlsx | parquet | csv")] = "xlsx",
+    db: DbOpt = Settings.db,
+) -> None:
+    """Export documents, figures, tasks and findings: Excel sheets, or one Parquet/CSV file per table."""
+    from warehouse.load import WarehouseBusy, connect
+
+    from .export import FORMATS, ExportError
+    from .export import export as run_export
+
+    if format not in FORMATS:
+        _err(f"unknown --format {format!r} (xlsx, parquet or csv)")
+        raise typer.Exit(2)
+    try:
+        con = connect(db, read_only=True)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    try:
+        written = run_export(con, format, out)
+    except ExportError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    for table, path in written.items():
+        _err(f"{table}: {path}")
 
 
 def main() -> None:

@@ -5,25 +5,17 @@ Words and exclusion patterns live in rules/numbers.yaml and rules/units.yaml; th
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from pathlib import Path
 
 import regex
-import yaml
 
-from .text import nfc
-
-RULES_DIR = Path(os.environ.get("BAOCAO_RULES", Path(__file__).resolve().parent.parent / "rules"))
+from .catalog import RuleError
+from .catalog import load as _load_yaml
 
 KINDS = ("number", "ratio_part", "ratio_whole", "range_low", "range_high", "multiple")
 QUALIFIERS = (">", ">=", "<", "<=", "~", "range_low", "range_high")
-
-
-class RuleError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -47,22 +39,6 @@ class Mention:
 
 
 # ---------------------------------------------------------------------------------------------- rule data
-
-
-def _load_yaml(name: str):
-    path = RULES_DIR / f"{name}.yaml"
-    with path.open(encoding="utf-8") as fh:
-        return _nfc_all(yaml.safe_load(fh))
-
-
-def _nfc_all(obj):
-    if isinstance(obj, str):
-        return nfc(obj)
-    if isinstance(obj, list):
-        return [_nfc_all(x) for x in obj]
-    if isinstance(obj, dict):
-        return {_nfc_all(k): _nfc_all(v) for k, v in obj.items()}
-    return obj
 
 
 def _check_keys(where: str, got: dict, allowed: set[str], required: set[str] = frozenset()) -> None:
