@@ -3,12 +3,15 @@
 python-docx gives paragraphs and tables in order (`iter_inner_content`); merged cells are read from the
 XML (`gridSpan`, `vMerge`) so a spanned cell is emitted once; `word/footnotes.xml`, which python-docx does
 not read, is parsed here with entities and network off. Headers and footers are never part of the body.
+Runs in legacy Vietnamese fonts (.VnTime, VNI-Times) are converted to Unicode (extract/legacy_fonts.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -18,12 +21,19 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .headings import heading_level
+from .legacy_fonts import LegacyFont, legacy_font, to_unicode
 from .model import Block, Cell, Document, Table
 from .settings import Settings
 from .text import fold
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+# Word never writes a DTD; one in a part can only be an entity trick (external entities, billion laughs).
+# Searched for in UTF-8 and both UTF-16 byte orders, the encodings an XML part may use.
+_DOCTYPE = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+_CHUNK = 1 << 16
+# Word tables have at most 63 columns; a larger span or skip is hostile and would blow up grid arrays.
+_MAX_GRID_COLS = 63
 
 
 class ReadError(ValueError):
@@ -34,32 +44,46 @@ def read_docx(path: str | Path, settings: Settings | None = None) -> Document:
     settings = settings or Settings()
     path = Path(path)
     data = path.read_bytes()
-    _check_package(path, data, settings)
+    _check_package(data, settings)
     try:
-        wdoc = docx.Document(str(path))
+        # the bytes just checked, not the path again: the file may change between check and parse
+        wdoc = docx.Document(io.BytesIO(data))
     except KeyError as exc:  # a zip without word/document.xml
         raise ReadError("not a Word file (no word/document.xml)") from exc
     except Exception as exc:  # python-docx raises several types for damaged packages
         raise ReadError(f"truncated or damaged file ({type(exc).__name__})") from exc
-    footnotes = _read_footnotes(wdoc)
-    builder = _Builder(footnotes, settings)
+    try:
+        blocks = _read_blocks(wdoc, settings)
+    except etree.XMLSyntaxError as exc:  # parts python-docx parses on first use (styles, footnotes ...)
+        raise ReadError("truncated or damaged file (XMLSyntaxError)") from exc
+    return Document(
+        path=str(path),
+        format="docx",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=blocks,
+        pages=None,
+    )
+
+
+def _read_blocks(wdoc, settings: Settings) -> tuple[Block, ...]:
+    fonts = _Fonts(wdoc)
+    footnotes = _read_footnotes(wdoc, fonts)
+    builder = _Builder(footnotes, settings, fonts)
     for item in wdoc.iter_inner_content():
         if isinstance(item, Paragraph):
             builder.paragraph(item)
         elif isinstance(item, DocxTable):
             builder.table(item._tbl, parent=None, depth=0)
     builder.flush_footnotes()
-    return Document(
-        path=str(path),
-        format="docx",
-        sha256=hashlib.sha256(data).hexdigest(),
-        blocks=tuple(builder.blocks),
-        pages=None,
-    )
+    return tuple(builder.blocks)
 
 
-def _check_package(path: Path, data: bytes, settings: Settings) -> None:
-    """Refuse what is not a Word package, and zip bombs, before python-docx inflates anything."""
+def _check_package(data: bytes, settings: Settings) -> None:
+    """Refuse what is not a Word package, zip bombs and DTDs, before python-docx inflates anything.
+
+    Every part is inflated here as a stream and counted as it comes: the sizes a zip declares can lie, so
+    the limits hold on the bytes actually produced, and inflation stops at the first byte over a limit.
+    """
     if data[:4] != b"PK\x03\x04":
         if not data:
             raise ReadError("empty file")
@@ -70,24 +94,51 @@ def _check_package(path: Path, data: bytes, settings: Settings) -> None:
         if _looks_like_text(data):
             raise ReadError("not a Word file (plain text)")
         raise ReadError("not a Word file")
+    max_part = getattr(settings, "max_part_bytes", Settings.max_part_bytes)
+    max_total = getattr(settings, "max_package_bytes", Settings.max_package_bytes)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-            names = {i.filename for i in infos}
-            if "word/document.xml" not in names:
+            if "word/document.xml" not in {i.filename for i in infos}:
                 raise ReadError("not a Word file (no word/document.xml)")
             total = 0
             for info in infos:
-                if info.file_size > settings.max_part_bytes:
-                    raise ReadError(f"{info.filename} over the {settings.max_part_bytes // 2**20} MB limit")
-                total += info.file_size
-            if total > settings.max_package_bytes:
-                raise ReadError(f"package over the {settings.max_package_bytes // 2**20} MB limit when unpacked")
-            bad = zf.testzip()
-            if bad is not None:
-                raise ReadError(f"truncated or damaged file (bad CRC in {bad})")
+                if info.flag_bits & 0x1:
+                    raise ReadError("encrypted zip, not a Word file")
+                if info.file_size > max_part:
+                    raise ReadError(f"{info.filename} over the {max_part // 2**20} MB limit")
+                total += _inflate(zf, info, max_part, total, max_total)
+    except ReadError:
+        raise
     except zipfile.BadZipFile as exc:
         raise ReadError("truncated or damaged file") from exc
+    except (NotImplementedError, EOFError, OSError, ValueError, zlib.error) as exc:
+        raise ReadError(f"truncated or damaged file ({type(exc).__name__})") from exc
+
+
+def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_part: int, before: int, max_total: int) -> int:
+    """Bytes one part inflates to, read in chunks against the limits; refuses a DTD in an XML part.
+
+    Media keep theirs (an SVG image may carry one); python-docx parses XML parts with entities unresolved
+    anyway, so a DTD smuggled into an oddly named part can drop text but not leak a file.
+    """
+    xml = info.filename.endswith((".xml", ".rels"))
+    size = 0
+    tail = b""
+    # zipfile checks the part's CRC when the stream ends, so a damaged part raises BadZipFile here
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            size += len(chunk)
+            if size > max_part:
+                raise ReadError(f"{info.filename} over the {max_part // 2**20} MB limit")
+            if before + size > max_total:
+                raise ReadError(f"package over the {max_total // 2**20} MB limit when unpacked")
+            if xml:
+                window = tail + chunk
+                if any(mark in window for mark in _DOCTYPE):
+                    raise ReadError(f"{info.filename} declares a DTD (<!DOCTYPE>), which Word never writes")
+                tail = window[-32:]
+    return size
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -99,7 +150,7 @@ def _looks_like_text(data: bytes) -> bool:
     return b"\x00" not in head
 
 
-def _read_footnotes(wdoc) -> dict[str, str]:
+def _read_footnotes(wdoc, fonts: _Fonts) -> dict[str, str]:
     part = None
     for rel in wdoc.part.rels.values():
         if rel.reltype == _FOOTNOTES_REL and not rel.is_external:
@@ -112,7 +163,7 @@ def _read_footnotes(wdoc) -> dict[str, str]:
     for fn in root.iter(qn("w:footnote")):
         if fn.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in fn.iter(qn("w:p"))]
+        paras = [_paragraph_text(p, fonts) for p in fn.iter(qn("w:p"))]
         text = fold(" ".join(paras))
         if text:
             notes[fn.get(qn("w:id"))] = text
@@ -163,19 +214,101 @@ def _all_bold(p: Paragraph) -> bool:
     return bool(runs) and all(r.bold for r in runs)
 
 
-def _paragraph_text(p_el) -> str:
-    """Text of a w:p element: runs, tabs and breaks, hyperlinks and fields included, text boxes not."""
-    parts = []
-    for el in p_el.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+def _paragraph_text(p_el, fonts: _Fonts | None = None) -> str:
+    """Text of a w:p element: runs, tabs and breaks, hyperlinks and fields included, text boxes not.
+
+    A run in a legacy font (.VnTime, VNI-Times) is converted to Unicode, consecutive runs of one font
+    together (VNI writes a toned vowel as two characters that a run boundary may split).
+    """
+    parts: list[tuple[str, LegacyFont | None]] = []
+    for el in p_el.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:softHyphen")):
+        font = fonts.run_font(el.getparent(), p_el) if fonts is not None else None
         if el.tag == qn("w:t"):
-            parts.append(el.text or "")
+            parts.append((el.text or "", font))
+        elif el.tag == qn("w:softHyphen"):
+            # Word turns TCVN3's 0xAD (the letter ư) into a soft-hyphen element when it opens a .doc
+            parts.append(("\xad" if font is not None and font.encoding == "tcvn3" else "", font))
         else:
-            parts.append(" ")
-    return "".join(parts)
+            parts.append((" ", None))
+    out: list[str] = []
+    run: list[str] = []
+    current: LegacyFont | None = None
+    for text, font in parts + [("", None)]:
+        if font != current and run:
+            out.append(to_unicode("".join(run), current) if current else "".join(run))
+            run = []
+        current = font
+        run.append(text)
+    out.extend(run)
+    return "".join(out)
+
+
+class _Fonts:
+    """The font of a run as Word resolves it: the run's w:rFonts, its character style, the paragraph
+    style chain, the default paragraph style, then the document defaults. Only legacy fonts matter here."""
+
+    def __init__(self, wdoc):
+        self._styles: dict[str, tuple[str | None, str | None]] = {}  # styleId -> (own font, basedOn)
+        self._default_para: str | None = None
+        self._doc_default: str | None = None
+        try:
+            root = wdoc.styles.element
+        except (KeyError, AttributeError, ValueError):
+            return
+        for st in root.iterchildren(qn("w:style")):
+            sid = st.get(qn("w:styleId"))
+            based = st.find(qn("w:basedOn"))
+            self._styles[sid] = (
+                _rfonts(st.find(qn("w:rPr"))),
+                based.get(qn("w:val")) if based is not None else None,
+            )
+            if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true", "on"):
+                self._default_para = sid
+        defaults = root.find(qn("w:docDefaults"))
+        if defaults is not None:
+            self._doc_default = _rfonts(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+
+    def _style_font(self, sid: str | None) -> str | None:
+        for _ in range(20):  # basedOn chains are short; a cycle must not loop
+            if sid is None or sid not in self._styles:
+                return None
+            own, based = self._styles[sid]
+            if own:
+                return own
+            sid = based
+        return None
+
+    def run_font(self, r_el, p_el) -> LegacyFont | None:
+        return legacy_font(self._resolve(r_el, p_el))
+
+    def _resolve(self, r_el, p_el) -> str | None:
+        rpr = r_el.find(qn("w:rPr")) if r_el is not None and r_el.tag == qn("w:r") else None
+        own = _rfonts(rpr)
+        if own:
+            return own
+        if rpr is not None:
+            rstyle = rpr.find(qn("w:rStyle"))
+            if rstyle is not None and (font := self._style_font(rstyle.get(qn("w:val")))):
+                return font
+        ppr = p_el.find(qn("w:pPr"))
+        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        sid = pstyle.get(qn("w:val")) if pstyle is not None else self._default_para
+        return self._style_font(sid) or self._doc_default
+
+
+def _rfonts(rpr) -> str | None:
+    """The font of an rPr's w:rFonts: hAnsi first, the slot Word uses for the 0x80-0xFF legacy codes."""
+    if rpr is None:
+        return None
+    rf = rpr.find(qn("w:rFonts"))
+    if rf is None:
+        return None
+    return rf.get(qn("w:hAnsi")) or rf.get(qn("w:ascii"))
 
 
 class _Builder:
-    def __init__(self, footnotes: dict[str, str], settings: Settings):
+    def __init__(self, footnotes: dict[str, str], settings: Settings, fonts: _Fonts | None = None):
+        self.fonts = fonts
         self.blocks: list[Block] = []
         self.footnotes = footnotes
         self.emitted_notes: set[str] = set()
@@ -191,7 +324,7 @@ class _Builder:
                 self.blocks.append(Block("footnote", self.footnotes[fid], f"f{fid}"))
 
     def paragraph(self, p: Paragraph) -> None:
-        text = fold(_paragraph_text(p._p))
+        text = fold(_paragraph_text(p._p, self.fonts))
         if not text:
             return
         level = _paragraph_level(p)
@@ -211,7 +344,9 @@ class _Builder:
         self.n_tab += 1
         loc = f"t{self.n_tab}"
         rows: list[list[Cell]] = []
-        open_vmerge: dict[int, int] = {}  # grid column -> index into `flat` of the cell that started the merge
+        open_vmerge: dict[
+            int, int
+        ] = {}  # grid column -> index into `flat` of the cell that started the merge
         flat: list[list] = []  # [row, col, text, rowspan, colspan]
         nested: list = []
         for r_idx, tr in enumerate(tbl.tr_lst, start=1):
@@ -222,13 +357,13 @@ class _Builder:
             if trpr is not None:
                 gb = trpr.find(qn("w:gridBefore"))
                 if gb is not None and (gb.get(qn("w:val")) or "").isdigit():
-                    col += int(gb.get(qn("w:val")))
+                    col += min(int(gb.get(qn("w:val"))), _MAX_GRID_COLS)
             row_cells: list[list] = []
             for tc in tr.tc_lst:
-                span = tc.grid_span or 1
+                span = max(1, min(tc.grid_span or 1, _MAX_GRID_COLS))
                 vmerge = tc.vMerge
                 # paragraphs of a cell stay on their own lines: header cells stack the issuer, "*", "Số ..."
-                paras = (fold(_paragraph_text(p)) for p in tc.iterchildren(qn("w:p")))
+                paras = (fold(_paragraph_text(p, self.fonts)) for p in tc.iterchildren(qn("w:p")))
                 text = "\n".join(t for t in paras if t)
                 if vmerge == "continue" and col in open_vmerge:
                     flat[open_vmerge[col]][3] += 1
@@ -259,4 +394,3 @@ class _Builder:
         for fid, text in self.footnotes.items():
             if fid not in self.emitted_notes:
                 self.blocks.append(Block("footnote", text, f"f{fid}"))
-

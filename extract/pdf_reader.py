@@ -1,7 +1,8 @@
 """PDF reader: a text PDF into a `Document` of headings, paragraphs, tables and footnotes in reading order.
 
 Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber finds ruled tables,
-and runs only on pages whose drawing has visible horizontal and vertical rules.
+and runs only on pages whose drawing has visible horizontal and vertical rules. Scanned pages and garbled
+text layers are read by OCR (extract/ocr.py); their blocks carry ocr=True.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import pypdfium2.raw as pdfium_c
 
 from .headings import heading_level, is_page_number, starts_item
 from .model import Block, Cell, Document, Table
+from .ocr import OcrUnavailable, ocr_page, setting
+from .syllables import vietnamese_share
 from .text import clean_pdf_text, fold, strip_accents
 
 _TERMINAL = ".:;!?…"
@@ -40,6 +43,7 @@ class Line:
     size: float  # dominant font size of the line
     base: float  # baseline: the usual bottom of the line's glyphs (boxes of "ạ", "g" reach lower)
     lead: str = ""  # superscript marks dropped from the line start (a footnote's number)
+    ocr: bool = False  # read by OCR, not from the text layer
 
 
 @dataclass
@@ -72,6 +76,18 @@ class _Table:
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
+    if not data:
+        raise ValueError("empty file")
+    # the header may follow some junk, but within the first kilobyte (PDF 1.7, annex H.3)
+    if b"%PDF-" not in data[:1024]:
+        if data[:4] == b"PK\x03\x04":
+            raise ValueError("not a PDF (a Word or zip file)")
+        try:
+            data[:4096].decode("utf-8")
+            text = b"\x00" not in data[:4096]
+        except UnicodeDecodeError as exc:  # a character cut by the 4 KB window still counts as text
+            text = exc.start >= min(len(data), 4096) - 3 and b"\x00" not in data[:4096]
+        raise ValueError("not a PDF (plain text)" if text else "not a PDF")
     # pdfium rebuilds a cut-off file's cross-reference table and reads what is left without complaint
     if b"%%EOF" not in data[-2048:]:
         raise ValueError("truncated or damaged file (no end-of-file marker)")
@@ -198,6 +214,45 @@ def _contains(outer, inner, tol: float = 2.0) -> bool:
         and inner[3] <= outer[3] + tol
         and outer != inner
     )
+
+
+# ---------------------------------------------------------------- pages without a usable text layer
+
+
+def _ocr_need(page: pdfium.PdfPage, chars: list[tuple], settings) -> str | None:
+    """'scanned' or 'garbled' when the page must be read by OCR, else None."""
+    text = "".join(c[0] for c in chars)
+    share, judged = vietnamese_share(text)
+    if judged >= setting(settings, "garbled_min_words") and share < setting(settings, "garbled_max_share"):
+        return "garbled"
+    if sum(1 for c in chars if c[1] is not None) >= setting(settings, "ocr_scan_max_chars"):
+        return None
+    width, height = page.get_size()
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
+            0.0, min(top, height) - max(bottom, 0.0)
+        )
+    return "scanned" if covered >= setting(settings, "ocr_scan_min_image_share") * width * height else None
+
+
+def _ocr_lines(page: pdfium.PdfPage, page_no: int, settings) -> list[Line]:
+    found = ocr_page(page, settings)
+    if not found:
+        return []
+    # Word boxes vary with ascenders and stacked diacritics: lines near the page's usual height get that
+    # one size, so the paragraph joiner sees body text as one size and headings as another.
+    usual = statistics.median(ln.height for ln in found)
+    lines = []
+    for ln in found:
+        size = usual if abs(ln.height - usual) <= 0.2 * usual else ln.height
+        text = fold(clean_pdf_text(ln.text))
+        if text:
+            lines.append(
+                Line(text, page_no, ln.x0, ln.x1, ln.top, ln.bottom, round(size * 2) / 2, ln.base, ocr=True)
+            )
+    return lines
 
 
 # ---------------------------------------------------------------- text lines (pdfium)
@@ -622,11 +677,26 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         ruled = [i for i, p in enumerate(pages) if _has_rules(p)]
         tables: dict[int, list[_Table]] = {i: [] for i in range(n_pages)}
         if ruled:
-            tables.update(_find_tables(data, ruled))
+            tables.update(_find_tables(data, ruled, warnings))
         heights = [p.get_height() for p in pages]
         page_lines = []
+        ocr_pages: set[int] = set()  # 1-based
+        unread: dict[int, str] = {}  # page -> why OCR was needed, when it could not run
         for i, p in enumerate(pages):
             chars = _page_chars(p)
+            need = _ocr_need(p, chars, settings)
+            if need:
+                tables[i] = []
+                try:
+                    page_lines.append(_ocr_lines(p, i + 1, settings))
+                    ocr_pages.add(i + 1)
+                    continue
+                except OcrUnavailable as exc:
+                    unread[i + 1] = f"{_OCR_NEEDS[need]}: {exc}"
+                    warnings.append(f"page {i + 1}: {unread[i + 1]}")
+                    if need == "garbled":
+                        page_lines.append([])
+                        continue
             if not any(c[1] is not None for c in chars):
                 warnings.append(f"page {i + 1}: no text layer")
             _fill_cells(chars, tables[i])
@@ -635,6 +705,9 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         raise ValueError(f"truncated or damaged file ({exc})") from exc
     finally:
         pdf.close()
+    # without OCR a document read from no page at all is a failure with its reason, not an empty document
+    if unread and not any(len(lines) > 0 for i, lines in enumerate(page_lines) if i + 1 not in unread):
+        raise ValueError(next(iter(unread.values())))
 
     page_lines = _drop_furniture(page_lines, heights)
     lay = _layout([ln for lines in page_lines for ln in lines])
@@ -670,10 +743,20 @@ def read_pdf(path: str | Path, settings=None) -> Document:
     counters = {"p": 0, "t": 0, "f": 0}
     notes_done: set[int] = set()
 
-    def add(kind: str, text: str, page: int, level=None, table=None) -> None:
+    def add(kind: str, text: str, page: int, level=None, table=None, ocr=False) -> None:
         prefix = {"table": "t", "footnote": "f"}.get(kind, "p")
         counters[prefix] += 1
-        blocks.append(Block(kind, text, f"{prefix}{counters[prefix]}", level=level, page=page, table=table))
+        blocks.append(
+            Block(
+                kind,
+                text,
+                f"{prefix}{counters[prefix]}",
+                level=level,
+                page=page,
+                table=table,
+                ocr=ocr or page in ocr_pages,
+            )
+        )
 
     def flush_notes(up_to_page: int) -> None:
         for p in sorted(notes_by_page):
@@ -689,7 +772,13 @@ def read_pdf(path: str | Path, settings=None) -> Document:
             flush_notes(group[0].page - 1)
             text = _join(group)
             level = heading_level(text)
-            add("heading" if level else "paragraph", text, group[0].page, level=level)
+            add(
+                "heading" if level else "paragraph",
+                text,
+                group[0].page,
+                level=level,
+                ocr=any(ln.ocr for ln in group),
+            )
             flush_notes(group[-1].page - 1)
         run.clear()
 
@@ -716,11 +805,25 @@ def read_pdf(path: str | Path, settings=None) -> Document:
     )
 
 
-def _find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[_Table]]:
+_OCR_NEEDS = {"scanned": "scanned PDF", "garbled": "unreadable text layer (broken font)"}
+
+
+def _find_tables(data: bytes, page_indexes: list[int], warnings: list[str]) -> dict[int, list[_Table]]:
+    """Ruled tables by page index. On a damaged file pdfminer may fail where pdfium read on: those pages keep
+    their text as running text, with a warning, rather than the whole document failing."""
     import pdfplumber  # only documents with ruled tables pay for pdfminer
 
     out: dict[int, list[_Table]] = {}
-    with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indexes]) as plumber:
-        for i, page in zip(page_indexes, plumber.pages, strict=True):
-            out[i] = _page_tables(page, i + 1)
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indexes]) as plumber:
+            pages = list(plumber.pages)
+            if len(pages) != len(page_indexes):
+                raise ValueError(f"pdfminer sees {len(pages)} of the pages")
+            for i, page in zip(page_indexes, pages, strict=True):
+                try:
+                    out[i] = _page_tables(page, i + 1)
+                except Exception as exc:  # pdfminer raises many types on damaged content streams
+                    warnings.append(f"page {i + 1}: tables not read ({type(exc).__name__})")
+    except Exception as exc:  # the same, when opening the file
+        warnings.append(f"tables not read ({type(exc).__name__}: {str(exc)[:80]})")
     return out
