@@ -53,3 +53,12 @@ def test_every_setting_is_documented_in_code_and_readme():
     for name in Settings.__dataclass_fields__:
         assert name in SETTINGS_DOC, name
         assert f"`{name}`" in readme, f"README lacks a row for setting {name}"
+
+
+def test_ci_runs_the_readme_test_command():
+    root = RULES.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0].strip() for b in readme.split("```sh\n")[1:3]]
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci == blocks[1]
+    assert blocks[0].startswith("sh scripts/setup.sh && ") and "baocao ingest samples/" in blocks[0]
