@@ -1,20 +1,36 @@
 """Batch ingest: extraction in worker processes, one writer loading each document in its own transaction.
 
-A bad file fails alone: its reason is printed as `path: reason`, recorded in `failures`, and the batch goes
-on. Files whose sha256 is already in the warehouse are skipped before any extraction work.
+A bad file fails alone (`path: reason` on stderr and in `failures`); a worker that overruns the time limit or
+dies is killed and replaced, and the batch goes on. Unchanged files (same sha256) are skipped unread.
 """
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from .pipeline import ExtractError, discover, extract_file, sha256_of
 from .settings import Settings
+
+# Worker processes come from a fork server: forking the writer itself would copy DuckDB's threads (unsafe).
+# The server imports only this light module: preloading spaCy and the readers there saved ~1 s per worker
+# start but kept a third ~115 MB process alive for the whole batch (memory measured in bench/speed.py).
+_PRELOAD = ["extract.ingest"]
+_START_FAILURES = 3  # workers in a row that die before they are ready: the environment is broken, stop
+
+Job = tuple[Path, str]  # (file, sha256)
+Extractor = Callable[[str, Settings], object]  # (path, settings) -> Extraction; module-level, picklable
+
+
+class IngestError(RuntimeError):
+    """The batch cannot go on at all (warehouse busy, workers cannot start); str() says why."""
 
 
 @dataclass
@@ -25,7 +41,27 @@ class BatchResult:
     figures: int = 0
     tasks: int = 0
     pages: int = 0
+    seconds: float = 0.0
+    key_seconds: float = 0.0  # of `seconds`, matching the new tasks to tasks already in the warehouse
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.loaded + self.skipped + self.failed
+
+    def summary(self) -> str:
+        return (
+            f"loaded {self.loaded}, skipped unchanged {self.skipped}, failed {self.failed}; "
+            f"{self.figures} figures, {self.tasks} tasks, {self.pages} pages in {self.seconds:.1f} s"
+            + (
+                f" ({self.key_seconds:.1f} s of it matching tasks across documents)"
+                if self.key_seconds
+                else ""
+            )
+        )
+
+
+# ---------------------------------------------------------------- worker side
 
 
 class _Timeout(Exception):
@@ -36,85 +72,336 @@ def _on_alarm(signum, frame):
     raise _Timeout()
 
 
-def _extract_one(args: tuple[str, Settings]):
-    """Worker entry: (path, settings) -> ('ok', Extraction) | ('error', reason). Never raises."""
-    path, settings = args
-    old = signal.signal(signal.SIGALRM, _on_alarm)
+def timeout_reason(settings: Settings) -> str:
+    return f"took longer than the {settings.doc_timeout_s:g} s limit"
+
+
+def _extract_one(path: str, settings: Settings, extractor: Extractor) -> tuple[str, object]:
+    """(path) -> ('ok', Extraction) | ('error', reason). Never raises, except a late _Timeout."""
+    # The alarm interrupts Python code only; a reader stuck inside C is killed by the parent's watchdog.
     signal.setitimer(signal.ITIMER_REAL, settings.doc_timeout_s)
     try:
-        return "ok", extract_file(path, settings)
+        return "ok", extractor(path, settings)
     except _Timeout:
-        return "error", f"took longer than the {settings.doc_timeout_s:g} s limit"
+        return "error", timeout_reason(settings)
     except ExtractError as exc:
         return "error", str(exc)
     except MemoryError:
-        return "error", "out of memory while reading"
+        return "error", f"out of memory while reading (limit {settings.worker_memory_mb} MB per worker)"
+    except RecursionError:
+        return "error", "structure nested too deeply to read"
     except Exception as exc:  # a reader bug must not abort the batch; the reason names it
         return "error", f"could not be read ({type(exc).__name__}: {exc})"
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
-def run_ingest(paths: list[str], settings: Settings, progress: bool = True) -> int:
-    from warehouse.load import WarehouseBusy, connect, is_loaded, load_extraction, record_failure
-    from warehouse.task_keys import assign_task_keys
+def _warm() -> None:
+    """Import the readers and build the rule caches once per worker, outside any document's time limit."""
+    try:
+        import pdfplumber  # noqa: F401 — pdf_reader imports it lazily, for ruled pages only
 
+        from .model import Block, Document
+        from .pipeline import extract_document
+
+        # digits only: the cue words are rule data, and any text builds the tokenizer and number grammar
+        doc = Document(
+            path="warm-up",
+            format="docx",
+            sha256="",
+            blocks=(
+                Block("heading", "1. 2025", "p1", level=1),
+                Block("paragraph", "1.234,5 (12,5%) 01/2026", "p2"),
+            ),
+        )
+        extract_document(doc)
+    except Exception:  # a broken rule file then fails each document with its own reason
+        pass
+
+
+def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int) -> None:
+    """Worker loop: warm up, say ready, then extract up to max_tasks paths received on conn, in order."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    if settings.worker_memory_mb > 0:
+        import resource
+
+        limit = settings.worker_memory_mb * 2**20
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    signal.signal(signal.SIGALRM, _on_alarm)
+    _warm()
+    conn.send(("ready", None))
+    for _ in range(max_tasks):
+        try:
+            path = conn.recv()
+        except EOFError:
+            break
+        if path is None:
+            break
+        try:
+            outcome = _extract_one(path, settings, extractor)
+        except _Timeout:  # the alarm fired between the extractor's return and its cancellation
+            outcome = "error", timeout_reason(settings)
+        conn.send(outcome)
+    conn.close()
+
+
+# ---------------------------------------------------------------- writer side: the pool
+
+
+class _Slot:
+    """One worker process, its pipe, and the jobs queued at it; the oldest job is the one running."""
+
+    def __init__(self, ctx, settings: Settings, extractor: Extractor):
+        parent, child = ctx.Pipe()
+        self.proc = ctx.Process(
+            target=_worker, args=(child, settings, extractor, settings.worker_max_tasks), daemon=True
+        )
+        self.proc.start()
+        child.close()
+        self.conn = parent
+        self.queue: deque[Job] = deque()
+        self.sent = 0
+        self.ready = False
+        self.broken = False  # its pipe is closed: it gets no more work
+        self.since = time.monotonic()  # when the head job started: the worker's last message
+
+    def retiring(self, max_tasks: int) -> bool:
+        return self.sent >= max_tasks
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self.proc.join(timeout=None if kill else 5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """Extraction in `workers` processes with bounded in-flight work and a watchdog.
+
+    At most `worker_prefetch` jobs wait at each worker, so results never pile up however long the batch;
+    a worker is replaced after `worker_max_tasks` jobs, when it overruns the time limit (killed), or when
+    it dies (a crash in C code fails only the document it was reading).
+    """
+
+    def __init__(self, settings: Settings, extractor: Extractor = extract_file):
+        self.settings = settings
+        self.extractor = extractor
+        self.ctx = mp.get_context("forkserver")
+        self.ctx.set_forkserver_preload(_PRELOAD)
+        self.slots: list[_Slot] = []
+        self.retry: deque[Job] = deque()
+        self.start_failures = 0
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for slot in self.slots:
+            slot.stop(kill=exc[0] is not None)
+        self.slots.clear()
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, str, object]]:
+        """Yield (job, 'ok' | 'error', Extraction | reason) in completion order."""
+        source = iter(jobs)
+        exhausted = False
+
+        def next_job() -> Job | None:
+            nonlocal exhausted
+            if self.retry:
+                return self.retry.popleft()
+            if exhausted:
+                return None
+            job = next(source, None)
+            exhausted = job is None
+            return job
+
+        s = self.settings
+        while True:
+            for slot in list(self.slots):
+                if not slot.queue and (slot.broken or slot.retiring(s.worker_max_tasks)):
+                    self._replace(slot, [], reason=None)
+            # fill every slot up to the prefetch depth, starting workers as long as there is work
+            for slot in self.slots:
+                self._fill(slot, next_job)
+            while len(self.slots) < s.workers:
+                job = next_job()
+                if job is None:
+                    break
+                slot = _Slot(self.ctx, s, self.extractor)
+                self.slots.append(slot)
+                self._send(slot, job)
+                self._fill(slot, next_job)
+            busy = [slot for slot in self.slots if slot.queue]
+            if not busy:
+                return
+            yield from self._collect(busy)
+
+    def _fill(self, slot: _Slot, next_job: Callable[[], Job | None]) -> None:
+        s = self.settings
+        while (
+            not slot.broken and len(slot.queue) < s.worker_prefetch and not slot.retiring(s.worker_max_tasks)
+        ):
+            job = next_job()
+            if job is None:
+                return
+            self._send(slot, job)
+
+    def _send(self, slot: _Slot, job: Job) -> None:
+        try:
+            slot.conn.send(str(job[0]))
+        except OSError:  # the worker died since the last look: the job waits for another one
+            self.retry.appendleft(job)
+            slot.broken = True
+            return
+        slot.queue.append(job)
+        slot.sent += 1
+
+    def _collect(self, busy: list[_Slot]) -> list[tuple[Job, str, object]]:
+        """Wait for messages, a dead worker or the nearest deadline; return the finished jobs."""
+        s = self.settings
+        limit = s.doc_timeout_s + s.doc_kill_grace_s
+        now = time.monotonic()
+        deadlines = [slot.since + limit for slot in busy if slot.ready]
+        timeout = max(0.0, min(deadlines) - now) if deadlines else None
+        ready = set(wait([slot.conn for slot in busy] + [slot.proc.sentinel for slot in busy], timeout))
+        out: list[tuple[Job, str, object]] = []
+        for slot in busy:
+            dead = slot.proc.sentinel in ready
+            if slot.conn in ready or dead:
+                dead = self._drain(slot, out) or dead
+            if dead:
+                self._replace(slot, out, reason=self._death_reason(slot))
+            elif slot.ready and slot.queue and time.monotonic() >= slot.since + limit:
+                self._replace(slot, out, reason=timeout_reason(s))
+        return out
+
+    def _drain(self, slot: _Slot, out: list) -> bool:
+        """Read every message waiting on the slot's pipe; True when the worker has gone (end of file)."""
+        try:
+            while slot.conn.poll():
+                kind, payload = slot.conn.recv()
+                slot.since = time.monotonic()
+                if kind == "ready":
+                    slot.ready = True
+                    self.start_failures = 0
+                else:
+                    out.append((slot.queue.popleft(), kind, payload))
+        except (EOFError, OSError):
+            return True
+        return False
+
+    def _death_reason(self, slot: _Slot) -> str:
+        slot.proc.join(timeout=1)
+        code = slot.proc.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"the reader crashed (worker killed by {signal.Signals(-code).name})"
+            except ValueError:
+                return f"the reader crashed (worker killed by signal {-code})"
+        return f"the reader crashed (worker exit code {code})"
+
+    def _replace(self, slot: _Slot, out: list, reason: str | None) -> None:
+        """Retire or bury a worker: its running job fails with `reason`, the jobs queued behind it go back."""
+        if slot.queue and reason is not None:
+            if slot.ready:
+                out.append((slot.queue.popleft(), "error", reason))
+            else:
+                self.start_failures += 1
+                if self.start_failures >= _START_FAILURES:
+                    raise IngestError(f"worker processes die while starting ({reason})")
+        self.retry.extendleft(reversed(slot.queue))
+        slot.queue.clear()
+        slot.stop(kill=reason is not None)
+        self.slots.remove(slot)
+
+
+# ---------------------------------------------------------------- writer side: the batch
+
+
+def run_ingest(
+    paths: list[str], settings: Settings, progress: bool = True, extractor: Extractor = extract_file
+) -> int:
+    """Ingest every .docx/.pdf under `paths`; prints failures and a summary on stderr; returns the exit code."""
     files, missing = discover(paths)
     for m in missing:
         print(f"{m}: no such file or folder", file=sys.stderr)
     if missing and not files:
         return 2
     try:
-        con = connect(settings.db)
-    except WarehouseBusy as exc:
+        result = ingest_files(files, settings, progress=progress, extractor=extractor)
+    except IngestError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    result = BatchResult()
-    started = time.perf_counter()
-
-    todo: list[tuple[Path, str]] = []
-    for f in files:
-        try:
-            digest = sha256_of(f)
-        except OSError as exc:
-            _fail(con, result, f, None, f"cannot open ({exc.strerror or exc})", record_failure)
-            continue
-        if is_loaded(con, digest):
-            result.skipped += 1
-        else:
-            todo.append((f, digest))
-
-    bar = _Progress(len(todo), enabled=progress)
-    jobs = [(str(f), settings) for f, _ in todo]
-    digests = {str(f): d for f, d in todo}
-    if settings.workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=settings.workers, max_tasks_per_child=50) as pool:
-            outcomes = pool.map(_extract_one, jobs, chunksize=1)
-            _consume(con, result, jobs, outcomes, digests, bar, load_extraction, record_failure)
-    else:
-        outcomes = map(_extract_one, jobs)
-        _consume(con, result, jobs, outcomes, digests, bar, load_extraction, record_failure)
-    bar.close()
-    assign_task_keys(con)
-    con.close()
-    secs = time.perf_counter() - started
-    print(
-        f"loaded {result.loaded}, skipped unchanged {result.skipped}, failed {result.failed}; "
-        f"{result.figures} figures, {result.tasks} tasks, {result.pages} pages in {secs:.1f} s",
-        file=sys.stderr,
-    )
+    print(result.summary(), file=sys.stderr)
     return 1 if result.failed or missing else 0
 
 
-def _consume(con, result, jobs, outcomes, digests, bar, load_extraction, record_failure):
-    for (path, _), (status, payload) in zip(jobs, outcomes, strict=True):
-        if status == "ok":
+def ingest_files(
+    files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
+) -> BatchResult:
+    from warehouse.load import WarehouseBusy, connect, is_loaded, load_extraction, record_failure
+    from warehouse.task_keys import assign_task_keys
+
+    try:
+        con = connect(settings.db)
+    except WarehouseBusy as exc:
+        raise IngestError(str(exc)) from exc
+    result = BatchResult()
+    started = time.perf_counter()
+    bar = _Progress(len(files), enabled=progress)
+
+    def fail(path: Path, digest: str | None, reason: str) -> None:
+        result.failed += 1
+        result.failures.append((str(path), reason))
+        bar.print(f"{path}: {reason}")
+        record_failure(con, str(path), digest, reason)
+        bar.advance(result)
+
+    def triage() -> Iterator[Job]:
+        """Files to extract, hashed lazily as workers need work; size failures and unchanged files settled here."""
+        seen: set[str] = set()
+        for f in files:
             try:
-                doc_id = load_extraction(con, payload)
-            except Exception as exc:  # a load error rolls back this document only
-                _fail(con, result, Path(path), digests[path], f"could not be loaded ({exc})", record_failure)
-            else:
+                size = f.stat().st_size
+                if size > settings.max_file_bytes:
+                    fail(
+                        f,
+                        None,
+                        f"file over the {settings.max_file_bytes / 2**20:.3g} MB limit ({size / 2**20:.3g} MB)",
+                    )
+                    continue
+                digest = sha256_of(f)
+            except OSError as exc:
+                fail(f, None, f"cannot open ({exc.strerror or exc})")
+                continue
+            if digest in seen or is_loaded(con, digest):
+                result.skipped += 1
+                bar.advance(result)
+                continue
+            seen.add(digest)
+            yield f, digest
+
+    try:
+        with WorkerPool(settings, extractor) as pool:
+            for (path, digest), status, payload in pool.run(triage()):
+                if status != "ok":
+                    fail(path, digest, payload)
+                    continue
+                try:
+                    doc_id = load_extraction(con, payload)
+                except Exception as exc:  # a load error rolls back this document only
+                    fail(path, digest, f"could not be loaded ({exc})")
+                    continue
                 if doc_id is None:
                     result.skipped += 1
                 else:
@@ -122,20 +409,20 @@ def _consume(con, result, jobs, outcomes, digests, bar, load_extraction, record_
                     result.figures += len(payload.figures)
                     result.tasks += len(payload.tasks)
                     result.pages += payload.document.pages or 0
-        else:
-            _fail(con, result, Path(path), digests[path], payload, record_failure)
-        bar.advance(result)
-
-
-def _fail(con, result, path: Path, digest, reason: str, record_failure) -> None:
-    result.failed += 1
-    result.failures.append((str(path), reason))
-    print(f"{path}: {reason}", file=sys.stderr, flush=True)
-    record_failure(con, str(path), digest, reason)
+                bar.advance(result)
+        if result.loaded:
+            t = time.perf_counter()
+            assign_task_keys(con)
+            result.key_seconds = time.perf_counter() - t
+    finally:
+        bar.close()
+        con.close()
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 class _Progress:
-    """A rich progress bar on stderr with files/s and pages/s; silent when disabled or not a terminal."""
+    """A rich progress bar on stderr with files/s and pages/s; messages printed above it."""
 
     def __init__(self, total: int, enabled: bool):
         self.enabled = enabled and total > 0
@@ -145,18 +432,32 @@ class _Progress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.progress = Progress(
-                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                TimeRemainingColumn(), console=Console(stderr=True), transient=False,
+                TextColumn("ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=False,
             )
             self.task = self.progress.add_task("ingest", total=total, rate="")
             self.progress.start()
+
+    def print(self, msg: str) -> None:
+        if self.enabled:
+            self.progress.console.print(msg, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(msg, file=sys.stderr, flush=True)
 
     def advance(self, result: BatchResult) -> None:
         if not self.enabled:
             return
         secs = max(time.perf_counter() - self.started, 1e-6)
-        done = result.loaded + result.failed
-        self.progress.update(self.task, advance=1, rate=f"{done / secs:.1f} files/s {result.pages / secs:.1f} pages/s")
+        self.progress.update(
+            self.task,
+            completed=result.done,
+            rate=f"{result.done / secs:.1f} files/s {result.pages / secs:.1f} pages/s",
+        )
 
     def close(self) -> None:
         if self.enabled:

@@ -17,6 +17,10 @@ class Settings:
     max_table_rows: int = 5000  # rows read from one table
     max_table_nesting: int = 3  # tables inside table cells, deeper ones ignored
     doc_timeout_s: float = 120.0  # wall-clock limit for extracting one document
+    doc_kill_grace_s: float = 2.0  # extra wait before a worker deaf to its alarm (stuck in C) is killed
+    worker_max_tasks: int = 500  # documents one worker extracts before it is replaced (caps memory growth)
+    worker_memory_mb: int = 2048  # address-space limit of one worker; 0 = none
+    worker_prefetch: int = 2  # documents queued at one worker, so it never waits for the writer
 
     def resolve(self, **overrides) -> Settings:
         """A copy with the non-None overrides applied (CLI options pass None when not given)."""
@@ -28,11 +32,15 @@ class Settings:
 SETTINGS_DOC = {
     "db": "DuckDB warehouse file (`--db`)",
     "workers": "extraction worker processes (`--workers`), default: number of cores",
-    "max_file_bytes": "input files larger than this are refused unread",
+    "max_file_bytes": "input files larger than this are refused unread (`--max-file-mb`)",
     "max_part_bytes": "largest unpacked part of a DOCX (zip-bomb guard)",
     "max_package_bytes": "largest unpacked DOCX in total",
-    "max_pages": "PDFs with more pages are refused",
+    "max_pages": "PDFs with more pages are refused (`--max-pages`)",
     "max_table_rows": "rows read from one table",
     "max_table_nesting": "depth of tables nested in table cells",
-    "doc_timeout_s": "seconds allowed to extract one document",
+    "doc_timeout_s": "seconds allowed to extract one document (`--timeout`)",
+    "doc_kill_grace_s": "seconds past the time limit before a worker stuck in C code is killed and replaced",
+    "worker_max_tasks": "documents a worker process extracts before a fresh one replaces it",
+    "worker_memory_mb": "address-space limit of one worker process in MB; 0 = none",
+    "worker_prefetch": "documents queued at each worker, so extraction never waits for the writer",
 }

@@ -97,27 +97,73 @@ def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | Non
         con.execute(
             "insert into documents values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                doc_id, doc.path, doc.sha256, doc.format, meta.title, meta.doc_type, meta.issuer,
-                meta.doc_number, meta.issued_date, meta.is_draft, meta.draft_no,
-                period.start if period else None, period.end if period else None,
-                period.label if period else None, doc.pages, datetime.now(),
-                len(doc.blocks), sum(1 for b in doc.blocks if b.ocr) or 0, list(doc.warnings),
+                doc_id,
+                doc.path,
+                doc.sha256,
+                doc.format,
+                meta.title,
+                meta.doc_type,
+                meta.issuer,
+                meta.doc_number,
+                meta.issued_date,
+                meta.is_draft,
+                meta.draft_no,
+                period.start if period else None,
+                period.end if period else None,
+                period.label if period else None,
+                doc.pages,
+                datetime.now(),
+                len(doc.blocks),
+                sum(1 for b in doc.blocks if b.ocr) or 0,
+                list(doc.warnings),
             ],
         )
         fig_rows = [
             [
-                fig0 + i, doc_id, f.raw, _finite(f.value), f.unit, _finite(f.base_value), f.base_unit,
-                f.qualifier, f.indicator, f.subject, f.role, f.basis, f.period_start, f.period_end,
-                f.quote, f.location, f.page, f.char_start, f.char_end, f.decimals, _half_ulp(f), f.label,
-                f.ocr, f.kind,
+                fig0 + i,
+                doc_id,
+                f.raw,
+                _finite(f.value),
+                f.unit,
+                _finite(f.base_value),
+                f.base_unit,
+                f.qualifier,
+                f.indicator,
+                f.subject,
+                f.role,
+                f.basis,
+                f.period_start,
+                f.period_end,
+                f.quote,
+                f.location,
+                f.page,
+                f.char_start,
+                f.char_end,
+                f.decimals,
+                _half_ulp(f),
+                f.label,
+                f.ocr,
+                f.kind,
             ]
             for i, f in enumerate(ex.figures)
         ]
         _insert(con, "figures", _FIGURE_COLS, fig_rows)
         task_rows = [
             [
-                task0 + i, doc_id, t.table_no, t.row_no, t.stt, t.content, t.owner, t.deadline_text,
-                t.deadline, t.status_text, t.status, None, t.location, t.page,
+                task0 + i,
+                doc_id,
+                t.table_no,
+                t.row_no,
+                t.stt,
+                t.content,
+                t.owner,
+                t.deadline_text,
+                t.deadline,
+                t.status_text,
+                t.status,
+                None,
+                t.location,
+                t.page,
             ]
             for i, t in enumerate(ex.tasks)
         ]
@@ -132,8 +178,18 @@ def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | Non
             members = [fig0 + j for j in m.get("members", [])]
             rel_rows.append(
                 [
-                    rel0 + i, doc_id, rel.kind, fid("part"), fid("whole"), fid("share"), fid("level"),
-                    fid("abs"), fid("pct"), members, m.get("exhaustive"), m.get("label"),
+                    rel0 + i,
+                    doc_id,
+                    rel.kind,
+                    fid("part"),
+                    fid("whole"),
+                    fid("share"),
+                    fid("level"),
+                    fid("abs"),
+                    fid("pct"),
+                    members,
+                    m.get("exhaustive"),
+                    m.get("label"),
                 ]
             )
         _insert(con, "relations", _RELATION_COLS, rel_rows)

@@ -1,0 +1,342 @@
+"""Ingest speed and memory against the obvious alternatives, measured in one run on a corpus it builds.
+
+    .venv/bin/python bench/speed.py --files 500
+
+Builds N distinct copies of samples/ (half PDF, half DOCX; a PDF comment or an extra zip member makes each
+sha256 differ, the readers ignore both), then times `baocao ingest` (subprocess, whole process tree
+watched with psutil) against pdfplumber extract_text, pypdfium2 raw text (the floor), bare python-docx
+traversal and, when importable, docling's DOCX conversion, all on the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata as md
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SUMMARY = re.compile(
+    r"loaded (\d+), skipped unchanged (\d+), failed (\d+); (\d+) figures, (\d+) tasks, (\d+) pages in ([\d.]+) s"
+    r"(?: \(([\d.]+) s of it matching tasks)?"
+)
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def build_corpus(dest: Path, n: int) -> list[Path]:
+    """N copies of the samples, PDF and DOCX alternating, each with its own bytes."""
+    sources = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        target = dest / src.suffix[1:] / f"{i:06d}_{src.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
+        if src.suffix == ".pdf":
+            # a comment after %%EOF: ignored by every PDF reader, still within pdf_reader's end-marker window
+            with target.open("ab") as fh:
+                fh.write(f"\n% bench copy {i}\n".encode())
+        else:
+            # a zip member no relationship points to: python-docx never opens it
+            with zipfile.ZipFile(target, "a") as zf:
+                zf.writestr(f"customXml/bench{i}.txt", f"bench copy {i}")
+        out.append(target)
+    return out
+
+
+# ---------------------------------------------------------------- watching a process tree
+
+
+@dataclass
+class TreeStats:
+    wall: float = 0.0
+    peak_rss: int = 0  # sum of RSS over the tree at its largest (shared pages counted in every process)
+    peak_pss: int = 0  # sum of PSS (shared pages split between their users): the memory really taken
+    peak_single: int = 0  # the largest single process
+    cpu: float = 0.0  # user + system seconds of every process seen
+    processes: int = 0
+    stderr: str = ""
+    counts: dict = field(default_factory=dict)
+
+
+def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1) -> TreeStats:
+    stats = TreeStats()
+    cpu_seen: dict[tuple[int, float], float] = {}
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    done = threading.Event()
+
+    def watch() -> None:
+        tick = 0
+        while not done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                break
+            rss = pss = 0
+            for p in procs:
+                try:
+                    with p.oneshot():
+                        mem = p.memory_info()
+                        t = p.cpu_times()
+                        cpu_seen[(p.pid, p.create_time())] = t.user + t.system
+                        if (
+                            tick % 10 == 0
+                        ):  # smaps is slow to read (and this machine has 2 cores): PSS each second
+                            pss += p.memory_full_info().pss
+                except psutil.Error:
+                    continue
+                rss += mem.rss
+                stats.peak_single = max(stats.peak_single, mem.rss)
+            stats.peak_rss = max(stats.peak_rss, rss)
+            stats.peak_pss = max(stats.peak_pss, pss)
+            tick += 1
+            done.wait(interval)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    _, stats.stderr = proc.communicate()
+    stats.wall = time.perf_counter() - started
+    done.set()
+    watcher.join()
+    stats.cpu = sum(cpu_seen.values())
+    stats.processes = len(cpu_seen)
+    if proc.returncode != 0:
+        sys.exit(f"baocao ingest failed ({proc.returncode}):\n{stats.stderr[-3000:]}")
+    m = SUMMARY.search(stats.stderr)
+    if m:
+        keys = "loaded skipped failed figures tasks pages seconds key_seconds".split()
+        stats.counts = dict(zip(keys, (float(x or 0) for x in m.groups()), strict=True))
+    return stats
+
+
+def ingest(paths: list[Path], workdir: Path, workers: int, name: str) -> TreeStats:
+    db = workdir / f"{name}.duckdb"
+    db.unlink(missing_ok=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "extract.cli",
+        "ingest",
+        *map(str, paths),
+        "--db",
+        str(db),
+        "--workers",
+        str(workers),
+        "-q",
+    ]
+    return run_watched(cmd, ROOT)
+
+
+# ---------------------------------------------------------------- the alternatives, single process
+
+
+def pdfplumber_text(paths: list[Path]) -> int:
+    import pdfplumber
+
+    n = 0
+    for p in paths:
+        with pdfplumber.open(p) as pdf:
+            n += sum(len(page.extract_text() or "") for page in pdf.pages)
+    return n
+
+
+def pypdfium2_text(paths: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    n = 0
+    for p in paths:
+        pdf = pdfium.PdfDocument(p)
+        for page in pdf:
+            textpage = page.get_textpage()
+            n += len(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        pdf.close()
+    return n
+
+
+def python_docx_walk(paths: list[Path]) -> int:
+    import docx
+
+    n = 0
+    for p in paths:
+        d = docx.Document(str(p))
+        n += sum(len(para.text) for para in d.paragraphs)
+        for table in d.tables:
+            for row in table.rows:
+                n += sum(len(cell.text) for cell in row.cells)
+    return n
+
+
+def docling_convert(paths: list[Path]) -> int | None:
+    try:
+        from docling.document_converter import DocumentConverter
+    except ImportError:
+        return None
+    converter = DocumentConverter()
+    return sum(len(converter.convert(str(p)).document.export_to_markdown()) for p in paths)
+
+
+def timed(fn, paths):
+    fn(paths[:1])  # imports and first-use set-up are not what is compared
+    t = time.perf_counter()
+    out = fn(paths)
+    return (time.perf_counter() - t if out is not None else None), out
+
+
+# ---------------------------------------------------------------- report
+
+
+def machine_facts() -> list[str]:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    libs = []
+    for name in ("duckdb", "pdfplumber", "pypdfium2", "python-docx", "spacy", "pyarrow", "psutil", "docling"):
+        try:
+            libs.append(f"{name} {md.version(name)}")
+        except md.PackageNotFoundError:
+            libs.append(f"{name} (not installed)")
+    return [
+        f"cores: {os.cpu_count()} (usable {len(os.sched_getaffinity(0))}), "
+        f"RAM: {psutil.virtual_memory().total / 2**30:.1f} GiB, CPU: {cpu}",
+        f"Python {platform.python_version()} on {platform.platform()}",
+        "libraries: " + ", ".join(libs),
+    ]
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=500, help="corpus size (half PDF, half DOCX)")
+    ap.add_argument(
+        "--format-files",
+        type=int,
+        default=200,
+        help="files of each format for the comparisons with the other libraries",
+    )
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the main run")
+    ap.add_argument("--no-single", action="store_true", help="skip the 1-worker run (no speed-up figure)")
+    ap.add_argument("--keep", help="build the corpus here and keep it")
+    args = ap.parse_args()
+
+    print("\n".join(machine_facts()))
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="baocao-bench-"))
+    try:
+        t = time.perf_counter()
+        files = build_corpus(workdir / "corpus", args.files)
+        pdfs = [p for p in files if p.suffix == ".pdf"][: args.format_files]
+        docxs = [p for p in files if p.suffix == ".docx"][: args.format_files]
+        print(
+            f"corpus: {len(files)} files in {workdir / 'corpus'} ({time.perf_counter() - t:.1f} s to build)\n"
+        )
+
+        rows = []
+        main_run = ingest([workdir / "corpus"], workdir, args.workers, "main")
+        rows.append((f"baocao ingest, {args.files} files, {args.workers} workers", main_run))
+        single = None
+        if not args.no_single and args.workers != 1:
+            single = ingest([workdir / "corpus"], workdir, 1, "single")
+            rows.append((f"baocao ingest, {args.files} files, 1 worker", single))
+        pdf_run = ingest(pdfs, workdir, args.workers, "pdf")
+        rows.append((f"baocao ingest, {len(pdfs)} PDFs, {args.workers} workers", pdf_run))
+        docx_run = ingest(docxs, workdir, args.workers, "docx")
+        rows.append((f"baocao ingest, {len(docxs)} DOCX, {args.workers} workers", docx_run))
+
+        print(
+            f"{'run':<44} {'wall s':>7} {'docs/s':>7} {'pages/s':>8} {'cpu s':>7} "
+            f"{'peak RSS':>9} {'peak PSS':>9} {'largest':>8}"
+        )
+        for name, r in rows:
+            docs = r.counts.get("loaded", 0)
+            pages = r.counts.get("pages", 0)
+            print(
+                f"{name:<44} {r.wall:7.1f} {docs / r.wall:7.1f} {pages / r.wall:8.1f} {r.cpu:7.1f} "
+                f"{mb(r.peak_rss):>9} {mb(r.peak_pss):>9} {mb(r.peak_single):>8}"
+            )
+        c = main_run.counts
+        print(
+            f"main run: loaded {c.get('loaded', 0):.0f}, failed {c.get('failed', 0):.0f}, "
+            f"{c.get('figures', 0):.0f} figures, {c.get('tasks', 0):.0f} tasks, {c.get('pages', 0):.0f} pages, "
+            f"{c.get('key_seconds', 0):.1f} s matching tasks across documents (warehouse/task_keys.py), "
+            f"{main_run.processes} processes seen"
+        )
+
+        print("\nalternatives, one process, same files:")
+        plumber_s, _ = timed(pdfplumber_text, pdfs)
+        pdfium_s, _ = timed(pypdfium2_text, pdfs)
+        docx_s, _ = timed(python_docx_walk, docxs)
+        docling_s, _ = timed(docling_convert, docxs)
+        for name, secs, n in (
+            ("pdfplumber extract_text", plumber_s, len(pdfs)),
+            ("pypdfium2 raw text (floor)", pdfium_s, len(pdfs)),
+            ("python-docx traversal", docx_s, len(docxs)),
+            ("docling DOCX conversion", docling_s, len(docxs)),
+        ):
+            if secs is None:
+                print(f"  {name:<30} skipped (not installed)")
+            else:
+                print(f"  {name:<30} {secs:7.2f} s for {n} files ({n / secs:.1f} docs/s)")
+
+        print("\nratios (baocao wall time, whole pipeline into DuckDB, / alternative):")
+        goals = [
+            (
+                "PDF  / pdfplumber extract_text",
+                pdf_run.wall / plumber_s,
+                "<= 0.2",
+                pdf_run.wall / plumber_s <= 0.2,
+            ),
+            ("PDF  / pypdfium2 floor", pdf_run.wall / pdfium_s, "<= 5", pdf_run.wall / pdfium_s <= 5),
+            ("DOCX / python-docx traversal", docx_run.wall / docx_s, "<= 3", docx_run.wall / docx_s <= 3),
+        ]
+        if docling_s is not None:
+            goals.append(("DOCX / docling", docx_run.wall / docling_s, "(no goal)", True))
+        if single is not None:
+            speedup = single.wall / main_run.wall
+            goals.append((f"speed-up {args.workers} workers over 1", speedup, ">= 1.7", speedup >= 1.7))
+        goals.append(
+            (
+                "peak RSS of the tree, main run (MB)",
+                main_run.peak_rss / 2**20,
+                "< 500",
+                main_run.peak_rss < 500 * 2**20,
+            )
+        )
+        for name, value, goal, ok in goals:
+            print(f"  {name:<40} {value:8.2f}   goal {goal:<9} {verdict(ok) if goal != '(no goal)' else ''}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

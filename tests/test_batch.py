@@ -1,0 +1,171 @@
+"""Batch ingest at scale: worker count does not change the warehouse, limits fail one file alone, lazy imports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+from support import ROOT, SAMPLES
+
+from extract.ingest import run_ingest
+from extract.pipeline import extract_file
+from extract.settings import Settings
+from warehouse.load import connect
+
+DOCX = SAMPLES / "000_ea23f6f2735d3a0f.docx"
+PDF = SAMPLES / "002_44a35151dedbb7b7.pdf"
+LONG_PDF = SAMPLES / "003_ef6b9c13ae5fbfa8.pdf"  # 15 pages, 128 KB
+
+
+def baocao(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
+
+
+def loaded_names(db: Path) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return sorted(Path(r[0]).name for r in con.execute("select path from documents").fetchall())
+    finally:
+        con.close()
+
+
+def warehouse_rows(db: Path) -> dict[str, list]:
+    """Every row with ids replaced by the document's file name: load order differs between worker counts."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        q = {
+            "documents": "select * exclude (doc_id, ingested_at) from documents",
+            "figures": "select d.path, f.* exclude (figure_id, doc_id) from figures f join documents d using (doc_id)",
+            "tasks": "select d.path, t.* exclude (task_id, doc_id, task_key) from tasks t join documents d using (doc_id)",
+            "blocks": "select d.path, b.* exclude (doc_id) from blocks b join documents d using (doc_id)",
+            # task identity across documents: which rows share a key, whatever the key's number
+            "task_keys": """select list(d.path || ':' || t.table_no || ':' || t.row_no order by d.path, t.table_no,
+                                   t.row_no) from tasks t join documents d using (doc_id) group by t.task_key""",
+        }
+        return {name: sorted(con.execute(sql).fetchall(), key=repr) for name, sql in q.items()}
+    finally:
+        con.close()
+
+
+def test_two_workers_load_the_same_rows_as_one(tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    r1 = baocao("ingest", str(SAMPLES), "--db", str(one), "--workers", "1", "-q")
+    r2 = baocao("ingest", str(SAMPLES), "--db", str(two), "--workers", "2", "-q")
+    assert r1.returncode == 0 and r2.returncode == 0, r1.stderr + r2.stderr
+    rows1, rows2 = warehouse_rows(one), warehouse_rows(two)
+    assert len(rows1["documents"]) == 8 and len(rows1["figures"]) > 300 and len(rows1["tasks"]) >= 64
+    for table in rows1:
+        assert rows1[table] == rows2[table], table
+
+
+# extractors run inside the worker processes, so they live at module level (imported there by name)
+
+
+def slow_extractor(path: str, settings: Settings):
+    name = Path(path).name
+    if name.startswith("slow"):
+        time.sleep(600)  # Python code: the worker's own alarm interrupts it
+    if name.startswith("stuck"):
+        # deaf to the alarm, like a reader stuck inside C code: only the watchdog's kill ends it
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(600)
+    if name.startswith("crash"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return extract_file(path, settings)
+
+
+def test_overrunning_documents_fail_alone(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, src in [
+        ("a.docx", DOCX),
+        ("b.pdf", PDF),
+        ("slow.docx", DOCX),
+        ("stuck.pdf", PDF),
+        ("c.pdf", LONG_PDF),
+    ]:
+        data = src.read_bytes()
+        # distinct bytes so no file is skipped as a copy of another
+        (folder / name).write_bytes(data + f"\n% {name}\n".encode() if src.suffix == ".pdf" else data)
+    (folder / "slow.docx").write_bytes(
+        DOCX.read_bytes() + b"\0"
+    )  # trailing bytes after the zip: still readable
+    db = tmp_path / "w.duckdb"
+    settings = Settings(db=str(db), workers=2, doc_timeout_s=8.0, doc_kill_grace_s=0.5)
+    code = run_ingest([str(folder)], settings, progress=False, extractor=slow_extractor)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{folder / 'slow.docx'}: took longer than the 8 s limit" in err.splitlines()
+    assert f"{folder / 'stuck.pdf'}: took longer than the 8 s limit" in err.splitlines()
+    assert loaded_names(db) == ["a.docx", "b.pdf", "c.pdf"]
+    con = duckdb.connect(str(db), read_only=True)
+    reasons = sorted(con.execute("select reason from failures").fetchall())
+    assert reasons == [("took longer than the 8 s limit",)] * 2
+
+
+def test_a_crashing_reader_fails_its_document_and_workers_are_replaced(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DOCX, folder / "a.docx")
+    shutil.copy(PDF, folder / "crash.pdf")
+    shutil.copy(LONG_PDF, folder / "z.pdf")
+    db = tmp_path / "w.duckdb"
+    # one worker replaced after every document: each file meets a fresh process
+    settings = Settings(db=str(db), workers=1, worker_max_tasks=1)
+    code = run_ingest([str(folder)], settings, progress=False, extractor=slow_extractor)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{folder / 'crash.pdf'}: the reader crashed (worker killed by SIGSEGV)" in err.splitlines()
+    assert loaded_names(db) == ["a.docx", "z.pdf"]
+
+
+def test_size_and_page_limits_fail_with_a_reason(tmp_path):
+    db = tmp_path / "w.duckdb"
+    res = baocao("ingest", str(DOCX), str(LONG_PDF), "--db", str(db), "-q", "--max-file-mb", "0.1")
+    assert res.returncode == 1
+    assert f"{LONG_PDF}: file over the 0.1 MB limit (0.123 MB)" in res.stderr.splitlines()
+    assert loaded_names(db) == [DOCX.name]
+    res = baocao("ingest", str(LONG_PDF), "--db", str(db), "-q", "--max-pages", "10")
+    assert res.returncode == 1
+    assert f"{LONG_PDF}: 15 pages, more than the limit of 10" in res.stderr.splitlines()
+
+
+def test_query_starts_without_the_readers(tmp_path):
+    db = tmp_path / "w.duckdb"
+    connect(db).close()
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "extract.cli",
+            "query",
+            "select count(*) from documents",
+            "--db",
+            str(db),
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines() == ["count_star()", "0"]
+    # -X importtime lines: "import time: self | cumulative | package.module"
+    imported = {
+        ln.rsplit("|", 1)[1].strip() for ln in res.stderr.splitlines() if ln.startswith("import time:")
+    }
+    top = {name.split(".")[0] for name in imported}
+    assert "duckdb" in top  # the check sees real imports
+    assert not top & {"spacy", "pdfplumber", "pdfminer", "pypdfium2", "docx", "thinc"}
