@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
@@ -68,7 +69,7 @@ def read_docx(path: str | Path, settings: Settings | None = None) -> Document:
 def _read_blocks(wdoc, settings: Settings) -> tuple[Block, ...]:
     fonts = _Fonts(wdoc)
     footnotes = _read_footnotes(wdoc, fonts)
-    builder = _Builder(footnotes, settings, fonts)
+    builder = _Builder(footnotes, settings, fonts, _StyleFacts(wdoc))
     for item in wdoc.iter_inner_content():
         if isinstance(item, Paragraph):
             builder.paragraph(item)
@@ -187,26 +188,52 @@ def _style_outline_level(style) -> int | None:
     return None
 
 
-def _paragraph_level(p: Paragraph) -> int | None:
+class _StyleFacts:
+    """Outline level and list-ness per paragraph style id, computed once per document.
+
+    python-docx's `paragraph.style` scans the whole style list on every call (it was 80% of reading time);
+    the style id in w:pPr/w:pStyle is looked up here in a dict instead.
+    """
+
+    def __init__(self, wdoc):
+        self.styles = {}
+        self.default = None
+        try:
+            for st in wdoc.styles:
+                if st.type == WD_STYLE_TYPE.PARAGRAPH:
+                    self.styles[st.style_id] = st
+            self.default = wdoc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        except (KeyError, AttributeError, ValueError):
+            pass
+        self.cache: dict[str | None, tuple[int | None, bool]] = {}
+
+    def of(self, p: Paragraph) -> tuple[int | None, bool]:
+        sid = p._p.style
+        if sid not in self.cache:
+            style = self.styles.get(sid, self.default) if sid else self.default
+            try:
+                level = _style_outline_level(style) if style is not None else None
+                is_list = style is not None and (style.name or "").lower().startswith("list")
+            except (KeyError, AttributeError):
+                level, is_list = None, False
+            self.cache[sid] = (level, is_list)
+        return self.cache[sid]
+
+
+def _paragraph_level(p: Paragraph, styles: _StyleFacts) -> int | None:
     ppr = p._p.pPr
     if ppr is not None:
         lvl = ppr.find(qn("w:outlineLvl"))
         if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
             return int(lvl.get(qn("w:val"))) + 1
-    try:
-        return _style_outline_level(p.style)
-    except (KeyError, AttributeError):
-        return None
+    return styles.of(p)[0]
 
 
-def _is_list(p: Paragraph) -> bool:
+def _is_list(p: Paragraph, styles: _StyleFacts) -> bool:
     ppr = p._p.pPr
     if ppr is not None and ppr.find(qn("w:numPr")) is not None:
         return True
-    try:
-        return (p.style.name or "").lower().startswith("list")
-    except (KeyError, AttributeError):
-        return False
+    return styles.of(p)[1]
 
 
 def _all_bold(p: Paragraph) -> bool:
@@ -307,7 +334,9 @@ def _rfonts(rpr) -> str | None:
 
 
 class _Builder:
-    def __init__(self, footnotes: dict[str, str], settings: Settings, fonts: _Fonts | None = None):
+    def __init__(
+        self, footnotes: dict[str, str], settings: Settings, fonts: _Fonts | None = None, styles=None
+    ):
         self.fonts = fonts
         self.blocks: list[Block] = []
         self.footnotes = footnotes
@@ -315,6 +344,7 @@ class _Builder:
         self.n_par = 0
         self.n_tab = 0
         self.settings = settings
+        self.styles = styles
 
     def _add_notes(self, el) -> None:
         for ref in el.iter(qn("w:footnoteReference")):
@@ -327,8 +357,8 @@ class _Builder:
         text = fold(_paragraph_text(p._p, self.fonts))
         if not text:
             return
-        level = _paragraph_level(p)
-        kind = "heading" if level else ("list_item" if _is_list(p) else "paragraph")
+        level = _paragraph_level(p, self.styles)
+        kind = "heading" if level else ("list_item" if _is_list(p, self.styles) else "paragraph")
         if kind == "paragraph" and _all_bold(p):
             # Many authors bold a numbered line instead of using a heading style.
             level = heading_level(text)

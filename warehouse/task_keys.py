@@ -33,40 +33,61 @@ def assign_task_keys(con: duckdb.DuckDBPyConnection) -> int:
     if not todo:
         return 0
     next_key = max((r[5] for r in keyed), default=0) + 1
-    # every keyed task seen so far: content, owner, its (doc, table) group and key
-    contents = [_norm(r[3]) for r in keyed]
-    owners = [_norm(r[4]) for r in keyed]
-    groups = [(r[1], r[2]) for r in keyed]
-    keys = [r[5] for r in keyed]
+    # tasks seen so far, grouped by identical wording: a batch of many reports repeats the same rows, and
+    # fuzzy matching against each distinct wording once (not each copy) keeps this linear in practice
+    texts: list[str] = []  # distinct normalised contents
+    members: list[list[int]] = []  # per distinct content: indexes into owners/groups/keys, in document order
+    index_of: dict[str, int] = {}
+    owners: list[str] = []
+    groups: list[tuple] = []
+    keys: list[int] = []
     used: dict[tuple, set[int]] = {}  # (doc, table) -> keys already present in it: one row per task per table
-    for g, k in zip(groups, keys, strict=True):
-        used.setdefault(g, set()).add(k)
+
+    def remember(text: str, own: str, group: tuple, key: int) -> None:
+        if text not in index_of:
+            index_of[text] = len(texts)
+            texts.append(text)
+            members.append([])
+        members[index_of[text]].append(len(keys))
+        owners.append(own)
+        groups.append(group)
+        keys.append(key)
+        used.setdefault(group, set()).add(key)
+
+    for r in keyed:
+        remember(_norm(r[3]), _norm(r[4]), (r[1], r[2]), r[5])
     updates: list[tuple[int, int]] = []
     for task_id, doc_id, table_no, content, owner, _ in todo:
         text, own, group = _norm(content), _norm(owner), (doc_id, table_no)
         taken = used.setdefault(group, set())
         best: tuple | None = None
-        for _, score, i in process.extract(
-            text, contents, scorer=fuzz.token_set_ratio, score_cutoff=threshold, limit=None
+        for _, score, u in process.extract(
+            text, texts, scorer=fuzz.token_set_ratio, score_cutoff=threshold, limit=None
         ):
-            if groups[i] == group or keys[i] in taken:
-                continue  # never the same task twice in one table
-            shorter, longer = sorted((len(text), len(contents[i])))
+            shorter, longer = sorted((len(text), len(texts[u])))
             if not longer or shorter / longer < min_len:
                 continue
-            # later documents win ties so a chain follows the most recent wording
-            rank = (score, own == owners[i] and bool(own), i)
-            if best is None or rank > best[0]:
-                best = (rank, keys[i])
+            # later documents win ties so a chain follows the most recent wording; the owner breaks ties
+            for i in reversed(members[u]):
+                if groups[i] == group or keys[i] in taken:
+                    continue  # never the same task twice in one table
+                rank = (score, own == owners[i] and bool(own), i)
+                if best is None or rank > best[0]:
+                    best = (rank, keys[i])
+                if rank[1]:
+                    break  # the latest same-owner copy of this wording cannot be beaten by an earlier one
         if best is None:
             key, next_key = next_key, next_key + 1
         else:
             key = best[1]
-        taken.add(key)
-        contents.append(text)
-        owners.append(own)
-        groups.append(group)
-        keys.append(key)
+        remember(text, own, group, key)
         updates.append((key, task_id))
-    con.executemany("update tasks set task_key = ? where task_id = ?", updates)
+    if updates:
+        # one set-based update: executemany would be one statement per task
+        con.execute(
+            """update tasks set task_key = k.task_key
+               from (select unnest(?::integer[]) as task_key, unnest(?::integer[]) as task_id) k
+               where tasks.task_id = k.task_id""",
+            [[k for k, _ in updates], [t for _, t in updates]],
+        )
     return len(updates)
