@@ -1,4 +1,5 @@
-"""Command line: `baocao ingest | query | check | diff | eval | summary` — parses arguments, calls the library.
+"""Command line: `baocao ingest | query | check | diff | report | export | summary | eval` — parses arguments,
+calls the library.
 
 Imports stay lazy so `baocao query` starts without loading spaCy, pdfplumber or the readers.
 Machine-readable output goes to stdout; progress and messages go to stderr.
@@ -24,23 +25,41 @@ def _err(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
+def _open(db: str, read_only: bool = True):
+    """The warehouse connection, or exit 1 with one line when it is missing or busy."""
+    from warehouse.load import WarehouseBusy, connect
+
+    try:
+        return connect(db, read_only=read_only)
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help=".docx/.pdf files or folders (recursive)")],
     db: DbOpt = Settings.db,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="extraction processes")] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, help="seconds per document")] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", min=0.001, help="seconds per document")
+    ] = None,
     max_file_mb: Annotated[
         float | None, typer.Option("--max-file-mb", min=0, help="larger files are refused unread")
     ] = None,
-    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="longer PDFs are refused")] = None,
+    max_pages: Annotated[
+        int | None, typer.Option("--max-pages", min=1, help="longer PDFs are refused")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Read every .docx/.pdf under PATHS, extract, and load one transaction per document."""
     from .ingest import run_ingest
 
     settings = Settings().resolve(
-        db=db, workers=workers, doc_timeout_s=timeout, max_pages=max_pages,
+        db=db,
+        workers=workers,
+        doc_timeout_s=timeout,
+        max_pages=max_pages,
         max_file_bytes=None if max_file_mb is None else int(max_file_mb * 2**20),
     )
     code = run_ingest(paths, settings, progress=not quiet)
@@ -52,13 +71,7 @@ def query(sql: str, db: DbOpt = Settings.db, format: FormatOpt = "table") -> Non
     """Read-only SQL against the warehouse."""
     import duckdb
 
-    from warehouse.load import WarehouseBusy, connect
-
-    try:
-        con = connect(db, read_only=True)
-    except (FileNotFoundError, WarehouseBusy) as exc:
-        _err(str(exc))
-        raise typer.Exit(1) from exc
+    con = _open(db)
     try:
         cur = con.execute(sql)
         cols = [d[0] for d in cur.description] if cur.description else []
@@ -97,13 +110,8 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
 def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
     """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them."""
     from warehouse.findings import print_findings, run_checks
-    from warehouse.load import WarehouseBusy, connect
 
-    try:
-        con = connect(db)
-    except WarehouseBusy as exc:
-        _err(str(exc))
-        raise typer.Exit(1) from exc
+    con = _open(db, read_only=False)
     findings = run_checks(con)
     paths = dict(con.execute("select doc_id, path from documents").fetchall())
     con.close()
@@ -113,9 +121,7 @@ def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
 @app.command()
 def summary(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
     """Documents in the warehouse with their figure and task counts."""
-    from warehouse.load import connect
-
-    con = connect(db, read_only=True)
+    con = _open(db)
     cur = con.execute(
         """
         select d.doc_id, d.path, d.format, d.doc_type, d.period_label, d.is_draft,
@@ -133,7 +139,9 @@ def eval_(
     samples: Annotated[str, typer.Option(help="folder of sample .docx/.pdf")] = "samples",
     gold: Annotated[str, typer.Option(help="folder of gold *.figures.json")] = "tests/gold",
     format: FormatOpt = "table",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list misses and wrong attributions")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="list misses and wrong attributions")
+    ] = False,
 ) -> None:
     """Precision/recall/F1 of figure detection and attribution accuracy against the gold files."""
     from .evaluate import print_report, run_eval
@@ -202,19 +210,13 @@ def export(
     db: DbOpt = Settings.db,
 ) -> None:
     """Export documents, figures, tasks and findings: Excel sheets, or one Parquet/CSV file per table."""
-    from warehouse.load import WarehouseBusy, connect
-
     from .export import FORMATS, ExportError
     from .export import export as run_export
 
     if format not in FORMATS:
         _err(f"unknown --format {format!r} (xlsx, parquet or csv)")
         raise typer.Exit(2)
-    try:
-        con = connect(db, read_only=True)
-    except (FileNotFoundError, WarehouseBusy) as exc:
-        _err(str(exc))
-        raise typer.Exit(1) from exc
+    con = _open(db)
     try:
         written = run_export(con, format, out)
     except ExportError as exc:

@@ -313,8 +313,10 @@ def diff_tasks(old: list[dict], new: list[dict], **options) -> list[Change]:
     return _in_reading_order(pairs, make)
 
 
-def diff_rows(old_figures, new_figures, old_tasks=(), new_tasks=(), old_doc=None, new_doc=None) -> Diff:
-    changes = diff_figures(list(old_figures), list(new_figures)) + diff_tasks(
+def diff_rows(
+    old_figures, new_figures, old_tasks=(), new_tasks=(), old_doc=None, new_doc=None, **options
+) -> Diff:
+    changes = diff_figures(list(old_figures), list(new_figures), **options) + diff_tasks(
         list(old_tasks), list(new_tasks)
     )
     return Diff(old_doc, new_doc, tuple(changes))
@@ -408,7 +410,16 @@ def diff_docs(settings, old_doc: int, new_doc: int) -> Diff:
         new_f, new_t = read_rows(con, new_doc)
     finally:
         con.close()
-    return diff_rows(old_f, new_f, old_t, new_t, old_doc, new_doc)
+    return diff_rows(
+        old_f,
+        new_f,
+        old_t,
+        new_t,
+        old_doc,
+        new_doc,
+        min_similarity=settings.diff_min_similarity,
+        min_key_similarity=settings.diff_min_key_similarity,
+    )
 
 
 def summary_line(diff: Diff) -> str:

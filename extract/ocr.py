@@ -14,24 +14,12 @@ import subprocess
 from dataclasses import dataclass
 from functools import cache
 
-# The OCR settings, until they join Settings in extract/settings.py under these names (the reader takes
-# them from the settings object when it has them).
-DEFAULTS = {
-    "ocr_command": "tesseract",  # the Tesseract binary (Debian tesseract-ocr, tesseract-ocr-vie)
-    "ocr_lang": "vie",  # Tesseract language data
-    "ocr_dpi": 250,  # rendering resolution; 250 read the figures of the broken-font real doc best
-    "ocr_max_pixels": 40_000_000,  # a larger page is rendered at a lower resolution (memory guard)
-    "ocr_page_timeout_s": 60.0,  # one page's OCR
-    "ocr_min_line_conf": 30.0,  # lines read with lower mean confidence are noise (stamps, signatures)
-    "ocr_scan_max_chars": 200,  # a page with fewer text-layer characters ...
-    "ocr_scan_min_image_share": 0.5,  # ... whose images cover this share of it is a scan
-    "garbled_min_words": 20,  # fewer words are too few to judge a text layer
-    "garbled_max_share": 0.7,  # a text layer with a lower share of Vietnamese syllables is garbled
-}
-
 
 def setting(settings, name: str):
-    return getattr(settings, name, DEFAULTS[name])
+    """An OCR setting from the given settings object, or its default in extract.settings.Settings."""
+    from .settings import Settings
+
+    return getattr(settings, name, getattr(Settings, name))
 
 
 class OcrUnavailable(ValueError):

@@ -21,6 +21,18 @@ class Settings:
     worker_max_tasks: int = 500  # documents one worker extracts before it is replaced (caps memory growth)
     worker_memory_mb: int = 2048  # address-space limit of one worker; 0 = none
     worker_prefetch: int = 2  # documents queued at one worker, so it never waits for the writer
+    ocr_command: str = "tesseract"  # Tesseract binary for scanned pages and garbled text layers
+    ocr_lang: str = "vie"  # Tesseract language data
+    ocr_dpi: int = 250  # page rendering resolution for OCR; 250 read the broken-font real doc's figures best
+    ocr_max_pixels: int = 40_000_000  # a larger page is rendered at a lower resolution (memory guard)
+    ocr_page_timeout_s: float = 60.0  # one page's OCR
+    ocr_min_line_conf: float = 30.0  # OCR lines with a lower mean confidence are noise (stamps, signatures)
+    ocr_scan_max_chars: int = 200  # a page with fewer text-layer characters ...
+    ocr_scan_min_image_share: float = 0.5  # ... whose images cover this share of it is a scan
+    garbled_min_words: int = 20  # fewer words are too few to judge a text layer
+    garbled_max_share: float = 0.7  # a text layer with a lower share of Vietnamese syllables is read by OCR
+    diff_min_similarity: float = 80.0  # masked-sentence similarity (0-100) that pairs two figures in a diff
+    diff_min_key_similarity: float = 40.0  # weaker similarity enough when indicator/role/period/basis agree
 
     def resolve(self, **overrides) -> Settings:
         """A copy with the non-None overrides applied (CLI options pass None when not given)."""
@@ -43,4 +55,16 @@ SETTINGS_DOC = {
     "worker_max_tasks": "documents a worker process extracts before a fresh one replaces it",
     "worker_memory_mb": "address-space limit of one worker process in MB; 0 = none",
     "worker_prefetch": "documents queued at each worker, so extraction never waits for the writer",
+    "ocr_command": "Tesseract binary used for scanned pages and garbled text layers",
+    "ocr_lang": "Tesseract language data (Debian tesseract-ocr-vie)",
+    "ocr_dpi": "rendering resolution of a page sent to OCR",
+    "ocr_max_pixels": "pixel cap of a rendered page; larger pages are rendered at a lower resolution",
+    "ocr_page_timeout_s": "seconds allowed to OCR one page",
+    "ocr_min_line_conf": "OCR lines below this mean confidence are dropped (stamps, signatures)",
+    "ocr_scan_max_chars": "a page with fewer text-layer characters than this ...",
+    "ocr_scan_min_image_share": "... and images covering this share of it is treated as a scan",
+    "garbled_min_words": "fewer words than this are too few to judge whether a text layer is Vietnamese",
+    "garbled_max_share": "a text layer with a lower share of valid Vietnamese syllables is read by OCR",
+    "diff_min_similarity": "similarity (0-100) of the number-masked sentences that pairs two figures in `baocao diff`",
+    "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
 }

@@ -55,8 +55,25 @@ def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA.read_text(encoding="utf-8"))
+    load_indicators(con)
     for view in sorted(VIEWS.glob("*.sql")):
         con.execute(view.read_text(encoding="utf-8"))
+
+
+def load_indicators(con: duckdb.DuckDBPyConnection) -> None:
+    """The indicator catalog (rules/indicators.yaml) as a table, so SQL can join names and flags."""
+    from extract import catalog
+
+    rows = [
+        [i.id, i.names[0], i.base_unit, i.growth_rate, i.lower_is_better, i.one_time]
+        for i in catalog.indicators()
+    ]
+    current = con.execute(
+        "select id, name, base_unit, growth_rate, lower_is_better, one_time from indicators order by id"
+    )
+    if sorted(map(list, current.fetchall())) != sorted(rows):
+        con.execute("delete from indicators")
+        con.executemany("insert into indicators values (?, ?, ?, ?, ?, ?)", rows)
 
 
 def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:

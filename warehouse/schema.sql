@@ -107,6 +107,16 @@ create table if not exists blocks (
     text         varchar not null
 );
 
+-- the indicator catalog (rules/indicators.yaml), refreshed when the warehouse is opened for writing
+create table if not exists indicators (
+    id              varchar primary key,
+    name            varchar not null,
+    base_unit       varchar,
+    growth_rate     boolean,
+    lower_is_better boolean,
+    one_time        boolean
+);
+
 -- files that could not be loaded, so an analyst can list them
 create table if not exists failures (
     path         varchar not null,
