@@ -29,17 +29,9 @@ class Finding:
 def _load_rule_tables(con) -> None:
     from extract import catalog
 
-    con.execute(
-        "create or replace table indicators (id varchar primary key, name varchar, base_unit varchar, "
-        "growth_rate boolean, lower_is_better boolean, one_time boolean)"
-    )
-    con.executemany(
-        "insert into indicators values (?, ?, ?, ?, ?, ?)",
-        [
-            [i.id, i.names[0], i.base_unit, i.growth_rate, i.lower_is_better, i.one_time]
-            for i in catalog.indicators()
-        ],
-    )
+    from .load import load_indicators
+
+    load_indicators(con)
     rules = catalog.load("checks")
     con.execute("create or replace temp table placeholder_patterns (what varchar, regex varchar)")
     con.executemany(
