@@ -21,7 +21,9 @@ from .text import fold
 _FLAGS = regex.IGNORECASE | regex.V1
 _APPENDIX = regex.compile(r"^PHỤ\s+LỤC\b")
 # the numbering in front of a heading: "PHẦN THỨ HAI:", "B.", "II.", "2.1.", "a)"
-_NUMBERING = regex.compile(r"^\s*(?:PHẦN\s+THỨ\s+\S+?|[A-Z]|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", _FLAGS)
+_NUMBERING = regex.compile(
+    r"^\s*(?:PHẦN\s+THỨ\s+\S+?|[A-Z]|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", _FLAGS
+)
 
 
 @cache
@@ -243,7 +245,12 @@ def _usable_aliases(sent: _Sentence, m: Mention) -> list:
 def _forward_alias(sent: _Sentence, aliases: list, m: Mention):
     s = sent.text
     for a0, _a1, ind, txt in aliases:
-        if m.num_end <= a0 and a0 - m.end <= 3 and sent.group(a0) == sent.group(m.start) and _compatible(ind, m):
+        if (
+            m.num_end <= a0
+            and a0 - m.end <= 3
+            and sent.group(a0) == sent.group(m.start)
+            and _compatible(ind, m)
+        ):
             if not regex.search(r"[(),;:]|\d", s[m.end : max(a0, m.end)]):
                 return ind, txt
     return None
@@ -276,7 +283,8 @@ def _subject(sent: _Sentence, m: Mention, prev: _Resolved | None) -> tuple[str |
         seg_breaks = [b for b in sent.breaks if lo <= b[0] < pos and sent.group(b[0]) == group]
         seg_start = seg_breaks[-1][1] if seg_breaks else lo
         cands = [
-            a for a in aliases
+            a
+            for a in aliases
             if seg_start <= a[0] and a[1] <= pos and sent.group(a[0]) == group and _compatible(a[2], m)
         ]
         if cands:
@@ -286,7 +294,9 @@ def _subject(sent: _Sentence, m: Mention, prev: _Resolved | None) -> tuple[str |
             fwd = _forward_alias(sent, aliases, m)
             if fwd:
                 return fwd
-        prev_ends = [o.end for o in sent.mentions if seg_start <= o.end <= pos and sent.group(o.start) == group]
+        prev_ends = [
+            o.end for o in sent.mentions if seg_start <= o.end <= pos and sent.group(o.start) == group
+        ]
         lead = _lead_text(s[max([seg_start, *prev_ends]) : pos])
         if lead is None and prev_ends:
             firsts = [o.start for o in sent.mentions if seg_start <= o.start and sent.group(o.start) == group]
@@ -343,7 +353,9 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
     q0 = m.qualifier_span[0] if m.qualifier_span else m.start
     lo = _clause_start(s, q0, prev_end)
     if lo > 0 and s[lo - 1] == "(" and not s[lo:q0].strip():
-        lo = _clause_start(s, lo - 1, prev_end)  # "chưa đạt kịch bản đề ra (9,32%)": the words before speak of it
+        lo = _clause_start(
+            s, lo - 1, prev_end
+        )  # "chưa đạt kịch bản đề ra (9,32%)": the words before speak of it
     before = " ".join(s[lo:q0].split()[-r.window :])
     ind = r.indicators.get(indicator) if indicator else None
     is_pct = m.base_unit == "%"
@@ -451,43 +463,49 @@ def _period(
     if before:
         return before[-1].period
     period = sec.period
-    if role == "target" and sec.year_targets and period is not None and (period.start.month, period.end.month) != (1, 12):
+    if (
+        role == "target"
+        and sec.year_targets
+        and period is not None
+        and (period.start.month, period.end.month) != (1, 12)
+    ):
         added = m.base_unit != "%" and r.incremental.search(s[_clause_start(s, m.start, 0) : m.start])
         if not added:
             return whole_year(period.end.year)
     return period
 
 
-def _figure(m: Mention, sentence: str, block: Block, res: _Resolved, basis, label, period) -> Figure:
+def mention_figure(
+    m: Mention, quote: str, location: str, block: Block, period: Period | None, **attrs
+) -> Figure:
+    """A Figure for a number found in `quote`; each end of a ratio "171/280" gets its own raw and offsets."""
     if m.kind == "ratio_part":
         start, end = m.num_start, m.num_end
     elif m.kind == "ratio_whole":
         start, end = m.num_start, m.end
     else:
         start, end = m.start, m.end
-    return Figure(
-        raw=sentence[start:end],
+    scale = attrs.pop("scale", 1.0)
+    fields = dict(
+        raw=quote[start:end],
         value=float(m.value),
         unit=m.unit,
-        base_value=float(m.base_value),
+        base_value=float(m.base_value) * scale,
         base_unit=m.base_unit,
-        quote=sentence,
-        location=block.location,
+        quote=quote,
+        location=location,
         char_start=start,
         char_end=end,
         qualifier=m.qualifier,
-        indicator=res.indicator,
-        subject=res.subject,
-        role=res.role,
-        basis=basis,
         period_start=period.start if period else None,
         period_end=period.end if period else None,
         page=block.page,
         decimals=m.decimals,
         ocr=block.ocr,
-        label=label,
         kind=m.kind,
     )
+    fields.update(attrs)
+    return Figure(**fields)
 
 
 def _sentence_figures(text: str, block: Block, sec: _Sections, year) -> list[Figure]:
@@ -500,12 +518,31 @@ def _sentence_figures(text: str, block: Block, sec: _Sections, year) -> list[Fig
             indicator, subject = _subject(sent, m, prev)
             role = _role(sent, m, prev, indicator, sec)
             ind = _rules().indicators.get(indicator) if indicator else None
-            if role == "other" and m.base_unit == "%" and ind and ind.base_unit != "%" and _is_share_of_total(sent, m):
+            if (
+                role == "other"
+                and m.base_unit == "%"
+                and ind
+                and ind.base_unit != "%"
+                and _is_share_of_total(sent, m)
+            ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             res = _Resolved(m, indicator, subject, role)
             period = _period(sent, m, role, sec, year, next_start)
             basis = _basis(sent, m, prev.mention.end if prev else 0, next_start)
-            out.append(_figure(m, sentence, block, res, basis, _label(sent, m, next_start), period))
+            out.append(
+                mention_figure(
+                    m,
+                    sentence,
+                    block.location,
+                    block,
+                    period,
+                    indicator=res.indicator,
+                    subject=res.subject,
+                    role=res.role,
+                    basis=basis,
+                    label=_label(sent, m, next_start),
+                )
+            )
             prev = res
     return out
 
@@ -531,4 +568,6 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
 
 
 def with_period(fig: Figure, period: Period | None) -> Figure:
-    return replace(fig, period_start=period.start if period else None, period_end=period.end if period else None)
+    return replace(
+        fig, period_start=period.start if period else None, period_end=period.end if period else None
+    )

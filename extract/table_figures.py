@@ -56,6 +56,7 @@ def _unit_of(dvt: str):
 
 def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
     from .figures import _rules as fig_rules
+    from .figures import mention_figure
 
     table = block.table
     if table is None or table.n_rows < 2:
@@ -101,25 +102,18 @@ def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
                 elif unit is None and "%" in dvt:
                     unit = base_unit = "%"
                 out.append(
-                    Figure(
-                        raw=m.raw,
-                        value=float(m.value),
+                    mention_figure(
+                        m,
+                        quote,
+                        cell.location(block.location),
+                        block,
+                        period,
                         unit=unit,
-                        base_value=float(m.base_value) * scale,
                         base_unit=base_unit,
-                        quote=quote,
-                        location=cell.location(block.location),
-                        char_start=m.start,
-                        char_end=m.end,
-                        qualifier=m.qualifier,
+                        scale=scale,
                         indicator=indicator,
                         subject=label or None,
                         role=role,
-                        period_start=period.start if period else None,
-                        period_end=period.end if period else None,
-                        page=block.page,
-                        decimals=m.decimals,
-                        ocr=block.ocr,
                     )
                 )
     return out
