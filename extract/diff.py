@@ -184,9 +184,14 @@ def align_figures(
         ):
             pairs[i] = j
             taken.add(j)
+    return _with_unpaired(pairs, taken, len(old), len(new))
+
+
+def _with_unpaired(pairs: dict[int, int], taken: set[int], n_old: int, n_new: int):
+    """The pairs, then every old item left alone (removed) and every new one (added)."""
     out: list[tuple[int | None, int | None]] = list(pairs.items())
-    out += [(i, None) for i in range(len(old)) if i not in pairs]
-    out += [(None, j) for j in range(len(new)) if j not in taken]
+    out += [(i, None) for i in range(n_old) if i not in pairs]
+    out += [(None, j) for j in range(n_new) if j not in taken]
     return out
 
 
@@ -274,10 +279,7 @@ def align_tasks(old: list[dict], new: list[dict], min_similarity: float | None =
             if i not in pairs and j not in taken:
                 pairs[i] = j
                 taken.add(j)
-    out: list[tuple[int | None, int | None]] = list(pairs.items())
-    out += [(i, None) for i in range(len(old)) if i not in pairs]
-    out += [(None, j) for j in range(len(new)) if j not in taken]
-    return out
+    return _with_unpaired(pairs, taken, len(old), len(new))
 
 
 def _loose_words(text) -> str:

@@ -53,3 +53,16 @@ def missing_in_order(lines: list[str], text: str) -> list[str]:
     return missing
 
 
+def pdf_from_objects(objs: list[bytes], trailer: bytes = b"") -> bytes:
+    """A minimal PDF whose numbered objects are `objs` (object 1 the catalog); `trailer` adds trailer keys."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, trailer, xref)
+    return bytes(out)

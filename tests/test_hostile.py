@@ -23,7 +23,7 @@ import pytest
 from docx.oxml import OxmlElement
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import ROOT, SAMPLES
+from support import ROOT, SAMPLES, pdf_from_objects
 
 from extract.docx_reader import ReadError, _check_package, read_docx
 from extract.model import Block, Document
@@ -116,19 +116,8 @@ def encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
         % (o_entry.hex().encode(), u_entry.hex().encode()),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
     fid = file_id.hex().encode()
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 5 0 R /ID [<%s> <%s>] >>\n" % (len(objs) + 1, fid, fid)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return pdf_from_objects(objs, b" /Encrypt 5 0 R /ID [<%s> <%s>]" % (fid, fid))
 
 
 def test_empty_pdf(tmp_path):

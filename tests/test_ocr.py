@@ -12,7 +12,7 @@ import sys
 import duckdb
 import pypdfium2 as pdfium
 import pytest
-from support import REALDOCS, SAMPLES
+from support import REALDOCS, SAMPLES, pdf_from_objects
 
 from extract.ocr import unavailable_reason
 from extract.pdf_reader import read_pdf
@@ -69,17 +69,7 @@ def image_pdf(image, invisible_text: str | None = None) -> bytes:
         + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 # ---------------------------------------------------------------- the syllable score

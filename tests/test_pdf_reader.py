@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support import pdf_from_objects
 
 from extract.pdf_reader import read_pdf
 from extract.text import fold
@@ -188,20 +189,8 @@ def tiny_pdf(encrypted: bool = False) -> bytes:
         objs.append(
             b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"
         )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    trailer = b"<< /Size %d /Root 1 0 R" % (len(objs) + 1)
-    if encrypted:
-        trailer += b" /Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">]"
-    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    trailer = b" /Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">]" if encrypted else b""
+    return pdf_from_objects(objs, trailer)
 
 
 def test_empty_page(tmp_path):
