@@ -5,4 +5,6 @@ select 'placeholder' as check_id, 'info' as severity, b.doc_id, null::integer as
        format('chỗ trống chưa điền ({}) tại {}: «{}»', p.what, b.location, m.hit) as message
 from blocks b
 cross join placeholder_patterns p
-cross join unnest(regexp_extract_all(b.text, '.{0,30}(?:' || p.regex || ').{0,20}')) as m(hit)
+-- the quoted context runs from a word start: up to five words before the slot and four after it
+cross join unnest(regexp_extract_all(b.text, '(?:^|\s)((?:\S+\s+){0,5}\S*(?:' || p.regex || ')(?:\s*\S+){0,4})', 1))
+    as m(hit)
