@@ -59,6 +59,7 @@ def find_relations(figures: list[Figure]) -> list[Relation]:
         out += _parts(figures, idxs)
         out += _statuses(figures, idxs)
         out += _task_counts(figures, idxs)
+        out += _shares(figures, idxs, out)
     for idxs in rows.values():
         out += _table_row_ratio(figures, idxs)
     return out
@@ -205,6 +206,30 @@ def _statuses(figs: list[Figure], idxs: list[int]) -> list[Relation]:
             if rx.search(text):
                 out.append(Relation("status", {"level": a, "whole": t, "label": label}))
                 break
+    return out
+
+
+def _shares(figs: list[Figure], idxs: list[int], found: list[Relation]) -> list[Relation]:
+    """ "kết nạp được 81 đảng viên (đạt 29% chỉ tiêu)": an achievement and its share of a plan stated elsewhere.
+
+    The SQL check looks the plan up among the targets of the same indicator, basis and period.
+    """
+    in_ratio = {r.members.get("share") for r in found if r.kind == "ratio"}
+    out = []
+    for k, s in enumerate(idxs):
+        share = figs[s]
+        if share.role != "share_of_target" or share.indicator is None or s in in_ratio:
+            continue
+        actual = [
+            a
+            for a in idxs[:k]
+            if figs[a].role == "actual"
+            and figs[a].kind == "number"
+            and figs[a].indicator == share.indicator
+            and figs[a].base_unit not in (None, "%")
+        ]
+        if actual:
+            out.append(Relation("share", {"level": actual[-1], "share": s}))
     return out
 
 

@@ -188,3 +188,14 @@ def test_seed_samples_raise_exactly_the_known_defects(tmp_path, fmt):
         "ngày tháng 6 năm 2026",
     ):
         assert quote in messages
+
+
+def test_share_of_a_known_target(tmp_path):
+    text = [
+        "Tổng kế hoạch vốn đầu tư công năm 2026 được Thủ tướng Chính phủ giao là 14.867 tỷ đồng.",
+        "Đến nay giải ngân vốn đầu tư công được 578,9 tỷ đồng, đạt {} (so với kế hoạch Thủ tướng giao).",
+    ]
+    bad = findings_for(tmp_path / "bad", ([t.replace("{}", "5,89%") for t in text], None))
+    good = findings_for(tmp_path / "good", ([t.replace("{}", "3,89%") for t in text], None))
+    assert [f.check_id for f in bad] == ["ratio_mismatch"] and "14.867" in bad[0].message
+    assert "ratio_mismatch" not in ids(good)
