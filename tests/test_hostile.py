@@ -429,9 +429,14 @@ def test_kill_9_mid_batch_then_rerun_completes_without_duplicates(tmp_path):
     db = tmp_path / "w.duckdb"
     assert _kill_after_first_commit(tmp_path / "in", db) == 1
     assert _kill_after_first_commit(tmp_path / "in", db) == 1  # killed again, on a replayed warehouse
+    con = duckdb.connect(str(db), read_only=True)
+    # at least the two documents seen committed (a loaded machine may let one more commit before the kill)
+    survived = con.execute("select count(*) from documents").fetchone()[0]
+    con.close()
+    assert survived >= 2
     res = baocao("ingest", str(tmp_path / "in"), "--db", str(db), "-q", "--workers", "2")
     assert res.returncode == 0, res.stderr
-    assert "skipped unchanged 2" in res.stderr
+    assert f"skipped unchanged {survived}" in res.stderr
 
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute(
