@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from . import catalog
+from .headings import heading_level
 from .model import Block, Document, Figure, Metadata, Period, Relation
 from .numbers import Mention, find_numbers
 from .periods import find_periods, whole_year
@@ -66,6 +67,7 @@ class _Rules:
     ratio_target: regex.Pattern
     actual_marker: regex.Pattern
     blockers: regex.Pattern
+    target_head: regex.Pattern
 
 
 @cache
@@ -100,6 +102,7 @@ def _rules() -> _Rules:
         ratio_target=_any(["chỉ tiêu", "kế hoạch", r"\bKH\b", "đề ra", "dự toán", "mục tiêu"]),
         actual_marker=_any(roles["actual_marker"]),
         blockers=_any(regex.escape(b) for b in cues["alias_blockers"]),
+        target_head=_any(roles["target_head"]),
     )
 
 
@@ -285,7 +288,7 @@ def _subject(sent: _Sentence, m: Mention, prev: _Resolved | None) -> tuple[str |
         cands = [
             a
             for a in aliases
-            if seg_start <= a[0] and a[1] <= pos and sent.group(a[0]) == group and _compatible(a[2], m)
+            if seg_start <= a[0] and a[1] <= pos and _alias_in_scope(sent, a, group) and _compatible(a[2], m)
         ]
         if cands:
             best = max(cands, key=lambda a: (a[1], a[1] - a[0]))
@@ -317,6 +320,14 @@ def _subject(sent: _Sentence, m: Mention, prev: _Resolved | None) -> tuple[str |
             pos, group = group, sent.group(group)
             continue
         return None, fallback
+
+
+def _alias_in_scope(sent: _Sentence, a: tuple, group: int) -> bool:
+    """An alias at the number's own level, or the whole content of a gloss in parentheses: "(IIP)"."""
+    g = sent.group(a[0])
+    if g == group:
+        return True
+    return g >= 0 and sent.group(g) == group and sent.text[g + 1 : sent.close_of(g)].strip() == a[3]
 
 
 def _lead_text(chunk: str) -> str | None:
@@ -377,7 +388,8 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
                 return "target"
     if group >= 0 and r.target_before.match(s[group + 1 : group + 14].lstrip()) and not past:
         return "target"  # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan
-    if r.target_before.search(before) and not past:
+    clause_head = " ".join(s[_clause_start(s, q0, 0) : q0].split()[:3])
+    if (r.target_before.search(before) or r.target_head.match(clause_head)) and not past:
         return "target"
     if is_pct and r.share_after.search(after):
         return "target" if sec.plan and not past else "share_of_target"
@@ -555,6 +567,9 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             sec.enter(block)
         elif _APPENDIX.match(block.text):
             sec.enter(replace(block, kind="heading", level=1))  # an appendix starts a part of its own
+        elif _is_caps_title(block):
+            # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
+            sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))
         if block.kind == "table":
             from .table_figures import table_figures
 
@@ -565,6 +580,16 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     from .relations import find_relations
 
     return figures, find_relations(figures)
+
+
+def _is_caps_title(block: Block) -> bool:
+    letters = [ch for ch in block.text if ch.isalpha()]
+    return (
+        block.kind == "paragraph"
+        and len(letters) >= 12
+        and len(block.text.split()) <= 25
+        and all(ch.isupper() for ch in letters)
+    )
 
 
 def with_period(fig: Figure, period: Period | None) -> Figure:
