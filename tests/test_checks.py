@@ -190,6 +190,15 @@ def test_seed_samples_raise_exactly_the_known_defects(tmp_path, fmt):
         assert quote in messages
 
 
+def test_placeholders_are_slots_not_periods(tmp_path):
+    found = findings_for(
+        tmp_path / "good", (["Tình hình kinh tế - xã hội 9 tháng năm 2025 và 6 tháng đầu năm."], None)
+    )
+    assert ids(found) == []
+    found = findings_for(tmp_path / "bad", (["Lâm Đồng, ngày 12 tháng   năm 2026"], None))
+    assert ids(found) == ["placeholder"] and "(tháng)" in found[0].message
+
+
 def test_share_of_a_known_target(tmp_path):
     text = [
         "Tổng kế hoạch vốn đầu tư công năm 2026 được Thủ tướng Chính phủ giao là 14.867 tỷ đồng.",
