@@ -211,13 +211,18 @@ def diff_figures(old: list[dict], new: list[dict], **options) -> list[Change]:
     )
 
 
-def _figure_change(a: dict | None, b: dict | None) -> Change:
+def _change(kind: str, a: dict | None, b: dict | None, fields_of) -> Change:
+    """A pair of aligned rows (either may be missing) as an added, removed, changed or unchanged item."""
     if a is None:
-        return Change("added", "figure", None, b)
+        return Change("added", kind, None, b)
     if b is None:
-        return Change("removed", "figure", a, None)
-    fields = figure_fields(a, b)
-    return Change("changed" if fields else "unchanged", "figure", a, b, fields)
+        return Change("removed", kind, a, None)
+    fields = fields_of(a, b)
+    return Change("changed" if fields else "unchanged", kind, a, b, fields)
+
+
+def _figure_change(a: dict | None, b: dict | None) -> Change:
+    return _change("figure", a, b, figure_fields)
 
 
 def _in_reading_order(pairs, make) -> list[Change]:
@@ -304,13 +309,9 @@ def diff_tasks(old: list[dict], new: list[dict], **options) -> list[Change]:
     pairs = align_tasks(old, new, **options)
 
     def make(i, j):
-        a, b = (old[i] if i is not None else None), (new[j] if j is not None else None)
-        if a is None:
-            return Change("added", "task", None, b)
-        if b is None:
-            return Change("removed", "task", a, None)
-        fields = task_fields(a, b)
-        return Change("changed" if fields else "unchanged", "task", a, b, fields)
+        return _change(
+            "task", old[i] if i is not None else None, new[j] if j is not None else None, task_fields
+        )
 
     return _in_reading_order(pairs, make)
 
