@@ -20,11 +20,6 @@ from .periods import find_periods, whole_year
 from .text import fold
 
 _FLAGS = regex.IGNORECASE | regex.V1
-_APPENDIX = regex.compile(r"^PHỤ\s+LỤC\b")
-# the numbering in front of a heading: "PHẦN THỨ HAI:", "B.", "II.", "2.1.", "a)"
-_NUMBERING = regex.compile(
-    r"^\s*(?:PHẦN\s+THỨ\s+\S+?|[A-Z]|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]\s*", _FLAGS
-)
 
 
 @cache
@@ -68,6 +63,14 @@ class _Rules:
     actual_marker: regex.Pattern
     blockers: regex.Pattern
     target_head: regex.Pattern
+    money_units: tuple
+    numbering: regex.Pattern
+    appendix: regex.Pattern
+    restated_change: regex.Pattern
+    ratio_share: regex.Pattern
+    coordination: regex.Pattern
+    coordination_breakers: regex.Pattern
+    boundary: regex.Pattern
 
 
 @cache
@@ -99,7 +102,17 @@ def _rules() -> _Rules:
         incremental=_any(cues["incremental"]),
         breaks=_any(cues["subject_breaks"]),
         stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),
-        ratio_target=_any(["chỉ tiêu", "kế hoạch", r"\bKH\b", "đề ra", "dự toán", "mục tiêu"]),
+        ratio_target=_any(cues["ratio_target"]),
+        money_units=tuple(cues["money_units"]),
+        numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
+        appendix=regex.compile(cues["sections"]["appendix"]),
+        restated_change=regex.compile(cues["gaps"]["restated_change"], _FLAGS),
+        ratio_share=regex.compile(cues["gaps"]["ratio_share"], _FLAGS),
+        coordination=regex.compile(cues["gaps"]["coordination"], _FLAGS),
+        coordination_breakers=regex.compile(cues["gaps"]["coordination_breakers"], _FLAGS),
+        boundary=regex.compile(
+            r"[,;()]|" + "|".join(rf"\b{regex.escape(w)}\b" for w in cues["clause_words"]), _FLAGS
+        ),
         actual_marker=_any(roles["actual_marker"]),
         blockers=_any(regex.escape(b) for b in cues["alias_blockers"]),
         target_head=_any(roles["target_head"]),
@@ -140,7 +153,7 @@ class _Sections:
                 level=level,
                 text=block.text,
                 period=period,
-                plan=bool(r.plan_sections.match(_NUMBERING.sub("", block.text, count=1))),
+                plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1))),
                 year_targets=bool(r.year_target_sections.search(block.text)),
             )
         )
@@ -233,8 +246,9 @@ def _compatible(ind_id: str, mention: Mention) -> bool:
         return unit in ("%", None)
     if unit in (None, "%"):
         return True
-    if ind.base_unit in ("đồng", "USD"):
-        return unit in ("đồng", "USD")
+    money = _rules().money_units
+    if ind.base_unit in money:
+        return unit in money
     nouns = (ind.base_unit, *ind.unit_aliases)
     return unit in nouns or unit.split()[0] in {n.split()[0] for n in nouns}
 
@@ -276,7 +290,7 @@ def _subject(sent: _Sentence, m: Mention, prev: _Resolved | None) -> tuple[str |
     s = sent.text
     # a percentage in parentheses right after a count restates that count's change: "giảm 23 vụ (giảm 10,65%)"
     if prev is not None and m.base_unit == "%" and prev.mention.base_unit not in (None, "%"):
-        if regex.fullmatch(r"\s*(?:\w+\s*){0,2}\(\s*(?:tăng|giảm)?\s*", s[prev.mention.end : m.start]):
+        if _rules().restated_change.fullmatch(s[prev.mention.end : m.start]):
             return prev.indicator, prev.subject
     aliases = _usable_aliases(sent, m)
     pos, group, first = m.start, sent.group(m.start), True
@@ -344,14 +358,11 @@ def _lead_text(chunk: str) -> str | None:
     return " ".join(words[:14])
 
 
-_BOUNDARY = regex.compile(r"[,;()]|\bvà\b")
-
-
 def _clause_start(s: str, pos: int, floor: int) -> int:
     """Start of the clause holding `pos` (after a comma, semicolon, parenthesis or "và"), not before `floor`."""
     floor = max(floor, 0)
     last = None
-    for m in _BOUNDARY.finditer(s, floor, pos):
+    for m in _rules().boundary.finditer(s, floor, pos):
         last = m
     return last.end() if last else floor
 
@@ -376,15 +387,15 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
     if m.kind == "ratio_whole":
         return "target" if r.ratio_target.search(s[max(0, m.start - 80) : m.end + 40]) else "other"
     if is_pct and prev is not None and prev.mention.kind == "ratio_whole":
-        if regex.fullmatch(r"\s*(?:\w+\s*){0,3}\(\s*(?:đạt|bằng)?\s*", s[prev.mention.end : m.start]):
+        if r.ratio_share.fullmatch(s[prev.mention.end : m.start]):
             return "share_of_target"
     top = _clause_start(s, q0, 0) if group < 0 else group + 1
     past = bool(r.actual_marker.search(s[top:q0]))
     if prev is not None and prev.role == "target" and not past:
         between = s[prev.mention.end : q0]
         # "mục tiêu tăng trưởng 10% và giải ngân 100% ...": a coordinated item shares the plan word
-        if regex.fullmatch(r"[^;():]*\b(?:và|,)\b[^;():]*", between) and len(between.split()) <= 6:
-            if not regex.search(r"\bđạt\b|\bđã\b", between):
+        if r.coordination.fullmatch(between) and len(between.split()) <= 6:
+            if not r.coordination_breakers.search(between):
                 return "target"
     if group >= 0 and r.target_before.match(s[group + 1 : group + 14].lstrip()) and not past:
         return "target"  # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan
@@ -565,7 +576,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     for block in doc.blocks:
         if block.kind == "heading":
             sec.enter(block)
-        elif _APPENDIX.match(block.text):
+        elif _rules().appendix.match(block.text):
             sec.enter(replace(block, kind="heading", level=1))  # an appendix starts a part of its own
         elif _is_caps_title(block):
             # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part

@@ -36,6 +36,12 @@ def _rules():
     }
 
 
+@cache
+def _gaps():
+    """The gaps between two numbers of one statement, shared with the figure rules (rules/cues.yaml)."""
+    return {k: regex.compile(v, _FLAGS) for k, v in catalog.load("cues")["gaps"].items()}
+
+
 def _same_unit(a: Figure, b: Figure) -> bool:
     if a.base_unit is None or b.base_unit is None:
         return a.base_unit == b.base_unit
@@ -76,7 +82,7 @@ def _ratios(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         if figs[w].kind != "ratio_whole" or figs[s].base_unit != "%":
             continue
         between = f.quote[figs[w].char_end : figs[s].char_start]
-        if regex.fullmatch(r"\s*(?:[\w/]+\s*){0,3}\(\s*(?:đạt|bằng|chiếm)?\s*", between, _FLAGS):
+        if _gaps()["ratio_share"].fullmatch(between):
             out.append(Relation("ratio", {"part": i, "whole": w, "share": s}))
     return out
 
@@ -89,7 +95,7 @@ def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         a, j = figs[i], idxs[k + 1]
         b = figs[j]
         between = a.quote[a.char_end : b.char_start]
-        if not regex.fullmatch(r"\s*(?:[\w]+\s*){0,2}\(\s*(?:tăng|giảm)?\s*", between, _FLAGS):
+        if not _gaps()["restated_change"].fullmatch(between):
             continue
         if a.role != "change" or b.role != "change":
             continue

@@ -28,6 +28,11 @@ def _rules():
     return comp, roles
 
 
+@cache
+def _year_header():
+    return regex.compile(catalog.load("tables")["year_header"], _FLAGS)
+
+
 def _column_kind(header: str) -> str | None:
     comp, _ = _rules()
     key = strip_accents(fold(header))
@@ -86,7 +91,7 @@ def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
             header = headers.get(cell.col, "")
             role = _header_role(header) or ("target" if sec.plan else "actual")
             periods = [pm.period for pm in find_periods(header, year) if pm.period]
-            ym = regex.fullmatch(r"(?:năm\s*)?((?:19|20)\d\d)", header, _FLAGS)
+            ym = _year_header().fullmatch(header)
             if ym:
                 from .periods import whole_year
 
