@@ -70,6 +70,8 @@ _NUMBERS_KEYS = {
     "qualifier_suffixes",
     "sign_words",
     "multiple_words",
+    "multiple_units",
+    "date_joiners",
     "range_starts",
     "range_joiners",
     "date_cues",
@@ -97,6 +99,8 @@ class _Rules:
     increase: frozenset
     decrease: frozenset
     multiple_words: tuple[str, ...]
+    multiple_units: frozenset
+    date_joiners: tuple[str, ...]
     range_starts: tuple[str, ...]
     range_joiners: tuple[str, ...]
     date_cues: tuple[str, ...]
@@ -199,6 +203,8 @@ def _rules() -> _Rules:
         increase=frozenset(w.casefold() for w in increase),
         decrease=frozenset(w.casefold() for w in decrease),
         multiple_words=tuple(_words("multiple_words", data["multiple_words"])),
+        multiple_units=frozenset(_words("multiple_units", data["multiple_units"])),
+        date_joiners=tuple(_words("date_joiners", data["date_joiners"])),
         range_starts=tuple(_words("range_starts", data["range_starts"])),
         range_joiners=tuple(_words("range_joiners", data["range_joiners"])),
         date_cues=tuple(_words("date_cues", data["date_cues"])),
@@ -294,7 +300,7 @@ def _grammar() -> _Grammar:
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
         date_cue=regex.compile(rf"(?:{_wordy(r.date_cues)}){_WS}+", _IR),
-        date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|và){_WS}*", _I),
+        date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|{_alt(r.date_joiners)}){_WS}*", _I),
         # "Ban Chỉ đạo 751", "Đề án Bến Tre - 50": a dash may stand between the name and its number
         name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})(?:[-–]{_WS}*)?", regex.V0 | regex.REVERSE),
     )
@@ -522,7 +528,7 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
         if m and item.qualifier is None:
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
             item.qualifier_span = (m.start("q"), m.end("q"))
-        if item.kind == "multiple" or (unit == "lần" and item.sign_word):
+        if item.kind == "multiple" or (unit in r.multiple_units and item.sign_word):
             item.kind = "multiple"
         items.append(item)
 
