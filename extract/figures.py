@@ -601,9 +601,3 @@ def _is_caps_title(block: Block) -> bool:
         and len(block.text.split()) <= 25
         and all(ch.isupper() for ch in letters)
     )
-
-
-def with_period(fig: Figure, period: Period | None) -> Figure:
-    return replace(
-        fig, period_start=period.start if period else None, period_end=period.end if period else None
-    )
