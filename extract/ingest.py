@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from .pipeline import ExtractError, discover, extract_file, sha256_of
+from .pipeline import ExtractError, discover, extract_file, sha256_of, size_problem
 from .settings import Settings
 
 # Worker processes come from a fork server: forking the writer itself would copy DuckDB's threads (unsafe).
@@ -372,13 +372,9 @@ def ingest_files(
         seen: set[str] = set()
         for f in files:
             try:
-                size = f.stat().st_size
-                if size > settings.max_file_bytes:
-                    fail(
-                        f,
-                        None,
-                        f"file over the {settings.max_file_bytes / 2**20:.3g} MB limit ({size / 2**20:.3g} MB)",
-                    )
+                too_big = size_problem(f, settings)
+                if too_big:
+                    fail(f, None, too_big)
                     continue
                 digest = sha256_of(f)
             except OSError as exc:

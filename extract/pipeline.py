@@ -19,10 +19,18 @@ class ExtractError(ValueError):
     """A file that cannot be extracted; str() is the plain-words reason."""
 
 
-def read_document(path: Path, settings: Settings):
+def size_problem(path: Path, settings: Settings) -> str | None:
+    """The reason a file is refused unread for its size, or None."""
     size = path.stat().st_size
     if size > settings.max_file_bytes:
-        raise ExtractError(f"file over the {settings.max_file_bytes // 2**20} MB limit")
+        return f"file over the {settings.max_file_bytes / 2**20:.3g} MB limit ({size / 2**20:.3g} MB)"
+    return None
+
+
+def read_document(path: Path, settings: Settings):
+    too_big = size_problem(path, settings)
+    if too_big:
+        raise ExtractError(too_big)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind == "docx":
         from .docx_reader import read_docx
@@ -55,8 +63,9 @@ def extract_document(doc) -> Extraction:
     meta = read_metadata(doc)
     figures, relations = extract_figures(doc, meta)
     tasks = extract_tasks(doc, meta)
-    return Extraction(document=doc, metadata=meta, figures=tuple(figures), tasks=tuple(tasks),
-                      relations=tuple(relations))
+    return Extraction(
+        document=doc, metadata=meta, figures=tuple(figures), tasks=tuple(tasks), relations=tuple(relations)
+    )
 
 
 def sha256_of(path: Path) -> str:
@@ -76,7 +85,8 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             found.extend(
                 sorted(
-                    f for f in path.rglob("*")
+                    f
+                    for f in path.rglob("*")
                     if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$")
                 )
             )

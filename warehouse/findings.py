@@ -29,9 +29,6 @@ class Finding:
 def _load_rule_tables(con) -> None:
     from extract import catalog
 
-    from .load import load_indicators
-
-    load_indicators(con)
     rules = catalog.load("checks")
     con.execute("create or replace temp table placeholder_patterns (what varchar, regex varchar)")
     con.executemany(
@@ -49,7 +46,10 @@ def check_files() -> list[Path]:
 
 
 def run_checks(con) -> list[Finding]:
-    """Run every check, replace the findings table with their rows (one transaction), return them."""
+    """Run every check, replace the findings table with their rows (one transaction), return them.
+
+    `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
+    """
     _load_rule_tables(con)
     rows = []
     for path in check_files():
