@@ -92,15 +92,23 @@ def vietnamese_share(text: str) -> tuple[float, int]:
     """
     judged = valid = 0
     for token in text.translate(_SEPARATORS).split():
-        word = _strip_punctuation(token)
-        if not word or any(ch.isdigit() for ch in word):
-            continue
-        ok = word.isalpha() and is_syllable(word)
-        if not ok and word.isupper() and word.isalpha():
-            continue
-        judged += 1
-        valid += ok
+        verdict = _judge(token)
+        if verdict is not None:
+            judged += 1
+            valid += verdict
     return (valid / judged if judged else 1.0), judged
+
+
+@lru_cache(maxsize=65536)  # a report repeats a few thousand words; every page is judged
+def _judge(token: str) -> bool | None:
+    """True/False: a word that is / is not a Vietnamese syllable; None: a token that is not judged."""
+    word = _strip_punctuation(token)
+    if not word or any(ch.isdigit() for ch in word):
+        return None
+    ok = word.isalpha() and is_syllable(word)
+    if not ok and word.isupper() and word.isalpha():
+        return None
+    return ok
 
 
 def _strip_punctuation(token: str) -> str:
