@@ -349,13 +349,14 @@ def run_ingest(
 def ingest_files(
     files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
 ) -> BatchResult:
-    from warehouse.load import WarehouseBusy, connect, is_loaded, load_extraction, record_failure
+    from warehouse.load import Loader, WarehouseBusy, connect, record_failure
     from warehouse.task_keys import assign_task_keys
 
     try:
         con = connect(settings.db)
     except WarehouseBusy as exc:
         raise IngestError(str(exc)) from exc
+    loader = Loader(con)
     result = BatchResult()
     started = time.perf_counter()
     bar = _Progress(len(files), enabled=progress)
@@ -380,7 +381,7 @@ def ingest_files(
             except OSError as exc:
                 fail(f, None, f"cannot open ({exc.strerror or exc})")
                 continue
-            if digest in seen or is_loaded(con, digest):
+            if digest in seen or loader.is_loaded(digest):
                 result.skipped += 1
                 bar.advance(result)
                 continue
@@ -394,7 +395,7 @@ def ingest_files(
                     fail(path, digest, payload)
                     continue
                 try:
-                    doc_id = load_extraction(con, payload)
+                    doc_id = loader.load(payload)
                 except Exception as exc:  # a load error rolls back this document only
                     fail(path, digest, f"could not be loaded ({exc})")
                     continue

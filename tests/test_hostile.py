@@ -377,14 +377,14 @@ import warehouse.load as wl
 from extract.ingest import run_ingest
 from extract.settings import Settings
 
-_load = wl.load_extraction
+_load = wl.Loader.load
 
-def load_and_tell(con, ex):
-    doc_id = _load(con, ex)
+def load_and_tell(self, ex):
+    doc_id = _load(self, ex)
     print("COMMITTED", ex.document.sha256, file=sys.stderr, flush=True)
     return doc_id
 
-wl.load_extraction = load_and_tell
+wl.Loader.load = load_and_tell
 sys.exit(run_ingest([sys.argv[1]], Settings().resolve(db=sys.argv[2], workers=1), progress=False))
 """
 
