@@ -214,7 +214,7 @@ def machine_facts() -> list[str]:
     except OSError:
         pass
     libs = []
-    for name in ("duckdb", "pdfplumber", "pypdfium2", "python-docx", "spacy", "pyarrow", "psutil", "docling"):
+    for name in ("duckdb", "pdfplumber", "pypdfium2", "python-docx", "pyarrow", "psutil", "docling"):
         try:
             libs.append(f"{name} {md.version(name)}")
         except md.PackageNotFoundError:

@@ -17,24 +17,11 @@ from .headings import heading_level
 from .model import Block, Document, Figure, Metadata, Period, Relation
 from .numbers import Mention, find_numbers
 from .periods import find_periods, whole_year
+from .sentences import sentences
 from .text import fold
 
 _FLAGS = regex.IGNORECASE | regex.V1
-
-
-@cache
-def _nlp():
-    import spacy
-
-    nlp = spacy.blank("xx")  # language-neutral tokenizer: splits "toán." and "%," where the vi one does not
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs covering `text`."""
-    doc = _nlp()(text)
-    return [(s.start_char, text[s.start_char : s.end_char]) for s in doc.sents]
+_DIGIT = regex.compile("[0-9]")
 
 
 def _any(patterns) -> regex.Pattern:
@@ -533,7 +520,12 @@ def mention_figure(
 
 def _sentence_figures(text: str, block: Block, sec: _Sections, year) -> list[Figure]:
     out = []
+    # a figure needs an ASCII digit (numbers.py's cluster): text without one is not split or analysed
+    if not _DIGIT.search(text):
+        return out
     for _off, sentence in sentences(text):
+        if not _DIGIT.search(sentence):
+            continue
         sent = _analyse(sentence)
         prev: _Resolved | None = None
         for i, m in enumerate(sent.mentions):

@@ -19,6 +19,7 @@ LOADERS = {
     "documents": lambda: __import__("extract.metadata", fromlist=["_rules"])._rules(),
     "tables": lambda: __import__("extract.table_figures", fromlist=["_rules"])._rules(),
     "checks": lambda: __import__("extract.relations", fromlist=["_rules"])._rules(),
+    "sentences": lambda: __import__("extract.sentences", fromlist=["_rules"])._rules(),
 }
 
 
