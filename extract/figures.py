@@ -22,6 +22,11 @@ from .text import fold
 
 _FLAGS = regex.IGNORECASE | regex.V1
 _DIGIT = regex.compile("[0-9]")
+_ANY_DIGIT = regex.compile(r"\d")
+_PUNCT_OR_DIGIT = regex.compile(r"[(),;:]|\d")
+_CLAUSE_MARK = regex.compile(r"[,;:()]")
+_LEAD_MARKS = regex.compile(r"^[\s\-–+*•,.:;)]+")
+_OPEN_PAREN_TAIL = regex.compile(r"\([^)]*$")
 
 
 def _any(patterns) -> regex.Pattern:
@@ -220,7 +225,7 @@ def _analyse(text: str) -> _Sentence:
         if not any(m.start() < b1 and b0 < m.end() for b0, b1 in blocked)
     ]
     breaks = [(m.start(), m.end()) for m in r.breaks.finditer(text)]
-    return _Sentence(text, _paren_groups(text), aliases, breaks, find_numbers(text))
+    return _Sentence(text, _paren_groups(text) if "(" in text else [], aliases, breaks, find_numbers(text))
 
 
 def _compatible(ind_id: str, mention: Mention) -> bool:
@@ -255,7 +260,7 @@ def _forward_alias(sent: _Sentence, aliases: list, m: Mention):
             and sent.group(a0) == sent.group(m.start)
             and _compatible(ind, m)
         ):
-            if not regex.search(r"[(),;:]|\d", s[m.end : max(a0, m.end)]):
+            if not _PUNCT_OR_DIGIT.search(s[m.end : max(a0, m.end)]):
                 return ind, txt
     return None
 
@@ -269,7 +274,7 @@ def _phrase_after(sent: _Sentence, m: Mention) -> str | None:
     rest = rest.lstrip()
     if not rest[:1].isalpha():
         return None
-    return _lead_text(regex.split(r"[,;:()]", rest, maxsplit=1)[0])
+    return _lead_text(_CLAUSE_MARK.split(rest, maxsplit=1)[0])
 
 
 def _subject(sent: _Sentence, m: Mention, prev: _Resolved | None) -> tuple[str | None, str | None]:
@@ -334,10 +339,10 @@ def _alias_in_scope(sent: _Sentence, a: tuple, group: int) -> bool:
 def _lead_text(chunk: str) -> str | None:
     """The subject words of a clause: what precedes its first verb or cue word, without list marks."""
     r = _rules()
-    chunk = regex.sub(r"^[\s\-–+*•,.:;)]+", "", chunk)
+    chunk = _LEAD_MARKS.sub("", chunk)
     stop = r.stops.search(chunk)
     text = chunk[: stop.start()] if stop else chunk
-    text = regex.sub(r"\([^)]*$", "", text)  # an unclosed parenthesis belongs to the number
+    text = _OPEN_PAREN_TAIL.sub("", text)  # an unclosed parenthesis belongs to the number
     text = fold(text).strip(" ,:-–(")
     words = text.split()
     if not words or not any(w[0].isalpha() for w in words):
@@ -421,7 +426,7 @@ def _basis(sent: _Sentence, m: Mention, prev_end: int, next_start: int) -> str |
     after = s[m.end : next_start]
     for i, ch in enumerate(after):
         # a parenthesis that holds another number speaks of that number
-        if ch == "(" and regex.search(r"\d", s[m.end + i : sent.close_of(m.end + i)]):
+        if ch == "(" and _ANY_DIGIT.search(s[m.end + i : sent.close_of(m.end + i)]):
             after = after[:i]
             break
     after = after.split(";")[0]
@@ -440,7 +445,7 @@ def _basis(sent: _Sentence, m: Mention, prev_end: int, next_start: int) -> str |
 
 def _label(sent: _Sentence, m: Mention, next_start: int) -> str | None:
     after = sent.text[m.end : min(next_start, m.end + 40)]
-    after = regex.split(r"[;]", after)[0]
+    after = after.split(";", 1)[0]
     for lab, rx in _rules().labels:
         if rx.search(after):
             return lab
@@ -586,10 +591,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
 
 
 def _is_caps_title(block: Block) -> bool:
+    if block.kind != "paragraph" or len(block.text.split()) > 25:
+        return False
     letters = [ch for ch in block.text if ch.isalpha()]
-    return (
-        block.kind == "paragraph"
-        and len(letters) >= 12
-        and len(block.text.split()) <= 25
-        and all(ch.isupper() for ch in letters)
-    )
+    return len(letters) >= 12 and all(ch.isupper() for ch in letters)
