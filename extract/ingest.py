@@ -356,6 +356,9 @@ def ingest_files(
         con = connect(settings.db)
     except WarehouseBusy as exc:
         raise IngestError(str(exc)) from exc
+    # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
+    # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
+    con.execute("set threads = 1")
     loader = Loader(con)
     result = BatchResult()
     started = time.perf_counter()
@@ -407,6 +410,7 @@ def ingest_files(
                     result.tasks += len(payload.tasks)
                     result.pages += payload.document.pages or 0
                 bar.advance(result)
+        con.execute("reset threads")
         if result.loaded:
             t = time.perf_counter()
             assign_task_keys(con)
