@@ -235,11 +235,11 @@ def _contains(outer, inner, tol: float = 2.0) -> bool:
 
 def _ocr_need(page: pdfium.PdfPage, chars: list[tuple], settings) -> str | None:
     """'scanned' or 'garbled' when the page must be read by OCR, else None."""
-    text = "".join(c[0] for c in chars)
+    text = "".join([c[0] for c in chars])
     share, judged = vietnamese_share(text)
     if judged >= setting(settings, "garbled_min_words") and share < setting(settings, "garbled_max_share"):
         return "garbled"
-    if sum(1 for c in chars if c[1] is not None) >= setting(settings, "ocr_scan_max_chars"):
+    if len(chars) - [c[1] for c in chars].count(None) >= setting(settings, "ocr_scan_max_chars"):
         return None
     width, height = page.get_size()
     covered = 0.0
@@ -406,7 +406,8 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
     boxed = [c for c in chars if c[1] is not None]
     if not boxed:
         return
-    sizes = [round(c[2] * 2) / 2 for c in boxed]
+    raw = [c[2] for c in boxed]
+    sizes = [round(x * 2) / 2 for x in raw]
     if sizes.count(sizes[0]) == len(sizes):  # one size, the usual line: no mode to count
         size = sizes[0]
         baseline = statistics.median([c[1][3] for c in boxed])
@@ -415,7 +416,7 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
         baseline = statistics.median([c[1][3] for c, s in zip(boxed, sizes, strict=True) if s == size])
     small, raised = 0.8 * size, baseline - 0.2 * size
     kept, lead = chars, []
-    if min(c[2] for c in boxed) < small:  # most lines have no smaller character: nothing to drop
+    if min(raw) < small:  # most lines have no smaller character: nothing to drop
         kept = []
         text_started = False
         for c in chars:
@@ -427,13 +428,14 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
                 continue
             kept.append(c)
             text_started = text_started or box is not None
-    text = "".join(c[0] for c in kept)
+        boxed = [c for c in kept if c[1] is not None]
+    text = "".join([c[0] for c in kept])
     # pypdfium2 writes U+FFFE for a hyphen it takes as a soft line-break hyphen; Vietnamese is never
     # hyphenated inside a word, so it is a real dash ("2021-\n2025")
     text = fold(text.replace("\ufffe", "-"))  # (no "\r" to clean: _page_chars skips it)
     if not text:
         return
-    x0s, tops, x1s, bottoms = zip(*(c[1] for c in kept if c[1] is not None), strict=True)
+    x0s, tops, x1s, bottoms = zip(*[c[1] for c in boxed], strict=True)
     out.append(
         Line(
             text=text,
