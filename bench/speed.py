@@ -246,6 +246,12 @@ def main() -> None:
     )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the main run")
     ap.add_argument("--no-single", action="store_true", help="skip the 1-worker run (no speed-up figure)")
+    ap.add_argument(
+        "--rss-files",
+        type=int,
+        default=0,
+        help="also ingest a corpus this large (main run's workers) to show peak RSS against corpus size",
+    )
     ap.add_argument("--keep", help="build the corpus here and keep it")
     args = ap.parse_args()
 
@@ -267,6 +273,10 @@ def main() -> None:
         if not args.no_single and args.workers != 1:
             single = ingest([workdir / "corpus"], workdir, 1, "single")
             rows.append((f"baocao ingest, {args.files} files, 1 worker", single))
+        if args.rss_files:
+            big = build_corpus(workdir / "corpus-rss", args.rss_files)
+            big_run = ingest([workdir / "corpus-rss"], workdir, args.workers, "rss")
+            rows.append((f"baocao ingest, {len(big)} files, {args.workers} workers", big_run))
         pdf_run = ingest(pdfs, workdir, args.workers, "pdf")
         rows.append((f"baocao ingest, {len(pdfs)} PDFs, {args.workers} workers", pdf_run))
         docx_run = ingest(docxs, workdir, args.workers, "docx")
@@ -331,6 +341,23 @@ def main() -> None:
                 main_run.peak_rss < 500 * 2**20,
             )
         )
+        if args.rss_files:
+            goals.append(
+                (
+                    f"peak RSS of the tree, {args.rss_files} files (MB)",
+                    big_run.peak_rss / 2**20,
+                    "< 500",
+                    big_run.peak_rss < 500 * 2**20,
+                )
+            )
+            goals.append(
+                (
+                    f"peak RSS {args.rss_files} files / {args.files} files",
+                    big_run.peak_rss / main_run.peak_rss,
+                    "(no goal)",
+                    True,
+                )
+            )
         for name, value, goal, ok in goals:
             print(f"  {name:<40} {value:8.2f}   goal {goal:<9} {verdict(ok) if goal != '(no goal)' else ''}")
     finally:
