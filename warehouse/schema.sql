@@ -1,5 +1,8 @@
 -- baocao warehouse schema (DuckDB). Table and column names of documents, figures, tasks and findings are
 -- fixed by the public contract (../shared/contract.md); columns after the contract's are extensions.
+-- figure_id, task_id and relation_id carry no primary-key index: the loader (warehouse/load.py Loader) is
+-- the one writer and numbers them itself, and an index on each costs every load an index insert and grows
+-- with the warehouse (~10% of the writer's time per document, bench/speed.py). documents keeps its keys.
 
 create table if not exists documents (
     doc_id       integer primary key,
@@ -25,7 +28,7 @@ create table if not exists documents (
 );
 
 create table if not exists figures (
-    figure_id    integer primary key,
+    figure_id    integer not null,
     doc_id       integer not null,
     raw          varchar not null,
     value        double,
@@ -53,7 +56,7 @@ create table if not exists figures (
 );
 
 create table if not exists tasks (
-    task_id       integer primary key,
+    task_id       integer not null,
     doc_id        integer not null,
     table_no      integer,                  -- NULL for a task assigned in prose
     row_no        integer,
@@ -82,7 +85,7 @@ create table if not exists findings (
 
 -- relations the text states between figures ("171/280 (61,1%)"); the SQL checks join through it
 create table if not exists relations (
-    relation_id  integer primary key,
+    relation_id  integer not null,
     doc_id       integer not null,
     kind         varchar not null,          -- ratio | change | parts | status | task_count
     part_id      integer,
