@@ -104,7 +104,7 @@ def _warm() -> None:
         from .model import Block, Document
         from .pipeline import extract_document
 
-        # digits only: the cue words are rule data, and any text builds the tokenizer and number grammar
+        # digits only: the cue words are rule data, and any text builds the sentence and number grammars
         doc = Document(
             path="warm-up",
             format="docx",
