@@ -126,13 +126,24 @@ def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1) -> TreeStats:
     return stats
 
 
-def ingest(paths: list[Path], workdir: Path, workers: int, name: str) -> TreeStats:
+# `baocao ingest` with the writer's per-document load replaced by nothing: what extraction alone scales to
+_WITHOUT_LOAD = """
+import sys
+import warehouse.load as wl
+from extract.cli import main
+
+wl.Loader.load = lambda self, ex: 0
+sys.argv[0] = "baocao"
+main()
+"""
+
+
+def ingest(paths: list[Path], workdir: Path, workers: int, name: str, load: bool = True) -> TreeStats:
     db = workdir / f"{name}.duckdb"
     db.unlink(missing_ok=True)
     cmd = [
         sys.executable,
-        "-m",
-        "extract.cli",
+        *(["-m", "extract.cli"] if load else ["-c", _WITHOUT_LOAD]),
         "ingest",
         *map(str, paths),
         "--db",
@@ -252,6 +263,11 @@ def main() -> None:
         default=0,
         help="also ingest a corpus this large (main run's workers) to show peak RSS against corpus size",
     )
+    ap.add_argument(
+        "--without-load",
+        action="store_true",
+        help="also time 1 and N workers with the per-document load switched off (the writer's share)",
+    )
     ap.add_argument("--keep", help="build the corpus here and keep it")
     args = ap.parse_args()
 
@@ -273,6 +289,12 @@ def main() -> None:
         if not args.no_single and args.workers != 1:
             single = ingest([workdir / "corpus"], workdir, 1, "single")
             rows.append((f"baocao ingest, {args.files} files, 1 worker", single))
+        bare = bare_single = None
+        if args.without_load and not args.no_single and args.workers != 1:
+            bare = ingest([workdir / "corpus"], workdir, args.workers, "bare", load=False)
+            rows.append(("  the same, per-document load switched off", bare))
+            bare_single = ingest([workdir / "corpus"], workdir, 1, "bare1", load=False)
+            rows.append(("  the same, 1 worker, load switched off", bare_single))
         if args.rss_files:
             big = build_corpus(workdir / "corpus-rss", args.rss_files)
             big_run = ingest([workdir / "corpus-rss"], workdir, args.workers, "rss")
@@ -333,6 +355,15 @@ def main() -> None:
         if single is not None:
             speedup = single.wall / main_run.wall
             goals.append((f"speed-up {args.workers} workers over 1", speedup, ">= 1.7", speedup >= 1.7))
+        if bare is not None:
+            goals.append(
+                (
+                    f"  speed-up {args.workers} over 1, load switched off",
+                    bare_single.wall / bare.wall,
+                    "(no goal)",
+                    True,
+                )
+            )
         goals.append(
             (
                 "peak RSS of the tree, main run (MB)",
