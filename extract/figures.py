@@ -367,9 +367,8 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
     q0 = m.qualifier_span[0] if m.qualifier_span else m.start
     lo = _clause_start(s, q0, prev_end)
     if lo > 0 and s[lo - 1] == "(" and not s[lo:q0].strip():
-        lo = _clause_start(
-            s, lo - 1, prev_end
-        )  # "chưa đạt kịch bản đề ra (9,32%)": the words before speak of it
+        # "chưa đạt kịch bản đề ra (9,32%)": the words before the parenthesis speak of it
+        lo = _clause_start(s, lo - 1, prev_end)
     before = " ".join(s[lo:q0].split()[-r.window :])
     ind = r.indicators.get(indicator) if indicator else None
     is_pct = m.base_unit == "%"
@@ -381,7 +380,8 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
     if is_pct and prev is not None and prev.mention.kind == "ratio_whole":
         if r.ratio_share.fullmatch(s[prev.mention.end : m.start]):
             return "share_of_target"
-    top = _clause_start(s, q0, 0) if group < 0 else group + 1
+    clause = _clause_start(s, q0, 0)  # the number's own clause, whatever came before it
+    top = clause if group < 0 else group + 1
     past = bool(r.actual_marker.search(s[top:q0]))
     if prev is not None and prev.role == "target" and not past:
         between = s[prev.mention.end : q0]
@@ -391,7 +391,7 @@ def _role(sent: _Sentence, m: Mention, prev: _Resolved | None, indicator: str | 
                 return "target"
     if group >= 0 and r.target_before.match(s[group + 1 : group + 14].lstrip()) and not past:
         return "target"  # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan
-    clause_head = " ".join(s[_clause_start(s, q0, 0) : q0].split()[:3])
+    clause_head = " ".join(s[clause:q0].split()[:3])
     if (r.target_before.search(before) or r.target_head.match(clause_head)) and not past:
         return "target"
     if is_pct and r.share_after.search(after):
