@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from . import catalog
+from .figures import _rules as _figure_rules  # the gaps between two numbers (rules/cues.yaml `gaps`)
 from .model import Figure, Relation
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -34,12 +35,6 @@ def _rules():
         ],
         "task_window": int(data["task_counts"]["window"]),
     }
-
-
-@cache
-def _gaps():
-    """The gaps between two numbers of one statement, shared with the figure rules (rules/cues.yaml)."""
-    return {k: regex.compile(v, _FLAGS) for k, v in catalog.load("cues")["gaps"].items()}
 
 
 def _same_unit(a: Figure, b: Figure) -> bool:
@@ -82,7 +77,7 @@ def _ratios(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         if figs[w].kind != "ratio_whole" or figs[s].base_unit != "%":
             continue
         between = f.quote[figs[w].char_end : figs[s].char_start]
-        if _gaps()["ratio_share"].fullmatch(between):
+        if _figure_rules().ratio_share.fullmatch(between):
             out.append(Relation("ratio", {"part": i, "whole": w, "share": s}))
     return out
 
@@ -95,7 +90,7 @@ def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         a, j = figs[i], idxs[k + 1]
         b = figs[j]
         between = a.quote[a.char_end : b.char_start]
-        if not _gaps()["restated_change"].fullmatch(between):
+        if not _figure_rules().restated_change.fullmatch(between):
             continue
         if a.role != "change" or b.role != "change":
             continue
