@@ -61,7 +61,6 @@ def _split_tone(word: str) -> tuple[str, str | None] | None:
     return unicodedata.normalize("NFC", bare), (tones[0] if tones else None)
 
 
-@lru_cache(maxsize=65536)  # report text repeats a few thousand syllables; every page is judged
 def is_syllable(word: str) -> bool:
     """True when `word` (one written syllable, any case) follows Vietnamese phonotactics."""
     split = _split_tone(word.lower())
