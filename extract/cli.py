@@ -1,7 +1,7 @@
 """Command line: `baocao ingest | query | check | diff | report | export | summary | eval` — parses arguments,
 calls the library.
 
-Imports stay lazy so `baocao query` starts without loading spaCy, pdfplumber or the readers.
+Imports stay lazy so `baocao query` starts without loading pdfplumber, pypdfium2 or the readers.
 Machine-readable output goes to stdout; progress and messages go to stderr.
 """
 
