@@ -2,7 +2,8 @@
 -- "11/49 nhiệm vụ (đạt 22,45%)", an indicator table's "So với KH (%)" cell against Thực hiện / Kế hoạch, and
 -- "đạt 29% chỉ tiêu" against the one plan value known for that indicator, basis and period (any document).
 -- Each figure stands for the interval its written decimals allow (half_ulp); flag only when no values
--- inside the intervals give the stated share.
+-- inside the intervals give the stated share. Known plans are grouped once per indicator, unit, basis and
+-- period (table `plans` below), so each share meets a few plan groups, not every target of every document.
 select 'ratio_mismatch' as check_id, 'error' as severity, r.doc_id, null::integer as other_doc_id,
        [p.figure_id, w.figure_id, s.figure_id] as figure_ids,
        format('{} / {} = {}%, văn bản ghi {} — «{}»', p.raw, w.raw,
@@ -17,26 +18,38 @@ where r.kind = 'ratio'
        and 100 * (p.base_value + p.half_ulp) / (w.base_value - w.half_ulp) >= s.base_value - s.half_ulp)
 union all
 select 'ratio_mismatch' as check_id, 'error' as severity, k.doc_id,
-       case when k.target_doc <> k.doc_id then k.target_doc end as other_doc_id,
-       [k.aid, k.tid, k.sid] as figure_ids,
-       format('{} / {} (kế hoạch đã biết) = {}%, văn bản ghi {} — «{}»', k.araw, k.traw,
-              round(100 * k.av / k.tv, 2), k.sraw, k.squote) as message
+       case when t.doc_id <> k.doc_id then t.doc_id end as other_doc_id,
+       [a.figure_id, t.figure_id, s.figure_id] as figure_ids,
+       format('{} / {} (kế hoạch đã biết) = {}%, văn bản ghi {} — «{}»', a.raw, t.raw,
+              round(100 * a.base_value / t.base_value, 2), s.raw, s.quote) as message
 from (
-    select r.relation_id, r.doc_id, a.figure_id as aid, s.figure_id as sid, t.figure_id as tid, t.doc_id as target_doc,
-           a.raw as araw, s.raw as sraw, t.raw as traw, s.quote as squote,
-           a.base_value as av, a.half_ulp as ha, s.base_value as sv, s.half_ulp as hs,
-           t.base_value as tv, t.half_ulp as ht,
-           count(distinct t.base_value) over (partition by r.relation_id) as plans,
-           row_number() over (partition by r.relation_id order by t.doc_id = r.doc_id desc, t.figure_id) as n
+    -- one row per share relation: is exactly one plan value known for it, and which target states it
+    -- (the share's own document first, then the first loaded)
+    select r.relation_id, r.doc_id, r.level_id, r.share_id,
+           coalesce(min(own.figure_id), min(p.first_id)) as target_id
     from relations r
     join figures a on a.figure_id = r.level_id
     join figures s on s.figure_id = r.share_id
-    join figures t on t.indicator = a.indicator and t.role = 'target' and t.kind = 'number'
-                  and t.qualifier is null and t.base_unit = a.base_unit
-                  and t.basis is not distinct from s.basis
-                  and t.period_start <= a.period_start and t.period_end >= a.period_end
+    join (
+        select indicator, base_unit, basis, period_start, period_end,
+               count(distinct base_value) as n_values, min(base_value) as lo, max(base_value) as hi,
+               min(figure_id) as first_id
+        from figures
+        where role = 'target' and kind = 'number' and qualifier is null and indicator is not null
+        group by all
+    ) p on p.indicator = a.indicator and p.base_unit = a.base_unit and p.basis is not distinct from s.basis
+       and p.period_start <= a.period_start and p.period_end >= a.period_end
+    left join figures own on own.doc_id = r.doc_id and own.indicator = a.indicator and own.role = 'target'
+       and own.kind = 'number' and own.qualifier is null and own.base_unit = a.base_unit
+       and own.basis is not distinct from s.basis
+       and own.period_start = p.period_start and own.period_end = p.period_end
     where r.kind = 'share'
+    group by r.relation_id, r.doc_id, r.level_id, r.share_id
+    having max(p.n_values) = 1 and min(p.lo) = max(p.hi)
 ) k
-where k.plans = 1 and k.n = 1 and k.tv - k.ht > 0
-  and not (100 * (k.av - k.ha) / (k.tv + k.ht) <= k.sv + k.hs
-       and 100 * (k.av + k.ha) / (k.tv - k.ht) >= k.sv - k.hs)
+join figures a on a.figure_id = k.level_id
+join figures s on s.figure_id = k.share_id
+join figures t on t.figure_id = k.target_id
+where t.base_value - t.half_ulp > 0
+  and not (100 * (a.base_value - a.half_ulp) / (t.base_value + t.half_ulp) <= s.base_value + s.half_ulp
+       and 100 * (a.base_value + a.half_ulp) / (t.base_value - t.half_ulp) >= s.base_value - s.half_ulp)
