@@ -208,3 +208,41 @@ def test_share_of_a_known_target(tmp_path):
     good = findings_for(tmp_path / "good", ([t.replace("{}", "3,89%") for t in text], None))
     assert [f.check_id for f in bad] == ["ratio_mismatch"] and "14.867" in bad[0].message
     assert "ratio_mismatch" not in ids(good)
+
+
+def test_share_of_a_plan_known_from_other_documents(tmp_path):
+    """The plan may come from another document (named as the other one); two different plans mean none."""
+    plan = "Tổng kế hoạch vốn đầu tư công năm 2026 được Thủ tướng Chính phủ giao là {} tỷ đồng."
+    share = (
+        "Đến nay giải ngân vốn đầu tư công được 578,9 tỷ đồng, đạt 5,89% (so với kế hoạch Thủ tướng giao)."
+    )
+    con = connect(tmp_path / "w.duckdb")
+    planned = load_extraction(
+        con, extract_file(make_docx(tmp_path / "plan.docx", [plan.format("14.867")], None))
+    )
+    stated = load_extraction(con, extract_file(make_docx(tmp_path / "share.docx", [share], None)))
+    found = [
+        (f.doc_id, f.other_doc_id, f.figure_ids) for f in run_checks(con) if f.check_id == "ratio_mismatch"
+    ]
+    assert len(found) == 1 and found[0][:2] == (stated, planned)
+    target = con.execute("select doc_id, raw from figures where figure_id = ?", [found[0][2][1]]).fetchone()
+    assert target == (planned, "14.867 tỷ đồng")
+    load_extraction(con, extract_file(make_docx(tmp_path / "other.docx", [plan.format("9.000")], None)))
+    assert "ratio_mismatch" not in ids(run_checks(con))
+    con.close()
+
+
+def test_findings_table_holds_exactly_the_returned_findings(tmp_path):
+    """The bulk insert writes what one INSERT per finding wrote: the same rows, ids, lists and texts."""
+    con = connect(tmp_path / "w.duckdb")
+    for stem in ("000_ea23f6f2735d3a0f", "001_8ae5b9da1ecb2557", "003_ef6b9c13ae5fbfa8"):
+        load_extraction(con, extract_file(SAMPLES / f"{stem}.docx"))
+    found = run_checks(con)
+    stored = con.execute("select * from findings order by finding_id").fetchall()
+    con.close()
+    assert len(found) >= 7
+    assert stored == [
+        (f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message)
+        for f in found
+    ]
+    assert [f.finding_id for f in found] == list(range(1, len(found) + 1))
