@@ -7,8 +7,10 @@ dies is killed and replaced, and the batch goes on. Unchanged files (same sha256
 from __future__ import annotations
 
 import multiprocessing as mp
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -72,18 +74,40 @@ def _on_alarm(signum, frame):
     raise _Timeout()
 
 
-def timeout_reason(settings: Settings) -> str:
-    return f"took longer than the {settings.doc_timeout_s:g} s limit"
+def timeout_reason(settings: Settings, ocr_pages: int = 0) -> str:
+    if not ocr_pages or settings.ocr_page_budget_s <= 0:
+        return f"took longer than the {settings.doc_timeout_s:g} s limit"
+    limit = settings.doc_timeout_s + ocr_pages * settings.ocr_page_budget_s
+    return (
+        f"took longer than its {limit:g} s limit ({settings.doc_timeout_s:g} s and "
+        f"{settings.ocr_page_budget_s:g} s for each of {ocr_pages} pages read by OCR)"
+    )
+
+
+_ocr_pages = 0  # pages of the current document queued for OCR: each extends its time limit
+
+
+def _extend_for_ocr_page(conn, settings: Settings) -> None:
+    """A page was queued for OCR: the document gets `ocr_page_budget_s` more, here and in the watchdog."""
+    global _ocr_pages
+    _ocr_pages += 1
+    extra = settings.ocr_page_budget_s
+    remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    if extra > 0 and remaining > 0:
+        signal.setitimer(signal.ITIMER_REAL, remaining + extra)
+    conn.send(("extend", extra))
 
 
 def _extract_one(path: str, settings: Settings, extractor: Extractor) -> tuple[str, object]:
     """(path) -> ('ok', Extraction) | ('error', reason). Never raises, except a late _Timeout."""
+    global _ocr_pages
+    _ocr_pages = 0
     # The alarm interrupts Python code only; a reader stuck inside C is killed by the parent's watchdog.
     signal.setitimer(signal.ITIMER_REAL, settings.doc_timeout_s)
     try:
         return "ok", extractor(path, settings)
     except _Timeout:
-        return "error", timeout_reason(settings)
+        return "error", timeout_reason(settings, _ocr_pages)
     except ExtractError as exc:
         return "error", str(exc)
     except MemoryError:
@@ -119,9 +143,13 @@ def _warm() -> None:
         pass
 
 
-def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int) -> None:
+def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int, ocr_folder: str) -> None:
     """Worker loop: warm up, say ready, then extract up to max_tasks paths received on conn, in order."""
+    from . import ocr
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    ocr.set_core_budget(ocr.CoreBudget(ocr_folder, settings.ocr_cores or mp.cpu_count()))
+    ocr.set_page_hook(lambda: _extend_for_ocr_page(conn, settings))
     if settings.worker_memory_mb > 0:
         import resource
 
@@ -142,7 +170,7 @@ def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int) -> N
         try:
             outcome = _extract_one(path, settings, extractor)
         except _Timeout:  # the alarm fired between the extractor's return and its cancellation
-            outcome = "error", timeout_reason(settings)
+            outcome = "error", timeout_reason(settings, _ocr_pages)
         conn.send(outcome)
     conn.close()
 
@@ -153,10 +181,12 @@ def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int) -> N
 class _Slot:
     """One worker process, its pipe, and the jobs queued at it; the oldest job is the one running."""
 
-    def __init__(self, ctx, settings: Settings, extractor: Extractor):
+    def __init__(self, ctx, settings: Settings, extractor: Extractor, ocr_folder: str):
         parent, child = ctx.Pipe()
         self.proc = ctx.Process(
-            target=_worker, args=(child, settings, extractor, settings.worker_max_tasks), daemon=True
+            target=_worker,
+            args=(child, settings, extractor, settings.worker_max_tasks, ocr_folder),
+            daemon=True,
         )
         self.proc.start()
         child.close()
@@ -166,6 +196,7 @@ class _Slot:
         self.ready = False
         self.broken = False  # its pipe is closed: it gets no more work
         self.since = time.monotonic()  # when the head job started: the worker's last message
+        self.ocr_pages = 0  # pages the head job has queued for OCR: each extends its time limit
 
     def retiring(self, max_tasks: int) -> bool:
         return self.sent >= max_tasks
@@ -201,6 +232,8 @@ class WorkerPool:
         self.slots: list[_Slot] = []
         self.retry: deque[Job] = deque()
         self.start_failures = 0
+        # the OCR core budget's lock files (extract/ocr.py CoreBudget), shared by every worker of the batch
+        self.ocr_folder = tempfile.mkdtemp(prefix="baocao-ocr-")
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -209,6 +242,7 @@ class WorkerPool:
         for slot in self.slots:
             slot.stop(kill=exc[0] is not None)
         self.slots.clear()
+        shutil.rmtree(self.ocr_folder, ignore_errors=True)
 
     def run(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, str, object]]:
         """Yield (job, 'ok' | 'error', Extraction | reason) in completion order."""
@@ -237,7 +271,7 @@ class WorkerPool:
                 job = next_job()
                 if job is None:
                     break
-                slot = _Slot(self.ctx, s, self.extractor)
+                slot = _Slot(self.ctx, s, self.extractor, self.ocr_folder)
                 self.slots.append(slot)
                 self._send(slot, job)
                 self._fill(slot, next_job)
@@ -271,7 +305,7 @@ class WorkerPool:
         s = self.settings
         limit = s.doc_timeout_s + s.doc_kill_grace_s
         now = time.monotonic()
-        deadlines = [slot.since + limit for slot in busy if slot.ready]
+        deadlines = [slot.since + limit + slot.ocr_pages * s.ocr_page_budget_s for slot in busy if slot.ready]
         timeout = max(0.0, min(deadlines) - now) if deadlines else None
         ready = set(wait([slot.conn for slot in busy] + [slot.proc.sentinel for slot in busy], timeout))
         out: list[tuple[Job, str, object]] = []
@@ -281,8 +315,12 @@ class WorkerPool:
                 dead = self._drain(slot, out) or dead
             if dead:
                 self._replace(slot, out, reason=self._death_reason(slot))
-            elif slot.ready and slot.queue and time.monotonic() >= slot.since + limit:
-                self._replace(slot, out, reason=timeout_reason(s))
+            elif (
+                slot.ready
+                and slot.queue
+                and time.monotonic() >= slot.since + limit + slot.ocr_pages * s.ocr_page_budget_s
+            ):
+                self._replace(slot, out, reason=timeout_reason(s, slot.ocr_pages))
         return out
 
     def _drain(self, slot: _Slot, out: list) -> bool:
@@ -290,7 +328,11 @@ class WorkerPool:
         try:
             while slot.conn.poll():
                 kind, payload = slot.conn.recv()
+                if kind == "extend":
+                    slot.ocr_pages += 1
+                    continue
                 slot.since = time.monotonic()
+                slot.ocr_pages = 0
                 if kind == "ready":
                     slot.ready = True
                     self.start_failures = 0

@@ -72,6 +72,7 @@ class Document:
     blocks: tuple[Block, ...]
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    ocr_pages: int = 0  # pages read by OCR (scans, garbled text layers)
 
     def text_blocks(self):
         return (b for b in self.blocks if b.kind != "table")

@@ -2,17 +2,70 @@
 
 Used for pages with no usable text layer (scans) and for garbled text layers (fonts without a character
 map). Lines come back in PDF points, top-down, so the PDF reader joins them into paragraphs like text lines.
+The pages of one document are read in parallel (`OcrPool`) within a core budget shared by all workers.
 """
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import shutil
 import statistics
 import subprocess
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+
+
+class CoreBudget:
+    """At most `cores` tesseract processes at once across the worker processes of a batch.
+
+    The tokens are lock files in a folder the batch creates: the kernel drops a flock when its holder dies,
+    so a worker killed by the watchdog mid-OCR never keeps a token (a multiprocessing semaphore would).
+    """
+
+    def __init__(self, folder: str, cores: int):
+        self.paths = [str(Path(folder) / f"core{i}.lock") for i in range(max(1, cores))]
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        while True:
+            for path in self.paths:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    os.close(fd)
+                    continue
+                try:
+                    yield
+                finally:
+                    os.close(fd)  # closing the descriptor drops the lock
+                return
+            time.sleep(0.02)  # every core busy: a page takes about a second, so polling costs nothing
+
+
+# Set in each ingest worker (extract/ingest.py): the batch's core budget, and a hook that extends the
+# document's time limit when a page is queued for OCR. Outside a batch (tests, one-off reads) neither is set.
+_core_budget: CoreBudget | None = None
+_on_ocr_page: Callable[[], None] | None = None
+
+
+def set_core_budget(budget: CoreBudget | None) -> None:
+    global _core_budget
+    _core_budget = budget
+
+
+def set_page_hook(hook: Callable[[], None] | None) -> None:
+    global _on_ocr_page
+    _on_ocr_page = hook
 
 
 def setting(settings, name: str):
@@ -59,6 +112,12 @@ def unavailable_reason(command: str, lang: str) -> str | None:
 
 def ocr_page(page, settings=None) -> list[OcrLine]:
     """The text lines of a pypdfium2 page, read by Tesseract. Raises OcrUnavailable, ValueError."""
+    png, scale = render_page(page, settings)
+    return _lines(_tesseract(png, settings), scale, setting(settings, "ocr_min_line_conf"))
+
+
+def render_page(page, settings=None) -> tuple[bytes, float]:
+    """The page as a grayscale PNG for Tesseract, and its scale (pixels per point). Raises OcrUnavailable."""
     command, lang = setting(settings, "ocr_command"), setting(settings, "ocr_lang")
     reason = unavailable_reason(command, lang)
     if reason:
@@ -71,30 +130,94 @@ def ocr_page(page, settings=None) -> list[OcrLine]:
     image = page.render(scale=scale, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, format="PNG", compress_level=1)
-    tsv = _tesseract(png.getvalue(), settings)
-    return _lines(tsv, scale, setting(settings, "ocr_min_line_conf"))
+    return png.getvalue(), scale
 
 
-def _tesseract(png: bytes, settings) -> str:
+class OcrPool:
+    """Pages of one document read by Tesseract in parallel: `submit` renders a page (pdfium is not
+    thread-safe, so in the caller's thread) and queues its OCR; each queued page extends the document's
+    time limit by the per-page budget. Leaving the pool early (a time limit, an error) kills the running
+    tesseract processes."""
+
+    def __init__(self, settings=None):
+        self.settings = settings
+        threads = setting(settings, "ocr_cores") or os.cpu_count() or 1
+        self.threads = max(1, threads)
+        self.executor: ThreadPoolExecutor | None = None
+        self.procs: set[subprocess.Popen] = set()
+        self.lock = threading.Lock()
+        self.inflight: deque[Future] = deque()
+        self.closed = False
+
+    def __enter__(self) -> OcrPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.closed = True
+        if self.executor is None:
+            return
+        if exc[0] is not None:
+            for fut in self.inflight:
+                fut.cancel()
+            with self.lock:
+                for proc in self.procs:
+                    proc.kill()
+        self.executor.shutdown(wait=True, cancel_futures=exc[0] is not None)
+
+    def submit(self, page) -> Future:
+        """Render `page` now and read it in the background; the future gives its OcrLines."""
+        png, scale = render_page(page, self.settings)
+        if _on_ocr_page is not None:
+            _on_ocr_page()
+        if self.executor is None:
+            self.executor = ThreadPoolExecutor(self.threads, thread_name_prefix="ocr")
+        # rendered pages wait as PNGs: bound them so a 500-page scan does not hold every page in memory
+        while len(self.inflight) >= 2 * self.threads:
+            self.inflight.popleft().exception()
+        min_conf = setting(self.settings, "ocr_min_line_conf")
+        fut = self.executor.submit(lambda: _lines(_tesseract(png, self.settings, self), scale, min_conf))
+        self.inflight.append(fut)
+        return fut
+
+
+def _tesseract(png: bytes, settings, pool: OcrPool | None = None) -> str:
     exe = shutil.which(setting(settings, "ocr_command"))
     timeout = setting(settings, "ocr_page_timeout_s")
-    # Tesseract's OpenMP threads fight each other on a small machine: one thread is ~6x faster here,
-    # and the batch already runs one worker per core.
+    # Tesseract 5's OpenMP threads fight each other on a small machine (one thread is ~6x faster here):
+    # parallelism comes from reading several pages at once, one single-threaded process per core.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(
+    with _core_budget.slot() if _core_budget is not None else _no_budget():
+        if pool is not None and pool.closed:
+            raise ValueError("OCR cancelled")
+        proc = subprocess.Popen(
             [exe, "stdin", "stdout", "-l", setting(settings, "ocr_lang"), "--psm", "3", "tsv"],
-            input=png,
-            capture_output=True,
-            timeout=timeout,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
         )
-    except subprocess.TimeoutExpired as exc:
-        raise ValueError(f"OCR took longer than the {timeout:g} s limit for one page") from exc
-    if done.returncode != 0:
-        first = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
+        if pool is not None:
+            with pool.lock:
+                pool.procs.add(proc)
+        try:
+            out, err = proc.communicate(png, timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            proc.kill()
+            proc.communicate()
+            raise ValueError(f"OCR took longer than the {timeout:g} s limit for one page") from exc
+        finally:
+            if pool is not None:
+                with pool.lock:
+                    pool.procs.discard(proc)
+    if proc.returncode != 0:
+        first = (err.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
         raise ValueError(f"OCR failed ({first})")
-    return done.stdout.decode("utf-8", "replace")
+    return out.decode("utf-8", "replace")
+
+
+@contextmanager
+def _no_budget() -> Iterator[None]:
+    yield
 
 
 def _lines(tsv: str, scale: float, min_conf: float) -> list[OcrLine]:

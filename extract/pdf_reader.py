@@ -21,7 +21,7 @@ import pypdfium2_raw.bindings as pdfium_bindings  # the library pypdfium2.raw wr
 
 from .headings import heading_level, is_page_number, starts_item
 from .model import Block, Cell, Document, Table
-from .ocr import OcrUnavailable, ocr_page, setting
+from .ocr import OcrLine, OcrPool, OcrUnavailable, setting
 from .syllables import vietnamese_share
 from .text import clean_pdf_text, fold, strip_accents
 
@@ -251,8 +251,7 @@ def _ocr_need(page: pdfium.PdfPage, chars: list[tuple], settings) -> str | None:
     return "scanned" if covered >= setting(settings, "ocr_scan_min_image_share") * width * height else None
 
 
-def _ocr_lines(page: pdfium.PdfPage, page_no: int, settings) -> list[Line]:
-    found = ocr_page(page, settings)
+def _ocr_lines(found: list[OcrLine], page_no: int) -> list[Line]:
     if not found:
         return []
     # Word boxes vary with ascenders and stacked diacritics: lines near the page's usual height get that
@@ -723,28 +722,33 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         if ruled:
             tables.update(_find_tables(data, ruled, warnings))
         heights = [p.get_height() for p in pages]
-        page_lines = []
+        page_lines: list[list[Line]] = []
         ocr_pages: set[int] = set()  # 1-based
         unread: dict[int, str] = {}  # page -> why OCR was needed, when it could not run
-        for i, p in enumerate(pages):
-            chars = _page_chars(p)
-            need = _ocr_need(p, chars, settings)
-            if need:
-                tables[i] = []
-                try:
-                    page_lines.append(_ocr_lines(p, i + 1, settings))
-                    ocr_pages.add(i + 1)
-                    continue
-                except OcrUnavailable as exc:
-                    unread[i + 1] = f"{_OCR_NEEDS[need]}: {exc}"
-                    warnings.append(f"page {i + 1}: {unread[i + 1]}")
-                    if need == "garbled":
+        with OcrPool(settings) as pool:
+            reading = {}  # page index -> its OCR, running in the background while later pages are read
+            for i, p in enumerate(pages):
+                chars = _page_chars(p)
+                need = _ocr_need(p, chars, settings)
+                if need:
+                    tables[i] = []
+                    try:
+                        reading[i] = pool.submit(p)
                         page_lines.append([])
                         continue
-            if not any(c[1] is not None for c in chars):
-                warnings.append(f"page {i + 1}: no text layer")
-            _fill_cells(chars, tables[i])
-            page_lines.append(_merge_pieces(_page_lines(chars, i + 1, [t.bbox for t in tables[i]])))
+                    except OcrUnavailable as exc:
+                        unread[i + 1] = f"{_OCR_NEEDS[need]}: {exc}"
+                        warnings.append(f"page {i + 1}: {unread[i + 1]}")
+                        if need == "garbled":
+                            page_lines.append([])
+                            continue
+                if not any(c[1] is not None for c in chars):
+                    warnings.append(f"page {i + 1}: no text layer")
+                _fill_cells(chars, tables[i])
+                page_lines.append(_merge_pieces(_page_lines(chars, i + 1, [t.bbox for t in tables[i]])))
+            for i, future in reading.items():
+                page_lines[i] = _ocr_lines(future.result(), i + 1)
+                ocr_pages.add(i + 1)
     except pdfium.PdfiumError as exc:
         raise ValueError(f"truncated or damaged file ({exc})") from exc
     finally:
@@ -846,6 +850,7 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         blocks=tuple(blocks),
         pages=n_pages,
         warnings=tuple(warnings),
+        ocr_pages=len(ocr_pages),
     )
 
 

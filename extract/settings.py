@@ -26,6 +26,8 @@ class Settings:
     ocr_dpi: int = 250  # page rendering resolution for OCR; 250 read the broken-font real doc's figures best
     ocr_max_pixels: int = 40_000_000  # a larger page is rendered at a lower resolution (memory guard)
     ocr_page_timeout_s: float = 60.0  # one page's OCR
+    ocr_page_budget_s: float = 30.0  # added to a document's time limit for each page it reads by OCR
+    ocr_cores: int = 0  # tesseract processes at once in a batch (pages of one scan in parallel); 0 = cores
     ocr_min_line_conf: float = 30.0  # OCR lines with a lower mean confidence are noise (stamps, signatures)
     ocr_scan_max_chars: int = 200  # a page with fewer text-layer characters ...
     ocr_scan_min_image_share: float = 0.5  # ... whose images cover this share of it is a scan
@@ -60,6 +62,8 @@ SETTINGS_DOC = {
     "ocr_dpi": "rendering resolution of a page sent to OCR",
     "ocr_max_pixels": "pixel cap of a rendered page; larger pages are rendered at a lower resolution",
     "ocr_page_timeout_s": "seconds allowed to OCR one page",
+    "ocr_page_budget_s": "seconds added to a document's time limit (`doc_timeout_s`) for each page it reads by OCR, so a long scan never fails for its length",
+    "ocr_cores": "tesseract processes running at once across the workers of a batch; the pages of one scan are read in parallel up to it; 0 = number of cores",
     "ocr_min_line_conf": "OCR lines below this mean confidence are dropped (stamps, signatures)",
     "ocr_scan_max_chars": "a page with fewer text-layer characters than this ...",
     "ocr_scan_min_image_share": "... and images covering this share of it is treated as a scan",

@@ -117,7 +117,7 @@ def test_image_only_pdf_is_read_by_ocr(tmp_path):
     assert res.returncode == 0, res.stderr
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute("select raw, base_value, ocr, page from figures").fetchall()
-    assert con.execute("select ocr_pages from documents").fetchone()[0] > 0
+    assert con.execute("select ocr_pages from documents").fetchone()[0] == 1  # pages, not blocks
     con.close()
     by_raw = {r[0]: r for r in rows}
     assert "7,47%" in by_raw and by_raw["7,47%"][1] == pytest.approx(7.47)
@@ -199,3 +199,25 @@ def test_realdoc_12_broken_font_yields_its_figures(shared_available):
     found = {(f.value, f.unit) for f in ex.figures if f.ocr and f.page == 1}
     assert {(4289, "người"), (1028, "người")} <= found
     assert "ng°Ýi" not in " ".join(b.text for b in ex.document.blocks)
+
+
+@needs_ocr
+def test_a_long_scan_gets_time_for_each_page_it_reads_by_ocr(tmp_path):
+    """A 4-page scan under a 1 s document limit: with 20 s per OCR page it loads (pages read in parallel,
+    ocr_pages counts pages); with no per-page budget the same file fails for its length."""
+    from extract.ingest import ingest_files
+    from extract.settings import Settings
+
+    page = render_seed_page(scale=150 / 72)
+    path = tmp_path / "long_scan.pdf"
+    page.save(path, "PDF", resolution=150, save_all=True, append_images=[page] * 3)
+    budget = Settings(db=str(tmp_path / "a.duckdb"), workers=1, doc_timeout_s=1.0, ocr_page_budget_s=20.0)
+    result = ingest_files([path], budget)
+    assert (result.loaded, result.failures) == (1, [])
+    con = duckdb.connect(budget.db, read_only=True)
+    assert con.execute("select pages, ocr_pages from documents").fetchone() == (4, 4)
+    assert con.execute("select count(distinct page) from figures where raw = '7,47%'").fetchone()[0] == 4
+    con.close()
+    none = Settings(db=str(tmp_path / "b.duckdb"), workers=1, doc_timeout_s=1.0, ocr_page_budget_s=0.0)
+    result = ingest_files([path], none)
+    assert result.loaded == 0 and result.failures == [(str(path), "took longer than the 1 s limit")]

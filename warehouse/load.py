@@ -178,7 +178,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
                 doc.pages,
                 datetime.now(),
                 len(doc.blocks),
-                sum(1 for b in doc.blocks if b.ocr) or 0,
+                doc.ocr_pages,
                 list(doc.warnings),
             ]
         ],
