@@ -32,6 +32,15 @@ def test_every_rule_file_names_its_sources_and_loads(path):
         assert LOADERS[path.stem]()
 
 
+@pytest.mark.parametrize("path", sorted(RULES.glob("*.yaml")), ids=lambda p: p.name)
+def test_the_c_loader_reads_the_same_data_as_the_python_one(path):
+    import yaml
+
+    text = path.read_text(encoding="utf-8")
+    assert catalog._LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml.load(text, Loader=catalog._LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
 def _entry(id_, names):
     return {"id": id_, "names": names, "base_unit": "%", "growth_rate": False}
 
