@@ -11,6 +11,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -238,6 +239,14 @@ class WorkerPool:
     def __enter__(self) -> WorkerPool:
         return self
 
+    def start(self, n: int) -> None:
+        """Start up to `n` workers now, so they warm up while the caller does other work."""
+        try:
+            while len(self.slots) < min(n, self.settings.workers):
+                self.slots.append(_Slot(self.ctx, self.settings, self.extractor, self.ocr_folder))
+        except OSError:  # run() starts the missing workers again and reports why they fail
+            pass
+
     def __exit__(self, *exc) -> None:
         for slot in self.slots:
             slot.stop(kill=exc[0] is not None)
@@ -394,10 +403,21 @@ def ingest_files(
     from warehouse.load import Loader, WarehouseBusy, connect, record_failure
     from warehouse.task_keys import assign_task_keys
 
+    # the workers start (fork server, imports, warm-up) while this thread opens the warehouse: starting
+    # waits on the fork server, so the two overlap; a worker that fails to start is retried by pool.run
+    pool = WorkerPool(settings, extractor)
+    starter = threading.Thread(target=pool.start, args=(len(files),), daemon=True)
+    starter.start()
     try:
         con = connect(settings.db)
-    except WarehouseBusy as exc:
-        raise IngestError(str(exc)) from exc
+    except BaseException as exc:
+        starter.join()
+        pool.__exit__(type(exc), exc, None)
+        if isinstance(exc, WarehouseBusy):
+            raise IngestError(str(exc)) from exc
+        raise
+    finally:
+        starter.join()
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
     con.execute("set threads = 1")
@@ -434,7 +454,7 @@ def ingest_files(
             yield f, digest
 
     try:
-        with WorkerPool(settings, extractor) as pool:
+        with pool:
             for (path, digest), status, payload in pool.run(triage()):
                 if status != "ok":
                     fail(path, digest, payload)
