@@ -7,13 +7,12 @@ Like dateparser's language data, the words live in YAML and the engine applies t
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
-
-from .text import nfc
 
 # libyaml's loader when PyYAML was built with it: the same data as SafeLoader (tests/test_rules.py compares
 # them on every rule file), ~9x faster, and the rules are parsed in every worker process
@@ -37,7 +36,7 @@ def load(name: str):
 
 def _nfc_all(obj):
     if isinstance(obj, str):
-        return nfc(obj)
+        return unicodedata.normalize("NFC", obj)
     if isinstance(obj, list):
         return [_nfc_all(x) for x in obj]
     if isinstance(obj, dict):

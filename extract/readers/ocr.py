@@ -70,7 +70,7 @@ def set_page_hook(hook: Callable[[], None] | None) -> None:
 
 def setting(settings, name: str):
     """An OCR setting from the given settings object, or its default in extract.settings.Settings."""
-    from .settings import Settings
+    from extract.settings import Settings
 
     return getattr(settings, name, getattr(Settings, name))
 
