@@ -1,0 +1,224 @@
+"""How cost grows with the warehouse: load and task matching per batch, check and report, at 200 → 5,000 documents.
+
+    .venv/bin/python bench/growth.py [--sizes 200 1000 5000] [--batch 200]
+
+The samples are extracted once; each synthetic document is one of them with its amounts scaled by its own
+factor (so values differ between documents, as the reports of different communes or periods do, while each
+document stays consistent with itself), its own sha256, path and issue date, and its tasks reworded (a
+word of its own appended: the case where every report rewords its task table). Documents are loaded in
+batches through the real loader (warehouse/load.py) and task matcher (warehouse/task_keys.py); at each size
+`check` (all checks, and all but value_conflict) and `report` are timed with the process's peak RSS.
+Extraction itself costs the same per document whatever the warehouse holds (bench/speed.py measures it).
+Prints the growth exponent of each measure: log(t2 / t1) / log(n2 / n1), 1 = linear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.pipeline import extract_file  # noqa: E402
+from warehouse import findings  # noqa: E402
+from warehouse.load import Loader, connect  # noqa: E402
+from warehouse.task_keys import assign_task_keys  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+SLOW_CHECK = "value_conflict"  # rewritten in issue 16; timed apart, and with a time limit
+
+
+class Peak:
+    """Peak RSS of this process while a block runs (sampled every 20 ms)."""
+
+    def __init__(self):
+        self.proc = psutil.Process()
+        self.peak = 0
+
+    def __enter__(self) -> Peak:
+        self.peak = self.proc.memory_info().rss
+        self.running = True
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+        return self
+
+    def _watch(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, self.proc.memory_info().rss)
+            time.sleep(0.02)
+
+    def __exit__(self, *exc) -> None:
+        self.running = False
+        self.thread.join()
+        self.peak = max(self.peak, self.proc.memory_info().rss)
+
+
+def templates() -> list:
+    return [extract_file(p) for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx")]
+
+
+def synthetic(base, i: int):
+    """Document i: amounts scaled by 1 + i/10^4 (percentages kept), its own identity, its tasks reworded."""
+    factor = 1 + (i + 1) / 10_000
+
+    def scale(f):
+        # the raw text changes too: checks that tell a DOCX from its PDF twin compare what is written
+        if f.base_unit == "%":
+            return replace(f, raw=f"{f.raw} #{i}")
+        return replace(f, raw=f"{f.raw} #{i}", value=f.value * factor, base_value=f.base_value * factor)
+
+    doc = base.document
+    doc = replace(
+        doc,
+        path=f"synthetic/{i:05d}_{Path(doc.path).name}",
+        sha256=hashlib.sha256(f"{doc.sha256}:{i}".encode()).hexdigest(),
+    )
+    meta = replace(base.metadata, issued_date=date(2020, 1, 1) + timedelta(days=i // 4))
+    tasks = tuple(replace(t, content=f"{t.content} đợt {i}") for t in base.tasks)
+    return replace(base, document=doc, metadata=meta, figures=tuple(scale(f) for f in base.figures), tasks=tasks)
+
+
+def run_checks_timed(con, files: list[Path], limit_s: float) -> tuple[float | None, int, int]:
+    """(seconds or None when over the limit, findings, peak RSS) of run_checks over `files`."""
+    timer = threading.Timer(limit_s, con.interrupt)
+    original = findings.check_files
+    findings.check_files = lambda: files
+    try:
+        with Peak() as peak:
+            timer.start()
+            t = time.perf_counter()
+            try:
+                found = findings.run_checks(con)
+                secs = time.perf_counter() - t
+            except Exception as exc:  # interrupted, or out of memory / temp space
+                print(f"    ({type(exc).__name__}: {str(exc)[:100]})", flush=True)
+                secs, found = None, []
+    finally:
+        timer.cancel()
+        findings.check_files = original
+    return secs, len(found), peak.peak
+
+
+def exponent(n1: int, t1: float | None, n2: int, t2: float | None) -> str:
+    if not t1 or not t2:
+        return "  —"
+    return f"{math.log(t2 / t1) / math.log(n2 / n1):5.2f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    ap.add_argument("--batch", type=int, default=200, help="documents per ingest batch")
+    ap.add_argument("--check-limit", type=float, default=120.0, help="seconds before a check run is stopped")
+    ap.add_argument("--keep", help="build the warehouse here and keep it")
+    args = ap.parse_args()
+    sizes = sorted(args.sizes)
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="baocao-growth-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}", flush=True)
+    try:
+        t = time.perf_counter()
+        bases = templates()
+        print(f"{len(bases)} samples extracted once in {time.perf_counter() - t:.1f} s", flush=True)
+        db = work / "growth.duckdb"
+        db.unlink(missing_ok=True)
+        con = connect(db)
+        # the bench must not fill the disk if a check spills: DuckDB stops the query instead
+        con.execute("set max_temp_directory_size = '4GB'")
+        loader = Loader(con)
+        findings._load_rule_tables(con)  # imports and rule files read once, before anything is timed
+        all_checks = findings.check_files()
+        fast_checks = [p for p in all_checks if p.stem != SLOW_CHECK]
+        rows = {}
+        loaded = 0
+        for size in sizes:
+            batch_load = batch_keys = 0.0
+            while loaded < size:
+                n = min(args.batch, size - loaded)
+                t = time.perf_counter()
+                for i in range(loaded, loaded + n):
+                    loader.load(synthetic(bases[i % len(bases)], i))
+                batch_load = time.perf_counter() - t
+                t = time.perf_counter()
+                assign_task_keys(con)
+                batch_keys = time.perf_counter() - t
+                loaded += n
+            # the last batch's times: the batch that brought the warehouse to `size`
+            figures = con.execute("select count(*) from figures").fetchone()[0]
+            keys = con.execute("select count(distinct task_key), count(*) from tasks").fetchone()
+            print(
+                f"{size} documents ({figures} figures, {keys[1]} tasks under {keys[0]} keys): "
+                f"last batch of {args.batch}: load {batch_load:.2f} s, task matching {batch_keys:.2f} s",
+                flush=True,
+            )
+            fast = run_checks_timed(con, fast_checks, args.check_limit)
+            print(f"  check without {SLOW_CHECK}: {fast[0]} s, {fast[1]} findings, peak {fast[2] >> 20} MB")
+            full = run_checks_timed(con, all_checks, args.check_limit)
+            print(f"  check, all: {full[0]} s, {full[1]} findings, peak {full[2] >> 20} MB", flush=True)
+            con.close()
+            from warehouse.report import write_report
+
+            with Peak() as peak:
+                t = time.perf_counter()
+                write_report(str(db), str(work / "report.html"), date(2026, 12, 31))
+                report_s = time.perf_counter() - t
+            print(f"  report: {report_s:.2f} s, peak {peak.peak >> 20} MB", flush=True)
+            con = connect(db)
+            con.execute("set max_temp_directory_size = '4GB'")
+            loader = Loader(con)
+            rows[size] = {
+                "load per batch": (batch_load, None),
+                "task matching per batch": (batch_keys, None),
+                f"check without {SLOW_CHECK}": (fast[0], fast[2]),
+                "check, all": (full[0], full[2]),
+                "report": (report_s, peak.peak),
+            }
+        con.close()
+
+        print(f"\n{'measure':<32}" + "".join(f"{s:>10}" for s in sizes) + "   exponent between sizes")
+        for name in rows[sizes[0]]:
+            cells = "".join(
+                f"{rows[s][name][0]:10.2f}" if rows[s][name][0] is not None else f"{'> limit':>10}" for s in sizes
+            )
+            exps = "  ".join(
+                f"{a}→{b}: {exponent(a, rows[a][name][0], b, rows[b][name][0])}"
+                for a, b in zip(sizes, sizes[1:], strict=False)
+            )
+            print(f"{name + ' (s)':<32}{cells}   {exps}")
+        for name in (f"check without {SLOW_CHECK}", "check, all", "report"):
+            cells = "".join(f"{rows[s][name][1] / 2**20:10.0f}" for s in sizes)
+            print(f"{name + ' peak RSS (MB)':<32}{cells}")
+        top = sizes[-1]
+        fast_s, fast_rss = rows[top][f"check without {SLOW_CHECK}"]
+        full_s, full_rss = rows[top]["check, all"]
+        print(f"\ngoals at {top} documents:")
+        for name, secs, rss in (("check without " + SLOW_CHECK, fast_s, fast_rss), ("check, all", full_s, full_rss)):
+            ok = secs is not None and secs < 15 and rss < 600 * 2**20
+            print(f"  {name}: < 15 s and < 600 MB: {'met' if ok else 'MISSED'}")
+        if len(sizes) >= 2:
+            a, b = sizes[-2], sizes[-1]
+            for name in ("task matching per batch", f"check without {SLOW_CHECK}", "check, all"):
+                e = exponent(a, rows[a][name][0], b, rows[b][name][0])
+                ok = e.strip() != "—" and float(e) <= 1.1
+                print(f"  exponent of {name} {a}→{b} ≤ 1.1: {e.strip()} {'met' if ok else 'MISSED'}")
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
