@@ -88,7 +88,9 @@ def synthetic(base, i: int):
     )
     meta = replace(base.metadata, issued_date=date(2020, 1, 1) + timedelta(days=i // 4))
     tasks = tuple(replace(t, content=f"{t.content} đợt {i}") for t in base.tasks)
-    return replace(base, document=doc, metadata=meta, figures=tuple(scale(f) for f in base.figures), tasks=tasks)
+    return replace(
+        base, document=doc, metadata=meta, figures=tuple(scale(f) for f in base.figures), tasks=tasks
+    )
 
 
 def run_checks_timed(con, files: list[Path], limit_s: float) -> tuple[float | None, int, int]:
@@ -191,7 +193,8 @@ def main() -> None:
         print(f"\n{'measure':<32}" + "".join(f"{s:>10}" for s in sizes) + "   exponent between sizes")
         for name in rows[sizes[0]]:
             cells = "".join(
-                f"{rows[s][name][0]:10.2f}" if rows[s][name][0] is not None else f"{'> limit':>10}" for s in sizes
+                f"{rows[s][name][0]:10.2f}" if rows[s][name][0] is not None else f"{'> limit':>10}"
+                for s in sizes
             )
             exps = "  ".join(
                 f"{a}→{b}: {exponent(a, rows[a][name][0], b, rows[b][name][0])}"
@@ -205,7 +208,10 @@ def main() -> None:
         fast_s, fast_rss = rows[top][f"check without {SLOW_CHECK}"]
         full_s, full_rss = rows[top]["check, all"]
         print(f"\ngoals at {top} documents:")
-        for name, secs, rss in (("check without " + SLOW_CHECK, fast_s, fast_rss), ("check, all", full_s, full_rss)):
+        for name, secs, rss in (
+            ("check without " + SLOW_CHECK, fast_s, fast_rss),
+            ("check, all", full_s, full_rss),
+        ):
             ok = secs is not None and secs < 15 and rss < 600 * 2**20
             print(f"  {name}: < 15 s and < 600 MB: {'met' if ok else 'MISSED'}")
         if len(sizes) >= 2:
