@@ -7,7 +7,8 @@ factor (so values differ between documents, as the reports of different communes
 document stays consistent with itself), its own sha256, path and issue date, and its tasks reworded (a
 word of its own appended: the case where every report rewords its task table). Documents are loaded in
 batches through the real loader (warehouse/load.py) and task matcher (warehouse/task_keys.py); at each size
-`check` (all checks, and all but value_conflict) and `report` are timed with the process's peak RSS.
+`baocao check` (all checks, and all but value_conflict) and `baocao report` are timed as whole processes,
+with their peak RSS.
 Extraction itself costs the same per document whatever the warehouse holds (bench/speed.py measures it).
 Prints the growth exponent of each measure: log(t2 / t1) / log(n2 / n1), 1 = linear.
 """
@@ -19,9 +20,9 @@ import hashlib
 import math
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import replace
 from datetime import date, timedelta
@@ -33,37 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.pipeline import extract_file  # noqa: E402
-from warehouse import findings  # noqa: E402
 from warehouse.load import Loader, connect  # noqa: E402
 from warehouse.task_keys import assign_task_keys  # noqa: E402
 
 SAMPLES = ROOT / "samples"
-SLOW_CHECK = "value_conflict"  # rewritten in issue 16; timed apart, and with a time limit
-
-
-class Peak:
-    """Peak RSS of this process while a block runs (sampled every 20 ms)."""
-
-    def __init__(self):
-        self.proc = psutil.Process()
-        self.peak = 0
-
-    def __enter__(self) -> Peak:
-        self.peak = self.proc.memory_info().rss
-        self.running = True
-        self.thread = threading.Thread(target=self._watch, daemon=True)
-        self.thread.start()
-        return self
-
-    def _watch(self) -> None:
-        while self.running:
-            self.peak = max(self.peak, self.proc.memory_info().rss)
-            time.sleep(0.02)
-
-    def __exit__(self, *exc) -> None:
-        self.running = False
-        self.thread.join()
-        self.peak = max(self.peak, self.proc.memory_info().rss)
+SLOW_CHECK = "value_conflict"  # rewritten in issue 16; timed apart; every process stops at --check-limit
 
 
 def templates() -> list:
@@ -93,25 +68,50 @@ def synthetic(base, i: int):
     )
 
 
-def run_checks_timed(con, files: list[Path], limit_s: float) -> tuple[float | None, int, int]:
-    """(seconds or None when over the limit, findings, peak RSS) of run_checks over `files`."""
-    timer = threading.Timer(limit_s, con.interrupt)
-    original = findings.check_files
-    findings.check_files = lambda: files
+# `baocao check` with the named checks left out (none: every check)
+_CHECK = """
+import atexit, sys, time
+from warehouse import findings
+skip = set(sys.argv[2:])
+every = findings.check_files
+findings.check_files = lambda: [p for p in every() if p.stem not in skip]
+run = findings.run_checks
+spent = []
+def timed(con):
+    t = time.perf_counter()
     try:
-        with Peak() as peak:
-            timer.start()
-            t = time.perf_counter()
-            try:
-                found = findings.run_checks(con)
-                secs = time.perf_counter() - t
-            except Exception as exc:  # interrupted, or out of memory / temp space
-                print(f"    ({type(exc).__name__}: {str(exc)[:100]})", flush=True)
-                secs, found = None, []
+        return run(con)
     finally:
-        timer.cancel()
-        findings.check_files = original
-    return secs, len(found), peak.peak
+        spent.append(time.perf_counter() - t)
+findings.run_checks = timed
+atexit.register(lambda: print(f"run_checks {sum(spent):.3f}", file=sys.stderr))
+sys.argv = ["baocao", "check", "--db", sys.argv[1], "--format", "json"]
+from baocao.cli import main
+main()
+"""
+
+
+def run_process(cmd: list[str], limit_s: float) -> tuple[float | None, int, str]:
+    """(wall seconds, or None when stopped at the limit; peak RSS of the process; its stderr's last line)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    watched = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, sum(p.memory_info().rss for p in [watched, *watched.children(recursive=True)]))
+        except psutil.Error:
+            pass
+        if time.perf_counter() - t > limit_s:
+            proc.kill()
+            proc.wait()
+            return None, peak, f"stopped after {limit_s:g} s"
+        time.sleep(0.02)
+    secs = time.perf_counter() - t
+    err = proc.stderr.read().strip().splitlines()
+    if proc.returncode != 0:
+        sys.exit(f"{cmd[:4]} failed: {err[-5:]}")
+    return secs, peak, err[-1] if err else ""
 
 
 def exponent(n1: int, t1: float | None, n2: int, t2: float | None) -> str:
@@ -138,12 +138,7 @@ def main() -> None:
         db = work / "growth.duckdb"
         db.unlink(missing_ok=True)
         con = connect(db)
-        # the bench must not fill the disk if a check spills: DuckDB stops the query instead
-        con.execute("set max_temp_directory_size = '4GB'")
         loader = Loader(con)
-        findings._load_rule_tables(con)  # imports and rule files read once, before anything is timed
-        all_checks = findings.check_files()
-        fast_checks = [p for p in all_checks if p.stem != SLOW_CHECK]
         rows = {}
         loaded = 0
         for size in sizes:
@@ -166,31 +161,40 @@ def main() -> None:
                 f"last batch of {args.batch}: load {batch_load:.2f} s, task matching {batch_keys:.2f} s",
                 flush=True,
             )
-            fast = run_checks_timed(con, fast_checks, args.check_limit)
-            print(f"  check without {SLOW_CHECK}: {fast[0]} s, {fast[1]} findings, peak {fast[2] >> 20} MB")
-            full = run_checks_timed(con, all_checks, args.check_limit)
-            print(f"  check, all: {full[0]} s, {full[1]} findings, peak {full[2] >> 20} MB", flush=True)
-            con.close()
-            from warehouse.report import write_report
-
-            with Peak() as peak:
-                t = time.perf_counter()
-                write_report(str(db), str(work / "report.html"), date(2026, 12, 31))
-                report_s = time.perf_counter() - t
-            print(f"  report: {report_s:.2f} s, peak {peak.peak >> 20} MB", flush=True)
+            con.close()  # one writer at a time: the checks below run as their own processes
+            fast = run_process([sys.executable, "-c", _CHECK, str(db), SLOW_CHECK], args.check_limit)
+            print(f"  check without {SLOW_CHECK}: {fast[0]} s, peak {fast[1] >> 20} MB ({fast[2]})")
+            full = run_process([sys.executable, "-c", _CHECK, str(db)], args.check_limit)
+            print(f"  check, all: {full[0]} s, peak {full[1] >> 20} MB ({full[2]})", flush=True)
+            inner = [float(r[2].split()[-1]) if r[0] is not None else None for r in (fast, full)]
+            report = run_process(
+                [
+                    sys.executable,
+                    "-m",
+                    "baocao.cli",
+                    "report",
+                    "--db",
+                    str(db),
+                    "--out",
+                    str(work / "r.html"),
+                ],
+                args.check_limit,
+            )
+            print(f"  report: {report[0]} s, peak {report[1] >> 20} MB", flush=True)
             con = connect(db)
-            con.execute("set max_temp_directory_size = '4GB'")
             loader = Loader(con)
             rows[size] = {
                 "load per batch": (batch_load, None),
                 "task matching per batch": (batch_keys, None),
-                f"check without {SLOW_CHECK}": (fast[0], fast[2]),
-                "check, all": (full[0], full[2]),
-                "report": (report_s, peak.peak),
+                f"check without {SLOW_CHECK}": fast[:2],
+                f"  of it in run_checks, without {SLOW_CHECK}": (inner[0], fast[1]),
+                "check, all": full[:2],
+                "  of it in run_checks, all": (inner[1], full[1]),
+                "report": report[:2],
             }
         con.close()
 
-        print(f"\n{'measure':<32}" + "".join(f"{s:>10}" for s in sizes) + "   exponent between sizes")
+        print(f"\n{'measure':<44}" + "".join(f"{s:>10}" for s in sizes) + "   exponent between sizes")
         for name in rows[sizes[0]]:
             cells = "".join(
                 f"{rows[s][name][0]:10.2f}" if rows[s][name][0] is not None else f"{'> limit':>10}"
@@ -200,10 +204,10 @@ def main() -> None:
                 f"{a}→{b}: {exponent(a, rows[a][name][0], b, rows[b][name][0])}"
                 for a, b in zip(sizes, sizes[1:], strict=False)
             )
-            print(f"{name + ' (s)':<32}{cells}   {exps}")
+            print(f"{name + ' (s)':<44}{cells}   {exps}")
         for name in (f"check without {SLOW_CHECK}", "check, all", "report"):
             cells = "".join(f"{rows[s][name][1] / 2**20:10.0f}" for s in sizes)
-            print(f"{name + ' peak RSS (MB)':<32}{cells}")
+            print(f"{name + ' peak RSS (MB)':<44}{cells}")
         top = sizes[-1]
         fast_s, fast_rss = rows[top][f"check without {SLOW_CHECK}"]
         full_s, full_rss = rows[top]["check, all"]
@@ -216,10 +220,16 @@ def main() -> None:
             print(f"  {name}: < 15 s and < 600 MB: {'met' if ok else 'MISSED'}")
         if len(sizes) >= 2:
             a, b = sizes[-2], sizes[-1]
-            for name in ("task matching per batch", f"check without {SLOW_CHECK}", "check, all"):
+            for name in (
+                "task matching per batch",
+                f"check without {SLOW_CHECK}",
+                f"  of it in run_checks, without {SLOW_CHECK}",
+                "check, all",
+                "  of it in run_checks, all",
+            ):
                 e = exponent(a, rows[a][name][0], b, rows[b][name][0])
                 ok = e.strip() != "—" and float(e) <= 1.1
-                print(f"  exponent of {name} {a}→{b} ≤ 1.1: {e.strip()} {'met' if ok else 'MISSED'}")
+                print(f"  exponent of {name.strip()} {a}→{b} ≤ 1.1: {e.strip()} {'met' if ok else 'MISSED'}")
         print(f"load average at end: {os.getloadavg()[0]:.1f}")
     finally:
         if not args.keep:

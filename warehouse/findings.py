@@ -87,29 +87,23 @@ def run_checks(con) -> list[Finding]:
 
 
 def write_findings(con, findings: list[Finding]) -> None:
-    """Insert the findings in one statement from an Arrow table: executemany ran one INSERT per row (0.6 ms
-    each, 4.6 s for 7,500 findings)."""
-    import pyarrow as pa
-
-    table = pa.table(
-        {
-            "finding_id": pa.array([f.finding_id for f in findings], pa.int32()),
-            "check_id": [f.check_id for f in findings],
-            "severity": [f.severity for f in findings],
-            "doc_id": pa.array([f.doc_id for f in findings], pa.int32()),
-            "other_doc_id": pa.array([f.other_doc_id for f in findings], pa.int32()),
-            "figure_ids": pa.array([f.figure_ids for f in findings], pa.list_(pa.int32())),
-            "message": [f.message for f in findings],
-        }
-    )
-    con.register("new_findings", table)
-    try:
-        con.execute(
-            "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message) "
-            "select finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message from new_findings"
+    """Insert the findings in one statement, each column passed as one list: executemany ran one INSERT
+    per row (0.6 ms each, 4.6 s for 7,500 findings), and an Arrow table would cost pyarrow's import."""
+    columns = list(
+        zip(
+            *(
+                (f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message)
+                for f in findings
+            ),
+            strict=True,
         )
-    finally:
-        con.unregister("new_findings")
+    )
+    con.execute(
+        """insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message)
+           select unnest(?::integer[]), unnest(?::varchar[]), unnest(?::varchar[]), unnest(?::integer[]),
+                  unnest(?::integer[]), unnest(?::integer[][]), unnest(?::varchar[])""",
+        [list(c) for c in columns],
+    )
 
 
 def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | None = None) -> None:
