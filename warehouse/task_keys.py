@@ -10,6 +10,7 @@ breaks ties; threshold and length guard come from rules/tasks.yaml (`match`).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import duckdb
 from rapidfuzz import fuzz
@@ -77,14 +78,15 @@ def assign_task_keys(con: duckdb.DuckDBPyConnection) -> int:
     threshold = float(rules["threshold"])
     min_len = float(rules["min_length_ratio"])
     todo = con.execute(
-        f"""select t.task_id, t.doc_id, t.table_no, t.content, t.owner, t.deadline
+        f"""select t.task_id, t.doc_id, t.table_no, t.content, t.owner, t.deadline, d.issued_date, t.row_no
             from tasks t join documents d using (doc_id) where t.task_key is null order by {_ORDER}"""
     ).fetchall()
     if not todo:
         return 0
     # the latest wording of each key: a chain of rewordings follows its most recent text
     keyed = con.execute(
-        f"""select t.task_key, t.doc_id, t.table_no, t.content, t.owner, t.deadline
+        f"""select t.task_key, t.doc_id, t.table_no, t.content, t.owner, t.deadline, d.issued_date, t.row_no,
+                   t.task_id
             from tasks t join documents d using (doc_id) where t.task_key is not null
             qualify row_number() over (partition by t.task_key order by {_LATEST_FIRST}) = 1
             order by {_ORDER}"""
@@ -100,27 +102,57 @@ def assign_task_keys(con: duckdb.DuckDBPyConnection) -> int:
     groups: list[tuple] = []
     keys: list[int] = []
     used: dict[tuple, set[int]] = {}  # (doc, table) -> keys already present in it: one row per task per table
+    # each key is matched through its latest wording only: the member holding it, and per distinct text
+    # how many keys it is the latest wording of (texts no key points to any more are skipped unscored)
+    latest: dict[int, tuple[tuple, int]] = {}  # key -> (document order, member index)
+    live = Counter()
 
-    def remember(text: str, own: str, deadline, group: tuple, key: int) -> None:
+    def remember(text: str, own: str, deadline, group: tuple, key: int, order: tuple) -> None:
         if text not in index_of:
             index_of[text] = len(texts)
             blocks.add(len(texts), text, own, deadline)
             texts.append(text)
             members.append([])
-        members[index_of[text]].append(len(keys))
+        i = len(keys)
+        members[index_of[text]].append(i)
         owners.append(own)
         groups.append(group)
         keys.append(key)
         used.setdefault(group, set()).add(key)
+        if key not in latest or latest[key][0] < order:
+            if key in latest:
+                live[member_text[latest[key][1]]] -= 1
+            latest[key] = (order, i)
+            live[index_of[text]] += 1
+        member_text.append(index_of[text])
 
-    for key, doc_id, table_no, content, owner, deadline in keyed:
-        remember(_norm(content), _norm(owner), deadline, (doc_id, table_no), key)
+    member_text: list[int] = []  # member index -> its distinct text
+
+    def order_of(issued, doc_id, table_no, row_no, task_id) -> tuple:
+        # the document order of _ORDER as a Python key (NULLs last)
+        return (
+            issued is None,
+            issued or date.min,
+            doc_id,
+            table_no is None,
+            table_no or 0,
+            row_no is None,
+            row_no or 0,
+            task_id,
+        )
+
+    for key, doc_id, table_no, content, owner, deadline, issued, row_no, task_id in keyed:
+        order = order_of(issued, doc_id, table_no, row_no, task_id)
+        remember(_norm(content), _norm(owner), deadline, (doc_id, table_no), key, order)
     updates: list[tuple[int, int]] = []
-    for task_id, doc_id, table_no, content, owner, deadline in todo:
+    for task_id, doc_id, table_no, content, owner, deadline, issued, row_no in todo:
         text, own, group = _norm(content), _norm(owner), (doc_id, table_no)
+        order = order_of(issued, doc_id, table_no, row_no, task_id)
         taken = used.setdefault(group, set())
         best: tuple | None = None
         for u in sorted(blocks.candidates(text, own, deadline)):
+            if not live[u]:
+                continue
             score = fuzz.token_set_ratio(text, texts[u], score_cutoff=threshold)
             if not score:
                 continue
@@ -129,8 +161,8 @@ def assign_task_keys(con: duckdb.DuckDBPyConnection) -> int:
                 continue
             # later documents win ties so a chain follows the most recent wording; the owner breaks ties
             for i in reversed(members[u]):
-                if groups[i] == group or keys[i] in taken:
-                    continue  # never the same task twice in one table
+                if latest[keys[i]][1] != i or groups[i] == group or keys[i] in taken:
+                    continue  # an older wording, or the same task twice in one table
                 rank = (score, own == owners[i] and bool(own), i)
                 if best is None or rank > best[0]:
                     best = (rank, keys[i])
@@ -140,7 +172,7 @@ def assign_task_keys(con: duckdb.DuckDBPyConnection) -> int:
             key, next_key = next_key, next_key + 1
         else:
             key = best[1]
-        remember(text, own, deadline, group, key)
+        remember(text, own, deadline, group, key, order)
         updates.append((key, task_id))
     # one set-based update: executemany would be one statement per task
     con.execute(
