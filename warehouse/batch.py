@@ -122,10 +122,10 @@ def _extract_one(path: str, settings: Settings, extractor: Extractor) -> tuple[s
 
 
 def _warm() -> None:
-    """Import the readers and build the rule caches once per worker, outside any document's time limit."""
+    """Build the rule caches once per worker, outside any document's time limit. The readers (and pdfplumber,
+    for ruled PDF pages only) are imported by the first document that needs them: a batch of Word files
+    never loads the PDF libraries, and one small file starts ~0.1 s sooner."""
     try:
-        import pdfplumber  # noqa: F401 — pdf_reader imports it lazily, for ruled pages only
-
         from extract.model import Block, Document
         from extract.pipeline import extract_document
 
