@@ -412,3 +412,42 @@ def test_task_keys_across_documents(tmp_path):
     assert len({keys[(1, 1)], keys[(1, 2)], keys[(2, 2)]}) == 3
     assert re.fullmatch(r"\d+", str(keys[(2, 2)]))
     con.close()
+
+
+def test_candidate_blocking_finds_the_keys_scoring_every_wording_finds(tmp_path, monkeypatch):
+    """Blocking only skips wordings that cannot reach the threshold: scoring every latest wording instead
+    gives the same keys (seed 001's task tables, reworded four ways in later reports, in two batches)."""
+    from dataclasses import replace
+
+    from warehouse import task_keys
+    from warehouse.load import connect, load_extraction
+
+    doc, meta, tasks = _tasks("docx")
+
+    def reword(k: int, content: str) -> str:
+        words = content.split()
+        return " ".join([words, words[:-1], [*words, "năm", "2026"], words[1:] + words[:1], words[::-1]][k])
+
+    def keys(db, brute: bool) -> list:
+        if brute:
+            monkeypatch.setattr(
+                task_keys._Blocks, "candidates", lambda self, *a: set().union(*self.words.values())
+            )
+        con = connect(db)
+        for batch in ((0, 1), (2, 3, 4)):
+            for k in batch:
+                ex = Extraction(
+                    document=replace(doc, sha256=f"v{k}", path=f"v{k}.docx"),
+                    metadata=replace(meta, issued_date=date(2026, 1 + k, 1)),
+                    tasks=tuple(replace(t, content=reword(k, t.content)) for t in tasks),
+                )
+                load_extraction(con, ex)
+            task_keys.assign_task_keys(con)
+        out = con.execute("select doc_id, table_no, row_no, task_key from tasks order by all").fetchall()
+        con.close()
+        return out
+
+    blocked = keys(tmp_path / "a.duckdb", brute=False)
+    brute = keys(tmp_path / "b.duckdb", brute=True)
+    assert blocked == brute, len({k for *_, k in blocked})
+    assert len(blocked) == 5 * 32 and len({k for *_, k in blocked}) == 21  # every rewording kept its key
