@@ -349,12 +349,12 @@ def run_ingest(
 def ingest_files(
     files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
 ) -> BatchResult:
-    from warehouse.load import Loader, WarehouseBusy, connect, record_failure
+    from warehouse.load import Loader, WarehouseError, connect, record_failure
     from warehouse.task_keys import assign_task_keys
 
     try:
-        con = connect(settings.db)
-    except WarehouseBusy as exc:
+        con = connect(settings.db, wait=settings.db_wait_s)
+    except WarehouseError as exc:
         raise IngestError(str(exc)) from exc
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys

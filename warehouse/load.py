@@ -7,6 +7,7 @@ fully loaded or absent.
 from __future__ import annotations
 
 import math
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from extract.model import Extraction
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 VIEWS = Path(__file__).with_name("views")
+_WAIT_STEP_S = 0.25  # between attempts to open a locked warehouse (--wait)
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
@@ -31,26 +33,96 @@ _RELATION_COLS = (
 ).split()
 
 
-class WarehouseBusy(RuntimeError):
-    pass
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened; str() is one line naming the file and the reason."""
+
+    detail: str = ""  # DuckDB's own words, when DuckDB refused the file
 
 
-def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+class WarehouseMissing(WarehouseError):
+    """No warehouse at that path (read commands never create one)."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process holds the file's lock (an ingest writing, or a session that keeps it open)."""
+
+
+class WarehouseInvalid(WarehouseError):
+    """The file exists but is not a DuckDB warehouse this DuckDB can open (a text file, a corrupt file)."""
+
+
+def _open_error(db: Path, exc: duckdb.Error, read_only: bool) -> WarehouseError:
+    """Sort DuckDB's error into busy / invalid, keeping DuckDB's own words after ours."""
+    words = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "lock" in words.lower():
+        what = "another process is writing it" if read_only else "another process has it open"
+        err: WarehouseError = WarehouseBusy(
+            f"{db}: the warehouse is busy, {what} ({words}); try again, or pass --wait SECONDS"
+        )
+    else:
+        err = WarehouseInvalid(f"{db}: not a baocao warehouse ({words})")
+    err.detail = words
+    return err
+
+
+def connect(
+    db: str | Path, read_only: bool = False, create: bool = True, wait: float = 0.0
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; only a writer with `create` makes a missing file (and its folder).
+
+    While another process holds the lock, retries for up to `wait` seconds before WarehouseBusy.
+    """
     db = Path(db)
-    if read_only:
-        if not db.exists():
-            raise FileNotFoundError(f"{db}: no warehouse here yet (run `baocao ingest` first)")
+    if not db.exists() and (read_only or not create):
+        raise WarehouseMissing(
+            f"{db}: no warehouse here (looked for {db.resolve()}); make one with `baocao ingest PATH --db {db}`"
+        )
+    if db.exists() and not db.is_file():
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse (a folder, not a DuckDB file)")
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
         try:
-            return duckdb.connect(str(db), read_only=True)
-        except duckdb.IOException as exc:
-            raise WarehouseBusy(f"{db}: the warehouse is busy (an ingest is writing); try again") from exc
-    db.parent.mkdir(parents=True, exist_ok=True)
+            con = duckdb.connect(str(db), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            err = _open_error(db, exc, read_only)
+            if not isinstance(err, WarehouseBusy) or time.monotonic() >= deadline:
+                raise err from exc
+            time.sleep(min(_WAIT_STEP_S, max(deadline - time.monotonic(), 0.0)))
     try:
-        con = duckdb.connect(str(db))
-    except duckdb.IOException as exc:
-        raise WarehouseBusy(f"{db}: the warehouse is busy (another process is writing)") from exc
-    ensure_schema(con)
+        if read_only:
+            _check_tables(con, db)
+            add_missing_views(con)
+        else:
+            ensure_schema(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse ({str(exc).splitlines()[0]})") from exc
+    except WarehouseError:
+        con.close()
+        raise
     return con
+
+
+def _check_tables(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if "documents" not in present:
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse (a DuckDB file without the documents table)")
+
+
+def add_missing_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views missing from an older warehouse, added as temporary views (a read-only file takes no others)."""
+    present = {
+        r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
+    }
+    for path in sorted(VIEWS.glob("*.sql")):
+        if path.stem not in present:
+            sql = path.read_text(encoding="utf-8").replace(
+                "create or replace view", "create or replace temp view"
+            )
+            con.execute(sql)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
