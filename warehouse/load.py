@@ -92,8 +92,9 @@ def connect(
                 raise err from exc
             time.sleep(min(_WAIT_STEP_S, max(deadline - time.monotonic(), 0.0)))
     try:
-        if read_only:
+        if read_only or not create:
             _check_tables(con, db)
+        if read_only:
             add_missing_views(con)
         else:
             ensure_schema(con)

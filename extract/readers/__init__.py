@@ -1,0 +1,1 @@
+"""Readers: file -> Document (blocks with provenance)."""
