@@ -16,9 +16,9 @@ import pytest
 from support import ROOT, SAMPLES
 from typer.testing import CliRunner
 
-from extract.cli import app
-from extract.ingest import run_ingest
+from baocao.cli import app
 from extract.settings import Settings
+from warehouse.batch import run_ingest
 
 READ_COMMANDS = [
     ["query", "select 1"],

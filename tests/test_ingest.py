@@ -13,7 +13,7 @@ from support import SAMPLES
 
 def baocao(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+        [sys.executable, "-m", "baocao.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
     )
 
 
@@ -93,8 +93,8 @@ REAL_DOC = "61_BinhDuong_UBND_CT09-2009_KHCN_coso_oldword.doc"
 def test_doc_without_libreoffice_fails_with_the_fix(tmp_path, shared_available, capsys):
     from support import REALDOCS
 
-    from extract.ingest import run_ingest
     from extract.settings import Settings
+    from warehouse.batch import run_ingest
 
     folder = tmp_path / "in"
     folder.mkdir()

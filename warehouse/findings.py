@@ -112,7 +112,7 @@ def check_warehouse(db, wait: float = 0.0) -> CheckRun:
     """
     import time
 
-    from .load import WarehouseBusy, connect
+    from warehouse.load import WarehouseBusy, connect
 
     deadline = time.monotonic() + max(wait, 0.0)
     while True:

@@ -1,1 +1,1 @@
-"""Readers: file -> Document (blocks with provenance)."""
+"""Readers: one file -> a Document of ordered blocks with provenance (location, page, OCR flag), NFC text."""

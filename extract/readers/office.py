@@ -80,7 +80,7 @@ def read_converted(path: Path, settings):
     import dataclasses
     import hashlib
 
-    from ..docx_reader import read_docx
+    from extract.readers.docx_reader import read_docx
 
     with tempfile.TemporaryDirectory(prefix="baocao-office-") as tmp:
         docx = convert_to_docx(path, Path(tmp), settings.office_command, settings.office_timeout_s)

@@ -94,7 +94,7 @@ def export(con, fmt: str, out: str | Path, bom: bool = True) -> dict[str, Path]:
 
 def _indicator_table(con) -> None:
     """The catalog (rules/indicators.yaml) with every Vietnamese name, as a temporary table to export."""
-    from .catalog import indicators
+    from extract.catalog import indicators
 
     con.execute(
         """create or replace temp table export_indicators (id varchar, name varchar, other_names varchar,

@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .text import fold
+from extract.language.text import fold
 
 
 @dataclass
@@ -101,7 +101,7 @@ class EvalError(ValueError):
 
 def run_eval(samples: Path, gold_dir: Path) -> list[DocScore]:
     """Scores of every sample that has a gold file; EvalError when there is none (never a perfect score on nothing)."""
-    from .pipeline import extract_file
+    from extract.pipeline import extract_file
 
     gold_files = sorted(gold_dir.glob("*.figures.json"))
     if not gold_files:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from .settings import Settings
+from extract.settings import Settings
 
 app = typer.Typer(
     add_completion=False,
@@ -85,7 +85,7 @@ def ingest(
 ) -> None:
     """Read every .docx/.pdf (and .doc, through LibreOffice) under PATHS, extract, and load one transaction per
     document; the only command that creates the warehouse."""
-    from .ingest import run_ingest
+    from warehouse.batch import run_ingest
 
     settings = Settings().resolve(
         db=db,
@@ -228,7 +228,7 @@ def eval_(
     ] = False,
 ) -> None:
     """Precision/recall/F1 of figure detection and attribution accuracy against the gold files."""
-    from .evaluate import EvalError, print_report, run_eval
+    from baocao.evaluate import EvalError, print_report, run_eval
 
     try:
         report = run_eval(Path(samples), Path(gold))
@@ -248,7 +248,7 @@ def diff(
     wait: WaitOpt = 0.0,
 ) -> None:
     """Figure-level comparison of two documents: changed, added and removed figures; task deadline/status changes."""
-    from .diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
+    from warehouse.diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
 
     settings = Settings().resolve(db=db, workers=1, db_wait_s=wait)
     try:
@@ -274,8 +274,7 @@ def report(
     from datetime import date
 
     from warehouse.load import WarehouseError
-
-    from .report import write_report
+    from warehouse.report import write_report
 
     try:
         day = date.fromisoformat(as_of) if as_of else None
@@ -308,8 +307,8 @@ def export(
 ) -> None:
     """Export documents, figures, tasks, findings, the views and the indicator list: Excel sheets, or one
     Parquet/CSV file per table."""
-    from .export import ExportError, check_out
-    from .export import export as run_export
+    from warehouse.export import ExportError, check_out
+    from warehouse.export import export as run_export
 
     try:
         check_out(format, out)
