@@ -322,9 +322,13 @@ def gather_tasks(con, as_of: date) -> dict:
         if row["slipped"] and key not in seen:
             seen.add(key)
             slipped.append(row)
+    # the board counts each task once, by its state at `as_of`: a task past its deadline and not done is
+    # overdue there as in the list below it, whatever status its last document wrote
     counts = {s: 0 for s in STATUSES}
+    overdue_keys = {t["task_key"] for t in overdue}
     for t in latest.values():
-        counts[t["status"] if t["status"] in counts else "unknown"] += 1
+        state = "overdue" if t["task_key"] in overdue_keys else t["status"]
+        counts[state if state in counts else "unknown"] += 1
     return {"total": len(latest), "counts": counts, "overdue": overdue, "slipped": slipped}
 
 
