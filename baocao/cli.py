@@ -9,6 +9,7 @@ values is a Literal, so the CLI library refuses any other value with exit 2.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -266,21 +267,16 @@ def report(
     out: Annotated[str, typer.Option("--out", help="HTML file to write")] = "report.html",
     db: DbOpt = Settings.db,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="date tasks are overdue at (YYYY-MM-DD), default today")
+        datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="date tasks are overdue at, default today"),
     ] = None,
     wait: WaitOpt = 0.0,
 ) -> None:
     """Findings report as one self-contained HTML page: findings with their sentences, charts, task board."""
-    from datetime import date
-
     from warehouse.load import WarehouseError
     from warehouse.report import write_report
 
-    try:
-        day = date.fromisoformat(as_of) if as_of else None
-    except ValueError as exc:
-        _err(f"--as-of {as_of!r}: not a date (YYYY-MM-DD)")
-        raise typer.Exit(2) from exc
+    day = as_of.date() if as_of else None
     try:
         path = write_report(db, out, day, wait)
     except WarehouseError as exc:

@@ -174,6 +174,7 @@ def test_check_beside_a_read_only_session_prints_its_findings_and_says_they_are_
         ["query", "select 1", "--max-rows", "-1"],
         ["query", "select 1", "--wait", "-5"],
         ["ingest", "x.docx", "--workers", "0"],
+        ["report", "--as-of", "hôm qua"],
     ],
     ids=lambda a: " ".join(a[:1] + a[-2:]),
 )
@@ -264,3 +265,13 @@ def test_query_starts_from_the_installed_script_outside_the_repository(tmp_path)
     res = subprocess.run([str(script), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert res.returncode == 1 and "no warehouse here" in res.stderr and not any(tmp_path.iterdir())
     assert ROOT.exists()
+
+
+def test_ingest_refuses_a_file_that_is_not_a_warehouse(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("ghi chú\n" * 50, encoding="utf-8")
+    result = run("ingest", str(SAMPLES / "003_ef6b9c13ae5fbfa8.docx"), "--db", str(text), "-q")
+    assert result.exit_code == 1
+    assert (
+        "not a baocao warehouse" in one_line(result) and text.read_text(encoding="utf-8") == "ghi chú\n" * 50
+    )
