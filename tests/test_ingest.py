@@ -153,3 +153,33 @@ def test_same_bytes_twice_in_one_batch_names_the_first(tmp_path):
     assert f"duplicate of {folder / 'c_cut.docx'} (same bytes), which failed: truncated or damaged file" in line
     assert "loaded 1, skipped unchanged 0, duplicates 1, failed 2" in res.stderr
     assert counts(db)["documents"] == 1
+
+
+def test_a_stuck_conversion_fails_at_its_time_limit_and_leaves_no_process(tmp_path):
+    import os
+    import time
+
+    from extract.pipeline import ExtractError, extract_file
+    from extract.settings import Settings
+
+    # a stand-in for LibreOffice that hangs, and writes its pid so the test can see it was killed
+    fake = tmp_path / "soffice"
+    pidfile = tmp_path / "pid"
+    fake.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 60\n")
+    fake.chmod(0o755)
+    doc = tmp_path / "cu.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 1000)
+    started = time.monotonic()
+    try:
+        extract_file(doc, Settings(office_command=str(fake), office_timeout_s=1.0))
+        raise AssertionError("a hanging conversion must fail")
+    except ExtractError as exc:
+        assert "LibreOffice took longer than the 1 s limit" in str(exc)
+    assert time.monotonic() - started < 20
+    pid = int(pidfile.read_text())
+    try:
+        os.kill(pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    assert not alive

@@ -112,7 +112,7 @@ def check_warehouse(db, wait: float = 0.0) -> CheckRun:
     """
     import time
 
-    from warehouse.load import WarehouseBusy, connect
+    from warehouse.load import WAIT_STEP_S, WarehouseBusy, connect
 
     deadline = time.monotonic() + max(wait, 0.0)
     while True:
@@ -127,7 +127,7 @@ def check_warehouse(db, wait: float = 0.0) -> CheckRun:
         except WarehouseBusy:
             if time.monotonic() >= deadline:
                 raise
-            time.sleep(0.25)
+            time.sleep(WAIT_STEP_S)
     try:
         findings = run_checks(con, store=store)
         paths = dict(con.execute("select doc_id, path from documents").fetchall())

@@ -17,7 +17,7 @@ from extract.model import Extraction
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 VIEWS = Path(__file__).with_name("views")
-_WAIT_STEP_S = 0.25  # between attempts to open a locked warehouse (--wait)
+WAIT_STEP_S = 0.25  # between attempts to open a locked warehouse (--wait)
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
@@ -90,7 +90,7 @@ def connect(
             err = _open_error(db, exc, read_only)
             if not isinstance(err, WarehouseBusy) or time.monotonic() >= deadline:
                 raise err from exc
-            time.sleep(min(_WAIT_STEP_S, max(deadline - time.monotonic(), 0.0)))
+            time.sleep(min(WAIT_STEP_S, max(deadline - time.monotonic(), 0.0)))
     try:
         if read_only or not create:
             _check_tables(con, db)
