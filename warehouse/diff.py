@@ -369,14 +369,12 @@ def resolve_refs(refs: list[str], settings) -> list[int]:
         elif not ref.isdigit():
             raise RefError(f"{ref}: no such file, and not a doc_id")
     if shas:
-        db = Path(settings.db)
-        missing = list(shas)
-        if db.exists():
-            con = _connect(db, settings.db_wait_s)
-            try:
-                missing = [r for r, s in shas.items() if not _doc_by_sha(con, s)]
-            finally:
-                con.close()
+        # a missing warehouse is refused like every read command's (only `baocao ingest` makes one)
+        con = _connect(settings.db, settings.db_wait_s)
+        try:
+            missing = [r for r, s in shas.items() if not _doc_by_sha(con, s)]
+        finally:
+            con.close()
         if missing and run_ingest(missing, settings, progress=False) != 0:
             raise NotAvailable(f"{', '.join(missing)}: could not be ingested")
     con = _connect(settings.db, settings.db_wait_s)
