@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 class Settings:
     db: str = "warehouse/baocao.duckdb"  # warehouse file, relative to the current directory
     db_wait_s: float = 0.0  # seconds to wait while another process holds the warehouse file
+    db_writer_grace_s: float = 5.0  # an ingest waits at least this long for a lock held by a short query
     office_command: str = "soffice"  # LibreOffice, which converts Word 97 .doc files to .docx
     office_timeout_s: float = 60.0  # one file's conversion
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
@@ -47,6 +48,7 @@ class Settings:
 SETTINGS_DOC = {
     "db": "DuckDB warehouse file (`--db`)",
     "db_wait_s": "seconds a command waits while another process holds the warehouse file (`--wait`)",
+    "db_writer_grace_s": "seconds an ingest waits at least for a lock another process holds (a query finishing) before it says the warehouse is busy",
     "office_command": "LibreOffice binary that converts Word 97 `.doc` files to `.docx` (`scripts/setup.sh --with-office`)",
     "office_timeout_s": "seconds allowed to convert one `.doc` file",
     "workers": "extraction worker processes (`--workers`), default: number of cores",

@@ -361,7 +361,8 @@ def ingest_files(
     from warehouse.task_keys import assign_task_keys
 
     try:
-        con = connect(settings.db, wait=settings.db_wait_s)
+        # a query opened a moment earlier holds the file for a fraction of a second: wait it out
+        con = connect(settings.db, wait=max(settings.db_wait_s, settings.db_writer_grace_s))
     except WarehouseError as exc:
         raise IngestError(str(exc)) from exc
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
