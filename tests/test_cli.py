@@ -275,3 +275,15 @@ def test_ingest_refuses_a_file_that_is_not_a_warehouse(tmp_path):
     assert (
         "not a baocao warehouse" in one_line(result) and text.read_text(encoding="utf-8") == "ghi chú\n" * 50
     )
+
+
+def test_ingest_waits_out_a_short_query(warehouse, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    reader = _hold(db, read_only=True, seconds=1.5)  # a query that finishes a moment later
+    try:
+        result = run("ingest", str(SAMPLES / "002_44a35151dedbb7b7.docx"), "--db", str(db), "-q")
+    finally:
+        reader.wait()
+    assert result.exit_code == 0, result.output
+    assert duckdb.connect(str(db), read_only=True).execute("select count(*) from documents").fetchone()[0] == 2
