@@ -35,11 +35,16 @@ class WarehouseBusy(RuntimeError):
     pass
 
 
+def missing_warehouse_message(db: str | Path) -> str:
+    """The one line shown when the warehouse file does not exist (CLI and Python API alike)."""
+    return f"{db}: no warehouse here yet (run `baocao ingest` first)"
+
+
 def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     db = Path(db)
     if read_only:
         if not db.exists():
-            raise FileNotFoundError(f"{db}: no warehouse here yet (run `baocao ingest` first)")
+            raise FileNotFoundError(missing_warehouse_message(db))
         try:
             return duckdb.connect(str(db), read_only=True)
         except duckdb.IOException as exc:

@@ -1,0 +1,376 @@
+"""The warehouse from Python: `Warehouse(path).figures() / .series() / .tasks() / .findings() / .documents()
+/ .query()`, each a pandas DataFrame with typed columns. Every call opens the DuckDB file read-only, runs one
+query and closes it, so a notebook never keeps an ingest or a check from writing between two calls.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from extract import catalog
+from extract.settings import Settings
+
+from .load import VIEWS, WarehouseBusy, connect
+
+QUERIES = Path(__file__).with_name("queries")
+
+# category lists of the contract (../shared/contract.md); a value outside them is kept as an extra category
+ROLES = ("actual", "target", "change", "share_of_target", "share", "norm", "other")
+STATUSES = ("done", "in_progress", "overdue", "extension_requested", "not_started", "unknown")
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = {"role": ROLES, "status": STATUSES, "severity": SEVERITIES}
+ORDERED = {"severity"}  # errors sort before warnings before info
+
+_INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER"}
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{1,2})M|(\d{2})))?$")
+
+
+@cache
+def labels() -> dict[str, dict]:
+    """rules/labels.yaml checked: 'columns' (name -> label) and 'values' (role/status/severity -> id -> label)."""
+    data = catalog.load("labels")
+    if set(data) != {"columns", "values"}:
+        raise catalog.RuleError(f"labels.yaml: expected keys columns and values, found {sorted(data)}")
+    for column, names in data["values"].items():
+        if column not in CATEGORIES:
+            raise catalog.RuleError(f"labels.yaml: values for {column!r}, which is not a categorical column")
+        unknown = set(names) - set(CATEGORIES[column])
+        missing = set(CATEGORIES[column]) - set(names)
+        if unknown or missing:
+            raise catalog.RuleError(
+                f"labels.yaml: {column} values unknown {sorted(unknown)}, missing {sorted(missing)}"
+            )
+    return data
+
+
+class Warehouse:
+    """Read-only access to one warehouse file; `Warehouse()` is the CLI's default `warehouse/baocao.duckdb`."""
+
+    def __init__(self, path: str | Path | None = None, busy_wait_s: float | None = None):
+        settings = Settings()
+        self.path = Path(settings.db if path is None else path)
+        self.busy_wait_s = settings.read_busy_wait_s if busy_wait_s is None else busy_wait_s
+
+    def __repr__(self) -> str:
+        return f"Warehouse({str(self.path)!r})"
+
+    # --- labels ---------------------------------------------------------------------------------------
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Column name -> Vietnamese label, for display (`df.rename(columns=wh.labels)`)."""
+        return dict(labels()["columns"])
+
+    @staticmethod
+    def vi(df: pd.DataFrame, values: bool = True) -> pd.DataFrame:
+        """A copy for display: Vietnamese column labels and, with `values`, Vietnamese role/status/severity."""
+        data = labels()
+        out = df.copy()
+        if values:
+            for column, names in data["values"].items():
+                if column in out.columns and isinstance(out[column].dtype, pd.CategoricalDtype):
+                    out[column] = out[column].cat.rename_categories(
+                        {c: names.get(c, c) for c in out[column].cat.categories}
+                    )
+        return out.rename(columns=data["columns"])
+
+    # --- the six calls ---------------------------------------------------------------------------------
+
+    def query(self, sql: str, **params) -> pd.DataFrame:
+        """Any read-only SQL; `$name` placeholders take the keyword arguments (`query(sql, ind='grdp_growth')`)."""
+        with self._connection() as con:
+            return _frame(con.execute(sql, params or None))
+
+    def figures(
+        self,
+        indicator: str | Iterable[str] | None = None,
+        subject: str | None = None,
+        role: str | Iterable[str] | None = None,
+        period=None,
+        document: int | str | Iterable[int | str] | None = None,
+    ) -> pd.DataFrame:
+        """Figures with their document's path and title; every filter given must hold.
+
+        indicator, role: one id or several. subject: text the subject contains, case-insensitive.
+        period: the figure's period lies within it (see `period_bounds`). document: doc_id, path or file name.
+        """
+        where, params = [], {}
+        if indicator is not None:
+            where.append("f.indicator in $indicator")
+            params["indicator"] = _names(indicator)
+        if role is not None:
+            where.append("f.role in $role")
+            params["role"] = _names(role)
+        if subject is not None:
+            where.append("contains(lower(f.subject), lower($subject))")
+            params["subject"] = subject
+        if period is not None:
+            params["p_start"], params["p_end"] = period_bounds(period)
+            where.append("f.period_start >= $p_start and f.period_end <= $p_end")
+        if document is not None:
+            where.append(_document_filter(document, params))
+        sql = f"""
+            select f.*, d.path, d.title
+            from figures f join documents d on d.doc_id = f.doc_id
+            {"where " + " and ".join(where) if where else ""}
+            order by f.doc_id, f.figure_id
+        """
+        with self._connection() as con:
+            df = _frame(con.execute(sql, params or None))
+        return _with_period(df, after="period_end")
+
+    def series(self, key: str | None = None) -> pd.DataFrame:
+        """One row per period: actual, target, share_of_target and change side by side, and the documents.
+
+        `key` is a catalog indicator id (the `indicator_series` view), or else a subject: figures whose
+        subject_key (or, on a warehouse without that column, the subject with case and spacing folded)
+        equals it. No key: every indicator's series.
+        """
+        with self._connection() as con:
+            if key is None or key in _indicator_ids(con):
+                sql = "select * from indicator_series"
+                if key is not None:
+                    sql += " where indicator = $key"
+                cur = con.execute(
+                    sql + " order by indicator, period_end, period_start", {"key": key} if key else None
+                )
+            else:
+                cur = con.execute(_subject_series_sql(con), {"key": key})
+            df = _frame(cur)
+            paths = dict(con.execute("select doc_id, path from documents").fetchall())
+        df["paths"] = pd.Series(
+            [[paths[i] for i in ids] for ids in df["documents"]], index=df.index, dtype=object
+        )
+        return _with_period(df, after="period_end")
+
+    def tasks(self, status=None, owner: str | None = None, as_of=None, history: bool = False) -> pd.DataFrame:
+        """Each task (task_key) in its latest document, like the report's task board; `history` lists every
+        document's row instead.
+
+        overdue: stated overdue, or its deadline is before `as_of` (default today) and it is not done.
+        status: one status or several; 'overdue' selects the overdue column, the others the stated status.
+        owner: text the owner contains, case-insensitive. slipped: its deadline was moved later at some point.
+        """
+        as_of = _day(as_of) if as_of is not None else date.today()
+        params: dict = {"as_of": as_of}
+        where = []
+        if status is not None:
+            wanted = _names(status)
+            unknown = set(wanted) - set(STATUSES)
+            if unknown:
+                raise ValueError(f"unknown task status {sorted(unknown)}; one of {', '.join(STATUSES)}")
+            stated = [s for s in wanted if s != "overdue"]
+            parts = ["overdue"] if "overdue" in wanted else []
+            if stated:
+                parts.append("coalesce(status, 'unknown') in $status")
+                params["status"] = stated
+            where.append("(" + " or ".join(parts) + ")")
+        if owner is not None:
+            where.append("contains(lower(owner), lower($owner))")
+            params["owner"] = owner
+        sql = (QUERIES / ("task_history.sql" if history else "task_board.sql")).read_text(encoding="utf-8")
+        sql = (
+            f"select * from ({sql}) {'where ' + ' and '.join(where) if where else ''} order by task_key, seq"
+        )
+        with self._connection() as con:
+            return _frame(con.execute(sql, params))
+
+    def findings(self, severity: str | Iterable[str] | None = None) -> pd.DataFrame:
+        """The findings of the last `baocao check` (view open_findings), errors first."""
+        sql, params = "select * from open_findings", None
+        if severity is not None:
+            sql, params = sql + " where severity in $severity", {"severity": _names(severity)}
+        with self._connection() as con:
+            return _frame(
+                con.execute(sql + " order by severity_rank, doc_id nulls last, check_id, finding_id", params)
+            )
+
+    def documents(self) -> pd.DataFrame:
+        """Every document with its figure, task and finding counts."""
+        sql = """
+            select d.*,
+                   (select count(*) from figures f where f.doc_id = d.doc_id) as n_figures,
+                   (select count(*) from tasks t where t.doc_id = d.doc_id) as n_tasks,
+                   (select count(*) from findings x where x.doc_id = d.doc_id) as n_findings
+            from documents d order by d.doc_id
+        """
+        with self._connection() as con:
+            return _frame(con.execute(sql))
+
+    # --- connection -----------------------------------------------------------------------------------
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        """A read-only connection for one call (closed by `with`).
+
+        While a writer (ingest, check) holds the file, DuckDB refuses readers from other processes; the call
+        retries for `busy_wait_s`, long enough for a check or a small ingest, then raises the CLI's message.
+        """
+        deadline = time.monotonic() + self.busy_wait_s
+        delay = 0.05
+        while True:
+            try:
+                con = connect(self.path, read_only=True)
+                break
+            except WarehouseBusy as exc:
+                left = deadline - time.monotonic()
+                if left <= 0 or "lock" not in str(exc.__cause__).lower():
+                    raise
+                time.sleep(min(delay, left))
+                delay = min(2 * delay, 0.5)
+        try:
+            _add_missing_views(con)
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+
+def _add_missing_views(con) -> None:
+    """Views an older warehouse lacks, as temporary views (a read-only database accepts only those)."""
+    present = {
+        r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
+    }
+    for path in sorted(VIEWS.glob("*.sql")):
+        if path.stem not in present:
+            sql = path.read_text(encoding="utf-8")
+            con.execute(sql.replace("create or replace view", "create or replace temp view"))
+
+
+def _indicator_ids(con) -> set[str]:
+    return {r[0] for r in con.execute("select id from indicators").fetchall()} | {
+        i.id for i in catalog.indicators()
+    }
+
+
+def _subject_series_sql(con) -> str:
+    columns = {
+        r[0]
+        for r in con.execute(
+            "select column_name from duckdb_columns() where table_name = 'figures'"
+        ).fetchall()
+    }
+    if "subject_key" in columns:
+        key, param = "f.subject_key", "$key"
+    else:
+        key, param = _fold("f.subject"), _fold("$key")
+    return (QUERIES / "subject_series.sql").read_text(encoding="utf-8").format(key=key, param=param)
+
+
+def _fold(expr: str) -> str:
+    return f"lower(trim(regexp_replace({expr}, '\\s+', ' ', 'g')))"
+
+
+def _document_filter(document, params: dict) -> str:
+    """doc_ids, full paths or file names, in any mix."""
+    items = [document] if isinstance(document, int | str | Path) else list(document)
+    ids = [int(x) for x in items if isinstance(x, int)]
+    texts = [str(x) for x in items if not isinstance(x, int)]
+    params["doc_ids"], params["doc_paths"] = ids or [-1], texts or [""]
+    return (
+        "(f.doc_id in $doc_ids or d.path in $doc_paths or regexp_extract(d.path, '[^/\\\\]+$') in $doc_paths)"
+    )
+
+
+def _names(x) -> list[str]:
+    return [x] if isinstance(x, str) else [str(v) for v in x]
+
+
+def _day(x) -> date:
+    if isinstance(x, datetime):
+        return x.date()
+    if isinstance(x, date):
+        return x
+    return pd.Timestamp(x).date()
+
+
+def period_bounds(period) -> tuple[date, date]:
+    """First and last day of a period: 2026 or '2026' (the year), '2026-Q1', '2026-H2', '2026-9M' (the first
+    nine months), '2026-04' (a month), or a (start, end) pair of dates or ISO strings."""
+    if isinstance(period, tuple | list):
+        if len(period) != 2:
+            raise ValueError(f"period {period!r}: a (start, end) pair has two dates")
+        start, end = (_day(p) for p in period)
+        if end < start:
+            raise ValueError(f"period {period!r}: ends before it starts")
+        return start, end
+    m = _PERIOD.match(str(period).strip())
+    if not m:
+        raise ValueError(
+            f"period {period!r}: expected 2026, '2026-Q1', '2026-H1', '2026-9M', '2026-04' or (start, end)"
+        )
+    year, quarter, half, months, month = m.groups()
+    year = int(year)
+    if quarter:
+        first, last = 3 * int(quarter) - 2, 3 * int(quarter)
+    elif half:
+        first, last = 6 * int(half) - 5, 6 * int(half)
+    elif months:
+        first, last = 1, int(months)
+    elif month:
+        first = last = int(month)
+    else:
+        first, last = 1, 12
+    if not 1 <= last <= 12:
+        raise ValueError(f"period {period!r}: no such month")
+    end = (pd.Timestamp(year, last, 1) + pd.offsets.MonthEnd(0)).date()
+    return date(year, first, 1), end
+
+
+def period_name(start, end) -> str | None:
+    """The short name `period_bounds` reads back: '2026', '2026-Q1', '2026-H1', '2026-9M', '2026-04', else
+    'start/end' (ISO 8601 interval)."""
+    if pd.isna(start) or pd.isna(end):
+        return None
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    month_end = end == end + pd.offsets.MonthEnd(0)
+    if start.day == 1 and month_end and start.year == end.year:
+        first, last, y = start.month, end.month, start.year
+        if (first, last) == (1, 12):
+            return f"{y}"
+        if last - first == 2 and first % 3 == 1:
+            return f"{y}-Q{last // 3}"
+        if last - first == 5 and first in (1, 7):
+            return f"{y}-H{last // 6}"
+        if first == last:
+            return f"{y}-{first:02d}"
+        if first == 1:
+            return f"{y}-{last}M"
+    return f"{start.date().isoformat()}/{end.date().isoformat()}"
+
+
+def _with_period(df: pd.DataFrame, after: str) -> pd.DataFrame:
+    """Adds the `period` name column after column `after`."""
+    names = [period_name(s, e) for s, e in zip(df["period_start"], df["period_end"], strict=True)]
+    df.insert(df.columns.get_loc(after) + 1, "period", pd.Series(names, index=df.index, dtype="str"))
+    return df
+
+
+def _frame(cur) -> pd.DataFrame:
+    """The result as a DataFrame typed from DuckDB's column types: integers Int64, booleans boolean, dates and
+    timestamps datetime64, text str, and role/status/severity categorical with the contract's categories."""
+    types = [(d[0], str(d[1])) for d in cur.description]
+    df = cur.df()
+    for i, (name, kind) in enumerate(types):
+        col = df.iloc[:, i]
+        if name in CATEGORIES and kind == "VARCHAR":
+            known = CATEGORIES[name]
+            extra = sorted(set(col.dropna()) - set(known))
+            col = pd.Categorical(col, categories=[*known, *extra], ordered=name in ORDERED)
+        elif kind in _INTEGER_TYPES:
+            col = col.astype("Int64")
+        elif kind == "BOOLEAN":
+            col = col.astype("boolean")
+        elif kind == "DATE" or kind.startswith("TIMESTAMP"):
+            col = pd.to_datetime(col)
+        elif kind == "VARCHAR":
+            col = col.astype("str")
+        df.isetitem(i, col)
+    return df
