@@ -20,6 +20,7 @@ LOADERS = {
     "tables": lambda: __import__("extract.table_figures", fromlist=["_rules"])._rules(),
     "checks": lambda: __import__("extract.relations", fromlist=["_rules"])._rules(),
     "sentences": lambda: __import__("extract.sentences", fromlist=["_rules"])._rules(),
+    "labels": lambda: __import__("warehouse.api", fromlist=["labels"]).labels(),
 }
 
 

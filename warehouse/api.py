@@ -35,10 +35,17 @@ _PERIOD = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{1,2})M|(\d{2})))?$")
 
 @cache
 def labels() -> dict[str, dict]:
-    """rules/labels.yaml checked: 'columns' (name -> label) and 'values' (role/status/severity -> id -> label)."""
-    data = catalog.load("labels")
-    if set(data) != {"columns", "values"}:
-        raise catalog.RuleError(f"labels.yaml: expected keys columns and values, found {sorted(data)}")
+    """rules/labels.yaml: 'columns' (name -> label) and 'values' (role/status/severity -> id -> label)."""
+    return validate_labels(catalog.load("labels"))
+
+
+def validate_labels(data: dict) -> dict[str, dict]:
+    """Known keys only, a label for every value of each categorical column and for nothing else."""
+    if not isinstance(data, dict) or set(data) != {"columns", "values"}:
+        raise catalog.RuleError(f"labels.yaml: expected keys columns and values, found {sorted(data or {})}")
+    for column, label in data["columns"].items():
+        if not isinstance(label, str) or not label.strip():
+            raise catalog.RuleError(f"labels.yaml: column {column!r} has no label")
     for column, names in data["values"].items():
         if column not in CATEGORIES:
             raise catalog.RuleError(f"labels.yaml: values for {column!r}, which is not a categorical column")
