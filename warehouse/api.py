@@ -71,10 +71,13 @@ class Warehouse:
 
     # --- labels ---------------------------------------------------------------------------------------
 
-    @property
-    def labels(self) -> dict[str, str]:
-        """Column name -> Vietnamese label, for display (`df.rename(columns=wh.labels)`)."""
-        return dict(labels()["columns"])
+    class _Labels:
+        """Column name -> Vietnamese label, on the class and on instances (`df.rename(columns=Warehouse.labels)`)."""
+
+        def __get__(self, obj, owner) -> dict[str, str]:
+            return dict(labels()["columns"])
+
+    labels = _Labels()
 
     @staticmethod
     def vi(df: pd.DataFrame, values: bool = True) -> pd.DataFrame:
