@@ -31,7 +31,7 @@ EXTRA_DOC = ROOT / "tests" / "samples" / "issue-6-draft-v1.docx"
 
 
 def baocao(*args) -> subprocess.CompletedProcess:
-    cmd = [str(BAOCAO)] if BAOCAO else [sys.executable, "-m", "extract.cli"]
+    cmd = [str(BAOCAO)] if BAOCAO else [sys.executable, "-m", "baocao.cli"]
     return subprocess.run([*cmd, *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
@@ -413,18 +413,18 @@ def test_no_lock_is_held_between_calls(tmp_path):
     }
 
 
-HOLD_WRITE_LOCK = """
+HOLD_LOCK = """
 import sys, time, duckdb
-con = duckdb.connect(sys.argv[1])
+con = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == "read")
 print("locked", flush=True)
 time.sleep(float(sys.argv[2]))
 con.close()
 """
 
 
-def hold_lock(db, seconds: float) -> subprocess.Popen:
+def hold_lock(db, seconds: float, mode: str = "write") -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD_WRITE_LOCK, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD_LOCK, str(db), str(seconds), mode], stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout.readline().strip() == "locked"
     return proc
@@ -457,3 +457,15 @@ def test_pandas_is_imported_by_the_api_alone():
         if re.search(r"^\s*(import pandas|from pandas)", p.read_text(encoding="utf-8"), flags=re.M)
     )
     assert importers == ["warehouse/api.py"]
+
+
+def test_an_ingest_that_starts_during_a_read_waits_for_it(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert baocao("ingest", SAMPLES / "000_ea23f6f2735d3a0f.docx", "--db", db, "-q").returncode == 0
+    reader = hold_lock(db, 1.0, mode="read")  # as a long Warehouse call would
+    try:
+        done = baocao("ingest", EXTRA_DOC, "--db", db, "-q")
+    finally:
+        reader.wait(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert len(Warehouse(db).documents()) == 2

@@ -6,7 +6,6 @@ query and closes it, so a notebook never keeps an ingest or a check from writing
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
@@ -17,8 +16,9 @@ import pandas as pd
 
 from extract import catalog
 from extract.settings import Settings
+from warehouse.load import VIEWS, WarehouseBusy, connect
 
-from .load import VIEWS, WarehouseBusy, connect
+__all__ = ["Warehouse", "WarehouseBusy", "period_bounds", "period_name"]
 
 QUERIES = Path(__file__).with_name("queries")
 
@@ -64,7 +64,7 @@ class Warehouse:
     def __init__(self, path: str | Path | None = None, busy_wait_s: float | None = None):
         settings = Settings()
         self.path = Path(settings.db if path is None else path)
-        self.busy_wait_s = settings.read_busy_wait_s if busy_wait_s is None else busy_wait_s
+        self.busy_wait_s = settings.busy_wait_s if busy_wait_s is None else busy_wait_s
 
     def __repr__(self) -> str:
         return f"Warehouse({str(self.path)!r})"
@@ -221,20 +221,10 @@ class Warehouse:
         """A read-only connection for one call (closed by `with`).
 
         While a writer (ingest, check) holds the file, DuckDB refuses readers from other processes; the call
-        retries for `busy_wait_s`, long enough for a check or a small ingest, then raises the CLI's message.
+        retries for `busy_wait_s` (setting busy_wait_s, 3 s: a check or a small ingest), then raises the
+        CLI's busy message.
         """
-        deadline = time.monotonic() + self.busy_wait_s
-        delay = 0.05
-        while True:
-            try:
-                con = connect(self.path, read_only=True)
-                break
-            except WarehouseBusy as exc:
-                left = deadline - time.monotonic()
-                if left <= 0 or "lock" not in str(exc.__cause__).lower():
-                    raise
-                time.sleep(min(delay, left))
-                delay = min(2 * delay, 0.5)
+        con = connect(self.path, read_only=True, wait_s=self.busy_wait_s)
         try:
             _add_missing_views(con)
         except BaseException:
