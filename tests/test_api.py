@@ -99,6 +99,9 @@ def test_figures_unfiltered_are_every_figure_with_its_document(wh, db):
     assert figs["path"].notna().all() and figs["ocr"].dtype == "boolean"
     # every stated role survives the categorical (none silently turned into NaN)
     assert figs["role"].isna().sum() == sql(db, "select count(*) from figures where role is null")[0][0]
+    # each figure's period is named from its own dates
+    named = [period_name(s, e) for s, e in zip(figs["period_start"], figs["period_end"], strict=True)]
+    assert figs["period"].tolist() == named and figs["period"].dtype == "str"
 
 
 def test_figures_filters(wh, db):

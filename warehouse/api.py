@@ -347,9 +347,12 @@ def period_name(start, end) -> str | None:
 
 
 def _with_period(df: pd.DataFrame, after: str) -> pd.DataFrame:
-    """Adds the `period` name column after column `after`."""
-    names = [period_name(s, e) for s, e in zip(df["period_start"], df["period_end"], strict=True)]
-    df.insert(df.columns.get_loc(after) + 1, "period", pd.Series(names, index=df.index, dtype="str"))
+    """Adds the `period` name column after column `after` (named once per distinct period, not per row)."""
+    groups = df.groupby(["period_start", "period_end"], dropna=False, sort=False)
+    names = [period_name(start, end) for start, end in groups.size().index]
+    codes = groups.ngroup().to_numpy()
+    column = pd.Series(pd.Index(names, dtype=object).take(codes), index=df.index, dtype="str")
+    df.insert(df.columns.get_loc(after) + 1, "period", column)
     return df
 
 
