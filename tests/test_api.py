@@ -243,9 +243,23 @@ def test_series_of_a_subject_has_the_same_shape(wh, db):
 
 
 def test_series_of_an_unknown_key_is_empty_with_the_same_columns(wh):
+    assert wh.series("%").empty and wh.series("dư_nợ tín dụng").empty  # LIKE wildcards are plain text
     s = wh.series("no such subject anywhere")
     assert s.empty and list(s.columns) == ["subject_key", *SERIES_COLUMNS]
     assert_typed(s, dates=["period_start", "period_end"], ints=["actual_figure_id"])
+
+
+def test_an_older_warehouse_without_the_views_gets_them_for_the_call(db, tmp_path):
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(db.read_bytes())
+    con = duckdb.connect(str(old))
+    con.execute("drop view indicator_series")
+    con.execute("drop view open_findings")
+    con.close()
+    wh = Warehouse(old)
+    assert wh.series("grdp_growth").equals(Warehouse(db).series("grdp_growth"))
+    assert len(wh.findings()) == len(Warehouse(db).findings())
+    assert not sql(old, "select * from duckdb_views() where view_name = 'indicator_series'")  # file untouched
 
 
 # --- tasks -----------------------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ class Warehouse:
         settings = Settings()
         self.path = Path(settings.db if path is None else path)
         self.busy_wait_s = settings.busy_wait_s if busy_wait_s is None else busy_wait_s
+        self._views_seen: tuple | None = None
 
     def __repr__(self) -> str:
         return f"Warehouse({str(self.path)!r})"
@@ -126,7 +127,7 @@ class Warehouse:
             params["p_start"], params["p_end"] = period_bounds(period)
             where.append("f.period_start >= $p_start and f.period_end <= $p_end")
         if document is not None:
-            where.append(_document_filter(document, params))
+            where.append("f.doc_id in $doc_ids")
         sql = f"""
             select f.*, d.path, d.title
             from figures f join documents d on d.doc_id = f.doc_id
@@ -134,6 +135,9 @@ class Warehouse:
             order by f.doc_id, f.figure_id
         """
         with self._connection() as con:
+            if document is not None:
+                # resolved first, so the figures are filtered by doc_id alone (an OR over the join scanned them all)
+                params["doc_ids"] = _doc_ids(con, document) or [-1]
             df = _frame(con.execute(sql, params or None))
         return _with_period(df, after="period_end")
 
@@ -153,7 +157,7 @@ class Warehouse:
                     sql + " order by indicator, period_end, period_start", {"key": key} if key else None
                 )
             else:
-                cur = con.execute(_subject_series_sql(con), {"key": key})
+                cur = con.execute(*_subject_series(con, key))
             df = _frame(cur)
             paths = dict(con.execute("select doc_id, path from documents").fetchall())
         df["paths"] = pd.Series(
@@ -206,11 +210,12 @@ class Warehouse:
     def documents(self) -> pd.DataFrame:
         """Every document with its figure, task and finding counts."""
         sql = """
-            select d.*,
-                   (select count(*) from figures f where f.doc_id = d.doc_id) as n_figures,
-                   (select count(*) from tasks t where t.doc_id = d.doc_id) as n_tasks,
-                   (select count(*) from findings x where x.doc_id = d.doc_id) as n_findings
-            from documents d order by d.doc_id
+            select d.*, coalesce(f.n, 0) as n_figures, coalesce(t.n, 0) as n_tasks, coalesce(x.n, 0) as n_findings
+            from documents d
+            left join (select doc_id, count(*) as n from figures group by doc_id) f on f.doc_id = d.doc_id
+            left join (select doc_id, count(*) as n from tasks group by doc_id) t on t.doc_id = d.doc_id
+            left join (select doc_id, count(*) as n from findings group by doc_id) x on x.doc_id = d.doc_id
+            order by d.doc_id
         """
         with self._connection() as con:
             return _frame(con.execute(sql))
@@ -225,23 +230,35 @@ class Warehouse:
         CLI's busy message.
         """
         con = connect(self.path, read_only=True, wait_s=self.busy_wait_s)
-        try:
-            _add_missing_views(con)
-        except BaseException:
-            con.close()
-            raise
+        # listing the views costs ~30 ms a call on a large warehouse: skipped while the file is unchanged
+        # since they were last found all present (temporary views of an older warehouse are made every time)
+        stamp = _stamp(self.path)
+        if stamp != self._views_seen:
+            try:
+                if _add_missing_views(con):
+                    self._views_seen = stamp
+            except BaseException:
+                con.close()
+                raise
         return con
 
 
-def _add_missing_views(con) -> None:
-    """Views an older warehouse lacks, as temporary views (a read-only database accepts only those)."""
+def _stamp(path: Path) -> tuple:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def _add_missing_views(con) -> bool:
+    """Views an older warehouse lacks, as temporary views (a read-only database accepts only those); True
+    when none was missing."""
     present = {
         r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
     }
-    for path in sorted(VIEWS.glob("*.sql")):
-        if path.stem not in present:
-            sql = path.read_text(encoding="utf-8")
-            con.execute(sql.replace("create or replace view", "create or replace temp view"))
+    missing = [path for path in sorted(VIEWS.glob("*.sql")) if path.stem not in present]
+    for path in missing:
+        sql = path.read_text(encoding="utf-8")
+        con.execute(sql.replace("create or replace view", "create or replace temp view"))
+    return not missing
 
 
 def _indicator_ids(con) -> set[str]:
@@ -250,33 +267,40 @@ def _indicator_ids(con) -> set[str]:
     }
 
 
-def _subject_series_sql(con) -> str:
-    columns = {
-        r[0]
-        for r in con.execute(
-            "select column_name from duckdb_columns() where table_name = 'figures'"
-        ).fetchall()
-    }
+def _subject_series(con, key: str) -> tuple[str, dict]:
+    """The subject_series query and its parameters: on figures.subject_key when the warehouse has it, else on
+    the subject folded like the key, after a LIKE on the key's words (folding every subject of a million
+    figures with a regex took seconds; the LIKE keeps only the few that can match)."""
+    sql = (QUERIES / "subject_series.sql").read_text(encoding="utf-8")
+    columns = con.execute(
+        "select list(column_name) from duckdb_columns() where table_name = 'figures'"
+    ).fetchone()[0]
     if "subject_key" in columns:
-        key, param = "f.subject_key", "$key"
-    else:
-        key, param = _fold("f.subject"), _fold("$key")
-    return (QUERIES / "subject_series.sql").read_text(encoding="utf-8").format(key=key, param=param)
+        return sql.format(key="f.subject_key", param="$key", prefilter="true"), {"key": key}
+    words = [re.sub(r"([\\%_])", r"\\\1", w) for w in key.split()]
+    like = "%" + "%".join(words) + "%"
+    prefilter = "lower(f.subject) like lower($like) escape '\\'"
+    return sql.format(key=_fold("f.subject"), param=_fold("$key"), prefilter=prefilter), {
+        "key": key,
+        "like": like,
+    }
 
 
 def _fold(expr: str) -> str:
     return f"lower(trim(regexp_replace({expr}, '\\s+', ' ', 'g')))"
 
 
-def _document_filter(document, params: dict) -> str:
-    """doc_ids, full paths or file names, in any mix."""
+def _doc_ids(con, document) -> list[int]:
+    """doc_ids of the documents named by doc_id, full path or file name, in any mix."""
     items = [document] if isinstance(document, int | str | Path) else list(document)
     ids = [int(x) for x in items if isinstance(x, int)]
-    texts = [str(x) for x in items if not isinstance(x, int)]
-    params["doc_ids"], params["doc_paths"] = ids or [-1], texts or [""]
-    return (
-        "(f.doc_id in $doc_ids or d.path in $doc_paths or regexp_extract(d.path, '[^/\\\\]+$') in $doc_paths)"
-    )
+    texts = [str(x) for x in items if not isinstance(x, int)] or [""]
+    rows = con.execute(
+        "select doc_id from documents where doc_id in $ids or path in $texts"
+        " or regexp_extract(path, '[^/\\\\]+$') in $texts",
+        {"ids": ids or [-1], "texts": texts},
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def _names(x) -> list[str]:

@@ -2,11 +2,12 @@
 -- catalog indicator: one row per period with actual, target, share_of_target and change side by side, the
 -- same choice of value (most recent document, then the first figure stated) and the same unit rule.
 -- {key} is the subject's grouping key: figures.subject_key when the warehouse has it, else the subject with
--- case and spacing folded; {param} is $key folded the same way. warehouse/api.py fills both.
+-- case and spacing folded; {param} is $key folded the same way; {prefilter} a cheap condition every match
+-- meets (true, or a LIKE on the key's words). warehouse/api.py fills all three.
 with keyed as (
     select f.*, {key} as series_key
     from figures f
-    where f.subject is not null
+    where f.subject is not null and {prefilter}
 ),
 subject_kind as (
     select series_key, avg(case when base_unit = '%' then 1 else 0 end) > 0.5 as in_percent
