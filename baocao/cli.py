@@ -61,7 +61,7 @@ def _open(db: str, wait: float = 0.0):
     from warehouse.load import WarehouseError, connect
 
     try:
-        return connect(db, read_only=True, wait=wait)
+        return connect(db, read_only=True, wait_s=wait)
     except WarehouseError as exc:
         _err(str(exc))
         raise typer.Exit(1) from exc

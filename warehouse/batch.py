@@ -362,7 +362,7 @@ def ingest_files(
 
     try:
         # a query opened a moment earlier holds the file for a fraction of a second: wait it out
-        con = connect(settings.db, wait=max(settings.db_wait_s, settings.db_writer_grace_s))
+        con = connect(settings.db, wait_s=max(settings.db_wait_s, settings.busy_wait_s))
     except WarehouseError as exc:
         raise IngestError(str(exc)) from exc
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and

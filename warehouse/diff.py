@@ -394,7 +394,7 @@ def _connect(db, wait: float = 0.0):
     from warehouse.load import WarehouseError, connect
 
     try:
-        return connect(db, read_only=True, wait=wait)
+        return connect(db, read_only=True, wait_s=wait)
     except WarehouseError as exc:
         raise NotAvailable(str(exc)) from exc
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import duckdb
 
 from extract.model import Extraction
+from extract.settings import Settings
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 VIEWS = Path(__file__).with_name("views")
-WAIT_STEP_S = 0.25  # between attempts to open a locked warehouse (--wait)
+WAIT_STEP_S = 0.25  # between attempts of `baocao check` to open a locked warehouse (--wait)
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
@@ -39,7 +40,7 @@ class WarehouseError(RuntimeError):
     detail: str = ""  # DuckDB's own words, when DuckDB refused the file
 
 
-class WarehouseMissing(WarehouseError):
+class WarehouseMissing(WarehouseError, FileNotFoundError):
     """No warehouse at that path (read commands never create one)."""
 
 
@@ -49,6 +50,11 @@ class WarehouseBusy(WarehouseError):
 
 class WarehouseInvalid(WarehouseError):
     """The file exists but is not a DuckDB warehouse this DuckDB can open (a text file, a corrupt file)."""
+
+
+def missing_warehouse_message(db: str | Path) -> str:
+    """The one line shown when the warehouse file does not exist (CLI and Python API alike)."""
+    return f"{db}: no warehouse here (looked for {Path(db).resolve()}); make one with `baocao ingest PATH --db {db}`"
 
 
 def _open_error(db: Path, exc: duckdb.Error, read_only: bool) -> WarehouseError:
@@ -66,37 +72,50 @@ def _open_error(db: Path, exc: duckdb.Error, read_only: bool) -> WarehouseError:
 
 
 def connect(
-    db: str | Path, read_only: bool = False, create: bool = True, wait: float = 0.0
+    db: str | Path,
+    read_only: bool = False,
+    wait_s: float | None = None,
+    create: bool = True,
+    add_views: bool = True,
 ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; only a writer with `create` makes a missing file (and its folder).
+    """A connection to the warehouse file; a writer's makes the schema and views first.
 
-    While another process holds the lock, retries for up to `wait` seconds before WarehouseBusy.
+    Only a writer with `create` makes a missing file (and its folder); a reader or a writer without it gets
+    WarehouseMissing, a file that is not a warehouse WarehouseInvalid. DuckDB lets one process write or
+    several read. While another process holds the file, the open is retried for `wait_s` seconds: by default
+    `busy_wait_s` for a writer, so an ingest or a check that starts while a query or a Python API call reads
+    waits those milliseconds instead of failing, and none for a reader (`baocao query` answers or says busy at
+    once unless `--wait`; warehouse.api passes its own wait). A reader gets the views an older warehouse lacks
+    as temporary views unless `add_views` is false (warehouse.api adds them itself).
     """
     db = Path(db)
     if not db.exists() and (read_only or not create):
-        raise WarehouseMissing(
-            f"{db}: no warehouse here (looked for {db.resolve()}); make one with `baocao ingest PATH --db {db}`"
-        )
+        raise WarehouseMissing(missing_warehouse_message(db))
     if db.exists() and not db.is_file():
         raise WarehouseInvalid(f"{db}: not a baocao warehouse (a folder, not a DuckDB file)")
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + max(wait, 0.0)
+    if wait_s is None:
+        wait_s = 0.0 if read_only else Settings().busy_wait_s
+    deadline = time.monotonic() + max(wait_s, 0.0)
+    delay = 0.05
     while True:
         try:
             con = duckdb.connect(str(db), read_only=read_only)
             break
         except duckdb.Error as exc:
             err = _open_error(db, exc, read_only)
-            if not isinstance(err, WarehouseBusy) or time.monotonic() >= deadline:
+            left = deadline - time.monotonic()
+            if not isinstance(err, WarehouseBusy) or left <= 0:
                 raise err from exc
-            time.sleep(min(WAIT_STEP_S, max(deadline - time.monotonic(), 0.0)))
+            time.sleep(min(delay, left))
+            delay = min(2 * delay, 0.5)
     try:
         if read_only or not create:
             _check_tables(con, db)
-        if read_only:
+        if read_only and add_views:
             add_missing_views(con)
-        else:
+        elif not read_only:
             ensure_schema(con)
     except duckdb.Error as exc:
         con.close()

@@ -27,7 +27,7 @@ def connect_for_reading(db: str | Path, wait: float = 0.0):
     """A read-only connection; views missing from an older warehouse are added as temporary views."""
     from warehouse.load import connect
 
-    return connect(db, read_only=True, wait=wait)
+    return connect(db, read_only=True, wait_s=wait)
 
 
 # --- numbers -------------------------------------------------------------------------------------------
