@@ -221,3 +221,37 @@ def test_a_long_scan_gets_time_for_each_page_it_reads_by_ocr(tmp_path):
     none = Settings(db=str(tmp_path / "b.duckdb"), workers=1, doc_timeout_s=1.0, ocr_page_budget_s=0.0)
     result = ingest_files([path], none)
     assert result.loaded == 0 and result.failures == [(str(path), "took longer than the 1 s limit")]
+
+
+def test_the_core_budget_is_shared_and_a_dead_holder_frees_its_token(tmp_path):
+    """One token: a second taker waits while another process holds it, and gets it when that process is
+    killed (the kernel drops its lock; a semaphore would have kept the token forever)."""
+    import multiprocessing
+    import threading
+    import time
+
+    from extract.readers.ocr import CoreBudget
+
+    budget = CoreBudget(str(tmp_path), 1)
+    ctx = multiprocessing.get_context("fork")
+    held = ctx.Event()
+
+    def hold():
+        with budget.slot():
+            held.set()
+            time.sleep(60)
+
+    holder = ctx.Process(target=hold, daemon=True)
+    holder.start()
+    assert held.wait(10)
+    got = threading.Event()
+
+    def take():
+        with budget.slot():
+            got.set()
+
+    threading.Thread(target=take, daemon=True).start()
+    assert not got.wait(0.5)
+    holder.kill()
+    holder.join()
+    assert got.wait(5)
