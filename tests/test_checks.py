@@ -172,7 +172,8 @@ def test_seed_samples_raise_exactly_the_known_defects(tmp_path, fmt):
             ("001", "text_table_mismatch", "error", None),
             ("001", "text_table_mismatch", "error", None),
             ("001", "duplicate_text", "warning", None),
-            ("001", "value_conflict", "warning", "003"),  # voter turnout 99,82% vs 99,76%
+            # voter turnout 99,76% in 003 against 99,82% in 001, the document of the later period
+            ("003", "value_conflict", "warning", "001"),
             ("001", "placeholder", "info", None),  # Số -NQ/ĐU
             ("001", "placeholder", "info", None),  # ngày tháng 6 năm 2026
             ("001", "placeholder", "info", None),  # thông qua ngày... tháng 6 năm 2026

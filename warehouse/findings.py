@@ -7,6 +7,7 @@ read and add them. Rule data the SQL needs (indicator flags, placeholder pattern
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,6 +42,34 @@ def _load_rule_tables(con) -> None:
     )
 
 
+# where a finding points inside its document; masked so the same finding in the DOCX and the PDF (or in two
+# versions) compares equal
+_LOCATION = re.compile(r"\b(?:đoạn|trang|bảng|ô)\s+\d+\w*|\b[ptf]\d+(?:r\d+c\d+)?\b")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def finding_key(check_id: str, message: str) -> str:
+    """The finding's identity across the files of one family: its check and message without locations,
+    case, spacing and punctuation (a PDF breaks lines where the DOCX did not)."""
+    return check_id + ":" + _NOT_WORD.sub("", _LOCATION.sub("", message.lower()))
+
+
+def once_per_family(con, rows: list[dict]) -> list[dict]:
+    """Keep each finding once per family: on the latest version of the document that still states it."""
+    family = {
+        doc_id: (fam, rank)
+        for doc_id, fam, rank in con.execute("select doc_id, family_id, version_rank from documents").fetchall()
+    }
+    best: dict[tuple, dict] = {}
+    for r in rows:
+        fam, rank = family.get(r["doc_id"], (None, 0))
+        key = (fam if fam is not None else r["doc_id"], finding_key(r["check_id"], r["message"]))
+        kept = best.get(key)
+        if kept is None or (rank or 0) > (family.get(kept["doc_id"], (None, 0))[1] or 0):
+            best[key] = r
+    return list(best.values())
+
+
 def check_files() -> list[Path]:
     return sorted(CHECKS.glob("*.sql"))
 
@@ -50,6 +79,9 @@ def run_checks(con) -> list[Finding]:
 
     `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
     """
+    from .families import assign_families
+
+    assign_families(con)
     _load_rule_tables(con)
     rows = []
     for path in check_files():
@@ -61,6 +93,7 @@ def run_checks(con) -> list[Finding]:
             if rec["check_id"] != path.stem:
                 raise ValueError(f"{path.name} returned check_id {rec['check_id']!r}")
             rows.append(rec)
+    rows = once_per_family(con, rows)
     rows.sort(key=lambda r: (r["doc_id"] or 0, SEVERITY_ORDER[r["severity"]], r["check_id"], r["message"]))
     findings = [
         Finding(

@@ -25,6 +25,10 @@ _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
     "task_key location page"
 ).split()
+_DOCUMENT_COLS = (
+    "doc_id path sha256 format title doc_type issuer doc_number issued_date is_draft draft_no period_start "
+    "period_end period_label pages ingested_at n_blocks ocr_pages warnings"
+).split()
 _BLOCK_COLS = "doc_id seq kind location page level text".split()
 _RELATION_COLS = (
     "relation_id doc_id kind part_id whole_id share_id level_id abs_id pct_id member_ids exhaustive label"
@@ -158,7 +162,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
     period = meta.period
     append(
         "documents",
-        None,  # every column, in schema order
+        _DOCUMENT_COLS,  # named: later columns (family, version) are filled after loading
         [
             [
                 doc_id,
