@@ -42,7 +42,7 @@ class BatchResult:
     tasks: int = 0
     pages: int = 0
     seconds: float = 0.0
-    key_seconds: float = 0.0  # of `seconds`, matching the new tasks to tasks already in the warehouse
+    key_seconds: float = 0.0  # of `seconds`, matching tasks across documents and grouping document families
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -54,7 +54,7 @@ class BatchResult:
             f"loaded {self.loaded}, skipped unchanged {self.skipped}, failed {self.failed}; "
             f"{self.figures} figures, {self.tasks} tasks, {self.pages} pages in {self.seconds:.1f} s"
             + (
-                f" ({self.key_seconds:.1f} s of it matching tasks across documents)"
+                f" ({self.key_seconds:.1f} s of it matching tasks and families across documents)"
                 if self.key_seconds
                 else ""
             )
@@ -349,6 +349,7 @@ def run_ingest(
 def ingest_files(
     files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
 ) -> BatchResult:
+    from warehouse.families import assign_families
     from warehouse.load import Loader, WarehouseBusy, connect, record_failure
     from warehouse.task_keys import assign_task_keys
 
@@ -414,6 +415,7 @@ def ingest_files(
         if result.loaded:
             t = time.perf_counter()
             assign_task_keys(con)
+            assign_families(con)
             result.key_seconds = time.perf_counter() - t
     finally:
         bar.close()

@@ -9,20 +9,21 @@ after the family's smallest sha256, ranks are ordered by version cues, dates, fo
 from __future__ import annotations
 
 import heapq
-import json
+import importlib.util
+import sqlite3
 import zlib
 from collections import defaultdict
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import duckdb
 import regex
 
 from extract import catalog
-from extract.text import fold
+from extract.language.text import fold
 
 SKETCH_SIZE = 128  # hashes kept per document (bottom-k sketch): the Jaccard estimate's error is ~1/sqrt(k)
 SHINGLE_WORDS = 5  # words per shingle: long enough that boilerplate phrases alone do not make two texts alike
@@ -73,24 +74,23 @@ def _rules():
 
 @cache
 def _units() -> tuple[regex.Pattern, dict[str, str], dict[str, set[str]], regex.Pattern]:
-    """Province names before and after the 2025 merger, with their communes, from vietnamadminunits' data.
+    """Province names before and after the 2025 merger, with their communes, from vietnamadminunits' dataset.
 
-    The package's own parser imports shapely and geopy (0.7 s) to geocode; only its name lists are needed.
+    The dataset (an SQLite file in the package: 34 provinces and 3,321 communes from 2025, the 63 provinces
+    and 10,040 communes before) is read directly: importing the package loads shapely and geopy (0.7 s) for
+    geocoding, which is not needed to recognise a name.
     """
     provinces: dict[str, str] = {}
     communes: dict[str, set[str]] = defaultdict(set)
-    for name in ("parser_from_2025.json", "parser_legacy.json"):
-        data = json.loads((resources.files("vietnamadminunits") / "data" / name).read_text(encoding="utf-8"))
-        keys = {}
-        for key, p in data["DICT_PROVINCE"].items():
-            provinces.setdefault(p["provinceShort"].lower(), p["provinceShort"])
-            keys[key] = p["provinceShort"]
-        wards = data.get("DICT_PROVINCE_WARD_SHORT_ACCENTED") or {}
-        for key, ws in wards.items():
-            communes[keys.get(key, "")].update(w["wardShort"].lower() for w in ws.values())
-        for key, districts in (data.get("DICT_PROVINCE_DISTRICT_WARD_SHORT_ACCENTED") or {}).items():
-            for ws in districts.values():
-                communes[keys.get(key, "")].update(w["wardShort"].lower() for w in ws.values())
+    # find_spec locates the package without running its __init__ (which imports shapely and geopy)
+    spec = importlib.util.find_spec("vietnamadminunits")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "dataset.db"
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        for table in ("admin_units", "admin_units_legacy"):
+            rows = con.execute(f"select distinct provinceShort, wardShort from {table} where wardShort is not null")
+            for province, ward in rows:
+                provinces.setdefault(province.lower(), province)
+                communes[province].add(ward.lower())
     r = _rules()
     names = sorted(provinces, key=len, reverse=True)
     prefix = "|".join(regex.escape(p) for p in r["province_prefixes"])
@@ -98,7 +98,9 @@ def _units() -> tuple[regex.Pattern, dict[str, str], dict[str, set[str]], regex.
         rf"(?:^|[^\p{{L}}])(?:{prefix})\s*({'|'.join(regex.escape(n) for n in names)})(?![\p{{L}}])", regex.I
     )
     cprefix = "|".join(regex.escape(p) for p in r["commune_prefixes"])
-    commune_rx = regex.compile(rf"(?:^|[^\p{{L}}])({cprefix})\s+(\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Lu}}[\p{{L}}]*){{0,3}})")
+    commune_rx = regex.compile(
+        rf"(?:^|[^\p{{L}}])({cprefix})\s+(\p{{Lu}}[\p{{L}}\d]*(?:\s+\p{{Lu}}[\p{{L}}\d]*){{0,3}})", regex.I
+    )
     return province_rx, provinces, communes, commune_rx
 
 

@@ -79,7 +79,7 @@ def run_checks(con) -> list[Finding]:
 
     `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
     """
-    from .families import assign_families
+    from warehouse.families import assign_families
 
     assign_families(con)
     _load_rule_tables(con)
