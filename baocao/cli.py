@@ -51,6 +51,12 @@ def ingest(
         int | None, typer.Option("--max-pages", min=1, help="longer PDFs are refused")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="a changed file at a loaded path replaces the old version (default: kept as a version)"
+        ),
+    ] = False,
 ) -> None:
     """Read every .docx/.pdf under PATHS, extract, and load one transaction per document."""
     from warehouse.batch import run_ingest
@@ -62,7 +68,7 @@ def ingest(
         max_pages=max_pages,
         max_file_bytes=None if max_file_mb is None else int(max_file_mb * 2**20),
     )
-    code = run_ingest(paths, settings, progress=not quiet)
+    code = run_ingest(paths, settings, progress=not quiet, replace=replace)
     raise typer.Exit(code)
 
 
@@ -107,15 +113,62 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
 
 
 @app.command()
-def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
-    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them."""
-    from warehouse.findings import print_findings, run_checks
+def check(
+    db: DbOpt = Settings.db,
+    format: FormatOpt = "table",
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="exit 1 if unsuppressed findings of this severity (error|warning) or worse exist"),
+    ] = None,
+) -> None:
+    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them.
 
+    Findings listed in <db>.suppressions.yaml (beside the warehouse) are marked suppressed and not printed.
+    """
+    from warehouse.findings import failing, print_findings, run_checks
+    from warehouse.suppressions import SuppressionError, read_suppressions, suppressions_path
+
+    if fail_on not in (None, "error", "warning"):
+        _err(f"unknown --fail-on {fail_on!r} (error or warning)")
+        raise typer.Exit(2)
+    try:
+        entries = read_suppressions(suppressions_path(db))
+    except SuppressionError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
     con = _open(db, read_only=False)
-    findings = run_checks(con)
+    findings = run_checks(con, entries)
     paths = dict(con.execute("select doc_id, path from documents").fetchall())
     con.close()
     print_findings(findings, format, paths)
+    if failing(findings, fail_on):
+        raise typer.Exit(1)
+
+
+@app.command()
+def rm(
+    docs: Annotated[list[str], typer.Argument(help="doc_id or loaded path of each document to remove")],
+    db: DbOpt = Settings.db,
+) -> None:
+    """Remove documents with all their rows (figures, tasks, relations, findings, failures) in one transaction."""
+    from warehouse.remove import NoSuchDocument, remove_documents, resolve_documents
+
+    con = _open(db, read_only=False)
+    try:
+        ids: list[int] = []
+        for ref in docs:
+            ids += [d for d in resolve_documents(con, ref) if d not in ids]
+        gone = con.execute(
+            "select doc_id, path from documents where list_contains(?, doc_id) order by doc_id", [ids]
+        ).fetchall()
+        remove_documents(con, ids)
+    except NoSuchDocument as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    for doc_id, path in gone:
+        _err(f"removed {doc_id}: {path}")
 
 
 @app.command()

@@ -30,6 +30,7 @@ LAYERS = [
     ("warehouse.task_keys", 5),
     ("warehouse.findings", 5),
     ("warehouse.families", 5),
+    ("warehouse.remove", 5),
     ("warehouse", 6),  # batch runner and everything that reads the warehouse
     ("baocao", 7),
 ]

@@ -329,7 +329,11 @@ class WorkerPool:
 
 
 def run_ingest(
-    paths: list[str], settings: Settings, progress: bool = True, extractor: Extractor = extract_file
+    paths: list[str],
+    settings: Settings,
+    progress: bool = True,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
 ) -> int:
     """Ingest every .docx/.pdf under `paths`; prints failures and a summary on stderr; returns the exit code."""
     files, missing = discover(paths)
@@ -338,7 +342,7 @@ def run_ingest(
     if missing and not files:
         return 2
     try:
-        result = ingest_files(files, settings, progress=progress, extractor=extractor)
+        result = ingest_files(files, settings, progress=progress, extractor=extractor, replace=replace)
     except IngestError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -347,7 +351,11 @@ def run_ingest(
 
 
 def ingest_files(
-    files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
+    files: list[Path],
+    settings: Settings,
+    progress: bool = False,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
 ) -> BatchResult:
     from warehouse.families import assign_families
     from warehouse.load import Loader, WarehouseBusy, connect, record_failure
@@ -360,7 +368,7 @@ def ingest_files(
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
     con.execute("set threads = 1")
-    loader = Loader(con)
+    loader = Loader(con, replace=replace)
     result = BatchResult()
     started = time.perf_counter()
     bar = _Progress(len(files), enabled=progress)
@@ -386,6 +394,8 @@ def ingest_files(
                 fail(f, None, f"cannot open ({exc.strerror or exc})")
                 continue
             if digest in seen or loader.is_loaded(digest):
+                if replace and digest not in seen:
+                    loader.drop_stale(str(f), digest)  # the file went back to a version already loaded
                 result.skipped += 1
                 bar.advance(result)
                 continue

@@ -6,6 +6,7 @@ read and add them. Rule data the SQL needs (indicator flags, placeholder pattern
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -25,6 +26,9 @@ class Finding:
     other_doc_id: int | None
     figure_ids: list
     message: str
+    key: str = ""  # stable across runs (family and message without locations): what a suppression can name
+    suppressed: bool = False  # set aside in <db>.suppressions.yaml
+    reason: str | None = None  # the suppression's reason
 
 
 def _load_rule_tables(con) -> None:
@@ -55,7 +59,10 @@ def finding_key(check_id: str, message: str) -> str:
 
 
 def once_per_family(con, rows: list[dict]) -> list[dict]:
-    """Keep each finding once per family: on the latest version of the document that still states it."""
+    """Keep each finding once per family: on the latest version of the document that still states it.
+
+    Each kept row gets its `key`: a short hash of the family and the finding's location-free message.
+    """
     family = {
         doc_id: (fam, rank)
         for doc_id, fam, rank in con.execute("select doc_id, family_id, version_rank from documents").fetchall()
@@ -63,19 +70,41 @@ def once_per_family(con, rows: list[dict]) -> list[dict]:
     best: dict[tuple, dict] = {}
     for r in rows:
         fam, rank = family.get(r["doc_id"], (None, 0))
-        key = (fam if fam is not None else r["doc_id"], finding_key(r["check_id"], r["message"]))
+        key = (fam if fam is not None else f"d{r['doc_id']}", finding_key(r["check_id"], r["message"]))
         kept = best.get(key)
         if kept is None or (rank or 0) > (family.get(kept["doc_id"], (None, 0))[1] or 0):
             best[key] = r
+    for (fam, text), r in best.items():
+        r["key"] = hashlib.sha1(f"{fam}|{text}".encode()).hexdigest()[:10]
     return list(best.values())
+
+
+def _suppress(con, rows: list[dict], entries) -> None:
+    from warehouse.suppressions import suppression_for
+
+    if not entries:
+        return
+    files: dict[str | None, list[tuple[str, str | None]]] = {}
+    family_of: dict[int, str | None] = {}
+    for doc_id, path, fam in con.execute("select doc_id, path, family_id from documents").fetchall():
+        family_of[doc_id] = fam
+        files.setdefault(fam if fam is not None else f"d{doc_id}", []).append((path, fam))
+    for r in rows:
+        fam = family_of.get(r["doc_id"])
+        docs = files.get(fam if fam is not None else f"d{r['doc_id']}", [])
+        hit = suppression_for(entries, r["check_id"], r["message"], r["key"], docs)
+        if hit is not None:
+            r["suppressed"], r["reason"] = True, hit.reason
 
 
 def check_files() -> list[Path]:
     return sorted(CHECKS.glob("*.sql"))
 
 
-def run_checks(con) -> list[Finding]:
+def run_checks(con, suppressions=None) -> list[Finding]:
     """Run every check, replace the findings table with their rows (one transaction), return them.
+
+    `suppressions` (warehouse.suppressions entries) mark the findings they cover as suppressed.
 
     `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
     """
@@ -94,6 +123,7 @@ def run_checks(con) -> list[Finding]:
                 raise ValueError(f"{path.name} returned check_id {rec['check_id']!r}")
             rows.append(rec)
     rows = once_per_family(con, rows)
+    _suppress(con, rows, suppressions)
     rows.sort(key=lambda r: (r["doc_id"] or 0, SEVERITY_ORDER[r["severity"]], r["check_id"], r["message"]))
     findings = [
         Finding(
@@ -104,6 +134,9 @@ def run_checks(con) -> list[Finding]:
             r["other_doc_id"],
             list(r["figure_ids"] or []),
             r["message"],
+            r["key"],
+            r.get("suppressed", False),
+            r.get("reason"),
         )
         for i, r in enumerate(rows)
     ]
@@ -112,9 +145,11 @@ def run_checks(con) -> list[Finding]:
         con.execute("delete from findings")
         if findings:
             con.executemany(
-                "insert into findings values (?, ?, ?, ?, ?, ?, ?)",
+                "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message, "
+                "finding_key, suppressed, suppressed_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message]
+                    [f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message,
+                     f.key, f.suppressed, f.reason]
                     for f in findings
                 ],
             )
@@ -125,10 +160,20 @@ def run_checks(con) -> list[Finding]:
     return findings
 
 
+def failing(findings: list[Finding], fail_on: str | None) -> bool:
+    """`check --fail-on error|warning`: an unsuppressed finding at that severity or a worse one exists."""
+    if fail_on is None:
+        return False
+    return any(not f.suppressed and SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[fail_on] for f in findings)
+
+
 def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | None = None) -> None:
+    """Unsuppressed findings (JSON: all of them, each with `suppressed`), grouped by document and severity."""
     if fmt == "json":
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
         return
+    hidden = sum(1 for f in findings if f.suppressed)
+    findings = [f for f in findings if not f.suppressed]
     from rich.console import Console
 
     console = Console(width=160, highlight=False)
@@ -142,6 +187,10 @@ def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | No
             doc = (paths or {}).get(f.doc_id, f"doc {f.doc_id}")
             console.print(f"\n[bold]{doc}[/bold] — {f.severity}")
         other = f" (so với doc {f.other_doc_id})" if f.other_doc_id else ""
-        console.print(f"  [{f.check_id}]{other} {f.message}", markup=False)
+        console.print(f"  [{f.check_id} {f.key}]{other} {f.message}", markup=False)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-    print(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", file=sys.stderr)
+    print(
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        + (f"; {hidden} suppressed" if hidden else ""),
+        file=sys.stderr,
+    )

@@ -107,8 +107,10 @@ class Loader:
     with the warehouse (bench/speed.py measured 7 ms a document for them in the writer).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, replace: bool = False):
         self.con = con
+        # `ingest --replace`: a changed file at a loaded path takes the old version's place (same transaction)
+        self.replace = replace
         self._loaded = {sha for (sha,) in con.execute("select sha256 from documents").fetchall()}
         self._ids = _next_ids(con)
         # one appender per table for the whole batch: making one costs ~0.6 ms, a fifth of a small
@@ -125,6 +127,30 @@ class Loader:
         appender.append_rows(rows)
         appender.flush()
 
+    def _same_path(self, path: str) -> dict[int, str]:
+        """doc_id -> sha256 of the loaded documents at this path (compared resolved)."""
+        wanted = str(Path(path).resolve())
+        rows = self.con.execute(
+            "select doc_id, path, sha256 from documents where path like ?", ["%" + Path(path).name]
+        ).fetchall()
+        return {d: sha for d, p, sha in rows if str(Path(p).resolve()) == wanted}
+
+    def drop_stale(self, path: str, sha256: str) -> int:
+        """Remove the other versions loaded at this path (one transaction); returns how many went."""
+        from warehouse.remove import delete_rows
+
+        stale = {d: sha for d, sha in self._same_path(path).items() if sha != sha256}
+        if stale:
+            self.con.execute("begin transaction")
+            try:
+                delete_rows(self.con, list(stale))
+                self.con.execute("commit")
+            except BaseException:
+                self.con.execute("rollback")
+                raise
+            self._loaded.difference_update(stale.values())
+        return len(stale)
+
     def is_loaded(self, sha256: str) -> bool:
         return sha256 in self._loaded
 
@@ -138,6 +164,11 @@ class Loader:
         doc_id, fig0, task0, rel0 = self._ids
         self.con.execute("begin transaction")
         try:
+            replaced = self._same_path(ex.document.path) if self.replace else {}
+            if replaced:
+                from warehouse.remove import delete_rows
+
+                delete_rows(self.con, list(replaced))
             _insert_document(ex, self._ids, self._append)
             self.con.execute("commit")
         except BaseException:
@@ -146,13 +177,14 @@ class Loader:
             self.con.execute("rollback")
             raise
         self._loaded.add(ex.document.sha256)
+        self._loaded.difference_update(replaced.values())
         self._ids = (doc_id + 1, fig0 + len(ex.figures), task0 + len(ex.tasks), rel0 + len(ex.relations))
         return doc_id
 
 
-def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | None:
+def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction, replace: bool = False) -> int | None:
     """One document in its own transaction (see Loader, which a batch keeps for all its documents)."""
-    return Loader(con).load(ex)
+    return Loader(con, replace=replace).load(ex)
 
 
 def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> None:

@@ -135,4 +135,7 @@ alter table documents add column if not exists version_rank integer;     -- 1 = 
 alter table documents add column if not exists is_latest boolean;        -- the family's newest file
 alter table documents add column if not exists locality varchar;         -- "Lâm Đồng", "Lâm Đồng › xã Phú Mỹ"
 alter table documents add column if not exists content_sketch ubigint[]; -- bottom-k hashes of its text's shingles
+alter table findings add column if not exists finding_key varchar;      -- stable across runs: family + message
+alter table findings add column if not exists suppressed boolean;         -- set aside in <db>.suppressions.yaml
+alter table findings add column if not exists suppressed_reason varchar;
 -- ---- end issue 16
