@@ -5,12 +5,24 @@
 -- Across documents only the latest version of each family is compared (earlier versions of one document are
 -- revisions, which `baocao diff` lists), and only documents speaking of the same place (documents.locality;
 -- two documents naming no place are taken to speak of the same one).
+-- Two figures are one quantity only when they are stated in different sentences (numbers sharing one sentence
+-- or table row are parts, a ratio's two sides or a plan beside its result: "230.473 triệu đồng/13.203.300 triệu
+-- đồng") and the text names them alike: in one document, the first six words from the subject up to the number
+-- must agree ("tổng thu ngân sách ước thực ..." is not "tổng thu ngân sách địa phương ..."); across documents,
+-- both subjects must be short (at most eight words): a long subject ("Tỷ lệ cơ quan ... bố trí công chức theo
+-- đúng vị trí việc làm") names a narrower quantity than the indicator it was filed under.
 -- Linear: every figure is compared with one reference value per key (the first stated in its document; across
 -- documents the value of the most recent family), never with every other figure; one finding per document
 -- (within) or per family (across) and key.
 with f as (
     select f.figure_id, f.doc_id, f.indicator, f.role, f.basis, f.base_unit, f.base_value, f.half_ulp,
            f.raw, f.quote,
+           len(string_split(trim(f.subject), ' ')) as subject_words,
+           case when instr(lower(f.quote), lower(f.subject)) between 1 and f.char_start then
+               nullif(array_to_string(list_slice(string_split(trim(regexp_replace(lower(
+                   substr(f.quote, instr(lower(f.quote), lower(f.subject)),
+                          f.char_start - instr(lower(f.quote), lower(f.subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
+                   1, 6), ' '), '') end as lead,
            case when coalesce(i.one_time, false) then null else f.period_start end as p_start,
            case when coalesce(i.one_time, false) then null else f.period_end end as p_end,
            d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
@@ -25,18 +37,18 @@ with f as (
            first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
            first_value(quote) over w as ref_quote
     from f
-    window w as (partition by doc_id, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
+    window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
 ), within_hits as (
-    select *, row_number() over (partition by doc_id, indicator, role, basis, base_unit, p_start, p_end
+    select *, row_number() over (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end
                                  order by figure_id) as n
     from within_doc
-    where abs(base_value - ref_value) > half_ulp + ref_half
+    where lead is not null and abs(base_value - ref_value) > half_ulp + ref_half and quote <> ref_quote
 ), latest as (
     -- the family's first statement of each key, in its latest version
     select * from (
         select *, row_number() over (partition by family_id, indicator, role, basis, base_unit, p_start, p_end
                                      order by figure_id) as k
-        from f where is_latest
+        from f where is_latest and subject_words <= 8
     ) where k = 1
 ), across_doc as (
     select *,
@@ -58,4 +70,4 @@ select 'value_conflict' as check_id, 'warning' as severity, doc_id, ref_doc as o
        [figure_id, ref_id] as figure_ids,
        format('{} ({}): {} ≠ {} — «{}» / «{}»', indicator, role, raw, ref_raw, quote, ref_quote) as message
 from across_doc
-where family_id <> ref_family and abs(base_value - ref_value) > half_ulp + ref_half
+where family_id <> ref_family and abs(base_value - ref_value) > half_ulp + ref_half and quote <> ref_quote
