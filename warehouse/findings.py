@@ -44,6 +44,8 @@ def _load_rule_tables(con) -> None:
         "create or replace temp table check_settings as select ?::integer as min_words",
         [rules["duplicates"]["min_words"]],
     )
+    con.execute("create or replace temp table measured_units (unit varchar)")
+    con.executemany("insert into measured_units values (?)", [[u] for u in rules["shares"]["measured_units"]])
 
 
 # where a finding points inside its document; masked so the same finding in the DOCX and the PDF (or in two
@@ -59,24 +61,30 @@ def finding_key(check_id: str, message: str) -> str:
 
 
 def once_per_family(con, rows: list[dict]) -> list[dict]:
-    """Keep each finding once per family: on the latest version of the document that still states it.
+    """Keep each finding once per family: the rows of the latest version of the document that states it.
 
-    Each kept row gets its `key`: a short hash of the family and the finding's location-free message.
+    A finding repeated inside one document (3/70 written 4,28% twice) stays repeated. Each kept row gets its
+    `key`: a short hash of the family, the finding's location-free message and its repetition.
     """
     family = {
-        doc_id: (fam, rank)
+        doc_id: (fam if fam is not None else f"d{doc_id}", rank or 0)
         for doc_id, fam, rank in con.execute("select doc_id, family_id, version_rank from documents").fetchall()
     }
-    best: dict[tuple, dict] = {}
+    per_doc: dict[tuple, list[dict]] = {}
     for r in rows:
-        fam, rank = family.get(r["doc_id"], (None, 0))
-        key = (fam if fam is not None else f"d{r['doc_id']}", finding_key(r["check_id"], r["message"]))
-        kept = best.get(key)
-        if kept is None or (rank or 0) > (family.get(kept["doc_id"], (None, 0))[1] or 0):
-            best[key] = r
-    for (fam, text), r in best.items():
-        r["key"] = hashlib.sha1(f"{fam}|{text}".encode()).hexdigest()[:10]
-    return list(best.values())
+        fam, _ = family.get(r["doc_id"], (f"d{r['doc_id']}", 0))
+        per_doc.setdefault((fam, finding_key(r["check_id"], r["message"]), r["doc_id"]), []).append(r)
+    best: dict[tuple, tuple[int, list[dict]]] = {}
+    for (fam, text, doc_id), group in per_doc.items():
+        rank = family.get(doc_id, (None, 0))[1]
+        if (fam, text) not in best or rank > best[(fam, text)][0]:
+            best[(fam, text)] = (rank, group)
+    out = []
+    for (fam, text), (_, group) in best.items():
+        for i, r in enumerate(group):
+            r["key"] = hashlib.sha1(f"{fam}|{text}|{i}".encode()).hexdigest()[:10]
+            out.append(r)
+    return out
 
 
 def _suppress(con, rows: list[dict], entries) -> None:
