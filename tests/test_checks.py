@@ -80,8 +80,10 @@ CASES = {
     "text_table_mismatch": (["Hiện còn {} nhiệm vụ đang bị trễ hạn (có phụ lục kèm theo)."], TASKS, "3", "2"),
     "duplicate_text": (
         [
-            "Tiến độ cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch.",
-            "{} cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch.",
+            "Tiến độ cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch. Các chi bộ cần khẩn "
+            "trương rà soát, bổ sung thông tin còn thiếu.",
+            "{} cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch. Đảng ủy sẽ kiểm tra việc "
+            "này trong quý tới tại từng chi bộ.",
         ],
         None,
         "Tiến độ",
@@ -261,7 +263,18 @@ def test_truncated_shares_of_a_list_are_errors_each(tmp_path):
 
 
 def test_false_alarms_of_real_reports_stay_silent(tmp_path):
+    citation = (
+        "Kế hoạch số 2104/KH-UBND ngày 05/3/2025 về tổng thể triển khai các biện pháp giảm cầu về ma túy đã được "
+        "các sở, ngành và địa phương triển khai đầy đủ, kịp thời."
+    )
     paragraphs = [
+        # a citation, a name and a label line repeated are not duplicated text; nor is a form's birth date
+        citation,
+        citation.replace("đầy đủ, kịp thời", "nghiêm túc trong năm"),
+        "- Bà Lê Thị Thu Hiền, Phó Trưởng phòng Tài chính Hành chính Sự nghiệp, Sở Tài chính, cùng dự họp.",
+        "- Bà Lê Thị Thu Hiền, Phó Trưởng phòng Tài chính Hành chính Sự nghiệp, Sở Tài chính, cùng dự họp.",
+        "Cơ quan chủ trì theo dõi: Văn phòng UBND tỉnh",
+        "Cơ quan chủ trì theo dõi: Văn phòng UBND tỉnh",
         # "trong đó" after the parenthesis belongs to 52.642, not to 34.940 inside it
         "Tính đến nay, đã phát sinh 52.642 hồ sơ dịch vụ công liên thông (34.940 hồ sơ đăng ký khai sinh và "
         "17.702 hồ sơ đăng ký khai tử), trong đó: 36.001 hồ sơ đã trả kết quả (đạt tỷ lệ 68,4%).",
@@ -273,6 +286,10 @@ def test_false_alarms_of_real_reports_stay_silent(tmp_path):
         # an excess over the plan that holds: 25,6 / 25,08 − 1 = 2,07%
         "Lượt khách du lịch cả năm đạt 25,6 triệu lượt, vượt 2,1% kế hoạch.",
         "Kế hoạch năm 2026 đón 25,08 triệu lượt khách du lịch.",
+        *["Nội dung thực hiện trong năm."] * 10,
+        "PHỤ LỤC",
+        "Mẫu đơn: Họ và tên ................ ngày     tháng     năm sinh ..........",
+        "Số:      /GXN ngày     tháng     năm",
     ]
     found = findings_for(tmp_path / "good", (paragraphs, None))
     assert [f.check_id for f in found if f.severity != "info"] == [], [f.message for f in found]

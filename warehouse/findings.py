@@ -40,9 +40,26 @@ def _load_rule_tables(con) -> None:
         "insert into placeholder_patterns values (?, ?)",
         [[p["what"], p["regex"]] for p in rules["placeholders"]],
     )
+    scope, dup = rules["placeholder_scope"], rules["duplicates"]
     con.execute(
-        "create or replace temp table check_settings as select ?::integer as min_words",
-        [rules["duplicates"]["min_words"]],
+        """create or replace temp table check_settings as
+           select ?::integer as min_words, ?::integer as min_block_words, ?::varchar as duplicate_skip,
+                  ?::integer as head_blocks, ?::integer as tail_blocks, ?::varchar as annex,
+                  ?::varchar as placeholder_skip""",
+        [dup["min_words"], dup["min_block_words"], dup["skip"], scope["head_blocks"], scope["tail_blocks"],
+         scope["annex"], scope["skip"]],
+    )
+    # where a block is, in the words an analyst reads: "trang 5" (PDF), "đoạn 374" (DOCX), "bảng 2, dòng 5"
+    con.execute(
+        r"""create or replace temp macro place(loc, pg) as
+            case when regexp_matches(loc, '^t\d+') then
+                     regexp_replace(regexp_replace(loc, '^t(\d+)r(\d+)c(\d+)$', 'bảng \1, dòng \2, cột \3'),
+                                    '^t(\d+)$', 'bảng \1')
+                     || coalesce(' (trang ' || pg || ')', '')
+                 when pg is not null then 'trang ' || pg
+                 when regexp_matches(loc, '^p\d+$') then 'đoạn ' || substr(loc, 2)
+                 when regexp_matches(loc, '^f\d+$') then 'chú thích ' || substr(loc, 2)
+                 else loc end"""
     )
     con.execute("create or replace temp table measured_units (unit varchar)")
     con.executemany("insert into measured_units values (?)", [[u] for u in rules["shares"]["measured_units"]])
@@ -50,7 +67,7 @@ def _load_rule_tables(con) -> None:
 
 # where a finding points inside its document; masked so the same finding in the DOCX and the PDF (or in two
 # versions) compares equal
-_LOCATION = re.compile(r"\b(?:đoạn|trang|bảng|ô)\s+\d+\w*|\b[ptf]\d+(?:r\d+c\d+)?\b")
+_LOCATION = re.compile(r"\b(?:đoạn|trang|bảng|dòng|cột|chú thích)\s+\d+\w*|\b[ptf]\d+(?:r\d+c\d+)?\b")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 

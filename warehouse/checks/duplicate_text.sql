@@ -1,17 +1,23 @@
--- duplicate_text: a sentence or clause repeated in one document. Tables (task lists repeat by design) and
--- headings (each part may have its own "Tình hình triển khai và kết quả thực hiện") are left out. Clauses
--- are compared lower-cased with punctuation and list marks removed.
-with clauses as (
-    select b.doc_id, b.location, b.seq, trim(c.clause) as clause
+-- duplicate_text: a sentence or clause repeated in one document. Tables (task lists repeat by design),
+-- headings (each part may have its own "Tình hình triển khai và kết quả thực hiện") and footnotes (they cite
+-- what the text cites) are left out, and so are short paragraphs (titles, label lines "Cơ quan chủ trì: Sở
+-- Tài chính", list entries), clauses citing a document ("Kế hoạch số 2126/KH-UBND ...") and people's names
+-- (rules/checks.yaml `duplicates`). Clauses are compared lower-cased with punctuation and list marks removed.
+with s as (select * from check_settings), clauses as (
+    select b.doc_id, b.location, b.page, b.seq, trim(c.clause) as clause
     from blocks b
+    cross join s
     cross join unnest(string_split_regex(b.text, '[.;!?](?:\s+|$)')) as c(clause)
-    where b.kind in ('paragraph', 'list_item', 'footnote')
+    where b.kind in ('paragraph', 'list_item')
+      and len(string_split(trim(b.text), ' ')) >= s.min_block_words
 ), keyed as (
-    select *, trim(regexp_replace(lower(clause), '[^\p{L}\p{N}]+', ' ', 'g')) as key from clauses
+    select *, trim(regexp_replace(lower(clause), '[^\p{L}\p{N}]+', ' ', 'g')) as key
+    from clauses
+    where not regexp_matches(clause, (select duplicate_skip from check_settings))
 )
 select 'duplicate_text' as check_id, 'warning' as severity, doc_id, null::integer as other_doc_id,
        []::integer[] as figure_ids,
-       format('lặp lại {} lần ({}): «{}»', count(*), string_agg(location, ', ' order by seq),
+       format('lặp lại {} lần ({}): «{}»', count(*), string_agg(place(location, page), '; ' order by seq),
               min(clause)) as message
 from keyed
 where len(string_split(key, ' ')) >= (select min_words from check_settings)
