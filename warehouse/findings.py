@@ -90,7 +90,10 @@ def once_per_family(con, rows: list[dict]) -> list[dict]:
     per_doc: dict[tuple, list[dict]] = {}
     for r in rows:
         fam, _ = family.get(r["doc_id"], (f"d{r['doc_id']}", 0))
-        per_doc.setdefault((fam, finding_key(r["check_id"], r["message"]), r["doc_id"]), []).append(r)
+        # a check may name what makes a finding the same in every file of a family (column family_key: the
+        # placeholder's slot, whose quoted context differs between the DOCX and its PDF); else the message
+        text = finding_key(r["check_id"], r.get("family_key") or r["message"])
+        per_doc.setdefault((fam, text, r["doc_id"]), []).append(r)
     best: dict[tuple, tuple[int, list[dict]]] = {}
     for (fam, text, doc_id), group in per_doc.items():
         rank = family.get(doc_id, (None, 0))[1]

@@ -21,7 +21,9 @@ with s as (select * from check_settings), ends as (
 )
 select 'placeholder' as check_id, 'info' as severity, b.doc_id, null::integer as other_doc_id,
        []::integer[] as figure_ids,
-       format('chỗ trống chưa điền ({}) tại {}: «{}»', p.what, place(b.location, b.page), m.hit) as message
+       format('chỗ trống chưa điền ({}) tại {}: «{}»', p.what, place(b.location, b.page), m.hit) as message,
+       -- the same slot in the DOCX and its PDF, or in two versions, is one finding of the family
+       format('{} {}', p.what, case when b.in_head then 'head' else 'signature' end) as family_key
 from own b
 cross join placeholder_patterns p
 -- the quoted context runs from a word start: up to five words before the slot and four after it
