@@ -16,13 +16,8 @@
 -- (within) or per family (across) and key.
 with f as (
     select f.figure_id, f.doc_id, f.indicator, f.role, f.basis, f.base_unit, f.base_value, f.half_ulp,
-           f.raw, f.quote,
+           f.raw, f.quote, f.subject, f.char_start,
            len(string_split(trim(f.subject), ' ')) as subject_words,
-           case when instr(lower(f.quote), lower(f.subject)) between 1 and f.char_start then
-               nullif(array_to_string(list_slice(string_split(trim(regexp_replace(lower(
-                   substr(f.quote, instr(lower(f.quote), lower(f.subject)),
-                          f.char_start - instr(lower(f.quote), lower(f.subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
-                   1, 6), ' '), '') end as lead,
            case when coalesce(i.one_time, false) then null else f.period_start end as p_start,
            case when coalesce(i.one_time, false) then null else f.period_end end as p_end,
            d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
@@ -31,12 +26,24 @@ with f as (
     left join indicators i on i.id = f.indicator
     where f.indicator is not null and f.qualifier is null and f.kind = 'number' and f.role <> 'other'
       and f.base_value is not null
+), within_keys as (
+    -- keys a document states more than one value for: the only figures whose wording needs comparing
+    select * from (
+        select *, min(base_value) over k as lo, max(base_value) over k as hi
+        from f
+        window k as (partition by doc_id, indicator, role, basis, base_unit, p_start, p_end)
+    ) where hi > lo
 ), within_doc as (
     select *,
            first_value(figure_id) over w as ref_id, first_value(base_value) over w as ref_value,
            first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
            first_value(quote) over w as ref_quote
-    from f
+    from (select *, case when instr(lower(quote), lower(subject)) between 1 and char_start then
+               nullif(array_to_string(list_slice(string_split(trim(regexp_replace(lower(
+                   substr(quote, instr(lower(quote), lower(subject)),
+                          char_start - instr(lower(quote), lower(subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
+                   1, 6), ' '), '') end as lead
+          from within_keys)
     window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
 ), within_hits as (
     select *, row_number() over (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end
