@@ -293,3 +293,17 @@ def test_false_alarms_of_real_reports_stay_silent(tmp_path):
     ]
     found = findings_for(tmp_path / "good", (paragraphs, None))
     assert [f.check_id for f in found if f.severity != "info"] == [], [f.message for f in found]
+
+
+def test_table_total_row_against_its_parts(tmp_path):
+    def table(total):
+        return [
+            ["STT", "Chỉ tiêu", "ĐVT", "Số liệu"],
+            ["1", "Nam", "người", "120"],
+            ["2", "Nữ", "người", "80"],
+            ["", "Tổng số", "người", total],
+        ]
+
+    bad = findings_for(tmp_path / "bad", ([], table("210")))
+    assert [f.check_id for f in bad] == ["parts_exceed_total"] and "120 + 80" in bad[0].message
+    assert findings_for(tmp_path / "good", ([], table("200"))) == []

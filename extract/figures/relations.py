@@ -42,6 +42,7 @@ def _rules():
         "far_whole_gap": float(data["shares"]["max_far_whole_gap"]),
         "exceed_before": regex.compile(data["exceed"]["before"], _FLAGS),
         "exceed_after": regex.compile(data["exceed"]["after"], _FLAGS),
+        "total_label": regex.compile(data["table_totals"]["label"], _FLAGS),
     }
 
 
@@ -76,6 +77,52 @@ def find_relations(figures: list[Figure]) -> list[Relation]:
         out += _shares_of_whole(figures, sentences, out)
     for idxs in rows.values():
         out += _table_row_ratio(figures, idxs)
+    out += _table_totals(figures, rows)
+    return out
+
+
+def _cell(f: Figure) -> tuple[str, int, int]:
+    m = _CELL.match(f.location)
+    return m.group(1), int(m.group(2)), int(m.group(3))
+
+
+def _table_totals(figs: list[Figure], rows: dict[tuple[str, str], list[int]]) -> list[Relation]:
+    """A total row ("Tổng số | 195 | 0 | 2 | ...") is the sum of the rows above it, back to the previous total
+    row, column by column; a total column (its header "Tổng", when cells keep their column header) the sum of
+    the row's other cells. Recorded as exhaustive parts, which parts_exceed_total checks."""
+    total = _rules()["total_label"]
+    by_col: dict[tuple[str, int], list[int]] = defaultdict(list)  # (table, column) -> one figure per cell
+    cell_of: dict[tuple[str, int, int], int] = {}
+    for idxs in rows.values():
+        for i in idxs:
+            key = _cell(figs[i])
+            if key in cell_of or figs[i].kind != "number" or figs[i].base_unit in (None, "%"):
+                cell_of[key] = -1  # a cell of several numbers, a share or a count without unit: not summed
+                continue
+            cell_of[key] = i
+    for (table, _, c), i in cell_of.items():
+        if i >= 0:
+            by_col[(table, c)].append(i)
+    out = []
+    for members in by_col.values():
+        members.sort(key=lambda i: _cell(figs[i])[1])
+        start = 0
+        for k, i in enumerate(members):
+            label = getattr(figs[i], "row_header", None) or figs[i].subject or ""
+            if not total.match(label):
+                continue
+            parts = [j for j in members[start:k] if _same_unit(figs[j], figs[i])]
+            if len(parts) >= 2 and len(parts) == k - start:
+                out.append(Relation("parts", {"whole": i, "members": parts, "exhaustive": True}))
+            start = k + 1
+    for idxs in rows.values():
+        cells = [i for i in idxs if cell_of.get(_cell(figs[i]), -1) == i]
+        totals = [i for i in cells if total.match(getattr(figs[i], "col_header", None) or "")]
+        if len(totals) != 1:
+            continue
+        parts = [i for i in cells if i != totals[0]]
+        if len(parts) >= 2 and all(_same_unit(figs[j], figs[totals[0]]) for j in parts):
+            out.append(Relation("parts", {"whole": totals[0], "members": parts, "exhaustive": True}))
     return out
 
 
