@@ -12,7 +12,7 @@ import heapq
 import importlib.util
 import sqlite3
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
@@ -24,11 +24,10 @@ import regex
 
 from extract import catalog
 from extract.language.text import fold
+from extract.settings import Settings
 
 SKETCH_SIZE = 128  # hashes kept per document (bottom-k sketch): the Jaccard estimate's error is ~1/sqrt(k)
 SHINGLE_WORDS = 5  # words per shingle: long enough that boilerplate phrases alone do not make two texts alike
-MIN_SIMILARITY = 0.7  # estimated Jaccard of two texts' shingles above which they are versions of one text (real
-# versions measured 0.91–0.99; successive monthly reports of one body 0.43–0.55)
 MAX_POSTING = 200  # a sketch hash shared by more documents than this is boilerplate and pairs nobody
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -49,6 +48,7 @@ class _Doc:
     head: str
     sketch: list[int]
     issuer: str | None = None
+    ingested_at: object = None
     stage: int = 1  # 0 draft, 1 unknown, 2 final/signed
     draft_rank: int = 0
 
@@ -155,7 +155,7 @@ def _read(con: duckdb.DuckDBPyConnection) -> list[_Doc]:
     r = _rules()
     docs = con.execute(
         """select doc_id, path, sha256, format, title, doc_number, issued_date, is_draft, draft_no,
-                  period_start, period_end, content_sketch, issuer
+                  period_start, period_end, content_sketch, issuer, ingested_at
            from documents"""
     ).fetchall()
     missing = [d[0] for d in docs if d[11] is None]
@@ -192,6 +192,7 @@ def _read(con: duckdb.DuckDBPyConnection) -> list[_Doc]:
                 head=" \n ".join(heads.get(d[0], [])),
                 sketch=list(sk),
                 issuer=d[12],
+                ingested_at=d[13],
             )
         )
     if new_sketches:
@@ -242,7 +243,9 @@ def _candidate_pairs(docs: list[_Doc]) -> set[tuple[int, int]]:
     return pairs
 
 
-def group_families(docs: list[_Doc]) -> list[list[_Doc]]:
+def group_families(docs: list[_Doc], min_similarity: float | None = None) -> list[list[_Doc]]:
+    if min_similarity is None:
+        min_similarity = Settings().family_min_similarity
     for d in docs:
         _version_cues(d)
     parent = list(range(len(docs)))
@@ -255,7 +258,7 @@ def group_families(docs: list[_Doc]) -> list[list[_Doc]]:
 
     for i, j in sorted(_candidate_pairs(docs)):
         a, b = docs[i], docs[j]
-        if _compatible(a, b) and similarity(a.sketch, b.sketch) >= MIN_SIMILARITY:
+        if _compatible(a, b) and similarity(a.sketch, b.sketch) >= min_similarity:
             parent[find(i)] = find(j)
     groups: dict[int, list[_Doc]] = defaultdict(list)
     for i, d in enumerate(docs):
@@ -263,15 +266,17 @@ def group_families(docs: list[_Doc]) -> list[list[_Doc]]:
     return list(groups.values())
 
 
-def version_key(d: _Doc) -> tuple:
+def version_key(d: _Doc, same_name: set[str] | frozenset = frozenset()) -> tuple:
     """Older versions first: drafts, then unmarked, then final/signed files; draft number; date; the Word
-    file before the PDF made from it; then the file name and hash, so ties never depend on load order."""
+    file before the PDF made from it; then the file name and hash, so ties never depend on load order (a file
+    edited in place and loaded again keeps its name: there the later load is the later version)."""
     return (
         d.stage,
         d.draft_rank,
         d.issued_date or date.min,
         0 if d.format == "docx" else 1,
         PurePath(d.path).name,
+        d.ingested_at if PurePath(d.path).name in same_name else 0,
         d.sha256,
     )
 
@@ -279,10 +284,12 @@ def version_key(d: _Doc) -> tuple:
 def assign_families(con: duckdb.DuckDBPyConnection) -> int:
     """Recompute family_id, version_rank, is_latest and locality of every document; returns the families."""
     docs = _read(con)
+    counts = Counter(PurePath(d.path).name for d in docs)
+    same_name = {n for n, k in counts.items() if k > 1}  # loaded more than once: edited, kept as a new version
     rows = []
     families = group_families(docs)
     for members in families:
-        members.sort(key=version_key)
+        members.sort(key=lambda d: version_key(d, same_name))
         family_id = "F" + min(d.sha256 for d in members)[:12]
         for rank, d in enumerate(members, start=1):
             rows.append(
