@@ -128,3 +128,72 @@ def test_two_periods_of_one_report_are_two_families(tmp_path, versions):
 )
 def test_locality_from_the_list_of_administrative_units(issuer, head, expected):
     assert find_locality(issuer, head, None) == expected
+
+
+LONG = [
+    f"Trong kỳ, các cơ quan, đơn vị đã triển khai nhiệm vụ số {i} theo kế hoạch, bảo đảm tiến độ và chất lượng, "
+    f"kịp thời báo cáo kết quả thực hiện về cơ quan thường trực để tổng hợp theo quy định."
+    for i in range(40)
+]
+
+
+def _report(path, head, paragraphs, table=None):
+    d = docx.Document()
+    for p in head + paragraphs + LONG:
+        d.add_paragraph(p)
+    if table:
+        t = d.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+    d.save(path)
+    return path
+
+
+def _load(tmp_path, files):
+    con = connect(tmp_path / "w.duckdb")
+    ids = [load_extraction(con, extract_file(f)) for f in files]
+    return con, ids
+
+
+@pytest.mark.parametrize(("other_province", "fires"), [("LÂM ĐỒNG", True), ("ĐẮK NÔNG", False)])
+def test_conflicts_across_families_only_for_the_same_place(tmp_path, other_province, fires):
+    a = _report(tmp_path / "a.docx", ["UBND TỈNH LÂM ĐỒNG", "BÁO CÁO", "Kết quả bầu cử quý I năm 2026"],
+                ["Tỷ lệ cử tri đi bầu đạt 99,76%."])
+    b = _report(tmp_path / "b.docx", [f"UBND TỈNH {other_province}", "BÁO CÁO", "Tình hình 6 tháng đầu năm 2026"],
+                ["Kỳ họp diễn ra an toàn.", "Tỷ lệ cử tri đi bầu đạt 99,82%."] + [x[::-1] for x in LONG])
+    con, ids = _load(tmp_path, [a, b])
+    found = [f for f in run_checks(con) if f.check_id == "value_conflict"]
+    places = sorted(r[0] for r in con.execute("select locality from documents").fetchall())
+    con.close()
+    assert places == sorted(["Lâm Đồng", "Lâm Đồng" if fires else "Đắk Nông"])
+    assert len(found) == (1 if fires else 0)
+
+
+TASK_HEAD = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình hình thực hiện"]
+
+
+def test_task_history_walks_versions_then_periods(tmp_path):
+    def version(name, quarter, deadline):
+        table = [TASK_HEAD, ["1", "Xây dựng đề án phát triển đô thị thông minh", "Sở Xây dựng", deadline, "Đang thực hiện"]]
+        return _report(tmp_path / name, ["UBND TỈNH LÂM ĐỒNG", "BÁO CÁO", f"Kết quả thực hiện nhiệm vụ quý {quarter} năm 2026"],
+                       [f"Báo cáo quý {quarter}: các nhiệm vụ được giao."], table)
+
+    files = [version("q2_final.docx", "II", "7/2026"), version("q1_final.docx", "I", "5/2026"),
+             version("q1_duthao.docx", "I", "4/2026")]
+    con, ids = _load(tmp_path, files)
+    from warehouse.families import assign_families
+    from warehouse.task_keys import assign_task_keys
+
+    assign_task_keys(con)
+    assign_families(con)
+    hist = con.execute(
+        """select regexp_extract(path, '[^/]+$'), deadline_text, previous_deadline is not null, revised, slipped
+           from task_history order by task_key, seq"""
+    ).fetchall()
+    con.close()
+    assert hist == [
+        ("q1_duthao.docx", "4/2026", False, False, False),
+        ("q1_final.docx", "5/2026", True, True, False),  # changed between two versions: a revision
+        ("q2_final.docx", "7/2026", True, False, True),  # later than the previous report said: a slip
+    ]
