@@ -3,7 +3,7 @@
 -- shares of the list add up to 100,00%). Not an arithmetic error, but the share as written is not part / whole.
 with fig as (
     -- h: the half-interval a value stands for; a whole number of a counted unit is exact
-    select f.figure_id, f.raw, f.quote, f.base_value, f.decimals, f.half_ulp,
+    select f.figure_id, f.raw, f.quote, f.char_start, f.char_end, f.base_value, f.decimals, f.half_ulp,
            case when f.decimals = 0 and f.value = f.base_value and f.qualifier is null
                      and split_part(f.base_unit, ' ', 1) not in (select unit from measured_units)
                 then 0 else f.half_ulp end as h
@@ -19,7 +19,10 @@ with fig as (
     group by r.relation_id
 ), s as (
     select r.doc_id, r.member_ids, p.figure_id as pid, s.figure_id as sid, w.figure_id as wid,
-           p.raw as praw, s.raw as sraw, s.quote, s.decimals as sdec,
+           p.raw as praw, s.raw as sraw, s.decimals as sdec,
+           -- the clause around the part and its share, not the whole list
+           trim(substr(s.quote, greatest(1, p.char_start - 39), s.char_end - greatest(1, p.char_start - 39) + 41))
+               as quote,
            p.base_value as pv, p.h as hp, s.base_value as sv, s.half_ulp as hs,
            coalesce(w.base_value, l.total) as wv, coalesce(w.h, l.total_h) as hw,
            coalesce(w.raw, format('{:g} (tổng {} phần)', l.total, len(r.member_ids))) as wraw
@@ -45,7 +48,7 @@ with fig as (
 )
 select 'share_rounding' as check_id, 'info' as severity, doc_id, null::integer as other_doc_id,
        figure_ids,
-       format('{} / {} = {}%, văn bản ghi {}: làm tròn để tổng các tỷ lệ bằng 100% — «{}»', praw, wraw,
+       format('{} / {} = {}%, văn bản ghi {}: làm tròn để tổng các tỷ lệ bằng 100% — «…{}…»', praw, wraw,
               round(100 * pv / wv, sdec + 1), sraw, quote) as message
 from share_arithmetic
 where not fits and rounded_to_100
