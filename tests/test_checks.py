@@ -307,3 +307,21 @@ def test_table_total_row_against_its_parts(tmp_path):
     bad = findings_for(tmp_path / "bad", ([], table("210")))
     assert [f.check_id for f in bad] == ["parts_exceed_total"] and "120 + 80" in bad[0].message
     assert findings_for(tmp_path / "good", ([], table("200"))) == []
+
+
+def test_value_conflict_within_a_document_compares_what_the_text_names(tmp_path):
+    grdp = [
+        "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 9,15%.",
+        "II. ĐÁNH GIÁ CHUNG",
+        "Tốc độ tăng trưởng kinh tế (GRDP) đạt {}, đứng thứ 5 cả nước.",
+    ]
+    bad = findings_for(tmp_path / "bad", ([p.replace("{}", "9,3%") for p in grdp], None))
+    assert [f.check_id for f in bad] == ["value_conflict"]  # "ước đạt" and "đạt" name the same quantity
+    # 9,1% is 9,05–9,15%: a rounding of 9,15%, not a conflict
+    assert findings_for(tmp_path / "good", ([p.replace("{}", "9,1%") for p in grdp], None)) == []
+    budget = [
+        "+ Tổng thu ngân sách ước thực hiện đến ngày 25/02/2026 là 8.063 tỷ đồng.",
+        "+ Tổng thu ngân sách địa phương ước thực hiện đến ngày 25/02/2026 là 8.824 tỷ đồng.",
+    ]
+    (tmp_path / "other").mkdir()
+    assert findings_for(tmp_path / "other", (budget, None)) == []  # two quantities, not one stated twice

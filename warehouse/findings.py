@@ -45,9 +45,9 @@ def _load_rule_tables(con) -> None:
         """create or replace temp table check_settings as
            select ?::integer as min_words, ?::integer as min_block_words, ?::varchar as duplicate_skip,
                   ?::integer as head_blocks, ?::integer as tail_blocks, ?::varchar as annex,
-                  ?::varchar as placeholder_skip""",
+                  ?::varchar as placeholder_skip, ?::varchar[] as conflict_fillers""",
         [dup["min_words"], dup["min_block_words"], dup["skip"], scope["head_blocks"], scope["tail_blocks"],
-         scope["annex"], scope["skip"]],
+         scope["annex"], scope["skip"], rules["value_conflict"]["fillers"]],
     )
     # where a block is, in the words an analyst reads: "trang 5" (PDF), "đoạn 374" (DOCX), "bảng 2, dòng 5"
     con.execute(

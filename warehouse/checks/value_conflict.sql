@@ -8,7 +8,8 @@
 -- Two figures are one quantity only when they are stated in different sentences (numbers sharing one sentence
 -- or table row are parts, a ratio's two sides or a plan beside its result: "230.473 triệu đồng/13.203.300 triệu
 -- đồng") and the text names them alike: in one document, the first six words from the subject up to the number
--- must agree ("tổng thu ngân sách ước thực ..." is not "tổng thu ngân sách địa phương ..."); across documents,
+-- must agree, verbs such as "ước đạt" left out (rules/checks.yaml `value_conflict.fillers`: "GRDP ước đạt 9,15%"
+-- and "GRDP đạt 9,1%" agree; "tổng thu ngân sách ..." is not "tổng thu ngân sách địa phương ..."); across documents,
 -- both subjects must be short (at most eight words): a long subject ("Tỷ lệ cơ quan ... bố trí công chức theo
 -- đúng vị trí việc làm") names a narrower quantity than the indicator it was filed under.
 -- Linear: every figure is compared with one reference value per key (the first stated in its document; across
@@ -39,11 +40,12 @@ with f as (
            first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
            first_value(quote) over w as ref_quote
     from (select *, case when instr(lower(quote), lower(subject)) between 1 and char_start then
-               nullif(array_to_string(list_slice(string_split(trim(regexp_replace(lower(
+               nullif(array_to_string(list_slice(list_filter(string_split(trim(regexp_replace(lower(
                    substr(quote, instr(lower(quote), lower(subject)),
                           char_start - instr(lower(quote), lower(subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
-                   1, 6), ' '), '') end as lead
-          from within_keys)
+                   lambda x: not list_contains(fillers, x)), 1, 6), ' '), '')
+               end as lead
+          from within_keys cross join (select conflict_fillers as fillers from check_settings))
     window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
 ), within_hits as (
     select *, row_number() over (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end
