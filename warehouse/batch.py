@@ -422,7 +422,7 @@ def ingest_files(
                     result.pages += payload.document.pages or 0
                 bar.advance(result)
         con.execute("reset threads")
-        if result.loaded:
+        if result.loaded or loader.dropped:
             t = time.perf_counter()
             assign_task_keys(con)
             assign_families(con)
