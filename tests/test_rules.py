@@ -21,6 +21,7 @@ LOADERS = {
     "checks": lambda: __import__("extract.figures.relations", fromlist=["_rules"])._rules(),
     "families": lambda: __import__("warehouse.families", fromlist=["_rules"])._rules(),
     "sentences": lambda: __import__("extract.language.sentences", fromlist=["_rules"])._rules(),
+    "labels": lambda: __import__("warehouse.api", fromlist=["labels"]).labels(),
 }
 
 
