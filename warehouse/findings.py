@@ -129,16 +129,18 @@ def check_files() -> list[Path]:
     return sorted(CHECKS.glob("*.sql"))
 
 
-def run_checks(con, suppressions=None) -> list[Finding]:
+def run_checks(con, store: bool = True, suppressions=None) -> list[Finding]:
     """Run every check, replace the findings table with their rows (one transaction), return them.
 
     `suppressions` (warehouse.suppressions entries) mark the findings they cover as suppressed.
 
     `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
+    With `store` false (a read-only connection) the findings are only returned.
     """
     from warehouse.families import assign_families
 
-    assign_families(con)
+    if store:  # a read-only connection checks the families as they were last grouped
+        assign_families(con)
     _load_rule_tables(con)
     rows = []
     for path in check_files():
@@ -168,6 +170,8 @@ def run_checks(con, suppressions=None) -> list[Finding]:
         )
         for i, r in enumerate(rows)
     ]
+    if not store:
+        return findings
     con.execute("begin transaction")
     try:
         con.execute("delete from findings")
@@ -195,13 +199,93 @@ def failing(findings: list[Finding], fail_on: str | None) -> bool:
     return any(not f.suppressed and SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[fail_on] for f in findings)
 
 
+@dataclass
+class CheckRun:
+    findings: list[Finding]
+    paths: dict  # doc_id -> path
+    not_stored: str | None = None  # why the findings table was left as it was, or None when rewritten
+
+
+def check_warehouse(db, wait: float = 0.0, suppressions=None) -> CheckRun:
+    """Open the warehouse for writing and run the checks; when only other readers hold it, run them anyway.
+
+    DuckDB lets many processes read a file or one write it. Sessions that only read (a notebook, the DuckDB
+    command line, a BI tool) would otherwise make `check` fail although the checks themselves only read:
+    then the findings are computed on a read-only connection and printed, and `not_stored` says why the
+    table kept its old rows. A writer (an ingest) is waited for up to `wait` seconds.
+    """
+    import time
+
+    from warehouse.load import WAIT_STEP_S, WarehouseBusy, connect
+
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            con, store, busy = connect(db, create=False), True, None
+            break
+        except WarehouseBusy as exc:
+            busy = exc
+        try:
+            con, store = connect(db, read_only=True), False
+            break
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(WAIT_STEP_S)
+    try:
+        findings = run_checks(con, store=store, suppressions=suppressions)
+        paths = dict(con.execute("select doc_id, path from documents").fetchall())
+    finally:
+        con.close()
+    not_stored = None
+    if not store:
+        not_stored = (
+            f"{db}: findings printed but not stored in table findings, another process has the file open "
+            f"({busy.detail}). Close the other session "
+            "(notebook, DuckDB shell, BI tool) and run `baocao check` again to store them"
+        )
+    return CheckRun(findings, paths, not_stored)
+
+
+FINDING_COLUMNS = [
+    "finding_id",
+    "check_id",
+    "severity",
+    "doc_id",
+    "path",
+    "other_doc_id",
+    "figure_ids",
+    "message",
+]
+
+
 def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | None = None) -> None:
-    """Unsuppressed findings (JSON: all of them, each with `suppressed`), grouped by document and severity."""
+    """Unsuppressed findings grouped by document and severity (csv: one row each; JSON: all of them, each with
+    `suppressed`)."""
     if fmt == "json":
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
         return
     hidden = sum(1 for f in findings if f.suppressed)
     findings = [f for f in findings if not f.suppressed]
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(FINDING_COLUMNS)
+        for f in findings:
+            w.writerow(
+                [
+                    f.finding_id,
+                    f.check_id,
+                    f.severity,
+                    f.doc_id,
+                    (paths or {}).get(f.doc_id, ""),
+                    f.other_doc_id,
+                    " ".join(map(str, f.figure_ids)),
+                    f.message,
+                ]
+            )
+        return
     from rich.console import Console
 
     console = Console(width=160, highlight=False)
