@@ -266,11 +266,26 @@ def test_findings_table_holds_exactly_the_returned_findings(tmp_path):
     for stem in ("000_ea23f6f2735d3a0f", "001_8ae5b9da1ecb2557", "003_ef6b9c13ae5fbfa8"):
         load_extraction(con, extract_file(SAMPLES / f"{stem}.docx"))
     found = run_checks(con)
-    stored = con.execute("select * from findings order by finding_id").fetchall()
+    stored = con.execute(
+        """select finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message, finding_key,
+                  suppressed, suppressed_reason
+           from findings order by finding_id"""
+    ).fetchall()
     con.close()
     assert len(found) >= 7
     assert stored == [
-        (f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message)
+        (
+            f.finding_id,
+            f.check_id,
+            f.severity,
+            f.doc_id,
+            f.other_doc_id,
+            f.figure_ids,
+            f.message,
+            f.key,
+            f.suppressed,
+            f.reason,
+        )
         for f in found
     ]
     assert [f.finding_id for f in found] == list(range(1, len(found) + 1))
