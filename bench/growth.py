@@ -85,10 +85,10 @@ every = findings.check_files
 findings.check_files = lambda: [p for p in every() if p.stem not in skip]
 run = findings.run_checks
 spent = []
-def timed(con):
+def timed(con, *args, **kwargs):
     t = time.perf_counter()
     try:
-        return run(con)
+        return run(con, *args, **kwargs)
     finally:
         spent.append(time.perf_counter() - t)
 findings.run_checks = timed

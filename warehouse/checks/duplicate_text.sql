@@ -16,7 +16,7 @@ with s as (select * from check_settings), clauses as (
 ), keyed as (
     select *, trim(regexp_replace(lower(clause), '[^\p{L}\p{N}]+', ' ', 'g')) as key
     from clauses
-    where not regexp_matches(clause, (select duplicate_skip from check_settings))
+    where not regexp_matches(clause, duplicate_skip())
 ), repeated as (
     select doc_id, count(*) as n, string_agg(place(location, page), '; ' order by seq) as places,
            min(clause) as clause, min(seq) as first_seq
