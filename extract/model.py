@@ -124,6 +124,8 @@ class Figure:
     ocr: bool = False
     label: str | None = None  # status word attached to the figure (đạt, không đạt, vượt ...)
     kind: str = "number"  # number | ratio_part | ratio_whole | range_low | range_high | multiple
+    row_header: str | None = None  # table cells: the row header path, joined with " › "
+    col_header: str | None = None  # table cells: the column header path, joined with " › "
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,9 @@ class Task:
     row_no: int | None = None
     stt: str | None = None
     page: int | None = None
+    co_owners: tuple[str, ...] = ()
+    product: str | None = None  # sản phẩm đầu ra
+    source: str = "table"  # 'table' | 'prose'
 
 
 @dataclass(frozen=True)
