@@ -142,12 +142,28 @@ def eval_(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="list misses and wrong attributions")
     ] = False,
+    realdocs: Annotated[
+        str, typer.Option(help="folder of the real documents scored by <gold>/real/*.tables|tasks.json")
+    ] = "../shared/realdocs",
+    real_only: Annotated[
+        bool, typer.Option("--real-only", help="only the table-cell figure and task scores (JSON: their object)")
+    ] = False,
 ) -> None:
-    """Precision/recall/F1 of figure detection and attribution accuracy against the gold files."""
+    """Figure detection and attribution against the gold files, then table-cell figures and tasks of the
+    real documents (found, owner, deadline, status) per document."""
     from baocao.evaluate import print_report, run_eval
+    from baocao.evaluate_tables import print_table_report, run_table_eval
 
-    report = run_eval(Path(samples), Path(gold))
-    print_report(report, format, verbose)
+    if not real_only:
+        print_report(run_eval(Path(samples), Path(gold)), format, verbose)
+        if format == "json":
+            return  # one JSON document per run: the figure scores; --real-only gives the others
+    real = Path(gold) / "real"
+    if real.is_dir() and Path(realdocs).is_dir():
+        tables, tasks = run_table_eval(Path(realdocs), real)
+        print_table_report(tables, tasks, format, verbose)
+    elif real.is_dir():
+        print(f"{realdocs}: not found, table and task scores skipped", file=sys.stderr)
 
 
 @app.command()

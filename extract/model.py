@@ -21,6 +21,7 @@ class Cell:
     text: str  # NFC; the cell's paragraphs (or PDF lines) joined by "\n", each whitespace-folded
     rowspan: int = 1
     colspan: int = 1
+    page: int | None = None  # PDF: the page the cell is printed on (tables may run across pages)
 
     def location(self, table_location: str) -> str:
         return f"{table_location}r{self.row}c{self.col}"

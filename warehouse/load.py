@@ -19,11 +19,12 @@ VIEWS = Path(__file__).with_name("views")
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
-    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr kind"
+    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr kind "
+    "row_header col_header"
 ).split()
 _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
-    "task_key location page"
+    "task_key location page co_owners product source"
 ).split()
 _BLOCK_COLS = "doc_id seq kind location page level text".split()
 _RELATION_COLS = (
@@ -209,6 +210,8 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
             f.label,
             f.ocr,
             f.kind,
+            f.row_header,
+            f.col_header,
         ]
         for i, f in enumerate(ex.figures)
     ]
@@ -229,6 +232,9 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
             None,
             t.location,
             t.page,
+            "; ".join(t.co_owners) or None,
+            t.product,
+            t.source,
         ]
         for i, t in enumerate(ex.tasks)
     ]

@@ -52,7 +52,9 @@ create table if not exists figures (
     half_ulp     double,                    -- half a unit in the last written place, in base units
     label        varchar,                   -- status word attached in the text: đạt, không đạt, vượt ...
     ocr          boolean default false,
-    kind         varchar                    -- number | ratio_part | ratio_whole | range_low | range_high | multiple
+    kind         varchar,                   -- number | ratio_part | ratio_whole | range_low | range_high | multiple
+    row_header   varchar,                   -- table cells: the row header path, joined with " › "
+    col_header   varchar                    -- table cells: the column header path, joined with " › "
 );
 
 create table if not exists tasks (
@@ -70,7 +72,10 @@ create table if not exists tasks (
     -- extensions
     task_key      integer,                  -- the same task across documents
     location      varchar,
-    page          integer
+    page          integer,
+    co_owners     varchar,                  -- the Phối hợp agencies, joined with "; "
+    product       varchar,                  -- sản phẩm đầu ra
+    source        varchar                   -- 'table' | 'prose'
 );
 
 create table if not exists findings (

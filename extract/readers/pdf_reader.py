@@ -55,6 +55,7 @@ class _Cell:
     rowspan: int = 1
     colspan: int = 1
     bbox: tuple | None = None
+    page: int | None = None  # the page the cell is printed on (a table may run across pages)
 
 
 @dataclass
@@ -195,7 +196,7 @@ def _grid(page_no: int, table) -> _Table | None:
         r, c = _index(rows, top), _index(cols, x0)
         rowspan = max(1, sum(1 for y in rows if top - 2 <= y < bottom - 2))
         colspan = max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2))
-        cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom)))
+        cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom), page_no))
     return _Table(page_no, tuple(table.bbox), cols, len(rows), cells)
 
 
@@ -682,7 +683,7 @@ def _merge(a: _Table, b: _Table) -> None:
             if target is not None:
                 target.rowspan += c.rowspan
                 continue
-        a.cells.append(_Cell(row, col, c.text, c.rowspan, colspan))
+        a.cells.append(_Cell(row, col, c.text, c.rowspan, colspan, page=b.page))
     a.n_rows = max(c.row + c.rowspan - 1 for c in a.cells)
     a.last_page = b.page
 
@@ -693,7 +694,7 @@ def _freeze(t: _Table, max_rows: int) -> Table:
         if c.row > max_rows:
             continue
         rows.setdefault(c.row, []).append(
-            Cell(c.row, c.col, c.text, min(c.rowspan, max_rows - c.row + 1), c.colspan)
+            Cell(c.row, c.col, c.text, min(c.rowspan, max_rows - c.row + 1), c.colspan, c.page or t.page)
         )
     return Table(rows=tuple(tuple(rows[r]) for r in sorted(rows)))
 

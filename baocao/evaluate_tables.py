@@ -13,7 +13,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .text import fold
+from extract.language.text import fold
 
 _CELL_LOC = re.compile(r"^t(\d+)r(\d+)c(\d+)$")
 _LEADER = re.compile(r"[.…_]{5,}")
@@ -240,7 +240,7 @@ def score_tasks(extraction, gold: dict) -> TaskScore:
 
 def run_table_eval(realdocs: Path, gold_dir: Path) -> tuple[list[TableScore], list[TaskScore]]:
     """Extract each realdoc that has a tables or tasks gold file, and score it."""
-    from .pipeline import extract_file
+    from extract.pipeline import extract_file
 
     stems = sorted({p.name.split(".")[0] for p in gold_dir.glob("*.tables.json")}
                    | {p.name.split(".")[0] for p in gold_dir.glob("*.tasks.json")})
