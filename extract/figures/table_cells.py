@@ -115,7 +115,7 @@ def _header_count(grid, n_cols: int) -> int:
             continue
         if any(_is_bare(g[c][0].text) and g[c][1] for c in sorted(g) if c > 1):
             return ri
-    return 0
+    return 1 if len(grid) > 1 else 0  # no bare number anywhere: the first row is still the header
 
 
 def _mentions(text: str):
