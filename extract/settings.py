@@ -24,6 +24,7 @@ class Settings:
     ocr_command: str = "tesseract"  # Tesseract binary for scanned pages and garbled text layers
     ocr_lang: str = "vie"  # Tesseract language data
     ocr_dpi: int = 250  # page rendering resolution for OCR; 250 read the broken-font real doc's figures best
+    ocr_table_dpi: int = 400  # rendering resolution for reading ruled tables on scanned pages cell by cell
     ocr_max_pixels: int = 40_000_000  # a larger page is rendered at a lower resolution (memory guard)
     ocr_page_timeout_s: float = 60.0  # one page's OCR
     ocr_min_line_conf: float = 30.0  # OCR lines with a lower mean confidence are noise (stamps, signatures)
@@ -58,6 +59,7 @@ SETTINGS_DOC = {
     "ocr_command": "Tesseract binary used for scanned pages and garbled text layers",
     "ocr_lang": "Tesseract language data (Debian tesseract-ocr-vie)",
     "ocr_dpi": "rendering resolution of a page sent to OCR",
+    "ocr_table_dpi": "rendering resolution of a scanned page whose ruled tables are read cell by cell",
     "ocr_max_pixels": "pixel cap of a rendered page; larger pages are rendered at a lower resolution",
     "ocr_page_timeout_s": "seconds allowed to OCR one page",
     "ocr_min_line_conf": "OCR lines below this mean confidence are dropped (stamps, signatures)",

@@ -42,7 +42,8 @@ def _rules():
     layout = regex.compile("|".join(t["layout"]), _FLAGS)
     total = regex.compile(t["total_label"], _FLAGS)
     unit_note = regex.compile(t["unit_note"], _FLAGS)
-    return comp, roles, layout, total, unit_note
+    ditto = regex.compile(t["ditto"], _FLAGS)
+    return comp, roles, layout, total, unit_note, ditto
 
 
 @cache
@@ -102,9 +103,14 @@ def _is_bare(text: str) -> bool:
 
 
 def _is_code_row(cells: list[str]) -> bool:
-    """The column-number row ("A | B | C | 1 | 2 | 3 | 7=3/2" or "(1) | (2) | (3)")."""
-    filled = [t for t in cells if t.strip()]
-    return len(filled) >= 3 and all(_COLUMN_CODE.match(t) for t in filled)
+    """The column-number row ("A | B | C | 1 | 2 | 3 | 7=3/2" or "(1) | (2) | (3)"), also as OCR misreads
+    it: at least three small column numbers rising one by one (a gap for a misread one) and no real number."""
+    filled = [t.strip() for t in cells if t.strip()]
+    if len(filled) >= 3 and all(_COLUMN_CODE.match(t) for t in filled):
+        return True
+    nums = [int(t.strip("()")) for t in filled if regex.fullmatch(r"\(?\d{1,2}\)?", t)]
+    rising = len(nums) >= 3 and all(0 < b - a <= 2 for a, b in zip(nums, nums[1:], strict=False))
+    return rising and not any(regex.search(r"\d[.,]\d", t) for t in filled)
 
 
 def _header_count(grid, n_cols: int) -> int:
@@ -174,7 +180,7 @@ def table_figures(
     grid = _grid(table)
     n_cols = table.n_cols
     nh = _header_count(grid, n_cols)
-    header_rows = grid[:nh]
+    header_rows = [g for g in grid[:nh] if not _is_code_row([g[c][0].text for c in sorted(g)])]
     # column header path: the distinct header texts above each column, outer first
     col_path: dict[int, list[str]] = {}
     for c in range(1, n_cols + 1):
@@ -182,7 +188,7 @@ def table_figures(
         for g in header_rows:
             if c in g:
                 t = fold(g[c][0].text)
-                if t and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
+                if regex.search(r"\p{L}{2}|\d", t) and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
                     path.append(t)
         col_path[c] = path
     kinds = {c: _column_kind(p[-1]) if p else None for c, p in col_path.items()}
@@ -194,7 +200,7 @@ def table_figures(
     data = [g for g in grid[nh:] if not _is_code_row([g[c][0].text for c in sorted(g)])]
     # the row header: the first column that is neither STT nor a value column
     stt_cols = {c for c, k in kinds.items() if k == "stt"}
-    label_col = next((c for c in range(1, n_cols + 1) if c not in stt_cols and kinds.get(c) != "unit"), 1)
+    label_col = _label_column(data, n_cols, stt_cols | {c for c, k in kinds.items() if k == "unit"})
     unit_col = next((c for c, k in kinds.items() if k == "unit"), None)
     skip = stt_cols | {label_col} | ({unit_col} if unit_col else set())
     skip |= {c for c, k in kinds.items() if k in ("note", "content", "owner", "deadline", "status")}
@@ -206,6 +212,7 @@ def table_figures(
     out: list[Figure] = []
     cell_fig: dict[tuple[int, int], Figure] = {}  # (data row, column) -> the cell's single figure
     group: list[str] = []
+    last_dvt = ""
     for ri, g in enumerate(data):
         label = labels[ri]
         row_values = [c for c in sorted(g) if c not in skip and g[c][1]]
@@ -215,7 +222,9 @@ def table_figures(
         row_path = [p for p in group + [label] if p]
         am = alias.search(label)
         indicator = alias_ids[am.group().lower()] if am else None
-        dvt = fold(g[unit_col][0].text) if unit_col and unit_col in g else ""
+        own_dvt = fold(g[unit_col][0].text) if unit_col and unit_col in g else ""
+        dvt = last_dvt if _rules()[5].match(own_dvt) else own_dvt
+        last_dvt = dvt
         is_total_row = bool(total_rx.match(label))
         row_period = span if (is_total_row and span) else _period_of(label, year) if label else None
         for c in row_values:
@@ -257,6 +266,19 @@ def table_figures(
                 if len(mentions) == 1:
                     cell_fig[(ri, c)] = f
     return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def _label_column(data, n_cols: int, skip: set[int]) -> int:
+    """The row header column: the leftmost whose cells are mostly words (not STT numbers, not values); a
+    table whose rows are labelled by years or numbers takes its first column that is not STT."""
+    for c in range(1, n_cols + 1):
+        if c in skip:
+            continue
+        own = [g[c][0].text for g in data if c in g and g[c][1] and g[c][0].text.strip()]
+        wordy = [t for t in own if len(regex.findall(r"\p{L}{2,}", t)) >= 2]
+        if own and len(wordy) >= 0.5 * len(own):
+            return c
+    return next((c for c in range(1, n_cols + 1) if c not in skip), 1)
 
 
 def _totals(data, labels, col_path, cell_fig, skip, n_cols):

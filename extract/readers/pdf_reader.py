@@ -24,6 +24,7 @@ from extract.language.syllables import vietnamese_share
 from extract.language.text import clean_pdf_text, fold, strip_accents
 from extract.model import Block, Cell, Document, Table
 from extract.readers.ocr import OcrUnavailable, ocr_page, setting
+from extract.readers.ocr_tables import ocr_tables
 
 _TERMINAL = ".:;!?…"
 _OPENERS = "\"“'‘(["
@@ -268,6 +269,21 @@ def _ocr_lines(page: pdfium.PdfPage, page_no: int, settings) -> list[Line]:
                 Line(text, page_no, ln.x0, ln.x1, ln.top, ln.bottom, round(size * 2) / 2, ln.base, ocr=True)
             )
     return lines
+
+
+def _scanned_tables(page: pdfium.PdfPage, page_no: int, settings) -> list[_Table]:
+    """Ruled tables of a scanned page, read cell by cell (readers.ocr_tables), as the reader's tables."""
+    out = []
+    for t in ocr_tables(page, page_no, settings):
+        cells = [_Cell(c.row, c.col, c.text, 1, c.colspan, None, page_no) for c in t.cells]
+        out.append(_Table(page_no, t.bbox, t.cols, t.n_rows, cells))
+    return out
+
+
+def _in_tables(line: Line, tables: list[_Table]) -> bool:
+    """Whether the line's centre lies in one of the tables (its text is read from the cells instead)."""
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3] for t in tables)
 
 
 # ---------------------------------------------------------------- text lines (pdfium)
@@ -733,7 +749,9 @@ def read_pdf(path: str | Path, settings=None) -> Document:
             if need:
                 tables[i] = []
                 try:
-                    page_lines.append(_ocr_lines(p, i + 1, settings))
+                    lines = _ocr_lines(p, i + 1, settings)
+                    tables[i] = _scanned_tables(p, i + 1, settings)
+                    page_lines.append([ln for ln in lines if not _in_tables(ln, tables[i])])
                     ocr_pages.add(i + 1)
                     continue
                 except OcrUnavailable as exc:
