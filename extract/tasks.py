@@ -59,6 +59,8 @@ class _Rules:
     recurring: regex.Pattern
     start: regex.Pattern
     owner_none: regex.Pattern
+    weekday_only: regex.Pattern
+    owner_stop: regex.Pattern
     schedule_month: regex.Pattern
     owner_first: regex.Pattern
     assign_section: regex.Pattern
@@ -138,6 +140,8 @@ def _rules() -> _Rules:
         recurring=regex.compile(data["deadline"]["recurring"], flags),
         start=regex.compile(data["deadline"]["start"], flags),
         owner_none=regex.compile(prose["owner_none"], flags),
+        weekday_only=regex.compile(prose["weekday_only"], flags),
+        owner_stop=regex.compile(rf"\s+(?:{stops})\b", flags),
         schedule_month=regex.compile(data["deadline"]["schedule_month"], flags),
         owner_first=regex.compile(
             rf"^\W*(?P<owner>(?:{starts})\b[^:;.()]{{0,150}}?)\s*,?\s+(?i:(?:{'|'.join(prose['owner_first'])}))\b",
@@ -344,7 +348,7 @@ def _table_rows(block: Block, header_ri: int, cols: dict[str, int]) -> list[_Row
         if not content and owner_here and rows and not content_cell[1]:
             # a task spanning rows (merged STT and Nhiệm vụ) with a second product and owner on this row
             content = _cell_text(g, cols["content"])
-        if not content:
+        if not content or _rules().weekday_only.match(content):
             continue
         if all(_COLUMN_NUMBER.match(v) for v in vals.values() if v):
             continue  # "(1) | (2) | (3)" column-number row
@@ -572,7 +576,8 @@ def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
                 continue
             m = r.owner_first.match(sentence)
             if m:
-                tasks.append(_prose_task(sentence, _resolve_owner(m.group("owner"), None), block, year))
+                owner = r.owner_stop.split(m.group("owner"), maxsplit=1)[0]
+                tasks.append(_prose_task(sentence, _resolve_owner(owner, None), block, year))
     return tasks
 
 

@@ -202,7 +202,8 @@ def table_figures(
     stt_cols = {c for c, k in kinds.items() if k == "stt"}
     label_col = _label_column(data, n_cols, stt_cols | {c for c, k in kinds.items() if k == "unit"})
     unit_col = next((c for c, k in kinds.items() if k == "unit"), None)
-    skip = stt_cols | {label_col} | ({unit_col} if unit_col else set())
+    # columns left of the row header are STT / codes, never values
+    skip = stt_cols | set(range(1, label_col + 1)) | ({unit_col} if unit_col else set())
     skip |= {c for c, k in kinds.items() if k in ("note", "content", "owner", "deadline", "status")}
     table_unit = _table_unit(block, prev_text)
     labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
@@ -271,13 +272,18 @@ def table_figures(
 def _label_column(data, n_cols: int, skip: set[int]) -> int:
     """The row header column: the leftmost whose cells are mostly words (not STT numbers, not values); a
     table whose rows are labelled by years or numbers takes its first column that is not STT."""
+    counts = {}
     for c in range(1, n_cols + 1):
         if c in skip:
             continue
         own = [g[c][0].text for g in data if c in g and g[c][1] and g[c][0].text.strip()]
         wordy = [t for t in own if len(regex.findall(r"\p{L}{2,}", t)) >= 2]
-        if own and len(wordy) >= 0.5 * len(own):
+        if own and len(wordy) >= 0.6 * len(own):
             return c
+        counts[c] = len(wordy)
+    best = max(counts, key=lambda c: (counts[c], -c), default=None)
+    if best is not None and counts[best]:
+        return best
     return next((c for c in range(1, n_cols + 1) if c not in skip), 1)
 
 
