@@ -43,7 +43,8 @@ def _rules():
     total = regex.compile(t["total_label"], _FLAGS)
     unit_note = regex.compile(t["unit_note"], _FLAGS)
     ditto = regex.compile(t["ditto"], _FLAGS)
-    return comp, roles, layout, total, unit_note, ditto
+    aliases = tuple((regex.compile(a["regex"], _FLAGS), a["unit"]) for a in t["unit_aliases"])
+    return comp, roles, layout, total, unit_note, ditto, aliases
 
 
 @cache
@@ -69,6 +70,7 @@ def _header_role(header: str) -> str | None:
 
 def _unit_of(dvt: str):
     """Unit, base unit and scale of an ĐVT cell, read by the number grammar itself ("1 tỷ đồng")."""
+    dvt = next((unit for rx, unit in _rules()[6] if rx.match(dvt)), dvt)
     found = find_numbers(f"1 {dvt}")
     if found and found[0].unit:
         m = found[0]

@@ -98,7 +98,7 @@ def _grid(ink: np.ndarray, dpi: float):
 
 def _boundary(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
     """Whether the vertical rule at x runs through the band y0..y1 (else the cells beside it are one)."""
-    band = ink[y0 + 3 : y1 - 2, max(0, x - 7) : x + 8]
+    band = ink[y0 + 3 : y1 - 2, max(0, x - 12) : x + 13]  # a scan's rules lean a little
     return band.size > 0 and band.any(axis=1).mean() > 0.5
 
 
@@ -202,6 +202,37 @@ def ocr_tables(page, page_no: int, settings=None) -> list[OcrTable]:
     if found is None:
         return []
     rows, cols, _ = found
+    out = []
+    for seg_rows, seg_cols in _segments(ink, rows, cols):
+        table = _read_table(grey, ink, seg_rows, seg_cols, dpi, settings, page_no, turn)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _segments(ink, rows, cols):
+    """The separate tables of the grid: runs of row bands crossed by the outer rules (a heading between two
+    tables has none), each with the vertical rules that cross a good part of its bands."""
+    inside = [
+        _boundary(ink, cols[0], a, b) or _boundary(ink, cols[-1], a, b) for a, b in zip(rows, rows[1:], strict=False)
+    ]
+    out, run = [], []
+    for i, ok in enumerate(inside + [False]):
+        if ok:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            seg_rows = rows[run[0] : run[-1] + 2]
+            bands = list(zip(seg_rows, seg_rows[1:], strict=False))
+            seg_cols = [c for c in cols if sum(_boundary(ink, c, a, b) for a, b in bands) >= 0.3 * len(bands)]
+            if len(seg_cols) >= 3:
+                out.append((seg_rows, seg_cols))
+        run = []
+    return out
+
+
+def _read_table(grey, ink, rows, cols, dpi, settings, page_no, turn) -> OcrTable | None:
+    """One table's cells read by OCR, and its box on the page as stored."""
     pad = int(dpi * 0.03)
     spans_by_row: list[list[tuple[int, int]]] = []
     boxes_by_row: list[list[tuple[int, int, int, int]]] = []
@@ -236,7 +267,7 @@ def ocr_tables(page, page_no: int, settings=None) -> list[OcrTable]:
         for k, (a, b) in enumerate(spans):
             cells.append(OcrCell(ri + 1, a + 1, " ".join(texts[(ri, k)].split()), b - a))
     if not any(c.text for c in cells):
-        return []
+        return None
     scale = 72 / dpi
     h_img, w_img = grey.shape
     x0, x1, y0, y1 = cols[0], cols[-1], rows[0], rows[-1]
@@ -249,6 +280,4 @@ def ocr_tables(page, page_no: int, settings=None) -> list[OcrTable]:
     elif turn == 270:
         corners = [(y, w_img - 1 - x) for x, y in corners]
     xs, ys = [c[0] * scale for c in corners], [c[1] * scale for c in corners]
-    return [
-        OcrTable(page_no, (min(xs), min(ys), max(xs), max(ys)), [c * scale for c in cols], cells, len(rows) - 1)
-    ]
+    return OcrTable(page_no, (min(xs), min(ys), max(xs), max(ys)), [c * scale for c in cols], cells, len(rows) - 1)
