@@ -256,3 +256,25 @@ def test_ruled_table_on_a_scanned_page_gives_cells_and_figures(tmp_path, sideway
     }
     assert all(f.row_header and f.col_header and f.ocr for f in cells.values())
     assert cells["t1r2c3"].row_header.startswith("Doanh thu")
+
+
+def test_cell_headers_task_columns_and_totals_reach_the_warehouse(tmp_path):
+    from extract.model import Extraction, Task
+    from warehouse.load import Loader, connect
+
+    block = _table([["Năm", "BS Đa khoa", "BS RHM", "Tổng"], ["2019", "34", "2", "36"], ["2020", "25", "3", "28"]])
+    doc = Document("x.docx", "docx", "abc", (block,))
+    figs, rels = extract_figures(doc, _meta())
+    task = Task("Rà soát", "Sở Nội vụ", "Năm 2026", date(2026, 12, 31), None, None, "t2r2c1",
+                co_owners=("Sở Tư pháp", "Sở Tài chính"), product="Báo cáo", source="table")
+    con = connect(str(tmp_path / "w.duckdb"))
+    Loader(con).load(Extraction(doc, _meta(), tuple(figs), (task,), tuple(rels)))
+    headers = con.execute("select row_header, col_header from figures where raw = '36'").fetchone()
+    assert headers == ("2019", "Tổng")
+    assert con.execute("select co_owners, product, source from tasks").fetchone() == (
+        "Sở Tư pháp; Sở Tài chính", "Báo cáo", "table")
+    totals = con.execute(
+        "select w.base_value, (select sum(f.base_value) from figures f where list_contains(r.member_ids, f.figure_id))"
+        " from relations r join figures w on w.figure_id = r.whole_id where r.kind = 'total' order by 1"
+    ).fetchall()
+    assert totals == [(28.0, 28.0), (36.0, 36.0)]

@@ -272,14 +272,15 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
         def fid(key, m=m):
             return fig0 + m[key] if m.get(key) is not None else None
 
-        members = [fig0 + j for j in m.get("members", [])]
+        # a 'total' relation (a table's totals row or column) keeps its total as whole_id, its parts as member_ids
+        members = [fig0 + j for j in (m.get("members") or m.get("parts") or [])]
         rel_rows.append(
             [
                 rel0 + i,
                 doc_id,
                 rel.kind,
                 fid("part"),
-                fid("whole"),
+                fid("whole") if m.get("whole") is not None else fid("total"),
                 fid("share"),
                 fid("level"),
                 fid("abs"),

@@ -92,7 +92,7 @@ create table if not exists findings (
 create table if not exists relations (
     relation_id  integer not null,
     doc_id       integer not null,
-    kind         varchar not null,          -- ratio | change | parts | status | task_count
+    kind         varchar not null,          -- ratio | change | parts | status | task_count | total (whole_id = total, member_ids = parts)
     part_id      integer,
     whole_id     integer,
     share_id     integer,
