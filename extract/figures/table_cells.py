@@ -10,6 +10,7 @@ cells (a sentence in an evidence or note column) give none either.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 import regex
@@ -18,7 +19,7 @@ from extract import catalog
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.language.numbers import find_numbers
-from extract.language.periods import find_periods, whole_year
+from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.text import fold, strip_accents
 from extract.model import Block, Cell, Figure, Period
 
@@ -44,7 +45,10 @@ def _rules():
     unit_note = regex.compile(t["unit_note"], _FLAGS)
     ditto = regex.compile(t["ditto"], _FLAGS)
     aliases = tuple((regex.compile(a["regex"], _FLAGS), a["unit"]) for a in t["unit_aliases"])
-    return comp, roles, layout, total, unit_note, ditto, aliases
+    periods = tuple((h["kind"], regex.compile(h["regex"], regex.V1)) for h in t["header_periods"])
+    if {k for k, _ in periods} - {"month", "first_months"}:
+        raise catalog.RuleError("tables.yaml: header_periods kinds are month and first_months")
+    return comp, roles, layout, total, unit_note, ditto, aliases, periods
 
 
 @cache
@@ -150,6 +154,31 @@ def _period_of(text: str, year: int | None) -> Period | None:
     return periods[-1] if periods else None
 
 
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _header_period(path: list[str], year: int | None) -> Period | None:
+    """The period a column header path names: its innermost level that names one, at that level's first
+    mention ("ƯTH T10 so với T9/2012" is October), in the year that level or an outer one names."""
+    for depth in range(len(path) - 1, -1, -1):
+        text = path[depth]
+        ym = next((m for lvl in [text] + path[:depth][::-1] if (m := _YEAR.search(lvl))), None)
+        y = int(ym.group()) if ym else year
+        found = [(pm.start, pm.period) for pm in find_periods(text, y) if pm.period]
+        if y is not None:
+            for kind, rx in _rules()[7]:
+                for m in rx.finditer(text):
+                    if kind == "month":
+                        mo = int(m["m"])
+                        found.append((m.start(), Period(date(y, mo, 1), month_end(y, mo), m.group())))
+                    else:
+                        n = int(m["months"])
+                        found.append((m.start(), Period(date(y, 1, 1), month_end(y, n), m.group())))
+        if found:
+            return min(found, key=lambda sp: sp[0])[1]
+    return None
+
+
 def _years_span(labels: list[str]) -> Period | None:
     """The years of a year-labelled table ("2019" … "2025") as one period, for its totals row."""
     years = []
@@ -238,7 +267,7 @@ def table_figures(
                 continue
             header = PATH_SEP.join(col_path[c])
             role = _header_role(header) or ("target" if sec.plan else "actual")
-            period = _period_of(header, year) or row_period or sec.period
+            period = _header_period(col_path[c], year) or row_period or sec.period
             for m in mentions:
                 unit, base_unit, scale = m.unit, m.base_unit, 1.0
                 if unit is None and "%" in header:
