@@ -33,9 +33,11 @@ class TableScore:
     value_ok: int = 0
     headers_ok: int = 0
     page_ok: int = 0
+    attributed: int = 0  # role and period as the gold's
     layout: int = 0  # figures from layout tables (letterheads, signatures) or dotted leader lines
     misses: list = field(default_factory=list)
     false_alarms: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -173,6 +175,12 @@ def score_tables(extraction, gold: dict) -> TableScore:
             score.headers_ok += 1
         if g.get("page") is None or f.page == g["page"]:
             score.page_ok += 1
+        period = [f.period_start.isoformat() if f.period_start else None,
+                  f.period_end.isoformat() if f.period_end else None]
+        if f.role == g.get("role") and period == list(g.get("period") or [None, None]):
+            score.attributed += 1
+        else:
+            score.wrong.append(f"{g['anchor']} {g.get('col_header')}: got {f.role} {period}, gold {g.get('role')} {g.get('period')}")
         bv = g.get("base_value")
         if bv is not None and abs(f.base_value - bv) <= 1e-9 * max(1.0, abs(bv)):
             score.value_ok += 1
@@ -264,7 +272,7 @@ def run_table_eval(realdocs: Path, gold_dir: Path) -> tuple[list[TableScore], li
 def table_totals(scores: list[TableScore]) -> TableScore:
     t = TableScore(doc="ALL")
     for s in scores:
-        for k in ("gold", "extracted", "matched", "value_ok", "headers_ok", "page_ok", "layout"):
+        for k in ("gold", "extracted", "matched", "value_ok", "headers_ok", "page_ok", "attributed", "layout"):
             setattr(t, k, getattr(t, k) + getattr(s, k))
     return t
 
@@ -296,11 +304,12 @@ def print_table_report(tables, tasks, fmt: str = "table", verbose: bool = False)
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return
     print(f"\ntable-cell figures\n{'document':48} {'gold':>5} {'scope':>5} {'match':>5} {'P':>6} {'R':>6} "
-          f"{'value':>6} {'header':>6} {'page':>6} {'layout':>6}")
+          f"{'value':>6} {'header':>6} {'page':>6} {'attrib':>6} {'layout':>6}")
     for s in trows:
         m = s.matched or 1
         print(f"{s.doc[:48]:48} {s.gold:5d} {s.extracted:5d} {s.matched:5d} {s.precision:6.3f} {s.recall:6.3f} "
-              f"{s.value_ok / m:6.3f} {s.headers_ok / m:6.3f} {s.page_ok / m:6.3f} {s.layout:6d}")
+              f"{s.value_ok / m:6.3f} {s.headers_ok / m:6.3f} {s.page_ok / m:6.3f} {s.attributed / m:6.3f} "
+              f"{s.layout:6d}")
     print(f"\ntasks\n{'document':48} {'gold':>5} {'got':>5} {'found':>5} {'R':>6} {'owner':>6} {'dline':>6} "
           f"{'status':>6}")
     for s in krows:
@@ -308,7 +317,7 @@ def print_table_report(tables, tasks, fmt: str = "table", verbose: bool = False)
               f"{s.rate(s.owner_ok):6.3f} {s.rate(s.deadline_ok):6.3f} {s.rate(s.status_ok):6.3f}")
     if verbose:
         for s in tables:
-            for label, items in (("MISS", s.misses), ("FALSE", s.false_alarms)):
+            for label, items in (("MISS", s.misses), ("FALSE", s.false_alarms), ("WRONG", s.wrong)):
                 for item in items:
                     print(f"{s.doc[:3]} cell {label}: {item}")
         for s in tasks:

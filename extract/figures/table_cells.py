@@ -48,7 +48,8 @@ def _rules():
     periods = tuple((h["kind"], regex.compile(h["regex"], regex.V1)) for h in t["header_periods"])
     if {k for k, _ in periods} - {"month", "first_months"}:
         raise catalog.RuleError("tables.yaml: header_periods kinds are month and first_months")
-    return comp, roles, layout, total, unit_note, ditto, aliases, periods
+    percent = regex.compile(t["percent_header"], _FLAGS)
+    return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent
 
 
 @cache
@@ -270,7 +271,7 @@ def table_figures(
             period = _header_period(col_path[c], year) or row_period or sec.period
             for m in mentions:
                 unit, base_unit, scale = m.unit, m.base_unit, 1.0
-                if unit is None and "%" in header:
+                if unit is None and _rules()[8].search(header):
                     unit = base_unit = "%"  # "So với KH (%)": the column, not the row's ĐVT, gives the unit
                 elif unit is None and dvt and "%" in dvt:
                     unit = base_unit = "%"
