@@ -9,6 +9,9 @@ from dataclasses import dataclass, field, fields
 @dataclass(frozen=True)
 class Settings:
     db: str = "warehouse/baocao.duckdb"  # warehouse file, relative to the current directory
+    db_wait_s: float = 0.0  # seconds to wait while another process holds the warehouse file
+    office_command: str = "soffice"  # LibreOffice, which converts Word 97 .doc files to .docx
+    office_timeout_s: float = 60.0  # one file's conversion
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
     max_file_bytes: int = 200 * 2**20  # a larger input file is refused unread
     max_part_bytes: int = 50 * 2**20  # one unpacked DOCX part (document.xml ...) — zip-bomb guard
@@ -45,6 +48,9 @@ class Settings:
 
 SETTINGS_DOC = {
     "db": "DuckDB warehouse file (`--db`)",
+    "db_wait_s": "seconds a command waits while another process holds the warehouse file (`--wait`)",
+    "office_command": "LibreOffice binary that converts Word 97 `.doc` files to `.docx` (`scripts/setup.sh --with-office`)",
+    "office_timeout_s": "seconds allowed to convert one `.doc` file",
     "workers": "extraction worker processes (`--workers`), default: number of cores",
     "max_file_bytes": "input files larger than this are refused unread (`--max-file-mb`)",
     "max_part_bytes": "largest unpacked part of a DOCX (zip-bomb guard)",
