@@ -32,6 +32,7 @@ _BARE = regex.compile(r"^\s*[-+]?\s*(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d+)?\s*
 _DOT_DECIMAL = regex.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")
 # "A | B | C | 1 | 2 | 7=3/2": the column-number row under a header
 _COLUMN_CODE = regex.compile(r"^\s*\(?(?:[A-Za-zĐđ]|\d{1,2}(?:\s*=\s*[\d/+\-*x() ]+)?)\)?\s*$")
+_PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
 _WORDS_MAX = 3  # a value cell has at most this many words besides its numbers ("22,45 %", "15 văn bản")
 
 
@@ -259,7 +260,9 @@ def table_figures(
         dvt = last_dvt if _rules()[5].match(own_dvt) else own_dvt
         last_dvt = dvt
         is_total_row = bool(total_rx.match(label))
-        row_period = span if (is_total_row and span) else _period_of(label, year) if label else None
+        # a row labelled by a period ("2019", "Quý I/2026") is that period; a long label's year is its topic's
+        short = label and len(label) <= _PERIOD_LABEL_MAX
+        row_period = span if (is_total_row and span) else _period_of(label, year) if short else None
         for c in row_values:
             cell = g[c][0]
             quote = fold(cell.text)
