@@ -29,6 +29,10 @@ _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
     "task_key location page co_owners product source"
 ).split()
+_DOCUMENT_COLS = (
+    "doc_id path sha256 format title doc_type issuer doc_number issued_date is_draft draft_no period_start "
+    "period_end period_label pages ingested_at n_blocks ocr_pages warnings"
+).split()
 _BLOCK_COLS = "doc_id seq kind location page level text".split()
 _RELATION_COLS = (
     "relation_id doc_id kind part_id whole_id share_id level_id abs_id pct_id member_ids exhaustive label"
@@ -196,8 +200,11 @@ class Loader:
     with the warehouse (bench/speed.py measured 7 ms a document for them in the writer).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, replace: bool = False):
         self.con = con
+        # `ingest --replace`: a changed file at a loaded path takes the old version's place (same transaction)
+        self.replace = replace
+        self.dropped = 0  # documents replaced or dropped as stale in this batch
         self._loaded = {sha for (sha,) in con.execute("select sha256 from documents").fetchall()}
         self._ids = _next_ids(con)
         # one appender per table for the whole batch: making one costs ~0.6 ms, a fifth of a small
@@ -214,6 +221,31 @@ class Loader:
         appender.append_rows(rows)
         appender.flush()
 
+    def _same_path(self, path: str) -> dict[int, str]:
+        """doc_id -> sha256 of the loaded documents at this path (compared resolved)."""
+        wanted = str(Path(path).resolve())
+        rows = self.con.execute(
+            "select doc_id, path, sha256 from documents where path like ?", ["%" + Path(path).name]
+        ).fetchall()
+        return {d: sha for d, p, sha in rows if str(Path(p).resolve()) == wanted}
+
+    def drop_stale(self, path: str, sha256: str) -> int:
+        """Remove the other versions loaded at this path (one transaction); returns how many went."""
+        from warehouse.remove import delete_rows
+
+        stale = {d: sha for d, sha in self._same_path(path).items() if sha != sha256}
+        if stale:
+            self.con.execute("begin transaction")
+            try:
+                delete_rows(self.con, list(stale))
+                self.con.execute("commit")
+            except BaseException:
+                self.con.execute("rollback")
+                raise
+            self._loaded.difference_update(stale.values())
+            self.dropped += len(stale)
+        return len(stale)
+
     def is_loaded(self, sha256: str) -> bool:
         return sha256 in self._loaded
 
@@ -227,6 +259,11 @@ class Loader:
         doc_id, fig0, task0, rel0 = self._ids
         self.con.execute("begin transaction")
         try:
+            replaced = self._same_path(ex.document.path) if self.replace else {}
+            if replaced:
+                from warehouse.remove import delete_rows
+
+                delete_rows(self.con, list(replaced))
             _insert_document(ex, self._ids, self._append)
             self.con.execute("commit")
         except BaseException:
@@ -235,13 +272,15 @@ class Loader:
             self.con.execute("rollback")
             raise
         self._loaded.add(ex.document.sha256)
+        self._loaded.difference_update(replaced.values())
+        self.dropped += len(replaced)
         self._ids = (doc_id + 1, fig0 + len(ex.figures), task0 + len(ex.tasks), rel0 + len(ex.relations))
         return doc_id
 
 
-def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | None:
+def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction, replace: bool = False) -> int | None:
     """One document in its own transaction (see Loader, which a batch keeps for all its documents)."""
-    return Loader(con).load(ex)
+    return Loader(con, replace=replace).load(ex)
 
 
 def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> None:
@@ -251,7 +290,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
     period = meta.period
     append(
         "documents",
-        None,  # every column, in schema order
+        _DOCUMENT_COLS,  # named: later columns (family, version) are filled after loading
         [
             [
                 doc_id,
