@@ -133,6 +133,7 @@ import warehouse.load as wl
 from extract.cli import main
 
 wl.Loader.load = lambda self, ex: 0
+wl.Loader.add = lambda self, ex, tag=None: [wl.Loaded(tag, ex, 0)]
 sys.argv[0] = "baocao"
 main()
 """

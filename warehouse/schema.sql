@@ -127,3 +127,11 @@ create table if not exists failures (
     reason       varchar not null,
     failed_at    timestamp not null
 );
+
+-- shards of a stage folder (`baocao extract --out`) already appended by `baocao load`: loading again skips them
+create table if not exists loaded_stages (
+    stage_id     varchar not null,          -- from the stage folder's stage.json
+    shard        varchar not null,          -- one task's shard folder
+    folder       varchar,                   -- where the stage was when it was loaded
+    loaded_at    timestamp not null
+);
