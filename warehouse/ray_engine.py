@@ -131,22 +131,24 @@ def _batches(files: list[Path], size: int) -> list[list[FileRef]]:
 
 
 def _ray(address: str | None, settings: Settings):
-    """The ray module, connected: to `address` ('auto', 'ray://HOST:10001'), or a local cluster of
-    `settings.workers` CPUs started for this run (~4-6 s), or the cluster this process already joined."""
+    """(the ray module, connected; whether this call connected it): to `address` ('auto',
+    'ray://HOST:10001'), or a local cluster of `settings.workers` CPUs started for this run (~4-6 s), or the
+    cluster this process already joined."""
     try:
         import ray
     except ImportError as exc:
         raise EngineError("the Ray engine needs Ray: pip install 'baocao[ray]'") from exc
-    if not ray.is_initialized():
-        kwargs = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
-        try:
-            if address:
-                ray.init(address=address, **kwargs)
-            else:
-                ray.init(num_cpus=settings.workers, **kwargs)
-        except Exception as exc:  # ConnectionError, a bad address, a token mismatch: one line, no traceback
-            raise EngineError(f"cannot start or reach the Ray cluster {address or '(local)'}: {exc}") from exc
-    return ray
+    if ray.is_initialized():
+        return ray, False
+    kwargs = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
+    try:
+        if address:
+            ray.init(address=address, **kwargs)
+        else:
+            ray.init(num_cpus=settings.workers, **kwargs)
+    except Exception as exc:  # ConnectionError, a bad address, a token mismatch: one line, no traceback
+        raise EngineError(f"cannot start or reach the Ray cluster {address or '(local)'}: {exc}") from exc
+    return ray, True
 
 
 def extract_to_stage(
@@ -161,7 +163,6 @@ def extract_to_stage(
 ) -> list[TaskResult]:
     """Stage `files` in tasks of `settings.stage_batch` documents; `on_task(result, n_files)` after each."""
     batches = _batches(files, settings.stage_batch)
-    task_settings = settings.resolve(workers=1)  # one extraction process per task: the task is one CPU
     results: list[TaskResult] = []
 
     def done(result: TaskResult, n: int) -> None:
@@ -177,7 +178,17 @@ def extract_to_stage(
         finally:
             close_pools()
         return results
-    ray = _ray(address, settings)
+    ray, started = _ray(address, settings)
+    try:
+        _run_tasks(ray, batches, stage, settings, known, extractor, done)
+    finally:
+        if started:  # the cluster's processes stop before the load, which then has the CPUs to itself
+            ray.shutdown()
+    return results
+
+
+def _run_tasks(ray, batches, stage: Path, settings: Settings, known, extractor, done) -> None:
+    task_settings = settings.resolve(workers=1)  # one extraction process per task: the task is one CPU
     remote = ray.remote(stage_task).options(num_cpus=1, max_retries=settings.stage_task_retries)
     known_ref = ray.put(frozenset(known))
     # a bounded number of tasks in flight: a million documents are not submitted at once
@@ -209,7 +220,6 @@ def extract_to_stage(
         pending[remote.remote(str(stage), task, batch, task_settings, known_ref, extractor)] = (task, batch)
     while pending:
         collect(None)
-    return results
 
 
 # ---------------------------------------------------------------- commands
