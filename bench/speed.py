@@ -130,7 +130,7 @@ def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1) -> TreeStats:
 _WITHOUT_LOAD = """
 import sys
 import warehouse.load as wl
-from extract.cli import main
+from baocao.cli import main
 
 wl.Loader.load = lambda self, ex: 0
 wl.Loader.add = lambda self, ex, tag=None: [wl.Loaded(tag, ex, 0)]
@@ -143,7 +143,7 @@ main()
 _ONE_PER_TRANSACTION = """
 import sys
 import warehouse.load as wl
-from extract.cli import main
+from baocao.cli import main
 
 _init = wl.Loader.__init__
 wl.Loader.__init__ = lambda self, con, group_docs=1, group_s=0.0: _init(self, con, 1, 0.0)
@@ -168,7 +168,7 @@ def ingest(
     script = script if load else _WITHOUT_LOAD
     cmd = [
         sys.executable,
-        *(["-c", script] if script else ["-m", "extract.cli"]),
+        *(["-c", script] if script else ["-m", "baocao.cli"]),
         "ingest",
         *map(str, paths),
         "--db",

@@ -22,9 +22,9 @@ from support import ROOT, SAMPLES  # noqa: E402
 from test_batch import warehouse_rows  # noqa: E402
 from test_stage import relations  # noqa: E402
 
-from extract.ingest import run_ingest  # noqa: E402
 from extract.pipeline import extract_file  # noqa: E402
 from extract.settings import Settings  # noqa: E402
+from warehouse.batch import run_ingest  # noqa: E402
 from warehouse.ray_engine import run_ingest_engine  # noqa: E402
 
 TESTS = Path(__file__).resolve().parent
@@ -184,7 +184,7 @@ def test_a_reader_hung_in_c_code_is_killed_and_recorded_as_a_failure(ray_cluster
 _WITHOUT_RAY = """
 import sys
 sys.modules["ray"] = None  # import ray fails, as where the extra is not installed
-from extract.cli import main
+from baocao.cli import main
 sys.argv[0] = "baocao"
 main()
 """
@@ -192,7 +192,7 @@ main()
 
 def test_the_engines_on_the_command_line_and_without_ray(tmp_path):
     def baocao(*args, script=None):
-        cmd = [sys.executable, *(["-c", script] if script else ["-m", "extract.cli"]), *args]
+        cmd = [sys.executable, *(["-c", script] if script else ["-m", "baocao.cli"]), *args]
         return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300)
 
     doc, db = str(SAMPLES / "000_ea23f6f2735d3a0f.docx"), str(tmp_path / "w.duckdb")

@@ -151,7 +151,7 @@ def test_extract_then_load_on_the_command_line(tmp_path):
 
     def baocao(*args):
         return subprocess.run(
-            [sys.executable, "-m", "extract.cli", *args],
+            [sys.executable, "-m", "baocao.cli", *args],
             capture_output=True,
             text=True,
             cwd=ROOT,

@@ -17,11 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.ingest import BatchResult, IngestError, WorkerPool, _Progress
 from extract.pipeline import discover, extract_file, sha256_of, size_problem
 from extract.settings import Settings
-
-from .stage import ShardWriter, StageError, StageLoad, load_stage, open_stage, staged_hashes
+from warehouse.batch import BatchResult, IngestError, WorkerPool, _Progress
+from warehouse.stage import ShardWriter, StageError, StageLoad, load_stage, open_stage, staged_hashes
 
 ENGINES = ("local", "ray")
 Extractor = Callable[[str, Settings], object]
@@ -271,7 +270,7 @@ def run_extract(
         stage, _ = open_stage(out, create=True)
         known = staged_hashes(stage)  # a re-run into the same stage skips what it staged before
         if db and Path(db).exists():
-            from .load import WarehouseBusy, connect
+            from warehouse.load import WarehouseBusy, connect
 
             try:
                 con = connect(db, read_only=True)
@@ -304,8 +303,8 @@ def load_summary(load: StageLoad) -> str:
 
 def run_load(stage: str, settings: Settings) -> int:
     """`baocao load`: append a stage's new shards to the warehouse and match tasks across documents."""
-    from .load import WarehouseBusy, connect
-    from .task_keys import assign_task_keys
+    from warehouse.load import WarehouseBusy, connect
+    from warehouse.task_keys import assign_task_keys
 
     try:
         con = connect(settings.db)
@@ -345,8 +344,8 @@ def run_ingest_engine(
 ) -> int:
     """`baocao ingest --engine ray`: stage the files (in a temporary stage beside the warehouse unless
     `stage` is given: on a cluster it must be a folder every node sees), then bulk-load the stage."""
-    from .load import WarehouseBusy, connect
-    from .task_keys import assign_task_keys
+    from warehouse.load import WarehouseBusy, connect
+    from warehouse.task_keys import assign_task_keys
 
     files, missing = _discover(paths)
     if missing and not files:

@@ -20,8 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.model import Extraction
-
-from .load import SCHEMA, _insert_document, _next_ids
+from warehouse.load import SCHEMA, _insert_document, _next_ids
 
 TABLES = ("documents", "figures", "tasks", "relations", "blocks", "failures")
 _MANIFEST = "stage.json"

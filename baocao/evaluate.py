@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .text import fold
+from extract.language.text import fold
 
 
 @dataclass
@@ -96,7 +96,7 @@ def score_document(figures, gold: list[dict], doc: str, fmt: str) -> DocScore:
 
 
 def run_eval(samples: Path, gold_dir: Path) -> list[DocScore]:
-    from .pipeline import extract_file
+    from extract.pipeline import extract_file
 
     scores = []
     for gold_file in sorted(gold_dir.glob("*.figures.json")):

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .settings import Settings
+from extract.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese reports -> DuckDB warehouse.")
 
@@ -83,7 +83,7 @@ def ingest(
     )
     _check_engine(engine)
     if engine == "local" and stage is None:
-        from .ingest import run_ingest
+        from warehouse.batch import run_ingest
 
         raise typer.Exit(run_ingest(paths, settings, progress=not quiet))
     from warehouse.ray_engine import run_ingest_engine
@@ -206,7 +206,7 @@ def eval_(
     ] = False,
 ) -> None:
     """Precision/recall/F1 of figure detection and attribution accuracy against the gold files."""
-    from .evaluate import print_report, run_eval
+    from baocao.evaluate import print_report, run_eval
 
     report = run_eval(Path(samples), Path(gold))
     print_report(report, format, verbose)
@@ -221,7 +221,7 @@ def diff(
     unchanged: Annotated[bool, typer.Option("--unchanged", help="also list what stayed the same")] = False,
 ) -> None:
     """Figure-level comparison of two documents: changed, added and removed figures; task deadline/status changes."""
-    from .diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
+    from warehouse.diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
 
     if format not in ("table", "json"):
         _err(f"unknown --format {format!r} (table or json)")
@@ -249,8 +249,7 @@ def report(
     from datetime import date
 
     from warehouse.load import WarehouseBusy
-
-    from .report import write_report
+    from warehouse.report import write_report
 
     try:
         day = date.fromisoformat(as_of) if as_of else None
@@ -272,8 +271,8 @@ def export(
     db: DbOpt = Settings.db,
 ) -> None:
     """Export documents, figures, tasks and findings: Excel sheets, or one Parquet/CSV file per table."""
-    from .export import FORMATS, ExportError
-    from .export import export as run_export
+    from warehouse.export import FORMATS, ExportError
+    from warehouse.export import export as run_export
 
     if format not in FORMATS:
         _err(f"unknown --format {format!r} (xlsx, parquet or csv)")

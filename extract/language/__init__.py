@@ -1,0 +1,1 @@
+"""Vietnamese text: normalisation, the number grammar, periods, sentences, syllables, heading cues."""
