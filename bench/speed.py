@@ -209,6 +209,27 @@ def writer_cost(workdir: Path, n: int) -> None:
         cpu = time.process_time() - t
         con.close()
         print(f"  {group:>3} document(s) a transaction: {1000 * cpu / n:6.2f} ms")
+    # the Ray engine's way: each task writes a shard (on the workers), one bulk load appends them all
+    from warehouse.stage import ShardWriter, load_stage, open_stage
+
+    stage, _ = open_stage(workdir / "writer-stage", create=True)
+    t = time.process_time()
+    for start in range(0, n, 20):
+        writer = ShardWriter()
+        for ex in copies[start : start + 20]:
+            writer.add(ex)
+        writer.write(stage, f"{start:06d}")
+    cpu = time.process_time() - t
+    print(f"  shard writer, 20 documents a task:   {1000 * cpu / n:6.2f} ms (in the tasks, not the writer)")
+    db = workdir / "writer-stage.duckdb"
+    db.unlink(missing_ok=True)
+    con = connect(db)
+    load = load_stage(con, stage)
+    con.close()
+    print(
+        f"  bulk load of those shards: {load.rows} rows in {load.seconds:.2f} s = {load.rows / load.seconds:,.0f} "
+        f"rows/s, {1000 * load.seconds / load.loaded:.2f} ms a document (wall)"
+    )
 
 
 def compare_engines(workdir: Path, files: list[Path], workers: int, batch: int, small: int) -> None:
