@@ -102,7 +102,8 @@ def extract(
         str | None, typer.Option("--db", help="warehouse whose documents are skipped (read only)")
     ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="local: extraction processes")
+        int | None,
+        typer.Option("--workers", min=1, help="extraction processes, or CPUs of a local Ray cluster"),
     ] = None,
     timeout: Annotated[
         float | None, typer.Option("--timeout", min=0.001, help="seconds per document")

@@ -53,10 +53,11 @@ def open_stage(folder: str | Path, create: bool = False) -> tuple[Path, str]:
         (folder / _SHARDS).mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{_MANIFEST}.{uuid.uuid4().hex}"
         tmp.write_text(json.dumps({"stage_id": uuid.uuid4().hex, "created": datetime.now().isoformat()}))
-        try:
-            tmp.rename(manifest) if not manifest.exists() else tmp.unlink()
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        # written aside and renamed: two extracts starting on one stage agree on the first manifest
+        if manifest.exists():
+            tmp.unlink()
+        else:
+            tmp.rename(manifest)
     try:
         return folder, json.loads(manifest.read_text(encoding="utf-8"))["stage_id"]
     except (OSError, ValueError, KeyError) as exc:
