@@ -22,7 +22,6 @@ from extract.settings import Settings
 from warehouse.batch import BatchResult, IngestError, WorkerPool, _Progress
 from warehouse.stage import ShardWriter, StageError, StageLoad, load_stage, open_stage, staged_hashes
 
-ENGINES = ("local", "ray")
 Extractor = Callable[[str, Settings], object]
 FileRef = tuple[str, str]  # (path as given, shown in the warehouse; absolute path, read by the task)
 
