@@ -79,7 +79,7 @@ def corpus(folder: Path, copies: int = 8) -> list[Path]:
 
 
 def ingest_ray(paths, db: Path, extractor=extract_file, **settings) -> int:
-    s = Settings(db=str(db), workers=2, stage_batch=4, **settings)
+    s = Settings(**{"db": str(db), "workers": 2, "stage_batch": 4, **settings})
     return run_ingest_engine([str(p) for p in paths], s, "ray", progress=False, extractor=extractor)
 
 
@@ -122,6 +122,14 @@ def killing_extractor(path: str, settings: Settings):
     return extract_file(path, settings)
 
 
+def always_killing_extractor(path: str, settings: Settings):
+    """Every time a `kill*` file is read, SIGKILL the Ray worker running its task."""
+    if Path(path).name.startswith("kill"):
+        os.kill(_parent(os.getppid()), signal.SIGKILL)
+        os._exit(1)
+    return extract_file(path, settings)
+
+
 def hanging_extractor(path: str, settings: Settings):
     """A `poison*` file hangs in C code, deaf to the time limit's alarm."""
     if Path(path).name.startswith("poison"):
@@ -156,6 +164,30 @@ def test_a_worker_killed_mid_task_still_loads_every_document_once(ray_cluster, t
     assert [n for _, n in loaded] == [len(extract_file(folder / Path(p).name).figures) for p, _ in loaded]
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("select count(*) from failures").fetchone()[0] == 0
+    con.close()
+
+
+def test_a_task_whose_worker_dies_every_time_fails_its_documents_alone(ray_cluster, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sources = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".docx", ".pdf"))[:3]
+    for src in sources:
+        shutil.copy(src, folder / src.name)
+    shutil.copy(SAMPLES / "003_ef6b9c13ae5fbfa8.docx", folder / "kill.docx")
+    db = tmp_path / "w.duckdb"
+    # tasks of 2: the two files after the first three share a task with the killing one
+    code = ingest_ray([folder], db, always_killing_extractor, stage_batch=2, stage_task_retries=1)
+    assert code == 1
+    err = capsys.readouterr().err.splitlines()
+    lost = [line for line in err if "its task failed" in line]
+    assert sorted(line.split(": ", 1)[0] for line in lost) == sorted(
+        str(folder / n) for n in (sources[2].name, "kill.docx")
+    )
+    assert [Path(p).name for p, _ in documents(db)] == [s.name for s in sources[:2]]
+    con = duckdb.connect(str(db), read_only=True)
+    assert (
+        con.execute("select count(*) from failures where reason like 'its task failed%'").fetchone()[0] == 2
+    )
     con.close()
 
 
