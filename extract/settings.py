@@ -9,6 +9,9 @@ from dataclasses import dataclass, field, fields
 @dataclass(frozen=True)
 class Settings:
     db: str = "warehouse/baocao.duckdb"  # warehouse file, relative to the current directory
+    db_wait_s: float = 0.0  # seconds to wait while another process holds the warehouse file
+    office_command: str = "soffice"  # LibreOffice, which converts Word 97 .doc files to .docx
+    office_timeout_s: float = 60.0  # one file's conversion
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
     max_file_bytes: int = 200 * 2**20  # a larger input file is refused unread
     max_part_bytes: int = 50 * 2**20  # one unpacked DOCX part (document.xml ...) — zip-bomb guard
@@ -37,6 +40,7 @@ class Settings:
     garbled_max_share: float = 0.7  # a text layer with a lower share of Vietnamese syllables is read by OCR
     diff_min_similarity: float = 80.0  # masked-sentence similarity (0-100) that pairs two figures in a diff
     diff_min_key_similarity: float = 40.0  # weaker similarity enough when indicator/role/period/basis agree
+    busy_wait_s: float = 3.0  # a writer, or a Python API call, waits this long for another process's hold
 
     def resolve(self, **overrides) -> Settings:
         """A copy with the non-None overrides applied (CLI options pass None when not given)."""
@@ -47,6 +51,9 @@ class Settings:
 
 SETTINGS_DOC = {
     "db": "DuckDB warehouse file (`--db`)",
+    "db_wait_s": "seconds a command waits while another process holds the warehouse file (`--wait`)",
+    "office_command": "LibreOffice binary that converts Word 97 `.doc` files to `.docx` (`scripts/setup.sh --with-office`)",
+    "office_timeout_s": "seconds allowed to convert one `.doc` file",
     "workers": "extraction worker processes (`--workers`), default: number of cores",
     "max_file_bytes": "input files larger than this are refused unread (`--max-file-mb`)",
     "max_part_bytes": "largest unpacked part of a DOCX (zip-bomb guard)",
@@ -75,4 +82,5 @@ SETTINGS_DOC = {
     "garbled_max_share": "a text layer with a lower share of valid Vietnamese syllables is read by OCR",
     "diff_min_similarity": "similarity (0-100) of the number-masked sentences that pairs two figures in `baocao diff`",
     "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
+    "busy_wait_s": "seconds `ingest` and `check` wait for a reader (a query, a Python API call) to let go of the warehouse file, and a Python API call (`warehouse.api.Warehouse`) waits for a writer, before the busy message; `baocao query` does not wait",
 }

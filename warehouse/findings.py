@@ -45,10 +45,11 @@ def check_files() -> list[Path]:
     return sorted(CHECKS.glob("*.sql"))
 
 
-def run_checks(con) -> list[Finding]:
+def run_checks(con, store: bool = True) -> list[Finding]:
     """Run every check, replace the findings table with their rows (one transaction), return them.
 
     `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
+    With `store` false (a read-only connection) the findings are only returned.
     """
     _load_rule_tables(con)
     rows = []
@@ -74,6 +75,8 @@ def run_checks(con) -> list[Finding]:
         )
         for i, r in enumerate(rows)
     ]
+    if not store:
+        return findings
     con.execute("begin transaction")
     try:
         con.execute("delete from findings")
@@ -92,9 +95,88 @@ def run_checks(con) -> list[Finding]:
     return findings
 
 
+@dataclass
+class CheckRun:
+    findings: list[Finding]
+    paths: dict  # doc_id -> path
+    not_stored: str | None = None  # why the findings table was left as it was, or None when rewritten
+
+
+def check_warehouse(db, wait: float = 0.0) -> CheckRun:
+    """Open the warehouse for writing and run the checks; when only other readers hold it, run them anyway.
+
+    DuckDB lets many processes read a file or one write it. Sessions that only read (a notebook, the DuckDB
+    command line, a BI tool) would otherwise make `check` fail although the checks themselves only read:
+    then the findings are computed on a read-only connection and printed, and `not_stored` says why the
+    table kept its old rows. A writer (an ingest) is waited for up to `wait` seconds.
+    """
+    import time
+
+    from warehouse.load import WAIT_STEP_S, WarehouseBusy, connect
+
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            con, store, busy = connect(db, create=False), True, None
+            break
+        except WarehouseBusy as exc:
+            busy = exc
+        try:
+            con, store = connect(db, read_only=True), False
+            break
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(WAIT_STEP_S)
+    try:
+        findings = run_checks(con, store=store)
+        paths = dict(con.execute("select doc_id, path from documents").fetchall())
+    finally:
+        con.close()
+    not_stored = None
+    if not store:
+        not_stored = (
+            f"{db}: findings printed but not stored in table findings, another process has the file open "
+            f"({busy.detail}). Close the other session "
+            "(notebook, DuckDB shell, BI tool) and run `baocao check` again to store them"
+        )
+    return CheckRun(findings, paths, not_stored)
+
+
+FINDING_COLUMNS = [
+    "finding_id",
+    "check_id",
+    "severity",
+    "doc_id",
+    "path",
+    "other_doc_id",
+    "figure_ids",
+    "message",
+]
+
+
 def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | None = None) -> None:
     if fmt == "json":
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(FINDING_COLUMNS)
+        for f in findings:
+            w.writerow(
+                [
+                    f.finding_id,
+                    f.check_id,
+                    f.severity,
+                    f.doc_id,
+                    (paths or {}).get(f.doc_id, ""),
+                    f.other_doc_id,
+                    " ".join(map(str, f.figure_ids)),
+                    f.message,
+                ]
+            )
         return
     from rich.console import Console
 

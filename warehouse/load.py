@@ -16,9 +16,11 @@ from pathlib import Path
 import duckdb
 
 from extract.model import Extraction
+from extract.settings import Settings
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 VIEWS = Path(__file__).with_name("views")
+WAIT_STEP_S = 0.25  # between attempts of `baocao check` to open a locked warehouse (--wait)
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
@@ -34,26 +36,115 @@ _RELATION_COLS = (
 ).split()
 
 
-class WarehouseBusy(RuntimeError):
-    pass
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened; str() is one line naming the file and the reason."""
+
+    detail: str = ""  # DuckDB's own words, when DuckDB refused the file
 
 
-def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+class WarehouseMissing(WarehouseError, FileNotFoundError):
+    """No warehouse at that path (read commands never create one)."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process holds the file's lock (an ingest writing, or a session that keeps it open)."""
+
+
+class WarehouseInvalid(WarehouseError):
+    """The file exists but is not a DuckDB warehouse this DuckDB can open (a text file, a corrupt file)."""
+
+
+def missing_warehouse_message(db: str | Path) -> str:
+    """The one line shown when the warehouse file does not exist (CLI and Python API alike)."""
+    return f"{db}: no warehouse here (looked for {Path(db).resolve()}); make one with `baocao ingest PATH --db {db}`"
+
+
+def _open_error(db: Path, exc: duckdb.Error, read_only: bool) -> WarehouseError:
+    """Sort DuckDB's error into busy / invalid, keeping DuckDB's own words after ours."""
+    words = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "lock" in words.lower():
+        what = "another process is writing it" if read_only else "another process has it open"
+        err: WarehouseError = WarehouseBusy(
+            f"{db}: the warehouse is busy, {what} ({words}); try again, or pass --wait SECONDS"
+        )
+    else:
+        err = WarehouseInvalid(f"{db}: not a baocao warehouse ({words})")
+    err.detail = words
+    return err
+
+
+def connect(
+    db: str | Path,
+    read_only: bool = False,
+    wait_s: float | None = None,
+    create: bool = True,
+    add_views: bool = True,
+) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file; a writer's makes the schema and views first.
+
+    Only a writer with `create` makes a missing file (and its folder); a reader or a writer without it gets
+    WarehouseMissing, a file that is not a warehouse WarehouseInvalid. DuckDB lets one process write or
+    several read. While another process holds the file, the open is retried for `wait_s` seconds: by default
+    `busy_wait_s` for a writer, so an ingest or a check that starts while a query or a Python API call reads
+    waits those milliseconds instead of failing, and none for a reader (`baocao query` answers or says busy at
+    once unless `--wait`; warehouse.api passes its own wait). A reader gets the views an older warehouse lacks
+    as temporary views unless `add_views` is false (warehouse.api adds them itself).
+    """
     db = Path(db)
-    if read_only:
-        if not db.exists():
-            raise FileNotFoundError(f"{db}: no warehouse here yet (run `baocao ingest` first)")
+    if not db.exists() and (read_only or not create):
+        raise WarehouseMissing(missing_warehouse_message(db))
+    if db.exists() and not db.is_file():
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse (a folder, not a DuckDB file)")
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    if wait_s is None:
+        wait_s = 0.0 if read_only else Settings().busy_wait_s
+    deadline = time.monotonic() + max(wait_s, 0.0)
+    delay = 0.05
+    while True:
         try:
-            return duckdb.connect(str(db), read_only=True)
-        except duckdb.IOException as exc:
-            raise WarehouseBusy(f"{db}: the warehouse is busy (an ingest is writing); try again") from exc
-    db.parent.mkdir(parents=True, exist_ok=True)
+            con = duckdb.connect(str(db), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            err = _open_error(db, exc, read_only)
+            left = deadline - time.monotonic()
+            if not isinstance(err, WarehouseBusy) or left <= 0:
+                raise err from exc
+            time.sleep(min(delay, left))
+            delay = min(2 * delay, 0.5)
     try:
-        con = duckdb.connect(str(db))
-    except duckdb.IOException as exc:
-        raise WarehouseBusy(f"{db}: the warehouse is busy (another process is writing)") from exc
-    ensure_schema(con)
+        if read_only or not create:
+            _check_tables(con, db)
+        if read_only and add_views:
+            add_missing_views(con)
+        elif not read_only:
+            ensure_schema(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse ({str(exc).splitlines()[0]})") from exc
+    except WarehouseError:
+        con.close()
+        raise
     return con
+
+
+def _check_tables(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if "documents" not in present:
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse (a DuckDB file without the documents table)")
+
+
+def add_missing_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views missing from an older warehouse, added as temporary views (a read-only file takes no others)."""
+    present = {
+        r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
+    }
+    for path in sorted(VIEWS.glob("*.sql")):
+        if path.stem not in present:
+            sql = path.read_text(encoding="utf-8").replace(
+                "create or replace view", "create or replace temp view"
+            )
+            con.execute(sql)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -224,9 +224,17 @@ def _run_tasks(ray, batches, stage: Path, settings: Settings, known, extractor, 
 
 
 def _discover(paths: list[str]) -> tuple[list[Path], int]:
-    files, missing = discover(paths)
+    """The files to extract, and how many paths were missing; messages as `baocao ingest` prints them."""
+    from collections import Counter
+
+    files, missing, ignored = discover(paths)
     for m in missing:
         print(f"{m}: no such file or folder", file=sys.stderr)
+    if ignored:
+        kinds = Counter(f.suffix.lower() or "(no suffix)" for f in ignored)
+        listed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in kinds.most_common())
+        files_word = "file that is" if len(ignored) == 1 else "files that are"
+        print(f"left out {len(ignored)} {files_word} not documents ({listed})", file=sys.stderr)
     return files, len(missing)
 
 
