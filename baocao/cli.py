@@ -98,6 +98,13 @@ def ingest(
         str | None,
         typer.Option("--stage", help="ray: stage folder (shared by the nodes), kept after the load"),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="a changed file at a loaded path replaces the old version (default: kept as a version)",
+        ),
+    ] = False,
 ) -> None:
     """Read every .docx/.pdf (and .doc, through LibreOffice) under PATHS, extract, and load each document whole
     (a group per transaction); the only command that creates the warehouse."""
@@ -113,7 +120,10 @@ def ingest(
     if engine == "local" and stage is None:
         from warehouse.batch import run_ingest
 
-        raise typer.Exit(run_ingest(paths, settings, progress=not quiet))
+        raise typer.Exit(run_ingest(paths, settings, progress=not quiet, replace=replace))
+    if replace:
+        _err("--replace works with the local engine only (without --stage)")
+        raise typer.Exit(2)
     from warehouse.ray_engine import run_ingest_engine
 
     raise typer.Exit(run_ingest_engine(paths, settings, engine, address, stage, progress=not quiet))
@@ -242,19 +252,76 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
 
 
 @app.command()
-def check(db: DbOpt = Settings.db, format: FormatOpt = "table", wait: WaitOpt = 0.0) -> None:
-    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them."""
-    from warehouse.findings import check_warehouse, print_findings
-    from warehouse.load import WarehouseError
+def check(
+    db: DbOpt = Settings.db,
+    format: FormatOpt = "table",
+    wait: WaitOpt = 0.0,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="exit 1 if unsuppressed findings of this severity (error|warning) or worse exist",
+        ),
+    ] = None,
+) -> None:
+    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them.
 
+    Findings listed in <db>.suppressions.yaml (beside the warehouse) are marked suppressed and not printed.
+    """
+    from warehouse.findings import check_warehouse, failing, print_findings
+    from warehouse.load import WarehouseError
+    from warehouse.suppressions import SuppressionError, read_suppressions, suppressions_path
+
+    if fail_on not in (None, "error", "warning"):
+        _err(f"unknown --fail-on {fail_on!r} (error or warning)")
+        raise typer.Exit(2)
     try:
-        run = check_warehouse(db, wait)
+        entries = read_suppressions(suppressions_path(db))
+    except SuppressionError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    try:
+        run = check_warehouse(db, wait, suppressions=entries)
     except WarehouseError as exc:
         _err(str(exc))
         raise typer.Exit(1) from exc
     if run.not_stored:
         _err(run.not_stored)
     print_findings(run.findings, format, run.paths)
+    if failing(run.findings, fail_on):
+        raise typer.Exit(1)
+
+
+@app.command()
+def rm(
+    docs: Annotated[list[str], typer.Argument(help="doc_id or loaded path of each document to remove")],
+    db: DbOpt = Settings.db,
+    wait: WaitOpt = 0.0,
+) -> None:
+    """Remove documents with all their rows (figures, tasks, relations, findings, failures) in one transaction."""
+    from warehouse.load import WarehouseError, connect
+    from warehouse.remove import NoSuchDocument, remove_documents, resolve_documents
+
+    try:
+        con = connect(db, wait_s=wait, create=False)
+    except WarehouseError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    try:
+        ids: list[int] = []
+        for ref in docs:
+            ids += [d for d in resolve_documents(con, ref) if d not in ids]
+        gone = con.execute(
+            "select doc_id, path from documents where list_contains(?, doc_id) order by doc_id", [ids]
+        ).fetchall()
+        remove_documents(con, ids)
+    except NoSuchDocument as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    for doc_id, path in gone:
+        _err(f"removed {doc_id}: {path}")
 
 
 @app.command()

@@ -40,6 +40,9 @@ class Settings:
     garbled_max_share: float = 0.7  # a text layer with a lower share of Vietnamese syllables is read by OCR
     diff_min_similarity: float = 80.0  # masked-sentence similarity (0-100) that pairs two figures in a diff
     diff_min_key_similarity: float = 40.0  # weaker similarity enough when indicator/role/period/basis agree
+    # estimated Jaccard similarity of two texts' word shingles above which they are versions of one document
+    # (real versions measured 0.91–0.99; successive monthly reports of one body 0.43–0.55)
+    family_min_similarity: float = 0.7
     busy_wait_s: float = 3.0  # a writer, or a Python API call, waits this long for another process's hold
 
     def resolve(self, **overrides) -> Settings:
@@ -82,5 +85,6 @@ SETTINGS_DOC = {
     "garbled_max_share": "a text layer with a lower share of valid Vietnamese syllables is read by OCR",
     "diff_min_similarity": "similarity (0-100) of the number-masked sentences that pairs two figures in `baocao diff`",
     "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
+    "family_min_similarity": "text similarity (0-1, shingle Jaccard) above which two files are versions of one document",
     "busy_wait_s": "seconds `ingest` and `check` wait for a reader (a query, a Python API call) to let go of the warehouse file, and a Python API call (`warehouse.api.Warehouse`) waits for a writer, before the busy message; `baocao query` does not wait",
 }

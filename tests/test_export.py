@@ -28,7 +28,9 @@ def warehouse(tmp_path_factory) -> Path:
     con = duckdb.connect(str(db))
     ids = [r[0] for r in con.execute("select figure_id from figures order by figure_id limit 2").fetchall()]
     con.execute(
-        "insert into findings values (1, 'status_mismatch', 'error', 1, null, ?, 'Số liệu không khớp')", [ids]
+        "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message) "
+        "values (1, 'status_mismatch', 'error', 1, null, ?, 'Số liệu không khớp')",
+        [ids],
     )
     con.close()
     return db

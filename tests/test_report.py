@@ -60,7 +60,11 @@ def insert_findings(con) -> list[tuple]:
         (2, "cross_doc_value", "warning", pair[2], pair[3], [pair[0], pair[1]], "Hai văn bản ghi khác nhau"),
         (3, "placeholder_text", "info", 7, None, [], "Còn chỗ để trống <…> chưa điền"),
     ]
-    con.executemany("insert into findings values (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany(
+        "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message) "
+        "values (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     return rows
 
 

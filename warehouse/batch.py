@@ -43,7 +43,7 @@ class BatchResult:
     tasks: int = 0
     pages: int = 0
     seconds: float = 0.0
-    key_seconds: float = 0.0  # of `seconds`, matching the new tasks to tasks already in the warehouse
+    key_seconds: float = 0.0  # of `seconds`, matching tasks across documents and grouping document families
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -57,7 +57,7 @@ class BatchResult:
             + f"failed {self.failed}; "
             f"{self.figures} figures, {self.tasks} tasks, {self.pages} pages in {self.seconds:.1f} s"
             + (
-                f" ({self.key_seconds:.1f} s of it matching tasks across documents)"
+                f" ({self.key_seconds:.1f} s of it matching tasks and families across documents)"
                 if self.key_seconds
                 else ""
             )
@@ -332,7 +332,11 @@ class WorkerPool:
 
 
 def run_ingest(
-    paths: list[str], settings: Settings, progress: bool = True, extractor: Extractor = extract_file
+    paths: list[str],
+    settings: Settings,
+    progress: bool = True,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
 ) -> int:
     """Ingest every .docx/.pdf under `paths`; prints failures and a summary on stderr; returns the exit code."""
     files, missing, ignored = discover(paths)
@@ -346,7 +350,7 @@ def run_ingest(
     if missing and not files:
         return 2
     try:
-        result = ingest_files(files, settings, progress=progress, extractor=extractor)
+        result = ingest_files(files, settings, progress=progress, extractor=extractor, replace=replace)
     except IngestError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -355,8 +359,13 @@ def run_ingest(
 
 
 def ingest_files(
-    files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
+    files: list[Path],
+    settings: Settings,
+    progress: bool = False,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
 ) -> BatchResult:
+    from warehouse.families import assign_families
     from warehouse.load import Loader, WarehouseError, connect, record_failure
     from warehouse.task_keys import assign_task_keys
 
@@ -368,7 +377,7 @@ def ingest_files(
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
     con.execute("set threads = 1")
-    loader = Loader(con, settings.load_group_docs, settings.load_group_s)
+    loader = Loader(con, settings.load_group_docs, settings.load_group_s, replace=replace)
     result = BatchResult()
     started = time.perf_counter()
     bar = _Progress(len(files), enabled=progress)
@@ -400,6 +409,8 @@ def ingest_files(
                 later.append((f, digest))
                 continue
             if loader.is_loaded(digest):
+                if replace:
+                    loader.drop_stale(str(f), digest)  # the file went back to a version already loaded
                 result.skipped += 1
                 bar.advance(result)
                 continue
@@ -441,9 +452,10 @@ def ingest_files(
             else:
                 fail(path, digest, f"duplicate of {first[digest]} (same bytes), which failed: {reason}")
         con.execute("reset threads")
-        if result.loaded:
+        if result.loaded or loader.dropped:
             t = time.perf_counter()
             assign_task_keys(con)
+            assign_families(con)
             result.key_seconds = time.perf_counter() - t
     finally:
         bar.close()

@@ -30,6 +30,10 @@ _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
     "task_key location page"
 ).split()
+_DOCUMENT_COLS = (
+    "doc_id path sha256 format title doc_type issuer doc_number issued_date is_draft draft_no period_start "
+    "period_end period_label pages ingested_at n_blocks ocr_pages warnings"
+).split()
 _BLOCK_COLS = "doc_id seq kind location page level text".split()
 _RELATION_COLS = (
     "relation_id doc_id kind part_id whole_id share_id level_id abs_id pct_id member_ids exhaustive label"
@@ -211,12 +215,17 @@ class Loader:
     with the warehouse (bench/speed.py measured 7 ms a document for them in the writer).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, group_docs: int = 1, group_s: float = 0.0):
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, group_docs: int = 1, group_s: float = 0.0, replace: bool = False
+    ):
         self.con = con
         self.group_docs = max(1, group_docs)
         self.group_s = group_s
         self._pending: list[tuple[object, Extraction]] = []
         self._pending_since = 0.0
+        # `ingest --replace`: a changed file at a loaded path takes the old version's place (same transaction)
+        self.replace = replace
+        self.dropped = 0  # documents replaced or dropped as stale in this batch
         self._loaded = {sha for (sha,) in con.execute("select sha256 from documents").fetchall()}
         self._ids = _next_ids(con)
         # one appender per table for the whole batch: making one costs ~0.6 ms, a fifth of a small
@@ -233,6 +242,31 @@ class Loader:
         appender.append_rows(rows)
         appender.flush()
 
+    def _same_path(self, path: str) -> dict[int, str]:
+        """doc_id -> sha256 of the loaded documents at this path (compared resolved)."""
+        wanted = str(Path(path).resolve())
+        rows = self.con.execute(
+            "select doc_id, path, sha256 from documents where path like ?", ["%" + Path(path).name]
+        ).fetchall()
+        return {d: sha for d, p, sha in rows if str(Path(p).resolve()) == wanted}
+
+    def drop_stale(self, path: str, sha256: str) -> int:
+        """Remove the other versions loaded at this path (one transaction); returns how many went."""
+        from warehouse.remove import delete_rows
+
+        stale = {d: sha for d, sha in self._same_path(path).items() if sha != sha256}
+        if stale:
+            self.con.execute("begin transaction")
+            try:
+                delete_rows(self.con, list(stale))
+                self.con.execute("commit")
+            except BaseException:
+                self.con.execute("rollback")
+                raise
+            self._loaded.difference_update(stale.values())
+            self.dropped += len(stale)
+        return len(stale)
+
     def is_loaded(self, sha256: str) -> bool:
         return sha256 in self._loaded
 
@@ -246,6 +280,11 @@ class Loader:
         doc_id = self._ids[0]
         self.con.execute("begin transaction")
         try:
+            replaced = self._same_path(ex.document.path) if self.replace else {}
+            if replaced:
+                from warehouse.remove import delete_rows
+
+                delete_rows(self.con, list(replaced))
             _insert_document(ex, self._ids, self._append)
             self.con.execute("commit")
         except BaseException:
@@ -254,6 +293,8 @@ class Loader:
             self.con.execute("rollback")
             raise
         self._loaded.add(ex.document.sha256)
+        self._loaded.difference_update(replaced.values())
+        self.dropped += len(replaced)
         self._ids = _advance(self._ids, ex)
         return doc_id
 
@@ -282,7 +323,8 @@ class Loader:
             else:
                 seen.add(sha)
                 todo.append((tag, ex))
-        if len(todo) > 1:
+        # with --replace each document also removes the version it replaces: those go one by one
+        if len(todo) > 1 and not self.replace:
             ids = self._ids
             self.con.execute("begin transaction")
             try:
@@ -325,9 +367,9 @@ def _advance(ids: tuple[int, int, int, int], ex: Extraction) -> tuple[int, int, 
     return doc_id + 1, fig0 + len(ex.figures), task0 + len(ex.tasks), rel0 + len(ex.relations)
 
 
-def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | None:
+def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction, replace: bool = False) -> int | None:
     """One document in its own transaction (see Loader, which a batch keeps for all its documents)."""
-    return Loader(con).load(ex)
+    return Loader(con, replace=replace).load(ex)
 
 
 def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> None:
@@ -337,7 +379,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
     period = meta.period
     append(
         "documents",
-        None,  # every column, in schema order
+        _DOCUMENT_COLS,  # named: later columns (family, version) are filled after loading
         [
             [
                 doc_id,

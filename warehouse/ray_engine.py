@@ -277,11 +277,11 @@ def run_extract(
         stage, _ = open_stage(out, create=True)
         known = staged_hashes(stage)  # a re-run into the same stage skips what it staged before
         if db and Path(db).exists():
-            from warehouse.load import WarehouseBusy, connect
+            from warehouse.load import WarehouseError, connect
 
             try:
-                con = connect(db, read_only=True)
-            except WarehouseBusy as exc:
+                con = connect(db, read_only=True, wait_s=settings.db_wait_s)
+            except WarehouseError as exc:
                 raise EngineError(str(exc)) from exc
             known |= {sha for (sha,) in con.execute("select sha256 from documents").fetchall()}
             con.close()
@@ -310,18 +310,20 @@ def load_summary(load: StageLoad) -> str:
 
 def run_load(stage: str, settings: Settings) -> int:
     """`baocao load`: append a stage's new shards to the warehouse and match tasks across documents."""
-    from warehouse.load import WarehouseBusy, connect
+    from warehouse.families import assign_families
+    from warehouse.load import WarehouseError, connect
     from warehouse.task_keys import assign_task_keys
 
     try:
-        con = connect(settings.db)
-    except WarehouseBusy as exc:
+        con = connect(settings.db, wait_s=max(settings.db_wait_s, settings.busy_wait_s))
+    except WarehouseError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     try:
         load = load_stage(con, stage)
         if load.loaded:
             assign_task_keys(con)
+            assign_families(con)
     except StageError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -351,7 +353,8 @@ def run_ingest_engine(
 ) -> int:
     """`baocao ingest --engine ray`: stage the files (in a temporary stage beside the warehouse unless
     `stage` is given: on a cluster it must be a folder every node sees), then bulk-load the stage."""
-    from warehouse.load import WarehouseBusy, connect
+    from warehouse.families import assign_families
+    from warehouse.load import WarehouseError, connect
     from warehouse.task_keys import assign_task_keys
 
     files, missing = _discover(paths)
@@ -359,8 +362,9 @@ def run_ingest_engine(
         return 2
     started = time.perf_counter()
     try:
-        con = connect(settings.db)  # taken first: a busy warehouse stops the run before any extraction
-    except WarehouseBusy as exc:
+        # taken first: a busy warehouse stops the run before any extraction
+        con = connect(settings.db, wait_s=max(settings.db_wait_s, settings.busy_wait_s))
+    except WarehouseError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     temporary = stage is None
@@ -396,6 +400,7 @@ def run_ingest_engine(
         if load.loaded:
             t = time.perf_counter()
             assign_task_keys(con)
+            assign_families(con)
             result.key_seconds = time.perf_counter() - t
     finally:
         con.close()
