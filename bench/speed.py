@@ -146,7 +146,7 @@ import warehouse.load as wl
 from baocao.cli import main
 
 _init = wl.Loader.__init__
-wl.Loader.__init__ = lambda self, con, group_docs=1, group_s=0.0: _init(self, con, 1, 0.0)
+wl.Loader.__init__ = lambda self, con, *args, **kw: _init(self, con, 1, 0.0, replace=kw.get("replace", False))
 sys.argv[0] = "baocao"
 main()
 """
