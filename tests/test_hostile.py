@@ -387,7 +387,9 @@ def flush_and_tell(self):
     return done
 
 wl.Loader.flush = flush_and_tell
-sys.exit(run_ingest([sys.argv[1]], Settings().resolve(db=sys.argv[2], workers=1), progress=False))
+# groups of two documents per transaction, so the batch is still running after its first commit
+settings = Settings().resolve(db=sys.argv[2], workers=1, load_group_docs=2, load_group_s=0.05)
+sys.exit(run_ingest([sys.argv[1]], settings, progress=False))
 """
 
 
