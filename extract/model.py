@@ -21,6 +21,7 @@ class Cell:
     text: str  # NFC; the cell's paragraphs (or PDF lines) joined by "\n", each whitespace-folded
     rowspan: int = 1
     colspan: int = 1
+    page: int | None = None  # PDF: the page the cell is printed on (tables may run across pages)
 
     def location(self, table_location: str) -> str:
         return f"{table_location}r{self.row}c{self.col}"
@@ -125,6 +126,8 @@ class Figure:
     ocr: bool = False
     label: str | None = None  # status word attached to the figure (đạt, không đạt, vượt ...)
     kind: str = "number"  # number | ratio_part | ratio_whole | range_low | range_high | multiple
+    row_header: str | None = None  # table cells: the row header path, joined with " › "
+    col_header: str | None = None  # table cells: the column header path, joined with " › "
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,9 @@ class Task:
     row_no: int | None = None
     stt: str | None = None
     page: int | None = None
+    co_owners: tuple[str, ...] = ()
+    product: str | None = None  # sản phẩm đầu ra
+    source: str = "table"  # 'table' | 'prose'
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from extract.language.periods import month_end
 from extract.language.text import fold, strip_accents
 from extract.model import Block, Cell, Document, Metadata, Table, Task
 
-ROLES = ("stt", "content", "owner", "deadline", "status")
+ROLES = ("stt", "content", "owner", "co_owner", "product", "deadline", "status")
 STATUSES = (
     "done",
     "in_progress",
@@ -55,6 +55,18 @@ class _Rules:
     bullet: regex.Pattern
     list_break: regex.Pattern
     deadline_phrase: regex.Pattern
+    reference: regex.Pattern
+    recurring: regex.Pattern
+    start: regex.Pattern
+    owner_none: regex.Pattern
+    weekday_only: regex.Pattern
+    owner_stop: regex.Pattern
+    schedule_month: regex.Pattern
+    owner_first: regex.Pattern
+    assign_section: regex.Pattern
+    owner_line: regex.Pattern
+    owner_item: regex.Pattern
+    owner_start: regex.Pattern
 
 
 def _key(text: str) -> str:
@@ -124,6 +136,21 @@ def _rules() -> _Rules:
         bullet=regex.compile(prose["bullet"], regex.V1),
         list_break=regex.compile(prose["list_break"], regex.V1),
         deadline_phrase=regex.compile("|".join(f"(?:{p})" for p in prose["deadline_phrases"]), flags),
+        reference=regex.compile(data["deadline"]["reference"], flags),
+        recurring=regex.compile(data["deadline"]["recurring"], flags),
+        start=regex.compile(data["deadline"]["start"], flags),
+        owner_none=regex.compile(prose["owner_none"], flags),
+        weekday_only=regex.compile(prose["weekday_only"], flags),
+        owner_stop=regex.compile(rf"\s+(?:{stops})\b", flags),
+        schedule_month=regex.compile(data["deadline"]["schedule_month"], flags),
+        owner_first=regex.compile(
+            rf"^\W*(?P<owner>(?:{starts})\b[^:;.()]{{0,150}}?)\s*,?\s+(?i:(?:{'|'.join(prose['owner_first'])}))\b",
+            regex.V1,
+        ),
+        assign_section=regex.compile(prose["assign_section"], flags),
+        owner_line=regex.compile(prose["owner_line"], regex.V1),
+        owner_item=regex.compile(prose["owner_item"], regex.V1),
+        owner_start=regex.compile(rf"^(?:{starts})\b", regex.V1),
     )
 
 
@@ -147,7 +174,9 @@ def parse_deadline(text: str | None, year: int | None = None) -> date | None:
     if not text:
         return None
     r = _rules()
-    folded = fold(text)
+    folded = r.reference.sub(" ", fold(text))
+    if r.start.search(folded) or (r.recurring.search(folded) and not regex.search(r"(?:19|20)\d\d", folded)):
+        return None
     for kind, rx in r.deadline:
         for m in rx.finditer(folded):
             d = _deadline_date(kind, m.groupdict(), year, r.roman)
@@ -253,6 +282,8 @@ class _Row:
     deadline: str
     status: str
     location: str
+    co_owner: str = ""
+    product: str = ""
 
 
 def _cell_text(grid_row: dict[int, tuple[Cell, bool]], col: int | None, own_only: bool = False) -> str:
@@ -262,6 +293,31 @@ def _cell_text(grid_row: dict[int, tuple[Cell, bool]], col: int | None, own_only
     if own_only and not starts_here:
         return ""
     return _SPACE_BEFORE_PUNCT.sub("", fold(cell.text))
+
+
+_BULLET_LINE = regex.compile(r"^\s*[-–—+•]\s*")
+
+
+def split_owners(text: str) -> list[str]:
+    """A Chủ trì / Lãnh đạo cell as names: one per bulleted line ("- Đ/c Vinh - PCT"), else the whole cell;
+    a Phối hợp cell splits on ";" too."""
+    lines = [ln for ln in (text or "").split("\n") if ln.strip()]
+    if len(lines) > 1 and all(_BULLET_LINE.match(ln) for ln in lines):
+        names = [fold(_BULLET_LINE.sub("", ln)).strip(" ,;") for ln in lines]
+    else:
+        names = [fold(_BULLET_LINE.sub("", text or "")).strip(" ,;")]
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(_SPACE_BEFORE_PUNCT.sub("", n))
+    return out
+
+
+def _raw_cell(grid_row, col, own_only=False) -> str:
+    if col is None or col not in grid_row:
+        return ""
+    cell, starts_here = grid_row[col]
+    return "" if own_only and not starts_here else cell.text
 
 
 def _table_rows(block: Block, header_ri: int, cols: dict[str, int]) -> list[_Row]:
@@ -288,7 +344,11 @@ def _table_rows(block: Block, header_ri: int, cols: dict[str, int]) -> list[_Row
         if header_texts and all(_key(vals.get(role, "")) == header_texts.get(role, "") for role in cols):
             continue  # the header repeated on a new page
         content = vals.get("content", "")
-        if not content:
+        owner_here = bool(_raw_cell(g, cols.get("owner"), own_only=True).strip())
+        if not content and owner_here and rows and not content_cell[1]:
+            # a task spanning rows (merged STT and Nhiệm vụ) with a second product and owner on this row
+            content = _cell_text(g, cols["content"])
+        if not content or _rules().weekday_only.match(content):
             continue
         if all(_COLUMN_NUMBER.match(v) for v in vals.values() if v):
             continue  # "(1) | (2) | (3)" column-number row
@@ -296,7 +356,7 @@ def _table_rows(block: Block, header_ri: int, cols: dict[str, int]) -> list[_Row
         loc = g[first][0].location(block.location)
         stt = vals.get("stt", "")
         raw_deadline = _cell_text(g, cols.get("deadline"), own_only=True)
-        if "stt" in cols and not stt and not raw_deadline and rows:
+        if "stt" in cols and not stt and not raw_deadline and rows and content_cell[1]:
             # a row broken across a page: its text belongs to the row above
             prev = rows[-1]
             prev.content = fold(f"{prev.content} {content}")
@@ -311,17 +371,55 @@ def _table_rows(block: Block, header_ri: int, cols: dict[str, int]) -> list[_Row
             _Row(
                 stt=stt,
                 content=content,
-                owner=vals.get("owner", ""),
+                owner=_raw_cell(g, cols.get("owner")),
                 deadline=vals.get("deadline", ""),
                 status=vals.get("status", ""),
                 location=loc,
+                co_owner=_raw_cell(g, cols.get("co_owner")),
+                product=vals.get("product", ""),
             )
         )
     return rows
 
 
+def _schedule_month(doc: Document) -> tuple[int, int] | None:
+    """(year, month) of a schedule ("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 10 NĂM 2017"), from the first blocks."""
+    rx = _rules().schedule_month
+    text = " ".join(b.text for b in doc.blocks[:8] if b.kind != "table")
+    m = rx.search(text)
+    return (int(m["y"]), int(m["m"])) if m else None
+
+
+def _row_deadline(text: str, year: int | None, month: tuple[int, int] | None) -> date | None:
+    """A schedule's bare day number ("12") is that day of the schedule's month; else the deadline wording."""
+    t = fold(text)
+    if month and regex.fullmatch(r"[0-3]?\d", t):
+        try:
+            return date(month[0], month[1], int(t))
+        except ValueError:
+            return None
+    return parse_deadline(t, year)
+
+
+def _owner_and_co(row: _Row) -> tuple[str | None, tuple[str, ...]]:
+    r = _rules()
+    names = split_owners(row.owner)
+    owner = names[0] if names else None
+    if owner and r.owner_none.match(owner):
+        owner = None
+    co = names[1:]
+    co_text = fold(row.co_owner)
+    if co_text and fold(row.co_owner) != fold(row.owner) and not r.owner_none.match(co_text):
+        for part in row.co_owner.split(";"):
+            for n in split_owners(part):
+                if n and n not in co and n != owner:
+                    co.append(n)
+    return owner, tuple(co)
+
+
 def _table_tasks(doc: Document, year: int | None) -> list[Task]:
     tasks: list[Task] = []
+    month = _schedule_month(doc)
     prev: tuple[Block, int, dict[str, int]] | None = None  # last task table, for tables split over pages
     gap_ok = True
     for block in doc.blocks:
@@ -344,12 +442,16 @@ def _table_tasks(doc: Document, year: int | None) -> list[Task]:
         start = sum(1 for t in tasks if t.table_no == table_no)
         for i, row in enumerate(rows, start=start + 1):
             has_status = "status" in cols
+            owner, co_owners = _owner_and_co(row)
             tasks.append(
                 Task(
                     content=row.content,
-                    owner=row.owner or None,
+                    owner=owner,
+                    co_owners=co_owners,
+                    product=row.product or None,
+                    source="table",
                     deadline_text=row.deadline or None,
-                    deadline=parse_deadline(row.deadline, year),
+                    deadline=_row_deadline(row.deadline, year, month),
                     status_text=(row.status or None) if has_status else None,
                     status=parse_status(row.status) if has_status and row.status else None,
                     location=row.location,
@@ -389,7 +491,29 @@ def _prose_task(text: str, owner: str, block: Block, year: int | None) -> Task:
         status=None,
         location=block.location,
         page=block.page,
+        co_owners=_co_owners(text),
+        source="prose",
     )
+
+
+_CO_OWNERS = regex.compile(r"\bphối\s+hợp\s+(?:với\s+)?(?P<co>[^;.:]{3,200}?)(?=\s+(?:để\s+)?(?:tiếp\s+tục|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát|khẩn\s+trương|nghiên\s+cứu|tham\s+mưu|đảm\s+bảo|duy\s+trì|cập\s+nhật|tổng\s+hợp|thường\s+xuyên)\b|[;.:]|$)")
+
+
+def _co_owners(text: str) -> tuple[str, ...]:
+    m = _CO_OWNERS.search(text)
+    if not m:
+        return ()
+    parts = regex.split(r",\s*|\s+và\s+", fold(m["co"]))
+    return tuple(p for p in parts if p)
+
+
+def _assign_owner(text: str) -> tuple[str, str] | None:
+    """("Sở Nội vụ", task text after the colon or "") for "1. Sở Nội vụ:" lines of an assignment section."""
+    r = _rules()
+    m = r.owner_line.match(text)
+    if not m or not r.owner_start.match(m["owner"].strip()):
+        return None
+    return fold(m["owner"]).rstrip(" :"), fold(m["rest"] or "")
 
 
 def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
@@ -398,10 +522,29 @@ def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
     context: str | None = None  # owner named by the last opener
     mode: str | None = None  # 'bullet' once a bulleted item followed the opener, 'plain' for one paragraph
     opener_kind: str | None = None
+    assign_level: int | None = None  # level of the "Tổ chức thực hiện" heading we are under
+    assign_owner: str | None = None
     for block in doc.blocks:
         if block.kind == "table" or block.kind == "footnote":
             continue
         text = block.text
+        if r.assign_section.match(text) and len(text) < 80:
+            assign_level, assign_owner = block.level or 2, None
+            continue
+        if assign_level is not None:
+            if block.kind == "heading" and (block.level or 9) <= assign_level:
+                assign_level = assign_owner = None
+            else:
+                named = _assign_owner(text)
+                if named:
+                    assign_owner = named[0]
+                    if named[1]:
+                        tasks.append(_prose_task(named[1], assign_owner, block, year))
+                    continue
+                if assign_owner and r.owner_item.match(text):
+                    body = r.owner_item.sub("", text, count=1)
+                    tasks.append(_prose_task(body, assign_owner, block, year))
+                    continue
         op = None
         for m in r.opener.finditer(text):
             op = m
@@ -430,6 +573,11 @@ def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
             m = r.inline.search(sentence)
             if m:
                 tasks.append(_prose_task(sentence, _resolve_owner(m.group("owner"), None), block, year))
+                continue
+            m = r.owner_first.match(sentence)
+            if m:
+                owner = r.owner_stop.split(m.group("owner"), maxsplit=1)[0]
+                tasks.append(_prose_task(sentence, _resolve_owner(owner, None), block, year))
     return tasks
 
 

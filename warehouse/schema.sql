@@ -52,7 +52,9 @@ create table if not exists figures (
     half_ulp     double,                    -- half a unit in the last written place, in base units
     label        varchar,                   -- status word attached in the text: đạt, không đạt, vượt ...
     ocr          boolean default false,
-    kind         varchar                    -- number | ratio_part | ratio_whole | range_low | range_high | multiple
+    kind         varchar,                   -- number | ratio_part | ratio_whole | range_low | range_high | multiple
+    row_header   varchar,                   -- table cells: the row header path, joined with " › "
+    col_header   varchar                    -- table cells: the column header path, joined with " › "
 );
 
 create table if not exists tasks (
@@ -70,7 +72,10 @@ create table if not exists tasks (
     -- extensions
     task_key      integer,                  -- the same task across documents
     location      varchar,
-    page          integer
+    page          integer,
+    co_owners     varchar,                  -- the Phối hợp agencies, joined with "; "
+    product       varchar,                  -- sản phẩm đầu ra
+    source        varchar                   -- 'table' | 'prose'
 );
 
 create table if not exists findings (
@@ -87,7 +92,7 @@ create table if not exists findings (
 create table if not exists relations (
     relation_id  integer not null,
     doc_id       integer not null,
-    kind         varchar not null,          -- ratio | change | parts | status | task_count
+    kind         varchar not null,          -- ratio | change | parts | status | task_count | total (whole_id = total, member_ids = parts)
     part_id      integer,
     whole_id     integer,
     share_id     integer,
@@ -139,3 +144,11 @@ alter table findings add column if not exists finding_key varchar;      -- stabl
 alter table findings add column if not exists suppressed boolean;         -- set aside in <db>.suppressions.yaml
 alter table findings add column if not exists suppressed_reason varchar;
 -- ---- end issue 16
+
+-- shards of a stage folder (`baocao extract --out`) already appended by `baocao load`: loading again skips them
+create table if not exists loaded_stages (
+    stage_id     varchar not null,          -- from the stage folder's stage.json
+    shard        varchar not null,          -- one task's shard folder
+    folder       varchar,                   -- where the stage was when it was loaded
+    loaded_at    timestamp not null
+);

@@ -21,6 +21,8 @@ from extract.model import Document, Figure, Metadata, Relation
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
     sec = Sections(meta)
     figures: list[Figure] = []
+    totals: list[tuple[Figure, list[Figure]]] = []
+    prev_text: str | None = None
     for block in doc.blocks:
         if block.kind == "heading":
             sec.enter(block)
@@ -30,8 +32,17 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
             sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))
         if block.kind == "table":
-            figures.extend(table_figures(block, sec, sec.year))
+            cells, block_totals = table_figures(block, sec, sec.year, prev_text)
+            figures.extend(cells)
+            totals.extend(block_totals)
             continue
+        prev_text = block.text
         figures.extend(sentence_figures(block.text, block, sec, sec.year))
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
-    return figures, find_relations(figures)
+    index = {id(f): i for i, f in enumerate(figures)}
+    relations = find_relations(figures)
+    for total, parts in totals:
+        if id(total) in index and all(id(p) in index for p in parts):
+            # checked by the warehouse: the parts should add up to the total
+            relations.append(Relation("total", {"total": index[id(total)], "parts": [index[id(p)] for p in parts]}))
+    return figures, relations

@@ -1,12 +1,16 @@
-"""Figures from table cells: indicator tables (Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | So với KH (%) ...).
+"""Figures from table cells, for any table: one figure per number in a value cell, with its header paths.
 
-One figure per number in a value cell: indicator from the row label, unit from the ĐVT column when the cell
-has none, role and period from the column header. Task tables yield no figures (their numbers are STT and
-deadlines, which the number grammar and the STT column rule exclude).
+The header rows are the rows above the first row holding a bare number; each value cell gets the path of the
+header cells above it (column header) and the label of its row (row header). Subject comes from the row
+header, role and period from the column header (or a year row header), unit from the cell, the column's
+header ("(%)", "Đơn vị: tỷ đồng") or the row's ĐVT cell. Totals rows and columns (Tổng, Tổng cộng, Cộng) are
+returned as relations 'total'. Layout tables (letterheads, signatures) and task tables give no figures; text
+cells (a sentence in an evidence or note column) give none either.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 import regex
@@ -15,11 +19,21 @@ from extract import catalog
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.language.numbers import find_numbers
-from extract.language.periods import find_periods
+from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.text import fold, strip_accents
-from extract.model import Block, Figure
+from extract.model import Block, Cell, Figure, Period
 
 _FLAGS = regex.IGNORECASE | regex.V1
+PATH_SEP = " › "
+_HEADER_ROWS_MAX = 5
+# a cell holding only a number (and a unit or % sign): "1.348,0", "22,45 %", "8.00", "(3)" is not one
+_BARE = regex.compile(r"^\s*[-+]?\s*(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d+)?\s*%?\s*$")
+# a dot decimal that cannot be a thousands group ("8.00", "0.5"): the score tables' way of writing decimals
+_DOT_DECIMAL = regex.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")
+# "A | B | C | 1 | 2 | 7=3/2": the column-number row under a header
+_COLUMN_CODE = regex.compile(r"^\s*\(?(?:[A-Za-zĐđ]|\d{1,2}(?:\s*=\s*[\d/+\-*x() ]+)?)\)?\s*$")
+_PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
+_WORDS_MAX = 3  # a value cell has at most this many words besides its numbers ("22,45 %", "15 văn bản")
 
 
 @cache
@@ -27,7 +41,16 @@ def _rules():
     t = catalog.load("tables")
     comp = {k: regex.compile("|".join(v), _FLAGS) for k, v in t["columns"].items()}
     roles = [(r["role"], regex.compile(r["regex"], _FLAGS)) for r in t["header_roles"]]
-    return comp, roles
+    layout = regex.compile("|".join(t["layout"]), _FLAGS)
+    total = regex.compile(t["total_label"], _FLAGS)
+    unit_note = regex.compile(t["unit_note"], _FLAGS)
+    ditto = regex.compile(t["ditto"], _FLAGS)
+    aliases = tuple((regex.compile(a["regex"], _FLAGS), a["unit"]) for a in t["unit_aliases"])
+    periods = tuple((h["kind"], regex.compile(h["regex"], regex.V1)) for h in t["header_periods"])
+    if {k for k, _ in periods} - {"month", "first_months"}:
+        raise catalog.RuleError("tables.yaml: header_periods kinds are month and first_months")
+    percent = regex.compile(t["percent_header"], _FLAGS)
+    return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent
 
 
 @cache
@@ -36,7 +59,7 @@ def _year_header():
 
 
 def _column_kind(header: str) -> str | None:
-    comp, _ = _rules()
+    comp = _rules()[0]
     key = strip_accents(fold(header))
     for kind, rx in comp.items():
         if rx.search(key):
@@ -45,8 +68,7 @@ def _column_kind(header: str) -> str | None:
 
 
 def _header_role(header: str) -> str | None:
-    _, roles = _rules()
-    for role, rx in roles:
+    for role, rx in _rules()[1]:
         if rx.search(header):
             return role
     return None
@@ -54,70 +76,272 @@ def _header_role(header: str) -> str | None:
 
 def _unit_of(dvt: str):
     """Unit, base unit and scale of an ĐVT cell, read by the number grammar itself ("1 tỷ đồng")."""
+    dvt = next((unit for rx, unit in _rules()[6] if rx.match(dvt)), dvt)
     found = find_numbers(f"1 {dvt}")
     if found and found[0].unit:
         m = found[0]
-        return m.unit, m.base_unit, float(m.base_value)
-    return dvt or None, dvt or None, 1.0
+        return m.unit, m.base_unit or m.unit, float(m.base_value)
+    return dvt.lower() or None, dvt.lower() or None, 1.0
 
 
-def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
+def is_layout_table(block: Block) -> bool:
+    """Letterheads, signature blocks and recipient lists: tables used to place text, not to hold data."""
+    return bool(_rules()[2].search(block.text))
+
+
+def _grid(table) -> list[dict[int, tuple[Cell, bool]]]:
+    """Per row, grid column -> (cell covering it, whether the cell starts in this row)."""
+    out: list[dict[int, tuple[Cell, bool]]] = [{} for _ in range(table.n_rows)]
+    index = {row[0].row: i for i, row in enumerate(table.rows) if row}
+    for row in table.rows:
+        for c in row:
+            start = index.get(c.row)
+            if start is None:
+                continue
+            for dr in range(c.rowspan):
+                ri = start + dr
+                if ri < len(out):
+                    for dc in range(c.colspan):
+                        out[ri].setdefault(c.col + dc, (c, dr == 0))
+    return out
+
+
+def _is_bare(text: str) -> bool:
+    return bool(_BARE.match(text) or _DOT_DECIMAL.match(text))
+
+
+def _is_code_row(cells: list[str]) -> bool:
+    """The column-number row ("A | B | C | 1 | 2 | 3 | 7=3/2" or "(1) | (2) | (3)"), also as OCR misreads
+    it: at least three small column numbers rising one by one (a gap for a misread one) and no real number."""
+    filled = [t.strip() for t in cells if t.strip()]
+    if len(filled) >= 3 and all(_COLUMN_CODE.match(t) for t in filled):
+        return True
+    nums = [int(t.strip("()")) for t in filled if regex.fullmatch(r"\(?\d{1,2}\)?", t)]
+    rising = len(nums) >= 3 and all(0 < b - a <= 2 for a, b in zip(nums, nums[1:], strict=False))
+    return rising and not any(regex.search(r"\d[.,]\d", t) for t in filled)
+
+
+def _header_count(grid, n_cols: int) -> int:
+    """Rows above the first data row: one with a bare number outside the first column."""
+    for ri, g in enumerate(grid[:_HEADER_ROWS_MAX + 1]):
+        texts = [g[c][0].text for c in sorted(g)]
+        if _is_code_row(texts):
+            continue
+        if any(_is_bare(g[c][0].text) and g[c][1] for c in sorted(g) if c > 1):
+            return ri
+    return 1 if len(grid) > 1 else 0  # no bare number anywhere: the first row is still the header
+
+
+def _mentions(text: str):
+    """Numbers of a value cell; a dot decimal ("8.00") is read as the decimal it is."""
+    if _DOT_DECIMAL.match(text):
+        return find_numbers(text.replace(".", ","))
+    return find_numbers(text)
+
+
+def _is_value_cell(text: str, mentions) -> bool:
+    if not mentions:
+        return False
+    rest = text
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    return len(regex.findall(r"\p{L}+", rest)) <= _WORDS_MAX
+
+
+def _period_of(text: str, year: int | None) -> Period | None:
+    ym = _year_header().fullmatch(fold(text).rstrip("*").strip())
+    if ym:
+        return whole_year(int(ym.group(1)))
+    periods = [pm.period for pm in find_periods(text, year) if pm.period]
+    return periods[-1] if periods else None
+
+
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _header_period(path: list[str], year: int | None) -> Period | None:
+    """The period a column header path names: its innermost level that names one, at that level's first
+    mention ("ƯTH T10 so với T9/2012" is October), in the year that level or an outer one names."""
+    for depth in range(len(path) - 1, -1, -1):
+        text = path[depth]
+        ym = next((m for lvl in [text] + path[:depth][::-1] if (m := _YEAR.search(lvl))), None)
+        y = int(ym.group()) if ym else year
+        found = [(pm.start, pm.period) for pm in find_periods(text, y) if pm.period]
+        if y is not None:
+            for kind, rx in _rules()[7]:
+                for m in rx.finditer(text):
+                    if kind == "month":
+                        mo = int(m["m"])
+                        found.append((m.start(), Period(date(y, mo, 1), month_end(y, mo), m.group())))
+                    else:
+                        n = int(m["months"])
+                        found.append((m.start(), Period(date(y, 1, 1), month_end(y, n), m.group())))
+        if found:
+            return min(found, key=lambda sp: sp[0])[1]
+    return None
+
+
+def _years_span(labels: list[str]) -> Period | None:
+    """The years of a year-labelled table ("2019" … "2025") as one period, for its totals row."""
+    years = []
+    for lab in labels:
+        ym = _year_header().fullmatch(fold(lab).rstrip("*").strip())
+        if ym:
+            years.append(int(ym.group(1)))
+    if len(years) < 2:
+        return None
+    return Period(whole_year(min(years)).start, whole_year(max(years)).end, f"{min(years)}-{max(years)}")
+
+
+def _table_unit(block: Block, prev_text: str | None):
+    """ "Đơn vị: tỷ đồng" / "ĐVT: triệu đồng" above the table (or in its first row)."""
+    rx = _rules()[4]
+    for text in (prev_text or "", block.table.rows[0][0].text if block.table.rows else ""):
+        m = rx.search(text)
+        if m:
+            return _unit_of(fold(m.group("unit")))
+    return None
+
+
+def table_figures(
+    block: Block, sec, year: int | None, prev_text: str | None = None
+) -> tuple[list[Figure], list[tuple[Figure, list[Figure]]]]:
+    """Figures of every value cell of `block`'s table, and its totals as (total figure, part figures)."""
     table = block.table
-    if table is None or table.n_rows < 2:
-        return []
-    header_row = table.rows[0]
-    headers = {c.col: fold(c.text) for c in header_row}
-    kinds = {col: _column_kind(h) for col, h in headers.items()}
-    if "stt" not in kinds.values() and "label" not in kinds.values():
-        return []
-    if "content" in kinds.values() and "label" not in kinds.values():
-        return []  # a task table
-    label_col = next((c for c, k in kinds.items() if k == "label"), None)
+    if table is None or table.n_rows < 2 or is_layout_table(block):
+        return [], []
+    grid = _grid(table)
+    n_cols = table.n_cols
+    nh = _header_count(grid, n_cols)
+    header_rows = [g for g in grid[:nh] if not _is_code_row([g[c][0].text for c in sorted(g)])]
+    # column header path: the distinct header texts above each column, outer first
+    col_path: dict[int, list[str]] = {}
+    for c in range(1, n_cols + 1):
+        path: list[str] = []
+        for g in header_rows:
+            if c in g:
+                t = fold(g[c][0].text)
+                if regex.search(r"\p{L}{2}|\d", t) and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
+                    path.append(t)
+        col_path[c] = path
+    kinds = {c: _column_kind(p[-1]) if p else None for c, p in col_path.items()}
+    for c, p in col_path.items():
+        if kinds[c] is None and p:
+            kinds[c] = next((k for k in map(_column_kind, p) if k in ("unit", "note")), None)
+    if "content" in kinds.values() and ("owner" in kinds.values() or "deadline" in kinds.values()):
+        return [], []  # a task table: its numbers are STT and dates
+    data = [g for g in grid[nh:] if not _is_code_row([g[c][0].text for c in sorted(g)])]
+    # the row header: the first column that is neither STT nor a value column
+    stt_cols = {c for c, k in kinds.items() if k == "stt"}
+    label_col = _label_column(data, n_cols, stt_cols | {c for c, k in kinds.items() if k == "unit"})
     unit_col = next((c for c, k in kinds.items() if k == "unit"), None)
-    alias = fig_rules().alias
-    alias_ids = fig_rules().alias_ids
+    # columns left of the row header are STT / codes, never values
+    skip = stt_cols | set(range(1, label_col + 1)) | ({unit_col} if unit_col else set())
+    skip |= {c for c, k in kinds.items() if k in ("note", "content", "owner", "deadline", "status")}
+    table_unit = _table_unit(block, prev_text)
+    labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
+    span = _years_span(labels)
+    total_rx = _rules()[3]
+    alias, alias_ids = fig_rules().alias, fig_rules().alias_ids
     out: list[Figure] = []
-    for row in table.rows[1:]:
-        cells = {c.col: c for c in row}
-        label = fold(cells[label_col].text) if label_col in cells else ""
+    cell_fig: dict[tuple[int, int], Figure] = {}  # (data row, column) -> the cell's single figure
+    group: list[str] = []
+    last_dvt = ""
+    for ri, g in enumerate(data):
+        label = labels[ri]
+        row_values = [c for c in sorted(g) if c not in skip and g[c][1]]
+        if label and not any(_mentions(fold(g[c][0].text)) for c in row_values):
+            group = [label]  # a group row ("I. Giá trị SXCN"): the parent of the rows under it
+            continue
+        row_path = [p for p in group + [label] if p]
         am = alias.search(label)
         indicator = alias_ids[am.group().lower()] if am else None
-        dvt = fold(cells[unit_col].text) if unit_col in cells else ""
-        for cell in row:
-            kind = kinds.get(cell.col)
-            if kind in ("stt", "label", "unit", "content", "owner", "deadline", "status", "note"):
-                continue
-            header = headers.get(cell.col, "")
-            role = _header_role(header) or ("target" if sec.plan else "actual")
-            periods = [pm.period for pm in find_periods(header, year) if pm.period]
-            ym = _year_header().fullmatch(header)
-            if ym:
-                from extract.language.periods import whole_year
-
-                periods = [whole_year(int(ym.group(1)))]
-            period = periods[0] if periods else sec.period
+        own_dvt = fold(g[unit_col][0].text) if unit_col and unit_col in g else ""
+        dvt = last_dvt if _rules()[5].match(own_dvt) else own_dvt
+        last_dvt = dvt
+        is_total_row = bool(total_rx.match(label))
+        # a row labelled by a period ("2019", "Quý I/2026") is that period; a long label's year is its topic's
+        short = label and len(label) <= _PERIOD_LABEL_MAX
+        row_period = span if (is_total_row and span) else _period_of(label, year) if short else None
+        for c in row_values:
+            cell = g[c][0]
             quote = fold(cell.text)
-            for m in find_numbers(quote):
+            mentions = _mentions(quote)
+            if not _is_value_cell(quote, mentions):
+                continue
+            header = PATH_SEP.join(col_path[c])
+            role = _header_role(header) or ("target" if sec.plan else "actual")
+            period = _header_period(col_path[c], year) or row_period or sec.period
+            for m in mentions:
                 unit, base_unit, scale = m.unit, m.base_unit, 1.0
-                if unit is None and "%" in header:
+                if unit is None and _rules()[8].search(header):
                     unit = base_unit = "%"  # "So với KH (%)": the column, not the row's ĐVT, gives the unit
-                elif unit is None and dvt and "%" not in dvt:
-                    unit, base_unit, scale = _unit_of(dvt)
-                elif unit is None and "%" in dvt:
+                elif unit is None and dvt and "%" in dvt:
                     unit = base_unit = "%"
-                out.append(
-                    mention_figure(
-                        m,
-                        quote,
-                        cell.location(block.location),
-                        block,
-                        period,
-                        unit=unit,
-                        base_unit=base_unit,
-                        scale=scale,
-                        indicator=indicator,
-                        subject=label or None,
-                        role=role,
-                    )
+                elif unit is None and dvt and "=" not in dvt:
+                    unit, base_unit, scale = _unit_of(dvt)
+                elif unit is None and table_unit:
+                    unit, base_unit, scale = table_unit
+                f = mention_figure(
+                    m,
+                    quote,
+                    cell.location(block.location),
+                    block,
+                    period,
+                    unit=unit,
+                    base_unit=base_unit,
+                    scale=scale,
+                    indicator=indicator,
+                    subject=label or None,
+                    role=role,
+                    page=cell.page or block.page,
+                    row_header=PATH_SEP.join(row_path) or None,
+                    col_header=header or None,
                 )
+                out.append(f)
+                if len(mentions) == 1:
+                    cell_fig[(ri, c)] = f
+    return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def _label_column(data, n_cols: int, skip: set[int]) -> int:
+    """The row header column: the leftmost whose cells are mostly words (not STT numbers, not values); a
+    table whose rows are labelled by years or numbers takes its first column that is not STT."""
+    counts = {}
+    for c in range(1, n_cols + 1):
+        if c in skip:
+            continue
+        own = [g[c][0].text for g in data if c in g and g[c][1] and g[c][0].text.strip()]
+        wordy = [t for t in own if len(regex.findall(r"\p{L}{2,}", t)) >= 2]
+        if own and len(wordy) >= 0.6 * len(own):
+            return c
+        counts[c] = len(wordy)
+    best = max(counts, key=lambda c: (counts[c], -c), default=None)
+    if best is not None and counts[best]:
+        return best
+    return next((c for c in range(1, n_cols + 1) if c not in skip), 1)
+
+
+def _totals(data, labels, col_path, cell_fig, skip, n_cols):
+    """Totals rows (Tổng, Tổng cộng, Cộng) over the rows above them, totals columns over the columns left."""
+    total_rx = _rules()[3]
+    out = []
+    start = 0
+    for ri, label in enumerate(labels):
+        if not total_rx.match(label):
+            continue
+        for c in range(1, n_cols + 1):
+            total = cell_fig.get((ri, c))
+            parts = [cell_fig[(r, c)] for r in range(start, ri) if (r, c) in cell_fig]
+            if total is not None and len(parts) >= 2:
+                out.append((total, parts))
+        start = ri + 1
+    total_cols = [c for c, p in col_path.items() if p and total_rx.match(p[-1]) and c not in skip]
+    for tc in total_cols:
+        value_cols = [c for c in range(1, tc) if c not in skip and col_path.get(c) and "%" not in col_path[c][-1]]
+        for ri in range(len(data)):
+            total = cell_fig.get((ri, tc))
+            parts = [cell_fig[(ri, c)] for c in value_cols if (ri, c) in cell_fig]
+            if total is not None and parts:
+                out.append((total, parts))
     return out

@@ -220,6 +220,55 @@ def _no_budget() -> Iterator[None]:
     yield
 
 
+@dataclass(frozen=True)
+class OcrWord:
+    """One word of Tesseract's TSV, in the pixels of the image sent."""
+
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    line: tuple  # (block, paragraph, line) numbers: words of one line share it
+    conf: float
+
+
+def run_tesseract(png: bytes, settings=None, psm: int = 6, chars: str | None = None, raw: bool = False):
+    """Tesseract on one image: its words (TSV), or with `raw` its plain output (orientation report of psm 0).
+    `chars` limits the characters it may read ("0123456789.,"); a numbers-only read needs no language."""
+    exe = shutil.which(setting(settings, "ocr_command"))
+    if exe is None:
+        raise OcrUnavailable("OCR not available (tesseract not installed)")
+    args = [exe, "stdin", "stdout", "--psm", str(psm)]
+    if psm != 0 and chars is None:
+        args += ["-l", setting(settings, "ocr_lang")]
+    if chars is not None:
+        args += ["-c", f"tessedit_char_whitelist={chars}"]
+    if not raw:
+        args.append("tsv")
+    try:
+        with _core_budget.slot() if _core_budget is not None else _no_budget():  # the batch's core budget
+            done = subprocess.run(
+                args, input=png, capture_output=True, timeout=setting(settings, "ocr_page_timeout_s"),
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )
+    except subprocess.TimeoutExpired as exc:
+        raise ValueError("OCR took longer than the limit for one page") from exc
+    if done.returncode != 0:
+        raise ValueError("OCR failed")
+    out = done.stdout.decode("utf-8", "replace")
+    if raw:
+        return out
+    words = []
+    for row in out.splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) != 12 or f[0] != "5" or not f[11].strip():
+            continue
+        left, top, w, h = (int(v) for v in f[6:10])
+        words.append(OcrWord(f[11].strip(), left, top, left + w, top + h, (f[2], f[3], f[4]), float(f[10])))
+    return words
+
+
 def _lines(tsv: str, scale: float, min_conf: float) -> list[OcrLine]:
     """Words of Tesseract's TSV grouped by (block, paragraph, line), boxes scaled back to points."""
     groups: dict[tuple, list[tuple]] = {}

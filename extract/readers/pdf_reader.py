@@ -24,6 +24,7 @@ from extract.language.syllables import vietnamese_share
 from extract.language.text import clean_pdf_text, fold, strip_accents
 from extract.model import Block, Cell, Document, Table
 from extract.readers.ocr import OcrLine, OcrPool, OcrUnavailable, setting
+from extract.readers.ocr_tables import ocr_tables
 
 _TERMINAL = ".:;!?…"
 _OPENERS = "\"“'‘(["
@@ -55,6 +56,7 @@ class _Cell:
     rowspan: int = 1
     colspan: int = 1
     bbox: tuple | None = None
+    page: int | None = None  # the page the cell is printed on (a table may run across pages)
 
 
 @dataclass
@@ -195,7 +197,7 @@ def _grid(page_no: int, table) -> _Table | None:
         r, c = _index(rows, top), _index(cols, x0)
         rowspan = max(1, sum(1 for y in rows if top - 2 <= y < bottom - 2))
         colspan = max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2))
-        cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom)))
+        cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom), page_no))
     return _Table(page_no, tuple(table.bbox), cols, len(rows), cells)
 
 
@@ -266,6 +268,21 @@ def _ocr_lines(found: list[OcrLine], page_no: int) -> list[Line]:
                 Line(text, page_no, ln.x0, ln.x1, ln.top, ln.bottom, round(size * 2) / 2, ln.base, ocr=True)
             )
     return lines
+
+
+def _scanned_tables(page: pdfium.PdfPage, page_no: int, settings) -> list[_Table]:
+    """Ruled tables of a scanned page, read cell by cell (readers.ocr_tables), as the reader's tables."""
+    out = []
+    for t in ocr_tables(page, page_no, settings):
+        cells = [_Cell(c.row, c.col, c.text, 1, c.colspan, None, page_no) for c in t.cells]
+        out.append(_Table(page_no, t.bbox, t.cols, t.n_rows, cells))
+    return out
+
+
+def _in_tables(line: Line, tables: list[_Table]) -> bool:
+    """Whether the line's centre lies in one of the tables (its text is read from the cells instead)."""
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3] for t in tables)
 
 
 # ---------------------------------------------------------------- text lines (pdfium)
@@ -681,7 +698,7 @@ def _merge(a: _Table, b: _Table) -> None:
             if target is not None:
                 target.rowspan += c.rowspan
                 continue
-        a.cells.append(_Cell(row, col, c.text, c.rowspan, colspan))
+        a.cells.append(_Cell(row, col, c.text, c.rowspan, colspan, page=b.page))
     a.n_rows = max(c.row + c.rowspan - 1 for c in a.cells)
     a.last_page = b.page
 
@@ -692,7 +709,7 @@ def _freeze(t: _Table, max_rows: int) -> Table:
         if c.row > max_rows:
             continue
         rows.setdefault(c.row, []).append(
-            Cell(c.row, c.col, c.text, min(c.rowspan, max_rows - c.row + 1), c.colspan)
+            Cell(c.row, c.col, c.text, min(c.rowspan, max_rows - c.row + 1), c.colspan, c.page or t.page)
         )
     return Table(rows=tuple(tuple(rows[r]) for r in sorted(rows)))
 
@@ -735,19 +752,27 @@ def read_pdf(path: str | Path, settings=None) -> Document:
                     try:
                         reading[i] = pool.submit(p)
                         page_lines.append([])
-                        continue
                     except OcrUnavailable as exc:
                         unread[i + 1] = f"{_OCR_NEEDS[need]}: {exc}"
                         warnings.append(f"page {i + 1}: {unread[i + 1]}")
                         if need == "garbled":
                             page_lines.append([])
                             continue
+                    else:
+                        # ruled tables of the scan, read cell by cell here (pdfium pages stay in this thread)
+                        # while tesseract reads the whole page in the background
+                        try:
+                            tables[i] = _scanned_tables(p, i + 1, settings)
+                        except OcrUnavailable as exc:
+                            warnings.append(f"page {i + 1}: tables not read ({exc})")
+                        continue
                 if not any(c[1] is not None for c in chars):
                     warnings.append(f"page {i + 1}: no text layer")
                 _fill_cells(chars, tables[i])
                 page_lines.append(_merge_pieces(_page_lines(chars, i + 1, [t.bbox for t in tables[i]])))
             for i, future in reading.items():
-                page_lines[i] = _ocr_lines(future.result(), i + 1)
+                lines = _ocr_lines(future.result(), i + 1)
+                page_lines[i] = [ln for ln in lines if not _in_tables(ln, tables[i])]
                 ocr_pages.add(i + 1)
     except pdfium.PdfiumError as exc:
         raise ValueError(f"truncated or damaged file ({exc})") from exc
