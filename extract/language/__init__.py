@@ -1,0 +1,1 @@
+"""Vietnamese text: numbers, periods, sentences, syllables, headings, subjects; the spaCy pipeline."""

@@ -1,0 +1,44 @@
+"""Subjects: the normalised key that groups one subject across documents and periods, and its content words.
+
+A key keeps the accents (của ≠ cua) but folds case and spacing and drops the function words of
+rules/subjects.yaml, so "Tỷ lệ hồ sơ được giải quyết đúng hạn" and "tỷ lệ hồ sơ giải quyết đúng hạn" share one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..catalog import RuleError, load
+from ..text import nfc
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*")
+
+
+@cache
+def function_words() -> frozenset[str]:
+    data = load("subjects")
+    if not isinstance(data, dict) or set(data) != {"function_words"}:
+        raise RuleError("subjects.yaml: expected exactly the key function_words")
+    words = data["function_words"]
+    if not isinstance(words, list) or not all(isinstance(w, str) and len(w.split()) == 1 for w in words):
+        raise RuleError("subjects.yaml function_words: expected a list of single syllables")
+    folded = [w.casefold() for w in words]
+    if len(set(folded)) != len(folded):
+        raise RuleError("subjects.yaml function_words: a word is listed twice")
+    return frozenset(folded)
+
+
+def content_words(text: str | None) -> list[str]:
+    """The syllables of `text` that are not function words, case-folded, accents kept, in order."""
+    if not text:
+        return []
+    stop = function_words()
+    return [w for w in (m.group().casefold() for m in _WORD.finditer(nfc(text))) if w not in stop]
+
+
+def subject_key(text: str | None) -> str | None:
+    """'Tỷ lệ  hồ sơ được giải quyết' -> 'tỷ lệ hồ sơ giải quyết'; None when nothing is left."""
+    words = content_words(text)
+    return " ".join(words) if words else None
