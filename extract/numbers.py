@@ -13,6 +13,7 @@ import regex
 
 from .catalog import RuleError
 from .catalog import load as _load_yaml
+from .language.nlp import identifier_spans
 
 KINDS = ("number", "ratio_part", "ratio_whole", "range_low", "range_high", "multiple")
 QUALIFIERS = (">", ">=", "<", "<=", "~", "range_low", "range_high")
@@ -470,6 +471,8 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
         for m in pat.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
+    # numbers announced as names by a phrase before them ("Đề án 06", "(trang 2)", "lần 1"): the spaCy layer
+    spans.extend((s, e, f"identifier_{rid}") for s, e, rid in identifier_spans(text))
     mask = bytearray(len(text))
     for s, e, _ in spans:
         mask[s:e] = b"\x01" * (e - s)

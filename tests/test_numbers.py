@@ -391,9 +391,15 @@ EXCLUDED = {
         "Chủ đề 1: Tháo gỡ",
         "KCN Sơn Mỹ 1, Sơn Mỹ 2,",
         "Nhân Cơ 2...",
-        "Đề án 06 của",
     ],
     "slash_pair": ["mã 45/12/7"],
+    "clock_time": ["lúc 14:42:19 ngày", "từ 8:30 đến", "họp lúc 14h30"],
+    # identifiers the spaCy layer marks from rules/spans.yaml (extract/language/nlp.py)
+    "identifier_named_document": ["Đề án 06 của", "nhiệm vụ Đề án 06 chậm muộn.", "Quyết định số 895 của UBND"],
+    "identifier_document_part": ["(trang 2)", "theo khoản 2 Điều 5", "Chỉ số 766 được đánh giá"],
+    "identifier_version_counter": ["tổng hợp ý kiến (lần 1)", "tổ chức đợt 2 cho"],
+    "identifier_group_name": ["nằm trong nhóm 10 trường", "dịch vụ công mức độ 4 trên"],
+    "identifier_scale_name": ["chấm theo thang điểm 100"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
