@@ -66,7 +66,7 @@ def build(db: Path, figures: int) -> None:
     base = db.with_suffix(".base.duckdb")
     base.unlink(missing_ok=True)
     res = subprocess.run(
-        [sys.executable, "-m", "extract.cli", "ingest", str(ROOT / "samples"), "--db", str(base), "-q"],
+        [sys.executable, "-m", "baocao.cli", "ingest", str(ROOT / "samples"), "--db", str(base), "-q"],
         cwd=ROOT,
         capture_output=True,
         text=True,

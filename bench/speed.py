@@ -130,7 +130,7 @@ def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1) -> TreeStats:
 _WITHOUT_LOAD = """
 import sys
 import warehouse.load as wl
-from extract.cli import main
+from baocao.cli import main
 
 wl.Loader.load = lambda self, ex: 0
 sys.argv[0] = "baocao"
@@ -143,7 +143,7 @@ def ingest(paths: list[Path], workdir: Path, workers: int, name: str, load: bool
     db.unlink(missing_ok=True)
     cmd = [
         sys.executable,
-        *(["-m", "extract.cli"] if load else ["-c", _WITHOUT_LOAD]),
+        *(["-m", "baocao.cli"] if load else ["-c", _WITHOUT_LOAD]),
         "ingest",
         *map(str, paths),
         "--db",

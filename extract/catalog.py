@@ -7,13 +7,12 @@ Like dateparser's language data, the words live in YAML and the engine applies t
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
-
-from .text import nfc
 
 RULES_DIR = Path(os.environ.get("BAOCAO_RULES", Path(__file__).resolve().parent.parent / "rules"))
 
@@ -34,7 +33,7 @@ def load(name: str):
 
 def _nfc_all(obj):
     if isinstance(obj, str):
-        return nfc(obj)
+        return unicodedata.normalize("NFC", obj)
     if isinstance(obj, list):
         return [_nfc_all(x) for x in obj]
     if isinstance(obj, dict):

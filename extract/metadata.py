@@ -11,9 +11,9 @@ from functools import cache
 
 import regex
 
-from . import catalog
-from .model import Block, Document, Metadata, Period
-from .periods import find_periods, first_period, whole_year
+from extract import catalog
+from extract.language.periods import find_periods, first_period, whole_year
+from extract.model import Block, Document, Metadata, Period
 
 _HEAD_BLOCKS = 14  # the header and title of a document sit in its first blocks
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .model import Extraction
-from .settings import Settings
+from extract.model import Extraction
+from extract.settings import Settings
 
 SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
 
@@ -33,11 +33,11 @@ def read_document(path: Path, settings: Settings):
         raise ExtractError(too_big)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind == "docx":
-        from .docx_reader import read_docx
+        from extract.readers.docx_reader import read_docx
 
         return read_docx(path, settings)
     if kind == "pdf":
-        from .pdf_reader import read_pdf
+        from extract.readers.pdf_reader import read_pdf
 
         return read_pdf(path, settings)
     raise ExtractError(f"unsupported file type {path.suffix or '(none)'}")
@@ -56,9 +56,9 @@ def extract_file(path: str | Path, settings: Settings | None = None) -> Extracti
 
 
 def extract_document(doc) -> Extraction:
-    from .figures import extract_figures
-    from .metadata import read_metadata
-    from .tasks import extract_tasks
+    from extract.figures import extract_figures
+    from extract.metadata import read_metadata
+    from extract.tasks import extract_tasks
 
     meta = read_metadata(doc)
     figures, relations = extract_figures(doc, meta)

@@ -12,10 +12,10 @@ from functools import cache
 
 import regex
 
-from . import catalog
-from .model import Block, Cell, Document, Metadata, Table, Task
-from .periods import month_end
-from .text import fold, strip_accents
+from extract import catalog
+from extract.language.periods import month_end
+from extract.language.text import fold, strip_accents
+from extract.model import Block, Cell, Document, Metadata, Table, Task
 
 ROLES = ("stt", "content", "owner", "deadline", "status")
 STATUSES = (

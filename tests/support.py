@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from extract.text import fold
+from extract.language.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 from support import ROOT, SAMPLES
 
-from extract.ingest import run_ingest
 from extract.pipeline import extract_file
 from extract.settings import Settings
+from warehouse.batch import run_ingest
 from warehouse.load import connect
 
 DOCX = SAMPLES / "000_ea23f6f2735d3a0f.docx"
@@ -25,7 +25,7 @@ LONG_PDF = SAMPLES / "003_ef6b9c13ae5fbfa8.pdf"  # 15 pages, 128 KB
 
 def baocao(*args):
     return subprocess.run(
-        [sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
+        [sys.executable, "-m", "baocao.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
     )
 
 
@@ -147,7 +147,7 @@ def test_query_starts_without_the_readers(tmp_path):
             "-X",
             "importtime",
             "-m",
-            "extract.cli",
+            "baocao.cli",
             "query",
             "select count(*) from documents",
             "--db",

@@ -11,7 +11,9 @@ import duckdb
 import pytest
 from support import ROOT, SAMPLES, SEED_STEMS
 
-from extract.diff import (
+from extract.settings import Settings
+from warehouse.batch import run_ingest
+from warehouse.diff import (
     align_figures,
     diff_docs,
     diff_figures,
@@ -20,8 +22,6 @@ from extract.diff import (
     figure_context,
     print_diff,
 )
-from extract.ingest import run_ingest
-from extract.settings import Settings
 
 DRAFTS = ROOT / "tests" / "samples"
 V1, V2 = DRAFTS / "issue-6-draft-v1.docx", DRAFTS / "issue-6-draft-v2.docx"
@@ -31,7 +31,7 @@ import make_issue6_drafts as drafts  # noqa: E402
 
 def baocao(*args):
     return subprocess.run(
-        [sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
+        [sys.executable, "-m", "baocao.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
     )
 
 

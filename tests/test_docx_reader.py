@@ -10,8 +10,8 @@ import docx
 import pytest
 from support import ROOT, SAMPLES, SEED_STEMS, missing_in_order, model_text, seed_lines
 
-from extract.docx_reader import ReadError, read_docx
-from extract.text import fold
+from extract.language.text import fold
+from extract.readers.docx_reader import ReadError, read_docx
 
 
 @pytest.mark.parametrize("stem", SEED_STEMS)

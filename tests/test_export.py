@@ -13,11 +13,11 @@ from openpyxl import load_workbook
 from support import SAMPLES
 from typer.testing import CliRunner
 
-from extract import export as export_mod
-from extract.cli import app
-from extract.export import TABLES, ExportError, export, number_format
-from extract.ingest import run_ingest
+from baocao.cli import app
 from extract.settings import Settings
+from warehouse import export as export_mod
+from warehouse.batch import run_ingest
+from warehouse.export import TABLES, ExportError, export, number_format
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 import regex
 from support import ROOT, SAMPLES
 
-from extract.evaluate import run_eval, totals
+from baocao.evaluate import run_eval, totals
 from extract.pipeline import extract_file
 
 
@@ -19,7 +19,7 @@ from extract.pipeline import extract_file
 def warehouse(tmp_path_factory):
     db = tmp_path_factory.mktemp("w") / "w.duckdb"
     res = subprocess.run(
-        [sys.executable, "-m", "extract.cli", "ingest", str(SAMPLES), "--db", str(db), "-q"],
+        [sys.executable, "-m", "baocao.cli", "ingest", str(SAMPLES), "--db", str(db), "-q"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -125,7 +125,7 @@ def test_accuracy_against_gold_meets_the_bar():
 
 def test_eval_command_prints_json():
     res = subprocess.run(
-        [sys.executable, "-m", "extract.cli", "eval", "--format", "json"],
+        [sys.executable, "-m", "baocao.cli", "eval", "--format", "json"],
         capture_output=True,
         text=True,
         timeout=600,

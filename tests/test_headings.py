@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.headings import heading_level, is_page_number, rules, starts_item
+from extract.language.headings import heading_level, is_page_number, rules, starts_item
 
 
 @pytest.mark.parametrize(

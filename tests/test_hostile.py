@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import ROOT, SAMPLES, pdf_from_objects
 
-from extract.docx_reader import ReadError, _check_package, read_docx
+from extract.language.numbers import find_numbers, format_number, parse_number
 from extract.model import Block, Document
-from extract.numbers import find_numbers, format_number, parse_number
 from extract.pipeline import extract_document
+from extract.readers.docx_reader import ReadError, _check_package, read_docx
 from extract.settings import Settings
 
 MARKER = "XXE-MARKER-7f3a9c"
@@ -37,7 +37,7 @@ TABLES = ("documents", "figures", "tasks", "blocks", "relations", "failures")
 
 def baocao(*args, timeout=600):
     return subprocess.run(
-        [sys.executable, "-m", "extract.cli", *args],
+        [sys.executable, "-m", "baocao.cli", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -121,7 +121,7 @@ def encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
 
 
 def test_empty_pdf(tmp_path):
-    from extract.pdf_reader import read_pdf
+    from extract.readers.pdf_reader import read_pdf
 
     (tmp_path / "e.pdf").write_bytes(b"")
     with pytest.raises(ValueError, match="^empty file$"):
@@ -374,7 +374,7 @@ def test_legacy_font_runs_become_unicode(tmp_path):
 _HOOKED_INGEST = """
 import sys
 import warehouse.load as wl
-from extract.ingest import run_ingest
+from warehouse.batch import run_ingest
 from extract.settings import Settings
 
 _load = wl.Loader.load
@@ -467,7 +467,7 @@ def test_query_during_ingest_answers_or_says_busy(tmp_path):
         [
             sys.executable,
             "-m",
-            "extract.cli",
+            "baocao.cli",
             "ingest",
             str(tmp_path / "in"),
             "--db",

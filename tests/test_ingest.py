@@ -13,7 +13,7 @@ from support import SAMPLES
 
 def baocao(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+        [sys.executable, "-m", "baocao.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
     )
 
 

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import numbers
-from extract.numbers import excluded_spans, find_numbers, format_number, parse_number
+from extract.language import numbers
+from extract.language.numbers import excluded_spans, find_numbers, format_number, parse_number
 
 SEEDS = Path("/work/shared/seeds")
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -376,7 +376,7 @@ EXCLUDED = {
     ],
     "list_marker": ["giải pháp: (1) Về công nghiệp", "du lịch.(3) Về xuất khẩu"],
     "footnote_mark": ["năm 2026[footnoteRef:1]. Trong", "[1:  Đến nay", "hiệu quả[2]."],
-    # rules applied in code (extract/numbers.py), not patterns
+    # rules applied in code (extract/language/numbers.py), not patterns
     "bare_year": ["Xuân Bính Ngọ 2026 và", "kỳ thi tốt nghiệp THPT 2026;", "đến 2030."],
     "day_month": ["dịp Lễ 30/4 - 1/5 và", "kỷ niệm 30/4, 1/5 và", "trước 1/7", "ngày 2/9"],
     "malformed_number": [

@@ -14,10 +14,10 @@ import pypdfium2 as pdfium
 import pytest
 from support import REALDOCS, SAMPLES, pdf_from_objects
 
-from extract.ocr import unavailable_reason
-from extract.pdf_reader import read_pdf
+from extract.language.syllables import is_syllable, vietnamese_share
 from extract.pipeline import extract_file
-from extract.syllables import is_syllable, vietnamese_share
+from extract.readers.ocr import unavailable_reason
+from extract.readers.pdf_reader import read_pdf
 
 needs_ocr = pytest.mark.skipif(
     unavailable_reason("tesseract", "vie") is not None, reason="tesseract with Vietnamese data not installed"
@@ -109,7 +109,7 @@ def test_image_only_pdf_is_read_by_ocr(tmp_path):
     render_seed_page().save(src / "scan.pdf", "PDF", resolution=250)
     db = tmp_path / "w.duckdb"
     res = subprocess.run(
-        [sys.executable, "-m", "extract.cli", "ingest", str(src), "--db", str(db), "-q", "--workers", "1"],
+        [sys.executable, "-m", "baocao.cli", "ingest", str(src), "--db", str(db), "-q", "--workers", "1"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -156,7 +156,7 @@ def test_missing_tesseract_is_a_reason_not_a_crash(tmp_path):
     db = tmp_path / "w.duckdb"
     env = {**os.environ, "PATH": str(tmp_path)}  # no tesseract on this PATH
     res = subprocess.run(
-        [sys.executable, "-m", "extract.cli", "ingest", str(src), "--db", str(db), "-q", "--workers", "1"],
+        [sys.executable, "-m", "baocao.cli", "ingest", str(src), "--db", str(db), "-q", "--workers", "1"],
         capture_output=True,
         text=True,
         timeout=600,

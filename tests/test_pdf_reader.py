@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from support import pdf_from_objects
 
-from extract.pdf_reader import read_pdf
-from extract.text import fold
+from extract.language.text import fold
+from extract.readers.pdf_reader import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "realdocs"

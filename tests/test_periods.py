@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.periods import find_periods
+from extract.language.periods import find_periods
 
 
 @pytest.mark.parametrize(

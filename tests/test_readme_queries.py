@@ -9,8 +9,8 @@ import duckdb
 import pytest
 from support import ROOT, SAMPLES
 
-from extract.ingest import run_ingest
 from extract.settings import Settings
+from warehouse.batch import run_ingest
 
 START, END = "<!-- analyst:start -->", "<!-- analyst:end -->"
 

@@ -16,9 +16,10 @@ import pytest
 from support import ROOT, SAMPLES
 from typer.testing import CliRunner
 
-from extract.cli import app
-from extract.ingest import run_ingest
-from extract.report import (
+from baocao.cli import app
+from extract.settings import Settings
+from warehouse.batch import run_ingest
+from warehouse.report import (
     Finding,
     connect_for_reading,
     display_scale,
@@ -29,7 +30,6 @@ from extract.report import (
     render_report,
     write_report,
 )
-from extract.settings import Settings
 
 AS_OF = date(2026, 9, 1)
 

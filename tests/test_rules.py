@@ -12,14 +12,14 @@ from extract.settings import SETTINGS_DOC, Settings
 RULES = Path(catalog.RULES_DIR)
 LOADERS = {
     "indicators": lambda: catalog.indicators(),
-    "numbers": lambda: __import__("extract.numbers", fromlist=["_rules"])._rules(),
-    "units": lambda: __import__("extract.numbers", fromlist=["_rules"])._rules(),
-    "cues": lambda: __import__("extract.figures", fromlist=["_rules"])._rules(),
-    "periods": lambda: __import__("extract.periods", fromlist=["_patterns"])._patterns(),
+    "numbers": lambda: __import__("extract.language.numbers", fromlist=["_rules"])._rules(),
+    "units": lambda: __import__("extract.language.numbers", fromlist=["_rules"])._rules(),
+    "cues": lambda: __import__("extract.figures.rules", fromlist=["rules"]).rules(),
+    "periods": lambda: __import__("extract.language.periods", fromlist=["_patterns"])._patterns(),
     "documents": lambda: __import__("extract.metadata", fromlist=["_rules"])._rules(),
-    "tables": lambda: __import__("extract.table_figures", fromlist=["_rules"])._rules(),
-    "checks": lambda: __import__("extract.relations", fromlist=["_rules"])._rules(),
-    "sentences": lambda: __import__("extract.sentences", fromlist=["_rules"])._rules(),
+    "tables": lambda: __import__("extract.figures.table_cells", fromlist=["_rules"])._rules(),
+    "checks": lambda: __import__("extract.figures.relations", fromlist=["_rules"])._rules(),
+    "sentences": lambda: __import__("extract.language.sentences", fromlist=["_rules"])._rules(),
 }
 
 

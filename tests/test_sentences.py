@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.sentences import sentences
+from extract.language.sentences import sentences
 
 
 def texts(text: str) -> list[str]:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.docx_reader import read_docx
+from extract.language.text import fold
 from extract.metadata import read_metadata
 from extract.model import Block, Cell, Document, Extraction, Metadata, Table
+from extract.readers.docx_reader import read_docx
 from extract.tasks import extract_tasks, header_roles, parse_deadline, parse_status
-from extract.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -55,7 +55,7 @@ def _read(fmt: str) -> Document:
     path = SAMPLES / f"{STEM}.{fmt}"
     if fmt == "docx":
         return read_docx(path)
-    from extract.pdf_reader import read_pdf
+    from extract.readers.pdf_reader import read_pdf
 
     return read_pdf(path)
 

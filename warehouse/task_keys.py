@@ -10,7 +10,7 @@ import duckdb
 from rapidfuzz import fuzz, process
 
 from extract import catalog
-from extract.text import fold
+from extract.language.text import fold
 
 _ORDER = "d.issued_date nulls last, t.doc_id, t.table_no nulls last, t.row_no nulls last, t.task_id"
 

@@ -1,1 +1,2 @@
-"""Vietnamese text: numbers, periods, sentences, syllables, headings, subjects; the spaCy pipeline."""
+"""Vietnamese text: normalisation, the number grammar, periods, sentences, syllables, heading cues, subjects;
+the spaCy layer (tokenizer, rule spans)."""

@@ -14,12 +14,13 @@ from functools import cache
 import regex
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .. import catalog
-from ..catalog import RuleError
+from extract import catalog
+from extract.catalog import RuleError
 
 SPANS_KEY = "baocao_rules"
 IDENTIFIER = "IDENTIFIER"
@@ -150,12 +151,30 @@ def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
     return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
 
 
+@cache
+def _identifier_matcher() -> PhraseMatcher:
+    """The identifier phrases alone: the number grammar asks for nothing else, on every text it reads."""
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for p in rule_patterns():
+        if p["label"] == IDENTIFIER_CUE:
+            matcher.add(p["id"], [nlp.make_doc(p["pattern"])])
+    return matcher
+
+
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     """Character spans of the identifier numbers of `text` ("06" of "Đề án 06"), with their rule id."""
+    try:
+        doc = pipeline().make_doc(text)
+    except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
+        return []
+    rules = _identifier_rules()
     out = []
-    doc = pipeline()(text)  # held: a SpanGroup dies with its Doc
-    for s in doc.spans[SPANS_KEY]:
-        if s.label_ == IDENTIFIER:
-            last = s[-1]
-            out.append((last.idx, last.idx + len(last.text), s.id_))
+    for match_id, _start, end in _identifier_matcher()(doc):
+        rid = doc.vocab.strings[match_id]
+        i = end
+        if i < len(doc) and doc[i].lower_ == "số" and doc[end - 1].lower_ != "số":
+            i += 1
+        if i < len(doc) and rules[rid].fullmatch(doc[i].text):
+            out.append((doc[i].idx, doc[i].idx + len(doc[i].text), rid))
     return out

@@ -10,8 +10,8 @@ from functools import cache
 
 import regex
 
-from ..catalog import RuleError, load
-from ..text import nfc
+from extract.catalog import RuleError, load
+from extract.language.text import nfc
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*")
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .catalog import RuleError, load
+from extract.catalog import RuleError, load
 
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)

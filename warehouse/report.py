@@ -1,6 +1,6 @@
 """Findings report: one self-contained HTML page rendered from the warehouse with Jinja2 — findings with their
 source sentences, charts of actual against target per indicator, the task board and the document list.
-All words shown to people live in extract/templates/report.html.j2; this module only gathers and shapes data.
+All words shown to people live in warehouse/templates/report.html.j2; this module only gathers and shapes data.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def format_number(x: float | None, decimals: int = 2) -> str:
 
 def display_scale(base_unit: str | None, magnitude: float) -> tuple[float, str | None]:
     """The largest scale word (rules/numbers.yaml) not above `magnitude`, so 1,86e13 đồng reads 18.600 tỷ đồng."""
-    from .catalog import load
+    from extract.catalog import load
 
     if base_unit == "%" or not magnitude:
         return 1.0, base_unit
@@ -229,7 +229,7 @@ class Chart:
 
 def build_chart(indicator: str, rows: list[dict]) -> Chart | None:
     """Grouped bars (actual, target) per period, periods ordered by their end; None when nothing to draw."""
-    from .catalog import indicator as catalog_indicator
+    from extract.catalog import indicator as catalog_indicator
 
     rows = [r for r in rows if r["actual"] is not None or r["target"] is not None]
     if not rows:

@@ -13,8 +13,8 @@ from functools import cache
 
 import regex
 
-from . import catalog
-from .model import Period
+from extract import catalog
+from extract.model import Period
 
 
 @dataclass(frozen=True)

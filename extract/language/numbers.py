@@ -11,9 +11,9 @@ from functools import cache
 
 import regex
 
-from .catalog import RuleError
-from .catalog import load as _load_yaml
-from .language.nlp import identifier_spans
+from extract.catalog import RuleError
+from extract.catalog import load as _load_yaml
+from extract.language.nlp import identifier_spans
 
 KINDS = ("number", "ratio_part", "ratio_whole", "range_low", "range_high", "multiple")
 QUALIFIERS = (">", ">=", "<", "<=", "~", "range_low", "range_high")

@@ -11,11 +11,13 @@ from functools import cache
 
 import regex
 
-from . import catalog
-from .model import Block, Figure
-from .numbers import find_numbers
-from .periods import find_periods
-from .text import fold, strip_accents
+from extract import catalog
+from extract.figures.mentions import mention_figure
+from extract.figures.rules import rules as fig_rules
+from extract.language.numbers import find_numbers
+from extract.language.periods import find_periods
+from extract.language.text import fold, strip_accents
+from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
 
@@ -60,9 +62,6 @@ def _unit_of(dvt: str):
 
 
 def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
-    from .figures import _rules as fig_rules
-    from .figures import mention_figure
-
     table = block.table
     if table is None or table.n_rows < 2:
         return []
@@ -93,7 +92,7 @@ def table_figures(block: Block, sec, year: int | None) -> list[Figure]:
             periods = [pm.period for pm in find_periods(header, year) if pm.period]
             ym = _year_header().fullmatch(header)
             if ym:
-                from .periods import whole_year
+                from extract.language.periods import whole_year
 
                 periods = [whole_year(int(ym.group(1)))]
             period = periods[0] if periods else sec.period

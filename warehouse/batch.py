@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from .pipeline import ExtractError, discover, extract_file, sha256_of, size_problem
-from .settings import Settings
+from extract.pipeline import ExtractError, discover, extract_file, sha256_of, size_problem
+from extract.settings import Settings
 
 # Worker processes come from a fork server: forking the writer itself would copy DuckDB's threads (unsafe).
 # The server imports only this light module: preloading spaCy and the readers there saved ~1 s per worker
 # start but kept a third ~115 MB process alive for the whole batch (memory measured in bench/speed.py).
-_PRELOAD = ["extract.ingest"]
+_PRELOAD = ["warehouse.batch"]
 _START_FAILURES = 3  # workers in a row that die before they are ready: the environment is broken, stop
 
 Job = tuple[Path, str]  # (file, sha256)
@@ -101,8 +101,8 @@ def _warm() -> None:
     try:
         import pdfplumber  # noqa: F401 — pdf_reader imports it lazily, for ruled pages only
 
-        from .model import Block, Document
-        from .pipeline import extract_document
+        from extract.model import Block, Document
+        from extract.pipeline import extract_document
 
         # digits only: the cue words are rule data, and any text builds the sentence and number grammars
         doc = Document(

@@ -17,7 +17,7 @@ from functools import cache
 
 def setting(settings, name: str):
     """An OCR setting from the given settings object, or its default in extract.settings.Settings."""
-    from .settings import Settings
+    from extract.settings import Settings
 
     return getattr(settings, name, getattr(Settings, name))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 from rapidfuzz import fuzz, process
 
-from .text import fold
+from extract.language.text import fold
 
 FIGURE_COLUMNS = (
     "figure_id raw value unit base_value base_unit qualifier indicator subject role basis period_start "
@@ -249,7 +249,7 @@ def align_tasks(old: list[dict], new: list[dict], min_similarity: float | None =
     key, the most similar content (rapidfuzz token_set_ratio >= the task-key threshold of rules/tasks.yaml).
     """
     if min_similarity is None:
-        from . import catalog
+        from extract import catalog
 
         min_similarity = float(catalog.load("tasks")["match"]["threshold"])
     pairs: dict[int, int] = {}
@@ -358,8 +358,8 @@ def resolve_refs(refs: list[str], settings) -> list[int]:
     """doc_ids for paths or doc_ids; a path not yet in the warehouse is ingested first (by sha256)."""
     from pathlib import Path
 
-    from .ingest import run_ingest
-    from .pipeline import sha256_of
+    from extract.pipeline import sha256_of
+    from warehouse.batch import run_ingest
 
     shas: dict[str, str] = {}
     for ref in refs:

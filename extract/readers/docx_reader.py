@@ -3,7 +3,7 @@
 python-docx gives paragraphs and tables in order (`iter_inner_content`); merged cells are read from the
 XML (`gridSpan`, `vMerge`) so a spanned cell is emitted once; `word/footnotes.xml`, which python-docx does
 not read, is parsed here with entities and network off. Headers and footers are never part of the body.
-Runs in legacy Vietnamese fonts (.VnTime, VNI-Times) are converted to Unicode (extract/legacy_fonts.py).
+Runs in legacy Vietnamese fonts (.VnTime, VNI-Times) are converted to Unicode (extract/readers/legacy_fonts.py).
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from .headings import heading_level
-from .legacy_fonts import LegacyFont, legacy_font, to_unicode
-from .model import Block, Cell, Document, Table
-from .settings import Settings
-from .text import fold
+from extract.language.headings import heading_level
+from extract.language.text import fold
+from extract.model import Block, Cell, Document, Table
+from extract.readers.legacy_fonts import LegacyFont, legacy_font, to_unicode
+from extract.settings import Settings
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)

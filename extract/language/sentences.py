@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from .catalog import RuleError, load
+from extract.catalog import RuleError, load
 
 _KEYS = {"terminals", "closers", "abbreviations"}
 

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .catalog import RuleError, load
+from extract.catalog import RuleError, load
 
 _TONES = {"\u0300": "huyen", "\u0301": "sac", "\u0303": "nga", "\u0309": "hoi", "\u0323": "nang"}
 _STOP_TONES = {"sac", "nang"}

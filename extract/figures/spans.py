@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .model import Block, Document, Metadata, Period
+from extract.model import Block, Document, Metadata, Period
 
 SPANS_KEY = "figures"
 ATTRS = (
@@ -34,8 +34,8 @@ class FiguresComponent:
         self.year = year
 
     def __call__(self, doc: Doc) -> Doc:
-        from .figures import extract_figures
-        from .language.subjects import subject_key
+        from extract.figures import extract_figures
+        from extract.language.subjects import subject_key
 
         blocks, starts = [], []
         pos = 0

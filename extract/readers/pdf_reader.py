@@ -2,7 +2,7 @@
 
 Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber finds ruled tables,
 and runs only on pages whose drawing has visible horizontal and vertical rules. Scanned pages and garbled
-text layers are read by OCR (extract/ocr.py); their blocks carry ocr=True.
+text layers are read by OCR (extract/readers/ocr.py); their blocks carry ocr=True.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pypdfium2_raw.bindings as pdfium_bindings  # the library pypdfium2.raw wraps (same wheel)
 
-from .headings import heading_level, is_page_number, starts_item
-from .model import Block, Cell, Document, Table
-from .ocr import OcrUnavailable, ocr_page, setting
-from .syllables import vietnamese_share
-from .text import clean_pdf_text, fold, strip_accents
+from extract.language.headings import heading_level, is_page_number, starts_item
+from extract.language.syllables import vietnamese_share
+from extract.language.text import clean_pdf_text, fold, strip_accents
+from extract.model import Block, Cell, Document, Table
+from extract.readers.ocr import OcrUnavailable, ocr_page, setting
 
 _TERMINAL = ".:;!?…"
 _OPENERS = "\"“'‘(["

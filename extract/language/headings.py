@@ -10,8 +10,8 @@ from functools import cache
 
 import regex
 
-from .catalog import RuleError, load
-from .text import fold
+from extract.catalog import RuleError, load
+from extract.language.text import fold
 
 _TOP_KEYS = {"headings", "guards", "item_starts", "dash_continuation", "page_number"}
 _HEADING_KEYS = {"id", "level", "pattern"}

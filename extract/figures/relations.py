@@ -14,9 +14,11 @@ from functools import cache
 
 import regex
 
-from . import catalog
-from .figures import _rules as _figure_rules  # the gaps between two numbers (rules/cues.yaml `gaps`)
-from .model import Figure, Relation
+from extract import catalog
+from extract.figures.rules import (
+    rules as _figure_rules,  # the gaps between two numbers (rules/cues.yaml `gaps`)
+)
+from extract.model import Figure, Relation
 
 _FLAGS = regex.IGNORECASE | regex.V1
 _CELL = regex.compile(r"^(t\d+)r(\d+)c(\d+)$")

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .settings import Settings
+from extract.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese reports -> DuckDB warehouse.")
 
@@ -53,7 +53,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Read every .docx/.pdf under PATHS, extract, and load one transaction per document."""
-    from .ingest import run_ingest
+    from warehouse.batch import run_ingest
 
     settings = Settings().resolve(
         db=db,
@@ -146,7 +146,7 @@ def eval_(
     ] = False,
 ) -> None:
     """Figure detection and attribution against the seed gold, then per field against the real-document gold."""
-    from .evaluate import (
+    from baocao.evaluate import (
         print_real_report,
         print_report,
         real_dict,
@@ -182,7 +182,7 @@ def diff(
     unchanged: Annotated[bool, typer.Option("--unchanged", help="also list what stayed the same")] = False,
 ) -> None:
     """Figure-level comparison of two documents: changed, added and removed figures; task deadline/status changes."""
-    from .diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
+    from warehouse.diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
 
     if format not in ("table", "json"):
         _err(f"unknown --format {format!r} (table or json)")
@@ -210,8 +210,7 @@ def report(
     from datetime import date
 
     from warehouse.load import WarehouseBusy
-
-    from .report import write_report
+    from warehouse.report import write_report
 
     try:
         day = date.fromisoformat(as_of) if as_of else None
@@ -233,8 +232,8 @@ def export(
     db: DbOpt = Settings.db,
 ) -> None:
     """Export documents, figures, tasks and findings: Excel sheets, or one Parquet/CSV file per table."""
-    from .export import FORMATS, ExportError
-    from .export import export as run_export
+    from warehouse.export import FORMATS, ExportError
+    from warehouse.export import export as run_export
 
     if format not in FORMATS:
         _err(f"unknown --format {format!r} (xlsx, parquet or csv)")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .text import fold
+from extract.language.text import fold
 
 
 @dataclass
@@ -98,7 +98,7 @@ def score_document(figures, gold: list[dict], doc: str, fmt: str) -> DocScore:
 
 
 def run_eval(samples: Path, gold_dir: Path) -> list[DocScore]:
-    from .pipeline import extract_file
+    from extract.pipeline import extract_file
 
     scores = []
     for gold_file in sorted(gold_dir.glob("*.figures.json")):
@@ -242,7 +242,7 @@ def _unit_key(u) -> str | None:
 
 def subject_named(extracted: str | None, gold: str | None, extra: int) -> bool:
     """The gold subject's content words all in the extracted one, which adds at most `extra` of its own."""
-    from .language.subjects import content_words
+    from extract.language.subjects import content_words
 
     want, got = set(content_words(gold)), set(content_words(extracted))
     if not want:
@@ -304,8 +304,8 @@ def score_real(figures, gold: dict, doc: str, fmt: str, blocks, extra: int) -> R
 
 def run_real_eval(realdocs: Path, gold_dir: Path, formats=("docx", "pdf")) -> list[RealScore]:
     """Scores of every real gold file against each of its documents found in `realdocs`."""
-    from .pipeline import extract_file
-    from .settings import Settings
+    from extract.pipeline import extract_file
+    from extract.settings import Settings
 
     extra = Settings().eval_subject_extra_words
     scores = []

@@ -1,0 +1,1 @@
+"""The baocao application: the command line and the gold evaluation, thin layers over extract/ and warehouse/."""

@@ -1,0 +1,37 @@
+"""Figures: every quantity of a document with its indicator, role, basis, period and exact source offsets.
+
+The stage walks the blocks with the section stack (sections), reads running text sentence by sentence (prose:
+sentence -> attribution -> mentions) and table cells (table_cells), then records the relations the text states
+between them (relations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.figures.prose import sentence_figures
+from extract.figures.relations import find_relations
+from extract.figures.rules import rules
+from extract.figures.sections import Sections, is_caps_title
+from extract.figures.table_cells import table_figures
+from extract.language.headings import heading_level
+from extract.model import Document, Figure, Metadata, Relation
+
+
+def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
+    sec = Sections(meta)
+    figures: list[Figure] = []
+    for block in doc.blocks:
+        if block.kind == "heading":
+            sec.enter(block)
+        elif rules().appendix.match(block.text):
+            sec.enter(replace(block, kind="heading", level=1))  # an appendix starts a part of its own
+        elif is_caps_title(block):
+            # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
+            sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))
+        if block.kind == "table":
+            figures.extend(table_figures(block, sec, sec.year))
+            continue
+        figures.extend(sentence_figures(block.text, block, sec, sec.year))
+    figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
+    return figures, find_relations(figures)

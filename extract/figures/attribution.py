@@ -1,0 +1,274 @@
+"""Attribution of one number in its sentence: indicator and subject (catalog aliases scoped by parentheses and
+"trong đó"/";" breaks), role and basis (rules/cues.yaml), status label, and period (clause, then section
+heading, then document)."""
+
+from __future__ import annotations
+
+import regex
+
+from extract.figures.rules import rules
+from extract.figures.sections import Sections
+from extract.figures.sentence import Resolved, Sentence, clause_start
+from extract.language.numbers import Mention
+from extract.language.periods import find_periods, whole_year
+from extract.language.text import fold
+from extract.model import Period
+
+_ANY_DIGIT = regex.compile(r"\d")
+_PUNCT_OR_DIGIT = regex.compile(r"[(),;:]|\d")
+_CLAUSE_MARK = regex.compile(r"[,;:()]")
+_LEAD_MARKS = regex.compile(r"^[\s\-–+*•,.:;)]+")
+_OPEN_PAREN_TAIL = regex.compile(r"\([^)]*$")
+
+
+def _compatible(ind_id: str, mention: Mention) -> bool:
+    """A growth-rate or percentage indicator takes percentages; a counted one takes its own nouns."""
+    ind = rules().indicators[ind_id]
+    unit = mention.base_unit
+    if mention.kind == "multiple":
+        return not ind.growth_rate
+    if ind.base_unit == "%" or ind.growth_rate:
+        return unit in ("%", None)
+    if unit in (None, "%"):
+        return True
+    money = rules().money_units
+    if ind.base_unit in money:
+        return unit in money
+    nouns = (ind.base_unit, *ind.unit_aliases)
+    return unit in nouns or unit.split()[0] in {n.split()[0] for n in nouns}
+
+
+def _usable_aliases(sent: Sentence, m: Mention) -> list:
+    """Aliases that are not part of another number's unit ("524,5 ngàn lượt khách" is not a subject)."""
+    others = [(o.start, o.end) for o in sent.mentions if o.num_start != m.num_start and o.start != m.start]
+    return [a for a in sent.aliases if not any(a[0] < o1 and a[1] > o0 for o0, o1 in others)]
+
+
+def _forward_alias(sent: Sentence, aliases: list, m: Mention):
+    s = sent.text
+    for a0, _a1, ind, txt in aliases:
+        if (
+            m.num_end <= a0
+            and a0 - m.end <= 3
+            and sent.group(a0) == sent.group(m.start)
+            and _compatible(ind, m)
+        ):
+            if not _PUNCT_OR_DIGIT.search(s[m.end : max(a0, m.end)]):
+                return ind, txt
+    return None
+
+
+def _phrase_after(sent: Sentence, m: Mention) -> str | None:
+    """The noun phrase right after a number that opens its clause ("; 100% dữ liệu đảng viên được ...")."""
+    r = rules()
+    rest = sent.text[m.end :]
+    if not rest[:1].isspace() or r.share_after.search(rest) or r.change_after.search(rest):
+        return None
+    rest = rest.lstrip()
+    if not rest[:1].isalpha():
+        return None
+    return _lead_text(_CLAUSE_MARK.split(rest, maxsplit=1)[0])
+
+
+def subject_of(sent: Sentence, m: Mention, prev: Resolved | None) -> tuple[str | None, str | None]:
+    """(indicator, subject text) for a number: nearest alias back in its clause, through parentheses."""
+    s = sent.text
+    # a percentage in parentheses right after a count restates that count's change: "giảm 23 vụ (giảm 10,65%)"
+    if prev is not None and m.base_unit == "%" and prev.mention.base_unit not in (None, "%"):
+        if rules().restated_change.fullmatch(s[prev.mention.end : m.start]):
+            return prev.indicator, prev.subject
+    aliases = _usable_aliases(sent, m)
+    pos, group, first = m.start, sent.group(m.start), True
+    fallback = None
+    while True:
+        lo = group + 1 if group >= 0 else 0
+        seg_breaks = [b for b in sent.breaks if lo <= b[0] < pos and sent.group(b[0]) == group]
+        seg_start = seg_breaks[-1][1] if seg_breaks else lo
+        cands = [
+            a
+            for a in aliases
+            if seg_start <= a[0] and a[1] <= pos and _alias_in_scope(sent, a, group) and _compatible(a[2], m)
+        ]
+        if cands:
+            best = max(cands, key=lambda a: (a[1], a[1] - a[0]))
+            return best[2], best[3]
+        if first:
+            fwd = _forward_alias(sent, aliases, m)
+            if fwd:
+                return fwd
+        prev_ends = [
+            o.end for o in sent.mentions if seg_start <= o.end <= pos and sent.group(o.start) == group
+        ]
+        lead = _lead_text(s[max([seg_start, *prev_ends]) : pos])
+        if lead is None and prev_ends:
+            firsts = [o.start for o in sent.mentions if seg_start <= o.start and sent.group(o.start) == group]
+            lead = _lead_text(s[seg_start : min(firsts)])
+        if seg_breaks and lead:
+            return None, lead
+        if first and seg_breaks:
+            after = _phrase_after(sent, m)
+            if after:
+                return None, after
+        first = False
+        if fallback is None and lead:
+            fallback = lead
+        if seg_breaks:
+            pos = seg_breaks[-1][0]  # an empty clause ("; đạt 3,65%") continues the previous subject
+            continue
+        if group >= 0:
+            pos, group = group, sent.group(group)
+            continue
+        return None, fallback
+
+
+def _alias_in_scope(sent: Sentence, a: tuple, group: int) -> bool:
+    """An alias at the number's own level, or the whole content of a gloss in parentheses: "(IIP)"."""
+    g = sent.group(a[0])
+    if g == group:
+        return True
+    return g >= 0 and sent.group(g) == group and sent.text[g + 1 : sent.close_of(g)].strip() == a[3]
+
+
+def _lead_text(chunk: str) -> str | None:
+    """The subject words of a clause: what precedes its first verb or cue word, without list marks."""
+    r = rules()
+    chunk = _LEAD_MARKS.sub("", chunk)
+    stop = r.stops.search(chunk)
+    text = chunk[: stop.start()] if stop else chunk
+    text = _OPEN_PAREN_TAIL.sub("", text)  # an unclosed parenthesis belongs to the number
+    text = fold(text).strip(" ,:-–(")
+    words = text.split()
+    if not words or not any(w[0].isalpha() for w in words):
+        return None
+    return " ".join(words[:14])
+
+
+def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | None, sec: Sections) -> str:
+    r = rules()
+    s = sent.text
+    prev_end = prev.mention.end if prev else 0
+    after = s[m.end : m.end + 80]
+    q0 = m.qualifier_span[0] if m.qualifier_span else m.start
+    lo = clause_start(s, q0, prev_end)
+    if lo > 0 and s[lo - 1] == "(" and not s[lo:q0].strip():
+        # "chưa đạt kịch bản đề ra (9,32%)": the words before the parenthesis speak of it
+        lo = clause_start(s, lo - 1, prev_end)
+    before = " ".join(s[lo:q0].split()[-r.window :])
+    ind = r.indicators.get(indicator) if indicator else None
+    is_pct = m.base_unit == "%"
+    group = sent.group(m.start)
+    if m.kind == "multiple":
+        return "change"
+    if m.kind == "ratio_whole":
+        return "target" if r.ratio_target.search(s[max(0, m.start - 80) : m.end + 40]) else "other"
+    if is_pct and prev is not None and prev.mention.kind == "ratio_whole":
+        if r.ratio_share.fullmatch(s[prev.mention.end : m.start]):
+            return "share_of_target"
+    clause = clause_start(s, q0, 0)  # the number's own clause, whatever came before it
+    top = clause if group < 0 else group + 1
+    past = bool(r.actual_marker.search(s[top:q0]))
+    if prev is not None and prev.role == "target" and not past:
+        between = s[prev.mention.end : q0]
+        # "mục tiêu tăng trưởng 10% và giải ngân 100% ...": a coordinated item shares the plan word
+        if r.coordination.fullmatch(between) and len(between.split()) <= 6:
+            if not r.coordination_breakers.search(between):
+                return "target"
+    if group >= 0 and r.target_before.match(s[group + 1 : group + 14].lstrip()) and not past:
+        return "target"  # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan
+    clause_head = " ".join(s[clause:q0].split()[:3])
+    if (r.target_before.search(before) or r.target_head.match(clause_head)) and not past:
+        return "target"
+    if is_pct and r.share_after.search(after):
+        return "target" if sec.plan and not past else "share_of_target"
+    if r.share_total_before.search(before):
+        return "other"
+    if is_pct and not m.sign_word and r.change_after.search(after):
+        return "other"  # "bằng 121% so cùng kỳ": a level relative to last year, not a change
+    if m.sign_word or r.change_after.search(after):
+        if sec.plan and not past:
+            return "target"
+        if ind and ind.growth_rate:
+            return "actual"
+        if ind is None and is_pct and not r.change_after.search(after) and _growth_sentence(sent):
+            return "actual"  # "GRDP tăng 7,47%; trong đó công nghiệp tăng 8,24%": a component's growth rate
+        return "change"
+    return "target" if sec.plan and not past else "actual"
+
+
+def is_share_of_total(sent: Sentence, m: Mention) -> bool:
+    s = sent.text
+    return bool(rules().share_total_before.search(s[clause_start(s, m.start, 0) : m.start]))
+
+
+def _growth_sentence(sent: Sentence) -> bool:
+    inds = rules().indicators
+    return any(inds[a[2]].growth_rate for a in sent.aliases)
+
+
+def basis_of(sent: Sentence, m: Mention, prev_end: int, next_start: int) -> str | None:
+    s = sent.text
+    after = s[m.end : next_start]
+    for i, ch in enumerate(after):
+        # a parenthesis that holds another number speaks of that number
+        if ch == "(" and _ANY_DIGIT.search(s[m.end + i : sent.close_of(m.end + i)]):
+            after = after[:i]
+            break
+    after = after.split(";")[0]
+    # rules/cues.yaml lists the specific bases (Thủ tướng giao, dự toán Trung ương ...) before the generic plan
+    for bid, rx in rules().basis:
+        if rx.search(after):
+            return bid
+    best = None
+    before = s[clause_start(s, m.start, prev_end) : m.start]
+    for bid, rx in rules().basis:
+        hits = list(rx.finditer(before))
+        if hits and (best is None or hits[-1].end() > best[0]):
+            best = (hits[-1].end(), bid)
+    return best[1] if best else None
+
+
+def label_of(sent: Sentence, m: Mention, next_start: int) -> str | None:
+    after = sent.text[m.end : min(next_start, m.end + 40)]
+    after = after.split(";", 1)[0]
+    for lab, rx in rules().labels:
+        if rx.search(after):
+            return lab
+    return None
+
+
+def period_of(
+    sent: Sentence, m: Mention, role: str, sec: Sections, year: int | None, next_start: int
+) -> Period | None:
+    r = rules()
+    s = sent.text
+    semis = [i for i in range(0, m.start) if s[i] == ";" and sent.group(i) < 0]
+    top_start = semis[-1] + 1 if semis else 0
+    group = sent.group(m.start)
+    hi = sent.close_of(group) if group >= 0 else len(s)
+    for i in range(m.end, hi):
+        if s[i] == ";" and sent.group(i) == group:
+            hi = i
+            break
+    hi = min(hi, next_start)  # a period after the next number speaks of that number
+    mentions = [pm for pm in find_periods(s, year) if pm.period]
+    if role == "share_of_target":
+        # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far
+        mentions = [pm for pm in mentions if pm.kind != "year"]
+    if role == "target":
+        after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi]
+        if after:
+            return after[0].period
+    before = [pm for pm in mentions if top_start <= pm.start and pm.end <= m.start]
+    if before:
+        return before[-1].period
+    period = sec.period
+    if (
+        role == "target"
+        and sec.year_targets
+        and period is not None
+        and (period.start.month, period.end.month) != (1, 12)
+    ):
+        added = m.base_unit != "%" and r.incremental.search(s[clause_start(s, m.start, 0) : m.start])
+        if not added:
+            return whole_year(period.end.year)
+    return period

@@ -1,0 +1,40 @@
+"""A number mention made into a Figure with its raw text and offsets: one constructor for sentences and
+table cells."""
+
+from __future__ import annotations
+
+from extract.language.numbers import Mention
+from extract.model import Block, Figure, Period
+
+
+def mention_figure(
+    m: Mention, quote: str, location: str, block: Block, period: Period | None, **attrs
+) -> Figure:
+    """A Figure for a number found in `quote`; each end of a ratio "171/280" gets its own raw and offsets."""
+    if m.kind == "ratio_part":
+        start, end = m.num_start, m.num_end
+    elif m.kind == "ratio_whole":
+        start, end = m.num_start, m.end
+    else:
+        start, end = m.start, m.end
+    scale = attrs.pop("scale", 1.0)
+    fields = dict(
+        raw=quote[start:end],
+        value=float(m.value),
+        unit=m.unit,
+        base_value=float(m.base_value) * scale,
+        base_unit=m.base_unit,
+        quote=quote,
+        location=location,
+        char_start=start,
+        char_end=end,
+        qualifier=m.qualifier,
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        page=block.page,
+        decimals=m.decimals,
+        ocr=block.ocr,
+        kind=m.kind,
+    )
+    fields.update(attrs)
+    return Figure(**fields)

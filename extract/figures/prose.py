@@ -1,0 +1,59 @@
+"""Figures of running text: each sentence of a block split, analysed, and each number attributed."""
+
+from __future__ import annotations
+
+import regex
+
+from extract.figures.attribution import basis_of, is_share_of_total, label_of, period_of, role_of, subject_of
+from extract.figures.mentions import mention_figure
+from extract.figures.rules import rules
+from extract.figures.sections import Sections
+from extract.figures.sentence import Resolved, analyse
+from extract.language.sentences import sentences
+from extract.model import Block, Figure
+
+_DIGIT = regex.compile("[0-9]")
+
+
+def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
+    out = []
+    # a figure needs an ASCII digit (numbers.py's cluster): text without one is not split or analysed
+    if not _DIGIT.search(text):
+        return out
+    for _off, sentence in sentences(text):
+        if not _DIGIT.search(sentence):
+            continue
+        sent = analyse(sentence)
+        prev: Resolved | None = None
+        for i, m in enumerate(sent.mentions):
+            next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
+            indicator, subject = subject_of(sent, m, prev)
+            role = role_of(sent, m, prev, indicator, sec)
+            ind = rules().indicators.get(indicator) if indicator else None
+            if (
+                role == "other"
+                and m.base_unit == "%"
+                and ind
+                and ind.base_unit != "%"
+                and is_share_of_total(sent, m)
+            ):
+                indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
+            res = Resolved(m, indicator, subject, role)
+            period = period_of(sent, m, role, sec, year, next_start)
+            basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
+            out.append(
+                mention_figure(
+                    m,
+                    sentence,
+                    block.location,
+                    block,
+                    period,
+                    indicator=res.indicator,
+                    subject=res.subject,
+                    role=res.role,
+                    basis=basis,
+                    label=label_of(sent, m, next_start),
+                )
+            )
+            prev = res
+    return out

@@ -1,0 +1,96 @@
+"""The figure stage's cue words, compiled once: indicator aliases, role, basis, label and section cues
+(rules/cues.yaml, rules/indicators.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extract import catalog
+
+_FLAGS = regex.IGNORECASE | regex.V1
+
+
+def _any(patterns) -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+@dataclass(frozen=True)
+class Rules:
+    alias: regex.Pattern
+    alias_ids: dict
+    indicators: dict
+    target_before: regex.Pattern
+    window: int
+    share_after: regex.Pattern
+    change_after: regex.Pattern
+    level_before: regex.Pattern
+    share_total_before: regex.Pattern
+    basis: tuple
+    labels: tuple
+    plan_sections: regex.Pattern
+    year_target_sections: regex.Pattern
+    incremental: regex.Pattern
+    breaks: regex.Pattern
+    stops: regex.Pattern
+    ratio_target: regex.Pattern
+    actual_marker: regex.Pattern
+    blockers: regex.Pattern
+    target_head: regex.Pattern
+    money_units: tuple
+    numbering: regex.Pattern
+    appendix: regex.Pattern
+    restated_change: regex.Pattern
+    ratio_share: regex.Pattern
+    coordination: regex.Pattern
+    coordination_breakers: regex.Pattern
+    boundary: regex.Pattern
+
+
+@cache
+def rules() -> Rules:
+    cues = catalog.load("cues")
+    inds = catalog.indicators()
+    alias_ids = {}
+    for ind in inds:
+        for name in ind.names:
+            alias_ids[name.lower()] = ind.id
+    names = sorted(alias_ids, key=len, reverse=True)
+    alias = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)", _FLAGS)
+    roles = cues["roles"]
+    stops = sorted(cues["subject_stops"], key=len, reverse=True)
+    return Rules(
+        alias=alias,
+        alias_ids=alias_ids,
+        indicators={i.id: i for i in inds},
+        target_before=_any(roles["target_before"]),
+        window=int(roles["window"]),
+        share_after=_any(roles["share_after"]),
+        change_after=_any(roles["change_after"]),
+        level_before=_any(roles["level_ratio_before"]),
+        share_total_before=_any(roles["share_of_total_before"]),
+        basis=tuple((b["id"], regex.compile(b["regex"], _FLAGS)) for b in cues["basis"]),
+        labels=tuple((lab["label"], regex.compile(lab["regex"], _FLAGS)) for lab in cues["labels"]),
+        plan_sections=_any(regex.escape(s) for s in cues["plan_sections"]),
+        year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
+        incremental=_any(cues["incremental"]),
+        breaks=_any(cues["subject_breaks"]),
+        stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),
+        ratio_target=_any(cues["ratio_target"]),
+        money_units=tuple(cues["money_units"]),
+        numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
+        appendix=regex.compile(cues["sections"]["appendix"]),
+        restated_change=regex.compile(cues["gaps"]["restated_change"], _FLAGS),
+        ratio_share=regex.compile(cues["gaps"]["ratio_share"], _FLAGS),
+        coordination=regex.compile(cues["gaps"]["coordination"], _FLAGS),
+        coordination_breakers=regex.compile(cues["gaps"]["coordination_breakers"], _FLAGS),
+        boundary=regex.compile(
+            r"[,;()]|" + "|".join(rf"\b{regex.escape(w)}\b" for w in cues["clause_words"]), _FLAGS
+        ),
+        actual_marker=_any(roles["actual_marker"]),
+        blockers=_any(regex.escape(b) for b in cues["alias_blockers"]),
+        target_head=_any(roles["target_head"]),
+    )

@@ -1,0 +1,69 @@
+"""Sections: the heading stack while walking a document — which period and which kind of part (plan,
+year targets) a block belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.figures.rules import rules
+from extract.language.periods import find_periods
+from extract.model import Block, Metadata, Period
+
+
+@dataclass(frozen=True)
+class Section:
+    level: int
+    text: str
+    period: Period | None
+    plan: bool
+    year_targets: bool
+
+
+class Sections:
+    """The heading stack while walking the document: which period and which kind of section we are in."""
+
+    def __init__(self, meta: Metadata):
+        self.meta = meta
+        self.year = meta.period.end.year if meta.period else None
+        self.stack: list[Section] = []
+
+    def enter(self, block: Block) -> None:
+        r = rules()
+        level = block.level or 9
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause
+        period = None
+        if level <= 2:
+            period = next((pm.period for pm in find_periods(block.text, self.year) if pm.period), None)
+        self.stack.append(
+            Section(
+                level=level,
+                text=block.text,
+                period=period,
+                plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1))),
+                year_targets=bool(r.year_target_sections.search(block.text)),
+            )
+        )
+
+    @property
+    def period(self) -> Period | None:
+        for s in reversed(self.stack):
+            if s.period:
+                return s.period
+        return self.meta.period
+
+    @property
+    def plan(self) -> bool:
+        return any(s.plan for s in self.stack)
+
+    @property
+    def year_targets(self) -> bool:
+        return any(s.year_targets for s in self.stack)
+
+
+def is_caps_title(block: Block) -> bool:
+    if block.kind != "paragraph" or len(block.text.split()) > 25:
+        return False
+    letters = [ch for ch in block.text if ch.isalpha()]
+    return len(letters) >= 12 and all(ch.isupper() for ch in letters)

@@ -1,0 +1,77 @@
+"""One sentence analysed for the figure stage: parenthesis groups, indicator aliases, subject breaks, the
+numbers it holds and clause boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.figures.rules import rules
+from extract.language.numbers import Mention, find_numbers
+
+
+def _paren_groups(s: str) -> list[int]:
+    """For each character, the position of the innermost open parenthesis enclosing it (-1 at top level)."""
+    out = []
+    stack: list[int] = []
+    for i, ch in enumerate(s):
+        if ch == "(":
+            out.append(stack[-1] if stack else -1)
+            stack.append(i)
+            continue
+        if ch == ")" and stack:
+            stack.pop()
+        out.append(stack[-1] if stack else -1)
+    return out
+
+
+@dataclass
+class Sentence:
+    text: str
+    groups: list[int]
+    aliases: list  # (start, end, indicator_id, text)
+    breaks: list  # (start, end) of hard subject breaks
+    mentions: list
+
+    def group(self, pos: int) -> int:
+        return self.groups[pos] if 0 <= pos < len(self.groups) else -1
+
+    def close_of(self, group: int) -> int:
+        """Index of the parenthesis closing `group` (or the sentence end)."""
+        depth = 0
+        for i in range(group, len(self.text)):
+            if self.text[i] == "(":
+                depth += 1
+            elif self.text[i] == ")":
+                depth -= 1
+                if depth == 0:
+                    return i
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    mention: Mention
+    indicator: str | None
+    subject: str | None
+    role: str
+
+
+def analyse(text: str) -> Sentence:
+    r = rules()
+    blocked = [(b.start(), b.end()) for b in r.blockers.finditer(text)]
+    aliases = [
+        (m.start(), m.end(), r.alias_ids[m.group().lower()], m.group())
+        for m in r.alias.finditer(text)
+        if not any(m.start() < b1 and b0 < m.end() for b0, b1 in blocked)
+    ]
+    breaks = [(m.start(), m.end()) for m in r.breaks.finditer(text)]
+    return Sentence(text, _paren_groups(text) if "(" in text else [], aliases, breaks, find_numbers(text))
+
+
+def clause_start(s: str, pos: int, floor: int) -> int:
+    """Start of the clause holding `pos` (after a comma, semicolon, parenthesis or "và"), not before `floor`."""
+    floor = max(floor, 0)
+    last = None
+    for m in rules().boundary.finditer(s, floor, pos):
+        last = m
+    return last.end() if last else floor
