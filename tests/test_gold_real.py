@@ -1,0 +1,109 @@
+"""The real-document figure gold (tests/gold/real/*.json) is well formed and anchored in its documents.
+
+Checks the gold itself, not the extractor: schema, the contract's role and qualifier vocabulary, ISO periods,
+each anchor holding its number exactly once, and (text documents only) each anchor and region bound being
+present in the reader's text of every file the gold names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from support import REALDOCS
+
+from extract.catalog import indicators
+
+GOLD = Path(__file__).parent / "gold" / "real"
+FILES = sorted(GOLD.glob("*.json"))
+GENRES = {"report", "plan", "monthly_report", "score_kpi", "decision_notice", "scan", "conference_paper",
+          "comments_summary"}
+ROLES = {"actual", "target", "change", "share_of_target", "share", "norm", "other"}
+QUALIFIERS = {None, ">", ">=", "<", "<=", "~", "range_low", "range_high"}
+FIGURE_KEYS = {"anchor", "num", "value", "unit", "base_value", "base_unit", "qualifier", "role", "period",
+               "point_in_time", "subject", "indicator"}
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check_period(period, where: str) -> None:
+    assert isinstance(period, list) and len(period) == 2, f"{where}: period must be [start, end]"
+    if period == [None, None]:
+        return
+    start, end = (dt.date.fromisoformat(p) for p in period)  # both ISO dates, or both null
+    assert start <= end, f"{where}: period starts after it ends"
+
+
+def test_gold_real_has_ten_documents_of_six_genres():
+    golds = [load(p) for p in FILES]
+    assert len(golds) >= 10
+    assert len({g["genre"] for g in golds}) >= 6
+    kinds = {Path(f).suffix.lower() for g in golds for f in g["files"]}
+    assert {".docx", ".pdf"} <= kinds
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_gold_real_schema(path: Path):
+    gold = load(path)
+    assert gold["genre"] in GENRES
+    assert gold["files"] and all(isinstance(f, str) for f in gold["files"])
+    assert path.stem == Path(gold["files"][0]).stem, "the gold file is named after its first document"
+    check_period(gold["doc_period"], "doc_period")
+    assert gold["doc_period"] != [None, None]
+    assert 1 <= len(gold["regions"]) <= 4
+    for region in gold["regions"]:
+        assert region["label"] and region["from"] and region["to"]
+    ids = {i.id for i in indicators()}
+    for i, fig in enumerate(gold["figures"]):
+        where = f"{path.name} figure {i} ({fig.get('anchor')!r})"
+        assert FIGURE_KEYS <= set(fig), f"{where}: missing {FIGURE_KEYS - set(fig)}"
+        anchor = fold(fig["anchor"])
+        assert anchor.count(fig["num"]) == 1, f"{where}: anchor must hold num exactly once"
+        assert fig["role"] in ROLES, where
+        assert fig["qualifier"] in QUALIFIERS, where
+        assert isinstance(fig["value"], (int, float)) and isinstance(fig["base_value"], (int, float)), where
+        assert fig["unit"] is None or fig["unit"].strip() == fig["unit"], where
+        assert isinstance(fig["point_in_time"], bool), where
+        check_period(fig["period"], where)
+        if fig["point_in_time"]:
+            assert None not in fig["period"], f"{where}: a stock as of a date needs both period ends"
+        assert isinstance(fig["subject"], str) and fig["subject"].strip(), where
+        assert fig["indicator"] is None or fig["indicator"] in ids, f"{where}: unknown indicator"
+    for i, nf in enumerate(gold["not_figures"]):
+        where = f"{path.name} not_figure {i} ({nf.get('anchor')!r})"
+        assert nf["why"], where
+        assert fold(nf["anchor"]).count(nf["num"]) == 1, f"{where}: anchor must hold num exactly once"
+
+
+def document_text(name: str) -> str:
+    from extract.pipeline import read_document
+    from extract.settings import Settings
+
+    doc = read_document(REALDOCS / name, Settings())
+    return "\n".join(fold(b.text) for b in doc.blocks)
+
+
+TEXT_DOCS = [(p, name) for p in FILES if not load(p).get("ocr") for name in load(p)["files"]]
+
+
+@pytest.mark.parametrize(("path", "name"), TEXT_DOCS, ids=lambda x: getattr(x, "stem", x))
+def test_gold_real_anchors_are_in_the_document(shared_available, path: Path, name: str):
+    gold = load(path)
+    text = document_text(name)
+    missing = [e["anchor"] for e in gold["figures"] + gold["not_figures"] if fold(e["anchor"]) not in text]
+    assert not missing, f"{name}: anchors not in the reader's text: {missing[:5]}"
+    blocks = text.split("\n")
+    for region in gold["regions"]:
+        start = next((k for k, b in enumerate(blocks) if fold(region["from"]) in b), None)
+        assert start is not None, f"{name}: region {region['label']!r} start not found"
+        assert any(fold(region["to"]) in b for b in blocks[start:]), f"{name}: region {region['label']!r} end"
