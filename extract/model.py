@@ -124,6 +124,8 @@ class Figure:
     ocr: bool = False
     label: str | None = None  # status word attached to the figure (đạt, không đạt, vượt ...)
     kind: str = "number"  # number | ratio_part | ratio_whole | range_low | range_high | multiple
+    subject_key: str | None = None  # the subject folded for grouping (extract.language.subjects.subject_key)
+    point_in_time: bool = False  # a stock as of period_end ("tính đến 31/12/2023", "lũy kế đến nay")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ VIEWS = Path(__file__).with_name("views")
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
-    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr kind"
+    "period_start period_end quote location page char_start char_end decimals half_ulp label ocr kind "
+    "subject_key point_in_time"
 ).split()
 _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
@@ -209,6 +210,8 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
             f.label,
             f.ocr,
             f.kind,
+            f.subject_key,
+            f.point_in_time,
         ]
         for i, f in enumerate(ex.figures)
     ]

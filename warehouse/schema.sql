@@ -38,7 +38,7 @@ create table if not exists figures (
     qualifier    varchar,                   -- NULL | '>' | '>=' | '<' | '<=' | '~' | 'range_low' | 'range_high'
     indicator    varchar,
     subject      varchar,
-    role         varchar,                   -- actual | target | change | share_of_target | other
+    role         varchar,                   -- actual | target | change | share_of_target | norm | share | other
     basis        varchar,
     period_start date,
     period_end   date,
@@ -52,7 +52,9 @@ create table if not exists figures (
     half_ulp     double,                    -- half a unit in the last written place, in base units
     label        varchar,                   -- status word attached in the text: đạt, không đạt, vượt ...
     ocr          boolean default false,
-    kind         varchar                    -- number | ratio_part | ratio_whole | range_low | range_high | multiple
+    kind         varchar,                   -- number | ratio_part | ratio_whole | range_low | range_high | multiple
+    subject_key  varchar,                   -- the subject for grouping: case, spacing, function words folded; accents kept
+    point_in_time boolean default false     -- a stock as of period_end (tính đến, lũy kế đến)
 );
 
 create table if not exists tasks (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, period_of, role_of, subject_of
+from extract.figures.cues import as_of, refine_role, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
@@ -24,14 +25,15 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         if not _DIGIT.search(sentence):
             continue
         sent = analyse(sentence)
+        cues = sentence_cues(sentence)
         prev: Resolved | None = None
         for i, m in enumerate(sent.mentions):
             next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
-            role = role_of(sent, m, prev, indicator, sec)
+            role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec)
             ind = rules().indicators.get(indicator) if indicator else None
             if (
-                role == "other"
+                role in ("other", "share")
                 and m.base_unit == "%"
                 and ind
                 and ind.base_unit != "%"
@@ -39,7 +41,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             res = Resolved(m, indicator, subject, role)
-            period = period_of(sent, m, role, sec, year, next_start)
+            period, point_in_time = as_of(sent, m, cues, period_of(sent, m, role, sec, year, next_start), sec)
+            if role == "norm":
+                period, point_in_time = None, False  # a rule holds whenever it applies
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             out.append(
                 mention_figure(
@@ -53,6 +57,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                     role=res.role,
                     basis=basis,
                     label=label_of(sent, m, next_start),
+                    point_in_time=point_in_time,
                 )
             )
             prev = res

@@ -26,7 +26,7 @@ SPANS_KEY = "baocao_rules"
 IDENTIFIER = "IDENTIFIER"
 IDENTIFIER_CUE = "IDENTIFIER_CUE"
 INDICATOR = "INDICATOR"
-CUE_LABELS = ("ROLE_NORM", "ROLE_TARGET", "ROLE_SHARE", "POINT_IN_TIME")
+CUE_LABELS = ("ROLE_NORM", "ROLE_TARGET", "ROLE_SHARE", "SHARE_AFTER", "POINT_IN_TIME", "PLAN_DOCUMENT")
 
 # A whitespace chunk is one token when it is a number ("6.018,3", "-2,5", "171/280", "01/7/2025"), a
 # document code ("72/2025/QH15", "617/TTr-UBND") or a clock time; otherwise punctuation splits off it.
@@ -160,6 +160,13 @@ def _identifier_matcher() -> PhraseMatcher:
         if p["label"] == IDENTIFIER_CUE:
             matcher.add(p["id"], [nlp.make_doc(p["pattern"])])
     return matcher
+
+
+def cue_phrases(label: str) -> tuple[str, ...]:
+    """The phrases of one cue label of rules/spans.yaml (lower-cased)."""
+    if label not in CUE_LABELS:
+        raise KeyError(label)
+    return tuple(w.lower() for w in _words(label, catalog.load("spans")["cues"].get(label, [])))
 
 
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
