@@ -15,6 +15,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.language.headings import heading_level
+from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
 
 
@@ -33,5 +34,9 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             figures.extend(table_figures(block, sec, sec.year))
             continue
         figures.extend(sentence_figures(block.text, block, sec, sec.year))
-    figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
+    figures = [
+        replace(f, subject_key=subject_key(f.subject)) if f.subject else f
+        for f in figures
+        if f.quote[f.char_start : f.char_end] == f.raw
+    ]
     return figures, find_relations(figures)

@@ -16,7 +16,7 @@ from extract.language.nlp import cue_phrases, rule_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.model import Period
 
-_DATE_AFTER = regex.compile(r"^[^\S\n]*(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})")
+_DATE_AFTER = regex.compile(r"[^\S\n]*(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})")
 _SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})"
                        r"|\btừ[^\S\n]+(?:năm[^\S\n]+)?((?:19|20)[0-9]{2})", regex.IGNORECASE)
 
