@@ -152,8 +152,8 @@ CASES = [
     (
         "ổn định tại 124/124 xã, phường",
         [
-            ("124/124 xã", "124", "xã", "124", "xã", None, "ratio_part"),
-            ("124/124 xã", "124", "xã", "124", "xã", None, "ratio_whole"),
+            ("124/124 xã, phường", "124", "xã, phường", "124", "xã, phường", None, "ratio_part"),
+            ("124/124 xã, phường", "124", "xã, phường", "124", "xã, phường", None, "ratio_whole"),
         ],
     ),
     (

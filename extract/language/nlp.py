@@ -72,8 +72,8 @@ def _words(where: str, items) -> list[str]:
 def _identifier_rules() -> dict:
     """rule id -> compiled regex of the number that follows its phrases (rules/spans.yaml identifiers)."""
     data = catalog.load("spans")
-    if set(data) != {"identifiers", "cues"}:
-        raise RuleError("spans.yaml: expected the keys identifiers, cues")
+    if set(data) != {"identifiers", "number_word", "cues"}:
+        raise RuleError("spans.yaml: expected the keys identifiers, number_word, cues")
     out = {}
     for entry in data["identifiers"]:
         if set(entry) != {"id", "note", "before", "number"} or entry["id"] in out:
@@ -83,6 +83,11 @@ def _identifier_rules() -> dict:
         except regex.error as exc:
             raise RuleError(f"spans.yaml identifier {entry['id']}: {exc}") from exc
     return out
+
+
+def _number_word() -> str:
+    """The word that may stand between an identifier phrase and its number ("Quyết định số 1187")."""
+    return catalog.load("spans")["number_word"].lower()
 
 
 def rule_patterns() -> list[dict]:
@@ -119,7 +124,7 @@ def mark_identifiers(doc: Doc) -> Doc:
         if span.label_ != IDENTIFIER_CUE:
             continue
         i = span.end
-        if i < len(doc) and doc[i].lower_ == "số" and not span.text.lower().endswith("số"):
+        if i < len(doc) and doc[i].lower_ == _number_word() and doc[i - 1].lower_ != _number_word():
             i += 1
         if i < len(doc) and rules[span.id_].fullmatch(doc[i].text):
             found.append(Span(doc, span.start, i + 1, label=IDENTIFIER, span_id=span.id_))
@@ -169,8 +174,18 @@ def cue_phrases(label: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _words(label, catalog.load("spans")["cues"].get(label, [])))
 
 
+@cache
+def _identifier_prefilter() -> regex.Pattern:
+    """Any identifier phrase before a digit: texts without one skip the tokenizer (most of a report's text)."""
+    phrases = sorted({p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}, key=len)
+    alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in reversed(phrases))
+    return regex.compile(rf"(?<!\w)(?:{alt})\W{{0,3}}(?:\w+\s+)?[0-9]", regex.IGNORECASE)
+
+
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     """Character spans of the identifier numbers of `text` ("06" of "Đề án 06"), with their rule id."""
+    if not _identifier_prefilter().search(text):
+        return []
     try:
         doc = pipeline().make_doc(text)
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
@@ -180,7 +195,7 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     for match_id, _start, end in _identifier_matcher()(doc):
         rid = doc.vocab.strings[match_id]
         i = end
-        if i < len(doc) and doc[i].lower_ == "số" and doc[end - 1].lower_ != "số":
+        if i < len(doc) and doc[i].lower_ == _number_word() and doc[end - 1].lower_ != _number_word():
             i += 1
         if i < len(doc) and rules[rid].fullmatch(doc[i].text):
             out.append((doc[i].idx, doc[i].idx + len(doc[i].text), rid))

@@ -81,6 +81,7 @@ _NUMBERS_KEYS = {
     "value_words",
     "per_units",
     "exclusions",
+    "coordinated_nouns",
 }
 
 
@@ -110,6 +111,7 @@ class _Rules:
     name_breakers: frozenset
     per_units: tuple[str, ...]
     units: dict  # casefolded spelling -> _Unit
+    coordinated: tuple[str, ...]
     exclusions: tuple[tuple[str, object], ...]  # (rule id, compiled pattern)
 
 
@@ -214,6 +216,7 @@ def _rules() -> _Rules:
         name_breakers=frozenset(breakers),
         per_units=tuple(_words("per_units", data["per_units"])),
         units=units,
+        coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
         exclusions=tuple(exclusions),
     )
 
@@ -263,6 +266,7 @@ class _Grammar:
     date_cue: object
     date_chain: object
     name_words: object
+    coordinated: object
 
 
 @cache
@@ -278,7 +282,7 @@ def _grammar() -> _Grammar:
     )
     blockers = _alt(r.scale_blockers)
     scale = regex.compile(rf"{_WS}+(?P<w>{_alt(r.scales)}){end}(?!{_WS}+(?:{blockers}){end})", _I)
-    per = rf"(?:/(?P<per>{_alt(r.per_units)}){end})?"
+    per = rf"(?:/(?P<per>(?:{_alt(r.per_units)})(?:/(?:{_alt(r.per_units)}))*){end})?"
     unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
     # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
     # its second syllable too unless that one is a function word
@@ -303,6 +307,7 @@ def _grammar() -> _Grammar:
         date_cue=regex.compile(rf"(?:{_wordy(r.date_cues)}){_WS}+", _IR),
         date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|{_alt(r.date_joiners)}){_WS}*", _I),
         # "Ban Chỉ đạo 751", "Đề án Bến Tre - 50": a dash may stand between the name and its number
+        coordinated=regex.compile(rf",{_WS}+(?P<c>{_alt(r.coordinated)}){end}(?!{_WS}*[0-9])", _I),
         name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})(?:[-–]{_WS}*)?", regex.V0 | regex.REVERSE),
     )
 
@@ -420,6 +425,11 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         if per:
             unit, base = f"{unit}/{' '.join(per.split())}", f"{base}/{' '.join(per.split())}"
         end = m.end()
+        if base and base != "%":
+            # "07 sở, ngành", "13 cơ quan, đơn vị, địa phương": nouns listed together are one counted noun
+            while c := g.coordinated.match(text, end):
+                word = " ".join(c.group("c").split())
+                unit, base, end = f"{unit}, {word}", f"{base}, {word}", c.end()
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
