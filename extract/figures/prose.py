@@ -10,6 +10,7 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
+from extract.figures.subjects import list_total, noun_phrase
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
@@ -27,6 +28,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         sent = analyse(sentence)
         cues = sentence_cues(sentence)
         prev: Resolved | None = None
+        done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
         for i, m in enumerate(sent.mentions):
             next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
@@ -40,6 +42,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 and is_share_of_total(sent, m)
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
+            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done))
+            done.append((m, subject))
             res = Resolved(m, indicator, subject, role)
             period, point_in_time = as_of(sent, m, cues, period_of(sent, m, role, sec, year, next_start), sec)
             if role == "norm":

@@ -19,8 +19,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*")
 @cache
 def function_words() -> frozenset[str]:
     data = load("subjects")
-    if not isinstance(data, dict) or set(data) != {"function_words"}:
-        raise RuleError("subjects.yaml: expected exactly the key function_words")
+    if not isinstance(data, dict) or set(data) != {"openers", "function_words"}:
+        raise RuleError("subjects.yaml: expected the keys openers, function_words")
     words = data["function_words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and len(w.split()) == 1 for w in words):
         raise RuleError("subjects.yaml function_words: expected a list of single syllables")
@@ -42,3 +42,13 @@ def subject_key(text: str | None) -> str | None:
     """'Tỷ lệ  hồ sơ được giải quyết' -> 'tỷ lệ hồ sơ giải quyết'; None when nothing is left."""
     words = content_words(text)
     return " ".join(words) if words else None
+
+
+@cache
+def openers() -> tuple[regex.Pattern, ...]:
+    """Clause openers and time adverbials never part of a subject (rules/subjects.yaml)."""
+    function_words()
+    try:
+        return tuple(regex.compile(p, regex.IGNORECASE) for p in load("subjects")["openers"])
+    except regex.error as exc:
+        raise RuleError(f"subjects.yaml openers: {exc}") from exc
