@@ -10,7 +10,7 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
-from extract.figures.subjects import list_total, noun_phrase
+from extract.figures.subjects import is_weak, list_total, noun_phrase
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
@@ -22,6 +22,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     # a figure needs an ASCII digit (numbers.py's cluster): text without one is not split or analysed
     if not _DIGIT.search(text):
         return out
+    carried: str | None = None  # the last named subject of the block: "Ước thực hiện 10 tháng đạt 46,3 tỷ đồng"
     for _off, sentence in sentences(text):
         if not _DIGIT.search(sentence):
             continue
@@ -43,6 +44,10 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done))
+            if is_weak(subject) and not indicator:
+                subject = carried or subject
+            elif subject:
+                carried = subject
             done.append((m, subject))
             res = Resolved(m, indicator, subject, role)
             period, point_in_time = as_of(sent, m, cues, period_of(sent, m, role, sec, year, next_start), sec)

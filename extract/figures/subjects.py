@@ -14,7 +14,7 @@ from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import openers
+from extract.language.subjects import content_words, openers
 from extract.language.text import fold
 
 _CLAUSE = regex.compile(r"[;(),:]")
@@ -85,7 +85,12 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             unit = m.unit or ""
             item = own.replace(unit, " ") if unit and _counted(m) else own
             own = f"{t_subject} {' '.join(item.split())}".strip()
-    return fold(own) if own else subject
+    return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def is_weak(subject: str | None) -> bool:
+    """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối")."""
+    return len(content_words(subject)) <= 1
 
 
 def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
