@@ -82,6 +82,7 @@ _NUMBERS_KEYS = {
     "per_units",
     "exclusions",
     "coordinated_nouns",
+    "score_units",
 }
 
 
@@ -112,6 +113,7 @@ class _Rules:
     per_units: tuple[str, ...]
     units: dict  # casefolded spelling -> _Unit
     coordinated: tuple[str, ...]
+    score_units: frozenset
     exclusions: tuple[tuple[str, object], ...]  # (rule id, compiled pattern)
 
 
@@ -217,6 +219,7 @@ def _rules() -> _Rules:
         per_units=tuple(_words("per_units", data["per_units"])),
         units=units,
         coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
+        score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
         exclusions=tuple(exclusions),
     )
 
@@ -511,6 +514,11 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
                 continue
             end, unit, base, factor = _suffix(text, ce)
             split = cs + len(parts[0]) + 1
+            if b in (10, 100) and base and base.casefold() in r.score_units:
+                # "18/100 điểm", "90,09/100 điểm": a score on a scale; the scale is no figure
+                items.append(_Item(cs, end, cs, split - 1, a, da, unit, base, factor, None, "number", None, None))
+                spans.append((split, ce, "score_scale"))
+                continue
             for num_s, num_e, val, dec, k in (
                 (cs, split - 1, a, da, "ratio_part"),
                 (split, ce, b, db, "ratio_whole"),
