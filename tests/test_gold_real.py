@@ -2,7 +2,7 @@
 
 Checks the gold itself, not the extractor: schema, the contract's role and qualifier vocabulary, ISO periods,
 each anchor holding its number exactly once, and (text documents only) each anchor and region bound being
-present in the reader's text of every file the gold names.
+present in the reader's text of every file the gold names, a figure's anchor once per entry.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,12 +21,32 @@ from extract.catalog import indicators
 
 GOLD = Path(__file__).parent / "gold" / "real"
 FILES = sorted(GOLD.glob("*.json"))
-GENRES = {"report", "plan", "monthly_report", "score_kpi", "decision_notice", "scan", "conference_paper",
-          "comments_summary"}
+GENRES = {
+    "report",
+    "plan",
+    "monthly_report",
+    "score_kpi",
+    "decision_notice",
+    "scan",
+    "conference_paper",
+    "comments_summary",
+}
 ROLES = {"actual", "target", "change", "share_of_target", "share", "norm", "other"}
 QUALIFIERS = {None, ">", ">=", "<", "<=", "~", "range_low", "range_high"}
-FIGURE_KEYS = {"anchor", "num", "value", "unit", "base_value", "base_unit", "qualifier", "role", "period",
-               "point_in_time", "subject", "indicator"}
+FIGURE_KEYS = {
+    "anchor",
+    "num",
+    "value",
+    "unit",
+    "base_value",
+    "base_unit",
+    "qualifier",
+    "role",
+    "period",
+    "point_in_time",
+    "subject",
+    "indicator",
+}
 
 
 def fold(text: str) -> str:
@@ -86,11 +107,12 @@ def test_gold_real_schema(path: Path):
 
 
 def document_text(name: str) -> str:
+    """The running text of a document as the reader gives it, one folded block a line (tables left out)."""
     from extract.pipeline import read_document
     from extract.settings import Settings
 
     doc = read_document(REALDOCS / name, Settings())
-    return "\n".join(fold(b.text) for b in doc.blocks)
+    return "\n".join(fold(b.text) for b in doc.blocks if b.kind != "table")  # tables: issue 15's gold
 
 
 TEXT_DOCS = [(p, name) for p in FILES if not load(p).get("ocr") for name in load(p)["files"]]
@@ -102,6 +124,9 @@ def test_gold_real_anchors_are_in_the_document(shared_available, path: Path, nam
     text = document_text(name)
     missing = [e["anchor"] for e in gold["figures"] + gold["not_figures"] if fold(e["anchor"]) not in text]
     assert not missing, f"{name}: anchors not in the reader's text: {missing[:5]}"
+    entries = Counter((fold(e["anchor"]), e["num"]) for e in gold["figures"])
+    ambiguous = [a for (a, _num), n in entries.items() if text.count(a) != n]
+    assert not ambiguous, f"{name}: one figure entry per occurrence of its anchor: {ambiguous[:5]}"
     blocks = text.split("\n")
     for region in gold["regions"]:
         start = next((k for k, b in enumerate(blocks) if fold(region["from"]) in b), None)
