@@ -43,7 +43,6 @@ def refine_role(sent: Sentence, m: Mention, role: str, cues: list, sec: Sections
     s = sent.text
     q0 = m.qualifier_span[0] if m.qualifier_span else m.start
     top = _scope_start(sent, m.start)
-    before = {label for c0, c1, label in cues if top <= c0 and c1 <= q0}
     past = bool(rules().actual_marker.search(s[top:q0]))
     is_pct = m.base_unit == "%"
     if role == "share_of_target":
@@ -51,8 +50,14 @@ def refine_role(sent: Sentence, m: Mention, role: str, cues: list, sec: Sections
         return "change" if m.sign_word and not is_decrease(m.sign_word) else role
     if role == "change" or m.kind in ("ratio_whole", "multiple"):
         return role
-    if "ROLE_NORM" in before and not past:
-        return "norm"
+    # a rule: a norm cue before the number (its own qualifier counts: "ít nhất 03 năm", unless a plan word set it
+    # already), with no "đã" between the cue and the number
+    norms = [c1 for c0, c1, label in cues if label == "ROLE_NORM" and top <= c0 and c1 <= m.num_start]
+    if norms and not rules().actual_marker.search(s[max(norms) : q0]):
+        if role != "target" or any(c1 <= q0 for c1 in norms):
+            return "norm"
+    if not is_pct and any(label == "SHARE_AFTER" and 0 <= q0 - c1 <= 2 for _c0, c1, label in cues):
+        return "other"  # "trên tổng số 13.633 hồ sơ": the whole a share is taken of
     if is_pct:
         if any(c1 <= q0 and c0 >= max(top, q0 - 20) and label == "ROLE_SHARE" for c0, c1, label in cues) or any(
             label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues

@@ -5,6 +5,7 @@ splits punctuation off; one SpanRuler compiled from rules/spans.yaml and rules/i
 identifier phrases, role and period cue words and indicator names in `doc.spans["baocao_rules"]`, and
 `baocao_identifiers` turns "Đề án 06", "(trang 2)", "lần 1" into IDENTIFIER spans (numbers that are no figure).
 No model is loaded: spacy.blank("vi") with rules only (pyvi word segmentation is not used, see README).
+spaCy is imported on first use, so a process that never reads text (the warehouse writer) does not pay for it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,6 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-import spacy
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
-from spacy.util import registry
 
 from extract import catalog
 from extract.catalog import RuleError
@@ -41,7 +36,9 @@ _SUFFIX = regex.compile(r"""(?:[)\]}"'”’»>,;:!?…%]|\.{1,3})$""")
 _INFIX = regex.compile(r"(?<=\p{L})/(?=[\p{L}\p{N}])")  # "trực tuyến/62.089", "đồng/người/tháng"
 
 
-def _tokenizer(vocab) -> Tokenizer:
+def _tokenizer(vocab):
+    from spacy.tokenizer import Tokenizer
+
     return Tokenizer(
         vocab,
         prefix_search=_PREFIX.search,
@@ -52,9 +49,8 @@ def _tokenizer(vocab) -> Tokenizer:
     )
 
 
-@registry.tokenizers("baocao.vi_tokenizer.v1")
 def vi_tokenizer():
-    """spaCy registry entry: `[nlp.tokenizer] @tokenizers = "baocao.vi_tokenizer.v1"`."""
+    """spaCy registry entry (entry point `spacy_tokenizers`): `@tokenizers = "baocao.vi_tokenizer.v1"`."""
 
     def create(nlp):
         return _tokenizer(nlp.vocab)
@@ -114,8 +110,7 @@ def rule_patterns() -> list[dict]:
     return patterns
 
 
-@Language.component("baocao_identifiers")
-def mark_identifiers(doc: Doc) -> Doc:
+def mark_identifiers(doc):
     """An identifier phrase followed (maybe after "số") by a number of its rule's form: an IDENTIFIER span."""
     rules = _identifier_rules()
     group = doc.spans[SPANS_KEY]
@@ -127,14 +122,32 @@ def mark_identifiers(doc: Doc) -> Doc:
         if i < len(doc) and doc[i].lower_ == _number_word() and doc[i - 1].lower_ != _number_word():
             i += 1
         if i < len(doc) and rules[span.id_].fullmatch(doc[i].text):
-            found.append(Span(doc, span.start, i + 1, label=IDENTIFIER, span_id=span.id_))
+            found.append(_span(doc, span.start, i + 1, span.id_))
     if found:
         group.extend(found)
     return doc
 
 
-def add_rules(nlp: Language, name: str = "baocao_rules") -> Language:
+def _span(doc, start: int, end: int, span_id: str):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=IDENTIFIER, span_id=span_id)
+
+
+def _register() -> None:
+    """Register the tokenizer and the identifier component with spaCy (once; entry points do it for others)."""
+    from spacy.language import Language
+    from spacy.util import registry
+
+    if "baocao.vi_tokenizer.v1" not in registry.tokenizers.get_all():
+        registry.tokenizers.register("baocao.vi_tokenizer.v1", func=vi_tokenizer)
+    if not Language.has_factory("baocao_identifiers"):
+        Language.component("baocao_identifiers", func=mark_identifiers)
+
+
+def add_rules(nlp, name: str = "baocao_rules"):
     """Add the SpanRuler of the rule files and the identifier marker to `nlp`."""
+    _register()
     ruler = nlp.add_pipe(
         "span_ruler", name=name, config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"}
     )
@@ -144,8 +157,11 @@ def add_rules(nlp: Language, name: str = "baocao_rules") -> Language:
 
 
 @cache
-def pipeline() -> Language:
+def pipeline():
     """spacy.blank("vi") with the baocao tokenizer and the rule spans (cached: built once per process)."""
+    import spacy
+
+    _register()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "baocao.vi_tokenizer.v1"}}})
     return add_rules(nlp)
 
@@ -157,8 +173,10 @@ def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
 
 
 @cache
-def _identifier_matcher() -> PhraseMatcher:
+def _identifier_matcher():
     """The identifier phrases alone: the number grammar asks for nothing else, on every text it reads."""
+    from spacy.matcher import PhraseMatcher
+
     nlp = pipeline()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for p in rule_patterns():
