@@ -58,8 +58,8 @@ def refine_role(sent: Sentence, m: Mention, role: str, cues: list, sec: Sections
             return "norm"
     if not is_pct and any(label == "SHARE_AFTER" and 0 <= q0 - c1 <= 2 for _c0, c1, label in cues):
         return "other"  # "trên tổng số 13.633 hồ sơ": the whole a share is taken of
-    if is_pct:
-        if any(c1 <= q0 and c0 >= max(top, q0 - 20) and label == "ROLE_SHARE" for c0, c1, label in cues) or any(
+    if is_pct and role in ("actual", "other"):
+        if any(label == "ROLE_SHARE" and top <= c0 and 0 <= q0 - c1 <= 10 for c0, c1, label in cues) or any(
             label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues
         ):
             return "share"
