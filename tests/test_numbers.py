@@ -395,7 +395,9 @@ EXCLUDED = {
     "slash_pair": ["mã 45/12/7"],
     "running_months": ["Ước thực hiện 10 tháng đạt", "cộng dồn 10 tháng ước", "11 tháng đầu năm"],
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
-    "clock_hour": ["trước 16 giờ ngày thứ Sáu"],
+    "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến"],
+    "law_code": ["Luật Cán bộ, công chức số 82/2025/QH15,", "Luật sô 89/2025/QHI5."],
+    "identifier_level_name": ["tài khoản định danh điện tử mức 2."],
     "clock_time": ["lúc 14:42:19 ngày", "từ 8:30 đến", "họp lúc 14h30"],
     # identifiers the spaCy layer marks from rules/spans.yaml (extract/language/nlp.py)
     "identifier_named_document": ["Đề án 06 của", "nhiệm vụ Đề án 06 chậm muộn.", "Quyết định số 895 của UBND"],
