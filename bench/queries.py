@@ -5,7 +5,8 @@
 Ingests samples/, then replicates its documents with DuckDB SQL (INSERT ... SELECT over range(), no Python
 loops) into 60 provinces x N report rounds: periods and issue dates shifted by a quarter per round, one
 figure in ten perturbed by 1 % (so value conflicts exist), task keys kept within a province (so task
-histories span rounds). Runs every bench/queries/*.sql and prints median and 90th-percentile times.
+histories span rounds). Runs every bench/queries/*.sql and prints median and 90th-percentile times, then
+the same for typical calls of the Python API (warehouse.api.Warehouse: open, query, DataFrame, close).
 """
 
 from __future__ import annotations
@@ -24,6 +25,18 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from warehouse.load import connect  # noqa: E402 — the repository root is on sys.path only from here
+
+# Python API calls an analyst makes in a notebook; each opens the file, runs one query, types the frame, closes
+API_CALLS = {
+    "api figures(indicator)": lambda wh: wh.figures(indicator="grdp_growth"),
+    "api figures(document)": lambda wh: wh.figures(document=1),
+    "api series(indicator)": lambda wh: wh.series("grdp_growth"),
+    "api series(subject)": lambda wh: wh.series("dư nợ tín dụng"),
+    "api tasks(as_of)": lambda wh: wh.tasks(status="overdue", as_of="2026-08-15"),
+    "api findings()": lambda wh: wh.findings(),
+    "api documents()": lambda wh: wh.documents(),
+    "api figures() (every row)": lambda wh: wh.figures(),
+}
 
 QUERIES = Path(__file__).with_name("queries")
 PROVINCES = 60
@@ -126,8 +139,25 @@ def main() -> None:
         p90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else med
         print(f"{path.stem:<32} {rows:>7} {med:>10.1f} {p90:>8.1f}  {'met' if med < GOAL_MS else 'MISSED'}")
     con.close()
+    bench_api(db, args.repeat)
     if tmp:
         tmp.cleanup()
+
+
+def bench_api(db: Path, repeat: int) -> None:
+    from warehouse.api import Warehouse
+
+    wh = Warehouse(db)
+    for name, call in API_CALLS.items():
+        rows = len(call(wh))  # warm-up, and imports
+        times = []
+        for _ in range(repeat if "every row" not in name else 3):
+            t = time.perf_counter()
+            call(wh)
+            times.append((time.perf_counter() - t) * 1000)
+        med = statistics.median(times)
+        p90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else med
+        print(f"{name:<32} {rows:>7} {med:>10.1f} {p90:>8.1f}")
 
 
 if __name__ == "__main__":

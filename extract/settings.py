@@ -33,6 +33,7 @@ class Settings:
     garbled_max_share: float = 0.7  # a text layer with a lower share of Vietnamese syllables is read by OCR
     diff_min_similarity: float = 80.0  # masked-sentence similarity (0-100) that pairs two figures in a diff
     diff_min_key_similarity: float = 40.0  # weaker similarity enough when indicator/role/period/basis agree
+    busy_wait_s: float = 3.0  # a writer, or a Python API call, waits this long for another process's hold
     eval_subject_extra_words: int = 4  # content syllables an extracted subject may add to the gold's (eval)
 
     def resolve(self, **overrides) -> Settings:
@@ -68,5 +69,6 @@ SETTINGS_DOC = {
     "garbled_max_share": "a text layer with a lower share of valid Vietnamese syllables is read by OCR",
     "diff_min_similarity": "similarity (0-100) of the number-masked sentences that pairs two figures in `baocao diff`",
     "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
+    "busy_wait_s": "seconds `ingest` and `check` wait for a reader (a query, a Python API call) to let go of the warehouse file, and a Python API call (`warehouse.api.Warehouse`) waits for a writer, before the busy message; `baocao query` does not wait",
     "eval_subject_extra_words": "`baocao eval`: content syllables an extracted subject may add to the gold subject's and still name it",
 }

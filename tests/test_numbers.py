@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -511,16 +510,6 @@ def test_seed_exclusions_hold():
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="seeds not available")
-def test_speed_whole_seed():
-    text = _seed("003")
-    find_numbers(text)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_numbers(text)
-    per_call = (time.perf_counter() - t0) / 5
-    assert per_call < 0.05, f"{per_call * 1000:.1f} ms"
-
-
 # ---------------------------------------------------------------------------------------- parse / format
 
 

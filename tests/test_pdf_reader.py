@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -52,15 +51,6 @@ def test_doc01_basics(doc01):
     assert all(b.page for b in doc01.blocks)
     locs = [b.location for b in doc01.blocks if b.kind in ("heading", "paragraph", "list_item")]
     assert locs == [f"p{i}" for i in range(1, len(locs) + 1)]
-
-
-def test_doc01_speed():
-    need(DOC01)
-    start = time.perf_counter()
-    read_pdf(DOC01)
-    elapsed = time.perf_counter() - start
-    print(f"realdocs 01 (23 pages) read in {elapsed:.2f} s")
-    assert elapsed < 2.0
 
 
 def test_doc01_year_table_joined_across_pages(doc01):

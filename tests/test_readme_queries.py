@@ -1,8 +1,11 @@
-"""Every ```sql block of the README's analyst section runs against the samples' warehouse and returns rows."""
+"""Every ```sql block of the README's analyst section runs against the samples' warehouse and returns rows, and
+so does every ```python block (the same questions through warehouse.api)."""
 
 from __future__ import annotations
 
+import ast
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -23,6 +26,10 @@ def analyst_section() -> str:
 
 def sql_blocks() -> list[str]:
     return re.findall(r"^```sql\n(.*?)^```", analyst_section(), flags=re.S | re.M)
+
+
+def python_blocks() -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```", analyst_section(), flags=re.S | re.M)
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +70,29 @@ def test_readme_query_runs_and_returns_rows(warehouse, sql):
         con.close()
     assert rows, "the example returns nothing on the samples"
     assert len(cols) == len(set(cols)) and all(len(r) == len(cols) for r in rows)
+
+
+def test_the_python_section_answers_the_five_questions():
+    blocks = python_blocks()
+    assert "Warehouse()" in blocks[0]
+    assert [b.splitlines()[0][:4] for b in blocks[1:]] == ["# 1.", "# 2.", "# 3.", "# 4.", "# 5."]
+
+
+def test_readme_python_runs_in_order_and_each_answer_has_rows(warehouse, tmp_path, monkeypatch):
+    import pandas as pd
+
+    # the snippets open the default warehouse/baocao.duckdb of the current directory, as an analyst would
+    (tmp_path / "warehouse").mkdir()
+    shutil.copy(warehouse, tmp_path / "warehouse" / "baocao.duckdb")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    setup, *answers = python_blocks()
+    exec(compile(setup, "README setup", "exec"), namespace)
+    for block in answers:
+        tree = ast.parse(block)
+        last = tree.body.pop()
+        assert isinstance(last, ast.Expr), f"the block should end with its answer: {block.splitlines()[0]}"
+        exec(compile(tree, "README", "exec"), namespace)
+        answer = eval(compile(ast.Expression(last.value), "README", "eval"), namespace)
+        assert isinstance(answer, pd.DataFrame) and len(answer) > 0, block.splitlines()[0]
+        assert answer.columns.is_unique

@@ -20,6 +20,7 @@ LOADERS = {
     "tables": lambda: __import__("extract.figures.table_cells", fromlist=["_rules"])._rules(),
     "checks": lambda: __import__("extract.figures.relations", fromlist=["_rules"])._rules(),
     "sentences": lambda: __import__("extract.language.sentences", fromlist=["_rules"])._rules(),
+    "labels": lambda: __import__("warehouse.api", fromlist=["labels"]).labels(),
 }
 
 

@@ -7,12 +7,14 @@ fully loaded or absent.
 from __future__ import annotations
 
 import math
+import time
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from extract.model import Extraction
+from extract.settings import Settings
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 VIEWS = Path(__file__).with_name("views")
@@ -36,21 +38,45 @@ class WarehouseBusy(RuntimeError):
     pass
 
 
-def connect(db: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def missing_warehouse_message(db: str | Path) -> str:
+    """The one line shown when the warehouse file does not exist (CLI and Python API alike)."""
+    return f"{db}: no warehouse here yet (run `baocao ingest` first)"
+
+
+def connect(
+    db: str | Path, read_only: bool = False, wait_s: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file; a writer's makes the schema and views first.
+
+    DuckDB lets one process write or several read. While another process holds the file, the open is retried
+    for `wait_s` seconds: by default `busy_wait_s` for a writer, so an ingest or a check that starts while a
+    query or a Python API call reads waits those milliseconds instead of failing, and none for a reader
+    (`baocao query` answers or says busy at once; warehouse.api passes its own wait).
+    """
     db = Path(db)
-    if read_only:
-        if not db.exists():
-            raise FileNotFoundError(f"{db}: no warehouse here yet (run `baocao ingest` first)")
+    if read_only and not db.exists():
+        raise FileNotFoundError(missing_warehouse_message(db))
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    if wait_s is None:
+        wait_s = 0.0 if read_only else Settings().busy_wait_s
+    deadline = time.monotonic() + wait_s
+    delay = 0.05
+    while True:
         try:
-            return duckdb.connect(str(db), read_only=True)
+            con = duckdb.connect(str(db), read_only=read_only)
+            break
         except duckdb.IOException as exc:
-            raise WarehouseBusy(f"{db}: the warehouse is busy (an ingest is writing); try again") from exc
-    db.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(db))
-    except duckdb.IOException as exc:
-        raise WarehouseBusy(f"{db}: the warehouse is busy (another process is writing)") from exc
-    ensure_schema(con)
+            left = deadline - time.monotonic()
+            if left > 0 and "lock" in str(exc).lower():
+                time.sleep(min(delay, left))
+                delay = min(2 * delay, 0.5)
+                continue
+            if read_only:
+                raise WarehouseBusy(f"{db}: the warehouse is busy (an ingest is writing); try again") from exc
+            raise WarehouseBusy(f"{db}: the warehouse is busy (another process is writing)") from exc
+    if not read_only:
+        ensure_schema(con)
     return con
 
 
