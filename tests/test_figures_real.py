@@ -15,15 +15,15 @@ GOLD = ROOT / "tests" / "gold" / "real"
 
 # reached on 17 gold documents (2026-11-29), minus 0.03; nonquantities_kept is a ceiling
 FLOORS = {
-    "recall": 0.94,
-    "value_unit": 0.91,
-    "qualifier": 0.94,
-    "role": 0.81,
-    "period": 0.72,
-    "point_in_time": 0.83,
-    "subject": 0.15,
+    "recall": 0.94,  # reached 0.971
+    "value_unit": 0.91,  # 0.942
+    "qualifier": 0.94,  # 0.971
+    "role": 0.82,  # 0.851
+    "period": 0.72,  # 0.749
+    "point_in_time": 0.83,  # 0.866
+    "subject": 0.15,  # 0.181
 }
-NONQUANTITY_CEILING = 0.08
+NONQUANTITY_CEILING = 0.05  # 0.027
 
 
 @pytest.fixture(scope="module")
