@@ -36,10 +36,13 @@ def _scope_start(sent: Sentence, pos: int) -> int:
 
 
 def is_plan_document(doc_type: str | None) -> bool:
+    """A kế hoạch / chương trình / đề án: its undated statements are plans."""
     return bool(doc_type) and doc_type.lower() in cue_phrases("PLAN_DOCUMENT")
 
 
 def refine_role(sent: Sentence, m: Mention, role: str, cues: list, sec: Sections) -> str:
+    """The seed rules' `role` refined for real genres: excess over plan, norm, the whole of a share, share,
+    and the plans of plan documents and forecasts (ROLE_TARGET cues)."""
     s = sent.text
     q0 = m.qualifier_span[0] if m.qualifier_span else m.start
     top = _scope_start(sent, m.start)
@@ -47,7 +50,10 @@ def refine_role(sent: Sentence, m: Mention, role: str, cues: list, sec: Sections
     is_pct = m.base_unit == "%"
     if role == "share_of_target":
         # "vượt 2,1% kế hoạch", "tăng 0,6% so với kế hoạch năm": an excess over plan, not a share of it
-        return "change" if m.sign_word and not is_decrease(m.sign_word) else role
+        excess = m.qualifier_span and any(
+            label == "EXCESS" and c0 <= m.qualifier_span[0] < c1 for c0, c1, label in cues
+        )
+        return "change" if excess or (m.sign_word and not is_decrease(m.sign_word)) else role
     if role == "change" or m.kind in ("ratio_whole", "multiple"):
         return role
     # a rule: a norm cue before the number (its own qualifier counts: "ít nhất 03 năm", unless a plan word set it

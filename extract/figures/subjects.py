@@ -73,18 +73,20 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 total: tuple[Mention, str] | None) -> str | None:
     """The subject of `m`; `subject` is the seed rules' (kept for catalogued indicators), `total` the
     (mention, subject) a "trong đó" list hangs from."""
-    if indicator:
-        return subject
-    if _counted(m):
+    counted = _counted(m)
+    if indicator and not counted and total is None:
+        return subject  # a catalogued rate or amount: its alias names it
+    if indicator and not counted:
+        own = subject
+    elif counted:
         own = " ".join(p for p in (_before(sent, m), m.unit or "", _after(sent, m)) if p)
     else:
         own = _clean(subject or "") or _before(sent, m) or None
     if total is not None and own is not None:
-        t, t_subject = total
-        if t.base_unit == m.base_unit or not _counted(m):
-            unit = m.unit or ""
-            item = own.replace(unit, " ") if unit and _counted(m) else own
-            own = f"{t_subject} {' '.join(item.split())}".strip()
+        _t, t_subject = total
+        unit = m.unit or ""
+        item = own.replace(unit, " ") if unit and _counted(m) else own
+        own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
 
 
