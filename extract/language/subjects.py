@@ -13,7 +13,7 @@ import regex
 from extract.catalog import RuleError, load
 from extract.language.text import nfc
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*")
+_WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
 
 
 @cache
