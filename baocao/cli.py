@@ -1,44 +1,75 @@
-"""Command line: `baocao ingest | query | check | diff | report | export | summary | eval` — parses arguments,
-calls the library.
+"""Command line: `baocao ingest | query | check | diff | report | export | summary | eval | schema` — parses
+arguments, calls the library.
 
 Imports stay lazy so `baocao query` starts without loading pdfplumber, pypdfium2 or the readers.
-Machine-readable output goes to stdout; progress and messages go to stderr.
+Machine-readable output goes to stdout; progress and messages go to stderr. Every option with a fixed set of
+values is a Literal, so the CLI library refuses any other value with exit 2.
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from extract.settings import Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese reports -> DuckDB warehouse.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Vietnamese reports -> DuckDB warehouse.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 DbOpt = Annotated[str, typer.Option("--db", help="warehouse file")]
-FormatOpt = Annotated[str, typer.Option("--format", help="table | csv | json")]
+WaitOpt = Annotated[
+    float,
+    typer.Option(
+        "--wait", min=0, metavar="SECONDS", help="wait this long while another process holds the file"
+    ),
+]
+RowsFormat = Literal["table", "csv", "json"]
+FormatOpt = Annotated[RowsFormat, typer.Option("--format", help="table | csv | json")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"baocao {version('baocao')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version and exit")
+    ] = False,
+) -> None:
+    """Vietnamese reports -> DuckDB warehouse."""
 
 
 def _err(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def _open(db: str, read_only: bool = True):
-    """The warehouse connection, or exit 1 with one line when it is missing or busy."""
-    from warehouse.load import WarehouseBusy, connect
+def _open(db: str, wait: float = 0.0):
+    """A read-only warehouse connection, or exit 1 with one line when it is missing, invalid or busy."""
+    from warehouse.load import WarehouseError, connect
 
     try:
-        return connect(db, read_only=read_only)
-    except (FileNotFoundError, WarehouseBusy) as exc:
+        return connect(db, read_only=True, wait_s=wait)
+    except WarehouseError as exc:
         _err(str(exc))
         raise typer.Exit(1) from exc
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help=".docx/.pdf files or folders (recursive)")],
+    paths: Annotated[list[str], typer.Argument(help=".docx/.pdf/.doc files or folders (recursive)")],
     db: DbOpt = Settings.db,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="extraction processes")] = None,
     timeout: Annotated[
@@ -50,9 +81,17 @@ def ingest(
     max_pages: Annotated[
         int | None, typer.Option("--max-pages", min=1, help="longer PDFs are refused")
     ] = None,
+    wait: WaitOpt = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="a changed file at a loaded path replaces the old version (default: kept as a version)"
+        ),
+    ] = False,
 ) -> None:
-    """Read every .docx/.pdf under PATHS, extract, and load one transaction per document."""
+    """Read every .docx/.pdf (and .doc, through LibreOffice) under PATHS, extract, and load one transaction per
+    document; the only command that creates the warehouse."""
     from warehouse.batch import run_ingest
 
     settings = Settings().resolve(
@@ -61,25 +100,65 @@ def ingest(
         doc_timeout_s=timeout,
         max_pages=max_pages,
         max_file_bytes=None if max_file_mb is None else int(max_file_mb * 2**20),
+        db_wait_s=wait,
     )
-    code = run_ingest(paths, settings, progress=not quiet)
+    code = run_ingest(paths, settings, progress=not quiet, replace=replace)
     raise typer.Exit(code)
 
 
 @app.command()
-def query(sql: str, db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
-    """Read-only SQL against the warehouse."""
+def query(
+    sql: Annotated[str | None, typer.Argument(help="SQL text, or - to read it from stdin")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", dir_okay=False, help="read the SQL from this .sql file")
+    ] = None,
+    db: DbOpt = Settings.db,
+    format: FormatOpt = "table",
+    max_rows: Annotated[
+        int | None,
+        typer.Option(
+            "--max-rows", min=0, help="rows printed at most (0 = all); default: 100 for table, all otherwise"
+        ),
+    ] = None,
+    wait: WaitOpt = 0.0,
+) -> None:
+    """Read-only SQL against the warehouse (text, `-f FILE.sql` or `-` for stdin)."""
     import duckdb
 
-    con = _open(db)
+    text = _sql_text(sql, file)
+    con = _open(db, wait)
     try:
-        cur = con.execute(sql)
+        cur = con.execute(text)
         cols = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchall() if cols else []
     except duckdb.Error as exc:
         _err(str(exc))
         raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    limit = max_rows if max_rows is not None else (TABLE_ROWS if format == "table" else 0)
+    if limit and len(rows) > limit:
+        _err(f"showing {limit} of {len(rows)} rows (--max-rows N to change, 0 for all)")
+        rows = rows[:limit]
     _print_rows(cols, rows, format)
+
+
+TABLE_ROWS = 100  # rows a table prints by default; csv/json print every row unless --max-rows is given
+
+
+def _sql_text(sql: str | None, file: Path | None) -> str:
+    if (sql is None) == (file is None):
+        _err("give the SQL as an argument, as - for stdin, or with -f FILE.sql (one of them)")
+        raise typer.Exit(2)
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            _err(f"{file}: cannot read the SQL ({getattr(exc, 'strerror', None) or exc})")
+            raise typer.Exit(2) from exc
+    if sql == "-":
+        return sys.stdin.read()
+    return sql
 
 
 def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
@@ -93,35 +172,99 @@ def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
         w = csv.writer(sys.stdout)
         w.writerow(cols)
         w.writerows(rows)
-    elif fmt == "table":
+    else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
-        t = Table(*cols, show_lines=False)
+        # overflow "fold" wraps long words inside their cell instead of cutting them with an ellipsis;
+        # NULL is printed as a dim NULL, so it never looks like empty text
+        t = Table(show_lines=False)
+        for c in cols:
+            t.add_column(c, overflow="fold")
+        null = Text("NULL", style="dim italic")
         for r in rows:
-            t.add_row(*("" if v is None else str(v) for v in r))
-        Console(width=200).print(t)
-    else:
-        _err(f"unknown --format {fmt!r} (table, csv or json)")
+            t.add_row(*(null if v is None else Text(str(v)) for v in r))
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)
+        console.print(t)
+
+
+@app.command()
+def check(
+    db: DbOpt = Settings.db,
+    format: FormatOpt = "table",
+    wait: WaitOpt = 0.0,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="exit 1 if unsuppressed findings of this severity (error|warning) or worse exist"),
+    ] = None,
+) -> None:
+    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them.
+
+    Findings listed in <db>.suppressions.yaml (beside the warehouse) are marked suppressed and not printed.
+    """
+    from warehouse.findings import check_warehouse, failing, print_findings
+    from warehouse.load import WarehouseError
+    from warehouse.suppressions import SuppressionError, read_suppressions, suppressions_path
+
+    if fail_on not in (None, "error", "warning"):
+        _err(f"unknown --fail-on {fail_on!r} (error or warning)")
         raise typer.Exit(2)
+    try:
+        entries = read_suppressions(suppressions_path(db))
+    except SuppressionError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    try:
+        run = check_warehouse(db, wait, suppressions=entries)
+    except WarehouseError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    if run.not_stored:
+        _err(run.not_stored)
+    print_findings(run.findings, format, run.paths)
+    if failing(run.findings, fail_on):
+        raise typer.Exit(1)
 
 
 @app.command()
-def check(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
-    """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them."""
-    from warehouse.findings import print_findings, run_checks
+def rm(
+    docs: Annotated[list[str], typer.Argument(help="doc_id or loaded path of each document to remove")],
+    db: DbOpt = Settings.db,
+    wait: WaitOpt = 0.0,
+) -> None:
+    """Remove documents with all their rows (figures, tasks, relations, findings, failures) in one transaction."""
+    from warehouse.load import WarehouseError, connect
+    from warehouse.remove import NoSuchDocument, remove_documents, resolve_documents
 
-    con = _open(db, read_only=False)
-    findings = run_checks(con)
-    paths = dict(con.execute("select doc_id, path from documents").fetchall())
-    con.close()
-    print_findings(findings, format, paths)
+    try:
+        con = connect(db, wait_s=wait, create=False)
+    except WarehouseError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    try:
+        ids: list[int] = []
+        for ref in docs:
+            ids += [d for d in resolve_documents(con, ref) if d not in ids]
+        gone = con.execute(
+            "select doc_id, path from documents where list_contains(?, doc_id) order by doc_id", [ids]
+        ).fetchall()
+        remove_documents(con, ids)
+    except NoSuchDocument as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    for doc_id, path in gone:
+        _err(f"removed {doc_id}: {path}")
 
 
 @app.command()
-def summary(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
+def summary(db: DbOpt = Settings.db, format: FormatOpt = "table", wait: WaitOpt = 0.0) -> None:
     """Documents in the warehouse with their figure and task counts."""
-    con = _open(db)
+    con = _open(db, wait)
     cur = con.execute(
         """
         select d.doc_id, d.path, d.format, d.doc_type, d.period_label, d.is_draft,
@@ -131,7 +274,9 @@ def summary(db: DbOpt = Settings.db, format: FormatOpt = "table") -> None:
         """
     )
     cols = [d[0] for d in cur.description]
-    _print_rows(cols, cur.fetchall(), format)
+    rows = cur.fetchall()
+    con.close()
+    _print_rows(cols, rows, format)
 
 
 @app.command(name="eval")
@@ -147,6 +292,7 @@ def eval_(
 ) -> None:
     """Figure detection and attribution against the seed gold, then per field against the real-document gold."""
     from baocao.evaluate import (
+        EvalError,
         print_real_report,
         print_report,
         real_dict,
@@ -157,14 +303,21 @@ def eval_(
         seed_rows,
     )
 
-    seed = run_eval(Path(samples), Path(gold))
-    real = run_real_eval(Path(realdocs), Path(real_gold)) if Path(real_gold).is_dir() else []
+    try:
+        seed = run_eval(Path(samples), Path(gold))
+        real = run_real_eval(Path(realdocs), Path(real_gold)) if Path(real_gold).is_dir() else []
+    except EvalError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from exc
     if format == "json":
         import json
 
         out = {"seed": [seed_dict(s, verbose) for s in seed_rows(seed)],
                "real": [real_dict(s, verbose) for s in real_rows(real)]}
         print(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    if format == "csv":
+        print_report(seed, format, verbose)  # the seed table; the real gold's is printed by the table format
         return
     print("seed gold")
     print_report(seed, format, verbose)
@@ -178,16 +331,14 @@ def diff(
     old: Annotated[str, typer.Argument(help="earlier version: .docx/.pdf path or doc_id")],
     new: Annotated[str, typer.Argument(help="later version: .docx/.pdf path or doc_id")],
     db: DbOpt = Settings.db,
-    format: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    format: Annotated[Literal["table", "json"], typer.Option("--format", help="table | json")] = "table",
     unchanged: Annotated[bool, typer.Option("--unchanged", help="also list what stayed the same")] = False,
+    wait: WaitOpt = 0.0,
 ) -> None:
     """Figure-level comparison of two documents: changed, added and removed figures; task deadline/status changes."""
     from warehouse.diff import RefError, diff_docs, print_diff, resolve_refs, summary_line
 
-    if format not in ("table", "json"):
-        _err(f"unknown --format {format!r} (table or json)")
-        raise typer.Exit(2)
-    settings = Settings().resolve(db=db, workers=1)
+    settings = Settings().resolve(db=db, workers=1, db_wait_s=wait)
     try:
         old_id, new_id = resolve_refs([old, new], settings)
         result = diff_docs(settings, old_id, new_id)
@@ -203,44 +354,53 @@ def report(
     out: Annotated[str, typer.Option("--out", help="HTML file to write")] = "report.html",
     db: DbOpt = Settings.db,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="date tasks are overdue at (YYYY-MM-DD), default today")
+        datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="date tasks are overdue at, default today"),
     ] = None,
+    wait: WaitOpt = 0.0,
 ) -> None:
     """Findings report as one self-contained HTML page: findings with their sentences, charts, task board."""
-    from datetime import date
-
-    from warehouse.load import WarehouseBusy
+    from warehouse.load import WarehouseError
     from warehouse.report import write_report
 
+    day = as_of.date() if as_of else None
     try:
-        day = date.fromisoformat(as_of) if as_of else None
-    except ValueError as exc:
-        _err(f"--as-of {as_of!r}: not a date (YYYY-MM-DD)")
-        raise typer.Exit(2) from exc
-    try:
-        path = write_report(db, out, day)
-    except (FileNotFoundError, WarehouseBusy) as exc:
+        path = write_report(db, out, day, wait)
+    except WarehouseError as exc:
         _err(str(exc))
+        raise typer.Exit(1) from exc
+    except OSError as exc:
+        _err(f"{out}: cannot write the report ({exc.strerror or exc})")
         raise typer.Exit(1) from exc
     _err(f"wrote {path}")
 
 
 @app.command()
 def export(
-    out: Annotated[str, typer.Option("--out", help="workbook file (xlsx) or folder (parquet, csv)")],
-    format: Annotated[str, typer.Option("--format", help="xlsx | parquet | csv")] = "xlsx",
+    out: Annotated[str, typer.Option("--out", help="workbook file .xlsx, or folder (parquet, csv)")],
+    format: Annotated[
+        Literal["xlsx", "parquet", "csv"], typer.Option("--format", help="xlsx | parquet | csv")
+    ] = "xlsx",
+    bom: Annotated[
+        bool,
+        typer.Option("--bom/--no-bom", help="CSV starts with a UTF-8 byte order mark (Excel reads accents)"),
+    ] = True,
     db: DbOpt = Settings.db,
+    wait: WaitOpt = 0.0,
 ) -> None:
-    """Export documents, figures, tasks and findings: Excel sheets, or one Parquet/CSV file per table."""
-    from warehouse.export import FORMATS, ExportError
+    """Export documents, figures, tasks, findings, the views and the indicator list: Excel sheets, or one
+    Parquet/CSV file per table."""
+    from warehouse.export import ExportError, check_out
     from warehouse.export import export as run_export
 
-    if format not in FORMATS:
-        _err(f"unknown --format {format!r} (xlsx, parquet or csv)")
-        raise typer.Exit(2)
-    con = _open(db)
     try:
-        written = run_export(con, format, out)
+        check_out(format, out)
+    except ExportError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    con = _open(db, wait)
+    try:
+        written = run_export(con, format, out, bom=bom)
     except ExportError as exc:
         _err(str(exc))
         raise typer.Exit(1) from exc
@@ -248,6 +408,18 @@ def export(
         con.close()
     for table, path in written.items():
         _err(f"{table}: {path}")
+
+
+@app.command()
+def schema(
+    format: Annotated[
+        Literal["text", "markdown", "json"], typer.Option("--format", help="text | markdown | json")
+    ] = "text",
+) -> None:
+    """The data dictionary: tables, views and columns with their meaning, allowed values, indicators."""
+    from warehouse.dictionary import render
+
+    print(render(format), end="")
 
 
 def main() -> None:

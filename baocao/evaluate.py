@@ -97,11 +97,19 @@ def score_document(figures, gold: list[dict], doc: str, fmt: str) -> DocScore:
     return score
 
 
+class EvalError(ValueError):
+    """Nothing to score (no gold files, no sample matching them); str() says what was looked for."""
+
+
 def run_eval(samples: Path, gold_dir: Path) -> list[DocScore]:
+    """Scores of every sample that has a gold file; EvalError when there is none (never a perfect score on nothing)."""
     from extract.pipeline import extract_file
 
+    gold_files = sorted(gold_dir.glob("*.figures.json"))
+    if not gold_files:
+        raise EvalError(f"{gold_dir}: no gold files (*.figures.json) here; pass --gold DIR")
     scores = []
-    for gold_file in sorted(gold_dir.glob("*.figures.json")):
+    for gold_file in gold_files:
         data = json.loads(gold_file.read_text(encoding="utf-8"))
         stem = data["seed"]
         for fmt in ("docx", "pdf"):
@@ -110,6 +118,11 @@ def run_eval(samples: Path, gold_dir: Path) -> list[DocScore]:
                 continue
             ex = extract_file(path)
             scores.append(score_document(list(ex.figures), data["figures"], stem, fmt))
+    if not scores:
+        raise EvalError(
+            f"{samples}: no sample for the {len(gold_files)} gold files of {gold_dir} "
+            "(looked for <seed>.docx and <seed>.pdf); pass --samples DIR"
+        )
     return scores
 
 
@@ -139,6 +152,18 @@ def seed_dict(s: DocScore, verbose: bool = False) -> dict:
 
 def print_report(scores: list[DocScore], fmt: str = "table", verbose: bool = False) -> None:
     rows = seed_rows(scores)
+    if fmt == "csv":
+        import csv
+        import sys
+
+        w = csv.writer(sys.stdout)
+        w.writerow(["document", "format", "gold", "extracted", "matched", "precision", "recall", "f1",
+                    "attribution", "value"])
+        for s in rows:
+            value = s.value_ok / s.matched if s.matched else 0.0
+            w.writerow([s.doc, s.format, s.gold, s.extracted, s.matched, f"{s.precision:.4f}",
+                        f"{s.recall:.4f}", f"{s.f1:.4f}", f"{s.attribution:.4f}", f"{value:.4f}"])
+        return
     if fmt == "json":
         print(json.dumps([seed_dict(s, verbose) for s in rows], ensure_ascii=False, indent=1))
         return

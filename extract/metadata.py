@@ -33,11 +33,21 @@ def _rules():
         "date": regex.compile(data["issued_date"]["regex"]),
         "year": regex.compile(data["issued_year"]["regex"]),
         "body_start": regex.compile(data["body_starts"]),
-        "refinements": [(x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]],
+        "refinements": [
+            (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
+        ],
         "issuer_start": regex.compile(
             r"\b(?:" + "|".join(regex.escape(k) for k in data["issuer"]["starts"]) + r")\b"
         ),
         "issuer_stop": regex.compile("|".join(data["issuer"]["stops"])),
+        "motto": regex.compile("|".join(data["issuer"]["motto"])),
+        "issuer_line": regex.compile(
+            r"^(?:" + "|".join(regex.escape(k) for k in data["issuer"]["starts"]) + r")\b", regex.I
+        ),
+        "under_title_max_words": int(data["issuer"]["under_title_max_words"]),
+        "subject": regex.compile(data["subject_line"]["regex"]),
+        "subject_type": data["subject_line"]["doc_type"],
+        "numbered": regex.compile(data["numbered_item"]),
     }
 
 
@@ -59,7 +69,7 @@ def read_metadata(doc: Document) -> Metadata:
     # the header table puts several lines in one cell; split them back on the upper-case line starts
     flat_head = " \n ".join(head_lines)
 
-    doc_type, title = _title(doc, r)
+    doc_type, title, after_title = _title(doc, r, head_lines)
     draft = r["draft"].search("\n".join(head_lines))
     is_draft = draft is not None
     draft_no = None
@@ -71,6 +81,7 @@ def read_metadata(doc: Document) -> Metadata:
         doc_type = r["draft_types"][doc_type]
 
     number = r["number"].search(flat_head)
+    issuer = _issuer(head, r) or _issuer_under_title(doc, after_title, r)
     issued = None
     m = r["date"].search(flat_head)
     if m:
@@ -81,8 +92,8 @@ def read_metadata(doc: Document) -> Metadata:
     return Metadata(
         title=title,
         doc_type=doc_type,
-        issuer=_issuer(head, r),
-        doc_number=number["no"] if number else None,
+        issuer=issuer,
+        doc_number=number["no"].rstrip("-/") if number else None,
         issued_date=issued,
         is_draft=is_draft,
         draft_no=draft_no,
@@ -90,34 +101,59 @@ def read_metadata(doc: Document) -> Metadata:
     )
 
 
-def _title(doc: Document, r) -> tuple[str | None, str | None]:
-    blocks = [b for b in doc.blocks[: _HEAD_BLOCKS + 6] if b.kind != "table"]
-    for i, b in enumerate(blocks):
+def _title(doc: Document, r, head_lines: list[str]) -> tuple[str | None, str | None, int | None]:
+    """(doc_type, title, index in doc.blocks of the block after the title) from the type keyword's line and
+    the lines under it; a công văn's subject line (V/v ...); else a body cue with the first unnumbered heading."""
+    blocks = [(i, b) for i, b in enumerate(doc.blocks[: _HEAD_BLOCKS + 6]) if b.kind != "table"]
+    for k, (i, b) in enumerate(blocks):
         upper = b.text.upper()
         for keyword, doc_type in r["types"]:
             if upper.startswith(keyword) and (b.text[: len(keyword)].isupper()):
                 parts = [b.text]
-                for nxt in blocks[i + 1 : i + 4]:
-                    if (nxt.kind == "heading" or nxt.text.startswith("-") or len(nxt.text.split()) > 60
-                            or r["body_start"].match(nxt.text)):
+                end = i + 1
+                for j, nxt in blocks[k + 1 : k + 4]:
+                    if _ends_title(nxt, r):
                         break
                     parts.append(nxt.text)
+                    end = j + 1
                 if len(parts) > 1:
                     for base, rx, becomes in r["refinements"]:
                         if doc_type == base and rx.match(parts[1]):
                             doc_type = becomes
-                return doc_type, " ".join(parts)
+                return doc_type, " ".join(parts), end
+    subject = next((line for line in _split(head_lines) if r["subject"].match(line)), None)
+    if subject:
+        return r["subject_type"], subject, None
+    headings = (b.text for b in doc.blocks if b.kind == "heading" and not r["numbered"].match(b.text))
+    first_heading = next(headings, None)
     text = " ".join(b.text for b in doc.blocks if b.kind != "table")
     for rx, doc_type in r["cues"]:
         if rx.search(text):
-            first_heading = next((b.text for b in doc.blocks if b.kind == "heading"), None)
-            return doc_type, first_heading
-    return None, next((b.text for b in doc.blocks if b.kind == "heading"), None)
+            return doc_type, first_heading, None
+    return None, first_heading, None
+
+
+def _ends_title(b: Block, r) -> bool:
+    """A block that is not part of the title above it: the body's first words, a numbered item or section,
+    a long paragraph, a dash item, or a short line naming a body (the presenter of a tham luận)."""
+    return bool(
+        r["numbered"].match(b.text)
+        or b.text.startswith("-")
+        or len(b.text.split()) > 60
+        or r["body_start"].match(b.text)
+        or (r["issuer_line"].match(b.text) and len(b.text.split()) <= r["under_title_max_words"])
+    )
+
+
+def _split(lines: list[str]) -> list[str]:
+    """Header cells hold several lines joined by newlines; one string per line."""
+    return [part.strip() for line in lines for part in line.split("\n") if part.strip()]
 
 
 def _issuer(head: list[Block], r) -> str | None:
-    """Last independent org name before the first stop ("*", "Số", the motto) in the head text."""
-    text = " ".join(_lines(head))
+    """Last independent org name before the first stop ("*", "Số", a place and date) in the head text, the
+    national motto cut out first."""
+    text = r["motto"].sub("  ", " ".join(_lines(head)))
     stop = r["issuer_stop"].search(text)
     region = text[: stop.start()] if stop else text[:200]
     starts = [m for m in r["issuer_start"].finditer(region)]
@@ -129,13 +165,23 @@ def _issuer(head: list[Block], r) -> str | None:
         prev_end = m.end()
     if chosen is None:
         return None
-    # the name runs while its words are upper case ("ĐẢNG ỦY UBND TỈNH"), and has at least two words
+    # the name runs while its words are upper case or numbers ("ĐẢNG ỦY UBND TỈNH", "ĐỀ ÁN 06"), at least two
     words = []
     for w in region[chosen:].split():
-        if not w.isupper():
+        if not (w.isupper() or w.isdigit()):
             break
         words.append(w)
     return " ".join(words) if len(words) >= 2 else None
+
+
+def _issuer_under_title(doc: Document, after_title: int | None, r) -> str | None:
+    """A paper without a header names its body on a short line right under the title ("UBND Thành phố Hà Nội")."""
+    if after_title is None or after_title >= len(doc.blocks):
+        return None
+    line = doc.blocks[after_title].text
+    if r["issuer_line"].match(line) and len(line.split()) <= r["under_title_max_words"]:
+        return line
+    return None
 
 
 def _header_year(flat_head: str, r) -> int | None:

@@ -12,7 +12,18 @@ from pathlib import Path
 from extract.model import Extraction
 from extract.settings import Settings
 
-SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
+SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".doc": "office", ".rtf": "office", ".odt": "office"}
+# document files baocao cannot read: they fail with this reason instead of being passed over
+UNREADABLE = {
+    ".xls": "spreadsheet",
+    ".xlsx": "spreadsheet",
+    ".ods": "spreadsheet",
+    ".ppt": "presentation",
+    ".pptx": "presentation",
+    ".odp": "presentation",
+    ".hwp": "word processor file",
+    ".wpd": "word processor file",
+}
 
 
 class ExtractError(ValueError):
@@ -40,7 +51,15 @@ def read_document(path: Path, settings: Settings):
         from extract.readers.pdf_reader import read_pdf
 
         return read_pdf(path, settings)
-    raise ExtractError(f"unsupported file type {path.suffix or '(none)'}")
+    if kind == "office":
+        from extract.readers.office import read_converted
+
+        return read_converted(path, settings)
+    what = UNREADABLE.get(path.suffix.lower(), "file")
+    raise ExtractError(
+        f"unsupported file type {path.suffix or '(none)'} ({what}): baocao reads .docx and .pdf, "
+        ".doc/.rtf/.odt through LibreOffice; save it as .docx or PDF"
+    )
 
 
 def extract_file(path: str | Path, settings: Settings | None = None) -> Extraction:
@@ -76,20 +95,27 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Every .docx/.pdf under the given files and folders (recursively), sorted; plus missing paths."""
+def discover(paths: list[str]) -> tuple[list[Path], list[str], list[Path]]:
+    """Every file to ingest under the given files and folders (recursively), sorted; missing paths; and the
+    files of folders left out as not documents (images, text ...), so the caller can say so.
+
+    Files given by name are always taken (an unreadable one then fails with its reason); in folders, the
+    readable suffixes and the document types baocao cannot read (UNREADABLE: they fail, not vanish).
+    Office lock files (~$name.docx) are left out.
+    """
     found: list[Path] = []
     missing: list[str] = []
+    ignored: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    f
-                    for f in path.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("~$")
-                )
-            )
+            for f in sorted(path.rglob("*")):
+                if not f.is_file():
+                    continue
+                if f.suffix.lower() in SUFFIXES or f.suffix.lower() in UNREADABLE:
+                    (ignored if f.name.startswith("~$") else found).append(f)
+                else:
+                    ignored.append(f)
         elif path.is_file():
             found.append(path)
         else:
@@ -101,4 +127,4 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, missing
+    return unique, missing, ignored

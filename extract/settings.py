@@ -9,6 +9,9 @@ from dataclasses import dataclass, field, fields
 @dataclass(frozen=True)
 class Settings:
     db: str = "warehouse/baocao.duckdb"  # warehouse file, relative to the current directory
+    db_wait_s: float = 0.0  # seconds to wait while another process holds the warehouse file
+    office_command: str = "soffice"  # LibreOffice, which converts Word 97 .doc files to .docx
+    office_timeout_s: float = 60.0  # one file's conversion
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
     max_file_bytes: int = 200 * 2**20  # a larger input file is refused unread
     max_part_bytes: int = 50 * 2**20  # one unpacked DOCX part (document.xml ...) — zip-bomb guard
@@ -33,6 +36,9 @@ class Settings:
     garbled_max_share: float = 0.7  # a text layer with a lower share of Vietnamese syllables is read by OCR
     diff_min_similarity: float = 80.0  # masked-sentence similarity (0-100) that pairs two figures in a diff
     diff_min_key_similarity: float = 40.0  # weaker similarity enough when indicator/role/period/basis agree
+    # estimated Jaccard similarity of two texts' word shingles above which they are versions of one document
+    # (real versions measured 0.91–0.99; successive monthly reports of one body 0.43–0.55)
+    family_min_similarity: float = 0.7
     busy_wait_s: float = 3.0  # a writer, or a Python API call, waits this long for another process's hold
     eval_subject_extra_words: int = 4  # content syllables an extracted subject may add to the gold's (eval)
 
@@ -45,6 +51,9 @@ class Settings:
 
 SETTINGS_DOC = {
     "db": "DuckDB warehouse file (`--db`)",
+    "db_wait_s": "seconds a command waits while another process holds the warehouse file (`--wait`)",
+    "office_command": "LibreOffice binary that converts Word 97 `.doc` files to `.docx` (`scripts/setup.sh --with-office`)",
+    "office_timeout_s": "seconds allowed to convert one `.doc` file",
     "workers": "extraction worker processes (`--workers`), default: number of cores",
     "max_file_bytes": "input files larger than this are refused unread (`--max-file-mb`)",
     "max_part_bytes": "largest unpacked part of a DOCX (zip-bomb guard)",
@@ -69,6 +78,7 @@ SETTINGS_DOC = {
     "garbled_max_share": "a text layer with a lower share of valid Vietnamese syllables is read by OCR",
     "diff_min_similarity": "similarity (0-100) of the number-masked sentences that pairs two figures in `baocao diff`",
     "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
+    "family_min_similarity": "text similarity (0-1, shingle Jaccard) above which two files are versions of one document",
     "busy_wait_s": "seconds `ingest` and `check` wait for a reader (a query, a Python API call) to let go of the warehouse file, and a Python API call (`warehouse.api.Warehouse`) waits for a writer, before the busy message; `baocao query` does not wait",
     "eval_subject_extra_words": "`baocao eval`: content syllables an extracted subject may add to the gold subject's and still name it",
 }

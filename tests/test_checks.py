@@ -80,15 +80,44 @@ CASES = {
     "text_table_mismatch": (["Hiện còn {} nhiệm vụ đang bị trễ hạn (có phụ lục kèm theo)."], TASKS, "3", "2"),
     "duplicate_text": (
         [
-            "Tiến độ cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch.",
-            "{} cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch.",
+            "Tiến độ cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch. Các chi bộ cần khẩn "
+            "trương rà soát, bổ sung thông tin còn thiếu.",
+            "{} cập nhật dữ liệu đảng viên trên phần mềm còn chậm so với kế hoạch. Đảng ủy sẽ kiểm tra việc "
+            "này trong quý tới tại từng chi bộ.",
         ],
         None,
         "Tiến độ",
         "Việc",
     ),
     "placeholder": (["Nghị quyết số {}/NQ-ĐU được thông qua."], None, "    ", "215"),
+    # 3 / 70 = 4,2857%: 4,28% is no rounding of it (the whole is stated in the paragraph's first sentence)
+    "share_mismatch": (
+        ["Có 70 ứng viên tham gia Đề án. Đến nay, 03 ứng viên giữ chức vụ lãnh đạo, chiếm {} tổng số."],
+        None,
+        "4,28%",
+        "4,29%",
+    ),
+    # 11 / 34 = 32,353%: written 32,36% so that the list adds up to 100,00% (32,35% would give 99,99%)
+    "share_rounding": (
+        [
+            "Kinh tế: 11 ứng viên (chiếm {} tổng số ứng viên); Nông nghiệp: 07 ứng viên (chiếm 20,59%); "
+            "Tài nguyên và môi trường: 03 ứng viên (chiếm 8,82%); Công nghệ thực phẩm: 03 ứng viên (chiếm 8,82%); "
+            "Xây dựng: 02 ứng viên (chiếm 5,88%); Quản lý công nghiệp: 02 ứng viên (chiếm 5,88%); "
+            "Ngành nghề khác: 06 ứng viên (chiếm 17,65%)."
+        ],
+        None,
+        "32,36%",
+        "32,35%",
+    ),
+    # 26,5 / 25,08 − 1 = 5,66%, not 2,1%; 25,6 / 25,08 − 1 = 2,07%
+    "exceed_mismatch": (
+        ["Lượt khách du lịch cả năm đạt {} triệu lượt, vượt 2,1% kế hoạch (25,08 triệu lượt)."],
+        None,
+        "26,5",
+        "25,6",
+    ),
 }
+SEVERITY = {"placeholder": "info", "share_rounding": "info", "duplicate_text": "warning"}
 
 
 def test_every_check_has_fixtures():
@@ -103,9 +132,7 @@ def test_check_fires_on_its_defect_and_not_on_the_clean_twin(tmp_path, check_id)
     assert check_id in ids(fired)
     assert check_id not in ids(silent), [f.message for f in silent]
     f = next(f for f in fired if f.check_id == check_id)
-    assert f.severity == (
-        "info" if check_id == "placeholder" else "warning" if check_id == "duplicate_text" else "error"
-    )
+    assert f.severity == SEVERITY.get(check_id, "error")
 
 
 @pytest.fixture(autouse=True)
@@ -172,7 +199,8 @@ def test_seed_samples_raise_exactly_the_known_defects(tmp_path, fmt):
             ("001", "text_table_mismatch", "error", None),
             ("001", "text_table_mismatch", "error", None),
             ("001", "duplicate_text", "warning", None),
-            ("001", "value_conflict", "warning", "003"),  # voter turnout 99,82% vs 99,76%
+            # voter turnout 99,76% in 003 against 99,82% in 001, the document of the later period
+            ("003", "value_conflict", "warning", "001"),
             ("001", "placeholder", "info", None),  # Số -NQ/ĐU
             ("001", "placeholder", "info", None),  # ngày tháng 6 năm 2026
             ("001", "placeholder", "info", None),  # thông qua ngày... tháng 6 năm 2026
@@ -208,3 +236,92 @@ def test_share_of_a_known_target(tmp_path):
     good = findings_for(tmp_path / "good", ([t.replace("{}", "3,89%") for t in text], None))
     assert [f.check_id for f in bad] == ["ratio_mismatch"] and "14.867" in bad[0].message
     assert "ratio_mismatch" not in ids(good)
+
+
+# the real report's shares (01_VL_BC-SNV_tong_ket_dao_tao_2021-2025.pdf, pages 9 and 12)
+REAL_SHARES_P79 = (
+    "Về ngành nghề cử đi đào tạo: Quản lý nhà nước: 03 ứng viên (chiếm 4,28% tổng số ứng cử viên được cử đi "
+    "đào tạo); Nông nghiệp, môi trường: 28 ứng viên (chiếm 40% tổng số ứng cử viên được cử đi đào tạo); Kinh tế: "
+    "21 ứng viên (chiếm 30% tổng số ứng cử viên được cử đi đào tạo); Công nghệ thông tin: 04 ứng viên (chiếm "
+    "5,71% tổng số ứng cử viên được cử đi đào tạo); ngành công nghiệp (cơ khí, kỹ thuật): 09 ứng viên (chiếm "
+    "12,85% tổng số ứng cử viên được cử đi đào tạo); ngành sức khỏe: 03 ứng viên (chiếm 4,28% tổng số ứng cử "
+    "viên được cử đi đào tạo); ngành nghề khác: 02 ứng viên (chiếm 2,85% tổng số ứng cử viên được cử đi đào tạo)."
+)
+
+
+def test_truncated_shares_of_a_list_are_errors_each(tmp_path):
+    found = findings_for(tmp_path / "bad", ([REAL_SHARES_P79], None))
+    shares = sorted(f.message.split(" — ")[0] for f in found if f.check_id == "share_mismatch")
+    # 3/70 = 4,286 (twice), 9/70 = 12,857, 2/70 = 2,857: the text cut the third decimal instead of rounding
+    assert shares == [
+        "02 ứng viên / 70 (tổng 7 phần) = 2.857%, văn bản ghi 2,85%",
+        "03 ứng viên / 70 (tổng 7 phần) = 4.286%, văn bản ghi 4,28%",
+        "03 ứng viên / 70 (tổng 7 phần) = 4.286%, văn bản ghi 4,28%",
+        "09 ứng viên / 70 (tổng 7 phần) = 12.857%, văn bản ghi 12,85%",
+    ]
+    assert not [f for f in found if f.check_id == "share_rounding"]
+
+
+def test_false_alarms_of_real_reports_stay_silent(tmp_path):
+    citation = (
+        "Kế hoạch số 2104/KH-UBND ngày 05/3/2025 về tổng thể triển khai các biện pháp giảm cầu về ma túy đã được "
+        "các sở, ngành và địa phương triển khai đầy đủ, kịp thời."
+    )
+    paragraphs = [
+        # a citation, a name and a label line repeated are not duplicated text; nor is a form's birth date
+        citation,
+        citation.replace("đầy đủ, kịp thời", "nghiêm túc trong năm"),
+        "- Bà Lê Thị Thu Hiền, Phó Trưởng phòng Tài chính Hành chính Sự nghiệp, Sở Tài chính, cùng dự họp.",
+        "- Bà Lê Thị Thu Hiền, Phó Trưởng phòng Tài chính Hành chính Sự nghiệp, Sở Tài chính, cùng dự họp.",
+        "Cơ quan chủ trì theo dõi: Văn phòng UBND tỉnh",
+        "Cơ quan chủ trì theo dõi: Văn phòng UBND tỉnh",
+        # "trong đó" after the parenthesis belongs to 52.642, not to 34.940 inside it
+        "Tính đến nay, đã phát sinh 52.642 hồ sơ dịch vụ công liên thông (34.940 hồ sơ đăng ký khai sinh và "
+        "17.702 hồ sơ đăng ký khai tử), trong đó: 36.001 hồ sơ đã trả kết quả (đạt tỷ lệ 68,4%).",
+        # "đạt" is the verb of the target, not a status label
+        "Tỷ lệ cấp kết quả giải quyết TTHC điện tử đạt 80,7% (chỉ tiêu đề ra là đạt 100%).",
+        "Tỷ lệ số hóa hồ sơ chỉ đạt 72% (chỉ tiêu đề ra là tối thiểu 80%, trường hợp đạt từ 50% thì đạt 50% điểm).",
+        # two sides of a ratio in one sentence are not a restatement
+        "Lũy kế giải ngân vốn đầu tư công là 230.473 triệu đồng/13.203.300 triệu đồng; đạt 1,75% kế hoạch năm.",
+        # an excess over the plan that holds: 25,6 / 25,08 − 1 = 2,07%
+        "Lượt khách du lịch cả năm đạt 25,6 triệu lượt, vượt 2,1% kế hoạch.",
+        "Kế hoạch năm 2026 đón 25,08 triệu lượt khách du lịch.",
+        *["Nội dung thực hiện trong năm."] * 10,
+        "PHỤ LỤC",
+        "Mẫu đơn: Họ và tên ................ ngày     tháng     năm sinh ..........",
+        "Số:      /GXN ngày     tháng     năm",
+    ]
+    found = findings_for(tmp_path / "good", (paragraphs, None))
+    assert [f.check_id for f in found if f.severity != "info"] == [], [f.message for f in found]
+
+
+def test_table_total_row_against_its_parts(tmp_path):
+    def table(total):
+        return [
+            ["STT", "Chỉ tiêu", "ĐVT", "Số liệu"],
+            ["1", "Nam", "người", "120"],
+            ["2", "Nữ", "người", "80"],
+            ["", "Tổng số", "người", total],
+        ]
+
+    bad = findings_for(tmp_path / "bad", ([], table("210")))
+    assert [f.check_id for f in bad] == ["parts_exceed_total"] and "120 + 80" in bad[0].message
+    assert findings_for(tmp_path / "good", ([], table("200"))) == []
+
+
+def test_value_conflict_within_a_document_compares_what_the_text_names(tmp_path):
+    grdp = [
+        "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 9,15%.",
+        "II. ĐÁNH GIÁ CHUNG",
+        "Tốc độ tăng trưởng kinh tế (GRDP) đạt {}, đứng thứ 5 cả nước.",
+    ]
+    bad = findings_for(tmp_path / "bad", ([p.replace("{}", "9,3%") for p in grdp], None))
+    assert [f.check_id for f in bad] == ["value_conflict"]  # "ước đạt" and "đạt" name the same quantity
+    # 9,1% is 9,05–9,15%: a rounding of 9,15%, not a conflict
+    assert findings_for(tmp_path / "good", ([p.replace("{}", "9,1%") for p in grdp], None)) == []
+    budget = [
+        "+ Tổng thu ngân sách ước thực hiện đến ngày 25/02/2026 là 8.063 tỷ đồng.",
+        "+ Tổng thu ngân sách địa phương ước thực hiện đến ngày 25/02/2026 là 8.824 tỷ đồng.",
+    ]
+    (tmp_path / "other").mkdir()
+    assert findings_for(tmp_path / "other", (budget, None)) == []  # two quantities, not one stated twice

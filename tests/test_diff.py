@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -22,6 +23,7 @@ from warehouse.diff import (
     figure_context,
     print_diff,
 )
+from warehouse.load import connect
 
 DRAFTS = ROOT / "tests" / "samples"
 V1, V2 = DRAFTS / "issue-6-draft-v1.docx", DRAFTS / "issue-6-draft-v2.docx"
@@ -74,9 +76,16 @@ def task(content: str, key, deadline=None, status=None, **kw) -> dict:
 # ------------------------------------------------------------------------------ the draft pair from seed 001
 
 
+def empty_warehouse(tmp_path) -> Path:
+    """A warehouse with no document yet: diff, like every read command, never makes one."""
+    db = tmp_path / "w.duckdb"
+    connect(db).close()
+    return db
+
+
 def test_draft_pair_reports_exactly_the_edits(tmp_path):
     """Paths not yet in the warehouse are ingested; only the scripted edits come out, not the move."""
-    db = tmp_path / "w.duckdb"
+    db = empty_warehouse(tmp_path)
     res = baocao("diff", str(V1), str(V2), "--db", str(db), "--format", "json")
     assert res.returncode == 0, res.stderr
     items = json.loads(res.stdout)
@@ -144,13 +153,20 @@ def test_table_shows_old_and_new_number_in_the_sentence(warehouse, capsys):
 def test_unknown_reference_is_a_usage_error(tmp_path):
     res = baocao("diff", "nope.docx", "12", "--db", str(tmp_path / "w.duckdb"))
     assert res.returncode == 2 and "nope.docx" in res.stderr
-    assert baocao("diff", str(V1), "999", "--db", str(tmp_path / "w.duckdb")).returncode == 2
+    db = empty_warehouse(tmp_path)
+    assert baocao("diff", str(V1), "999", "--db", str(db)).returncode == 2
+
+
+def test_paths_are_not_ingested_into_a_missing_warehouse(tmp_path):
+    res = baocao("diff", str(V1), str(V2), "--db", str(tmp_path / "new" / "w.duckdb"))
+    assert res.returncode == 1 and "no warehouse here" in res.stderr and "baocao ingest" in res.stderr
+    assert not (tmp_path / "new").exists()
 
 
 def test_a_file_that_cannot_be_ingested_fails_with_its_reason(tmp_path):
     cut = tmp_path / "cut.docx"
     cut.write_bytes(V1.read_bytes()[:5000])
-    res = baocao("diff", str(V1), str(cut), "--db", str(tmp_path / "w.duckdb"), "--format", "json")
+    res = baocao("diff", str(V1), str(cut), "--db", str(empty_warehouse(tmp_path)), "--format", "json")
     assert res.returncode == 1 and res.stdout == ""
     assert f"{cut}: truncated or damaged file" in res.stderr
 

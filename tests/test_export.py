@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from support import SAMPLES
 from typer.testing import CliRunner
 
@@ -27,7 +28,9 @@ def warehouse(tmp_path_factory) -> Path:
     con = duckdb.connect(str(db))
     ids = [r[0] for r in con.execute("select figure_id from figures order by figure_id limit 2").fetchall()]
     con.execute(
-        "insert into findings values (1, 'status_mismatch', 'error', 1, null, ?, 'Số liệu không khớp')", [ids]
+        "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message) "
+        "values (1, 'status_mismatch', 'error', 1, null, ?, 'Số liệu không khớp')",
+        [ids],
     )
     con.close()
     return db
@@ -41,7 +44,12 @@ def con(warehouse):
 
 
 def counts(con) -> dict[str, int]:
-    return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
+    """Rows of each exported table (after an export, which makes the indicator list's temporary table)."""
+    return {t: con.execute(f"select count(*) from ({q})").fetchone()[0] for t, q in export_mod.QUERIES.items()}
+
+
+def columns(con, table: str) -> list[str]:
+    return [d[0] for d in con.execute(f"select * from ({export_mod.QUERIES[table]}) limit 0").description]
 
 
 def test_number_format_keeps_written_decimals():
@@ -103,18 +111,70 @@ def test_parquet_reads_back_with_the_same_rows_and_types(con, tmp_path):
     reader.close()
 
 
-def test_csv_has_a_header_and_every_row(con, tmp_path):
+def test_csv_has_a_bom_a_header_and_every_row(con, tmp_path):
     written = export(con, "csv", tmp_path / "csv")
     n = counts(con)
     for table, path in written.items():
-        with path.open(encoding="utf-8", newline="") as fh:
+        assert path.read_bytes()[:3] == b"\xef\xbb\xbf", table  # Excel on Windows reads UTF-8 only with it
+        with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.reader(fh))
-        cols = [d[0] for d in con.execute(f"select * from {table} limit 0").description]
-        assert rows[0] == cols
+        assert rows[0] == columns(con, table)
         assert len(rows) - 1 == n[table]
     quotes = {r[0] for r in con.execute("select quote from figures").fetchall()}
-    with written["figures"].open(encoding="utf-8", newline="") as fh:
+    with written["figures"].open(encoding="utf-8-sig", newline="") as fh:
         assert {r["quote"] for r in csv.DictReader(fh)} == quotes
+    plain = export(con, "csv", tmp_path / "plain", bom=False)
+    head = plain["figures"].read_bytes()[:9]
+    assert head == b"figure_id"
+
+
+def test_xlsx_sheets_have_filter_frozen_header_widths_and_document_names(con, tmp_path):
+    path = export(con, "xlsx", tmp_path / "b.xlsx")["figures"]
+    wb = load_workbook(path)
+    n = counts(con)
+    assert {"indicator_series", "latest_figures", "open_findings", "task_history", "indicators"} <= set(
+        wb.sheetnames
+    )
+    for table in TABLES:
+        ws = wb[table]
+        cols = columns(con, table)
+        last = get_column_letter(len(cols))
+        assert ws.auto_filter.ref == f"A1:{last}{n[table] + 1}", table
+        assert ws.freeze_panes == "A2", table
+        assert all(c.font.bold for c in ws[1]), table
+    figures = wb["figures"]
+    header = [c.value for c in figures[1]]
+    assert header[:4] == ["figure_id", "doc_id", "path", "title"]
+    # widths: the longest base_value, shown with its grouping marks, fits its column (no ###)
+    largest = con.execute("select max(abs(base_value)) from figures").fetchone()[0]
+    shown = f"{largest:,.0f}"
+    width = figures.column_dimensions[get_column_letter(header.index("base_value") + 1)].width
+    assert width >= len(shown) + 1
+    # a text column is as wide as its longest value, within the cap
+    longest_path = con.execute("select max(length(path)) from documents").fetchone()[0]
+    assert figures.column_dimensions["C"].width >= min(longest_path, export_mod.MAX_WIDTH)
+    paths = dict(con.execute("select doc_id, path from documents").fetchall())
+    for row in figures.iter_rows(min_row=2, max_row=40, values_only=True):
+        assert row[2] == paths[row[1]] and row[3]
+    for table in ("tasks", "findings"):
+        assert [c.value for c in wb[table][1]][2:4] == ["path", "title"], table
+    names = {r[0]: r[1] for r in wb["indicators"].iter_rows(min_row=2, values_only=True)}
+    assert names["budget_revenue"] == "thu ngân sách nhà nước"
+    assert len(names) == con.execute("select count(*) from indicators").fetchone()[0]
+
+
+def test_cli_export_refuses_a_wrong_out_in_one_line(warehouse, tmp_path):
+    runner = CliRunner()
+    for args, code in (
+        (["--format", "csv", "--out", str(tmp_path / "exp" / "all.xlsx")], 2),
+        (["--format", "xlsx", "--out", str(tmp_path / "folder")], 2),
+        (["--format", "xlsx", "--out", "/proc/no/such/place.xlsx"], 1),
+        (["--format", "csv", "--out", "/proc/no/such/place"], 1),
+    ):
+        result = runner.invoke(app, ["export", "--db", str(warehouse), *args])
+        assert result.exit_code == code, (args, result.output)
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "exp").exists()
 
 
 def test_xlsx_refuses_a_table_larger_than_a_sheet(con, tmp_path, monkeypatch):
@@ -138,7 +198,7 @@ def test_cli_export(warehouse, tmp_path):
     )
     assert bad.exit_code == 2
     missing = runner.invoke(
-        app, ["export", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path / "y")]
+        app, ["export", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path / "y.xlsx")]
     )
     assert missing.exit_code == 1
 

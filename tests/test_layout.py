@@ -29,6 +29,9 @@ LAYERS = [
     ("warehouse.load", 5),
     ("warehouse.task_keys", 5),
     ("warehouse.findings", 5),
+    ("warehouse.families", 5),
+    ("warehouse.remove", 5),
+    ("warehouse.suppressions", 5),
     ("warehouse", 6),  # batch runner and everything that reads the warehouse
     ("baocao", 7),
 ]

@@ -8,6 +8,7 @@ import pytest
 from support import SAMPLES
 
 from extract.metadata import read_metadata
+from extract.model import Block, Cell, Document, Table
 from extract.pipeline import read_document
 from extract.settings import Settings
 
@@ -56,3 +57,234 @@ def test_real_documents(shared_available):
     assert m06.issued_date == date(2026, 2, 10)
     m10 = read_metadata(read_document(REALDOCS / "10_LD_TBKL_PCI_thu_hut_dau_tu.docx", Settings()))
     assert m10.doc_type == "thông báo kết luận" and m10.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+
+
+# Title, type, issuer, number and date of real documents, written by reading each document's first page (the
+# header table or lines, the title lines under the type keyword). A blank number ("Số: /BC-SNV") or date
+# ("ngày tháng 11 năm 2025") of an unsigned copy is None. Titles are as written (54 writes "THÁNG10NĂM").
+REAL = {
+    "01_VL_BC-SNV_tong_ket_dao_tao_2021-2025.pdf": (
+        "báo cáo",
+        "SỞ NỘI VỤ",
+        None,
+        None,
+        "BÁO CÁO Tổng kết công tác đào tạo, bồi dưỡng và các chính sách hỗ trợ đào tạo, cử tuyển, thu hút nguồn "
+        "nhân lực chất lượng cao của tỉnh trong thời gian qua",
+    ),
+    "06_VL_BC-SNV_tong_hop_y_kien_lan1.pdf": (
+        "báo cáo",
+        "SỞ NỘI VỤ",
+        None,
+        date(2026, 2, 10),
+        "BÁO CÁO Tổng hợp ý kiến góp ý đối với dự thảo hồ sơ Nghị quyết ban hành quy định chính sách hỗ trợ đào "
+        "tạo, bồi dưỡng cán bộ, công chức, viên chức; thu hút nguồn nhân lực chất lượng cao tỉnh Vĩnh Long giai "
+        "đoạn 2026-2030 (lần 1)",
+    ),
+    "10_LD_TBKL_PCI_thu_hut_dau_tu.docx": (
+        "thông báo kết luận",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        None,
+        None,
+        "THÔNG BÁO Kết luận của đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh về tiến độ thu "
+        "hút các dự án đầu tư ngoài ngân sách, kết quả thực hiện kế hoạch xúc tiến đầu tư, Kế hoạch “Nâng cao "
+        "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2026",
+    ),
+    "21_LamDong_BC_CCHC_Q1_2026_final.docx": (
+        "báo cáo",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        None,
+        None,
+        "BÁO CÁO Công tác cải cách hành chính quý I năm 2026 và phương hướng, nhiệm vụ quý II năm 2026 tỉnh "
+        "Lâm Đồng",
+    ),
+    "27_LamDong_KH_CCHC_2026-2030_final.docx": (
+        "kế hoạch",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        None,
+        None,
+        "KẾ HOẠCH Cải cách hành chính nhà nước giai đoạn 2026 - 2030 của tỉnh Lâm Đồng",
+    ),
+    "31_LamDong_KH_tuyentruyen_CCHC_2026_final.docx": (
+        "kế hoạch",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        None,
+        None,
+        "KẾ HOẠCH Tuyên truyền Cải cách hành chính năm 2026",
+    ),
+    "33_LamDong_BC_chamdiem_PARIndex2025_final.docx": (
+        "báo cáo",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        None,
+        None,
+        "BÁO CÁO Tổng hợp kết quả tự đánh giá, chấm điểm các tiêu chí, tiêu chí thành phần chỉ số cải cách hành "
+        "chính năm 2025 của Ủy ban nhân dân tỉnh Lâm Đồng",
+    ),
+    "37_LamDong_BC184-SNV_chiso_PAR_PAPI_PCI_06-11-2025.docx": (
+        "báo cáo",
+        "SỞ NỘI VỤ",
+        None,
+        None,
+        "BÁO CÁO Tình hình thực hiện các chỉ số PAR Index, SIPAS, PAPI, PCI, 766 của tỉnh Lâm Đồng",
+    ),
+    "39_LamDong_BC228-SNV_chiso_28-11-2025_signed.pdf": (
+        "báo cáo",
+        "SỞ NỘI VỤ",
+        None,
+        None,
+        "BÁO CÁO Tình hình thực hiện các chỉ số PAR Index, SIPAS, PAPI, PCI, Bộ chỉ số phục vụ người dân, doanh "
+        "nghiệp trong thực hiện thủ tục hành chính, dịch vụ công của tỉnh Lâm Đồng trong năm 2025",
+    ),
+    "43_LamDong_BC_DeAn06_T10-2025.docx": (
+        "báo cáo",
+        "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06",
+        None,
+        None,
+        "BÁO CÁO Kết quả triển khai Đề án 06 trên địa bàn tỉnh Lâm Đồng tháng 10/2025",
+    ),
+    "46_LamDong_VPUB_BC_Bochiso766_chamdiem.docx": (
+        # the header names the parent (VĂN PHÒNG UBND TỈNH) above the issuing unit
+        "báo cáo",
+        "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+        None,
+        None,
+        "BÁO CÁO Kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, "
+        "dịch vụ công",
+    ),
+    "47_LamDong_BC_tongket_PCMT_2025.docx": (
+        "báo cáo",
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        None,
+        None,
+        "BÁO CÁO Tổng kết công tác phòng, chống ma túy năm 2025 và phương hướng công tác trọng tâm năm 2026",
+    ),
+    "48_HaNoi_thamluan_PCMT_HN_CTMTQG_10-2025.docx": (
+        # a conference paper: no header; the presenting body is named under the title
+        "tham luận",
+        "UBND Thành phố Hà Nội",
+        None,
+        None,
+        "THAM LUẬN Xây dựng mô hình thôn, tổ dân phố không ma túy tiến tới thực hiện mục tiêu xây dựng xã, "
+        "phường không ma túy trong Chương trình mục tiêu Quốc gia phòng chống tội phạm ma túy đến năm 2030",
+    ),
+    "54_HaTinh_UBND_ChuongTrinhCongTac_T10-2017.docx": (
+        "chương trình",
+        "VĂN PHÒNG",
+        None,
+        date(2017, 9, 30),
+        "CHƯƠNG TRÌNH CÔNG TÁC THÁNG10NĂM 2017 CỦA UỶ BAN NHÂN DÂN TỈNH",
+    ),
+    "62_QD2061_DanhMuc_sanpham_congviec_congchuc_2026.pdf": (
+        # the annex of a decision: its own title, then "(Ban hành kèm theo Quyết định số: /QĐ-UBND ...)"
+        "danh mục",
+        None,
+        None,
+        None,
+        "DANH MỤC SẢN PHẨM/ CÔNG VIỆC CHUNG CHO CÁC SỞ, NGÀNH, ỦY BAN NHÂN DÂN CẤP XÃ THUỘC ỦY BAN NHÂN DÂN TỈNH "
+        "TRONG ĐÁNH GIÁ, XẾP LOẠI CÔNG CHỨC",
+    ),
+    "61_BinhDuong_UBND_CT09-2009_KHCN_coso_oldword.doc": (
+        "chỉ thị",
+        "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG",
+        "09/2009/CT-UBND",
+        date(2009, 4, 15),
+        "CHỈ THỊ Về việc đẩy mạnh hoạt động khoa học và công nghệ cấp cơ sở",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_document_header(name, shared_available):
+    import shutil
+
+    from support import REALDOCS
+
+    if name.endswith(".doc") and shutil.which(Settings().office_command) is None:
+        pytest.skip("LibreOffice not installed (sh scripts/setup.sh --with-office)")
+    meta = read_metadata(read_document(REALDOCS / name, Settings()))
+    doc_type, issuer, number, issued, title = REAL[name]
+    assert (meta.doc_type, meta.issuer, meta.doc_number, meta.issued_date) == (
+        doc_type,
+        issuer,
+        number,
+        issued,
+    )
+    assert meta.title == title
+
+
+def _doc(*blocks) -> Document:
+    return Document(path="x.docx", format="docx", sha256="", blocks=tuple(blocks))
+
+
+def _header(left: str, right: str) -> Block:
+    cells = (Cell(1, 1, left), Cell(1, 2, right))
+    return Block("table", f"{left} {right}", "t1", table=Table(rows=(cells,)))
+
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+
+
+def test_decree_has_its_issuer_number_and_title_not_its_first_article():
+    meta = read_metadata(
+        _doc(
+            _header("CHÍNH PHỦ\nSố: 116/2021/NĐ-CP", f"{MOTTO}\nHà Nội, ngày 21 tháng 12 năm 2021"),
+            Block("paragraph", "NGHỊ ĐỊNH", "p1"),
+            Block("paragraph", "Quy định chi tiết một số điều của Luật Phòng, chống ma túy", "p2"),
+            Block("paragraph", "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "p3"),
+            Block("heading", "Chương I QUY ĐỊNH CHUNG", "p4", level=1),
+            Block("heading", "Điều 1. Phạm vi điều chỉnh", "p5", level=2),
+            Block("list_item", "1. Nghị định này áp dụng đối với người nghiện ma túy.", "p6"),
+        )
+    )
+    assert (meta.doc_type, meta.issuer, meta.doc_number, meta.issued_date) == (
+        "nghị định",
+        "CHÍNH PHỦ",
+        "116/2021/NĐ-CP",
+        date(2021, 12, 21),
+    )
+    assert meta.title == "NGHỊ ĐỊNH Quy định chi tiết một số điều của Luật Phòng, chống ma túy"
+
+
+def test_cong_van_title_is_its_subject_line_not_a_numbered_item():
+    meta = read_metadata(
+        _doc(
+            _header(
+                "UBND TỈNH LÂM ĐỒNG\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1239/SKHĐT-TH\nV/v triển khai kế hoạch đầu tư công năm 2026",
+                f"{MOTTO}\nLâm Đồng, ngày 5 tháng 5 năm 2026",
+            ),
+            Block("paragraph", "Kính gửi: Các sở, ban, ngành", "p1"),
+            Block("list_item", "1. Các sở rà soát danh mục dự án.", "p2"),
+            Block("heading", "3. Sở Kế hoạch và Đầu tư chủ trì tổng hợp", "p3", level=3),
+        )
+    )
+    assert (meta.doc_type, meta.issuer, meta.doc_number) == (
+        "công văn",
+        "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+        "1239/SKHĐT-TH",
+    )
+    assert meta.title == "V/v triển khai kế hoạch đầu tư công năm 2026"
+
+
+def test_number_keeps_its_lower_case_letters():
+    meta = read_metadata(
+        _doc(
+            _header(
+                "UBND TỈNH VĨNH LONG\nSỞ NỘI VỤ\nSố: 1239/TTr-SNV",
+                f"{MOTTO}\nVĩnh Long, ngày 3 tháng 3 năm 2026",
+            ),
+            Block("paragraph", "TỜ TRÌNH", "p1"),
+            Block("paragraph", "Về việc ban hành Nghị quyết quy định chính sách hỗ trợ đào tạo", "p2"),
+            Block("paragraph", "Kính gửi: Ủy ban nhân dân tỉnh", "p3"),
+        )
+    )
+    assert (meta.doc_type, meta.doc_number) == ("tờ trình", "1239/TTr-SNV")
+    assert meta.title == "TỜ TRÌNH Về việc ban hành Nghị quyết quy định chính sách hỗ trợ đào tạo"
+
+
+def test_no_title_line_never_takes_a_numbered_item():
+    meta = read_metadata(
+        _doc(
+            Block("heading", "1. Nghị định này áp dụng đối với người nghiện ma túy", "p1", level=2),
+            Block("paragraph", "Trên đây là báo cáo của Sở.", "p2"),
+        )
+    )
+    assert meta.title is None

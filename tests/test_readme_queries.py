@@ -42,7 +42,8 @@ def warehouse(tmp_path_factory) -> Path:
         "select list(figure_id order by figure_id) from figures where indicator = 'grdp_growth' and doc_id = 7"
     ).fetchone()[0]
     con.executemany(
-        "insert into findings values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message) "
+        "values (?, ?, ?, ?, ?, ?, ?)",
         [
             (1, "status_mismatch", "error", 7, None, ids[:2], "Tăng trưởng thấp hơn kế hoạch nhưng ghi đạt"),
             (2, "cross_doc_value", "warning", 1, 7, [ids[0]], "Hai văn bản ghi khác nhau"),

@@ -60,7 +60,11 @@ def insert_findings(con) -> list[tuple]:
         (2, "cross_doc_value", "warning", pair[2], pair[3], [pair[0], pair[1]], "Hai văn bản ghi khác nhau"),
         (3, "placeholder_text", "info", 7, None, [], "Còn chỗ để trống <…> chưa điền"),
     ]
-    con.executemany("insert into findings values (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany(
+        "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message) "
+        "values (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     return rows
 
 
@@ -327,3 +331,91 @@ def test_report_renders_in_headless_chromium(with_findings, tmp_path):
     assert _share_near(img, (0xFF, 0xE0, 0x66)) > 0.0005
     assert _share_near(img, (0x1F, 0x6F, 0xB2)) > 0.002
     assert _share_near(img, (0xF0, 0xB4, 0x29)) > 0.002
+
+
+def test_task_board_counts_agree_with_the_overdue_list(warehouse):
+    con = connect_for_reading(warehouse)
+    for day in (date(2026, 1, 1), date(2026, 9, 1), date(2027, 1, 1)):
+        html = render_report(con, day)
+        table = re.search(r'<table class="task-counts">(.*?)</table>', html, re.S).group(1)
+        names = re.findall(r"<th>(.*?)</th>", table)
+        values = [int(v) for v in re.findall(r'<td class="num">(\d+)</td>', table)]
+        counts = dict(zip(names, values, strict=True))
+        listed = int(re.search(r"Nhiệm vụ quá hạn \(tính đến [\d/]+\) — (\d+)", parse(html).text).group(1))
+        assert counts["Quá hạn"] == listed, day
+        assert sum(v for k, v in counts.items() if k != "Tổng") == counts["Tổng"]
+        card = int(re.search(r"<b>(\d+)</b>nhiệm vụ quá hạn", html).group(1))
+        assert card == listed
+    con.close()
+    assert listed > 0
+
+
+BAR_COLOURS = [(0x1F, 0x6F, 0xB2), (0xF0, 0xB4, 0x29)]
+
+
+def _is_bar(rect) -> bool:
+    colour = rect.get("non_stroking_color")
+    if not isinstance(colour, tuple | list) or len(colour) != 3:
+        return False
+    return any(all(abs(colour[i] * 255 - c[i]) < 3 for i in range(3)) for c in BAR_COLOURS)
+
+
+def test_printed_report_keeps_each_chart_with_its_title(warehouse, tmp_path):
+    """Print to PDF in headless Chromium; every chart's title and all of its bars land on one page."""
+    import pdfplumber
+
+    browser = _chromium()
+    con = connect_for_reading(warehouse)
+    charts = [
+        len(c.bars) for c in __import__("warehouse.report", fromlist=["gather_charts"]).gather_charts(con)
+    ]
+    con.close()
+    page = write_report(warehouse, tmp_path / "report.html", AS_OF)
+    pdf = tmp_path / "report.pdf"
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    try:
+        run = subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.resolve().as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+            env={**os.environ, "LANG": "C.UTF-8"},
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    assert pdf.exists(), run.stderr[-2000:]
+    found: dict[int, int] = {}
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) > 2
+        for p in doc.pages:
+            bars = [r for r in p.rects if _is_bar(r)]
+            for m in p.search(r"Biểu đồ (\d+)\.", regex=True):
+                n = int(m["groups"][0])
+                # the chart's bars sit under its title, in its column, before the next title below it
+                below = [
+                    r
+                    for r in bars
+                    if m["bottom"] < r["top"] < m["bottom"] + 0.5 * p.height
+                    and m["x0"] - 20 <= r["x0"] <= m["x0"] + p.width * 0.95
+                ]
+                nxt = [o["top"] for o in p.search(r"Biểu đồ \d+\.", regex=True) if o["top"] > m["bottom"] + 1]
+                if nxt:
+                    below = [r for r in below if r["top"] < min(nxt)]
+                found[n] = len(below)
+    assert sorted(found) == list(range(1, len(charts) + 1)), "a chart title is missing from the PDF"
+    split = {n: (found[n], charts[n - 1]) for n in found if found[n] != charts[n - 1]}
+    assert not split, f"charts whose bars are not all on their title's page (found, drawn): {split}"

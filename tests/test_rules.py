@@ -19,6 +19,7 @@ LOADERS = {
     "documents": lambda: __import__("extract.metadata", fromlist=["_rules"])._rules(),
     "tables": lambda: __import__("extract.figures.table_cells", fromlist=["_rules"])._rules(),
     "checks": lambda: __import__("extract.figures.relations", fromlist=["_rules"])._rules(),
+    "families": lambda: __import__("warehouse.families", fromlist=["_rules"])._rules(),
     "sentences": lambda: __import__("extract.language.sentences", fromlist=["_rules"])._rules(),
     "labels": lambda: __import__("warehouse.api", fromlist=["labels"]).labels(),
 }

@@ -229,7 +229,7 @@ class Warehouse:
         retries for `busy_wait_s` (setting busy_wait_s, 3 s: a check or a small ingest), then raises the
         CLI's busy message.
         """
-        con = connect(self.path, read_only=True, wait_s=self.busy_wait_s)
+        con = connect(self.path, read_only=True, wait_s=self.busy_wait_s, add_views=False)
         # listing the views costs ~30 ms a call on a large warehouse: skipped while the file is unchanged
         # since they were last found all present (temporary views of an older warehouse are made every time)
         stamp = _stamp(self.path)

@@ -10,7 +10,7 @@ import multiprocessing as mp
 import signal
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
@@ -37,24 +37,27 @@ class IngestError(RuntimeError):
 class BatchResult:
     loaded: int = 0
     skipped: int = 0
+    duplicates: int = 0  # files with the same bytes as an earlier file of the batch, which loaded
     failed: int = 0
     figures: int = 0
     tasks: int = 0
     pages: int = 0
     seconds: float = 0.0
-    key_seconds: float = 0.0  # of `seconds`, matching the new tasks to tasks already in the warehouse
+    key_seconds: float = 0.0  # of `seconds`, matching tasks across documents and grouping document families
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def done(self) -> int:
-        return self.loaded + self.skipped + self.failed
+        return self.loaded + self.skipped + self.duplicates + self.failed
 
     def summary(self) -> str:
         return (
-            f"loaded {self.loaded}, skipped unchanged {self.skipped}, failed {self.failed}; "
+            f"loaded {self.loaded}, skipped unchanged {self.skipped}, "
+            + (f"duplicates {self.duplicates}, " if self.duplicates else "")
+            + f"failed {self.failed}; "
             f"{self.figures} figures, {self.tasks} tasks, {self.pages} pages in {self.seconds:.1f} s"
             + (
-                f" ({self.key_seconds:.1f} s of it matching tasks across documents)"
+                f" ({self.key_seconds:.1f} s of it matching tasks and families across documents)"
                 if self.key_seconds
                 else ""
             )
@@ -329,16 +332,25 @@ class WorkerPool:
 
 
 def run_ingest(
-    paths: list[str], settings: Settings, progress: bool = True, extractor: Extractor = extract_file
+    paths: list[str],
+    settings: Settings,
+    progress: bool = True,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
 ) -> int:
     """Ingest every .docx/.pdf under `paths`; prints failures and a summary on stderr; returns the exit code."""
-    files, missing = discover(paths)
+    files, missing, ignored = discover(paths)
     for m in missing:
         print(f"{m}: no such file or folder", file=sys.stderr)
+    if ignored:
+        kinds = Counter(f.suffix.lower() or "(no suffix)" for f in ignored)
+        listed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in kinds.most_common())
+        files_word = "file that is" if len(ignored) == 1 else "files that are"
+        print(f"left out {len(ignored)} {files_word} not documents ({listed})", file=sys.stderr)
     if missing and not files:
         return 2
     try:
-        result = ingest_files(files, settings, progress=progress, extractor=extractor)
+        result = ingest_files(files, settings, progress=progress, extractor=extractor, replace=replace)
     except IngestError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -347,19 +359,25 @@ def run_ingest(
 
 
 def ingest_files(
-    files: list[Path], settings: Settings, progress: bool = False, extractor: Extractor = extract_file
+    files: list[Path],
+    settings: Settings,
+    progress: bool = False,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
 ) -> BatchResult:
-    from warehouse.load import Loader, WarehouseBusy, connect, record_failure
+    from warehouse.families import assign_families
+    from warehouse.load import Loader, WarehouseError, connect, record_failure
     from warehouse.task_keys import assign_task_keys
 
     try:
-        con = connect(settings.db)
-    except WarehouseBusy as exc:
+        # a query opened a moment earlier holds the file for a fraction of a second: wait it out
+        con = connect(settings.db, wait_s=max(settings.db_wait_s, settings.busy_wait_s))
+    except WarehouseError as exc:
         raise IngestError(str(exc)) from exc
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
     con.execute("set threads = 1")
-    loader = Loader(con)
+    loader = Loader(con, replace=replace)
     result = BatchResult()
     started = time.perf_counter()
     bar = _Progress(len(files), enabled=progress)
@@ -371,9 +389,12 @@ def ingest_files(
         record_failure(con, str(path), digest, reason)
         bar.advance(result)
 
+    first: dict[str, Path] = {}  # sha256 -> the batch's first file with those bytes
+    outcome: dict[str, str | None] = {}  # sha256 -> None when loaded, else the reason it failed
+    later: list[tuple[Path, str]] = []  # files with the same bytes as an earlier one, settled at the end
+
     def triage() -> Iterator[Job]:
         """Files to extract, hashed lazily as workers need work; size failures and unchanged files settled here."""
-        seen: set[str] = set()
         for f in files:
             try:
                 too_big = size_problem(f, settings)
@@ -384,23 +405,30 @@ def ingest_files(
             except OSError as exc:
                 fail(f, None, f"cannot open ({exc.strerror or exc})")
                 continue
-            if digest in seen or loader.is_loaded(digest):
+            if digest in first:
+                later.append((f, digest))
+                continue
+            if loader.is_loaded(digest):
+                if replace:
+                    loader.drop_stale(str(f), digest)  # the file went back to a version already loaded
                 result.skipped += 1
                 bar.advance(result)
                 continue
-            seen.add(digest)
+            first[digest] = f
             yield f, digest
 
     try:
         with WorkerPool(settings, extractor) as pool:
             for (path, digest), status, payload in pool.run(triage()):
                 if status != "ok":
+                    outcome[digest] = payload
                     fail(path, digest, payload)
                     continue
                 try:
                     doc_id = loader.load(payload)
                 except Exception as exc:  # a load error rolls back this document only
-                    fail(path, digest, f"could not be loaded ({exc})")
+                    outcome[digest] = f"could not be loaded ({exc})"
+                    fail(path, digest, outcome[digest])
                     continue
                 if doc_id is None:
                     result.skipped += 1
@@ -410,10 +438,19 @@ def ingest_files(
                     result.tasks += len(payload.tasks)
                     result.pages += payload.document.pages or 0
                 bar.advance(result)
+        for path, digest in later:
+            reason = outcome.get(digest)
+            if reason is None:
+                result.duplicates += 1
+                bar.print(f"{path}: duplicate of {first[digest]} (same bytes), not loaded again")
+                bar.advance(result)
+            else:
+                fail(path, digest, f"duplicate of {first[digest]} (same bytes), which failed: {reason}")
         con.execute("reset threads")
-        if result.loaded:
+        if result.loaded or loader.dropped:
             t = time.perf_counter()
             assign_task_keys(con)
+            assign_families(con)
             result.key_seconds = time.perf_counter() - t
     finally:
         bar.close()

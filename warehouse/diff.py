@@ -369,17 +369,15 @@ def resolve_refs(refs: list[str], settings) -> list[int]:
         elif not ref.isdigit():
             raise RefError(f"{ref}: no such file, and not a doc_id")
     if shas:
-        db = Path(settings.db)
-        missing = list(shas)
-        if db.exists():
-            con = _connect(db)
-            try:
-                missing = [r for r, s in shas.items() if not _doc_by_sha(con, s)]
-            finally:
-                con.close()
+        # a missing warehouse is refused like every read command's (only `baocao ingest` makes one)
+        con = _connect(settings.db, settings.db_wait_s)
+        try:
+            missing = [r for r, s in shas.items() if not _doc_by_sha(con, s)]
+        finally:
+            con.close()
         if missing and run_ingest(missing, settings, progress=False) != 0:
             raise NotAvailable(f"{', '.join(missing)}: could not be ingested")
-    con = _connect(settings.db)
+    con = _connect(settings.db, settings.db_wait_s)
     try:
         out = []
         for ref in refs:
@@ -392,12 +390,12 @@ def resolve_refs(refs: list[str], settings) -> list[int]:
         con.close()
 
 
-def _connect(db):
-    from warehouse.load import WarehouseBusy, connect
+def _connect(db, wait: float = 0.0):
+    from warehouse.load import WarehouseError, connect
 
     try:
-        return connect(db, read_only=True)
-    except (FileNotFoundError, WarehouseBusy) as exc:
+        return connect(db, read_only=True, wait_s=wait)
+    except WarehouseError as exc:
         raise NotAvailable(str(exc)) from exc
 
 
@@ -407,7 +405,7 @@ def _doc_by_sha(con, sha: str) -> int | None:
 
 
 def diff_docs(settings, old_doc: int, new_doc: int) -> Diff:
-    con = _connect(settings.db)
+    con = _connect(settings.db, settings.db_wait_s)
     try:
         old_f, old_t = read_rows(con, old_doc)
         new_f, new_t = read_rows(con, new_doc)

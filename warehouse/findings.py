@@ -6,7 +6,9 @@ read and add them. Rule data the SQL needs (indicator flags, placeholder pattern
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,6 +26,9 @@ class Finding:
     other_doc_id: int | None
     figure_ids: list
     message: str
+    key: str = ""  # stable across runs (family and message without locations): what a suppression can name
+    suppressed: bool = False  # set aside in <db>.suppressions.yaml
+    reason: str | None = None  # the suppression's reason
 
 
 def _load_rule_tables(con) -> None:
@@ -35,21 +40,107 @@ def _load_rule_tables(con) -> None:
         "insert into placeholder_patterns values (?, ?)",
         [[p["what"], p["regex"]] for p in rules["placeholders"]],
     )
+    scope, dup = rules["placeholder_scope"], rules["duplicates"]
     con.execute(
-        "create or replace temp table check_settings as select ?::integer as min_words",
-        [rules["duplicates"]["min_words"]],
+        """create or replace temp table check_settings as
+           select ?::integer as min_words, ?::integer as min_block_words, ?::varchar as duplicate_skip,
+                  ?::integer as head_blocks, ?::integer as tail_blocks, ?::varchar as annex,
+                  ?::varchar as placeholder_skip, ?::varchar[] as conflict_fillers""",
+        [dup["min_words"], dup["min_block_words"], dup["skip"], scope["head_blocks"], scope["tail_blocks"],
+         scope["annex"], scope["skip"], rules["value_conflict"]["fillers"]],
     )
+    # where a block is, in the words an analyst reads: "trang 5" (PDF), "đoạn 374" (DOCX), "bảng 2, dòng 5"
+    con.execute(
+        r"""create or replace temp macro place(loc, pg) as
+            case when regexp_matches(loc, '^t\d+') then
+                     regexp_replace(regexp_replace(loc, '^t(\d+)r(\d+)c(\d+)$', 'bảng \1, dòng \2, cột \3'),
+                                    '^t(\d+)$', 'bảng \1')
+                     || coalesce(' (trang ' || pg || ')', '')
+                 when pg is not null then 'trang ' || pg
+                 when regexp_matches(loc, '^p\d+$') then 'đoạn ' || substr(loc, 2)
+                 when regexp_matches(loc, '^f\d+$') then 'chú thích ' || substr(loc, 2)
+                 else loc end"""
+    )
+    con.execute("create or replace temp table measured_units (unit varchar)")
+    con.executemany("insert into measured_units values (?)", [[u] for u in rules["shares"]["measured_units"]])
+
+
+# where a finding points inside its document; masked so the same finding in the DOCX and the PDF (or in two
+# versions) compares equal
+_LOCATION = re.compile(r"\b(?:đoạn|trang|bảng|dòng|cột|chú thích)\s+\d+\w*|\b[ptf]\d+(?:r\d+c\d+)?\b")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def finding_key(check_id: str, message: str) -> str:
+    """The finding's identity across the files of one family: its check and message without locations,
+    case, spacing and punctuation (a PDF breaks lines where the DOCX did not)."""
+    return check_id + ":" + _NOT_WORD.sub("", _LOCATION.sub("", message.lower()))
+
+
+def once_per_family(con, rows: list[dict]) -> list[dict]:
+    """Keep each finding once per family: the rows of the latest version of the document that states it.
+
+    A finding repeated inside one document (3/70 written 4,28% twice) stays repeated. Each kept row gets its
+    `key`: a short hash of the family, the finding's location-free message and its repetition.
+    """
+    family = {
+        doc_id: (fam if fam is not None else f"d{doc_id}", rank or 0)
+        for doc_id, fam, rank in con.execute("select doc_id, family_id, version_rank from documents").fetchall()
+    }
+    per_doc: dict[tuple, list[dict]] = {}
+    for r in rows:
+        fam, _ = family.get(r["doc_id"], (f"d{r['doc_id']}", 0))
+        # a check may name what makes a finding the same in every file of a family (column family_key: the
+        # placeholder's slot, whose quoted context differs between the DOCX and its PDF); else the message
+        text = finding_key(r["check_id"], r.get("family_key") or r["message"])
+        per_doc.setdefault((fam, text, r["doc_id"]), []).append(r)
+    best: dict[tuple, tuple[int, list[dict]]] = {}
+    for (fam, text, doc_id), group in per_doc.items():
+        rank = family.get(doc_id, (None, 0))[1]
+        if (fam, text) not in best or rank > best[(fam, text)][0]:
+            best[(fam, text)] = (rank, group)
+    out = []
+    for (fam, text), (_, group) in best.items():
+        for i, r in enumerate(group):
+            r["key"] = hashlib.sha1(f"{fam}|{text}|{i}".encode()).hexdigest()[:10]
+            out.append(r)
+    return out
+
+
+def _suppress(con, rows: list[dict], entries) -> None:
+    from warehouse.suppressions import suppression_for
+
+    if not entries:
+        return
+    files: dict[str | None, list[tuple[str, str | None]]] = {}
+    family_of: dict[int, str | None] = {}
+    for doc_id, path, fam in con.execute("select doc_id, path, family_id from documents").fetchall():
+        family_of[doc_id] = fam
+        files.setdefault(fam if fam is not None else f"d{doc_id}", []).append((path, fam))
+    for r in rows:
+        fam = family_of.get(r["doc_id"])
+        docs = files.get(fam if fam is not None else f"d{r['doc_id']}", [])
+        hit = suppression_for(entries, r["check_id"], r["message"], r["key"], docs)
+        if hit is not None:
+            r["suppressed"], r["reason"] = True, hit.reason
 
 
 def check_files() -> list[Path]:
     return sorted(CHECKS.glob("*.sql"))
 
 
-def run_checks(con) -> list[Finding]:
+def run_checks(con, store: bool = True, suppressions=None) -> list[Finding]:
     """Run every check, replace the findings table with their rows (one transaction), return them.
 
+    `suppressions` (warehouse.suppressions entries) mark the findings they cover as suppressed.
+
     `con` comes from warehouse.load.connect, which has already refreshed the `indicators` table the checks join.
+    With `store` false (a read-only connection) the findings are only returned.
     """
+    from warehouse.families import assign_families
+
+    if store:  # a read-only connection checks the families as they were last grouped
+        assign_families(con)
     _load_rule_tables(con)
     rows = []
     for path in check_files():
@@ -61,6 +152,8 @@ def run_checks(con) -> list[Finding]:
             if rec["check_id"] != path.stem:
                 raise ValueError(f"{path.name} returned check_id {rec['check_id']!r}")
             rows.append(rec)
+    rows = once_per_family(con, rows)
+    _suppress(con, rows, suppressions)
     rows.sort(key=lambda r: (r["doc_id"] or 0, SEVERITY_ORDER[r["severity"]], r["check_id"], r["message"]))
     findings = [
         Finding(
@@ -71,17 +164,24 @@ def run_checks(con) -> list[Finding]:
             r["other_doc_id"],
             list(r["figure_ids"] or []),
             r["message"],
+            r["key"],
+            r.get("suppressed", False),
+            r.get("reason"),
         )
         for i, r in enumerate(rows)
     ]
+    if not store:
+        return findings
     con.execute("begin transaction")
     try:
         con.execute("delete from findings")
         if findings:
             con.executemany(
-                "insert into findings values (?, ?, ?, ?, ?, ?, ?)",
+                "insert into findings (finding_id, check_id, severity, doc_id, other_doc_id, figure_ids, message, "
+                "finding_key, suppressed, suppressed_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message]
+                    [f.finding_id, f.check_id, f.severity, f.doc_id, f.other_doc_id, f.figure_ids, f.message,
+                     f.key, f.suppressed, f.reason]
                     for f in findings
                 ],
             )
@@ -92,9 +192,99 @@ def run_checks(con) -> list[Finding]:
     return findings
 
 
+def failing(findings: list[Finding], fail_on: str | None) -> bool:
+    """`check --fail-on error|warning`: an unsuppressed finding at that severity or a worse one exists."""
+    if fail_on is None:
+        return False
+    return any(not f.suppressed and SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[fail_on] for f in findings)
+
+
+@dataclass
+class CheckRun:
+    findings: list[Finding]
+    paths: dict  # doc_id -> path
+    not_stored: str | None = None  # why the findings table was left as it was, or None when rewritten
+
+
+def check_warehouse(db, wait: float = 0.0, suppressions=None) -> CheckRun:
+    """Open the warehouse for writing and run the checks; when only other readers hold it, run them anyway.
+
+    DuckDB lets many processes read a file or one write it. Sessions that only read (a notebook, the DuckDB
+    command line, a BI tool) would otherwise make `check` fail although the checks themselves only read:
+    then the findings are computed on a read-only connection and printed, and `not_stored` says why the
+    table kept its old rows. A writer (an ingest) is waited for up to `wait` seconds.
+    """
+    import time
+
+    from warehouse.load import WAIT_STEP_S, WarehouseBusy, connect
+
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            con, store, busy = connect(db, create=False), True, None
+            break
+        except WarehouseBusy as exc:
+            busy = exc
+        try:
+            con, store = connect(db, read_only=True), False
+            break
+        except WarehouseBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(WAIT_STEP_S)
+    try:
+        findings = run_checks(con, store=store, suppressions=suppressions)
+        paths = dict(con.execute("select doc_id, path from documents").fetchall())
+    finally:
+        con.close()
+    not_stored = None
+    if not store:
+        not_stored = (
+            f"{db}: findings printed but not stored in table findings, another process has the file open "
+            f"({busy.detail}). Close the other session "
+            "(notebook, DuckDB shell, BI tool) and run `baocao check` again to store them"
+        )
+    return CheckRun(findings, paths, not_stored)
+
+
+FINDING_COLUMNS = [
+    "finding_id",
+    "check_id",
+    "severity",
+    "doc_id",
+    "path",
+    "other_doc_id",
+    "figure_ids",
+    "message",
+]
+
+
 def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | None = None) -> None:
+    """Unsuppressed findings grouped by document and severity (csv: one row each; JSON: all of them, each with
+    `suppressed`)."""
     if fmt == "json":
         print(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
+        return
+    hidden = sum(1 for f in findings if f.suppressed)
+    findings = [f for f in findings if not f.suppressed]
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(FINDING_COLUMNS)
+        for f in findings:
+            w.writerow(
+                [
+                    f.finding_id,
+                    f.check_id,
+                    f.severity,
+                    f.doc_id,
+                    (paths or {}).get(f.doc_id, ""),
+                    f.other_doc_id,
+                    " ".join(map(str, f.figure_ids)),
+                    f.message,
+                ]
+            )
         return
     from rich.console import Console
 
@@ -109,6 +299,10 @@ def print_findings(findings: list[Finding], fmt: str = "table", paths: dict | No
             doc = (paths or {}).get(f.doc_id, f"doc {f.doc_id}")
             console.print(f"\n[bold]{doc}[/bold] — {f.severity}")
         other = f" (so với doc {f.other_doc_id})" if f.other_doc_id else ""
-        console.print(f"  [{f.check_id}]{other} {f.message}", markup=False)
+        console.print(f"  [{f.check_id} {f.key}]{other} {f.message}", markup=False)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-    print(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", file=sys.stderr)
+    print(
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        + (f"; {hidden} suppressed" if hidden else ""),
+        file=sys.stderr,
+    )

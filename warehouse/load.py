@@ -18,6 +18,7 @@ from extract.settings import Settings
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 VIEWS = Path(__file__).with_name("views")
+WAIT_STEP_S = 0.25  # between attempts of `baocao check` to open a locked warehouse (--wait)
 
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
@@ -28,56 +29,125 @@ _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
     "task_key location page"
 ).split()
+_DOCUMENT_COLS = (
+    "doc_id path sha256 format title doc_type issuer doc_number issued_date is_draft draft_no period_start "
+    "period_end period_label pages ingested_at n_blocks ocr_pages warnings"
+).split()
 _BLOCK_COLS = "doc_id seq kind location page level text".split()
 _RELATION_COLS = (
     "relation_id doc_id kind part_id whole_id share_id level_id abs_id pct_id member_ids exhaustive label"
 ).split()
 
 
-class WarehouseBusy(RuntimeError):
-    pass
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened; str() is one line naming the file and the reason."""
+
+    detail: str = ""  # DuckDB's own words, when DuckDB refused the file
+
+
+class WarehouseMissing(WarehouseError, FileNotFoundError):
+    """No warehouse at that path (read commands never create one)."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process holds the file's lock (an ingest writing, or a session that keeps it open)."""
+
+
+class WarehouseInvalid(WarehouseError):
+    """The file exists but is not a DuckDB warehouse this DuckDB can open (a text file, a corrupt file)."""
 
 
 def missing_warehouse_message(db: str | Path) -> str:
     """The one line shown when the warehouse file does not exist (CLI and Python API alike)."""
-    return f"{db}: no warehouse here yet (run `baocao ingest` first)"
+    return f"{db}: no warehouse here (looked for {Path(db).resolve()}); make one with `baocao ingest PATH --db {db}`"
+
+
+def _open_error(db: Path, exc: duckdb.Error, read_only: bool) -> WarehouseError:
+    """Sort DuckDB's error into busy / invalid, keeping DuckDB's own words after ours."""
+    words = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "lock" in words.lower():
+        what = "another process is writing it" if read_only else "another process has it open"
+        err: WarehouseError = WarehouseBusy(
+            f"{db}: the warehouse is busy, {what} ({words}); try again, or pass --wait SECONDS"
+        )
+    else:
+        err = WarehouseInvalid(f"{db}: not a baocao warehouse ({words})")
+    err.detail = words
+    return err
 
 
 def connect(
-    db: str | Path, read_only: bool = False, wait_s: float | None = None
+    db: str | Path,
+    read_only: bool = False,
+    wait_s: float | None = None,
+    create: bool = True,
+    add_views: bool = True,
 ) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file; a writer's makes the schema and views first.
 
-    DuckDB lets one process write or several read. While another process holds the file, the open is retried
-    for `wait_s` seconds: by default `busy_wait_s` for a writer, so an ingest or a check that starts while a
-    query or a Python API call reads waits those milliseconds instead of failing, and none for a reader
-    (`baocao query` answers or says busy at once; warehouse.api passes its own wait).
+    Only a writer with `create` makes a missing file (and its folder); a reader or a writer without it gets
+    WarehouseMissing, a file that is not a warehouse WarehouseInvalid. DuckDB lets one process write or
+    several read. While another process holds the file, the open is retried for `wait_s` seconds: by default
+    `busy_wait_s` for a writer, so an ingest or a check that starts while a query or a Python API call reads
+    waits those milliseconds instead of failing, and none for a reader (`baocao query` answers or says busy at
+    once unless `--wait`; warehouse.api passes its own wait). A reader gets the views an older warehouse lacks
+    as temporary views unless `add_views` is false (warehouse.api adds them itself).
     """
     db = Path(db)
-    if read_only and not db.exists():
-        raise FileNotFoundError(missing_warehouse_message(db))
+    if not db.exists() and (read_only or not create):
+        raise WarehouseMissing(missing_warehouse_message(db))
+    if db.exists() and not db.is_file():
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse (a folder, not a DuckDB file)")
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
     if wait_s is None:
         wait_s = 0.0 if read_only else Settings().busy_wait_s
-    deadline = time.monotonic() + wait_s
+    deadline = time.monotonic() + max(wait_s, 0.0)
     delay = 0.05
     while True:
         try:
             con = duckdb.connect(str(db), read_only=read_only)
             break
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:
+            err = _open_error(db, exc, read_only)
             left = deadline - time.monotonic()
-            if left > 0 and "lock" in str(exc).lower():
-                time.sleep(min(delay, left))
-                delay = min(2 * delay, 0.5)
-                continue
-            if read_only:
-                raise WarehouseBusy(f"{db}: the warehouse is busy (an ingest is writing); try again") from exc
-            raise WarehouseBusy(f"{db}: the warehouse is busy (another process is writing)") from exc
-    if not read_only:
-        ensure_schema(con)
+            if not isinstance(err, WarehouseBusy) or left <= 0:
+                raise err from exc
+            time.sleep(min(delay, left))
+            delay = min(2 * delay, 0.5)
+    try:
+        if read_only or not create:
+            _check_tables(con, db)
+        if read_only and add_views:
+            add_missing_views(con)
+        elif not read_only:
+            ensure_schema(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse ({str(exc).splitlines()[0]})") from exc
+    except WarehouseError:
+        con.close()
+        raise
     return con
+
+
+def _check_tables(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if "documents" not in present:
+        raise WarehouseInvalid(f"{db}: not a baocao warehouse (a DuckDB file without the documents table)")
+
+
+def add_missing_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views missing from an older warehouse, added as temporary views (a read-only file takes no others)."""
+    present = {
+        r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
+    }
+    for path in sorted(VIEWS.glob("*.sql")):
+        if path.stem not in present:
+            sql = path.read_text(encoding="utf-8").replace(
+                "create or replace view", "create or replace temp view"
+            )
+            con.execute(sql)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -130,8 +200,11 @@ class Loader:
     with the warehouse (bench/speed.py measured 7 ms a document for them in the writer).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, replace: bool = False):
         self.con = con
+        # `ingest --replace`: a changed file at a loaded path takes the old version's place (same transaction)
+        self.replace = replace
+        self.dropped = 0  # documents replaced or dropped as stale in this batch
         self._loaded = {sha for (sha,) in con.execute("select sha256 from documents").fetchall()}
         self._ids = _next_ids(con)
         # one appender per table for the whole batch: making one costs ~0.6 ms, a fifth of a small
@@ -148,6 +221,31 @@ class Loader:
         appender.append_rows(rows)
         appender.flush()
 
+    def _same_path(self, path: str) -> dict[int, str]:
+        """doc_id -> sha256 of the loaded documents at this path (compared resolved)."""
+        wanted = str(Path(path).resolve())
+        rows = self.con.execute(
+            "select doc_id, path, sha256 from documents where path like ?", ["%" + Path(path).name]
+        ).fetchall()
+        return {d: sha for d, p, sha in rows if str(Path(p).resolve()) == wanted}
+
+    def drop_stale(self, path: str, sha256: str) -> int:
+        """Remove the other versions loaded at this path (one transaction); returns how many went."""
+        from warehouse.remove import delete_rows
+
+        stale = {d: sha for d, sha in self._same_path(path).items() if sha != sha256}
+        if stale:
+            self.con.execute("begin transaction")
+            try:
+                delete_rows(self.con, list(stale))
+                self.con.execute("commit")
+            except BaseException:
+                self.con.execute("rollback")
+                raise
+            self._loaded.difference_update(stale.values())
+            self.dropped += len(stale)
+        return len(stale)
+
     def is_loaded(self, sha256: str) -> bool:
         return sha256 in self._loaded
 
@@ -161,6 +259,11 @@ class Loader:
         doc_id, fig0, task0, rel0 = self._ids
         self.con.execute("begin transaction")
         try:
+            replaced = self._same_path(ex.document.path) if self.replace else {}
+            if replaced:
+                from warehouse.remove import delete_rows
+
+                delete_rows(self.con, list(replaced))
             _insert_document(ex, self._ids, self._append)
             self.con.execute("commit")
         except BaseException:
@@ -169,13 +272,15 @@ class Loader:
             self.con.execute("rollback")
             raise
         self._loaded.add(ex.document.sha256)
+        self._loaded.difference_update(replaced.values())
+        self.dropped += len(replaced)
         self._ids = (doc_id + 1, fig0 + len(ex.figures), task0 + len(ex.tasks), rel0 + len(ex.relations))
         return doc_id
 
 
-def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction) -> int | None:
+def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction, replace: bool = False) -> int | None:
     """One document in its own transaction (see Loader, which a batch keeps for all its documents)."""
-    return Loader(con).load(ex)
+    return Loader(con, replace=replace).load(ex)
 
 
 def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> None:
@@ -185,7 +290,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
     period = meta.period
     append(
         "documents",
-        None,  # every column, in schema order
+        _DOCUMENT_COLS,  # named: later columns (family, version) are filled after loading
         [
             [
                 doc_id,

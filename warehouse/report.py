@@ -23,22 +23,11 @@ PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 64, 10, 28, 50
 CHART_TICKS = 5
 
 
-def connect_for_reading(db: str | Path):
+def connect_for_reading(db: str | Path, wait: float = 0.0):
     """A read-only connection; views missing from an older warehouse are added as temporary views."""
-    from warehouse.load import VIEWS, connect
+    from warehouse.load import connect
 
-    con = connect(db, read_only=True)
-    present = {
-        r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
-    }
-    for path in sorted(VIEWS.glob("*.sql")):
-        if path.stem not in present:
-            # a read-only database accepts temporary objects only; the view text is otherwise unchanged
-            sql = path.read_text(encoding="utf-8").replace(
-                "create or replace view", "create or replace temp view"
-            )
-            con.execute(sql)
-    return con
+    return connect(db, read_only=True, wait_s=wait)
 
 
 # --- numbers -------------------------------------------------------------------------------------------
@@ -333,9 +322,13 @@ def gather_tasks(con, as_of: date) -> dict:
         if row["slipped"] and key not in seen:
             seen.add(key)
             slipped.append(row)
+    # the board counts each task once, by its state at `as_of`: a task past its deadline and not done is
+    # overdue there as in the list below it, whatever status its last document wrote
     counts = {s: 0 for s in STATUSES}
+    overdue_keys = {t["task_key"] for t in overdue}
     for t in latest.values():
-        counts[t["status"] if t["status"] in counts else "unknown"] += 1
+        state = "overdue" if t["task_key"] in overdue_keys else t["status"]
+        counts[state if state in counts else "unknown"] += 1
     return {"total": len(latest), "counts": counts, "overdue": overdue, "slipped": slipped}
 
 
@@ -390,8 +383,8 @@ def render_report(con, as_of: date | None = None) -> str:
     return environment().get_template("report.html.j2").render(**context)
 
 
-def write_report(db: str | Path, out: str | Path, as_of: date | None = None) -> Path:
-    con = connect_for_reading(db)
+def write_report(db: str | Path, out: str | Path, as_of: date | None = None, wait: float = 0.0) -> Path:
+    con = connect_for_reading(db, wait)
     try:
         html = render_report(con, as_of)
     finally:

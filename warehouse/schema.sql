@@ -129,3 +129,15 @@ create table if not exists failures (
     reason       varchar not null,
     failed_at    timestamp not null
 );
+
+-- ---- issue 16: document families and versions (warehouse/families.py recomputes them after every ingest,
+-- ---- removal and check). Added with ALTER so warehouses made before them gain the columns.
+alter table documents add column if not exists family_id varchar;        -- the files that are one document
+alter table documents add column if not exists version_rank integer;     -- 1 = oldest version in the family
+alter table documents add column if not exists is_latest boolean;        -- the family's newest file
+alter table documents add column if not exists locality varchar;         -- "Lâm Đồng", "Lâm Đồng › xã Phú Mỹ"
+alter table documents add column if not exists content_sketch ubigint[]; -- bottom-k hashes of its text's shingles
+alter table findings add column if not exists finding_key varchar;      -- stable across runs: family + message
+alter table findings add column if not exists suppressed boolean;         -- set aside in <db>.suppressions.yaml
+alter table findings add column if not exists suppressed_reason varchar;
+-- ---- end issue 16

@@ -3,8 +3,9 @@
 Only the text knows which number is the ratio of which: `171/280 (61,1%)` is a ratio (part, whole, share);
 `193 vụ ... giảm 23 vụ (giảm 10,65%)` a change (level, absolute, percent); a total followed by "trong đó" /
 "gồm" / a parenthesis of parts a parts relation; "(KH: 4,95%, Đạt)" a status label between an actual and
-its target; "còn 11 nhiệm vụ ... trễ hạn" a count of tasks with a status. The checks in warehouse/checks/
-join figures through these rows.
+its target; "còn 11 nhiệm vụ ... trễ hạn" a count of tasks with a status; "11 ứng viên (chiếm 32,36%)" a
+share of a whole (stated, or the sum of a list of shares that covers it); "vượt 2,1% kế hoạch" an excess
+over a plan. The checks in warehouse/checks/ join figures through these rows.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ def _rules():
             (c["statuses"], regex.compile(c["regex"], _FLAGS)) for c in data["task_counts"]["cues"]
         ],
         "task_window": int(data["task_counts"]["window"]),
+        "status_verb": regex.compile(data["status_verb"], _FLAGS),
+        "share_cue": regex.compile(data["shares"]["cue"], _FLAGS),
+        "far_whole_gap": float(data["shares"]["max_far_whole_gap"]),
+        "exceed_before": regex.compile(data["exceed"]["before"], _FLAGS),
+        "exceed_after": regex.compile(data["exceed"]["after"], _FLAGS),
+        "total_label": regex.compile(data["table_totals"]["label"], _FLAGS),
     }
 
 
@@ -55,16 +62,164 @@ def find_relations(figures: list[Figure]) -> list[Relation]:
         else:
             by_quote[(f.location, f.quote)].append(i)
     out: list[Relation] = []
-    for idxs in by_quote.values():
+    by_block: dict[str, list[list[int]]] = defaultdict(list)  # sentences of one paragraph, in order
+    for (location, _), idxs in by_quote.items():
         idxs.sort(key=lambda i: figures[i].char_start)
+        by_block[location].append(idxs)
         out += _ratios(figures, idxs)
         out += _changes(figures, idxs)
         out += _parts(figures, idxs)
         out += _statuses(figures, idxs)
         out += _task_counts(figures, idxs)
+        out += _exceeds(figures, idxs)
         out += _shares(figures, idxs, out)
+    for sentences in by_block.values():
+        out += _shares_of_whole(figures, sentences, out)
     for idxs in rows.values():
         out += _table_row_ratio(figures, idxs)
+    out += _table_totals(figures, rows)
+    return out
+
+
+def _cell(f: Figure) -> tuple[str, int, int]:
+    m = _CELL.match(f.location)
+    return m.group(1), int(m.group(2)), int(m.group(3))
+
+
+def _table_totals(figs: list[Figure], rows: dict[tuple[str, str], list[int]]) -> list[Relation]:
+    """A total row ("Tổng số | 195 | 0 | 2 | ...") is the sum of the rows above it, back to the previous total
+    row, column by column; a total column (its header "Tổng", when cells keep their column header) the sum of
+    the row's other cells. Recorded as exhaustive parts, which parts_exceed_total checks."""
+    total = _rules()["total_label"]
+    by_col: dict[tuple[str, int], list[int]] = defaultdict(list)  # (table, column) -> one figure per cell
+    cell_of: dict[tuple[str, int, int], int] = {}
+    for idxs in rows.values():
+        for i in idxs:
+            key = _cell(figs[i])
+            if key in cell_of or figs[i].kind != "number" or figs[i].base_unit in (None, "%"):
+                cell_of[key] = -1  # a cell of several numbers, a share or a count without unit: not summed
+                continue
+            cell_of[key] = i
+    for (table, _, c), i in cell_of.items():
+        if i >= 0:
+            by_col[(table, c)].append(i)
+    out = []
+    for members in by_col.values():
+        members.sort(key=lambda i: _cell(figs[i])[1])
+        start = 0
+        for k, i in enumerate(members):
+            label = getattr(figs[i], "row_header", None) or figs[i].subject or ""
+            if not total.match(label):
+                continue
+            parts = [j for j in members[start:k] if _same_unit(figs[j], figs[i])]
+            if len(parts) >= 2 and len(parts) == k - start:
+                out.append(Relation("parts", {"whole": i, "members": parts, "exhaustive": True}))
+            start = k + 1
+    for idxs in rows.values():
+        cells = [i for i in idxs if cell_of.get(_cell(figs[i]), -1) == i]
+        totals = [i for i in cells if total.match(getattr(figs[i], "col_header", None) or "")]
+        if len(totals) != 1:
+            continue
+        parts = [i for i in cells if i != totals[0]]
+        if len(parts) >= 2 and all(_same_unit(figs[j], figs[totals[0]]) for j in parts):
+            out.append(Relation("parts", {"whole": totals[0], "members": parts, "exhaustive": True}))
+    return out
+
+
+def _before(figs: list[Figure], idxs: list[int], k: int) -> str:
+    """The text between the previous figure of the sentence (or its start) and figure idxs[k]."""
+    f = figs[idxs[k]]
+    start = figs[idxs[k - 1]].char_end if k else 0
+    return f.quote[start : f.char_start]
+
+
+def _is_exceed(figs: list[Figure], idxs: list[int], k: int) -> bool:
+    """ "vượt 2,1% kế hoạch": a percent over a plan (the figure's role may be share_of_target or change)."""
+    r = _rules()
+    f = figs[idxs[k]]
+    return (
+        f.base_unit == "%"
+        and r["exceed_before"].search(_before(figs, idxs, k)) is not None
+        and r["exceed_after"].match(f.quote[f.char_end :]) is not None
+    )
+
+
+def _exceeds(figs: list[Figure], idxs: list[int]) -> list[Relation]:
+    """ "đạt 25,6 triệu lượt, vượt 2,1% kế hoạch (25,08 triệu lượt)": actual, the stated excess and the plan
+    when the sentence gives it (the first amount of the actual's unit after the percent); otherwise the SQL
+    check looks the plan up among the targets of the same indicator, basis and period."""
+    out = []
+    for k, s in enumerate(idxs):
+        if not _is_exceed(figs, idxs, k):
+            continue
+        actual = [
+            a for a in idxs[:k] if figs[a].kind == "number" and figs[a].base_unit not in (None, "%")
+        ]
+        if not actual:
+            continue
+        a = actual[-1]
+        plan = next(
+            (p for p in idxs[k + 1 :] if figs[p].kind == "number" and _same_unit(figs[p], figs[a])), None
+        )
+        members = {"level": a, "pct": s}
+        if plan is not None:
+            members["whole"] = plan
+        out.append(Relation("exceed", members))
+    return out
+
+
+def _share_at(figs: list[Figure], idxs: list[int], k: int) -> bool:
+    f = figs[idxs[k]]
+    return f.base_unit == "%" and k > 0 and _rules()["share_cue"].search(_before(figs, idxs, k)) is not None
+
+
+def _shares_of_whole(figs: list[Figure], sentences: list[list[int]], found: list[Relation]) -> list[Relation]:
+    """ "Kinh tế: 11 ứng viên (chiếm 32,36%); Nông nghiệp: 07 ứng viên (chiếm 20,59%) ...": each share with its
+    part (the count just before it) and its whole: the sum of the parts when the shares of one sentence cover
+    100% (within a last-digit unit each), else a count of the part's unit stated earlier in the paragraph."""
+    in_ratio = {r.members.get("share") for r in found if r.kind == "ratio"}
+    out = []
+    seen: list[int] = []  # figures of the paragraph's earlier sentences, in order
+    for idxs in sorted(sentences, key=lambda ids: min(ids)):
+        pairs = []
+        for k, s in enumerate(idxs):
+            if s in in_ratio or not _share_at(figs, idxs, k):
+                continue
+            part = idxs[k - 1]
+            if figs[part].kind == "number" and figs[part].base_unit not in (None, "%") and figs[part].base_value > 0:
+                pairs.append((part, s))
+        if pairs:
+            out += _share_relations(figs, pairs, idxs, seen)
+        seen += idxs
+    return out
+
+
+def _share_relations(figs: list[Figure], pairs: list[tuple[int, int]], sentence: list[int], earlier: list[int]):
+    parts = [p for p, _ in pairs]
+    units = {figs[p].base_unit.split()[0] for p in parts}
+    stated = sum(figs[s].base_value for _, s in pairs)
+    slack = sum(10 ** -figs[s].decimals for _, s in pairs)
+    if len(pairs) > 1 and len(units) == 1 and abs(stated - 100) <= slack:
+        return [
+            Relation("share", {"part": p, "share": s, "members": parts, "exhaustive": True}) for p, s in pairs
+        ]
+    out = []
+    for p, s in pairs:
+        before = [w for w in sentence if w < p] + earlier
+        wholes = {
+            figs[w].base_value: w
+            for w in before
+            if figs[w].kind == "number"
+            and w not in parts
+            and _same_unit(figs[w], figs[p])
+            and figs[w].base_value > figs[p].base_value
+        }
+        if len(wholes) != 1:
+            continue  # no whole, or several: which one the share is of is not clear
+        (wv, w), = wholes.items()
+        near = w in sentence
+        if near or abs(100 * figs[p].base_value / wv - figs[s].base_value) <= _rules()["far_whole_gap"]:
+            out.append(Relation("share", {"part": p, "whole": w, "share": s}))
     return out
 
 
@@ -140,6 +295,10 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
             continue
         tail = total.quote[total.char_end : figs[first].char_start]
         cue = r["parts_cue"].search(tail)
+        if cue and tail[: cue.start()].count(")") > tail[: cue.start()].count("("):
+            # "52.642 hồ sơ (34.940 ... và 17.702 ...), trong đó: 36.001": the total inside the parenthesis is a
+            # part itself; "trong đó" after the parenthesis belongs to the total before it
+            cue = None
         paren = regex.match(r"^[^\d();,]{0,30}\(", tail)
         if not cue and not paren:
             continue
@@ -200,13 +359,16 @@ def _statuses(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         a = actuals[-1]
         q = target.quote
         stop = regex.compile(r"[);]")
-        trail_end = target.char_end
         m = stop.search(q, target.char_end)
         nxt = [figs[j].char_start for j in idxs[k + 1 :]]
         trail_end = min([m.start() if m else len(q), *nxt[:1]])
-        text = q[figs[a].char_end : target.char_start] + " " + q[target.char_end : trail_end]
+        # the label follows the target ("KH: 4,95%, Đạt"), or stands between the actual and its target with no
+        # other number between them; the verb of the target itself ("chỉ tiêu đề ra là đạt 100%") is no label
+        trail = q[target.char_end : trail_end]
+        trail = trail[regex.match(r"[\s,:;\-–]*", trail).end() :]
+        between = "" if a != idxs[k - 1] else r["status_verb"].sub("", q[figs[a].char_end : target.char_start])
         for label, rx in r["labels"]:
-            if rx.search(text):
+            if rx.match(trail) or rx.search(between):
                 out.append(Relation("status", {"level": a, "whole": t, "label": label}))
                 break
     return out
@@ -223,6 +385,8 @@ def _shares(figs: list[Figure], idxs: list[int], found: list[Relation]) -> list[
         share = figs[s]
         if share.role != "share_of_target" or share.indicator is None or s in in_ratio:
             continue
+        if _is_exceed(figs, idxs, k):
+            continue  # "vượt 2,1% kế hoạch" is an excess over the plan (relation 'exceed'), not a share of it
         actual = [
             a
             for a in idxs[:k]

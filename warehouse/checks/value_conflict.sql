@@ -1,39 +1,82 @@
--- value_conflict: the same indicator, role, period and basis with different values — within a document
--- (error) or across documents (warning). Base values are compared, so 18,72 triệu and 18.720 nghìn agree;
--- rounding intervals that overlap agree. One-time events (the turnout of one election) conflict whatever
--- the period. A DOCX and the PDF of the same text (same figures) count as one document here.
-with keys as (
-    -- a DOCX and its PDF state the same figures: they share this key
-    select d.doc_id, coalesce(d.doc_type, '') || coalesce(sha256(string_agg(f.raw, '|' order by f.raw)), d.sha256)
-               as content_key
-    from documents d
-    left join figures f on f.doc_id = d.doc_id
-    group by d.doc_id, d.doc_type, d.sha256
-), twins as (
-    select doc_id, min(doc_id) over (partition by content_key) as first_doc from keys
-), f as (
-    select f.*, coalesce(i.one_time, false) as one_time
+-- value_conflict: the same indicator, role, period, basis and base unit with different values — within a
+-- document (error) or across documents (warning). Base values are compared, so 18,72 triệu and 18.720 nghìn
+-- agree; rounding intervals that overlap agree. One-time events (the turnout of one election) conflict
+-- whatever the period.
+-- Across documents only the latest version of each family is compared (earlier versions of one document are
+-- revisions, which `baocao diff` lists), and only documents speaking of the same place (documents.locality;
+-- two documents naming no place are taken to speak of the same one).
+-- Two figures are one quantity only when they are stated in different sentences (numbers sharing one sentence
+-- or table row are parts, a ratio's two sides or a plan beside its result: "230.473 triệu đồng/13.203.300 triệu
+-- đồng") and the text names them alike: in one document, the first six words from the subject up to the number
+-- must agree, verbs such as "ước đạt" left out (rules/checks.yaml `value_conflict.fillers`: "GRDP ước đạt 9,15%"
+-- and "GRDP đạt 9,1%" agree; "tổng thu ngân sách ..." is not "tổng thu ngân sách địa phương ..."); across documents,
+-- both subjects must be short (at most eight words): a long subject ("Tỷ lệ cơ quan ... bố trí công chức theo
+-- đúng vị trí việc làm") names a narrower quantity than the indicator it was filed under.
+-- Linear: every figure is compared with one reference value per key (the first stated in its document; across
+-- documents the value of the most recent family), never with every other figure; one finding per document
+-- (within) or per family (across) and key.
+with f as (
+    select f.figure_id, f.doc_id, f.indicator, f.role, f.basis, f.base_unit, f.base_value, f.half_ulp,
+           f.raw, f.quote, f.subject, f.char_start,
+           len(string_split(trim(f.subject), ' ')) as subject_words,
+           case when coalesce(i.one_time, false) then null else f.period_start end as p_start,
+           case when coalesce(i.one_time, false) then null else f.period_end end as p_end,
+           d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
     from figures f
-    join twins t on t.doc_id = f.doc_id and t.doc_id = t.first_doc
+    join documents d on d.doc_id = f.doc_id
     left join indicators i on i.id = f.indicator
     where f.indicator is not null and f.qualifier is null and f.kind = 'number' and f.role <> 'other'
-), pairs as (
-    select a.doc_id, b.doc_id as other_doc, a.indicator, a.role, a.figure_id as aid, b.figure_id as bid,
-           a.raw as araw, b.raw as braw, a.quote as aquote, b.quote as bquote,
-           row_number() over (partition by a.doc_id, b.doc_id, a.indicator, a.role, a.period_start, a.period_end,
-                                           a.basis order by a.figure_id, b.figure_id) as n
-    from f a
-    join f b on a.indicator = b.indicator and a.role = b.role
-            and a.basis is not distinct from b.basis
-            and a.base_unit is not distinct from b.base_unit
-            and (a.one_time or (a.period_start = b.period_start and a.period_end = b.period_end))
-            and (a.doc_id < b.doc_id or (a.doc_id = b.doc_id and a.figure_id < b.figure_id))
-    where abs(a.base_value - b.base_value) > a.half_ulp + b.half_ulp
+      and f.base_value is not null
+), within_keys as (
+    -- keys a document states more than one value for: the only figures whose wording needs comparing
+    select * from (
+        select *, min(base_value) over k as lo, max(base_value) over k as hi
+        from f
+        window k as (partition by doc_id, indicator, role, basis, base_unit, p_start, p_end)
+    ) where hi > lo
+), within_doc as (
+    select *,
+           first_value(figure_id) over w as ref_id, first_value(base_value) over w as ref_value,
+           first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
+           first_value(quote) over w as ref_quote
+    from (select *, case when instr(lower(quote), lower(subject)) between 1 and char_start then
+               nullif(array_to_string(list_slice(list_filter(string_split(trim(regexp_replace(lower(
+                   substr(quote, instr(lower(quote), lower(subject)),
+                          char_start - instr(lower(quote), lower(subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
+                   lambda x: not list_contains(fillers, x)), 1, 6), ' '), '')
+               end as lead
+          from within_keys cross join (select conflict_fillers as fillers from check_settings))
+    window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
+), within_hits as (
+    select *, row_number() over (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end
+                                 order by figure_id) as n
+    from within_doc
+    where lead is not null and abs(base_value - ref_value) > half_ulp + ref_half and quote <> ref_quote
+), latest as (
+    -- the family's first statement of each key, in its latest version
+    select * from (
+        select *, row_number() over (partition by family_id, indicator, role, basis, base_unit, p_start, p_end
+                                     order by figure_id) as k
+        from f where is_latest and subject_words <= 8
+    ) where k = 1
+), across_doc as (
+    select *,
+           first_value(figure_id) over w as ref_id, first_value(doc_id) over w as ref_doc,
+           first_value(family_id) over w as ref_family, first_value(base_value) over w as ref_value,
+           first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
+           first_value(quote) over w as ref_quote
+    from latest
+    window w as (partition by locality, indicator, role, basis, base_unit, p_start, p_end
+                 order by issued_date desc nulls last, doc_period_end desc nulls last, family_id)
 )
-select 'value_conflict' as check_id,
-       case when doc_id = other_doc then 'error' else 'warning' end as severity,
-       doc_id, case when doc_id = other_doc then null else other_doc end as other_doc_id,
-       [aid, bid] as figure_ids,
-       format('{} ({}): {} ≠ {} — «{}» / «{}»', indicator, role, araw, braw, aquote, bquote) as message
-from pairs
+select 'value_conflict' as check_id, 'error' as severity, doc_id, null::integer as other_doc_id,
+       [ref_id, figure_id] as figure_ids,
+       format('{} ({}): {} ≠ {} — «{}» / «{}»', indicator, role, ref_raw, raw, ref_quote, quote) as message
+from within_hits
 where n = 1
+union all
+select 'value_conflict' as check_id, 'warning' as severity, doc_id, ref_doc as other_doc_id,
+       [figure_id, ref_id] as figure_ids,
+       format('{} ({}): {} ≠ {} — «{}» / «{}»', indicator, role, raw, ref_raw, quote, ref_quote) as message
+from across_doc
+where family_id <> ref_family and abs(base_value - ref_value) > half_ulp + ref_half and quote <> ref_quote

@@ -1,6 +1,7 @@
 -- indicator_series: one row per indicator x period with the roles side by side (actual, target,
 -- share_of_target, change), for charts of actual against target across periods.
--- Each cell takes the value of the most recent document (latest issued_date; undated documents after
+-- Only the latest version of each document family is read (earlier drafts and the PDF twin of a Word file
+-- are versions of the same text, not further sources). Each cell takes the value of the most recent document (latest issued_date; undated documents after
 -- dated ones; then latest ingested), and within it the first figure stated.
 -- actual and target keep to the indicator's kind of unit: percentages when most of its actual/target figures
 -- are percentages (growth rates, coverage), else amounts (đồng, USD, lượt khách ...), so a share written in
@@ -23,6 +24,7 @@ candidates as (
     join documents d on d.doc_id = f.doc_id
     left join indicator_kind k on k.indicator = f.indicator
     where f.indicator is not null
+      and coalesce(d.is_latest, true)
       and f.period_start is not null
       and f.base_value is not null
       and (

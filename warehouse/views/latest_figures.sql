@@ -1,7 +1,8 @@
 -- latest_figures: for each indicator, role, period, basis and base unit, the value stated by the most recent
 -- document (latest issued_date; undated documents after dated ones; then latest ingested). Within that
 -- document the first figure stated wins. The unit is part of the key because one phrase can carry both an
--- amount and a percentage ("18.600 tỷ đồng, đạt 54,2%"), which are different quantities.
+-- amount and a percentage ("18.600 tỷ đồng, đạt 54,2%"), which are different quantities. Only the latest
+-- version of each document family counts: a draft's superseded value is a revision, not a disagreement.
 create or replace view latest_figures as
 with ranked as (
     select
@@ -16,7 +17,7 @@ with ranked as (
         ) as rank
     from figures f
     join documents d on d.doc_id = f.doc_id
-    where f.indicator is not null
+    where f.indicator is not null and coalesce(d.is_latest, true)
     window k as (partition by f.indicator, f.role, f.basis, f.period_start, f.period_end, f.base_unit)
 )
 select

@@ -1,4 +1,5 @@
--- open_findings: the findings of the last `baocao check`, with the documents' path and title, errors first.
+-- open_findings: the findings of the last `baocao check`, with the documents' path and title, errors first;
+-- findings set aside in the suppressions file are left out.
 create or replace view open_findings as
 select
     f.finding_id,
@@ -16,4 +17,5 @@ select
 from findings f
 left join documents d on d.doc_id = f.doc_id
 left join documents o on o.doc_id = f.other_doc_id
+where not coalesce(f.suppressed, false)
 order by severity_rank, f.doc_id nulls last, f.check_id, f.finding_id;
