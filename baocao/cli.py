@@ -1,5 +1,5 @@
-"""Command line: `baocao ingest | query | check | diff | report | export | summary | eval | schema` — parses
-arguments, calls the library.
+"""Command line: `baocao ingest | extract | load | query | check | diff | report | export | summary | eval |
+schema` — parses arguments, calls the library.
 
 Imports stay lazy so `baocao query` starts without loading pdfplumber, pypdfium2 or the readers.
 Machine-readable output goes to stdout; progress and messages go to stderr. Every option with a fixed set of
@@ -67,6 +67,14 @@ def _open(db: str, wait: float = 0.0):
         raise typer.Exit(1) from exc
 
 
+Engine = Literal["local", "ray"]
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local (worker processes) | ray (a Ray cluster)")]
+AddressOpt = Annotated[
+    str | None, typer.Option("--address", help="ray: cluster to join (auto, ray://HOST:10001); default local")
+]
+BatchOpt = Annotated[int | None, typer.Option("--batch", min=1, help="ray: documents per task")]
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help=".docx/.pdf/.doc files or folders (recursive)")],
@@ -83,27 +91,79 @@ def ingest(
     ] = None,
     wait: WaitOpt = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    engine: EngineOpt = "local",
+    address: AddressOpt = None,
+    batch: BatchOpt = None,
+    stage: Annotated[
+        str | None,
+        typer.Option("--stage", help="ray: stage folder (shared by the nodes), kept after the load"),
+    ] = None,
     replace: Annotated[
         bool,
         typer.Option(
-            "--replace", help="a changed file at a loaded path replaces the old version (default: kept as a version)"
+            "--replace",
+            help="a changed file at a loaded path replaces the old version (default: kept as a version)",
         ),
     ] = False,
 ) -> None:
-    """Read every .docx/.pdf (and .doc, through LibreOffice) under PATHS, extract, and load one transaction per
-    document; the only command that creates the warehouse."""
-    from warehouse.batch import run_ingest
-
+    """Read every .docx/.pdf (and .doc, through LibreOffice) under PATHS, extract, and load each document whole
+    (a group per transaction); the only command that creates the warehouse."""
     settings = Settings().resolve(
         db=db,
         workers=workers,
         doc_timeout_s=timeout,
         max_pages=max_pages,
         max_file_bytes=None if max_file_mb is None else int(max_file_mb * 2**20),
+        stage_batch=batch,
         db_wait_s=wait,
     )
-    code = run_ingest(paths, settings, progress=not quiet, replace=replace)
-    raise typer.Exit(code)
+    if engine == "local" and stage is None:
+        from warehouse.batch import run_ingest
+
+        raise typer.Exit(run_ingest(paths, settings, progress=not quiet, replace=replace))
+    if replace:
+        _err("--replace works with the local engine only (without --stage)")
+        raise typer.Exit(2)
+    from warehouse.ray_engine import run_ingest_engine
+
+    raise typer.Exit(run_ingest_engine(paths, settings, engine, address, stage, progress=not quiet))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help=".docx/.pdf files or folders (recursive)")],
+    out: Annotated[str, typer.Option("--out", help="stage folder (on a cluster: one every node sees)")],
+    engine: EngineOpt = "ray",
+    address: AddressOpt = None,
+    batch: BatchOpt = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="warehouse whose documents are skipped (read only)")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="extraction processes, or CPUs of a local Ray cluster"),
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", min=0.001, help="seconds per document")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Extract every .docx/.pdf under PATHS into Parquet shards in a stage folder, for `baocao load`."""
+    from warehouse.ray_engine import run_extract
+
+    settings = Settings().resolve(workers=workers, doc_timeout_s=timeout, stage_batch=batch)
+    raise typer.Exit(run_extract(paths, out, settings, engine, address, db, progress=not quiet))
+
+
+@app.command()
+def load(
+    stage: Annotated[str, typer.Argument(help="stage folder written by `baocao extract --out`")],
+    db: DbOpt = Settings.db,
+) -> None:
+    """Append a stage's shards to the warehouse in one transaction; shards loaded before are skipped."""
+    from warehouse.ray_engine import run_load
+
+    raise typer.Exit(run_load(stage, Settings().resolve(db=db)))
 
 
 @app.command()
@@ -198,7 +258,10 @@ def check(
     wait: WaitOpt = 0.0,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="exit 1 if unsuppressed findings of this severity (error|warning) or worse exist"),
+        typer.Option(
+            "--fail-on",
+            help="exit 1 if unsuppressed findings of this severity (error|warning) or worse exist",
+        ),
     ] = None,
 ) -> None:
     """Run every consistency check (warehouse/checks/*.sql), rewrite `findings`, print them.

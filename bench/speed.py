@@ -133,17 +133,42 @@ import warehouse.load as wl
 from baocao.cli import main
 
 wl.Loader.load = lambda self, ex: 0
+wl.Loader.add = lambda self, ex, tag=None: [wl.Loaded(tag, ex, 0)]
 sys.argv[0] = "baocao"
 main()
 """
 
 
-def ingest(paths: list[Path], workdir: Path, workers: int, name: str, load: bool = True) -> TreeStats:
+# `baocao ingest` with one transaction per document (the writer before group commits)
+_ONE_PER_TRANSACTION = """
+import sys
+import warehouse.load as wl
+from baocao.cli import main
+
+_init = wl.Loader.__init__
+wl.Loader.__init__ = lambda self, con, *args, **kw: _init(self, con, 1, 0.0, replace=kw.get("replace", False))
+sys.argv[0] = "baocao"
+main()
+"""
+
+BULK = re.compile(r"bulk load: (\d+) rows from (\d+) shards in ([\d.]+) s")
+
+
+def ingest(
+    paths: list[Path],
+    workdir: Path,
+    workers: int,
+    name: str,
+    load: bool = True,
+    script: str | None = None,
+    extra: tuple[str, ...] = (),
+) -> TreeStats:
     db = workdir / f"{name}.duckdb"
     db.unlink(missing_ok=True)
+    script = script if load else _WITHOUT_LOAD
     cmd = [
         sys.executable,
-        *(["-m", "baocao.cli"] if load else ["-c", _WITHOUT_LOAD]),
+        *(["-c", script] if script else ["-m", "baocao.cli"]),
         "ingest",
         *map(str, paths),
         "--db",
@@ -151,8 +176,96 @@ def ingest(paths: list[Path], workdir: Path, workers: int, name: str, load: bool
         "--workers",
         str(workers),
         "-q",
+        *extra,
     ]
     return run_watched(cmd, ROOT)
+
+
+def writer_cost(workdir: Path, n: int) -> None:
+    """CPU of the writer alone per document, one transaction a document against group commits: the
+    samples' extractions loaded n times (each copy its own sha256) into a fresh warehouse, one process."""
+    import dataclasses
+
+    from extract.pipeline import extract_file
+    from warehouse.load import Loader, connect
+
+    sources = [extract_file(p) for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx")]
+    copies = []
+    for i in range(n):
+        ex = sources[i % len(sources)]
+        doc = dataclasses.replace(ex.document, sha256=f"{ex.document.sha256}-{i}")
+        copies.append(dataclasses.replace(ex, document=doc))
+    print(f"writer alone, {n} documents, CPU per document:")
+    for group in (1, 64):
+        db = workdir / f"writer{group}.duckdb"
+        db.unlink(missing_ok=True)
+        con = connect(db)
+        con.execute("set threads = 1")  # as in the batch
+        loader = Loader(con, group_docs=group, group_s=3600)
+        t = time.process_time()
+        for ex in copies:
+            loader.add(ex)
+        loader.flush()
+        cpu = time.process_time() - t
+        con.close()
+        print(f"  {group:>3} document(s) a transaction: {1000 * cpu / n:6.2f} ms")
+    # the Ray engine's way: each task writes a shard (on the workers), one bulk load appends them all
+    from warehouse.stage import ShardWriter, load_stage, open_stage
+
+    stage, _ = open_stage(workdir / "writer-stage", create=True)
+    t = time.process_time()
+    for start in range(0, n, 20):
+        writer = ShardWriter()
+        for ex in copies[start : start + 20]:
+            writer.add(ex)
+        writer.write(stage, f"{start:06d}")
+    cpu = time.process_time() - t
+    print(f"  shard writer, 20 documents a task:   {1000 * cpu / n:6.2f} ms (in the tasks, not the writer)")
+    db = workdir / "writer-stage.duckdb"
+    db.unlink(missing_ok=True)
+    con = connect(db)
+    load = load_stage(con, stage)
+    con.close()
+    print(
+        f"  bulk load of those shards: {load.rows} rows in {load.seconds:.2f} s = {load.rows / load.seconds:,.0f} "
+        f"rows/s, {1000 * load.seconds / load.loaded:.2f} ms a document (wall)"
+    )
+
+
+def compare_engines(workdir: Path, files: list[Path], workers: int, batch: int, small: int) -> None:
+    """Local and Ray engines on the same files, each on the whole corpus and on its first `small` files:
+    the difference gives the per-document cost, the rest is the fixed cost (start-up, loading, task keys)."""
+    runs = {}
+    for engine in ("local", "ray"):
+        extra = ("--engine", engine, "--batch", str(batch)) if engine == "ray" else ()
+        for label, paths in (("small", files[:small]), ("all", files)):
+            runs[engine, label] = ingest(paths, workdir, workers, f"{engine}-{label}", extra=extra)
+    n = len(files) - small
+    print(
+        f"engines, {workers} workers ({'Ray local cluster of ' + str(workers) + ' CPUs'}, {batch} documents a task):"
+    )
+    print(f"  {'engine':<7} {'files':>6} {'wall s':>7} {'cpu s':>7} {'docs/s':>7}")
+    for (engine, label), r in runs.items():
+        count = small if label == "small" else len(files)
+        print(
+            f"  {engine:<7} {count:>6} {r.wall:7.1f} {r.cpu:7.1f} {r.counts.get('loaded', 0) / r.wall:7.1f}"
+        )
+    print(f"  {'engine':<7} {'fixed wall s':>12} {'fixed cpu s':>12} {'wall ms/doc':>12} {'cpu ms/doc':>11}")
+    for engine in ("local", "ray"):
+        a, b = runs[engine, "small"], runs[engine, "all"]
+        per_wall, per_cpu = (b.wall - a.wall) / n, (b.cpu - a.cpu) / n
+        print(
+            f"  {engine:<7} {a.wall - small * per_wall:12.2f} {a.cpu - small * per_cpu:12.2f} "
+            f"{1000 * per_wall:12.1f} {1000 * per_cpu:11.1f}"
+        )
+    m = BULK.search(runs["ray", "all"].stderr)
+    if m:
+        rows, shards, secs = int(m.group(1)), int(m.group(2)), float(m.group(3))
+        print(
+            f"  bulk loader (ray, {len(files)} files): {rows} rows from {shards} shards in {secs:.2f} s = "
+            f"{rows / secs:,.0f} rows/s, {1000 * secs / max(runs['ray', 'all'].counts.get('loaded', 1), 1):.2f} "
+            "ms a document"
+        )
 
 
 # ---------------------------------------------------------------- the alternatives, single process
@@ -268,6 +381,23 @@ def main() -> None:
         action="store_true",
         help="also time 1 and N workers with the per-document load switched off (the writer's share)",
     )
+    ap.add_argument(
+        "--one-per-transaction",
+        action="store_true",
+        help="also time 1 and N workers with one transaction per document (the writer before group commits)",
+    )
+    ap.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="ray: compare the local and Ray engines on the same files (fixed cost, per-document CPU, bulk "
+        "loader rows/s) instead of the comparisons with other libraries",
+    )
+    ap.add_argument("--batch", type=int, default=20, help="--engine ray: documents per Ray task")
+    ap.add_argument("--small", type=int, default=20, help="--engine ray: files of the small run")
+    ap.add_argument(
+        "--writer-docs", type=int, default=0, help="also time the writer alone on this many documents"
+    )
     ap.add_argument("--keep", help="build the corpus here and keep it")
     args = ap.parse_args()
 
@@ -282,6 +412,11 @@ def main() -> None:
             f"corpus: {len(files)} files in {workdir / 'corpus'} ({time.perf_counter() - t:.1f} s to build)\n"
         )
 
+        if args.writer_docs:
+            writer_cost(workdir, args.writer_docs)
+        if args.engine == "ray":
+            compare_engines(workdir, files, args.workers, args.batch, args.small)
+            return
         rows = []
         main_run = ingest([workdir / "corpus"], workdir, args.workers, "main")
         rows.append((f"baocao ingest, {args.files} files, {args.workers} workers", main_run))
@@ -295,6 +430,12 @@ def main() -> None:
             rows.append(("  the same, per-document load switched off", bare))
             bare_single = ingest([workdir / "corpus"], workdir, 1, "bare1", load=False)
             rows.append(("  the same, 1 worker, load switched off", bare_single))
+        old = old_single = None
+        if args.one_per_transaction and not args.no_single and args.workers != 1:
+            old = ingest([workdir / "corpus"], workdir, args.workers, "old", script=_ONE_PER_TRANSACTION)
+            rows.append(("  the same, one transaction a document", old))
+            old_single = ingest([workdir / "corpus"], workdir, 1, "old1", script=_ONE_PER_TRANSACTION)
+            rows.append(("  the same, 1 worker, one transaction a document", old_single))
         if args.rss_files:
             big = build_corpus(workdir / "corpus-rss", args.rss_files)
             big_run = ingest([workdir / "corpus-rss"], workdir, args.workers, "rss")
@@ -355,6 +496,15 @@ def main() -> None:
         if single is not None:
             speedup = single.wall / main_run.wall
             goals.append((f"speed-up {args.workers} workers over 1", speedup, ">= 1.7", speedup >= 1.7))
+        if old is not None:
+            goals.append(
+                (
+                    f"  speed-up {args.workers} over 1, one transaction a doc",
+                    old_single.wall / old.wall,
+                    "(no goal)",
+                    True,
+                )
+            )
         if bare is not None:
             goals.append(
                 (

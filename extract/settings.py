@@ -24,6 +24,10 @@ class Settings:
     worker_max_tasks: int = 500  # documents one worker extracts before it is replaced (caps memory growth)
     worker_memory_mb: int = 2048  # address-space limit of one worker; 0 = none
     worker_prefetch: int = 2  # documents queued at one worker, so it never waits for the writer
+    load_group_docs: int = 64  # documents the writer commits in one transaction (each still whole or absent)
+    load_group_s: float = 1.0  # ... or fewer, once the group's first document has waited this long
+    stage_batch: int = 20  # documents per task of the Ray engine (`--batch`): one shard per table per task
+    stage_task_retries: int = 3  # times the Ray engine re-runs a task whose worker died
     ocr_command: str = "tesseract"  # Tesseract binary for scanned pages and garbled text layers
     ocr_lang: str = "vie"  # Tesseract language data
     ocr_dpi: int = 250  # page rendering resolution for OCR; 250 read the broken-font real doc's figures best
@@ -66,6 +70,10 @@ SETTINGS_DOC = {
     "worker_max_tasks": "documents a worker process extracts before a fresh one replaces it",
     "worker_memory_mb": "address-space limit of one worker process in MB; 0 = none",
     "worker_prefetch": "documents queued at each worker, so extraction never waits for the writer",
+    "load_group_docs": "documents the writer commits in one transaction; each is still loaded whole or not at all",
+    "load_group_s": "seconds the first document of a group waits before the group is committed anyway",
+    "stage_batch": "documents per task of the Ray engine (`--batch`); each task writes one Parquet shard per table",
+    "stage_task_retries": "times the Ray engine re-runs a task whose worker process or node died",
     "ocr_command": "Tesseract binary used for scanned pages and garbled text layers",
     "ocr_lang": "Tesseract language data (Debian tesseract-ocr-vie)",
     "ocr_dpi": "rendering resolution of a page sent to OCR",

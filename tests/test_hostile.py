@@ -377,14 +377,16 @@ import warehouse.load as wl
 from warehouse.batch import run_ingest
 from extract.settings import Settings
 
-_load = wl.Loader.load
+_flush = wl.Loader.flush
 
-def load_and_tell(self, ex):
-    doc_id = _load(self, ex)
-    print("COMMITTED", ex.document.sha256, file=sys.stderr, flush=True)
-    return doc_id
+def flush_and_tell(self):
+    done = _flush(self)
+    for item in done:
+        if item.doc_id is not None:
+            print("COMMITTED", item.extraction.document.sha256, file=sys.stderr, flush=True)
+    return done
 
-wl.Loader.load = load_and_tell
+wl.Loader.flush = flush_and_tell
 sys.exit(run_ingest([sys.argv[1]], Settings().resolve(db=sys.argv[2], workers=1), progress=False))
 """
 

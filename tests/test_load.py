@@ -73,3 +73,36 @@ def test_a_new_batch_continues_the_ids_and_skips_what_is_loaded(tmp_path, extrac
     ).fetchone()[0]
     assert bad == 0
     assert rows(con)["documents"] == 2
+
+
+def test_a_group_commit_loads_each_document_whole_and_a_bad_one_fails_alone(tmp_path, extraction):
+    con = connect(tmp_path / "w.duckdb")
+    loader = Loader(con, group_docs=4, group_s=3600)
+    # nothing is written until the group is full
+    assert loader.add(copy(extraction, "a"), tag="a") == []
+    assert loader.add(copy(extraction, "bad", page="not a page"), tag="bad") == []
+    assert loader.add(copy(extraction, "a"), tag="a again") == []  # same sha256 in one group: loaded once
+    assert rows(con)["documents"] == 0
+    done = loader.add(copy(extraction, "b"), tag="b")
+    outcome = {d.tag: (d.doc_id, d.error) for d in done}
+    assert set(outcome) == {"a", "bad", "a again", "b"}
+    assert outcome["a again"] == (None, None)
+    assert outcome["bad"][0] is None and "conver" in outcome["bad"][1].lower()
+    assert outcome["b"][0] == outcome["a"][0] + 1
+    assert rows(con)["documents"] == 2
+    assert rows(con)["figures"] == 2 * len(extraction.figures)
+    ids = [r[0] for r in con.execute("select figure_id from figures order by figure_id").fetchall()]
+    assert ids == list(range(ids[0], ids[0] + len(ids)))
+    # a clean group goes in as one transaction, and flush() commits a group that is not full
+    assert loader.add(copy(extraction, "c"), tag="c") == []
+    (c,) = loader.flush()
+    assert c.doc_id == outcome["b"][0] + 1 and c.error is None
+    assert loader.flush() == []
+    assert rows(con)["tasks"] == 3 * len(extraction.tasks)
+
+
+def test_a_group_is_committed_once_its_first_document_waited_long_enough(tmp_path, extraction):
+    con = connect(tmp_path / "w.duckdb")
+    loader = Loader(con, group_docs=1000, group_s=0.0)
+    (a,) = loader.add(copy(extraction, "a"))
+    assert a.doc_id == 1 and rows(con)["documents"] == 1

@@ -1,4 +1,4 @@
-"""Batch ingest: extraction in worker processes, one writer loading each document in its own transaction.
+"""Batch ingest: extraction in worker processes, one writer loading documents whole, a group per transaction.
 
 A bad file fails alone (`path: reason` on stderr and in `failures`); a worker that overruns the time limit or
 dies is killed and replaced, and the batch goes on. Unchanged files (same sha256) are skipped unread.
@@ -377,7 +377,7 @@ def ingest_files(
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
     con.execute("set threads = 1")
-    loader = Loader(con, replace=replace)
+    loader = Loader(con, settings.load_group_docs, settings.load_group_s, replace=replace)
     result = BatchResult()
     started = time.perf_counter()
     bar = _Progress(len(files), enabled=progress)
@@ -417,6 +417,23 @@ def ingest_files(
             first[digest] = f
             yield f, digest
 
+    def settle(done) -> None:
+        """Count the documents a group commit settled; a load error failed only its own document."""
+        for item in done:
+            ex = item.extraction
+            if item.error:
+                outcome[ex.document.sha256] = item.error
+                fail(item.tag, ex.document.sha256, item.error)
+                continue
+            if item.doc_id is None:
+                result.skipped += 1
+            else:
+                result.loaded += 1
+                result.figures += len(ex.figures)
+                result.tasks += len(ex.tasks)
+                result.pages += ex.document.pages or 0
+            bar.advance(result)
+
     try:
         with WorkerPool(settings, extractor) as pool:
             for (path, digest), status, payload in pool.run(triage()):
@@ -424,20 +441,8 @@ def ingest_files(
                     outcome[digest] = payload
                     fail(path, digest, payload)
                     continue
-                try:
-                    doc_id = loader.load(payload)
-                except Exception as exc:  # a load error rolls back this document only
-                    outcome[digest] = f"could not be loaded ({exc})"
-                    fail(path, digest, outcome[digest])
-                    continue
-                if doc_id is None:
-                    result.skipped += 1
-                else:
-                    result.loaded += 1
-                    result.figures += len(payload.figures)
-                    result.tasks += len(payload.tasks)
-                    result.pages += payload.document.pages or 0
-                bar.advance(result)
+                settle(loader.add(payload, tag=path))
+            settle(loader.flush())
         for path, digest in later:
             reason = outcome.get(digest)
             if reason is None:

@@ -1,13 +1,15 @@
-"""Warehouse loading: the DuckDB schema, one transaction per document, sha256 dedup, failures table.
+"""Warehouse loading: the DuckDB schema, documents loaded whole or not at all (several may share one
+transaction), sha256 dedup, failures table.
 
-Only this module writes to the warehouse; extraction never touches the database, so a document is either
-fully loaded or absent.
+Only this module (and warehouse/stage.py's bulk loader) writes to the warehouse; extraction never touches
+the database, so a document is either fully loaded or absent.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -191,8 +193,22 @@ def _half_ulp(fig) -> float | None:
     return abs(0.5 * 10 ** (-fig.decimals) * scale)
 
 
+@dataclass
+class Loaded:
+    """What became of a document handed to `Loader.add`: its doc_id, or the reason it was not loaded."""
+
+    tag: object  # whatever the caller passed with it (the batch passes the file's path)
+    extraction: Extraction
+    doc_id: int | None = None  # None with no error: a document with that sha256 is already loaded
+    error: str | None = None
+
+
 class Loader:
-    """The warehouse's writer for a batch: one transaction per document, sha256 dedup.
+    """The warehouse's writer for a batch: each document whole or not at all, sha256 dedup.
+
+    `load` commits one document; `add` groups documents and commits them together every `group_docs`
+    documents or `group_s` seconds (`flush` commits the rest): DuckDB's fixed cost per transaction (an
+    appender flush per table, the commit) then falls on the group, not on each document.
 
     The loaded hashes and the next ids are read once, when the loader is made, and kept up to date as
     documents commit: DuckDB lets one process at a time open the file for writing, so nothing else can
@@ -200,8 +216,14 @@ class Loader:
     with the warehouse (bench/speed.py measured 7 ms a document for them in the writer).
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, replace: bool = False):
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, group_docs: int = 1, group_s: float = 0.0, replace: bool = False
+    ):
         self.con = con
+        self.group_docs = max(1, group_docs)
+        self.group_s = group_s
+        self._pending: list[tuple[object, Extraction]] = []
+        self._pending_since = 0.0
         # `ingest --replace`: a changed file at a loaded path takes the old version's place (same transaction)
         self.replace = replace
         self.dropped = 0  # documents replaced or dropped as stale in this batch
@@ -256,7 +278,7 @@ class Loader:
         """
         if ex.document.sha256 in self._loaded:
             return None
-        doc_id, fig0, task0, rel0 = self._ids
+        doc_id = self._ids[0]
         self.con.execute("begin transaction")
         try:
             replaced = self._same_path(ex.document.path) if self.replace else {}
@@ -274,8 +296,76 @@ class Loader:
         self._loaded.add(ex.document.sha256)
         self._loaded.difference_update(replaced.values())
         self.dropped += len(replaced)
-        self._ids = (doc_id + 1, fig0 + len(ex.figures), task0 + len(ex.tasks), rel0 + len(ex.relations))
+        self._ids = _advance(self._ids, ex)
         return doc_id
+
+    def add(self, ex: Extraction, tag: object = None) -> list[Loaded]:
+        """Queue a document for the group; returns the documents settled by the flush this may trigger."""
+        if not self._pending:
+            self._pending_since = time.monotonic()
+        self._pending.append((tag, ex))
+        if len(self._pending) >= self.group_docs or time.monotonic() - self._pending_since >= self.group_s:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[Loaded]:
+        """Commit the queued documents in one transaction. When that fails, each is loaded alone, so the
+        document at fault fails with its reason and the others load whole."""
+        group, self._pending = self._pending, []
+        if not group:
+            return []
+        out: list[Loaded] = []
+        todo: list[tuple[object, Extraction]] = []
+        seen: set[str] = set()
+        for tag, ex in group:
+            sha = ex.document.sha256
+            if sha in self._loaded or sha in seen:
+                out.append(Loaded(tag, ex))
+            else:
+                seen.add(sha)
+                todo.append((tag, ex))
+        # with --replace each document also removes the version it replaces: those go one by one
+        if len(todo) > 1 and not self.replace:
+            ids = self._ids
+            self.con.execute("begin transaction")
+            try:
+                doc_ids = []
+                # rows are gathered per table and appended once: the per-flush cost is what grouping saves
+                rows: dict[str, tuple[list[str] | None, list]] = {}
+
+                def gather(table, cols, table_rows):
+                    rows.setdefault(table, (cols, []))[1].extend(table_rows)
+
+                for _, ex in todo:
+                    doc_ids.append(ids[0])
+                    _insert_document(ex, ids, gather)
+                    ids = _advance(ids, ex)
+                for table, (cols, table_rows) in rows.items():
+                    self._append(table, cols, table_rows)
+                self.con.execute("commit")
+            except BaseException as exc:
+                for appender in self._appenders.values():
+                    appender.clear()
+                self.con.execute("rollback")
+                if not isinstance(exc, Exception):
+                    raise
+            else:
+                self._ids = ids
+                for (tag, ex), doc_id in zip(todo, doc_ids, strict=True):
+                    self._loaded.add(ex.document.sha256)
+                    out.append(Loaded(tag, ex, doc_id))
+                return out
+        for tag, ex in todo:
+            try:
+                out.append(Loaded(tag, ex, self.load(ex)))
+            except Exception as exc:  # this document alone is rolled back
+                out.append(Loaded(tag, ex, error=f"could not be loaded ({exc})"))
+        return out
+
+
+def _advance(ids: tuple[int, int, int, int], ex: Extraction) -> tuple[int, int, int, int]:
+    doc_id, fig0, task0, rel0 = ids
+    return doc_id + 1, fig0 + len(ex.figures), task0 + len(ex.tasks), rel0 + len(ex.relations)
 
 
 def load_extraction(con: duckdb.DuckDBPyConnection, ex: Extraction, replace: bool = False) -> int | None:

@@ -141,3 +141,11 @@ alter table findings add column if not exists finding_key varchar;      -- stabl
 alter table findings add column if not exists suppressed boolean;         -- set aside in <db>.suppressions.yaml
 alter table findings add column if not exists suppressed_reason varchar;
 -- ---- end issue 16
+
+-- shards of a stage folder (`baocao extract --out`) already appended by `baocao load`: loading again skips them
+create table if not exists loaded_stages (
+    stage_id     varchar not null,          -- from the stage folder's stage.json
+    shard        varchar not null,          -- one task's shard folder
+    folder       varchar,                   -- where the stage was when it was loaded
+    loaded_at    timestamp not null
+);
