@@ -346,36 +346,58 @@ def summary(db: DbOpt = Settings.db, format: FormatOpt = "table", wait: WaitOpt 
 def eval_(
     samples: Annotated[str, typer.Option(help="folder of sample .docx/.pdf")] = "samples",
     gold: Annotated[str, typer.Option(help="folder of gold *.figures.json")] = "tests/gold",
+    real_gold: Annotated[str, typer.Option(help="folder of real-document gold *.json")] = "tests/gold/real",
+    realdocs: Annotated[str, typer.Option(help="folder of the real documents")] = "../shared/realdocs",
     format: FormatOpt = "table",
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="list misses and wrong attributions")
     ] = False,
-    realdocs: Annotated[
-        str, typer.Option(help="folder of the real documents scored by <gold>/real/*.tables|tasks.json")
-    ] = "../shared/realdocs",
     real_only: Annotated[
         bool, typer.Option("--real-only", help="only the table-cell figure and task scores (JSON: their object)")
     ] = False,
 ) -> None:
-    """Figure detection and attribution against the gold files, then table-cell figures and tasks of the
-    real documents (found, owner, deadline, status) per document."""
-    from baocao.evaluate import EvalError, print_report, run_eval
+    """Figure detection and attribution against the seed gold, then per field against the real-document gold,
+    then table-cell figures and tasks of the real documents (found, owner, deadline, status) per document."""
+    from baocao.evaluate import (
+        EvalError,
+        print_real_report,
+        print_report,
+        real_dict,
+        real_rows,
+        run_eval,
+        run_real_eval,
+        seed_dict,
+        seed_rows,
+    )
     from baocao.evaluate_tables import print_table_report, run_table_eval
 
     if not real_only:
         try:
-            report = run_eval(Path(samples), Path(gold))
+            seed = run_eval(Path(samples), Path(gold))
+            real = run_real_eval(Path(realdocs), Path(real_gold)) if Path(real_gold).is_dir() else []
         except EvalError as exc:
             _err(str(exc))
             raise typer.Exit(1) from exc
-        print_report(report, format, verbose)
-        if format in ("json", "csv"):
+        if format == "json":
+            import json
+
+            out = {"seed": [seed_dict(s, verbose) for s in seed_rows(seed)],
+                   "real": [real_dict(s, verbose) for s in real_rows(real)]}
+            print(json.dumps(out, ensure_ascii=False, indent=1))
             return  # one machine-readable document per run: the figure scores; --real-only gives the others
-    real = Path(gold) / "real"
-    if real.is_dir() and Path(realdocs).is_dir():
-        tables, tasks = run_table_eval(Path(realdocs), real)
+        if format == "csv":
+            print_report(seed, format, verbose)  # the seed table; the real gold's is printed by the table format
+            return
+        print("seed gold")
+        print_report(seed, format, verbose)
+        if real:
+            print("\nreal-document gold")
+            print_real_report(real, format, verbose)
+    real_dir = Path(real_gold)
+    if real_dir.is_dir() and Path(realdocs).is_dir():
+        tables, tasks = run_table_eval(Path(realdocs), real_dir)
         print_table_report(tables, tasks, format, verbose)
-    elif real.is_dir():
+    elif real_dir.is_dir():
         print(f"{realdocs}: not found, table and task scores skipped", file=sys.stderr)
 
 

@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import regex
+
 from extract.language.text import fold
 
 
@@ -136,8 +138,20 @@ def totals(scores: list[DocScore], fmt: str) -> DocScore:
     return t
 
 
+def seed_rows(scores: list[DocScore]) -> list[DocScore]:
+    return scores + [totals(scores, "docx"), totals(scores, "pdf")]
+
+
+def seed_dict(s: DocScore, verbose: bool = False) -> dict:
+    d = {k: v for k, v in asdict(s).items() if k not in ("misses", "false_alarms", "wrong")}
+    d.update(precision=s.precision, recall=s.recall, f1=s.f1, attribution=s.attribution)
+    if verbose:
+        d.update(misses=s.misses, false_alarms=s.false_alarms, wrong=s.wrong)
+    return d
+
+
 def print_report(scores: list[DocScore], fmt: str = "table", verbose: bool = False) -> None:
-    rows = scores + [totals(scores, "docx"), totals(scores, "pdf")]
+    rows = seed_rows(scores)
     if fmt == "csv":
         import csv
         import sys
@@ -151,14 +165,7 @@ def print_report(scores: list[DocScore], fmt: str = "table", verbose: bool = Fal
                         f"{s.recall:.4f}", f"{s.f1:.4f}", f"{s.attribution:.4f}", f"{value:.4f}"])
         return
     if fmt == "json":
-        out = []
-        for s in rows:
-            d = {k: v for k, v in asdict(s).items() if k not in ("misses", "false_alarms", "wrong")}
-            d.update(precision=s.precision, recall=s.recall, f1=s.f1, attribution=s.attribution)
-            if verbose:
-                d.update(misses=s.misses, false_alarms=s.false_alarms, wrong=s.wrong)
-            out.append(d)
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        print(json.dumps([seed_dict(s, verbose) for s in rows], ensure_ascii=False, indent=1))
         return
     print(f"{'document':24} {'fmt':4} {'gold':>5} {'found':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} "
           f"{'attrib':>7} {'value':>6}")
@@ -169,5 +176,223 @@ def print_report(scores: list[DocScore], fmt: str = "table", verbose: bool = Fal
     if verbose:
         for s in scores:
             for label, items in (("MISS", s.misses), ("FALSE", s.false_alarms), ("WRONG", s.wrong)):
+                for item in items:
+                    print(f"{s.doc[:3]} {s.format} {label}: {item}")
+
+
+# --- real-document gold (tests/gold/real/) -------------------------------------------------------------
+#
+# A real gold file covers chosen regions of one document (in DOCX and/or PDF): every quantity in the
+# running text of those regions, and the non-quantities there that must not come out. Table cells are out
+# of its scope (issue 15 scores tables). Fields are judged only on the figures both sides found.
+
+REAL_FIELDS = ("value_unit", "qualifier", "role", "period", "point_in_time", "subject")
+_CELL = regex.compile(r"t\d+r\d+c\d+")
+
+
+@dataclass
+class RealScore:
+    doc: str
+    format: str
+    genre: str
+    gold: int = 0
+    extracted: int = 0  # extracted figures in the gold's regions, table cells left out
+    matched: int = 0
+    listed: int = 0  # non-quantities the gold lists
+    listed_kept: int = 0  # ... that came out as figures
+    right: dict = field(default_factory=lambda: dict.fromkeys(REAL_FIELDS, 0))
+    misses: list = field(default_factory=list)
+    false_alarms: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def nonquantities_kept(self) -> float:
+        """Share of the figures in the regions that are no quantity of the gold (1 - precision)."""
+        return (self.extracted - self.matched) / self.extracted if self.extracted else 0.0
+
+    def rate(self, name: str) -> float:
+        return self.right[name] / self.matched if self.matched else 0.0
+
+    def add(self, other: RealScore) -> None:
+        for k in ("gold", "extracted", "matched", "listed", "listed_kept"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        for k in REAL_FIELDS:
+            self.right[k] += other.right[k]
+
+
+def _region_locations(blocks, regions: list[dict], problems: list) -> set[str]:
+    texts = [fold(b.text) for b in blocks]
+    out: set[str] = set()
+    for reg in regions:
+        a, z = fold(reg["from"]), fold(reg["to"])
+        i = next((n for n, t in enumerate(texts) if a in t), None)
+        if i is None:
+            problems.append(f"region {reg.get('label')!r}: start {reg['from']!r} not found")
+            continue
+        j = next((n for n in range(i, len(texts)) if z in texts[n]), None)
+        if j is None:
+            problems.append(f"region {reg.get('label')!r}: end {reg['to']!r} not found")
+            j = i
+        out.update(b.location for b in blocks[i : j + 1] if b.kind != "table")
+    return out
+
+
+def _anchor_hits(figures, used: set[int], anchor: str, num: str) -> int | None:
+    """Index of the first unused figure whose number starts where `num` sits in `anchor` in its quote."""
+    anchor = fold(anchor)
+    m = regex.search(rf"(?<![0-9]){regex.escape(num)}(?![0-9])", anchor)
+    k = m.start() if m else anchor.find(num)
+    for idx, f in enumerate(figures):
+        if idx in used:
+            continue
+        quote = fold(f.quote)
+        at = len(fold(f.quote[: f.char_start] + "x")) - 1  # the start of raw in the folded quote
+        if at - k >= 0 and quote.startswith(anchor, at - k):
+            return idx
+    return None
+
+
+def _unit_key(u) -> str | None:
+    return " ".join(u.casefold().split()) if u else None
+
+
+def subject_named(extracted: str | None, gold: str | None, extra: int) -> bool:
+    """The gold subject's content words all in the extracted one, which adds at most `extra` of its own."""
+    from extract.language.subjects import content_words
+
+    want, got = set(content_words(gold)), set(content_words(extracted))
+    if not want:
+        return not got
+    return want <= got and len(got - want) <= extra
+
+
+def score_real(figures, gold: dict, doc: str, fmt: str, blocks, extra: int) -> RealScore:
+    score = RealScore(doc=doc, format=fmt, genre=gold.get("genre", "?"))
+    scope = _region_locations(blocks, gold.get("regions", []), score.problems)
+    figs = [f for f in figures if f.location in scope and not _CELL.fullmatch(f.location)]
+    score.gold, score.extracted = len(gold["figures"]), len(figs)
+    used: set[int] = set()
+    for g in gold["figures"]:
+        hit = _anchor_hits(figs, used, g["anchor"], g["num"])
+        if hit is None:
+            score.misses.append(f"{g['anchor']} [{g['num']}]")
+            continue
+        used.add(hit)
+        score.matched += 1
+        f = figs[hit]
+        period = [f.period_start.isoformat() if f.period_start else None,
+                  f.period_end.isoformat() if f.period_end else None]
+        checks = {
+            "value_unit": g.get("value") is not None
+            and abs(f.value - g["value"]) <= 1e-9 * max(1.0, abs(g["value"]))
+            and _unit_key(f.unit) == _unit_key(g.get("unit")),
+            "qualifier": (f.qualifier or None) == (g.get("qualifier") or None),
+            "role": f.role == g.get("role"),
+            "period": period == list(g.get("period") or [None, None]),
+            "point_in_time": bool(getattr(f, "point_in_time", False)) == bool(g.get("point_in_time")),
+            "subject": subject_named(f.subject, g.get("subject"), extra),
+        }
+        for name, ok in checks.items():
+            if ok:
+                score.right[name] += 1
+        bad = [n for n, ok in checks.items() if not ok]
+        if bad:
+            got = dict(value_unit=(f.value, f.unit), qualifier=f.qualifier, role=f.role, period=period,
+                       point_in_time=getattr(f, "point_in_time", False), subject=f.subject)
+            want = dict(value_unit=(g.get("value"), g.get("unit")), qualifier=g.get("qualifier"),
+                        role=g.get("role"), period=g.get("period"), point_in_time=g.get("point_in_time"),
+                        subject=g.get("subject"))
+            diffs = "; ".join(f"{n}: got {got[n]!r}, gold {want[n]!r}" for n in bad)
+            score.wrong.append(f"{g['anchor']} [{g['num']}]: {diffs}")
+    nf = gold.get("not_figures", [])
+    score.listed = len(nf)
+    probe = set(used)
+    for n in nf:
+        hit = _anchor_hits(figs, probe, n["anchor"], n["num"])
+        if hit is not None:
+            probe.add(hit)
+            score.listed_kept += 1
+    for idx, f in enumerate(figs):
+        if idx not in used:
+            score.false_alarms.append(f"{f.raw!r} in: {f.quote[max(0, f.char_start - 40): f.char_end + 20]}")
+    return score
+
+
+def run_real_eval(realdocs: Path, gold_dir: Path, formats=("docx", "pdf")) -> list[RealScore]:
+    """Scores of every real gold file against each of its documents found in `realdocs`."""
+    from extract.pipeline import extract_file
+    from extract.settings import Settings
+
+    extra = Settings().eval_subject_extra_words
+    scores = []
+    # <stem>.json is figure gold; <stem>.tables.json / <stem>.tasks.json are scored by baocao/evaluate_tables.py
+    figure_gold = [p for p in gold_dir.glob("*.json") if not p.name.endswith((".tables.json", ".tasks.json"))]
+    for gold_file in sorted(figure_gold):
+        data = json.loads(gold_file.read_text(encoding="utf-8"))
+        for name in data["files"]:
+            path = realdocs / name
+            fmt = path.suffix.lower().lstrip(".")
+            if fmt not in formats or not path.exists():
+                continue
+            ex = extract_file(path)
+            scores.append(score_real(list(ex.figures), data, path.stem, fmt, ex.document.blocks, extra))
+    return scores
+
+
+def real_totals(scores: list[RealScore], fmt: str | None = None, genre: str | None = None) -> RealScore:
+    t = RealScore(doc="ALL", format=fmt or "all", genre=genre or "all")
+    for s in scores:
+        if (fmt is None or s.format == fmt) and (genre is None or s.genre == genre):
+            t.add(s)
+    return t
+
+
+def real_rows(scores: list[RealScore]) -> list[RealScore]:
+    """Per document, then per format and genre, then per format, then everything."""
+    rows = list(scores)
+    for fmt in ("docx", "pdf"):
+        for genre in sorted({s.genre for s in scores if s.format == fmt}):
+            rows.append(real_totals(scores, fmt, genre))
+        if any(s.format == fmt for s in scores):
+            rows.append(real_totals(scores, fmt))
+    rows.append(real_totals(scores))
+    return rows
+
+
+def real_dict(s: RealScore, verbose: bool = False) -> dict:
+    d = dict(doc=s.doc, format=s.format, genre=s.genre, gold=s.gold, extracted=s.extracted, matched=s.matched,
+             precision=s.precision, recall=s.recall, nonquantities_kept=s.nonquantities_kept,
+             listed_nonquantities=s.listed, listed_nonquantities_kept=s.listed_kept,
+             **{n: s.rate(n) for n in REAL_FIELDS})
+    if verbose:
+        d.update(misses=s.misses, false_alarms=s.false_alarms, wrong=s.wrong, problems=s.problems)
+    return d
+
+
+def print_real_report(scores: list[RealScore], fmt: str = "table", verbose: bool = False) -> None:
+    rows = real_rows(scores)
+    if fmt == "json":
+        print(json.dumps([real_dict(s, verbose) for s in rows], ensure_ascii=False, indent=1))
+        return
+    print(f"{'real document':28} {'fmt':4} {'genre':9} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} "
+          f"{'nonq':>5} {'val+u':>5} {'qual':>5} {'role':>5} {'period':>6} {'pit':>5} {'subj':>5}")
+    for s in rows:
+        print(f"{s.doc[:28]:28} {s.format:4} {s.genre[:9]:9} {s.gold:4d} {s.extracted:5d} {s.matched:5d} "
+              f"{s.precision:5.3f} {s.recall:5.3f} {s.nonquantities_kept:5.3f} {s.rate('value_unit'):5.3f} "
+              f"{s.rate('qualifier'):5.3f} {s.rate('role'):5.3f} {s.rate('period'):6.3f} "
+              f"{s.rate('point_in_time'):5.3f} {s.rate('subject'):5.3f}")
+    if verbose:
+        for s in scores:
+            for label, items in (("PROBLEM", s.problems), ("MISS", s.misses), ("FALSE", s.false_alarms),
+                                 ("WRONG", s.wrong)):
                 for item in items:
                     print(f"{s.doc[:3]} {s.format} {label}: {item}")

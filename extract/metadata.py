@@ -31,6 +31,7 @@ def _rules():
         "draft_types": data["draft"]["draft_types"],
         "number": regex.compile(data["doc_number"]["regex"]),
         "date": regex.compile(data["issued_date"]["regex"]),
+        "year": regex.compile(data["issued_year"]["regex"]),
         "body_start": regex.compile(data["body_starts"]),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
@@ -96,7 +97,7 @@ def read_metadata(doc: Document) -> Metadata:
         issued_date=issued,
         is_draft=is_draft,
         draft_no=draft_no,
-        period=_period(doc, title, issued),
+        period=_period(doc, title, issued, _header_year(flat_head, r)),
     )
 
 
@@ -183,18 +184,28 @@ def _issuer_under_title(doc: Document, after_title: int | None, r) -> str | None
     return None
 
 
-def _period(doc: Document, title: str | None, issued: date | None) -> Period | None:
-    year = issued.year if issued else _first_year(doc)
+def _header_year(flat_head: str, r) -> int | None:
+    m = r["year"].search(flat_head)
+    return int(m["y"]) if m else None
+
+
+def _period(doc: Document, title: str | None, issued: date | None, header_year: int | None = None) -> Period | None:
+    year = issued.year if issued else header_year or _first_year(doc)
     if title:
         p = first_period(title, year)
         if p:
             return p
-    for b in doc.blocks:
-        if b.kind == "heading":
-            p = first_period(b.text, year)
-            if p:
-                return p
-    for b in doc.blocks[: _HEAD_BLOCKS + 10]:
+    headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]
+    if headed:
+        # a report signed in 2025 whose first heading recalls "Kết quả năm 2024" speaks of 2025 when a heading
+        # of that year follows
+        first = headed[0]
+        if (issued or header_year) and first.start.year == first.end.year < year:
+            same = [p for p in headed if p.end.year == year]
+            if same:
+                return same[0]
+        return headed[0]
+    for b in doc.blocks[:_HEAD_BLOCKS + 10]:
         if b.kind in ("paragraph", "list_item") and not _rules()["body_start"].match(b.text):
             for pm in find_periods(b.text, year):
                 if pm.period:

@@ -128,6 +128,8 @@ class Figure:
     kind: str = "number"  # number | ratio_part | ratio_whole | range_low | range_high | multiple
     row_header: str | None = None  # table cells: the row header path, joined with " › "
     col_header: str | None = None  # table cells: the column header path, joined with " › "
+    subject_key: str | None = None  # the subject folded for grouping (extract.language.subjects.subject_key)
+    point_in_time: bool = False  # a stock as of period_end ("tính đến 31/12/2023", "lũy kế đến nay")
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class Settings:
     # (real versions measured 0.91–0.99; successive monthly reports of one body 0.43–0.55)
     family_min_similarity: float = 0.7
     busy_wait_s: float = 3.0  # a writer, or a Python API call, waits this long for another process's hold
+    eval_subject_extra_words: int = 4  # content syllables an extracted subject may add to the gold's (eval)
 
     def resolve(self, **overrides) -> Settings:
         """A copy with the non-None overrides applied (CLI options pass None when not given)."""
@@ -93,4 +94,5 @@ SETTINGS_DOC = {
     "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
     "family_min_similarity": "text similarity (0-1, shingle Jaccard) above which two files are versions of one document",
     "busy_wait_s": "seconds `ingest` and `check` wait for a reader (a query, a Python API call) to let go of the warehouse file, and a Python API call (`warehouse.api.Warehouse`) waits for a writer, before the busy message; `baocao query` does not wait",
+    "eval_subject_extra_words": "`baocao eval`: content syllables an extracted subject may add to the gold subject's and still name it",
 }

@@ -131,6 +131,7 @@ def test_eval_command_prints_json():
         timeout=600,
         cwd=ROOT,
     )
-    rows = json.loads(res.stdout)
+    out = json.loads(res.stdout)
+    rows = out["seed"]
     assert {r["format"] for r in rows} == {"docx", "pdf"}
     assert all({"precision", "recall", "f1", "attribution"} <= set(r) for r in rows)

@@ -276,7 +276,10 @@ def _subject_series(con, key: str) -> tuple[str, dict]:
         "select list(column_name) from duckdb_columns() where table_name = 'figures'"
     ).fetchone()[0]
     if "subject_key" in columns:
-        return sql.format(key="f.subject_key", param="$key", prefilter="true"), {"key": key}
+        # the key folded the way the figure stage folds subjects (case, spacing, function words; accents kept)
+        from extract.language.subjects import subject_key
+
+        return sql.format(key="f.subject_key", param="$key", prefilter="true"), {"key": subject_key(key) or key}
     words = [re.sub(r"([\\%_])", r"\\\1", w) for w in key.split()]
     like = "%" + "%".join(words) + "%"
     prefilter = "lower(f.subject) like lower($like) escape '\\'"

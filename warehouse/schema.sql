@@ -38,7 +38,7 @@ create table if not exists figures (
     qualifier    varchar,                   -- NULL | '>' | '>=' | '<' | '<=' | '~' | 'range_low' | 'range_high'
     indicator    varchar,
     subject      varchar,
-    role         varchar,                   -- actual | target | change | share_of_target | other
+    role         varchar,                   -- actual | target | change | share_of_target | norm | share | other
     basis        varchar,
     period_start date,
     period_end   date,
@@ -54,7 +54,9 @@ create table if not exists figures (
     ocr          boolean default false,
     kind         varchar,                   -- number | ratio_part | ratio_whole | range_low | range_high | multiple
     row_header   varchar,                   -- table cells: the row header path, joined with " › "
-    col_header   varchar                    -- table cells: the column header path, joined with " › "
+    col_header   varchar,                   -- table cells: the column header path, joined with " › "
+    subject_key  varchar,                   -- the subject for grouping: case, spacing, function words folded; accents kept
+    point_in_time boolean default false     -- a stock as of period_end (tính đến, lũy kế đến)
 );
 
 create table if not exists tasks (
@@ -144,6 +146,16 @@ alter table findings add column if not exists finding_key varchar;      -- stabl
 alter table findings add column if not exists suppressed boolean;         -- set aside in <db>.suppressions.yaml
 alter table findings add column if not exists suppressed_reason varchar;
 -- ---- end issue 16
+
+-- columns added to figures and tasks since the first release (issues 14, 15), so warehouses made before them
+-- gain the columns in the same order as a new warehouse has them
+alter table figures add column if not exists row_header varchar;
+alter table figures add column if not exists col_header varchar;
+alter table figures add column if not exists subject_key varchar;
+alter table figures add column if not exists point_in_time boolean default false;
+alter table tasks add column if not exists co_owners varchar;
+alter table tasks add column if not exists product varchar;
+alter table tasks add column if not exists source varchar;
 
 -- shards of a stage folder (`baocao extract --out`) already appended by `baocao load`: loading again skips them
 create table if not exists loaded_stages (

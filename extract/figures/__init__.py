@@ -15,6 +15,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.language.headings import heading_level
+from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
 
 
@@ -40,9 +41,11 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         figures.extend(sentence_figures(block.text, block, sec, sec.year))
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
     index = {id(f): i for i, f in enumerate(figures)}
-    relations = find_relations(figures)
-    for total, parts in totals:
-        if id(total) in index and all(id(p) in index for p in parts):
-            # checked by the warehouse: the parts should add up to the total
-            relations.append(Relation("total", {"total": index[id(total)], "parts": [index[id(p)] for p in parts]}))
-    return figures, relations
+    total_relations = [
+        # checked by the warehouse: the parts should add up to the total
+        Relation("total", {"total": index[id(total)], "parts": [index[id(p)] for p in parts]})
+        for total, parts in totals
+        if id(total) in index and all(id(p) in index for p in parts)
+    ]
+    figures = [replace(f, subject_key=subject_key(f.subject)) if f.subject else f for f in figures]
+    return figures, find_relations(figures) + total_relations

@@ -32,9 +32,10 @@ class Sections:
         level = block.level or 9
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause
+        # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause,
+        # but a short third-level heading is a title ("2. Tình hình thực hiện năm 2025 và kết quả bước đầu")
         period = None
-        if level <= 2:
+        if level <= 2 or (level == 3 and len(block.text.split()) <= 12):
             period = next((pm.period for pm in find_periods(block.text, self.year) if pm.period), None)
         self.stack.append(
             Section(

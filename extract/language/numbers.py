@@ -13,6 +13,7 @@ import regex
 
 from extract.catalog import RuleError
 from extract.catalog import load as _load_yaml
+from extract.language.nlp import identifier_spans
 
 KINDS = ("number", "ratio_part", "ratio_whole", "range_low", "range_high", "multiple")
 QUALIFIERS = (">", ">=", "<", "<=", "~", "range_low", "range_high")
@@ -80,6 +81,8 @@ _NUMBERS_KEYS = {
     "value_words",
     "per_units",
     "exclusions",
+    "coordinated_nouns",
+    "score_units",
 }
 
 
@@ -109,6 +112,8 @@ class _Rules:
     name_breakers: frozenset
     per_units: tuple[str, ...]
     units: dict  # casefolded spelling -> _Unit
+    coordinated: tuple[str, ...]
+    score_units: frozenset
     exclusions: tuple[tuple[str, object], ...]  # (rule id, compiled pattern)
 
 
@@ -213,6 +218,8 @@ def _rules() -> _Rules:
         name_breakers=frozenset(breakers),
         per_units=tuple(_words("per_units", data["per_units"])),
         units=units,
+        coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
+        score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
         exclusions=tuple(exclusions),
     )
 
@@ -262,6 +269,7 @@ class _Grammar:
     date_cue: object
     date_chain: object
     name_words: object
+    coordinated: object
 
 
 @cache
@@ -277,7 +285,7 @@ def _grammar() -> _Grammar:
     )
     blockers = _alt(r.scale_blockers)
     scale = regex.compile(rf"{_WS}+(?P<w>{_alt(r.scales)}){end}(?!{_WS}+(?:{blockers}){end})", _I)
-    per = rf"(?:/(?P<per>{_alt(r.per_units)}){end})?"
+    per = rf"(?:/(?P<per>(?:{_alt(r.per_units)})(?:/(?:{_alt(r.per_units)}))*){end})?"
     unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
     # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
     # its second syllable too unless that one is a function word
@@ -302,6 +310,7 @@ def _grammar() -> _Grammar:
         date_cue=regex.compile(rf"(?:{_wordy(r.date_cues)}){_WS}+", _IR),
         date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|{_alt(r.date_joiners)}){_WS}*", _I),
         # "Ban Chỉ đạo 751", "Đề án Bến Tre - 50": a dash may stand between the name and its number
+        coordinated=regex.compile(rf",{_WS}+(?P<c>{_alt(r.coordinated)}){end}(?!{_WS}*[0-9])", _I),
         name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})(?:[-–]{_WS}*)?", regex.V0 | regex.REVERSE),
     )
 
@@ -419,6 +428,11 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         if per:
             unit, base = f"{unit}/{' '.join(per.split())}", f"{base}/{' '.join(per.split())}"
         end = m.end()
+        if base and base != "%":
+            # "07 sở, ngành", "13 cơ quan, đơn vị, địa phương": nouns listed together are one counted noun
+            while c := g.coordinated.match(text, end):
+                word = " ".join(c.group("c").split())
+                unit, base, end = f"{unit}, {word}", f"{base}, {word}", c.end()
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
@@ -470,6 +484,8 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
         for m in pat.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
+    # numbers announced as names by a phrase before them ("Đề án 06", "(trang 2)", "lần 1"): the spaCy layer
+    spans.extend((s, e, f"identifier_{rid}") for s, e, rid in identifier_spans(text))
     mask = bytearray(len(text))
     for s, e, _ in spans:
         mask[s:e] = b"\x01" * (e - s)
@@ -498,6 +514,11 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
                 continue
             end, unit, base, factor = _suffix(text, ce)
             split = cs + len(parts[0]) + 1
+            if b in (10, 100) and base and base.casefold() in r.score_units:
+                # "18/100 điểm", "90,09/100 điểm": a score on a scale; the scale is no figure
+                items.append(_Item(cs, end, cs, split - 1, a, da, unit, base, factor, None, "number", None, None))
+                spans.append((split, ce, "score_scale"))
+                continue
             for num_s, num_e, val, dec, k in (
                 (cs, split - 1, a, da, "ratio_part"),
                 (split, ce, b, db, "ratio_whole"),

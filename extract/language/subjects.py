@@ -1,0 +1,54 @@
+"""Subjects: the normalised key that groups one subject across documents and periods, and its content words.
+
+A key keeps the accents (của ≠ cua) but folds case and spacing and drops the function words of
+rules/subjects.yaml, so "Tỷ lệ hồ sơ được giải quyết đúng hạn" and "tỷ lệ hồ sơ giải quyết đúng hạn" share one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract.catalog import RuleError, load
+from extract.language.text import nfc
+
+_WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
+
+
+@cache
+def function_words() -> frozenset[str]:
+    data = load("subjects")
+    if not isinstance(data, dict) or set(data) != {"openers", "function_words"}:
+        raise RuleError("subjects.yaml: expected the keys openers, function_words")
+    words = data["function_words"]
+    if not isinstance(words, list) or not all(isinstance(w, str) and len(w.split()) == 1 for w in words):
+        raise RuleError("subjects.yaml function_words: expected a list of single syllables")
+    folded = [w.casefold() for w in words]
+    if len(set(folded)) != len(folded):
+        raise RuleError("subjects.yaml function_words: a word is listed twice")
+    return frozenset(folded)
+
+
+def content_words(text: str | None) -> list[str]:
+    """The syllables of `text` that are not function words, case-folded, accents kept, in order."""
+    if not text:
+        return []
+    stop = function_words()
+    return [w for w in (m.group().casefold() for m in _WORD.finditer(nfc(text))) if w not in stop]
+
+
+def subject_key(text: str | None) -> str | None:
+    """'Tỷ lệ  hồ sơ được giải quyết' -> 'tỷ lệ hồ sơ giải quyết'; None when nothing is left."""
+    words = content_words(text)
+    return " ".join(words) if words else None
+
+
+@cache
+def openers() -> tuple[regex.Pattern, ...]:
+    """Clause openers and time adverbials never part of a subject (rules/subjects.yaml)."""
+    function_words()
+    try:
+        return tuple(regex.compile(p, regex.IGNORECASE) for p in load("subjects")["openers"])
+    except regex.error as exc:
+        raise RuleError(f"subjects.yaml openers: {exc}") from exc

@@ -1,0 +1,56 @@
+"""The spaCy layer: tokens fit the number grammar, rule files become spans, the public component works."""
+
+from __future__ import annotations
+
+import spacy
+from spacy import displacy
+
+from extract.language.nlp import identifier_spans, pipeline, rule_spans
+from extract.language.subjects import subject_key
+
+
+def test_tokenizer_keeps_numbers_and_codes_whole():
+    doc = pipeline().make_doc("Thu 6.018,3 tỷ đồng, theo Luật số 72/2025/QH15 (trang 2); hồ sơ trực tuyến/62.089 hồ sơ.")
+    words = [t.text for t in doc]
+    assert "6.018,3" in words and "72/2025/QH15" in words and "62.089" in words
+    assert words[words.index("trang") - 1] == "(" and words[-1] == "."
+
+
+def test_identifier_spans_from_rules():
+    text = "nhiệm vụ Đề án 06 chậm muộn, (trang 2), ý kiến (lần 1), nhóm 10 trường, thang điểm 100, đạt 45 hồ sơ"
+    marked = {text[s:e] for s, e, _ in identifier_spans(text)}
+    assert marked == {"06", "2", "1", "10", "100"}
+
+
+def test_cue_and_indicator_spans():
+    spans = rule_spans("Mức hỗ trợ tối đa 50 triệu đồng; tính đến nay tổng thu ngân sách dự kiến đạt 100 tỷ đồng")
+    labels = {(label, ident) for _, _, label, ident in spans}
+    assert ("ROLE_NORM", "") in labels and ("POINT_IN_TIME", "") in labels and ("ROLE_TARGET", "") in labels
+    assert ("INDICATOR", "budget_revenue") in labels
+
+
+def test_subject_key_folds_case_space_and_function_words_but_keeps_accents():
+    assert subject_key("Tỷ lệ  hồ sơ được giải quyết đúng hạn") == subject_key("tỷ lệ hồ sơ giải quyết đúng hạn")
+    assert subject_key("cua") != subject_key("của hồ sơ")
+    assert subject_key("của các") is None
+
+
+def test_public_component_from_a_fresh_pipeline():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.add_pipe("baocao_figures", config={"year": 2025})
+    doc = nlp("Tổng thu ngân sách năm 2025 đạt 26.353,6 tỷ đồng, bằng 98,44% dự toán Trung ương; theo Đề án 06.")
+    figs = list(doc.spans["figures"])
+    assert [s.text.rstrip(",") for s in figs] == ["26.353,6 tỷ đồng", "98,44%"]
+    money, share = figs
+    assert (money.label_, money._.value, money._.unit, money._.base_value) == ("actual", 26353.6, "tỷ đồng", 2.63536e13)
+    assert money._.indicator == "budget_revenue" and str(money._.period_end) == "2025-12-31"
+    assert share.label_ == "share_of_target" and share._.subject_key == "tổng thu ngân sách"
+
+
+def test_component_with_the_baocao_tokenizer_and_displacy():
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "baocao.vi_tokenizer.v1"}}})
+    nlp.add_pipe("baocao_figures")
+    doc = nlp("Tỷ lệ hồ sơ giải quyết đúng hẹn đạt 97,4% (chỉ tiêu đề ra là tối thiểu 98%).")
+    assert [(s.text, s.label_) for s in doc.spans["figures"]] == [("97,4%", "actual"), ("98%", "target")]
+    html = displacy.render(doc, style="span", options={"spans_key": "figures"})
+    assert "97,4" in html and "target" in html and "actual" in html
