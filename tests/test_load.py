@@ -106,3 +106,24 @@ def test_a_group_is_committed_once_its_first_document_waited_long_enough(tmp_pat
     loader = Loader(con, group_docs=1000, group_s=0.0)
     (a,) = loader.add(copy(extraction, "a"))
     assert a.doc_id == 1 and rows(con)["documents"] == 1
+
+
+def test_a_warehouse_made_by_the_first_release_gains_the_new_columns_and_loads(tmp_path, extraction):
+    import duckdb
+
+    # tests/samples/issue-14-schema-before.sql is warehouse/schema.sql as released before issues 14-16
+    db = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(db))
+    old.execute((SAMPLES.parent / "tests/samples/issue-14-schema-before.sql").read_text(encoding="utf-8"))
+    old.close()
+    con = connect(db)
+    cols = {r[0] for r in con.execute("select column_name from information_schema.columns where table_name='figures'").fetchall()}
+    assert {"row_header", "col_header", "subject_key", "point_in_time"} <= cols
+    task_cols = {r[0] for r in con.execute("select column_name from information_schema.columns where table_name='tasks'").fetchall()}
+    assert {"co_owners", "product", "source"} <= task_cols
+    loader = Loader(con)
+    assert loader.load(copy(extraction, "old")) is not None
+    n, keyed = con.execute("select count(*), count(subject_key) from figures").fetchone()
+    assert n == len(extraction.figures) and keyed == sum(1 for f in extraction.figures if f.subject_key)
+    n_tasks, sourced = con.execute("select count(*), count(source) from tasks").fetchone()
+    assert n_tasks == len(extraction.tasks) and sourced == n_tasks
