@@ -16,8 +16,24 @@ import regex
 from extract.language.text import fold
 
 
+class Detection:
+    """Precision and recall of figure detection, for score rows with `gold`, `extracted` and `matched` counts."""
+
+    gold: int
+    extracted: int
+    matched: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+
 @dataclass
-class DocScore:
+class DocScore(Detection):
     doc: str
     format: str
     gold: int = 0
@@ -28,14 +44,6 @@ class DocScore:
     misses: list = field(default_factory=list)
     false_alarms: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
 
     @property
     def f1(self) -> float:
@@ -191,7 +199,7 @@ _CELL = regex.compile(r"t\d+r\d+c\d+")
 
 
 @dataclass
-class RealScore:
+class RealScore(Detection):
     doc: str
     format: str
     genre: str
@@ -205,14 +213,6 @@ class RealScore:
     false_alarms: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
     problems: list = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
 
     @property
     def nonquantities_kept(self) -> float:
