@@ -382,14 +382,9 @@ class WorkerPool:
 # ---------------------------------------------------------------- writer side: the batch
 
 
-def run_ingest(
-    paths: list[str],
-    settings: Settings,
-    progress: bool = True,
-    extractor: Extractor = extract_file,
-    replace: bool = False,
-) -> int:
-    """Ingest every .docx/.pdf under `paths`; prints failures and a summary on stderr; returns the exit code."""
+def discover_and_report(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """The documents under `paths` and the paths that do not exist; says on stderr what is missing and what
+    was left out for not being a document (every engine's ingest prints the same lines)."""
     files, missing, ignored = discover(paths)
     for m in missing:
         print(f"{m}: no such file or folder", file=sys.stderr)
@@ -398,6 +393,18 @@ def run_ingest(
         listed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in kinds.most_common())
         files_word = "file that is" if len(ignored) == 1 else "files that are"
         print(f"left out {len(ignored)} {files_word} not documents ({listed})", file=sys.stderr)
+    return files, missing
+
+
+def run_ingest(
+    paths: list[str],
+    settings: Settings,
+    progress: bool = True,
+    extractor: Extractor = extract_file,
+    replace: bool = False,
+) -> int:
+    """Ingest every .docx/.pdf under `paths`; prints failures and a summary on stderr; returns the exit code."""
+    files, missing = discover_and_report(paths)
     if missing and not files:
         return 2
     try:

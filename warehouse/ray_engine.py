@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.pipeline import discover, extract_file, sha256_of, size_problem
+from extract.pipeline import extract_file, sha256_of, size_problem
 from extract.settings import Settings
-from warehouse.batch import BatchResult, IngestError, WorkerPool, _Progress
+from warehouse.batch import BatchResult, IngestError, WorkerPool, _Progress, discover_and_report
 from warehouse.stage import ShardWriter, StageError, StageLoad, load_stage, open_stage, staged_hashes
 
 Extractor = Callable[[str, Settings], object]
@@ -225,16 +225,7 @@ def _run_tasks(ray, batches, stage: Path, settings: Settings, known, extractor, 
 
 def _discover(paths: list[str]) -> tuple[list[Path], int]:
     """The files to extract, and how many paths were missing; messages as `baocao ingest` prints them."""
-    from collections import Counter
-
-    files, missing, ignored = discover(paths)
-    for m in missing:
-        print(f"{m}: no such file or folder", file=sys.stderr)
-    if ignored:
-        kinds = Counter(f.suffix.lower() or "(no suffix)" for f in ignored)
-        listed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in kinds.most_common())
-        files_word = "file that is" if len(ignored) == 1 else "files that are"
-        print(f"left out {len(ignored)} {files_word} not documents ({listed})", file=sys.stderr)
+    files, missing = discover_and_report(paths)
     return files, len(missing)
 
 
