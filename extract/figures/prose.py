@@ -43,7 +43,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 and is_share_of_total(sent, m)
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
-            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done))
+            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
             if is_weak(subject) and not indicator:
                 subject = carried or subject
             elif subject:

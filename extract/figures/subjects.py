@@ -2,8 +2,13 @@
 
 A count's subject is its counted noun with the words that qualify it (after the number) and the verb phrase
 of its clause (before it): "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị" -> "tổ chức kiểm tra cơ quan, đơn
-vị". Items of a "trong đó" list carry the total's subject ("5.664 cán bộ, ..., trong đó: đào tạo sau đại học
-3.300 người"). Time adverbials, clause openers and other numbers are never part of it.
+vị"; the agent before an aspect marker ("Sở Nội vụ đã ...") is dropped and a copula takes the noun phrase
+before it ("Tổng số hồ sơ đã giải quyết là 125.712 hồ sơ"). A rate takes the noun phrase before its verb
+("Tỷ lệ hồ sơ đúng hạn toàn tỉnh đạt 97%") or, when it opens its clause, the one after it ("100% thủ tục
+hành chính được công khai"). A figure that only restates the one before ("(tỷ lệ 95,53%)", "(chỉ tiêu đề ra là
+100%)") takes its subject; items of a label list ("Về ngành nghề: (1) Kinh tế: 11 ứng viên") take the label and
+the list's lead-in; items of a "trong đó" list carry the total's subject. Time adverbials, clause openers and
+other numbers are never part of it. Words as data: rules/subjects.yaml.
 """
 
 from __future__ import annotations
@@ -14,13 +19,26 @@ from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import content_words, openers
+from extract.language.subjects import content_words, openers, phrase_words
 from extract.language.text import fold
 
-_CLAUSE = regex.compile(r"[;(),:]")
-_AFTER_BREAK = regex.compile(r"[;()]|,")
-_MAX_AFTER = 10
-_MAX_BEFORE = 8
+_HARD = regex.compile(r"[;()]|:(?!\d)")
+_COMMA = regex.compile(r",")
+_DIGIT = regex.compile(r"\d")
+_TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+\s*$", regex.IGNORECASE)
+_AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
+_AND = regex.compile(r"(?<!\w)(?:và|hoặc)(?!\w)", regex.IGNORECASE)
+_ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
+_ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
+_MAX_AFTER = 16  # words of qualifiers after a counted noun
+_MAX_BEFORE = 10  # words of the verb phrase before a number
+_MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
+_MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
+
+
+def _unmark(text: str) -> str:
+    """Text without the list mark that opens it ("(1)", "a)", "-", "+")."""
+    return _ITEM_MARK.sub(" ", text)
 
 
 def _clean(text: str) -> str:
@@ -29,7 +47,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _mask(sent: Sentence, lo: int, hi: int, m: Mention) -> str:
+def _mask(sent: Sentence, lo: int, hi: int, m: Mention | None) -> str:
     """Text of [lo, hi) with other numbers and period mentions blanked out."""
     chars = list(sent.text[lo:hi])
     for o in sent.mentions:
@@ -42,46 +60,212 @@ def _mask(sent: Sentence, lo: int, hi: int, m: Mention) -> str:
     return "".join(chars)
 
 
+def _is_list_part(text: str) -> bool:
+    """A comma part that continues a noun list ("Tổng số hồ sơ các sở" before ", ngành ..."): short, no
+    predicate, no aspect marker, not an opener or a time adverbial."""
+    pw = phrase_words()
+    words = text.split()
+    if not words or len(words) > _MAX_PART or not any(w[0].isalpha() for w in words):
+        return False
+    if pw.predicates.search(text) or pw.aspect.search(text) or pw.lead_openers.match(text):
+        return False
+    return _clean(text) == " ".join(words) and not find_periods(text)
+
+
+def _clause_lo(sent: Sentence, pos: int) -> int:
+    """Start of the clause a number at `pos` sits in: after a semicolon, colon, parenthesis or the number
+    before, and after a comma unless the part before that comma continues a noun list."""
+    s = sent.text
+    hard = max((c.end() for c in _HARD.finditer(s, 0, pos)), default=0)
+    prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
+    lo = max(hard, prev)
+    commas = [c.end() for c in _COMMA.finditer(s, lo, pos)]
+    start = commas[-1] if commas else lo
+    for i in range(len(commas) - 1, -1, -1):
+        part_lo = commas[i - 1] if i > 0 else lo
+        if part_lo == prev or _DIGIT.search(s[part_lo : commas[i]]):
+            break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
+        if not _is_list_part(_mask(sent, part_lo, commas[i] - 1, None)):
+            break
+        start = part_lo
+    return start
+
+
+def _strip_lead_in(text: str) -> str:
+    """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm")."""
+    pw = phrase_words()
+    while m := pw.lead_in.search(text) or _end_aspect(text):
+        text = text[: m.start()].rstrip(" ,")
+    return text
+
+
+def _end_aspect(text: str):
+    found = list(phrase_words().aspect.finditer(text))
+    return found[-1] if found and not text[found[-1].end() :].strip() else None
+
+
+def _before(sent: Sentence, m: Mention) -> tuple[str, bool]:
+    """(the words of the number's clause before it, whether they end in a copula): the verb phrase
+    ("tổ chức kiểm tra") or the noun phrase of a copula, openers, agent and lead-in words dropped."""
+    pw = phrase_words()
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    lo = _clause_lo(sent, start)
+    text = _clean(_unmark(_mask(sent, lo, start, m)))
+    cop = pw.copula.search(text)
+    if cop:
+        np_text = text[: cop.start()]
+        return " ".join(np_text.split()[-_MAX_NP:]), True
+    text = _strip_lead_in(text)
+    both = list(_AND.finditer(text))
+    if both:
+        text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
+    asp = list(pw.aspect.finditer(text))
+    if asp and text[asp[-1].end() :].strip():
+        text = text[asp[-1].end() :]  # "Sở Nội vụ đã tổ chức": the agent is not what is counted
+    return " ".join(text.split()[-_MAX_BEFORE:]), False
+
+
 def _after(sent: Sentence, m: Mention) -> str:
-    """The counted noun's qualifiers after the number, up to the clause end, a cue word or the next number."""
+    """The counted noun's qualifiers after the number: up to a semicolon, parenthesis, predicate or the next
+    number, through commas that continue a noun list ("cán bộ, công chức, viên chức tham gia ...")."""
+    s = sent.text
+    pw = phrase_words()
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    rest = s[m.end : nxt]
+    cut = _AFTER_HARD.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    parts = rest.split(",")
+    keep = [parts[0]]
+    for p in parts[1:]:
+        if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p):
+            break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
+        if find_periods(p) or pw.aspect.search(p):
+            break  # ", UBND tỉnh đã ban hành ...": a clause of its own
+        keep.append(p)
+    rest = ",".join(keep)
+    stop = pw.predicates.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    rest = " ".join(rest.split()[:_MAX_AFTER]).strip(" ,")
+    return _TRAILING_AND.sub("", rest)
+
+
+def _phrase_after(sent: Sentence, m: Mention) -> str:
+    """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ...")."""
     s = sent.text
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = s[m.end : nxt]
-    cut = _AFTER_BREAK.search(rest)
+    cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    stop = rules().stops.search(rest)
+    stop = phrase_words().predicates.search(rest)
     rest = rest[: stop.start()] if stop else rest
-    return " ".join(rest.split()[:_MAX_AFTER])
+    rest = " ".join(rest.split()[:_MAX_AFTER]).strip(" ,")
+    return _TRAILING_AND.sub("", rest)
 
 
-def _before(sent: Sentence, m: Mention) -> str:
-    """The verb phrase of the number's clause before it ("đã tổ chức kiểm tra"), openers dropped."""
-    s = sent.text
+def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
+    """A rate followed by the noun phrase it is a share of, the object of a verb that is not a predicate
+    of rates ("hoàn thành 100% kế hoạch", not "đạt 82% kế hoạch" or "đạt 34% trên tổng số")."""
+    words = after.split()
+    if not words or not content_words(words[0]) or rules().stops.match(after):
+        return False
     start = m.qualifier_span[0] if m.qualifier_span else m.start
-    lo = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
-    prev_end = max((o.end for o in sent.mentions if o.end <= start), default=0)
-    lo = max(lo, prev_end)
-    words = _clean(_mask(sent, lo, start, m)).split()
-    return " ".join(words[-_MAX_BEFORE:])
+    before = _clean(_mask(sent, _clause_lo(sent, start), start, m))
+    return not phrase_words().predicates.search(" ".join(before.split()[-2:]))
 
 
 def _counted(m: Mention) -> bool:
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
+def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
+    87,2%", "(chỉ tiêu đề ra là 100%)"; a share of a count takes "tỷ lệ" before the count's subject."""
+    if not done or _counted(m):
+        return None
+    prev, subj = done[-1]
+    if not subj:
+        return None
+    between = sent.text[prev.end : m.start]
+    pw = phrase_words()
+    if ";" in between or not pw.restate.fullmatch(between):
+        return None
+    if m.base_unit == "%" and _counted(prev) and pw.share.casefold() not in subj.casefold():
+        return f"{pw.share} {subj}"
+    return subj
+
+
+def _label(sent: Sentence, m: Mention) -> tuple[str, str] | None:
+    """(label, lead-in) of a label-list item "Label: 11 ứng viên": the label before the colon right before the
+    number, and the lead-in before the sentence's first colon when it is another one."""
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    head = s[:start].rstrip()
+    if not head.endswith(":") or head.endswith("::"):
+        return None
+    colon = len(head) - 1
+    lo = max((c.end() for c in regex.finditer(r"[;:()]", s[:colon])), default=0)
+    label = _clean(_unmark(_mask(sent, lo, colon, m))).strip(" ,")
+    if not label or not any(c.isalpha() for c in label):
+        return None
+    first = s.find(":")
+    lead = ""
+    if 0 <= first < colon:
+        lead = phrase_words().lead_openers.sub("", _clean(_unmark(s[:first])))
+    return label, " ".join(lead.split()[-_MAX_BEFORE:])
+
+
+def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
+    """The noun phrase a rate or amount measures: its clause before the number (from the indicator's name
+    when it is in the same clause), openers, agent and lead-in words dropped, cut before the clause's
+    predicate ("Tỷ lệ hồ sơ đúng hẹn toàn tỉnh đạt 97%")."""
+    pw = phrase_words()
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    lo = _clause_lo(sent, start)
+    if alias:
+        at = [a[0] for a in sent.aliases if a[3] == alias and a[0] < lo and a[1] <= start]
+        if at and not _ALIAS_GAP.search(sent.text, at[-1], start) and not any(
+            at[-1] <= o.start < start for o in sent.mentions if o is not m
+        ):
+            lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
+    text = _clean(_unmark(_mask(sent, lo, start, m)))
+    text = _strip_lead_in(text)
+    pred = pw.predicates.search(text)
+    if pred and text[: pred.start()].strip():
+        text = text[: pred.start()]
+    return " ".join(_clean(text).split()[:_MAX_NP]).strip(" ,")
+
+
 def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
-                total: tuple[Mention, str] | None) -> str | None:
+                total: tuple[Mention, str] | None, done: list | None = None) -> str | None:
     """The subject of `m`; `subject` is the seed rules' (kept for catalogued indicators), `total` the
-    (mention, subject) a "trong đó" list hangs from."""
+    (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence."""
+    again = _restated(sent, m, done or [])
+    if again:
+        return again
     counted = _counted(m)
-    if indicator and not counted and total is None:
-        return subject  # a catalogued rate or amount: its alias names it
     if indicator and not counted:
-        own = subject
+        np_text = _rate_np(sent, m, subject)
+        own = np_text if subject and fold(subject).casefold() in fold(np_text).casefold() else subject
+        if total is None:
+            return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
-        own = " ".join(p for p in (_before(sent, m), m.unit or "", _after(sent, m)) if p)
+        label = _label(sent, m)
+        if label:
+            own = " ".join(p for p in (m.unit or "", _after(sent, m), label[0], label[1]) if p)
+        else:
+            before, copula = _before(sent, m)
+            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
+            own = " ".join(p for p in (before, unit, _after(sent, m)) if p)
     else:
-        own = _clean(subject or "") or _before(sent, m) or None
+        np_text = _rate_np(sent, m)
+        after = _phrase_after(sent, m) if m.base_unit == "%" else ""
+        if not content_words(np_text) and content_words(after):
+            own = after
+        elif _object_after(sent, m, after):
+            before, _copula = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
+            own = f"{before} {after}".strip()
+        else:
+            own = np_text or _clean(subject or "") or None
     if total is not None and own is not None:
         _t, t_subject = total
         unit = m.unit or ""

@@ -6,6 +6,7 @@ rules/subjects.yaml, so "Tỷ lệ hồ sơ được giải quyết đúng hạn
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -19,8 +20,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
 @cache
 def function_words() -> frozenset[str]:
     data = load("subjects")
-    if not isinstance(data, dict) or set(data) != {"openers", "function_words"}:
-        raise RuleError("subjects.yaml: expected the keys openers, function_words")
+    if not isinstance(data, dict) or set(data) != {"openers", "function_words", "phrase"}:
+        raise RuleError("subjects.yaml: expected the keys openers, function_words, phrase")
     words = data["function_words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and len(w.split()) == 1 for w in words):
         raise RuleError("subjects.yaml function_words: expected a list of single syllables")
@@ -52,3 +53,48 @@ def openers() -> tuple[regex.Pattern, ...]:
         return tuple(regex.compile(p, regex.IGNORECASE) for p in load("subjects")["openers"])
     except regex.error as exc:
         raise RuleError(f"subjects.yaml openers: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class PhraseWords:
+    """The word lists of rules/subjects.yaml `phrase`, compiled: see the comments there."""
+
+    predicates: regex.Pattern  # searched
+    aspect: regex.Pattern  # searched
+    copula: regex.Pattern  # matched at the end of a text
+    lead_in: regex.Pattern  # matched at the end of a text (repeatedly)
+    restate: regex.Pattern  # full match of a text
+    lead_openers: regex.Pattern  # matched at the start of a text
+    share: str
+
+
+_PHRASE_KEYS = {"predicates", "aspect", "copula", "lead_in", "restate", "share", "lead_openers"}
+
+
+def _alternation(words, key: str) -> str:
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise RuleError(f"subjects.yaml phrase.{key}: expected a list of words")
+    alts = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
+
+
+@cache
+def phrase_words() -> PhraseWords:
+    function_words()
+    data = load("subjects")["phrase"]
+    if not isinstance(data, dict) or set(data) != _PHRASE_KEYS:
+        raise RuleError(f"subjects.yaml phrase: expected the keys {', '.join(sorted(_PHRASE_KEYS))}")
+    if not isinstance(data["share"], str) or not data["share"].strip():
+        raise RuleError("subjects.yaml phrase.share: expected a word")
+    alt = {k: _alternation(data[k], k) for k in _PHRASE_KEYS - {"share"}}
+    flags = regex.IGNORECASE
+    word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
+    return PhraseWords(
+        predicates=regex.compile(word % alt["predicates"], flags),
+        aspect=regex.compile(word % alt["aspect"], flags),
+        copula=regex.compile(word % alt["copula"] + r"[\s:]*$", flags),
+        lead_in=regex.compile(word % alt["lead_in"] + r"[\s:]*$", flags),
+        restate=regex.compile(r"[\s(),:;–-]*(?:" + word % alt["restate"] + r"[\s(),:;–-]*)*", flags),
+        lead_openers=regex.compile(r"^\s*" + word % alt["lead_openers"] + r"[\s,:]*", flags),
+        share=" ".join(data["share"].split()),
+    )
