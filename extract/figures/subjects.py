@@ -133,7 +133,10 @@ def _after(sent: Sentence, m: Mention) -> str:
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = s[m.end : nxt]
     cut = _AFTER_HARD.search(rest)
-    rest = rest[: cut.start()] if cut else rest
+    if cut:
+        rest = rest[: cut.start()]
+    elif nxt < len(s) and (both := list(_AND.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
+        rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
     parts = rest.split(",")
     keep = [parts[0]]
     for p in parts[1:]:
@@ -173,22 +176,42 @@ def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     return not phrase_words().predicates.search(" ".join(before.split()[-2:]))
 
 
+def _aspect_cut(text: str) -> str:
+    """`text` up to its first aspect marker: "xã, phường đã tổ chức" -> "xã, phường"."""
+    asp = phrase_words().aspect.search(text)
+    return text[: asp.start()].strip(" ,") if asp else text
+
+
 def _counted(m: Mention) -> bool:
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
 def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
-    87,2%", "(chỉ tiêu đề ra là 100%)"; a share of a count takes "tỷ lệ" before the count's subject."""
-    if not done or _counted(m):
+    87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
+    count's subject (the part's, not the whole's, of "61.660/62.089 hồ sơ")."""
+    if not done:
         return None
     prev, subj = done[-1]
+    if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj:
+        return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
+    if _counted(m) and ((prev.unit or "").casefold() != (m.unit or "").casefold() or not m.sign_word):
+        return None  # a count restates the one before only as its change: "(tăng 2.592 cơ sở)"
+    if prev.kind == "ratio_whole" and len(done) > 1 and done[-2][0].kind == "ratio_part":
+        subj = done[-2][1]
     if not subj:
         return None
     between = sent.text[prev.end : m.start]
     pw = phrase_words()
-    if ";" in between or not pw.restate.fullmatch(between):
+    if ";" in between:
         return None
+    if not pw.restate.fullmatch(between):
+        # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
+        cut = regex.search(r"[,(]", between)
+        if cut is None or pw.predicates.search(between[: cut.start()]):
+            return None
+        if not pw.restate.fullmatch(between[cut.start() :]):
+            return None
     if m.base_unit == "%" and _counted(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
@@ -232,6 +255,8 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     pred = pw.predicates.search(text)
     if pred and text[: pred.start()].strip():
         text = text[: pred.start()]
+    if pw.restate.fullmatch(text):
+        return ""  # "đạt tỷ lệ": no noun of its own
     return " ".join(_clean(text).split()[:_MAX_NP]).strip(" ,")
 
 
@@ -250,7 +275,11 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
         label = _label(sent, m)
-        if label:
+        if m.kind == "ratio_whole":
+            after = _after(sent, m)
+            asp = _aspect_cut(after)
+            own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
+        elif label:
             own = " ".join(p for p in (m.unit or "", _after(sent, m), label[0], label[1]) if p)
         else:
             before, copula = _before(sent, m)
@@ -266,6 +295,9 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = f"{before} {after}".strip()
         else:
             own = np_text or _clean(subject or "") or None
+    t_unit = (total[0].unit or "").casefold() if total else ""
+    if total is not None and counted and t_unit == (m.unit or "").casefold() and _after(sent, m):
+        total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
     if total is not None and own is not None:
         _t, t_subject = total
         unit = m.unit or ""
