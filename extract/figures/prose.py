@@ -10,15 +10,25 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
-from extract.figures.subjects import is_weak, list_total, noun_phrase
+from extract.figures.subjects import ListContext, is_weak, list_total, noun_phrase
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
 _DIGIT = regex.compile("[0-9]")
 
 
-def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
+def sentence_figures(text: str, block: Block, sec: Sections, year, context: ListContext | None = None) -> list[Figure]:
+    """The figures of one block of running text; `context` carries list labels and lead-ins across blocks."""
     out = []
+    context = context if context is not None else ListContext()
+    context.enter(text)
+    try:
+        return _block_figures(text, block, sec, year, context, out)
+    finally:
+        context.leave(text)
+
+
+def _block_figures(text: str, block: Block, sec: Sections, year, context: ListContext, out: list) -> list[Figure]:
     # a figure needs an ASCII digit (numbers.py's cluster): text without one is not split or analysed
     if not _DIGIT.search(text):
         return out
@@ -43,7 +53,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 and is_share_of_total(sent, m)
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
-            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
+            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done, context)
             if is_weak(subject) and not indicator:
                 subject = carried or subject
             elif subject:
@@ -70,4 +80,5 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 )
             )
             prev = res
+        context.heading = None  # the block's label names the figures of its first sentence; later ones carry it
     return out

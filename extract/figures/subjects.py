@@ -13,6 +13,8 @@ other numbers are never part of it. Words as data: rules/subjects.yaml.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from extract.figures.rules import rules
@@ -29,11 +31,15 @@ _TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+\s*$", regex.IGNORECASE)
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _AND = regex.compile(r"(?<!\w)(?:và|hoặc)(?!\w)", regex.IGNORECASE)
 _ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
+_BLOCK_LABEL = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*(?P<label>[^:;()]{2,80}):\s*(?=\D)")
+_LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
+_COORD = regex.compile(r"\s*(?:,|và)\s*", regex.IGNORECASE)
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
-_MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
+_MAX_PART = 6
+_MAX_SHORT = 4  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 
 
 def _unmark(text: str) -> str:
@@ -201,7 +207,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         subj = done[-2][1]
     if not subj:
         return None
-    between = sent.text[prev.end : m.start]
+    between = _mask(sent, prev.end, m.start, m)
     pw = phrase_words()
     if ";" in between:
         return None
@@ -215,6 +221,21 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if m.base_unit == "%" and _counted(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
+
+
+def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A count coordinated with the count before it shares that count's qualifiers with its own noun:
+    "Tàng trữ trái phép chất ma túy: 422 vụ, 536 đối tượng" -> "đối tượng Tàng trữ trái phép chất ma túy"."""
+    if not done or not _counted(m):
+        return None
+    prev, subj = done[-1]
+    if not subj or not _counted(prev) or (prev.unit or "").casefold() == (m.unit or "").casefold():
+        return None
+    if not _COORD.fullmatch(sent.text[prev.end : m.start]):
+        return None
+    rest = regex.sub(rf"(?<!\w){regex.escape(prev.unit or '')}(?!\w)", " ", subj, count=1, flags=regex.IGNORECASE)
+    tail = _after(sent, m)
+    return fold(" ".join(p for p in (m.unit or "", tail, " ".join(rest.split())) if p)).strip(" .,;:-–")
 
 
 def _label(sent: Sentence, m: Mention) -> tuple[str, str] | None:
@@ -261,13 +282,27 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
 
 
 def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
-                total: tuple[Mention, str] | None, done: list | None = None) -> str | None:
+                total: tuple[Mention, str] | None, done: list | None = None,
+                context: ListContext | None = None) -> str | None:
     """The subject of `m`; `subject` is the seed rules' (kept for catalogued indicators), `total` the
-    (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence."""
-    again = _restated(sent, m, done or [])
+    (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence,
+    `context` the labels and lead-in of the list the sentence belongs to."""
+    own = _own_phrase(sent, m, subject, indicator, total, done or [], context)
+    heading = context.heading if context else None
+    if own and heading and heading.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
+        own = f"{own} {context.heading}"  # "- Khu vực kinh tế Nhà nước: Dự tính GTSX CN đạt 111,4 tỷ đồng"
+    return own
+
+
+def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
+                total: tuple[Mention, str] | None, done: list, context: ListContext | None) -> str | None:
+    again = _restated(sent, m, done)
     if again:
         return again
     counted = _counted(m)
+    shared = _coordinated(sent, m, done)
+    if shared:
+        return shared
     if indicator and not counted:
         np_text = _rate_np(sent, m, subject)
         own = np_text if subject and fold(subject).casefold() in fold(np_text).casefold() else subject
@@ -280,7 +315,8 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             asp = _aspect_cut(after)
             own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
         elif label:
-            own = " ".join(p for p in (m.unit or "", _after(sent, m), label[0], label[1]) if p)
+            lead = label[1] or (context.lead if context else "") or ""
+            own = " ".join(p for p in (m.unit or "", _after(sent, m), label[0], lead) if p)
         else:
             before, copula = _before(sent, m)
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
@@ -304,6 +340,45 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and _counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+@dataclass
+class ListContext:
+    """What a block's figures take from around them: `heading`, the label that opens the block ("- Khu vực
+    kinh tế Nhà nước: Dự tính ..."), and `lead`, the lead-in of the list the block is an item of (set by a
+    block ending "Tiến hành khởi tố mới: 734 vụ ... Trong đó:", kept while "+ Label: 01 vụ" items follow)."""
+
+    heading: str | None = None
+    lead: str | None = None
+
+    def enter(self, text: str) -> None:
+        """Read a block's text before its figures: its heading label; the list lead-in ends at a non-item."""
+        head = _BLOCK_LABEL.match(text)
+        self.heading = None
+        if (
+            head
+            and not _DIGIT.search(head.group("label"))
+            and len(head.group("label").split()) <= _MAX_PART + 4
+            and not phrase_words().lead_openers.match(head.group("label"))
+        ):
+            label = _clean(head.group("label")).strip(" ,")
+            self.heading = label or None
+        if not _LABEL_ITEM.match(text):
+            self.lead = None
+
+    def leave(self, text: str) -> None:
+        """After a block: one that ends in a colon ("... Trong đó:") leads the label items that follow."""
+        text = text.strip()
+        if not text.endswith(":"):
+            return
+        pw = phrase_words()
+        last = regex.split(r"(?<=[.;])\s+", text[:-1])[-1]
+        lead = pw.lead_openers.sub("", _clean(_unmark(last))).strip(" ,")
+        if not content_words(lead) or _DIGIT.search(lead):
+            first = text.find(":")
+            lead = pw.lead_openers.sub("", _clean(_unmark(text[:first]))).strip(" ,") if first > 0 else ""
+        words = lead.split()
+        self.lead = " ".join(words[-_MAX_BEFORE:]) if content_words(lead) and not _DIGIT.search(lead) else None
 
 
 def is_weak(subject: str | None) -> bool:
