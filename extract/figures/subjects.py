@@ -31,15 +31,18 @@ _TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+\s*$", regex.IGNORECASE)
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _AND = regex.compile(r"(?<!\w)(?:và|hoặc)(?!\w)", regex.IGNORECASE)
 _ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
-_BLOCK_LABEL = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*(?P<label>[^:;()]{2,80}):\s*(?=\D)")
+_BLOCK_LABEL = regex.compile(
+    r"^\s*(?:(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*(?P<label>[^:;()]{2,80})|(?P<label>\p{Lu}[^:;(),.]{1,40})):\s*(?=\D)"
+)
 _LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
+_WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
 _COORD = regex.compile(r"\s*(?:,|và)\s*", regex.IGNORECASE)
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6
-_MAX_SHORT = 4  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
+_MAX_SHORT = 5  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 
 
 def _unmark(text: str) -> str:
@@ -145,12 +148,16 @@ def _after(sent: Sentence, m: Mention) -> str:
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
     parts = rest.split(",")
     keep = [parts[0]]
-    for p in parts[1:]:
+    for i, p in enumerate(parts[1:], 1):
         if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p):
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
+        if i == len(parts) - 1 and nxt < len(s) and not cut:
+            break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
         if find_periods(p) or pw.aspect.search(p):
             break  # ", UBND tỉnh đã ban hành ...": a clause of its own
         keep.append(p)
+        if pw.predicates.search(p):
+            break  # cut at the predicate below
     rest = ",".join(keep)
     stop = pw.predicates.search(rest)
     rest = rest[: stop.start()] if stop else rest
@@ -188,6 +195,11 @@ def _aspect_cut(text: str) -> str:
     return text[: asp.start()].strip(" ,") if asp else text
 
 
+def _is_count(m: Mention) -> bool:
+    """A count or a bare number ("là 120.088 (tỷ lệ 95,53%)"), not a rate or an amount of money."""
+    return m.base_unit != "%" and m.base_unit not in rules().money_units
+
+
 def _counted(m: Mention) -> bool:
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
 
@@ -218,7 +230,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
             return None
-    if m.base_unit == "%" and _counted(prev) and pw.share.casefold() not in subj.casefold():
+    if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
 
@@ -278,6 +290,9 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
         return ""  # "đạt tỷ lệ": no noun of its own
+    both = list(_WITH.finditer(text))
+    if both and text[both[-1].end() :].strip():
+        text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
     return " ".join(_clean(text).split()[:_MAX_NP]).strip(" ,")
 
 
