@@ -68,7 +68,7 @@ class PhraseWords:
     share: str
 
 
-_PHRASE_KEYS = {"predicates", "aspect", "copula", "lead_in", "restate", "share", "lead_openers"}
+_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers"}
 
 
 def _alternation(words, key: str) -> str:
@@ -87,10 +87,11 @@ def phrase_words() -> PhraseWords:
     if not isinstance(data["share"], str) or not data["share"].strip():
         raise RuleError("subjects.yaml phrase.share: expected a word")
     alt = {k: _alternation(data[k], k) for k in _PHRASE_KEYS - {"share"}}
+    not_compound = r"(?!%s(?![\p{L}\p{N}_]))" % alt["compounds"]
     flags = regex.IGNORECASE
     word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
     return PhraseWords(
-        predicates=regex.compile(word % alt["predicates"], flags),
+        predicates=regex.compile(not_compound + word % alt["predicates"], flags),
         aspect=regex.compile(word % alt["aspect"], flags),
         copula=regex.compile(word % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(word % alt["lead_in"] + r"[\s:]*$", flags),

@@ -1,0 +1,141 @@
+"""Subjects of running-text figures (extract/figures/subjects.py): the noun phrase that names what a number
+measures, on invented sentences of the shapes real reports use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.catalog import RuleError
+from extract.figures import extract_figures
+from extract.language import subjects as subject_rules
+from extract.language.subjects import content_words
+from extract.model import Block, Document, Metadata, Period
+
+
+def subjects_of(*blocks: str, year: int = 2025) -> dict[str, str | None]:
+    """raw number -> subject of each figure of the blocks (one paragraph each)."""
+    doc = Document(
+        path="t",
+        format="docx",
+        sha256="",
+        blocks=tuple(Block("paragraph", text, f"p{i}") for i, text in enumerate(blocks, 1)),
+    )
+    meta = Metadata(period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
+    return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
+
+
+def words(text: str | None) -> set[str]:
+    return set(content_words(text))
+
+
+def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
+    """The phrase's content words all in the subject, which adds at most `extra` of its own."""
+    want, got = words(phrase), words(subject)
+    return want <= got and len(got - want) <= extra
+
+
+def test_copula_takes_the_noun_phrase_before_it_through_a_noun_list():
+    s = subjects_of("Tổng số đơn thư các phòng, ban đã tiếp nhận là 1.250 đơn thư.")
+    assert names(s["1.250"], "đơn thư các phòng, ban đã tiếp nhận")
+    assert "là" not in s["1.250"].split()
+
+
+def test_time_adverbial_and_clause_opener_are_no_part_of_it():
+    s = subjects_of("Trong năm 2024, có gần 3.500 lượt học viên, giảng viên tham gia các lớp tập huấn.")
+    assert names(s["3.500"], "lượt học viên, giảng viên tham gia các lớp tập huấn", extra=0)
+    s = subjects_of("Giai đoạn từ 2020 đến hết năm 2024, tổng kinh phí đã chi cho chương trình là 12.500.000.000 đồng.")
+    assert names(s["12.500.000.000"], "tổng kinh phí đã chi cho chương trình", extra=0)
+
+
+def test_the_agent_before_an_aspect_marker_is_dropped():
+    s = subjects_of("Sở Y tế đã kiểm tra 37/52 cơ sở bán lẻ thuốc trên địa bàn.")
+    assert names(s["37"], "cơ sở bán lẻ thuốc trên địa bàn được kiểm tra")
+    assert not words(s["37"]) & {"sở", "y", "tế"} - words("cơ sở")
+    assert names(s["52"], "cơ sở bán lẻ thuốc trên địa bàn")
+
+
+def test_a_share_in_parentheses_takes_the_subject_of_the_count_before_it():
+    s = subjects_of(
+        "Tổng số hồ sơ đã tiếp nhận là 4.200 hồ sơ; trong đó: số hồ sơ trả kết quả đúng hạn là 4.032 (tỷ lệ 96%)."
+    )
+    assert names(s["4.032"], "hồ sơ trả kết quả đúng hạn")
+    assert s["96%"].startswith("tỷ lệ") and names(s["96%"], "tỷ lệ hồ sơ trả kết quả đúng hạn")
+
+
+def test_a_share_after_a_count_and_its_qualifiers_takes_that_count():
+    s = subjects_of("Đến nay, 1.800 hộ gia đình được cấp nước sạch, đạt tỷ lệ 72,5%.")
+    assert names(s["1.800"], "hộ gia đình được cấp nước sạch", extra=0)
+    assert names(s["72,5%"], "tỷ lệ hộ gia đình được cấp nước sạch", extra=0)
+
+
+def test_a_target_in_parentheses_restates_the_rate_before_it():
+    s = subjects_of("Tỷ lệ trẻ em được tiêm chủng đầy đủ toàn huyện đạt 94,2% (chỉ tiêu đề ra là 95%).")
+    assert names(s["94,2%"], "tỷ lệ trẻ em được tiêm chủng đầy đủ toàn huyện", extra=0)
+    assert s["95%"] == s["94,2%"]
+
+
+def test_a_rate_that_opens_its_clause_names_the_noun_phrase_after_it():
+    s = subjects_of("Bảo đảm 100% trường học trên địa bàn được kết nối internet tốc độ cao.")
+    assert names(s["100%"], "trường học trên địa bàn được kết nối internet tốc độ cao")
+    s = subjects_of("Phấn đấu 90% thôn, tổ dân phố có nhà văn hóa đạt chuẩn.")
+    assert names(s["90%"], "thôn, tổ dân phố có nhà văn hóa đạt chuẩn", extra=0)
+
+
+def test_label_list_items_take_their_label_and_the_lead_in():
+    s = subjects_of("Về lĩnh vực được cấp học bổng: (1) Y dược: 12 sinh viên (chiếm 40%); (2) Kỹ thuật: 9 sinh viên.")
+    assert names(s["12"], "sinh viên lĩnh vực Y dược được cấp học bổng")
+    assert names(s["40%"], "sinh viên lĩnh vực Y dược được cấp học bổng")
+    assert names(s["9"], "sinh viên lĩnh vực Kỹ thuật được cấp học bổng")
+    assert "dược" not in words(s["9"])
+
+
+def test_a_lead_in_ending_a_block_carries_to_the_label_items_that_follow():
+    s = subjects_of(
+        "- Tiến hành xử phạt: 40 vụ, 52 đối tượng. Trong đó:",
+        "+ Vi phạm nồng độ cồn: 25 vụ, 30 đối tượng.",
+        "+ Chạy quá tốc độ: 15 vụ, 21 đối tượng.",
+        "Công tác tuyên truyền được đẩy mạnh với 8 hội nghị.",
+    )
+    assert names(s["25"], "vụ vi phạm nồng độ cồn bị xử phạt", extra=0)
+    assert names(s["30"], "đối tượng vi phạm nồng độ cồn bị xử phạt", extra=0)
+    assert names(s["21"], "đối tượng chạy quá tốc độ bị xử phạt", extra=0)
+    assert not words(s["8"]) & {"xử", "phạt"}  # the list ended with the last item
+
+
+def test_a_block_label_names_the_figures_of_its_block():
+    s = subjects_of("- Khu vực doanh nghiệp nhà nước: Doanh thu tháng 5 đạt 120 tỷ đồng. Ước 5 tháng đạt 560 tỷ đồng.")
+    assert names(s["120"], "doanh thu khu vực doanh nghiệp nhà nước", extra=0)
+    assert names(s["560"], "doanh thu khu vực doanh nghiệp nhà nước", extra=0)
+
+
+def test_coordinated_counts_keep_apart():
+    s = subjects_of("Hội nghị đã tiếp nhận 45 ý kiến đồng thuận và 8 ý kiến đề nghị chỉnh sửa.")
+    assert names(s["8"], "ý kiến đề nghị chỉnh sửa", extra=0)
+    assert names(s["45"], "ý kiến đồng thuận tiếp nhận")
+
+
+def test_an_amount_after_với_names_only_its_own_noun():
+    s = subjects_of("Năm 2024 hỗ trợ 120 hộ nghèo sửa chữa nhà ở, với tổng kinh phí 2,4 tỷ đồng.")
+    assert names(s["2,4"], "tổng kinh phí", extra=0)
+
+
+def test_a_change_of_a_count_in_parentheses_takes_that_count():
+    s = subjects_of("Toàn tỉnh có 1.320 cơ sở lưu trú được cấp tài khoản (tăng 120 cơ sở so với tháng trước).")
+    assert names(s["1.320"], "cơ sở lưu trú được cấp tài khoản", extra=0)
+    assert s["120"] == s["1.320"]
+
+
+def test_phrase_words_are_validated(monkeypatch):
+    good = subject_rules.load("subjects")
+    bad = {**good, "phrase": {**good["phrase"], "predicates": "đạt"}}
+    monkeypatch.setattr(subject_rules, "load", lambda name: bad)
+    subject_rules.phrase_words.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="phrase.predicates"):
+            subject_rules.phrase_words()
+    finally:
+        monkeypatch.undo()
+        subject_rules.phrase_words.cache_clear()
+        subject_rules.phrase_words()
