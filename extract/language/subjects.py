@@ -87,7 +87,7 @@ def phrase_words() -> PhraseWords:
     if not isinstance(data["share"], str) or not data["share"].strip():
         raise RuleError("subjects.yaml phrase.share: expected a word")
     alt = {k: _alternation(data[k], k) for k in _PHRASE_KEYS - {"share"}}
-    not_compound = r"(?!%s(?![\p{L}\p{N}_]))" % alt["compounds"]
+    not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
     return PhraseWords(
