@@ -42,7 +42,8 @@ _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6
-_MAX_SHORT = 5  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
+_MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
+_MAX_SHORT = 6  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 
 
 def _unmark(text: str) -> str:
@@ -174,7 +175,7 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)
     rest = rest[: stop.start()] if stop else rest
-    rest = " ".join(rest.split()[:_MAX_AFTER]).strip(" ,")
+    rest = " ".join(rest.split()[:_MAX_NP]).strip(" ,")
     return _TRAILING_AND.sub("", rest)
 
 
@@ -182,11 +183,12 @@ def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     """A rate followed by the noun phrase it is a share of, the object of a verb that is not a predicate
     of rates ("hoàn thành 100% kế hoạch", not "đạt 82% kế hoạch" or "đạt 34% trên tổng số")."""
     words = after.split()
-    if not words or not content_words(words[0]) or rules().stops.match(after):
-        return False
+    pw = phrase_words()
+    if not words or not content_words(words[0]) or pw.predicates.match(after) or pw.restate.fullmatch(after):
+        return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
     start = m.qualifier_span[0] if m.qualifier_span else m.start
     before = _clean(_mask(sent, _clause_lo(sent, start), start, m))
-    return not phrase_words().predicates.search(" ".join(before.split()[-2:]))
+    return not pw.predicates.search(" ".join(before.split()[-2:]))
 
 
 def _aspect_cut(text: str) -> str:
@@ -250,6 +252,25 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     return fold(" ".join(p for p in (m.unit or "", tail, " ".join(rest.split())) if p)).strip(" .,;:-–")
 
 
+def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
+    """A count that opens a parenthesis restates the noun phrase before it when that phrase holds its noun:
+    "sử dụng số lượng biên chế hành chính (9.548/9.976 biên chế)" -> the phrase before the parenthesis."""
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    head = s[:start].rstrip()
+    if not head.endswith("(") or not m.unit:
+        return None
+    paren = len(head) - 1
+    lo = _clause_lo(sent, paren)
+    text = _strip_lead_in(_clean(_unmark(_mask(sent, lo, paren, m))))
+    if not regex.search(rf"(?<!\w){regex.escape(m.unit)}(?!\w)", text, regex.IGNORECASE):
+        return None
+    asp = list(phrase_words().aspect.finditer(text))
+    if asp and text[asp[-1].end() :].strip():
+        text = text[asp[-1].end() :]
+    return " ".join(text.split()[-_MAX_NP:]) or None
+
+
 def _label(sent: Sentence, m: Mention) -> tuple[str, str] | None:
     """(label, lead-in) of a label-list item "Label: 11 ứng viên": the label before the colon right before the
     number, and the lead-in before the sentence's first colon when it is another one."""
@@ -303,6 +324,11 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence,
     `context` the labels and lead-in of the list the sentence belongs to."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [], context)
+    topic = phrase_words().topic.match(sent.text)
+    if own and topic and len(topic.group("t").split()) <= _MAX_TOPIC and not _DIGIT.search(topic.group("t")):
+        t = " ".join(topic.group("t").split())
+        if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
+            own = f"{own} {t}"  # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"
     heading = context.heading if context else None
     if own and heading and heading.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
         own = f"{own} {context.heading}"  # "- Khu vực kinh tế Nhà nước: Dự tính GTSX CN đạt 111,4 tỷ đồng"
@@ -332,6 +358,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif label:
             lead = label[1] or (context.lead if context else "") or ""
             own = " ".join(p for p in (m.unit or "", _after(sent, m), label[0], lead) if p)
+        elif (named := _named_before_paren(sent, m)) is not None:
+            own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
             before, copula = _before(sent, m)
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""

@@ -65,10 +65,11 @@ class PhraseWords:
     lead_in: regex.Pattern  # matched at the end of a text (repeatedly)
     restate: regex.Pattern  # full match of a text
     lead_openers: regex.Pattern  # matched at the start of a text
+    topic: regex.Pattern  # matched at the start of a sentence; group "t" is the topic
     share: str
 
 
-_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers"}
+_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic"}
 
 
 def _alternation(words, key: str) -> str:
@@ -97,5 +98,6 @@ def phrase_words() -> PhraseWords:
         lead_in=regex.compile(word % alt["lead_in"] + r"[\s:]*$", flags),
         restate=regex.compile(r"[\s(),:;–-]*(?:" + word % alt["restate"] + r"[\s(),:;–-]*)*", flags),
         lead_openers=regex.compile(r"^\s*" + word % alt["lead_openers"] + r"[\s,:]*", flags),
+        topic=regex.compile(r"^\s*" + word % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
         share=" ".join(data["share"].split()),
     )
