@@ -36,6 +36,7 @@ _BLOCK_LABEL = regex.compile(
 )
 _LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
 _WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
+_SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
 _COORD = regex.compile(r"\s*(?:,|và)\s*", regex.IGNORECASE)
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
@@ -141,9 +142,11 @@ def _after(sent: Sentence, m: Mention) -> str:
     s = sent.text
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
-    rest = s[m.end : nxt]
+    rest = _mask(sent, m.end, nxt, m)
     cut = _AFTER_HARD.search(rest)
-    if cut:
+    if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
+        rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
+    elif cut:
         rest = rest[: cut.start()]
     elif nxt < len(s) and (both := list(_AND.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
@@ -337,6 +340,10 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
 
 def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
                 total: tuple[Mention, str] | None, done: list, context: ListContext | None) -> str | None:
+    if m.kind == "range_low":
+        high = next((o for o in sent.mentions if o.start >= m.end and o.kind == "range_high"), None)
+        if high is not None:
+            m = high  # "Từ 90 đến dưới 100 điểm": the range's subject is its upper end's
     again = _restated(sent, m, done)
     if again:
         return again
