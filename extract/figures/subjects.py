@@ -37,7 +37,7 @@ _BLOCK_LABEL = regex.compile(
 _LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
 _WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
-_COORD = regex.compile(r"\s*(?:,|và)\s*", regex.IGNORECASE)
+_COORD = regex.compile(r"\s*(?:,|và)?\s*", regex.IGNORECASE)
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
@@ -163,7 +163,8 @@ def _after(sent: Sentence, m: Mention) -> str:
         if pw.predicates.search(p):
             break  # cut at the predicate below
     rest = ",".join(keep)
-    stop = pw.predicates.search(rest)
+    # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
+    stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
     rest = " ".join(rest.split()[:_MAX_AFTER]).strip(" ,")
     return _TRAILING_AND.sub("", rest)
@@ -248,11 +249,17 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     prev, subj = done[-1]
     if not subj or not _counted(prev) or (prev.unit or "").casefold() == (m.unit or "").casefold():
         return None
-    if not _COORD.fullmatch(sent.text[prev.end : m.start]):
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    between = _strip_lead_in(sent.text[prev.end : start])
+    comma = between.find(",")
+    if comma >= 0 and not phrase_words().predicates.search(between[:comma]):
+        between = between[comma:]  # "3.000 vụ ma túy, gần 5.000 đối tượng": past the first count's qualifiers
+    if not _COORD.fullmatch(between):
         return None
+    if content_words(_after(sent, m)):
+        return None  # "36.518 giấy hẹn khám lại đã hiển thị ...": the count names itself
     rest = regex.sub(rf"(?<!\w){regex.escape(prev.unit or '')}(?!\w)", " ", subj, count=1, flags=regex.IGNORECASE)
-    tail = _after(sent, m)
-    return fold(" ".join(p for p in (m.unit or "", tail, " ".join(rest.split())) if p)).strip(" .,;:-–")
+    return fold(" ".join(p for p in (m.unit or "", " ".join(rest.split())) if p)).strip(" .,;:-–")
 
 
 def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
@@ -382,7 +389,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         else:
             own = np_text or _clean(subject or "") or None
     t_unit = (total[0].unit or "").casefold() if total else ""
-    if total is not None and counted and t_unit == (m.unit or "").casefold() and _after(sent, m):
+    if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"):
         total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
     if total is not None and own is not None:
         _t, t_subject = total
