@@ -139,3 +139,31 @@ def test_phrase_words_are_validated(monkeypatch):
         monkeypatch.undo()
         subject_rules.phrase_words.cache_clear()
         subject_rules.phrase_words()
+
+
+def test_a_copula_after_the_counted_noun_qualifies_it():
+    s = subjects_of("Trong số đó, có 9/25 học viên là nữ cán bộ người dân tộc thiểu số.")
+    assert names(s["9"], "học viên là nữ cán bộ người dân tộc thiểu số", extra=0)
+
+
+def test_a_coordinated_count_past_the_first_counts_qualifiers():
+    s = subjects_of("Lực lượng chức năng đã triệt phá 120 vụ buôn lậu, gần 300 đối tượng (tăng 12 vụ).")
+    assert names(s["120"], "vụ buôn lậu triệt phá")
+    assert names(s["300"], "đối tượng buôn lậu triệt phá")
+    assert "vụ" not in words(s["300"])
+
+
+def test_a_count_in_parentheses_restates_the_phrase_before_it():
+    s = subjects_of("Trường đã sử dụng đúng số lượng biên chế sự nghiệp được giao (1.205/1.250 biên chế).")
+    assert names(s["1.205"], "biên chế sự nghiệp sử dụng")
+
+
+def test_a_short_topic_opening_the_sentence_names_the_group():
+    s = subjects_of("Đối với cấp huyện, có 04 đơn vị xếp loại Tốt và 02 đơn vị xếp loại Khá.")
+    assert names(s["04"], "đơn vị cấp huyện xếp loại Tốt", extra=0)
+    assert names(s["02"], "đơn vị cấp huyện xếp loại Khá", extra=0)
+
+
+def test_the_lower_end_of_a_range_has_the_ranges_subject():
+    s = subjects_of("- Từ 65 đến dưới 80 điểm xếp loại: Khá.")
+    assert s["65"] == s["80"] and names(s["80"], "điểm xếp loại Khá", extra=0)

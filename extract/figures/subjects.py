@@ -36,6 +36,7 @@ _BLOCK_LABEL = regex.compile(
 )
 _LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
 _WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
+_RANGE_GAP = regex.compile(r"\s*(?:đến|tới|-|–)\s*", regex.IGNORECASE)
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
 _COORD = regex.compile(r"\s*(?:,|và)?\s*", regex.IGNORECASE)
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
@@ -347,10 +348,13 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
 
 def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
                 total: tuple[Mention, str] | None, done: list, context: ListContext | None) -> str | None:
-    if m.kind == "range_low":
-        high = next((o for o in sent.mentions if o.start >= m.end and o.kind == "range_high"), None)
-        if high is not None:
-            m = high  # "Từ 90 đến dưới 100 điểm": the range's subject is its upper end's
+    high = next((o for o in sent.mentions if o.start >= m.end), None)
+    if high is not None and (
+        (m.kind == "range_low" and high.kind == "range_high")
+        or (not m.unit and high.unit and _RANGE_GAP.fullmatch(
+            sent.text[m.end : high.qualifier_span[0] if high.qualifier_span else high.start]))
+    ):
+        m = high  # "Từ 90 đến dưới 100 điểm": the range's subject is its upper end's
     again = _restated(sent, m, done)
     if again:
         return again
