@@ -167,3 +167,8 @@ def test_a_short_topic_opening_the_sentence_names_the_group():
 def test_the_lower_end_of_a_range_has_the_ranges_subject():
     s = subjects_of("- Từ 65 đến dưới 80 điểm xếp loại: Khá.")
     assert s["65"] == s["80"] and names(s["80"], "điểm xếp loại Khá", extra=0)
+
+
+def test_a_change_after_other_counts_takes_the_count_of_its_noun():
+    s = subjects_of("Đã xử lý 420 vụ vi phạm, 515 đối tượng, so với cùng kỳ năm 2024 giảm 38 vụ.")
+    assert s["38"] == s["420"] and names(s["420"], "vụ vi phạm xử lý")

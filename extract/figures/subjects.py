@@ -32,8 +32,9 @@ _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _AND = regex.compile(r"(?<!\w)(?:và|hoặc)(?!\w)", regex.IGNORECASE)
 _ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
 _BLOCK_LABEL = regex.compile(
-    r"^\s*(?:(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*(?P<label>[^:;()]{2,80})|(?P<label>\p{Lu}[^:;(),.]{1,40})):\s*(?=\D)"
+    r"^\s*(?:(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*(?P<label>[^:;()]{2,80})|(?P<label>\p{Lu}[^:;().]{1,80})):\s*(?=[^\s\d])"
 )
+_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])")
 _LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
 _WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
 _RANGE_GAP = regex.compile(r"\s*(?:đến|tới|-|–)\s*", regex.IGNORECASE)
@@ -220,6 +221,12 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     prev, subj = done[-1]
     if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj:
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
+    if _counted(m) and m.sign_word:
+        same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
+        start = m.qualifier_span[0] if m.qualifier_span else m.start
+        clause = _mask(sent, _clause_lo(sent, start), start, m)
+        if same and same[-1][0] is not prev and phrase_words().restate.fullmatch(clause):
+            return same[-1][1]  # "766 vụ, 1.385 đối tượng, so với cùng kỳ giảm 356 vụ": the change of the 766
     if _counted(m) and ((prev.unit or "").casefold() != (m.unit or "").casefold() or not m.sign_word):
         return None  # a count restates the one before only as its change: "(tăng 2.592 cơ sở)"
     if prev.kind == "ratio_whole" and len(done) > 1 and done[-2][0].kind == "ratio_part":
@@ -411,6 +418,7 @@ class ListContext:
 
     heading: str | None = None
     lead: str | None = None
+    lead_mark: str | None = None  # the list mark of the block that set `lead` ("-" before "+" items)
 
     def enter(self, text: str) -> None:
         """Read a block's text before its figures: its heading label; the list lead-in ends at a non-item."""
@@ -424,8 +432,9 @@ class ListContext:
         ):
             label = _clean(head.group("label")).strip(" ,")
             self.heading = label or None
-        if not _LABEL_ITEM.match(text):
-            self.lead = None
+        mark = _MARK.match(text)
+        if not _LABEL_ITEM.match(text) or text.rstrip().endswith(":") or (mark and mark.group() == self.lead_mark):
+            self.lead = None  # the list ended, or a new lead-in or a sibling of the lead-in block starts
 
     def leave(self, text: str) -> None:
         """After a block: one that ends in a colon ("... Trong đó:") leads the label items that follow."""
@@ -440,6 +449,8 @@ class ListContext:
             lead = pw.lead_openers.sub("", _clean(_unmark(text[:first]))).strip(" ,") if first > 0 else ""
         words = lead.split()
         self.lead = " ".join(words[-_MAX_BEFORE:]) if content_words(lead) and not _DIGIT.search(lead) else None
+        mark = _MARK.match(text)
+        self.lead_mark = mark.group() if mark else None
 
 
 def is_weak(subject: str | None) -> bool:
