@@ -45,6 +45,7 @@ _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6
+_MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
 _MAX_SHORT = 6  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 
@@ -52,6 +53,15 @@ _MAX_SHORT = 6  # content words of a subject short enough to take its block's la
 def _unmark(text: str) -> str:
     """Text without the list mark that opens it ("(1)", "a)", "-", "+")."""
     return _ITEM_MARK.sub(" ", text)
+
+
+def _checkable(own: str | None, sent: Sentence) -> bool:
+    """A subject the cross-checks can use for a catalogued indicator: words of the sentence as written (the
+    within-document check reads from the subject to the number) and short (value_conflict.sql compares across
+    documents only subjects of at most eight words, longer ones naming a narrower quantity)."""
+    if not own or len(own.split()) > _MAX_CHECKED:
+        return False
+    return fold(own).casefold() in fold(sent.text).casefold()
 
 
 def _clean(text: str) -> str:
@@ -342,6 +352,8 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence,
     `context` the labels and lead-in of the list the sentence belongs to."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [], context)
+    if indicator and subject and not _counted(m) and not _checkable(own, sent):
+        return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
     topic = phrase_words().topic.match(sent.text)
     if own and topic and len(topic.group("t").split()) <= _MAX_TOPIC and not _DIGIT.search(topic.group("t")):
         t = " ".join(topic.group("t").split())
