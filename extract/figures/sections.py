@@ -4,6 +4,7 @@ year targets) a block belongs to."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
@@ -26,10 +27,13 @@ class Sections:
         self.meta = meta
         self.year = meta.period.end.year if meta.period else None
         self.stack: list[Section] = []
+        # the period (and point-in-time flag) a lead-in ending in ":" gives the list items under it
+        self.lead_in: tuple[Period, bool] | None = None
 
     def enter(self, block: Block) -> None:
         r = rules()
         level = block.level or 9
+        self.lead_in = None
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause,
@@ -53,6 +57,33 @@ class Sections:
             if s.period:
                 return s.period
         return self.meta.period
+
+    def fact_period(self) -> Period | None:
+        """The period of what has happened: a heading's period that starts after the document's date (the remedies
+        "trong tháng 12/2025" of a report dated 28/11/2025) names a plan, so the enclosing period stands."""
+        day = self.meta.issued_date or self.meta.report_date
+        for s in reversed(self.stack):
+            if s.period and not (day and s.period.start > day):
+                return s.period
+        return self.meta.period
+
+    def is_caption(self, block: Block) -> bool:
+        """An upper-case line inside a numbered subsection ("KẾT QUẢ CHỈ SỐ PAR INDEX NĂM 2024" over a chart) is
+        the title of a chart or table there, not a part of the document, unless it opens a plan part."""
+        if not self.stack or self.stack[-1].level < 3:
+            return False
+        return not rules().plan_sections.search(rules().numbering.sub("", block.text, count=1))
+
+    def report_day(self, context: Period | None) -> date | None:
+        """The day "đến nay" speaks of: the signing date; else the file's own date (a blank signing day) when the
+        number's context is a year or longer that has not ended by then (a year's report written in November);
+        else the end of the context (a quarter's report counts to the quarter's end)."""
+        if self.meta.issued_date:
+            return self.meta.issued_date
+        day = self.meta.report_date
+        if day and context and context.start <= day < context.end and (context.end - context.start).days >= 364:
+            return day
+        return context.end if context else day
 
     @property
     def plan(self) -> bool:

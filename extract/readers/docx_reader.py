@@ -12,6 +12,7 @@ import hashlib
 import io
 import zipfile
 import zlib
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -63,7 +64,18 @@ def read_docx(path: str | Path, settings: Settings | None = None) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         blocks=blocks,
         pages=None,
+        file_date=_file_date(wdoc),
     )
+
+
+def _file_date(wdoc) -> date | None:
+    """The day Word last saved the file (else created it), from its core properties; None when absent or bad."""
+    try:
+        props = wdoc.core_properties
+        stamp = props.modified or props.created
+    except Exception:  # python-docx parses docProps/core.xml lazily; a damaged part only loses the date
+        return None
+    return stamp.date() if stamp else None
 
 
 def _read_blocks(wdoc, settings: Settings) -> tuple[Block, ...]:

@@ -13,6 +13,7 @@ import io
 import re
 import statistics
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -731,6 +732,7 @@ def read_pdf(path: str | Path, settings=None) -> Document:
     warnings: list[str] = []
     try:
         n_pages = len(pdf)
+        file_date = _file_date(pdf)
         if n_pages > max_pages:
             raise ValueError(f"{n_pages} pages, more than the limit of {max_pages}")
         pages = [pdf[i] for i in range(n_pages)]
@@ -876,7 +878,27 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         pages=n_pages,
         warnings=tuple(warnings),
         ocr_pages=len(ocr_pages),
+        file_date=file_date,
     )
+
+
+_PDF_DATE = re.compile(r"D:((?:19|20)\d\d)(\d\d)(\d\d)")
+
+
+def _file_date(pdf: pdfium.PdfDocument) -> date | None:
+    """The day the PDF says it was last modified (else created): "D:20251106143139+07'00'" is 2025-11-06."""
+    try:
+        meta = pdf.get_metadata_dict()
+    except pdfium.PdfiumError:
+        return None
+    for key in ("ModDate", "CreationDate"):
+        m = _PDF_DATE.match(meta.get(key) or "")
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+    return None
 
 
 _OCR_NEEDS = {"scanned": "scanned PDF", "garbled": "unreadable text layer (broken font)"}
