@@ -89,7 +89,9 @@ def figure_period(
     05/11/2025, ... . Tiến độ ... đạt 75,2%"), else its section's. A plan's target is never a stock as of a day."""
     own = own_period(sent, m, role, year, next_start)
     usable = lead if lead is not None and not (lead[1] and role == "target") else None
-    context = own or (usable[0] if usable and not usable[1] else None) or section_period(sent, m, role, sec)
+    # the context of a stock is what encloses the sentence: a year in it is the cue's own ("tính đến cuối năm
+    # 2023", "từ năm 2010 đến nay")
+    context = (usable[0] if usable and not usable[1] else None) or section_period(sent, m, role, sec)
     if role != "target":
         hit = as_of_at(sent.text, m.start, cues, context, sec)
         if hit is not None:

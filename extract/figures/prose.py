@@ -15,7 +15,7 @@ from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
 _DIGIT = regex.compile("[0-9]")
-_LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)](?!\d))")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\(?\d{1,2}[.)](?!\d))")
 
 
 def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
