@@ -10,7 +10,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.numbers import Mention
-from extract.language.periods import find_periods, lead_words, whole_year
+from extract.language.periods import breakdown, find_periods, lead_words, whole_year
 from extract.language.text import fold
 from extract.model import Period
 
@@ -268,6 +268,11 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     before = [pm for pm in mentions if top_start <= pm.start and pm.end <= m.start]
     if before:
         return before[-1].period
+    # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":
+    # the parts of a breakdown take the period of the whole they break down
+    earlier = [pm for pm in mentions if pm.end <= top_start and sent.group(pm.start) < 0]
+    if earlier and breakdown().search(s, earlier[-1].end, m.start):
+        return earlier[-1].period
     return None
 
 

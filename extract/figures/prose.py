@@ -11,10 +11,12 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import is_weak, list_total, noun_phrase
+from extract.language.periods import breakdown
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
 _DIGIT = regex.compile("[0-9]")
+_LEAD_MARKS = regex.compile(r"^[\s\-–+*•.,:;]+")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\(?\d{1,2}[.)](?!\d))")
 
 
@@ -27,12 +29,15 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     # the period a sentence opens with carries to the next ones of the block; a list item starts with its lead-in's
     lead = sec.lead_in if _LIST_ITEM.match(text) or block.kind == "list_item" else None
     last_as_of = None  # the last stock as of a day in the block
+    last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     for _off, sentence in sentences(text):
         if not _DIGIT.search(sentence):
             lead = _text_lead(sentence, sec, year) or lead
             continue
         sent = analyse(sentence)
         cues = sentence_cues(sentence)
+        if last is not None and last[0] is not None and breakdown().match(_LEAD_MARKS.sub("", sentence)):
+            lead = last  # "Trong đó khu vực ... (tăng 52,4%)": the parts of the figure just given
         lead = lead_of(sent, cues, sec, year, lead) or lead
         prev: Resolved | None = None
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
@@ -59,6 +64,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead)
             if point_in_time and period is not None:
                 last_as_of = (period, True)
+            if role != "target":
+                last = (period, point_in_time)
             if role == "norm":
                 period, point_in_time = None, False  # a rule holds whenever it applies
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)

@@ -43,6 +43,12 @@ def _extras():
     return regex.compile(data["comparison_before"], _FLAGS), dates, regex.compile(data["as_of_not_after"], _FLAGS)
 
 
+@cache
+def breakdown() -> regex.Pattern:
+    """The words that open the parts of a figure named before ("trong đó", "cụ thể", "gồm")."""
+    return regex.compile(catalog.load("periods")["breakdown"], _FLAGS)
+
+
 def lead_words() -> int:
     """How many words may stand before a period or as-of cue that opens a sentence ("Theo đó, từ ngày ...")."""
     return int(catalog.load("periods")["lead_max_words"])
