@@ -100,7 +100,7 @@ def figure_period(
         return own, False
     if usable is not None:
         return usable
-    return context, False
+    return context, bool(context is not None and role != "target" and sec.stock())
 
 
 def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried: tuple[Period, bool] | None

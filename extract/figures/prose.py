@@ -28,6 +28,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     carried: str | None = None  # the last named subject of the block: "Ước thực hiện 10 tháng đạt 46,3 tỷ đồng"
     # the period a sentence opens with carries to the next ones of the block; a list item starts with its lead-in's
     lead = sec.lead_in if _LIST_ITEM.match(text) or block.kind == "list_item" else None
+    if block.kind == "footnote":
+        lead = sec.noted  # a footnote details the paragraph it is called from, as of that paragraph's day
     last_as_of = None  # the last stock as of a day in the block
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     for _off, sentence in sentences(text):
@@ -85,6 +87,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 )
             )
             prev = res
+    if block.kind == "footnote":
+        return out
+    sec.noted = last_as_of or lead
     if text.rstrip().endswith(":"):
         # a lead-in "Tổng số đơn vị hiện có là 1.883 đơn vị; cụ thể:" gives its items its own as-of
         sec.lead_in = last_as_of or lead
