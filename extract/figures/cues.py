@@ -15,7 +15,7 @@ from extract.figures.sections import Sections
 from extract.figures.sentence import Sentence, clause_start
 from extract.language.nlp import cue_phrases, rule_spans
 from extract.language.numbers import Mention, is_decrease
-from extract.language.periods import as_of_not_after, date_at
+from extract.language.periods import as_of_not_after, date_at, find_periods
 from extract.model import Period
 
 _SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})"
@@ -143,7 +143,14 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
                      else date(int(since[4]), 1, 1))
         except ValueError:
             start = None
-    end = date_at(s, c1) or sec.report_day(context)
+    end = date_at(s, c1)
+    if end is None:
+        named = [pm for pm in find_periods(s[c1 : c1 + 40], context.end.year if context else None) if pm.period]
+        if named and not s[c1 : c1 + named[0].start].strip():
+            if named[0].kind == "first_months":
+                return named[0].period, False  # "lũy kế 9 tháng": a running total over the months named
+            end = named[0].period.end  # "tính đến quý III", "lũy kế đến tháng 10"
+    end = end or sec.report_day(context)
     if end is None:
         return None
     if start is not None and start <= end:
