@@ -146,3 +146,10 @@ def test_readers_record_the_files_own_date(tmp_path):
     assert _file_date(FakePdf({"ModDate": "D:20251106143139+07'00'"})) == date(2025, 11, 6)
     assert _file_date(FakePdf({"CreationDate": "D:20121018164354+07'00'"})) == date(2012, 10, 18)
     assert _file_date(FakePdf({"ModDate": "yesterday"})) is None
+
+
+def test_now_in_a_part_on_an_earlier_period_is_the_documents_now():
+    meta = Metadata(period=Period(date(2021, 1, 1), date(2025, 12, 31), "giai đoạn 2021-2025"))
+    f = figures_of(Block("heading", "A. ĐỀ ÁN GIAI ĐOẠN 2008 - 2014", "h", level=1),
+                   "Hiện tại, còn 03 học viên chưa bồi hoàn kinh phí.", meta=meta)[-1]
+    assert span(f) == (date(2021, 1, 1), date(2025, 12, 31), True)

@@ -150,7 +150,11 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
             if named[0].kind == "first_months":
                 return named[0].period, False  # "lũy kế 9 tháng": a running total over the months named
             end = named[0].period.end  # "tính đến quý III", "lũy kế đến tháng 10"
-    end = end or sec.report_day(context)
+    if end is None:
+        # "đến nay", "hiện tại" with no day written: the document's now, counted over the document's period (a
+        # part on 2009–2015 of a report on 2021–2025 still says "now" of 2025)
+        context = sec.meta.period or context
+        end = sec.report_day(context)
     if end is None:
         return None
     if start is not None and start <= end:
