@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from support import REALDOCS, ROOT
 
-from baocao.evaluate import real_totals, run_real_eval, subject_named
+from baocao.evaluate import RealScore, real_rows, real_totals, run_real_eval, subject_named
 
 GOLD = ROOT / "tests" / "gold" / "real"
 
@@ -52,3 +52,19 @@ def test_subject_judgement():
     assert subject_named("Cán bộ, công chức, viên chức cử đi đào tạo sau đại học năm 2025", gold, 4)
     assert not subject_named("đào tạo sau đại học", gold, 4)  # the counted people are missing
     assert not subject_named(gold + " theo Đề án của Ủy ban nhân dân tỉnh", gold, 4)  # too much added
+
+
+def test_real_rows_total_per_format_and_per_genre():
+    """The rows `baocao eval` prints for the real and the holdout gold: per document, per format and genre
+    (.doc included), per format, per genre over formats, then all."""
+    a = RealScore(doc="a", format="docx", genre="plan", gold=4, extracted=4, matched=3)
+    b = RealScore(doc="b", format="doc", genre="plan", gold=2, extracted=3, matched=2)
+    c = RealScore(doc="c", format="pdf", genre="scan", gold=1, extracted=1, matched=1)
+    a.right["role"], b.right["role"], c.right["role"] = 3, 1, 0
+    rows = {(r.doc, r.format, r.genre): r for r in real_rows([a, b, c])}
+    plan = rows[("ALL", "all", "plan")]
+    assert (plan.gold, plan.extracted, plan.matched) == (6, 7, 5)
+    assert plan.rate("role") == 4 / 5
+    assert rows[("ALL", "doc", "all")].gold == 2
+    assert rows[("ALL", "all", "all")].gold == 7
+    assert list(rows)[-1] == ("ALL", "all", "all")
