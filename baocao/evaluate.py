@@ -330,8 +330,11 @@ def score_real(figures, gold: dict, doc: str, fmt: str, blocks, extra: int) -> R
 
 
 def run_real_eval(realdocs: Path, gold_dir: Path, formats=REAL_FORMATS) -> list[RealScore]:
-    """Scores of every real (or holdout) gold file against each of its documents found in `realdocs`."""
-    from extract.pipeline import extract_file
+    """Scores of every real (or holdout) gold file against each of its documents found in `realdocs`; a
+    document that cannot be extracted is reported on stderr and scored as nothing found (never aborts)."""
+    import sys
+
+    from extract.pipeline import ExtractError, extract_file
     from extract.settings import Settings
 
     extra = Settings().eval_subject_extra_words
@@ -345,7 +348,12 @@ def run_real_eval(realdocs: Path, gold_dir: Path, formats=REAL_FORMATS) -> list[
             fmt = path.suffix.lower().lstrip(".")
             if fmt not in formats or not path.exists():
                 continue
-            ex = extract_file(path)
+            try:
+                ex = extract_file(path)
+            except ExtractError as exc:
+                print(f"{path}: {exc}; scored as nothing found", file=sys.stderr)
+                scores.append(score_real([], data, path.stem, fmt, [], extra))
+                continue
             scores.append(score_real(list(ex.figures), data, path.stem, fmt, ex.document.blocks, extra))
     return scores
 

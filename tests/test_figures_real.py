@@ -6,6 +6,8 @@ below fails here. `baocao eval` prints the same numbers per document, genre and 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from support import REALDOCS, ROOT
 
@@ -68,3 +70,17 @@ def test_real_rows_total_per_format_and_per_genre():
     assert rows[("ALL", "doc", "all")].gold == 2
     assert rows[("ALL", "all", "all")].gold == 7
     assert list(rows)[-1] == ("ALL", "all", "all")
+
+
+def test_a_document_that_cannot_be_read_scores_as_nothing_found(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "broken.docx").write_bytes(b"not a zip file")
+    gold = {"files": ["broken.docx"], "genre": "plan", "doc_period": ["2026-01-01", "2026-12-31"],
+            "regions": [{"label": "p1", "from": "Mục tiêu", "to": "Nhiệm vụ"}],
+            "figures": [{"anchor": "đạt 95% kế hoạch", "num": "95", "value": 95, "unit": "%"}],
+            "not_figures": []}
+    (tmp_path / "broken.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (score,) = run_real_eval(tmp_path / "docs", tmp_path)
+    assert (score.gold, score.extracted, score.matched) == (1, 0, 0)
+    assert score.problems  # the region cannot be found in a document that was not read
+    assert "broken.docx" in capsys.readouterr().err
