@@ -209,7 +209,7 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
 # `_apply_special_cases`) over the same regexes and special cases, and PhraseMatcher's matching on lower-cased
 # tokens (every occurrence of every phrase, overlaps included). tests/test_nlp.py checks that it gives the spaCy
 # pipeline's spans on every sentence of samples/ and on made-up edge cases.
-_RUN = re.compile(r"\S+|\s+")  # stdlib re: its \s is str.isspace(), the test spaCy's tokenizer uses
+_RUNS = re.compile(r"(\s+)")  # stdlib re: its \s is str.isspace(), the test spaCy's tokenizer uses
 
 
 def _split_chunk(chunk: str, specials: frozenset[str]) -> list[str]:
@@ -305,28 +305,36 @@ class _Rules:
     def tokens(self, text: str) -> list[tuple[int, str]]:
         """(offset, text) of spaCy's tokens of `text`, whitespace tokens included."""
         out: list[tuple[int, str]] = []
-        cache, specials = self.cache, self.specials
+        append, cache, specials = out.append, self.cache, self.specials
+        pos = 0
         after_token = False
-        for m in _RUN.finditer(text):
-            start, run = m.start(), m.group()
-            if run[0].isspace():
-                if after_token and run[0] == " ":  # one space after a token is its trailing space
-                    start, run = start + 1, run[1:]
-                    if not run:
-                        continue
-                out.append((start, run))
-                after_token = False
+        # runs alternate: non-space at even indexes (empty at either end), whitespace at odd ones
+        for k, run in enumerate(_RUNS.split(text)):
+            if not run:
                 continue
-            after_token = True
-            pieces = cache.get(run)
-            if pieces is None:
-                if len(cache) >= self._CACHE_MAX:
-                    cache.clear()
-                pieces = cache[run] = _split_chunk(run, specials)
-            for piece in pieces:
-                out.append((start, piece))
-                start += len(piece)
-        if self.merges and len(out) > 1:
+            if k % 2:
+                if not after_token or run[0] != " ":
+                    append((pos, run))
+                elif len(run) > 1:  # one space after a token is its trailing space, the rest a token
+                    append((pos + 1, run[1:]))
+                after_token = False
+            else:
+                pieces = cache.get(run)
+                if pieces is None:
+                    if len(cache) >= self._CACHE_MAX:
+                        cache.clear()
+                    pieces = cache[run] = _split_chunk(run, specials)
+                if len(pieces) == 1:
+                    append((pos, run))
+                else:
+                    at = pos
+                    for piece in pieces:
+                        append((at, piece))
+                        at += len(piece)
+                after_token = True
+            pos += len(run)
+        # pieces of a special case can touch only where the text holds the special case itself
+        if self.merges and len(out) > 1 and any(word in text for word in self.merges.values()):
             out = self._merge_specials(out)
         return out
 
