@@ -348,7 +348,14 @@ def machine_facts() -> list[str]:
         f"RAM: {psutil.virtual_memory().total / 2**30:.1f} GiB, CPU: {cpu}",
         f"Python {platform.python_version()} on {platform.platform()}",
         "libraries: " + ", ".join(libs),
+        load_average("at the start"),
     ]
+
+
+def load_average(when: str) -> str:
+    """The machine's load: the ratios are measured in one run, but on a shared machine every wall time grows."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {when}: {one:.2f}, {five:.2f}, {fifteen:.2f} (1, 5, 15 min; {os.cpu_count()} cores)"
 
 
 def mb(n: int) -> str:
@@ -581,6 +588,7 @@ def main() -> None:
             )
         for name, value, goal, ok in goals:
             print(f"  {name:<48} {value:8.2f}   goal {goal:<9} {verdict(ok) if goal != '(no goal)' else ''}")
+        print(load_average("at the end"))
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
