@@ -169,38 +169,6 @@ def pipeline():
     return add_rules(nlp)
 
 
-def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, id) character spans of the rule matches in `text`, in text order: what
-    `pipeline()(text).spans["baocao_rules"]` holds, computed without spaCy (`_Rules`)."""
-    return _rules().spans(text)
-
-
-def cue_phrases(label: str) -> tuple[str, ...]:
-    """The phrases of one cue label of rules/spans.yaml (lower-cased)."""
-    if label not in CUE_LABELS:
-        raise KeyError(label)
-    return tuple(w.lower() for w in _words(label, catalog.load("spans")["cues"].get(label, [])))
-
-
-@cache
-def _identifier_prefilter() -> regex.Pattern:
-    """Any identifier phrase before a digit: texts without one skip the tokenizer (most of a report's text)."""
-    phrases = sorted({p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}, key=len)
-    alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in reversed(phrases))
-    return regex.compile(rf"(?<!\w)(?:{alt})\W{{0,3}}(?:\w+\s+)?[0-9]", regex.IGNORECASE)
-
-
-def identifier_spans(text: str) -> list[tuple[int, int, str]]:
-    """Character spans of the identifier numbers of `text` ("06" of "Đề án 06"), with their rule id."""
-    if not _identifier_prefilter().search(text):
-        return []
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate (broken input): spaCy's string store refuses it, as before
-        return []
-    return _rules().identifiers(text)
-
-
 # ---------------------------------------------------------------- the same spans without spaCy
 
 # spaCy costs each worker ~0.6 s of import and ~70 MB before it reads a word, and the figure stage asks it for
@@ -385,21 +353,93 @@ class _Rules:
                 out.append((toks[s][0], toks[i][0] + len(toks[i][1]), IDENTIFIER, id_))
         return sorted(out)
 
-    def identifiers(self, text: str) -> list[tuple[int, int, str]]:
-        toks = self.tokens(text)
-        lower = [t.lower() for _, t in toks]
-        rules, word, n = _identifier_rules(), _number_word(), len(toks)
-        out = []
-        for _s, end, ids in self._match(lower, self.identifier_phrases, self.identifier_lengths):
-            for rid in sorted(ids):
-                i = end
-                if i < n and lower[i] == word and lower[end - 1] != word:
-                    i += 1
-                if i < n and rules[rid].fullmatch(toks[i][1]):
-                    out.append((toks[i][0], toks[i][0] + len(toks[i][1]), rid))
-        return out
+    def identifier_matches(self, doc: _Doc) -> list[tuple[str, int, int]]:
+        """(rule id, start, end) of the identifier phrases among the tokens, as spaCy's PhraseMatcher gives them."""
+        return [
+            (rid, start, end)
+            for start, end, ids in self._match(doc.lower, self.identifier_phrases, self.identifier_lengths)
+            for rid in sorted(ids)
+        ]
+
+
+class _Token:
+    __slots__ = ("idx", "lower_", "text")
+
+    def __init__(self, idx: int, text: str, lower: str):
+        self.idx, self.text, self.lower_ = idx, text, lower
+
+
+class _Strings:
+    """Match ids are the rule ids themselves: `doc.vocab.strings[match_id]` gives the id back."""
+
+    def __getitem__(self, key: str) -> str:
+        return key
+
+
+class _Doc:
+    """What `identifier_spans` reads of a spaCy Doc (tokens' text, lower_ and idx; vocab.strings), without spaCy."""
+
+    vocab = type("_Vocab", (), {"strings": _Strings()})()
+
+    def __init__(self, text: str):
+        text.encode("utf-8")  # a lone surrogate fails here as it failed in spaCy's string store
+        toks = _rules().tokens(text)
+        self.lower = [t.lower() for _, t in toks]
+        self.tokens = [_Token(i, t, low) for (i, t), low in zip(toks, self.lower, strict=True)]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, i: int) -> _Token:
+        return self.tokens[i]
 
 
 @cache
 def _rules() -> _Rules:
     return _Rules()
+
+
+def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, id) character spans of the rule matches in `text`, in text order: what
+    `pipeline()(text).spans["baocao_rules"]` holds, computed without spaCy (`_Rules`)."""
+    return _rules().spans(text)
+
+
+def _identifier_matcher():
+    """The identifier phrases alone: the number grammar asks for nothing else, on every text it reads."""
+    return _rules().identifier_matches
+
+
+def cue_phrases(label: str) -> tuple[str, ...]:
+    """The phrases of one cue label of rules/spans.yaml (lower-cased)."""
+    if label not in CUE_LABELS:
+        raise KeyError(label)
+    return tuple(w.lower() for w in _words(label, catalog.load("spans")["cues"].get(label, [])))
+
+
+@cache
+def _identifier_prefilter() -> regex.Pattern:
+    """Any identifier phrase before a digit: texts without one skip the tokenizer (most of a report's text)."""
+    phrases = sorted({p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}, key=len)
+    alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in reversed(phrases))
+    return regex.compile(rf"(?<!\w)(?:{alt})\W{{0,3}}(?:\w+\s+)?[0-9]", regex.IGNORECASE)
+
+
+def identifier_spans(text: str) -> list[tuple[int, int, str]]:
+    """Character spans of the identifier numbers of `text` ("06" of "Đề án 06"), with their rule id."""
+    if not _identifier_prefilter().search(text):
+        return []
+    try:
+        doc = _Doc(text)
+    except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
+        return []
+    rules = _identifier_rules()
+    out = []
+    for match_id, _start, end in _identifier_matcher()(doc):
+        rid = doc.vocab.strings[match_id]
+        i = end
+        if i < len(doc) and doc[i].lower_ == _number_word() and doc[end - 1].lower_ != _number_word():
+            i += 1
+        if i < len(doc) and rules[rid].fullmatch(doc[i].text):
+            out.append((doc[i].idx, doc[i].idx + len(doc[i].text), rid))
+    return out
