@@ -8,11 +8,11 @@ Runs in legacy Vietnamese fonts (.VnTime, VNI-Times) are converted to Unicode (e
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import zipfile
 import zlib
-from functools import cache
 from pathlib import Path
 
 import docx
@@ -30,7 +30,7 @@ from extract.settings import Settings
 
 # python-docx's qn() splits and formats its argument on every call (~77 k calls for 4 small documents, a
 # sixth of reading time); the same names, remembered
-qn = cache(_qn)
+qn = functools.cache(_qn)
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
