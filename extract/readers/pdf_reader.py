@@ -342,6 +342,8 @@ def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[
     lines: list[Line] = []
     current: list[tuple] = []
     last = None
+    # `_inside(box, area)` for each area, written out: it ran for every character of a page with tables
+    areas = [(a[0] - 1.0, a[1] - 1.0, a[2] + 1.0, a[3] + 1.0) for a in exclude]
     for c in chars:
         box = c[1]
         if box is None:
@@ -351,8 +353,10 @@ def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[
             else:
                 current.append(c)
             continue
-        if exclude and any(_inside(box, b) for b in exclude):
-            continue
+        if areas:
+            cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in areas):
+                continue
         # pdfium sometimes runs two printed lines together: a jump back to the left and down is a new line
         if last is not None and box[0] < last[0] - 1 and not last[1] <= (box[1] + box[3]) / 2 <= last[3]:
             _emit(current, page_no, lines)
@@ -424,9 +428,10 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
     if not boxed:
         return
     raw = [c[2] for c in boxed]
-    sizes = [round(x * 2) / 2 for x in raw]
-    if sizes.count(sizes[0]) == len(sizes):  # one size, the usual line: no mode to count
-        size = sizes[0]
+    # one size, the usual line: no mode to count (and no rounding of every character when all are equal)
+    sizes = [] if raw.count(raw[0]) == len(raw) else [round(x * 2) / 2 for x in raw]
+    if not sizes or sizes.count(sizes[0]) == len(sizes):
+        size = round(raw[0] * 2) / 2
         baseline = statistics.median([c[1][3] for c in boxed])
     else:
         size = statistics.mode(sizes)
