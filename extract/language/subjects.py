@@ -96,7 +96,10 @@ def phrase_words() -> PhraseWords:
         aspect=regex.compile(word % alt["aspect"], flags),
         copula=regex.compile(word % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(word % alt["lead_in"] + r"[\s:]*$", flags),
-        restate=regex.compile(r"[\s(),:;–-]*(?:" + word % alt["restate"] + r"[\s(),:;–-]*)*", flags),
+        # numbers of a comparison base ("so với cùng kỳ năm 2024") may stand between the words
+        restate=regex.compile(
+            r"[\s(),:;–-]*(?:(?:" + word % alt["restate"] + r"|\d[\d/.,]*)[\s(),:;–-]*)*", flags
+        ),
         lead_openers=regex.compile(r"^\s*" + word % alt["lead_openers"] + r"[\s,:]*", flags),
         topic=regex.compile(r"^\s*" + word % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
         share=" ".join(data["share"].split()),
