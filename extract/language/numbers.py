@@ -707,6 +707,13 @@ def _add_rates(text: str, items: list[_Item]) -> None:
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
 
+# a capitalised name (one or two words) or "số" right before a number: it names something ("Dự án 4", "cơ sở
+# số 2"); read backwards
+_NAMED = regex.compile(
+    r"(?<![\p{L}])(?:\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?|[Ss]ố)[^\S\n]+", regex.V0 | regex.REVERSE
+)
+
+
 def _infer_units(text: str, items: list[_Item]) -> None:
     """A count written without its noun takes one from its sentence: the noun after a count word since the
     number before ("Tổng số nhiệm vụ được giao là 21"), the noun opening its clause ("người sử dụng 3388"),
@@ -722,6 +729,8 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 unit = r.units[" ".join(m.group("u").split()).casefold()]
             if unit is not None:
                 it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
+            elif _NAMED.match(text, max(0, it.num_start - 30), it.num_start):
+                pass  # "(Dự án 4)", "Cơ sở cai nghiện số 2": a number naming something counts nothing
             elif (label := _label_unit(text, it.num_start)) is not None:
                 u = r.units[label.casefold()]
                 it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
