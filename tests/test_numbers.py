@@ -312,6 +312,8 @@ CASES = [
       ("1608", "1608", "người", "1608", "người", None, "number")]),
     ("tăng 12,4 so với cùng kỳ", [("12,4", "12.4", None, "12.4", None, None, "number")]),
     ("(Dự án 7), trong đó", [("7", "7", None, "7", None, None, "number")]),  # a noun naming its number
+    ("cấp 30 bộ máy tính, 124 Công an xã", [("30 bộ", "30", "bộ", "30", "bộ", None, "number"),  # a name after
+                                             ("124", "124", None, "124", None, None, "number")]),  # it counts
 ]
 
 

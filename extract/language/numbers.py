@@ -714,6 +714,9 @@ _NAMED = regex.compile(
 )
 
 
+_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}", regex.V0)
+
+
 def _infer_units(text: str, items: list[_Item]) -> None:
     """A count written without its noun takes one from its sentence: the noun after a count word since the
     number before ("Tổng số nhiệm vụ được giao là 21"), the noun opening its clause ("người sử dụng 3388"),
@@ -731,6 +734,8 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
             elif _NAMED.match(text, max(0, it.num_start - 30), it.num_start):
                 pass  # "(Dự án 4)", "Cơ sở cai nghiện số 2": a number naming something counts nothing
+            elif _CAPITAL_NEXT.match(text, it.end):
+                pass  # "124 Công an xã": a name after the number is what it counts, whatever came before
             elif (label := _label_unit(text, it.num_start)) is not None:
                 u = r.units[label.casefold()]
                 it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
