@@ -312,6 +312,11 @@ CASES = [
       ("1608", "1608", "người", "1608", "người", None, "number")]),
     ("tăng 12,4 so với cùng kỳ", [("12,4", "12.4", None, "12.4", None, None, "number")]),
     ("(Dự án 7), trong đó", [("7", "7", None, "7", None, None, "number")]),  # a noun naming its number
+    ("giá bán 32.000 đồng/kg", [("32.000 đồng/kg", "32000", "đồng/kg", "32000", "đồng/kg", None, "number")]),
+    ("hỗ trợ 2 triệu đồng/ha/vụ", [("2 triệu đồng/ha/vụ", "2", "triệu đồng/ha/vụ", "2e6", "đồng/ha/vụ", None,
+                                    "number")]),
+    ("nhận 30 hồ sơ, 4 trễ hạn", [("30 hồ sơ", "30", "hồ sơ", "30", "hồ sơ", None, "number"),  # trễ is no noun
+                                  ("4", "4", "hồ sơ", "4", "hồ sơ", None, "number")]),
     ("cấp 30 bộ máy tính, 124 Công an xã", [("30 bộ", "30", "bộ", "30", "bộ", None, "number"),  # a name after
                                              ("124", "124", None, "124", None, None, "number")]),  # it counts
 ]
