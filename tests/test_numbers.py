@@ -313,6 +313,11 @@ CASES = [
     ("tăng 12,4 so với cùng kỳ", [("12,4", "12.4", None, "12.4", None, None, "number")]),
     ("(Dự án 7), trong đó", [("7", "7", None, "7", None, None, "number")]),  # a noun naming its number
     ("giá bán 32.000 đồng/kg", [("32.000 đồng/kg", "32000", "đồng/kg", "32000", "đồng/kg", None, "number")]),
+    ("khám 40 bệnh nhân/ngày", [("40 bệnh nhân/ngày", "40", "bệnh nhân/ngày", "40", "bệnh nhân/ngày", None,
+                                 "number")]),  # an unlisted two-syllable noun keeps both before a rate
+    ("cho 1.200 nhân khẩu/ tổng số 1.500", [("1.200 nhân khẩu", "1200", "nhân khẩu", "1200", "nhân khẩu", None,
+                                             "number"), ("1.500", "1500", "nhân khẩu", "1500", "nhân khẩu", None,
+                                                         "number")]),
     ("hỗ trợ 2 triệu đồng/ha/vụ", [("2 triệu đồng/ha/vụ", "2", "triệu đồng/ha/vụ", "2e6", "đồng/ha/vụ", None,
                                     "number")]),
     ("nhận 30 hồ sơ, 4 trễ hạn", [("30 hồ sơ", "30", "hồ sơ", "30", "hồ sơ", None, "number"),  # trễ is no noun

@@ -338,7 +338,7 @@ def _grammar() -> _Grammar:
     # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
     # its second syllable too unless that one is a function word
     noun = regex.compile(
-        rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?:[ ](?P<u2>\p{{Ll}}\p{{L}}*){end}(?![/]))?{per}", regex.V0
+        rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?:[ ](?P<u2>\p{{Ll}}\p{{L}}*){end}(?!/[0-9]))?{per}", regex.V0
     )
     sfx = _alt(r.qualifier_suffixes)
     return _Grammar(
@@ -492,7 +492,7 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         if m:
             unit = base = m.group("u")
             u2 = m.group("u2")
-            two = u2 and m.group("u").casefold() not in r.classifiers and not m.group("per")
+            two = u2 and m.group("u").casefold() not in r.classifiers
             if two and u2.casefold() not in r.stop_words and u2.casefold() not in r.scales:
                 unit = base = f"{unit} {u2}"
             elif u2:
@@ -707,10 +707,11 @@ def _add_rates(text: str, items: list[_Item]) -> None:
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
 
-# a capitalised name (one or two words) or "số" right before a number: it names something ("Dự án 4", "cơ sở
-# số 2"); read backwards
+# a capitalised name (one or two words) or "số" (not "tổng số") right before a number: it names something
+# ("Dự án 4", "cơ sở số 2"); read backwards
 _NAMED = regex.compile(
-    r"(?<![\p{L}])(?:\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?|[Ss]ố)[^\S\n]+", regex.V0 | regex.REVERSE
+    r"(?<![\p{L}])(?:\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?|(?<![Tt]ổng[^\S\n]+)[Ss]ố)[^\S\n]+",
+    regex.V0 | regex.REVERSE,
 )
 
 
