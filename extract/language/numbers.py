@@ -122,7 +122,7 @@ class _Rules:
     units: dict  # casefolded spelling -> _Unit
     coordinated: tuple[str, ...]
     score_units: frozenset
-    exclusions: tuple[tuple[str, object], ...]  # (rule id, compiled pattern)
+    exclusions: tuple[tuple[str, object, tuple[str, ...]], ...]  # (rule id, compiled pattern, needs)
     rate_words: tuple[str, ...]
     glued_units: tuple[str, ...]
     rank_words: tuple[str, ...]
@@ -193,7 +193,7 @@ def _rules() -> _Rules:
         _check_keys(
             f"numbers.yaml exclusions[{i}]",
             entry,
-            {"id", "patterns", "note", "case_sensitive"},
+            {"id", "patterns", "note", "case_sensitive", "needs"},
             {"id", "patterns", "note"},
         )
         rid = entry["id"]
@@ -203,9 +203,13 @@ def _rules() -> _Rules:
         flags = regex.V0 | (0 if entry.get("case_sensitive") else regex.IGNORECASE)
         if not isinstance(entry["patterns"], list) or not entry["patterns"]:
             raise RuleError(f"numbers.yaml exclusion {rid}: patterns must be a non-empty list")
+        # `needs`: characters one of which a text must hold for the rule to be tried (a cheap prefilter)
+        needs = tuple(entry.get("needs", ()))
+        if not all(isinstance(c, str) and c for c in needs):
+            raise RuleError(f"numbers.yaml exclusion {rid}: needs must be a list of strings")
         for pattern in entry["patterns"]:
             try:
-                exclusions.append((rid, regex.compile(pattern, flags)))
+                exclusions.append((rid, regex.compile(pattern, flags), needs))
             except regex.error as exc:
                 raise RuleError(f"numbers.yaml exclusion {rid}: {exc}") from exc
 
@@ -555,7 +559,9 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
 def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     r, g = _rules(), _grammar()
     spans: list[tuple[int, int, str]] = []
-    for rid, pat in r.exclusions:
+    for rid, pat, needs in r.exclusions:
+        if needs and not any(c in text for c in needs):
+            continue
         for m in pat.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
