@@ -68,12 +68,11 @@ def _words(where: str, items) -> list[str]:
 def _identifier_rules() -> dict:
     """rule id -> compiled regex of the number that follows its phrases (rules/spans.yaml identifiers)."""
     data = catalog.load("spans")
-    if set(data) != {"identifiers", "number_word", "cues", "list_end_words"}:
-        raise RuleError("spans.yaml: expected the keys identifiers, number_word, cues, list_end_words")
+    if set(data) != {"identifiers", "number_word", "cues"}:
+        raise RuleError("spans.yaml: expected the keys identifiers, number_word, cues")
     out = {}
     for entry in data["identifiers"]:
-        keys = {"id", "note", "before", "number"}
-        if not keys <= set(entry) <= keys | {"not_after"} or entry["id"] in out:
+        if set(entry) != {"id", "note", "before", "number"} or entry["id"] in out:
             raise RuleError(f"spans.yaml identifiers: bad or duplicate entry {entry.get('id')!r}")
         try:
             out[entry["id"]] = regex.compile(entry["number"])
@@ -210,44 +209,12 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         return []
     rules = _identifier_rules()
-    not_after = _not_after()
     out = []
-    for match_id, start, end in _identifier_matcher()(doc):
+    for match_id, _start, end in _identifier_matcher()(doc):
         rid = doc.vocab.strings[match_id]
-        if start > 0 and doc[start - 1].lower_ in not_after.get(rid, ()):
-            continue  # "danh mục 72 dự án": the phrase is the end of another word
         i = end
         if i < len(doc) and doc[i].lower_ == _number_word() and doc[end - 1].lower_ != _number_word():
             i += 1
-        while i < len(doc) and rules[rid].fullmatch(doc[i].text):
-            if i + 1 < len(doc) and doc[i + 1].text == "%":
-                break  # "mục 20% xã": a percentage is a quantity, whatever stands before it
+        if i < len(doc) and rules[rid].fullmatch(doc[i].text):
             out.append((doc[i].idx, doc[i].idx + len(doc[i].text), rid))
-            # "mức 1, 2 trên tổng số", "khoản 2 và 3 Luật": the identifiers listed after the first; not
-            # "Nghị quyết số 19 và 07 sinh viên", where a counted noun follows
-            i += 2 if i + 2 < len(doc) and doc[i + 1].lower_ in _LIST_JOINERS and _ends_list(doc, i + 3) else len(doc)
     return out
-
-
-_LIST_JOINERS = (",", "và", "hoặc")
-
-
-def _ends_list(doc, i: int) -> bool:
-    """Whether token i may follow the last identifier of a list: none, no word, a capital or a list end word."""
-    if i >= len(doc) or not doc[i].text[:1].isalpha() or doc[i].text[:1].isupper():
-        return True
-    return doc[i].lower_ in _list_end_words()
-
-
-@cache
-def _list_end_words() -> frozenset:
-    return frozenset(w.lower() for w in _words("list_end_words", catalog.load("spans")["list_end_words"]))
-
-
-@cache
-def _not_after() -> dict:
-    """rule id -> the words that, right before one of its phrases, make the phrase part of another word."""
-    return {
-        e["id"]: frozenset(w.lower() for w in _words(e["id"], e.get("not_after", [])))
-        for e in catalog.load("spans")["identifiers"]
-    }

@@ -91,6 +91,8 @@ _NUMBERS_KEYS = {
     "money_words",
     "money_unit",
     "money_min",
+    "identifier_compounds",
+    "identifier_list_ends",
 }
 
 
@@ -131,6 +133,8 @@ class _Rules:
     money_words: tuple[str, ...]
     money_unit: str
     money_min: Decimal
+    identifier_compounds: tuple[str, ...]
+    identifier_list_ends: tuple[str, ...]
 
 
 @cache
@@ -262,6 +266,8 @@ def _rules() -> _Rules:
         money_words=tuple(_words("money_words", data["money_words"])),
         money_unit=data["money_unit"].strip(),
         money_min=money_min,
+        identifier_compounds=tuple(_words("identifier_compounds", data["identifier_compounds"])),
+        identifier_list_ends=tuple(_words("identifier_list_ends", data["identifier_list_ends"])),
     )
 
 
@@ -318,6 +324,8 @@ class _Grammar:
     count_noun: object
     label_noun: object
     money: object
+    compound_before: object
+    listed_after: object
 
 
 @cache
@@ -378,6 +386,14 @@ def _grammar() -> _Grammar:
             rf"(?:^|[,;:(\n]){_WS}*(?P<u>{_alt(r.units)}){end}(?P<rest>(?:{_WS}+\p{{L}}+){{0,4}}){_WS}*\Z", _I
         ),
         money=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.money_words)}){end}", _I),
+        compound_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(r.identifier_compounds)}){_WS}+(?:số{_WS}+)?", _IR
+        ),
+        listed_after=regex.compile(
+            rf"{_WS}*(?:,|và|hoặc){_WS}*(?P<n>[0-9]{{1,3}})(?![\p{{L}}\p{{N}}%]|[.,/][0-9])"
+            rf"(?={_WS}*(?:$|[^\p{{L}}\s]|(?-i:\p{{Lu}})|(?:{_alt(r.identifier_list_ends)}){end}))",
+            _I,
+        ),
     )
 
 
@@ -556,6 +572,24 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
     return False
 
 
+_PERCENT_NEXT = regex.compile(r"[^\S\n]*%")
+
+
+def _identifiers(text: str) -> list[tuple[int, int, str]]:
+    """The spaCy layer's identifier numbers, refined: none before "%" or after a compound word holding the
+    phrase ("danh mục 72"); the numbers listed after one ("mức 1, 2") are identifiers too."""
+    g = _grammar()
+    out = []
+    for s, e, rid in identifier_spans(text):
+        if _PERCENT_NEXT.match(text, e) or g.compound_before.match(text, max(0, s - 30), s):
+            continue
+        out.append((s, e, rid))
+        while m := g.listed_after.match(text, e):
+            s, e = m.start("n"), m.end("n")
+            out.append((s, e, rid))
+    return out
+
+
 def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     r, g = _rules(), _grammar()
     spans: list[tuple[int, int, str]] = []
@@ -566,7 +600,7 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
     # numbers announced as names by a phrase before them ("Đề án 06", "(trang 2)", "lần 1"): the spaCy layer
-    spans.extend((s, e, f"identifier_{rid}") for s, e, rid in identifier_spans(text))
+    spans.extend((s, e, f"identifier_{rid}") for s, e, rid in _identifiers(text))
     mask = bytearray(len(text))
     for s, e, _ in spans:
         mask[s:e] = b"\x01" * (e - s)
