@@ -1,0 +1,171 @@
+"""Label lines: "+ Đơn vị sự nghiệp thuộc UBND tỉnh: 12 đơn vị" — the label before the colon names what the
+numbers right after it count. Items of a list under a labelled line ("- Tiến hành khởi tố mới: 734 vụ ... Trong
+đó:" then "+ Tàng trữ trái phép chất ma túy: 395 vụ") carry that line's label too; a breakdown label ("- Khu vực
+kinh tế Nhà nước: Dự tính GTSX CN tháng 10 đạt 111,4 tỷ đồng") qualifies the measure its line's clause names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from extract import catalog
+from extract.figures.rules import rules
+from extract.language.periods import find_periods
+from extract.language.subjects import content_words, openers
+from extract.model import Block, Figure
+
+_FLAGS = regex.IGNORECASE | regex.V1
+# "- ", "+ ", "a) ", "1. ", "1.2. ", "* ": the list marker before a label
+_MARKER = regex.compile(r"^\s*(?P<m>[-–+*•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*")
+# the colon of a label: never one between digits (14:30) or in a URL
+_COLON = regex.compile(r"(?:(?<!\d):|:(?!\d))(?!//)")
+_LABEL_WORDS_MAX = 30  # a longer text before a colon is a sentence, not a label
+_PARENT_WORDS_MAX = 8  # a parent label this short is carried to its items ("Tiến hành khởi tố mới")
+# what may stand between two numbers of one value list: "05 vụ, 04 đối tượng", "18/100 điểm", "12 và 14 người"
+_LIST_GAP = regex.compile(r"^\s*(?:[,;/]|và)?\s*$", _FLAGS)
+_QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
+_LIST_END = regex.compile(r"(?:\btrong\s+đó|\bcụ\s+thể|\bgồm)?\s*:\s*$", _FLAGS)  # a line opening a list
+
+
+@cache
+def _rules():
+    data = catalog.load("label_lines")
+    if not isinstance(data, dict) or set(data) != {"breakdown", "not_subject"}:
+        raise catalog.RuleError("label_lines.yaml: expected the keys breakdown, not_subject")
+    try:
+        breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
+        not_subject = regex.compile("|".join(data["not_subject"]), _FLAGS)
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
+    return breakdown, not_subject
+
+
+@dataclass(frozen=True)
+class Line:
+    marker: str  # the list marker ("-", "+", "a)", "") of the line
+    label: str  # the label, cleaned: no marker, no opener, no period
+    colon: int  # offset in the block text just after the label's colon
+
+
+def _clean(text: str) -> str:
+    """The label without time adverbials and periods ("quý 3/2025"), clause openers and outer punctuation."""
+    for pm in sorted(find_periods(text), key=lambda pm: -pm.start):
+        text = text[: pm.start] + " " + text[pm.end :]
+    for rx in openers():
+        text = rx.sub(" ", text)
+    return " ".join(text.split()).strip(" ,;.-–")
+
+
+def parse_line(text: str) -> Line | None:
+    """The label of a "label: ..." line, or None when the text before its first colon is no label."""
+    mm = _MARKER.match(text)
+    cm = _COLON.search(text, mm.end())
+    if cm is None:
+        return None
+    raw = text[mm.end() : cm.start()]
+    if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or regex.search(r"[;!?]|\.\s", raw):
+        return None
+    label = _clean(raw)
+    if not content_words(label) or _rules()[1].match(label):
+        return None
+    return Line(mm["m"] or "", label, cm.end())
+
+
+def _offsets(block: Block, figures: list[Figure]) -> list[tuple[int, int, Figure]]:
+    """(start, end, figure) of the block's figures in the block's own text, in text order."""
+    out, seen = [], {}
+    for f in figures:
+        at = block.text.find(f.quote, seen.get(f.quote, 0))
+        if at < 0:
+            at = block.text.find(f.quote)
+        if at < 0:
+            continue
+        out.append((at + f.char_start, at + f.char_end, f))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _value_list(text: str, colon: int, placed) -> list[Figure]:
+    """The figures of the value list right after the colon: "12 đơn vị", "05 vụ, 04 đối tượng"."""
+    out: list[Figure] = []
+    end = colon
+    for start, stop, f in placed:
+        if start < colon:
+            continue
+        gap = text[end:start]
+        ok = _LIST_GAP.match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+        if not ok:
+            break
+        out.append(f)
+        end = stop
+    return out
+
+
+def _counted(f: Figure) -> str:
+    """The counted noun of `f` ("đơn vị" of "12 đơn vị"); none for %, money and bare numbers."""
+    u = f.unit or ""
+    if not u or u == "%" or f.base_unit in rules().money_units or "/" in u:
+        return ""
+    return u
+
+
+def _measure(text: str, colon: int, placed) -> str:
+    """What the clause after a breakdown label measures: its words before the first stop verb, no period."""
+    first = next((s for s, _e, _f in placed if s >= colon), len(text))
+    clause = text[colon:first]
+    stop = rules().stops.search(clause)
+    clause = clause[: stop.start()] if stop else clause
+    return _clean(regex.split(r"[.;:]", clause)[0])
+
+
+def _join(head: str, label: str, tail: str = "") -> str:
+    """head + label + tail, leaving out a head or tail whose words the rest already says."""
+    def says(part: str, *others: str) -> bool:
+        return set(content_words(part)) <= set(content_words(" ".join(others)))
+
+    head = "" if head and says(head, label, tail) else head
+    tail = "" if tail and says(tail, head, label) else tail
+    return " ".join(p for p in (head, label, tail) if p)
+
+
+def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with the subjects their label lines give (other figures unchanged, order kept)."""
+    by_loc: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_loc.setdefault(f.location, []).append(i)
+    out = list(figures)
+    parent: Line | None = None
+    last_measure = ""
+    for block in blocks:
+        if block.kind == "heading" or block.kind == "table":
+            parent, last_measure = None, ""
+            continue
+        line = parse_line(block.text)
+        idx = by_loc.get(block.location, [])
+        if line is None:
+            parent = None
+            subj = next((out[i].subject for i in idx if out[i].subject), None)
+            last_measure = subj or last_measure
+            continue
+        if parent is not None and line.marker == parent.marker:
+            parent = None  # a sibling of the parent ends its list
+        placed = _offsets(block, [out[i] for i in idx])
+        values = _value_list(block.text, line.colon, placed)
+        ids = {id(f) for f in values}
+        if values:
+            above = parent.label if parent is not None else ""
+            for i in idx:
+                if id(out[i]) in ids:
+                    out[i] = replace(out[i], subject=_join(_counted(out[i]), line.label, above))
+            if _LIST_END.search(block.text.rstrip(" .")) and len(line.label.split()) <= _PARENT_WORDS_MAX:
+                parent = line
+        elif _rules()[0].match(line.label):
+            measure = _measure(block.text, line.colon, placed) or last_measure
+            last_measure = measure
+            for i in idx:
+                start = next((s for s, _e, f in placed if f is out[i]), -1)
+                if start >= line.colon:
+                    out[i] = replace(out[i], subject=_join(measure, line.label))
+    return out
