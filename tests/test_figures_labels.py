@@ -113,3 +113,11 @@ def test_a_breakdown_label_qualifies_the_measure_of_its_line():
     assert got["30 tỷ đồng"] == "Doanh thu du lịch Khu vực nông thôn"  # the measure of the line above
     # a topic label ("Kết quả ...") is no breakdown: the sentence keeps its own subject
     assert "Kết quả" not in (_subjects("- Kết quả tuyên truyền: Đã đăng 12 tin bài.")["12 tin bài"] or "")
+
+
+def test_items_of_a_long_list_label_carry_only_its_action_after_the_place():
+    got = _subjects(
+        "- Trong đợt cao điểm, lực lượng quản lý thị trường trên địa bàn tỉnh kiểm tra, xử lý: 52 vụ. Trong đó:",
+        "+ Hàng giả, hàng nhái: 18 vụ.",
+    )
+    assert got["18 vụ"] == "vụ Hàng giả, hàng nhái kiểm tra, xử lý"

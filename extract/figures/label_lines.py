@@ -23,7 +23,7 @@ _MARKER = regex.compile(r"^\s*(?P<m>[-–+*•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[
 # the colon of a label: never one between digits (14:30) or in a URL
 _COLON = regex.compile(r"(?:(?<!\d):|:(?!\d))(?!//)")
 _LABEL_WORDS_MAX = 30  # a longer text before a colon is a sentence, not a label
-_PARENT_WORDS_MAX = 8  # a parent label this short is carried to its items ("Tiến hành khởi tố mới")
+_PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to its items ("Tiến hành khởi tố mới")
 # what may stand between two numbers of one value list: "05 vụ, 04 đối tượng", "18/100 điểm", "12 và 14 người"
 _LIST_GAP = regex.compile(r"^\s*(?:[,;/]|và)?\s*$", _FLAGS)
 _QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
@@ -33,14 +33,25 @@ _LIST_END = regex.compile(r"(?:\btrong\s+đó|\bcụ\s+thể|\bgồm)?\s*:\s*$",
 @cache
 def _rules():
     data = catalog.load("label_lines")
-    if not isinstance(data, dict) or set(data) != {"breakdown", "not_subject"}:
-        raise catalog.RuleError("label_lines.yaml: expected the keys breakdown, not_subject")
+    if not isinstance(data, dict) or set(data) != {"breakdown", "not_subject", "scope"}:
+        raise catalog.RuleError("label_lines.yaml: expected the keys breakdown, not_subject, scope")
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
         not_subject = regex.compile("|".join(data["not_subject"]), _FLAGS)
+        scope = regex.compile("|".join(data["scope"]), _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
-    return breakdown, not_subject
+    return breakdown, not_subject, scope
+
+
+def _action(label: str) -> str:
+    """What a list label says was done to its items: all of a short label, the words after the place
+    adverbial of a long one ("... trên toàn tỉnh phát hiện, bắt giữ" -> "phát hiện, bắt giữ"), else nothing."""
+    if len(label.split()) <= _PARENT_WORDS_MAX:
+        return label
+    places = list(_rules()[2].finditer(label))
+    tail = label[places[-1].end() :].strip(" ,") if places else ""
+    return tail if 0 < len(tail.split()) <= _PARENT_WORDS_MAX else ""
 
 
 @dataclass(frozen=True)
@@ -155,11 +166,11 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         values = _value_list(block.text, line.colon, placed)
         ids = {id(f) for f in values}
         if values:
-            above = parent.label if parent is not None else ""
+            above = _action(parent.label) if parent is not None else ""
             for i in idx:
                 if id(out[i]) in ids:
                     out[i] = replace(out[i], subject=_join(_counted(out[i]), line.label, above))
-            if _LIST_END.search(block.text.rstrip(" .")) and len(line.label.split()) <= _PARENT_WORDS_MAX:
+            if _LIST_END.search(block.text.rstrip(" .")) and _action(line.label):
                 parent = line
         elif _rules()[0].match(line.label):
             measure = _measure(block.text, line.colon, placed) or last_measure
