@@ -121,3 +121,14 @@ def test_items_of_a_long_list_label_carry_only_its_action_after_the_place():
         "+ Hàng giả, hàng nhái: 18 vụ.",
     )
     assert got["18 vụ"] == "vụ Hàng giả, hàng nhái kiểm tra, xử lý"
+
+
+def test_an_inline_list_names_each_item_and_its_restated_share():
+    got = _subjects(
+        "Về lĩnh vực được hỗ trợ: (1) Trồng trọt: 14 hộ (chiếm 56% tổng số hộ); (2) Chăn nuôi: 8 hộ (chiếm 32%) "
+        "và (3) Thủy sản: 3 hộ (chiếm 12%)."
+    )
+    assert got["14 hộ"] == got["56%"] == "hộ Trồng trọt lĩnh vực được hỗ trợ"
+    assert got["3 hộ"] == got["12%"] == "hộ Thủy sản lĩnh vực được hỗ trợ"
+    # one labelled value is no inline list: the line's own rule names it
+    assert _subjects("- Hộ nghèo: 25 hộ (chiếm 2,1%).")["2,1%"] == "Hộ nghèo"

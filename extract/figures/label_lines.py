@@ -19,7 +19,7 @@ from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
 # "- ", "+ ", "a) ", "1. ", "1.2. ", "* ": the list marker before a label
-_MARKER = regex.compile(r"^\s*(?P<m>[-–+*•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*")
+_MARKER = regex.compile(r"^\s*(?:(?:và|hoặc)\s+)?(?P<m>[-–+*•]|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*")
 # the colon of a label: never one between digits (14:30) or in a URL
 _COLON = regex.compile(r"(?:(?<!\d):|:(?!\d))(?!//)")
 _LABEL_WORDS_MAX = 30  # a longer text before a colon is a sentence, not a label
@@ -27,21 +27,26 @@ _PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to i
 # what may stand between two numbers of one value list: "05 vụ, 04 đối tượng", "18/100 điểm", "12 và 14 người"
 _LIST_GAP = regex.compile(r"^\s*(?:[,;/]|và)?\s*$", _FLAGS)
 _QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
+# where an inline list's next item starts: after a ";", or before its number marker "(3)" (", và (3) Thủy sản:")
+_ITEM_CUT = regex.compile(r";|\s(?=(?:và\s+)?\(\d{1,2}\)\s*\p{L})")
 _LIST_END = regex.compile(r"(?:\btrong\s+đó|\bcụ\s+thể|\bgồm)?\s*:\s*$", _FLAGS)  # a line opening a list
 
 
 @cache
 def _rules():
     data = catalog.load("label_lines")
-    if not isinstance(data, dict) or set(data) != {"breakdown", "not_subject", "scope"}:
-        raise catalog.RuleError("label_lines.yaml: expected the keys breakdown, not_subject, scope")
+    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
         not_subject = regex.compile("|".join(data["not_subject"]), _FLAGS)
         scope = regex.compile("|".join(data["scope"]), _FLAGS)
+        restate = regex.compile(r"^\s*\(\s*(?:" + "|".join(data["restatement"]) + r")\s*$", _FLAGS)
+        topic = regex.compile("|".join(data["topic_openers"]), _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
-    return breakdown, not_subject, scope
+    return breakdown, not_subject, scope, restate, topic
 
 
 def _action(label: str) -> str:
@@ -67,6 +72,7 @@ def _clean(text: str) -> str:
         text = text[: pm.start] + " " + text[pm.end :]
     for rx in openers():
         text = rx.sub(" ", text)
+    text = _rules()[4].sub("", text.strip())
     return " ".join(text.split()).strip(" ,;.-–")
 
 
@@ -108,6 +114,8 @@ def _value_list(text: str, colon: int, placed) -> list[Figure]:
         gap = text[end:start]
         ok = _LIST_GAP.match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
         if not ok:
+            if out and f.unit == "%" and _rules()[3].match(gap):
+                out.append(f)  # "11 ứng viên (chiếm 32,36% ...)": the share of the value just listed
             break
         out.append(f)
         end = stop
@@ -141,6 +149,26 @@ def _join(head: str, label: str, tail: str = "") -> str:
     return " ".join(p for p in (head, label, tail) if p)
 
 
+def _inline_items(text: str, line: Line, placed) -> list[tuple[Line, list[Figure]]]:
+    """The items of a list run inline after its label: "Về ngành nghề: (1) Kinh tế: 11 ứng viên; (2) Nông
+    nghiệp: 07 ứng viên" -> [(Kinh tế, [11]), (Nông nghiệp, [07])]; empty unless two items or more."""
+    depth, level = [], 0
+    for ch in text:
+        depth.append(level)
+        level += {"(": 1, ")": -1}.get(ch, 0)
+    cuts = [line.colon]
+    for m in _ITEM_CUT.finditer(text, line.colon):
+        if depth[m.start()] <= 0:
+            cuts.append(m.end())
+    items = []
+    for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True):
+        item = parse_line(text[a:b])
+        values = _value_list(text, a + item.colon, placed) if item else []
+        if item and values:
+            items.append((item, values))
+    return items if len(items) >= 2 else []
+
+
 def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     """`figures` with the subjects their label lines give (other figures unchanged, order kept)."""
     by_loc: dict[str, list[int]] = {}
@@ -165,11 +193,21 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         placed = _offsets(block, [out[i] for i in idx])
         values = _value_list(block.text, line.colon, placed)
         ids = {id(f) for f in values}
-        if values:
+        inline = [] if values else _inline_items(block.text, line, placed)
+        if inline:
+            action = _action(line.label)
+            for item, vals in inline:
+                head = next((c for f in vals if (c := _counted(f))), "")  # a restated share: the value's noun
+                for f in vals:
+                    i = next(i for i in idx if out[i] is f)
+                    out[i] = replace(f, subject=_join(head, item.label, action))
+        elif values:
             above = _action(parent.label) if parent is not None else ""
+            head = next((c for f in values if (c := _counted(f))), "")
             for i in idx:
                 if id(out[i]) in ids:
-                    out[i] = replace(out[i], subject=_join(_counted(out[i]), line.label, above))
+                    own = _counted(out[i]) or (head if out[i].unit == "%" else "")
+                    out[i] = replace(out[i], subject=_join(own, line.label, above))
             if _LIST_END.search(block.text.rstrip(" .")) and _action(line.label):
                 parent = line
         elif _rules()[0].match(line.label):
