@@ -272,7 +272,7 @@ def table_figures(
     n_cols = table.n_cols
     nh = _header_count(grid, n_cols)
     codes = [ri for ri, g in enumerate(grid[:nh]) if _is_code_row([g[c][0].text for c in sorted(g)])]
-    if codes and len(grid[: codes[-1] + 1]) > 1:
+    if codes and codes[-1] > 0:
         nh = codes[-1] + 1  # the column-number row closes the header: a label row under it is a group row
     header_rows = [g for g in grid[:nh] if not _is_code_row([g[c][0].text for c in sorted(g)])]
     # column header path: the distinct header texts above each column, outer first
