@@ -54,3 +54,66 @@ def test_component_with_the_baocao_tokenizer_and_displacy():
     assert [(s.text, s.label_) for s in doc.spans["figures"]] == [("97,4%", "actual"), ("98%", "target")]
     html = displacy.render(doc, style="span", options={"spans_key": "figures"})
     assert "97,4" in html and "target" in html and "actual" in html
+
+
+def _spacy_rule_spans(text: str) -> list[tuple[int, int, str, str]]:
+    doc = pipeline()(text)
+    return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans["baocao_rules"])
+
+
+# made-up texts at the tokenizer's edges: special cases touching affixes, spaces, quotes, codes, clock times
+_EDGE_TEXTS = [
+    "tr. 5", "(tr.", "tr.,", "a/tr.", "tr .", "TP.HCM", "Tp. Hà Nội", "TP. TP.", "  đầu dòng", "hai  dấu cách",
+    "dòng\n\nmới", "“Đề án 06”", "Đề án số 06,", "(trang 12).", "lần 3:", "...", "'", "(", "a.../b", "- 5%",
+    "12h30 ngày 01/7/2025", "xem http://a.vn/x hoặc a@b.gov.vn", "ĐỀ ÁN 06 VÀ TỔNG THU NGÂN SÁCH", "",
+    "dự kiến (tối đa 50 triệu đồng/người/tháng); tính đến nay đạt 100%",
+]
+
+
+def test_rule_spans_equal_the_spacy_pipeline():
+    """rule_spans and identifier_spans skip spaCy (a worker never imports it): same spans as the pipeline on
+    made-up edge cases and on every block of the samples."""
+    from spacy.matcher import PhraseMatcher
+    from support import SAMPLES
+
+    from extract.language import nlp
+    from extract.pipeline import read_document
+    from extract.settings import Settings
+
+    texts = list(_EDGE_TEXTS)
+    for path in sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf")):
+        texts += [b.text for b in read_document(path, Settings()).blocks]
+    matcher = PhraseMatcher(pipeline().vocab, attr="LOWER")
+    for p in nlp.rule_patterns():
+        if p["label"] == nlp.IDENTIFIER_CUE:
+            matcher.add(p["id"], [pipeline().make_doc(p["pattern"])])
+    for text in texts:
+        assert rule_spans(text) == _spacy_rule_spans(text), text
+        doc = pipeline().make_doc(text)
+        assert nlp._rules().tokens(text) == [(t.idx, t.text) for t in doc], text
+        # identifier_spans reads the same tokens and phrase matches as it read from spaCy's Doc and matcher
+        view = nlp._Doc(text)
+        assert [(t.idx, t.text, t.lower_) for t in view.tokens] == [(t.idx, t.text, t.lower_) for t in doc], text
+        expected = sorted((doc.vocab.strings[m], s, e) for m, s, e in matcher(doc))
+        assert sorted(nlp._identifier_matcher()(view)) == expected, text
+
+
+def test_extraction_does_not_import_spacy():
+    """A worker extracting figures never pays spaCy's import (~0.6 s, ~80 MB): only the public component does."""
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    code = (
+        "import sys\n"
+        "from extract.model import Block, Document\n"
+        "from extract.pipeline import extract_document\n"
+        "doc = Document(path='x', format='docx', sha256='', blocks=(Block('paragraph', "
+        "'Tổng thu ngân sách đạt 1.234,5 tỷ đồng, bằng 98% dự toán; theo Đề án 06 (trang 2).', 'p1'),))\n"
+        "ex = extract_document(doc)\n"
+        "assert ex.figures, 'no figure'\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
