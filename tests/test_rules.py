@@ -22,6 +22,7 @@ LOADERS = {
     "families": lambda: __import__("warehouse.families", fromlist=["_rules"])._rules(),
     "sentences": lambda: __import__("extract.language.sentences", fromlist=["_rules"])._rules(),
     "labels": lambda: __import__("warehouse.api", fromlist=["labels"]).labels(),
+    "label_lines": lambda: __import__("extract.figures.label_lines", fromlist=["_rules"])._rules(),
 }
 
 

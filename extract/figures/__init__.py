@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.figures.label_lines import label_subjects
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
@@ -51,5 +52,6 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         for total, parts in totals
         if id(total) in index and all(id(p) in index for p in parts)
     ]
+    figures = label_subjects(doc.blocks, figures)
     figures = [replace(f, subject_key=subject_key(f.subject)) if f.subject else f for f in figures]
     return figures, find_relations(figures) + total_relations

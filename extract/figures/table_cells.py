@@ -20,6 +20,7 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.language.numbers import find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
+from extract.language.subjects import content_words
 from extract.language.text import fold, strip_accents
 from extract.model import Block, Cell, Figure, Period
 
@@ -50,7 +51,64 @@ def _rules():
     if {k for k, _ in periods} - {"month", "first_months"}:
         raise catalog.RuleError("tables.yaml: header_periods kinds are month and first_months")
     percent = regex.compile(t["percent_header"], _FLAGS)
+    _subject_rules()  # validated with the rest of the file
     return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent
+
+
+@cache
+def _subject_rules():
+    s = catalog.load("tables").get("subjects")
+    if not isinstance(s, dict) or set(s) != {"sub_item", "breakdown", "column_words"}:
+        raise catalog.RuleError("tables.yaml subjects: expected the keys sub_item, breakdown, column_words")
+    try:
+        return tuple(regex.compile(s[k], _FLAGS) for k in ("sub_item", "breakdown", "column_words"))
+    except regex.error as exc:
+        raise catalog.RuleError(f"tables.yaml subjects: {exc}") from exc
+
+
+_MARKER = regex.compile(r"^\s*(?:[IVXLC]+\.|[IVX](?=\p{Lu}\p{Ll})|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•*]|trong\s+đó\s*:?)\s*", _FLAGS)
+
+
+def _bare_label(label: str) -> str:
+    """A row label without its list marker ("- ", "+ ", "a)", "1.2", "Trong đó:") and parentheses."""
+    while (bare := _MARKER.sub("", label, count=1)) != label:
+        label = bare  # "+ Trong đó: lớp trực tuyến": a marker, then a sub-item opener
+    return " ".join(regex.sub(r"\([^()]*\)", " ", label).split()).strip(" ,;:.")
+
+
+def _measure(path: list[str]) -> str:
+    """What a column header says is measured ("Điểm tự đánh giá", "BS Đa khoa"); empty when it names only a
+    role, a comparison or a period ("Kế hoạch năm 2012", "So sánh › ƯTH T10 so với T9/2012")."""
+    if not path:
+        return ""
+    leaf = path[-1]
+    rest = _subject_rules()[2].sub(" ", leaf)
+    for pm in find_periods(rest):
+        rest = rest[: pm.start] + " " * (pm.end - pm.start) + rest[pm.end :]
+    if not regex.search(r"\p{Ll}{2}", regex.sub(r"\([^()]*\)", " ", rest)):
+        return ""
+    return " ".join(regex.sub(r"\([^()]*\)", " ", leaf).split())
+
+
+def _words(text: str) -> set[str]:
+    return set(content_words(text))
+
+
+def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool) -> str | None:
+    """What a reader names a value cell by: its row label, under its parent row when the label is a part
+    that does not name the whole ("Kinh tế nhà nước" of "Giá trị SXCN"), qualified by what the column measures
+    when the row does not say it ("Điểm tự đánh giá" of a criterion); a period row takes the column's name."""
+    own = "" if period_row else _bare_label(own)
+    if parent and _subject_rules()[1].match(own):
+        own = parent  # "Phân theo loại hình kinh tế" only groups: the row holds its parent's figures
+    elif parent and own and not (_words(own) & _words(parent)):
+        own = f"{parent} {own}"
+    measure = _measure(col_path)
+    if measure and not _words(measure) <= _words(own):
+        own = f"{measure} {own}".strip()
+    if not own and col_path:
+        own = " ".join(col_path)
+    return own or None
 
 
 @cache
@@ -213,6 +271,9 @@ def table_figures(
     grid = _grid(table)
     n_cols = table.n_cols
     nh = _header_count(grid, n_cols)
+    codes = [ri for ri, g in enumerate(grid[:nh]) if _is_code_row([g[c][0].text for c in sorted(g)])]
+    if codes and codes[-1] > 0:
+        nh = codes[-1] + 1  # the column-number row closes the header: a label row under it is a group row
     header_rows = [g for g in grid[:nh] if not _is_code_row([g[c][0].text for c in sorted(g)])]
     # column header path: the distinct header texts above each column, outer first
     col_path: dict[int, list[str]] = {}
@@ -246,12 +307,15 @@ def table_figures(
     out: list[Figure] = []
     cell_fig: dict[tuple[int, int], Figure] = {}  # (data row, column) -> the cell's single figure
     group: list[str] = []
+    top = ""  # the last row of the table's outer level: the parent of a sub-item row ("- Kinh tế nhà nước")
     last_dvt = ""
     for ri, g in enumerate(data):
         label = labels[ri]
         row_values = [c for c in sorted(g) if c not in skip and g[c][1]]
         if label and not any(_mentions(fold(g[c][0].text)) for c in row_values):
             group = [label]  # a group row ("I. Giá trị SXCN"): the parent of the rows under it
+            if not _subject_rules()[1].match(_bare_label(label)):
+                top = _bare_label(label)
             continue
         row_path = [p for p in group + [label] if p]
         am = alias.search(label)
@@ -263,6 +327,10 @@ def table_figures(
         # a row labelled by a period ("2019", "Quý I/2026") is that period; a long label's year is its topic's
         short = label and len(label) <= _PERIOD_LABEL_MAX
         row_period = span if (is_total_row and span) else _period_of(label, year) if short else None
+        sub_item = bool(_subject_rules()[0].match(label))
+        parent = top if sub_item else (_bare_label(group[0]) if group else "")
+        if not sub_item and not is_total_row and not _subject_rules()[1].match(_bare_label(label)):
+            top = _bare_label(label)
         for c in row_values:
             cell = g[c][0]
             quote = fold(cell.text)
@@ -292,7 +360,7 @@ def table_figures(
                     base_unit=base_unit,
                     scale=scale,
                     indicator=indicator,
-                    subject=label or None,
+                    subject=cell_subject(label, parent, col_path[c], bool(short and row_period)),
                     role=role,
                     page=cell.page or block.page,
                     row_header=PATH_SEP.join(row_path) or None,

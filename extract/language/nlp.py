@@ -5,13 +5,11 @@ splits punctuation off; one SpanRuler compiled from rules/spans.yaml and rules/i
 identifier phrases, role and period cue words and indicator names in `doc.spans["baocao_rules"]`, and
 `baocao_identifiers` turns "Đề án 06", "(trang 2)", "lần 1" into IDENTIFIER spans (numbers that are no figure).
 No model is loaded: spacy.blank("vi") with rules only (pyvi word segmentation is not used, see README).
-The figure stage asks for `rule_spans` and `identifier_spans`, which give the pipeline's spans without importing
-spaCy (`_Rules` below): a worker never pays spaCy's import. `pipeline()` stays the reference and the public component.
+spaCy is imported on first use, so a process that never reads text (the warehouse writer) does not pay for it.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import regex
@@ -36,7 +34,6 @@ _TOKEN_MATCH = regex.compile(
 _PREFIX = regex.compile(r"""^[(\[{"'“‘«„<*•–—-]""")
 _SUFFIX = regex.compile(r"""(?:[)\]}"'”’»>,;:!?…%]|\.{1,3})$""")
 _INFIX = regex.compile(r"(?<=\p{L})/(?=[\p{L}\p{N}])")  # "trực tuyến/62.089", "đồng/người/tháng"
-_SPECIAL_CASES = ("tr.", "TP.", "Tp.")  # abbreviations kept whole: one token each
 
 
 def _tokenizer(vocab):
@@ -48,7 +45,7 @@ def _tokenizer(vocab):
         suffix_search=_SUFFIX.search,
         infix_finditer=_INFIX.finditer,
         token_match=_TOKEN_MATCH.fullmatch,
-        rules={word: [{"ORTH": word}] for word in _SPECIAL_CASES},
+        rules={"tr.": [{"ORTH": "tr."}], "TP.": [{"ORTH": "TP."}], "Tp.": [{"ORTH": "Tp."}]},
     )
 
 
@@ -169,245 +166,23 @@ def pipeline():
     return add_rules(nlp)
 
 
-# ---------------------------------------------------------------- the same spans without spaCy
-
-# spaCy costs each worker ~0.6 s of import and ~70 MB before it reads a word, and the figure stage asks it for
-# two things only: the tokens of a sentence and the rule phrases among them. `_Rules` does both with spaCy's
-# own tokenizer algorithm (spacy/tokenizer.pyx 3.8: `_tokenize_affixes`, `_split_affixes`, `_attach_tokens`,
-# `_apply_special_cases`) over the same regexes and special cases, and PhraseMatcher's matching on lower-cased
-# tokens (every occurrence of every phrase, overlaps included). tests/test_nlp.py checks that it gives the spaCy
-# pipeline's spans on every sentence of samples/ and on made-up edge cases.
-_RUNS = re.compile(r"(\s+)")  # stdlib re: its \s is str.isspace(), the test spaCy's tokenizer uses
-
-
-def _split_chunk(chunk: str, specials: frozenset[str]) -> list[str]:
-    """One whitespace-delimited chunk as spaCy's tokenizer splits it (prefixes, infixes, suffixes)."""
-    if chunk in specials:
-        return [chunk]
-    token_match, prefixes, suffixes = _TOKEN_MATCH.fullmatch, [], []
-    string, last_size = chunk, 0
-    while string and len(string) != last_size:
-        if token_match(string) or string in specials:
-            break
-        last_size = len(string)
-        m = _PREFIX.search(string)
-        pre_len = m.end() - m.start() if m else 0
-        if pre_len:
-            prefix, minus_pre = string[:pre_len], string[pre_len:]
-            if minus_pre and minus_pre in specials:
-                string = minus_pre
-                prefixes.append(prefix)
-                break
-        m = _SUFFIX.search(string[pre_len:])
-        suf_len = m.end() - m.start() if m else 0
-        if suf_len:
-            suffix, minus_suf = string[-suf_len:], string[:-suf_len]
-            if minus_suf and minus_suf in specials:
-                string = minus_suf
-                suffixes.append(suffix)
-                break
-        if pre_len and suf_len and pre_len + suf_len <= len(string):
-            string = string[pre_len:-suf_len]
-            prefixes.append(prefix)
-            suffixes.append(suffix)
-        elif pre_len:
-            string = minus_pre
-            prefixes.append(prefix)
-        elif suf_len:
-            string = minus_suf
-            suffixes.append(suffix)
-    out = prefixes
-    if string:
-        if string in specials or token_match(string):
-            out.append(string)
-        else:
-            start = 0
-            for m in _INFIX.finditer(string):
-                if m.start() == 0:
-                    continue
-                if m.start() != start:
-                    out.append(string[start : m.start()])
-                if m.end() != m.start():
-                    out.append(m.group())
-                start = m.end()
-            if string[start:]:
-                out.append(string[start:])
-    out.extend(reversed(suffixes))
-    return out
-
-
-class _Rules:
-    """The rule phrases of `rule_patterns()` matched on spaCy-identical tokens, and the identifier numbers."""
-
-    _CACHE_MAX = 50_000  # chunks remembered (spaCy's tokenizer caches them too); cleared when full
-
-    def __init__(self):
-        self.specials = frozenset(_SPECIAL_CASES)
-        self.cache: dict[str, list[str]] = {}
-        # special cases that affixes would split ("tr." -> "tr" "."): merged back when the pieces touch
-        self.merges = {}
-        for word in _SPECIAL_CASES:
-            pieces = tuple(_split_chunk(word, frozenset()))
-            if len(pieces) > 1:
-                self.merges[pieces] = word
-        self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        self.identifier_phrases: dict[tuple[str, ...], set[str]] = {}
-        for p in rule_patterns():
-            key = tuple(t.lower() for _, t in self.tokens(p["pattern"]))
-            pair = (p["label"], p.get("id", ""))
-            if pair not in self.phrases.setdefault(key, []):
-                self.phrases[key].append(pair)
-            if p["label"] == IDENTIFIER_CUE:
-                self.identifier_phrases.setdefault(key, set()).add(p["id"])
-        self.lengths = self._lengths(self.phrases)
-        self.identifier_lengths = self._lengths(self.identifier_phrases)
-
-    @staticmethod
-    def _lengths(phrases: dict) -> dict[str, list[int]]:
-        out: dict[str, set[int]] = {}
-        for key in phrases:
-            if key:
-                out.setdefault(key[0], set()).add(len(key))
-        return {k: sorted(v) for k, v in out.items()}
-
-    def tokens(self, text: str) -> list[tuple[int, str]]:
-        """(offset, text) of spaCy's tokens of `text`, whitespace tokens included."""
-        out: list[tuple[int, str]] = []
-        append, cache, specials = out.append, self.cache, self.specials
-        pos = 0
-        after_token = False
-        # runs alternate: non-space at even indexes (empty at either end), whitespace at odd ones
-        for k, run in enumerate(_RUNS.split(text)):
-            if not run:
-                continue
-            if k % 2:
-                if not after_token or run[0] != " ":
-                    append((pos, run))
-                elif len(run) > 1:  # one space after a token is its trailing space, the rest a token
-                    append((pos + 1, run[1:]))
-                after_token = False
-            else:
-                pieces = cache.get(run)
-                if pieces is None:
-                    if len(cache) >= self._CACHE_MAX:
-                        cache.clear()
-                    pieces = cache[run] = _split_chunk(run, specials)
-                if len(pieces) == 1:
-                    append((pos, run))
-                else:
-                    at = pos
-                    for piece in pieces:
-                        append((at, piece))
-                        at += len(piece)
-                after_token = True
-            pos += len(run)
-        # pieces of a special case can touch only where the text holds the special case itself
-        if self.merges and len(out) > 1 and any(word in text for word in self.merges.values()):
-            out = self._merge_specials(out)
-        return out
-
-    def _merge_specials(self, toks: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        merged: list[tuple[int, str]] = []
-        i = 0
-        while i < len(toks):
-            for pieces, word in self.merges.items():
-                k = len(pieces)
-                window = toks[i : i + k]
-                if tuple(t for _, t in window) == pieces and window[-1][0] == window[0][0] + len(word) - len(
-                    pieces[-1]
-                ):
-                    merged.append((toks[i][0], word))
-                    i += k
-                    break
-            else:
-                merged.append(toks[i])
-                i += 1
-        return merged
-
-    @staticmethod
-    def _match(lower: list[str], phrases: dict, lengths: dict[str, list[int]]):
-        """(start, end, value) of every phrase occurrence in the lower-cased tokens."""
-        n = len(lower)
-        for i, first in enumerate(lower):
-            for k in lengths.get(first, ()):
-                if i + k <= n:
-                    value = phrases.get(tuple(lower[i : i + k]))
-                    if value is not None:
-                        yield i, i + k, value
-
-    def spans(self, text: str) -> list[tuple[int, int, str, str]]:
-        text.encode("utf-8")  # a lone surrogate fails here as it failed in spaCy's string store
-        toks = self.tokens(text)
-        lower = [t.lower() for _, t in toks]
-        found = sorted({(s, e, label, id_) for s, e, pairs in self._match(lower, self.phrases, self.lengths)
-                        for label, id_ in pairs})
-        out = [(toks[s][0], toks[e - 1][0] + len(toks[e - 1][1]), label, id_) for s, e, label, id_ in found]
-        rules, word, n = _identifier_rules(), _number_word(), len(toks)
-        for s, e, label, id_ in found:
-            if label != IDENTIFIER_CUE:
-                continue
-            i = e
-            if i < n and lower[i] == word and lower[i - 1] != word:
-                i += 1
-            if i < n and rules[id_].fullmatch(toks[i][1]):
-                out.append((toks[s][0], toks[i][0] + len(toks[i][1]), IDENTIFIER, id_))
-        return sorted(out)
-
-    def identifier_matches(self, doc: _Doc) -> list[tuple[str, int, int]]:
-        """(rule id, start, end) of the identifier phrases among the tokens, as spaCy's PhraseMatcher gives them."""
-        return [
-            (rid, start, end)
-            for start, end, ids in self._match(doc.lower, self.identifier_phrases, self.identifier_lengths)
-            for rid in sorted(ids)
-        ]
-
-
-class _Token:
-    __slots__ = ("idx", "lower_", "text")
-
-    def __init__(self, idx: int, text: str, lower: str):
-        self.idx, self.text, self.lower_ = idx, text, lower
-
-
-class _Strings:
-    """Match ids are the rule ids themselves: `doc.vocab.strings[match_id]` gives the id back."""
-
-    def __getitem__(self, key: str) -> str:
-        return key
-
-
-class _Doc:
-    """What `identifier_spans` reads of a spaCy Doc (tokens' text, lower_ and idx; vocab.strings), without spaCy."""
-
-    vocab = type("_Vocab", (), {"strings": _Strings()})()
-
-    def __init__(self, text: str):
-        text.encode("utf-8")  # a lone surrogate fails here as it failed in spaCy's string store
-        toks = _rules().tokens(text)
-        self.lower = [t.lower() for _, t in toks]
-        self.tokens = [_Token(i, t, low) for (i, t), low in zip(toks, self.lower, strict=True)]
-
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-    def __getitem__(self, i: int) -> _Token:
-        return self.tokens[i]
+def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, id) character spans of the rule matches in `text`, in text order."""
+    doc = pipeline()(text)
+    return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
 
 
 @cache
-def _rules() -> _Rules:
-    return _Rules()
-
-
-def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, id) character spans of the rule matches in `text`, in text order: what
-    `pipeline()(text).spans["baocao_rules"]` holds, computed without spaCy (`_Rules`)."""
-    return _rules().spans(text)
-
-
 def _identifier_matcher():
     """The identifier phrases alone: the number grammar asks for nothing else, on every text it reads."""
-    return _rules().identifier_matches
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for p in rule_patterns():
+        if p["label"] == IDENTIFIER_CUE:
+            matcher.add(p["id"], [nlp.make_doc(p["pattern"])])
+    return matcher
 
 
 def cue_phrases(label: str) -> tuple[str, ...]:
@@ -430,7 +205,7 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     if not _identifier_prefilter().search(text):
         return []
     try:
-        doc = _Doc(text)
+        doc = pipeline().make_doc(text)
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         return []
     rules = _identifier_rules()

@@ -1,0 +1,220 @@
+"""Label lines: "+ Đơn vị sự nghiệp thuộc UBND tỉnh: 12 đơn vị" — the label before the colon names what the
+numbers right after it count. Items of a list under a labelled line ("- Tiến hành khởi tố mới: 734 vụ ... Trong
+đó:" then "+ Tàng trữ trái phép chất ma túy: 395 vụ") carry that line's label too; a breakdown label ("- Khu vực
+kinh tế Nhà nước: Dự tính GTSX CN tháng 10 đạt 111,4 tỷ đồng") qualifies the measure its line's clause names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from extract import catalog
+from extract.figures.rules import rules
+from extract.language.periods import find_periods
+from extract.language.subjects import content_words, openers
+from extract.model import Block, Figure
+
+_FLAGS = regex.IGNORECASE | regex.V1
+# "- ", "+ ", "a) ", "1. ", "1.2. ", "* ": the list marker before a label
+_MARKER = regex.compile(r"^\s*(?:(?:và|hoặc)\s+)?(?P<m>[-–+*•]|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*")
+# the colon of a label: never one between digits (14:30) or in a URL
+_COLON = regex.compile(r"(?:(?<!\d):|:(?!\d))(?!//)")
+_LABEL_WORDS_MAX = 30  # a longer text before a colon is a sentence, not a label
+_PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to its items ("Tiến hành khởi tố mới")
+# what may stand between two numbers of one value list: "05 vụ, 04 đối tượng", "18/100 điểm", "12 và 14 người"
+_LIST_GAP = regex.compile(r"^\s*(?:[,;/]|và)?\s*$", _FLAGS)
+_QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
+# where an inline list's next item starts: after a ";", or before its number marker "(3)" (", và (3) Thủy sản:")
+_ITEM_CUT = regex.compile(r";|\s(?=(?:và\s+)?\(\d{1,2}\)\s*\p{L})")
+_LIST_END = regex.compile(r"(?:\btrong\s+đó|\bcụ\s+thể|\bgồm)?\s*:\s*$", _FLAGS)  # a line opening a list
+
+
+@cache
+def _rules():
+    data = catalog.load("label_lines")
+    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
+    try:
+        breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
+        not_subject = regex.compile("|".join(data["not_subject"]), _FLAGS)
+        scope = regex.compile("|".join(data["scope"]), _FLAGS)
+        restate = regex.compile(r"^\s*\(\s*(?:" + "|".join(data["restatement"]) + r")\s*$", _FLAGS)
+        topic = regex.compile("|".join(data["topic_openers"]), _FLAGS)
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
+    return breakdown, not_subject, scope, restate, topic
+
+
+def _action(label: str) -> str:
+    """What a list label says was done to its items: all of a short label, the words after the place
+    adverbial of a long one ("... trên toàn tỉnh phát hiện, bắt giữ" -> "phát hiện, bắt giữ"), else nothing."""
+    if len(label.split()) <= _PARENT_WORDS_MAX:
+        return label
+    places = list(_rules()[2].finditer(label))
+    tail = label[places[-1].end() :].strip(" ,") if places else ""
+    return tail if 0 < len(tail.split()) <= _PARENT_WORDS_MAX else ""
+
+
+@dataclass(frozen=True)
+class Line:
+    marker: str  # the list marker ("-", "+", "a)", "") of the line
+    label: str  # the label, cleaned: no marker, no opener, no period
+    colon: int  # offset in the block text just after the label's colon
+
+
+def _clean(text: str) -> str:
+    """The label without time adverbials and periods ("quý 3/2025"), clause openers and outer punctuation."""
+    for pm in sorted(find_periods(text), key=lambda pm: -pm.start):
+        text = text[: pm.start] + " " + text[pm.end :]
+    for rx in openers():
+        text = rx.sub(" ", text)
+    text = _rules()[4].sub("", text.strip())
+    return " ".join(text.split()).strip(" ,;.-–")
+
+
+def parse_line(text: str) -> Line | None:
+    """The label of a "label: ..." line, or None when the text before its first colon is no label."""
+    mm = _MARKER.match(text)
+    cm = _COLON.search(text, mm.end())
+    if cm is None:
+        return None
+    raw = text[mm.end() : cm.start()]
+    if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or regex.search(r"[;!?]|\.\s", raw):
+        return None
+    label = _clean(raw)
+    if not content_words(label) or _rules()[1].match(label):
+        return None
+    return Line(mm["m"] or "", label, cm.end())
+
+
+def _offsets(block: Block, figures: list[Figure]) -> list[tuple[int, int, Figure]]:
+    """(start, end, figure) of the block's figures in the block's own text, in text order."""
+    out, seen = [], {}
+    for f in figures:
+        at = block.text.find(f.quote, seen.get(f.quote, 0))
+        if at < 0:
+            at = block.text.find(f.quote)
+        if at < 0:
+            continue
+        out.append((at + f.char_start, at + f.char_end, f))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _value_list(text: str, colon: int, placed) -> list[Figure]:
+    """The figures of the value list right after the colon: "12 đơn vị", "05 vụ, 04 đối tượng"."""
+    out: list[Figure] = []
+    end = colon
+    for start, stop, f in placed:
+        if start < colon:
+            continue
+        gap = text[end:start]
+        ok = _LIST_GAP.match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+        if not ok:
+            if out and f.unit == "%" and _rules()[3].match(gap):
+                out.append(f)  # "11 ứng viên (chiếm 32,36% ...)": the share of the value just listed
+            break
+        out.append(f)
+        end = stop
+    return out
+
+
+def _counted(f: Figure) -> str:
+    """The counted noun of `f` ("đơn vị" of "12 đơn vị"); none for %, money and bare numbers."""
+    u = f.unit or ""
+    if not u or u == "%" or f.base_unit in rules().money_units or "/" in u:
+        return ""
+    return u
+
+
+def _measure(text: str, colon: int, placed) -> str:
+    """What the clause after a breakdown label measures: its words before the first stop verb, no period."""
+    first = next((s for s, _e, _f in placed if s >= colon), len(text))
+    clause = text[colon:first]
+    stop = rules().stops.search(clause)
+    clause = clause[: stop.start()] if stop else clause
+    return _clean(regex.split(r"[.;:]", clause)[0])
+
+
+def _join(head: str, label: str, tail: str = "") -> str:
+    """head + label + tail, leaving out a head or tail whose words the rest already says."""
+    def says(part: str, *others: str) -> bool:
+        return set(content_words(part)) <= set(content_words(" ".join(others)))
+
+    head = "" if head and says(head, label, tail) else head
+    tail = "" if tail and says(tail, head, label) else tail
+    return " ".join(p for p in (head, label, tail) if p)
+
+
+def _inline_items(text: str, line: Line, placed) -> list[tuple[Line, list[Figure]]]:
+    """The items of a list run inline after its label: "Về ngành nghề: (1) Kinh tế: 11 ứng viên; (2) Nông
+    nghiệp: 07 ứng viên" -> [(Kinh tế, [11]), (Nông nghiệp, [07])]; empty unless two items or more."""
+    depth, level = [], 0
+    for ch in text:
+        depth.append(level)
+        level += {"(": 1, ")": -1}.get(ch, 0)
+    cuts = [line.colon]
+    for m in _ITEM_CUT.finditer(text, line.colon):
+        if depth[m.start()] <= 0:
+            cuts.append(m.end())
+    items = []
+    for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True):
+        item = parse_line(text[a:b])
+        values = _value_list(text, a + item.colon, placed) if item else []
+        if item and values:
+            items.append((item, values))
+    return items if len(items) >= 2 else []
+
+
+def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with the subjects their label lines give (other figures unchanged, order kept)."""
+    by_loc: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_loc.setdefault(f.location, []).append(i)
+    out = list(figures)
+    parent: Line | None = None
+    last_measure = ""
+    for block in blocks:
+        if block.kind == "heading" or block.kind == "table":
+            parent, last_measure = None, ""
+            continue
+        line = parse_line(block.text)
+        idx = by_loc.get(block.location, [])
+        if line is None:
+            parent = None
+            subj = next((out[i].subject for i in idx if out[i].subject), None)
+            last_measure = subj or last_measure
+            continue
+        if parent is not None and line.marker == parent.marker:
+            parent = None  # a sibling of the parent ends its list
+        placed = _offsets(block, [out[i] for i in idx])
+        values = _value_list(block.text, line.colon, placed)
+        ids = {id(f) for f in values}
+        inline = [] if values else _inline_items(block.text, line, placed)
+        if inline:
+            action = _action(line.label)
+            for item, vals in inline:
+                head = next((c for f in vals if (c := _counted(f))), "")  # a restated share: the value's noun
+                for f in vals:
+                    i = next(i for i in idx if out[i] is f)
+                    out[i] = replace(f, subject=_join(head, item.label, action))
+        elif values:
+            above = _action(parent.label) if parent is not None else ""
+            head = next((c for f in values if (c := _counted(f))), "")
+            for i in idx:
+                if id(out[i]) in ids:
+                    own = _counted(out[i]) or (head if out[i].unit == "%" else "")
+                    out[i] = replace(out[i], subject=_join(own, line.label, above))
+            if _LIST_END.search(block.text.rstrip(" .")) and _action(line.label):
+                parent = line
+        elif _rules()[0].match(line.label):
+            measure = _measure(block.text, line.colon, placed) or last_measure
+            last_measure = measure
+            for i in idx:
+                start = next((s for s, _e, f in placed if f is out[i]), -1)
+                if start >= line.colon:
+                    out[i] = replace(out[i], subject=_join(measure, line.label))
+    return out
