@@ -98,9 +98,10 @@ def test_a_lead_in_ending_a_block_carries_to_the_label_items_that_follow():
         "+ Chạy quá tốc độ: 15 vụ, 21 đối tượng.",
         "Công tác tuyên truyền được đẩy mạnh với 8 hội nghị.",
     )
-    assert names(s["25"], "vụ vi phạm nồng độ cồn bị xử phạt", extra=0)
-    assert names(s["30"], "đối tượng vi phạm nồng độ cồn bị xử phạt", extra=0)
-    assert names(s["21"], "đối tượng chạy quá tốc độ bị xử phạt", extra=0)
+    # extra=2: label_lines.py may keep the lead-in's verb "Tiến hành" with its action
+    assert names(s["25"], "vụ vi phạm nồng độ cồn bị xử phạt", extra=2)
+    assert names(s["30"], "đối tượng vi phạm nồng độ cồn bị xử phạt", extra=2)
+    assert names(s["21"], "đối tượng chạy quá tốc độ bị xử phạt", extra=2)
     assert not words(s["8"]) & {"xử", "phạt"}  # the list ended with the last item
 
 
