@@ -6,29 +6,57 @@
 -- what the text cites) are left out, and so are short paragraphs (titles, label lines "Cơ quan chủ trì: Sở
 -- Tài chính", list entries), clauses citing a document ("Kế hoạch số 2126/KH-UBND ...") and people's names
 -- (rules/checks.yaml `duplicates`). Clauses are compared lower-cased with punctuation and list marks removed.
-with s as (select * from check_settings), clauses as (
-    select b.doc_id, b.location, b.page, b.seq, trim(c.clause) as clause
+-- Two passes, linear in the blocks and light in memory: the first keys every clause of a block with two regex
+-- calls on the whole block (clause ends marked by chr(1), then every other run of non-letters made one
+-- space: the same keys as clause by clause, at a sixth of the cost) and keeps only a hash of each; the few
+-- blocks holding a hash said twice in their document are then split into clauses again, keyed exactly,
+-- tested against the skip pattern and placed. Settings are macros (constants: see findings.py).
+with eligible as (
+    select b.doc_id, b.seq, b.location, b.page, b.text
     from blocks b
-    cross join s
-    cross join unnest(string_split_regex(b.text, '[.;!?](?:\s+|$)')) as c(clause)
     where b.kind in ('paragraph', 'list_item')
-      and len(string_split(trim(b.text), ' ')) >= s.min_block_words
+      and len(string_split(trim(b.text), ' ')) >= duplicate_min_block_words()
+), hashes as (
+    select doc_id, seq, hash(key) as h
+    from (
+        select e.doc_id, e.seq, trim(k.key) as key
+        from eligible e
+        -- a chr(1) already in the text ('_' neither ends a clause nor is a letter, like chr(1)) cannot split it
+        cross join unnest(string_split(regexp_replace(regexp_replace(lower(replace(e.text, chr(1), '_')),
+                                                                     '[.;!?](?:\s+|$)', chr(1), 'g'),
+                                                      '[^\p{L}\p{N}\x01]+', ' ', 'g'), chr(1))) as k(key)
+    )
+    -- at least min_words words: one space between words, counted in bytes (length() counts graphemes, slowly)
+    where strlen(key) - strlen(replace(key, ' ', '')) + 1 >= duplicate_min_words()
+), candidate_blocks as (
+    select distinct doc_id, unnest(seqs) as seq
+    from (select doc_id, h, list(seq) as seqs from hashes group by doc_id, h having count(*) > 1)
 ), keyed as (
-    select *, trim(regexp_replace(lower(clause), '[^\p{L}\p{N}]+', ' ', 'g')) as key
-    from clauses
+    select doc_id, location, page, seq, clause, pos,
+           trim(regexp_replace(lower(clause), '[^\p{L}\p{N}]+', ' ', 'g')) as key
+    from (
+        -- pos: where the clause stands in the text (its block, then its rank in the block)
+        select e.doc_id, e.location, e.page, e.seq, trim(c.part.clause) as clause,
+               e.seq::bigint * 1000000 + c.part.i as pos
+        from eligible e
+        semi join candidate_blocks cb on cb.doc_id = e.doc_id and cb.seq = e.seq
+        cross join unnest(list_transform(string_split_regex(e.text, '[.;!?](?:\s+|$)'),
+                                         lambda x, i: {'clause': x, 'i': i})) as c(part)
+    )
     where not regexp_matches(clause, duplicate_skip())
 ), repeated as (
     select doc_id, count(*) as n, string_agg(place(location, page), '; ' order by seq) as places,
-           min(clause) as clause, min(seq) as first_seq
+           min(clause) as clause, min(pos) as first_pos
     from keyed
-    where len(string_split(key, ' ')) >= (select min_words from check_settings)
+    where len(string_split(key, ' ')) >= duplicate_min_words()
     group by doc_id, key
     having count(*) > 1 and bool_or(regexp_matches(clause, '^[-+•\s]*[\p{Lu}\p{N}]'))
 )
--- the sentences of one copied paragraph are one finding: "lặp lại 2 lần (đoạn 15; đoạn 73): «...» và 3 câu khác"
+-- the sentences of one copied paragraph are one finding: "lặp lại 2 lần (đoạn 15; đoạn 73): «...» và 3 câu khác",
+-- quoting the first of them in the text (by block alone, several sentences of one paragraph tied)
 select 'duplicate_text' as check_id, 'warning' as severity, doc_id, null::integer as other_doc_id,
        []::integer[] as figure_ids,
-       format('lặp lại {} lần ({}): «{}»{}', n, places, arg_min(clause, first_seq),
+       format('lặp lại {} lần ({}): «{}»{}', n, places, arg_min(clause, first_pos),
               case when count(*) > 1 then format(' và {} câu khác', count(*) - 1) else '' end) as message
 from repeated
 group by doc_id, n, places

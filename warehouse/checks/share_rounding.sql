@@ -5,7 +5,7 @@ with fig as (
     -- h: the half-interval a value stands for; a whole number of a counted unit is exact
     select f.figure_id, f.raw, f.quote, f.char_start, f.char_end, f.base_value, f.decimals, f.half_ulp,
            case when f.decimals = 0 and f.value = f.base_value and f.qualifier is null
-                     and split_part(f.base_unit, ' ', 1) not in (select unit from measured_units)
+                     and not list_contains(measured_units(), split_part(f.base_unit, ' ', 1))
                 then 0 else f.half_ulp end as h
     from figures f
     where f.figure_id in (select unnest([part_id, whole_id, share_id] || member_ids)
