@@ -76,9 +76,6 @@ def _load_rule_tables(con) -> None:
         "placeholder_annex": _sql_text(scope["annex"]),
         "placeholder_skip": _sql_text(scope["skip"]),
         "conflict_fillers": "[" + ", ".join(_sql_text(w) for w in fillers) + "]::varchar[]",
-        "measured_units": "["
-        + ", ".join(_sql_text(u) for u in rules["shares"]["measured_units"])
-        + "]::varchar[]",
     }
     for name, value in constants.items():
         con.execute(f"create or replace temp macro {name}() as {value}")
