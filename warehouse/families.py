@@ -146,8 +146,8 @@ def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches."""
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(min(SKETCH_SIZE, len(set(a) | set(b))), set(a) | set(b))
     sa, sb = set(a), set(b)
+    union = heapq.nsmallest(SKETCH_SIZE, sa | sb)
     return sum(1 for h in union if h in sa and h in sb) / len(union)
 
 

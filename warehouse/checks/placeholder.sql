@@ -22,15 +22,14 @@ with ends as (
       and (b.seq < placeholder_head_blocks()
            or b.seq between e.body_end - placeholder_tail_blocks() and e.body_end - 1)
 )
-select 'placeholder' as check_id, 'info' as severity, b.doc_id, null::integer as other_doc_id,
+select 'placeholder' as check_id, 'info' as severity, doc_id, null::integer as other_doc_id,
        []::integer[] as figure_ids,
-       format('chỗ trống chưa điền ({}) tại {}: «{}»', m.slot.what, place(b.location, b.page), m.slot.hit)
-           as message,
+       format('chỗ trống chưa điền ({}) tại {}: «{}»', slot.what, place(location, page), slot.hit) as message,
        -- the same slot in the DOCX and its PDF, or in two versions, is one finding of the family
-       format('{} {}', m.slot.what, case when b.in_head then 'head' else 'signature' end) as family_key
-from own b
-cross join unnest(placeholder_hits(b.text)) as m(slot)
-where not regexp_matches(m.slot.hit, placeholder_skip())
-  and not (b.in_head and m.slot.what = 'chỗ trống')
+       format('{} {}', slot.what, case when in_head then 'head' else 'signature' end) as family_key
+-- unnest in the select list streams (a lateral join gathers every distinct text in a hash table first)
+from (select doc_id, seq, location, page, in_head, unnest(placeholder_hits(text)) as slot from own)
+where not regexp_matches(slot.hit, placeholder_skip())
+  and not (in_head and slot.what = 'chỗ trống')
 -- in the order of the text: a slot found twice in one document keeps its finding key from run to run
-order by b.doc_id, b.seq, m.slot.pattern, m.slot.n
+order by doc_id, seq, slot.pattern, slot.n
