@@ -251,10 +251,14 @@ def _stamp(path: Path) -> tuple:
 def _add_missing_views(con) -> bool:
     """Views an older warehouse lacks, as temporary views (a read-only database accepts only those); True
     when none was missing."""
+    from warehouse.load import add_missing_rule_tables
+
     present = {
         r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
     }
     missing = [path for path in sorted(VIEWS.glob("*.sql")) if path.stem not in present]
+    if missing:
+        add_missing_rule_tables(con)
     for path in missing:
         sql = path.read_text(encoding="utf-8")
         con.execute(sql.replace("create or replace view", "create or replace temp view"))

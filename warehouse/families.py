@@ -23,7 +23,7 @@ import duckdb
 import regex
 
 from extract import catalog
-from extract.language.text import fold
+from extract.language.text import nfc
 from extract.settings import Settings
 
 SKETCH_SIZE = 128  # hashes kept per document (bottom-k sketch): the Jaccard estimate's error is ~1/sqrt(k)
@@ -131,52 +131,67 @@ def find_locality(issuer: str | None, head: str, title: str | None) -> str | Non
 
 def sketch(text: str) -> list[int]:
     """The SKETCH_SIZE smallest hashes of the text's word shingles (lower-cased, punctuation dropped)."""
-    words = _WORD.findall(fold(text).lower())
+    # NFC alone, not fold(): folding only collapses whitespace, which never lies inside a word; shingles are
+    # joined as UTF-8 bytes (the same bytes as the joined text encoded) so each word is encoded once
+    words = [w.encode() for w in _WORD.findall(nfc(text).lower())]
     if len(words) < SHINGLE_WORDS:
-        shingles = {" ".join(words)} if words else set()
+        shingles = {b" ".join(words)} if words else set()
     else:
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode()) for s in shingles})
+        starts = len(words) - SHINGLE_WORDS + 1
+        shingles = set(map(b" ".join, zip(*(words[i : i + starts] for i in range(SHINGLE_WORDS)), strict=True)))
+    return heapq.nsmallest(SKETCH_SIZE, set(map(zlib.crc32, shingles)))
 
 
 def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches."""
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(min(SKETCH_SIZE, len(set(a) | set(b))), set(a) | set(b))
     sa, sb = set(a), set(b)
+    union = heapq.nsmallest(SKETCH_SIZE, sa | sb)
     return sum(1 for h in union if h in sa and h in sb) / len(union)
 
 
 # ---------------------------------------------------------------- families
 
 
-def _read(con: duckdb.DuckDBPyConnection) -> list[_Doc]:
+def _read(con: duckdb.DuckDBPyConnection) -> tuple[list[_Doc], dict[int, tuple]]:
+    """The documents with their head blocks (sketching those that have none yet), and what each has stored
+    as (family_id, version_rank, is_latest, locality)."""
     r = _rules()
     docs = con.execute(
         """select doc_id, path, sha256, format, title, doc_number, issued_date, is_draft, draft_no,
-                  period_start, period_end, content_sketch, issuer, ingested_at
+                  period_start, period_end, content_sketch, issuer, ingested_at,
+                  family_id, version_rank, is_latest, locality
            from documents"""
     ).fetchall()
     missing = [d[0] for d in docs if d[11] is None]
-    texts: dict[int, list[str]] = defaultdict(list)
     heads: dict[int, list[str]] = defaultdict(list)
-    if docs:
-        rows = con.execute(
-            "select doc_id, seq, text from blocks where seq < ? or list_contains(?, doc_id) order by doc_id, seq",
-            [r["head_blocks"], missing],
-        ).fetchall()
-        for doc_id, seq, text in rows:
-            if seq < r["head_blocks"]:
-                heads[doc_id].append(text)
-            texts[doc_id].append(text)
+    for doc_id, text in con.execute(
+        "select doc_id, text from blocks where seq < ? order by doc_id, seq", [r["head_blocks"]]
+    ).fetchall():
+        heads[doc_id].append(text)
+    new_sketches = {}
+    if missing:
+        # the whole text of each new document, joined in DuckDB: a semi join on the new ids, not a list
+        # searched for every block of the warehouse
+        for doc_id, text in con.execute(
+            """select doc_id, string_agg(text, '\n' order by seq) from blocks
+               where doc_id in (select unnest(?::integer[])) group by doc_id""",
+            [missing],
+        ).fetchall():
+            new_sketches[doc_id] = sketch(text)
+        # one UPDATE for all of them (executemany ran one statement per document)
+        con.execute(
+            """update documents set content_sketch = n.sketch
+               from (select unnest(?::integer[]) as doc_id, unnest(?::ubigint[][]) as sketch) n
+               where n.doc_id = documents.doc_id""",
+            [missing, [new_sketches.get(i, []) for i in missing]],
+        )
     out = []
-    new_sketches = []
+    stored = {}
     for d in docs:
-        sk = d[11]
-        if sk is None:
-            sk = sketch("\n".join(texts.get(d[0], [])))
-            new_sketches.append((d[0], sk))
+        sk = d[11] if d[11] is not None else new_sketches.get(d[0], [])
+        stored[d[0]] = tuple(d[14:18])
         out.append(
             _Doc(
                 doc_id=d[0],
@@ -195,9 +210,7 @@ def _read(con: duckdb.DuckDBPyConnection) -> list[_Doc]:
                 ingested_at=d[13],
             )
         )
-    if new_sketches:
-        con.executemany("update documents set content_sketch = ? where doc_id = ?", [[s, i] for i, s in new_sketches])
-    return out
+    return out, stored
 
 
 def _version_cues(d: _Doc) -> None:
@@ -282,8 +295,11 @@ def version_key(d: _Doc, same_name: set[str] | frozenset = frozenset()) -> tuple
 
 
 def assign_families(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute family_id, version_rank, is_latest and locality of every document; returns the families."""
-    docs = _read(con)
+    """Recompute family_id, version_rank, is_latest and locality of every document; returns the families.
+
+    Only the documents whose values changed are written, in one UPDATE (after an ingest that grouped them
+    already, a check writes nothing)."""
+    docs, stored = _read(con)
     counts = Counter(PurePath(d.path).name for d in docs)
     same_name = {n for n, k in counts.items() if k > 1}  # loaded more than once: edited, kept as a new version
     rows = []
@@ -292,17 +308,17 @@ def assign_families(con: duckdb.DuckDBPyConnection) -> int:
         members.sort(key=lambda d: version_key(d, same_name))
         family_id = "F" + min(d.sha256 for d in members)[:12]
         for rank, d in enumerate(members, start=1):
-            rows.append(
-                [family_id, rank, rank == len(members), find_locality(d.issuer, d.head, d.title), d.doc_id]
-            )
+            row = (family_id, rank, rank == len(members), find_locality(d.issuer, d.head, d.title))
+            if row != stored.get(d.doc_id):
+                rows.append((*row, d.doc_id))
     if rows:
-        con.execute("create or replace temp table _family_rows (family_id varchar, version_rank integer, "
-                    "is_latest boolean, locality varchar, doc_id integer)")
-        con.executemany("insert into _family_rows values (?, ?, ?, ?, ?)", rows)
         con.execute(
             """update documents set family_id = r.family_id, version_rank = r.version_rank,
                       is_latest = r.is_latest, locality = r.locality
-               from _family_rows r where r.doc_id = documents.doc_id"""
+               from (select unnest(?::varchar[]) as family_id, unnest(?::integer[]) as version_rank,
+                            unnest(?::boolean[]) as is_latest, unnest(?::varchar[]) as locality,
+                            unnest(?::integer[]) as doc_id) r
+               where r.doc_id = documents.doc_id""",
+            [list(c) for c in zip(*rows, strict=True)],
         )
-        con.execute("drop table _family_rows")
     return len(families)

@@ -31,16 +31,26 @@ class Finding:
     reason: str | None = None  # the suppression's reason
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+# the quoted context of a placeholder: from a word start, up to five words before the slot and four after it
+_PLACEHOLDER_CONTEXT = r"(?:^|\s)((?:\S+\s+){{0,5}}\S*(?:{})(?:\s*\S+){{0,4}})"
+
+
 def _load_rule_tables(con) -> None:
+    """Rule data and settings for the checks, as macros holding constants.
+
+    A regex DuckDB reads from a table or a column is compiled again for every row it is matched against (the
+    placeholder patterns and the annex heading cost 17 s at 5,000 documents); a macro's constant is compiled
+    once. `check_settings` keeps the same values as a table for analysts who read or extend the checks.
+    """
     from extract import catalog
 
     rules = catalog.load("checks")
-    con.execute("create or replace temp table placeholder_patterns (what varchar, regex varchar)")
-    con.executemany(
-        "insert into placeholder_patterns values (?, ?)",
-        [[p["what"], p["regex"]] for p in rules["placeholders"]],
-    )
     scope, dup = rules["placeholder_scope"], rules["duplicates"]
+    fillers = rules["value_conflict"]["fillers"]
     con.execute(
         """create or replace temp table check_settings as
            select ?::integer as min_words, ?::integer as min_block_words, ?::varchar as duplicate_skip,
@@ -54,13 +64,29 @@ def _load_rule_tables(con) -> None:
             scope["tail_blocks"],
             scope["annex"],
             scope["skip"],
-            rules["value_conflict"]["fillers"],
+            fillers,
         ],
     )
-    # the skip pattern as a macro, so the check's regexp_matches sees a constant and compiles it once: read
-    # from check_settings it was compiled again for every clause (9.5 s for 40 documents)
-    skip = dup["skip"].replace("'", "''")
-    con.execute(f"create or replace temp macro duplicate_skip() as '{skip}'")
+    constants = {
+        "duplicate_min_words": str(int(dup["min_words"])),
+        "duplicate_min_block_words": str(int(dup["min_block_words"])),
+        "duplicate_skip": _sql_text(dup["skip"]),
+        "placeholder_head_blocks": str(int(scope["head_blocks"])),
+        "placeholder_tail_blocks": str(int(scope["tail_blocks"])),
+        "placeholder_annex": _sql_text(scope["annex"]),
+        "placeholder_skip": _sql_text(scope["skip"]),
+        "conflict_fillers": "[" + ", ".join(_sql_text(w) for w in fillers) + "]::varchar[]",
+    }
+    for name, value in constants.items():
+        con.execute(f"create or replace temp macro {name}() as {value}")
+    # each placeholder pattern's hits in a text, as {what, hit} structs: one regexp_extract_all per pattern,
+    # each a constant (a join with a table of patterns compiled them once per block)
+    hits = " || ".join(
+        f"list_transform(regexp_extract_all(t, {_sql_text(_PLACEHOLDER_CONTEXT.format(p['regex']))}, 1), "
+        f"lambda h, i: {{'what': {_sql_text(p['what'])}, 'hit': h, 'pattern': {n}, 'n': i}})"
+        for n, p in enumerate(rules["placeholders"])
+    )
+    con.execute(f"create or replace temp macro placeholder_hits(t) as {hits}")
     # where a block is, in the words an analyst reads: "trang 5" (PDF), "đoạn 374" (DOCX), "bảng 2, dòng 5"
     con.execute(
         r"""create or replace temp macro place(loc, pg) as
@@ -73,8 +99,6 @@ def _load_rule_tables(con) -> None:
                  when regexp_matches(loc, '^f\d+$') then 'chú thích ' || substr(loc, 2)
                  else loc end"""
     )
-    con.execute("create or replace temp table measured_units (unit varchar)")
-    con.executemany("insert into measured_units values (?)", [[u] for u in rules["shares"]["measured_units"]])
 
 
 # where a finding points inside its document; masked so the same finding in the DOCX and the PDF (or in two

@@ -141,6 +141,7 @@ def _check_tables(con: duckdb.DuckDBPyConnection, db: Path) -> None:
 
 def add_missing_views(con: duckdb.DuckDBPyConnection) -> None:
     """Views missing from an older warehouse, added as temporary views (a read-only file takes no others)."""
+    add_missing_rule_tables(con)
     present = {
         r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
     }
@@ -155,8 +156,30 @@ def add_missing_views(con: duckdb.DuckDBPyConnection) -> None:
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA.read_text(encoding="utf-8"))
     load_indicators(con)
+    load_measured_units(con)
     for view in sorted(VIEWS.glob("*.sql")):
         con.execute(view.read_text(encoding="utf-8"))
+
+
+def _measured_units() -> list[str]:
+    from extract import catalog
+
+    return sorted(catalog.load("checks")["shares"]["measured_units"])
+
+
+def load_measured_units(con: duckdb.DuckDBPyConnection) -> None:
+    """rules/checks.yaml shares.measured_units as a table, for view share_arithmetic."""
+    units = _measured_units()
+    if [r[0] for r in con.execute("select unit from measured_units order by unit").fetchall()] != units:
+        con.execute("delete from measured_units")
+        con.execute("insert into measured_units select unnest(?::varchar[])", [units])
+
+
+def add_missing_rule_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """A read-only warehouse made before table measured_units gets it as a temporary table (its views need it)."""
+    present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if "measured_units" not in present:
+        con.execute("create temp table measured_units as select unnest(?::varchar[]) as unit", [_measured_units()])
 
 
 def load_indicators(con: duckdb.DuckDBPyConnection) -> None:

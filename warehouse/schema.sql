@@ -164,3 +164,9 @@ create table if not exists loaded_stages (
     folder       varchar,                   -- where the stage was when it was loaded
     loaded_at    timestamp not null
 );
+
+-- units whose amounts are measured and rounded (rules/checks.yaml shares.measured_units), refreshed when the
+-- warehouse is opened for writing: view share_arithmetic takes a whole number in any other unit as an exact count
+create table if not exists measured_units (
+    unit varchar not null
+);

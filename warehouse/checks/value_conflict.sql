@@ -43,9 +43,9 @@ with f as (
                nullif(array_to_string(list_slice(list_filter(string_split(trim(regexp_replace(lower(
                    substr(quote, instr(lower(quote), lower(subject)),
                           char_start - instr(lower(quote), lower(subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
-                   lambda x: not list_contains(fillers, x)), 1, 6), ' '), '')
+                   lambda x: not list_contains(conflict_fillers(), x)), 1, 6), ' '), '')
                end as lead
-          from within_keys cross join (select conflict_fillers as fillers from check_settings))
+          from within_keys)
     window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
 ), within_hits as (
     select *, row_number() over (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end
