@@ -235,6 +235,10 @@ def test_series_of_a_subject_has_the_same_shape(wh, db):
     assert len(s) >= 1 and set(s["subject_key"]) == {"dư nợ tín dụng"}
     # case and spacing are folded
     assert wh.series("  Dư nợ   TÍN dụng ").equals(s)
+    # like indicator_series, only the latest version of each family speaks (not a draft, not a PDF twin)
+    docs = {d for ds in s["documents"] for d in ds}
+    assert docs and all(sql(db, "select coalesce(is_latest, true) from documents where doc_id = ?", d)[0][0]
+                        for d in map(int, docs))
     ids = [int(i) for i in pd.concat([s["actual_figure_id"], s["target_figure_id"]]).dropna()]
     assert ids and all(
         subject.lower() == "dư nợ tín dụng"

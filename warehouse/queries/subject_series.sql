@@ -1,6 +1,7 @@
 -- subject_series: indicator_series (warehouse/views/indicator_series.sql) for one subject instead of one
 -- catalog indicator: one row per period with actual, target, share_of_target and change side by side, the
--- same choice of value (most recent document, then the first figure stated) and the same unit rule.
+-- same choice of value (latest version of each document family, most recent document, then the first
+-- figure stated) and the same unit rule.
 -- {key} is the subject's grouping key: figures.subject_key when the warehouse has it, else the subject with
 -- case and spacing folded; {param} is $key folded the same way; {prefilter} a cheap condition every match
 -- meets (true, or a LIKE on the key's words). warehouse/api.py fills all three.
@@ -26,6 +27,7 @@ candidates as (
     join documents d on d.doc_id = f.doc_id
     left join subject_kind k on k.series_key = f.series_key
     where f.series_key = {param}
+      and coalesce(d.is_latest, true)
       and f.period_start is not null
       and f.base_value is not null
       and (
