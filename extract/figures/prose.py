@@ -33,7 +33,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         for i, m in enumerate(sent.mentions):
             next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
-            role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec)
+            role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec, prev, indicator)
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")

@@ -1,5 +1,6 @@
 """Sections: the heading stack while walking a document — which period and which kind of part (plan,
-year targets) a block belongs to."""
+year targets, method of scoring or counting) a block belongs to, and whether a paragraph introduced a list of
+rules ("... quy định mức hỗ trợ như sau:")."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Section:
     period: Period | None
     plan: bool
     year_targets: bool
+    method: bool = False
 
 
 class Sections:
@@ -26,12 +28,14 @@ class Sections:
         self.meta = meta
         self.year = meta.period.end.year if meta.period else None
         self.stack: list[Section] = []
+        self.rule_list = False  # a paragraph of this section announced rules: "... mức hỗ trợ như sau:"
 
     def enter(self, block: Block) -> None:
         r = rules()
         level = block.level or 9
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
+        self.rule_list = False
         # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause,
         # but a short third-level heading is a title ("2. Tình hình thực hiện năm 2025 và kết quả bước đầu")
         period = None
@@ -42,8 +46,10 @@ class Sections:
                 level=level,
                 text=block.text,
                 period=period,
-                plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1))),
+                plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1)))
+                or bool(r.plan_section_words.search(block.text)),
                 year_targets=bool(r.year_target_sections.search(block.text)),
+                method=bool(r.method_sections.search(block.text)),
             )
         )
 
@@ -61,6 +67,16 @@ class Sections:
     @property
     def year_targets(self) -> bool:
         return any(s.year_targets for s in self.stack)
+
+    @property
+    def method(self) -> bool:
+        """A part that explains how something is scored or counted: its numbers are rules (norm)."""
+        return any(s.method for s in self.stack) or self.rule_list
+
+    def read(self, text: str) -> None:
+        """After a paragraph: one that ends with ':' and names rules opens a list of them."""
+        if text.rstrip().endswith(":") and rules().rule_intro.search(text):
+            self.rule_list = True
 
 
 def is_caps_title(block: Block) -> bool:
