@@ -197,7 +197,8 @@ def refine_role(
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":
         return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
-    if not is_pct and any(0 <= q0 - c1 <= 2 for _c0, c1, _ in _between(cues, "WHOLE_BEFORE", top, q0)):
+    wholes = _between(cues, "WHOLE_BEFORE", top, q0)
+    if not is_pct and (any(0 <= q0 - c1 <= 2 for _c0, c1, _ in wholes) or r.whole_before.search(s, top, q0)):
         return "other"  # "Trong số 34 ứng viên ..., có 04 ...", "trên tổng số 13.633 hồ sơ": a whole
     if is_pct and role == "actual" and r.level_before.search(s, top, q0):
         return "other"  # "(bằng 50% mức hỗ trợ tại dự thảo)": a level relative to another value

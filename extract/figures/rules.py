@@ -46,6 +46,7 @@ class Rules:
     future_year: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
+    whole_before: regex.Pattern
     purpose_breakers: regex.Pattern
     not_purpose_before: regex.Pattern
     base_then_change: regex.Pattern
@@ -99,6 +100,7 @@ def rules() -> Rules:
         future_year=regex.compile(roles["future_year"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
+        whole_before=regex.compile(roles["whole_before"], _FLAGS),
         purpose_breakers=regex.compile(roles["purpose_breakers"], _FLAGS),
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
