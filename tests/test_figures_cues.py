@@ -121,6 +121,7 @@ def figures_in(*blocks: tuple[str, str, int | None], year: int = 2025, doc_type:
         ("Rà soát 14 dự án dự kiến khởi công trong năm tới.", "14", "target"),
         ("Triển khai 12 nhiệm vụ trọng tâm về chuyển đổi số.", "12", "target"),
         # ... and none of those where the text states a result
+        ("Giao ban định kỳ được duy trì với 12 cuộc.", "12", "actual"),
         ("Dịch bệnh được xử lý triệt để tại 04 xã, không để lây lan.", "04", "actual"),
         ("Giai đoạn vừa qua, để nâng cao chất lượng, đã tập huấn 300 lượt cán bộ.", "300", "actual"),
         # a change stated after its base: the number before the base is a level
@@ -145,6 +146,13 @@ def test_roles_of_invented_sentences(text, num, role):
         ("Tỷ lệ hồ sơ đúng hẹn chưa đạt (chỉ tiêu 99%, hiện đạt 96,5%).", {"99": "target", "96,5": "actual"}),
         # a percentage restating a planned count in parentheses
         ("Giao chỉ tiêu cho 12 xã xây dựng xã an toàn (tương ứng 30% số xã).", {"30": "target"}),
+        # the whole restated by the rule after it; a whole named a total after a slash ("03 hộ/03 xã" is none)
+        ("Mới họp 01/02 phiên (quy chế quy định phải có 02 phiên).", {"01": "actual", "02": "norm"}),
+        ("Tiếp nhận 450 hồ sơ trực tuyến/500 tổng hồ sơ, đạt 90%.", {"500": "other"}),
+        # an amount under a rule's name earlier in the statement
+        ("Thống nhất hạ mức thưởng, cụ thể: 5.000.000 đồng đối với giải Nhất.", {"5.000.000": "norm"}),
+        # a standing minimum in a plan ("hằng tháng ... ít nhất") is a rule
+        ("Phấn đấu hằng tháng đăng ít nhất 02 bài viết.", {"02": "norm"}),
         # a plan's minimum stays a target ("phấn đấu ... ít nhất")
         ("Phấn đấu tăng thu ít nhất 12% so với dự toán.", {"12": "target"}),
     ],
@@ -182,6 +190,14 @@ def test_paragraph_announcing_rules_opens_a_list_of_norms():
         ("paragraph", "- Năm 2025 thu hút 9 bác sĩ.", None),
     )
     assert [f.role for f in figs] == ["norm", "actual", "actual"]
+
+
+def test_results_by_criteria_are_no_method_part():
+    figs = figures_in(
+        ("heading", "2. Kết quả theo tiêu chí đánh giá", 3),
+        ("paragraph", "- Huyện D đạt 91 điểm.", None),
+    )
+    assert [f.role for f in figs] == ["actual"]
 
 
 def test_heading_of_work_ahead_makes_a_plan_part():

@@ -80,13 +80,18 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     clause = clause_start(s, q0, top)
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)]
-    if role == "target":
+    if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
+        # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule
         norms = [c1 for c1 in norms if c1 <= q0]
     if norms and not r.actual_marker.search(s[max(norms) : q0]):
         return True
     past = r.actual_marker.search(s[top:q0])
     if past:
         return False
+    # "hạ mức hỗ trợ ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
+    topics = [c1 for _c0, c1, _ in _between(cues, "NORM_TOPIC", _stretch_start(sent, m.start), q0)]
+    if topics and m.base_unit in r.money_units and not r.coordination_breakers.search(s[max(topics) : q0]):
+        return True
     rates = [c1 for _c0, c1, _ in _between(cues, "NORM_RATE", clause, q0)]
     if rates and _is_rate(s, m) and not m.sign_word:
         gap = s[max(rates) : q0]
@@ -115,6 +120,11 @@ def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", stretch, m.start)]
     if norms and not r.actual_marker.search(s[max(norms) : m.start]):
         return "norm"
+    # "mới tổ chức 02/03 cuộc ... (tiêu chí ... phải có 03 cuộc)": the whole is the rule stated after it
+    for o in sent.mentions:
+        if o.start > m.end and o.value == m.value and o.base_unit == m.base_unit:
+            if any(c[2] == "ROLE_NORM" and 0 <= o.start - c[1] <= 2 for c in cues):
+                return "norm"
     if role == "other" and r.ratio_target_nouns.match(s, m.num_end):
         return "target"
     return role
@@ -134,7 +144,8 @@ def _directive(s: str, cues: list) -> bool:
     head = _LIST_MARKS.match(s).end()
     label = _LABEL.match(s, head)
     starts = {head, label.end()} if label else {head}
-    return any(c[2] == "DIRECTIVE" and c[0] in starts for c in cues)
+    r = rules()
+    return any(c[2] == "DIRECTIVE" and c[0] in starts and not r.not_directive_after.match(s, c[1]) for c in cues)
 
 
 def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolved | None) -> bool:
@@ -198,7 +209,8 @@ def refine_role(
     if sec.method and not past and m.kind != "ratio_part":
         return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
     wholes = _between(cues, "WHOLE_BEFORE", top, q0)
-    if not is_pct and (any(0 <= q0 - c1 <= 2 for _c0, c1, _ in wholes) or r.whole_before.search(s, top, q0)):
+    slashed = r.whole_slash.search(s, top, q0) and r.whole_named.match(s, m.num_end)
+    if not is_pct and (any(0 <= q0 - c1 <= 2 for _c0, c1, _ in wholes) or r.whole_before.search(s, top, q0) or slashed):
         return "other"  # "Trong số 34 ứng viên ..., có 04 ...", "trên tổng số 13.633 hồ sơ": a whole
     if is_pct and role == "actual" and r.level_before.search(s, top, q0):
         return "other"  # "(bằng 50% mức hỗ trợ tại dự thảo)": a level relative to another value

@@ -51,8 +51,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             done.append((m, subject))
             res = Resolved(m, indicator, subject, role)
             period, point_in_time = as_of(sent, m, cues, period_of(sent, m, role, sec, year, next_start), sec)
-            if role == "norm":
-                period, point_in_time = None, False  # a rule holds whenever it applies
+            if role == "norm" and m.kind != "ratio_whole":
+                # a rule holds whenever it applies; the cap of a ratio (9.548/9.976 biên chế) is the period's own
+                period, point_in_time = None, False
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             out.append(
                 mention_figure(

@@ -42,11 +42,15 @@ class Rules:
     plan_sections: regex.Pattern
     plan_section_words: regex.Pattern
     method_sections: regex.Pattern
+    method_section_breakers: regex.Pattern
+    not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
     future_year: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
     whole_before: regex.Pattern
+    whole_slash: regex.Pattern
+    whole_named: regex.Pattern
     purpose_breakers: regex.Pattern
     not_purpose_before: regex.Pattern
     base_then_change: regex.Pattern
@@ -96,11 +100,15 @@ def rules() -> Rules:
         plan_sections=_any(regex.escape(s) for s in cues["plan_sections"]),
         plan_section_words=_words(cues["plan_section_words"]),
         method_sections=_words(cues["method_sections"]),
+        method_section_breakers=_words(cues["method_section_breakers"]),
+        not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),
         future_year=regex.compile(roles["future_year"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
         whole_before=regex.compile(roles["whole_before"], _FLAGS),
+        whole_slash=regex.compile(roles["whole_slash"], _FLAGS),
+        whole_named=regex.compile(roles["whole_named"], _FLAGS),
         purpose_breakers=regex.compile(roles["purpose_breakers"], _FLAGS),
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),

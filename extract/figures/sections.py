@@ -49,7 +49,8 @@ class Sections:
                 plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1)))
                 or bool(r.plan_section_words.search(block.text)),
                 year_targets=bool(r.year_target_sections.search(block.text)),
-                method=bool(r.method_sections.search(block.text)),
+                method=bool(r.method_sections.search(block.text))
+                and not r.method_section_breakers.search(block.text),
             )
         )
 
