@@ -347,6 +347,9 @@ def eval_(
     samples: Annotated[str, typer.Option(help="folder of sample .docx/.pdf")] = "samples",
     gold: Annotated[str, typer.Option(help="folder of gold *.figures.json")] = "tests/gold",
     real_gold: Annotated[str, typer.Option(help="folder of real-document gold *.json")] = "tests/gold/real",
+    holdout_gold: Annotated[
+        str, typer.Option(help="folder of holdout gold *.json (documents not used in development)")
+    ] = "tests/gold/holdout",
     realdocs: Annotated[str, typer.Option(help="folder of the real documents")] = "../shared/realdocs",
     format: FormatOpt = "table",
     verbose: Annotated[
@@ -356,8 +359,9 @@ def eval_(
         bool, typer.Option("--real-only", help="only the table-cell figure and task scores (JSON: their object)")
     ] = False,
 ) -> None:
-    """Figure detection and attribution against the seed gold, then per field against the real-document gold,
-    then table-cell figures and tasks of the real documents (found, owner, deadline, status) per document."""
+    """Figure detection and attribution against the seed gold, then per field against the real-document gold
+    and the holdout gold (documents not used in development; its misses are never listed), then table-cell
+    figures and tasks of the real documents (found, owner, deadline, status) per document."""
     from baocao.evaluate import (
         EvalError,
         print_real_report,
@@ -375,6 +379,7 @@ def eval_(
         try:
             seed = run_eval(Path(samples), Path(gold))
             real = run_real_eval(Path(realdocs), Path(real_gold)) if Path(real_gold).is_dir() else []
+            holdout = run_real_eval(Path(realdocs), Path(holdout_gold)) if Path(holdout_gold).is_dir() else []
         except EvalError as exc:
             _err(str(exc))
             raise typer.Exit(1) from exc
@@ -382,7 +387,8 @@ def eval_(
             import json
 
             out = {"seed": [seed_dict(s, verbose) for s in seed_rows(seed)],
-                   "real": [real_dict(s, verbose) for s in real_rows(real)]}
+                   "real": [real_dict(s, verbose) for s in real_rows(real)],
+                   "holdout": [real_dict(s) for s in real_rows(holdout)]}  # scores only: nobody tunes on it
             print(json.dumps(out, ensure_ascii=False, indent=1))
             return  # one machine-readable document per run: the figure scores; --real-only gives the others
         if format == "csv":
@@ -393,6 +399,9 @@ def eval_(
         if real:
             print("\nreal-document gold")
             print_real_report(real, format, verbose)
+        if holdout:
+            print("\nholdout gold (documents not used in development)")
+            print_real_report(holdout, format, verbose=False, label="holdout document")  # no misses listed
     real_dir = Path(real_gold)
     if real_dir.is_dir() and Path(realdocs).is_dir():
         tables, tasks = run_table_eval(Path(realdocs), real_dir)

@@ -188,13 +188,15 @@ def print_report(scores: list[DocScore], fmt: str = "table", verbose: bool = Fal
                     print(f"{s.doc[:3]} {s.format} {label}: {item}")
 
 
-# --- real-document gold (tests/gold/real/) -------------------------------------------------------------
+# --- real-document gold (tests/gold/real/) and holdout gold (tests/gold/holdout/) -------------------------
 #
 # A real gold file covers chosen regions of one document (in DOCX and/or PDF): every quantity in the
 # running text of those regions, and the non-quantities there that must not come out. Table cells are out
 # of its scope (issue 15 scores tables). Fields are judged only on the figures both sides found.
+# The holdout gold has the same format and is scored by the same code, on documents nobody tuned on.
 
 REAL_FIELDS = ("value_unit", "qualifier", "role", "period", "point_in_time", "subject")
+REAL_FORMATS = ("docx", "pdf", "doc")  # .doc is read through LibreOffice (extract/readers/office.py)
 _CELL = regex.compile(r"t\d+r\d+c\d+")
 
 
@@ -327,9 +329,12 @@ def score_real(figures, gold: dict, doc: str, fmt: str, blocks, extra: int) -> R
     return score
 
 
-def run_real_eval(realdocs: Path, gold_dir: Path, formats=("docx", "pdf")) -> list[RealScore]:
-    """Scores of every real gold file against each of its documents found in `realdocs`."""
-    from extract.pipeline import extract_file
+def run_real_eval(realdocs: Path, gold_dir: Path, formats=REAL_FORMATS) -> list[RealScore]:
+    """Scores of every real (or holdout) gold file against each of its documents found in `realdocs`; a
+    document that cannot be extracted is reported on stderr and scored as nothing found (never aborts)."""
+    import sys
+
+    from extract.pipeline import ExtractError, extract_file
     from extract.settings import Settings
 
     extra = Settings().eval_subject_extra_words
@@ -343,7 +348,12 @@ def run_real_eval(realdocs: Path, gold_dir: Path, formats=("docx", "pdf")) -> li
             fmt = path.suffix.lower().lstrip(".")
             if fmt not in formats or not path.exists():
                 continue
-            ex = extract_file(path)
+            try:
+                ex = extract_file(path)
+            except ExtractError as exc:
+                print(f"{path}: {exc}; scored as nothing found", file=sys.stderr)
+                scores.append(score_real([], data, path.stem, fmt, [], extra))
+                continue
             scores.append(score_real(list(ex.figures), data, path.stem, fmt, ex.document.blocks, extra))
     return scores
 
@@ -357,13 +367,15 @@ def real_totals(scores: list[RealScore], fmt: str | None = None, genre: str | No
 
 
 def real_rows(scores: list[RealScore]) -> list[RealScore]:
-    """Per document, then per format and genre, then per format, then everything."""
+    """Per document, then per format and genre, then per format, then per genre over formats, then all."""
     rows = list(scores)
-    for fmt in ("docx", "pdf"):
+    for fmt in REAL_FORMATS:
         for genre in sorted({s.genre for s in scores if s.format == fmt}):
             rows.append(real_totals(scores, fmt, genre))
         if any(s.format == fmt for s in scores):
             rows.append(real_totals(scores, fmt))
+    for genre in sorted({s.genre for s in scores}):
+        rows.append(real_totals(scores, genre=genre))
     rows.append(real_totals(scores))
     return rows
 
@@ -378,12 +390,14 @@ def real_dict(s: RealScore, verbose: bool = False) -> dict:
     return d
 
 
-def print_real_report(scores: list[RealScore], fmt: str = "table", verbose: bool = False) -> None:
+def print_real_report(scores: list[RealScore], fmt: str = "table", verbose: bool = False,
+                      label: str = "real document") -> None:
+    """The per-field table of a real or holdout gold; `verbose` adds misses, false alarms and wrong fields."""
     rows = real_rows(scores)
     if fmt == "json":
         print(json.dumps([real_dict(s, verbose) for s in rows], ensure_ascii=False, indent=1))
         return
-    print(f"{'real document':28} {'fmt':4} {'genre':9} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} "
+    print(f"{label[:28]:28} {'fmt':4} {'genre':9} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} "
           f"{'nonq':>5} {'val+u':>5} {'qual':>5} {'role':>5} {'period':>6} {'pit':>5} {'subj':>5}")
     for s in rows:
         print(f"{s.doc[:28]:28} {s.format:4} {s.genre[:9]:9} {s.gold:4d} {s.extracted:5d} {s.matched:5d} "

@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 import regex
-from support import ROOT, SAMPLES
+from support import REALDOCS, ROOT, SAMPLES
 
 from baocao.evaluate import run_eval, totals
 from extract.pipeline import extract_file
@@ -123,9 +123,13 @@ def test_accuracy_against_gold_meets_the_bar():
         assert t.attribution >= 0.90, (fmt, t.attribution)
 
 
-def test_eval_command_prints_json():
+def test_eval_command_prints_json(tmp_path):
+    # one holdout file keeps the run short; -v lists the real gold's misses but never the holdout's
+    holdout = ROOT / "tests" / "gold" / "holdout" / "26_LamDong_KH_CCHC_2026-2030_DUTHAO_17-3.json"
+    (tmp_path / holdout.name).write_bytes(holdout.read_bytes())
     res = subprocess.run(
-        [sys.executable, "-m", "baocao.cli", "eval", "--format", "json"],
+        [sys.executable, "-m", "baocao.cli", "eval", "--format", "json", "-v", "--holdout-gold", str(tmp_path),
+         "--realdocs", str(REALDOCS)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -135,3 +139,9 @@ def test_eval_command_prints_json():
     rows = out["seed"]
     assert {r["format"] for r in rows} == {"docx", "pdf"}
     assert all({"precision", "recall", "f1", "attribution"} <= set(r) for r in rows)
+    if REALDOCS.is_dir():
+        held = out["holdout"]
+        assert held[0]["doc"] == holdout.stem and held[-1]["doc"] == "ALL"
+        assert all({"recall", "value_unit", "role", "period", "subject"} <= set(r) for r in held)
+        assert not any("misses" in r for r in held)
+        assert any("misses" in r for r in out["real"])

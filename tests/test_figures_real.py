@@ -6,10 +6,12 @@ below fails here. `baocao eval` prints the same numbers per document, genre and 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from support import REALDOCS, ROOT
 
-from baocao.evaluate import real_totals, run_real_eval, subject_named
+from baocao.evaluate import RealScore, real_rows, real_totals, run_real_eval, subject_named
 
 GOLD = ROOT / "tests" / "gold" / "real"
 
@@ -52,3 +54,33 @@ def test_subject_judgement():
     assert subject_named("Cán bộ, công chức, viên chức cử đi đào tạo sau đại học năm 2025", gold, 4)
     assert not subject_named("đào tạo sau đại học", gold, 4)  # the counted people are missing
     assert not subject_named(gold + " theo Đề án của Ủy ban nhân dân tỉnh", gold, 4)  # too much added
+
+
+def test_real_rows_total_per_format_and_per_genre():
+    """The rows `baocao eval` prints for the real and the holdout gold: per document, per format and genre
+    (.doc included), per format, per genre over formats, then all."""
+    a = RealScore(doc="a", format="docx", genre="plan", gold=4, extracted=4, matched=3)
+    b = RealScore(doc="b", format="doc", genre="plan", gold=2, extracted=3, matched=2)
+    c = RealScore(doc="c", format="pdf", genre="scan", gold=1, extracted=1, matched=1)
+    a.right["role"], b.right["role"], c.right["role"] = 3, 1, 0
+    rows = {(r.doc, r.format, r.genre): r for r in real_rows([a, b, c])}
+    plan = rows[("ALL", "all", "plan")]
+    assert (plan.gold, plan.extracted, plan.matched) == (6, 7, 5)
+    assert plan.rate("role") == 4 / 5
+    assert rows[("ALL", "doc", "all")].gold == 2
+    assert rows[("ALL", "all", "all")].gold == 7
+    assert list(rows)[-1] == ("ALL", "all", "all")
+
+
+def test_a_document_that_cannot_be_read_scores_as_nothing_found(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "broken.docx").write_bytes(b"not a zip file")
+    gold = {"files": ["broken.docx"], "genre": "plan", "doc_period": ["2026-01-01", "2026-12-31"],
+            "regions": [{"label": "p1", "from": "Mục tiêu", "to": "Nhiệm vụ"}],
+            "figures": [{"anchor": "đạt 95% kế hoạch", "num": "95", "value": 95, "unit": "%"}],
+            "not_figures": []}
+    (tmp_path / "broken.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (score,) = run_real_eval(tmp_path / "docs", tmp_path)
+    assert (score.gold, score.extracted, score.matched) == (1, 0, 0)
+    assert score.problems  # the region cannot be found in a document that was not read
+    assert "broken.docx" in capsys.readouterr().err

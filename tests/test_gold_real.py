@@ -1,4 +1,5 @@
-"""The real-document figure gold (tests/gold/real/*.json) is well formed and anchored in its documents.
+"""The real-document figure gold (tests/gold/real/*.json) and the holdout gold (tests/gold/holdout/*.json,
+same format, documents nobody tuned on) are well formed and anchored in their documents.
 
 Checks the gold itself, not the extractor: schema, the contract's role and qualifier vocabulary, ISO periods,
 each anchor holding its number exactly once, and (text documents only) each anchor and region bound being
@@ -20,8 +21,23 @@ from support import REALDOCS
 from extract.catalog import indicators
 
 GOLD = Path(__file__).parent / "gold" / "real"
-# the tables and tasks gold (<stem>.tables.json, <stem>.tasks.json) is another family, checked in test_tables_tasks
-FILES = sorted(p for p in GOLD.glob("*.json") if not p.name.endswith((".tables.json", ".tasks.json")))
+HOLDOUT = Path(__file__).parent / "gold" / "holdout"
+
+
+def figure_gold(folder: Path) -> list[Path]:
+    # tables and tasks gold (<stem>.tables.json, <stem>.tasks.json) is another family, see test_tables_tasks
+    return sorted(p for p in folder.glob("*.json") if not p.name.endswith((".tables.json", ".tasks.json")))
+
+
+FILES = figure_gold(GOLD)
+HOLDOUT_FILES = figure_gold(HOLDOUT)
+ALL_FILES = FILES + HOLDOUT_FILES
+
+
+def case_id(x) -> str:
+    return f"{x.parent.name}/{x.stem}" if isinstance(x, Path) else x
+
+
 GENRES = {
     "report",
     "plan",
@@ -74,7 +90,18 @@ def test_gold_real_has_ten_documents_of_six_genres():
     assert {".docx", ".pdf"} <= kinds
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_gold_holdout_is_apart_from_the_development_gold():
+    """The holdout names documents of several genres that no development gold names (no accuracy floor here:
+    a floor would invite tuning on it)."""
+    golds = [load(p) for p in HOLDOUT_FILES]
+    assert len(golds) >= 5
+    assert len({g["genre"] for g in golds}) >= 4
+    held = {f for g in golds for f in g["files"]}
+    developed = {f for p in FILES for f in load(p)["files"]}
+    assert not held & developed, f"in both golds: {sorted(held & developed)}"
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=case_id)
 def test_gold_real_schema(path: Path):
     gold = load(path)
     assert gold["genre"] in GENRES
@@ -116,10 +143,10 @@ def document_text(name: str) -> str:
     return "\n".join(fold(b.text) for b in doc.blocks if b.kind != "table")  # tables: issue 15's gold
 
 
-TEXT_DOCS = [(p, name) for p in FILES if not load(p).get("ocr") for name in load(p)["files"]]
+TEXT_DOCS = [(p, name) for p in ALL_FILES if not load(p).get("ocr") for name in load(p)["files"]]
 
 
-@pytest.mark.parametrize(("path", "name"), TEXT_DOCS, ids=lambda x: getattr(x, "stem", x))
+@pytest.mark.parametrize(("path", "name"), TEXT_DOCS, ids=case_id)
 def test_gold_real_anchors_are_in_the_document(shared_available, path: Path, name: str):
     gold = load(path)
     text = document_text(name)
