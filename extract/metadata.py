@@ -98,6 +98,7 @@ def read_metadata(doc: Document) -> Metadata:
         is_draft=is_draft,
         draft_no=draft_no,
         period=_period(doc, title, issued, _header_year(flat_head, r)),
+        report_date=issued or _report_date(doc, flat_head, r),
     )
 
 
@@ -187,6 +188,15 @@ def _issuer_under_title(doc: Document, after_title: int | None, r) -> str | None
 def _header_year(flat_head: str, r) -> int | None:
     m = r["year"].search(flat_head)
     return int(m["y"]) if m else None
+
+
+def _report_date(doc: Document, flat_head: str, r) -> date | None:
+    """A signing date with its day left blank: the file's own date, when it falls in the header's month."""
+    m = r["year"].search(flat_head)
+    fd = getattr(doc, "file_date", None)
+    if not m or not m["m"] or fd is None:
+        return None
+    return fd if (fd.year, fd.month) == (int(m["y"]), int(m["m"])) else None
 
 
 def _period(doc: Document, title: str | None, issued: date | None, header_year: int | None = None) -> Period | None:

@@ -74,6 +74,7 @@ class Document:
     pages: int | None = None
     warnings: tuple[str, ...] = ()
     ocr_pages: int = 0  # pages read by OCR (scans, garbled text layers)
+    file_date: date | None = None  # the date the file records of itself (Word's last save, the PDF's ModDate)
 
     def text_blocks(self):
         return (b for b in self.blocks if b.kind != "table")
@@ -99,6 +100,9 @@ class Metadata:
     is_draft: bool = False
     draft_no: int | None = None
     period: Period | None = None
+    # the day the text speaks as of ("đến nay"): the signing date, else the file's own date when the header's
+    # blank signing day ("ngày   tháng 11 năm 2025") leaves its month and year to agree with
+    report_date: date | None = None
 
 
 @dataclass(frozen=True)

@@ -15,17 +15,22 @@ from baocao.evaluate import RealScore, real_rows, real_totals, run_real_eval, su
 
 GOLD = ROOT / "tests" / "gold" / "real"
 
-# reached on 17 gold documents (2026-11-29), minus 0.03; nonquantities_kept is a ceiling
+# reached on 17 gold documents (2026-11-29), minus 0.03; nonquantities_kept is a ceiling. Recall, value_unit,
+# qualifier and the ceiling raised by issue 14's units work (branch units): 0.987, 0.999, 0.988, 0.009
 FLOORS = {
-    "recall": 0.94,  # reached 0.971
-    "value_unit": 0.91,  # 0.942
-    "qualifier": 0.94,  # 0.971
+    "recall": 0.96,  # reached 0.987
+    "value_unit": 0.97,  # 0.999
+    "qualifier": 0.96,  # 0.988
     "role": 0.96,  # 0.990 (0.851 before the real-genre role rules)
-    "period": 0.72,  # 0.749
-    "point_in_time": 0.83,  # 0.866
+    "period": 0.83,  # 0.866 (periods of issue 14 item 6; 0.749 before)
+    "point_in_time": 0.91,  # 0.942 (0.866 before)
     "subject": 0.15,  # 0.181
 }
-NONQUANTITY_CEILING = 0.05  # 0.027
+NONQUANTITY_CEILING = 0.02  # 0.009
+# per format: DOCX keeps no non-quantity (0.000); the PDF share (0.023) is the OCR of the scan 50, whose
+# tesseract text garbles 7 of its gold anchors ("cộng dôn", "băng 86,1%", "588,0" for 588,9, "§1,7%")
+FORMAT_CEILINGS = {"docx": 0.02, "pdf": 0.03}
+FORMAT_VALUE_UNIT = 0.97  # docx 0.998, pdf 1.000
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +52,13 @@ def test_real_gold_fields_stay_at_what_they_reached(scores):
     low = {f: round(v, 3) for f, v in got.items() if v < FLOORS[f]}
     assert not low, low
     assert t.nonquantities_kept <= NONQUANTITY_CEILING, t.nonquantities_kept
+
+
+def test_real_gold_value_unit_and_nonquantities_per_format(scores):
+    for fmt, ceiling in FORMAT_CEILINGS.items():
+        t = real_totals(scores, fmt)
+        assert t.rate("value_unit") >= FORMAT_VALUE_UNIT, (fmt, t.rate("value_unit"))
+        assert t.nonquantities_kept <= ceiling, (fmt, t.nonquantities_kept)
 
 
 def test_subject_judgement():

@@ -277,6 +277,53 @@ CASES = [
         "đạt 1\u00a0904\u00a0950 con",
         [("1\u00a0904\u00a0950 con", "1904950", "con", "1904950", "con", None, "number")],
     ),
+    # issue 14 units: compound rates, durations, ages, classifiers, glued units, function words never a unit
+    ("trợ cấp 2.500.000 đồng/01 tháng.", [("2.500.000 đồng/01 tháng", "2500000", "đồng/tháng", "2500000",
+                                          "đồng/tháng", None, "number")]),
+    ("chi 900.000 đồng/người/tháng", [("900.000 đồng/người/tháng", "900000", "đồng/người/tháng", "900000",
+                                       "đồng/người/tháng", None, "number")]),
+    ("bình quân 1.150 lượt/ năm", [("1.150 lượt/ năm", "1150", "lượt/năm", "1150", "lượt/năm", None, "number")]),
+    ("đạt 12 bác sĩ/vạn dân", [("12 bác sĩ/vạn dân", "12", "bác sĩ/vạn dân", "12", "bác sĩ/vạn dân", None,
+                                "number")]),
+    ("cam kết công tác ít nhất 05 năm", [("05 năm", "5", "năm", "5", "năm", ">=", "number")]),
+    ("đạt 7 năm 2024", [("7", "7", None, "7", None, None, "number")]),  # năm opening a year is no unit
+    ("không quá 35 tuổi", [("35 tuổi", "35", "tuổi", "35", "tuổi", "<=", "number")]),
+    ("mức chi 80.000.000 đối với người có bằng", [("80.000.000", "80000000", "đồng", "80000000", "đồng", None,
+                                                "number")]),  # "đối" is no unit; after a money word an amount is đồng
+    ("tịch thu 12 viên đạn, 03 xe tải", [("12 viên", "12", "viên", "12", "viên", None, "number"),
+                                          ("03 xe", "3", "xe", "3", "xe", None, "number")]),
+    ("thu 4,75kg thuốc nổ", [("4,75kg", "4.75", "kg", "4.75", "kg", None, "number")]),
+    ("Từ 65 đến dưới 80 điểm", [("65", "65", "điểm", "65", "điểm", "range_low", "range_low"),
+                                 ("80 điểm", "80", "điểm", "80", "điểm", "range_high", "range_high")]),
+    ("kết quả = 8.5 điểm", [("8.5 điểm", "8.5", "điểm", "8.5", "điểm", None, "number")]),
+    # ranks, rates per period, counts whose noun the sentence gives elsewhere
+    ("xếp thứ 9/63 tỉnh, thành phố", [("9/63 tỉnh, thành phố", "9", "hạng", "9", "hạng", None, "ratio_part"),
+                                       ("9/63 tỉnh, thành phố", "63", "tỉnh, thành phố", "63", "tỉnh, thành phố",
+                                        None, "ratio_whole")]),
+    ("hằng tháng đăng 03 bản tin", [("03 bản tin", "3", "bản tin/tháng", "3", "bản tin/tháng", None, "number")]),
+    ("Tổng số đề án đã trình là 14.", [("14", "14", "đề án", "14", "đề án", None, "number")]),
+    ("có 34 hộ, giảm 6 hộ (34/40).", [("34 hộ", "34", "hộ", "34", "hộ", None, "number"),
+                                       ("6 hộ", "-6", "hộ", "-6", "hộ", None, "number"),
+                                       ("34/40", "34", "hộ", "34", "hộ", None, "ratio_part"),
+                                       ("34/40", "40", "hộ", "40", "hộ", None, "ratio_whole")]),
+    ("(người cai nghiện 2019 (tự nguyện 411), người bắt buộc 1608)",  # a count, not the year 2019
+     [("2019", "2019", "người", "2019", "người", None, "number"),
+      ("411", "411", "người", "411", "người", None, "number"),
+      ("1608", "1608", "người", "1608", "người", None, "number")]),
+    ("tăng 12,4 so với cùng kỳ", [("12,4", "12.4", None, "12.4", None, None, "number")]),
+    ("(Dự án 7), trong đó", [("7", "7", None, "7", None, None, "number")]),  # a noun naming its number
+    ("giá bán 32.000 đồng/kg", [("32.000 đồng/kg", "32000", "đồng/kg", "32000", "đồng/kg", None, "number")]),
+    ("khám 40 bệnh nhân/ngày", [("40 bệnh nhân/ngày", "40", "bệnh nhân/ngày", "40", "bệnh nhân/ngày", None,
+                                 "number")]),  # an unlisted two-syllable noun keeps both before a rate
+    ("cho 1.200 nhân khẩu/ tổng số 1.500", [("1.200 nhân khẩu", "1200", "nhân khẩu", "1200", "nhân khẩu", None,
+                                             "number"), ("1.500", "1500", "nhân khẩu", "1500", "nhân khẩu", None,
+                                                         "number")]),
+    ("hỗ trợ 2 triệu đồng/ha/vụ", [("2 triệu đồng/ha/vụ", "2", "triệu đồng/ha/vụ", "2e6", "đồng/ha/vụ", None,
+                                    "number")]),
+    ("nhận 30 hồ sơ, 4 trễ hạn", [("30 hồ sơ", "30", "hồ sơ", "30", "hồ sơ", None, "number"),  # trễ is no noun
+                                  ("4", "4", "hồ sơ", "4", "hồ sơ", None, "number")]),
+    ("cấp 30 bộ máy tính, 124 Công an xã", [("30 bộ", "30", "bộ", "30", "bộ", None, "number"),  # a name after
+                                             ("124", "124", None, "124", None, None, "number")]),  # it counts
 ]
 
 
@@ -358,6 +405,7 @@ EXCLUDED = {
     "quoted_slogan": ["phương châm “6 rõ” trong", 'tăng trưởng "2 con số" cả năm', "“3 không”"],
     "two_digit_growth": ["Tăng trưởng 02 con số 6 tháng", "tăng trưởng 2 con số"],
     "government_levels": [
+        "vận hành chính quyền 2 cấp mới",
         "chính quyền địa phương 02 cấp gặp",
         "ở cả 2 cấp (tỉnh và xã)",
         "02 cấp chính quyền",
@@ -396,14 +444,21 @@ EXCLUDED = {
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
     "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến"],
     "law_code": ["Luật Cán bộ, công chức số 82/2025/QH15,", "Luật sô 89/2025/QHI5."],
-    "identifier_level_name": ["tài khoản định danh điện tử mức 2."],
+    "identifier_level_name": ["tài khoản định danh điện tử mức 2.", "định danh mức 1, 2 trên"],
     "clock_time": ["lúc 14:42:19 ngày", "từ 8:30 đến", "họp lúc 14h30"],
     # identifiers the spaCy layer marks from rules/spans.yaml (extract/language/nlp.py)
     "identifier_named_document": ["Đề án 06 của", "nhiệm vụ Đề án 06 chậm muộn.", "Quyết định số 895 của UBND"],
-    "identifier_document_part": ["(trang 2)", "theo khoản 2 Điều 5", "Chỉ số 766 được đánh giá"],
+    "identifier_document_part": ["(trang 2)", "theo khoản 2 Điều 5", "Chỉ số 766 được đánh giá",
+                                 "tại mục 3 và 4 của"],
     "identifier_version_counter": ["tổng hợp ý kiến (lần 1)", "tổ chức đợt 2 cho"],
     "identifier_group_name": ["nằm trong nhóm 10 trường", "dịch vụ công mức độ 4 trên"],
     "identifier_scale_name": ["chấm theo thang điểm 100"],
+    "review_span": ["Hội nghị tổng kết 20 năm thi hành Luật Đất đai", "sơ kết 3 năm thực hiện Nghị quyết"],
+    "formula_operand": ["Điểm = 60*15/100", "(điểm đạt * trọng số)/100"],
+    "named_day": ["hưởng ứng Ngày Pháp luật Việt Nam 9/11.", "nhân ngày Sách Việt Nam 21/4"],
+    "scope_one": ["hỗ trợ cho 01 học sinh theo quy định", "của 1 năm học theo quy định"],
+    "number_chain": ["phương châm “4-3-2” trong", "theo mô hình 5 - 3 - 1"],
+    "legal_point": ["tại điểm 2, khoản 1, Điều 7", "theo điểm 4 Điều 12"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -435,6 +490,22 @@ def test_exclusion(rule, text):
 @pytest.mark.parametrize("text", NO_NUMBER)
 def test_no_number(text):
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,raw",
+    [
+        ("rà soát danh mục 15 dự án", "15 dự án"),  # "danh mục" is no "mục"
+        ("hoàn thành mục 30% hộ dân", "30%"),  # a percentage is never an identifier
+        ("theo Quyết định số 12 và 05 hộ được hỗ trợ", "05 hộ"),  # a counted noun ends the list of numbers
+        ("xếp thứ 4/20 đơn vị", "4/20 đơn vị"),  # a rank out of a whole is a figure
+        ("vận động hằng quý 2 buổi", "2 buổi"),  # "hằng quý" is no quarter
+        ("đạt 12 tháng/năm", "12 tháng/năm"),  # a rate, not the months of a period
+        ("Phát sóng mỗi tháng 04 phóng sự", "04 phóng sự"),  # "mỗi tháng 04" is no date
+    ],
+)
+def test_identifier_words_that_do_not_name(text, raw):
+    assert [m.raw for m in find_numbers(text)][:1] == [raw]
 
 
 def test_exclusion_leaves_neighbours():

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.language.periods import find_periods
+from extract.language.periods import date_at, find_periods
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,51 @@ def test_period_dates(text, expected):
 )
 def test_not_reporting_periods(text):
     assert [pm.period for pm in find_periods(text, 2026) if pm.period] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a range written out in words runs to the end year, whatever word closes it
+        ("Giai đoạn từ 2018 đến hết năm 2024, tổng kinh phí", (date(2018, 1, 1), date(2024, 12, 31))),
+        ("được thực hiện từ năm 2010 đến cuối năm 2016", (date(2010, 1, 1), date(2016, 12, 31))),
+        # "N tháng năm Y" without "đầu" counts N months from January, for any N
+        ("ƯTH 11 tháng năm 2013 so TH", (date(2013, 1, 1), date(2013, 11, 30))),
+    ],
+)
+def test_written_out_periods(text, expected):
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected
+
+
+@pytest.mark.parametrize(
+    "text,kinds",
+    [
+        ("giảm 14 vụ so với năm 2023", []),  # a comparison base
+        ("tăng 3,1% so với cùng kỳ năm 2023", []),
+        ("bằng 96% so cùng kỳ năm 2019", []),
+        ("Hà Tĩnh, ngày 12 tháng năm 2026", ["year"]),  # a date with its month left blank counts no months
+    ],
+)
+def test_bases_and_blank_dates_are_not_counted_periods(text, kinds):
+    assert [pm.kind for pm in find_periods(text, 2026) if pm.period] == kinds
+
+
+def test_comparison_base_leaves_the_figures_own_period():
+    found = [pm.period for pm in find_periods("Quý II năm 2026 tăng 4% so với cùng kỳ năm 2025", 2026) if pm.period]
+    assert [(p.start, p.end) for p in found] == [(date(2026, 4, 1), date(2026, 6, 30))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (" ngày 15/3/2024, có", date(2024, 3, 15)),
+        (" 31 tháng 12 năm 2022", date(2022, 12, 31)),
+        (" cuối năm 2021, đã", date(2021, 12, 31)),
+        (" hết tháng 2/2024", date(2024, 2, 29)),
+        (" hết quý III năm 2025", date(2025, 9, 30)),
+        (" nay, đã", None),
+    ],
+)
+def test_day_a_stock_is_counted_to(text, expected):
+    assert date_at(text, 0) == expected

@@ -423,21 +423,24 @@ def ingest_files(
     extractor: Extractor = extract_file,
     replace: bool = False,
 ) -> BatchResult:
-    from warehouse.families import assign_families
-    from warehouse.load import Loader, WarehouseError, connect, record_failure
-    from warehouse.task_keys import assign_task_keys
-
-    # the workers start (fork server, imports, warm-up) while this thread opens the warehouse: starting
-    # waits on the fork server, so the two overlap; a worker that fails to start is retried by pool.run
+    # the workers start (fork server, imports, warm-up) while this thread imports DuckDB and opens the
+    # warehouse: starting waits on the fork server, so the two overlap; a worker that fails to start is
+    # retried by pool.run
     pool = WorkerPool(settings, extractor)
     starter = threading.Thread(target=pool.start, args=(len(files),), daemon=True)
     starter.start()
     try:
+        from warehouse.families import assign_families
+        from warehouse.load import Loader, WarehouseError, connect, record_failure
+        from warehouse.task_keys import assign_task_keys
+
         # a query opened a moment earlier holds the file for a fraction of a second: wait it out
         con = connect(settings.db, wait_s=max(settings.db_wait_s, settings.busy_wait_s))
     except BaseException as exc:
         starter.join()
         pool.__exit__(type(exc), exc, None)
+        from warehouse.load import WarehouseError
+
         if isinstance(exc, WarehouseError):
             raise IngestError(str(exc)) from exc
         raise

@@ -29,7 +29,9 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             sec.enter(block)
         elif rules().appendix.match(block.text):
             sec.enter(replace(block, kind="heading", level=1))  # an appendix starts a part of its own
-        elif is_caps_title(block):
+        elif sec.is_dated_title(block):
+            sec.enter(replace(block, kind="heading", level=heading_level(block.text)))
+        elif is_caps_title(block) and not sec.is_caption(block):
             # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
             sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))
         if block.kind == "table":

@@ -10,7 +10,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.numbers import Mention
-from extract.language.periods import find_periods, whole_year
+from extract.language.periods import breakdown, find_periods, lead_words, whole_year
 from extract.language.text import fold
 from extract.model import Period
 
@@ -19,6 +19,7 @@ _PUNCT_OR_DIGIT = regex.compile(r"[(),;:]|\d")
 _CLAUSE_MARK = regex.compile(r"[,;:()]")
 _LEAD_MARKS = regex.compile(r"^[\s\-–+*•,.:;)]+")
 _OPEN_PAREN_TAIL = regex.compile(r"\([^)]*$")
+_ADVERBIAL_END = regex.compile(r"\s*(?:\([^()]*\))?\s*[,:]")  # "Trong 6 tháng cuối năm (sau sáp nhập), ..."
 
 
 def _compatible(ind_id: str, mention: Mention) -> bool:
@@ -246,7 +247,13 @@ def label_of(sent: Sentence, m: Mention, next_start: int) -> str | None:
 def period_of(
     sent: Sentence, m: Mention, role: str, sec: Sections, year: int | None, next_start: int
 ) -> Period | None:
-    r = rules()
+    """The period a number's own clause names, else its section's."""
+    return own_period(sent, m, role, year, next_start) or section_period(sent, m, role, sec)
+
+
+def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_start: int) -> Period | None:
+    """The period named in the number's own stretch of its sentence (after a target, or before the number and
+    after the last top-level ';'); None when it names none."""
     s = sent.text
     semis = [i for i in range(0, m.start) if s[i] == ";" and sent.group(i) < 0]
     top_start = semis[-1] + 1 if semis else 0
@@ -268,7 +275,19 @@ def period_of(
     before = [pm for pm in mentions if top_start <= pm.start and pm.end <= m.start]
     if before:
         return before[-1].period
-    period = sec.period
+    # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":
+    # the parts of a breakdown take the period of the whole they break down
+    earlier = [pm for pm in mentions if pm.end <= top_start and sent.group(pm.start) < 0]
+    if earlier and breakdown().search(s, earlier[-1].end, m.start):
+        return earlier[-1].period
+    return None
+
+
+def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Period | None:
+    """The section's period; a target of a part-year section listing the year's targets is of the whole year."""
+    r = rules()
+    s = sent.text
+    period = sec.period if role == "target" else sec.fact_period()
     if (
         role == "target"
         and sec.year_targets
@@ -279,3 +298,22 @@ def period_of(
         if not added:
             return whole_year(period.end.year)
     return period
+
+
+def sentence_lead(sent: Sentence, year: int | None) -> Period | None:
+    """The period of an adverbial opening the sentence before its first number ("Trong 6 tháng cuối năm (sau khi
+    sáp nhập), ...", "Đối với ...: Năm 2023, ..."); None when the sentence opens with none."""
+    if not sent.mentions:
+        return None
+    s, f0 = sent.text, sent.mentions[0].start
+    for pm in find_periods(s[:f0], year):
+        if pm.period and sent.group(pm.start) < 0 and opens(s, pm.start) and _ADVERBIAL_END.match(s, pm.end):
+            return pm.period
+    return None
+
+
+def opens(s: str, pos: int) -> bool:
+    """Whether `pos` opens its sentence: at most a few words before it, after the last ':' (rules/periods.yaml)."""
+    head = s[:pos]
+    head = head[head.rfind(":") + 1 :]
+    return ";" not in head and len(head.split()) <= lead_words()

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import regex
 
-from extract.figures.attribution import basis_of, is_share_of_total, label_of, period_of, role_of, subject_of
-from extract.figures.cues import as_of, refine_role, sentence_cues
+from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
+from extract.figures.cues import figure_period, lead_of, refine_role, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import is_weak, list_total, noun_phrase
+from extract.language.periods import breakdown
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
 _DIGIT = regex.compile("[0-9]")
+_LEAD_MARKS = regex.compile(r"^[\s\-–+*•.,:;]+")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\(?\d{1,2}[.)](?!\d))")
 
 
 def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
@@ -23,11 +26,21 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     if not _DIGIT.search(text):
         return out
     carried: str | None = None  # the last named subject of the block: "Ước thực hiện 10 tháng đạt 46,3 tỷ đồng"
+    # the period a sentence opens with carries to the next ones of the block; a list item starts with its lead-in's
+    lead = sec.lead_in if _LIST_ITEM.match(text) or block.kind == "list_item" else None
+    if block.kind == "footnote":
+        lead = sec.noted  # a footnote details the paragraph it is called from, as of that paragraph's day
+    last_as_of = None  # the last stock as of a day in the block
+    last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     for _off, sentence in sentences(text):
         if not _DIGIT.search(sentence):
+            lead = _text_lead(sentence, sec, year) or lead
             continue
         sent = analyse(sentence)
         cues = sentence_cues(sentence)
+        if last is not None and last[0] is not None and breakdown().match(_LEAD_MARKS.sub("", sentence)):
+            lead = last  # "Trong đó khu vực ... (tăng 52,4%)": the parts of the figure just given
+        lead = lead_of(sent, cues, sec, year, lead) or lead
         prev: Resolved | None = None
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
         for i, m in enumerate(sent.mentions):
@@ -50,7 +63,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 carried = subject
             done.append((m, subject))
             res = Resolved(m, indicator, subject, role)
-            period, point_in_time = as_of(sent, m, cues, period_of(sent, m, role, sec, year, next_start), sec)
+            period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead)
+            if point_in_time and period is not None:
+                last_as_of = (period, True)
+            if role != "target":
+                last = (period, point_in_time)
             if role == "norm" and m.kind != "ratio_whole":
                 # a rule holds whenever it applies; the cap of a ratio (9.548/9.976 biên chế) is the period's own
                 period, point_in_time = None, False
@@ -71,4 +88,19 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 )
             )
             prev = res
+    if block.kind == "footnote":
+        return out
+    sec.noted = last_as_of or lead
+    if text.rstrip().endswith(":"):
+        # a lead-in "Tổng số đơn vị hiện có là 1.883 đơn vị; cụ thể:" gives its items its own as-of
+        sec.lead_in = last_as_of or lead
+    elif not _LIST_ITEM.match(text):
+        sec.lead_in = None
     return out
+
+
+def _text_lead(sentence: str, sec: Sections, year) -> tuple | None:
+    """The as-of cue or period a sentence without numbers opens with ("Kết quả thực hiện từ năm 2022 đến năm
+    2025, như sau:")."""
+    sent = analyse(sentence + " 0")  # a stand-in number at the end: everything before it is the opening
+    return lead_of(sent, sentence_cues(sentence), sec, year, None)

@@ -5,10 +5,19 @@ rules ("... quy định mức hỗ trợ như sau:")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+import regex
 
 from extract.figures.rules import rules
-from extract.language.periods import find_periods
+from extract.language.headings import heading_level
+from extract.language.nlp import rule_spans
+from extract.language.periods import date_at, find_periods
 from extract.model import Block, Metadata, Period
+
+_DATES = regex.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d\b")
+_DIGIT = regex.compile(r"\d")
+_TITLE_WORDS = 25  # a heading's length at most: longer numbered paragraphs are items with content
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,7 @@ class Section:
     plan: bool
     year_targets: bool
     method: bool = False
+    as_of: bool = False  # the period is a stock's: "2. Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025"
 
 
 class Sections:
@@ -29,10 +39,15 @@ class Sections:
         self.year = meta.period.end.year if meta.period else None
         self.stack: list[Section] = []
         self.rule_list = False  # a paragraph of this section announced rules: "... mức hỗ trợ như sau:"
+        # the period (and point-in-time flag) a lead-in ending in ":" gives the list items under it
+        self.lead_in: tuple[Period, bool] | None = None
+        # the period of the last paragraph, for the footnotes called from it
+        self.noted: tuple[Period, bool] | None = None
 
     def enter(self, block: Block) -> None:
         r = rules()
         level = block.level or 9
+        self.lead_in = None
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         self.rule_list = False
@@ -41,18 +56,52 @@ class Sections:
         period = None
         if level <= 2 or (level == 3 and len(block.text.split()) <= 12):
             period = next((pm.period for pm in find_periods(block.text, self.year) if pm.period), None)
+        as_of = self._as_of(block.text)
         self.stack.append(
             Section(
                 level=level,
                 text=block.text,
-                period=period,
+                period=as_of or period,
                 plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1)))
                 or bool(r.plan_section_words.search(block.text)),
                 year_targets=bool(r.year_target_sections.search(block.text)),
                 method=bool(r.method_sections.search(block.text))
                 and not r.method_section_breakers.search(block.text),
+                as_of=as_of is not None,
             )
         )
+
+    def _as_of(self, text: str) -> Period | None:
+        """The stock period a heading names with an as-of cue ("Kết quả thực hiện: đến thời điểm báo cáo ngày
+        06/11/2025"): from the start of the enclosing period to the day written, else the document's day."""
+        cues = [(c0, c1) for c0, c1, label, _ in rule_spans(text) if label == "POINT_IN_TIME"]
+        if not cues:
+            return None
+        context = self.period
+        end = date_at(text, cues[-1][1]) or self.report_day(context)
+        if end is None:
+            return None
+        start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
+        return Period(start, end, f"đến {end:%d/%m/%Y}")
+
+    def is_dated_title(self, block: Block) -> bool:
+        """A numbered paragraph that is a heading in all but style and names the period of what follows ("2. Kết quả
+        thực hiện: đến thời điểm báo cáo ngày 06/11/2025"): short, with no number but its dates."""
+        text = block.text
+        if block.kind != "paragraph" or heading_level(text) is None or len(text.split()) > _TITLE_WORDS:
+            return False
+        bare = _DATES.sub("", rules().numbering.sub("", text, count=1))
+        if _DIGIT.search(bare):
+            return False
+        return any(label == "POINT_IN_TIME" for _c0, _c1, label, _ in rule_spans(text))
+
+    def stock(self) -> bool:
+        """Whether the period fact_period() gives is a stock's (a heading "đến thời điểm báo cáo ngày ...")."""
+        day = self.meta.issued_date or self.meta.report_date
+        for s in reversed(self.stack):
+            if s.period and not (day and s.period.start > day):
+                return s.as_of
+        return False
 
     @property
     def period(self) -> Period | None:
@@ -60,6 +109,33 @@ class Sections:
             if s.period:
                 return s.period
         return self.meta.period
+
+    def fact_period(self) -> Period | None:
+        """The period of what has happened: a heading's period that starts after the document's date (the remedies
+        "trong tháng 12/2025" of a report dated 28/11/2025) names a plan, so the enclosing period stands."""
+        day = self.meta.issued_date or self.meta.report_date
+        for s in reversed(self.stack):
+            if s.period and not (day and s.period.start > day):
+                return s.period
+        return self.meta.period
+
+    def is_caption(self, block: Block) -> bool:
+        """An upper-case line inside a numbered subsection ("KẾT QUẢ CHỈ SỐ PAR INDEX NĂM 2024" over a chart) is
+        the title of a chart or table there, not a part of the document, unless it opens a plan part."""
+        if not self.stack or self.stack[-1].level < 3:
+            return False
+        return not rules().plan_sections.search(rules().numbering.sub("", block.text, count=1))
+
+    def report_day(self, context: Period | None) -> date | None:
+        """The day "đến nay" speaks of: the signing date; else the file's own date (a blank signing day) when the
+        number's context is a year or longer that has not ended by then (a year's report written in November);
+        else the end of the context (a quarter's report counts to the quarter's end)."""
+        if self.meta.issued_date:
+            return self.meta.issued_date
+        day = self.meta.report_date
+        if day and context and context.start <= day < context.end and (context.end - context.start).days >= 364:
+            return day
+        return context.end if context else day
 
     @property
     def plan(self) -> bool:

@@ -83,6 +83,16 @@ _NUMBERS_KEYS = {
     "exclusions",
     "coordinated_nouns",
     "score_units",
+    "rate_words",
+    "glued_units",
+    "rank_words",
+    "rank_unit",
+    "count_words",
+    "money_words",
+    "money_unit",
+    "money_min",
+    "identifier_compounds",
+    "identifier_list_ends",
 }
 
 
@@ -114,7 +124,17 @@ class _Rules:
     units: dict  # casefolded spelling -> _Unit
     coordinated: tuple[str, ...]
     score_units: frozenset
-    exclusions: tuple[tuple[str, object], ...]  # (rule id, compiled pattern)
+    exclusions: tuple[tuple[str, object, tuple[str, ...]], ...]  # (rule id, compiled pattern, needs)
+    rate_words: tuple[str, ...]
+    glued_units: tuple[str, ...]
+    rank_words: tuple[str, ...]
+    rank_unit: str
+    count_words: tuple[str, ...]
+    money_words: tuple[str, ...]
+    money_unit: str
+    money_min: Decimal
+    identifier_compounds: tuple[str, ...]
+    identifier_list_ends: tuple[str, ...]
 
 
 @cache
@@ -177,7 +197,7 @@ def _rules() -> _Rules:
         _check_keys(
             f"numbers.yaml exclusions[{i}]",
             entry,
-            {"id", "patterns", "note", "case_sensitive"},
+            {"id", "patterns", "note", "case_sensitive", "needs"},
             {"id", "patterns", "note"},
         )
         rid = entry["id"]
@@ -187,12 +207,29 @@ def _rules() -> _Rules:
         flags = regex.V0 | (0 if entry.get("case_sensitive") else regex.IGNORECASE)
         if not isinstance(entry["patterns"], list) or not entry["patterns"]:
             raise RuleError(f"numbers.yaml exclusion {rid}: patterns must be a non-empty list")
+        # `needs`: characters one of which a text must hold for the rule to be tried (a cheap prefilter)
+        needs = tuple(entry.get("needs", ()))
+        if not all(isinstance(c, str) and c for c in needs):
+            raise RuleError(f"numbers.yaml exclusion {rid}: needs must be a list of strings")
         for pattern in entry["patterns"]:
             try:
-                exclusions.append((rid, regex.compile(pattern, flags)))
+                exclusions.append((rid, regex.compile(pattern, flags), needs))
             except regex.error as exc:
                 raise RuleError(f"numbers.yaml exclusion {rid}: {exc}") from exc
 
+    glued = _words("glued_units", data["glued_units"])
+    for w in glued:
+        if w != "%" and w.casefold() not in units:
+            raise RuleError(f"numbers.yaml glued_units: {w!r} is not a unit of units.yaml")
+    for key in ("rank_unit", "money_unit"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(f"numbers.yaml {key}: expected a word")
+    if data["money_unit"].casefold() not in units:
+        raise RuleError("numbers.yaml money_unit: not a unit of units.yaml")
+    try:
+        money_min = Decimal(str(data["money_min"]))
+    except InvalidOperation as exc:
+        raise RuleError("numbers.yaml money_min: expected a number") from exc
     stop = frozenset(w.casefold() for w in _words("stop_words", data["stop_words"]))
     classifiers = frozenset(w.casefold() for w in _words("classifiers", data["classifiers"]))
     breakers = set(stop) | {
@@ -221,6 +258,16 @@ def _rules() -> _Rules:
         coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
         score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
         exclusions=tuple(exclusions),
+        rate_words=tuple(_words("rate_words", data["rate_words"])),
+        glued_units=tuple(glued),
+        rank_words=tuple(_words("rank_words", data["rank_words"])),
+        rank_unit=data["rank_unit"].strip(),
+        count_words=tuple(_words("count_words", data["count_words"])),
+        money_words=tuple(_words("money_words", data["money_words"])),
+        money_unit=data["money_unit"].strip(),
+        money_min=money_min,
+        identifier_compounds=tuple(_words("identifier_compounds", data["identifier_compounds"])),
+        identifier_list_ends=tuple(_words("identifier_list_ends", data["identifier_list_ends"])),
     )
 
 
@@ -270,6 +317,15 @@ class _Grammar:
     date_chain: object
     name_words: object
     coordinated: object
+    glued: object
+    year_after: object
+    rate: object
+    rank: object
+    count_noun: object
+    label_noun: object
+    money: object
+    compound_before: object
+    listed_after: object
 
 
 @cache
@@ -278,19 +334,23 @@ def _grammar() -> _Grammar:
     end = r"(?![\p{L}\p{N}])"
     # A cluster is digits with '.', ',' or '/' between digits (NBSP/thin space only before 3 digits, the
     # Vietnamese thousands gap); possessive so "28B" or "1,2,3" cannot shrink into a valid number.
+    # a unit of glued_units may follow the digits with no space ("23,2584kg"); the cluster ends before it
+    glued = rf"(?:{_alt(w for w in r.glued_units if w != '%')}){end}"
     cluster = regex.compile(
         r"(?<![\p{L}\p{N}.,])[0-9](?:[0-9]|[.,/](?=[0-9])|[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-9])))*+"
-        r"(?![\p{L}\p{N}])",
+        rf"(?:(?![\p{{L}}\p{{N}}])|(?={glued}))",
         regex.V0,
     )
     blockers = _alt(r.scale_blockers)
     scale = regex.compile(rf"{_WS}+(?P<w>{_alt(r.scales)}){end}(?!{_WS}+(?:{blockers}){end})", _I)
-    per = rf"(?:/(?P<per>(?:{_alt(r.per_units)})(?:/(?:{_alt(r.per_units)}))*){end})?"
+    # "đồng/người/tháng", "đồng/01 tháng", "người/ năm": a "01" or a space after the slash reads the same
+    one = rf"{_WS}*(?:0?1{_WS}+)?"
+    per = rf"(?:/{one}(?P<per>(?:{_alt(r.per_units)})(?:/{one}(?:{_alt(r.per_units)}))*){end})?"
     unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
     # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
     # its second syllable too unless that one is a function word
     noun = regex.compile(
-        rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?:[ ](?P<u2>\p{{Ll}}\p{{L}}*){end}(?![/]))?{per}", regex.V0
+        rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?:[ ](?P<u2>\p{{Ll}}\p{{L}}*){end}(?!/[0-9]))?{per}", regex.V0
     )
     sfx = _alt(r.qualifier_suffixes)
     return _Grammar(
@@ -312,6 +372,28 @@ def _grammar() -> _Grammar:
         # "Ban Chỉ đạo 751", "Đề án Bến Tre - 50": a dash may stand between the name and its number
         coordinated=regex.compile(rf",{_WS}+(?P<c>{_alt(r.coordinated)}){end}(?!{_WS}*[0-9])", _I),
         name_words=regex.compile(rf"((?:\p{{L}}+{_WS}+){{1,4}})(?:[-–]{_WS}*)?", regex.V0 | regex.REVERSE),
+        glued=regex.compile(rf"(?P<u>{glued}){per}", _I),
+        year_after=regex.compile(rf"{_WS}+(?:19|20)[0-9]{{2}}(?![0-9])"),
+        # "mỗi tháng 02 chuyên mục", "hằng quý có ít nhất 01 tin": read backwards from the number, no clause
+        # boundary in between
+        rate=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)}){end}[^,;:()\n0-9]{{0,30}}",
+            _IR,
+        ),
+        rank=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.rank_words)}){_WS}+", _IR),
+        count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.count_words)}){_WS}+(?P<u>{_alt(r.units)}){end}", _I),
+        label_noun=regex.compile(
+            rf"(?:^|[,;:(\n]){_WS}*(?P<u>{_alt(r.units)}){end}(?P<rest>(?:{_WS}+\p{{L}}+){{0,4}}){_WS}*\Z", _I
+        ),
+        money=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.money_words)}){end}", _I),
+        compound_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(r.identifier_compounds)}){_WS}+(?:số{_WS}+)?", _IR
+        ),
+        listed_after=regex.compile(
+            rf"{_WS}*(?:,|và|hoặc){_WS}*(?P<n>[0-9]{{1,3}})(?![\p{{L}}\p{{N}}%]|[.,/][0-9])"
+            rf"(?={_WS}*(?:$|[^\p{{L}}\s]|(?-i:\p{{Lu}})|(?:{_alt(r.identifier_list_ends)}){end}))",
+            _I,
+        ),
     )
 
 
@@ -388,6 +470,14 @@ def _is_year(cluster: str) -> bool:
     return len(cluster) == 4 and cluster.isdigit() and 1900 <= int(cluster) <= 2100
 
 
+_PER_ONE = regex.compile(r"/ ?(?:0?1 )?")
+
+
+def _opens_year(text: str, m) -> bool:
+    """"03 năm 2025": the word năm after a number opens a year; the number stays bare."""
+    return m.group("u") is not None and m.group("u").casefold() == "năm" and bool(_grammar().year_after.match(text, m.end()))
+
+
 def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
     """Scale words and unit after a number: (end, unit as normalised, base unit, factor)."""
     r, g = _rules(), _grammar()
@@ -403,8 +493,10 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         factor *= f
         end = m.end()
     unit = base = None
-    m = g.unit.match(text, end)
-    if m and m.group("pct") is not None:
+    m = g.unit.match(text, end) if end > pos or not text[pos : pos + 1].isalpha() else g.glued.match(text, end)
+    if m and _opens_year(text, m):
+        m = None
+    if m and m.groupdict().get("pct") is not None:
         if not scale_words:
             return m.end(), "%", "%", factor
         m = None
@@ -415,10 +507,12 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         m = g.noun.match(text, end)
         if m and (m.group("u").casefold() in r.stop_words or m.group("u").casefold() in r.scales):
             m = None
+        if m and _opens_year(text, m):
+            return pos, None, None, factor
         if m:
             unit = base = m.group("u")
             u2 = m.group("u2")
-            two = u2 and m.group("u").casefold() not in r.classifiers and not m.group("per")
+            two = u2 and m.group("u").casefold() not in r.classifiers
             if two and u2.casefold() not in r.stop_words and u2.casefold() not in r.scales:
                 unit = base = f"{unit} {u2}"
             elif u2:
@@ -426,7 +520,8 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
     if m:
         per = m.group("per")
         if per:
-            unit, base = f"{unit}/{' '.join(per.split())}", f"{base}/{' '.join(per.split())}"
+            per = _PER_ONE.sub("/", " ".join(per.split()))
+            unit, base = f"{unit}/{per}", f"{base}/{per}"
         end = m.end()
         if base and base != "%":
             # "07 sở, ngành", "13 cơ quan, đơn vị, địa phương": nouns listed together are one counted noun
@@ -477,15 +572,35 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
     return False
 
 
+_PERCENT_NEXT = regex.compile(r"[^\S\n]*%")
+
+
+def _identifiers(text: str) -> list[tuple[int, int, str]]:
+    """The spaCy layer's identifier numbers, refined: none before "%" or after a compound word holding the
+    phrase ("danh mục 72"); the numbers listed after one ("mức 1, 2") are identifiers too."""
+    g = _grammar()
+    out = []
+    for s, e, rid in identifier_spans(text):
+        if _PERCENT_NEXT.match(text, e) or g.compound_before.match(text, max(0, s - 30), s):
+            continue
+        out.append((s, e, rid))
+        while m := g.listed_after.match(text, e):
+            s, e = m.start("n"), m.end("n")
+            out.append((s, e, rid))
+    return out
+
+
 def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     r, g = _rules(), _grammar()
     spans: list[tuple[int, int, str]] = []
-    for rid, pat in r.exclusions:
+    for rid, pat, needs in r.exclusions:
+        if needs and not any(c in text for c in needs):
+            continue
         for m in pat.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
     # numbers announced as names by a phrase before them ("Đề án 06", "(trang 2)", "lần 1"): the spaCy layer
-    spans.extend((s, e, f"identifier_{rid}") for s, e, rid in identifier_spans(text))
+    spans.extend((s, e, f"identifier_{rid}") for s, e, rid in _identifiers(text))
     mask = bytearray(len(text))
     for s, e, _ in spans:
         mask[s:e] = b"\x01" * (e - s)
@@ -495,6 +610,8 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     for cm in g.cluster.finditer(text):
         cs, ce, cluster = cm.start(), cm.end(), cm.group()
         if mask.find(1, cs, ce) != -1:
+            continue
+        if items and cs < items[-1].end:  # the "01" of "đồng/01 tháng" belongs to the rate before it
             continue
         parts = cluster.split("/")
         if len(parts) > 2:
@@ -514,6 +631,13 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
                 continue
             end, unit, base, factor = _suffix(text, ce)
             split = cs + len(parts[0]) + 1
+            if g.rank.match(text, max(0, cs - 20), cs):
+                # "đứng thứ 15/34 tỉnh", "xếp hạng 11/34": a rank (unit hạng) out of a whole of the counted noun
+                rank = _Item(cs, end, cs, split - 1, a, da, r.rank_unit, r.rank_unit, Decimal(1), None, "ratio_part",
+                             None, None)
+                items.append(rank)
+                items.append(_Item(cs, end, split, ce, b, db, unit, base, factor, None, "ratio_whole", None, None))
+                continue
             if b in (10, 100) and base and base.casefold() in r.score_units:
                 # "18/100 điểm", "90,09/100 điểm": a score on a scale; the scale is no figure
                 items.append(_Item(cs, end, cs, split - 1, a, da, unit, base, factor, None, "number", None, None))
@@ -528,9 +652,12 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
         try:
             value, decimals = parse_number(cluster)
         except ValueError:
-            spans.append((cs, ce, "malformed_number"))
-            continue
-        if _is_year(cluster):
+            value = _dot_decimal(text, cluster, ce)
+            if value is None:
+                spans.append((cs, ce, "malformed_number"))
+                continue
+            decimals = len(cluster.partition(".")[2])
+        if _is_year(cluster) and not _labelled_count(text, cs, ce):
             spans.append((cs, ce, "bare_year"))
             continue
         start = cs
@@ -554,8 +681,114 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
         items.append(item)
 
     _join_ranges(text, items)
+    _add_rates(text, items)
+    _infer_units(text, items)
     spans.sort()
     return [_freeze(it, text) for it in items], spans
+
+
+_DOT_DECIMAL = regex.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+
+
+def _dot_decimal(text: str, cluster: str, ce: int) -> Decimal | None:
+    """"= 16.5 điểm": a decimal point written English-style, taken only when a listed unit follows (a dot
+    before one or two digits cannot group thousands; heading and clause numbers are excluded before this)."""
+    if not _DOT_DECIMAL.fullmatch(cluster):
+        return None
+    m = _grammar().unit.match(text, ce)
+    if not m:
+        return None
+    return Decimal(cluster)
+
+
+def _labelled_count(text: str, cs: int, ce: int) -> bool:
+    """"người nghiện 1974 (ngoài xã hội 832)": a four-digit number right after a counted noun that opens its
+    clause, and closing it, is a count written without a thousands dot, not a year."""
+    if not regex.match(r"[^\S\n]*(?:[),;(]|$)", text[ce:]):
+        return False
+    return _label_unit(text, cs) is not None
+
+
+def _clause_from(text: str, pos: int) -> int:
+    """Start of the clause of `pos` (after , ; : ( or a line break), at most 80 characters back."""
+    lo = max(0, pos - 80)
+    cut = max(text.rfind(ch, lo, pos) for ch in ",;:(\n")
+    return cut + 1 if cut >= 0 else lo
+
+
+def _label_unit(text: str, pos: int) -> str | None:
+    """The listed counted noun opening the clause before `pos` when the words after it up to the number are no
+    function or value words ("người sử dụng 3388", not "chỉ tiêu kết nạp đảng viên mới 6 tháng đạt 171")."""
+    r = _rules()
+    lo = _clause_from(text, pos)
+    if lo == max(0, pos - 80) and lo > 0:
+        return None
+    head = text[lo:pos]
+    m = _grammar().label_noun.search("," + head)
+    if not m or m.start() != 0 and head[: m.start() - 1].strip():
+        return None
+    rest = m.group("rest").split()
+    if not rest or any(w.casefold() in r.name_breakers for w in rest):
+        return None  # "(Dự án 4)": a noun right before its number names it
+    return " ".join(m.group("u").split())
+
+
+def _add_rates(text: str, items: list[_Item]) -> None:
+    """"mỗi tháng 02 chuyên mục": a count after a rate word and a per-unit in its clause is a rate."""
+    g = _grammar()
+    for it in items:
+        if it.unit is None or it.unit == "%" or "/" in it.unit or it.kind not in ("number", "range_low", "range_high"):
+            continue
+        lo = max(0, (it.qualifier_span[0] if it.qualifier_span else it.start) - 60)
+        end = it.qualifier_span[0] if it.qualifier_span and it.qualifier_span[0] < it.start else it.start
+        m = g.rate.match(text, lo, end)
+        if m:
+            per = " ".join(m.group("per").split()).casefold()
+            it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
+
+
+# a capitalised name (one or two words) or "số" (not "tổng số") right before a number: it names something
+# ("Dự án 4", "cơ sở số 2"); read backwards
+_NAMED = regex.compile(
+    r"(?<![\p{L}])(?:\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?|(?<![Tt]ổng[^\S\n]+)[Ss]ố)[^\S\n]+",
+    regex.V0 | regex.REVERSE,
+)
+
+
+_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}", regex.V0)
+
+
+def _infer_units(text: str, items: list[_Item]) -> None:
+    """A count written without its noun takes one from its sentence: the noun after a count word since the
+    number before ("Tổng số nhiệm vụ được giao là 21"), the noun opening its clause ("người sử dụng 3388"),
+    the noun of the count before it ("356 vụ (766/1122)", "50.000.000 đồng ... và 140.000.000"), or đồng for
+    an amount after a money word ("mức hỗ trợ ... 140.000.000")."""
+    r, g = _rules(), _grammar()
+    prev_end = 0
+    last: _Item | None = None
+    for it in items:
+        if it.unit is None and it.kind != "multiple":
+            unit = None
+            for m in g.count_noun.finditer(text, prev_end, it.num_start):
+                unit = r.units[" ".join(m.group("u").split()).casefold()]
+            if unit is not None:
+                it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
+            elif _NAMED.match(text, max(0, it.num_start - 30), it.num_start):
+                pass  # "(Dự án 4)", "Cơ sở cai nghiện số 2": a number naming something counts nothing
+            elif _CAPITAL_NEXT.match(text, it.end):
+                pass  # "124 Công an xã": a name after the number is what it counts, whatever came before
+            elif (label := _label_unit(text, it.num_start)) is not None:
+                u = r.units[label.casefold()]
+                it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
+            elif last is not None and it.sign_word is None:  # "tăng 61,3 so với": a change, no count
+                it.unit, it.base_unit, it.factor = last.unit, last.base_unit, last.factor
+            elif abs(it.value) >= r.money_min and g.money.search(text, max(prev_end, it.num_start - 80), it.num_start):
+                u = r.units[r.money_unit.casefold()]
+                it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
+        if it.kind != "ratio_part":
+            prev_end = it.end
+        if it.unit is not None and it.unit != "%" and it.base_unit != r.rank_unit:
+            last = it
 
 
 def _slash_kind(text: str, cs: int, parts: list[str], last_date_end: int) -> str:
@@ -581,15 +814,21 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
     """'13,18% - 14,29%', '25-30 phiếu/ngày', 'từ 5 đến 7 ngày': two numbers that are the ends of a range."""
     g = _grammar()
     for a, b in zip(items, items[1:], strict=False):
-        if a.kind != "number" or b.kind != "number" or a.qualifier or b.qualifier:
+        # "từ 90 đến dưới 100 điểm": an upper bound word after the joiner still closes the range
+        b_from = b.start
+        if b.qualifier in ("<", "<=") and b.qualifier_span and a.range_start is not None:
+            b_from = b.qualifier_span[0]
+        elif b.qualifier:
+            continue
+        if a.kind != "number" or b.kind != "number" or a.qualifier:
             continue
         if a.unit is not None and a.unit != b.unit:
             continue
         if b.minus:  # "13,18% -14,29%": the dash read as a minus is the joiner
             dashed = not text[a.end : b.start].strip()
         else:
-            dashed = bool(g.dash_joiner.fullmatch(text, a.end, b.start))
-        worded = a.range_start is not None and bool(g.word_joiner.fullmatch(text, a.end, b.start))
+            dashed = b_from == b.start and bool(g.dash_joiner.fullmatch(text, a.end, b.start))
+        worded = a.range_start is not None and bool(g.word_joiner.fullmatch(text, a.end, b_from))
         if not (dashed or worded):
             continue
         if b.minus:

@@ -25,12 +25,38 @@ class PeriodMention:
     period: Period | None  # None when no year is known yet
 
 
+_FLAGS = regex.IGNORECASE | regex.V1
+
+
 @cache
 def _patterns():
     data = catalog.load("periods")
     roman = {k.upper(): v for k, v in data["roman"].items()}
-    compiled = [(p["kind"], regex.compile(p["regex"], regex.IGNORECASE | regex.V1)) for p in data["patterns"]]
+    compiled = [(p["kind"], regex.compile(p["regex"], _FLAGS)) for p in data["patterns"]]
     return compiled, roman
+
+
+@cache
+def _extras():
+    data = catalog.load("periods")
+    dates = [(p["kind"], regex.compile(p["regex"], _FLAGS)) for p in data["as_of_dates"]]
+    return regex.compile(data["comparison_before"], _FLAGS), dates, regex.compile(data["as_of_not_after"], _FLAGS)
+
+
+@cache
+def breakdown() -> regex.Pattern:
+    """The words that open the parts of a figure named before ("trong đó", "cụ thể", "gồm")."""
+    return regex.compile(catalog.load("periods")["breakdown"], _FLAGS)
+
+
+def lead_words() -> int:
+    """How many words may stand before a period or as-of cue that opens a sentence ("Theo đó, từ ngày ...")."""
+    return int(catalog.load("periods")["lead_max_words"])
+
+
+def as_of_not_after() -> regex.Pattern:
+    """The syllables that, right before an as-of cue, make its first syllable part of another word."""
+    return _extras()[2]
 
 
 def month_end(year: int, month: int) -> date:
@@ -66,6 +92,7 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
 def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
     """Every period named in `text`, longest match first where two overlap, in text order."""
     compiled, roman = _patterns()
+    comparison = _extras()[0]
     found: list[PeriodMention] = []
     for kind, rx in compiled:
         for m in rx.finditer(text):
@@ -76,7 +103,8 @@ def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
         if out and pm.start < out[-1].end:
             continue
         out.append(pm)
-    return out
+    # "so với cùng kỳ năm 2024": a comparison base, not the period of what is measured
+    return [pm for pm in out if not comparison.search(text[max(0, pm.start - 30) : pm.start])]
 
 
 def first_period(text: str, year: int | None = None) -> Period | None:
@@ -88,3 +116,27 @@ def first_period(text: str, year: int | None = None) -> Period | None:
 
 def whole_year(year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}")
+
+
+def date_at(text: str, pos: int) -> date | None:
+    """The day a phrase starting at `pos` names, as the end of a count: "ngày 05/11/2025", "cuối năm 2023" (31/12),
+    "hết tháng 9/2025" (30/9), "quý I năm 2026" (31/3); None when no such phrase starts there."""
+    roman = _patterns()[1]
+    for kind, rx in _extras()[1]:
+        m = rx.match(text, pos)
+        if not m:
+            continue
+        y = int(m["y"])
+        try:
+            if kind == "day":
+                return date(y, int(m["m"]), int(m["d"]))
+            if kind == "month":
+                return month_end(y, int(m["m"]))
+            if kind == "quarter":
+                q = m["q"].upper()
+                return month_end(y, 3 * (roman.get(q) or int(q)))
+            return date(y, 12, 31)
+        except (ValueError, calendar.IllegalMonthError):
+            return None
+    return None
+

@@ -13,6 +13,7 @@ import io
 import re
 import statistics
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -341,6 +342,8 @@ def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[
     lines: list[Line] = []
     current: list[tuple] = []
     last = None
+    # `_inside(box, area)` for each area, written out: it ran for every character of a page with tables
+    areas = [(a[0] - 1.0, a[1] - 1.0, a[2] + 1.0, a[3] + 1.0) for a in exclude]
     for c in chars:
         box = c[1]
         if box is None:
@@ -350,8 +353,10 @@ def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[
             else:
                 current.append(c)
             continue
-        if exclude and any(_inside(box, b) for b in exclude):
-            continue
+        if areas:
+            cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in areas):
+                continue
         # pdfium sometimes runs two printed lines together: a jump back to the left and down is a new line
         if last is not None and box[0] < last[0] - 1 and not last[1] <= (box[1] + box[3]) / 2 <= last[3]:
             _emit(current, page_no, lines)
@@ -423,9 +428,10 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
     if not boxed:
         return
     raw = [c[2] for c in boxed]
-    sizes = [round(x * 2) / 2 for x in raw]
-    if sizes.count(sizes[0]) == len(sizes):  # one size, the usual line: no mode to count
-        size = sizes[0]
+    # one size, the usual line: no mode to count (and no rounding of every character when all are equal)
+    sizes = [] if raw.count(raw[0]) == len(raw) else [round(x * 2) / 2 for x in raw]
+    if not sizes or sizes.count(sizes[0]) == len(sizes):
+        size = round(raw[0] * 2) / 2
         baseline = statistics.median([c[1][3] for c in boxed])
     else:
         size = statistics.mode(sizes)
@@ -731,6 +737,7 @@ def read_pdf(path: str | Path, settings=None) -> Document:
     warnings: list[str] = []
     try:
         n_pages = len(pdf)
+        file_date = _file_date(pdf)
         if n_pages > max_pages:
             raise ValueError(f"{n_pages} pages, more than the limit of {max_pages}")
         pages = [pdf[i] for i in range(n_pages)]
@@ -876,7 +883,27 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         pages=n_pages,
         warnings=tuple(warnings),
         ocr_pages=len(ocr_pages),
+        file_date=file_date,
     )
+
+
+_PDF_DATE = re.compile(r"D:((?:19|20)\d\d)(\d\d)(\d\d)")
+
+
+def _file_date(pdf: pdfium.PdfDocument) -> date | None:
+    """The day the PDF says it was last modified (else created): "D:20251106143139+07'00'" is 2025-11-06."""
+    try:
+        meta = pdf.get_metadata_dict()
+    except pdfium.PdfiumError:
+        return None
+    for key in ("ModDate", "CreationDate"):
+        m = _PDF_DATE.match(meta.get(key) or "")
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+    return None
 
 
 _OCR_NEEDS = {"scanned": "scanned PDF", "garbled": "unreadable text layer (broken font)"}

@@ -1,0 +1,155 @@
+"""The period and point in time of figures in running text: stocks as of a day, sentence leads carried through a
+paragraph and into the items under a lead-in, breakdowns, headings that name a day, footnotes, chart captions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.figures import extract_figures
+from extract.model import Block, Document, Metadata, Period
+
+YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31), "năm 2024")
+
+
+def figures_of(*blocks: Block | str, meta: Metadata | None = None):
+    bs = tuple(b if isinstance(b, Block) else Block("paragraph", b, f"p{i}") for i, b in enumerate(blocks))
+    doc = Document(path="t", format="docx", sha256="", blocks=bs)
+    return extract_figures(doc, meta or Metadata(period=YEAR_2024))[0]
+
+
+def span(f):
+    return f.period_start, f.period_end, f.point_in_time
+
+
+def test_a_stock_counts_to_the_end_of_the_year_its_cue_names():
+    meta = Metadata(period=Period(date(2016, 1, 1), date(2020, 12, 31), "giai đoạn 2016-2020"))
+    (f,) = figures_of("Tính đến hết năm 2019, có 41 học viên đã tốt nghiệp.", meta=meta)
+    assert span(f) == (date(2016, 1, 1), date(2019, 12, 31), True)  # from the start of its part
+
+
+def test_an_as_of_opening_carries_to_the_next_sentences_and_past_semicolons():
+    a, b, c = figures_of(
+        "Tính đến ngày 20/10/2024, có 15 xã đạt chuẩn; 04 xã chưa đạt chuẩn. Tổng kinh phí đã cấp là 12 tỷ đồng."
+    )
+    assert span(a) == span(b) == span(c) == (date(2024, 1, 1), date(2024, 10, 20), True)
+
+
+def test_a_period_opening_a_sentence_carries_to_the_next_one():
+    a, b = figures_of("Trong 6 tháng cuối năm (sau hợp nhất), đã ban hành 12 văn bản. Ngoài ra, có 09 đề án khác.")
+    assert span(a) == span(b) == (date(2024, 7, 1), date(2024, 12, 31), False)
+
+
+def test_a_plan_named_mid_sentence_does_not_carry():
+    a, b = figures_of("Đã xây dựng Kế hoạch kiểm tra năm 2025; trong quý, đã kiểm tra 30 đơn vị. Đã xử lý 05 vụ.")
+    assert span(a)[:2] == span(b)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_items_under_a_lead_in_share_its_as_of_day():
+    q1 = Metadata(period=Period(date(2024, 1, 1), date(2024, 3, 31), "Quý I năm 2024"))
+    lead, item = figures_of("Số trường học hiện có là 310 trường; cụ thể:", "+ Trường tiểu học: 140 trường.", meta=q1)
+    assert span(lead) == span(item) == (date(2024, 1, 1), date(2024, 3, 31), True)
+
+
+def test_a_breakdown_takes_the_period_of_the_total():
+    text = ("Tháng 9 năm 2024, doanh thu đạt 40 tỷ đồng. Lũy kế 9 tháng đạt 350 tỷ đồng. "
+            "Trong đó khu vực tư nhân tăng 12%.")
+    *_, part = figures_of(text)
+    assert (part.period_start, part.period_end) == (date(2024, 1, 1), date(2024, 9, 30))
+
+
+def test_a_comparison_base_is_not_the_period():
+    (f,) = figures_of("Số vụ phát hiện giảm 41 vụ so với cùng kỳ năm 2023.")
+    assert (f.period_start, f.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_now_is_the_file_date_when_the_signing_day_is_blank():
+    meta = Metadata(period=YEAR_2024, report_date=date(2024, 10, 15))
+    (f,) = figures_of("Đến nay, toàn tỉnh có 52 thủ tục được số hóa.", meta=meta)
+    assert span(f) == (date(2024, 1, 1), date(2024, 10, 15), True)
+
+
+def test_a_quarter_report_counts_now_to_the_quarter_end():
+    q3 = Period(date(2024, 7, 1), date(2024, 9, 30), "Quý III năm 2024")
+    (f,) = figures_of("Đến nay, toàn tỉnh có 52 thủ tục được số hóa.", meta=Metadata(period=q3,
+                                                                                  report_date=date(2024, 9, 16)))
+    assert span(f) == (date(2024, 7, 1), date(2024, 9, 30), True)
+
+
+def test_a_numbered_paragraph_naming_a_day_makes_its_figures_stocks():
+    f = figures_of("3. Kết quả: đến thời điểm báo cáo ngày 12/10/2024", Block("heading", "3.1. Cấp tỉnh", "h", level=4),
+                   "Tỉnh đạt 91,2 điểm.")[-1]
+    assert span(f) == (date(2024, 1, 1), date(2024, 10, 12), True)
+
+
+def test_a_footnote_takes_the_as_of_day_of_its_paragraph():
+    *_, note = figures_of("Đến ngày 30/9/2024, đã thành lập 15 chi cục.",
+                          Block("footnote", "06 chi cục thuộc Sở Y tế; 09 chi cục khác.", "f1"))
+    assert span(note) == (date(2024, 1, 1), date(2024, 9, 30), True)
+
+
+def test_a_heading_period_after_the_report_day_is_not_the_period_of_facts():
+    meta = Metadata(period=YEAR_2024, issued_date=date(2024, 11, 20))
+    f = figures_of(Block("heading", "II. TỒN TẠI VÀ GIẢI PHÁP KHẮC PHỤC TRONG THÁNG 12/2024", "h", level=2),
+                   "Tỷ lệ hồ sơ đúng hạn đạt 91%.", meta=meta)[-1]
+    assert (f.period_start, f.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_chart_title_inside_a_subsection_opens_no_part():
+    f = figures_of(Block("heading", "2. Tình hình thực hiện năm 2024", "h1", level=3),
+                   "KẾT QUẢ CHỈ SỐ HÀI LÒNG NĂM 2023", "Tỷ lệ hài lòng đạt 88%.")[-1]
+    assert (f.period_start, f.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_thuc_hien_is_no_as_of_cue():
+    (f,) = figures_of("Ước thực hiện đạt 1.200 tỷ đồng.")
+    assert not f.point_in_time
+
+
+def _head(line: str, file_date: date | None) -> Document:
+    blocks = (Block("paragraph", "UBND TỈNH A", "p0"), Block("paragraph", line, "p1"),
+              Block("paragraph", "BÁO CÁO", "p2"), Block("paragraph", "Kết quả công tác năm 2025", "p3"))
+    return Document(path="t", format="docx", sha256="", blocks=blocks, file_date=file_date)
+
+
+def test_blank_signing_day_is_the_file_date_of_the_same_month():
+    from extract.metadata import read_metadata
+
+    line = "Số: /BC-UBND   Quảng Trị, ngày   tháng 11 năm 2025"
+    assert read_metadata(_head(line, date(2025, 11, 7))).report_date == date(2025, 11, 7)
+    assert read_metadata(_head(line, date(2025, 12, 2))).report_date is None  # saved in another month
+    assert read_metadata(_head(line.replace("tháng 11", "tháng"), date(2025, 11, 7))).report_date is None
+    signed = read_metadata(_head("Số: 12/BC-UBND   Quảng Trị, ngày09 tháng 11 năm 2025", date(2025, 11, 7)))
+    assert signed.issued_date == signed.report_date == date(2025, 11, 9)  # OCR dropped the space
+
+
+def test_readers_record_the_files_own_date(tmp_path):
+    from datetime import datetime
+
+    import docx
+
+    from extract.readers.docx_reader import read_docx
+    from extract.readers.pdf_reader import _file_date
+
+    d = docx.Document()
+    d.add_paragraph("Báo cáo")
+    d.core_properties.modified = datetime(2025, 3, 4, 8, 30)
+    d.save(tmp_path / "a.docx")
+    assert read_docx(tmp_path / "a.docx").file_date == date(2025, 3, 4)
+
+    class FakePdf:
+        def __init__(self, meta):
+            self.meta = meta
+
+        def get_metadata_dict(self):
+            return self.meta
+
+    assert _file_date(FakePdf({"ModDate": "D:20251106143139+07'00'"})) == date(2025, 11, 6)
+    assert _file_date(FakePdf({"CreationDate": "D:20121018164354+07'00'"})) == date(2012, 10, 18)
+    assert _file_date(FakePdf({"ModDate": "yesterday"})) is None
+
+
+def test_now_in_a_part_on_an_earlier_period_is_the_documents_now():
+    meta = Metadata(period=Period(date(2021, 1, 1), date(2025, 12, 31), "giai đoạn 2021-2025"))
+    f = figures_of(Block("heading", "A. ĐỀ ÁN GIAI ĐOẠN 2008 - 2014", "h", level=1),
+                   "Hiện tại, còn 03 học viên chưa bồi hoàn kinh phí.", meta=meta)[-1]
+    assert span(f) == (date(2021, 1, 1), date(2025, 12, 31), True)
