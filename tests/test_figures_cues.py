@@ -70,3 +70,139 @@ def test_trong_do_list_carries_the_total_subject():
     assert total.unit == "cán bộ, công chức, viên chức" and "cử đi đào tạo" in total.subject
     assert "cán bộ, công chức, viên chức" in part.subject and "sau đại học" in part.subject
     assert part.subject_key and "của" not in part.subject_key.split()
+
+
+def figures_in(*blocks: tuple[str, str, int | None], year: int = 2025, doc_type: str | None = None):
+    """Figures of a document of (kind, text, heading level) blocks."""
+    doc = Document(
+        path="t",
+        format="docx",
+        sha256="",
+        blocks=tuple(Block(kind, text, f"p{i}", level=level) for i, (kind, text, level) in enumerate(blocks)),
+    )
+    meta = Metadata(doc_type=doc_type, period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
+    return extract_figures(doc, meta)[0]
+
+
+# invented sentences, one per rule of figures/cues.py (none copied from the real documents)
+@pytest.mark.parametrize(
+    "text,num,role",
+    [
+        # norm: a support rate, a rule's consequence, an age of eligibility, a later item of the same rule
+        ("Quỹ khuyến học chi trả 60% học phí cho học viên cao học.", "60", "norm"),
+        ("Các đơn thư nhận sau 10 ngày làm việc đều bị tính quá hạn.", "10", "norm"),
+        ("Cấp thẻ cho người dân từ đủ 16 tuổi.", "16", "norm"),
+        ("Mức chi hỗ trợ đối với lớp ngắn hạn tối đa 3 triệu đồng, lớp dài hạn 8 triệu đồng.", "8", "norm"),
+        # ... but a count after a support verb, a result after "đạt", or a count of cases is no rule
+        ("Người lao động được hưởng trợ cấp thất nghiệp bình quân 1.200 người/năm.", "1.200", "actual"),
+        ("Đã có 9 xã đạt tối đa 20 điểm.", "20", "actual"),
+        ("Còn 05 trường hợp chưa nộp hồ sơ, với tổng số tiền khoảng 2 tỷ đồng.", "2", "actual"),
+        # a worked example and a level relative to another value are `other`
+        ("Ví dụ: huyện B đạt 80% của chỉ tiêu thì được 16 điểm.", "80", "other"),
+        ("Sở đề xuất mức 30 triệu đồng (bằng 60% mức trong dự thảo).", "60", "other"),
+        # wholes: "trong số", "trên tổng số", "/ tổng số"
+        ("Trong số 40 học viên tốt nghiệp, có 12 người về công tác tại xã.", "40", "other"),
+        ("Đã cấp 1.020 giấy phép trên tổng số 1.300 hồ sơ nhận.", "1.300", "other"),
+        ("Đã cập nhật 8.100 hộ/ tổng số 9.000 hộ.", "9.000", "other"),
+        # shares: a percentage opening its statement before the noun it counts; "tỷ lệ" names a rate
+        ("Kết quả: 100% trạm y tế xã được kết nối phần mềm.", "100", "share"),
+        ("Đã giải quyết 900 hồ sơ (đạt tỷ lệ 90% trên tổng số hồ sơ nhận).", "90", "actual"),
+        (
+            "Chăn nuôi phát triển, tỷ lệ tiêm phòng đạt 92% tại thành thị và 85% tại nông thôn.",
+            "85",
+            "actual",
+        ),
+        # plans: a plan cue earlier in the statement, the aim of an action, an order, a deadline after the
+        # document's year, a plan word after the noun, the size of a set of planned items
+        ("Theo lộ trình, Sở Y tế sẽ chủ trì, phối hợp khám sàng lọc tại 15 trạm y tế.", "15", "target"),
+        ("Tổ công tác họp bàn nhằm giải quyết dứt điểm 30 hồ sơ tồn đọng.", "30", "target"),
+        ("Giao Sở Công Thương chủ trì tổ chức 02 hội chợ trong quý IV.", "02", "target"),
+        ("Tiếp tục xây dựng nông thôn mới, đến năm 2030, 80% xã đạt chuẩn nâng cao.", "80", "target"),
+        ("Rà soát 14 dự án dự kiến khởi công trong năm tới.", "14", "target"),
+        ("Triển khai 12 nhiệm vụ trọng tâm về chuyển đổi số.", "12", "target"),
+        # ... and none of those where the text states a result
+        ("Giao ban định kỳ được duy trì với 12 cuộc.", "12", "actual"),
+        ("Dịch bệnh được xử lý triệt để tại 04 xã, không để lây lan.", "04", "actual"),
+        ("Giai đoạn vừa qua, để nâng cao chất lượng, đã tập huấn 300 lượt cán bộ.", "300", "actual"),
+        # a change stated after its base: the number before the base is a level
+        ("Bắt giữ 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.", "30", "actual"),
+    ],
+)
+def test_roles_of_invented_sentences(text, num, role):
+    figs = figures_of(text)
+    (f,) = [f for f in figs if f.raw.split()[0].rstrip("%") == num]
+    assert f.role == role, [(f.raw, f.role) for f in figs]
+
+
+@pytest.mark.parametrize(
+    "text,roles",
+    [
+        # the whole of a ratio: the base of a change it restates, a cap a norm sets, the assigned tasks
+        ("Xử lý 40 vụ, giảm 8 vụ (40/48).", {"48": "actual"}),
+        ("Bảo đảm không vượt quá số biên chế được giao (1.210/1.250 biên chế).", {"1.250": "norm"}),
+        ("Các sở đã hoàn thành 9/12 nhiệm vụ.", {"9": "actual", "12": "target"}),
+        ("Đã kiểm tra 20/85 cơ quan, đơn vị.", {"20": "actual", "85": "other"}),
+        # a result stated inside a plan parenthesis: "(chỉ tiêu ..., hiện đạt ...)"
+        ("Tỷ lệ hồ sơ đúng hẹn chưa đạt (chỉ tiêu 99%, hiện đạt 96,5%).", {"99": "target", "96,5": "actual"}),
+        # a percentage restating a planned count in parentheses
+        ("Giao chỉ tiêu cho 12 xã xây dựng xã an toàn (tương ứng 30% số xã).", {"30": "target"}),
+        # the whole restated by the rule after it; a whole named a total after a slash ("03 hộ/03 xã" is none)
+        ("Mới họp 01/02 phiên (quy chế quy định phải có 02 phiên).", {"01": "actual", "02": "norm"}),
+        ("Tiếp nhận 450 hồ sơ trực tuyến/500 tổng hồ sơ, đạt 90%.", {"500": "other"}),
+        # an amount under a rule's name earlier in the statement
+        ("Thống nhất hạ mức thưởng, cụ thể: 5.000.000 đồng đối với giải Nhất.", {"5.000.000": "norm"}),
+        # a standing minimum in a plan ("hằng tháng ... ít nhất") is a rule
+        ("Phấn đấu hằng tháng đăng ít nhất 02 bài viết.", {"02": "norm"}),
+        # a plan's minimum stays a target ("phấn đấu ... ít nhất")
+        ("Phấn đấu tăng thu ít nhất 12% so với dự toán.", {"12": "target"}),
+    ],
+)
+def test_roles_in_a_sentence(text, roles):
+    figs = figures_of(text)
+    got = {f.raw.split()[0].rstrip("%"): f.role for f in figs}
+    assert {k: got.get(k) for k in roles} == roles, got
+
+
+def test_method_part_states_norms_and_its_example_is_other():
+    figs = figures_in(
+        ("heading", "2. Cách tính điểm và xếp loại", 3),
+        ("paragraph", "- Từ 85 đến dưới 100 điểm: xếp loại Tốt.", None),
+        ("paragraph", "Ví dụ: xã C đạt 60% của tiêu chí thì được 6 điểm.", None),
+        ("heading", "3. Kết quả chấm điểm", 3),
+        ("paragraph", "- Xã C đạt 87 điểm, xếp loại Tốt.", None),
+    )
+    assert [(f.raw, f.role) for f in figs] == [
+        ("85", "norm"),
+        ("100 điểm", "norm"),
+        ("60%", "other"),
+        ("6 điểm", "other"),
+        ("87 điểm", "actual"),
+    ]
+
+
+def test_paragraph_announcing_rules_opens_a_list_of_norms():
+    figs = figures_in(
+        ("heading", "3. Chính sách thu hút", 3),
+        ("paragraph", "Nghị quyết của HĐND tỉnh quy định mức hỗ trợ như sau:", None),
+        ("paragraph", "- Bác sĩ về công tác tại xã: 80 triệu đồng/người.", None),
+        ("paragraph", "Giai đoạn 2021-2025, tỉnh đã thu hút 42 bác sĩ.", None),
+        ("heading", "4. Kết quả", 3),
+        ("paragraph", "- Năm 2025 thu hút 9 bác sĩ.", None),
+    )
+    assert [f.role for f in figs] == ["norm", "actual", "actual"]
+
+
+def test_results_by_criteria_are_no_method_part():
+    figs = figures_in(
+        ("heading", "2. Kết quả theo tiêu chí đánh giá", 3),
+        ("paragraph", "- Huyện D đạt 91 điểm.", None),
+    )
+    assert [f.role for f in figs] == ["actual"]
+
+
+def test_heading_of_work_ahead_makes_a_plan_part():
+    figs = figures_in(
+        ("heading", "III. Nhiệm vụ cần thực hiện trong thời gian tới", 2),
+        ("paragraph", "- Nâng tỷ lệ thanh toán trực tuyến trên 70%.", None),
+    )
+    assert [f.role for f in figs] == ["target"]

@@ -44,6 +44,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             continue
         prev_text = block.text
         figures.extend(sentence_figures(block.text, block, sec, sec.year, lists))
+        sec.read(block.text)
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
     index = {id(f): i for i, f in enumerate(figures)}
     total_relations = [

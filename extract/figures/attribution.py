@@ -161,7 +161,11 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
     if m.kind == "multiple":
         return "change"
     if m.kind == "ratio_whole":
-        return "target" if r.ratio_target.search(s[max(0, m.start - 80) : m.end + 40]) else "other"
+        # the plan word stands in the ratio's own clause: "Chỉ tiêu ... đạt 171/280 (61,1%)", "11/49 nhiệm vụ đề ra"
+        parts = [o.start for o in sent.mentions if o.kind == "ratio_part" and o.end <= m.start]
+        lo = clause_start(s, parts[-1] if parts else m.start, 0)
+        end = r.boundary.search(s, m.end)
+        return "target" if r.ratio_target.search(s[lo : end.start() if end else len(s)]) else "other"
     if is_pct and prev is not None and prev.mention.kind == "ratio_whole":
         if r.ratio_share.fullmatch(s[prev.mention.end : m.start]):
             return "share_of_target"
@@ -175,8 +179,11 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
             if not r.coordination_breakers.search(between):
                 return "target"
     if group >= 0 and r.target_before.match(s[group + 1 : group + 14].lstrip()) and not past:
-        return "target"  # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan
-    clause_head = " ".join(s[clause:q0].split()[:3])
+        # "(KH: 10,63%; trong đó, công nghiệp 10,95%, ...)": the whole parenthesis is a plan, unless a result is
+        # stated in it ("(chỉ tiêu tối thiểu 98%, hiện đạt 97,4%)")
+        if not r.coordination_breakers.search(s[group + 1 : q0]):
+            return "target"
+    clause_head = " ".join(_LEAD_MARKS.sub("", s[clause:q0]).split()[:3])
     if (r.target_before.search(before) or r.target_head.match(clause_head)) and not past:
         return "target"
     if is_pct and r.share_after.search(after):

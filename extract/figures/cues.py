@@ -1,5 +1,5 @@
 """Real-genre attribution from the spaCy layer's cue spans: rules and parameters (`norm`), parts of a whole
-(`share`), plans of plan documents (`target`), excesses over plan (`change`), and stocks as of a date
+(`share`), plans, orders and forecasts (`target`), excesses over plan (`change`), and stocks as of a date
 (`point_in_time`). Applied after the seed rules of attribution.py, which stay as they were measured.
 """
 
@@ -12,12 +12,16 @@ import regex
 from extract.figures.attribution import opens, own_period, section_period, sentence_lead
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
-from extract.figures.sentence import Sentence, clause_start
+from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.nlp import cue_phrases, rule_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import as_of_not_after, date_at, find_periods
 from extract.model import Period
 
+_COUNT_BEFORE = regex.compile(r"[0-9][^\S\n]*\Z")
+_LIST_MARKS = regex.compile(r"[\s\-–+*•]*(?:[a-zđ0-9]{1,2}[.)][^\S\n]+)?")
+_LABEL = regex.compile(r"[^\W\d][\w ,]{0,40}?:[^\S\n]*")  # "Giải pháp khắc phục: "
+_PUNCT = regex.compile(r"[,;:()]")
 _SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})"
                        r"|\btừ[^\S\n]+(?:năm[^\S\n]+)?((?:19|20)[0-9]{2})", regex.IGNORECASE)
 
@@ -41,43 +45,220 @@ def is_plan_document(doc_type: str | None) -> bool:
     return bool(doc_type) and doc_type.lower() in cue_phrases("PLAN_DOCUMENT")
 
 
-def refine_role(sent: Sentence, m: Mention, role: str, cues: list, sec: Sections) -> str:
-    """The seed rules' `role` refined for real genres: excess over plan, norm, the whole of a share, share,
-    and the plans of plan documents and forecasts (ROLE_TARGET cues)."""
+def _stretch_start(sent: Sentence, pos: int) -> int:
+    """Start of the whole statement holding `pos`, through its parentheses: after the last top-level ';'."""
+    s, g = sent.text, sent.group(pos)
+    while g >= 0:
+        pos, g = g, sent.group(g)
+    return s.rfind(";", 0, pos) + 1
+
+
+def _inert(s: str, cue: tuple) -> bool:
+    """A norm cue that states no rule: a counted noun after a number ("06 trường hợp") or a result after
+    "đạt" ("đạt tối đa 18 điểm")."""
+    c0, _c1, label = cue
+    if label != "ROLE_NORM":
+        return False
+    return bool(_COUNT_BEFORE.search(s, 0, c0) or rules().achieved_before.search(s, 0, c0))
+
+
+def _between(cues: list, label: str, lo: int, hi: int) -> list:
+    return [c for c in cues if c[2] == label and lo <= c[0] and c[1] <= hi]
+
+
+def _is_rate(s: str, m: Mention) -> bool:
+    """A percentage, or money per unit ("1.400.000 đồng/01 tháng", "50 triệu đồng/người")."""
+    if m.base_unit == "%":
+        return True
+    money = m.base_unit in rules().money_units
+    return money and ("/" in (m.unit or "") or s[m.end : m.end + 2].lstrip().startswith("/"))
+
+
+def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, prev: Resolved | None) -> bool:
+    """A rule or parameter: a norm cue in the number's clause (its own qualifier counts, unless a plan set the
+    number: "phấn đấu tăng thu ít nhất 10%") with no "đã" between, a support rate ("hỗ trợ 70% học phí"), a
+    rule's consequence after it, or an item of a list of norms."""
+    r, s = rules(), sent.text
+    clause = clause_start(s, q0, top)
+    norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)]
+    if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
+        # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule
+        norms = [c1 for c1 in norms if c1 <= q0]
+    if norms and not r.actual_marker.search(s[max(norms) : q0]):
+        return True
+    past = r.actual_marker.search(s[top:q0])
+    if past:
+        return False
+    # "hạ mức hỗ trợ ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
+    topics = [c1 for _c0, c1, _ in _between(cues, "NORM_TOPIC", _stretch_start(sent, m.start), q0)]
+    if topics and m.base_unit in r.money_units and not r.coordination_breakers.search(s[max(topics) : q0]):
+        return True
+    rates = [c1 for _c0, c1, _ in _between(cues, "NORM_RATE", clause, q0)]
+    if rates and _is_rate(s, m) and not m.sign_word:
+        gap = s[max(rates) : q0]
+        if len(gap.split()) <= 4 and not r.coordination_breakers.search(gap):
+            return True
+    end = sent.close_of(sent.group(m.start)) if sent.group(m.start) >= 0 else len(s)
+    if _between(cues, "NORM_AFTER", m.end, end):
+        return True
+    # "Mức hỗ trợ: Thạc sĩ 100 triệu đồng, Tiến sĩ 200 triệu đồng": the next item of the same rule
+    if prev is not None and prev.role == "norm" and top <= prev.mention.start:
+        gap = s[prev.mention.end : q0]
+        return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
+    return False
+
+
+def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch: int) -> str:
+    """The whole of "A/B": this period's base when it restates a change ("giảm 356 vụ (766/1122)"), a cap
+    when a norm cue governs it ("không vượt quá ... (9.548/9.976 biên chế)"), the assigned plan when it
+    counts tasks ("15/21 nhiệm vụ")."""
+    r, s = rules(), sent.text
+    g = sent.group(m.start)
+    if g >= 0:
+        before = [o for o in sent.mentions if o.end <= g]
+        if before and before[-1].sign_word and len(s[before[-1].end : g].split()) <= 3:
+            return "actual"
+    norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", stretch, m.start)]
+    if norms and not r.actual_marker.search(s[max(norms) : m.start]):
+        return "norm"
+    # "mới tổ chức 02/03 cuộc ... (tiêu chí ... phải có 03 cuộc)": the whole is the rule stated after it
+    for o in sent.mentions:
+        if o.start > m.end and o.value == m.value and o.base_unit == m.base_unit:
+            if any(c[2] == "ROLE_NORM" and 0 <= o.start - c[1] <= 2 for c in cues):
+                return "norm"
+    if role == "other" and r.ratio_target_nouns.match(s, m.num_end):
+        return "target"
+    return role
+
+
+def _future_year(s: str, lo: int, hi: int, sec: Sections) -> bool:
+    """ "theo lộ trình đến năm 2030, 50% xã ...": a deadline after the document's year names a plan."""
+    year = sec.meta.issued_date.year if sec.meta.issued_date else sec.year
+    if year is None:
+        return False
+    return any(int(fm[1]) > year for fm in rules().future_year.finditer(s, lo, hi))
+
+
+def _directive(s: str, cues: list) -> bool:
+    """A sentence that opens with an order ("Giao Sở ...", "Yêu cầu 100% cơ sở ..."), after list marks and a
+    short label ("Giải pháp khắc phục: Giao ...")."""
+    head = _LIST_MARKS.match(s).end()
+    label = _LABEL.match(s, head)
+    starts = {head, label.end()} if label else {head}
+    r = rules()
+    return any(c[2] == "DIRECTIVE" and c[0] in starts and not r.not_directive_after.match(s, c[1]) for c in cues)
+
+
+def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolved | None) -> bool:
+    """ "100% cơ sở khám bệnh ... thực hiện liên thông", "gần 50% số quyết định ...": a percentage opening its
+    statement before the noun it counts is a part of that whole (after "và" or a comma only in a list of
+    shares: "đạt 90,02% tại đô thị và 82,59% tại nông thôn" are rates)."""
+    s, r = sent.text, rules()
+    if clause > 0 and s[clause - 1] not in "(;:" and not (prev is not None and prev.role == "share"):
+        return False
+    colon = s.rfind(":", clause, q0)
+    lead = s[max(clause, colon + 1) : q0]
+    rest = s[m.end :]
+    if lead.strip(" -–+*•\t") or not rest[:1].isspace():
+        return False
+    rest = rest.lstrip()
+    if not rest[:1].isalpha() or r.share_after.search(" " + rest) or r.change_after.search(" " + rest):
+        return False
+    return not r.stops.match(rest)
+
+
+def refine_role(
+    sent: Sentence,
+    m: Mention,
+    role: str,
+    cues: list,
+    sec: Sections,
+    prev: Resolved | None = None,
+    indicator: str | None = None,
+) -> str:
+    """The seed rules' `role` refined for real genres: excess over plan, norm (rule cues, support rates, methods
+    of scoring, lists of rules), worked examples, wholes and shares, and plans (ROLE_TARGET cues, deadlines
+    after the document's year, orders, plan items, plan sections and documents)."""
+    r = rules()
     s = sent.text
     q0 = m.qualifier_span[0] if m.qualifier_span else m.start
     top = _scope_start(sent, m.start)
-    past = bool(rules().actual_marker.search(s[top:q0]))
+    stretch = _stretch_start(sent, m.start)
+    clause = clause_start(s, q0, top)
+    past = bool(r.actual_marker.search(s[top:q0]))
     is_pct = m.base_unit == "%"
+    cues = [c for c in cues if not _inert(s, c)]
     if role == "share_of_target":
         # "vượt 2,1% kế hoạch", "tăng 0,6% so với kế hoạch năm": an excess over plan, not a share of it
         excess = m.qualifier_span and any(
             label == "EXCESS" and c0 <= m.qualifier_span[0] < c1 for c0, c1, label in cues
         )
         return "change" if excess or (m.sign_word and not is_decrease(m.sign_word)) else role
-    if role == "change" or m.kind in ("ratio_whole", "multiple"):
+    if m.kind == "multiple":
         return role
-    # a rule: a norm cue before the number (its own qualifier counts: "ít nhất 03 năm", unless a plan word set it
-    # already), with no "đã" between the cue and the number
-    norms = [c1 for c0, c1, label in cues if label == "ROLE_NORM" and top <= c0 and c1 <= m.num_start]
-    if norms and not rules().actual_marker.search(s[max(norms) : q0]):
-        if role != "target" or any(c1 <= q0 for c1 in norms):
-            return "norm"
-    if not is_pct and any(label == "SHARE_AFTER" and 0 <= q0 - c1 <= 2 for _c0, c1, label in cues):
-        return "other"  # "trên tổng số 13.633 hồ sơ": the whole a share is taken of
+    if m.kind == "ratio_whole":
+        return _ratio_whole_role(sent, m, role, cues, stretch)
+    if role == "change":
+        # "10 vụ, 22 đối tượng so với cùng kỳ năm 2024 giảm 22 vụ": the change is the number after the base
+        if not m.sign_word and r.base_then_change.match(s, m.end):
+            return "actual"
+        return role
+    if _between(cues, "ROLE_EXAMPLE", 0, q0):
+        return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
+    if _norm(sent, m, role, cues, top, q0, prev):
+        return "norm"
+    if sec.method and not past and m.kind != "ratio_part":
+        return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
+    wholes = _between(cues, "WHOLE_BEFORE", top, q0)
+    slashed = r.whole_slash.search(s, top, q0) and r.whole_named.match(s, m.num_end)
+    if not is_pct and (any(0 <= q0 - c1 <= 2 for _c0, c1, _ in wholes) or r.whole_before.search(s, top, q0) or slashed):
+        return "other"  # "Trong số 34 ứng viên ..., có 04 ...", "trên tổng số 13.633 hồ sơ": a whole
+    if is_pct and role == "actual" and r.level_before.search(s, top, q0):
+        return "other"  # "(bằng 50% mức hỗ trợ tại dự thảo)": a level relative to another value
+    g = sent.group(m.start)
+    if is_pct and prev is not None and g >= 0 and prev.role in ("target", "norm"):
+        if _between(cues, "RESTATE", g, q0) and prev.mention.end <= g:
+            return prev.role  # "giao chỉ tiêu cho 29 xã (tương ứng 23% xã)": the same plan in percent
     if is_pct and role in ("actual", "other"):
-        if any(label == "ROLE_SHARE" and top <= c0 and 0 <= q0 - c1 <= 10 for c0, c1, label in cues) or any(
-            label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues
-        ):
+        if any(label == "ROLE_SHARE" and top <= c0 and 0 <= q0 - c1 <= 10 for c0, c1, label in cues):
             return "share"
+        # "đạt 34,3% trên tổng số chi phí" is a share; "đạt tỷ lệ 86,02% trên tổng số hồ sơ" names a rate
+        if any(label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues):
+            if not r.rate_before.search(s, top, q0):
+                return "share"
     if role != "actual" or past:
         return role
-    clause = clause_start(s, q0, top)
-    if any(label == "ROLE_TARGET" and clause <= c0 and c1 <= q0 for c0, c1, label in cues):
+    if _planned(sent, m, cues, sec, stretch, q0):
         return "target"
-    if sec.plan or is_plan_document(sec.meta.doc_type):
-        return "target"
+    if is_pct and indicator is None and _opens_share(sent, m, clause, q0, prev):
+        return "share"
     return role
+
+
+def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int, q0: int) -> bool:
+    """A plan: a plan cue before the number in its statement with no "đã" after it, a plan word right after its
+    noun, a deadline after the document's year, an order opening the sentence, or a plan part or document."""
+    r, s = rules(), sent.text
+    clause = clause_start(s, q0, _scope_start(sent, m.start))
+    for c0, c1, label in cues:
+        if label == "ROLE_TARGET" and stretch <= c0 and c1 <= q0 and not r.actual_marker.search(s[c1:q0]):
+            return True
+        # "nhằm xử lý dứt điểm 140/365 dự án", "để 100% tổ chức đảng ứng dụng ...": the aim of an action in the
+        # number's clause ("triệt để", "không để" are no aim)
+        if label == "PURPOSE" and clause <= c0 and c1 <= q0 and not r.purpose_breakers.search(s[c1:q0]):
+            if not r.not_purpose_before.search(s, 0, c0):
+                return True
+    for c0, _c1, label in cues:
+        if label in ("TARGET_AFTER", "PLAN_ITEMS") and m.end <= c0 <= m.end + 20:
+            words = s[m.end : c0]
+            if len(words.split()) <= (2 if label == "TARGET_AFTER" else 0) and not _PUNCT.search(words):
+                if label == "TARGET_AFTER" or m.kind != "ratio_part":
+                    return True
+        if label == "PLAN_ITEMS" and m.num_end <= c0 <= m.end and m.kind != "ratio_part":
+            return True  # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm"
+    if _future_year(s, stretch, q0, sec) or _directive(s, cues):
+        return True
+    return sec.plan or is_plan_document(sec.meta.doc_type)
 
 
 def figure_period(

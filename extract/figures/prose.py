@@ -56,7 +56,7 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
         for i, m in enumerate(sent.mentions):
             next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
-            role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec)
+            role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec, prev, indicator)
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")
@@ -78,8 +78,9 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
                 last_as_of = (period, True)
             if role != "target":
                 last = (period, point_in_time)
-            if role == "norm":
-                period, point_in_time = None, False  # a rule holds whenever it applies
+            if role == "norm" and m.kind != "ratio_whole":
+                # a rule holds whenever it applies; the cap of a ratio (9.548/9.976 biên chế) is the period's own
+                period, point_in_time = None, False
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             out.append(
                 mention_figure(

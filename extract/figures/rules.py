@@ -18,6 +18,14 @@ def _any(patterns) -> regex.Pattern:
     return regex.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
+def _words(phrases) -> regex.Pattern:
+    """Whole-word phrases, any spacing between their syllables."""
+    return regex.compile(
+        r"(?<!\w)(?:" + "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases) + r")(?!\w)",
+        _FLAGS,
+    )
+
+
 @dataclass(frozen=True)
 class Rules:
     alias: regex.Pattern
@@ -32,6 +40,21 @@ class Rules:
     basis: tuple
     labels: tuple
     plan_sections: regex.Pattern
+    plan_section_words: regex.Pattern
+    method_sections: regex.Pattern
+    method_section_breakers: regex.Pattern
+    not_directive_after: regex.Pattern
+    rule_intro: regex.Pattern
+    future_year: regex.Pattern
+    achieved_before: regex.Pattern
+    rate_before: regex.Pattern
+    whole_before: regex.Pattern
+    whole_slash: regex.Pattern
+    whole_named: regex.Pattern
+    purpose_breakers: regex.Pattern
+    not_purpose_before: regex.Pattern
+    base_then_change: regex.Pattern
+    ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
     incremental: regex.Pattern
     breaks: regex.Pattern
@@ -75,6 +98,23 @@ def rules() -> Rules:
         basis=tuple((b["id"], regex.compile(b["regex"], _FLAGS)) for b in cues["basis"]),
         labels=tuple((lab["label"], regex.compile(lab["regex"], _FLAGS)) for lab in cues["labels"]),
         plan_sections=_any(regex.escape(s) for s in cues["plan_sections"]),
+        plan_section_words=_words(cues["plan_section_words"]),
+        method_sections=_words(cues["method_sections"]),
+        method_section_breakers=_words(cues["method_section_breakers"]),
+        not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
+        rule_intro=_words(cues["rule_intro"]),
+        future_year=regex.compile(roles["future_year"], _FLAGS),
+        achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
+        rate_before=regex.compile(roles["rate_before"], _FLAGS),
+        whole_before=regex.compile(roles["whole_before"], _FLAGS),
+        whole_slash=regex.compile(roles["whole_slash"], _FLAGS),
+        whole_named=regex.compile(roles["whole_named"], _FLAGS),
+        purpose_breakers=regex.compile(roles["purpose_breakers"], _FLAGS),
+        not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
+        base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
+        ratio_target_nouns=regex.compile(
+            r"\s*(?:" + "|".join(regex.escape(w) for w in cues["ratio_target_nouns"]) + r")(?!\w)", _FLAGS
+        ),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
         incremental=_any(cues["incremental"]),
         breaks=_any(cues["subject_breaks"]),

@@ -1,5 +1,6 @@
 """Sections: the heading stack while walking a document — which period and which kind of part (plan,
-year targets) a block belongs to."""
+year targets, method of scoring or counting) a block belongs to, and whether a paragraph introduced a list of
+rules ("... quy định mức hỗ trợ như sau:")."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class Section:
     period: Period | None
     plan: bool
     year_targets: bool
+    method: bool = False
     as_of: bool = False  # the period is a stock's: "2. Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025"
 
 
@@ -36,6 +38,7 @@ class Sections:
         self.meta = meta
         self.year = meta.period.end.year if meta.period else None
         self.stack: list[Section] = []
+        self.rule_list = False  # a paragraph of this section announced rules: "... mức hỗ trợ như sau:"
         # the period (and point-in-time flag) a lead-in ending in ":" gives the list items under it
         self.lead_in: tuple[Period, bool] | None = None
         # the period of the last paragraph, for the footnotes called from it
@@ -47,6 +50,7 @@ class Sections:
         self.lead_in = None
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
+        self.rule_list = False
         # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause,
         # but a short third-level heading is a title ("2. Tình hình thực hiện năm 2025 và kết quả bước đầu")
         period = None
@@ -58,8 +62,11 @@ class Sections:
                 level=level,
                 text=block.text,
                 period=as_of or period,
-                plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1))),
+                plan=bool(r.plan_sections.match(r.numbering.sub("", block.text, count=1)))
+                or bool(r.plan_section_words.search(block.text)),
                 year_targets=bool(r.year_target_sections.search(block.text)),
+                method=bool(r.method_sections.search(block.text))
+                and not r.method_section_breakers.search(block.text),
                 as_of=as_of is not None,
             )
         )
@@ -137,6 +144,16 @@ class Sections:
     @property
     def year_targets(self) -> bool:
         return any(s.year_targets for s in self.stack)
+
+    @property
+    def method(self) -> bool:
+        """A part that explains how something is scored or counted: its numbers are rules (norm)."""
+        return any(s.method for s in self.stack) or self.rule_list
+
+    def read(self, text: str) -> None:
+        """After a paragraph: one that ends with ':' and names rules opens a list of them."""
+        if text.rstrip().endswith(":") and rules().rule_intro.search(text):
+            self.rule_list = True
 
 
 def is_caps_title(block: Block) -> bool:
