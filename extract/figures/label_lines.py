@@ -18,24 +18,17 @@ from extract.language.subjects import content_words, openers
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
-# "- ", "+ ", "a) ", "1. ", "1.2. ", "* ": the list marker before a label
-_MARKER = regex.compile(r"^\s*(?:(?:và|hoặc)\s+)?(?P<m>[-–+*•]|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)])?\s*")
 # the colon of a label: never one between digits (14:30) or in a URL
 _COLON = regex.compile(r"(?:(?<!\d):|:(?!\d))(?!//)")
 _LABEL_WORDS_MAX = 30  # a longer text before a colon is a sentence, not a label
 _PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to its items ("Tiến hành khởi tố mới")
-# what may stand between two numbers of one value list: "05 vụ, 04 đối tượng", "18/100 điểm", "12 và 14 người"
-_LIST_GAP = regex.compile(r"^\s*(?:[,;/]|và)?\s*$", _FLAGS)
 _QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
-# where an inline list's next item starts: after a ";", or before its number marker "(3)" (", và (3) Thủy sản:")
-_ITEM_CUT = regex.compile(r";|\s(?=(?:và\s+)?\(\d{1,2}\)\s*\p{L})")
-_LIST_END = regex.compile(r"(?:\btrong\s+đó|\bcụ\s+thể|\bgồm)?\s*:\s*$", _FLAGS)  # a line opening a list
 
 
 @cache
 def _rules():
     data = catalog.load("label_lines")
-    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers"}
+    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "conjunctions", "list_openers"}
     if not isinstance(data, dict) or set(data) != keys:
         raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
@@ -47,6 +40,32 @@ def _rules():
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
     return breakdown, not_subject, scope, restate, topic
+
+
+@cache
+def _list_patterns() -> dict[str, regex.Pattern]:
+    """The list-shape patterns, built from the rule file's conjunctions and list openers."""
+    _rules()  # validates the file
+    data = catalog.load("label_lines")
+    try:
+        conj = "|".join(data["conjunctions"])
+        # "- ", "+ ", "a) ", "1. ", "1.2. ", "* ": the list marker before a label (after "và", "hoặc")
+        marker = regex.compile(
+            rf"^\s*(?:(?:{conj})\s+)?(?P<m>[-–+*•]|[a-zđ]\)|\(\d{{1,2}}\)|\d{{1,2}}(?:\.\d{{1,2}})*[.)])?\s*")
+        # what may stand between two numbers of one value list: "05 vụ, 04 đối tượng", "18/100 điểm", "12 và 14"
+        gap = regex.compile(rf"^\s*(?:[,;/]|{conj})?\s*$", _FLAGS)
+        # where an inline list's next item starts: after a ";", or before its number marker (", và (3) Thủy sản:")
+        item_cut = regex.compile(rf";|\s(?=(?:(?:{conj})\s+)?\(\d{{1,2}}\)\s*\p{{L}})")
+        # a line opening a list: it ends with a colon, after "trong đó", "cụ thể", "gồm" or anything else
+        openers_ = "|".join(rf"\b{w}" for w in data["list_openers"])
+        end = regex.compile(rf"(?:{openers_})?\s*:\s*$", _FLAGS)
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
+    return {"marker": marker, "gap": gap, "item_cut": item_cut, "end": end}
+
+
+def _list(name: str) -> regex.Pattern:
+    return _list_patterns()[name]
 
 
 def _action(label: str) -> str:
@@ -78,7 +97,7 @@ def _clean(text: str) -> str:
 
 def parse_line(text: str) -> Line | None:
     """The label of a "label: ..." line, or None when the text before its first colon is no label."""
-    mm = _MARKER.match(text)
+    mm = _list("marker").match(text)
     cm = _COLON.search(text, mm.end())
     if cm is None:
         return None
@@ -112,7 +131,7 @@ def _value_list(text: str, colon: int, placed) -> list[Figure]:
         if start < colon:
             continue
         gap = text[end:start]
-        ok = _LIST_GAP.match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+        ok = _list("gap").match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
         if not ok:
             if out and f.unit == "%" and _rules()[3].match(gap):
                 out.append(f)  # "11 ứng viên (chiếm 32,36% ...)": the share of the value just listed
@@ -157,7 +176,7 @@ def _inline_items(text: str, line: Line, placed) -> list[tuple[Line, list[Figure
         depth.append(level)
         level += {"(": 1, ")": -1}.get(ch, 0)
     cuts = [line.colon]
-    for m in _ITEM_CUT.finditer(text, line.colon):
+    for m in _list("item_cut").finditer(text, line.colon):
         if depth[m.start()] <= 0:
             cuts.append(m.end())
     items = []
@@ -208,7 +227,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 if id(out[i]) in ids:
                     own = _counted(out[i]) or (head if out[i].unit == "%" else "")
                     out[i] = replace(out[i], subject=_join(own, line.label, above))
-            if _LIST_END.search(block.text.rstrip(" .")) and _action(line.label):
+            if _list("end").search(block.text.rstrip(" .")) and _action(line.label):
                 parent = line
         elif _rules()[0].match(line.label):
             measure = _measure(block.text, line.colon, placed) or last_measure
