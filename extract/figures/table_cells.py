@@ -58,20 +58,32 @@ def _rules():
 @cache
 def _subject_rules():
     s = catalog.load("tables").get("subjects")
-    if not isinstance(s, dict) or set(s) != {"sub_item", "breakdown", "column_words"}:
-        raise catalog.RuleError("tables.yaml subjects: expected the keys sub_item, breakdown, column_words")
+    keys = ("sub_item", "breakdown", "column_words", "sub_item_opener")
+    if not isinstance(s, dict) or set(s) != set(keys):
+        raise catalog.RuleError(f"tables.yaml subjects: expected the keys {', '.join(keys)}")
     try:
-        return tuple(regex.compile(s[k], _FLAGS) for k in ("sub_item", "breakdown", "column_words"))
+        return tuple(regex.compile(s[k], _FLAGS) for k in keys[:3])
     except regex.error as exc:
         raise catalog.RuleError(f"tables.yaml subjects: {exc}") from exc
 
 
-_MARKER = regex.compile(r"^\s*(?:[IVXLC]+\.|[IVX](?=\p{Lu}\p{Ll})|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•*]|trong\s+đó\s*:?)\s*", _FLAGS)
+@cache
+def _marker():
+    """A row label's list marker ("- ", "+ ", "a)", "1.2", "II.") or the rule file's sub-item opener ("Trong đó:")."""
+    _subject_rules()  # validates the section
+    opener = catalog.load("tables")["subjects"]["sub_item_opener"]
+    try:
+        return regex.compile(
+            r"^\s*(?:[IVXLC]+\.|[IVX](?=\p{Lu}\p{Ll})|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•*]|" + f"(?:{opener}))" + r"\s*",
+            _FLAGS,
+        )
+    except regex.error as exc:
+        raise catalog.RuleError(f"tables.yaml subjects: {exc}") from exc
 
 
 def _bare_label(label: str) -> str:
     """A row label without its list marker ("- ", "+ ", "a)", "1.2", "Trong đó:") and parentheses."""
-    while (bare := _MARKER.sub("", label, count=1)) != label:
+    while (bare := _marker().sub("", label, count=1)) != label:
         label = bare  # "+ Trong đó: lớp trực tuyến": a marker, then a sub-item opener
     return " ".join(regex.sub(r"\([^()]*\)", " ", label).split()).strip(" ,;:.")
 
