@@ -30,12 +30,13 @@ _DIGIT = regex.compile(r"\d")
 _TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+\s*$", regex.IGNORECASE)
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _AND = regex.compile(r"(?<!\w)(?:và|hoặc)(?!\w)", regex.IGNORECASE)
-_ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
+_ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1)", "1.", "a)", "- ", "+ "
+_ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
 _BLOCK_LABEL = regex.compile(
-    r"^\s*(?:(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*(?P<label>[^:;()]{2,80})|(?P<label>\p{Lu}[^:;().]{1,80})):\s*(?=[^\s\d])"
+    rf"^\s*(?:{_ITEM}\s*(?P<label>[^:;()]{{2,80}})|(?P<label>\p{{Lu}}[^:;().]{{1,80}})):\s*(?=[^\s\d])"
 )
-_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])")
-_LABEL_ITEM = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*[^:;]{2,120}:\s*\d")
+_MARK = regex.compile(rf"^\s*{_ITEM}")
+_LABEL_ITEM = regex.compile(rf"^\s*{_ITEM}\s*[^:;]{{2,120}}:\s*\d")
 _WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
 _RANGE_GAP = regex.compile(r"\s*(?:đến|tới|-|–)\s*", regex.IGNORECASE)
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
