@@ -8,6 +8,7 @@ from extract.figures import extract_figures
 from extract.figures.label_lines import parse_line
 from extract.figures.sections import Sections
 from extract.figures.table_cells import cell_subject, table_figures
+from extract.language.subjects import content_words
 from extract.model import Block, Cell, Document, Metadata, Period, Table
 
 
@@ -132,3 +133,14 @@ def test_an_inline_list_names_each_item_and_its_restated_share():
     assert got["3 hộ"] == got["12%"] == "hộ Thủy sản lĩnh vực được hỗ trợ"
     # one labelled value is no inline list: the line's own rule names it
     assert _subjects("- Hộ nghèo: 25 hộ (chiếm 2,1%).")["2,1%"] == "Hộ nghèo"
+
+
+def test_a_later_sentence_that_is_a_label_line_names_its_values():
+    s = _subjects("Đoàn kiểm tra liên ngành đã kiểm tra 40 cơ sở. Hàng hóa tạm giữ: 350kg thịt đông lạnh; 12 thùng nước ngọt.")
+    assert set(content_words(s["350kg"])) >= {"thịt", "đông", "lạnh", "hàng", "hóa", "tạm", "giữ"}
+    assert "kiểm" not in content_words(s["350kg"])
+
+
+def test_a_restated_value_takes_the_subject_its_label_gave():
+    s = _subjects("- Xử lý vi phạm hành chính: 64 vụ, 80 đối tượng, so với cùng kỳ tăng 9 vụ.")
+    assert s["9 vụ"] == s["64 vụ"] and "phạm" in content_words(s["64 vụ"])

@@ -173,3 +173,46 @@ def test_the_lower_end_of_a_range_has_the_ranges_subject():
 def test_a_change_after_other_counts_takes_the_count_of_its_noun():
     s = subjects_of("Đã xử lý 420 vụ vi phạm, 515 đối tượng, so với cùng kỳ năm 2024 giảm 38 vụ.")
     assert s["38"] == s["420"] and names(s["420"], "vụ vi phạm xử lý")
+
+
+# ------------------------------------------------------------------------ phrase boundaries (issue 14, branch subj-phrase)
+
+
+def test_a_light_verb_opens_the_predicate_and_the_agent_before_it_is_dropped():
+    s = subjects_of("Phòng Giáo dục phối hợp với các trường có liên quan tổ chức kiểm tra 18 bếp ăn bán trú.")
+    assert names(s["18"], "bếp ăn bán trú được kiểm tra", extra=0)
+    assert not words(s["18"]) & {"phối", "hợp", "trường", "liên", "quan", "tổ", "chức"}
+    s = subjects_of("Huyện đã triển khai thực hiện hoàn thành 7 công trình giao thông nông thôn.")
+    assert names(s["7"], "công trình giao thông nông thôn hoàn thành", extra=0)
+
+
+def test_a_light_verb_with_a_particle_or_a_named_object_is_a_verb_of_its_own():
+    assert subject_rules.drop_light_verbs("Sở đã tổ chức lại") == "tổ chức lại"
+    assert subject_rules.drop_light_verbs("thực hiện Nghị quyết số 12") == "thực hiện Nghị quyết số 12"
+    assert subject_rules.drop_light_verbs("tiến hành rà soát") == "rà soát"
+
+
+def test_a_length_limit_cuts_at_a_phrase_boundary_never_inside_a_compound():
+    text = "tỷ lệ văn bản đi được ký số trên hệ thống quản lý văn bản điều hành của các cơ quan nhà nước"
+    assert subject_rules.cut_phrase(text, 20) == "tỷ lệ văn bản đi được ký số trên hệ thống quản lý văn bản điều hành"
+    text = "các hộ dân trong vùng dự án thuộc huyện được hỗ trợ chuyển đổi giống cây"
+    assert subject_rules.cut_phrase(text, 8, tail=True) == "huyện được hỗ trợ chuyển đổi giống cây"
+    assert subject_rules.cut_phrase("hai ba bốn", 5) == "hai ba bốn"
+
+
+def test_a_rate_keeps_the_scope_that_narrows_a_catalogued_indicator():
+    s = subjects_of("Tỷ lệ hồ sơ giải quyết đúng hẹn cấp huyện đạt 96,1%; tỷ lệ hồ sơ giải quyết đúng hẹn cấp xã đạt 98,3%.")
+    assert names(s["96,1%"], "tỷ lệ hồ sơ giải quyết đúng hẹn cấp huyện", extra=0)
+    assert names(s["98,3%"], "tỷ lệ hồ sơ giải quyết đúng hẹn cấp xã", extra=0)
+
+
+def test_a_purpose_clause_after_a_comma_ends_the_phrase():
+    s = subjects_of("Đến năm 2027, 100% trạm y tế xã được kết nối mạng diện rộng, bảo đảm an toàn thông tin theo quy định.")
+    assert names(s["100%"], "trạm y tế xã được kết nối mạng diện rộng", extra=0)
+
+
+def test_the_main_clause_of_a_condition_and_a_time_preposition_leave_no_fragment():
+    s = subjects_of("Nếu tỷ lệ tiêm chủng dưới 90% thì tiêu chí này được 0 điểm.")
+    assert "tỷ" not in words(s["0"]) and "điểm" in words(s["0"])
+    s = subjects_of("Xã phấn đấu đến hết năm 2026 sẽ hoàn thành 100% kế hoạch xây dựng đường thôn.")
+    assert not words(s["100%"]) & {"đến", "hết"}

@@ -14,7 +14,6 @@ from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
-from extract.figures.subjects import ListContext
 from extract.figures.table_cells import table_figures
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
@@ -26,7 +25,6 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []
     prev_text: str | None = None
-    lists = ListContext()  # list labels and lead-ins of running text, across blocks
     for block in doc.blocks:
         if block.kind == "heading":
             sec.enter(block)
@@ -43,7 +41,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             totals.extend(block_totals)
             continue
         prev_text = block.text
-        figures.extend(sentence_figures(block.text, block, sec, sec.year, lists))
+        figures.extend(sentence_figures(block.text, block, sec, sec.year))
         sec.read(block.text)
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
     index = {id(f): i for i, f in enumerate(figures)}

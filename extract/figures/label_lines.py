@@ -14,7 +14,8 @@ import regex
 from extract import catalog
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
-from extract.language.subjects import content_words, openers
+from extract.language.sentences import sentences
+from extract.language.subjects import content_words, openers, phrase_words
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -23,6 +24,8 @@ _COLON = regex.compile(r"(?:(?<!\d):|:(?!\d))(?!//)")
 _LABEL_WORDS_MAX = 30  # a longer text before a colon is a sentence, not a label
 _PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to its items ("Tiến hành khởi tố mới")
 _QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
+_HEADING_WORDS_MAX = 10  # a block label this short names the short subjects of its line's first sentence
+_SHORT_SUBJECT = 6  # content words of a subject short enough to take its line's label
 
 
 @cache
@@ -83,6 +86,7 @@ class Line:
     marker: str  # the list marker ("-", "+", "a)", "") of the line
     label: str  # the label, cleaned: no marker, no opener, no period
     colon: int  # offset in the block text just after the label's colon
+    raw: str = ""  # the label as written
 
 
 def _clean(text: str) -> str:
@@ -107,7 +111,7 @@ def parse_line(text: str) -> Line | None:
     label = _clean(raw)
     if not content_words(label) or _rules()[1].match(label):
         return None
-    return Line(mm["m"] or "", label, cm.end())
+    return Line(mm["m"] or "", label, cm.end(), raw)
 
 
 def _offsets(block: Block, figures: list[Figure]) -> list[tuple[int, int, Figure]]:
@@ -147,6 +151,14 @@ def _counted(f: Figure) -> str:
     if not u or u == "%" or f.base_unit in rules().money_units or "/" in u:
         return ""
     return u
+
+
+def _own_noun(f: Figure) -> str:
+    """A listed value's counted noun with the words that qualify it after the number, as running text named
+    it ("23,2584kg ma túy tổng hợp" -> "kg ma túy tổng hợp"), else its counted noun alone."""
+    unit = _counted(f)
+    subj = " ".join((f.subject or "").split())
+    return subj if unit and subj.casefold().startswith(unit.casefold()) else unit
 
 
 def _measure(text: str, colon: int, placed) -> str:
@@ -202,6 +214,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             continue
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
+        _sentence_labels(block, idx, out)
         if line is None:
             parent = None
             subj = next((out[i].subject for i in idx if out[i].subject), None)
@@ -211,6 +224,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             parent = None  # a sibling of the parent ends its list
         placed = _offsets(block, [out[i] for i in idx])
         values = _value_list(block.text, line.colon, placed)
+        before: dict[int, str | None] = {}  # index -> subject of each figure a label renames
         ids = {id(f) for f in values}
         inline = [] if values else _inline_items(block.text, line, placed)
         if inline:
@@ -219,14 +233,17 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 head = next((c for f in vals if (c := _counted(f))), "")  # a restated share: the value's noun
                 for f in vals:
                     i = next(i for i in idx if out[i] is f)
+                    before[i] = f.subject
                     out[i] = replace(f, subject=_join(head, item.label, action))
         elif values:
             above = _action(parent.label) if parent is not None else ""
             head = next((c for f in values if (c := _counted(f))), "")
+            label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
             for i in idx:
                 if id(out[i]) in ids:
-                    own = _counted(out[i]) or (head if out[i].unit == "%" else "")
-                    out[i] = replace(out[i], subject=_join(own, line.label, above))
+                    own = _own_noun(out[i]) or (head if out[i].unit == "%" else "")
+                    before[i] = out[i].subject
+                    out[i] = replace(out[i], subject=_join(own, label, above))
             if _list("end").search(block.text.rstrip(" .")) and _action(line.label):
                 parent = line
         elif _rules()[0].match(line.label):
@@ -236,4 +253,62 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 start = next((s for s, _e, f in placed if f is out[i]), -1)
                 if start >= line.colon:
                     out[i] = replace(out[i], subject=_join(measure, line.label))
+        elif _is_heading(line):
+            for i in _first_sentence(block.text, line.colon, placed, idx, out):
+                if _is_short(out[i].subject, line.label):
+                    out[i] = replace(out[i], subject=f"{out[i].subject} {line.label}")
+        if values or inline:
+            _restatements(before, out, idx)
     return out
+
+
+def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
+    """A later sentence of a block that is a label line of its own ("... giảm 312 vụ. Tang vật thu giữ:
+    23,2584kg ma túy tổng hợp; 78 viên thuốc lắc"): its label names the values right after its colon."""
+    if not idx:
+        return
+    placed = None
+    for off, sent in sentences(block.text):
+        if off == 0:
+            continue
+        line = parse_line(sent)
+        if line is None:
+            continue
+        placed = placed if placed is not None else _offsets(block, [out[i] for i in idx])
+        values = {id(f) for f in _value_list(block.text, off + line.colon, placed)}
+        label = _action(line.label) or line.label
+        for i in idx:
+            if id(out[i]) in values:
+                out[i] = replace(out[i], subject=_join(_own_noun(out[i]), label))
+
+
+def _is_heading(line: Line) -> bool:
+    """A block label that names a group ("- Khu vực doanh nghiệp: Doanh thu tháng 5 đạt ..."): short, no
+    number, not an activity or a topic ("Về ...", "Kết quả ...", "Công tác ...")."""
+    return (
+        len(line.label.split()) <= _HEADING_WORDS_MAX
+        and not regex.search(r"\d", line.label)
+        and not phrase_words().lead_openers.match(line.raw)
+    )
+
+
+def _first_sentence(text: str, colon: int, placed, idx: list[int], out: list[Figure]) -> list[int]:
+    """Indexes (into `out`) of the figures after the colon in the sentence that holds it."""
+    end = next((off + len(sent) for off, sent in sentences(text) if off + len(sent) > colon), len(text))
+    at = {id(f): s for s, _e, f in placed}
+    return [i for i in idx if colon <= at.get(id(out[i]), -1) < end]
+
+
+def _is_short(subject: str | None, label: str) -> bool:
+    """A subject that names too little on its own and does not hold the label yet."""
+    return bool(subject) and label.casefold() not in subject.casefold() and (
+        len(content_words(subject)) <= _SHORT_SUBJECT)
+
+
+def _restatements(before: dict[int, str | None], out: list[Figure], idx: list[int]) -> None:
+    """Figures of the block that restated a labelled value ("734 vụ, ... giảm 312 vụ (734/1046)") had its
+    subject before the label named it: they take the value's new subject."""
+    renamed = {old: out[i].subject for i, old in before.items() if old and out[i].subject != old}
+    for i in idx:
+        if i not in before and out[i].subject in renamed:
+            out[i] = replace(out[i], subject=renamed[out[i].subject])

@@ -10,7 +10,7 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
-from extract.figures.subjects import ListContext, is_weak, list_total, noun_phrase
+from extract.figures.subjects import is_weak, list_total, noun_phrase
 from extract.language.periods import breakdown
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
@@ -20,18 +20,9 @@ _LEAD_MARKS = regex.compile(r"^[\s\-–+*•.,:;]+")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\(?\d{1,2}[.)](?!\d))")
 
 
-def sentence_figures(text: str, block: Block, sec: Sections, year, context: ListContext | None = None) -> list[Figure]:
-    """The figures of one block of running text; `context` carries list labels and lead-ins across blocks."""
-    out = []
-    context = context if context is not None else ListContext()
-    context.enter(text)
-    try:
-        return _block_figures(text, block, sec, year, context, out)
-    finally:
-        context.leave(text)
-
-
-def _block_figures(text: str, block: Block, sec: Sections, year, context: ListContext, out: list) -> list[Figure]:
+def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
+    """The figures of one block of running text."""
+    out: list[Figure] = []
     # a figure needs an ASCII digit (numbers.py's cluster): text without one is not split or analysed
     if not _DIGIT.search(text):
         return out
@@ -66,7 +57,7 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
                 and is_share_of_total(sent, m)
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
-            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done, context)
+            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
             if is_weak(subject) and not indicator:
                 subject = carried or subject
             elif subject:
@@ -98,7 +89,6 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
                 )
             )
             prev = res
-        context.heading = None  # the block's label names the figures of its first sentence; later ones carry it
     if block.kind == "footnote":
         return out
     sec.noted = last_as_of or lead

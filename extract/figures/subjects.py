@@ -1,19 +1,18 @@
 """Subjects for real genres: the noun phrase that names what a number measures.
 
 A count's subject is its counted noun with the words that qualify it (after the number) and the verb phrase
-of its clause (before it): "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị" -> "tổ chức kiểm tra cơ quan, đơn
-vị"; the agent before an aspect marker ("Sở Nội vụ đã ...") is dropped and a copula takes the noun phrase
-before it ("Tổng số hồ sơ đã giải quyết là 125.712 hồ sơ"). A rate takes the noun phrase before its verb
-("Tỷ lệ hồ sơ đúng hạn toàn tỉnh đạt 97%") or, when it opens its clause, the one after it ("100% thủ tục
-hành chính được công khai"). A figure that only restates the one before ("(tỷ lệ 95,53%)", "(chỉ tiêu đề ra là
-100%)") takes its subject; items of a label list ("Về ngành nghề: (1) Kinh tế: 11 ứng viên") take the label and
-the list's lead-in; items of a "trong đó" list carry the total's subject. Time adverbials, clause openers and
-other numbers are never part of it. Words as data: rules/subjects.yaml.
+of its clause (before it): "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị" -> "kiểm tra cơ quan, đơn vị"; the
+agent before an aspect marker ("Sở Nội vụ đã ...") or a light verb ("... phối hợp với các ngành tổ chức kiểm
+tra") is dropped and a copula takes the noun phrase before it ("Tổng số hồ sơ đã giải quyết là 125.712 hồ
+sơ"). Length limits cut at a phrase boundary, never inside a compound (cut_phrase, a spaCy PhraseMatcher).
+A rate takes the noun phrase before its verb ("Tỷ lệ hồ sơ đúng hạn toàn tỉnh đạt 97%") or, when it opens its
+clause, the one after it ("100% thủ tục hành chính được công khai"). A figure that only restates the one
+before ("(tỷ lệ 95,53%)", "(chỉ tiêu đề ra là 100%)") takes its subject; items of a "trong đó" list carry the
+total's subject. Labels of label lines and lists are label_lines.py's, which runs after. Time adverbials,
+clause openers and other numbers are never part of it. Words as data: rules/subjects.yaml.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import regex
 
@@ -21,34 +20,24 @@ from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import content_words, openers, phrase_words
+from extract.language.subjects import content_words, cut_phrase, drop_light_verbs, openers, phrase_words
 from extract.language.text import fold
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
 _COMMA = regex.compile(r",")
 _DIGIT = regex.compile(r"\d")
-_TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+\s*$", regex.IGNORECASE)
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
-_AND = regex.compile(r"(?<!\w)(?:và|hoặc)(?!\w)", regex.IGNORECASE)
 _ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1)", "1.", "a)", "- ", "+ "
 _ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
-_BLOCK_LABEL = regex.compile(
-    rf"^\s*(?:{_ITEM}\s*(?P<label>[^:;()]{{2,80}})|(?P<label>\p{{Lu}}[^:;().]{{1,80}})):\s*(?=[^\s\d])"
-)
-_MARK = regex.compile(rf"^\s*{_ITEM}")
-_LABEL_ITEM = regex.compile(rf"^\s*{_ITEM}\s*[^:;]{{2,120}}:\s*\d")
-_WITH = regex.compile(r"(?<!\w)với(?!\w)", regex.IGNORECASE)
-_RANGE_GAP = regex.compile(r"\s*(?:đến|tới|-|–)\s*", regex.IGNORECASE)
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
-_COORD = regex.compile(r"\s*(?:,|và)?\s*", regex.IGNORECASE)
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
-_MAX_PART = 6
+_MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
-_MAX_SHORT = 6  # content words of a subject short enough to take its block's label  # words of a comma part that still belongs to a noun list ("các sở, ngành")
+_MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
 
 def _unmark(text: str) -> str:
@@ -56,13 +45,14 @@ def _unmark(text: str) -> str:
     return _ITEM_MARK.sub(" ", text)
 
 
-def _checkable(own: str | None, sent: Sentence) -> bool:
+def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
     """A subject the cross-checks can use for a catalogued indicator: words of the sentence as written (the
     within-document check reads from the subject to the number) and short (value_conflict.sql compares across
-    documents only subjects of at most eight words, longer ones naming a narrower quantity)."""
-    if not own or len(own.split()) > _MAX_CHECKED:
+    documents only subjects of at most eight words), or longer around the catalogue's `name`: a narrower
+    quantity ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh") that the check must not compare."""
+    if not own or fold(own).casefold() not in fold(sent.text).casefold():
         return False
-    return fold(own).casefold() in fold(sent.text).casefold()
+    return len(own.split()) <= _MAX_CHECKED or fold(name).casefold() in fold(own).casefold()
 
 
 def _clean(text: str) -> str:
@@ -78,9 +68,11 @@ def _mask(sent: Sentence, lo: int, hi: int, m: Mention | None) -> str:
         if o is not m:
             for i in range(max(o.start, lo), min(o.end, hi)):
                 chars[i - lo] = " "
+    pw = phrase_words()
     for pm in find_periods(sent.text[lo:hi]):
-        for i in range(pm.start, pm.end):
-            chars[i] = " "
+        lead = pw.time_lead.search(sent.text[lo : lo + pm.start])
+        for i in range(lead.start() if lead else pm.start, pm.end):
+            chars[i] = " "  # "đến hết năm 2025": the preposition goes with its time
     return "".join(chars)
 
 
@@ -103,6 +95,8 @@ def _clause_lo(sent: Sentence, pos: int) -> int:
     hard = max((c.end() for c in _HARD.finditer(s, 0, pos)), default=0)
     prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
     lo = max(hard, prev)
+    then = list(phrase_words().consequence.finditer(s, lo, pos))
+    lo = then[-1].end() if then else lo  # "trường hợp dưới 70% thì tiêu chí này đạt 0 điểm": the main clause
     commas = [c.end() for c in _COMMA.finditer(s, lo, pos)]
     start = commas[-1] if commas else lo
     for i in range(len(commas) - 1, -1, -1):
@@ -137,16 +131,15 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool]:
     text = _clean(_unmark(_mask(sent, lo, start, m)))
     cop = pw.copula.search(text)
     if cop:
-        np_text = text[: cop.start()]
-        return " ".join(np_text.split()[-_MAX_NP:]), True
+        return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True
     text = _strip_lead_in(text)
-    both = list(_AND.finditer(text))
+    both = list(pw.coordinator.finditer(text))
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
     asp = list(pw.aspect.finditer(text))
     if asp and text[asp[-1].end() :].strip():
         text = text[asp[-1].end() :]  # "Sở Nội vụ đã tổ chức": the agent is not what is counted
-    return " ".join(text.split()[-_MAX_BEFORE:]), False
+    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False
 
 
 def _after(sent: Sentence, m: Mention) -> str:
@@ -161,7 +154,7 @@ def _after(sent: Sentence, m: Mention) -> str:
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
     elif cut:
         rest = rest[: cut.start()]
-    elif nxt < len(s) and (both := list(_AND.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
+    elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
     parts = rest.split(",")
     keep = [parts[0]]
@@ -179,8 +172,8 @@ def _after(sent: Sentence, m: Mention) -> str:
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
-    rest = " ".join(rest.split()[:_MAX_AFTER]).strip(" ,")
-    return _TRAILING_AND.sub("", rest)
+    rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
+    return phrase_words().trailing_coordinators.sub("", rest)
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
@@ -192,8 +185,8 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)
     rest = rest[: stop.start()] if stop else rest
-    rest = " ".join(rest.split()[:_MAX_NP]).strip(" ,")
-    return _TRAILING_AND.sub("", rest)
+    rest = cut_phrase(rest, _MAX_NP).strip(" ,")
+    return phrase_words().trailing_coordinators.sub("", rest)
 
 
 def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
@@ -273,7 +266,7 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     comma = between.find(",")
     if comma >= 0 and not phrase_words().predicates.search(between[:comma]):
         between = between[comma:]  # "3.000 vụ ma túy, gần 5.000 đối tượng": past the first count's qualifiers
-    if not _COORD.fullmatch(between):
+    if not phrase_words().coordination.fullmatch(between):
         return None
     if content_words(_after(sent, m)):
         return None  # "36.518 giấy hẹn khám lại đã hiển thị ...": the count names itself
@@ -297,27 +290,7 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     asp = list(phrase_words().aspect.finditer(text))
     if asp and text[asp[-1].end() :].strip():
         text = text[asp[-1].end() :]
-    return " ".join(text.split()[-_MAX_NP:]) or None
-
-
-def _label(sent: Sentence, m: Mention) -> tuple[str, str] | None:
-    """(label, lead-in) of a label-list item "Label: 11 ứng viên": the label before the colon right before the
-    number, and the lead-in before the sentence's first colon when it is another one."""
-    s = sent.text
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
-    head = s[:start].rstrip()
-    if not head.endswith(":") or head.endswith("::"):
-        return None
-    colon = len(head) - 1
-    lo = max((c.end() for c in regex.finditer(r"[;:()]", s[:colon])), default=0)
-    label = _clean(_unmark(_mask(sent, lo, colon, m))).strip(" ,")
-    if not label or not any(c.isalpha() for c in label):
-        return None
-    first = s.find(":")
-    lead = ""
-    if 0 <= first < colon:
-        lead = phrase_words().lead_openers.sub("", _clean(_unmark(s[:first])))
-    return label, " ".join(lead.split()[-_MAX_BEFORE:])
+    return cut_phrase(text, _MAX_NP, tail=True) or None
 
 
 def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
@@ -340,38 +313,34 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
         return ""  # "đạt tỷ lệ": no noun of its own
-    both = list(_WITH.finditer(text))
+    both = list(pw.accompaniment.finditer(text))
     if both and text[both[-1].end() :].strip():
         text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
-    return " ".join(_clean(text).split()[:_MAX_NP]).strip(" ,")
+    return cut_phrase(_clean(text), _MAX_NP).strip(" ,")
 
 
 def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
-                total: tuple[Mention, str] | None, done: list | None = None,
-                context: ListContext | None = None) -> str | None:
+                total: tuple[Mention, str] | None, done: list | None = None) -> str | None:
     """The subject of `m`; `subject` is the seed rules' (kept for catalogued indicators), `total` the
-    (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence,
-    `context` the labels and lead-in of the list the sentence belongs to."""
-    own = _own_phrase(sent, m, subject, indicator, total, done or [], context)
-    if indicator and subject and not _counted(m) and not _checkable(own, sent):
+    (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence.
+    Labels of label lines and lists are label_lines.py's, which runs after."""
+    own = _own_phrase(sent, m, subject, indicator, total, done or [])
+    if indicator and subject and not _counted(m) and not _checkable(own, sent, subject):
         return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
     topic = phrase_words().topic.match(sent.text)
     if own and topic and len(topic.group("t").split()) <= _MAX_TOPIC and not _DIGIT.search(topic.group("t")):
         t = " ".join(topic.group("t").split())
         if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
             own = f"{own} {t}"  # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"
-    heading = context.heading if context else None
-    if own and heading and heading.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
-        own = f"{own} {context.heading}"  # "- Khu vực kinh tế Nhà nước: Dự tính GTSX CN đạt 111,4 tỷ đồng"
     return own
 
 
 def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
-                total: tuple[Mention, str] | None, done: list, context: ListContext | None) -> str | None:
+                total: tuple[Mention, str] | None, done: list) -> str | None:
     high = next((o for o in sent.mentions if o.start >= m.end), None)
     if high is not None and (
         (m.kind == "range_low" and high.kind == "range_high")
-        or (not m.unit and high.unit and _RANGE_GAP.fullmatch(
+        or (not m.unit and high.unit and phrase_words().range_gap.fullmatch(
             sent.text[m.end : high.qualifier_span[0] if high.qualifier_span else high.start]))
     ):
         m = high  # "Từ 90 đến dưới 100 điểm": the range's subject is its upper end's
@@ -388,14 +357,10 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         if total is None:
             return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
-        label = _label(sent, m)
         if m.kind == "ratio_whole":
             after = _after(sent, m)
             asp = _aspect_cut(after)
             own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
-        elif label:
-            lead = label[1] or (context.lead if context else "") or ""
-            own = " ".join(p for p in (m.unit or "", _after(sent, m), label[0], lead) if p)
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
@@ -421,49 +386,6 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and _counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
-
-
-@dataclass
-class ListContext:
-    """What a block's figures take from around them: `heading`, the label that opens the block ("- Khu vực
-    kinh tế Nhà nước: Dự tính ..."), and `lead`, the lead-in of the list the block is an item of (set by a
-    block ending "Tiến hành khởi tố mới: 734 vụ ... Trong đó:", kept while "+ Label: 01 vụ" items follow)."""
-
-    heading: str | None = None
-    lead: str | None = None
-    lead_mark: str | None = None  # the list mark of the block that set `lead` ("-" before "+" items)
-
-    def enter(self, text: str) -> None:
-        """Read a block's text before its figures: its heading label; the list lead-in ends at a non-item."""
-        head = _BLOCK_LABEL.match(text)
-        self.heading = None
-        if (
-            head
-            and not _DIGIT.search(head.group("label"))
-            and len(head.group("label").split()) <= _MAX_PART + 4
-            and not phrase_words().lead_openers.match(head.group("label"))
-        ):
-            label = _clean(head.group("label")).strip(" ,")
-            self.heading = label or None
-        mark = _MARK.match(text)
-        if not _LABEL_ITEM.match(text) or text.rstrip().endswith(":") or (mark and mark.group() == self.lead_mark):
-            self.lead = None  # the list ended, or a new lead-in or a sibling of the lead-in block starts
-
-    def leave(self, text: str) -> None:
-        """After a block: one that ends in a colon ("... Trong đó:") leads the label items that follow."""
-        text = text.strip()
-        if not text.endswith(":"):
-            return
-        pw = phrase_words()
-        last = regex.split(r"(?<=[.;])\s+", text[:-1])[-1]
-        lead = pw.lead_openers.sub("", _clean(_unmark(last))).strip(" ,")
-        if not content_words(lead) or _DIGIT.search(lead):
-            first = text.find(":")
-            lead = pw.lead_openers.sub("", _clean(_unmark(text[:first]))).strip(" ,") if first > 0 else ""
-        words = lead.split()
-        self.lead = " ".join(words[-_MAX_BEFORE:]) if content_words(lead) and not _DIGIT.search(lead) else None
-        mark = _MARK.match(text)
-        self.lead_mark = mark.group() if mark else None
 
 
 def is_weak(subject: str | None) -> bool:

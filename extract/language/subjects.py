@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from extract.catalog import RuleError, load
+from extract.language.nlp import pipeline
 from extract.language.text import nfc
 
 _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
@@ -66,10 +67,19 @@ class PhraseWords:
     restate: regex.Pattern  # full match of a text
     lead_openers: regex.Pattern  # matched at the start of a text
     topic: regex.Pattern  # matched at the start of a sentence; group "t" is the topic
+    coordinator: regex.Pattern  # searched: "và", "hoặc" between two coordinated phrases or counts
+    trailing_coordinators: regex.Pattern  # searched: coordinators a cut phrase is left ending with
+    coordination: regex.Pattern  # full match: what may stand between two coordinated counts (",", "và")
+    accompaniment: regex.Pattern  # searched: "với" opening an amount's own phrase
+    range_gap: regex.Pattern  # full match: what stands between the two ends of a range ("đến", "-")
+    time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
+    consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
     share: str
 
 
-_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic"}
+_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
+                "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
+                "time_prepositions", "consequence"}
 
 
 def _alternation(words, key: str) -> str:
@@ -102,5 +112,94 @@ def phrase_words() -> PhraseWords:
         ),
         lead_openers=regex.compile(r"^\s*" + word % alt["lead_openers"] + r"[\s,:]*", flags),
         topic=regex.compile(r"^\s*" + word % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
+        coordinator=regex.compile(word % alt["coordinators"], flags),
+        trailing_coordinators=regex.compile(r"(?:\s+" + word % alt["coordinators"] + r")+\s*$", flags),
+        coordination=regex.compile(r"\s*(?:,|" + word % alt["coordinators"] + r")?\s*", flags),
+        accompaniment=regex.compile(word % alt["accompaniment"], flags),
+        range_gap=regex.compile(r"\s*(?:" + word % alt["range_words"] + r"|-|–)\s*", flags),
+        time_lead=regex.compile(word % alt["time_prepositions"] + r"\s*$", flags),
+        consequence=regex.compile(word % alt["consequence"], flags),
         share=" ".join(data["share"].split()),
     )
+
+
+@cache
+def _phrase_matcher():
+    """spaCy PhraseMatcher of the phrase boundaries (BOUNDARY) and light verbs (LIGHT) of rules/subjects.yaml."""
+    from spacy.matcher import PhraseMatcher
+
+    phrase_words()  # validates the file
+    data = load("subjects")["phrase"]
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("BOUNDARY", [nlp.make_doc(" ".join(w.split())) for w in data["boundaries"]])
+    matcher.add("LIGHT", [nlp.make_doc(" ".join(w.split())) for w in data["light_verbs"]])
+    return matcher
+
+
+def _doc(text: str):
+    return pipeline().make_doc(" ".join(text.split()))
+
+
+def _matches(doc, label: str) -> list[tuple[int, int]]:
+    """(start, end) token spans of one label's phrases, overlapping ones merged ("triển khai thực hiện")."""
+    key = doc.vocab.strings[label]
+    out: list[tuple[int, int]] = []
+    for a, b in sorted((a, b) for mid, a, b in _phrase_matcher()(doc) if mid == key):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _words_in(span) -> int:
+    return sum(1 for t in span if not t.is_punct)
+
+
+def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
+    """At most `limit` words of a phrase, cut at a phrase boundary (a comma, a preposition, a relative word)
+    so that no compound is split ("trên địa bàn", "nhà nước"): the first words, or with `tail` the last
+    ones. Without a boundary that keeps half of `limit` or more, the words are cut at `limit`."""
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    try:
+        doc = _doc(text)
+    except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
+        doc = None
+    if doc is not None:
+        spans = _matches(doc, "BOUNDARY") + [(t.i, t.i + 1) for t in doc if t.text in ",;"]
+        if tail:
+            starts = [b for _a, b in spans if limit // 2 <= _words_in(doc[b:]) <= limit]
+            if starts:
+                return doc[min(starts):].text.strip(" ,;")
+        else:
+            ends = [a for a, _b in spans if limit // 2 <= _words_in(doc[:a]) <= limit]
+            if ends:
+                return doc[: max(ends)].text.strip(" ,;")
+    return " ".join(words[-limit:] if tail else words[:limit])
+
+
+def drop_light_verbs(text: str) -> str:
+    """The verb phrase before a count from its main verb: a light verb ("tổ chức", "tiến hành", "triển khai
+    thực hiện") opens the predicate, so what stands before it is the agent or an adjunct ("phối hợp với các
+    ngành có liên quan tổ chức kiểm tra" -> "kiểm tra"); the light verbs go too when a verb follows them (two
+    words or more, lower case)."""
+    try:
+        doc = _doc(text)
+    except UnicodeEncodeError:
+        return text
+    runs = _matches(doc, "LIGHT")
+    if not runs:
+        return text
+    start, end = runs[-1]
+    for a, b in reversed(runs[:-1]):
+        if b == start:
+            start = a
+    rest = doc[end:]
+    if _words_in(rest) < 2 or not rest[0].text.islower():
+        # "tổ chức lại", "thực hiện Quyết định số ...": a particle or a noun (a name is capitalised) after it,
+        # so the verb is a full verb of its own and stays
+        return doc[start:].text
+    return rest.text
