@@ -18,6 +18,7 @@ import regex
 
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
+from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
 from extract.language.subjects import content_words, cut_phrase, drop_light_verbs, openers, phrase_words
@@ -48,11 +49,16 @@ def _unmark(text: str) -> str:
 def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
     """A subject the cross-checks can use for a catalogued indicator: words of the sentence as written (the
     within-document check reads from the subject to the number) and short (value_conflict.sql compares across
-    documents only subjects of at most eight words), or longer around the catalogue's `name`: a narrower
-    quantity ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh") that the check must not compare."""
+    documents only subjects of at most eight words), or a rate named "tỷ lệ ..." around the catalogue's `name`:
+    its qualifiers narrow the rate ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh"), which the check
+    must not compare. A longer phrase of another shape only describes the quantity ("Cử tri tham gia bỏ phiếu
+    bầu ĐBQH khóa XVI ..."): the catalogue's name stays, for the check."""
     if not own or fold(own).casefold() not in fold(sent.text).casefold():
         return False
-    return len(own.split()) <= _MAX_CHECKED or fold(name).casefold() in fold(own).casefold()
+    if len(own.split()) <= _MAX_CHECKED:
+        return True
+    rate = phrase_words().share.casefold()
+    return fold(name).casefold() in fold(own).casefold() and fold(own).casefold().startswith(rate + " ")
 
 
 def _clean(text: str) -> str:
@@ -117,6 +123,17 @@ def _strip_lead_in(text: str) -> str:
     return text
 
 
+def _accompanies(text: str) -> bool:
+    """`text` ends with "với" and lead-in words ("với tổng số", "với khoảng"): the number after it is an
+    adjunct of the clause, not the object of its verb."""
+    pw = phrase_words()
+    while m := pw.lead_in.search(text):
+        if pw.accompaniment.fullmatch(m.group().strip(" :")):
+            return True
+        text = text[: m.start()].rstrip(" ,")
+    return False
+
+
 def _end_aspect(text: str):
     found = list(phrase_words().aspect.finditer(text))
     return found[-1] if found and not text[found[-1].end() :].strip() else None
@@ -132,6 +149,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool]:
     cop = pw.copula.search(text)
     if cop:
         return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True
+    if _accompanies(text):
+        return "", False  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
     text = _strip_lead_in(text)
     both = list(pw.coordinator.finditer(text))
     if both:
@@ -223,7 +242,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if not done:
         return None
     prev, subj = done[-1]
-    if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj:
+    if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not _counted(m):
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
     if _counted(m) and m.sign_word:
         same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
@@ -319,6 +338,46 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     return cut_phrase(_clean(text), _MAX_NP).strip(" ,")
 
 
+def _rate_base(sent: Sentence, m: Mention) -> str:
+    """The whole a rate is taken of, named right after it ("đạt 34,3% trên tổng số chi phí" -> "trên tổng số
+    chi phí"), up to a comma, a coordinator, a predicate or the next number; "" when none follows."""
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    rest = " ".join(s[m.end : nxt].split())
+    low = rest.casefold()
+    cue = next((p for p in sorted(cue_phrases("SHARE_AFTER"), key=len, reverse=True)
+                if low.startswith(p + " ")), None)
+    if cue is None:
+        return ""
+    pw = phrase_words()
+    tail = rest[len(cue):]
+    cut = min((x.start() for x in (_AFTER_HARD.search(tail), _COMMA.search(tail), pw.coordinator.search(tail),
+                                   pw.predicates.search(tail)) if x), default=len(tail))
+    return cut_phrase(rest[: len(cue) + cut], _MAX_AFTER).strip(" ,") if content_words(tail[:cut]) else ""
+
+
+def _coordinated_rate(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A rate coordinated with the rate before it shares that rate's noun phrase: "Thanh toán viện phí không
+    dùng tiền mặt đạt 34,3% trên tổng số chi phí và đạt 24% trên tổng lượt thanh toán" -> its own whole."""
+    if not done or m.base_unit != "%":
+        return None
+    prev, subj = done[-1]
+    if prev.base_unit != "%" or not subj:
+        return None
+    pw = phrase_words()
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    between = " ".join(sent.text[prev.end : start].split())
+    base = _rate_base(sent, prev)
+    if base and between.casefold().startswith(base.casefold()):
+        between = between[len(base):]
+    both = pw.coordinator.search(between)
+    if not both or between[: both.start()].strip(" ,") or not pw.restate.fullmatch(between[both.end():]):
+        return None
+    if base and subj.casefold().endswith(base.casefold()):
+        subj = subj[: -len(base)]
+    return subj.strip() or None
+
+
 def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
                 total: tuple[Mention, str] | None, done: list | None = None) -> str | None:
     """The subject of `m`; `subject` is the seed rules' (kept for catalogued indicators), `total` the
@@ -368,8 +427,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
             own = " ".join(p for p in (before, unit, _after(sent, m)) if p)
     else:
-        np_text = _rate_np(sent, m)
+        np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
+        base = _rate_base(sent, m) if m.base_unit == "%" else ""
         if not content_words(np_text) and content_words(after):
             own = after
         elif _object_after(sent, m, after):
@@ -377,6 +437,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = f"{before} {after}".strip()
         else:
             own = np_text or _clean(subject or "") or None
+            if own and base and content_words(np_text):
+                own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
     t_unit = (total[0].unit or "").casefold() if total else ""
     if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"):
         total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
