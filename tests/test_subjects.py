@@ -216,3 +216,25 @@ def test_the_main_clause_of_a_condition_and_a_time_preposition_leave_no_fragment
     assert "tỷ" not in words(s["0"]) and "điểm" in words(s["0"])
     s = subjects_of("Xã phấn đấu đến hết năm 2026 sẽ hoàn thành 100% kế hoạch xây dựng đường thôn.")
     assert not words(s["100%"]) & {"đến", "hết"}
+
+
+def test_a_rate_names_the_whole_it_is_taken_of_and_a_coordinated_rate_shares_its_phrase():
+    s = subjects_of("Tỷ lệ hộ gia đình dùng nước sạch đạt 92,5% trên tổng số hộ và đạt 88% trên tổng số nhân khẩu.")
+    assert names(s["92,5%"], "tỷ lệ hộ gia đình dùng nước sạch trên tổng số hộ", extra=0)
+    assert names(s["88%"], "tỷ lệ hộ gia đình dùng nước sạch trên tổng số nhân khẩu", extra=0)
+
+
+def test_the_whole_of_a_ratio_is_its_noun_not_the_verb_before_the_part():
+    s = subjects_of("Triển khai kết nối dữ liệu đơn thuốc điện tử cho 230/412 nhà thuốc.")
+    assert names(s["412"], "nhà thuốc", extra=0)
+    assert names(s["230"], "nhà thuốc kết nối dữ liệu đơn thuốc điện tử")
+
+
+def test_a_count_after_với_names_only_its_own_noun():
+    s = subjects_of("Đài Phát thanh huyện tăng cường tuyên truyền với 25 bản tin, phóng sự trên sóng phát thanh.")
+    assert names(s["25"], "bản tin, phóng sự trên sóng phát thanh", extra=0)
+
+
+def test_verbs_that_share_one_aspect_marker_stay_together():
+    s = subjects_of("Trong quý, đã thẩm định, phê duyệt 14 hồ sơ thiết kế cơ sở.")
+    assert names(s["14"], "hồ sơ thiết kế cơ sở được thẩm định, phê duyệt", extra=0)

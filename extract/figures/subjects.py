@@ -83,13 +83,19 @@ def _mask(sent: Sentence, lo: int, hi: int, m: Mention | None) -> str:
 
 
 def _is_list_part(text: str) -> bool:
-    """A comma part that continues a noun list ("Tổng số hồ sơ các sở" before ", ngành ..."): short, no
-    predicate, no aspect marker, not an opener or a time adverbial."""
+    """A comma part that continues a noun list ("Tổng số hồ sơ các sở" before ", ngành ...") or a list of
+    verbs that share the aspect marker opening it ("đã rà soát, phân nhóm 120 thửa đất"): short, no predicate,
+    no other aspect marker, not an opener or a time adverbial."""
     pw = phrase_words()
     words = text.split()
     if not words or len(words) > _MAX_PART or not any(w[0].isalpha() for w in words):
         return False
-    if pw.predicates.search(text) or pw.aspect.search(text) or pw.lead_openers.match(text):
+    asp = pw.aspect.search(text)
+    if asp and not text[: asp.start()].strip():
+        text = text[asp.end() :]
+        words = text.split()
+        asp = None
+    if not words or pw.predicates.search(text) or asp or pw.lead_openers.match(text):
         return False
     return _clean(text) == " ".join(words) and not find_periods(text)
 
