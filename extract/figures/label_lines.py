@@ -1,7 +1,9 @@
 """Label lines: "+ Đơn vị sự nghiệp thuộc UBND tỉnh: 12 đơn vị" — the label before the colon names what the
 numbers right after it count. Items of a list under a labelled line ("- Tiến hành khởi tố mới: 734 vụ ... Trong
 đó:" then "+ Tàng trữ trái phép chất ma túy: 395 vụ") carry that line's label too; a breakdown label ("- Khu vực
-kinh tế Nhà nước: Dự tính GTSX CN tháng 10 đạt 111,4 tỷ đồng") qualifies the measure its line's clause names.
+kinh tế Nhà nước: Dự tính GTSX CN tháng 10 đạt 111,4 tỷ đồng") qualifies the measure its line's clause names;
+another block label names the short subjects of its line's first sentence, and a later sentence of a block
+can be a label line of its own. The one owner of labels: running text (subjects.py) names no label.
 """
 
 from __future__ import annotations
