@@ -4,7 +4,7 @@ rules ("... quy định mức hỗ trợ như sau:")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import regex
@@ -12,7 +12,7 @@ import regex
 from extract.figures.rules import rules
 from extract.language.headings import heading_level
 from extract.language.nlp import rule_spans
-from extract.language.periods import date_at, find_periods
+from extract.language.periods import date_at, find_periods, names_programme, programme_span
 from extract.model import Block, Metadata, Period
 
 _DATES = regex.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d\b")
@@ -151,9 +151,21 @@ class Sections:
         return any(s.method for s in self.stack) or self.rule_list
 
     def read(self, text: str) -> None:
-        """After a paragraph: one that ends with ':' and names rules opens a list of them."""
+        """After a paragraph: one that ends with ':' and names rules opens a list of them; one that states the span
+        of the programme its part is about ("Đề án ... thực hiện từ năm 2006 ... kết thúc vào năm 2020") gives
+        that part the span as its period when its heading names none."""
         if text.rstrip().endswith(":") and rules().rule_intro.search(text):
             self.rule_list = True
+        span = programme_span(text)
+        if span is None:
+            return
+        for i in range(len(self.stack) - 1, -1, -1):
+            s = self.stack[i]
+            if s.period is not None:
+                return  # the part, or one around it, already has its period
+            if names_programme(s.text):
+                self.stack[i] = replace(s, period=span)
+                return
 
 
 def is_caps_title(block: Block) -> bool:
