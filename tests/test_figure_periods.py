@@ -200,3 +200,14 @@ def test_the_parts_in_brackets_take_the_period_of_their_whole_not_a_year_of_its_
     whole, part = figures_of("Năm 2023 có 04 học viên được cử đi năm 2018 tốt nghiệp (trong đó có 03 học viên "
                              "được bố trí công tác).", meta=NOV_2025)
     assert span(whole) == span(part) == (date(2023, 1, 1), date(2023, 12, 31), False)
+
+
+def test_what_happened_under_a_policy_span_past_the_report_ends_with_the_report():
+    meta = Metadata(period=Period(date(2021, 1, 1), date(2025, 12, 31), "giai đoạn 2021-2025"))
+    fact, plan = figures_of(
+        Block("heading", "I. CHÍNH SÁCH THU HÚT NHÂN LỰC Y TẾ GIAI ĐOẠN 2022-2026", "h1", level=2),
+        "Chính sách đã thu hút 85 bác sĩ về công tác tại tỉnh; dự kiến thu hút thêm 20 bác sĩ.",
+        meta=meta,
+    )
+    assert span(fact) == (date(2022, 1, 1), date(2025, 12, 31), False)
+    assert (plan.role, span(plan)[:2]) == ("target", (date(2022, 1, 1), date(2026, 12, 31)))

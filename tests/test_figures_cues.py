@@ -215,7 +215,8 @@ def test_heading_of_work_ahead_makes_a_plan_part():
     ("text", "role"),
     [
         ("Số lượng học viên chưa đạt theo kế hoạch (chỉ 65%).", "share_of_target"),
-        ("Công trình đạt chỉ tiêu đề ra (98,5%).", "share_of_target"),
+        ("Tỷ lệ giải ngân chưa đạt kế hoạch năm (mới đạt 48%).", "share_of_target"),
+        ("Tăng trưởng chưa đạt mục tiêu Nghị quyết đề ra (7%).", "target"),  # the plan itself in brackets
         ("Có 40 học viên tốt nghiệp, đạt 100% so với số học viên nhập học.", "share"),
         ("Tính đến ngày 15/11/2025, 100% trường học đã kết nối mạng.", "share"),
         ("Năm 2025, 95% xã có trạm y tế đạt chuẩn.", "share"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import pdf_from_objects
 
-from extract.language.text import fold
+from extract.language.text import fold, repair_ocr_digits
 from extract.readers.pdf_reader import Line, _split_footnotes, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -343,3 +343,16 @@ def test_doc39_footnote_continued_on_the_next_page_is_not_a_paragraph():
     notes = [b for b in doc.blocks if b.kind == "footnote"]
     assert notes[0].text.startswith("(1) phường Xuân Hương") and notes[0].text.endswith("(22) đặc khu Phú Quý.")
     assert not any(b.text.startswith("Quảng Trực; (17)") for b in doc.blocks if b.kind == "paragraph")
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("vốn đầu tư giai đoạn 201 1-2015.", "vốn đầu tư giai đoạn 2011-2015."),
+        ("thời kỳ 199 1 – 1995", "thời kỳ 1991 – 1995"),
+        ("đạt 201 1 sản phẩm", "đạt 201 1 sản phẩm"),  # no range of years after it: two numbers stay two
+        ("mã 3201 1-2015", "mã 3201 1-2015"),
+    ],
+)
+def test_ocr_year_split_at_a_narrow_digit_is_joined(ocr, fixed):
+    assert repair_ocr_digits(ocr) == fixed

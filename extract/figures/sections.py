@@ -112,12 +112,20 @@ class Sections:
 
     def fact_period(self) -> Period | None:
         """The period of what has happened: a heading's period that starts after the document's date (the remedies
-        "trong tháng 12/2025" of a report dated 28/11/2025) names a plan, so the enclosing period stands."""
+        "trong tháng 12/2025" of a report dated 28/11/2025) names a plan, so the enclosing period stands; a
+        policy's span of years that runs past the report's period ("CHÍNH SÁCH ... GIAI ĐOẠN 2022-2026" in a
+        report on 2021-2025) has happened only up to the end of the report's period."""
         day = self.meta.issued_date or self.meta.report_date
         for s in reversed(self.stack):
             if s.period and not (day and s.period.start > day):
-                return s.period
+                return self._clipped(s.period)
         return self.meta.period
+
+    def _clipped(self, period: Period) -> Period:
+        own = self.meta.period
+        if own is None or not (period.start <= own.end < period.end) or (period.end - period.start).days <= 366:
+            return period
+        return Period(period.start, own.end, f"{period.start:%Y}-{own.end:%Y}")
 
     def is_caption(self, block: Block) -> bool:
         """An upper-case line inside a numbered subsection ("KẾT QUẢ CHỈ SỐ PAR INDEX NĂM 2024" over a chart) is

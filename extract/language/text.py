@@ -24,6 +24,16 @@ def clean_pdf_text(text: str) -> str:
     return nfc(text.translate(_PDF_BREAKS))
 
 
+# OCR splits a year at a narrow "1": "giai đoạn 201 1-2015" is "2011-2015" (the dash and a second year after
+# the lone digit make it a range of years, never two numbers)
+_SPLIT_YEAR = regex.compile(r"(?<![\p{N}.,/])((?:19|20)[0-9]) ([0-9])(?=[^\S\n]*[-–][^\S\n]*(?:19|20)[0-9]{2}(?![\p{N}]))")
+
+
+def repair_ocr_digits(text: str) -> str:
+    """OCR text with the digit groups tesseract splits joined again (a year of a range: "201 1-2015")."""
+    return _SPLIT_YEAR.sub(r"\1\2", text)
+
+
 def strip_accents(text: str) -> str:
     """Lower-case ASCII skeleton of Vietnamese text (đ -> d), for tolerant header matching."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
