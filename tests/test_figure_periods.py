@@ -211,3 +211,16 @@ def test_what_happened_under_a_policy_span_past_the_report_ends_with_the_report(
     )
     assert span(fact) == (date(2022, 1, 1), date(2025, 12, 31), False)
     assert (plan.role, span(plan)[:2]) == ("target", (date(2022, 1, 1), date(2026, 12, 31)))
+
+
+def test_a_quota_given_is_the_periods_own_while_its_use_is_counted_to_a_day():
+    used, quota = figures_of("Đến nay, tỉnh sử dụng không vượt quá số lượng biên chế hành chính được giao "
+                             "(4.120/4.300 biên chế).", meta=NOV_2025)
+    assert span(used) == (date(2025, 1, 1), date(2025, 11, 20), True)
+    assert (quota.role, span(quota)) == ("norm", (date(2025, 1, 1), date(2025, 12, 31), False))
+
+
+def test_a_level_against_a_rule_has_no_period():
+    amount, level = figures_of("Đề xuất mức hỗ trợ 40.000.000 đồng đối với Thạc sĩ (bằng 60% mức hỗ trợ tại dự thảo).",
+                               meta=NOV_2025)
+    assert level.role == "other" and span(level) == (None, None, False)
