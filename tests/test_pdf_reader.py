@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import pdf_from_objects
 
-from extract.language.text import fold, repair_ocr_digits
+from extract.language.text import fold, repair_ocr_digits, repair_ocr_text
 from extract.readers.pdf_reader import Line, _split_footnotes, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -356,3 +356,16 @@ def test_doc39_footnote_continued_on_the_next_page_is_not_a_paragraph():
 )
 def test_ocr_year_split_at_a_narrow_digit_is_joined(ocr, fixed):
     assert repair_ocr_digits(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("đạt 92,4% kê hoạch năm", "đạt 92,4% kế hoạch năm"),
+        ("giá trị xuất khâu tăng, băng 97,3% so với cùng kỳ", "giá trị xuất khẩu tăng, bằng 97,3% so với cùng kỳ"),
+        ("cộng dôn 9 tháng, tông số tiền phạt", "cộng dồn 9 tháng, tổng số tiền phạt"),
+        ("treo băng rôn, kê khai tài sản", "treo băng rôn, kê khai tài sản"),  # right words stay
+    ],
+)
+def test_ocr_misread_syllables_are_put_right(ocr, fixed):
+    assert repair_ocr_text(ocr) == fixed

@@ -22,7 +22,7 @@ import pypdfium2_raw.bindings as pdfium_bindings  # the library pypdfium2.raw wr
 
 from extract.language.headings import heading_level, is_page_number, starts_item
 from extract.language.syllables import vietnamese_share
-from extract.language.text import clean_pdf_text, fold, repair_ocr_digits, strip_accents
+from extract.language.text import clean_pdf_text, fold, repair_ocr_text, strip_accents
 from extract.model import Block, Cell, Document, Table
 from extract.readers.ocr import OcrLine, OcrPool, OcrUnavailable, setting
 from extract.readers.ocr_tables import ocr_tables
@@ -263,7 +263,7 @@ def _ocr_lines(found: list[OcrLine], page_no: int) -> list[Line]:
     lines = []
     for ln in found:
         size = usual if abs(ln.height - usual) <= 0.2 * usual else ln.height
-        text = repair_ocr_digits(fold(clean_pdf_text(ln.text)))
+        text = repair_ocr_text(fold(clean_pdf_text(ln.text)))
         if text:
             lines.append(
                 Line(text, page_no, ln.x0, ln.x1, ln.top, ln.bottom, round(size * 2) / 2, ln.base, ocr=True)
