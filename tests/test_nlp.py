@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy import displacy
 
-from extract.language.nlp import identifier_spans, pipeline, rule_spans
+from extract.language.nlp import identifier_spans, may_match, pipeline, rule_spans
 from extract.language.subjects import subject_key
 
 
@@ -27,6 +27,21 @@ def test_cue_and_indicator_spans():
     labels = {(label, ident) for _, _, label, ident in spans}
     assert ("ROLE_NORM", "") in labels and ("POINT_IN_TIME", "") in labels and ("ROLE_TARGET", "") in labels
     assert ("INDICATOR", "budget_revenue") in labels
+
+
+def test_may_match_is_false_only_without_the_label():
+    texts = [
+        "TÍNH ĐẾN NGÀY 30/6, toàn huyện có 12 hợp tác xã",
+        "Hiện nay, (đến thời điểm báo cáo) đơn vị còn thiếu 3 biên chế",
+        "lũy kế đến hết quý, đã cấp mới 40 giấy phép",
+        "Trong năm, đơn vị đã hoàn thành các nhiệm vụ được giao",
+        "Đến  nay chưa có kết quả",  # two spaces: no phrase match, whatever the prefilter says
+    ]
+    for text in texts:
+        found = any(label == "POINT_IN_TIME" for _, _, label, _ in rule_spans(text))
+        assert may_match(text, "POINT_IN_TIME") or not found
+    assert may_match(texts[0], "POINT_IN_TIME") and may_match(texts[2], "POINT_IN_TIME")
+    assert not may_match(texts[3], "POINT_IN_TIME")
 
 
 def test_subject_key_folds_case_space_and_function_words_but_keeps_accents():

@@ -187,6 +187,21 @@ def _identifier_matcher():
     return matcher
 
 
+@cache
+def _phrase_tokens(label: str) -> tuple[tuple[str, ...], ...]:
+    """The lower-cased tokens of each phrase of one label, as the SpanRuler's phrase matcher compares them."""
+    nlp = pipeline()
+    return tuple(tuple(t.lower_ for t in nlp.make_doc(p["pattern"])) for p in rule_patterns() if p["label"] == label)
+
+
+def may_match(text: str, label: str) -> bool:
+    """False when no phrase of `label` can be among the rule spans of `text`: every token of a phrase match is
+    a piece of the text, so its lower-case form is in the lower-cased text. Lets a caller that reads one label
+    skip the tokenizer on the many sentences without any of its phrases."""
+    low = text.lower()
+    return any(all(t in low for t in tokens) for tokens in _phrase_tokens(label))
+
+
 def cue_phrases(label: str) -> tuple[str, ...]:
     """The phrases of one cue label of rules/spans.yaml (lower-cased)."""
     if label not in CUE_LABELS:
