@@ -29,6 +29,20 @@ def test_cue_and_indicator_spans():
     assert ("INDICATOR", "budget_revenue") in labels
 
 
+def test_rule_spans_are_the_pipelines_spans():
+    from extract.language.nlp import SPANS_KEY
+
+    texts = [
+        "Theo Quyết định số 1187 và Đề án 06, tính đến nay đạt 45 hồ sơ (trang 2), lần 1",
+        "Mức chi tối đa không quá 3 triệu đồng; kế hoạch năm giao 12 nhiệm vụ, hiện còn 2",
+        "",
+    ]
+    for text in texts:
+        doc = pipeline()(text)
+        assert rule_spans(text) == sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
+    assert any(label == "IDENTIFIER" for _, _, label, _ in rule_spans(texts[0]))
+
+
 def test_may_match_is_false_only_without_the_label():
     texts = [
         "TÍNH ĐẾN NGÀY 30/6, toàn huyện có 12 hợp tác xã",

@@ -114,20 +114,28 @@ def rule_patterns() -> list[dict]:
 
 def mark_identifiers(doc):
     """An identifier phrase followed (maybe after "số") by a number of its rule's form: an IDENTIFIER span."""
-    rules = _identifier_rules()
     group = doc.spans[SPANS_KEY]
-    found = []
-    for span in group:
-        if span.label_ != IDENTIFIER_CUE:
-            continue
-        i = span.end
-        if i < len(doc) and doc[i].lower_ == _number_word() and doc[i - 1].lower_ != _number_word():
-            i += 1
-        if i < len(doc) and rules[span.id_].fullmatch(doc[i].text):
-            found.append(_span(doc, span.start, i + 1, span.id_))
+    found = [
+        _span(doc, start, end, rid)
+        for start, end, rid in _identifier_ends(doc, [(s.start, s.end, s.id_) for s in group if s.label_ == IDENTIFIER_CUE])
+    ]
     if found:
         group.extend(found)
     return doc
+
+
+def _identifier_ends(doc, cues) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) token spans of the identifiers that the (start, end, rule id) cue spans open."""
+    rules = _identifier_rules()
+    number_word = _number_word()
+    found = []
+    for start, end, rid in cues:
+        i = end
+        if i < len(doc) and doc[i].lower_ == number_word and doc[i - 1].lower_ != number_word:
+            i += 1
+        if i < len(doc) and rules[rid].fullmatch(doc[i].text):
+            found.append((start, i + 1, rid))
+    return found
 
 
 def _span(doc, start: int, end: int, span_id: str):
@@ -169,9 +177,41 @@ def pipeline():
 
 
 def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, id) character spans of the rule matches in `text`, in text order."""
-    doc = pipeline()(text)
-    return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
+    """(start, end, label, id) character spans of the rule matches in `text`, in text order.
+
+    The same spans as `pipeline()(text).spans[SPANS_KEY]`, found without the pipeline's per-call costs (the
+    SpanRuler's empty token matcher and its warnings filter, a Span object per match): the tokenizer, one
+    the SpanRuler's own phrase matcher, then the identifier rule of `mark_identifiers` (tests/test_nlp.py).
+    """
+    doc = _make_doc(text)
+    names = _rule_keys()
+    cues = sorted({(start, end, key) for key, start, end in _rule_matcher()(doc) if start != end})
+    spans = [(start, end, *names[key]) for start, end, key in cues]
+    ident = [(start, end, names[key][1]) for start, end, key in cues if names[key][0] == IDENTIFIER_CUE]
+    spans += [(start, end, IDENTIFIER, rid) for start, end, rid in _identifier_ends(doc, ident)]
+    return sorted((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label, rid) for a, b, label, rid in spans)
+
+
+@cache
+def _rule_keys() -> dict[int, tuple[str, str]]:
+    """Match key -> (label, id) of the rule patterns (the SpanRuler's own keys: repr((label, id)))."""
+    strings = pipeline().vocab.strings
+    return {strings.add(repr((p["label"], p.get("id", "")))): (p["label"], p.get("id", "")) for p in rule_patterns()}
+
+
+def _rule_matcher():
+    """The SpanRuler's phrase matcher: the rule patterns on lower-cased tokens, keyed by repr((label, id))."""
+    return pipeline().get_pipe("baocao_rules").phrase_matcher
+
+
+_last_doc: list = [None, None]  # (text, Doc) of the last text tokenized: the number grammar and the cues share it
+
+
+def _make_doc(text: str):
+    """`pipeline().make_doc(text)`, once for two calls in a row on the same text (the Doc is only read)."""
+    if _last_doc[0] != text:
+        _last_doc[:] = [text, pipeline().make_doc(text)]
+    return _last_doc[1]
 
 
 @cache
@@ -222,7 +262,7 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     if not _identifier_prefilter().search(text):
         return []
     try:
-        doc = pipeline().make_doc(text)
+        doc = _make_doc(text)
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         return []
     rules = _identifier_rules()
