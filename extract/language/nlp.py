@@ -180,7 +180,7 @@ def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, id) character spans of the rule matches in `text`, in text order.
 
     The same spans as `pipeline()(text).spans[SPANS_KEY]`, found without the pipeline's per-call costs (the
-    SpanRuler's empty token matcher and its warnings filter, a Span object per match): the tokenizer, one
+    SpanRuler's empty token matcher and its warnings filter, a Span object per match): the tokenizer,
     the SpanRuler's own phrase matcher, then the identifier rule of `mark_identifiers` (tests/test_nlp.py).
     """
     doc = _make_doc(text)
