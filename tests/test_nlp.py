@@ -43,6 +43,19 @@ def test_rule_spans_are_the_pipelines_spans():
     assert any(label == "IDENTIFIER" for _, _, label, _ in rule_spans(texts[0]))
 
 
+def test_identifier_prefilter_read_backwards_finds_the_same_texts():
+    from extract.language.nlp import _identifier_near, _identifier_prefilter
+
+    texts = [
+        "theo Đề án 06 của tỉnh", "ĐỀ ÁN SỐ 6", "(trang 12)", "tr.5", "Điều\t5 khoản 2", "lần: 1", "mức độ 3,5",
+        "đạt 45 hồ sơ", "Kế hoạch 12", "kế hoạch số 12", "văn bản số ABC 7", "06 đề án", "Đề án", "",
+        "nhóm 10 trường, top 3", "2025 thông báo 1.234",
+    ]
+    for text in texts:
+        assert _identifier_near(text) == bool(_identifier_prefilter().search(text)), text
+    assert _identifier_near(texts[0]) and not _identifier_near(texts[7])
+
+
 def test_may_match_is_false_only_without_the_label():
     texts = [
         "TÍNH ĐẾN NGÀY 30/6, toàn huyện có 12 hợp tác xã",

@@ -257,9 +257,36 @@ def _identifier_prefilter() -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{alt})\W{{0,3}}(?:\w+\s+)?[0-9]", regex.IGNORECASE)
 
 
+@cache
+def _identifier_before() -> regex.Pattern | None:
+    """`_identifier_prefilter` without its digit, read backwards: it matches ending right before a digit (None
+    when a phrase ends in a digit: then a match may end inside a run of digits)."""
+    phrases = {p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}
+    pattern = _identifier_prefilter().pattern
+    if any(p[-1:].isdigit() for p in phrases) or not pattern.endswith("[0-9]"):
+        return None
+    return regex.compile(pattern[: -len("[0-9]")], regex.IGNORECASE | regex.REVERSE)
+
+
+_RUN_START = regex.compile(r"(?<![0-9])[0-9]")
+
+
+def _identifier_near(text: str) -> bool:
+    """`_identifier_prefilter().search(text)`, tried only before the digits that open a run of digits.
+
+    The prefilter's alternation of ~90 phrases tried at every position cost ~6% of the figure stage; a match
+    ends in a digit after a space, a non-word character or a phrase (none ends in a digit), so it ends at the
+    first digit of a run, and matching backwards from those few positions finds the same texts.
+    """
+    before = _identifier_before()
+    if before is None:
+        return bool(_identifier_prefilter().search(text))
+    return any(before.match(text, 0, d.start()) for d in _RUN_START.finditer(text))
+
+
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     """Character spans of the identifier numbers of `text` ("06" of "Đề án 06"), with their rule id."""
-    if not _identifier_prefilter().search(text):
+    if not _identifier_near(text):
         return []
     try:
         doc = _make_doc(text)
