@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -868,7 +868,19 @@ def _freeze(it: _Item, text: str) -> Mention:
 
 def find_numbers(text: str) -> list[Mention]:
     """Every figure-number in text, in order, with exclusions (dates, codes, names, list numbers) removed."""
-    return _analyse(text)[0]
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[Mention, ...]:
+    """find_numbers, remembered: a table repeats its cell texts, and its cells are read by more than one pass."""
+    return tuple(_analyse(text)[0])
+
+
+def forget() -> None:
+    """Empty find_numbers' memory: called per document, so each document pays for its own text (a batch of
+    copies of one file would otherwise time the memory, not the grammar)."""
+    _numbers.cache_clear()
 
 
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:
