@@ -223,6 +223,9 @@ def _counted(m: Mention) -> bool:
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
+_CUT = regex.compile(r"[,(]")
+
+
 def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
@@ -250,7 +253,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None
     if not pw.restate.fullmatch(between):
         # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
-        cut = regex.search(r"[,(]", between)
+        cut = _CUT.search(between)
         if cut is None or pw.predicates.search(between[: cut.start()]):
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
@@ -300,6 +303,9 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     return " ".join(text.split()[-_MAX_NP:]) or None
 
 
+_CLAUSE_MARKS = regex.compile(r"[;:()]")
+
+
 def _label(sent: Sentence, m: Mention) -> tuple[str, str] | None:
     """(label, lead-in) of a label-list item "Label: 11 ứng viên": the label before the colon right before the
     number, and the lead-in before the sentence's first colon when it is another one."""
@@ -309,7 +315,7 @@ def _label(sent: Sentence, m: Mention) -> tuple[str, str] | None:
     if not head.endswith(":") or head.endswith("::"):
         return None
     colon = len(head) - 1
-    lo = max((c.end() for c in regex.finditer(r"[;:()]", s[:colon])), default=0)
+    lo = max((c.end() for c in _CLAUSE_MARKS.finditer(s[:colon])), default=0)
     label = _clean(_unmark(_mask(sent, lo, colon, m))).strip(" ,")
     if not label or not any(c.isalpha() for c in label):
         return None
@@ -423,6 +429,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     return fold(own).strip(" .,;:-–") or None if own else subject
 
 
+_SENTENCE_GAP = regex.compile(r"(?<=[.;])\s+")
+
+
 @dataclass
 class ListContext:
     """What a block's figures take from around them: `heading`, the label that opens the block ("- Khu vực
@@ -455,7 +464,7 @@ class ListContext:
         if not text.endswith(":"):
             return
         pw = phrase_words()
-        last = regex.split(r"(?<=[.;])\s+", text[:-1])[-1]
+        last = _SENTENCE_GAP.split(text[:-1])[-1]
         lead = pw.lead_openers.sub("", _clean(_unmark(last))).strip(" ,")
         if not content_words(lead) or _DIGIT.search(lead):
             first = text.find(":")

@@ -701,10 +701,13 @@ def _dot_decimal(text: str, cluster: str, ce: int) -> Decimal | None:
     return Decimal(cluster)
 
 
+_CLAUSE_CLOSE = regex.compile(r"[^\S\n]*(?:[),;(]|$)")
+
+
 def _labelled_count(text: str, cs: int, ce: int) -> bool:
     """"người nghiện 1974 (ngoài xã hội 832)": a four-digit number right after a counted noun that opens its
     clause, and closing it, is a count written without a thousands dot, not a year."""
-    if not regex.match(r"[^\S\n]*(?:[),;(]|$)", text[ce:]):
+    if not _CLAUSE_CLOSE.match(text[ce:]):
         return False
     return _label_unit(text, cs) is not None
 

@@ -36,7 +36,7 @@ def content_words(text: str | None) -> list[str]:
     if not text:
         return []
     stop = function_words()
-    return [w for w in (m.group().casefold() for m in _WORD.finditer(nfc(text))) if w not in stop]
+    return [w for w in map(str.casefold, _WORD.findall(nfc(text))) if w not in stop]
 
 
 def subject_key(text: str | None) -> str | None:
