@@ -10,6 +10,7 @@ spaCy is imported on first use, so a process that never reads text (the warehous
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -228,18 +229,19 @@ def _identifier_matcher():
 
 
 @cache
-def _phrase_tokens(label: str) -> tuple[tuple[str, ...], ...]:
-    """The lower-cased tokens of each phrase of one label, as the SpanRuler's phrase matcher compares them."""
+def _phrase_search(label: str) -> re.Pattern:
+    """Where a phrase of one label may match: its lower-cased tokens in a row, each pair joined by one space or
+    none (spaCy keeps one space in a token's whitespace; more make a space token, which no phrase holds)."""
     nlp = pipeline()
-    return tuple(tuple(t.lower_ for t in nlp.make_doc(p["pattern"])) for p in rule_patterns() if p["label"] == label)
+    phrases = {tuple(t.lower_ for t in nlp.make_doc(p["pattern"])) for p in rule_patterns() if p["label"] == label}
+    return re.compile("|".join(" ?".join(re.escape(t) for t in tokens) for tokens in sorted(phrases) if tokens))
 
 
 def may_match(text: str, label: str) -> bool:
-    """False when no phrase of `label` can be among the rule spans of `text`: every token of a phrase match is
-    a piece of the text, so its lower-case form is in the lower-cased text. Lets a caller that reads one label
-    skip the tokenizer on the many sentences without any of its phrases."""
-    low = text.lower()
-    return any(all(t in low for t in tokens) for tokens in _phrase_tokens(label))
+    """False when no phrase of `label` can be among the rule spans of `text`: the tokens of a phrase match are
+    pieces of the text in a row, so their lower-case forms are in the lower-cased text, one space or none
+    between. Lets a caller that reads one label skip the tokenizer on the sentences without any of its phrases."""
+    return _phrase_search(label).search(text.lower()) is not None
 
 
 def cue_phrases(label: str) -> tuple[str, ...]:
