@@ -82,16 +82,18 @@ class _Unpickler(pickle.Unpickler):
 
 def load_patterns(path: Path) -> int:
     """Put the file's compiled patterns into regex's cache; returns how many (0 without a usable file)."""
-    if not _usable() or not path.is_file():
+    if not _usable():
         return 0
     try:
         data = _Unpickler(io.BytesIO(path.read_bytes())).load()
         if data.get("header") != _header():
             return 0
         entries = [
-            (p, f, c) for p, f, c in data["patterns"] if isinstance(p, str) and isinstance(c, _rx.Pattern)
+            (p, f, c)
+            for p, f, c in data["patterns"]
+            if isinstance(p, str) and type(f) is int and isinstance(c, _rx.Pattern)
         ]
-    except Exception:  # a truncated or foreign file is ignored: the patterns are compiled as without it
+    except Exception:  # missing, unreadable, truncated or foreign: the patterns are compiled as without it
         return 0
     none = frozenset()
     with _rx._cache_lock:
@@ -137,7 +139,7 @@ def save_patterns(path: Path) -> int:
         files = sorted(path.parent.glob("patterns-*.pickle"), key=_mtime, reverse=True)
         for old in files[_KEEP_FILES:]:
             old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):  # a read-only or full disk only costs the next run its compiles
+    except Exception:  # a read-only or full disk only costs the next run its compiles; never the batch
         return 0
     _loaded.update((p, f) for p, f, _ in entries)
     return len(entries)
