@@ -254,7 +254,7 @@ def cue_phrases(label: str) -> tuple[str, ...]:
 @cache
 def _identifier_prefilter() -> regex.Pattern:
     """Any identifier phrase before a digit: texts without one skip the tokenizer (most of a report's text)."""
-    phrases = sorted({p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}, key=len)
+    phrases = sorted(dict.fromkeys(p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE), key=len)
     alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in reversed(phrases))
     return regex.compile(rf"(?<!\w)(?:{alt})\W{{0,3}}(?:\w+\s+)?[0-9]", regex.IGNORECASE)
 

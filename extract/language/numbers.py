@@ -282,7 +282,7 @@ _IR = _I | regex.REVERSE
 
 def _alt(words) -> str:
     """Alternation of phrases, longest first, with any run of spaces between words."""
-    parts = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    parts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)  # ties in file order
     return "|".join(f"{_WS}+".join(regex.escape(t) for t in p.split(" ")) for p in parts)
 
 
@@ -363,7 +363,7 @@ def _grammar() -> _Grammar:
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
-        sign=regex.compile(rf"(?P<s>{_wordy(list(r.increase) + list(r.decrease))}){_WS}+", _IR),
+        sign=regex.compile(rf"(?P<s>{_wordy(sorted(r.increase | r.decrease))}){_WS}+", _IR),
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
