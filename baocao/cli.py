@@ -506,7 +506,20 @@ def schema(
     print(render(format), end="")
 
 
+def _starts_workers(argv: list[str]) -> bool:
+    """`baocao ingest` with the local engine (not asking for help): the command that forks worker processes."""
+    if argv[:1] != ["ingest"] or {"-h", "--help", "--stage"} & set(argv):
+        return False
+    pairs = set(zip(argv, [*argv[1:], ""], strict=True))
+    return ("--engine", "ray") not in pairs and "--engine=ray" not in argv
+
+
 def main() -> None:
+    if _starts_workers(sys.argv[1:]):
+        # the workers' fork server starts before typer parses the arguments (~0.2 s of imports and coercion)
+        from warehouse.batch import start_fork_server
+
+        start_fork_server()
     app()
 
 

@@ -48,6 +48,12 @@ class Settings:
     family_min_similarity: float = 0.7
     busy_wait_s: float = 3.0  # a writer, or a Python API call, waits this long for another process's hold
     eval_subject_extra_words: int = 4  # content syllables an extracted subject may add to the gold's (eval)
+    # compiled rule patterns kept between runs (extract/pattern_cache.py); "" = compile them in every worker
+    pattern_cache_dir: str = field(
+        default_factory=lambda: os.environ.get(
+            "BAOCAO_CACHE", os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "baocao")
+        )
+    )
 
     def resolve(self, **overrides) -> Settings:
         """A copy with the non-None overrides applied (CLI options pass None when not given)."""
@@ -94,5 +100,6 @@ SETTINGS_DOC = {
     "diff_min_key_similarity": "weaker similarity accepted when indicator, role, period and basis agree",
     "family_min_similarity": "text similarity (0-1, shingle Jaccard) above which two files are versions of one document",
     "busy_wait_s": "seconds `ingest` and `check` wait for a reader (a query, a Python API call) to let go of the warehouse file, and a Python API call (`warehouse.api.Warehouse`) waits for a writer, before the busy message; `baocao query` does not wait",
+    "pattern_cache_dir": "folder where worker processes keep the compiled rule patterns between runs (a worker then starts ~0.2–0.4 s sooner); default `$BAOCAO_CACHE`, else `$XDG_CACHE_HOME/baocao` or `~/.cache/baocao`; empty: compile them in every worker",
     "eval_subject_extra_words": "`baocao eval`: content syllables an extracted subject may add to the gold subject's and still name it",
 }

@@ -16,7 +16,7 @@ import pytest
 from support import ROOT, SAMPLES
 from typer.testing import CliRunner
 
-from baocao.cli import app
+from baocao.cli import _starts_workers, app
 from extract.settings import Settings
 from warehouse.batch import run_ingest
 
@@ -287,3 +287,14 @@ def test_ingest_waits_out_a_short_query(warehouse, tmp_path):
         reader.wait()
     assert result.exit_code == 0, result.output
     assert duckdb.connect(str(db), read_only=True).execute("select count(*) from documents").fetchone()[0] == 2
+
+
+def test_the_fork_server_starts_early_only_for_a_local_ingest():
+    assert _starts_workers(["ingest", "a.docx", "--db", "w.duckdb"])
+    assert _starts_workers(["ingest", "a.docx", "--engine", "local"])
+    assert not _starts_workers(["ingest", "a.docx", "--engine", "ray"])
+    assert not _starts_workers(["ingest", "a.docx", "--engine=ray"])
+    assert not _starts_workers(["ingest", "a.docx", "--stage", "s"])
+    assert not _starts_workers(["ingest", "--help"])
+    assert not _starts_workers(["query", "select 1"])
+    assert not _starts_workers([])

@@ -19,6 +19,7 @@ LAYERS = [
     ("extract.model", 0),
     ("extract.settings", 0),
     ("extract.catalog", 0),
+    ("extract.pattern_cache", 0),
     ("extract.language", 1),
     ("extract.readers", 2),
     ("extract.figures", 3),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy import displacy
 
-from extract.language.nlp import identifier_spans, pipeline, rule_spans
+from extract.language.nlp import identifier_spans, may_match, pipeline, rule_spans
 from extract.language.subjects import subject_key
 
 
@@ -27,6 +27,50 @@ def test_cue_and_indicator_spans():
     labels = {(label, ident) for _, _, label, ident in spans}
     assert ("ROLE_NORM", "") in labels and ("POINT_IN_TIME", "") in labels and ("ROLE_TARGET", "") in labels
     assert ("INDICATOR", "budget_revenue") in labels
+
+
+def test_rule_spans_are_the_pipelines_spans():
+    from extract.language.nlp import SPANS_KEY
+
+    texts = [
+        "Theo Quyết định số 1187 và Đề án 06, tính đến nay đạt 45 hồ sơ (trang 2), lần 1",
+        "Mức chi tối đa không quá 3 triệu đồng; kế hoạch năm giao 12 nhiệm vụ, hiện còn 2",
+        "",
+    ]
+    for text in texts:
+        doc = pipeline()(text)
+        assert rule_spans(text) == sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
+    assert any(label == "IDENTIFIER" for _, _, label, _ in rule_spans(texts[0]))
+
+
+def test_identifier_prefilter_read_backwards_finds_the_same_texts():
+    from extract.language.nlp import _identifier_near, _identifier_prefilter
+
+    texts = [
+        "theo Đề án 06 của tỉnh", "ĐỀ ÁN SỐ 6", "(trang 12)", "tr.5", "Điều\t5 khoản 2", "lần: 1", "mức độ 3,5",
+        "đạt 45 hồ sơ", "Kế hoạch 12", "kế hoạch số 12", "văn bản số ABC 7", "06 đề án", "Đề án", "",
+        "nhóm 10 trường, top 3", "2025 thông báo 1.234",
+    ]
+    for text in texts:
+        assert _identifier_near(text) == bool(_identifier_prefilter().search(text)), text
+    assert _identifier_near(texts[0]) and not _identifier_near(texts[7])
+
+
+def test_may_match_is_false_only_without_the_label():
+    texts = [
+        "TÍNH ĐẾN NGÀY 30/6, toàn huyện có 12 hợp tác xã",
+        "Hiện nay, (đến thời điểm báo cáo) đơn vị còn thiếu 3 biên chế",
+        "lũy kế đến hết quý, đã cấp mới 40 giấy phép",
+        "Trong năm, đơn vị đã hoàn thành các nhiệm vụ được giao",
+        "Đến  nay chưa có kết quả",  # two spaces: no phrase match, whatever the prefilter says
+    ]
+    for text in texts:
+        found = any(label == "POINT_IN_TIME" for _, _, label, _ in rule_spans(text))
+        assert may_match(text, "POINT_IN_TIME") or not found
+    assert may_match(texts[0], "POINT_IN_TIME") and may_match(texts[2], "POINT_IN_TIME")
+    assert not may_match(texts[3], "POINT_IN_TIME")
+    # the words of "đến nay" / "hiện nay" apart are no phrase
+    assert not may_match("Thực hiện kế hoạch đến cuối năm nay", "POINT_IN_TIME")
 
 
 def test_subject_key_folds_case_space_and_function_words_but_keeps_accents():

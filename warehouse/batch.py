@@ -147,6 +147,19 @@ def _warm() -> None:
         pass
 
 
+def _load_patterns(settings: Settings) -> Path | None:
+    """The rule patterns compiled by earlier runs, put in regex's cache before the rule modules compile them;
+    returns the cache file this worker writes back when it compiled new ones (None: no cache)."""
+    if not settings.pattern_cache_dir:
+        return None
+    from extract.catalog import RULES_DIR
+    from extract.pattern_cache import cache_file, load_patterns
+
+    path = cache_file(settings.pattern_cache_dir, RULES_DIR)
+    load_patterns(path)
+    return path
+
+
 def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int, ocr_folder: str) -> None:
     """Worker loop: warm up, say ready, then extract up to max_tasks paths received on conn, in order."""
     from extract.readers import ocr
@@ -162,6 +175,7 @@ def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int, ocr_
         if hard == resource.RLIM_INFINITY or hard > limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGALRM, _on_alarm)
+    patterns = _load_patterns(settings)
     _warm()
     conn.send(("ready", None))
     for _ in range(max_tasks):
@@ -177,6 +191,10 @@ def _worker(conn, settings: Settings, extractor: Extractor, max_tasks: int, ocr_
             outcome = "error", timeout_reason(settings, _ocr_pages)
         conn.send(outcome)
     conn.close()
+    if patterns is not None:
+        from extract.pattern_cache import save_patterns
+
+        save_patterns(patterns)
 
 
 # ---------------------------------------------------------------- writer side: the pool
@@ -218,6 +236,15 @@ class _Slot:
             self.proc.kill()
             self.proc.join()
         self.conn.close()
+
+
+def start_fork_server() -> None:
+    """Start the process workers are forked from (and multiprocessing's resource tracker) now, so the two
+    interpreters start while the caller parses its arguments; a WorkerPool then forks from the running server."""
+    mp.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
 
 
 class WorkerPool:

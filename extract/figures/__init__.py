@@ -15,12 +15,15 @@ from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
+from extract.language import numbers, periods
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
 
 
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
+    numbers.forget()
+    periods.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []

@@ -101,6 +101,9 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;.-–")
 
 
+_NOT_LABEL = regex.compile(r"[;!?]|\.\s")  # a sentence, not a label, stands before the colon
+
+
 def parse_line(text: str) -> Line | None:
     """The label of a "label: ..." line, or None when the text before its first colon is no label."""
     mm = _list("marker").match(text)
@@ -108,7 +111,7 @@ def parse_line(text: str) -> Line | None:
     if cm is None:
         return None
     raw = text[mm.end() : cm.start()]
-    if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or regex.search(r"[;!?]|\.\s", raw):
+    if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or _NOT_LABEL.search(raw):
         return None
     label = _clean(raw)
     if not content_words(label) or _rules()[1].match(label):
@@ -163,13 +166,16 @@ def _own_noun(f: Figure) -> str:
     return subj if unit and subj.casefold().startswith(unit.casefold()) else unit
 
 
+_CLAUSE_END = regex.compile(r"[.;:]")
+
+
 def _measure(text: str, colon: int, placed) -> str:
     """What the clause after a breakdown label measures: its words before the first stop verb, no period."""
     first = next((s for s, _e, _f in placed if s >= colon), len(text))
     clause = text[colon:first]
     stop = rules().stops.search(clause)
     clause = clause[: stop.start()] if stop else clause
-    return _clean(regex.split(r"[.;:]", clause)[0])
+    return _clean(_CLAUSE_END.split(clause)[0])
 
 
 def _join(head: str, label: str, tail: str = "") -> str:

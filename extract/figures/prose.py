@@ -11,7 +11,8 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import is_weak, list_total, noun_phrase
-from extract.language.periods import breakdown
+from extract.language.nlp import may_match
+from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
@@ -110,5 +111,15 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
 def _text_lead(sentence: str, sec: Sections, year) -> tuple | None:
     """The as-of cue or period a sentence without numbers opens with ("Kết quả thực hiện từ năm 2022 đến năm
     2025, như sau:")."""
-    sent = analyse(sentence + " 0")  # a stand-in number at the end: everything before it is the opening
-    return lead_of(sent, sentence_cues(sentence), sec, year, None)
+    # lead_of finds an as-of cue or a period before the stand-in number (find_periods of sentence_lead's text):
+    # without either there is no lead, and the sentence is not analysed
+    as_of = may_match(sentence, "POINT_IN_TIME")
+    if not as_of and not any(pm.period for pm in find_periods(sentence + " ", year)):
+        return None
+    # a stand-in number at the end: everything before it is the opening (aliases and breaks are not read)
+    sent = analyse(sentence + " 0", attribution=False)
+    if not sent.mentions:
+        return None
+    # lead_of reads the as-of cues only: the spaCy layer runs on the sentences that may hold one
+    cues = sentence_cues(sentence) if as_of else []
+    return lead_of(sent, cues, sec, year, None)

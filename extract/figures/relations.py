@@ -273,6 +273,9 @@ def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
     return out
 
 
+_PAREN_SOON = regex.compile(r"^[^\d();,]{0,30}\(")
+
+
 def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
     """A total and the parts listed after it with "trong đó"/"gồm", or in a parenthesis right after it."""
     r = _rules()
@@ -299,7 +302,7 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
             # "52.642 hồ sơ (34.940 ... và 17.702 ...), trong đó: 36.001": the total inside the parenthesis is a
             # part itself; "trong đó" after the parenthesis belongs to the total before it
             cue = None
-        paren = regex.match(r"^[^\d();,]{0,30}\(", tail)
+        paren = _PAREN_SOON.match(tail)
         if not cue and not paren:
             continue
         end = len(total.quote)
@@ -336,6 +339,9 @@ def _close_of(s: str, open_at: int) -> int:
     return len(s)
 
 
+_GAP = regex.compile(r"[\s,:;\-–]*")
+
+
 def _statuses(figs: list[Figure], idxs: list[int]) -> list[Relation]:
     """A status word between an actual and its target: "tăng 5,39% (KH: 4,95%, Đạt)"."""
     r = _rules()
@@ -365,7 +371,7 @@ def _statuses(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         # the label follows the target ("KH: 4,95%, Đạt"), or stands between the actual and its target with no
         # other number between them; the verb of the target itself ("chỉ tiêu đề ra là đạt 100%") is no label
         trail = q[target.char_end : trail_end]
-        trail = trail[regex.match(r"[\s,:;\-–]*", trail).end() :]
+        trail = trail[_GAP.match(trail).end() :]
         between = "" if a != idxs[k - 1] else r["status_verb"].sub("", q[figs[a].char_end : target.char_start])
         for label, rx in r["labels"]:
             if rx.match(trail) or rx.search(between):
@@ -400,6 +406,9 @@ def _shares(figs: list[Figure], idxs: list[int], found: list[Relation]) -> list[
     return out
 
 
+_CLAUSE_END = regex.compile(r"[;.]")
+
+
 def _task_counts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
     """A count of tasks with a status, to compare with the document's task tables."""
     r = _rules()
@@ -410,7 +419,7 @@ def _task_counts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
             continue
         nxt = figs[idxs[k + 1]].char_start if k + 1 < len(idxs) else len(f.quote)
         after = f.quote[f.char_end : min(nxt, f.char_end + r["task_window"])]
-        after = regex.split(r"[;.]", after)[0]
+        after = _CLAUSE_END.split(after)[0]
         for statuses, rx in r["task_cues"]:
             if rx.search(after):
                 out.append(Relation("task_count", {"level": i, "label": statuses}))

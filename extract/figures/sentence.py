@@ -100,7 +100,10 @@ def _aliases(text: str) -> list:
     return out
 
 
-def analyse(text: str) -> Sentence:
+def analyse(text: str, attribution: bool = True) -> Sentence:
+    """The sentence's parentheses and numbers; with `attribution`, also its indicator aliases and subject breaks."""
+    if not attribution:
+        return Sentence(text, _paren_groups(text) if "(" in text else [], [], [], find_numbers(text))
     r = rules()
     blocked = [(b.start(), b.end()) for b in r.blockers.finditer(text)]
     aliases = [

@@ -241,6 +241,9 @@ def _counted(m: Mention) -> bool:
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
+_CUT = regex.compile(r"[,(]")
+
+
 def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
@@ -268,7 +271,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None
     if not pw.restate.fullmatch(between):
         # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
-        cut = regex.search(r"[,(]", between)
+        cut = _CUT.search(between)
         if cut is None or pw.predicates.search(between[: cut.start()]):
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):

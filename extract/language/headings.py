@@ -66,6 +66,9 @@ def numbering_level(text: str) -> int | None:
     return None
 
 
+_FIRST_WORD = regex.compile(r"^\S+\s+")
+
+
 def heading_level(text: str) -> int | None:
     """1 = part (PHẦN THỨ ..., A.), 2 = Roman I., 3 = 1., 4 = 1.1. / a); None for ordinary paragraphs."""
     text = fold(text)
@@ -78,7 +81,7 @@ def heading_level(text: str) -> int | None:
     if r.reject_final_period and text.endswith(".") and not text.endswith(".."):
         return None
     # The numbering itself ("1.1.", "A.") ends in a period followed by a capital: look past it.
-    body = regex.sub(r"^\S+\s+", "", text, count=1)
+    body = _FIRST_WORD.sub("", text, count=1)
     if r.sentence_break.search(body):
         return None
     return level

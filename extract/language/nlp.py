@@ -10,6 +10,7 @@ spaCy is imported on first use, so a process that never reads text (the warehous
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -114,20 +115,28 @@ def rule_patterns() -> list[dict]:
 
 def mark_identifiers(doc):
     """An identifier phrase followed (maybe after "số") by a number of its rule's form: an IDENTIFIER span."""
-    rules = _identifier_rules()
     group = doc.spans[SPANS_KEY]
-    found = []
-    for span in group:
-        if span.label_ != IDENTIFIER_CUE:
-            continue
-        i = span.end
-        if i < len(doc) and doc[i].lower_ == _number_word() and doc[i - 1].lower_ != _number_word():
-            i += 1
-        if i < len(doc) and rules[span.id_].fullmatch(doc[i].text):
-            found.append(_span(doc, span.start, i + 1, span.id_))
+    found = [
+        _span(doc, start, end, rid)
+        for start, end, rid in _identifier_ends(doc, [(s.start, s.end, s.id_) for s in group if s.label_ == IDENTIFIER_CUE])
+    ]
     if found:
         group.extend(found)
     return doc
+
+
+def _identifier_ends(doc, cues) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) token spans of the identifiers that the (start, end, rule id) cue spans open."""
+    rules = _identifier_rules()
+    number_word = _number_word()
+    found = []
+    for start, end, rid in cues:
+        i = end
+        if i < len(doc) and doc[i].lower_ == number_word and doc[i - 1].lower_ != number_word:
+            i += 1
+        if i < len(doc) and rules[rid].fullmatch(doc[i].text):
+            found.append((start, i + 1, rid))
+    return found
 
 
 def _span(doc, start: int, end: int, span_id: str):
@@ -169,9 +178,41 @@ def pipeline():
 
 
 def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, id) character spans of the rule matches in `text`, in text order."""
-    doc = pipeline()(text)
-    return sorted((s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[SPANS_KEY])
+    """(start, end, label, id) character spans of the rule matches in `text`, in text order.
+
+    The same spans as `pipeline()(text).spans[SPANS_KEY]`, found without the pipeline's per-call costs (the
+    SpanRuler's empty token matcher and its warnings filter, a Span object per match): the tokenizer,
+    the SpanRuler's own phrase matcher, then the identifier rule of `mark_identifiers` (tests/test_nlp.py).
+    """
+    doc = _make_doc(text)
+    names = _rule_keys()
+    cues = sorted({(start, end, key) for key, start, end in _rule_matcher()(doc) if start != end})
+    spans = [(start, end, *names[key]) for start, end, key in cues]
+    ident = [(start, end, names[key][1]) for start, end, key in cues if names[key][0] == IDENTIFIER_CUE]
+    spans += [(start, end, IDENTIFIER, rid) for start, end, rid in _identifier_ends(doc, ident)]
+    return sorted((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label, rid) for a, b, label, rid in spans)
+
+
+@cache
+def _rule_keys() -> dict[int, tuple[str, str]]:
+    """Match key -> (label, id) of the rule patterns (the SpanRuler's own keys: repr((label, id)))."""
+    strings = pipeline().vocab.strings
+    return {strings.add(repr((p["label"], p.get("id", "")))): (p["label"], p.get("id", "")) for p in rule_patterns()}
+
+
+def _rule_matcher():
+    """The SpanRuler's phrase matcher: the rule patterns on lower-cased tokens, keyed by repr((label, id))."""
+    return pipeline().get_pipe("baocao_rules").phrase_matcher
+
+
+_last_doc: list = [None, None]  # (text, Doc) of the last text tokenized: the number grammar and the cues share it
+
+
+def _make_doc(text: str):
+    """`pipeline().make_doc(text)`, once for two calls in a row on the same text (the Doc is only read)."""
+    if _last_doc[0] != text:
+        _last_doc[:] = [text, pipeline().make_doc(text)]
+    return _last_doc[1]
 
 
 @cache
@@ -187,6 +228,22 @@ def _identifier_matcher():
     return matcher
 
 
+@cache
+def _phrase_search(label: str) -> re.Pattern:
+    """Where a phrase of one label may match: its lower-cased tokens in a row, each pair joined by one space or
+    none (spaCy keeps one space in a token's whitespace; more make a space token, which no phrase holds)."""
+    nlp = pipeline()
+    phrases = {tuple(t.lower_ for t in nlp.make_doc(p["pattern"])) for p in rule_patterns() if p["label"] == label}
+    return re.compile("|".join(" ?".join(re.escape(t) for t in tokens) for tokens in sorted(phrases) if tokens))
+
+
+def may_match(text: str, label: str) -> bool:
+    """False when no phrase of `label` can be among the rule spans of `text`: the tokens of a phrase match are
+    pieces of the text in a row, so their lower-case forms are in the lower-cased text, one space or none
+    between. Lets a caller that reads one label skip the tokenizer on the sentences without any of its phrases."""
+    return _phrase_search(label).search(text.lower()) is not None
+
+
 def cue_phrases(label: str) -> tuple[str, ...]:
     """The phrases of one cue label of rules/spans.yaml (lower-cased)."""
     if label not in CUE_LABELS:
@@ -197,17 +254,44 @@ def cue_phrases(label: str) -> tuple[str, ...]:
 @cache
 def _identifier_prefilter() -> regex.Pattern:
     """Any identifier phrase before a digit: texts without one skip the tokenizer (most of a report's text)."""
-    phrases = sorted({p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}, key=len)
+    phrases = sorted(dict.fromkeys(p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE), key=len)
     alt = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in reversed(phrases))
     return regex.compile(rf"(?<!\w)(?:{alt})\W{{0,3}}(?:\w+\s+)?[0-9]", regex.IGNORECASE)
 
 
+@cache
+def _identifier_before() -> regex.Pattern | None:
+    """`_identifier_prefilter` without its digit, read backwards: it matches ending right before a digit (None
+    when a phrase ends in a digit: then a match may end inside a run of digits)."""
+    phrases = {p["pattern"].lower() for p in rule_patterns() if p["label"] == IDENTIFIER_CUE}
+    pattern = _identifier_prefilter().pattern
+    if any(p[-1:].isdigit() for p in phrases) or not pattern.endswith("[0-9]"):
+        return None
+    return regex.compile(pattern[: -len("[0-9]")], regex.IGNORECASE | regex.REVERSE)
+
+
+_RUN_START = regex.compile(r"(?<![0-9])[0-9]")
+
+
+def _identifier_near(text: str) -> bool:
+    """`_identifier_prefilter().search(text)`, tried only before the digits that open a run of digits.
+
+    The prefilter's alternation of ~90 phrases tried at every position cost ~6% of the figure stage; a match
+    ends in a digit after a space, a non-word character or a phrase (none ends in a digit), so it ends at the
+    first digit of a run, and matching backwards from those few positions finds the same texts.
+    """
+    before = _identifier_before()
+    if before is None:
+        return bool(_identifier_prefilter().search(text))
+    return any(before.match(text, 0, d.start()) for d in _RUN_START.finditer(text))
+
+
 def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     """Character spans of the identifier numbers of `text` ("06" of "Đề án 06"), with their rule id."""
-    if not _identifier_prefilter().search(text):
+    if not _identifier_near(text):
         return []
     try:
-        doc = pipeline().make_doc(text)
+        doc = _make_doc(text)
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         return []
     rules = _identifier_rules()

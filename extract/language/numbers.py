@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -282,7 +282,7 @@ _IR = _I | regex.REVERSE
 
 def _alt(words) -> str:
     """Alternation of phrases, longest first, with any run of spaces between words."""
-    parts = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    parts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)  # ties in file order
     return "|".join(f"{_WS}+".join(regex.escape(t) for t in p.split(" ")) for p in parts)
 
 
@@ -363,7 +363,7 @@ def _grammar() -> _Grammar:
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
-        sign=regex.compile(rf"(?P<s>{_wordy(list(r.increase) + list(r.decrease))}){_WS}+", _IR),
+        sign=regex.compile(rf"(?P<s>{_wordy(sorted(r.increase | r.decrease))}){_WS}+", _IR),
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
@@ -701,10 +701,13 @@ def _dot_decimal(text: str, cluster: str, ce: int) -> Decimal | None:
     return Decimal(cluster)
 
 
+_CLAUSE_CLOSE = regex.compile(r"[^\S\n]*(?:[),;(]|$)")
+
+
 def _labelled_count(text: str, cs: int, ce: int) -> bool:
     """"người nghiện 1974 (ngoài xã hội 832)": a four-digit number right after a counted noun that opens its
     clause, and closing it, is a count written without a thousands dot, not a year."""
-    if not regex.match(r"[^\S\n]*(?:[),;(]|$)", text[ce:]):
+    if not _CLAUSE_CLOSE.match(text[ce:]):
         return False
     return _label_unit(text, cs) is not None
 
@@ -875,7 +878,19 @@ def _freeze(it: _Item, text: str) -> Mention:
 
 def find_numbers(text: str) -> list[Mention]:
     """Every figure-number in text, in order, with exclusions (dates, codes, names, list numbers) removed."""
-    return _analyse(text)[0]
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[Mention, ...]:
+    """find_numbers, remembered: a table repeats its cell texts, and its cells are read by more than one pass."""
+    return tuple(_analyse(text)[0])
+
+
+def forget() -> None:
+    """Empty find_numbers' memory: called per document, so each document pays for its own text (a batch of
+    copies of one file would otherwise time the memory, not the grammar)."""
+    _numbers.cache_clear()
 
 
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:

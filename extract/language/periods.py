@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -121,6 +121,12 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
 
 def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
     """Every period named in `text`, longest match first where two overlap, in text order."""
+    return list(_periods(text, year))
+
+
+@lru_cache(maxsize=4096)
+def _periods(text: str, year: int | None) -> tuple[PeriodMention, ...]:
+    """find_periods, remembered: the figure stage asks again for the same sentence, once per number in it."""
     compiled, roman = _patterns()
     comparison = _extras()[0]
     found: list[PeriodMention] = []
@@ -134,7 +140,13 @@ def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
             continue
         out.append(pm)
     # "so với cùng kỳ năm 2024": a comparison base, not the period of what is measured
-    return [pm for pm in out if not comparison.search(text[max(0, pm.start - 30) : pm.start])]
+    return tuple(pm for pm in out if not comparison.search(text[max(0, pm.start - 30) : pm.start]))
+
+
+def forget() -> None:
+    """Empty find_periods' memory: called per document, so each document pays for its own text (a batch of
+    copies of one file would otherwise time the memory, not the rules)."""
+    _periods.cache_clear()
 
 
 def first_period(text: str, year: int | None = None) -> Period | None:

@@ -37,7 +37,7 @@ def content_words(text: str | None) -> list[str]:
     if not text:
         return []
     stop = function_words()
-    return [w for w in (m.group().casefold() for m in _WORD.finditer(nfc(text))) if w not in stop]
+    return [w for w in map(str.casefold, _WORD.findall(nfc(text))) if w not in stop]
 
 
 def subject_key(text: str | None) -> str | None:
@@ -85,7 +85,7 @@ _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "resta
 def _alternation(words, key: str) -> str:
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise RuleError(f"subjects.yaml phrase.{key}: expected a list of words")
-    alts = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    alts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)  # ties in file order
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 

@@ -1,0 +1,145 @@
+"""Compiled patterns kept on disk between runs, so a worker process starts without recompiling ~300 regexes.
+
+The `regex` module parses a pattern in Python (~1 ms each, ~0.2–0.4 s for the figure stage's rules) and pickles
+a compiled pattern as its finished code (`regex._regex.compile(...)`), which loads in microseconds. A worker
+loads the file into regex's own pattern cache before it imports the rule modules, so each `regex.compile(p, f)`
+of the same pattern text and flags returns the loaded object; any other pattern is compiled as always. A pattern
+is found by its own text and flags, so a stale entry is never used, only unused; the file is named after the
+Python and regex versions and a hash of the rule files and the extraction code (a change starts a new file; the
+newest few stay, for other checkouts sharing the folder).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+import regex
+import regex._main as _rx  # the cache dictionaries regex.compile looks in (regex is pinned in pyproject.toml)
+from regex import _regex
+
+_ROOT = Path(__file__).resolve().parent
+_MAX_PATTERNS = 400  # regex keeps 500 patterns before it evicts at random: room for the ones documents add
+_KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
+_FORMAT = 1
+_loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process
+
+
+def _source_hash(rules_dir: Path) -> str:
+    """Hash of the rule files and the extraction code: the patterns a worker compiles come from both."""
+    h = hashlib.sha256()
+    files = sorted(rules_dir.glob("*.yaml")) + sorted(_ROOT.rglob("*.py"))
+    for f in files:
+        with contextlib.suppress(OSError):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def cache_file(folder: str | Path, rules_dir: Path) -> Path:
+    """The cache file of this Python, regex version and machine, for these rule files and this code."""
+    tag = f"{sys.implementation.cache_tag}-{os.uname().machine}-regex{regex.__version__}"
+    return Path(folder) / f"patterns-{tag}-{_source_hash(rules_dir)}.pickle"
+
+
+def _header() -> dict:
+    """What the compiled code depends on besides the pattern: checked when a file is loaded."""
+    return {
+        "format": _FORMAT,
+        "magic": _regex.MAGIC,
+        "code_size": _regex.CODE_SIZE,
+        "version": int(_rx.DEFAULT_VERSION),
+    }
+
+
+def _usable() -> bool:
+    """regex's cache has the shape this module fills (checked rather than assumed: a newer regex may differ)."""
+    return all(
+        isinstance(getattr(_rx, n, None), dict) for n in ("_cache", "_named_args", "_locale_sensitive")
+    )
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds compiled patterns and nothing else: any other global in the file refuses it."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == ("regex._regex", "compile"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
+
+
+def load_patterns(path: Path) -> int:
+    """Put the file's compiled patterns into regex's cache; returns how many (0 without a usable file)."""
+    if not _usable():
+        return 0
+    try:
+        data = _Unpickler(io.BytesIO(path.read_bytes())).load()
+        if data.get("header") != _header():
+            return 0
+        entries = [
+            (p, f, c)
+            for p, f, c in data["patterns"]
+            if isinstance(p, str) and type(f) is int and isinstance(c, _rx.Pattern)
+        ]
+    except Exception:  # missing, unreadable, truncated or foreign: the patterns are compiled as without it
+        return 0
+    none = frozenset()
+    with _rx._cache_lock:
+        for pattern, flags, compiled in entries[: max(0, _MAX_PATTERNS - len(_rx._cache))]:
+            # the three entries regex.compile itself writes for a pattern without named lists or LOCALE
+            _rx._locale_sensitive[(str, pattern)] = False
+            _rx._named_args[(pattern, str, flags)] = none
+            _rx._cache[(pattern, str, flags, none, _rx.DEFAULT_VERSION, None)] = compiled
+            _loaded.add((pattern, flags))
+    return len(entries)
+
+
+def _cached() -> list[tuple[str, int, object]]:
+    """(pattern, flags, compiled) of regex's cache that a file can hold: text patterns, no named lists."""
+    out = []
+    for key, compiled in list(_rx._cache.items()):
+        pattern, kind, flags, args, version, locale = key
+        if kind is str and not args and locale is None and version == _rx.DEFAULT_VERSION:
+            out.append((pattern, int(flags), compiled))
+    return out
+
+
+def save_patterns(path: Path) -> int:
+    """Write regex's cached patterns to `path` when this process compiled some the file lacks; returns how many
+    patterns the file holds after (0: nothing written)."""
+    if not _usable():
+        return 0
+    entries = _cached()
+    if not any((p, f) not in _loaded for p, f, _ in entries):
+        return 0
+    entries = entries[:_MAX_PATTERNS]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        blob = pickle.dumps({"header": _header(), "patterns": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, path)  # whole or not at all: workers of one batch may write at the same time
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        # checkouts of other versions may share the folder: the newest few files stay
+        files = sorted(path.parent.glob("patterns-*.pickle"), key=_mtime, reverse=True)
+        for old in files[_KEEP_FILES:]:
+            old.unlink(missing_ok=True)
+    except Exception:  # a read-only or full disk only costs the next run its compiles; never the batch
+        return 0
+    _loaded.update((p, f) for p, f, _ in entries)
+    return len(entries)

@@ -1,0 +1,181 @@
+"""Compiled patterns kept on disk: a fresh process takes them from the file, matches as with its own compiles,
+refuses a file that holds anything but compiled patterns, and the rule patterns are the same text every run."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT, SAMPLES
+
+from extract.catalog import RULES_DIR
+from extract.pattern_cache import cache_file, load_patterns, save_patterns
+from extract.settings import Settings
+from warehouse.batch import ingest_files
+
+# invented patterns no module compiles, with the flags the rule modules use
+PATTERNS = [
+    (r"(?<![\p{L}\p{N}])(?:tăng[^\S\n]+trưởng|giảm)[^\S\n]+(?P<n>[0-9]+(?:,[0-9]+)?)\s*%", ""),
+    (r"\bthử\s+nghiệm\s+bộ\s+đệm\b", "I"),
+    (r"(?P<u>ha|tấn|người)(?![\p{L}])", "V0|I|REVERSE"),
+]
+TEXTS = ["Doanh thu tăng trưởng 12,5 % so với", "THỬ NGHIỆM bộ  đệm lần 2", "đạt 300 ha, 12 tấn và 40 người"]
+
+# a child process: loads the file (or not), then compiles PATTERNS with regex's parser made to fail, so a
+# pattern not taken from the file raises; prints whether each came from the file and its matches
+_CHILD = r"""
+import json, sys
+from pathlib import Path
+import regex, regex._main as rm
+from extract.pattern_cache import load_patterns
+patterns, texts, path = json.loads(sys.argv[1])
+n = load_patterns(Path(path)) if path else 0
+parse = rm._parse_pattern
+def refuse(*a, **k):
+    raise AssertionError("parsed")
+rm._parse_pattern = refuse
+out = []
+for p, f in patterns:
+    flags = 0
+    for name in filter(None, f.split("|")):
+        flags |= getattr(regex, name)
+    try:
+        c, cached = regex.compile(p, flags), True
+    except AssertionError:
+        rm._parse_pattern = parse
+        c, cached = regex.compile(p, flags), False
+        rm._parse_pattern = refuse
+    out.append([cached, [[m.span(), m.groupdict()] for t in texts for m in c.finditer(t)]])
+print(json.dumps([n, out]))
+"""
+
+
+def _child(path: Path | None, patterns=PATTERNS) -> tuple[int, list]:
+    res = subprocess.run(
+        [sys.executable, "-c", _CHILD, json.dumps([patterns, TEXTS, str(path) if path else ""])],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+def _flags(spec: str) -> int:
+    import regex
+
+    out = 0
+    for name in filter(None, spec.split("|")):
+        out |= getattr(regex, name)
+    return out
+
+
+def test_a_fresh_process_takes_the_saved_patterns_and_matches_the_same(tmp_path):
+    import regex
+
+    path = tmp_path / "patterns.pickle"
+    regex.purge()  # this process's earlier compiles: the file holds only what the test puts in
+    for p, f in PATTERNS:
+        regex.compile(p, _flags(f))
+    assert save_patterns(path) >= len(PATTERNS)
+    n, loaded = _child(path)
+    assert n >= len(PATTERNS)
+    assert [cached for cached, _ in loaded] == [True] * len(PATTERNS)
+    _, compiled = _child(None)
+    assert [cached for cached, _ in compiled] == [False] * len(PATTERNS)
+    assert [m for _, m in loaded] == [m for _, m in compiled]
+    assert any(m for _, m in compiled)  # the texts do match: the comparison compares something
+    # a pattern the file lacks (other text, or other flags) is compiled as without a file
+    n, other = _child(path, [(PATTERNS[1][0] + "x", "I"), (PATTERNS[1][0], "")])
+    assert [cached for cached, _ in other] == [False, False]
+
+
+def test_nothing_is_written_without_new_patterns(tmp_path):
+    import regex
+
+    path = tmp_path / "patterns.pickle"
+    regex.purge()
+    regex.compile(r"\bmột\s+mẫu\s+riêng\s+của\s+phép\s+thử\b")
+    assert save_patterns(path) > 0
+    stamp = path.stat().st_mtime_ns
+    assert save_patterns(path) == 0
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_a_file_with_anything_but_compiled_patterns_is_ignored(tmp_path):
+    bad = tmp_path / "bad.pickle"
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    bad.write_bytes(pickle.dumps({"header": {}, "patterns": [("x", 0, Evil())]}))
+    assert load_patterns(bad) == 0
+    assert not marker.exists()
+    truncated = tmp_path / "truncated.pickle"
+    good = tmp_path / "good.pickle"
+    import regex
+
+    regex.purge()
+    regex.compile(r"\bmẫu\s+cắt\s+cụt\b")
+    save_patterns(good)
+    truncated.write_bytes(good.read_bytes()[:200])
+    assert load_patterns(truncated) == 0
+    assert load_patterns(tmp_path / "missing.pickle") == 0
+
+
+def test_rule_patterns_are_the_same_text_in_every_process():
+    """Alternations built from sets would follow the string hash seed: a cache keyed by text would miss."""
+    code = (
+        "import regex._main as rm, warehouse.batch\n"
+        "from extract.pipeline import extract_file\n"
+        "warehouse.batch._warm()\n"
+        f"extract_file({str(SAMPLES / '000_ea23f6f2735d3a0f.docx')!r})\n"
+        "print(len(rm._cache)); print(sorted(repr((k[0], int(k[2]))) for k in rm._cache))"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        res = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert res.returncode == 0, res.stderr
+        outs.append(res.stdout)
+    assert int(outs[0].splitlines()[0]) > 100  # the rule modules did compile their patterns
+    assert outs[0] == outs[1]
+
+
+def test_a_batch_writes_the_cache_and_the_next_one_loads_the_same_rows(tmp_path):
+    cache = tmp_path / "cache"
+    doc = SAMPLES / "000_ea23f6f2735d3a0f.docx"
+    rows = []
+    for name in ("first", "second"):
+        settings = Settings(db=str(tmp_path / f"{name}.duckdb"), workers=1, pattern_cache_dir=str(cache))
+        result = ingest_files([doc], settings)
+        assert result.loaded == 1
+        from warehouse.load import connect
+
+        con = connect(settings.db, read_only=True)
+        rows.append(
+            con.execute(
+                "select * exclude (figure_id, doc_id) from figures order by location, char_start, char_end, raw"
+            ).fetchall()
+        )
+        con.close()
+    files = list(cache.glob("patterns-*.pickle"))
+    assert [f.name for f in files] == [cache_file(cache, RULES_DIR).name]
+    assert load_patterns(files[0]) > 100
+    assert rows[0] == rows[1] and rows[0]
+    no_cache = Settings(db=str(tmp_path / "none.duckdb"), workers=1, pattern_cache_dir="")
+    assert ingest_files([doc], no_cache).loaded == 1
+    assert not Path(cache / "none").exists() and len(list(cache.iterdir())) == 1
