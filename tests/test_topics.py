@@ -116,3 +116,17 @@ def test_context_words_are_validated(monkeypatch):
     finally:
         subject_rules.context_words.cache_clear()
         subject_rules.function_words.cache_clear()
+
+
+def test_the_whole_of_a_ratio_is_its_noun_without_the_part_s_verb_or_predicate():
+    s = subjects_of("Sở đã tổ chức thanh tra 12/30 doanh nghiệp chế biến gỗ đã được cấp phép.")
+    whole = words(s["30"])
+    assert {"doanh", "nghiệp", "chế", "biến", "gỗ"} <= whole
+    assert not whole & {"thanh", "tra", "cấp", "phép"}
+    assert {"thanh", "tra"} <= words(s["12"])  # the part keeps what was done to it
+
+
+def test_the_whole_keeps_the_group_of_an_existential():
+    s = subjects_of("Cấp huyện có 04/10 phòng chuyên môn xếp loại Tốt, 03/10 phòng chuyên môn xếp loại Khá.")
+    assert "huyện" in words(s["10"])
+    assert not words(s["10"]) & {"tốt", "khá", "xếp", "loại"}

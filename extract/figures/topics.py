@@ -124,6 +124,15 @@ def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
     return " ".join(f"{subject[: bare.end()]} {qual} {subject[bare.end():]}".split())
 
 
+def _existential_in_force(text: str, pos: int) -> bool:
+    """Whether a count at `pos` is in the scope of an existential "X có" of its clause: right after it, or in a
+    list of counts after it with no semicolon, colon or parenthesis between ("cấp tỉnh có 07/13 ..., 05/13 ...")."""
+    if context_words().existential.search(text[:pos]):
+        return True
+    hits = list(context_words().existential_at.finditer(text, 0, pos))
+    return bool(hits) and not _OWN_CLAUSE.search(text, hits[-1].end(), pos)
+
+
 def _share_opening(subject: str, m: Mention, sent_text: str, done: list) -> str:
     """A count coordinated with the count before it, of the same noun, shares the group that count is said to be
     of ("X có N ..."): "cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan, đơn vị xếp loại Tốt"
@@ -140,9 +149,28 @@ def _share_opening(subject: str, m: Mention, sent_text: str, done: list) -> str:
     opening = prev_subject[:at].strip(" ,") if at > 0 else ""
     if not content_words(opening) or len(opening.split()) > _MAX_OPENING:
         return subject
-    if not context_words().existential.search(sent_text[: prev.start]):
+    if not _existential_in_force(sent_text, prev.start):
         return subject  # "đã tiếp nhận 45 ý kiến đồng thuận và 8 ý kiến đề nghị ...": each count names itself
     return f"{opening} {subject}"
+
+
+def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
+    """The whole of "x/y <noun>" is the noun with what names it, without the part's predicate or the verb that
+    counted the part: "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị" -> "cơ quan, đơn vị"; "06/139 đề xuất, kiến
+    nghị của doanh nghiệp chưa được giải quyết" -> "đề xuất, kiến nghị của doanh nghiệp". The group of an
+    existential ("cấp xã có 123/124 địa phương") stays: the whole is of that group too."""
+    noun = (m.unit or "").casefold()
+    at = subject.casefold().find(noun) if noun else -1
+    if at < 0:
+        return subject
+    part = done[-1][0] if done and done[-1][0].kind == "ratio_part" else None
+    head = subject[:at]
+    if part is None or not _existential_in_force(sent_text, part.start):
+        head = ""
+    tail = subject[at + len(noun) :]
+    cut = context_words().part_predicate.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
 
 
 def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[str], done: list,
@@ -158,4 +186,6 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         out = _share_opening(out, m, sentence_before, done)
     if _counted(m):
         out = _name_bare_noun(out, m, sources)
+    if m.kind == "ratio_whole" and _counted(m):
+        out = _whole_of(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject

@@ -114,9 +114,12 @@ class ContextWords:
     clause_link: regex.Pattern  # searched: "thì"
     clause_opener: regex.Pattern  # matched at the start of a text
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
+    existential_at: regex.Pattern  # searched anywhere
+    part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
 
 
-_CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential"}
+_CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
+                 "part_predicates"}
 
 
 @cache
@@ -135,4 +138,6 @@ def context_words() -> ContextWords:
         clause_link=regex.compile(word % alt["clause_links"], flags),
         clause_opener=regex.compile(r"^[\s,]*(?:" + word % alt["clause_openers"] + r"|$)", flags),
         existential=regex.compile(r"\w\s+" + word % alt["existential"] + r"\s*$", flags),
+        existential_at=regex.compile(r"\w\s+" + word % alt["existential"] + r"\s+(?=\d)", flags),
+        part_predicate=regex.compile(word % alt["part_predicates"], flags),
     )
