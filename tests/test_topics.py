@@ -130,3 +130,9 @@ def test_the_whole_keeps_the_group_of_an_existential():
     s = subjects_of("Cấp huyện có 04/10 phòng chuyên môn xếp loại Tốt, 03/10 phòng chuyên môn xếp loại Khá.")
     assert "huyện" in words(s["10"])
     assert not words(s["10"]) & {"tốt", "khá", "xếp", "loại"}
+
+
+def test_each_whole_of_a_ratio_list_drops_the_counting_verb():
+    s = subjects_of("Cơ quan điều tra đã thụ lý 8/20 vụ án ma túy, 5/20 vụ án kinh tế.")
+    assert {"án", "ma", "túy"} <= words(s["8"])
+    assert not words(s["20"]) & {"thụ", "lý"}

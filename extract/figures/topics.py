@@ -141,12 +141,13 @@ def _share_opening(subject: str, m: Mention, sent_text: str, done: list) -> str:
         return subject
     prev, prev_subject = done[-1]
     noun = (prev.unit or "").casefold()
-    if not noun or (m.unit and m.unit.casefold() != noun) or not subject.casefold().startswith(noun):
+    own = _word_at(subject, noun) if noun else []
+    if not own or own[0].start() > 0 or (m.unit and m.unit.casefold() != noun):
         return subject
     if _OWN_CLAUSE.search(sent_text, prev.end, m.start):
         return subject  # "; cấp xã có 123/124 địa phương": a clause of its own
-    at = prev_subject.casefold().find(noun)
-    opening = prev_subject[:at].strip(" ,") if at > 0 else ""
+    named = _word_at(prev_subject, noun)
+    opening = prev_subject[: named[0].start()].strip(" ,") if named else ""
     if not content_words(opening) or len(opening.split()) > _MAX_OPENING:
         return subject
     if not _existential_in_force(sent_text, prev.start):
@@ -160,9 +161,10 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
     nghị của doanh nghiệp chưa được giải quyết" -> "đề xuất, kiến nghị của doanh nghiệp". The group of an
     existential ("cấp xã có 123/124 địa phương") stays: the whole is of that group too."""
     noun = (m.unit or "").casefold()
-    at = subject.casefold().find(noun) if noun else -1
-    if at < 0:
+    named = _word_at(subject, noun) if noun else []
+    if not named:
         return subject
+    at = named[0].start()
     part = done[-1][0] if done and done[-1][0].kind == "ratio_part" else None
     head = subject[:at]
     if part is None or not _existential_in_force(sent_text, part.start):
