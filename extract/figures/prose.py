@@ -11,6 +11,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import is_weak, list_total, noun_phrase
+from extract.figures.topics import in_force
 from extract.language.nlp import may_match
 from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
@@ -34,9 +35,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         lead = sec.noted  # a footnote details the paragraph it is called from, as of that paragraph's day
     last_as_of = None  # the last stock as of a day in the block
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
+    earlier: list[str] = []  # the block's sentences before, nearest first (topics in force)
     for _off, sentence in sentences(text):
         if not _DIGIT.search(sentence):
             lead = _text_lead(sentence, sec, year) or lead
+            earlier.insert(0, sentence)
             continue
         sent = analyse(sentence)
         cues = sentence_cues(sentence)
@@ -59,6 +62,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
+            if not indicator:
+                subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
             if is_weak(subject) and not indicator:
                 subject = carried or subject
             elif subject:
@@ -97,6 +102,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 )
             )
             prev = res
+        earlier.insert(0, sentence)
     if block.kind == "footnote":
         return out
     sec.noted = last_as_of or lead

@@ -18,6 +18,7 @@ from extract.model import Block, Metadata, Period
 _DATES = regex.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d\b")
 _DIGIT = regex.compile(r"\d")
 _TITLE_WORDS = 25  # a heading's length at most: longer numbered paragraphs are items with content
+_RECENT = 2  # paragraphs of a section kept as topics in force
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,13 @@ class Sections:
         self.lead_in: tuple[Period, bool] | None = None
         # the period of the last paragraph, for the footnotes called from it
         self.noted: tuple[Period, bool] | None = None
+        self.recent: list[str] = []  # the section's last paragraphs, nearest first (topics in force)
 
     def enter(self, block: Block) -> None:
         r = rules()
         level = block.level or 9
         self.lead_in = None
+        self.recent = []
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         self.rule_list = False
@@ -158,10 +161,17 @@ class Sections:
         """A part that explains how something is scored or counted: its numbers are rules (norm)."""
         return any(s.method for s in self.stack) or self.rule_list
 
+    def in_force(self) -> list[str]:
+        """The texts a figure's subject may take its topic from (extract/figures/topics.py), nearest first: the
+        section's last paragraphs, then the open headings from the innermost out."""
+        return [*self.recent, *(s.text for s in reversed(self.stack))]
+
     def read(self, text: str) -> None:
         """After a paragraph: one that ends with ':' and names rules opens a list of them; one that states the span
         of the programme its part is about ("Đề án ... thực hiện từ năm 2006 ... kết thúc vào năm 2020") gives
-        that part the span as its period when its heading names none."""
+        that part the span as its period when its heading names none; the last paragraphs are kept as topics in
+        force."""
+        self.recent = [text, *self.recent][:_RECENT]
         if text.rstrip().endswith(":") and rules().rule_intro.search(text):
             self.rule_list = True
         span = programme_span(text)

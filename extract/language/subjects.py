@@ -21,8 +21,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
 @cache
 def function_words() -> frozenset[str]:
     data = load("subjects")
-    if not isinstance(data, dict) or set(data) != {"openers", "function_words", "phrase"}:
-        raise RuleError("subjects.yaml: expected the keys openers, function_words, phrase")
+    if not isinstance(data, dict) or set(data) != {"openers", "function_words", "phrase", "context"}:
+        raise RuleError("subjects.yaml: expected the keys openers, function_words, phrase, context")
     words = data["function_words"]
     if not isinstance(words, list) or not all(isinstance(w, str) and len(w.split()) == 1 for w in words):
         raise RuleError("subjects.yaml function_words: expected a list of single syllables")
@@ -203,3 +203,40 @@ def drop_light_verbs(text: str) -> str:
         # so the verb is a full verb of its own and stays
         return doc[start:].text
     return rest.text
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """The word lists of rules/subjects.yaml `context`, compiled: see the comments there."""
+
+    anaphor: regex.Pattern  # searched: "tiêu chí này"; group "n" is the noun
+    clause_link: regex.Pattern  # searched: "thì"
+    clause_opener: regex.Pattern  # matched at the start of a text
+    existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
+    existential_at: regex.Pattern  # searched anywhere
+    part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
+
+
+_CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
+                 "part_predicates"}
+
+
+@cache
+def context_words() -> ContextWords:
+    function_words()
+    data = load("subjects")["context"]
+    if not isinstance(data, dict) or set(data) != _CONTEXT_KEYS:
+        raise RuleError(f"subjects.yaml context: expected the keys {', '.join(sorted(_CONTEXT_KEYS))}")
+    alt = {k: _alternation(data[k], k) for k in _CONTEXT_KEYS}
+    word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
+    flags = regex.IGNORECASE
+    return ContextWords(
+        anaphor=regex.compile(
+            r"(?<![\p{L}\p{N}_])(?P<n>" + alt["anaphor_nouns"][3:-1] + r")\s+" + alt["demonstratives"]
+            + r"(?![\p{L}\p{N}_])", flags),
+        clause_link=regex.compile(word % alt["clause_links"], flags),
+        clause_opener=regex.compile(r"^[\s,]*(?:" + word % alt["clause_openers"] + r"|$)", flags),
+        existential=regex.compile(r"\w\s+" + word % alt["existential"] + r"\s*$", flags),
+        existential_at=regex.compile(r"\w\s+" + word % alt["existential"] + r"\s+(?=\d)", flags),
+        part_predicate=regex.compile(word % alt["part_predicates"], flags),
+    )

@@ -1,0 +1,193 @@
+"""Topics in force: the words a figure's subject takes from the text around its own clause.
+
+A report names a thing in full once ("triển khai 34 mô hình điểm", "5. Về ... các nhiệm vụ Chính phủ, Thủ tướng
+Chính phủ giao:", the heading "2.2. Các đơn vị cấp sở") and then counts it by its bare noun ("đã hoàn thành 17 mô
+hình", "đúng hạn là 15/21 nhiệm vụ", "08 đơn vị xếp loại tốt") or points back at it ("thì tiêu chí này đạt 0
+điểm"). The texts in force are, nearest first: the sentence before the figure, the block's earlier sentences, the
+last paragraphs of its section and the open headings. Two rules read them:
+- a bare counted noun (followed by nothing or by a word that opens a clause about it) takes the qualifiers the same
+  noun had where it was last named with some;
+- an anaphoric phrase ("tiêu chí này", "nội dung đó") takes the subject of the figure before it in the sentence,
+  else what its noun was last named with, else the block's last subject.
+Words as data: rules/subjects.yaml `context`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.figures.rules import rules
+from extract.language.numbers import Mention
+from extract.language.subjects import content_words, context_words
+from extract.language.text import fold
+
+_STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
+_TOKEN = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_./-]*|,")
+_MAX_QUALIFIER = 8  # words of qualifiers a bare noun takes from where it was named
+_MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
+_MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
+_OWN_CLAUSE = regex.compile(r"[;:()]")
+_MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
+
+
+def _counted(m: Mention) -> bool:
+    return bool(m.unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
+
+
+def _word_at(text: str, word: str) -> list[regex.Match]:
+    return list(regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){regex.escape(word)}(?![\p{{L}}\p{{N}}_])", text,
+                               regex.IGNORECASE))
+
+
+def _qualifiers(text: str) -> str:
+    """The words right after a noun that name it ("điểm" of "mô hình điểm thực hiện ...", "Chính phủ, Thủ tướng
+    Chính phủ giao" of "nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao:"): up to a stop mark, a word that opens a
+    clause about the noun, or a number that is no part of a name."""
+    cw = context_words()
+    stop = _STOP.search(text)
+    text = text[: stop.start()] if stop else text
+    words: list[str] = []
+    for t in _TOKEN.finditer(text):
+        tok = t.group()
+        if not words and tok == ",":
+            return ""  # "cơ quan, đơn vị": a list goes on with a sibling, not a qualifier
+        if cw.clause_opener.match(text[t.start() :]) or len(words) >= _MAX_QUALIFIER:
+            break
+        if tok[0].isdigit() and not any(w[:1].isupper() for w in words[-2:]):
+            if "," in words:  # "vụ ma túy, gần 5.000 đối tượng": the last comma part belongs to the next count
+                words = words[: len(words) - words[::-1].index(",") - 1]
+            break  # "34 mô hình điểm, 17 ...": another count; "Đề án 06" is a name
+        words.append(tok)
+    while words and words[-1] == ",":
+        words.pop()
+    return " ".join(words).replace(" ,", ",")
+
+
+def named_qualifiers(noun: str, texts: list[str]) -> str:
+    """The qualifiers `noun` had the last time the texts in force (nearest first) named it with some."""
+    for text in texts:
+        for hit in reversed(_word_at(text, noun)):
+            qual = _qualifiers(text[hit.end() :])
+            if content_words(qual):
+                return qual
+    return ""
+
+
+def _is_bare(subject: str, noun: str) -> regex.Match | None:
+    """The last `noun` of `subject` when nothing after it names it ("mô hình đang triển khai", "nhiệm vụ")."""
+    hits = _word_at(subject, noun)
+    if not hits:
+        return None
+    last = hits[-1]
+    return last if context_words().clause_opener.match(subject[last.end() :]) else None
+
+
+def _antecedent(texts: list[str], noun: str, done: list, carried: str | None) -> str | None:
+    """What an anaphoric `noun` + demonstrative points at: the subject of the figure before it in the sentence,
+    else the noun's last qualifiers in force, else the block's last subject."""
+    cw = context_words()
+    prev = done[-1][1] if done else None
+    if prev and not cw.anaphor.search(prev):
+        return prev
+    qual = named_qualifiers(noun, texts)
+    if qual:
+        return qual
+    return carried if carried and not cw.anaphor.search(carried) else None
+
+
+def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | None) -> str:
+    """`subject` with "tiêu chí này" replaced by what it points at; the clause starts after "thì"."""
+    cw = context_words()
+    hit = cw.anaphor.search(subject)
+    if hit is None:
+        return subject
+    ante = _antecedent(texts, hit.group("n"), done, carried)
+    if not ante:
+        return subject
+    links = [k for k in cw.clause_link.finditer(subject) if k.end() <= hit.start()]
+    head = subject[links[-1].end() : hit.start()] if links else subject[: hit.start()]
+    ante = " ".join(ante.split()[:_MAX_ANTECEDENT])
+    if fold(hit.group("n")).casefold() not in fold(ante).casefold():
+        ante = f"{hit.group('n')} {ante}"
+    return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
+
+
+def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
+    """`subject` with the qualifiers its bare counted noun had where it was last named."""
+    noun = m.unit or ""
+    bare = _is_bare(subject, noun)
+    if bare is None or len(content_words(subject)) > _MAX_SHORT:
+        return subject  # a long subject names its noun with its own clause
+    qual = named_qualifiers(noun, texts)
+    if not qual or set(content_words(qual)) <= set(content_words(subject)):
+        return subject
+    return " ".join(f"{subject[: bare.end()]} {qual} {subject[bare.end():]}".split())
+
+
+def _existential_in_force(text: str, pos: int) -> bool:
+    """Whether a count at `pos` is in the scope of an existential "X có" of its clause: right after it, or in a
+    list of counts after it with no semicolon, colon or parenthesis between ("cấp tỉnh có 07/13 ..., 05/13 ...")."""
+    if context_words().existential.search(text[:pos]):
+        return True
+    hits = list(context_words().existential_at.finditer(text, 0, pos))
+    return bool(hits) and not _OWN_CLAUSE.search(text, hits[-1].end(), pos)
+
+
+def _share_opening(subject: str, m: Mention, sent_text: str, done: list) -> str:
+    """A count coordinated with the count before it, of the same noun, shares the group that count is said to be
+    of ("X có N ..."): "cấp tỉnh có 07/13 cơ quan, đơn vị xếp loại Xuất sắc, 05/13 cơ quan, đơn vị xếp loại Tốt"
+    -> the 05/13 are "cấp tỉnh" too."""
+    if not done or not done[-1][1]:
+        return subject
+    prev, prev_subject = done[-1]
+    noun = (prev.unit or "").casefold()
+    own = _word_at(subject, noun) if noun else []
+    if not own or own[0].start() > 0 or (m.unit and m.unit.casefold() != noun):
+        return subject
+    if _OWN_CLAUSE.search(sent_text, prev.end, m.start):
+        return subject  # "; cấp xã có 123/124 địa phương": a clause of its own
+    named = _word_at(prev_subject, noun)
+    opening = prev_subject[: named[0].start()].strip(" ,") if named else ""
+    if not content_words(opening) or len(opening.split()) > _MAX_OPENING:
+        return subject
+    if not _existential_in_force(sent_text, prev.start):
+        return subject  # "đã tiếp nhận 45 ý kiến đồng thuận và 8 ý kiến đề nghị ...": each count names itself
+    return f"{opening} {subject}"
+
+
+def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
+    """The whole of "x/y <noun>" is the noun with what names it, without the part's predicate or the verb that
+    counted the part: "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị" -> "cơ quan, đơn vị"; "06/139 đề xuất, kiến
+    nghị của doanh nghiệp chưa được giải quyết" -> "đề xuất, kiến nghị của doanh nghiệp". The group of an
+    existential ("cấp xã có 123/124 địa phương") stays: the whole is of that group too."""
+    noun = (m.unit or "").casefold()
+    named = _word_at(subject, noun) if noun else []
+    if not named:
+        return subject
+    at = named[0].start()
+    part = done[-1][0] if done and done[-1][0].kind == "ratio_part" else None
+    head = subject[:at]
+    if part is None or not _existential_in_force(sent_text, part.start):
+        head = ""
+    tail = subject[at + len(noun) :]
+    cut = context_words().part_predicate.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
+
+
+def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[str], done: list,
+             carried: str | None) -> str | None:
+    """The subject of `m` completed from the topic in force: `sentence_before` is its sentence up to the number,
+    `texts` the block's earlier sentences, the section's last paragraphs and its open headings, nearest first;
+    `done` the (mention, subject) before it in the sentence, `carried` the block's last subject."""
+    if not subject:
+        return subject
+    sources = [sentence_before, *texts]
+    out = _resolve_anaphor(subject, sources, done, carried)
+    if _counted(m) or (done and _counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
+        out = _share_opening(out, m, sentence_before, done)
+    if _counted(m):
+        out = _name_bare_noun(out, m, sources)
+    if m.kind == "ratio_whole" and _counted(m):
+        out = _whole_of(out, m, sentence_before, done)
+    return fold(out).strip(" .,;:-–") or subject

@@ -1,0 +1,138 @@
+"""Topics in force (extract/figures/topics.py): a subject completed from the text around the figure's clause,
+on invented sentences of the shapes real reports use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.catalog import RuleError
+from extract.figures import extract_figures
+from extract.figures.topics import named_qualifiers
+from extract.language import subjects as subject_rules
+from extract.language.subjects import content_words
+from extract.model import Block, Document, Metadata, Period
+
+
+def subjects_of(*blocks: str | tuple[int, str]) -> dict[str, str | None]:
+    """raw number -> subject of each figure; a (level, text) block is a heading, a text a paragraph."""
+    made = []
+    for i, b in enumerate(blocks, 1):
+        if isinstance(b, tuple):
+            made.append(Block("heading", b[1], f"p{i}", level=b[0]))
+        else:
+            made.append(Block("paragraph", b, f"p{i}"))
+    doc = Document(path="t", format="docx", sha256="", blocks=tuple(made))
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
+
+
+def words(text: str | None) -> set[str]:
+    return set(content_words(text))
+
+
+def test_a_bare_noun_takes_the_qualifiers_it_was_named_with_in_the_paragraph_before():
+    s = subjects_of(
+        "Ủy ban nhân dân tỉnh chỉ đạo xây dựng 40 trạm quan trắc tự động trên các sông chính.",
+        "Đến nay, đã đưa vào vận hành 25 trạm, 9 trạm đang lắp đặt thiết bị.",
+    )
+    assert {"quan", "trắc"} <= words(s["25"])
+    assert {"quan", "trắc", "lắp", "đặt"} <= words(s["9"])
+    assert not words(s["25"]) & {"sông"}  # the place adjunct after "trên" is no part of the name
+
+
+def test_a_bare_noun_takes_the_qualifiers_of_the_block_label():
+    s = subjects_of(
+        "3. Về các dự án chuyển tiếp từ giai đoạn trước: tổng số dự án là 30, "
+        "dự án đã quyết toán là 18/30 dự án."
+    )
+    assert {"chuyển", "tiếp"} <= words(s["18"])
+    assert {"quyết", "toán"} <= words(s["18"])
+
+
+def test_a_heading_names_the_noun_its_section_counts():
+    s = subjects_of((3, "2.1. Các trường học vùng sâu"), "Năm học này có 14 trường đạt chuẩn quốc gia.")
+    assert {"vùng", "sâu", "đạt", "chuẩn"} <= words(s["14"])
+
+
+def test_a_noun_that_names_itself_takes_nothing():
+    s = subjects_of(
+        "Tỉnh có 120 trạm y tế xã.",
+        "Trong năm, đã nâng cấp 12 trạm bơm nước sạch.",
+    )
+    assert not words(s["12"]) & {"xã", "tế"}
+
+
+def test_the_next_count_is_never_a_qualifier():
+    assert named_qualifiers("vụ", ["đã phát hiện 300 vụ buôn lậu, gần 500 đối tượng"]) == "buôn lậu"
+    assert named_qualifiers("nhiệm vụ", ["triển khai 12 nhiệm vụ trọng tâm Đề án 06 theo lộ trình"]) == (
+        "trọng tâm Đề án 06")
+    assert named_qualifiers("đơn vị", ["cơ quan, đơn vị, địa phương"]) == ""  # a sibling of a list
+
+
+def test_an_anaphor_points_at_the_figure_before_it():
+    s = subjects_of(
+        "Tỷ lệ hồ sơ thuế nộp trực tuyến đạt 88% (trường hợp dưới 90% thì chỉ tiêu này đạt 0 điểm)."
+    )
+    assert {"hồ", "sơ", "thuế", "trực", "tuyến", "điểm"} <= words(s["0"])
+    assert "thì" not in (s["0"] or "").split()
+
+
+def test_an_anaphor_in_a_new_sentence_takes_what_its_noun_was_named_with():
+    s = subjects_of(
+        "b) Kết quả đối với tiêu chí tiếp cận đất đai (đánh giá theo quý)",
+        "Đối với tiêu chí này, có 9 huyện đạt điểm tối đa.",
+    )
+    assert {"tiếp", "cận", "đất", "đai"} <= words(s["9"])
+
+
+def test_counts_after_an_existential_share_its_group():
+    s = subjects_of("Cấp huyện có 04/10 đơn vị xếp loại Tốt, 03/10 đơn vị xếp loại Khá; cấp xã có 50 xã xếp loại Tốt.")
+    assert "huyện" in words(s["03"])
+    assert "huyện" not in words(s["50"])  # a clause of its own after the semicolon
+
+
+def test_coordinated_verb_objects_keep_apart():
+    s = subjects_of("Đoàn đã kiểm tra 30 cửa hàng xăng dầu và 12 cửa hàng khí hóa lỏng.")
+    assert not words(s["12"]) & {"xăng", "dầu"}
+
+
+def test_context_words_are_validated(monkeypatch):
+    real = subject_rules.load
+
+    def broken(name):
+        data = dict(real(name))
+        if name == "subjects":
+            data["context"] = {**data["context"], "demonstratives": []}
+        return data
+
+    monkeypatch.setattr(subject_rules, "load", broken)
+    subject_rules.context_words.cache_clear()
+    subject_rules.function_words.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="demonstratives"):
+            subject_rules.context_words()
+    finally:
+        subject_rules.context_words.cache_clear()
+        subject_rules.function_words.cache_clear()
+
+
+def test_the_whole_of_a_ratio_is_its_noun_without_the_part_s_verb_or_predicate():
+    s = subjects_of("Sở đã tổ chức thanh tra 12/30 doanh nghiệp chế biến gỗ đã được cấp phép.")
+    whole = words(s["30"])
+    assert {"doanh", "nghiệp", "chế", "biến", "gỗ"} <= whole
+    assert not whole & {"thanh", "tra", "cấp", "phép"}
+    assert {"thanh", "tra"} <= words(s["12"])  # the part keeps what was done to it
+
+
+def test_the_whole_keeps_the_group_of_an_existential():
+    s = subjects_of("Cấp huyện có 04/10 phòng chuyên môn xếp loại Tốt, 03/10 phòng chuyên môn xếp loại Khá.")
+    assert "huyện" in words(s["10"])
+    assert not words(s["10"]) & {"tốt", "khá", "xếp", "loại"}
+
+
+def test_each_whole_of_a_ratio_list_drops_the_counting_verb():
+    s = subjects_of("Cơ quan điều tra đã thụ lý 8/20 vụ án ma túy, 5/20 vụ án kinh tế.")
+    assert {"án", "ma", "túy"} <= words(s["8"])
+    assert not words(s["20"]) & {"thụ", "lý"}
