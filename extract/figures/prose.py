@@ -6,6 +6,7 @@ import regex
 
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_of, refine_role, sentence_cues
+from extract.figures.label_lines import parse_line
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
@@ -18,6 +19,7 @@ from extract.language.sentences import sentences
 from extract.model import Block, Figure
 
 _DIGIT = regex.compile("[0-9]")
+_VALUE_LIST = regex.compile(r"\s*(?:\p{L}+\s+){0,2}[0-9]")  # "- Trạm bơm: 27 trạm, 3 hồ chứa": values after a label
 _LEAD_MARKS = regex.compile(r"^[\s\-–+*•.,:;]+")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\(?\d{1,2}[.)](?!\d))")
 
@@ -42,6 +44,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             earlier.insert(0, sentence)
             continue
         sent = analyse(sentence)
+        line = parse_line(sentence)
+        if line is not None and not _VALUE_LIST.match(sentence, line.colon):
+            line = None  # a block label before a sentence ("3. Về các dự án ...: tổng số dự án là 30") is a topic
         cues = sentence_cues(sentence)
         if last is not None and last[0] is not None and breakdown().match(_LEAD_MARKS.sub("", sentence)):
             lead = last  # "Trong đó khu vực ... (tăng 52,4%)": the parts of the figure just given
@@ -62,7 +67,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
-            if not indicator:
+            if not indicator and (line is None or m.start < line.colon):  # label_lines names a value list
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
             if is_weak(subject) and not indicator:
                 subject = carried or subject
