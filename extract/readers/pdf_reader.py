@@ -13,6 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -245,11 +246,11 @@ def _contains(outer, inner, tol: float = 2.0) -> bool:
 
 def _ocr_need(page: pdfium.PdfPage, chars: list[tuple], settings) -> str | None:
     """'scanned' or 'garbled' when the page must be read by OCR, else None."""
-    text = "".join([c[0] for c in chars])
+    text = "".join(map(_CHAR, chars))
     share, judged = vietnamese_share(text)
     if judged >= setting(settings, "garbled_min_words") and share < setting(settings, "garbled_max_share"):
         return "garbled"
-    if len(chars) - [c[1] for c in chars].count(None) >= setting(settings, "ocr_scan_max_chars"):
+    if len(chars) - list(map(_BOX, chars)).count(None) >= setting(settings, "ocr_scan_max_chars"):
         return None
     width, height = page.get_size()
     covered = 0.0
@@ -379,6 +380,10 @@ def _page_chars(page: pdfium.PdfPage) -> list[tuple]:
     return out
 
 
+# the fields of a `_page_chars` character, for map() over a line's characters
+_CHAR, _BOX, _SIZE = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 def _inside(box: tuple, area: tuple, tol: float = 1.0) -> bool:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return area[0] - tol <= cx <= area[2] + tol and area[1] - tol <= cy <= area[3] + tol
@@ -497,12 +502,12 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
     boxed = [c for c in chars if c[1] is not None]
     if not boxed:
         return
-    raw = [c[2] for c in boxed]
+    raw = list(map(_SIZE, boxed))
     # one size, the usual line: no mode to count (and no rounding of every character when all are equal)
     sizes = [] if raw.count(raw[0]) == len(raw) else [round(x * 2) / 2 for x in raw]
     if not sizes or sizes.count(sizes[0]) == len(sizes):
         size = round(raw[0] * 2) / 2
-        baseline = statistics.median([c[1][3] for c in boxed])
+        baseline = statistics.median([box[3] for box in map(_BOX, boxed)])
     else:
         size = statistics.mode(sizes)
         baseline = statistics.median([c[1][3] for c, s in zip(boxed, sizes, strict=True) if s == size])
@@ -521,13 +526,13 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
             kept.append(c)
             text_started = text_started or box is not None
         boxed = [c for c in kept if c[1] is not None]
-    text = "".join([c[0] for c in kept])
+    text = "".join(map(_CHAR, kept))
     # pypdfium2 writes U+FFFE for a hyphen it takes as a soft line-break hyphen; Vietnamese is never
     # hyphenated inside a word, so it is a real dash ("2021-\n2025")
     text = fold(text.replace("\ufffe", "-"))  # (no "\r" to clean: _page_chars skips it)
     if not text:
         return
-    x0s, tops, x1s, bottoms = zip(*[c[1] for c in boxed], strict=True)
+    x0s, tops, x1s, bottoms = zip(*map(_BOX, boxed), strict=True)
     out.append(
         Line(
             text=text,
