@@ -1,7 +1,8 @@
 """DOCX reader: a Word file into the document model, body in document order, footnotes beside their reference.
 
-python-docx gives paragraphs and tables in order (`iter_inner_content`); merged cells are read from the
-XML (`gridSpan`, `vMerge`) so a spanned cell is emitted once; `word/footnotes.xml`, which python-docx does
+python-docx parses the package; the body's paragraphs and tables are read in order from its lxml tree (the
+elements `iter_inner_content` yields, without a proxy for each); merged cells are read from the XML
+(`gridSpan`, `vMerge`) so a spanned cell is emitted once; `word/footnotes.xml`, which python-docx does
 not read, is parsed here with entities and network off. Headers and footers are never part of the body.
 Runs in legacy Vietnamese fonts (.VnTime, VNI-Times) are converted to Unicode (extract/readers/legacy_fonts.py).
 """

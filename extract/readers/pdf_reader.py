@@ -1,8 +1,8 @@
 """PDF reader: a text PDF into a `Document` of headings, paragraphs, tables and footnotes in reading order.
 
-Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber finds ruled tables,
-and runs only on pages whose drawing has visible horizontal and vertical rules. Scanned pages and garbled
-text layers are read by OCR (extract/readers/ocr.py); their blocks carry ocr=True.
+Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber's table finder turns
+the rules pdfium lists into ruled tables, on pages whose drawing has visible horizontal and vertical rules.
+Scanned pages and garbled text layers are read by OCR (extract/readers/ocr.py); their blocks carry ocr=True.
 """
 
 from __future__ import annotations
