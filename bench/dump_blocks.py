@@ -1,11 +1,13 @@
-"""Dump the blocks the PDF reader gives for the samples and the realdocs' text PDFs, to compare two versions.
+"""Dump the document model the readers give for the samples and the realdocs, to compare two versions.
 
-    .venv/bin/python bench/dump_blocks.py OUT_DIR                 # one <stem>.txt per PDF
+    .venv/bin/python bench/dump_blocks.py OUT_DIR                 # one <file name>.txt per DOCX and PDF
     .venv/bin/python bench/dump_blocks.py OUT_DIR --against OLD_DIR   # and exit 1 unless every file matches
 
-Each block is written with its kind, location, page, level, OCR flag and text, tables cell by cell, then the
-document's page count and warnings: a change to the reader's speed must leave every line as it was.
-Scanned PDFs are left out (OCR output is Tesseract's, not the reader's).
+Each block is written with its kind, location, page, level, OCR flag and text, tables cell by cell (row,
+column, spans, page, text) with their parent, then the document's page count, OCR pages, file date, sha256
+and warnings: a change to a reader's speed must leave every line as it was. Scanned PDFs are left out (OCR
+output is Tesseract's, not the reader's); `--ocr-need` writes instead, for every PDF page, whether it would
+go to OCR and why (the text-layer check that decides it), without running Tesseract.
 """
 
 from __future__ import annotations
@@ -18,45 +20,75 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.readers.docx_reader import read_docx  # noqa: E402
 from extract.readers.pdf_reader import read_pdf  # noqa: E402
 
 REALDOCS = Path(os.environ.get("BAOCAO_SHARED", ROOT.parent / "shared")) / "realdocs"
 SCANNED = ("07_", "12_", "50_", "52_")
 
 
-def pdfs() -> list[Path]:
-    real = [p for p in sorted(REALDOCS.glob("*.pdf")) if not p.name.startswith(SCANNED)]
-    return sorted((ROOT / "samples").glob("*.pdf")) + real
+def files() -> list[Path]:
+    real = [
+        p
+        for p in sorted(REALDOCS.iterdir())
+        if p.suffix in (".pdf", ".docx") and not (p.suffix == ".pdf" and p.name.startswith(SCANNED))
+    ]
+    return sorted(p for p in (ROOT / "samples").iterdir() if p.suffix in (".pdf", ".docx")) + real
 
 
 def dump(path: Path) -> str:
-    doc = read_pdf(path)
+    doc = read_pdf(path) if path.suffix == ".pdf" else read_docx(path)
     out = []
     for b in doc.blocks:
         out.append(f"[{b.location} {b.kind} page={b.page} level={b.level} ocr={b.ocr}] {b.text}")
         if b.table is not None:
+            out.append(f"    parent={b.table.parent}")
             for row in b.table.rows:
                 for c in row:
-                    out.append(f"    r{c.row}c{c.col} span={c.rowspan}x{c.colspan}: {c.text}")
-    out.append(f"pages={doc.pages} ocr_pages={doc.ocr_pages} warnings={list(doc.warnings)}")
+                    out.append(f"    r{c.row}c{c.col} span={c.rowspan}x{c.colspan} page={c.page}: {c.text!r}")
+    out.append(
+        f"format={doc.format} pages={doc.pages} ocr_pages={doc.ocr_pages} file_date={doc.file_date} "
+        f"sha256={doc.sha256} warnings={list(doc.warnings)}"
+    )
     return "\n".join(out) + "\n"
+
+
+def ocr_need(path: Path) -> str:
+    """Per page: the OCR decision the PDF reader takes from the text layer."""
+    from extract.readers import pdf_reader as pr
+
+    pdf = pr._open(path.read_bytes())
+    try:
+        out = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            chars = pr._page_chars(page)
+            out.append(f"page {i + 1}: {pr._ocr_need(page, chars, None)} chars={len(chars)}")
+        return "\n".join(out) + "\n"
+    finally:
+        pdf.close()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
     ap.add_argument("--against", type=Path, help="a folder dumped before: compare with it")
+    ap.add_argument("--ocr-need", action="store_true", help="the OCR decision per page of every PDF instead")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     differ = []
-    for path in pdfs():
-        text = dump(path)
-        (args.out / f"{path.stem}.txt").write_text(text, encoding="utf-8")
+    if args.ocr_need:
+        paths = sorted((ROOT / "samples").glob("*.pdf")) + sorted(REALDOCS.glob("*.pdf"))
+    else:
+        paths = files()
+    for path in paths:
+        text = ocr_need(path) if args.ocr_need else dump(path)
+        (args.out / f"{path.name}.txt").write_text(text, encoding="utf-8")
         if args.against is not None:
-            old = (args.against / f"{path.stem}.txt").read_text(encoding="utf-8")
+            old = (args.against / f"{path.name}.txt").read_text(encoding="utf-8")
             if old != text:
                 differ.append(path.name)
-    print(f"{len(pdfs())} PDFs dumped to {args.out}")
+    print(f"{len(paths)} files dumped to {args.out}")
     if args.against is not None:
         print("identical" if not differ else f"DIFFERENT: {', '.join(differ)}")
         sys.exit(1 if differ else 0)

@@ -8,6 +8,8 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from support import ROOT, SAMPLES, SEED_STEMS, missing_in_order, model_text, seed_lines
 
 from extract.language.text import fold
@@ -134,3 +136,129 @@ def test_zip_without_document_part(tmp_path):
         zf.writestr("hello.txt", "x")
     with pytest.raises(ReadError, match="no word/document.xml"):
         read_docx(p)
+
+
+# ---------------------------------------------------------------- the reader's own walk of python-docx's tree
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS)
+def test_paragraph_styles_read_as_python_docx_lists_them(stem):
+    """_StyleFacts reads the styles part itself; python-docx's style list and default() give the same."""
+    from extract.readers.docx_reader import _StyleFacts
+
+    wdoc = docx.Document(str(SAMPLES / f"{stem}.docx"))
+    facts = _StyleFacts(wdoc)
+    styles, default = _python_docx_styles(wdoc)
+    assert facts.styles == styles and len(styles) > 10
+    assert facts.default is default is not None
+
+
+def _python_docx_styles(wdoc):
+    """Paragraph styles and default as the reader read them through python-docx's proxies before."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles, default = {}, None
+    try:
+        for st in wdoc.styles:
+            if st.type == WD_STYLE_TYPE.PARAGRAPH:
+                styles[st.style_id] = st.element
+        found = wdoc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        default = found.element if found is not None else None
+    except (KeyError, AttributeError, ValueError):
+        pass
+    return styles, default
+
+
+@pytest.mark.parametrize("odd", ["bogus", None])
+def test_a_style_python_docx_refuses_is_read_as_python_docx_reads_it(tmp_path, odd):
+    """A style of an unknown type (or none) stops python-docx's style list where it stands, and with it the
+    default style: the reader's own reading of the styles part gives way to python-docx's there."""
+    from extract.readers.docx_reader import _StyleFacts
+
+    def build(d):
+        d.add_paragraph("Kết quả thực hiện", style="Heading 2")
+        odd_style = d.styles.add_style("Odd", 1).element
+        late = d.styles.add_style("Late", 1)  # a default paragraph style after the odd one, never reached
+        d.add_paragraph("Nội dung", style="Late")
+        late.element.set(qn("w:default"), "1")
+        d.styles["Normal"].element.set(qn("w:default"), "0")
+        odd_style.attrib.pop(qn("w:type"))
+        if odd:
+            odd_style.set(qn("w:type"), odd)
+
+    p = tmp_path / "odd.docx"
+    p.write_bytes(_docx_bytes(build))
+    wdoc = docx.Document(str(p))
+    styles, default = _python_docx_styles(wdoc)
+    facts = _StyleFacts(wdoc)
+    assert (facts.styles, facts.default) == (styles, default)
+    assert "Heading2" in styles and "Late" not in styles and default is None
+    blocks = read_docx(p).blocks
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 2, "Kết quả thực hiện"),
+        ("paragraph", None, "Nội dung"),
+    ]
+
+
+def _legacy_run(p, text: str, font: str | None):
+    r = p.add_run(text)
+    if font:
+        r.font.name = font
+    return r
+
+
+def test_a_legacy_font_only_where_a_run_resolves_to_it(tmp_path):
+    """A legacy font defined in a style no run uses leaves Latin-1 text as typed; the runs of that style
+    (and a run naming the font itself) are converted."""
+
+    def build(d):
+        style = d.styles.add_style("Cu", 1)
+        style.font.name = ".VnTime"
+        d.add_paragraph("Tæng sè 5 ®¬n vÞ")  # typed so in a Unicode font: kept
+        d.add_paragraph("Tæng sè 5 ®¬n vÞ", style="Cu")
+        _legacy_run(d.add_paragraph(), "Tæng sè", ".VnTime")
+
+    p = tmp_path / "styles.docx"
+    p.write_bytes(_docx_bytes(build))
+    assert [b.text for b in read_docx(p).blocks] == ["Tæng sè 5 ®¬n vÞ", "Tổng số 5 đơn vị", "Tổng số"]
+
+
+def test_a_legacy_font_named_by_a_run_alone(tmp_path):
+    """No style names a legacy font; one run (and one footnote-free table cell) does."""
+
+    def build(d):
+        _legacy_run(d.add_paragraph(), "Tæng sè", ".VnTime")
+        _legacy_run(d.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0], "§¬n vÞ", ".VnTime")
+
+    p = tmp_path / "run.docx"
+    p.write_bytes(_docx_bytes(build))
+    blocks = read_docx(p).blocks
+    assert blocks[0].text == "Tổng số" and blocks[1].table.rows[0][0].text == "Đơn vị"
+
+
+def test_a_legacy_default_paragraph_style_converts_runs_without_their_own_font(tmp_path):
+    def build(d):
+        d.styles["Normal"].font.name = "VNI-Times"
+        p = d.add_paragraph()
+        _legacy_run(p, "Toång soá ", None)
+        _legacy_run(p, "Tổng số", "Times New Roman")
+
+    p = tmp_path / "normal.docx"
+    p.write_bytes(_docx_bytes(build))
+    assert [b.text for b in read_docx(p).blocks] == ["Tổng số Tổng số"]
+
+
+def test_a_bold_numbered_line_is_a_heading_unless_a_shown_run_is_not_bold(tmp_path):
+    """Runs showing text decide: a blank run may be plain; a non-breaking hyphen shows text."""
+
+    def build(d):
+        p = d.add_paragraph()
+        p.add_run("II. KẾT QUẢ THỰC HIỆN").bold = True
+        p.add_run("   ")
+        p = d.add_paragraph()
+        p.add_run("III. NHIỆM VỤ").bold = True
+        p.add_run()._r.append(OxmlElement("w:noBreakHyphen"))
+
+    p = tmp_path / "bold.docx"
+    p.write_bytes(_docx_bytes(build))
+    assert [(b.kind, b.level) for b in read_docx(p).blocks] == [("heading", 2), ("paragraph", None)]

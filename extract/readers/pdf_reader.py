@@ -1,19 +1,19 @@
 """PDF reader: a text PDF into a `Document` of headings, paragraphs, tables and footnotes in reading order.
 
-Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber finds ruled tables,
-and runs only on pages whose drawing has visible horizontal and vertical rules. Scanned pages and garbled
-text layers are read by OCR (extract/readers/ocr.py); their blocks carry ocr=True.
+Running text and geometry come from pypdfium2 (fast, right on Vietnamese); pdfplumber's table finder turns
+the rules pdfium lists into ruled tables, on pages whose drawing has visible horizontal and vertical rules.
+Scanned pages and garbled text layers are read by OCR (extract/readers/ocr.py); their blocks carry ocr=True.
 """
 
 from __future__ import annotations
 
 import ctypes
 import hashlib
-import io
 import re
 import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -116,21 +116,23 @@ def _rule_edges(page: pdfium.PdfPage) -> list[dict]:
     edges: list[dict] = []
     horizontal = vertical = 0
     height = page.get_height()
-    rgba = [ctypes.c_uint() for _ in range(4)]
+    rgba = (ctypes.c_uint * 4)()
+    r_rgba = [ctypes.byref(rgba, 4 * k) for k in range(4)]
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    r_fill, r_stroke = ctypes.byref(fill_mode), ctypes.byref(stroke)
+    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+        _PATH_DRAW_MODE(obj, r_fill, r_stroke)
         colours = []
         if stroke.value:
-            pdfium_c.FPDFPageObj_GetStrokeColor(obj, *rgba)
-            colours.append(tuple(c.value for c in rgba))
+            _STROKE_COLOUR(obj, *r_rgba)
+            colours.append(tuple(rgba))
         if fill_mode.value:
-            pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)
-            colours.append(tuple(c.value for c in rgba))
+            _FILL_COLOUR(obj, *r_rgba)
+            colours.append(tuple(rgba))
         # Word paints paragraph shading as white boxes with white borders: not rules
         if not any(a > 0 and min(r, g, b) < 200 for r, g, b, a in colours):
             continue
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = _bounds(obj)
         w, h = right - left, top - bottom
         y0, y1 = height - top, height - bottom
         if h <= 3 and w >= 8:
@@ -202,10 +204,12 @@ def _grid(page_no: int, table) -> _Table | None:
     return _Table(page_no, tuple(table.bbox), cols, len(rows), cells)
 
 
-def _page_tables(plumber_page, page_no: int, edges: list[dict]) -> list[_Table]:
+def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
+    from pdfplumber.table import TableFinder, TableSettings  # only documents with ruled tables import it
+
     h = [e for e in edges if e["orientation"] == "h"]
     v = [e for e in edges if e["orientation"] == "v"]
-    found = plumber_page.find_tables(
+    settings = TableSettings.resolve(
         {
             "vertical_strategy": "explicit",
             "horizontal_strategy": "explicit",
@@ -213,6 +217,10 @@ def _page_tables(plumber_page, page_no: int, edges: list[dict]) -> list[_Table]:
             "explicit_horizontal_lines": h,
         }
     )
+    # pdfplumber's table finder (what `Page.find_tables` runs) on the rules pdfium found: with explicit edges
+    # given as edge dicts it never reads its page, so no pdfminer page is made for it (opening the file in
+    # pdfminer and walking its page tree was half of the table time, and a second parse of the document)
+    found = TableFinder(None, settings).tables
     grids = [g for g in (_grid(page_no, t) for t in found) if g is not None]
     # drop tables nested in another one (shading boxes inside a cell) and single boxed paragraphs
     kept = []
@@ -238,16 +246,16 @@ def _contains(outer, inner, tol: float = 2.0) -> bool:
 
 def _ocr_need(page: pdfium.PdfPage, chars: list[tuple], settings) -> str | None:
     """'scanned' or 'garbled' when the page must be read by OCR, else None."""
-    text = "".join([c[0] for c in chars])
+    text = "".join(map(_CHAR, chars))
     share, judged = vietnamese_share(text)
     if judged >= setting(settings, "garbled_min_words") and share < setting(settings, "garbled_max_share"):
         return "garbled"
-    if len(chars) - [c[1] for c in chars].count(None) >= setting(settings, "ocr_scan_max_chars"):
+    if len(chars) - list(map(_BOX, chars)).count(None) >= setting(settings, "ocr_scan_max_chars"):
         return None
     width, height = page.get_size()
     covered = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        left, bottom, right, top = _bounds(obj)
         covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
             0.0, min(top, height) - max(bottom, 0.0)
         )
@@ -298,6 +306,46 @@ _CHAR_BOX = _LIB.FPDFText_GetCharBox
 _CHAR_BOX.restype = ctypes.c_int
 _FONT_SIZE = _LIB.FPDFText_GetFontSize
 _FONT_SIZE.restype = ctypes.c_double
+# the page objects the same way: pypdfium2's `get_objects` makes a Python object (and a weak reference)
+# for every object of the page, and the rule and image tests read thousands of them
+_COUNT_OBJECTS, _GET_OBJECT = _LIB.FPDFPage_CountObjects, _LIB.FPDFPage_GetObject
+_FORM_COUNT_OBJECTS, _FORM_GET_OBJECT = _LIB.FPDFFormObj_CountObjects, _LIB.FPDFFormObj_GetObject
+_GET_OBJECT.restype = _FORM_GET_OBJECT.restype = ctypes.c_void_p
+_OBJECT_TYPE = _LIB.FPDFPageObj_GetType
+_PATH_DRAW_MODE = _LIB.FPDFPath_GetDrawMode
+_STROKE_COLOUR, _FILL_COLOUR = _LIB.FPDFPageObj_GetStrokeColor, _LIB.FPDFPageObj_GetFillColor
+_GET_BOUNDS = _LIB.FPDFPageObj_GetBounds
+
+
+def _objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3):
+    """Handles of the page's objects of one type, in the order and to the form depth of pypdfium2's
+    `page.get_objects(filter=[kind], max_depth=max_depth)`."""
+    page_handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+
+    def walk(parent, count, get, level):
+        n = count(parent)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            raw = get(parent, i)
+            if not raw:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            obj = ctypes.c_void_p(raw)
+            kind_of = _OBJECT_TYPE(obj)
+            if kind_of == kind:
+                yield obj
+            if kind_of == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                yield from walk(obj, _FORM_COUNT_OBJECTS, _FORM_GET_OBJECT, level + 1)
+
+    return walk(page_handle, _COUNT_OBJECTS, _GET_OBJECT, 0)
+
+
+def _bounds(obj) -> tuple[float, float, float, float]:
+    """Left, bottom, right, top of a page object in PDF coordinates (pypdfium2's `get_bounds`)."""
+    box = (ctypes.c_float * 4)()
+    if not _GET_BOUNDS(obj, *(ctypes.byref(box, 4 * k) for k in range(4))):
+        raise pdfium.PdfiumError("Failed to locate pageobject.")
+    return tuple(box)
 
 
 def _page_chars(page: pdfium.PdfPage) -> list[tuple]:
@@ -332,6 +380,10 @@ def _page_chars(page: pdfium.PdfPage) -> list[tuple]:
     return out
 
 
+# the fields of a `_page_chars` character, for map() over a line's characters
+_CHAR, _BOX, _SIZE = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 def _inside(box: tuple, area: tuple, tol: float = 1.0) -> bool:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return area[0] - tol <= cx <= area[2] + tol and area[1] - tol <= cy <= area[3] + tol
@@ -355,7 +407,12 @@ def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[
             continue
         if areas:
             cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-            if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in areas):
+            hit = False
+            for x0, y0, x1, y1 in areas:  # a loop, not any(): no generator made for every character
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    hit = True
+                    break
+            if hit:
                 continue
         # pdfium sometimes runs two printed lines together: a jump back to the left and down is a new line
         if last is not None and box[0] < last[0] - 1 and not last[1] <= (box[1] + box[3]) / 2 <= last[3]:
@@ -372,20 +429,38 @@ def _fill_cells(chars: list[tuple], tables: list[_Table]) -> None:
     cells = [c for t in tables for c in t.cells if c.bbox]
     if not cells:
         return
-    found: dict[int, list[tuple]] = {id(c): [] for c in cells}
-    owner = None
+    found: list[list[tuple]] = [[] for _ in cells]
+    # each cell's box widened by the 0.5 pt tolerance, and the cells listed per horizontal band of the page:
+    # a character's centre is tested against the cells of its band only, in the cells' order, which finds
+    # the same first cell as testing every cell of the page (that scan was a sixth of PDF reading time)
+    areas = [(c.bbox[0] - 0.5, c.bbox[1] - 0.5, c.bbox[2] + 0.5, c.bbox[3] + 0.5) for c in cells]
+    bands: dict[int, list[int]] = {}
+    for k, (_x0, top, _x1, bottom) in enumerate(areas):
+        for band in range(int(top // _BAND), int(bottom // _BAND) + 1):
+            bands.setdefault(band, []).append(k)
+    owner = -1
+    ox0 = oy0 = ox1 = oy1 = 0.0
     for ch, box, _size in chars:
         if box is None:
-            if owner is not None and ch != "\n":
-                found[id(owner)].append((" ", None))
+            if owner >= 0 and ch != "\n":
+                found[owner].append((" ", None))
             continue
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         # characters come cell by cell: the last owner is tried first
-        if owner is None or not _inside(box, owner.bbox, 0.5):
-            owner = next((c for c in cells if _inside(box, c.bbox, 0.5)), None)
-        if owner is not None:
-            found[id(owner)].append((ch, box))
-    for c in cells:
-        c.text = _cell_text(found[id(c)], c.bbox)
+        if owner < 0 or not (ox0 <= cx <= ox1 and oy0 <= cy <= oy1):
+            owner = -1
+            for k in bands.get(int(cy // _BAND), ()):
+                x0, y0, x1, y1 = areas[k]
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    owner, ox0, oy0, ox1, oy1 = k, x0, y0, x1, y1
+                    break
+        if owner >= 0:
+            found[owner].append((ch, box))
+    for c, got in zip(cells, found, strict=True):
+        c.text = _cell_text(got, c.bbox)
+
+
+_BAND = 8.0  # height in points of the page bands that index table cells for _fill_cells
 
 
 def _cell_text(chars: list[tuple], bbox: tuple) -> str:
@@ -427,12 +502,12 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
     boxed = [c for c in chars if c[1] is not None]
     if not boxed:
         return
-    raw = [c[2] for c in boxed]
+    raw = list(map(_SIZE, boxed))
     # one size, the usual line: no mode to count (and no rounding of every character when all are equal)
     sizes = [] if raw.count(raw[0]) == len(raw) else [round(x * 2) / 2 for x in raw]
     if not sizes or sizes.count(sizes[0]) == len(sizes):
         size = round(raw[0] * 2) / 2
-        baseline = statistics.median([c[1][3] for c in boxed])
+        baseline = statistics.median([box[3] for box in map(_BOX, boxed)])
     else:
         size = statistics.mode(sizes)
         baseline = statistics.median([c[1][3] for c, s in zip(boxed, sizes, strict=True) if s == size])
@@ -451,13 +526,13 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
             kept.append(c)
             text_started = text_started or box is not None
         boxed = [c for c in kept if c[1] is not None]
-    text = "".join([c[0] for c in kept])
+    text = "".join(map(_CHAR, kept))
     # pypdfium2 writes U+FFFE for a hyphen it takes as a soft line-break hyphen; Vietnamese is never
     # hyphenated inside a word, so it is a real dash ("2021-\n2025")
     text = fold(text.replace("\ufffe", "-"))  # (no "\r" to clean: _page_chars skips it)
     if not text:
         return
-    x0s, tops, x1s, bottoms = zip(*[c[1] for c in boxed], strict=True)
+    x0s, tops, x1s, bottoms = zip(*map(_BOX, boxed), strict=True)
     out.append(
         Line(
             text=text,
@@ -749,7 +824,7 @@ def read_pdf(path: str | Path, settings=None) -> Document:
         ruled = {i: e for i, p in enumerate(pages) if (e := _rule_edges(p))}
         tables: dict[int, list[_Table]] = {i: [] for i in range(n_pages)}
         if ruled:
-            tables.update(_find_tables(data, ruled, warnings))
+            tables.update(_find_tables(ruled, warnings))
         heights = [p.get_height() for p in pages]
         page_lines: list[list[Line]] = []
         ocr_pages: set[int] = set()  # 1-based
@@ -920,23 +995,13 @@ def _file_date(pdf: pdfium.PdfDocument) -> date | None:
 _OCR_NEEDS = {"scanned": "scanned PDF", "garbled": "unreadable text layer (broken font)"}
 
 
-def _find_tables(data: bytes, ruled: dict[int, list[dict]], warnings: list[str]) -> dict[int, list[_Table]]:
-    """Ruled tables by page index. On a damaged file pdfminer may fail where pdfium read on: those pages keep
-    their text as running text, with a warning, rather than the whole document failing."""
-    import pdfplumber  # only documents with ruled tables pay for pdfminer
-
+def _find_tables(ruled: dict[int, list[dict]], warnings: list[str]) -> dict[int, list[_Table]]:
+    """Ruled tables by page index; a page whose rules the table finder cannot use keeps its text as running
+    text, with a warning, rather than the whole document failing."""
     out: dict[int, list[_Table]] = {}
-    try:
-        page_indexes = sorted(ruled)
-        with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indexes]) as plumber:
-            pages = list(plumber.pages)
-            if len(pages) != len(page_indexes):
-                raise ValueError(f"pdfminer sees {len(pages)} of the pages")
-            for i, page in zip(page_indexes, pages, strict=True):
-                try:
-                    out[i] = _page_tables(page, i + 1, ruled[i])
-                except Exception as exc:  # pdfminer raises many types on damaged content streams
-                    warnings.append(f"page {i + 1}: tables not read ({type(exc).__name__})")
-    except Exception as exc:  # the same, when opening the file
-        warnings.append(f"tables not read ({type(exc).__name__}: {str(exc)[:80]})")
+    for i in sorted(ruled):
+        try:
+            out[i] = _page_tables(i + 1, ruled[i])
+        except Exception as exc:  # a finder fault on odd geometry loses that page's tables only
+            warnings.append(f"page {i + 1}: tables not read ({type(exc).__name__})")
     return out

@@ -1,0 +1,111 @@
+"""The readers alone (file -> Document) against the bare libraries, CPU time per document and per page.
+
+    .venv/bin/python bench/readers.py [--rounds 5] [--profile pdf|docx]
+
+One process, CPU time (`time.process_time`, so other processes on a shared machine weigh less than in wall
+time), each file read `--rounds` times with the reader and the library's raw text interleaved (paired runs);
+the least of each is kept. PDF: `read_pdf` against pypdfium2's raw text of every page (the floor of
+bench/speed.py); DOCX: `read_docx` against python-docx's paragraphs and table cells. Scanned PDFs are left
+out (their cost is Tesseract's). `--profile` prints cProfile's top functions of that reader instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.dump_blocks import files  # noqa: E402
+from extract.readers.docx_reader import read_docx  # noqa: E402
+from extract.readers.pdf_reader import read_pdf  # noqa: E402
+
+
+def pdfium_text(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    n = 0
+    pdf = pdfium.PdfDocument(path)
+    for page in pdf:
+        textpage = page.get_textpage()
+        n += len(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    pdf.close()
+    return n
+
+
+def docx_walk(path: Path) -> int:
+    import docx
+
+    d = docx.Document(str(path))
+    n = sum(len(para.text) for para in d.paragraphs)
+    for table in d.tables:
+        for row in table.rows:
+            n += sum(len(cell.text) for cell in row.cells)
+    return n
+
+
+def cpu(fn, path: Path) -> float:
+    t = time.process_time()
+    fn(path)
+    return time.process_time() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--profile", choices=("pdf", "docx"))
+    ap.add_argument("--top", type=int, default=30)
+    args = ap.parse_args()
+    paths = files()
+    for p in paths[:2]:  # imports and first-use set-up are not what is compared
+        (read_pdf if p.suffix == ".pdf" else read_docx)(p)
+        (pdfium_text if p.suffix == ".pdf" else docx_walk)(p)
+    if args.profile:
+        chosen = [p for p in paths if p.suffix == f".{args.profile}"]
+        reader = read_pdf if args.profile == "pdf" else read_docx
+        prof = cProfile.Profile()
+        prof.enable()
+        for _ in range(args.rounds):
+            for p in chosen:
+                reader(p)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(args.top)
+        return
+    print(
+        f"load average at the start: {os.getloadavg()[0]:.2f}; CPU ms, least of {args.rounds} paired rounds"
+    )
+    print(f"{'file':<58} {'pages':>5} {'reader':>8} {'library':>8} {'ratio':>6} {'reader/page':>11}")
+    totals = {".pdf": [0, 0.0, 0.0], ".docx": [0, 0.0, 0.0]}
+    for p in paths:
+        reader, library = (read_pdf, pdfium_text) if p.suffix == ".pdf" else (read_docx, docx_walk)
+        r, b = [], []
+        for _ in range(args.rounds):
+            r.append(cpu(reader, p))
+            b.append(cpu(library, p))
+        pages = read_pdf(p).pages if p.suffix == ".pdf" else 1
+        rm, bm = min(r) * 1000, min(b) * 1000
+        t = totals[p.suffix]
+        t[0] += pages
+        t[1] += rm
+        t[2] += bm
+        print(f"{p.name[:58]:<58} {pages:>5} {rm:8.1f} {bm:8.1f} {rm / bm:6.1f} {rm / pages:11.2f}")
+    for ext, (pages, rm, bm) in totals.items():
+        unit = "page" if ext == ".pdf" else "document"
+        count = pages if ext == ".pdf" else sum(1 for p in paths if p.suffix == ext)
+        print(
+            f"{ext[1:]}: {count} {unit}s, reader {rm:.0f} ms, library {bm:.0f} ms, ratio {rm / bm:.2f}, "
+            f"reader {rm / count:.2f} ms a {unit}, library {bm / count:.2f} ms a {unit}"
+        )
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

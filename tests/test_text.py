@@ -1,0 +1,44 @@
+"""Text normalisation (extract/language/text.py): fold's fast path gives what the whitespace pattern gives."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from extract.language.text import _SPACE, clean_pdf_text, fold, nfc
+
+
+def _reference(text: str) -> str:
+    """fold as it was written before its str.split() fast path: the whitespace pattern, then strip()."""
+    return _SPACE.sub(" ", nfc(text)).strip()
+
+
+# every character either str.split() or the whitespace pattern takes as a separator, and a few that neither does
+_SEPARATORS = [ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace() or _SPACE.fullmatch(ch)] + [
+    "\u00ad",
+    "\u2060",
+    "x",
+]
+
+
+@pytest.mark.parametrize("ch", _SEPARATORS, ids=lambda ch: f"U+{ord(ch):04X}")
+def test_fold_cuts_where_the_whitespace_pattern_cuts(ch):
+    for text in (
+        f"Báo{ch}cáo",
+        f"{ch}Số liệu{ch}{ch} năm 2025{ch}",
+        f"{ch}",
+        f"a {ch} b",
+        f"{ch}{ch}\u00a0đạt",
+    ):
+        assert fold(text) == _reference(text)
+
+
+def test_fold_collapses_runs_and_composes():
+    assert fold("  Tỷ lệ\u00a0\u00a0đạt\u200b 95,5%\t\n") == "Tỷ lệ đạt 95,5%"
+    assert fold("ke\u0302\u0301 hoa\u0323ch") == "kế hoạch"
+    assert fold("\x1cmục\x1ctiêu\x1c") == "mục\x1ctiêu"  # a separator control is no whitespace inside a text
+
+
+def test_clean_pdf_text_drops_pdfium_break_marks():
+    assert clean_pdf_text("giai đoạn 2021-\r\n2025\ufffe") == "giai đoạn 2021-\n2025"
