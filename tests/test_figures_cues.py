@@ -206,3 +206,43 @@ def test_heading_of_work_ahead_makes_a_plan_part():
         ("paragraph", "- Nâng tỷ lệ thanh toán trực tuyến trên 70%.", None),
     )
     assert [f.role for f in figs] == ["target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stock"),
+    [
+        ("Công an xã đang quản lý 412 hồ sơ sau cai nghiện.", True),  # progressive: a state at the report's date
+        ("- Số đang điều trị tại cộng đồng: 57.", True),
+        ("Tỉnh đang triển khai kế hoạch, đã tổ chức 32 buổi tuyên truyền.", False),  # "đã": a flow
+        ("Đơn vị đang rà soát hồ sơ. Trong năm đã tiếp nhận 64 hồ sơ.", False),  # another sentence
+    ],
+)
+def test_a_progressive_verb_in_the_clause_makes_a_stock(text, stock):
+    f = figures_of(text)[-1]
+    assert f.point_in_time is stock
+    if stock:
+        assert (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_sentence_opened_by_a_start_day_is_a_flow_to_the_end_of_the_period():
+    fs = figures_of("Từ ngày 01/4/2025: tiếp nhận 210 người; chuyển đi 35 người.")
+    assert [(f.period_start, f.period_end, f.point_in_time) for f in fs] == [
+        (date(2025, 4, 1), date(2025, 12, 31), False)] * 2
+    # a start day inside the sentence is not its opener
+    (f,) = figures_of("Trong năm, tiếp nhận 210 người (từ ngày 01/4/2025, do sáp nhập).")
+    assert (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Cấp căn cước cho trẻ em dưới 6 tuổi.", "norm"),  # an age bound says whom a rule covers
+        ("Lao động từ đủ 15 tuổi trở lên có việc làm.", "norm"),
+        ("Tuổi bình quân của cán bộ khoảng 41 tuổi.", "actual"),  # an approximate age is measured
+    ],
+)
+def test_an_age_bound_is_a_norm(text, role):
+    f = next(f for f in figures_of(text) if f.unit == "tuổi")
+    assert f.role == role
+    if role == "norm":
+        assert (f.period_start, f.period_end) == (None, None)

@@ -132,3 +132,15 @@ def test_an_inline_list_names_each_item_and_its_restated_share():
     assert got["3 hộ"] == got["12%"] == "hộ Thủy sản lĩnh vực được hỗ trợ"
     # one labelled value is no inline list: the line's own rule names it
     assert _subjects("- Hộ nghèo: 25 hộ (chiếm 2,1%).")["2,1%"] == "Hộ nghèo"
+
+
+def test_bare_counts_of_a_list_under_a_total_count_the_total_noun():
+    blocks = tuple(Block("paragraph", t, f"p{i + 1}") for i, t in enumerate((
+        "* Tổng số hộ nghèo trên địa bàn các xã vùng sâu, vùng xa: 412. Trong đó;",  # ';' for the list's ':'
+        "- Số đang được hỗ trợ vay vốn: 97.",
+        "- Số chưa có việc làm ổn định: 58.",
+        "* Số hoàn thành thoát nghèo: 31.",  # a sibling of the total: no list above it
+    )))
+    figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
+    units = {f.raw: f.unit for f in figures}
+    assert units == {"412": "hộ", "97": "hộ", "58": "hộ", "31": None}

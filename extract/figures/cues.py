@@ -79,6 +79,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     number: "phấn đấu tăng thu ít nhất 10%") with no "đã" between, a support rate ("hỗ trợ 70% học phí"), a
     rule's consequence after it, or an item of a list of norms."""
     r, s = rules(), sent.text
+    if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
+        return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
     clause = clause_start(s, q0, top)
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)]
     if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
@@ -296,8 +298,29 @@ def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried
         hit = as_of_at(sent.text, f0, cues, context, sec)
         if hit is not None:
             return hit
+    since = _since_lead(sent, f0, context)
+    if since is not None:
+        return since, False
     period = sentence_lead(sent, year)
     return (period, False) if period is not None else None
+
+
+def _since_lead(sent: Sentence, f0: int, context: Period | None) -> Period | None:
+    """A sentence opened by "Từ ngày 01/3/2025: ..." (no end named): a flow from that day to the end of its
+    context (the section's or the document's period)."""
+    sm = _SINCE.search(sent.text, 0, f0)
+    if sm is None or not sm[1] or not opens(sent.text, sm.start()) or not _SINCE_END.match(sent.text, sm.end()):
+        return None
+    try:
+        start = date(int(sm[3]), int(sm[2]), int(sm[1]))
+    except ValueError:
+        return None
+    if context is None or not context.start <= start < context.end:
+        return None
+    return Period(start, context.end, f"từ {start:%d/%m/%Y}")
+
+
+_SINCE_END = regex.compile(r"[^\S\n]*[,:]")  # the date closes the adverbial: "Từ ngày 01/3/2025: ..."
 
 
 def as_of(sent: Sentence, m: Mention, cues: list, period: Period | None, sec: Sections) -> tuple[Period | None, bool]:
@@ -310,7 +333,8 @@ def as_of(sent: Sentence, m: Mention, cues: list, period: Period | None, sec: Se
 def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections) -> tuple[Period, bool] | None:
     """(period, point in time) of the last as-of cue before `pos` in `s`: the day written after the cue, else the
     document's (Sections.report_day); a "từ ..." before the cue makes it a flow since then. None without a cue."""
-    pits = [c for c in cues if c[2] == "POINT_IN_TIME" and c[1] <= pos and not _inside_word(s, c[0])]
+    pits = [c for c in cues if c[2] == "POINT_IN_TIME" and c[1] <= pos and not _inside_word(s, c[0])
+            or c[2] == "STOCK_STATE" and _state_of(s, c[1], pos)]
     if not pits:
         return None
     c0, c1, _ = pits[-1]
@@ -343,6 +367,16 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
     return Period(start, end, f"đến {end:%d/%m/%Y}"), True
+
+
+def _state_of(s: str, c1: int, pos: int) -> bool:
+    """Whether a progressive "đang" ending at `c1` speaks of the number at `pos`: in its clause (no ';' or '.'
+    between, at most _STATE_REACH characters) and no perfective "đã" after it ("đang ..., đã tổ chức 32 buổi")."""
+    between = s[c1:pos]
+    return 0 <= pos - c1 <= _STATE_REACH and not regex.search(r"[;.](?:\s|$)|\bđã\b", between)
+
+
+_STATE_REACH = 80
 
 
 def _inside_word(s: str, c0: int) -> bool:

@@ -42,11 +42,17 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
         lead = sec.noted  # a footnote details the paragraph it is called from, as of that paragraph's day
     last_as_of = None  # the last stock as of a day in the block
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
+    closing = None  # the period the block's last sentence opens with when it has no figure ("Trong tháng 11/2025,
+    # tập trung thực hiện những nhiệm vụ trọng tâm sau đây:")
     for _off, sentence in sentences(text):
+        closing = None
         if not _DIGIT.search(sentence):
-            lead = _text_lead(sentence, sec, year) or lead
+            lead = closing = _text_lead(sentence, sec, year) or lead
             continue
         sent = analyse(sentence)
+        if not sent.mentions:
+            closing = _text_lead(sentence, sec, year)  # dates only: it may open the part, not the next sentence
+            continue
         cues = sentence_cues(sentence)
         if last is not None and last[0] is not None and breakdown().match(_LEAD_MARKS.sub("", sentence)):
             lead = last  # "Trong đó khu vực ... (tăng 52,4%)": the parts of the figure just given
@@ -105,6 +111,8 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
     if text.rstrip().endswith(":"):
         # a lead-in "Tổng số đơn vị hiện có là 1.883 đơn vị; cụ thể:" gives its items its own as-of
         sec.lead_in = last_as_of or lead
+        if closing is not None and not closing[1]:
+            sec.adopt(closing[0])  # "Trong tháng 11/2025, tập trung ... sau đây:" dates the whole part it opens
     elif not _LIST_ITEM.match(text):
         sec.lead_in = None
     return out

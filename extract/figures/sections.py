@@ -4,7 +4,7 @@ rules ("... quy định mức hỗ trợ như sau:")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import regex
@@ -70,6 +70,12 @@ class Sections:
                 as_of=as_of is not None,
             )
         )
+
+    def adopt(self, period: Period) -> None:
+        """The period a paragraph opening its part names for all of it (a lead-in ending in ':'), when the part's
+        heading names none: "III. PHƯƠNG HƯỚNG ..." then "Trong tháng 11/2025, tập trung thực hiện ... sau đây:"."""
+        if self.stack and self.stack[-1].period is None:
+            self.stack[-1] = replace(self.stack[-1], period=period)
 
     def _as_of(self, text: str) -> Period | None:
         """The stock period a heading names with an as-of cue ("Kết quả thực hiện: đến thời điểm báo cáo ngày
