@@ -273,21 +273,7 @@ def test_findings_table_holds_exactly_the_returned_findings(tmp_path):
     ).fetchall()
     con.close()
     assert len(found) >= 7
-    assert stored == [
-        (
-            f.finding_id,
-            f.check_id,
-            f.severity,
-            f.doc_id,
-            f.other_doc_id,
-            f.figure_ids,
-            f.message,
-            f.key,
-            f.suppressed,
-            f.reason,
-        )
-        for f in found
-    ]
+    assert stored == [f.row() for f in found]
     assert [f.finding_id for f in found] == list(range(1, len(found) + 1))
 
 
