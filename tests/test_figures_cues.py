@@ -246,3 +246,16 @@ def test_an_age_bound_is_a_norm(text, role):
     assert f.role == role
     if role == "norm":
         assert (f.period_start, f.period_end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Năm qua, đã vận động 85% các hộ gia đình ký cam kết.", "share"),  # a part of the set "các" names
+        ("Kế hoạch sẽ đưa 100% các trường học vào hệ thống.", "target"),  # a plan's stays a target
+        ("Tỷ lệ hộ dùng nước sạch đạt 85%, các xã vùng cao còn thấp.", "actual"),  # "các" of the next clause
+    ],
+)
+def test_a_percentage_of_a_plural_set_is_a_share(text, role):
+    f = next(f for f in figures_of(text) if f.unit == "%")
+    assert f.role == role

@@ -228,6 +228,10 @@ def refine_role(
         if any(label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues):
             if not r.rate_before.search(s, top, q0):
                 return "share"
+        # "đã tổ chức cho 100% các xã, phường": a part of the set the plural names (a plan's stays a target)
+        plural = any(label == "SHARE_PLURAL" and c0 == _next_word(s, m.end) for c0, _c1, label in cues)
+        if plural and indicator is None and (past or not _planned(sent, m, cues, sec, stretch, q0)):
+            return "share"
     if role != "actual" or past:
         return role
     if _planned(sent, m, cues, sec, stretch, q0):
@@ -235,6 +239,13 @@ def refine_role(
     if is_pct and indicator is None and _opens_share(sent, m, clause, q0, prev):
         return "share"
     return role
+
+
+def _next_word(s: str, pos: int) -> int:
+    """Where the word after `pos` starts (past spaces only)."""
+    while pos < len(s) and s[pos] in " \t\u00a0":
+        pos += 1
+    return pos
 
 
 def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int, q0: int) -> bool:
