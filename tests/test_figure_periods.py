@@ -155,6 +155,77 @@ def test_now_in_a_part_on_an_earlier_period_is_the_documents_now():
     assert span(f) == (date(2021, 1, 1), date(2025, 12, 31), True)
 
 
+# --- issue 14 round 2 (PDF genres): invented sentences for the rules the new PDF gold asked for -------------
+
+NOV_2025 = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"), issued_date=date(2025, 11, 20))
+
+
+def test_a_programme_span_stated_in_its_part_is_the_period_of_that_part():
+    a, b, now = figures_of(
+        Block("heading", "B. ĐỀ ÁN ĐÀO TẠO CÁN BỘ Y TẾ Ở NƯỚC NGOÀI", "h1", level=1),
+        Block("heading", "I. TÌNH HÌNH THỰC HIỆN", "h2", level=2),
+        "Đề án được triển khai từ năm 2008 và kết thúc vào năm 2016, nhằm đào tạo cán bộ y tế.",
+        Block("heading", "II. KẾT QUẢ THỰC HIỆN", "h3", level=2),
+        "Có 45 học viên tham gia, trong đó 30 học viên đã về nước. Đến nay, có 05 học viên giữ chức vụ lãnh đạo.",
+        meta=NOV_2025,
+    )
+    assert span(a) == span(b) == (date(2008, 1, 1), date(2016, 12, 31), False)
+    assert span(now) == (date(2025, 1, 1), date(2025, 11, 20), True)  # "đến nay" is the report's now
+
+
+def test_a_programme_span_leaves_a_part_with_its_own_period():
+    (f,) = figures_of(
+        Block("heading", "A. CHƯƠNG TRÌNH ĐÀO TẠO GIAI ĐOẠN 2011 - 2015", "h1", level=1),
+        "Chương trình thực hiện từ năm 2010 đến hết năm 2016. Có 12 lớp được mở.",
+        meta=NOV_2025,
+    )
+    assert span(f)[:2] == (date(2011, 1, 1), date(2015, 12, 31))
+
+
+def test_a_range_of_days_is_the_period_of_its_sentence():
+    a, b = figures_of("Kết quả từ 05/8 đến 20/9/2025, lực lượng chức năng đã xử lý 42 vụ, thu 120 triệu đồng.",
+                      meta=NOV_2025)
+    assert span(a) == span(b) == (date(2025, 8, 5), date(2025, 9, 20), False)
+    (c,) = figures_of("Đoàn tham gia hội chợ từ ngày 03 đến 07/10/2025 với 06 gian hàng.", meta=NOV_2025)
+    assert span(c) == (date(2025, 10, 3), date(2025, 10, 7), False)
+
+
+def test_a_day_opening_a_sentence_starts_a_flow_to_the_report_day():
+    a, b = figures_of("Từ ngày 01/9/2025, Sở đã tiếp nhận hơn 2.000 phiếu góp ý; đã giải quyết 15 kiến nghị.",
+                      meta=NOV_2025)
+    assert span(a) == span(b) == (date(2025, 9, 1), date(2025, 11, 20), False)
+
+
+def test_the_parts_in_brackets_take_the_period_of_their_whole_not_a_year_of_its_noun():
+    whole, part = figures_of("Năm 2023 có 04 học viên được cử đi năm 2018 tốt nghiệp (trong đó có 03 học viên "
+                             "được bố trí công tác).", meta=NOV_2025)
+    assert span(whole) == span(part) == (date(2023, 1, 1), date(2023, 12, 31), False)
+
+
+def test_what_happened_under_a_policy_span_past_the_report_ends_with_the_report():
+    meta = Metadata(period=Period(date(2021, 1, 1), date(2025, 12, 31), "giai đoạn 2021-2025"))
+    fact, plan = figures_of(
+        Block("heading", "I. CHÍNH SÁCH THU HÚT NHÂN LỰC Y TẾ GIAI ĐOẠN 2022-2026", "h1", level=2),
+        "Chính sách đã thu hút 85 bác sĩ về công tác tại tỉnh; dự kiến thu hút thêm 20 bác sĩ.",
+        meta=meta,
+    )
+    assert span(fact) == (date(2022, 1, 1), date(2025, 12, 31), False)
+    assert (plan.role, span(plan)[:2]) == ("target", (date(2022, 1, 1), date(2026, 12, 31)))
+
+
+def test_a_quota_given_is_the_periods_own_while_its_use_is_counted_to_a_day():
+    used, quota = figures_of("Đến nay, tỉnh sử dụng không vượt quá số lượng biên chế hành chính được giao "
+                             "(4.120/4.300 biên chế).", meta=NOV_2025)
+    assert span(used) == (date(2025, 1, 1), date(2025, 11, 20), True)
+    assert (quota.role, span(quota)) == ("norm", (date(2025, 1, 1), date(2025, 12, 31), False))
+
+
+def test_a_level_against_a_rule_has_no_period():
+    amount, level = figures_of("Đề xuất mức hỗ trợ 40.000.000 đồng đối với Thạc sĩ (bằng 60% mức hỗ trợ tại dự thảo).",
+                               meta=NOV_2025)
+    assert level.role == "other" and span(level) == (None, None, False)
+
+
 def test_a_lead_in_naming_a_month_dates_the_part_it_opens():
     """"III. NHIỆM VỤ THỜI GIAN TỚI" then "Trong tháng 12/2024, tập trung ... sau đây:": the month is the period of
     every item of the part, under its sub-headings too; a part whose heading names a period keeps its own."""

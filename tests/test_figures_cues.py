@@ -208,6 +208,47 @@ def test_heading_of_work_ahead_makes_a_plan_part():
     assert [f.role for f in figs] == ["target"]
 
 
+# --- issue 14 round 2 (PDF genres): invented sentences ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Số lượng học viên chưa đạt theo kế hoạch (chỉ 65%).", "share_of_target"),
+        ("Tỷ lệ giải ngân chưa đạt kế hoạch năm (mới đạt 48%).", "share_of_target"),
+        ("Tăng trưởng chưa đạt mục tiêu Nghị quyết đề ra (7%).", "target"),  # the plan itself in brackets
+        ("Có 40 học viên tốt nghiệp, đạt 100% so với số học viên nhập học.", "share"),
+        ("Tính đến ngày 15/11/2025, 100% trường học đã kết nối mạng.", "share"),
+        ("Năm 2025, 95% xã có trạm y tế đạt chuẩn.", "share"),
+    ],
+)
+def test_shares_of_a_plan_and_of_a_whole(text, role):
+    assert figures_of(text)[-1].role == role
+
+
+def test_a_rate_after_a_time_lead_stays_a_rate_when_it_is_named():
+    (f,) = figures_of("Năm 2025, tỷ lệ hồ sơ trực tuyến đạt 81,2%.")
+    assert f.role == "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Đoàn đã khảo sát 30 hộ gia đình ở xã Tân Lập.", "hộ gia đình"),
+        ("Đã kiểm tra 20 cơ quan đơn vị, địa phương trong quý.", "cơ quan đơn vị, địa phương"),
+        ("Huyện triển khai 12 mô hình, sáng kiến cải cách hành chính.", "mô hình, sáng kiến"),
+    ],
+)
+def test_compound_and_coordinated_counted_nouns(text, unit):
+    (f,) = figures_of(text)
+    assert f.unit == unit
+
+
+def test_years_of_a_time_adverbial_are_no_figure():
+    (f,) = figures_of("Trong hơn 15 năm qua, huyện đã đào tạo 300 bác sĩ.")
+    assert (f.value, f.unit) == (300, "bác sĩ")
+
+
 @pytest.mark.parametrize(
     ("text", "stock"),
     [

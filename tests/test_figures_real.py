@@ -17,22 +17,22 @@ GOLD = ROOT / "tests" / "gold" / "real"
 
 # reached on 17 gold documents (2026-11-29), minus 0.03; nonquantities_kept is a ceiling. Recall, value_unit,
 # qualifier and the ceiling raised by issue 14's units work (branch units): 0.987, 0.999, 0.988, 0.009.
-# Raised again on the enlarged gold (20 documents, 876 figures: branch gold-docx added 130 DOCX figures of
-# regions no gold covered), set about 0.02 below what it reaches there.
+# Round 2 (branch gold-pdf): the gold enlarged to 880 figures (134 new on pages of the PDFs 01, 39 and the scan
+# 50) and the PDF-genre rules; floors set a little below what the enlarged gold reaches (in comments)
 FLOORS = {
-    "recall": 0.97,  # reached 0.990
-    "value_unit": 0.98,  # 0.998 (0.975 on the enlarged gold before its fixes)
-    "qualifier": 0.97,  # 0.990
-    "role": 0.96,  # 0.986 (0.851 before the real-genre role rules)
-    "period": 0.90,  # 0.922 (0.897 on the enlarged gold before its fixes; 0.749 before issue 14 item 6)
-    "point_in_time": 0.93,  # 0.955 (0.943 before its fixes)
-    "subject": 0.40,  # 0.429 with running-text subjects (subjects.py), label lines and table subjects (0.181)
+    "recall": 0.97,  # reached 0.993 (0.985 on the enlarged gold before round 2's rules)
+    "value_unit": 0.97,  # 0.998 (0.993)
+    "qualifier": 0.96,  # 0.990
+    "role": 0.96,  # 0.991 (0.988; 0.851 before the real-genre role rules)
+    "period": 0.91,  # 0.942 (0.889; 0.749 before issue 14's periods)
+    "point_in_time": 0.94,  # 0.974 (0.965)
+    "subject": 0.42,  # 0.451 with running-text subjects (subjects.py), label lines and table subjects (0.181)
 }
-NONQUANTITY_CEILING = 0.02  # 0.009 (0.016 on the enlarged gold before its fixes)
-# per format: DOCX keeps almost no non-quantity (0.002); the PDF share (0.023) is the OCR of the scan 50, whose
-# tesseract text garbles 7 of its gold anchors ("cộng dôn", "băng 86,1%", "588,0" for 588,9, "§1,7%")
-FORMAT_CEILINGS = {"docx": 0.02, "pdf": 0.03}
-FORMAT_VALUE_UNIT = 0.97  # docx 0.997, pdf 1.000
+NONQUANTITY_CEILING = 0.02  # 0.008 (0.019)
+# per format: DOCX keeps no non-quantity (0.000); the PDF share (0.016) is mostly the OCR of the scan 50, whose
+# tesseract text garbles digits of its gold anchors ("588,0" for 588,9, "§1,7%", "82,32%" for 82,3%)
+FORMAT_CEILINGS = {"docx": 0.02, "pdf": 0.025}
+FORMAT_VALUE_UNIT = 0.97  # docx 0.998, pdf 0.998
 
 
 @pytest.fixture(scope="module")

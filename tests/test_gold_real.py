@@ -70,6 +70,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+def holds_once(anchor: str, num: str) -> bool:
+    """`num` stands once in `anchor` as a number of its own (not inside a longer digit string), as the eval
+    locates it: "dưới 70% thì tiêu chí này đạt 0 điểm" holds "0" once."""
+    return len(re.findall(rf"(?<![0-9]){re.escape(num)}(?![0-9])", anchor)) == 1
+
+
 def load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -109,7 +115,7 @@ def test_gold_real_schema(path: Path):
     assert path.stem == Path(gold["files"][0]).stem, "the gold file is named after its first document"
     check_period(gold["doc_period"], "doc_period")
     assert gold["doc_period"] != [None, None]
-    assert 1 <= len(gold["regions"]) <= 4
+    assert 1 <= len(gold["regions"]) <= 10
     for region in gold["regions"]:
         assert region["label"] and region["from"] and region["to"]
     ids = {i.id for i in indicators()}
@@ -117,7 +123,7 @@ def test_gold_real_schema(path: Path):
         where = f"{path.name} figure {i} ({fig.get('anchor')!r})"
         assert FIGURE_KEYS <= set(fig), f"{where}: missing {FIGURE_KEYS - set(fig)}"
         anchor = fold(fig["anchor"])
-        assert anchor.count(fig["num"]) == 1, f"{where}: anchor must hold num exactly once"
+        assert holds_once(anchor, fig["num"]), f"{where}: anchor must hold num exactly once"
         assert fig["role"] in ROLES, where
         assert fig["qualifier"] in QUALIFIERS, where
         assert isinstance(fig["value"], (int, float)) and isinstance(fig["base_value"], (int, float)), where
@@ -131,7 +137,7 @@ def test_gold_real_schema(path: Path):
     for i, nf in enumerate(gold["not_figures"]):
         where = f"{path.name} not_figure {i} ({nf.get('anchor')!r})"
         assert nf["why"], where
-        assert fold(nf["anchor"]).count(nf["num"]) == 1, f"{where}: anchor must hold num exactly once"
+        assert holds_once(fold(nf["anchor"]), nf["num"]), f"{where}: anchor must hold num exactly once"
 
 
 def document_text(name: str) -> str:

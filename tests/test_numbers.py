@@ -311,6 +311,12 @@ CASES = [
       ("411", "411", "người", "411", "người", None, "number"),
       ("1608", "1608", "người", "1608", "người", None, "number")]),
     ("tăng 12,4 so với cùng kỳ", [("12,4", "12.4", None, "12.4", None, None, "number")]),
+    # a decimal change among changes in percent lost its "%" in print; a whole number may count a noun
+    ("tăng 4,1% so với quý trước, tăng 17,2 so với cùng kỳ", [("4,1%", "4.1", "%", "4.1", "%", None, "number"),
+                                                           ("17,2", "17.2", "%", "17.2", "%", None, "number")]),
+    ("giảm 8 vụ, tăng 3,5% so với tháng trước; tăng 2 so với cùng kỳ",
+     [("8 vụ", "-8", "vụ", "-8", "vụ", None, "number"), ("3,5%", "3.5", "%", "3.5", "%", None, "number"),
+      ("2", "2", None, "2", None, None, "number")]),
     ("(Dự án 7), trong đó", [("7", "7", None, "7", None, None, "number")]),  # a noun naming its number
     ("giá bán 32.000 đồng/kg", [("32.000 đồng/kg", "32000", "đồng/kg", "32000", "đồng/kg", None, "number")]),
     ("khám 40 bệnh nhân/ngày", [("40 bệnh nhân/ngày", "40", "bệnh nhân/ngày", "40", "bệnh nhân/ngày", None,
@@ -469,6 +475,7 @@ EXCLUDED = {
     "identifier_group_name": ["nằm trong nhóm 10 trường", "dịch vụ công mức độ 4 trên", "Ban Chỉ đạo 389 tỉnh họp"],
     "identifier_scale_name": ["chấm theo thang điểm 100"],
     "review_span": ["Hội nghị tổng kết 20 năm thi hành Luật Đất đai", "sơ kết 3 năm thực hiện Nghị quyết"],
+    "elapsed_years": ["trong hơn 15 năm qua, xã chưa", "Trong 3 năm gần đây", "khoảng 5 năm trở lại đây,"],
     "formula_operand": ["Điểm = 60*15/100", "(điểm đạt * trọng số)/100"],
     "named_day": ["hưởng ứng Ngày Pháp luật Việt Nam 9/11.", "nhân ngày Sách Việt Nam 21/4"],
     "scope_one": ["hỗ trợ cho 01 học sinh theo quy định", "của 1 năm học theo quy định"],

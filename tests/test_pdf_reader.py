@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from support import pdf_from_objects
 
-from extract.language.text import fold
-from extract.readers.pdf_reader import read_pdf
+from extract.language.text import fold, repair_ocr_digits, repair_ocr_text
+from extract.readers.pdf_reader import Line, _split_footnotes, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "realdocs"
@@ -319,3 +319,53 @@ def test_sample_003_footnotes():
     notes = [b for b in doc.blocks if b.kind == "footnote"]
     assert [n.location for n in notes] == [f"f{i}" for i in range(1, len(notes) + 1)]
     assert len(notes) == 3
+
+
+# ---------------------------------------------------------------- footnotes running over a page break
+
+
+def _line(text: str, top: float, size: float, lead: str = "") -> Line:
+    return Line(text, 2, 70.0, 500.0, top, top + size, size, top + size, lead)
+
+
+def test_small_lines_above_a_pages_first_footnote_are_returned_as_a_continuation():
+    body = [_line("Công tác kiểm tra đã hoàn thành 100% kế hoạch.", 600.0, 13.0)]
+    rest = [_line("Phú Hòa; (9) xã An Phú; (10) xã Tân Lập.", 740.0, 10.0)]
+    note = [_line("Mỗi xã khảo sát 40 hộ.", 760.0, 10.0, lead="2")]
+    kept, notes, carried = _split_footnotes(body + rest + note, 13.0, 842.0)
+    assert [ln.text for ln in notes] == ["Mỗi xã khảo sát 40 hộ."]
+    assert [ln.text for ln in carried] == ["Phú Hòa; (9) xã An Phú; (10) xã Tân Lập."]
+    assert [ln.text for ln in kept] == [body[0].text, rest[0].text]  # the caller moves it when a note came before
+
+
+def test_doc39_footnote_continued_on_the_next_page_is_not_a_paragraph():
+    doc = read_pdf(need(REAL / "39_LamDong_BC228-SNV_chiso_28-11-2025_signed.pdf"))
+    notes = [b for b in doc.blocks if b.kind == "footnote"]
+    assert notes[0].text.startswith("(1) phường Xuân Hương") and notes[0].text.endswith("(22) đặc khu Phú Quý.")
+    assert not any(b.text.startswith("Quảng Trực; (17)") for b in doc.blocks if b.kind == "paragraph")
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("vốn đầu tư giai đoạn 201 1-2015.", "vốn đầu tư giai đoạn 2011-2015."),
+        ("thời kỳ 199 1 – 1995", "thời kỳ 1991 – 1995"),
+        ("đạt 201 1 sản phẩm", "đạt 201 1 sản phẩm"),  # no range of years after it: two numbers stay two
+        ("mã 3201 1-2015", "mã 3201 1-2015"),
+    ],
+)
+def test_ocr_year_split_at_a_narrow_digit_is_joined(ocr, fixed):
+    assert repair_ocr_digits(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("đạt 92,4% kê hoạch năm", "đạt 92,4% kế hoạch năm"),
+        ("giá trị xuất khâu tăng, băng 97,3% so với cùng kỳ", "giá trị xuất khẩu tăng, bằng 97,3% so với cùng kỳ"),
+        ("cộng dôn 9 tháng, tông số tiền phạt", "cộng dồn 9 tháng, tổng số tiền phạt"),
+        ("treo băng rôn, kê khai tài sản", "treo băng rôn, kê khai tài sản"),  # right words stay
+    ],
+)
+def test_ocr_misread_syllables_are_put_right(ocr, fixed):
+    assert repair_ocr_text(ocr) == fixed

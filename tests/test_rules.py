@@ -23,6 +23,7 @@ LOADERS = {
     "sentences": lambda: __import__("extract.language.sentences", fromlist=["_rules"])._rules(),
     "labels": lambda: __import__("warehouse.api", fromlist=["labels"]).labels(),
     "label_lines": lambda: __import__("extract.figures.label_lines", fromlist=["_rules"])._rules(),
+    "ocr": lambda: __import__("extract.language.text", fromlist=["_ocr_fixes"])._ocr_fixes(),
 }
 
 

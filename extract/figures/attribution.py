@@ -273,6 +273,12 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         if after:
             return after[0].period
     before = [pm for pm in mentions if top_start <= pm.start and pm.end <= m.start]
+    if group >= 0 and breakdown().match(s[group + 1 :].lstrip()):
+        # "Năm 2022 có 02 sinh viên được cử đi năm 2015 tốt nghiệp (Trong đó có 01 ...)": the parts in brackets
+        # take the period of the whole before the bracket, not a year that qualifies its noun
+        whole = [o for o in sent.mentions if o.end <= group and sent.group(o.start) < 0]
+        if whole:
+            before = [pm for pm in before if not (whole[-1].end <= pm.start < group)]
     if before:
         return before[-1].period
     # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":

@@ -15,13 +15,16 @@ from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.nlp import cue_phrases, rule_spans
 from extract.language.numbers import Mention, is_decrease
-from extract.language.periods import as_of_not_after, date_at, find_periods
+from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words
 from extract.model import Period
 
 _COUNT_BEFORE = regex.compile(r"[0-9][^\S\n]*\Z")
 _LIST_MARKS = regex.compile(r"[\s\-–+*•]*(?:[a-zđ0-9]{1,2}[.)][^\S\n]+)?")
 _LABEL = regex.compile(r"[^\W\d][\w ,]{0,40}?:[^\S\n]*")  # "Giải pháp khắc phục: "
 _PUNCT = regex.compile(r"[,;:()]")
+_DATES = regex.compile(r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9]{2}\b|\b(?:19|20)[0-9]{2}\b")
+_DIGIT_WORD = regex.compile(r"[0-9]")
+_UNTIL = regex.compile(r"[^\S\n]*(?:đến|tới|[-–])", regex.IGNORECASE)
 _SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})"
                        r"|\btừ[^\S\n]+(?:năm[^\S\n]+)?((?:19|20)[0-9]{2})", regex.IGNORECASE)
 
@@ -151,13 +154,15 @@ def _directive(s: str, cues: list) -> bool:
     return any(c[2] == "DIRECTIVE" and c[0] in starts and not r.not_directive_after.match(s, c[1]) for c in cues)
 
 
-def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolved | None) -> bool:
+def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolved | None, cues: list) -> bool:
     """ "100% cơ sở khám bệnh ... thực hiện liên thông", "gần 50% số quyết định ...": a percentage opening its
     statement before the noun it counts is a part of that whole (after "và" or a comma only in a list of
-    shares: "đạt 90,02% tại đô thị và 82,59% tại nông thôn" are rates)."""
+    shares: "đạt 90,02% tại đô thị và 82,59% tại nông thôn" are rates; after the comma of an opening as-of or
+    period: "Tính đến ngày 15/11/2025, 100% trường học ...")."""
     s, r = sent.text, rules()
     if clause > 0 and s[clause - 1] not in "(;:" and not (prev is not None and prev.role == "share"):
-        return False
+        if not (s[clause - 1] == "," and _time_lead(s, clause - 1, cues)):
+            return False
     colon = s.rfind(":", clause, q0)
     lead = s[max(clause, colon + 1) : q0]
     rest = s[m.end :]
@@ -167,6 +172,16 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
     if not rest[:1].isalpha() or r.share_after.search(" " + rest) or r.change_after.search(" " + rest):
         return False
     return not r.stops.match(rest)
+
+
+def _time_lead(s: str, end: int, cues: list) -> bool:
+    """Whether `s[:end]` is only an opening as-of cue or period ("Tính đến ngày 15/11/2025", "Năm 2025")."""
+    head = s[:end]
+    if len(head.split()) > lead_words() + 4 or _DIGIT_WORD.search(_DATES.sub("", head)):
+        return False
+    starts = [c0 for c0, c1, label in cues if label == "POINT_IN_TIME" and c1 <= end]
+    starts += [pm.start for pm in find_periods(head)]
+    return any(opens(s, p) for p in starts)
 
 
 def refine_role(
@@ -190,6 +205,8 @@ def refine_role(
     past = bool(r.actual_marker.search(s[top:q0]))
     is_pct = m.base_unit == "%"
     cues = [c for c in cues if not _inert(s, c)]
+    if is_pct and role in ("actual", "target") and not m.sign_word and r.plan_share_paren.search(s, 0, q0):
+        return "share_of_target"  # "chưa đạt theo Kế hoạch (chỉ 70%)": the share of the plan reached
     if role == "share_of_target":
         # "vượt 2,1% kế hoạch", "tăng 0,6% so với kế hoạch năm": an excess over plan, not a share of it
         excess = m.qualifier_span and any(
@@ -236,7 +253,7 @@ def refine_role(
         return role
     if _planned(sent, m, cues, sec, stretch, q0):
         return "target"
-    if is_pct and indicator is None and _opens_share(sent, m, clause, q0, prev):
+    if is_pct and indicator is None and _opens_share(sent, m, clause, q0, prev, cues):
         return "share"
     return role
 
@@ -309,29 +326,27 @@ def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried
         hit = as_of_at(sent.text, f0, cues, context, sec)
         if hit is not None:
             return hit
-    since = _since_lead(sent, f0, context)
+    since = _since_opening(sent.text, f0, sec, context)
     if since is not None:
         return since, False
     period = sentence_lead(sent, year)
     return (period, False) if period is not None else None
 
 
-def _since_lead(sent: Sentence, f0: int, context: Period | None) -> Period | None:
-    """A sentence opened by "Từ ngày 01/3/2025: ..." (no end named): a flow from that day to the end of its
-    context (the section's or the document's period)."""
-    sm = _SINCE.search(sent.text, 0, f0)
-    if sm is None or not sm[1] or not opens(sent.text, sm.start()) or not _SINCE_END.match(sent.text, sm.end()):
+def _since_opening(s: str, f0: int, sec: Sections, context: Period | None) -> Period | None:
+    """ "Từ ngày 01/10/2025, Sở ... đã tiếp nhận 40.000 phiếu": a day opening the sentence with no end after it
+    starts a flow that runs to the document's day (as "từ ngày ... đến nay")."""
+    m = _SINCE.search(s, 0, f0)
+    if m is None or not m[1] or not opens(s, m.start()) or _UNTIL.match(s, m.end()):
         return None
     try:
-        start = date(int(sm[3]), int(sm[2]), int(sm[1]))
+        start = date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         return None
-    if context is None or not context.start <= start < context.end:
+    end = sec.report_day(sec.meta.period or context)
+    if end is None or end < start:
         return None
-    return Period(start, context.end, f"từ {start:%d/%m/%Y}")
-
-
-_SINCE_END = regex.compile(r"[^\S\n]*[,:]")  # the date closes the adverbial: "Từ ngày 01/3/2025: ..."
+    return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}")
 
 
 def as_of(sent: Sentence, m: Mention, cues: list, period: Period | None, sec: Sections) -> tuple[Period | None, bool]:

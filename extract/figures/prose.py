@@ -87,6 +87,13 @@ def _block_figures(text: str, block: Block, sec: Sections, year, context: ListCo
             if role == "norm" and m.kind != "ratio_whole":
                 # a rule holds whenever it applies; the cap of a ratio (9.548/9.976 biên chế) is the period's own
                 period, point_in_time = None, False
+            elif role == "other" and any(lab == "NORM_TOPIC" and 0 <= c0 - m.end <= 2 for c0, _c1, lab in cues):
+                # "(bằng 50% mức hỗ trợ tại dự thảo)": a level against a rule holds whenever the rule does
+                period, point_in_time = None, False
+            elif role == "norm" and point_in_time:
+                # "Đến nay, ... (9.548/9.976 biên chế) được giao": the use is counted to a day, the quota given is
+                # the whole period's
+                period, point_in_time = sec.fact_period(), False
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             out.append(
                 mention_figure(

@@ -48,6 +48,7 @@ class Rules:
     future_year: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
+    plan_share_paren: regex.Pattern
     whole_before: regex.Pattern
     whole_slash: regex.Pattern
     whole_named: regex.Pattern
@@ -107,6 +108,7 @@ def rules() -> Rules:
         future_year=regex.compile(roles["future_year"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
+        plan_share_paren=regex.compile(roles["plan_share_paren"], _FLAGS),
         whole_before=regex.compile(roles["whole_before"], _FLAGS),
         whole_slash=regex.compile(roles["whole_slash"], _FLAGS),
         whole_named=regex.compile(roles["whole_named"], _FLAGS),

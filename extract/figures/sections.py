@@ -12,7 +12,7 @@ import regex
 from extract.figures.rules import rules
 from extract.language.headings import heading_level
 from extract.language.nlp import rule_spans
-from extract.language.periods import date_at, find_periods
+from extract.language.periods import date_at, find_periods, names_programme, programme_span
 from extract.model import Block, Metadata, Period
 
 _DATES = regex.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d\b")
@@ -118,12 +118,20 @@ class Sections:
 
     def fact_period(self) -> Period | None:
         """The period of what has happened: a heading's period that starts after the document's date (the remedies
-        "trong tháng 12/2025" of a report dated 28/11/2025) names a plan, so the enclosing period stands."""
+        "trong tháng 12/2025" of a report dated 28/11/2025) names a plan, so the enclosing period stands; a
+        policy's span of years that runs past the report's period ("CHÍNH SÁCH ... GIAI ĐOẠN 2022-2026" in a
+        report on 2021-2025) has happened only up to the end of the report's period."""
         day = self.meta.issued_date or self.meta.report_date
         for s in reversed(self.stack):
             if s.period and not (day and s.period.start > day):
-                return s.period
+                return self._clipped(s.period)
         return self.meta.period
+
+    def _clipped(self, period: Period) -> Period:
+        own = self.meta.period
+        if own is None or not (period.start <= own.end < period.end) or (period.end - period.start).days <= 366:
+            return period
+        return Period(period.start, own.end, f"{period.start:%Y}-{own.end:%Y}")
 
     def is_caption(self, block: Block) -> bool:
         """An upper-case line inside a numbered subsection ("KẾT QUẢ CHỈ SỐ PAR INDEX NĂM 2024" over a chart) is
@@ -157,9 +165,21 @@ class Sections:
         return any(s.method for s in self.stack) or self.rule_list
 
     def read(self, text: str) -> None:
-        """After a paragraph: one that ends with ':' and names rules opens a list of them."""
+        """After a paragraph: one that ends with ':' and names rules opens a list of them; one that states the span
+        of the programme its part is about ("Đề án ... thực hiện từ năm 2006 ... kết thúc vào năm 2020") gives
+        that part the span as its period when its heading names none."""
         if text.rstrip().endswith(":") and rules().rule_intro.search(text):
             self.rule_list = True
+        span = programme_span(text)
+        if span is None:
+            return
+        for i in range(len(self.stack) - 1, -1, -1):
+            s = self.stack[i]
+            if s.period is not None:
+                return  # the part, or one around it, already has its period
+            if names_programme(s.text):
+                self.stack[i] = replace(s, period=span)
+                return
 
 
 def is_caps_title(block: Block) -> bool:

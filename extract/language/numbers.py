@@ -782,6 +782,7 @@ def _infer_units(text: str, items: list[_Item]) -> None:
     r, g = _rules(), _grammar()
     prev_end = 0
     last: _Item | None = None
+    last_change: _Item | None = None  # the last signed percentage ("tăng 2,9%") of the text
     for it in items:
         if it.unit is None and it.kind != "multiple":
             unit = None
@@ -798,6 +799,10 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
             elif last is not None and it.sign_word is None:  # "tăng 61,3 so với": a change, no count
                 it.unit, it.base_unit, it.factor = last.unit, last.base_unit, last.factor
+            elif it.sign_word is not None and last_change is not None and it.value != it.value.to_integral_value():
+                # "tăng 2,9% so với tháng trước, tăng 61,3 so với cùng kỳ": a decimal change among changes in
+                # percent that lost its "%" in print is one of them (a whole number may count the noun before)
+                it.unit, it.base_unit, it.factor = last_change.unit, last_change.base_unit, last_change.factor
             elif abs(it.value) >= r.money_min and g.money.search(text, max(prev_end, it.num_start - 80), it.num_start):
                 u = r.units[r.money_unit.casefold()]
                 it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
@@ -805,6 +810,8 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             prev_end = it.end
         if it.unit is not None and it.unit != "%" and it.base_unit != r.rank_unit:
             last = it
+        if it.sign_word is not None and it.unit == "%":
+            last_change = it
 
 
 def _slash_kind(text: str, cs: int, parts: list[str], last_date_end: int) -> str:

@@ -44,6 +44,27 @@ def _extras():
 
 
 @cache
+def _programme():
+    data = catalog.load("periods")
+    return regex.compile(data["programme_span"], _FLAGS), regex.compile(data["programme_headings"], _FLAGS)
+
+
+def programme_span(text: str) -> Period | None:
+    """The span a programme is said to run over ("Đề án ... được thực hiện từ năm 2006 ... kết thúc vào năm
+    2020" -> 2006-2020); None when the text states none."""
+    m = _programme()[0].search(text)
+    if not m or int(m["y1"]) > int(m["y"]):
+        return None
+    y1, y = int(m["y1"]), int(m["y"])
+    return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}")
+
+
+def names_programme(heading: str) -> bool:
+    """A heading about a programme (Đề án, Chương trình, Dự án, Chính sách): its part may take the programme's span."""
+    return bool(_programme()[1].search(heading))
+
+
+@cache
 def breakdown() -> regex.Pattern:
     """The words that open the parts of a figure named before ("trong đó", "cụ thể", "gồm")."""
     return regex.compile(catalog.load("periods")["breakdown"], _FLAGS)
@@ -86,6 +107,15 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
     if kind == "year_range":
         y1 = int(groups["y1"])
         return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}") if y1 < y else None
+    if kind == "date_range":
+        m = int(groups["m"])
+        m1 = int(groups["m1"]) if groups.get("m1") else m
+        y1 = int(groups["y1"]) if groups.get("y1") else y
+        try:
+            start, end = date(y1, m1, int(groups["d1"])), date(y, m, int(groups["d"]))
+        except ValueError:
+            return None
+        return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}") if start <= end else None
     raise ValueError(f"unknown period kind {kind}")
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 import regex
+
+from extract import catalog
 
 _SPACE = regex.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 # pypdfium2 marks a hyphenated line break with U+FFFE and ends lines with \r\n
@@ -22,6 +25,34 @@ def fold(text: str) -> str:
 
 def clean_pdf_text(text: str) -> str:
     return nfc(text.translate(_PDF_BREAKS))
+
+
+# OCR splits a year at a narrow "1": "giai đoạn 201 1-2015" is "2011-2015" (the dash and a second year after
+# the lone digit make it a range of years, never two numbers)
+_SPLIT_YEAR = regex.compile(r"(?<![\p{N}.,/])((?:19|20)[0-9]) ([0-9])(?=[^\S\n]*[-–][^\S\n]*(?:19|20)[0-9]{2}(?![\p{N}]))")
+
+
+def repair_ocr_digits(text: str) -> str:
+    """OCR text with the digit groups tesseract splits joined again (a year of a range: "201 1-2015")."""
+    return _SPLIT_YEAR.sub(r"\1\2", text)
+
+
+@cache
+def _ocr_fixes() -> tuple[tuple[regex.Pattern, str], ...]:
+    out = []
+    for i, e in enumerate(catalog.load("ocr")["fixes"]):
+        if set(e) != {"wrong", "right"}:
+            raise catalog.RuleError(f"ocr.yaml fixes[{i}]: keys must be wrong, right")
+        out.append((regex.compile(rf"(?<!\p{{L}}){e['wrong']}(?!\p{{L}})"), e["right"]))
+    return tuple(out)
+
+
+def repair_ocr_text(text: str) -> str:
+    """OCR text with its split years joined and the syllables OCR misreads put right (rules/ocr.yaml)."""
+    text = repair_ocr_digits(text)
+    for rx, right in _ocr_fixes():
+        text = rx.sub(right, text)
+    return text
 
 
 def strip_accents(text: str) -> str:

@@ -22,7 +22,7 @@ import pypdfium2_raw.bindings as pdfium_bindings  # the library pypdfium2.raw wr
 
 from extract.language.headings import heading_level, is_page_number, starts_item
 from extract.language.syllables import vietnamese_share
-from extract.language.text import clean_pdf_text, fold, strip_accents
+from extract.language.text import clean_pdf_text, fold, repair_ocr_text, strip_accents
 from extract.model import Block, Cell, Document, Table
 from extract.readers.ocr import OcrLine, OcrPool, OcrUnavailable, setting
 from extract.readers.ocr_tables import ocr_tables
@@ -263,7 +263,7 @@ def _ocr_lines(found: list[OcrLine], page_no: int) -> list[Line]:
     lines = []
     for ln in found:
         size = usual if abs(ln.height - usual) <= 0.2 * usual else ln.height
-        text = fold(clean_pdf_text(ln.text))
+        text = repair_ocr_text(fold(clean_pdf_text(ln.text)))
         if text:
             lines.append(
                 Line(text, page_no, ln.x0, ln.x1, ln.top, ln.bottom, round(size * 2) / 2, ln.base, ocr=True)
@@ -528,19 +528,24 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[
     return out
 
 
-def _split_footnotes(lines: list[Line], body_size: float, height: float) -> tuple[list[Line], list[Line]]:
-    """Trailing small-font lines at the page bottom that open with a number are the page's footnotes."""
+def _split_footnotes(
+    lines: list[Line], body_size: float, height: float
+) -> tuple[list[Line], list[Line], list[Line]]:
+    """Trailing small-font lines at the page bottom that open with a number are the page's footnotes; the
+    small-font lines above the first of them (returned apart, still in the body) may continue the last
+    footnote of the page before ("... (16) xã" / "Quảng Trực; (17) xã ...")."""
     by_y = sorted(lines, key=lambda ln: ln.top)
     start = len(by_y)
     while start > 0 and by_y[start - 1].size <= 0.85 * body_size and by_y[start - 1].top > 0.5 * height:
         start -= 1
+    small = start
     while start < len(by_y) and not _footnote_start(by_y[start]):
         start += 1
     notes = by_y[start:]
     if not notes:
-        return lines, []
+        return lines, [], []
     ids = {id(ln) for ln in notes}
-    return [ln for ln in lines if id(ln) not in ids], notes
+    return [ln for ln in lines if id(ln) not in ids], notes, by_y[small:start]
 
 
 def _footnote_start(line: Line) -> bool:
@@ -793,7 +798,13 @@ def read_pdf(path: str | Path, settings=None) -> Document:
     lay = _layout([ln for lines in page_lines for ln in lines])
     notes_by_page: dict[int, list[str]] = {}
     for i, lines in enumerate(page_lines):
-        page_lines[i], notes = _split_footnotes(lines, lay.body_size, heights[i])
+        page_lines[i], notes, carried = _split_footnotes(lines, lay.body_size, heights[i])
+        before = notes_by_page.get(i)
+        if carried and before:
+            # a footnote running over the page break: its rest is no paragraph of this page
+            before[-1] = fold(f"{before[-1]} {' '.join(ln.text for ln in carried)}")
+            ids = {id(ln) for ln in carried}
+            page_lines[i] = [ln for ln in page_lines[i] if id(ln) not in ids]
         notes_by_page[i + 1] = _footnote_blocks(notes)
 
     # one stream of lines and tables in reading order; tables go before the first line below their top
