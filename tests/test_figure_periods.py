@@ -224,3 +224,23 @@ def test_a_level_against_a_rule_has_no_period():
     amount, level = figures_of("Đề xuất mức hỗ trợ 40.000.000 đồng đối với Thạc sĩ (bằng 60% mức hỗ trợ tại dự thảo).",
                                meta=NOV_2025)
     assert level.role == "other" and span(level) == (None, None, False)
+
+
+def test_a_lead_in_naming_a_month_dates_the_part_it_opens():
+    """"III. NHIỆM VỤ THỜI GIAN TỚI" then "Trong tháng 12/2024, tập trung ... sau đây:": the month is the period of
+    every item of the part, under its sub-headings too; a part whose heading names a period keeps its own."""
+    a, b = figures_of(
+        Block("heading", "III. NHIỆM VỤ TRONG THỜI GIAN TỚI", "h1", level=2),
+        "Ban chỉ đạo yêu cầu các đơn vị tiếp tục triển khai. Trong tháng 12/2024, tập trung các nhiệm vụ sau đây:",
+        Block("heading", "1. Sở Tư pháp", "h2", level=3),
+        "a) Phấn đấu đạt tối thiểu 90% hồ sơ trực tuyến.",
+        Block("heading", "2. Sở Y tế", "h3", level=3),
+        "a) Hoàn thành 100% cơ sở khám chữa bệnh kết nối dữ liệu.",
+    )
+    assert span(a)[:2] == span(b)[:2] == (date(2024, 12, 1), date(2024, 12, 31))
+    (c,) = figures_of(
+        Block("heading", "III. NHIỆM VỤ NĂM 2025", "h1", level=2),
+        "Trong tháng 12/2024, tập trung các nhiệm vụ sau đây:",
+        "a) Phấn đấu đạt tối thiểu 90% hồ sơ trực tuyến.",
+    )
+    assert span(c)[:2] != (date(2024, 12, 1), date(2024, 12, 31))

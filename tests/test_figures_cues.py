@@ -247,3 +247,56 @@ def test_compound_and_coordinated_counted_nouns(text, unit):
 def test_years_of_a_time_adverbial_are_no_figure():
     (f,) = figures_of("Trong hơn 15 năm qua, huyện đã đào tạo 300 bác sĩ.")
     assert (f.value, f.unit) == (300, "bác sĩ")
+
+
+@pytest.mark.parametrize(
+    ("text", "stock"),
+    [
+        ("Công an xã đang quản lý 412 hồ sơ sau cai nghiện.", True),  # progressive: a state at the report's date
+        ("- Số đang điều trị tại cộng đồng: 57.", True),
+        ("Tỉnh đang triển khai kế hoạch, đã tổ chức 32 buổi tuyên truyền.", False),  # "đã": a flow
+        ("Đơn vị đang rà soát hồ sơ. Trong năm đã tiếp nhận 64 hồ sơ.", False),  # another sentence
+    ],
+)
+def test_a_progressive_verb_in_the_clause_makes_a_stock(text, stock):
+    f = figures_of(text)[-1]
+    assert f.point_in_time is stock
+    if stock:
+        assert (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_sentence_opened_by_a_start_day_is_a_flow_to_the_end_of_the_period():
+    fs = figures_of("Từ ngày 01/4/2025: tiếp nhận 210 người; chuyển đi 35 người.")
+    assert [(f.period_start, f.period_end, f.point_in_time) for f in fs] == [
+        (date(2025, 4, 1), date(2025, 12, 31), False)] * 2
+    # a start day inside the sentence is not its opener
+    (f,) = figures_of("Trong năm, tiếp nhận 210 người (từ ngày 01/4/2025, do sáp nhập).")
+    assert (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Cấp căn cước cho trẻ em dưới 6 tuổi.", "norm"),  # an age bound says whom a rule covers
+        ("Lao động từ đủ 15 tuổi trở lên có việc làm.", "norm"),
+        ("Tuổi bình quân của cán bộ khoảng 41 tuổi.", "actual"),  # an approximate age is measured
+    ],
+)
+def test_an_age_bound_is_a_norm(text, role):
+    f = next(f for f in figures_of(text) if f.unit == "tuổi")
+    assert f.role == role
+    if role == "norm":
+        assert (f.period_start, f.period_end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Năm qua, đã vận động 85% các hộ gia đình ký cam kết.", "share"),  # a part of the set "các" names
+        ("Kế hoạch sẽ đưa 100% các trường học vào hệ thống.", "target"),  # a plan's stays a target
+        ("Tỷ lệ hộ dùng nước sạch đạt 85%, các xã vùng cao còn thấp.", "actual"),  # "các" of the next clause
+    ],
+)
+def test_a_percentage_of_a_plural_set_is_a_share(text, role):
+    f = next(f for f in figures_of(text) if f.unit == "%")
+    assert f.role == role

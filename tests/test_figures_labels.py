@@ -144,3 +144,15 @@ def test_a_later_sentence_that_is_a_label_line_names_its_values():
 def test_a_restated_value_takes_the_subject_its_label_gave():
     s = _subjects("- Xử lý vi phạm hành chính: 64 vụ, 80 đối tượng, so với cùng kỳ tăng 9 vụ.")
     assert s["9 vụ"] == s["64 vụ"] and "phạm" in content_words(s["64 vụ"])
+
+
+def test_bare_counts_of_a_list_under_a_total_count_the_total_noun():
+    blocks = tuple(Block("paragraph", t, f"p{i + 1}") for i, t in enumerate((
+        "* Tổng số hộ nghèo trên địa bàn các xã vùng sâu, vùng xa: 412. Trong đó;",  # ';' for the list's ':'
+        "- Số đang được hỗ trợ vay vốn: 97.",
+        "- Số chưa có việc làm ổn định: 58.",
+        "* Số hoàn thành thoát nghèo: 31.",  # a sibling of the total: no list above it
+    )))
+    figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
+    units = {f.raw: f.unit for f in figures}
+    assert units == {"412": "hộ", "97": "hộ", "58": "hộ", "31": None}

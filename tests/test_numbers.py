@@ -330,6 +330,20 @@ CASES = [
                                   ("4", "4", "hồ sơ", "4", "hồ sơ", None, "number")]),
     ("cấp 30 bộ máy tính, 124 Công an xã", [("30 bộ", "30", "bộ", "30", "bộ", None, "number"),  # a name after
                                              ("124", "124", None, "124", None, None, "number")]),  # it counts
+    # compound counted nouns whose first syllable is a unit of its own, and longer coordinated lists
+    ("đã nhận 2.500 lượt hồ sơ", [("2.500 lượt hồ sơ", "2500", "lượt hồ sơ", "2500", "lượt hồ sơ", None, "number")]),
+    ("hỗ trợ 320 người có công", [("320 người có công", "320", "người có công", "320", "người có công", None,
+                                   "number")]),
+    ("đăng 7 bài viết, 2 tin, bài, phóng sự", [("7 bài viết", "7", "bài viết", "7", "bài viết", None, "number"),
+                                              ("2 tin, bài, phóng sự", "2", "tin, bài, phóng sự", "2",
+                                               "tin, bài, phóng sự", None, "number")]),
+    # the value of a label line that counts a listed noun is a count, not a year; a label without one is a year
+    ("* Tổng số hộ nghèo: 2015. Trong đó:", [("2015", "2015", "hộ", "2015", "hộ", None, "number")]),
+    ("- Số học viên: 1987;", [("1987", "1987", "học viên", "1987", "học viên", None, "number")]),
+    ("Năm thành lập: 1975.", []),
+    ("có 12 cơ quan, tổ chức, hợp tác xã đăng ký", [("12 cơ quan, tổ chức, hợp tác xã", "12",
+                                                     "cơ quan, tổ chức, hợp tác xã", "12",
+                                                     "cơ quan, tổ chức, hợp tác xã", None, "number")]),
 ]
 
 
@@ -389,6 +403,7 @@ EXCLUDED = {
         "vào ngày 19/3/2026.",
     ],
     "month_year": ["trong tháng 7/2026.", "\t4/2026", "hạn 12/2025"],
+    "blank_day_date": ["(Kèm theo Báo cáo số /BC-UBND ngày /03/2026)", "ngày  / 12/2025"],
     "written_date": [
         "Lâm Đồng, ngày 22 tháng 6 năm 2026",
         "ngày      tháng 6 năm 2026",
@@ -408,7 +423,7 @@ EXCLUDED = {
     "anniversary": ["kỷ niệm 96 năm Ngày thành lập Đảng", "96 năm Ngày thành lập Đảng", "kỷ niệm 50 năm"],
     "ordinal": ["lần thứ 5 về", "xếp thứ 12 cả nước"],
     "campaign_days": ["“Chiến dịch 90 ngày” nhằm", "hoàn thành Chiến dịch 45 ngày đêm tháo gỡ"],
-    "quoted_slogan": ["phương châm “6 rõ” trong", 'tăng trưởng "2 con số" cả năm', "“3 không”"],
+    "quoted_slogan": ["phương châm “6 rõ” trong", 'tăng trưởng "2 con số" cả năm', "“3 không”", "thực hiện yêu cầu 5 rõ: rõ người, rõ việc"],
     "two_digit_growth": ["Tăng trưởng 02 con số 6 tháng", "tăng trưởng 2 con số"],
     "government_levels": [
         "vận hành chính quyền 2 cấp mới",
@@ -439,8 +454,8 @@ EXCLUDED = {
         "Ban quản lý dự án 1,2,3;",
     ],
     "proper_name_number": [
-        "Ban Chỉ đạo 751.",
-        "thành lập Ban Chỉ đạo 759 để",
+        "Đội Công tác 751.",
+        "thành lập Hội đồng Thẩm định 759 để",
         "Chủ đề 1: Tháo gỡ",
         "KCN Sơn Mỹ 1, Sơn Mỹ 2,",
         "Nhân Cơ 2...",
@@ -457,7 +472,7 @@ EXCLUDED = {
     "identifier_document_part": ["(trang 2)", "theo khoản 2 Điều 5", "Chỉ số 766 được đánh giá",
                                  "tại mục 3 và 4 của"],
     "identifier_version_counter": ["tổng hợp ý kiến (lần 1)", "tổ chức đợt 2 cho"],
-    "identifier_group_name": ["nằm trong nhóm 10 trường", "dịch vụ công mức độ 4 trên"],
+    "identifier_group_name": ["nằm trong nhóm 10 trường", "dịch vụ công mức độ 4 trên", "Ban Chỉ đạo 389 tỉnh họp"],
     "identifier_scale_name": ["chấm theo thang điểm 100"],
     "review_span": ["Hội nghị tổng kết 20 năm thi hành Luật Đất đai", "sơ kết 3 năm thực hiện Nghị quyết"],
     "elapsed_years": ["trong hơn 15 năm qua, xã chưa", "Trong 3 năm gần đây", "khoảng 5 năm trở lại đây,"],

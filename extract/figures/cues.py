@@ -82,6 +82,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     number: "phấn đấu tăng thu ít nhất 10%") with no "đã" between, a support rate ("hỗ trợ 70% học phí"), a
     rule's consequence after it, or an item of a list of norms."""
     r, s = rules(), sent.text
+    if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
+        return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
     clause = clause_start(s, q0, top)
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)]
     if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
@@ -243,6 +245,10 @@ def refine_role(
         if any(label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues):
             if not r.rate_before.search(s, top, q0):
                 return "share"
+        # "đã tổ chức cho 100% các xã, phường": a part of the set the plural names (a plan's stays a target)
+        plural = any(label == "SHARE_PLURAL" and c0 == _next_word(s, m.end) for c0, _c1, label in cues)
+        if plural and indicator is None and (past or not _planned(sent, m, cues, sec, stretch, q0)):
+            return "share"
     if role != "actual" or past:
         return role
     if _planned(sent, m, cues, sec, stretch, q0):
@@ -250,6 +256,13 @@ def refine_role(
     if is_pct and indicator is None and _opens_share(sent, m, clause, q0, prev, cues):
         return "share"
     return role
+
+
+def _next_word(s: str, pos: int) -> int:
+    """Where the word after `pos` starts (past spaces only)."""
+    while pos < len(s) and s[pos] in " \t\u00a0":
+        pos += 1
+    return pos
 
 
 def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int, q0: int) -> bool:
@@ -346,7 +359,8 @@ def as_of(sent: Sentence, m: Mention, cues: list, period: Period | None, sec: Se
 def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections) -> tuple[Period, bool] | None:
     """(period, point in time) of the last as-of cue before `pos` in `s`: the day written after the cue, else the
     document's (Sections.report_day); a "từ ..." before the cue makes it a flow since then. None without a cue."""
-    pits = [c for c in cues if c[2] == "POINT_IN_TIME" and c[1] <= pos and not _inside_word(s, c[0])]
+    pits = [c for c in cues if c[2] == "POINT_IN_TIME" and c[1] <= pos and not _inside_word(s, c[0])
+            or c[2] == "STOCK_STATE" and _state_of(s, c[1], pos)]
     if not pits:
         return None
     c0, c1, _ = pits[-1]
@@ -379,6 +393,16 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
     return Period(start, end, f"đến {end:%d/%m/%Y}"), True
+
+
+def _state_of(s: str, c1: int, pos: int) -> bool:
+    """Whether a progressive "đang" ending at `c1` speaks of the number at `pos`: in its clause (no ';' or '.'
+    between, at most _STATE_REACH characters) and no perfective "đã" after it ("đang ..., đã tổ chức 32 buổi")."""
+    between = s[c1:pos]
+    return 0 <= pos - c1 <= _STATE_REACH and not regex.search(r"[;.](?:\s|$)|\bđã\b", between)
+
+
+_STATE_REACH = 80
 
 
 def _inside_word(s: str, c0: int) -> bool:

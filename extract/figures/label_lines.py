@@ -63,7 +63,8 @@ def _list_patterns() -> dict[str, regex.Pattern]:
         item_cut = regex.compile(rf";|\s(?=(?:(?:{conj})\s+)?\(\d{{1,2}}\)\s*\p{{L}})")
         # a line opening a list: it ends with a colon, after "trong đó", "cụ thể", "gồm" or anything else
         openers_ = "|".join(rf"\b{w}" for w in data["list_openers"])
-        end = regex.compile(rf"(?:{openers_})?\s*:\s*$", _FLAGS)
+        # ("Trong đó;" with a semicolon for its colon still opens the list)
+        end = regex.compile(rf"(?:(?:{openers_})\s*[:;]|:)\s*$", _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
     return {"marker": marker, "gap": gap, "item_cut": item_cut, "end": end}
@@ -215,21 +216,24 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         by_loc.setdefault(f.location, []).append(i)
     out = list(figures)
     parent: Line | None = None
+    total: tuple[Line, str] | None = None  # a line opening a list with a count of a noun: its items count it too
     last_measure = ""
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
-            parent, last_measure = None, ""
+            parent, last_measure, total = None, "", None
             continue
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
         _sentence_labels(block, idx, out)
         if line is None:
-            parent = None
+            parent, total = None, None
             subj = next((out[i].subject for i in idx if out[i].subject), None)
             last_measure = subj or last_measure
             continue
         if parent is not None and line.marker == parent.marker:
             parent = None  # a sibling of the parent ends its list
+        if total is not None and line.marker == total[0].marker:
+            total = None
         placed = _offsets(block, [out[i] for i in idx])
         values = _value_list(block.text, line.colon, placed)
         before: dict[int, str | None] = {}  # index -> subject of each figure a label renames
@@ -249,11 +253,18 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
             for i in idx:
                 if id(out[i]) in ids:
+                    if total is not None and out[i].unit is None:
+                        # "* Tổng số người nghiện: 1974. Trong đó:" then "- Số đang ở ngoài xã hội: 83": a part
+                        # of the total counts the total's noun
+                        out[i] = replace(out[i], unit=total[1], base_unit=total[1])
                     own = _own_noun(out[i]) or (head if out[i].unit == "%" else "")
                     before[i] = out[i].subject
                     out[i] = replace(out[i], subject=_join(own, label, above))
-            if _list("end").search(block.text.rstrip(" .")) and _action(line.label):
-                parent = line
+            if _list("end").search(block.text.rstrip(" .")):
+                if _action(line.label):
+                    parent = line
+                if head:
+                    total = (line, head)
         elif _rules()[0].match(line.label):
             measure = _measure(block.text, line.colon, placed) or last_measure
             last_measure = measure

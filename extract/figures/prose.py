@@ -38,12 +38,19 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     last_as_of = None  # the last stock as of a day in the block
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     earlier: list[str] = []  # the block's sentences before, nearest first (topics in force)
+    closing = None  # the period the block's last sentence opens with when it has no figure ("Trong tháng 11/2025,
+    # tập trung thực hiện những nhiệm vụ trọng tâm sau đây:")
     for _off, sentence in sentences(text):
+        closing = None
         if not _DIGIT.search(sentence):
-            lead = _text_lead(sentence, sec, year) or lead
+            lead = closing = _text_lead(sentence, sec, year) or lead
             earlier.insert(0, sentence)
             continue
         sent = analyse(sentence)
+        if not sent.mentions:
+            closing = _text_lead(sentence, sec, year)  # dates only: it may open the part, not the next sentence
+            earlier.insert(0, sentence)
+            continue
         line = parse_line(sentence)
         if line is not None and not _VALUE_LIST.match(sentence, line.colon):
             line = None  # a block label before a sentence ("3. Về các dự án ...: tổng số dự án là 30") is a topic
@@ -114,6 +121,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     if text.rstrip().endswith(":"):
         # a lead-in "Tổng số đơn vị hiện có là 1.883 đơn vị; cụ thể:" gives its items its own as-of
         sec.lead_in = last_as_of or lead
+        if closing is not None and not closing[1]:
+            sec.adopt(closing[0])  # "Trong tháng 11/2025, tập trung ... sau đây:" dates the whole part it opens
     elif not _LIST_ITEM.match(text):
         sec.lead_in = None
     return out

@@ -65,6 +65,7 @@ class Rules:
     blockers: regex.Pattern
     target_head: regex.Pattern
     money_units: tuple
+    bound_units: tuple
     numbering: regex.Pattern
     appendix: regex.Pattern
     restated_change: regex.Pattern
@@ -123,6 +124,7 @@ def rules() -> Rules:
         stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),
         ratio_target=_any(cues["ratio_target"]),
         money_units=tuple(cues["money_units"]),
+        bound_units=tuple(cues["bound_units"]),
         numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
         appendix=regex.compile(cues["sections"]["appendix"]),
         restated_change=regex.compile(cues["gaps"]["restated_change"], _FLAGS),

@@ -74,6 +74,12 @@ class Sections:
             )
         )
 
+    def adopt(self, period: Period) -> None:
+        """The period a paragraph opening its part names for all of it (a lead-in ending in ':'), when the part's
+        heading names none: "III. PHƯƠNG HƯỚNG ..." then "Trong tháng 11/2025, tập trung thực hiện ... sau đây:"."""
+        if self.stack and self.stack[-1].period is None:
+            self.stack[-1] = replace(self.stack[-1], period=period)
+
     def _as_of(self, text: str) -> Period | None:
         """The stock period a heading names with an as-of cue ("Kết quả thực hiện: đến thời điểm báo cáo ngày
         06/11/2025"): from the start of the enclosing period to the day written, else the document's day."""

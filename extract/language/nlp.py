@@ -24,7 +24,7 @@ IDENTIFIER_CUE = "IDENTIFIER_CUE"
 INDICATOR = "INDICATOR"
 CUE_LABELS = ("ROLE_NORM", "NORM_TOPIC", "FREQUENCY", "NORM_RATE", "NORM_AFTER", "ROLE_EXAMPLE", "ROLE_TARGET", "PURPOSE", "TARGET_AFTER", "DIRECTIVE",
               "PLAN_ITEMS", "ROLE_SHARE", "SHARE_AFTER", "WHOLE_BEFORE", "RESTATE", "POINT_IN_TIME", "PLAN_DOCUMENT",
-              "EXCESS")
+              "EXCESS", "STOCK_STATE", "SHARE_PLURAL")
 
 # A whitespace chunk is one token when it is a number ("6.018,3", "-2,5", "171/280", "01/7/2025"), a
 # document code ("72/2025/QH15", "617/TTr-UBND") or a clock time; otherwise punctuation splits off it.

@@ -702,14 +702,31 @@ def _dot_decimal(text: str, cluster: str, ce: int) -> Decimal | None:
 
 
 _CLAUSE_CLOSE = regex.compile(r"[^\S\n]*(?:[),;(]|$)")
+_VALUE_CLOSE = regex.compile(r"[^\S\n]*(?:[.,;)]|$)")
 
 
 def _labelled_count(text: str, cs: int, ce: int) -> bool:
     """"người nghiện 1974 (ngoài xã hội 832)": a four-digit number right after a counted noun that opens its
-    clause, and closing it, is a count written without a thousands dot, not a year."""
-    if not _CLAUSE_CLOSE.match(text[ce:]):
+    clause, and closing it, is a count written without a thousands dot, not a year; so is the value of a label
+    line that counts a listed noun ("* Tổng số người nghiện ma túy: 1974.")."""
+    if _CLAUSE_CLOSE.match(text[ce:]) and _label_unit(text, cs) is not None:
+        return True
+    return bool(_VALUE_CLOSE.match(text[ce:])) and _count_label(text, cs)
+
+
+def _count_label(text: str, pos: int) -> bool:
+    """Whether `pos` is the value right after the colon of a label that opens its line or sentence with a count
+    word and a listed noun ("Tổng số người nghiện ma túy:", "- Số hộ nghèo:")."""
+    m = _COUNT_LABEL_END.search(text, max(0, pos - 120), pos)
+    if m is None:
         return False
-    return _label_unit(text, cs) is not None
+    start = max(text.rfind(ch, 0, m.start()) for ch in ".;\n") + 1
+    head = _LINE_MARKER.sub("", text[start : m.start()], count=1)
+    return bool(_grammar().count_noun.match(head))
+
+
+_COUNT_LABEL_END = regex.compile(r":[^\S\n]*$")
+_LINE_MARKER = regex.compile(r"^[^\S\n]*(?:[-–+*•][^\S\n]*)?")
 
 
 def _clause_from(text: str, pos: int) -> int:
