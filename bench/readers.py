@@ -23,33 +23,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.dump_blocks import files  # noqa: E402
+from bench.speed import pypdfium2_text, python_docx_walk  # noqa: E402
 from extract.readers.docx_reader import read_docx  # noqa: E402
 from extract.readers.pdf_reader import read_pdf  # noqa: E402
 
 
 def pdfium_text(path: Path) -> int:
-    import pypdfium2 as pdfium
-
-    n = 0
-    pdf = pdfium.PdfDocument(path)
-    for page in pdf:
-        textpage = page.get_textpage()
-        n += len(textpage.get_text_range())
-        textpage.close()
-        page.close()
-    pdf.close()
-    return n
+    """pypdfium2's raw text of every page: bench/speed.py's floor, for one file."""
+    return pypdfium2_text([path])
 
 
 def docx_walk(path: Path) -> int:
-    import docx
-
-    d = docx.Document(str(path))
-    n = sum(len(para.text) for para in d.paragraphs)
-    for table in d.tables:
-        for row in table.rows:
-            n += sum(len(cell.text) for cell in row.cells)
-    return n
+    """python-docx's paragraphs and table cells: bench/speed.py's baseline, for one file."""
+    return python_docx_walk([path])
 
 
 def cpu(fn, path: Path) -> float:

@@ -89,12 +89,18 @@ def _alternation(words, key: str) -> str:
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 
+def _section(name: str, keys: set[str]) -> dict:
+    """A section of rules/subjects.yaml holding exactly `keys` (the file's top level checked first)."""
+    function_words()
+    data = load("subjects")[name]
+    if not isinstance(data, dict) or set(data) != keys:
+        raise RuleError(f"subjects.yaml {name}: expected the keys {', '.join(sorted(keys))}")
+    return data
+
+
 @cache
 def phrase_words() -> PhraseWords:
-    function_words()
-    data = load("subjects")["phrase"]
-    if not isinstance(data, dict) or set(data) != _PHRASE_KEYS:
-        raise RuleError(f"subjects.yaml phrase: expected the keys {', '.join(sorted(_PHRASE_KEYS))}")
+    data = _section("phrase", _PHRASE_KEYS)
     if not isinstance(data["share"], str) or not data["share"].strip():
         raise RuleError("subjects.yaml phrase.share: expected a word")
     alt = {k: _alternation(data[k], k) for k in _PHRASE_KEYS - {"share"}}
@@ -223,10 +229,7 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
 
 @cache
 def context_words() -> ContextWords:
-    function_words()
-    data = load("subjects")["context"]
-    if not isinstance(data, dict) or set(data) != _CONTEXT_KEYS:
-        raise RuleError(f"subjects.yaml context: expected the keys {', '.join(sorted(_CONTEXT_KEYS))}")
+    data = _section("context", _CONTEXT_KEYS)
     alt = {k: _alternation(data[k], k) for k in _CONTEXT_KEYS}
     word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
     flags = regex.IGNORECASE
