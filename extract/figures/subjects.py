@@ -237,7 +237,8 @@ def _is_count(m: Mention) -> bool:
     return m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
-def _counted(m: Mention) -> bool:
+def is_counted(m: Mention) -> bool:
+    """A count of a noun ("12 đơn vị"): a unit that is no rate and no money (topics.py completes these too)."""
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
@@ -251,15 +252,15 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if not done:
         return None
     prev, subj = done[-1]
-    if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not _counted(m):
+    if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not is_counted(m):
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
-    if _counted(m) and m.sign_word:
+    if is_counted(m) and m.sign_word:
         same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
         start = m.qualifier_span[0] if m.qualifier_span else m.start
         clause = _mask(sent, _clause_lo(sent, start), start, m)
         if same and same[-1][0] is not prev and phrase_words().restate.fullmatch(clause):
             return same[-1][1]  # "766 vụ, 1.385 đối tượng, so với cùng kỳ giảm 356 vụ": the change of the 766
-    if _counted(m) and ((prev.unit or "").casefold() != (m.unit or "").casefold() or not m.sign_word):
+    if is_counted(m) and ((prev.unit or "").casefold() != (m.unit or "").casefold() or not m.sign_word):
         return None  # a count restates the one before only as its change: "(tăng 2.592 cơ sở)"
     if prev.kind == "ratio_whole" and len(done) > 1 and done[-2][0].kind == "ratio_part":
         subj = done[-2][1]
@@ -284,10 +285,10 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
 def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     """A count coordinated with the count before it shares that count's qualifiers with its own noun:
     "Tàng trữ trái phép chất ma túy: 422 vụ, 536 đối tượng" -> "đối tượng Tàng trữ trái phép chất ma túy"."""
-    if not done or not _counted(m):
+    if not done or not is_counted(m):
         return None
     prev, subj = done[-1]
-    if not subj or not _counted(prev) or (prev.unit or "").casefold() == (m.unit or "").casefold():
+    if not subj or not is_counted(prev) or (prev.unit or "").casefold() == (m.unit or "").casefold():
         return None
     start = m.qualifier_span[0] if m.qualifier_span else m.start
     between = _strip_lead_in(sent.text[prev.end : start])
@@ -393,7 +394,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence.
     Labels of label lines and lists are label_lines.py's, which runs after."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
-    if indicator and subject and not _counted(m) and not _checkable(own, sent, subject):
+    if indicator and subject and not is_counted(m) and not _checkable(own, sent, subject):
         return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
     topic = phrase_words().topic.match(sent.text)
     if own and topic and len(topic.group("t").split()) <= _MAX_TOPIC and not _DIGIT.search(topic.group("t")):
@@ -415,7 +416,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     again = _restated(sent, m, done)
     if again:
         return again
-    counted = _counted(m)
+    counted = is_counted(m)
     shared = _coordinated(sent, m, done)
     if shared:
         return shared
@@ -454,7 +455,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     if total is not None and own is not None:
         _t, t_subject = total
         unit = m.unit or ""
-        item = own.replace(unit, " ") if unit and _counted(m) else own
+        item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
 

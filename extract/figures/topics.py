@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import regex
 
-from extract.figures.rules import rules
+from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
-from extract.language.subjects import content_words, context_words
+from extract.language.subjects import WHOLE_WORD, content_words, context_words
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
@@ -30,13 +30,8 @@ _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
 
 
-def _counted(m: Mention) -> bool:
-    return bool(m.unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
-
-
 def _word_at(text: str, word: str) -> list[regex.Match]:
-    return list(regex.finditer(rf"(?<![\p{{L}}\p{{N}}_]){regex.escape(word)}(?![\p{{L}}\p{{N}}_])", text,
-                               regex.IGNORECASE))
+    return list(regex.finditer(WHOLE_WORD % regex.escape(word), text, regex.IGNORECASE))
 
 
 def _qualifiers(text: str) -> str:
@@ -184,10 +179,10 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         return subject
     sources = [sentence_before, *texts]
     out = _resolve_anaphor(subject, sources, done, carried)
-    if _counted(m) or (done and _counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
+    if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
-    if _counted(m):
+    if is_counted(m):
         out = _name_bare_noun(out, m, sources)
-    if m.kind == "ratio_whole" and _counted(m):
+    if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject

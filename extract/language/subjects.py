@@ -89,6 +89,9 @@ def _alternation(words, key: str) -> str:
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 
+WHOLE_WORD = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"  # a word or phrase not inside a longer word
+
+
 def _section(name: str, keys: set[str]) -> dict:
     """A section of rules/subjects.yaml holding exactly `keys` (the file's top level checked first)."""
     function_words()
@@ -106,25 +109,24 @@ def phrase_words() -> PhraseWords:
     alt = {k: _alternation(data[k], k) for k in _PHRASE_KEYS - {"share"}}
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
-    word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
     return PhraseWords(
-        predicates=regex.compile(not_compound + word % alt["predicates"], flags),
-        aspect=regex.compile(word % alt["aspect"], flags),
-        copula=regex.compile(word % alt["copula"] + r"[\s:]*$", flags),
-        lead_in=regex.compile(word % alt["lead_in"] + r"[\s:]*$", flags),
+        predicates=regex.compile(not_compound + WHOLE_WORD % alt["predicates"], flags),
+        aspect=regex.compile(WHOLE_WORD % alt["aspect"], flags),
+        copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
+        lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
         # numbers of a comparison base ("so với cùng kỳ năm 2024") may stand between the words
         restate=regex.compile(
-            r"[\s(),:;–-]*(?:(?:" + word % alt["restate"] + r"|\d[\d/.,]*)[\s(),:;–-]*)*", flags
+            r"[\s(),:;–-]*(?:(?:" + WHOLE_WORD % alt["restate"] + r"|\d[\d/.,]*)[\s(),:;–-]*)*", flags
         ),
-        lead_openers=regex.compile(r"^\s*" + word % alt["lead_openers"] + r"[\s,:]*", flags),
-        topic=regex.compile(r"^\s*" + word % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
-        coordinator=regex.compile(word % alt["coordinators"], flags),
-        trailing_coordinators=regex.compile(r"(?:\s+" + word % alt["coordinators"] + r")+\s*$", flags),
-        coordination=regex.compile(r"\s*(?:,|" + word % alt["coordinators"] + r")?\s*", flags),
-        accompaniment=regex.compile(word % alt["accompaniment"], flags),
-        range_gap=regex.compile(r"\s*(?:" + word % alt["range_words"] + r"|-|–)\s*", flags),
-        time_lead=regex.compile(word % alt["time_prepositions"] + r"\s*$", flags),
-        consequence=regex.compile(word % alt["consequence"], flags),
+        lead_openers=regex.compile(r"^\s*" + WHOLE_WORD % alt["lead_openers"] + r"[\s,:]*", flags),
+        topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
+        coordinator=regex.compile(WHOLE_WORD % alt["coordinators"], flags),
+        trailing_coordinators=regex.compile(r"(?:\s+" + WHOLE_WORD % alt["coordinators"] + r")+\s*$", flags),
+        coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
+        accompaniment=regex.compile(WHOLE_WORD % alt["accompaniment"], flags),
+        range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
+        time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
+        consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
         share=" ".join(data["share"].split()),
     )
 
@@ -231,15 +233,14 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
 def context_words() -> ContextWords:
     data = _section("context", _CONTEXT_KEYS)
     alt = {k: _alternation(data[k], k) for k in _CONTEXT_KEYS}
-    word = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"
     flags = regex.IGNORECASE
     return ContextWords(
         anaphor=regex.compile(
             r"(?<![\p{L}\p{N}_])(?P<n>" + alt["anaphor_nouns"][3:-1] + r")\s+" + alt["demonstratives"]
             + r"(?![\p{L}\p{N}_])", flags),
-        clause_link=regex.compile(word % alt["clause_links"], flags),
-        clause_opener=regex.compile(r"^[\s,]*(?:" + word % alt["clause_openers"] + r"|$)", flags),
-        existential=regex.compile(r"\w\s+" + word % alt["existential"] + r"\s*$", flags),
-        existential_at=regex.compile(r"\w\s+" + word % alt["existential"] + r"\s+(?=\d)", flags),
-        part_predicate=regex.compile(word % alt["part_predicates"], flags),
+        clause_link=regex.compile(WHOLE_WORD % alt["clause_links"], flags),
+        clause_opener=regex.compile(r"^[\s,]*(?:" + WHOLE_WORD % alt["clause_openers"] + r"|$)", flags),
+        existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
+        existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
+        part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
     )
