@@ -183,6 +183,7 @@ def test_gold_files_are_well_formed():
         if path.name.endswith(".tables.json"):
             for f in data["figures"]:
                 assert f["num"] in f["anchor"] and f["col_header"] and f["row_header"]
+                assert isinstance(f["subject"], str) and f["subject"].strip(), (path.name, f["anchor"])
         else:
             for t in data["tasks"]:
                 assert t["content"] and t["source"] in ("table", "prose")
