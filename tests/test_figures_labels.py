@@ -258,3 +258,28 @@ def test_a_label_opening_with_v_x_or_i_keeps_its_first_letter():
         ["", "IDoanh thu dịch vụ", "5"],
     ]))
     assert list(subj.values()) == ["Vốn đầu tư thực hiện", "Xuất khẩu hàng hóa", "VBQPPL ban hành", "Doanh thu dịch vụ"]
+
+
+def test_a_first_column_headed_don_vi_names_the_agencies_of_the_rows_not_a_unit():
+    figs, _ = table_figures(_table([
+        ["STT", "Đơn vị", "Tỷ lệ (%)", "Điểm đạt"],
+        ["1", "Sở Giao thông vận tải", "92,5", "18,5"],
+        ["2", "Ủy ban nhân dân xã Hòa Bình", "88", "17,6"],
+    ]), Sections(_meta()), 2026)
+    assert [(f.row_header, f.value, f.unit) for f in figs] == [
+        ("Sở Giao thông vận tải", 92.5, "%"), ("Sở Giao thông vận tải", 18.5, None),
+        ("Ủy ban nhân dân xã Hòa Bình", 88.0, "%"), ("Ủy ban nhân dân xã Hòa Bình", 17.6, None),
+    ]
+
+
+def test_rows_that_name_agencies_take_what_the_column_and_caption_measure():
+    rows = [["TT", "Đơn vị", "Tỷ lệ đạt %", "Điểm đạt (tối đa 10 điểm)"], ["1", "Sở Giao thông vận tải", "92,5", "9,25"]]
+    doc = _blocks("a) Kết quả chấm điểm tiêu chí số hóa hồ sơ (Tỷ lệ hồ sơ được số hóa khi tiếp nhận)", rows)
+    assert [f.subject for f in extract_figures(doc, _meta())[0]] == [
+        "Tỷ lệ hồ sơ được số hóa khi tiếp nhận của Sở Giao thông vận tải",  # the caption restates the rate
+        "Điểm đạt tiêu chí số hóa hồ sơ của Sở Giao thông vận tải",
+    ]
+    plain = _blocks("Bảng tổng hợp như sau:", rows)  # a caption that names nothing: the columns alone
+    assert [f.subject for f in extract_figures(plain, _meta())[0]] == [
+        "Tỷ lệ đạt % của Sở Giao thông vận tải", "Điểm đạt của Sở Giao thông vận tải",
+    ]

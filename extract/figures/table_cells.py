@@ -56,14 +56,14 @@ def _rules():
 
 
 _SUBJECT_KEYS = ("sub_item", "breakdown", "column_words", "sub_item_opener", "count_words", "rate", "predicate",
-                 "lead_in_end", "lead_in_light", "lead_in_copula", "time_tail")
+                 "lead_in_end", "lead_in_light", "lead_in_copula", "time_tail", "who_header", "caption_light")
 _LEAD_IN_WORDS_MAX = 16  # a table's lead-in longer than this (after trimming) is a sentence, not a name
 
 
 @cache
 def _subject_rules():
     """sub_item, breakdown, column_words, (sub_item_opener: see _marker), count_words, rate, predicate,
-    lead_in_end, lead_in_light, lead_in_copula, time_tail: compiled, in that order."""
+    lead_in_end, lead_in_light, lead_in_copula, time_tail, who_header, caption_light: compiled, in that order."""
     s = catalog.load("tables").get("subjects")
     if not isinstance(s, dict) or set(s) != set(_SUBJECT_KEYS):
         raise catalog.RuleError(f"tables.yaml subjects: expected the keys {', '.join(_SUBJECT_KEYS)}")
@@ -190,6 +190,37 @@ def _measure(path: list[str]) -> str:
 
 def _words(text: str) -> set[str]:
     return set(content_words(text))
+
+
+def caption_topic(text: str | None) -> tuple[str, str]:
+    """What a table's caption says its cells measure, and the measure its parenthesis restates: "b) Kết quả
+    đánh giá đối với tiêu chí công khai minh bạch (Tỷ lệ hồ sơ đồng bộ ..." -> ("tiêu chí công khai minh bạch",
+    "Tỷ lệ hồ sơ đồng bộ ..."); ("", "") for a caption longer than a name."""
+    if not text:
+        return "", ""
+    rules = _subject_rules()
+    t = rules[7].sub("", _unmarked(" ".join(fold(text).split())))
+    head, _, paren = t.partition("(")
+    while (u := rules[12].sub("", head, count=1)) != head:
+        head = u
+    head, paren = head.strip(" ,;:.-–"), paren.split(")")[0].strip(" ,;:.-–")
+    if len(regex.findall(r"\p{L}+", head)) > _LEAD_IN_WORDS_MAX:
+        return "", ""
+    return head, paren if len(regex.findall(r"\p{L}+", paren)) <= _LEAD_IN_WORDS_MAX else ""
+
+
+def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
+    """A cell of a table whose rows name who is measured (agencies): what the column and the caption measure,
+    "của" the row ("Điểm đạt tiêu chí công khai minh bạch của Sở Tư pháp"); a caption's parenthesis that opens
+    with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)")."""
+    topic, restated = caption
+    leaf = col_path[-1] if col_path else ""
+    measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+    first = [content_words(x)[:1] for x in (measure, restated)]
+    if measure and restated and first[0] == first[1]:
+        measure, topic = restated, ""
+    what = " ".join(p for p in (measure, topic) if p)
+    return f"{what} của {who}" if what and who else what or who
 
 
 def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, lead: str = "") -> str | None:
@@ -413,6 +444,9 @@ def table_figures(
     for c, p in col_path.items():
         if kinds[c] is None and p:
             kinds[c] = next((k for k in map(_column_kind, p) if k in ("unit", "note")), None)
+    first = next((c for c in sorted(kinds) if kinds[c] != "stt"), None)
+    if first is not None and kinds[first] == "unit":
+        kinds[first] = "label"  # a unit column never comes before the row labels: "STT | Đơn vị | Điểm" lists agencies
     if "content" in kinds.values() and ("owner" in kinds.values() or "deadline" in kinds.values()):
         return [], []  # a task table: its numbers are STT and dates
     data = [g for g in grid[nh:] if not _is_code_row([g[c][0].text for c in sorted(g)])]
@@ -430,6 +464,9 @@ def table_figures(
     outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
     carry.update(n_cols=n_cols, rows=outline)  # STT -> (row kind, label) of the numbered rows so far
     lead = lead_in_subject(prev_text)
+    label_head = col_path.get(label_col, [])
+    who = bool(label_head) and bool(_subject_rules()[11].match(label_head[-1]))
+    caption = caption_topic(prev_text) if who else ("", "")
     span = _years_span(labels)
     total_rx = _rules()[3]
     alias, alias_ids = fig_rules().alias, fig_rules().alias_ids
@@ -497,7 +534,8 @@ def table_figures(
                     base_unit=base_unit,
                     scale=scale,
                     indicator=indicator,
-                    subject=cell_subject(core, parent, col_path[c], bool(short and row_period), lead),
+                    subject=who_subject(_bare_label(label), col_path[c], caption) if who
+                    else cell_subject(core, parent, col_path[c], bool(short and row_period), lead),
                     role=role,
                     page=cell.page or block.page,
                     row_header=PATH_SEP.join(row_path) or None,
