@@ -531,6 +531,7 @@ def ingest_files(
     starter.start()
     try:
         from warehouse.families import assign_families
+        from warehouse.families import prepare as prepare_families
         from warehouse.load import Loader, WarehouseError, connect, record_failure
         from warehouse.task_keys import assign_task_keys
 
@@ -546,6 +547,9 @@ def ingest_files(
         raise
     finally:
         starter.join()
+    # the families' place names are read while the workers extract (the writer mostly waits for them)
+    families_ready = threading.Thread(target=_quietly, args=(prepare_families,), daemon=True)
+    families_ready.start()
     # the writer appends a few hundred rows per transaction: DuckDB's worker threads gain nothing there and
     # took ~0.3 s of CPU per 200 documents from the extraction workers (bench/speed.py); back for task keys
     con.execute("set threads = 1")
@@ -627,6 +631,7 @@ def ingest_files(
         if result.loaded or loader.dropped:
             t = time.perf_counter()
             assign_task_keys(con)
+            families_ready.join()
             assign_families(con, pool.sketches)
             result.key_seconds = time.perf_counter() - t
     finally:
@@ -634,6 +639,14 @@ def ingest_files(
         con.close()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _quietly(fn: Callable[[], object]) -> None:
+    """Run fn in a helper thread; an error is raised again where its work is needed, in the main thread."""
+    try:
+        fn()
+    except Exception:
+        pass
 
 
 class _Progress:
