@@ -518,10 +518,11 @@ def _starts_workers(argv: list[str]) -> bool:
 
 def main() -> None:
     if _starts_workers(sys.argv[1:]):
-        # the workers' fork server starts before typer parses the arguments (~0.2 s of imports and coercion)
-        from warehouse.batch import start_fork_server
+        # the workers' fork server and the first worker start before typer parses the arguments (~0.2 s of
+        # imports and coercion); the batch adopts the worker when its options allow (warehouse/batch.py)
+        from warehouse.batch import start_early_worker
 
-        start_fork_server()
+        start_early_worker()
     app()
 
 
