@@ -156,3 +156,29 @@ def test_bare_counts_of_a_list_under_a_total_count_the_total_noun():
     figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
     units = {f.raw: f.unit for f in figures}
     assert units == {"412": "hộ", "97": "hộ", "58": "hộ", "31": None}
+
+
+def _by_number(*texts: str) -> dict[str, str | None]:
+    """raw number (its first token) -> subject."""
+    return {raw.split()[0]: subj for raw, subj in _subjects(*texts).items()}
+
+
+def test_a_topic_label_qualifies_what_its_line_counts():
+    s = _by_number("- Đối với 05 dịch vụ công về đất đai của ngành Tài nguyên: tiếp nhận 6.120 hồ sơ trực tuyến trong quý.")
+    assert {"dịch", "vụ", "đất", "đai", "tài", "nguyên", "hồ", "sơ"} <= set(content_words(s["6.120"]))
+
+
+def test_a_topic_label_naming_a_field_of_work_qualifies_nothing():
+    s = _by_number("- Đối với lĩnh vực cải cách tài chính công: đã thanh tra 14 đơn vị sử dụng ngân sách.")
+    assert not set(content_words(s["14"])) & {"lĩnh", "vực", "cải", "cách"}
+
+
+def test_a_topic_label_is_not_added_to_a_subject_that_names_part_of_it():
+    s = _by_number("- Đối với dịch vụ liên thông khai sinh - khai tử: phát sinh 700 hồ sơ khai sinh trong tháng.")
+    assert not set(content_words(s["700"])) & {"liên", "tử"}
+
+
+def test_a_breakdown_label_qualifies_a_counted_noun_that_names_itself():
+    s = _by_number("- Khu vực miền núi: hiện còn 45 học sinh đang theo học chương trình nội trú.")
+    got = set(content_words(s["45"]))
+    assert {"học", "sinh", "nội", "trú", "khu", "vực", "miền", "núi"} <= got

@@ -18,6 +18,7 @@ import regex
 
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
+from extract.language.periods import find_periods
 from extract.language.subjects import WHOLE_WORD, content_words, context_words
 from extract.language.text import fold
 
@@ -55,13 +56,27 @@ def _qualifiers(text: str) -> str:
         words.append(tok)
     while words and words[-1] == ",":
         words.pop()
-    return " ".join(words).replace(" ,", ",")
+    qual = " ".join(words).replace(" ,", ",")
+    times = find_periods(qual)
+    # "SINH VIÊN DÂN TỘC THIỂU SỐ GIAI ĐOẠN 2021-2025": the time of a heading dates its part, it names nothing
+    return qual[: min(pm.start for pm in times)].strip(" ,") if times else qual
+
+
+def _in_closed_parenthesis(text: str, pos: int) -> bool:
+    """Whether `pos` is inside a parenthesis that closes before the end of `text`: a breakdown of the phrase
+    before it ("5.000 hồ sơ dịch vụ công (3.000 hồ sơ khai sinh và 2.000 hồ sơ khai tử)"), not what is in force
+    after it. A parenthesis still open at the end (the figure's own) is no breakdown."""
+    depth = text.count("(", 0, pos) - text.count(")", 0, pos)
+    return depth > 0 and text.count(")", pos) >= depth
 
 
 def named_qualifiers(noun: str, texts: list[str]) -> str:
-    """The qualifiers `noun` had the last time the texts in force (nearest first) named it with some."""
+    """The qualifiers `noun` had the last time the texts in force (nearest first) named it with some, outside a
+    parenthesised breakdown."""
     for text in texts:
         for hit in reversed(_word_at(text, noun)):
+            if _in_closed_parenthesis(text, hit.start()):
+                continue
             qual = _qualifiers(text[hit.end() :])
             if content_words(qual):
                 return qual
@@ -107,10 +122,41 @@ def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | 
     return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
 
 
+def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
+    """`subject` when its noun is named by a shorter form of a phrase named in full before: the words right after
+    the noun begin the same as the full phrase's, which goes on with qualifiers the subject lacks ("tổng số lượt
+    tra cứu bằng thẻ căn cước là 900 lượt; trong đó, 800 lượt tra cứu thành công" -> "lượt tra cứu bằng thẻ căn
+    cước thành công"): the missing qualifiers are inserted after the shared words."""
+    hits = _word_at(subject, noun)
+    if not hits:
+        return subject
+    last = hits[-1]
+    own = [t.group() for t in _TOKEN.finditer(subject[last.end() :])]
+    if not own or own[0] == ",":
+        return subject
+    qual = named_qualifiers(noun, texts)
+    named = [t.group() for t in _TOKEN.finditer(qual)]
+    shared = 0
+    while shared < min(len(own), len(named)) and own[shared].casefold() == named[shared].casefold():
+        shared += 1
+    if shared == 0 or shared == len(named) or not content_words(" ".join(own[:shared])):
+        return subject  # nothing in common, or nothing more named
+    more = named[shared:]
+    if "," in more:
+        more = more[: more.index(",")]
+    if not content_words(" ".join(more)) or set(content_words(" ".join(more))) <= set(content_words(subject)):
+        return subject
+    head = subject[: last.end()] + " " + " ".join(own[:shared])
+    return " ".join(f"{head} {' '.join(more)} {' '.join(own[shared:])}".replace(" ,", ",").split())
+
+
 def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
-    """`subject` with the qualifiers its bare counted noun had where it was last named."""
+    """`subject` with the qualifiers its bare counted noun had where it was last named, or those its shortened
+    form leaves out (_complete_shortened)."""
     noun = m.unit or ""
     bare = _is_bare(subject, noun)
+    if bare is None and len(content_words(subject)) <= _MAX_SHORT:
+        return _complete_shortened(subject, noun, texts)
     if bare is None or len(content_words(subject)) > _MAX_SHORT:
         return subject  # a long subject names its noun with its own clause
     qual = named_qualifiers(noun, texts)
