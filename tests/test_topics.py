@@ -168,3 +168,11 @@ def test_each_item_of_a_list_hangs_from_the_head_that_counts_its_noun():
     )
     assert {"chặt", "phá", "rừng"} <= words(s["35"])
     assert not words(s["35"]) & {"đối", "tượng"}
+
+
+def test_a_bare_noun_followed_by_a_long_clause_still_takes_its_qualifiers():
+    s = subjects_of(
+        "Năm nay huyện đầu tư 20 trạm bơm điện phục vụ tưới tiêu.",
+        "Đến nay, 12 trạm đã vận hành, 3 trạm đang chờ nguồn điện ba pha và thiết bị đóng cắt cần thiết khác.",
+    )
+    assert {"bơm", "điện", "chờ", "nguồn"} <= words(s["3"])

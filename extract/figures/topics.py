@@ -29,6 +29,7 @@ _MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
+_MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 
 
 def _word_at(text: str, word: str) -> list[regex.Match]:
@@ -157,7 +158,7 @@ def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
     bare = _is_bare(subject, noun)
     if bare is None and len(content_words(subject)) <= _MAX_SHORT:
         return _complete_shortened(subject, noun, texts)
-    if bare is None or len(content_words(subject)) > _MAX_SHORT:
+    if bare is None or len(content_words(subject)) > _MAX_BARE:
         return subject  # a long subject names its noun with its own clause
     qual = named_qualifiers(noun, texts)
     if not qual or set(content_words(qual)) <= set(content_words(subject)):
@@ -225,9 +226,10 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         return subject
     sources = [sentence_before, *texts]
     out = _resolve_anaphor(subject, sources, done, carried)
+    anaphoric = out != subject
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
-    if is_counted(m):
+    if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
         out = _name_bare_noun(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
