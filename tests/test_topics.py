@@ -176,3 +176,17 @@ def test_a_bare_noun_followed_by_a_long_clause_still_takes_its_qualifiers():
         "Đến nay, 12 trạm đã vận hành, 3 trạm đang chờ nguồn điện ba pha và thiết bị đóng cắt cần thiết khác.",
     )
     assert {"bơm", "điện", "chờ", "nguồn"} <= words(s["3"])
+
+
+def test_a_bare_verb_takes_the_object_the_activity_was_named_with():
+    s = subjects_of(
+        "Công tác tập huấn nghiệp vụ văn thư lưu trữ được Sở quan tâm thực hiện. Đã tập huấn 320 công chức."
+    )
+    assert {"tập", "huấn", "văn", "thư", "lưu", "trữ", "công", "chức"} <= words(s["320"])
+
+
+def test_a_verb_whose_object_is_named_takes_nothing_more():
+    s = subjects_of("Công tác kiểm tra an toàn thực phẩm được tăng cường. Đã kiểm tra 14 cơ sở về an toàn thực phẩm.")
+    assert words(s["14"]).isdisjoint({"tăng", "cường"})
+    s = subjects_of("Huyện đã kiểm tra an toàn thực phẩm tại chợ. Tháng 5 đã kiểm tra 14 cơ sở xăng dầu.")
+    assert not words(s["14"]) & {"thực", "phẩm"}  # an activity done once is not named as a topic

@@ -315,7 +315,7 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         if off == 0:
             continue
         line = parse_line(sent)
-        if line is None:
+        if line is None or opens_count_list(line):
             continue
         placed = placed if placed is not None else _offsets(block, [out[i] for i in idx])
         values = {id(f) for f in _value_list(block.text, off + line.colon, placed)}

@@ -29,6 +29,7 @@ _MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
+_MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 
 
@@ -51,6 +52,9 @@ def _qualifiers(text: str) -> str:
         if cw.clause_opener.match(text[t.start() :]) or len(words) >= _MAX_QUALIFIER:
             break
         if tok[0].isdigit() and not any(w[:1].isupper() for w in words[-2:]):
+            times = [pm for pm in find_periods(text[: t.end()]) if pm.end == t.end()]
+            if times:  # "công tác cải cách hành chính năm 2026": the time dates the activity, it names nothing
+                words = [w.group() for w in _TOKEN.finditer(text[: times[0].start])][: len(words)]
             if "," in words:  # "vụ ma túy, gần 5.000 đối tượng": the last comma part belongs to the next count
                 words = words[: len(words) - words[::-1].index(",") - 1]
             break  # "34 mô hình điểm, 17 ...": another count; "Đề án 06" is a name
@@ -166,6 +170,38 @@ def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
     return " ".join(f"{subject[: bare.end()]} {qual} {subject[bare.end():]}".split())
 
 
+def _activity_object(verb: str, texts: list[str]) -> str:
+    """The object `verb` had the last time the texts in force named it as an activity, after a nominalizer
+    ("công tác kiểm tra cải cách hành chính", "về kiểm tra công tác cải cách hành chính"); "" when none did."""
+    nominalizer = context_words().nominalizer
+    for text in texts:
+        for hit in reversed(_word_at(text, verb)):
+            if _in_closed_parenthesis(text, hit.start()) or not nominalizer.search(text[: hit.start()]):
+                continue
+            qual = _qualifiers(text[hit.end() :])
+            if content_words(qual):
+                return qual
+    return ""
+
+
+def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
+    """`subject` with the object its verb had where the activity was named in full before: "Công tác kiểm tra
+    cải cách hành chính đã hoàn thành ..., theo đó, đã tổ chức kiểm tra 42 cơ quan" -> "kiểm tra cải cách hành
+    chính cơ quan". The verb is the subject's words right before its counted noun (one to _MAX_VERB words); its
+    object is what named it last as an activity (_activity_object)."""
+    noun = m.unit or ""
+    hits = _word_at(subject, noun)
+    if not hits:
+        return subject
+    verb = " ".join(subject[: hits[-1].start()].split())
+    if not verb or len(verb.split()) > _MAX_VERB or len(content_words(verb)) != len(verb.split()):
+        return subject
+    qual = _activity_object(verb, texts)
+    if not qual or set(content_words(qual)) & set(content_words(subject)):
+        return subject  # the object it had is not this one's, or it is named already
+    return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
+
+
 def _existential_in_force(text: str, pos: int) -> bool:
     """Whether a count at `pos` is in the scope of an existential "X có" of its clause: right after it, or in a
     list of counts after it with no semicolon, colon or parenthesis between ("cấp tỉnh có 07/13 ..., 05/13 ...")."""
@@ -231,6 +267,7 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         out = _share_opening(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
         out = _name_bare_noun(out, m, sources)
+        out = _name_bare_verb(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject
