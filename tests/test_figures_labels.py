@@ -182,3 +182,10 @@ def test_a_breakdown_label_qualifies_a_counted_noun_that_names_itself():
     s = _by_number("- Khu vực miền núi: hiện còn 45 học sinh đang theo học chương trình nội trú.")
     got = set(content_words(s["45"]))
     assert {"học", "sinh", "nội", "trú", "khu", "vực", "miền", "núi"} <= got
+
+
+def test_a_label_names_every_value_of_a_list_whose_items_name_their_nouns():
+    s = _by_number("- Hàng hóa tạm giữ: 120kg đường cát nhập lậu; 45 bao phân bón giả; 30 thùng bia.")
+    for number in ("120kg", "45", "30"):
+        assert {"tạm", "giữ"} <= set(content_words(s[number])), number
+    assert {"phân", "bón", "giả"} <= set(content_words(s["45"]))

@@ -151,7 +151,8 @@ def _value_list(text: str, colon: int, placed) -> list[Figure]:
         if start < colon:
             continue
         gap = text[end:start]
-        ok = _list("gap").match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+        ok = (_list("gap").match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+              or (out and _names_last(gap, out[-1])))
         if not ok:
             if out and f.unit == "%" and _rules()[3].match(gap):
                 out.append(f)  # "11 ứng viên (chiếm 32,36% ...)": the share of the value just listed
@@ -159,6 +160,17 @@ def _value_list(text: str, colon: int, placed) -> list[Figure]:
         out.append(f)
         end = stop
     return out
+
+
+_ITEM_END = regex.compile(r"^(?P<words>[^\d;:.()]*?)\s*[,;]\s*$")
+
+
+def _names_last(gap: str, last: Figure) -> bool:
+    """Whether `gap` is the rest of the last listed value's own noun phrase and a separator: "23kg ma túy tổng hợp;
+    78 viên thuốc lắc" lists on past "ma túy tổng hợp;", which that value's subject holds."""
+    m = _ITEM_END.match(gap)
+    words = set(content_words(m["words"])) if m else set()
+    return bool(words) and words <= set(content_words(last.subject))
 
 
 def _counted(f: Figure) -> str:
