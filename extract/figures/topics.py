@@ -8,7 +8,11 @@ last paragraphs of its section and the open headings. Two rules read them:
 - a bare counted noun (followed by nothing or by a word that opens a clause about it) takes the qualifiers the same
   noun had where it was last named with some;
 - an anaphoric phrase ("tiêu chí này", "nội dung đó") takes the subject of the figure before it in the sentence,
-  else what its noun was last named with, else the block's last subject.
+  else what its noun was last named with, else the block's last subject;
+- a shortened phrase ("lượt tra cứu thành công" after "lượt tra cứu bằng CCCD khi ...") takes what it leaves out;
+- a bare verb before a count ("đã tổ chức kiểm tra 42 cơ quan") takes the object the activity was named with
+  after a nominalizer ("Công tác kiểm tra cải cách hành chính ...").
+Mentions inside a parenthesised breakdown are never in force after it.
 Words as data: rules/subjects.yaml `context`.
 """
 
