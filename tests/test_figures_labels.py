@@ -189,3 +189,8 @@ def test_a_label_names_every_value_of_a_list_whose_items_name_their_nouns():
     for number in ("120kg", "45", "30"):
         assert {"tạm", "giữ"} <= set(content_words(s[number])), number
     assert {"phân", "bón", "giả"} <= set(content_words(s["45"]))
+
+
+def test_a_sector_label_opened_by_ve_qualifies_nothing():
+    s = _by_number("Về thương mại: tổng mức bán lẻ hàng hóa đạt 5.400 tỷ đồng (tăng 6%).")
+    assert not set(content_words(s["5.400"])) & {"thương", "mại"}

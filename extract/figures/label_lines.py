@@ -33,8 +33,8 @@ _SHORT_SUBJECT = 6  # content words of a subject short enough to take its line's
 @cache
 def _rules():
     data = catalog.load("label_lines")
-    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_fields", "conjunctions",
-            "list_openers"}
+    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
+            "conjunctions", "list_openers"}
     if not isinstance(data, dict) or set(data) != keys:
         raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
@@ -44,9 +44,10 @@ def _rules():
         restate = regex.compile(r"^\s*\(\s*(?:" + "|".join(data["restatement"]) + r")\s*$", _FLAGS)
         topic = regex.compile("|".join(data["topic_openers"]), _FLAGS)
         fields = regex.compile(r"^(?:" + "|".join(data["topic_fields"]) + ")", _FLAGS)
+        scopes = regex.compile("|".join(data["topic_scopes"]), _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
-    return breakdown, not_subject, scope, restate, topic, fields
+    return breakdown, not_subject, scope, restate, topic, fields, scopes
 
 
 @cache
@@ -351,10 +352,10 @@ _COUNT = regex.compile(r"^\s*[\d.,]+\s+")
 
 
 def _topic(line: Line) -> str:
-    """The thing a topic label ("- Đối với 11 dịch vụ công thiết yếu của ngành Công an:", "Riêng cấp xã:") says its
+    """The thing a scope label ("- Đối với 11 dịch vụ công thiết yếu của ngành Công an:", "Riêng cấp xã:") says its
     line is about: its noun phrase without the opener or a count in front; it qualifies what the line's figures
     count ("tiếp nhận 600 hồ sơ" -> "hồ sơ ... dịch vụ công thiết yếu của ngành Công an"). "" for other labels."""
-    if not _rules()[4].match(line.raw.strip()) or regex.search(r"\d", _COUNT.sub("", line.label)):
+    if not _rules()[6].match(line.raw.strip()) or regex.search(r"\d", _COUNT.sub("", line.label)):
         return ""
     label = _COUNT.sub("", line.label)
     if _rules()[5].match(label):
