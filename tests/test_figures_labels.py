@@ -283,3 +283,41 @@ def test_rows_that_name_agencies_take_what_the_column_and_caption_measure():
     assert [f.subject for f in extract_figures(plain, _meta())[0]] == [
         "Tỷ lệ đạt % của Sở Giao thông vận tải", "Điểm đạt của Sở Giao thông vận tải",
     ]
+
+
+def _by_number(*texts: str) -> dict[str, str | None]:
+    """raw number (its first token) -> subject."""
+    return {raw.split()[0]: subj for raw, subj in _subjects(*texts).items()}
+
+
+def test_a_topic_label_qualifies_what_its_line_counts():
+    s = _by_number("- Đối với 05 dịch vụ công về đất đai của ngành Tài nguyên: tiếp nhận 6.120 hồ sơ trực tuyến trong quý.")
+    assert {"dịch", "vụ", "đất", "đai", "tài", "nguyên", "hồ", "sơ"} <= set(content_words(s["6.120"]))
+
+
+def test_a_topic_label_naming_a_field_of_work_qualifies_nothing():
+    s = _by_number("- Đối với lĩnh vực cải cách tài chính công: đã thanh tra 14 đơn vị sử dụng ngân sách.")
+    assert not set(content_words(s["14"])) & {"lĩnh", "vực", "cải", "cách"}
+
+
+def test_a_topic_label_is_not_added_to_a_subject_that_names_part_of_it():
+    s = _by_number("- Đối với dịch vụ liên thông khai sinh - khai tử: phát sinh 700 hồ sơ khai sinh trong tháng.")
+    assert not set(content_words(s["700"])) & {"liên", "tử"}
+
+
+def test_a_breakdown_label_qualifies_a_counted_noun_that_names_itself():
+    s = _by_number("- Khu vực miền núi: hiện còn 45 học sinh đang theo học chương trình nội trú.")
+    got = set(content_words(s["45"]))
+    assert {"học", "sinh", "nội", "trú", "khu", "vực", "miền", "núi"} <= got
+
+
+def test_a_label_names_every_value_of_a_list_whose_items_name_their_nouns():
+    s = _by_number("- Hàng hóa tạm giữ: 120kg đường cát nhập lậu; 45 bao phân bón giả; 30 thùng bia.")
+    for number in ("120kg", "45", "30"):
+        assert {"tạm", "giữ"} <= set(content_words(s[number])), number
+    assert {"phân", "bón", "giả"} <= set(content_words(s["45"]))
+
+
+def test_a_sector_label_opened_by_ve_qualifies_nothing():
+    s = _by_number("Về thương mại: tổng mức bán lẻ hàng hóa đạt 5.400 tỷ đồng (tăng 6%).")
+    assert not set(content_words(s["5.400"])) & {"thương", "mại"}

@@ -136,3 +136,57 @@ def test_each_whole_of_a_ratio_list_drops_the_counting_verb():
     s = subjects_of("Cơ quan điều tra đã thụ lý 8/20 vụ án ma túy, 5/20 vụ án kinh tế.")
     assert {"án", "ma", "túy"} <= words(s["8"])
     assert not words(s["20"]) & {"thụ", "lý"}
+
+
+def test_a_part_named_by_a_shortened_phrase_takes_the_qualifiers_the_full_phrase_had():
+    s = subjects_of(
+        "Đến nay, tổng số lượt đặt lịch bằng ứng dụng di động khi đến bệnh viện là 5.400 lượt; trong đó, "
+        "4.900 lượt đặt lịch thành công."
+    )
+    assert {"đặt", "lịch", "ứng", "dụng", "di", "động", "thành", "công"} <= words(s["4.900"])
+    assert not words(s["4.900"]) & {"bệnh", "viện"}  # the subordinate clause after "khi" names no part
+
+
+def test_a_count_that_shares_no_words_with_the_full_phrase_takes_nothing_from_it():
+    s = subjects_of("Sở đã tiếp nhận 80 hồ sơ cấp phép khai thác khoáng sản, đã trả 60 hồ sơ thẩm định môi trường.")
+    assert not words(s["60"]) & {"khai", "thác", "khoáng", "sản"}
+
+
+def test_a_bare_noun_skips_the_parts_in_a_parenthesised_breakdown():
+    s = subjects_of(
+        "Trong quý, huyện nhận 900 đơn thư khiếu nại đất đai (500 đơn thư cá nhân và 400 đơn thư tập thể), "
+        "trong đó: 850 đơn thư đã giải quyết xong."
+    )
+    assert {"khiếu", "nại", "đất", "đai", "giải", "quyết"} <= words(s["850"])
+    assert not words(s["850"]) & {"tập", "thể", "cá", "nhân"}
+
+
+def test_each_item_of_a_list_hangs_from_the_head_that_counts_its_noun():
+    s = subjects_of(
+        "Năm qua, lực lượng kiểm lâm phát hiện 210 vụ chặt phá rừng, 260 đối tượng vi phạm, trong đó: "
+        "khởi tố 35 vụ, 41 đối tượng."
+    )
+    assert {"chặt", "phá", "rừng"} <= words(s["35"])
+    assert not words(s["35"]) & {"đối", "tượng"}
+
+
+def test_a_bare_noun_followed_by_a_long_clause_still_takes_its_qualifiers():
+    s = subjects_of(
+        "Năm nay huyện đầu tư 20 trạm bơm điện phục vụ tưới tiêu.",
+        "Đến nay, 12 trạm đã vận hành, 3 trạm đang chờ nguồn điện ba pha và thiết bị đóng cắt cần thiết khác.",
+    )
+    assert {"bơm", "điện", "chờ", "nguồn"} <= words(s["3"])
+
+
+def test_a_bare_verb_takes_the_object_the_activity_was_named_with():
+    s = subjects_of(
+        "Công tác tập huấn nghiệp vụ văn thư lưu trữ được Sở quan tâm thực hiện. Đã tập huấn 320 công chức."
+    )
+    assert {"tập", "huấn", "văn", "thư", "lưu", "trữ", "công", "chức"} <= words(s["320"])
+
+
+def test_a_verb_whose_object_is_named_takes_nothing_more():
+    s = subjects_of("Công tác kiểm tra an toàn thực phẩm được tăng cường. Đã kiểm tra 14 cơ sở về an toàn thực phẩm.")
+    assert words(s["14"]).isdisjoint({"tăng", "cường"})
+    s = subjects_of("Huyện đã kiểm tra an toàn thực phẩm tại chợ. Tháng 5 đã kiểm tra 14 cơ sở xăng dầu.")
+    assert not words(s["14"]) & {"thực", "phẩm"}  # an activity done once is not named as a topic

@@ -33,7 +33,8 @@ _SHORT_SUBJECT = 6  # content words of a subject short enough to take its line's
 @cache
 def _rules():
     data = catalog.load("label_lines")
-    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "conjunctions", "list_openers"}
+    keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
+            "conjunctions", "list_openers"}
     if not isinstance(data, dict) or set(data) != keys:
         raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
@@ -42,9 +43,11 @@ def _rules():
         scope = regex.compile("|".join(data["scope"]), _FLAGS)
         restate = regex.compile(r"^\s*\(\s*(?:" + "|".join(data["restatement"]) + r")\s*$", _FLAGS)
         topic = regex.compile("|".join(data["topic_openers"]), _FLAGS)
+        fields = regex.compile(r"^(?:" + "|".join(data["topic_fields"]) + ")", _FLAGS)
+        scopes = regex.compile("|".join(data["topic_scopes"]), _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
-    return breakdown, not_subject, scope, restate, topic
+    return breakdown, not_subject, scope, restate, topic, fields, scopes
 
 
 @cache
@@ -65,9 +68,11 @@ def _list_patterns() -> dict[str, regex.Pattern]:
         openers_ = "|".join(rf"\b{w}" for w in data["list_openers"])
         # ("Trong đó;" with a semicolon for its colon still opens the list)
         end = regex.compile(rf"(?:(?:{openers_})\s*[:;]|:)\s*$", _FLAGS)
+        # a clause with a count before "trong đó:", "gồm:" ("nhận 900 đơn thư (...), trong đó: 850 đơn thư ...")
+        count_list = regex.compile(rf"\d.*(?:{openers_})\W*$", _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
-    return {"marker": marker, "gap": gap, "item_cut": item_cut, "end": end}
+    return {"marker": marker, "gap": gap, "item_cut": item_cut, "end": end, "count_list": count_list}
 
 
 def _list(name: str) -> regex.Pattern:
@@ -120,6 +125,12 @@ def parse_line(text: str) -> Line | None:
     return Line(mm["m"] or "", label, cm.end(), raw)
 
 
+def opens_count_list(line: Line) -> bool:
+    """Whether the "label" is a clause with a count that opens a list of its parts ("nhận 900 đơn thư (...), trong
+    đó: 850 đơn thư ..."): its items are parts of that count (subjects.list_total), not values of a label."""
+    return bool(_list("count_list").search(line.raw))
+
+
 def _offsets(block: Block, figures: list[Figure]) -> list[tuple[int, int, Figure]]:
     """(start, end, figure) of the block's figures in the block's own text, in text order."""
     out, seen = [], {}
@@ -141,7 +152,8 @@ def _value_list(text: str, colon: int, placed) -> list[Figure]:
         if start < colon:
             continue
         gap = text[end:start]
-        ok = _list("gap").match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+        ok = (_list("gap").match(gap) or (not out and f.qualifier and _QUALIFIER_GAP.match(gap))
+              or (out and _names_last(gap, out[-1])))
         if not ok:
             if out and f.unit == "%" and _rules()[3].match(gap):
                 out.append(f)  # "11 ứng viên (chiếm 32,36% ...)": the share of the value just listed
@@ -149,6 +161,17 @@ def _value_list(text: str, colon: int, placed) -> list[Figure]:
         out.append(f)
         end = stop
     return out
+
+
+_ITEM_END = regex.compile(r"^(?P<words>[^\d;:.()]*?)\s*[,;]\s*$")
+
+
+def _names_last(gap: str, last: Figure) -> bool:
+    """Whether `gap` is the rest of the last listed value's own noun phrase and a separator: "23kg ma túy tổng hợp;
+    78 viên thuốc lắc" lists on past "ma túy tổng hợp;", which that value's subject holds."""
+    m = _ITEM_END.match(gap)
+    words = set(content_words(m["words"])) if m else set()
+    return bool(words) and words <= set(content_words(last.subject))
 
 
 def _counted(f: Figure) -> str:
@@ -236,6 +259,8 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             total = None
         placed = _offsets(block, [out[i] for i in idx])
         values = _value_list(block.text, line.colon, placed)
+        if opens_count_list(line):
+            values = []  # the items of a count's "trong đó:" list are parts of that count (subjects.list_total)
         before: dict[int, str | None] = {}  # index -> subject of each figure a label renames
         ids = {id(f) for f in values}
         inline = [] if values else _inline_items(block.text, line, placed)
@@ -270,12 +295,24 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             last_measure = measure
             for i in idx:
                 start = next((s for s, _e, f in placed if f is out[i]), -1)
-                if start >= line.colon:
+                if start < line.colon:
+                    continue
+                own = out[i].subject or ""
+                if _counted(out[i]) and set(content_words(own)) - set(content_words(_counted(out[i]))):
+                    # "- Khu vực A: hiện còn 30 sinh viên đang theo học": the part qualifies the counted noun
+                    out[i] = replace(out[i], subject=_join(own, line.label))
+                else:
                     out[i] = replace(out[i], subject=_join(measure, line.label))
         elif _is_heading(line):
             for i in _first_sentence(block.text, line.colon, placed, idx, out):
                 if _is_short(out[i].subject, line.label):
                     out[i] = replace(out[i], subject=f"{out[i].subject} {line.label}")
+        elif topic := _topic(line):
+            at = {id(f): s for s, _e, f in placed}
+            for i in idx:
+                subj = out[i].subject
+                if subj and at.get(id(out[i]), -1) >= line.colon and _names_none(subj, topic, out[i]):
+                    out[i] = replace(out[i], subject=f"{subj} {topic}")
         if values or inline:
             _restatements(before, out, idx)
     return out
@@ -291,7 +328,7 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         if off == 0:
             continue
         line = parse_line(sent)
-        if line is None:
+        if line is None or opens_count_list(line):
             continue
         placed = placed if placed is not None else _offsets(block, [out[i] for i in idx])
         values = {id(f) for f in _value_list(block.text, off + line.colon, placed)}
@@ -309,6 +346,28 @@ def _is_heading(line: Line) -> bool:
         and not regex.search(r"\d", line.label)
         and not phrase_words().lead_openers.match(line.raw)
     )
+
+
+_COUNT = regex.compile(r"^\s*[\d.,]+\s+")
+
+
+def _topic(line: Line) -> str:
+    """The thing a scope label ("- Đối với 11 dịch vụ công thiết yếu của ngành Công an:", "Riêng cấp xã:") says its
+    line is about: its noun phrase without the opener or a count in front; it qualifies what the line's figures
+    count ("tiếp nhận 600 hồ sơ" -> "hồ sơ ... dịch vụ công thiết yếu của ngành Công an"). "" for other labels."""
+    if not _rules()[6].match(line.raw.strip()) or regex.search(r"\d", _COUNT.sub("", line.label)):
+        return ""
+    label = _COUNT.sub("", line.label)
+    if _rules()[5].match(label):
+        return ""  # "Đối với lĩnh vực cải cách thể chế:": a field of work, not an owner of what is counted
+    return label if 0 < len(label.split()) <= _HEADING_WORDS_MAX else ""
+
+
+def _names_none(subject: str, topic: str, f: Figure) -> bool:
+    """Whether `subject` names none of `topic` besides the figure's counted noun: a subject that names a part of
+    it already chose its own words ("hồ sơ đăng ký khai sinh" under "Đối với dịch vụ liên thông khai sinh")."""
+    noun = set(content_words(_counted(f)))
+    return not (set(content_words(subject)) & set(content_words(topic))) - noun
 
 
 def _first_sentence(text: str, colon: int, placed, idx: list[int], out: list[Figure]) -> list[int]:

@@ -6,7 +6,7 @@ import regex
 
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_of, refine_role, sentence_cues
-from extract.figures.label_lines import parse_line
+from extract.figures.label_lines import opens_count_list, parse_line
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
@@ -52,7 +52,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             earlier.insert(0, sentence)
             continue
         line = parse_line(sentence)
-        if line is not None and not _VALUE_LIST.match(sentence, line.colon):
+        if line is not None and (not _VALUE_LIST.match(sentence, line.colon) or opens_count_list(line)):
             line = None  # a block label before a sentence ("3. Về các dự án ...: tổng số dự án là 30") is a topic
         cues = sentence_cues(sentence)
         if last is not None and last[0] is not None and breakdown().match(_LEAD_MARKS.sub("", sentence)):

@@ -471,5 +471,16 @@ def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | 
     if not opens:
         return None
     b0 = opens[-1][0]
-    heads = [(o, subj) for o, subj in done if o.end <= b0 and subj]
-    return heads[-1] if heads else None
+    # a count inside a parenthesis closed before the opener is a breakdown of the head, not the head: "5.000 hồ sơ
+    # (3.000 hồ sơ khai sinh và 2.000 hồ sơ khai tử), trong đó: 4.500 hồ sơ ..." hangs from the 5.000
+    heads = [(o, subj) for o, subj in done if o.end <= b0 and subj and not _closed_before(sent, o.start, b0)]
+    # "phát hiện 3.000 vụ, 5.000 đối tượng, trong đó: 2.800 vụ ..., 4.000 đối tượng ...": each item hangs from the
+    # head that counts its noun
+    same = [h for h in heads if is_counted(m) and (h[0].unit or "").casefold() == (m.unit or "").casefold()]
+    return same[-1] if same else heads[-1] if heads else None
+
+
+def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
+    """Whether `pos` is inside a parenthesis that closes before `end`."""
+    group = sent.group(pos)
+    return group >= 0 and sent.close_of(group) < end

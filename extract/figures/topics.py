@@ -8,7 +8,11 @@ last paragraphs of its section and the open headings. Two rules read them:
 - a bare counted noun (followed by nothing or by a word that opens a clause about it) takes the qualifiers the same
   noun had where it was last named with some;
 - an anaphoric phrase ("tiêu chí này", "nội dung đó") takes the subject of the figure before it in the sentence,
-  else what its noun was last named with, else the block's last subject.
+  else what its noun was last named with, else the block's last subject;
+- a shortened phrase ("lượt tra cứu thành công" after "lượt tra cứu bằng CCCD khi ...") takes what it leaves out;
+- a bare verb before a count ("đã tổ chức kiểm tra 42 cơ quan") takes the object the activity was named with
+  after a nominalizer ("Công tác kiểm tra cải cách hành chính ...").
+Mentions inside a parenthesised breakdown are never in force after it.
 Words as data: rules/subjects.yaml `context`.
 """
 
@@ -18,6 +22,7 @@ import regex
 
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
+from extract.language.periods import find_periods
 from extract.language.subjects import WHOLE_WORD, content_words, context_words
 from extract.language.text import fold
 
@@ -28,6 +33,8 @@ _MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
+_MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
+_MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 
 
 def _word_at(text: str, word: str) -> list[regex.Match]:
@@ -49,19 +56,36 @@ def _qualifiers(text: str) -> str:
         if cw.clause_opener.match(text[t.start() :]) or len(words) >= _MAX_QUALIFIER:
             break
         if tok[0].isdigit() and not any(w[:1].isupper() for w in words[-2:]):
+            times = [pm for pm in find_periods(text[: t.end()]) if pm.end == t.end()]
+            if times:  # "công tác cải cách hành chính năm 2026": the time dates the activity, it names nothing
+                words = [w.group() for w in _TOKEN.finditer(text[: times[0].start])][: len(words)]
             if "," in words:  # "vụ ma túy, gần 5.000 đối tượng": the last comma part belongs to the next count
                 words = words[: len(words) - words[::-1].index(",") - 1]
             break  # "34 mô hình điểm, 17 ...": another count; "Đề án 06" is a name
         words.append(tok)
     while words and words[-1] == ",":
         words.pop()
-    return " ".join(words).replace(" ,", ",")
+    qual = " ".join(words).replace(" ,", ",")
+    times = find_periods(qual)
+    # "SINH VIÊN DÂN TỘC THIỂU SỐ GIAI ĐOẠN 2021-2025": the time of a heading dates its part, it names nothing
+    return qual[: min(pm.start for pm in times)].strip(" ,") if times else qual
+
+
+def _in_closed_parenthesis(text: str, pos: int) -> bool:
+    """Whether `pos` is inside a parenthesis that closes before the end of `text`: a breakdown of the phrase
+    before it ("5.000 hồ sơ dịch vụ công (3.000 hồ sơ khai sinh và 2.000 hồ sơ khai tử)"), not what is in force
+    after it. A parenthesis still open at the end (the figure's own) is no breakdown."""
+    depth = text.count("(", 0, pos) - text.count(")", 0, pos)
+    return depth > 0 and text.count(")", pos) >= depth
 
 
 def named_qualifiers(noun: str, texts: list[str]) -> str:
-    """The qualifiers `noun` had the last time the texts in force (nearest first) named it with some."""
+    """The qualifiers `noun` had the last time the texts in force (nearest first) named it with some, outside a
+    parenthesised breakdown."""
     for text in texts:
         for hit in reversed(_word_at(text, noun)):
+            if _in_closed_parenthesis(text, hit.start()):
+                continue
             qual = _qualifiers(text[hit.end() :])
             if content_words(qual):
                 return qual
@@ -107,16 +131,79 @@ def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | 
     return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
 
 
+def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
+    """`subject` when its noun is named by a shorter form of a phrase named in full before: the words right after
+    the noun begin the same as the full phrase's, which goes on with qualifiers the subject lacks ("tổng số lượt
+    tra cứu bằng thẻ căn cước là 900 lượt; trong đó, 800 lượt tra cứu thành công" -> "lượt tra cứu bằng thẻ căn
+    cước thành công"): the missing qualifiers are inserted after the shared words."""
+    hits = _word_at(subject, noun)
+    if not hits:
+        return subject
+    last = hits[-1]
+    own = [t.group() for t in _TOKEN.finditer(subject[last.end() :])]
+    if not own or own[0] == ",":
+        return subject
+    qual = named_qualifiers(noun, texts)
+    named = [t.group() for t in _TOKEN.finditer(qual)]
+    shared = 0
+    while shared < min(len(own), len(named)) and own[shared].casefold() == named[shared].casefold():
+        shared += 1
+    if shared == 0 or shared == len(named) or not content_words(" ".join(own[:shared])):
+        return subject  # nothing in common, or nothing more named
+    more = named[shared:]
+    if "," in more:
+        more = more[: more.index(",")]
+    if not content_words(" ".join(more)) or set(content_words(" ".join(more))) <= set(content_words(subject)):
+        return subject
+    head = subject[: last.end()] + " " + " ".join(own[:shared])
+    return " ".join(f"{head} {' '.join(more)} {' '.join(own[shared:])}".replace(" ,", ",").split())
+
+
 def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
-    """`subject` with the qualifiers its bare counted noun had where it was last named."""
+    """`subject` with the qualifiers its bare counted noun had where it was last named, or those its shortened
+    form leaves out (_complete_shortened)."""
     noun = m.unit or ""
     bare = _is_bare(subject, noun)
-    if bare is None or len(content_words(subject)) > _MAX_SHORT:
+    if bare is None and len(content_words(subject)) <= _MAX_SHORT:
+        return _complete_shortened(subject, noun, texts)
+    if bare is None or len(content_words(subject)) > _MAX_BARE:
         return subject  # a long subject names its noun with its own clause
     qual = named_qualifiers(noun, texts)
     if not qual or set(content_words(qual)) <= set(content_words(subject)):
         return subject
     return " ".join(f"{subject[: bare.end()]} {qual} {subject[bare.end():]}".split())
+
+
+def _activity_object(verb: str, texts: list[str]) -> str:
+    """The object `verb` had the last time the texts in force named it as an activity, after a nominalizer
+    ("công tác kiểm tra cải cách hành chính", "về kiểm tra công tác cải cách hành chính"); "" when none did."""
+    nominalizer = context_words().nominalizer
+    for text in texts:
+        for hit in reversed(_word_at(text, verb)):
+            if _in_closed_parenthesis(text, hit.start()) or not nominalizer.search(text[: hit.start()]):
+                continue
+            qual = _qualifiers(text[hit.end() :])
+            if content_words(qual):
+                return qual
+    return ""
+
+
+def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
+    """`subject` with the object its verb had where the activity was named in full before: "Công tác kiểm tra
+    cải cách hành chính đã hoàn thành ..., theo đó, đã tổ chức kiểm tra 42 cơ quan" -> "kiểm tra cải cách hành
+    chính cơ quan". The verb is the subject's words right before its counted noun (one to _MAX_VERB words); its
+    object is what named it last as an activity (_activity_object)."""
+    noun = m.unit or ""
+    hits = _word_at(subject, noun)
+    if not hits:
+        return subject
+    verb = " ".join(subject[: hits[-1].start()].split())
+    if not verb or len(verb.split()) > _MAX_VERB or len(content_words(verb)) != len(verb.split()):
+        return subject
+    qual = _activity_object(verb, texts)
+    if not qual or set(content_words(qual)) & set(content_words(subject)):
+        return subject  # the object it had is not this one's, or it is named already
+    return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 
 
 def _existential_in_force(text: str, pos: int) -> bool:
@@ -179,10 +266,12 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         return subject
     sources = [sentence_before, *texts]
     out = _resolve_anaphor(subject, sources, done, carried)
+    anaphoric = out != subject
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
-    if is_counted(m):
+    if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
         out = _name_bare_noun(out, m, sources)
+        out = _name_bare_verb(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject

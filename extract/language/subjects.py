@@ -223,10 +223,11 @@ class ContextWords:
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
     existential_at: regex.Pattern  # searched anywhere
     part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
+    nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" naming an activity
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
-                 "part_predicates"}
+                 "part_predicates", "nominalizers"}
 
 
 @cache
@@ -243,4 +244,5 @@ def context_words() -> ContextWords:
         existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
         part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
+        nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"\s*$", flags),
     )
