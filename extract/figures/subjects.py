@@ -38,6 +38,7 @@ _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
+_MAX_AGENT = 4  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
 
@@ -145,26 +146,32 @@ def _end_aspect(text: str):
     return found[-1] if found and not text[found[-1].end() :].strip() else None
 
 
-def _before(sent: Sentence, m: Mention) -> tuple[str, bool]:
-    """(the words of the number's clause before it, whether they end in a copula): the verb phrase
-    ("tổ chức kiểm tra") or the noun phrase of a copula, openers, agent and lead-in words dropped."""
+def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
+    """(the words of the number's clause before it, whether they end in a copula, the agent): the verb phrase
+    ("tổ chức kiểm tra") or the noun phrase of a copula, openers and lead-in words dropped; the agent before an
+    aspect marker ("UBND tỉnh đã ban hành 34 Quyết định") is returned apart when it is a short noun phrase, to
+    follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped."""
     pw = phrase_words()
     start = m.qualifier_span[0] if m.qualifier_span else m.start
     lo = _clause_lo(sent, start)
     text = _clean(_unmark(_mask(sent, lo, start, m)))
     cop = pw.copula.search(text)
     if cop:
-        return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True
+        return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
     if _accompanies(text):
-        return "", False  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
+        return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
     text = _strip_lead_in(text)
     both = list(pw.coordinator.finditer(text))
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
     asp = list(pw.aspect.finditer(text))
+    agent = ""
     if asp and text[asp[-1].end() :].strip():
-        text = text[asp[-1].end() :]  # "Sở Nội vụ đã tổ chức": the agent is not what is counted
-    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False
+        agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
+        if "," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent):
+            agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
+        text = text[asp[-1].end() :]
+    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False, agent
 
 
 def _after(sent: Sentence, m: Mention) -> str:
@@ -174,6 +181,10 @@ def _after(sent: Sentence, m: Mention) -> str:
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = _mask(sent, m.end, nxt, m)
+    if not rest.strip() and nxt < len(s):
+        # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
+        pair = next(o for o in sent.mentions if o.start == nxt)
+        return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
     cut = _AFTER_HARD.search(rest)
     if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
@@ -181,6 +192,14 @@ def _after(sent: Sentence, m: Mention) -> str:
         rest = rest[: cut.start()]
     elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
+    elif nxt < len(s):
+        # the words right before the next number open its phrase: "444 viên chức ... với tổng kinh phí thực
+        # hiện 18,5 tỷ đồng", "32 buổi tuyên truyền cho hơn 30.000 lượt người"
+        acc = list(pw.accompaniment.finditer(rest))
+        if acc and 0 < len(rest[acc[-1].end() :].split()) <= 6 and "," not in rest[acc[-1].end() :]:
+            rest = rest[: acc[-1].start()]
+        else:
+            rest = _strip_lead_in(rest)
     parts = rest.split(",")
     keep = [parts[0]]
     for i, p in enumerate(parts[1:], 1):
@@ -272,7 +291,8 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None
     if not pw.restate.fullmatch(between):
         # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
-        cut = _CUT.search(between)
+        cuts = list(_CUT.finditer(between))  # the last comma: "02 ứng viên giữ chức vụ Sở, ban ngành, chiếm 2,9%"
+        cut = cuts[-1] if cuts else None
         if cut is None or pw.predicates.search(between[: cut.start()]):
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
@@ -322,6 +342,31 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     return cut_phrase(text, _MAX_NP, tail=True) or None
 
 
+def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
+    """Where the noun phrase of a rate's clause starts when that clause's verb stands right before the number
+    ("Tỷ lệ thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%"): back through the commas of the
+    noun phrase to the clause's hard start, as long as no comma part before holds a predicate, an aspect
+    marker, a number or a time (then it is a clause of its own)."""
+    pw = phrase_words()
+    s = sent.text
+    if lo <= 0 or s[lo - 1] != ",":
+        return lo
+    text = _mask(sent, lo, start, m)
+    pred = list(pw.predicates.finditer(text))
+    if not pred or text[pred[-1].end() :].strip(" :") or not text[: pred[-1].start()].strip():
+        return lo  # no verb of its own right before the number: "..., 50% hồ sơ"
+    hard = max((c.end() for c in _HARD.finditer(s, 0, lo)), default=0)
+    hard = max(hard, max((o.end for o in sent.mentions if o.end <= lo), default=0))
+    head = s[hard : lo - 1]
+    if not _clean(_unmark(head)).strip() or _DIGIT.search(head) or find_periods(head):
+        return lo
+    if pw.predicates.search(head) or pw.aspect.search(head) or pw.lead_openers.match(head):
+        return lo
+    if len(head.split()) + len(text.split()) > _MAX_NP:
+        return lo
+    return hard
+
+
 def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     """The noun phrase a rate or amount measures: its clause before the number (from the indicator's name
     when it is in the same clause), openers, agent and lead-in words dropped, cut before the clause's
@@ -335,6 +380,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
             at[-1] <= o.start < start for o in sent.mentions if o is not m
         ):
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
+    lo = _subject_lo(sent, m, lo, start)
     text = _clean(_unmark(_mask(sent, lo, start, m)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
@@ -433,9 +479,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
-            before, copula = _before(sent, m)
+            before, copula, agent = _before(sent, m)
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
-            own = " ".join(p for p in (before, unit, _after(sent, m)) if p)
+            own = " ".join(p for p in (before, unit, _after(sent, m), agent) if p)
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -443,7 +489,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         if not content_words(np_text) and content_words(after):
             own = after
         elif _object_after(sent, m, after):
-            before, _copula = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
+            before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
         else:
             own = np_text or _clean(subject or "") or None

@@ -206,6 +206,8 @@ def drop_light_verbs(text: str) -> str:
         if b == start:
             start = a
     rest = doc[end:]
+    if not _words_in(rest):
+        return ""  # "đã thực hiện 5.014 lượt thông báo": the light verb adds nothing to the count's own noun
     if _words_in(rest) < 2 or not rest[0].text.islower():
         # "tổ chức lại", "thực hiện Quyết định số ...": a particle or a noun (a name is capitalised) after it,
         # so the verb is a full verb of its own and stays
