@@ -293,3 +293,18 @@ def test_a_bound_and_a_means_stay_in_the_counted_noun_phrase():
     assert names(s["15"], "công chức có trình độ thạc sĩ trở lên", extra=0)
     s = subjects_of("Hiện có 120 bệnh nhân đang điều trị bằng thuốc kháng vi rút.")
     assert names(s["120"], "bệnh nhân đang điều trị bằng thuốc kháng vi rút", extra=0)
+
+
+def test_a_copula_takes_its_noun_phrase_back_through_commas_but_not_past_a_number_or_a_time():
+    s = subjects_of("Năm 2024, UBND huyện, Hội Nông dân, bố trí kinh phí cho công tác khuyến nông, khuyến lâm là "
+                    "850.000.000 đồng.")
+    assert names(s["850.000.000"], "kinh phí bố trí cho công tác khuyến nông, khuyến lâm")
+    assert "2024" not in s["850.000.000"]
+    s = subjects_of("Có 70 học viên tham gia khóa học, đạt 70% chỉ tiêu chung của chương trình, số học viên tốt "
+                    "nghiệp là 65 người.")
+    assert names(s["65"], "học viên tốt nghiệp", extra=1)  # not the "chỉ tiêu chung" of the 70% before
+
+
+def test_a_clause_opener_before_an_aspect_marker_is_no_agent():
+    s = subjects_of("Kết quả từ khi thực hiện đến nay đã hỗ trợ 40 trường hợp.")
+    assert names(s["40"], "trường hợp được hỗ trợ", extra=0)

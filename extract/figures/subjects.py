@@ -38,7 +38,7 @@ _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
-_MAX_AGENT = 4  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
+_MAX_AGENT = 5  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
 
@@ -157,6 +157,10 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     text = _clean(_unmark(_mask(sent, lo, start, m)))
     cop = pw.copula.search(text)
     if cop:
+        wide = _subject_lo(sent, m, lo, start)
+        if wide < lo:
+            text = _clean(_unmark(_mask(sent, wide, start, m)))
+            cop = pw.copula.search(text)
         return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
     if _accompanies(text):
         return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
@@ -168,7 +172,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     agent = ""
     if asp and text[asp[-1].end() :].strip():
         agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
-        if "," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent):
+        if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent)
+                or pw.lead_openers.match(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
         text = text[asp[-1].end() :]
     return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False, agent
@@ -343,10 +348,10 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
 
 
 def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
-    """Where the noun phrase of a rate's clause starts when that clause's verb stands right before the number
-    ("Tỷ lệ thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%"): back through the commas of the
-    noun phrase to the clause's hard start, as long as no comma part before holds a predicate, an aspect
-    marker, a number or a time (then it is a clause of its own)."""
+    """Where the noun phrase of a clause starts when the clause's verb stands right before the number ("Tỷ lệ
+    thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%", "kinh phí cho công tác phòng, chống ma
+    túy là 16 tỷ đồng"): back through the comma parts of the noun phrase, up to one that holds a predicate, an
+    aspect marker, a number or a time (a clause or an adverbial of its own)."""
     pw = phrase_words()
     s = sent.text
     if lo <= 0 or s[lo - 1] != ",":
@@ -356,15 +361,21 @@ def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
     if not pred or text[pred[-1].end() :].strip(" :") or not text[: pred[-1].start()].strip():
         return lo  # no verb of its own right before the number: "..., 50% hồ sơ"
     hard = max((c.end() for c in _HARD.finditer(s, 0, lo)), default=0)
-    hard = max(hard, max((o.end for o in sent.mentions if o.end <= lo), default=0))
-    head = s[hard : lo - 1]
-    if not _clean(_unmark(head)).strip() or _DIGIT.search(head) or find_periods(head):
-        return lo
-    if pw.predicates.search(head) or pw.aspect.search(head) or pw.lead_openers.match(head):
-        return lo
-    if len(head.split()) + len(text.split()) > _MAX_NP:
-        return lo
-    return hard
+    prev = max((o.end for o in sent.mentions if o.end <= lo), default=-1)
+    hard = max(hard, prev)
+    words = len(text.split())
+    while lo > hard and s[lo - 1] == ",":
+        part_lo = max([hard] + [c.end() for c in _COMMA.finditer(s, hard, lo - 1)])
+        part = s[part_lo : lo - 1]
+        words += len(part.split())
+        if part_lo == prev:
+            break  # the words right after a number qualify that number: "đạt 70% chỉ tiêu chung, số ... là"
+        if not _clean(_unmark(part)).strip() or _DIGIT.search(part) or find_periods(part) or words > _MAX_NP:
+            break
+        if pw.predicates.search(part) or pw.aspect.search(part) or pw.lead_openers.match(part):
+            break
+        lo = part_lo
+    return lo
 
 
 def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
