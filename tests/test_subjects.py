@@ -308,3 +308,31 @@ def test_a_copula_takes_its_noun_phrase_back_through_commas_but_not_past_a_numbe
 def test_a_clause_opener_before_an_aspect_marker_is_no_agent():
     s = subjects_of("Kết quả từ khi thực hiện đến nay đã hỗ trợ 40 trường hợp.")
     assert names(s["40"], "trường hợp được hỗ trợ", extra=0)
+
+
+def test_a_list_item_counted_in_a_noun_of_its_own_names_itself_one_counted_again_in_people_does_not():
+    s = subjects_of("Trong quý, UBND tỉnh đã ban hành 24 quyết định công bố danh mục thủ tục hành chính; trong đó, "
+                    "công bố mới 58 thủ tục và bãi bỏ 17 thủ tục.")
+    assert names(s["58"], "thủ tục công bố mới")
+    assert not words(s["58"]) & {"quyết", "định", "ban", "danh", "mục"}
+    s = subjects_of("Năm 2024, có 12.400 lượt cán bộ tham gia bồi dưỡng, trong đó bồi dưỡng kỹ năng số là 3.100 người.")
+    assert names(s["3.100"], "cán bộ bồi dưỡng kỹ năng số")
+
+
+def test_a_topic_set_off_by_a_colon_may_be_long_and_hold_commas():
+    s = subjects_of("- Đối với trạm y tế của các xã, phường, thị trấn: đã tiếp nhận 4.520 hồ sơ khám bệnh.")
+    assert names(s["4.520"], "hồ sơ khám bệnh trạm y tế của các xã, phường, thị trấn tiếp nhận", extra=0)
+
+
+def test_a_rate_its_clause_names_keeps_that_name_under_a_catalogued_indicator():
+    s = subjects_of("Toàn huyện đã cung cấp 310 dịch vụ công trực tuyến, tỷ lệ nộp hồ sơ trực tuyến của người dân "
+                    "đạt 61,5%.")
+    assert names(s["61,5%"], "tỷ lệ nộp hồ sơ trực tuyến của người dân", extra=0)
+
+
+def test_a_condition_topic_before_thì_names_what_the_rule_measures():
+    s = subjects_of("Đối với bồi dưỡng theo yêu cầu vị trí việc làm chuyên môn cho viên chức thì thời gian thực hiện "
+                    "tối đa không quá 02 tuần.")
+    assert names(s["02"], "thời gian bồi dưỡng theo yêu cầu vị trí việc làm chuyên môn cho viên chức")
+    assert subject_rules.drop_light_verbs("thời gian thực hiện") == "thời gian"  # a noun the light verb qualifies
+    assert subject_rules.drop_light_verbs("thực hiện") == ""

@@ -39,6 +39,7 @@ _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các 
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
 _MAX_AGENT = 5  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
+_MAX_TOPIC_LABEL = 16  # words of a topic set off by a colon ("Đối với dịch vụ công thiết yếu của các sở, ban, ngành:")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
 
@@ -50,16 +51,17 @@ def _unmark(text: str) -> str:
 def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
     """A subject the cross-checks can use for a catalogued indicator: words of the sentence as written (the
     within-document check reads from the subject to the number) and short (value_conflict.sql compares across
-    documents only subjects of at most eight words), or a rate named "tỷ lệ ..." around the catalogue's `name`:
-    its qualifiers narrow the rate ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh"), which the check
-    must not compare. A longer phrase of another shape only describes the quantity ("Cử tri tham gia bỏ phiếu
-    bầu ĐBQH khóa XVI ..."): the catalogue's name stays, for the check."""
+    documents only subjects of at most eight words), or a rate its clause names "tỷ lệ ...": its qualifiers
+    narrow the rate ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh", "tỷ lệ tiếp nhận hồ sơ hình thức trực
+    tuyến" under "dịch vụ công trực tuyến"), which the check must not compare. A longer phrase of another shape
+    only describes the quantity ("Cử tri tham gia bỏ phiếu bầu ĐBQH khóa XVI ..."): the catalogue's `name`
+    stays, for the check."""
     if not own or fold(own).casefold() not in fold(sent.text).casefold():
         return False
     if len(own.split()) <= _MAX_CHECKED:
         return True
-    rate = phrase_words().share.casefold()
-    return fold(name).casefold() in fold(own).casefold() and fold(own).casefold().startswith(rate + " ")
+    rate = fold(phrase_words().share).casefold()
+    return fold(own).casefold().startswith(rate + " ")  # a rate its clause names ("tỷ lệ ... đạt 74,88%")
 
 
 def _clean(text: str) -> str:
@@ -388,8 +390,8 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     if alias:
         at = [a[0] for a in sent.aliases if a[3] == alias and a[0] < lo and a[1] <= start]
         if at and not _ALIAS_GAP.search(sent.text, at[-1], start) and not any(
-            at[-1] <= o.start < start for o in sent.mentions if o is not m
-        ):
+            at[-1] < o.end and o.start < start for o in sent.mentions if o is not m
+        ):  # no other number between the name and this one, nor one whose unit the name begins with
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
     lo = _subject_lo(sent, m, lo, start)
     text = _clean(_unmark(_mask(sent, lo, start, m)))
@@ -453,11 +455,18 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
     if indicator and subject and not is_counted(m) and not _checkable(own, sent, subject):
         return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
-    topic = phrase_words().topic.match(sent.text)
-    if own and topic and len(topic.group("t").split()) <= _MAX_TOPIC and not _DIGIT.search(topic.group("t")):
+    pw = phrase_words()
+    text = _unmark(sent.text)
+    label = pw.topic_label.match(text)
+    topic = label if label and len(label.group("t").split()) <= _MAX_TOPIC_LABEL else pw.topic.match(text)
+    limit = _MAX_TOPIC_LABEL if topic is label else _MAX_TOPIC
+    if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")):
         t = " ".join(topic.group("t").split())
         if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
-            own = f"{own} {t}"  # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"
+            # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"; "Đối với dịch vụ công thiết yếu của các sở, ban,
+            # ngành: đã tiếp nhận 27.245 hồ sơ", "Đối với bồi dưỡng theo yêu cầu vị trí việc làm thì thời gian ...
+            # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
+            own = f"{own} {t}"
     return own
 
 
@@ -479,7 +488,11 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         return shared
     if indicator and not counted:
         np_text = _rate_np(sent, m, subject)
-        own = np_text if subject and fold(subject).casefold() in fold(np_text).casefold() else subject
+        named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
+        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3:
+            own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
+        else:
+            own = subject
         if total is None:
             return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
@@ -507,7 +520,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if own and base and content_words(np_text):
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
     t_unit = (total[0].unit or "").casefold() if total else ""
-    if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"):
+    if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"
+                                          or is_counted(total[0]) and t_unit != (m.unit or "").casefold()
+                                          and not _counts_again(m.unit)):
         total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
     if total is not None and own is not None:
         _t, t_subject = total
@@ -515,6 +530,12 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def _counts_again(unit: str | None) -> bool:
+    """A unit that counts any noun again ("người", "lượt"): an item of a "trong đó" list in it counts the total's
+    noun ("99.027 lượt cán bộ ..., trong đó ... 8.647 người"), one in a noun of its own counts that noun."""
+    return bool(unit) and phrase_words().generic.fullmatch(" ".join(unit.split())) is not None
 
 
 def is_weak(subject: str | None) -> bool:
