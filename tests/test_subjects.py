@@ -336,3 +336,19 @@ def test_a_condition_topic_before_thì_names_what_the_rule_measures():
     assert names(s["02"], "thời gian bồi dưỡng theo yêu cầu vị trí việc làm chuyên môn cho viên chức")
     assert subject_rules.drop_light_verbs("thời gian thực hiện") == "thời gian"  # a noun the light verb qualifies
     assert subject_rules.drop_light_verbs("thực hiện") == ""
+
+
+def test_a_list_of_counts_shares_the_predicate_written_after_the_last():
+    s = subjects_of("Đến nay, đã cấp 1.240 thẻ bảo hiểm y tế, 860 sổ bảo hiểm xã hội, 315 giấy chứng nhận đã được "
+                    "chuyển qua dịch vụ bưu chính.")
+    assert names(s["1.240"], "thẻ bảo hiểm y tế được cấp chuyển qua dịch vụ bưu chính", extra=0)
+    assert names(s["860"], "sổ bảo hiểm xã hội chuyển qua dịch vụ bưu chính", extra=0)
+    s = subjects_of("Xã có 12 tổ, 4 đội, 2 nhóm.")  # no shared predicate: each names itself
+    assert names(s["12"], "tổ", extra=0) and names(s["4"], "đội", extra=0)
+
+
+def test_a_rate_in_a_parenthesis_with_no_noun_of_its_own_restates_the_clause_before_it():
+    s = subjects_of("Tỷ lệ trẻ em được tiêm chủng đầy đủ ở vùng sâu chưa đạt kế hoạch (kế hoạch 95%, hiện đạt 91,2%).")
+    for raw in ("95%", "91,2%"):
+        assert names(s[raw], "tỷ lệ trẻ em được tiêm chủng đầy đủ ở vùng sâu", extra=0)
+        assert not s[raw].endswith("chưa")

@@ -227,6 +227,34 @@ def _after(sent: Sentence, m: Mention) -> str:
     return phrase_words().trailing_coordinators.sub("", rest)
 
 
+def _shared_tail(sent: Sentence, m: Mention) -> str:
+    """The predicate a list of counts shares, written once after the last one: "đã tích hợp 562.694 sổ sức khỏe
+    điện tử, 25.198 giấy chuyển tuyến, 36.518 giấy hẹn khám lại đã hiển thị trên ứng dụng VNeID" -> "hiển thị
+    trên ứng dụng VNeID" for the first two; "" when `m` is no item of such a list or the list has none."""
+    pw = phrase_words()
+    s = sent.text
+    last = m
+    for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
+        between = _mask(sent, last.end, o.start, last)
+        if not is_counted(o) or "," not in between or _AFTER_HARD.search(between) or pw.predicates.search(between) \
+                or pw.aspect.search(between) or pw.coordinator.search(between.split(",")[0]):
+            break
+        last = o
+    if last is m:
+        return ""
+    nxt = min((o.start for o in sent.mentions if o.start >= last.end), default=len(s))
+    rest = _mask(sent, last.end, nxt, last)
+    cut = _AFTER_HARD.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    asp = pw.aspect.search(rest)
+    if not asp or "," in rest[: asp.start()]:
+        return ""
+    tail = rest[asp.end() :]
+    stop = pw.predicates.search(tail)
+    tail = tail[: stop.start()] if stop else tail
+    return cut_phrase(tail.split(",")[0], _MAX_AFTER).strip(" ,")
+
+
 def _phrase_after(sent: Sentence, m: Mention) -> str:
     """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ...")."""
     s = sent.text
@@ -380,6 +408,25 @@ def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
     return lo
 
 
+def _before_paren(sent: Sentence, m: Mention, start: int) -> str:
+    """The noun phrase of the clause a parenthesis restates, for a rate inside it with no noun of its own:
+    "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh chưa đạt chỉ tiêu (chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)"
+    -> "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh"; "" outside a parenthesis."""
+    s = sent.text
+    paren = s.rfind("(", 0, start)
+    if paren < 0 or ")" in s[paren:start]:
+        return ""
+    pw = phrase_words()
+    text = _strip_lead_in(_clean(_unmark(_mask(sent, _clause_lo(sent, paren), paren, m))))
+    pred = pw.predicates.search(text)
+    if pred and text[: pred.start()].strip():
+        text = text[: pred.start()]
+    words = text.split()
+    while words and not content_words(words[-1]):
+        words.pop()  # "... toàn tỉnh chưa (đạt)": the negation of the cut predicate
+    return cut_phrase(" ".join(words), _MAX_NP).strip(" ,") if not pw.restate.fullmatch(" ".join(words)) else ""
+
+
 def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     """The noun phrase a rate or amount measures: its clause before the number (from the indicator's name
     when it is in the same clause), openers, agent and lead-in words dropped, cut before the clause's
@@ -400,7 +447,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     if pred and text[: pred.start()].strip():
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
-        return ""  # "đạt tỷ lệ": no noun of its own
+        return _before_paren(sent, m, start)  # "đạt tỷ lệ": no noun of its own
     both = list(pw.accompaniment.finditer(text))
     if both and text[both[-1].end() :].strip():
         text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
@@ -505,7 +552,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         else:
             before, copula, agent = _before(sent, m)
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
-            own = " ".join(p for p in (before, unit, _after(sent, m), agent) if p)
+            own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
