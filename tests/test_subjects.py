@@ -352,3 +352,10 @@ def test_a_rate_in_a_parenthesis_with_no_noun_of_its_own_restates_the_clause_bef
     for raw in ("95%", "91,2%"):
         assert names(s[raw], "tỷ lệ trẻ em được tiêm chủng đầy đủ ở vùng sâu", extra=0)
         assert not s[raw].endswith("chưa")
+
+
+def test_a_place_and_time_before_an_existential_có_are_no_part_of_the_count():
+    s = subjects_of("Qua rà soát đến ngày 30/6/2025 toàn huyện có 412 hộ cận nghèo.")
+    assert names(s["412"], "hộ cận nghèo", extra=0)
+    s = subjects_of("Xã Tân Hà có 37 hộ cận nghèo.")  # no time: the place names whose households they are
+    assert names(s["37"], "hộ cận nghèo xã Tân Hà", extra=0)

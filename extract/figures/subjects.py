@@ -21,7 +21,14 @@ from extract.figures.sentence import Sentence
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import content_words, cut_phrase, drop_light_verbs, openers, phrase_words
+from extract.language.subjects import (
+    content_words,
+    context_words,
+    cut_phrase,
+    drop_light_verbs,
+    openers,
+    phrase_words,
+)
 from extract.language.text import fold
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
@@ -166,6 +173,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
     if _accompanies(text):
         return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
+    if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
+        return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     text = _strip_lead_in(text)
     both = list(pw.coordinator.finditer(text))
     if both:
