@@ -343,6 +343,8 @@ def test_a_list_of_counts_shares_the_predicate_written_after_the_last():
                     "chuyển qua dịch vụ bưu chính.")
     assert names(s["1.240"], "thẻ bảo hiểm y tế được cấp chuyển qua dịch vụ bưu chính", extra=0)
     assert names(s["860"], "sổ bảo hiểm xã hội chuyển qua dịch vụ bưu chính", extra=0)
+    s = subjects_of("Đến nay, đã đưa vào vận hành 25 trạm, 9 trạm đang lắp đặt thiết bị.")
+    assert "lắp" not in s["25"]  # parts of one whole, each in its own state, share nothing
     s = subjects_of("Có 12 tổ, 4 đội, 2 nhóm.")  # no shared predicate: each names itself
     assert names(s["12"], "tổ", extra=0) and names(s["4"], "đội", extra=0)
 

@@ -251,6 +251,15 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         last = o
     if last is m:
         return ""
+    def noun(o: Mention) -> str:  # the counted noun with the words that name it, up to a comma or a verb
+        nxt_o = min((x.start for x in sent.mentions if x.start >= o.end), default=len(s))
+        after = regex.split(r"[,;()]", s[o.end : nxt_o])[0]
+        asp = pw.aspect.search(after)
+        return " ".join(f"{o.unit or ''} {after[: asp.start()] if asp else after}".casefold().split())
+
+    nouns = [noun(o) for o in sent.mentions if m.start <= o.start <= last.start]
+    if len(set(nouns)) < len(nouns):
+        return ""  # "25 trạm, 9 trạm đang lắp đặt": parts of one whole, each with its own state
     nxt = min((o.start for o in sent.mentions if o.start >= last.end), default=len(s))
     rest = _mask(sent, last.end, nxt, last)
     cut = _AFTER_HARD.search(rest)
