@@ -21,7 +21,14 @@ from extract.figures.sentence import Sentence
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import content_words, cut_phrase, drop_light_verbs, openers, phrase_words
+from extract.language.subjects import (
+    content_words,
+    context_words,
+    cut_phrase,
+    drop_light_verbs,
+    openers,
+    phrase_words,
+)
 from extract.language.text import fold
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
@@ -38,6 +45,8 @@ _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
+_MAX_AGENT = 5  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
+_MAX_TOPIC_LABEL = 16  # words of a topic set off by a colon ("Đối với dịch vụ công thiết yếu của các sở, ban, ngành:")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
 
@@ -49,16 +58,17 @@ def _unmark(text: str) -> str:
 def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
     """A subject the cross-checks can use for a catalogued indicator: words of the sentence as written (the
     within-document check reads from the subject to the number) and short (value_conflict.sql compares across
-    documents only subjects of at most eight words), or a rate named "tỷ lệ ..." around the catalogue's `name`:
-    its qualifiers narrow the rate ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh"), which the check
-    must not compare. A longer phrase of another shape only describes the quantity ("Cử tri tham gia bỏ phiếu
-    bầu ĐBQH khóa XVI ..."): the catalogue's name stays, for the check."""
+    documents only subjects of at most eight words), or a rate its clause names "tỷ lệ ...": its qualifiers
+    narrow the rate ("... đúng hẹn toàn tỉnh" and "... đúng hẹn cấp tỉnh", "tỷ lệ tiếp nhận hồ sơ hình thức trực
+    tuyến" under "dịch vụ công trực tuyến"), which the check must not compare. A longer phrase of another shape
+    only describes the quantity ("Cử tri tham gia bỏ phiếu bầu ĐBQH khóa XVI ..."): the catalogue's `name`
+    stays, for the check."""
     if not own or fold(own).casefold() not in fold(sent.text).casefold():
         return False
     if len(own.split()) <= _MAX_CHECKED:
         return True
-    rate = phrase_words().share.casefold()
-    return fold(name).casefold() in fold(own).casefold() and fold(own).casefold().startswith(rate + " ")
+    rate = fold(phrase_words().share).casefold()
+    return fold(own).casefold().startswith(rate + " ")  # a rate its clause names ("tỷ lệ ... đạt 74,88%")
 
 
 def _clean(text: str) -> str:
@@ -145,26 +155,39 @@ def _end_aspect(text: str):
     return found[-1] if found and not text[found[-1].end() :].strip() else None
 
 
-def _before(sent: Sentence, m: Mention) -> tuple[str, bool]:
-    """(the words of the number's clause before it, whether they end in a copula): the verb phrase
-    ("tổ chức kiểm tra") or the noun phrase of a copula, openers, agent and lead-in words dropped."""
+def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
+    """(the words of the number's clause before it, whether they end in a copula, the agent): the verb phrase
+    ("tổ chức kiểm tra") or the noun phrase of a copula, openers and lead-in words dropped; the agent before an
+    aspect marker ("UBND tỉnh đã ban hành 34 Quyết định") is returned apart when it is a short noun phrase, to
+    follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped."""
     pw = phrase_words()
     start = m.qualifier_span[0] if m.qualifier_span else m.start
     lo = _clause_lo(sent, start)
     text = _clean(_unmark(_mask(sent, lo, start, m)))
     cop = pw.copula.search(text)
     if cop:
-        return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True
+        wide = _subject_lo(sent, m, lo, start)
+        if wide < lo:
+            text = _clean(_unmark(_mask(sent, wide, start, m)))
+            cop = pw.copula.search(text)
+        return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
     if _accompanies(text):
-        return "", False  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
+        return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
+    if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
+        return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     text = _strip_lead_in(text)
     both = list(pw.coordinator.finditer(text))
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
     asp = list(pw.aspect.finditer(text))
+    agent = ""
     if asp and text[asp[-1].end() :].strip():
-        text = text[asp[-1].end() :]  # "Sở Nội vụ đã tổ chức": the agent is not what is counted
-    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False
+        agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
+        if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent)
+                or pw.lead_openers.match(agent)):
+            agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
+        text = text[asp[-1].end() :]
+    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False, agent
 
 
 def _after(sent: Sentence, m: Mention) -> str:
@@ -174,6 +197,10 @@ def _after(sent: Sentence, m: Mention) -> str:
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = _mask(sent, m.end, nxt, m)
+    if not rest.strip() and nxt < len(s):
+        # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
+        pair = next(o for o in sent.mentions if o.start == nxt)
+        return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
     cut = _AFTER_HARD.search(rest)
     if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
@@ -181,6 +208,14 @@ def _after(sent: Sentence, m: Mention) -> str:
         rest = rest[: cut.start()]
     elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
+    elif nxt < len(s):
+        # the words right before the next number open its phrase: "444 viên chức ... với tổng kinh phí thực
+        # hiện 18,5 tỷ đồng", "32 buổi tuyên truyền cho hơn 30.000 lượt người"
+        acc = list(pw.accompaniment.finditer(rest))
+        if acc and 0 < len(rest[acc[-1].end() :].split()) <= 6 and "," not in rest[acc[-1].end() :]:
+            rest = rest[: acc[-1].start()]
+        else:
+            rest = _strip_lead_in(rest)
     parts = rest.split(",")
     keep = [parts[0]]
     for i, p in enumerate(parts[1:], 1):
@@ -199,6 +234,43 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = rest[: stop.start()] if stop else rest
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def _shared_tail(sent: Sentence, m: Mention) -> str:
+    """The predicate a list of counts shares, written once after the last one: "đã tích hợp 562.694 sổ sức khỏe
+    điện tử, 25.198 giấy chuyển tuyến, 36.518 giấy hẹn khám lại đã hiển thị trên ứng dụng VNeID" -> "hiển thị
+    trên ứng dụng VNeID" for the first two; "" when `m` is no item of such a list or the list has none."""
+    pw = phrase_words()
+    s = sent.text
+    last = m
+    for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
+        between = _mask(sent, last.end, o.start, last)
+        if not is_counted(o) or "," not in between or _AFTER_HARD.search(between) or pw.predicates.search(between) \
+                or pw.aspect.search(between) or pw.coordinator.search(between.split(",")[0]):
+            break
+        last = o
+    if last is m:
+        return ""
+    def noun(o: Mention) -> str:  # the counted noun with the words that name it, up to a comma or a verb
+        nxt_o = min((x.start for x in sent.mentions if x.start >= o.end), default=len(s))
+        after = regex.split(r"[,;()]", s[o.end : nxt_o])[0]
+        asp = pw.aspect.search(after)
+        return " ".join(f"{o.unit or ''} {after[: asp.start()] if asp else after}".casefold().split())
+
+    nouns = [noun(o) for o in sent.mentions if m.start <= o.start <= last.start]
+    if len(set(nouns)) < len(nouns):
+        return ""  # "25 trạm, 9 trạm đang lắp đặt": parts of one whole, each with its own state
+    nxt = min((o.start for o in sent.mentions if o.start >= last.end), default=len(s))
+    rest = _mask(sent, last.end, nxt, last)
+    cut = _AFTER_HARD.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    asp = pw.aspect.search(rest)
+    if not asp or "," in rest[: asp.start()]:
+        return ""
+    tail = rest[asp.end() :]
+    stop = pw.predicates.search(tail)
+    tail = tail[: stop.start()] if stop else tail
+    return cut_phrase(tail.split(",")[0], _MAX_AFTER).strip(" ,")
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
@@ -272,7 +344,8 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None
     if not pw.restate.fullmatch(between):
         # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
-        cut = _CUT.search(between)
+        cuts = list(_CUT.finditer(between))  # the last comma: "02 ứng viên giữ chức vụ Sở, ban ngành, chiếm 2,9%"
+        cut = cuts[-1] if cuts else None
         if cut is None or pw.predicates.search(between[: cut.start()]):
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
@@ -322,6 +395,56 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     return cut_phrase(text, _MAX_NP, tail=True) or None
 
 
+def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
+    """Where the noun phrase of a clause starts when the clause's verb stands right before the number ("Tỷ lệ
+    thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%", "kinh phí cho công tác phòng, chống ma
+    túy là 16 tỷ đồng"): back through the comma parts of the noun phrase, up to one that holds a predicate, an
+    aspect marker, a number or a time (a clause or an adverbial of its own)."""
+    pw = phrase_words()
+    s = sent.text
+    if lo <= 0 or s[lo - 1] != ",":
+        return lo
+    text = _mask(sent, lo, start, m)
+    pred = list(pw.predicates.finditer(text))
+    if not pred or text[pred[-1].end() :].strip(" :") or not text[: pred[-1].start()].strip():
+        return lo  # no verb of its own right before the number: "..., 50% hồ sơ"
+    hard = max((c.end() for c in _HARD.finditer(s, 0, lo)), default=0)
+    prev = max((o.end for o in sent.mentions if o.end <= lo), default=-1)
+    hard = max(hard, prev)
+    words = len(text.split())
+    while lo > hard and s[lo - 1] == ",":
+        part_lo = max([hard] + [c.end() for c in _COMMA.finditer(s, hard, lo - 1)])
+        part = s[part_lo : lo - 1]
+        words += len(part.split())
+        if part_lo == prev:
+            break  # the words right after a number qualify that number: "đạt 70% chỉ tiêu chung, số ... là"
+        if not _clean(_unmark(part)).strip() or _DIGIT.search(part) or find_periods(part) or words > _MAX_NP:
+            break
+        if pw.predicates.search(part) or pw.aspect.search(part) or pw.lead_openers.match(part):
+            break
+        lo = part_lo
+    return lo
+
+
+def _before_paren(sent: Sentence, m: Mention, start: int) -> str:
+    """The noun phrase of the clause a parenthesis restates, for a rate inside it with no noun of its own:
+    "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh chưa đạt chỉ tiêu (chỉ tiêu tối thiểu 98%, hiện đạt 97,28%)"
+    -> "Tỷ lệ hồ sơ giải quyết đúng hẹn toàn tỉnh"; "" outside a parenthesis."""
+    s = sent.text
+    paren = s.rfind("(", 0, start)
+    if paren < 0 or ")" in s[paren:start]:
+        return ""
+    pw = phrase_words()
+    text = _strip_lead_in(_clean(_unmark(_mask(sent, _clause_lo(sent, paren), paren, m))))
+    pred = pw.predicates.search(text)
+    if pred and text[: pred.start()].strip():
+        text = text[: pred.start()]
+    words = text.split()
+    while words and not content_words(words[-1]):
+        words.pop()  # "... toàn tỉnh chưa (đạt)": the negation of the cut predicate
+    return cut_phrase(" ".join(words), _MAX_NP).strip(" ,") if not pw.restate.fullmatch(" ".join(words)) else ""
+
+
 def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     """The noun phrase a rate or amount measures: its clause before the number (from the indicator's name
     when it is in the same clause), openers, agent and lead-in words dropped, cut before the clause's
@@ -332,16 +455,17 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     if alias:
         at = [a[0] for a in sent.aliases if a[3] == alias and a[0] < lo and a[1] <= start]
         if at and not _ALIAS_GAP.search(sent.text, at[-1], start) and not any(
-            at[-1] <= o.start < start for o in sent.mentions if o is not m
-        ):
+            at[-1] < o.end and o.start < start for o in sent.mentions if o is not m
+        ):  # no other number between the name and this one, nor one whose unit the name begins with
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
+    lo = _subject_lo(sent, m, lo, start)
     text = _clean(_unmark(_mask(sent, lo, start, m)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
     if pred and text[: pred.start()].strip():
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
-        return ""  # "đạt tỷ lệ": no noun of its own
+        return _before_paren(sent, m, start)  # "đạt tỷ lệ": no noun of its own
     both = list(pw.accompaniment.finditer(text))
     if both and text[both[-1].end() :].strip():
         text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
@@ -396,11 +520,18 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
     if indicator and subject and not is_counted(m) and not _checkable(own, sent, subject):
         return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
-    topic = phrase_words().topic.match(sent.text)
-    if own and topic and len(topic.group("t").split()) <= _MAX_TOPIC and not _DIGIT.search(topic.group("t")):
+    pw = phrase_words()
+    text = _unmark(sent.text)
+    label = pw.topic_label.match(text)
+    topic = label if label and len(label.group("t").split()) <= _MAX_TOPIC_LABEL else pw.topic.match(text)
+    limit = _MAX_TOPIC_LABEL if topic is label else _MAX_TOPIC
+    if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")):
         t = " ".join(topic.group("t").split())
         if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
-            own = f"{own} {t}"  # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"
+            # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"; "Đối với dịch vụ công thiết yếu của các sở, ban,
+            # ngành: đã tiếp nhận 27.245 hồ sơ", "Đối với bồi dưỡng theo yêu cầu vị trí việc làm thì thời gian ...
+            # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
+            own = f"{own} {t}"
     return own
 
 
@@ -422,7 +553,11 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         return shared
     if indicator and not counted:
         np_text = _rate_np(sent, m, subject)
-        own = np_text if subject and fold(subject).casefold() in fold(np_text).casefold() else subject
+        named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
+        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3:
+            own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
+        else:
+            own = subject
         if total is None:
             return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
@@ -433,9 +568,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
-            before, copula = _before(sent, m)
+            before, copula, agent = _before(sent, m)
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
-            own = " ".join(p for p in (before, unit, _after(sent, m)) if p)
+            own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -443,14 +578,16 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         if not content_words(np_text) and content_words(after):
             own = after
         elif _object_after(sent, m, after):
-            before, _copula = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
+            before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
         else:
             own = np_text or _clean(subject or "") or None
             if own and base and content_words(np_text):
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
     t_unit = (total[0].unit or "").casefold() if total else ""
-    if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"):
+    if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"
+                                          or is_counted(total[0]) and t_unit != (m.unit or "").casefold()
+                                          and not _counts_again(m.unit)):
         total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
     if total is not None and own is not None:
         _t, t_subject = total
@@ -458,6 +595,12 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def _counts_again(unit: str | None) -> bool:
+    """A unit that counts any noun again ("người", "lượt"): an item of a "trong đó" list in it counts the total's
+    noun ("99.027 lượt cán bộ ..., trong đó ... 8.647 người"), one in a noun of its own counts that noun."""
+    return bool(unit) and phrase_words().generic.fullmatch(" ".join(unit.split())) is not None
 
 
 def is_weak(subject: str | None) -> bool:

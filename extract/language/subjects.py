@@ -67,6 +67,7 @@ class PhraseWords:
     restate: regex.Pattern  # full match of a text
     lead_openers: regex.Pattern  # matched at the start of a text
     topic: regex.Pattern  # matched at the start of a sentence; group "t" is the topic
+    topic_label: regex.Pattern  # the same, the topic set off by a colon or "thì" (commas and all)
     coordinator: regex.Pattern  # searched: "và", "hoặc" between two coordinated phrases or counts
     trailing_coordinators: regex.Pattern  # searched: coordinators a cut phrase is left ending with
     coordination: regex.Pattern  # full match: what may stand between two coordinated counts (",", "và")
@@ -74,12 +75,13 @@ class PhraseWords:
     range_gap: regex.Pattern  # full match: what stands between the two ends of a range ("đến", "-")
     time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
+    generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
     share: str
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
-                "time_prepositions", "consequence"}
+                "time_prepositions", "consequence", "generic_units"}
 
 
 def _alternation(words, key: str) -> str:
@@ -89,6 +91,7 @@ def _alternation(words, key: str) -> str:
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 
+_MAX_LIGHT_HEAD = 2  # words of a noun right before a light verb that ends a phrase ("thời gian thực hiện")
 WHOLE_WORD = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"  # a word or phrase not inside a longer word
 
 
@@ -120,6 +123,8 @@ def phrase_words() -> PhraseWords:
         ),
         lead_openers=regex.compile(r"^\s*" + WHOLE_WORD % alt["lead_openers"] + r"[\s,:]*", flags),
         topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
+        topic_label=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^:;()]{2,120}?)\s*(?::(?!\d)|\s"
+                                  + WHOLE_WORD % alt["consequence"] + ")", flags),
         coordinator=regex.compile(WHOLE_WORD % alt["coordinators"], flags),
         trailing_coordinators=regex.compile(r"(?:\s+" + WHOLE_WORD % alt["coordinators"] + r")+\s*$", flags),
         coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
@@ -127,6 +132,7 @@ def phrase_words() -> PhraseWords:
         range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
+        generic=regex.compile(alt["generic_units"], flags),
         share=" ".join(data["share"].split()),
     )
 
@@ -206,6 +212,11 @@ def drop_light_verbs(text: str) -> str:
         if b == start:
             start = a
     rest = doc[end:]
+    if not _words_in(rest):
+        # "đã thực hiện 5.014 lượt thông báo": the light verb adds nothing to the count's own noun; a short noun
+        # before it is the head it qualifies ("thời gian thực hiện tối đa 01 tuần")
+        head = doc[:start]
+        return head.text if 0 < _words_in(head) <= _MAX_LIGHT_HEAD and head[0].text.islower() else ""
     if _words_in(rest) < 2 or not rest[0].text.islower():
         # "tổ chức lại", "thực hiện Quyết định số ...": a particle or a noun (a name is capitalised) after it,
         # so the verb is a full verb of its own and stays
