@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extract.figures import sentence
 from extract.figures.label_lines import label_subjects
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
@@ -24,6 +25,7 @@ from extract.model import Document, Figure, Metadata, Relation
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
     numbers.forget()
     periods.forget()
+    sentence.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []
