@@ -30,6 +30,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []
     prev_text: str | None = None
+    tables: dict = {}  # what a table hands to the next (table_figures: a continued table's outline)
     for block in doc.blocks:
         if block.kind == "heading":
             sec.enter(block)
@@ -41,11 +42,12 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
             sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))
         if block.kind == "table":
-            cells, block_totals = table_figures(block, sec, sec.year, prev_text)
+            cells, block_totals = table_figures(block, sec, sec.year, prev_text, tables)
             figures.extend(cells)
             totals.extend(block_totals)
             continue
         prev_text = block.text
+        tables.clear()  # text between two tables: the second does not continue the first
         figures.extend(sentence_figures(block.text, block, sec, sec.year))
         sec.read(block.text)
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
