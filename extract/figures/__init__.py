@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from extract.figures import sentence
 from extract.figures.label_lines import label_subjects
 from extract.figures.prose import sentence_figures
@@ -20,6 +22,8 @@ from extract.language import numbers, periods
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
+
+_WORD = regex.compile(r"\p{L}")
 
 
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
@@ -48,7 +52,10 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             continue
         prev_text = block.text
         tables.clear()  # text between two tables: the second does not continue the first
-        figures.extend(sentence_figures(block.text, block, sec, sec.year))
+        # a block of bare numbers with no word at all (a chart's axis ticks and data labels a PDF reader gives
+        # as lines of their own, "0", "10", "8,17") says nothing a figure could measure
+        if _WORD.search(block.text):
+            figures.extend(sentence_figures(block.text, block, sec, sec.year))
         sec.read(block.text)
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
     index = {id(f): i for i, f in enumerate(figures)}
