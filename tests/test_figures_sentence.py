@@ -32,3 +32,18 @@ def test_aliases_found_through_first_words_equal_the_pattern():
     assert found > 20  # the texts do hold aliases
     first = analyse(_TEXTS[0]).aliases
     assert [a[2] for a in first] == ["budget_revenue", "budget_revenue"]
+
+
+def test_clause_start_remembered_per_document_gives_the_same_answers():
+    from extract.figures import sentence
+
+    s = "Xã A có 12 hộ, xã B có 30 hộ và xã C có 7 hộ"
+    sentence.forget()
+    first = [sentence.clause_start(s, s.index(n), floor) for n in ("12", "30", "7") for floor in (0, 20)]
+    # the clause after the comma, after "và"; a floor past the boundary wins over it
+    assert first[2] == s.index(",") + 1 and first[4] == s.index(" và ") + len(" và")
+    assert first[1] == 20 and first[0] == 0
+    again = [sentence.clause_start(s, s.index(n), floor) for n in ("12", "30", "7") for floor in (0, 20)]
+    sentence.forget()
+    fresh = [sentence.clause_start(s, s.index(n), floor) for n in ("12", "30", "7") for floor in (0, 20)]
+    assert first == again == fresh

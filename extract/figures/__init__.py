@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import regex
 
+from extract.figures import sentence
 from extract.figures.label_lines import label_subjects
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
@@ -28,6 +29,7 @@ _WORD = regex.compile(r"\p{L}")
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
     numbers.forget()
     periods.forget()
+    sentence.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []

@@ -33,6 +33,14 @@ _BARE = regex.compile(r"^\s*[-+]?\s*(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d+)?\s*
 _DOT_DECIMAL = regex.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")
 # "A | B | C | 1 | 2 | 7=3/2": the column-number row under a header
 _COLUMN_CODE = regex.compile(r"^\s*\(?(?:[A-Za-zĐđ]|\d{1,2}(?:\s*=\s*[\d/+\-*x() ]+)?)\)?\s*$")
+# compiled once: the module-level regex functions look their pattern up in regex's cache on every call
+_PARENS = regex.compile(r"\([^()]*\)")
+_TWO_LOWER = regex.compile(r"\p{Ll}{2}")
+_SMALL_NUMBER = regex.compile(r"\(?\d{1,2}\)?")
+_DECIMAL_MARK = regex.compile(r"\d[.,]\d")
+_WORD = regex.compile(r"\p{L}+")
+_WORD_OR_DIGIT = regex.compile(r"\p{L}{2}|\d")
+_LONG_WORD = regex.compile(r"\p{L}{2,}")
 _PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
 _WORDS_MAX = 3  # a value cell has at most this many words besides its numbers ("22,45 %", "15 văn bản")
 
@@ -95,7 +103,7 @@ def _unmarked(label: str) -> str:
 
 
 def _unbracketed(text: str) -> str:
-    while (out := regex.sub(r"\([^()]*\)", " ", text)) != text:
+    while (out := _PARENS.sub(" ", text)) != text:
         text = out  # nested "(... (...) ...)" from the inside out
     return " ".join(text.split()).strip(" ,;:.")
 
@@ -183,9 +191,9 @@ def _measure(path: list[str]) -> str:
     rest = _subject_rules()[2].sub(" ", leaf)
     for pm in find_periods(rest):
         rest = rest[: pm.start] + " " * (pm.end - pm.start) + rest[pm.end :]
-    if not regex.search(r"\p{Ll}{2}", regex.sub(r"\([^()]*\)", " ", rest)):
+    if not _TWO_LOWER.search(_PARENS.sub(" ", rest)):
         return ""
-    return " ".join(regex.sub(r"\([^()]*\)", " ", leaf).split())
+    return " ".join(_PARENS.sub(" ", leaf).split())
 
 
 def _words(text: str) -> set[str]:
@@ -310,9 +318,9 @@ def _is_code_row(cells: list[str]) -> bool:
     filled = [t.strip() for t in cells if t.strip()]
     if len(filled) >= 3 and all(_COLUMN_CODE.match(t) for t in filled):
         return True
-    nums = [int(t.strip("()")) for t in filled if regex.fullmatch(r"\(?\d{1,2}\)?", t)]
+    nums = [int(t.strip("()")) for t in filled if _SMALL_NUMBER.fullmatch(t)]
     rising = len(nums) >= 3 and all(0 < b - a <= 2 for a, b in zip(nums, nums[1:], strict=False))
-    return rising and not any(regex.search(r"\d[.,]\d", t) for t in filled)
+    return rising and not any(_DECIMAL_MARK.search(t) for t in filled)
 
 
 def _header_count(grid, n_cols: int) -> int:
@@ -339,7 +347,7 @@ def _is_value_cell(text: str, mentions) -> bool:
     rest = text
     for m in sorted(mentions, key=lambda m: -m.start):
         rest = rest[: m.start] + " " + rest[m.end :]
-    return len(regex.findall(r"\p{L}+", rest)) <= _WORDS_MAX
+    return len(_WORD.findall(rest)) <= _WORDS_MAX
 
 
 def _period_of(text: str, year: int | None) -> Period | None:
@@ -437,7 +445,7 @@ def table_figures(
         for g in header_rows:
             if c in g:
                 t = fold(g[c][0].text)
-                if regex.search(r"\p{L}{2}|\d", t) and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
+                if _WORD_OR_DIGIT.search(t) and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
                     path.append(t)
         col_path[c] = path
     kinds = {c: _column_kind(p[-1]) if p else None for c, p in col_path.items()}
@@ -555,7 +563,7 @@ def _label_column(data, n_cols: int, skip: set[int]) -> int:
         if c in skip:
             continue
         own = [g[c][0].text for g in data if c in g and g[c][1] and g[c][0].text.strip()]
-        wordy = [t for t in own if len(regex.findall(r"\p{L}{2,}", t)) >= 2]
+        wordy = [t for t in own if len(_LONG_WORD.findall(t)) >= 2]
         if own and len(wordy) >= 0.6 * len(own):
             return c
         counts[c] = len(wordy)
