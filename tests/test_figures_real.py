@@ -30,11 +30,11 @@ FLOORS = {
     "role": 0.96,  # 0.981 [0.981] (0.985; 0.851 before the real-genre role rules)
     "period": 0.91,  # 0.939 [0.932] (0.933; 0.749 before issue 14's periods)
     "point_in_time": 0.94,  # 0.971 [0.967] (0.967)
-    "subject": 0.55,  # merged: see the README (0.571 with s5-subj-phrase's rules inside the sentence alone, 0.572
-    # with s5-subj-context's context rules alone: topic labels, parenthesised breakdowns, shortened phrases,
-    # activity objects, label lists); 0.526 with phrase boundaries (subj-phrase) and topics in force
-    # (subj-context); 0.441 before them, with running-text subjects (subjects.py), label lines and table subjects
-    # (0.181)
+    "subject": 0.57,  # 0.595 on the merged 1091 (DOCX 0.573, PDF 0.629); alone, on 1010: 0.571 with
+    # s5-subj-phrase's rules inside the sentence, 0.572 with s5-subj-context's context rules (topic labels,
+    # parenthesised breakdowns, shortened phrases, activity objects, label lists); 0.526 with phrase boundaries
+    # (subj-phrase) and topics in force (subj-context); 0.441 before them, with running-text subjects
+    # (subjects.py), label lines and table subjects (0.181)
 }
 NONQUANTITY_CEILING = 0.02  # 0.006 [0.023: a chart's axis labels read as lines of the PDF 38] (0.008)
 # per format: DOCX keeps no non-quantity (0.000); the PDF share (0.016) is mostly the OCR of the scan 50,
