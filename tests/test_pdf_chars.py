@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import SAMPLES
+from support import REALDOCS, SAMPLES
 
 from extract.language.text import fold
 from extract.readers import pdf_reader as pr
@@ -126,8 +126,8 @@ class GivenChars(pr._Chars):
         )
         self._sizes = [c[2] for c in chars]
 
-    def sizes(self, positions: np.ndarray) -> list[float]:
-        return [self._sizes[i] for i in positions.tolist()]
+    def sizes(self, positions: np.ndarray, lines=None) -> np.ndarray:
+        return np.array([self._sizes[i] for i in positions.tolist()], dtype=float)
 
 
 def written(text: str, x: float, base: float, size: float, rise: float = 0.0) -> list[tuple]:
@@ -232,11 +232,16 @@ def one_by_one(page) -> list[tuple]:
     return out
 
 
+def pdfs() -> list:
+    real = sorted(REALDOCS.glob("38_*.pdf"))  # a page of many text objects a line (bold runs, tables)
+    return sorted(SAMPLES.glob("*.pdf"))[:2] + real
+
+
 @pytest.mark.parametrize("chunk", [pr._BOX_CHUNK, 7])
-def test_bulk_boxes_and_sizes_are_pdfiums_own(monkeypatch, chunk):
+@pytest.mark.parametrize("path", pdfs(), ids=lambda p: p.name[:12])
+def test_bulk_boxes_and_sizes_are_pdfiums_own(monkeypatch, chunk, path):
     monkeypatch.setattr(pr, "_BOX_CHUNK", chunk)
     monkeypatch.setattr(pr, "_box_buffers", type(pr._box_buffers)())  # buffers of the chunk's size
-    path = sorted(SAMPLES.glob("*.pdf"))[0]
     pdf = pr._open(path.read_bytes())
     try:
         for i in range(len(pdf)):
@@ -253,7 +258,13 @@ def test_bulk_boxes_and_sizes_are_pdfiums_own(monkeypatch, chunk):
                     )
                 )
                 assert boxes == [c[1] for c in expected if c[1] is not None]
-                assert chars.sizes(where) == [c[2] for c in expected if c[1] is not None]
+                sizes = [c[2] for c in expected if c[1] is not None]
+                assert chars.sizes(where).tolist() == sizes
+                # asked a line at a time (the lines between pdfium's line breaks)
+                after_break = np.cumsum(chars.newline)[where]
+                starts = np.flatnonzero(np.concatenate(([len(where) > 0], np.diff(after_break) > 0)))
+                counts = np.diff(np.concatenate((starts, [len(where)])))
+                assert chars.sizes(where, (starts, counts)).tolist() == sizes
                 assert pr._page_lines(chars, i + 1, []) == reference_lines(expected, i + 1, [])
             finally:
                 chars.close()

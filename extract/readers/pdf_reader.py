@@ -310,6 +310,7 @@ _CHAR_BOX = _LIB.FPDFText_GetCharBox
 _CHAR_BOX.restype = ctypes.c_int
 _FONT_SIZE = _LIB.FPDFText_GetFontSize
 _FONT_SIZE.restype = ctypes.c_double
+_COUNT_RECTS = _LIB.FPDFText_CountRects  # (text page, first index, count) -> rectangles; returns a C int
 # the page objects the same way: pypdfium2's `get_objects` makes a Python object (and a weak reference)
 # for every object of the page, and the rule and image tests read thousands of them
 _COUNT_OBJECTS, _GET_OBJECT = _LIB.FPDFPage_CountObjects, _LIB.FPDFPage_GetObject
@@ -396,9 +397,40 @@ class _Chars:
     def __len__(self) -> int:
         return len(self.text)
 
-    def sizes(self, positions: np.ndarray) -> list[float]:
-        """pdfium's font size of the characters at these positions."""
-        return list(map(_FONT_SIZE, repeat(self._handle, len(positions)), self.index[positions].tolist()))
+    def sizes(self, positions: np.ndarray, lines: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """pdfium's font size of the characters at these positions (ascending).
+
+        With `lines` (start in `positions` and length of each printed line), a line whose characters
+        pdfium counts as one text object is asked once: a font size is its text object's
+        (CPDF_TextPage::GetCharFontSize), and FPDFText_CountRects starts a new rectangle wherever the text
+        object changes. Characters narrower or lower than half a point are asked one by one (pdfium leaves
+        boxes under 0.01 pt out of its rectangles, so their object is not known from them).
+        """
+        index = self.index[positions]
+        out = np.empty(len(positions))
+        alone = np.ones(len(positions), dtype=bool)
+        if lines is not None and len(lines[0]):
+            starts, counts = lines
+            firsts, lasts = index[starts].tolist(), index[starts + counts - 1].tolist()
+            spans = [b - a + 1 for a, b in zip(firsts, lasts, strict=True)]
+            rects = np.array(list(map(_COUNT_RECTS, repeat(self._handle, len(spans)), firsts, spans)))
+            line = np.repeat(np.arange(len(starts)), counts)
+            wide = (self.x1[positions] - self.x0[positions] >= 0.5) & (
+                self.bottom[positions] - self.top[positions] >= 0.5
+            )
+            shared = np.flatnonzero(wide & (rects == 1)[line])
+            if len(shared):
+                owner = line[shared]
+                first = shared[np.concatenate(([True], owner[1:] != owner[:-1]))]  # one asked a line
+                per_line = np.zeros(len(starts))
+                per_line[line[first]] = list(
+                    map(_FONT_SIZE, repeat(self._handle, len(first)), index[first].tolist())
+                )
+                out[shared] = per_line[owner]
+                alone[shared] = False
+        ask = np.flatnonzero(alone)
+        out[ask] = list(map(_FONT_SIZE, repeat(self._handle, len(ask)), index[ask].tolist()))
+        return out
 
     def close(self) -> None:
         self._textpage.close()
@@ -488,13 +520,13 @@ def _page_lines(chars: _Chars, page_no: int, exclude: list[tuple]) -> list[Line]
     bounds_at = np.concatenate(([0], starts, [len(kept)]))
     boxed_at = np.flatnonzero(boxed[kept])  # positions in `kept` of the characters with a box
     where = kept[boxed_at]
-    size = np.array(chars.sizes(where))
     first_boxed = np.searchsorted(boxed_at, bounds_at)
     filled = np.flatnonzero(np.diff(first_boxed))  # lines with a character with a box (the others: no line)
     if not len(filled):
         return []
     b0 = first_boxed[filled]
     count = first_boxed[filled + 1] - b0
+    size = chars.sizes(where, (b0, count))
     x0s, tops, x1s, bottoms = x0[where], top[where], chars.x1[where], bottom[where]
     # what `_emit` takes from a line's boxes and sizes, for every line at once: the extremes, and the
     # median of the boxes' bottoms (the baseline of a line whose characters share one size)
