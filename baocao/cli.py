@@ -373,7 +373,7 @@ def eval_(
         seed_dict,
         seed_rows,
     )
-    from baocao.evaluate_tables import print_table_report, run_table_eval
+    from baocao.evaluate_tables import print_table_report, run_table_eval, table_dict
 
     if not real_only:
         try:
@@ -389,8 +389,10 @@ def eval_(
             out = {"seed": [seed_dict(s, verbose) for s in seed_rows(seed)],
                    "real": [real_dict(s, verbose) for s in real_rows(real)],
                    "holdout": [real_dict(s) for s in real_rows(holdout)]}  # scores only: nobody tunes on it
+            if Path(real_gold).is_dir() and Path(realdocs).is_dir():
+                out.update(table_dict(*run_table_eval(Path(realdocs), Path(real_gold)), verbose))
             print(json.dumps(out, ensure_ascii=False, indent=1))
-            return  # one machine-readable document per run: the figure scores; --real-only gives the others
+            return  # one machine-readable document per run: figure, table-cell and task scores
         if format == "csv":
             print_report(seed, format, verbose)  # the seed table; the real gold's is printed by the table format
             return
@@ -516,10 +518,11 @@ def _starts_workers(argv: list[str]) -> bool:
 
 def main() -> None:
     if _starts_workers(sys.argv[1:]):
-        # the workers' fork server starts before typer parses the arguments (~0.2 s of imports and coercion)
-        from warehouse.batch import start_fork_server
+        # the workers' fork server and the first worker start before typer parses the arguments (~0.2 s of
+        # imports and coercion); the batch adopts the worker when its options allow (warehouse/batch.py)
+        from warehouse.batch import start_early_worker
 
-        start_fork_server()
+        start_early_worker()
     app()
 
 

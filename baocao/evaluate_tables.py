@@ -1,7 +1,7 @@
 """Accuracy of table-cell figures and of tasks against the real-document gold (tests/gold/real/).
 
-`<stem>.tables.json` lists every numeric cell of a stated scope (rows, columns) of some tables; precision is
-counted over the extracted cell figures inside that scope. `<stem>.tasks.json` lists every task of the
+`<stem>.tables.json` lists every numeric cell of a stated scope (rows, columns) of some tables, with the subject a
+reader names it by; precision is counted over the extracted cell figures inside that scope. `<stem>.tasks.json` lists every task of the
 document; a task is found when an extracted task's content contains the gold's opening words.
 """
 
@@ -34,6 +34,8 @@ class TableScore:
     headers_ok: int = 0
     page_ok: int = 0
     attributed: int = 0  # role and period as the gold's
+    subject_gold: int = 0  # matched cells whose gold names a subject
+    subject_ok: int = 0  # ... and whose extracted subject names it (baocao.evaluate.subject_named)
     layout: int = 0  # figures from layout tables (letterheads, signatures) or dotted leader lines
     misses: list = field(default_factory=list)
     false_alarms: list = field(default_factory=list)
@@ -46,6 +48,10 @@ class TableScore:
     @property
     def recall(self) -> float:
         return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def subject(self) -> float:
+        return self.subject_ok / self.subject_gold if self.subject_gold else 1.0
 
 
 @dataclass
@@ -127,7 +133,15 @@ def _header_ok(gold: list[str] | None, got: str | None) -> bool:
     return _norm(gold[-1]).lstrip("+ -") in _norm(got)
 
 
-def score_tables(extraction, gold: dict) -> TableScore:
+def score_tables(extraction, gold: dict, extra: int | None = None) -> TableScore:
+    """Detection, values, headers, pages, role and period, and subjects of the cells in the gold's scope;
+    `extra`: the content syllables an extracted subject may add (default: the eval setting)."""
+    from baocao.evaluate import subject_named
+
+    if extra is None:
+        from extract.settings import Settings
+
+        extra = Settings().eval_subject_extra_words
     doc = extraction.document
     score = TableScore(doc=gold["doc"], gold=len(gold["figures"]))
     figures = list(extraction.figures)
@@ -181,6 +195,13 @@ def score_tables(extraction, gold: dict) -> TableScore:
             score.attributed += 1
         else:
             score.wrong.append(f"{g['anchor']} {g.get('col_header')}: got {f.role} {period}, gold {g.get('role')} {g.get('period')}")
+        if g.get("subject"):
+            score.subject_gold += 1
+            if subject_named(f.subject, g["subject"], extra):
+                score.subject_ok += 1
+            else:
+                score.wrong.append(f"{g['anchor']} {g.get('row_header')} {g.get('col_header')}: subject "
+                                   f"{f.subject!r}, gold {g['subject']!r}")
         bv = g.get("base_value")
         if bv is not None and abs(f.base_value - bv) <= 1e-9 * max(1.0, abs(bv)):
             score.value_ok += 1
@@ -272,7 +293,8 @@ def run_table_eval(realdocs: Path, gold_dir: Path) -> tuple[list[TableScore], li
 def table_totals(scores: list[TableScore]) -> TableScore:
     t = TableScore(doc="ALL")
     for s in scores:
-        for k in ("gold", "extracted", "matched", "value_ok", "headers_ok", "page_ok", "attributed", "layout"):
+        for k in ("gold", "extracted", "matched", "value_ok", "headers_ok", "page_ok", "attributed", "layout",
+                  "subject_gold", "subject_ok"):
             setattr(t, k, getattr(t, k) + getattr(s, k))
     return t
 
@@ -285,31 +307,36 @@ def task_totals(scores: list[TaskScore]) -> TaskScore:
     return t
 
 
+def table_dict(tables, tasks, verbose: bool = False) -> dict:
+    """The table-cell and task scores, per document and in total, as `baocao eval --format json` prints them."""
+    skip = ("misses", "false_alarms", "wrong")
+    return {
+        "table_figures": [
+            {**{k: v for k, v in asdict(s).items() if verbose or k not in skip},
+             "precision": s.precision, "recall": s.recall, "subject": s.subject}
+            for s in tables + [table_totals(tables)]
+        ],
+        "tasks": [
+            {**{k: v for k, v in asdict(s).items() if verbose or k not in skip}, "recall": s.recall,
+             "owner": s.rate(s.owner_ok), "deadline": s.rate(s.deadline_ok), "status": s.rate(s.status_ok)}
+            for s in tasks + [task_totals(tasks)]
+        ],
+    }
+
+
 def print_table_report(tables, tasks, fmt: str = "table", verbose: bool = False) -> None:
     trows = tables + [table_totals(tables)]
     krows = tasks + [task_totals(tasks)]
     if fmt == "json":
-        skip = ("misses", "false_alarms", "wrong")
-        out = {
-            "table_figures": [
-                {**{k: v for k, v in asdict(s).items() if verbose or k not in skip},
-                 "precision": s.precision, "recall": s.recall} for s in trows
-            ],
-            "tasks": [
-                {**{k: v for k, v in asdict(s).items() if verbose or k not in skip}, "recall": s.recall,
-                 "owner": s.rate(s.owner_ok), "deadline": s.rate(s.deadline_ok), "status": s.rate(s.status_ok)}
-                for s in krows
-            ],
-        }
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        print(json.dumps(table_dict(tables, tasks, verbose), ensure_ascii=False, indent=1))
         return
     print(f"\ntable-cell figures\n{'document':48} {'gold':>5} {'scope':>5} {'match':>5} {'P':>6} {'R':>6} "
-          f"{'value':>6} {'header':>6} {'page':>6} {'attrib':>6} {'layout':>6}")
+          f"{'value':>6} {'header':>6} {'page':>6} {'attrib':>6} {'subj':>6} {'layout':>6}")
     for s in trows:
         m = s.matched or 1
         print(f"{s.doc[:48]:48} {s.gold:5d} {s.extracted:5d} {s.matched:5d} {s.precision:6.3f} {s.recall:6.3f} "
               f"{s.value_ok / m:6.3f} {s.headers_ok / m:6.3f} {s.page_ok / m:6.3f} {s.attributed / m:6.3f} "
-              f"{s.layout:6d}")
+              f"{s.subject:6.3f} {s.layout:6d}")
     print(f"\ntasks\n{'document':48} {'gold':>5} {'got':>5} {'found':>5} {'R':>6} {'owner':>6} {'dline':>6} "
           f"{'status':>6}")
     for s in krows:

@@ -74,11 +74,41 @@ class TreeStats:
     counts: dict = field(default_factory=dict)
 
 
-def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1) -> TreeStats:
+def _adopt_orphans() -> bool:
+    """Make this process the reaper of its orphaned descendants (Linux PR_SET_CHILD_SUBREAPER), so the fork
+    server and the resource tracker, which outlive `baocao ingest` for a moment and nobody waits for, are
+    waited for here and their CPU time (with their workers') is counted exactly instead of sampled."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+_EXACT_CPU = _adopt_orphans()
+
+
+def _reap_orphans(timeout: float = 10.0) -> None:
+    """Wait for the orphans a run left (they exit once the writer's pipes close)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.01)
+
+
+def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1, env: dict | None = None) -> TreeStats:
     stats = TreeStats()
     cpu_seen: dict[tuple[int, float], float] = {}
+    before = os.times()
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+    )
     root = psutil.Process(proc.pid)
     done = threading.Event()
 
@@ -115,7 +145,13 @@ def run_watched(cmd: list[str], cwd: Path, interval: float = 0.1) -> TreeStats:
     stats.wall = time.perf_counter() - started
     done.set()
     watcher.join()
-    stats.cpu = sum(cpu_seen.values())
+    stats.cpu = sum(cpu_seen.values())  # sampled every `interval`: misses each process's last moments
+    if _EXACT_CPU:
+        _reap_orphans()
+        after = os.times()
+        stats.cpu = (after.children_user - before.children_user) + (
+            after.children_system - before.children_system
+        )
     stats.processes = len(cpu_seen)
     if proc.returncode != 0:
         sys.exit(f"baocao ingest failed ({proc.returncode}):\n{stats.stderr[-3000:]}")
@@ -162,7 +198,9 @@ def ingest(
     load: bool = True,
     script: str | None = None,
     extra: tuple[str, ...] = (),
+    code: Path | None = None,
 ) -> TreeStats:
+    """`baocao ingest` of `paths` in a fresh warehouse; `code`: another checkout's baocao (same Python)."""
     db = workdir / f"{name}.duckdb"
     db.unlink(missing_ok=True)
     script = script if load else _WITHOUT_LOAD
@@ -178,7 +216,65 @@ def ingest(
         "-q",
         *extra,
     ]
-    return run_watched(cmd, ROOT)
+    if code is None:
+        return run_watched(cmd, ROOT)
+    return run_watched(cmd, code, env={**os.environ, "PYTHONPATH": str(code)})
+
+
+def compile_code(where: Path) -> None:
+    """Byte-compile a checkout's packages, as installing them does: with PYTHONDONTWRITEBYTECODE set, every
+    run would otherwise compile baocao's own modules again (~0.05 s of CPU in each process)."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "baocao", "extract", "warehouse"],
+        cwd=where,
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def fixed_cost(workdir: Path, runs: int, code: Path | None = None) -> TreeStats:
+    """The whole `baocao ingest` process tree for one small file (start, workers, warehouse, exit): the run
+    with the median wall time of `runs`."""
+    small = min(SAMPLES.glob("*.docx"), key=lambda p: p.stat().st_size)
+    results = sorted(
+        (ingest([small], workdir, 1, f"fixed{k}", code=code) for k in range(runs)), key=lambda r: r.wall
+    )
+    return results[len(results) // 2]
+
+
+def compare(workdir: Path, args) -> None:
+    """Paired runs of this checkout and `--against` (another checkout, same Python), alternating so a shared
+    machine's load falls on both alike: the fixed cost (median of `--fixed-runs`, wall and exact CPU) and the
+    speed-up of `--workers` over 1 on the corpus."""
+    other = Path(args.against).resolve()
+    compile_code(other)
+    cost: dict[Path, list[TreeStats]] = {ROOT: [], other: []}
+    for _ in range(args.fixed_runs):
+        for where in (other, ROOT):
+            cost[where].append(fixed_cost(workdir, 1, where if where != ROOT else None))
+    speed: dict[Path, list[float]] = {ROOT: [], other: []}
+    keys: dict[Path, list[float]] = {ROOT: [], other: []}
+    if args.files:
+        for where in (other, ROOT):
+            code = where if where != ROOT else None
+            one = ingest([workdir / "corpus"], workdir, 1, "one", code=code)
+            many = ingest([workdir / "corpus"], workdir, args.workers, "many", code=code)
+            speed[where] = [one.wall, many.wall, one.cpu, many.cpu]
+            keys[where] = [one.counts.get("key_seconds", 0), many.counts.get("key_seconds", 0)]
+    for where, name in ((other, f"against ({other})"), (ROOT, f"this checkout ({ROOT})")):
+        walls = sorted(r.wall for r in cost[where])
+        cpus = sorted(r.cpu for r in cost[where])
+        print(
+            f"{name}:\n  fixed cost, {len(walls)} runs: wall median {walls[len(walls) // 2]:.2f} s "
+            f"(least {walls[0]:.2f}), CPU median {cpus[len(cpus) // 2]:.2f} s (least {cpus[0]:.2f})"
+        )
+        if speed[where]:
+            one_wall, many_wall, one_cpu, many_cpu = speed[where]
+            print(
+                f"  {args.files} files: 1 worker {one_wall:.1f} s ({one_cpu:.1f} CPU s), {args.workers} workers "
+                f"{many_wall:.1f} s ({many_cpu:.1f} CPU s): speed-up {one_wall / many_wall:.2f}; "
+                f"tasks and families across documents {keys[where][0]:.1f} / {keys[where][1]:.1f} s"
+            )
 
 
 def writer_cost(workdir: Path, n: int) -> None:
@@ -409,6 +505,13 @@ def main() -> None:
         "--writer-docs", type=int, default=0, help="also time the writer alone on this many documents"
     )
     ap.add_argument("--keep", help="build the corpus here and keep it")
+    ap.add_argument("--fixed-runs", type=int, default=5, help="runs of the fixed cost (the median is shown)")
+    ap.add_argument(
+        "--against",
+        metavar="CHECKOUT",
+        help="only paired runs of this checkout and another one (same Python): the fixed cost and, unless "
+        "--files 0, the speed-up of --workers over 1 worker",
+    )
     args = ap.parse_args()
 
     print("\n".join(machine_facts()))
@@ -422,6 +525,11 @@ def main() -> None:
             f"corpus: {len(files)} files in {workdir / 'corpus'} ({time.perf_counter() - t:.1f} s to build)\n"
         )
 
+        compile_code(ROOT)
+        if args.against:
+            compare(workdir, args)
+            print(load_average("at the end"))
+            return
         if args.writer_docs:
             writer_cost(workdir, args.writer_docs)
         if args.engine == "ray":
@@ -461,8 +569,8 @@ def main() -> None:
         rows.append((f"baocao ingest, {len(docxs)} DOCX, 1 worker", docx_one))
         # fixed cost: the whole `baocao ingest` process for one small file (start, workers, warehouse, exit)
         small = min(SAMPLES.glob("*.docx"), key=lambda p: p.stat().st_size)
-        fixed_runs = sorted((ingest([small], workdir, 1, f"fixed{k}") for k in range(5)), key=lambda r: r.wall)
-        fixed, fixed_cpu = fixed_runs[2].wall, fixed_runs[2].cpu
+        fixed_run = fixed_cost(workdir, args.fixed_runs)
+        fixed, fixed_cpu = fixed_run.wall, fixed_run.cpu
 
         print(
             f"{'run':<44} {'wall s':>7} {'docs/s':>7} {'pages/s':>8} {'cpu s':>7} "

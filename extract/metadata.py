@@ -33,6 +33,7 @@ def _rules():
         "date": regex.compile(data["issued_date"]["regex"]),
         "year": regex.compile(data["issued_year"]["regex"]),
         "body_start": regex.compile(data["body_starts"]),
+        "cited_date": regex.compile(data["cited_date"], regex.I),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
         ],
@@ -215,12 +216,21 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
             if same:
                 return same[0]
         return headed[0]
+    # an undated document is written after every document it cites: a period read from its opening lines that
+    # ends before the latest such year ("Kết quả: trong năm 2024 ..." in a paper citing a decision of 8/2025) is
+    # a past result it recalls, and the document speaks of the later year
+    cited = None if issued or header_year else _latest_cited_year(doc)
     for b in doc.blocks[:_HEAD_BLOCKS + 10]:
         if b.kind in ("paragraph", "list_item") and not _rules()["body_start"].match(b.text):
             for pm in find_periods(b.text, year):
                 if pm.period:
-                    return pm.period
+                    return whole_year(cited) if cited and pm.period.end.year < cited else pm.period
     return whole_year(year) if year else None
+
+
+def _latest_cited_year(doc: Document) -> int | None:
+    years = [int(m["y"]) for b in doc.blocks for m in _rules()["cited_date"].finditer(b.text)]
+    return max(years, default=None)
 
 
 def _first_year(doc: Document) -> int | None:

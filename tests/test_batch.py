@@ -13,9 +13,11 @@ from pathlib import Path
 import duckdb
 from support import ROOT, SAMPLES
 
-from extract.pipeline import extract_file
+import warehouse.batch as batch
+from extract.pipeline import extract_file, sha256_of
 from extract.settings import Settings
-from warehouse.batch import run_ingest
+from warehouse.batch import WorkerPool, run_ingest, start_early_worker
+from warehouse.families import sketch
 from warehouse.load import connect
 
 DOCX = SAMPLES / "000_ea23f6f2735d3a0f.docx"
@@ -125,6 +127,52 @@ def test_a_crashing_reader_fails_its_document_and_workers_are_replaced(tmp_path,
     assert code == 1
     assert f"{folder / 'crash.pdf'}: the reader crashed (worker killed by SIGSEGV)" in err.splitlines()
     assert loaded_names(db) == ["a.docx", "z.pdf"]
+
+
+def test_workers_sketch_each_document_as_the_warehouse_stores_its_text(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert run_ingest([str(DOCX), str(PDF)], Settings(db=str(db), workers=1), progress=False) == 0
+    with WorkerPool(Settings(workers=1), sketch=True) as pool:
+        outcomes = [status for _, status, _ in pool.run([(p, sha256_of(p)) for p in (DOCX, PDF)])]
+    assert outcomes == ["ok", "ok"]
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        """select d.sha256, d.content_sketch, string_agg(b.text, '\n' order by b.seq)
+           from documents d join blocks b using (doc_id) group by all"""
+    ).fetchall()
+    assert len(rows) == 2
+    for sha, stored, text in rows:
+        assert len(stored) > 50
+        assert pool.sketches[sha] == stored == sketch(text)
+
+
+def _early_worker():
+    start_early_worker()
+    pool, starter = batch._early
+    starter.join()
+    assert len(pool.slots) == 1
+    return pool.slots[0].proc
+
+
+def test_an_early_worker_serves_the_batch_with_its_settings():
+    proc = _early_worker()
+    # started with the defaults (120 s a document); the batch's 1 ms limit reaches it before the job
+    settings = Settings(workers=1, doc_timeout_s=0.001)
+    pool = batch._adopt_early(settings, extract_file)
+    assert pool is not None and batch._early is None
+    assert pool.slots[0].proc is proc
+    with pool:
+        (job, status, reason), *rest = pool.run([(LONG_PDF, sha256_of(LONG_PDF))])
+    assert (status, reason, rest) == ("error", "took longer than the 0.001 s limit", [])
+    assert not proc.is_alive()
+
+
+def test_an_early_worker_started_with_other_limits_is_not_used():
+    proc = _early_worker()
+    assert batch._adopt_early(Settings(workers=1, worker_memory_mb=1024), extract_file) is None
+    assert batch._early is None
+    proc.join(timeout=5)
+    assert not proc.is_alive()
 
 
 def test_size_and_page_limits_fail_with_a_reason(tmp_path):

@@ -300,3 +300,56 @@ def test_an_age_bound_is_a_norm(text, role):
 def test_a_percentage_of_a_plural_set_is_a_share(text, role):
     f = next(f for f in figures_of(text) if f.unit == "%")
     assert f.role == role
+
+
+# --- issue 14 round 3 (fresh regions): invented sentences ---------------------------------------------------
+
+
+def test_blocks_of_bare_numbers_are_no_figures():
+    # a chart's axis ticks and data labels that a PDF reader gives as lines of their own
+    figs = figures_in(
+        ("paragraph", "0", None),
+        ("paragraph", "5", None),
+        ("paragraph", "7,25", None),
+        ("paragraph", "Huyện có 14 trạm y tế.", None),
+    )
+    assert [(f.value, f.unit) for f in figs] == [(14, "trạm y tế")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Học viên được chuyển về Trại giam số 3 và số 5.",
+        "Các chỉ số PAPI, PCI, SIPAS, 766 của huyện đều giảm.",
+        "Công trình tại đường số 7, phường Hòa Bình.",
+    ],
+)
+def test_numbered_and_listed_names_are_not_figures(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tổng số hồ sơ tồn đọng là 17.", 17, "hồ sơ"),
+        ("Trong tổng số 45 phòng học, có 40 phòng kiên cố.", 45, "phòng học"),
+        ("Mô hình gồm 03 cấp: tỉnh - xã - thôn.", 3, "cấp"),
+        ("Đã cấp 1.250 Sổ bảo hiểm xã hội cho người lao động.", 1250, "sổ"),
+    ],
+)
+def test_counts_near_those_names_stay_figures(text, value, unit):
+    f = figures_of(text)[0]
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_present_state_in_a_plan_part_is_a_fact_counted_now():
+    figs = figures_in(
+        ("heading", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ TỚI", 2),
+        ("paragraph", "a) Đôn đốc cập nhật dữ liệu hộ tịch đối với 31/90 phường, xã chưa hoàn thành.", None),
+        ("paragraph", "b) Lắp đặt camera, hiện còn 14 trường học chưa có.", None),
+        ("paragraph", "c) Phấn đấu 100% trường học chưa kết nối được kết nối; tổ chức 06 hội nghị.", None),
+    )
+    got = [(f.value, f.role, f.point_in_time) for f in figs]
+    assert got == [(31, "actual", True), (90, "other", True), (14, "actual", True),
+                   (100, "target", False), (6, "target", False)]
+    assert figs[0].period_end == date(2025, 12, 31)

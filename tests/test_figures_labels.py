@@ -156,3 +156,130 @@ def test_bare_counts_of_a_list_under_a_total_count_the_total_noun():
     figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
     units = {f.raw: f.unit for f in figures}
     assert units == {"412": "hộ", "97": "hộ", "58": "hộ", "31": None}
+
+
+# ------------------------------------------------------------------------------ numbered statistics tables
+
+
+def _blocks(*parts) -> Document:
+    """A document of paragraphs (str) and tables (lists of rows), numbered p1.. and t1.. in order."""
+    blocks, n_t, n_p = [], 0, 0
+    for part in parts:
+        if isinstance(part, str):
+            n_p += 1
+            blocks.append(Block("paragraph", part, f"p{n_p}"))
+        else:
+            n_t += 1
+            cells = tuple(tuple(Cell(r + 1, c + 1, t) for c, t in enumerate(row)) for r, row in enumerate(part))
+            blocks.append(Block("table", " / ".join(" | ".join(row) for row in part), f"t{n_t}", table=Table(cells)))
+    return Document("x.docx", "docx", "0", tuple(blocks))
+
+
+def _cell_subjects(doc: Document) -> dict[str, str | None]:
+    figures, _ = extract_figures(doc, _meta())
+    return {f.row_header.split(" › ")[-1]: f.subject for f in figures if f.row_header}
+
+
+_HEAD = ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"]
+
+
+def test_sub_rows_of_a_rate_share_its_qualifier_and_parts_of_a_count_name_their_own():
+    subj = _cell_subjects(_blocks([
+        _HEAD,
+        ["1", "Tổng số hộ nghèo trên địa bàn", "Hộ", "1.200"],
+        ["1.1", "Số hộ nghèo ở khu vực nông thôn", "Hộ", "900"],
+        ["2", "Tỷ lệ hồ sơ đất đai do cấp huyện tiếp nhận được trả đúng hẹn", "%", "97,5"],
+        ["2.1", "Tổng số hồ sơ đất đai đã trả kết quả", "Hồ sơ", "4.000"],
+        ["2.2", "Số hồ sơ đất đai trả đúng hẹn", "Hồ sơ", "3.900"],
+    ]))
+    # count words go, as in running text; a part of a count keeps its own qualifier only
+    assert subj["Tổng số hộ nghèo trên địa bàn"] == "hộ nghèo trên địa bàn"
+    assert subj["Số hộ nghèo ở khu vực nông thôn"] == "hộ nghèo ở khu vực nông thôn"
+    # numerator and denominator of a rate: its qualifier up to its predicate ("được trả đúng hẹn")
+    assert subj["Tổng số hồ sơ đất đai đã trả kết quả"] == "hồ sơ đất đai do cấp huyện tiếp nhận đã trả kết quả"
+    assert subj["Số hồ sơ đất đai trả đúng hẹn"] == "hồ sơ đất đai do cấp huyện tiếp nhận trả đúng hẹn"
+    # STT numbers never take part
+    assert not any(s and any(ch.isdigit() for ch in s) for s in subj.values())
+
+
+def test_a_group_row_narrows_its_sub_rows_and_a_rate_without_a_noun_takes_the_group_noun():
+    subj = _cell_subjects(_blocks([
+        _HEAD,
+        ["1", "Tổng số trường mầm non", "Trường", "45"],  # the first row with a number ends the header
+        ["3", "Số liệu về giáo viên mầm non", "", ""],
+        ["3.1", "Tổng số giáo viên có mặt tại thời điểm báo cáo", "Người", "350"],
+        ["3.2", "Tỷ lệ % đã nghỉ hưu trong kỳ báo cáo", "%", "2,1"],
+        ["3.3", "Số hóa hồ sơ giáo viên", "Hồ sơ", "120"],
+    ]))
+    assert subj["Tổng số giáo viên có mặt tại thời điểm báo cáo"] == "giáo viên mầm non có mặt"
+    assert subj["Tỷ lệ % đã nghỉ hưu trong kỳ báo cáo"] == "Tỷ lệ giáo viên mầm non đã nghỉ hưu"
+    assert subj["Số hóa hồ sơ giáo viên"] == "Số hóa hồ sơ giáo viên"  # "số hóa" is a noun, not a count word
+
+
+def test_a_score_row_does_not_hand_its_words_to_its_sub_rows():
+    subj = _cell_subjects(_blocks([
+        ["TT", "Tiêu chí", "Điểm tối đa"],
+        ["1", "Công tác thông tin", "5"],
+        ["1.1", "Tỷ lệ tin bài được đăng đúng hạn", "2"],
+    ]))
+    assert subj["Tỷ lệ tin bài được đăng đúng hạn"] == "Điểm tối đa Tỷ lệ tin bài được đăng đúng hạn"
+
+
+def test_a_table_continued_right_after_keeps_its_outline_but_not_across_text():
+    rate = [_HEAD, ["2", "Tỷ lệ hồ sơ đất đai do cấp huyện tiếp nhận được trả đúng hẹn", "%", "97,5"]]
+    part = [_HEAD, ["2.1", "Tổng số hồ sơ đất đai đã trả kết quả", "Hồ sơ", "4.000"]]
+    assert _cell_subjects(_blocks(rate, part))["Tổng số hồ sơ đất đai đã trả kết quả"] == (
+        "hồ sơ đất đai do cấp huyện tiếp nhận đã trả kết quả"
+    )
+    apart = _cell_subjects(_blocks(rate, "Biểu mẫu 2. Đất đai", part))
+    assert apart["Tổng số hồ sơ đất đai đã trả kết quả"] == "hồ sơ đất đai đã trả kết quả"
+
+
+def test_a_period_by_category_table_takes_what_its_lead_in_counts():
+    table = [["Năm", "May công nghiệp", "KTV", "Tổng"], ["2023", "40", "25", "65"]]
+    doc = _blocks("Số học viên được tuyển sinh học nghề (hệ sơ cấp) cụ thể như sau:", table)
+    figures, _ = extract_figures(doc, _meta())
+    assert [f.subject for f in figures] == [
+        "học viên được tuyển sinh học nghề May công nghiệp",
+        "học viên được tuyển sinh học nghề KTV",  # an upper-case column is a category too
+        "học viên được tuyển sinh học nghề",  # the total column names no category
+    ]
+    plain = _blocks("Kết quả cụ thể như sau:", table)  # a lead-in that names nothing adds nothing
+    assert [f.subject for f in extract_figures(plain, _meta())[0]] == ["May công nghiệp", "KTV", "Tổng"]
+
+
+def test_a_label_opening_with_v_x_or_i_keeps_its_first_letter():
+    # a Roman numeral glued to a label ("IGiá trị") is a marker; "Vốn", "Xuất khẩu", "VBQPPL" are words
+    subj = _cell_subjects(_blocks([
+        ["STT", "Chỉ tiêu", "Số liệu"],
+        ["1", "Vốn đầu tư thực hiện", "12"],
+        ["2", "Xuất khẩu hàng hóa", "7"],
+        ["3", "Số VBQPPL ban hành", "3"],
+        ["", "IDoanh thu dịch vụ", "5"],
+    ]))
+    assert list(subj.values()) == ["Vốn đầu tư thực hiện", "Xuất khẩu hàng hóa", "VBQPPL ban hành", "Doanh thu dịch vụ"]
+
+
+def test_a_first_column_headed_don_vi_names_the_agencies_of_the_rows_not_a_unit():
+    figs, _ = table_figures(_table([
+        ["STT", "Đơn vị", "Tỷ lệ (%)", "Điểm đạt"],
+        ["1", "Sở Giao thông vận tải", "92,5", "18,5"],
+        ["2", "Ủy ban nhân dân xã Hòa Bình", "88", "17,6"],
+    ]), Sections(_meta()), 2026)
+    assert [(f.row_header, f.value, f.unit) for f in figs] == [
+        ("Sở Giao thông vận tải", 92.5, "%"), ("Sở Giao thông vận tải", 18.5, None),
+        ("Ủy ban nhân dân xã Hòa Bình", 88.0, "%"), ("Ủy ban nhân dân xã Hòa Bình", 17.6, None),
+    ]
+
+
+def test_rows_that_name_agencies_take_what_the_column_and_caption_measure():
+    rows = [["TT", "Đơn vị", "Tỷ lệ đạt %", "Điểm đạt (tối đa 10 điểm)"], ["1", "Sở Giao thông vận tải", "92,5", "9,25"]]
+    doc = _blocks("a) Kết quả chấm điểm tiêu chí số hóa hồ sơ (Tỷ lệ hồ sơ được số hóa khi tiếp nhận)", rows)
+    assert [f.subject for f in extract_figures(doc, _meta())[0]] == [
+        "Tỷ lệ hồ sơ được số hóa khi tiếp nhận của Sở Giao thông vận tải",  # the caption restates the rate
+        "Điểm đạt tiêu chí số hóa hồ sơ của Sở Giao thông vận tải",
+    ]
+    plain = _blocks("Bảng tổng hợp như sau:", rows)  # a caption that names nothing: the columns alone
+    assert [f.subject for f in extract_figures(plain, _meta())[0]] == [
+        "Tỷ lệ đạt % của Sở Giao thông vận tải", "Điểm đạt của Sở Giao thông vận tải",
+    ]

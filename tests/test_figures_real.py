@@ -21,18 +21,20 @@ GOLD = ROOT / "tests" / "gold" / "real"
 # 50) and the PDF-genre rules; floors set a little below what the enlarged gold reaches (in comments).
 # Round 2, DOCX (branch gold-docx): 130 more figures on regions no gold covered of 40, 43, 47 and the running
 # text of 30, 32, 33, 48 (1010 figures in all); floors reset on the merged gold: reached (main's 880 before it)
+# Round 3 (branch s5-gold): 78 figures more on regions no gold covered of 21, 37/38, 40, 43, 47 (and non-quantity
+# regions of 39, 46, 48), 1091 in all; reached after its rules [before them, on 1092 as first committed]
 FLOORS = {
-    "recall": 0.97,  # reached 0.995 (0.993)
-    "value_unit": 0.98,  # 0.996 (0.998; the new DOCX regions 0.844 before their rules, 0.992 after)
-    "qualifier": 0.97,  # 0.991 (0.990)
-    "role": 0.96,  # 0.985 (0.991; 0.851 before the real-genre role rules)
-    "period": 0.91,  # 0.933 (0.942; 0.749 before issue 14's periods)
-    "point_in_time": 0.94,  # 0.967 (0.974)
+    "recall": 0.97,  # reached 0.996 [0.994] (0.995 on 1010)
+    "value_unit": 0.98,  # 0.996 [0.995] (0.996; the new DOCX regions 0.844 before their rules, 0.992 after)
+    "qualifier": 0.97,  # 0.993 [0.992] (0.991)
+    "role": 0.96,  # 0.981 [0.981] (0.985; 0.851 before the real-genre role rules)
+    "period": 0.91,  # 0.939 [0.932] (0.933; 0.749 before issue 14's periods)
+    "point_in_time": 0.94,  # 0.971 [0.967] (0.967)
     "subject": 0.50,  # 0.526 with phrase boundaries (subj-phrase) and topics in force (subj-context); 0.441
     # before them, with running-text subjects (subjects.py), label lines and table subjects (0.181)
 }
-NONQUANTITY_CEILING = 0.02  # 0.008
-# per format: DOCX keeps almost no non-quantity (0.002); the PDF share (0.016) is mostly the OCR of the scan 50,
+NONQUANTITY_CEILING = 0.02  # 0.006 [0.023: a chart's axis labels read as lines of the PDF 38] (0.008)
+# per format: DOCX keeps no non-quantity (0.000); the PDF share (0.016) is mostly the OCR of the scan 50,
 # whose tesseract text garbles digits of its gold anchors ("588,0" for 588,9, "§1,7%", "82,32%" for 82,3%)
 FORMAT_CEILINGS = {"docx": 0.02, "pdf": 0.025}
 FORMAT_VALUE_UNIT = 0.97  # docx 0.997, pdf 0.995

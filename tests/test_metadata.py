@@ -288,3 +288,15 @@ def test_no_title_line_never_takes_a_numbered_item():
         )
     )
     assert meta.title is None
+
+
+def test_an_undated_paper_speaks_of_the_latest_year_it_cites_not_a_past_result():
+    blocks = (
+        Block("paragraph", "BÀI PHÁT BIỂU", "p1"),
+        Block("paragraph", "Nâng cao chất lượng dạy nghề cho lao động nông thôn", "p2"),
+        Block("paragraph", "Kết quả: trong năm 2022, huyện đã mở 40 lớp dạy nghề.", "p3"),
+        Block("paragraph", "Thực hiện Quyết định số 15/QĐ-UBND ngày 12/5/2023 của UBND tỉnh, huyện đã ...", "p4"),
+    )
+    assert read_metadata(_doc(*blocks)).period.label == "năm 2023"
+    # a past result named first stays the period when nothing later is cited
+    assert read_metadata(_doc(*blocks[:3])).period.label == "năm 2022"

@@ -18,13 +18,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-import duckdb
 import regex
 
 from extract import catalog
 from extract.language.text import nfc
 from extract.settings import Settings
+
+if TYPE_CHECKING:  # the workers import this module for `document_sketch` without DuckDB
+    import duckdb
+
+    from extract.model import Block
 
 SKETCH_SIZE = 128  # hashes kept per document (bottom-k sketch): the Jaccard estimate's error is ~1/sqrt(k)
 SHINGLE_WORDS = 5  # words per shingle: long enough that boilerplate phrases alone do not make two texts alike
@@ -104,6 +109,13 @@ def _units() -> tuple[regex.Pattern, dict[str, str], dict[str, set[str]], regex.
     return province_rx, provinces, communes, commune_rx
 
 
+def prepare() -> None:
+    """Read the rules and the administrative units now (~40 ms): an ingest calls it in a thread while its
+    workers extract, so grouping the batch's families at its end does not wait for them."""
+    _rules()
+    _units()
+
+
 def find_locality(issuer: str | None, head: str, title: str | None) -> str | None:
     """"Lâm Đồng", or "Lâm Đồng › xã Phú Mỹ" when a commune issues the document; None when no unit is named."""
     province_rx, provinces, communes, commune_rx = _units()
@@ -142,6 +154,12 @@ def sketch(text: str) -> list[int]:
     return heapq.nsmallest(SKETCH_SIZE, set(map(zlib.crc32, shingles)))
 
 
+def document_sketch(blocks: tuple[Block, ...]) -> list[int]:
+    """The sketch of a document's text as the warehouse stores it (its blocks' text joined by newlines, as
+    `_read` joins them): computed by the extraction workers, so the batch's end does not sketch every file."""
+    return sketch("\n".join(b.text for b in blocks if b.text is not None))
+
+
 def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches."""
     if not a or not b:
@@ -154,9 +172,11 @@ def similarity(a: list[int], b: list[int]) -> float:
 # ---------------------------------------------------------------- families
 
 
-def _read(con: duckdb.DuckDBPyConnection) -> tuple[list[_Doc], dict[int, tuple]]:
-    """The documents with their head blocks (sketching those that have none yet), and what each has stored
-    as (family_id, version_rank, is_latest, locality)."""
+def _read(
+    con: duckdb.DuckDBPyConnection, sketches: dict[str, list[int]] | None = None
+) -> tuple[list[_Doc], dict[int, tuple]]:
+    """The documents with their head blocks (sketching those that have none yet, unless `sketches` has it by
+    sha256), and what each has stored as (family_id, version_rank, is_latest, locality)."""
     r = _rules()
     docs = con.execute(
         """select doc_id, path, sha256, format, title, doc_number, issued_date, is_draft, draft_no,
@@ -165,21 +185,24 @@ def _read(con: duckdb.DuckDBPyConnection) -> tuple[list[_Doc], dict[int, tuple]]
            from documents"""
     ).fetchall()
     missing = [d[0] for d in docs if d[11] is None]
+    sketches = sketches or {}
+    new_sketches = {d[0]: sketches[d[2]] for d in docs if d[11] is None and d[2] in sketches}
     heads: dict[int, list[str]] = defaultdict(list)
     for doc_id, text in con.execute(
         "select doc_id, text from blocks where seq < ? order by doc_id, seq", [r["head_blocks"]]
     ).fetchall():
         heads[doc_id].append(text)
-    new_sketches = {}
-    if missing:
+    unsketched = [i for i in missing if i not in new_sketches]
+    if unsketched:
         # the whole text of each new document, joined in DuckDB: a semi join on the new ids, not a list
         # searched for every block of the warehouse
         for doc_id, text in con.execute(
             """select doc_id, string_agg(text, '\n' order by seq) from blocks
                where doc_id in (select unnest(?::integer[])) group by doc_id""",
-            [missing],
+            [unsketched],
         ).fetchall():
             new_sketches[doc_id] = sketch(text)
+    if missing:
         # one UPDATE for all of them (executemany ran one statement per document)
         con.execute(
             """update documents set content_sketch = n.sketch
@@ -270,9 +293,12 @@ def group_families(docs: list[_Doc], min_similarity: float | None = None) -> lis
         return i
 
     for i, j in sorted(_candidate_pairs(docs)):
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j:
+            continue  # already one family: the pair cannot change the groups, so it is not compared
         a, b = docs[i], docs[j]
         if _compatible(a, b) and similarity(a.sketch, b.sketch) >= min_similarity:
-            parent[find(i)] = find(j)
+            parent[root_i] = root_j
     groups: dict[int, list[_Doc]] = defaultdict(list)
     for i, d in enumerate(docs):
         groups[find(i)].append(d)
@@ -294,12 +320,13 @@ def version_key(d: _Doc, same_name: set[str] | frozenset = frozenset()) -> tuple
     )
 
 
-def assign_families(con: duckdb.DuckDBPyConnection) -> int:
+def assign_families(con: duckdb.DuckDBPyConnection, sketches: dict[str, list[int]] | None = None) -> int:
     """Recompute family_id, version_rank, is_latest and locality of every document; returns the families.
+    `sketches` (sha256 -> `document_sketch`) spares sketching the documents a batch's workers sketched.
 
     Only the documents whose values changed are written, in one UPDATE (after an ingest that grouped them
     already, a check writes nothing)."""
-    docs, stored = _read(con)
+    docs, stored = _read(con, sketches)
     counts = Counter(PurePath(d.path).name for d in docs)
     same_name = {n for n, k in counts.items() if k > 1}  # loaded more than once: edited, kept as a new version
     rows = []

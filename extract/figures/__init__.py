@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from extract.figures.label_lines import label_subjects
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
@@ -20,6 +22,8 @@ from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
 
+_WORD = regex.compile(r"\p{L}")
+
 
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
     numbers.forget()
@@ -28,6 +32,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []
     prev_text: str | None = None
+    tables: dict = {}  # what a table hands to the next (table_figures: a continued table's outline)
     for block in doc.blocks:
         if block.kind == "heading":
             sec.enter(block)
@@ -39,12 +44,16 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
             sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))
         if block.kind == "table":
-            cells, block_totals = table_figures(block, sec, sec.year, prev_text)
+            cells, block_totals = table_figures(block, sec, sec.year, prev_text, tables)
             figures.extend(cells)
             totals.extend(block_totals)
             continue
         prev_text = block.text
-        figures.extend(sentence_figures(block.text, block, sec, sec.year))
+        tables.clear()  # text between two tables: the second does not continue the first
+        # a block of bare numbers with no word at all (a chart's axis ticks and data labels a PDF reader gives
+        # as lines of their own, "0", "10", "8,17") says nothing a figure could measure
+        if _WORD.search(block.text):
+            figures.extend(sentence_figures(block.text, block, sec, sec.year))
         sec.read(block.text)
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
     index = {id(f): i for i, f in enumerate(figures)}

@@ -200,7 +200,21 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
         if ind is None and is_pct and not r.change_after.search(after) and _growth_sentence(sent):
             return "actual"  # "GRDP tăng 7,47%; trong đó công nghiệp tăng 8,24%": a component's growth rate
         return "change"
-    return "target" if sec.plan and not past else "actual"
+    return "target" if sec.plan and not past and not present_state(sent, m) else "actual"
+
+
+def present_state(sent: Sentence, m: Mention, whole: bool = False) -> bool:
+    """A count that states how things stand now, even inside a plan: one the action refers to whose noun goes on
+    with "chưa" ("đối với 57/124 xã chưa hoàn thành"; not "hoàn thành 11 nhiệm vụ ... chưa hoàn thành", the
+    plan's object), or one after a "now" word in its clause ("hiện còn 12 xã"); `whole`: the whole of such a
+    ratio too (it is counted at the same day)."""
+    if m.base_unit == "%" or (m.kind == "ratio_whole" and not whole):
+        return False
+    r, s = rules(), sent.text
+    q0 = m.qualifier_span[0] if m.qualifier_span else m.start
+    if r.unfinished_after.match(s, m.end) and r.reference_before.search(s, max(0, q0 - 20), q0):
+        return True
+    return bool(r.now_before.search(s, clause_start(s, q0, 0), q0))
 
 
 def is_share_of_total(sent: Sentence, m: Mention) -> bool:

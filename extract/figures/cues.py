@@ -9,7 +9,7 @@ from datetime import date
 
 import regex
 
-from extract.figures.attribution import opens, own_period, section_period, sentence_lead
+from extract.figures.attribution import opens, own_period, present_state, section_period, sentence_lead
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
@@ -286,6 +286,8 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
                     return True
         if label == "PLAN_ITEMS" and m.num_end <= c0 <= m.end and m.kind != "ratio_part":
             return True  # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm"
+    if present_state(sent, m):
+        return False
     if _future_year(s, stretch, q0, sec) or _directive(s, cues):
         return True
     return sec.plan or is_plan_document(sec.meta.doc_type)
@@ -305,6 +307,8 @@ def figure_period(
     context = (usable[0] if usable and not usable[1] else None) or section_period(sent, m, role, sec)
     if role != "target":
         hit = as_of_at(sent.text, m.start, cues, context, sec)
+        if hit is None and role in ("actual", "other") and sec.plan and present_state(sent, m, whole=True):
+            hit = _now(sec, context)  # "đối với 57/124 xã chưa hoàn thành" in a plan part: a stock now
         if hit is not None:
             return hit
     if own is not None:
@@ -391,6 +395,16 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     if start is not None and start <= end:
         return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"), False  # a flow since a date
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
+    start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
+    return Period(start, end, f"đến {end:%d/%m/%Y}"), True
+
+
+def _now(sec: Sections, context: Period | None) -> tuple[Period, bool] | None:
+    """A stock as of the document's day, counted over the document's period (as "đến nay" with no day)."""
+    context = sec.meta.period or context
+    end = sec.report_day(context)
+    if end is None:
+        return None
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
     return Period(start, end, f"đến {end:%d/%m/%Y}"), True
 

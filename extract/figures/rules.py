@@ -53,6 +53,9 @@ class Rules:
     whole_slash: regex.Pattern
     whole_named: regex.Pattern
     purpose_breakers: regex.Pattern
+    unfinished_after: regex.Pattern
+    now_before: regex.Pattern
+    reference_before: regex.Pattern
     not_purpose_before: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
@@ -113,6 +116,9 @@ def rules() -> Rules:
         whole_slash=regex.compile(roles["whole_slash"], _FLAGS),
         whole_named=regex.compile(roles["whole_named"], _FLAGS),
         purpose_breakers=regex.compile(roles["purpose_breakers"], _FLAGS),
+        unfinished_after=regex.compile(roles["unfinished_after"], _FLAGS),
+        now_before=regex.compile(roles["now_before"], _FLAGS),
+        reference_before=regex.compile(roles["reference_before"], _FLAGS),
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=regex.compile(

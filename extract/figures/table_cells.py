@@ -55,14 +55,20 @@ def _rules():
     return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent
 
 
+_SUBJECT_KEYS = ("sub_item", "breakdown", "column_words", "sub_item_opener", "count_words", "rate", "predicate",
+                 "lead_in_end", "lead_in_light", "lead_in_copula", "time_tail", "who_header", "caption_light")
+_LEAD_IN_WORDS_MAX = 16  # a table's lead-in longer than this (after trimming) is a sentence, not a name
+
+
 @cache
 def _subject_rules():
+    """sub_item, breakdown, column_words, (sub_item_opener: see _marker), count_words, rate, predicate,
+    lead_in_end, lead_in_light, lead_in_copula, time_tail, who_header, caption_light: compiled, in that order."""
     s = catalog.load("tables").get("subjects")
-    keys = ("sub_item", "breakdown", "column_words", "sub_item_opener")
-    if not isinstance(s, dict) or set(s) != set(keys):
-        raise catalog.RuleError(f"tables.yaml subjects: expected the keys {', '.join(keys)}")
+    if not isinstance(s, dict) or set(s) != set(_SUBJECT_KEYS):
+        raise catalog.RuleError(f"tables.yaml subjects: expected the keys {', '.join(_SUBJECT_KEYS)}")
     try:
-        return tuple(regex.compile(s[k], _FLAGS) for k in keys[:3])
+        return tuple(regex.compile(s[k], _FLAGS) for k in _SUBJECT_KEYS)
     except regex.error as exc:
         raise catalog.RuleError(f"tables.yaml subjects: {exc}") from exc
 
@@ -74,18 +80,98 @@ def _marker():
     opener = catalog.load("tables")["subjects"]["sub_item_opener"]
     try:
         return regex.compile(
-            r"^\s*(?:[IVXLC]+\.|[IVX](?=\p{Lu}\p{Ll})|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•*]|" + f"(?:{opener}))" + r"\s*",
+            r"^\s*(?:[IVXLC]+\.|(?-i:[IVX](?=\p{Lu}\p{Ll}))|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–+•*]|" + f"(?:{opener}))" + r"\s*",
             _FLAGS,
         )
     except regex.error as exc:
         raise catalog.RuleError(f"tables.yaml subjects: {exc}") from exc
 
 
-def _bare_label(label: str) -> str:
-    """A row label without its list marker ("- ", "+ ", "a)", "1.2", "Trong đó:") and parentheses."""
+def _unmarked(label: str) -> str:
+    """A row label without its list marker ("- ", "+ ", "a)", "1.2", "Trong đó:"), parentheses kept."""
     while (bare := _marker().sub("", label, count=1)) != label:
         label = bare  # "+ Trong đó: lớp trực tuyến": a marker, then a sub-item opener
-    return " ".join(regex.sub(r"\([^()]*\)", " ", label).split()).strip(" ,;:.")
+    return label
+
+
+def _unbracketed(text: str) -> str:
+    while (out := regex.sub(r"\([^()]*\)", " ", text)) != text:
+        text = out  # nested "(... (...) ...)" from the inside out
+    return " ".join(text.split()).strip(" ,;:.")
+
+
+def _bare_label(label: str) -> str:
+    """A row label without its list marker ("- ", "+ ", "a)", "1.2", "Trong đó:") and parentheses."""
+    return _unbracketed(_unmarked(label))
+
+
+def row_core(label: str) -> str:
+    """A statistics row's label as a subject: bare, and without the count words that open it ("Tổng số hồ sơ
+    TTHC đã giải quyết xong" -> "hồ sơ TTHC đã giải quyết xong"; "Số hóa hồ sơ" keeps its noun), and without
+    a closing time adverbial ("... có mặt tại thời điểm báo cáo")."""
+    bare = _subject_rules()[10].sub("", _bare_label(label))
+    return _subject_rules()[4].sub("", bare, count=1).strip() or bare
+
+
+def inherit_qualifier(child: str, parent: str) -> str:
+    """A numbered sub-row's subject (`child`, a row_core) with what its rate or group row (`parent`, its label
+    with parentheses) says of the noun they share: "hồ sơ TTHC đã giải quyết xong" under "Tỷ lệ hồ sơ TTHC do
+    các sở, ngành tiếp nhận được giải quyết đúng hạn" -> "hồ sơ TTHC do các sở, ngành tiếp nhận đã giải quyết
+    xong"; a rate that names no noun ("Tỷ lệ % đã tinh giản") takes the parent's ("tỷ lệ người làm việc ... đã
+    tinh giản"). The qualifier ends where the parent's predicate starts (được, đã, ...)."""
+    rules = _subject_rules()
+    rate, predicate = rules[5], rules[6]
+    parent_core = row_core(parent)
+    m = rate.match(child)
+    lead, rest = (child[: m.end()], child[m.end():]) if m else ("", child)
+    if m and (not rest.strip() or predicate.match(rest)):
+        noun = rate.sub("", parent_core, count=1).strip()
+        while (bare := rules[8].sub("", noun, count=1)) != noun:
+            noun = bare  # a group row "Số liệu về giáo viên": its noun is "giáo viên"
+        noun = regex.sub(r"^về\s+", "", noun, flags=regex.IGNORECASE)
+        return " ".join(f"{lead.strip(' %')} {noun} {rest}".split()) if noun else child
+    words = rest.split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        if not content_words(head):
+            continue
+        hit = regex.search(rf"(?<!\w)\(?{regex.escape(head)}\)?(?!\w)", _unmarked(parent), regex.IGNORECASE)
+        if hit:
+            break
+    else:
+        return child
+    tail = []
+    for w in _unbracketed(_unmarked(parent)[hit.end():]).split():
+        if predicate.match(w):
+            break
+        tail.append(w)
+    qualifier = " ".join(tail).strip(" ,;:.")
+    if not content_words(qualifier) or _words(qualifier) <= _words(child):
+        return child
+    return " ".join(f"{lead}{head} {qualifier} {' '.join(words[n:])}".split())
+
+
+def lead_in_subject(text: str | None) -> str:
+    """What a table's lead-in paragraph says its cells count ("Công tác cử học sinh đào tạo là con em của tỉnh
+    (...), cụ thể như sau:" -> "cử học sinh đào tạo"); empty when the paragraph is no lead-in (it does not end
+    with "như sau:" or ":") or names nothing ("Kết quả cụ thể như sau:")."""
+    if not text:
+        return ""
+    rules = _subject_rules()
+    end, light, copula = rules[7], rules[8], rules[9]
+    t = " ".join(fold(text).split())
+    if not end.search(t):
+        return ""
+    t = end.sub("", _unbracketed(t))
+    t = regex.split(r"(?<=[.!?;])\s+", t)[-1]
+    cut = copula.search(f" {t} ")
+    if cut:
+        t = f" {t} "[: cut.start()]
+    while (u := light.sub("", t, count=1)) != t:
+        t = u  # "Kết quả công tác ...": every light noun in front
+    t = " ".join(t.split()).strip(" ,;:.-–")
+    n = len(regex.findall(r"\p{L}+", t))
+    return t if 0 < n <= _LEAD_IN_WORDS_MAX else ""
 
 
 def _measure(path: list[str]) -> str:
@@ -106,11 +192,49 @@ def _words(text: str) -> set[str]:
     return set(content_words(text))
 
 
-def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool) -> str | None:
+def caption_topic(text: str | None) -> tuple[str, str]:
+    """What a table's caption says its cells measure, and the measure its parenthesis restates: "b) Kết quả
+    đánh giá đối với tiêu chí công khai minh bạch (Tỷ lệ hồ sơ đồng bộ ..." -> ("tiêu chí công khai minh bạch",
+    "Tỷ lệ hồ sơ đồng bộ ..."); ("", "") for a caption longer than a name."""
+    if not text:
+        return "", ""
+    rules = _subject_rules()
+    t = rules[7].sub("", _unmarked(" ".join(fold(text).split())))
+    head, _, paren = t.partition("(")
+    while (u := rules[12].sub("", head, count=1)) != head:
+        head = u
+    head, paren = head.strip(" ,;:.-–"), paren.split(")")[0].strip(" ,;:.-–")
+    if len(regex.findall(r"\p{L}+", head)) > _LEAD_IN_WORDS_MAX:
+        return "", ""
+    return head, paren if len(regex.findall(r"\p{L}+", paren)) <= _LEAD_IN_WORDS_MAX else ""
+
+
+def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
+    """A cell of a table whose rows name who is measured (agencies): what the column and the caption measure,
+    "của" the row ("Điểm đạt tiêu chí công khai minh bạch của Sở Tư pháp"); a caption's parenthesis that opens
+    with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)")."""
+    topic, restated = caption
+    leaf = col_path[-1] if col_path else ""
+    measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+    first = [content_words(x)[:1] for x in (measure, restated)]
+    if measure and restated and first[0] == first[1]:
+        measure, topic = restated, ""
+    what = " ".join(p for p in (measure, topic) if p)
+    return f"{what} của {who}" if what and who else what or who
+
+
+def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, lead: str = "") -> str | None:
     """What a reader names a value cell by: its row label, under its parent row when the label is a part
     that does not name the whole ("Kinh tế nhà nước" of "Giá trị SXCN"), qualified by what the column measures
-    when the row does not say it ("Điểm tự đánh giá" of a criterion); a period row takes the column's name."""
-    own = "" if period_row else _bare_label(own)
+    when the row does not say it ("Điểm tự đánh giá" of a criterion); a period row takes the column's name
+    after what the table's lead-in (`lead`, see lead_in_subject) says its cells count."""
+    if period_row:
+        leaf = col_path[-1] if col_path else ""
+        # an upper-case column ("BS RHM", "CNXN") is a category named by its abbreviation
+        measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+        named = " ".join(p for p in (lead, measure) if p)
+        return named or " ".join(col_path) or None
+    own = _bare_label(own)
     if parent and _subject_rules()[1].match(own):
         own = parent  # "Phân theo loại hình kinh tế" only groups: the row holds its parent's figures
     elif parent and own and not (_words(own) & _words(parent)):
@@ -273,10 +397,29 @@ def _table_unit(block: Block, prev_text: str | None):
     return None
 
 
+def _stt_number(g, stt_col: int | None) -> str:
+    """A row's dotted STT ("3.1.1", "2."): its place in the table's outline; "" for none."""
+    text = fold(g[stt_col][0].text).strip().rstrip(".") if stt_col in g else ""
+    return text if regex.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", text) else ""
+
+
+def _row_kind(label: str, has_values: bool) -> str:
+    """group (no values), rate (Tỷ lệ ...), count (Số / Tổng số ...) or other: what a numbered row is to its
+    sub-rows. Sub-rows of a rate are its numerator and denominator and of a group its topic: they share their
+    qualifiers; sub-rows of a count are its parts and name their own."""
+    if not has_values:
+        return "group"
+    bare, rules = _bare_label(label), _subject_rules()
+    return "rate" if rules[5].match(bare) else "count" if rules[4].match(bare) else "other"
+
+
 def table_figures(
-    block: Block, sec, year: int | None, prev_text: str | None = None
+    block: Block, sec, year: int | None, prev_text: str | None = None, carry: dict | None = None
 ) -> tuple[list[Figure], list[tuple[Figure, list[Figure]]]]:
-    """Figures of every value cell of `block`'s table, and its totals as (total figure, part figures)."""
+    """Figures of every value cell of `block`'s table, and its totals as (total figure, part figures).
+    `carry`: kept between the tables of a document and emptied by the caller at any text between two tables,
+    so a table continuing the one right before it (as many columns) keeps its outline (a "3.2.2" row under the
+    "3.2" of the table before)."""
     table = block.table
     if table is None or table.n_rows < 2 or is_layout_table(block):
         return [], []
@@ -301,6 +444,9 @@ def table_figures(
     for c, p in col_path.items():
         if kinds[c] is None and p:
             kinds[c] = next((k for k in map(_column_kind, p) if k in ("unit", "note")), None)
+    first = next((c for c in sorted(kinds) if kinds[c] != "stt"), None)
+    if first is not None and kinds[first] == "unit":
+        kinds[first] = "label"  # a unit column never comes before the row labels: "STT | Đơn vị | Điểm" lists agencies
     if "content" in kinds.values() and ("owner" in kinds.values() or "deadline" in kinds.values()):
         return [], []  # a task table: its numbers are STT and dates
     data = [g for g in grid[nh:] if not _is_code_row([g[c][0].text for c in sorted(g)])]
@@ -313,6 +459,14 @@ def table_figures(
     skip |= {c for c, k in kinds.items() if k in ("note", "content", "owner", "deadline", "status")}
     table_unit = _table_unit(block, prev_text)
     labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
+    stt_col = min(stt_cols) if stt_cols else None
+    carry = {} if carry is None else carry
+    outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
+    carry.update(n_cols=n_cols, rows=outline)  # STT -> (row kind, label) of the numbered rows so far
+    lead = lead_in_subject(prev_text)
+    label_head = col_path.get(label_col, [])
+    who = bool(label_head) and bool(_subject_rules()[11].match(label_head[-1]))
+    caption = caption_topic(prev_text) if who else ("", "")
     span = _years_span(labels)
     total_rx = _rules()[3]
     alias, alias_ids = fig_rules().alias, fig_rules().alias_ids
@@ -324,7 +478,15 @@ def table_figures(
     for ri, g in enumerate(data):
         label = labels[ri]
         row_values = [c for c in sorted(g) if c not in skip and g[c][1]]
-        if label and not any(_mentions(fold(g[c][0].text)) for c in row_values):
+        number = _stt_number(g, stt_col)
+        up = outline.get(number.rsplit(".", 1)[0]) if "." in number else None
+        has_values = any(_mentions(fold(g[c][0].text)) for c in row_values)
+        if number and label:
+            outline[number] = (_row_kind(label, has_values), label)
+        core = row_core(label) if label else ""
+        if up and up[0] in ("group", "rate") and core:
+            core = inherit_qualifier(core, up[1])
+        if label and not has_values:
             group = [label]  # a group row ("I. Giá trị SXCN"): the parent of the rows under it
             if not _subject_rules()[1].match(_bare_label(label)):
                 top = _bare_label(label)
@@ -340,7 +502,7 @@ def table_figures(
         short = label and len(label) <= _PERIOD_LABEL_MAX
         row_period = span if (is_total_row and span) else _period_of(label, year) if short else None
         sub_item = bool(_subject_rules()[0].match(label))
-        parent = top if sub_item else (_bare_label(group[0]) if group else "")
+        parent = "" if up else top if sub_item else (_bare_label(group[0]) if group else "")
         if not sub_item and not is_total_row and not _subject_rules()[1].match(_bare_label(label)):
             top = _bare_label(label)
         for c in row_values:
@@ -372,7 +534,8 @@ def table_figures(
                     base_unit=base_unit,
                     scale=scale,
                     indicator=indicator,
-                    subject=cell_subject(label, parent, col_path[c], bool(short and row_period)),
+                    subject=who_subject(_bare_label(label), col_path[c], caption) if who
+                    else cell_subject(core, parent, col_path[c], bool(short and row_period), lead),
                     role=role,
                     page=cell.page or block.page,
                     row_header=PATH_SEP.join(row_path) or None,

@@ -287,7 +287,7 @@ def _scanned_tables(page: pdfium.PdfPage, page_no: int, settings) -> list[_Table
     """Ruled tables of a scanned page, read cell by cell (readers.ocr_tables), as the reader's tables."""
     out = []
     for t in ocr_tables(page, page_no, settings):
-        cells = [_Cell(c.row, c.col, c.text, 1, c.colspan, None, page_no) for c in t.cells]
+        cells = [_Cell(c.row, c.col, repair_ocr_text(c.text), 1, c.colspan, None, page_no) for c in t.cells]
         out.append(_Table(page_no, t.bbox, t.cols, t.n_rows, cells))
     return out
 
