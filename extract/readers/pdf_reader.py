@@ -11,11 +11,16 @@ import ctypes
 import hashlib
 import re
 import statistics
+import threading
+from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pypdfium2_raw.bindings as pdfium_bindings  # the library pypdfium2.raw wraps (same wheel)
@@ -244,13 +249,12 @@ def _contains(outer, inner, tol: float = 2.0) -> bool:
 # ---------------------------------------------------------------- pages without a usable text layer
 
 
-def _ocr_need(page: pdfium.PdfPage, chars: list[tuple], settings) -> str | None:
+def _ocr_need(page: pdfium.PdfPage, chars: _Chars, settings) -> str | None:
     """'scanned' or 'garbled' when the page must be read by OCR, else None."""
-    text = "".join(map(_CHAR, chars))
-    share, judged = vietnamese_share(text)
+    share, judged = vietnamese_share(chars.text)
     if judged >= setting(settings, "garbled_min_words") and share < setting(settings, "garbled_max_share"):
         return "garbled"
-    if len(chars) - list(map(_BOX, chars)).count(None) >= setting(settings, "ocr_scan_max_chars"):
+    if int(chars.boxed.sum()) >= setting(settings, "ocr_scan_max_chars"):
         return None
     width, height = page.get_size()
     covered = 0.0
@@ -306,6 +310,7 @@ _CHAR_BOX = _LIB.FPDFText_GetCharBox
 _CHAR_BOX.restype = ctypes.c_int
 _FONT_SIZE = _LIB.FPDFText_GetFontSize
 _FONT_SIZE.restype = ctypes.c_double
+_COUNT_RECTS = _LIB.FPDFText_CountRects  # (text page, first index, count) -> rectangles; returns a C int
 # the page objects the same way: pypdfium2's `get_objects` makes a Python object (and a weak reference)
 # for every object of the page, and the rule and image tests read thousands of them
 _COUNT_OBJECTS, _GET_OBJECT = _LIB.FPDFPage_CountObjects, _LIB.FPDFPage_GetObject
@@ -342,125 +347,304 @@ def _objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3):
 
 def _bounds(obj) -> tuple[float, float, float, float]:
     """Left, bottom, right, top of a page object in PDF coordinates (pypdfium2's `get_bounds`)."""
-    box = (ctypes.c_float * 4)()
-    if not _GET_BOUNDS(obj, *(ctypes.byref(box, 4 * k) for k in range(4))):
+    held = getattr(_bounds_buffer, "held", None)
+    if held is None:  # the out-pointers made once per thread: making them was most of a call's cost
+        box = (ctypes.c_float * 4)()
+        held = _bounds_buffer.held = (box, tuple(ctypes.byref(box, 4 * k) for k in range(4)))
+    box, pointers = held
+    if not _GET_BOUNDS(obj, *pointers):
         raise pdfium.PdfiumError("Failed to locate pageobject.")
     return tuple(box)
 
 
-def _page_chars(page: pdfium.PdfPage) -> list[tuple]:
-    """(char, box or None, font size) in pdfium's order; box in top-down coordinates, None for spaces/breaks
-    and for characters pdfium generated (they have an empty box: FPDFText_IsGenerated is not asked, one call
-    a character less)."""
+_bounds_buffer = threading.local()
+
+
+class _Chars:
+    """The characters of one page in pdfium's order ("\\r" left out) with their boxes, as arrays.
+
+    pdfium has no call returning many character boxes at once, so each box is still one call, but the calls
+    run in `map` (no Python loop around them) into one buffer, and everything after them works on whole
+    arrays; font sizes are asked only for the characters that become text lines (not those in table cells,
+    not those of a page going to OCR). Boxes are in top-down coordinates; a character has none (`boxed`
+    False) when it is whitespace or pdfium generated it (an empty box: FPDFText_IsGenerated is not asked).
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str, height: float) -> None:
+        self._textpage = textpage
+        self._handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        kept = codes != 13
+        self.text = text.replace("\r", "")
+        self.codes = codes[kept]
+        self.index = np.flatnonzero(kept)  # pdfium's index of each character
+        m = len(self.text)
+        # str.isspace() asked once per distinct character of the page, not once per character
+        space = np.zeros(m, dtype=bool)
+        for ch in set(self.text):
+            if ch.isspace():
+                space |= self.codes == ord(ch)
+        self.newline = self.codes == 10
+        asked = np.flatnonzero(~space)
+        raw = _char_boxes(self._handle, self.index[asked])  # left, right, bottom, top in PDF coordinates
+        left, right, bottom, top = raw[:, 0], raw[:, 1], raw[:, 2], raw[:, 3]
+        self.boxed = np.zeros(m, dtype=bool)
+        self.boxed[asked] = ~((left == right) & (bottom == top))
+        self.x0, self.top, self.x1, self.bottom = (np.zeros(m) for _ in range(4))
+        self.x0[asked], self.x1[asked] = left, right
+        self.top[asked], self.bottom[asked] = height - top, height - bottom
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def sizes(self, positions: np.ndarray, lines: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """pdfium's font size of the characters at these positions (ascending).
+
+        With `lines` (start in `positions` and length of each printed line), a line whose characters
+        pdfium counts as one text object is asked once: a font size is its text object's
+        (CPDF_TextPage::GetCharFontSize), and FPDFText_CountRects starts a new rectangle wherever the text
+        object changes. Characters narrower or lower than half a point are asked one by one (pdfium leaves
+        boxes under 0.01 pt out of its rectangles, so their object is not known from them).
+        """
+        index = self.index[positions]
+        out = np.empty(len(positions))
+        alone = np.ones(len(positions), dtype=bool)
+        if lines is not None and len(lines[0]):
+            starts, counts = lines
+            firsts, lasts = index[starts].tolist(), index[starts + counts - 1].tolist()
+            spans = [b - a + 1 for a, b in zip(firsts, lasts, strict=True)]
+            rects = np.array(list(map(_COUNT_RECTS, repeat(self._handle, len(spans)), firsts, spans)))
+            line = np.repeat(np.arange(len(starts)), counts)
+            wide = (self.x1[positions] - self.x0[positions] >= 0.5) & (
+                self.bottom[positions] - self.top[positions] >= 0.5
+            )
+            shared = np.flatnonzero(wide & (rects == 1)[line])
+            if len(shared):
+                owner = line[shared]
+                first = shared[np.concatenate(([True], owner[1:] != owner[:-1]))]  # one asked a line
+                per_line = np.zeros(len(starts))
+                per_line[line[first]] = list(
+                    map(_FONT_SIZE, repeat(self._handle, len(first)), index[first].tolist())
+                )
+                out[shared] = per_line[owner]
+                alone[shared] = False
+        ask = np.flatnonzero(alone)
+        out[ask] = list(map(_FONT_SIZE, repeat(self._handle, len(ask)), index[ask].tolist()))
+        return out
+
+    def close(self) -> None:
+        self._textpage.close()
+
+
+_BOX_CHUNK = 4096  # characters whose boxes are asked in one run of calls (the buffer below holds them)
+_box_buffers = threading.local()
+
+
+def _char_boxes(handle: ctypes.c_void_p, indices: np.ndarray) -> np.ndarray:
+    """FPDFText_GetCharBox of each index as rows of (left, right, bottom, top).
+
+    The four out-pointers of every call are made once per thread, into one buffer (a pointer object made
+    per character cost as much as the call), and the calls are made by `map`.
+    """
+    held = getattr(_box_buffers, "held", None)
+    if held is None:
+        buffer = (ctypes.c_double * (4 * _BOX_CHUNK))()
+        pointers = [[ctypes.byref(buffer, 8 * (4 * i + k)) for i in range(_BOX_CHUNK)] for k in range(4)]
+        held = _box_buffers.held = (buffer, pointers)
+    buffer, (p_left, p_right, p_bottom, p_top) = held
+    out = np.empty((len(indices), 4))
+    todo = indices.tolist()
+    for start in range(0, len(todo), _BOX_CHUNK):
+        part = todo[start : start + _BOX_CHUNK]
+        n = len(part)
+        # a failed call (an index out of range: not asked here) would leave the slot as it was
+        deque(map(_CHAR_BOX, repeat(handle, n), part, p_left, p_right, p_bottom, p_top), maxlen=0)
+        out[start : start + n] = np.frombuffer(buffer, dtype=np.float64, count=4 * n).reshape(n, 4)
+    return out
+
+
+def _page_chars(page: pdfium.PdfPage) -> _Chars:
+    """The page's characters; the caller closes them (their text page) once read."""
     height = page.get_height()
     textpage = page.get_textpage()
     n = textpage.count_chars()
     text = textpage.get_text_range(0, n) if n else ""
     if len(text) != n:  # characters outside the BMP shift the offsets: read one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
-    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    r_left, r_right, r_bottom, r_top = (ctypes.byref(x) for x in (left, right, bottom, top))
-    char_box, font_size = _CHAR_BOX, _FONT_SIZE
-    out: list[tuple] = []
-    append = out.append
-    for i, ch in enumerate(text):
-        if ch == "\r":
-            continue
-        if ch.isspace():
-            append((ch, None, 0.0))
-            continue
-        char_box(handle, i, r_left, r_right, r_bottom, r_top)
-        x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
-        if x0 == x1 and y0 == y1:
-            append((ch, None, 0.0))
-            continue
-        append((ch, (x0, height - y1, x1, height - y0), font_size(handle, i)))
-    textpage.close()
-    return out
+    return _Chars(textpage, text, height)
 
 
-# the fields of a `_page_chars` character, for map() over a line's characters
-_CHAR, _BOX, _SIZE = itemgetter(0), itemgetter(1), itemgetter(2)
+# the character of a `_LineChars.tuples()` entry, for map()
+_CHAR = itemgetter(0)
 
 
-def _inside(box: tuple, area: tuple, tol: float = 1.0) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return area[0] - tol <= cx <= area[2] + tol and area[1] - tol <= cy <= area[3] + tol
+def _centres(chars: _Chars) -> tuple[np.ndarray, np.ndarray]:
+    return (chars.x0 + chars.x1) / 2, (chars.top + chars.bottom) / 2
 
 
-def _page_lines(chars: list[tuple], page_no: int, exclude: list[tuple]) -> list[Line]:
-    """The page's text lines, without characters inside `exclude` boxes (tables)."""
+def _page_lines(chars: _Chars, page_no: int, exclude: list[tuple]) -> list[Line]:
+    """The page's text lines, without characters inside `exclude` boxes (tables).
+
+    A line ends at pdfium's line break; pdfium sometimes runs two printed lines together, so a character
+    that jumps back to the left of the previous one and below it also starts a new line.
+    """
+    if not len(chars):
+        return []
+    boxed, x0, top, bottom, newline = chars.boxed, chars.x0, chars.top, chars.bottom, chars.newline
+    cx, cy = _centres(chars)
+    # a character whose centre lies in a table (its 1 pt margin included) is read from the cells instead
+    dropped = np.zeros(len(chars), dtype=bool)
+    for a0, a1, a2, a3 in exclude:
+        dropped |= (a0 - 1.0 <= cx) & (cx <= a2 + 1.0) & (a1 - 1.0 <= cy) & (cy <= a3 + 1.0)
+    dropped &= boxed
+    shown = np.flatnonzero(boxed & ~dropped)
+    # each shown character against the shown character before it, unless a line break stands between them
+    breaks = newline.copy()
+    if len(shown) > 1:
+        prev, cur = shown[:-1], shown[1:]
+        after_break = np.cumsum(newline)
+        mid = cy[cur]
+        jump = (
+            (after_break[prev] == after_break[cur])
+            & (x0[cur] < x0[prev] - 1)
+            & ~((top[prev] <= mid) & (mid <= bottom[prev]))
+        )
+        breaks[cur[jump]] = True
+    line_of = np.cumsum(breaks)
+    kept = np.flatnonzero(~dropped & ~newline)
+    if not len(kept):
+        return []
+    text = chars.codes[kept].tobytes().decode("utf-32-le", "surrogatepass")
+    ids = line_of[kept]
+    starts = np.flatnonzero(np.diff(ids)) + 1
+    bounds_at = np.concatenate(([0], starts, [len(kept)]))
+    boxed_at = np.flatnonzero(boxed[kept])  # positions in `kept` of the characters with a box
+    where = kept[boxed_at]
+    first_boxed = np.searchsorted(boxed_at, bounds_at)
+    filled = np.flatnonzero(np.diff(first_boxed))  # lines with a character with a box (the others: no line)
+    if not len(filled):
+        return []
+    b0 = first_boxed[filled]
+    count = first_boxed[filled + 1] - b0
+    size = chars.sizes(where, (b0, count))
+    x0s, tops, x1s, bottoms = x0[where], top[where], chars.x1[where], bottom[where]
+    # what `_emit` takes from a line's boxes and sizes, for every line at once: the extremes, and the
+    # median of the boxes' bottoms (the baseline of a line whose characters share one size)
+    extremes = [
+        np.minimum.reduceat(x0s, b0).tolist(),
+        np.maximum.reduceat(x1s, b0).tolist(),
+        np.minimum.reduceat(tops, b0).tolist(),
+        np.maximum.reduceat(bottoms, b0).tolist(),
+        np.minimum.reduceat(size, b0).tolist(),
+        np.maximum.reduceat(size, b0).tolist(),
+    ]
+    by_bottom = bottoms[np.lexsort((bottoms, np.repeat(np.arange(len(b0)), count)))]
+    mid = b0 + count // 2
+    median = np.where(count % 2 == 1, by_bottom[mid], (by_bottom[mid - 1] + by_bottom[mid]) / 2).tolist()
+    bounds = bounds_at.tolist()
+    listed = None
     lines: list[Line] = []
-    current: list[tuple] = []
-    last = None
-    # `_inside(box, area)` for each area, written out: it ran for every character of a page with tables
-    areas = [(a[0] - 1.0, a[1] - 1.0, a[2] + 1.0, a[3] + 1.0) for a in exclude]
-    for c in chars:
-        box = c[1]
-        if box is None:
-            if c[0] == "\n":
-                _emit(current, page_no, lines)
-                current, last = [], None
-            else:
-                current.append(c)
+    for k, line_no, first, n in zip(
+        range(len(b0)), filled.tolist(), b0.tolist(), count.tolist(), strict=True
+    ):
+        s, e = bounds[line_no], bounds[line_no + 1]
+        left, right, high, low, smallest, largest = (v[k] for v in extremes)
+        # the usual line: one size, no smaller (superscript) character; else `_emit` reads it char by char
+        if smallest == largest and not smallest < 0.8 * (round(smallest * 2) / 2):
+            line = _line(text[s:e], page_no, left, right, high, low, round(smallest * 2) / 2, median[k], "")
+            if line is not None:
+                lines.append(line)
             continue
-        if areas:
-            cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-            hit = False
-            for x0, y0, x1, y1 in areas:  # a loop, not any(): no generator made for every character
-                if x0 <= cx <= x1 and y0 <= cy <= y1:
-                    hit = True
-                    break
-            if hit:
-                continue
-        # pdfium sometimes runs two printed lines together: a jump back to the left and down is a new line
-        if last is not None and box[0] < last[0] - 1 and not last[1] <= (box[1] + box[3]) / 2 <= last[3]:
-            _emit(current, page_no, lines)
-            current = []
-        last = box
-        current.append(c)
-    _emit(current, page_no, lines)
+        if listed is None:
+            listed = [v.tolist() for v in (x0s, tops, x1s, bottoms, size)]
+        lx0, ltop, lx1, lbottom, lsize = (v[first : first + n] for v in listed)
+        _emit(
+            _LineChars(text[s:e], lx0, ltop, lx1, lbottom, lsize, boxed_at[first : first + n], s),
+            page_no,
+            lines,
+        )
     return lines
 
 
-def _fill_cells(chars: list[tuple], tables: list[_Table]) -> None:
-    """Cell texts from pdfium's characters: each character goes to the cell its centre lies in."""
+class _LineChars(NamedTuple):
+    """The characters of one line: all of them as text, and the box and size of those that have a box."""
+
+    text: str
+    x0: list[float]
+    top: list[float]
+    x1: list[float]
+    bottom: list[float]
+    size: list[float]
+    at: np.ndarray  # position in `text` of each character with a box, plus `start`
+    start: int
+
+    def tuples(self) -> list[tuple]:
+        """(char, box or None, size) of every character, in order."""
+        out: list[tuple] = [(ch, None, 0.0) for ch in self.text]
+        for k, i in enumerate((self.at - self.start).tolist()):
+            out[i] = (self.text[i], (self.x0[k], self.top[k], self.x1[k], self.bottom[k]), self.size[k])
+        return out
+
+
+def _fill_cells(chars: _Chars, tables: list[_Table]) -> None:
+    """Cell texts from pdfium's characters: each character goes to the cell its centre lies in (the cell
+    of the character before when that one holds it too: cells' edges overlap by their tolerance); a space
+    or generated character goes to the cell of the character with a box before it."""
     cells = [c for t in tables for c in t.cells if c.bbox]
-    if not cells:
+    if not cells or not len(chars):
         return
-    found: list[list[tuple]] = [[] for _ in cells]
-    # each cell's box widened by the 0.5 pt tolerance, and the cells listed per horizontal band of the page:
-    # a character's centre is tested against the cells of its band only, in the cells' order, which finds
-    # the same first cell as testing every cell of the page (that scan was a sixth of PDF reading time)
-    areas = [(c.bbox[0] - 0.5, c.bbox[1] - 0.5, c.bbox[2] + 0.5, c.bbox[3] + 0.5) for c in cells]
-    bands: dict[int, list[int]] = {}
-    for k, (_x0, top, _x1, bottom) in enumerate(areas):
-        for band in range(int(top // _BAND), int(bottom // _BAND) + 1):
-            bands.setdefault(band, []).append(k)
-    owner = -1
-    ox0 = oy0 = ox1 = oy1 = 0.0
-    for ch, box, _size in chars:
-        if box is None:
-            if owner >= 0 and ch != "\n":
-                found[owner].append((" ", None))
+    # each cell's box widened by the 0.5 pt tolerance
+    areas = np.array([(c.bbox[0] - 0.5, c.bbox[1] - 0.5, c.bbox[2] + 0.5, c.bbox[3] + 0.5) for c in cells])
+    where = np.flatnonzero(chars.boxed)
+    cx, cy = (v[where] for v in _centres(chars))
+    # the first cell (in the cells' order) holding each centre, and how many hold it: the cells are taken
+    # last to first over the characters of their height, found by bisection of the centres sorted by height
+    order = np.argsort(cy, kind="stable")
+    by_height = cy[order]
+    lows = np.searchsorted(by_height, areas[:, 1], side="left").tolist()
+    highs = np.searchsorted(by_height, areas[:, 3], side="right").tolist()
+    first = np.full(len(where), -1)
+    holders = np.zeros(len(where), dtype=np.int64)
+    for k in range(len(cells) - 1, -1, -1):
+        if lows[k] == highs[k]:
             continue
-        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-        # characters come cell by cell: the last owner is tried first
-        if owner < 0 or not (ox0 <= cx <= ox1 and oy0 <= cy <= oy1):
-            owner = -1
-            for k in bands.get(int(cy // _BAND), ()):
-                x0, y0, x1, y1 = areas[k]
-                if x0 <= cx <= x1 and y0 <= cy <= y1:
-                    owner, ox0, oy0, ox1, oy1 = k, x0, y0, x1, y1
-                    break
-        if owner >= 0:
-            found[owner].append((ch, box))
-    for c, got in zip(cells, found, strict=True):
-        c.text = _cell_text(got, c.bbox)
-
-
-_BAND = 8.0  # height in points of the page bands that index table cells for _fill_cells
+        band = order[lows[k] : highs[k]]
+        x = cx[band]
+        hit = band[(areas[k, 0] <= x) & (x <= areas[k, 2])]
+        first[hit] = k
+        holders[hit] += 1
+    owner = first
+    # a centre on two cells' common margin stays in the cell of the character before, if that one holds it
+    for j in np.flatnonzero(holders > 1).tolist():
+        k = owner[j - 1] if j else -1
+        if k >= 0:
+            x0, y0, x1, y1 = areas[k].tolist()
+            if x0 <= cx[j] <= x1 and y0 <= cy[j] <= y1:
+                owner[j] = k
+    # every character (box or not) with the owner of the last character with a box at or before it
+    last = np.maximum.accumulate(np.where(chars.boxed, np.arange(len(chars)), -1))
+    owner_at = np.full(len(chars), -1)
+    owner_at[where] = owner
+    owner_of = np.where(last >= 0, owner_at[np.maximum(last, 0)], -1)
+    taken = np.flatnonzero((owner_of >= 0) & (chars.boxed | ~chars.newline))
+    found: list[list[tuple]] = [[] for _ in cells]
+    if len(taken):
+        by_cell = taken[np.argsort(owner_of[taken], kind="stable")]
+        cell_of = owner_of[by_cell]
+        text, boxed = chars.text, chars.boxed[by_cell].tolist()
+        boxes = zip(
+            *(v[by_cell].tolist() for v in (chars.x0, chars.top, chars.x1, chars.bottom)), strict=True
+        )
+        # a character without a box counts as a space in the cell
+        got = [
+            (text[i], box) if b else (" ", None)
+            for i, b, box in zip(by_cell.tolist(), boxed, boxes, strict=True)
+        ]
+        cuts = (np.flatnonzero(np.diff(cell_of)) + 1).tolist()
+        for s, e in zip([0, *cuts], [*cuts, len(got)], strict=True):
+            found[int(cell_of[s])] = got[s:e]
+    for c, chars_of in zip(cells, found, strict=True):
+        c.text = _cell_text(chars_of, c.bbox)
 
 
 def _cell_text(chars: list[tuple], bbox: tuple) -> str:
@@ -498,25 +682,22 @@ def _cell_text(chars: list[tuple], bbox: tuple) -> str:
     return fold(clean_pdf_text(out.replace("\ufffe", "-")))
 
 
-def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
-    boxed = [c for c in chars if c[1] is not None]
-    if not boxed:
-        return
-    raw = list(map(_SIZE, boxed))
+def _emit(line: _LineChars, page_no: int, out: list[Line]) -> None:
+    raw = line.size
     # one size, the usual line: no mode to count (and no rounding of every character when all are equal)
     sizes = [] if raw.count(raw[0]) == len(raw) else [round(x * 2) / 2 for x in raw]
     if not sizes or sizes.count(sizes[0]) == len(sizes):
         size = round(raw[0] * 2) / 2
-        baseline = statistics.median([box[3] for box in map(_BOX, boxed)])
+        baseline = statistics.median(line.bottom)
     else:
         size = statistics.mode(sizes)
-        baseline = statistics.median([c[1][3] for c, s in zip(boxed, sizes, strict=True) if s == size])
+        baseline = statistics.median([b for b, s in zip(line.bottom, sizes, strict=True) if s == size])
     small, raised = 0.8 * size, baseline - 0.2 * size
-    kept, lead = chars, []
+    lead = []
     if min(raw) < small:  # most lines have no smaller character: nothing to drop
         kept = []
         text_started = False
-        for c in chars:
+        for c in line.tuples():
             box = c[1]
             # footnote reference marks: small raised digits; dropped so "năm 2026¹." reads "năm 2026."
             if box is not None and c[0] in _SUPERSCRIPT_MARKS and c[2] < small and box[3] < raised:
@@ -525,27 +706,37 @@ def _emit(chars: list[tuple], page_no: int, out: list[Line]) -> None:
                 continue
             kept.append(c)
             text_started = text_started or box is not None
-        boxed = [c for c in kept if c[1] is not None]
-    text = "".join(map(_CHAR, kept))
+        text = "".join(map(_CHAR, kept))
+    else:
+        text, kept = line.text, None
+    if kept is None:
+        x0s, tops, x1s, bottoms = line.x0, line.top, line.x1, line.bottom
+    elif not fold(text.replace("\ufffe", "-")):
+        return
+    else:
+        x0s, tops, x1s, bottoms = zip(*(c[1] for c in kept if c[1] is not None), strict=True)
+    made = _line(text, page_no, min(x0s), max(x1s), min(tops), max(bottoms), size, baseline, "".join(lead))
+    if made is not None:
+        out.append(made)
+
+
+def _line(
+    text: str,
+    page_no: int,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    size: float,
+    base: float,
+    lead: str,
+) -> Line | None:
     # pypdfium2 writes U+FFFE for a hyphen it takes as a soft line-break hyphen; Vietnamese is never
     # hyphenated inside a word, so it is a real dash ("2021-\n2025")
-    text = fold(text.replace("\ufffe", "-"))  # (no "\r" to clean: _page_chars skips it)
+    text = fold(text.replace("\ufffe", "-"))  # (no "\r" to clean: _Chars leaves it out)
     if not text:
-        return
-    x0s, tops, x1s, bottoms = zip(*map(_BOX, boxed), strict=True)
-    out.append(
-        Line(
-            text=text,
-            page=page_no,
-            x0=min(x0s),
-            x1=max(x1s),
-            top=min(tops),
-            bottom=max(bottoms),
-            size=size,
-            base=baseline,
-            lead="".join(lead),
-        )
-    )
+        return None
+    return Line(text, page_no, x0, x1, top, bottom, size, base, lead)
 
 
 def _is_mark(ln: Line) -> bool:
@@ -587,7 +778,7 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[
         return [ln for ln in cands if ln.bottom < 0.15 * height or ln.top > 0.85 * height]
 
     def key(ln: Line) -> str:
-        return "".join("#" if ch.isdigit() else ch for ch in ln.text.lower())
+        return ln.text.lower().translate(_DIGIT_MARKS)
 
     counts: dict[str, int] = {}
     for lines, h in zip(pages, heights, strict=True):
@@ -601,6 +792,19 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[
             [ln for ln in lines if not (id(ln) in edges and (is_page_number(ln.text) or key(ln) in repeated))]
         )
     return out
+
+
+class _DigitMarks(dict):
+    """A `str.translate` table writing every digit (`str.isdigit`) as "#": each character is judged the first
+    time it is met (a table of every Unicode digit would be built at import)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = out = "#" if ch.isdigit() else ch
+        return out
+
+
+_DIGIT_MARKS = _DigitMarks()
 
 
 def _split_footnotes(
@@ -833,30 +1037,33 @@ def read_pdf(path: str | Path, settings=None) -> Document:
             reading = {}  # page index -> its OCR, running in the background while later pages are read
             for i, p in enumerate(pages):
                 chars = _page_chars(p)
-                need = _ocr_need(p, chars, settings)
-                if need:
-                    tables[i] = []
-                    try:
-                        reading[i] = pool.submit(p)
-                        page_lines.append([])
-                    except OcrUnavailable as exc:
-                        unread[i + 1] = f"{_OCR_NEEDS[need]}: {exc}"
-                        warnings.append(f"page {i + 1}: {unread[i + 1]}")
-                        if need == "garbled":
-                            page_lines.append([])
-                            continue
-                    else:
-                        # ruled tables of the scan, read cell by cell here (pdfium pages stay in this thread)
-                        # while tesseract reads the whole page in the background
+                try:
+                    need = _ocr_need(p, chars, settings)
+                    if need:
+                        tables[i] = []
                         try:
-                            tables[i] = _scanned_tables(p, i + 1, settings)
+                            reading[i] = pool.submit(p)
+                            page_lines.append([])
                         except OcrUnavailable as exc:
-                            warnings.append(f"page {i + 1}: tables not read ({exc})")
-                        continue
-                if not any(c[1] is not None for c in chars):
-                    warnings.append(f"page {i + 1}: no text layer")
-                _fill_cells(chars, tables[i])
-                page_lines.append(_merge_pieces(_page_lines(chars, i + 1, [t.bbox for t in tables[i]])))
+                            unread[i + 1] = f"{_OCR_NEEDS[need]}: {exc}"
+                            warnings.append(f"page {i + 1}: {unread[i + 1]}")
+                            if need == "garbled":
+                                page_lines.append([])
+                                continue
+                        else:
+                            # ruled tables of the scan, read cell by cell here (pdfium pages stay in this thread)
+                            # while tesseract reads the whole page in the background
+                            try:
+                                tables[i] = _scanned_tables(p, i + 1, settings)
+                            except OcrUnavailable as exc:
+                                warnings.append(f"page {i + 1}: tables not read ({exc})")
+                            continue
+                    if not chars.boxed.any():
+                        warnings.append(f"page {i + 1}: no text layer")
+                    _fill_cells(chars, tables[i])
+                    page_lines.append(_merge_pieces(_page_lines(chars, i + 1, [t.bbox for t in tables[i]])))
+                finally:
+                    chars.close()  # its text page, no longer needed
             for i, future in reading.items():
                 lines = _ocr_lines(future.result(), i + 1)
                 page_lines[i] = [ln for ln in lines if not _in_tables(ln, tables[i])]
