@@ -69,29 +69,34 @@ def ocr_need(path: Path) -> str:
         pdf.close()
 
 
+def write_and_compare(out: Path, against: Path | None, texts: list[tuple[str, str]]) -> None:
+    """Write each (file name, dump) as OUT/<name>.txt; with `against`, say whether every dump matches the one
+    there and exit 1 unless all do (also used by bench/dump_figures.py)."""
+    out.mkdir(parents=True, exist_ok=True)
+    differ = []
+    for name, text in texts:
+        (out / f"{name}.txt").write_text(text, encoding="utf-8")
+        old = against / f"{name}.txt" if against is not None else None
+        if old is not None and (not old.exists() or old.read_text(encoding="utf-8") != text):
+            differ.append(name)
+    print(f"{len(texts)} files dumped to {out}")
+    if against is not None:
+        print("identical" if not differ else f"DIFFERENT: {', '.join(differ)}")
+        sys.exit(1 if differ else 0)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
     ap.add_argument("--against", type=Path, help="a folder dumped before: compare with it")
     ap.add_argument("--ocr-need", action="store_true", help="the OCR decision per page of every PDF instead")
     args = ap.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    differ = []
     if args.ocr_need:
         paths = sorted((ROOT / "samples").glob("*.pdf")) + sorted(REALDOCS.glob("*.pdf"))
     else:
         paths = files()
-    for path in paths:
-        text = ocr_need(path) if args.ocr_need else dump(path)
-        (args.out / f"{path.name}.txt").write_text(text, encoding="utf-8")
-        if args.against is not None:
-            old = (args.against / f"{path.name}.txt").read_text(encoding="utf-8")
-            if old != text:
-                differ.append(path.name)
-    print(f"{len(paths)} files dumped to {args.out}")
-    if args.against is not None:
-        print("identical" if not differ else f"DIFFERENT: {', '.join(differ)}")
-        sys.exit(1 if differ else 0)
+    texts = [(p.name, ocr_need(p) if args.ocr_need else dump(p)) for p in paths]
+    write_and_compare(args.out, args.against, texts)
 
 
 if __name__ == "__main__":

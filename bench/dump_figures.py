@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.dump_blocks import write_and_compare  # noqa: E402
 from extract.figures import extract_figures  # noqa: E402
 from extract.metadata import read_metadata  # noqa: E402
 from extract.pipeline import read_document  # noqa: E402
@@ -131,19 +132,7 @@ def main() -> None:
         return
     if args.out is None:
         ap.error("OUT_DIR is needed for a dump")
-    args.out.mkdir(parents=True, exist_ok=True)
-    differ = []
-    for path, (_, doc) in zip(paths, docs, strict=True):
-        text = dump(doc)
-        (args.out / f"{path.name}.txt").write_text(text, encoding="utf-8")
-        if args.against is not None:
-            old = args.against / f"{path.name}.txt"
-            if not old.exists() or old.read_text(encoding="utf-8") != text:
-                differ.append(path.name)
-    print(f"{len(paths)} documents dumped to {args.out}")
-    if args.against is not None:
-        print("identical" if not differ else f"{len(differ)} differ: {', '.join(differ)}")
-        sys.exit(1 if differ else 0)
+    write_and_compare(args.out, args.against, [(p.name, dump(doc)) for p, (_, doc) in zip(paths, docs, strict=True)])
 
 
 if __name__ == "__main__":
