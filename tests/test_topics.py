@@ -190,3 +190,15 @@ def test_a_verb_whose_object_is_named_takes_nothing_more():
     assert words(s["14"]).isdisjoint({"tăng", "cường"})
     s = subjects_of("Huyện đã kiểm tra an toàn thực phẩm tại chợ. Tháng 5 đã kiểm tra 14 cơ sở xăng dầu.")
     assert not words(s["14"]) & {"thực", "phẩm"}  # an activity done once is not named as a topic
+
+
+def test_the_whole_of_a_rank_is_the_ranked_not_the_rank():
+    s = subjects_of("Huyện Đức Trọng đạt 91,2 điểm và xếp thứ 3/12 huyện, thị xã trong toàn tỉnh.")
+    whole = words(s["12"])
+    assert {"huyện", "thị", "xã", "xếp", "hạng"} <= whole
+    assert not whole & {"thứ", "đức", "trọng"}
+
+
+def test_a_unit_that_ends_a_compound_noun_takes_no_qualifiers_from_it():
+    assert named_qualifiers("điểm", ["Số liệu tính đến thời điểm khóa sổ ngày 30/9/2025."]) == ""
+    assert named_qualifiers("điểm", ["Xã có 3 điểm du lịch cộng đồng. Thời điểm đăng ký là tháng 9."]) == "du lịch cộng đồng"

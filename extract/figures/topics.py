@@ -82,10 +82,14 @@ def _in_closed_parenthesis(text: str, pos: int) -> bool:
 def named_qualifiers(noun: str, texts: list[str]) -> str:
     """The qualifiers `noun` had the last time the texts in force (nearest first) named it with some, outside a
     parenthesised breakdown."""
+    compound = context_words().compound_end
     for text in texts:
         for hit in reversed(_word_at(text, noun)):
             if _in_closed_parenthesis(text, hit.start()):
                 continue
+            whole = compound.search(text[: hit.end()])
+            if whole and whole.start() < hit.start():
+                continue  # "thời điểm báo cáo": the unit ends another noun here
             qual = _qualifiers(text[hit.end() :])
             if content_words(qual):
                 return qual
@@ -248,6 +252,15 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
         return subject
     at = named[0].start()
     part = done[-1][0] if done and done[-1][0].kind == "ratio_part" else None
+    cw = context_words()
+    before = sent_text[: part.start].rstrip() if part is not None else ""
+    if any(r.end() == len(before) for r in cw.rank.finditer(before)):
+        # "đứng thứ 15/34 tỉnh, thành phố": the whole is the ranked (the noun and its list), not what ranks them
+        ranks = [r.start() for r in cw.rank.finditer(subject, at)]
+        named_whole = subject[at : ranks[0]] if ranks else subject[at:]
+        cut = cw.part_predicate.search(named_whole)
+        named_whole = named_whole[: cut.start()] if cut else named_whole
+        return f"{named_whole.strip(' ,')} {cw.ranked}"
     head = subject[:at]
     if part is None or not _existential_in_force(sent_text, part.start):
         head = ""

@@ -235,10 +235,13 @@ class ContextWords:
     existential_at: regex.Pattern  # searched anywhere
     part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
     nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" naming an activity
+    compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
+    rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
+    ranked: str  # what the whole of a rank is: "được xếp hạng"
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
-                 "part_predicates", "nominalizers"}
+                 "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked"}
 
 
 @cache
@@ -256,4 +259,7 @@ def context_words() -> ContextWords:
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
         part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
         nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"\s*$", flags),
+        compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
+        rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
+        ranked=" ".join(data["ranked"][0].split()),
     )
