@@ -378,3 +378,13 @@ def test_an_exhortation_opening_the_clause_is_no_part_of_it():
     assert names(s["12"], "giải pháp chuyển đổi số của ngành Giáo dục")
     s = subjects_of("Tiếp tục rà soát 85 điểm giao dịch bưu điện trên địa bàn.")
     assert not {"tiếp", "tục"} & words(s["85"])
+
+
+def test_a_rate_opening_the_clause_after_a_label_keeps_the_phrase_after_it():
+    # the rate names the noun phrase after it, not the counted noun of a later item of the line
+    s = subjects_of("c) Về cấp nước sạch: 96% hộ gia đình vùng nông thôn được sử dụng nước sạch; 12 công trình được nâng cấp.")
+    assert names(s["96%"], "hộ gia đình vùng nông thôn được sử dụng nước sạch")
+    assert "công" not in words(s["96%"])
+    # a clause that opens with a coordinator keeps none of it
+    s = subjects_of("Đề án đã kết thúc; và trải qua 02 giai đoạn thực hiện.")
+    assert not (s["02"] or "").startswith("và ")

@@ -184,7 +184,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     text = _strip_lead_in(text)
     both = list(pw.coordinator.finditer(text))
-    if both and text[both[-1].end() :].strip() and not _after_count(sent, lo):
+    if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
         both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
