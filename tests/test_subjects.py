@@ -361,3 +361,30 @@ def test_a_place_and_time_before_an_existential_có_are_no_part_of_the_count():
     assert names(s["412"], "hộ cận nghèo", extra=0)
     s = subjects_of("Xã Tân Hà có 37 hộ cận nghèo.")  # no time: the place names whose households they are
     assert names(s["37"], "hộ cận nghèo xã Tân Hà", extra=0)
+
+
+def test_a_coordinator_inside_the_verbs_object_keeps_both_nouns():
+    # "và" joins two nouns of one verb's object, not two counts: the object before it stays
+    s = subjects_of("- Sở Tư pháp: Đã đối chiếu giữa sổ hộ tịch và sổ cư trú 4.215 hồ sơ.")
+    assert {"chiếu", "sổ", "hộ", "tịch", "cư", "trú", "hồ", "sơ"} <= words(s["4.215"])
+    # after a count it still joins two counts
+    s = subjects_of("Hội nghị ghi nhận 40 ý kiến tán thành và 9 ý kiến đề nghị bổ sung.")
+    assert "tán" not in words(s["9"])
+
+
+def test_an_exhortation_opening_the_clause_is_no_part_of_it():
+    s = subjects_of("c) Đẩy mạnh hướng dẫn triển khai 12 giải pháp chuyển đổi số của ngành Giáo dục.")
+    assert not {"đẩy", "mạnh"} & words(s["12"])
+    assert names(s["12"], "giải pháp chuyển đổi số của ngành Giáo dục")
+    s = subjects_of("Tiếp tục rà soát 85 điểm giao dịch bưu điện trên địa bàn.")
+    assert not {"tiếp", "tục"} & words(s["85"])
+
+
+def test_a_rate_opening_the_clause_after_a_label_keeps_the_phrase_after_it():
+    # the rate names the noun phrase after it, not the counted noun of a later item of the line
+    s = subjects_of("c) Về cấp nước sạch: 96% hộ gia đình vùng nông thôn được sử dụng nước sạch; 12 công trình được nâng cấp.")
+    assert names(s["96%"], "hộ gia đình vùng nông thôn được sử dụng nước sạch")
+    assert "công" not in words(s["96%"])
+    # a clause that opens with a coordinator keeps none of it
+    s = subjects_of("Đề án đã kết thúc; và trải qua 02 giai đoạn thực hiện.")
+    assert not (s["02"] or "").startswith("và ")

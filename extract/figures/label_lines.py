@@ -190,6 +190,17 @@ def _own_noun(f: Figure) -> str:
     return subj if unit and subj.casefold().startswith(unit.casefold()) else unit
 
 
+def _rate_noun(text: str, placed, f: Figure) -> str:
+    """The noun phrase a rate opening its clause names right after it ("Về nước sạch: 96% hộ gia đình được sử
+    dụng nước sạch"): its own subject when the text after the number begins with it, else none."""
+    if f.unit != "%" or not f.subject:
+        return ""
+    end = next((e for _s, e, g in placed if g is f), -1)
+    first = f.subject.split()[0].casefold()
+    after = text[end:].split() if end >= 0 else []
+    return f.subject if after and after[0].casefold() == first else ""
+
+
 _CLAUSE_END = regex.compile(r"[.;:]")
 
 
@@ -282,7 +293,8 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                         # "* Tổng số người nghiện: 1974. Trong đó:" then "- Số đang ở ngoài xã hội: 83": a part
                         # of the total counts the total's noun
                         out[i] = replace(out[i], unit=total[1], base_unit=total[1])
-                    own = _own_noun(out[i]) or (head if out[i].unit == "%" else "")
+                    own = _own_noun(out[i]) or _rate_noun(block.text, placed, out[i]) or (
+                        head if out[i].unit == "%" else "")
                     before[i] = out[i].subject
                     out[i] = replace(out[i], subject=_join(own, label, above))
             if _list("end").search(block.text.rstrip(" .")):

@@ -131,6 +131,13 @@ def _clause_lo(sent: Sentence, pos: int) -> int:
     return start
 
 
+def _after_count(sent: Sentence, lo: int) -> bool:
+    """Whether the clause starting at `lo` follows a number right before it ("50 ý kiến thống nhất và 12 ..."):
+    only then, or right before the number ("các mô hình và 19 nhiệm vụ"), does a coordinator join two counts or
+    noun phrases; else it joins two nouns of one verb's object ("đã đối chiếu giữa sổ A và sổ B 120 hồ sơ")."""
+    return any(o.end <= lo and not sent.text[o.end : lo].strip(" ,") for o in sent.mentions)
+
+
 def _strip_lead_in(text: str) -> str:
     """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm")."""
     pw = phrase_words()
@@ -177,6 +184,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     text = _strip_lead_in(text)
     both = list(pw.coordinator.finditer(text))
+    if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
+        both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
     asp = list(pw.aspect.finditer(text))
