@@ -66,3 +66,11 @@ def pdf_from_objects(objs: list[bytes], trailer: bytes = b"") -> bytes:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, trailer, xref)
     return bytes(out)
+
+
+def font_run(paragraph, text: str, font: str | None):
+    """A python-docx run of `text` in `paragraph`, in `font` when one is named (the legacy-font tests)."""
+    run = paragraph.add_run(text)
+    if font:
+        run.font.name = font
+    return run

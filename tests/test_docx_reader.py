@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from support import ROOT, SAMPLES, SEED_STEMS, missing_in_order, model_text, seed_lines
+from support import ROOT, SAMPLES, SEED_STEMS, font_run, missing_in_order, model_text, seed_lines
 
 from extract.language.text import fold
 from extract.readers.docx_reader import ReadError, read_docx
@@ -200,13 +200,6 @@ def test_a_style_python_docx_refuses_is_read_as_python_docx_reads_it(tmp_path, o
     ]
 
 
-def _legacy_run(p, text: str, font: str | None):
-    r = p.add_run(text)
-    if font:
-        r.font.name = font
-    return r
-
-
 def test_a_legacy_font_only_where_a_run_resolves_to_it(tmp_path):
     """A legacy font defined in a style no run uses leaves Latin-1 text as typed; the runs of that style
     (and a run naming the font itself) are converted."""
@@ -216,7 +209,7 @@ def test_a_legacy_font_only_where_a_run_resolves_to_it(tmp_path):
         style.font.name = ".VnTime"
         d.add_paragraph("Tæng sè 5 ®¬n vÞ")  # typed so in a Unicode font: kept
         d.add_paragraph("Tæng sè 5 ®¬n vÞ", style="Cu")
-        _legacy_run(d.add_paragraph(), "Tæng sè", ".VnTime")
+        font_run(d.add_paragraph(), "Tæng sè", ".VnTime")
 
     p = tmp_path / "styles.docx"
     p.write_bytes(_docx_bytes(build))
@@ -227,8 +220,8 @@ def test_a_legacy_font_named_by_a_run_alone(tmp_path):
     """No style names a legacy font; one run (and one footnote-free table cell) does."""
 
     def build(d):
-        _legacy_run(d.add_paragraph(), "Tæng sè", ".VnTime")
-        _legacy_run(d.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0], "§¬n vÞ", ".VnTime")
+        font_run(d.add_paragraph(), "Tæng sè", ".VnTime")
+        font_run(d.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0], "§¬n vÞ", ".VnTime")
 
     p = tmp_path / "run.docx"
     p.write_bytes(_docx_bytes(build))
@@ -240,8 +233,8 @@ def test_a_legacy_default_paragraph_style_converts_runs_without_their_own_font(t
     def build(d):
         d.styles["Normal"].font.name = "VNI-Times"
         p = d.add_paragraph()
-        _legacy_run(p, "Toång soá ", None)
-        _legacy_run(p, "Tổng số", "Times New Roman")
+        font_run(p, "Toång soá ", None)
+        font_run(p, "Tổng số", "Times New Roman")
 
     p = tmp_path / "normal.docx"
     p.write_bytes(_docx_bytes(build))

@@ -23,7 +23,7 @@ import pytest
 from docx.oxml import OxmlElement
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import ROOT, SAMPLES, pdf_from_objects
+from support import ROOT, SAMPLES, font_run, pdf_from_objects
 
 from extract.language.numbers import find_numbers, format_number, parse_number
 from extract.model import Block, Document
@@ -320,35 +320,28 @@ def _grid_span(n: int):
 # ---------------------------------------------------------------- legacy Vietnamese fonts
 
 
-def _run(p, text: str, font: str | None):
-    r = p.add_run(text)
-    if font:
-        r.font.name = font
-    return r
-
-
 def test_legacy_font_runs_become_unicode(tmp_path):
     def build(d):
-        _run(d.add_paragraph(), "§¶ng bé tØnh t¨ng 7,5%", ".VnTime")
-        _run(d.add_paragraph(), "NghÞ quyÕt", ".VnTime")
-        _run(d.add_paragraph(), "Uû ban nh©n d©n", ".VnTime")
-        _run(d.add_paragraph(), "Uû BAN NH¢N D¢N TØNH", ".VnTimeH")
-        _run(d.add_paragraph(), "UÛy ban nhaân daân", "VNI-Times")
+        font_run(d.add_paragraph(), "§¶ng bé tØnh t¨ng 7,5%", ".VnTime")
+        font_run(d.add_paragraph(), "NghÞ quyÕt", ".VnTime")
+        font_run(d.add_paragraph(), "Uû ban nh©n d©n", ".VnTime")
+        font_run(d.add_paragraph(), "Uû BAN NH¢N D¢N TØNH", ".VnTimeH")
+        font_run(d.add_paragraph(), "UÛy ban nhaân daân", "VNI-Times")
         p = d.add_paragraph()  # a VNI toned vowel split across two runs
-        _run(p, "Nghò quye", "VNI-Times")
-        _run(p, "át ñònh", "VNI-Times")
+        font_run(p, "Nghò quye", "VNI-Times")
+        font_run(p, "át ñònh", "VNI-Times")
         p = d.add_paragraph()  # Word's soft-hyphen element for TCVN3 0xAD, the letter ư
-        _run(p, "tr", ".VnTime")
+        font_run(p, "tr", ".VnTime")
         p.runs[-1]._r.append(OxmlElement("w:softHyphen"))
-        _run(p, "êng", ".VnTime")
+        font_run(p, "êng", ".VnTime")
         style = d.styles.add_style("Legacy", 1)  # font set on the style, not on the run
         style.font.name = ".VnArial"
         d.add_paragraph("Tæng thu ng©n s¸ch", style="Legacy")
-        _run(d.add_paragraph(), "Đảng bộ tỉnh", ".VnTime")  # typed in Unicode despite its font
+        font_run(d.add_paragraph(), "Đảng bộ tỉnh", ".VnTime")  # typed in Unicode despite its font
         p = d.add_paragraph()
-        _run(p, "Mục § 5 – ", "Times New Roman")
-        _run(p, "Đảng ", None)
-        _run(p, "ñoaøn", "VNI-Times")
+        font_run(p, "Mục § 5 – ", "Times New Roman")
+        font_run(p, "Đảng ", None)
+        font_run(p, "ñoaøn", "VNI-Times")
 
     path = tmp_path / "legacy.docx"
     path.write_bytes(docx_bytes(build))
