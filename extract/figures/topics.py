@@ -18,6 +18,8 @@ Words as data: rules/subjects.yaml `context`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extract.figures.subjects import is_counted
@@ -37,8 +39,15 @@ _MAX_VERB = 3  # words of the verb before a counted noun that takes the object i
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 
 
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> regex.Pattern:
+    # compiled once per word: one pattern per noun asked overflowed regex's own 500-pattern cache, so the same
+    # patterns were compiled again in every document (bench/dump_figures.py --profile)
+    return regex.compile(WHOLE_WORD % regex.escape(word), regex.IGNORECASE)
+
+
 def _word_at(text: str, word: str) -> list[regex.Match]:
-    return list(regex.finditer(WHOLE_WORD % regex.escape(word), text, regex.IGNORECASE))
+    return list(_word_pattern(word).finditer(text))
 
 
 def _qualifiers(text: str) -> str:
