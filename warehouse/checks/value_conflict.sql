@@ -29,7 +29,8 @@ with f as (
            case when coalesce(i.one_time, false) then null else f.period_start end as p_start,
            case when coalesce(i.one_time, false) then null else f.period_end end as p_end,
            case when coalesce(i.one_time, false) then null
-                when f.role = 'actual' and d.report_date < f.period_end then d.report_date
+                when f.role = 'actual' and d.report_date between f.period_start and f.period_end - 1
+                     then d.report_date
                 else f.period_end end as p_end_across,
            regexp_matches(f.quote, conflict_part_opener()) as opens_part, f.location,
            d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
