@@ -171,11 +171,11 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     assert all(s.page_ok == s.matched for s in tables)
     # subjects of the matched cells, the scan's too when it is read (round 5: 0.507 of 136 before; 175/188 after,
     # 46's agency tables included). Round 6 added 299 fresh cells (37's and 39's score and rank tables, 33's rows
-    # 3 to 4.3.3, 46's tables d and đ): 0.659 of the 487 before its table rules, 0.836 after; what is left is
-    # the unnamed whole of a rank ("/63": tỉnh thành được xếp hạng) and CHỈ SỐ CHUNG rows that name their index
-    # only in the caption. The documents without round-6 tables stay at their level.
+    # 3 to 4.3.3, 46's tables d and đ): 0.659 of the 487 before its table rules, 0.856 after; what is left is
+    # mostly the unnamed whole of a rank ("/63": tỉnh thành được xếp hạng). The documents without round-6
+    # tables stay at their level.
     named = sum(s.subject_gold for s in tables)
-    assert named >= 450 and sum(s.subject_ok for s in tables) / named >= 0.83
+    assert named >= 450 and sum(s.subject_ok for s in tables) / named >= 0.85
     older = [s for s in tables if not s.doc.startswith(("37_", "39_"))]
     assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.92
     # role and period of the matched cells (round 6: 0.776 before the ratio-cell and lead-in rules, 0.994 after)
@@ -352,3 +352,14 @@ def test_an_outer_column_header_that_names_who_or_what_qualifies_the_cells():
     acronyms = _table([["Tỉnh", "PCI", "PCI"], ["Tỉnh", "Điểm số", "Thứ hạng"], ["Tỉnh A", "65,1", "12/63"]])
     figs, _ = table_figures(acronyms, Sections(_meta()), 2026)
     assert "PCI" in figs[0].subject
+
+
+def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
+    sec = Sections(_meta())
+    sec.enter(Block("heading", "II. CHỈ SỐ HÀI LÒNG VỀ DỊCH VỤ Y TẾ (SHLYT)", "p1", level=2))
+    sec.enter(Block("heading", "1. Kết quả năm 2025", "p2", level=3))
+    block = _table([["STT", "Nội dung", "Điểm số"], ["1", "Khám bệnh", "7,5"], ["", "CHỈ SỐ CHUNG", "71,4"]])
+    figs, _ = table_figures(block, sec, 2026)
+    assert "SHLYT" in figs[-1].subject and "SHLYT" not in figs[0].subject
+    plain, _ = table_figures(block, Sections(_meta()), 2026)
+    assert "SHLYT" not in plain[-1].subject

@@ -98,6 +98,24 @@ _SPLIT_RATIO = regex.compile(r"^\s*\d[\d.,]*\s*/\s+\d[\d.,]*\s*%?\s*$")
 _SLASH_SPACE = regex.compile(r"\s*/\s*")
 _ACRONYM = regex.compile(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*")  # an upper-case header: "SIPAS", "BS RHM"
 _ROMAN = regex.compile(r"[IVXL]{1,5}")
+@cache
+def _index_rules():
+    """(index total row label, a heading's short name in parentheses) of tables.yaml."""
+    t = catalog.load("tables")
+    return regex.compile(t["index_total"], _FLAGS), regex.compile(t["index_short_name"], regex.V1)
+
+
+def index_name(sec) -> str:
+    """The short name in parentheses of the innermost open heading that gives one ("(PAR INDEX)", "(CHỈ SỐ
+    766)"): what an index table's total row ("CHỈ SỐ CHUNG") totals."""
+    rx = _index_rules()[1]
+    for section in reversed(getattr(sec, "stack", [])):
+        found = rx.findall(section.text)
+        if found:
+            return " ".join(found[-1].split())
+    return ""
+
+
 _LAST_SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
 
 
@@ -535,6 +553,7 @@ def table_figures(
     carry.update(n_cols=n_cols, rows=outline)  # STT -> (row kind, label) of the numbered rows so far
     lead = lead_in_subject(prev_text)
     stock = lead_in_stock(prev_text, sec)
+    index = index_name(sec)
     label_head = col_path.get(label_col, [])
     who = bool(label_head) and bool(_subject_rules()[11].match(label_head[-1]))
     caption = caption_topic(prev_text) if who else ("", "")
@@ -559,6 +578,8 @@ def table_figures(
         if number and label:
             outline[number] = (_row_kind(label, has_values), label)
         core = row_core(label) if label else ""
+        if index and core and _index_rules()[0].match(core) and not _words(index) <= _words(core):
+            core = f"{core} {index}"  # "CHỈ SỐ CHUNG" under "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)"
         if up and up[0] in ("group", "rate") and core:
             core = inherit_qualifier(core, up[1])
         if label and not has_values:
