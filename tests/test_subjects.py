@@ -342,7 +342,9 @@ def test_a_list_of_counts_shares_the_predicate_written_after_the_last():
     s = subjects_of("Đến nay, đã cấp 1.240 thẻ bảo hiểm y tế, 860 sổ bảo hiểm xã hội, 315 giấy chứng nhận đã được "
                     "chuyển qua dịch vụ bưu chính.")
     assert names(s["1.240"], "thẻ bảo hiểm y tế được cấp chuyển qua dịch vụ bưu chính", extra=0)
-    assert names(s["860"], "sổ bảo hiểm xã hội chuyển qua dịch vụ bưu chính", extra=0)
+    # every item of the list shares the verb written before its first ("đã cấp")
+    assert names(s["860"], "sổ bảo hiểm xã hội được cấp chuyển qua dịch vụ bưu chính", extra=0)
+    assert names(s["315"], "giấy chứng nhận được cấp chuyển qua dịch vụ bưu chính", extra=0)
     s = subjects_of("Đến nay, đã đưa vào vận hành 25 trạm, 9 trạm đang lắp đặt thiết bị.")
     assert "lắp" not in s["25"]  # parts of one whole, each in its own state, share nothing
     s = subjects_of("Có 12 tổ, 4 đội, 2 nhóm.")  # no shared predicate: each names itself
@@ -388,3 +390,31 @@ def test_a_rate_opening_the_clause_after_a_label_keeps_the_phrase_after_it():
     # a clause that opens with a coordinator keeps none of it
     s = subjects_of("Đề án đã kết thúc; và trải qua 02 giai đoạn thực hiện.")
     assert not (s["02"] or "").startswith("và ")
+
+
+def test_counts_joined_by_và_share_the_predicate_written_after_the_last():
+    s = subjects_of("Ngoài ra, có 05 phòng, ban và 21 UBND cấp xã đang tích cực áp dụng các giải pháp, cách làm mới "
+                    "tại cơ quan, đơn vị, trong đó chủ yếu là giải pháp số hóa.")
+    # the object's noun list goes on after its comma, up to the adjunct a preposition opens ("tại cơ quan ...")
+    assert names(s["05"], "phòng, ban tích cực áp dụng các giải pháp, cách làm mới", extra=0)
+    assert names(s["21"], "UBND cấp xã tích cực áp dụng các giải pháp, cách làm mới")
+
+
+def test_the_last_comma_part_before_an_amount_after_với_stays_with_the_count():
+    s = subjects_of("Giai đoạn 2021 – 2024: bệnh viện đã tuyển dụng được 85 bác sĩ, điều dưỡng, kỹ thuật viên, …về làm "
+                    "việc tại huyện với tổng kinh phí 3.200.000.000 đồng.")
+    assert names(s["85"], "bác sĩ, điều dưỡng, kỹ thuật viên tuyển dụng về làm việc tại huyện")
+    assert names(s["3.200.000.000"], "tổng kinh phí", extra=0)
+
+
+def test_a_verb_phrase_from_its_aspect_marker_stays_whole_and_a_list_of_counts_shares_it():
+    s = subjects_of("Đến nay, UBND huyện đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với "
+                    "09 phòng, ban, 05 trạm và 31 trường học công lập, bảo đảm hoạt động thông suốt.")
+    verb = "được ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn"
+    assert names(s["09"], f"phòng, ban {verb}", extra=0)
+    assert names(s["05"], f"trạm {verb}", extra=0)
+    assert names(s["31"], f"trường học công lập {verb}", extra=0)
+    # past the verb phrase limit (_MAX_PREDICATE words) the window is cut at a phrase boundary again
+    s = subjects_of("Sở đã phối hợp rà soát, đánh giá hiện trạng hạ tầng kỹ thuật và đề xuất phương án nâng cấp đồng "
+                    "bộ trên địa bàn cho 14 trường học.")
+    assert len(words(s["14"])) <= 12

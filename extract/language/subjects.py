@@ -195,6 +195,19 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
     return " ".join(words[-limit:] if tail else words[:limit])
 
 
+def until_boundary(text: str) -> tuple[str, bool]:
+    """The words of `text` before its first phrase boundary (a preposition or a word opening a relative clause:
+    "sáng kiến tại cơ quan" -> "sáng kiến"), and whether there was one."""
+    try:
+        doc = _doc(text)
+    except UnicodeEncodeError:
+        return " ".join(text.split()), False
+    found = _matches(doc, "BOUNDARY")
+    if not found or found[0][0] == 0:
+        return doc.text, False
+    return doc[: found[0][0]].text, True
+
+
 def drop_light_verbs(text: str) -> str:
     """The verb phrase before a count from its main verb: a light verb ("tổ chức", "tiến hành", "triển khai
     thực hiện") opens the predicate, so what stands before it is the agent or an adjunct ("phối hợp với các
