@@ -397,7 +397,9 @@ def test_counts_joined_by_và_share_the_predicate_written_after_the_last():
                     "tại cơ quan, đơn vị, trong đó chủ yếu là giải pháp số hóa.")
     # the object's noun list goes on after its comma, up to the adjunct a preposition opens ("tại cơ quan ...")
     assert names(s["05"], "phòng, ban tích cực áp dụng các giải pháp, cách làm mới", extra=0)
-    assert names(s["21"], "UBND cấp xã tích cực áp dụng các giải pháp, cách làm mới")
+    assert names(s["21"], "UBND cấp xã tích cực áp dụng các giải pháp, cách làm mới", extra=0)
+    s = subjects_of("Có 40 hộ gia đình đã được hỗ trợ xây mới nhà ở, công trình vệ sinh, bể nước tại các thôn.")
+    assert names(s["40"], "hộ gia đình được hỗ trợ xây mới nhà ở, công trình vệ sinh, bể nước", extra=0)
 
 
 def test_the_last_comma_part_before_an_amount_after_với_stays_with_the_count():
@@ -418,3 +420,16 @@ def test_a_verb_phrase_from_its_aspect_marker_stays_whole_and_a_list_of_counts_s
     s = subjects_of("Sở đã phối hợp rà soát, đánh giá hiện trạng hạ tầng kỹ thuật và đề xuất phương án nâng cấp đồng "
                     "bộ trên địa bàn cho 14 trường học.")
     assert len(words(s["14"])) <= 12
+
+
+def test_a_length_cut_does_not_split_a_list_of_short_nouns():
+    text = "khảo sát việc niêm yết thủ tục hành chính tại bộ phận một cửa các xã, phường, thị trấn trên địa bàn"
+    assert subject_rules.cut_phrase(text, 16).endswith("các xã, phường, thị trấn")
+    # a list that runs far past the limit is still cut
+    long = text.replace("thị trấn", "thị trấn, thôn, bản, tổ dân phố, khu dân cư, cụm dân cư")
+    assert len(subject_rules.cut_phrase(long, 16).split()) <= 16 + 4
+
+
+def test_a_result_clause_after_a_comma_ends_the_counted_noun():
+    s = subjects_of("Năm 2024, có 320 giáo viên được chuẩn hóa trình độ, tạo nền tảng vững chắc cho đổi mới.")
+    assert names(s["320"], "giáo viên được chuẩn hóa trình độ", extra=0)

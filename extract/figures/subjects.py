@@ -267,6 +267,14 @@ def _after(sent: Sentence, m: Mention) -> str:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
         if find_periods(p) or pw.aspect.search(p):
             break  # ", UBND tỉnh đã ban hành ...": a clause of its own
+        if pw.aspect.search(parts[0]) and _is_list_part(p):
+            # "34 xã đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": after the noun's own verb the
+            # comma list is its object, which ends at the adjunct a preposition opens (as in _shared_tail)
+            head, cut_here = until_boundary(p)
+            keep.append(" " + head)
+            if cut_here:
+                break
+            continue
         keep.append(p)
         if pw.predicates.search(p):
             break  # cut at the predicate below

@@ -91,6 +91,8 @@ def _alternation(words, key: str) -> str:
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 
+_MAX_LIST_ITEM = 3  # words of an item of a noun list a length cut does not split ("xã, phường, đặc khu")
+_LIST_SLACK = 4  # words a phrase may run over its length limit to keep such a list whole
 _MAX_LIGHT_HEAD = 2  # words of a noun right before a light verb that ends a phrase ("thời gian thực hiện")
 WHOLE_WORD = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"  # a word or phrase not inside a longer word
 
@@ -191,8 +193,22 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
         else:
             ends = [a for a, _b in spans if limit // 2 <= _words_in(doc[:a]) <= limit]
             if ends:
-                return doc[: max(ends)].text.strip(" ,;")
+                return doc[: _past_list_items(doc, spans, max(ends), limit)].text.strip(" ,;")
     return " ".join(words[-limit:] if tail else words[:limit])
+
+
+def _past_list_items(doc, spans: list[tuple[int, int]], cut: int, limit: int) -> int:
+    """A cut at a comma moved past the short items of a noun list it would split ("tại UBND các xã, phường, đặc
+    khu trên địa bàn" -> after "đặc khu"): up to the next boundary while each item is at most _MAX_LIST_ITEM words
+    and the phrase at most _LIST_SLACK words over `limit`."""
+    while doc[cut].text == ",":
+        nxt = min((a for a, _b in spans if a > cut), default=len(doc))
+        if _words_in(doc[cut + 1 : nxt]) > _MAX_LIST_ITEM or _words_in(doc[:nxt]) > limit + _LIST_SLACK:
+            break
+        cut = nxt
+        if cut >= len(doc):
+            break
+    return cut
 
 
 def until_boundary(text: str) -> tuple[str, bool]:
