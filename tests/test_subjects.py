@@ -433,3 +433,12 @@ def test_a_length_cut_does_not_split_a_list_of_short_nouns():
 def test_a_result_clause_after_a_comma_ends_the_counted_noun():
     s = subjects_of("Năm 2024, có 320 giáo viên được chuẩn hóa trình độ, tạo nền tảng vững chắc cho đổi mới.")
     assert names(s["320"], "giáo viên được chuẩn hóa trình độ", extra=0)
+
+
+def test_an_aside_in_parentheses_between_the_verb_and_its_count_is_skipped():
+    s = subjects_of("- Chi cục Thuế phối hợp với Công an huyện: Rà soát, chuẩn hóa (trên hệ thống quản lý thuế) "
+                    "12.430 mã số thuế cá nhân.")
+    assert names(s["12.430"], "mã số thuế cá nhân được rà soát, chuẩn hóa")
+    assert not words(s["12.430"]) & {"hệ", "thống"}
+    s = subjects_of("Số lượng biên chế hành chính (9.548/9.976 biên chế) được giao.")  # a count inside: no aside
+    assert names(s["9.548"], "số lượng biên chế hành chính")

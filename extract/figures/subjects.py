@@ -33,6 +33,7 @@ from extract.language.subjects import (
 from extract.language.text import fold
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
+_ASIDE = regex.compile(r"\([^()]*\)\s*$")  # a parenthesis closed right before a number
 _COMMA = regex.compile(r",")
 _DIGIT = regex.compile(r"\d")
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
@@ -120,6 +121,10 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     from "ban hành"."""
     s = sent.text
     hard = max((c.end() for c in _HARD.finditer(s, 0, pos)), default=0)
+    aside = _ASIDE.search(s, 0, pos) if predicate else None
+    if aside and not _DIGIT.search(aside.group()):
+        # "Làm sạch (trên hệ thống ...) 39.953 dữ liệu": an aside in parentheses between the verb and its count
+        hard = max((c.end() for c in _HARD.finditer(s, 0, aside.start())), default=0)
     prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
@@ -195,7 +200,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     pw = phrase_words()
     start = m.qualifier_span[0] if m.qualifier_span else m.start
     lo = _clause_lo(sent, start, predicate=True)
-    text = _clean(_unmark(_mask(sent, lo, start, m)))
+    text = _clean(_unmark(_ASIDE.sub(" ", _mask(sent, lo, start, m))))
     cop = pw.copula.search(text)
     if cop:
         wide = _subject_lo(sent, m, lo, start)
