@@ -442,3 +442,11 @@ def test_an_aside_in_parentheses_between_the_verb_and_its_count_is_skipped():
     assert not words(s["12.430"]) & {"hệ", "thống"}
     s = subjects_of("Số lượng biên chế hành chính (9.548/9.976 biên chế) được giao.")  # a count inside: no aside
     assert names(s["9.548"], "số lượng biên chế hành chính")
+
+
+def test_a_basis_adjunct_between_the_verb_and_its_count_is_no_part_of_it():
+    s = subjects_of("Phòng Tư pháp đã tiến hành rà soát theo thẩm quyền 48 văn bản do HĐND, UBND xã ban hành.")
+    assert names(s["48"], "văn bản do HĐND, UBND xã ban hành được rà soát")
+    assert not words(s["48"]) & {"thẩm", "quyền"}
+    s = subjects_of("Năm 2024, huyện đã hỗ trợ căn cứ Nghị quyết của HĐND 20 hộ nghèo.")
+    assert names(s["20"], "hộ nghèo được hỗ trợ", extra=2)

@@ -213,6 +213,9 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     text = _strip_lead_in(text)
+    basis = pw.basis.search(text)
+    if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
+        text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
     both = list(pw.coordinator.finditer(text))
     if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
         both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
