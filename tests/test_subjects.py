@@ -450,3 +450,11 @@ def test_a_basis_adjunct_between_the_verb_and_its_count_is_no_part_of_it():
     assert not words(s["48"]) & {"thẩm", "quyền"}
     s = subjects_of("Năm 2024, huyện đã hỗ trợ căn cứ Nghị quyết của HĐND 20 hộ nghèo.")
     assert names(s["20"], "hộ nghèo được hỗ trợ", extra=2)
+
+
+def test_a_coordinated_plural_noun_phrase_after_a_count_is_not_counted():
+    s = subjects_of("Tang vật thu giữ gồm 52 xe máy không biển số và các giấy tờ, tài liệu liên quan đến vụ việc.")
+    assert names(s["52"], "xe máy không biển số thu giữ")
+    assert not words(s["52"]) & {"giấy", "tờ", "tài", "liệu"}
+    s = subjects_of("Có 12 hộ đã hoàn thành xây dựng nhà ở và đang hoàn thiện công trình phụ.")  # a second predicate
+    assert names(s["12"], "hộ đã hoàn thành xây dựng nhà ở và đang hoàn thiện công trình phụ", extra=0)

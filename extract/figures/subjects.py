@@ -287,6 +287,8 @@ def _after(sent: Sentence, m: Mention) -> str:
         if pw.predicates.search(p):
             break  # cut at the predicate below
     rest = ",".join(keep)
+    other = pw.other_noun.search(rest)
+    rest = rest[: other.start()] if other else rest  # "305 điện thoại di động và các đồ vật ...": not counted
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest

@@ -74,6 +74,7 @@ class PhraseWords:
     accompaniment: regex.Pattern  # searched: "với" opening an amount's own phrase
     range_gap: regex.Pattern  # full match: what stands between the two ends of a range ("đến", "-")
     basis: regex.Pattern  # searched at the end of a text: "theo thẩm quyền" between a verb and its count
+    other_noun: regex.Pattern  # searched: a coordinator opening another plural noun phrase ("và các đồ vật")
     time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
     generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
@@ -81,7 +82,7 @@ class PhraseWords:
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
-                "basis_prepositions",
+                "basis_prepositions", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units"}
 
@@ -134,6 +135,8 @@ def phrase_words() -> PhraseWords:
         coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
         accompaniment=regex.compile(WHOLE_WORD % alt["accompaniment"], flags),
         range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
+        other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
+                                 flags),
         basis=regex.compile(r"\s" + WHOLE_WORD % alt["basis_prepositions"] + r"\s+[^,;:()]{1,40}$", flags),
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
