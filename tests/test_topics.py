@@ -202,3 +202,40 @@ def test_the_whole_of_a_rank_is_the_ranked_not_the_rank():
 def test_a_unit_that_ends_a_compound_noun_takes_no_qualifiers_from_it():
     assert named_qualifiers("điểm", ["Số liệu tính đến thời điểm khóa sổ ngày 30/9/2025."]) == ""
     assert named_qualifiers("điểm", ["Xã có 3 điểm du lịch cộng đồng. Thời điểm đăng ký là tháng 9."]) == "du lịch cộng đồng"
+
+
+def test_a_task_set_out_takes_the_qualifiers_its_noun_was_named_with():
+    # "đề ra" opens a clause about the noun ("the tasks set out"): the noun is bare and takes what named it before
+    s = subjects_of(
+        "Để triển khai các nhiệm vụ chuyển đổi số trong năm 2025, Sở đã ban hành kế hoạch chi tiết. "
+        "Đến nay, đã hoàn thành 18/25 nhiệm vụ đề ra."
+    )
+    assert {"chuyển", "đổi", "nhiệm", "vụ"} <= words(s["18"])
+    assert {"chuyển", "đổi"} <= words(s["25"])
+
+
+def test_a_bare_plan_takes_the_name_of_the_plan_cited_before_with_its_year():
+    s = subjects_of(
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 45/KH-UBND ngày 10/01/2026 về phát triển du lịch năm 2026 "
+        "tỉnh Gia Lai. Sau một quý, đã hoàn thành 7/30 chỉ tiêu kế hoạch đề ra (đạt 23,3% kế hoạch)."
+    )
+    assert {"phát", "triển", "du", "lịch", "năm", "2026"} <= words(s["7"])
+    assert {"phát", "triển", "du", "lịch"} <= words(s["23,3%"])
+    assert not {"45/kh-ubnd", "gia", "lai"} & words(s["7"])  # the citation and the place are no part of the name
+
+
+def test_a_plan_neither_cited_nor_named_by_a_proper_name_gives_no_name():
+    # a heading in capitals names a programme, but its words before a count ("50 CÁN BỘ") are no whole name
+    s = subjects_of(
+        (1, "A. ĐỀ ÁN ĐÀO TẠO 80 KỸ SƯ NÔNG NGHIỆP"),
+        "Đến nay, có 36 học viên tham gia đề án đã tốt nghiệp.",
+    )
+    assert not {"kỹ", "sư", "nông", "80"} & words(s["36"])
+
+
+def test_a_plan_named_by_a_proper_name_lends_it_number_and_all():
+    s = subjects_of(
+        "Đề án Tây Nguyên 200 được thực hiện từ năm 2010 với mục tiêu đào tạo cán bộ trẻ.",
+        "Kết quả, có 150 học viên tham gia Đề án.",
+    )
+    assert {"tây", "nguyên", "200"} <= words(s["150"])

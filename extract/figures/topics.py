@@ -37,6 +37,7 @@ _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
+_MAX_PLAN = 10  # words of a plan's name taken from where it was named
 
 
 @lru_cache(maxsize=4096)
@@ -219,6 +220,54 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 
 
+def _plan_name(text: str) -> str:
+    """The name a plan noun is given right after it: "Kế hoạch số 12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm
+    2026 tỉnh X" -> "chuyển đổi số năm 2026". The citation (number, date, "về") is skipped; the name runs to a stop
+    mark or a word that opens a clause, and ends with its time: a plan's year is part of its name. A number that
+    is no time and follows no proper name leaves the name incomplete: none. A plan neither cited ("số", "về")
+    nor named by a proper name ("Đề án Vĩnh Long 100") has no name here."""
+    cw = context_words()
+    lead = cw.plan_lead.match(text)
+    text = text[lead.end() :]
+    first = text.split()[0] if text.split() else ""
+    if not lead.group().strip() and not (first[:1].isupper() and not first.isupper()):
+        return ""  # "kế hoạch đề ra", "ĐỀ ÁN ĐÀO TẠO ...": neither cited nor named by a proper name
+    stop = _STOP.search(text)
+    text = text[: stop.start()] if stop else text
+    end = 0
+    for t in _TOKEN.finditer(text):
+        if t.group() == "," or cw.clause_opener.match(text[t.start() :]) or len(text[: t.start()].split()) >= _MAX_PLAN:
+            break
+        if t.group()[0].isdigit():
+            if any(pm.end == t.end() for pm in find_periods(text[: t.end()])):
+                return text[: t.end()].strip() if end else ""
+            if not text[:end].split() or not text[:end].split()[-1][:1].isupper():
+                return ""  # "ĐỀ ÁN ĐÀO TẠO 50 CÁN BỘ": a name cut at a count is no name
+        end = t.end()  # "Đề án Vĩnh Long 100": a number after a proper name is part of it
+    return text[:end].strip()
+
+
+def _name_plan(subject: str, texts: list[str]) -> str:
+    """`subject` with the name of its bare plan noun ("nhiệm vụ kế hoạch đề ra", "chỉ tiêu của đề án"): the name
+    the texts in force (nearest first) gave that noun last, outside a parenthesised breakdown."""
+    cw = context_words()
+    hits = list(cw.plan.finditer(subject))
+    if not hits or not cw.clause_opener.match(subject[hits[-1].end() :]):
+        return subject
+    noun = hits[-1]
+    for text in texts:
+        for hit in reversed([h for h in cw.plan.finditer(text) if h.group().casefold() == noun.group().casefold()]):
+            if _in_closed_parenthesis(text, hit.start()):
+                continue
+            name = _plan_name(text[hit.end() :])
+            if not content_words(name):
+                continue
+            if set(content_words(name)) <= set(content_words(subject)):
+                return subject
+            return " ".join(f"{subject[: noun.end()]} {name} {subject[noun.end():]}".split())
+    return subject
+
+
 def _existential_in_force(text: str, pos: int) -> bool:
     """Whether a count at `pos` is in the scope of an existential "X có" of its clause: right after it, or in a
     list of counts after it with no semicolon, colon or parenthesis between ("cấp tỉnh có 07/13 ..., 05/13 ...")."""
@@ -289,6 +338,7 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     sources = [sentence_before, *texts]
     out = _resolve_anaphor(subject, sources, done, carried)
     anaphoric = out != subject
+    out = _name_plan(out, sources)
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at

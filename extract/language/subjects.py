@@ -238,10 +238,13 @@ class ContextWords:
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
+    plan: regex.Pattern  # searched: "kế hoạch", "đề án", a plan noun
+    plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
-                 "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked"}
+                 "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
+                 "plan_citations", "plan_topics"}
 
 
 @cache
@@ -262,4 +265,7 @@ def context_words() -> ContextWords:
         compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
+        plan=regex.compile(WHOLE_WORD % alt["plan_nouns"], flags),
+        plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
+                                + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
     )
