@@ -239,3 +239,13 @@ def test_a_plan_named_by_a_proper_name_lends_it_number_and_all():
         "Kết quả, có 150 học viên tham gia Đề án.",
     )
     assert {"tây", "nguyên", "200"} <= words(s["150"])
+
+
+def test_a_noun_said_to_be_something_by_a_copula_is_named_and_takes_nothing():
+    s = subjects_of(
+        "Trong năm, có 12 học viên ngành sư phạm được cử đi học.",
+        "Đến nay, có 5/12 học viên là giáo viên đã về công tác, 4 học viên đã tốt nghiệp.",
+    )
+    assert {"giáo"} <= words(s["5"])
+    assert not {"sư", "phạm"} & words(s["5"])  # "là giáo viên" names them: nothing taken from before
+    assert {"sư", "phạm"} <= words(s["4"])  # a bare noun still does

@@ -112,7 +112,10 @@ def _is_bare(subject: str, noun: str) -> regex.Match | None:
     if not hits:
         return None
     last = hits[-1]
-    return last if context_words().clause_opener.match(subject[last.end() :]) else None
+    rest = subject[last.end() :]
+    if context_words().classifier.match(rest):
+        return None  # "ứng viên là sinh viên": the copula's noun phrase names the counted
+    return last if context_words().clause_opener.match(rest) else None
 
 
 def _antecedent(texts: list[str], noun: str, done: list, carried: str | None) -> str | None:

@@ -239,12 +239,13 @@ class ContextWords:
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
     plan: regex.Pattern  # searched: "kế hoạch", "đề án", a plan noun
+    classifier: regex.Pattern  # matched at the start of a text: "là" before a word that is no number
     plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
                  "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
-                 "plan_citations", "plan_topics"}
+                 "plan_citations", "plan_topics", "classifier_copula"}
 
 
 @cache
@@ -266,6 +267,7 @@ def context_words() -> ContextWords:
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
         plan=regex.compile(WHOLE_WORD % alt["plan_nouns"], flags),
+        classifier=regex.compile(r"^\s*" + WHOLE_WORD % alt["classifier_copula"] + r"\s+(?=\p{L})", flags),
         plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
                                 + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
     )
