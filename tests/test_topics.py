@@ -249,3 +249,12 @@ def test_a_noun_said_to_be_something_by_a_copula_is_named_and_takes_nothing():
     assert {"giáo"} <= words(s["5"])
     assert not {"sư", "phạm"} & words(s["5"])  # "là giáo viên" names them: nothing taken from before
     assert {"sư", "phạm"} <= words(s["4"])  # a bare noun still does
+
+
+def test_a_bare_noun_after_a_breakdown_label_takes_what_the_list_label_named_it_with():
+    # "+ Cấp tỉnh:" only says which part; the clause after it counts the noun the list's label named in full
+    s = subjects_of(
+        "- Số lượng học viên cao học tốt nghiệp:",
+        "+ Cấp tỉnh: Năm 2024 có 15 học viên được cử đi năm 2021 tốt nghiệp.",
+    )
+    assert {"cao", "học", "cấp", "tỉnh"} <= words(s["15"])

@@ -125,6 +125,12 @@ def parse_line(text: str) -> Line | None:
     return Line(mm["m"] or "", label, cm.end(), raw)
 
 
+def is_breakdown(line: Line) -> bool:
+    """Whether the label names one part of a breakdown ("Khu vực Trà Vinh", "Cấp xã"): it qualifies what the
+    clause after it names, which keeps its own subject (and the topics in force that complete it)."""
+    return bool(_rules()[0].match(line.label))
+
+
 def opens_count_list(line: Line) -> bool:
     """Whether the "label" is a clause with a count that opens a list of its parts ("nhận 900 đơn thư (...), trong
     đó: 850 đơn thư ..."): its items are parts of that count (subjects.list_total), not values of a label."""
