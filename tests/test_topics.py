@@ -258,3 +258,14 @@ def test_a_bare_noun_after_a_breakdown_label_takes_what_the_list_label_named_it_
         "+ Cấp tỉnh: Năm 2024 có 15 học viên được cử đi năm 2021 tốt nghiệp.",
     )
     assert {"cao", "học", "cấp", "tỉnh"} <= words(s["15"])
+
+
+def test_the_parts_of_a_parenthesised_breakdown_share_what_was_done_to_the_total():
+    s = subjects_of(
+        "Trong năm, đoàn công tác đã thanh tra 36 cơ sở, đơn vị (gồm: 10 trường học và 26 trạm y tế); "
+        "riêng 12/20 nhà thuốc (tăng 4 nhà thuốc so với năm trước) chưa được kiểm tra."
+    )
+    assert {"trường", "thanh", "tra"} <= words(s["10"])
+    assert {"trạm", "thanh", "tra"} <= words(s["26"])
+    assert "thanh" not in words(s["4"])  # a parenthesis opened by a change is no breakdown
+    assert "thanh" not in words(s["20"])  # another clause, after the semicolon

@@ -38,6 +38,7 @@ _MAX_SHORT = 10  # content words of a subject short enough to take the qualifier
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 _MAX_PLAN = 10  # words of a plan's name taken from where it was named
+_MAX_ACTIVITY = 8  # words of a total's activity that the parts of its parenthesised breakdown share
 
 
 @lru_cache(maxsize=4096)
@@ -331,6 +332,44 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
     return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
 
 
+_CLAUSE_BREAK = regex.compile(r"[;:]")  # between a total and its breakdown's parenthesis: another clause
+
+
+def _open_parenthesis(text: str) -> int:
+    """Where the innermost parenthesis still open at the end of `text` opens; -1 when none is."""
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
+
+
+def _breakdown_part(subject: str, m: Mention, sent_text: str, done: list) -> str:
+    """A count in a parenthesis that breaks down a count before it shares what that count's subject says was done
+    to it: "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã)" ->
+    "sở, ngành kiểm tra ...": the total's words before its noun (the activity, not the noun) follow the part's."""
+    at = _open_parenthesis(sent_text)
+    if at < 0 or m.kind == "ratio_whole":
+        return subject  # "(4/15 sở, ngành": the whole counts all of them, not those the activity reached
+    totals = [(d, subj) for d, subj in done if d.end <= at and is_counted(d) and subj and d.unit]
+    if not totals or _CLAUSE_BREAK.search(sent_text, totals[-1][0].end, at):
+        return subject
+    first = min([d.start for d, _s in done if d.start > at] + [len(sent_text)])
+    if not context_words().breakdown_opener.fullmatch(sent_text[at + 1 : first]):
+        return subject  # "(tăng 2.592 cơ sở ...)": a clause of its own, no breakdown
+    last = totals[-1][0]
+    for total, total_subject in reversed([t for t in totals if t[0].start == last.start]):
+        named = _word_at(total_subject, total.unit)
+        activity = total_subject[: named[0].start()].strip(" ,") if named else ""
+        words = content_words(activity)
+        if not words or len(activity.split()) > _MAX_ACTIVITY or set(words) <= set(content_words(subject)):
+            continue
+        return f"{subject} {activity}"
+    return subject
+
+
 def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[str], done: list,
              carried: str | None) -> str | None:
     """The subject of `m` completed from the topic in force: `sentence_before` is its sentence up to the number,
@@ -349,4 +388,6 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         out = _name_bare_verb(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
+    if is_counted(m) and not anaphoric:
+        out = _breakdown_part(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject

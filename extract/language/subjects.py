@@ -240,12 +240,14 @@ class ContextWords:
     ranked: str  # what the whole of a rank is: "được xếp hạng"
     plan: regex.Pattern  # searched: "kế hoạch", "đề án", a plan noun
     classifier: regex.Pattern  # matched at the start of a text: "là" before a word that is no number
+    breakdown_opener: regex.Pattern  # full match of the words between "(" and a breakdown's first count
     plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
                  "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
-                 "plan_citations", "plan_topics", "classifier_copula"}
+                 "plan_citations", "plan_topics", "classifier_copula",
+                 "breakdown_openers"}
 
 
 @cache
@@ -267,6 +269,7 @@ def context_words() -> ContextWords:
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
         plan=regex.compile(WHOLE_WORD % alt["plan_nouns"], flags),
+        breakdown_opener=regex.compile(r"\s*(?:" + alt["breakdown_openers"] + r")?\s*:?\s*", flags),
         classifier=regex.compile(r"^\s*" + WHOLE_WORD % alt["classifier_copula"] + r"\s+(?=\p{L})", flags),
         plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
                                 + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
