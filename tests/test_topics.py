@@ -269,3 +269,26 @@ def test_the_parts_of_a_parenthesised_breakdown_share_what_was_done_to_the_total
     assert {"trạm", "thanh", "tra"} <= words(s["26"])
     assert "thanh" not in words(s["4"])  # a parenthesis opened by a change is no breakdown
     assert "thanh" not in words(s["20"])  # another clause, after the semicolon
+
+
+def test_a_programme_named_in_a_part_qualifies_its_bare_noun_under_a_later_heading_of_that_part():
+    s = subjects_of(
+        (1, "A. ĐỀ ÁN ĐÀO TẠO BÁC SĨ CHO VÙNG KHÓ KHĂN"),
+        (2, "I. MỤC TIÊU"),
+        "Đề án Tây Bắc 300 được triển khai từ năm 2012 và kết thúc vào năm 2020.",
+        (2, "II. KẾT QUẢ"),
+        "Đã có 250 học viên tham gia Đề án.",
+        (1, "B. CHÍNH SÁCH THU HÚT"),
+        "Đã có 40 bác sĩ tham gia Đề án.",
+    )
+    assert {"tây", "bắc", "300"} <= words(s["250"])
+    assert not {"tây", "bắc"} & words(s["40"])  # a new outermost part: that programme is done
+
+
+def test_the_plan_a_report_reports_on_holds_for_all_of_it_and_a_programme_number_is_its_name():
+    s = subjects_of(
+        "Thực hiện Đề án 06 của Chính phủ, Sở Tư pháp báo cáo kết quả như sau:",
+        (1, "I. KẾT QUẢ THỰC HIỆN"),
+        "Đã ban hành 5 văn bản triển khai các nhiệm vụ của Đề án.",
+    )
+    assert "06" in words(s["5"])

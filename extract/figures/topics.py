@@ -224,16 +224,31 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 
 
+def plans_named(text: str) -> list[str]:
+    """The plans `text` names in full, as written from the plan noun to the end of the name ("Kế hoạch số
+    12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm 2026", "Đề án Tây Nguyên 200"), in text order: what a
+    document-level memory keeps of the programmes a part is about (Sections.remember)."""
+    out = []
+    for hit in context_words().plan.finditer(text):
+        name = _plan_name(text[hit.end() :])
+        if name:
+            at = text.find(name, hit.end())
+            out.append(" ".join(text[hit.start() : at + len(name)].split()))
+    return out
+
+
 def _plan_name(text: str) -> str:
     """The name a plan noun is given right after it: "Kế hoạch số 12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm
     2026 tỉnh X" -> "chuyển đổi số năm 2026". The citation (number, date, "về") is skipped; the name runs to a stop
     mark or a word that opens a clause, and ends with its time: a plan's year is part of its name. A number that
     is no time and follows no proper name leaves the name incomplete: none. A plan neither cited ("số", "về")
-    nor named by a proper name ("Đề án Vĩnh Long 100") has no name here."""
+    nor named by a proper name ("Đề án Vĩnh Long 100") or a number alone ("Đề án 06") has no name here."""
     cw = context_words()
     lead = cw.plan_lead.match(text)
     text = text[lead.end() :]
-    first = text.split()[0] if text.split() else ""
+    first = text.split()[0].rstrip(",.;:)") if text.split() else ""
+    if _SHORT_NAME.fullmatch(first):
+        return first  # "Đề án 06", "Chương trình 135": a programme known by its number
     if not lead.group().strip() and not (first[:1].isupper() and not first.isupper()):
         return ""  # "kế hoạch đề ra", "ĐỀ ÁN ĐÀO TẠO ...": neither cited nor named by a proper name
     stop = _STOP.search(text)
@@ -332,6 +347,7 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
     return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
 
 
+_SHORT_NAME = regex.compile(r"[0-9]{1,4}")  # the number a programme is known by ("Đề án 06")
 _CLAUSE_BREAK = regex.compile(r"[;:]")  # between a total and its breakdown's parenthesis: another clause
 
 
