@@ -9,7 +9,7 @@ import pytest
 
 from extract.catalog import RuleError
 from extract.figures import extract_figures
-from extract.figures.topics import named_qualifiers
+from extract.figures.topics import named_qualifiers, plans_named
 from extract.language import subjects as subject_rules
 from extract.language.subjects import content_words
 from extract.model import Block, Document, Metadata, Period
@@ -292,3 +292,8 @@ def test_the_plan_a_report_reports_on_holds_for_all_of_it_and_a_programme_number
         "Đã ban hành 5 văn bản triển khai các nhiệm vụ của Đề án.",
     )
     assert "06" in words(s["5"])
+
+
+def test_a_plans_span_is_no_name_but_a_programmes_number_is():
+    named = plans_named("Thực hiện kế hoạch 5 năm của ngành và Chương trình 135 của Chính phủ.")
+    assert named == ["Chương trình 135"]

@@ -347,7 +347,9 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
     return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
 
 
-_SHORT_NAME = regex.compile(r"[0-9]{1,4}")  # the number a programme is known by ("Đề án 06")
+# the number a programme is known by ("Đề án 06", "Chương trình 135"): two digits at least, so that a plan's span
+# ("kế hoạch 5 năm") is no name
+_SHORT_NAME = regex.compile(r"[0-9]{2,4}")
 _CLAUSE_BREAK = regex.compile(r"[;:]")  # between a total and its breakdown's parenthesis: another clause
 
 
