@@ -321,3 +321,15 @@ def test_a_label_names_every_value_of_a_list_whose_items_name_their_nouns():
 def test_a_sector_label_opened_by_ve_qualifies_nothing():
     s = _by_number("Về thương mại: tổng mức bán lẻ hàng hóa đạt 5.400 tỷ đồng (tăng 6%).")
     assert not set(content_words(s["5.400"])) & {"thương", "mại"}
+
+
+def test_the_activity_a_list_lead_in_names_follows_the_short_subjects_of_its_items():
+    s = _subjects(
+        "- Công tác cứu hộ cứu nạn:",
+        "+ Đầu kỳ tiếp nhận 14 tin báo.",
+        "+ Đang xác minh 3/9 vụ việc cứu hộ.",
+        "- Trong năm, cấp mới 25 giấy phép.",
+    )
+    assert {"cứu", "hộ", "nạn", "tin", "báo"} <= set(content_words(s["14 tin báo"]))
+    assert "nạn" not in set(content_words(s["3"]))  # it names a word of the activity already
+    assert not {"cứu", "nạn"} & set(content_words(s["25 giấy"]))  # a sibling of the lead-in ends its list

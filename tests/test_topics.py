@@ -9,7 +9,7 @@ import pytest
 
 from extract.catalog import RuleError
 from extract.figures import extract_figures
-from extract.figures.topics import named_qualifiers
+from extract.figures.topics import named_qualifiers, plans_named
 from extract.language import subjects as subject_rules
 from extract.language.subjects import content_words
 from extract.model import Block, Document, Metadata, Period
@@ -202,3 +202,98 @@ def test_the_whole_of_a_rank_is_the_ranked_not_the_rank():
 def test_a_unit_that_ends_a_compound_noun_takes_no_qualifiers_from_it():
     assert named_qualifiers("điểm", ["Số liệu tính đến thời điểm khóa sổ ngày 30/9/2025."]) == ""
     assert named_qualifiers("điểm", ["Xã có 3 điểm du lịch cộng đồng. Thời điểm đăng ký là tháng 9."]) == "du lịch cộng đồng"
+
+
+def test_a_task_set_out_takes_the_qualifiers_its_noun_was_named_with():
+    # "đề ra" opens a clause about the noun ("the tasks set out"): the noun is bare and takes what named it before
+    s = subjects_of(
+        "Để triển khai các nhiệm vụ chuyển đổi số trong năm 2025, Sở đã ban hành kế hoạch chi tiết. "
+        "Đến nay, đã hoàn thành 18/25 nhiệm vụ đề ra."
+    )
+    assert {"chuyển", "đổi", "nhiệm", "vụ"} <= words(s["18"])
+    assert {"chuyển", "đổi"} <= words(s["25"])
+
+
+def test_a_bare_plan_takes_the_name_of_the_plan_cited_before_with_its_year():
+    s = subjects_of(
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 45/KH-UBND ngày 10/01/2026 về phát triển du lịch năm 2026 "
+        "tỉnh Gia Lai. Sau một quý, đã hoàn thành 7/30 chỉ tiêu kế hoạch đề ra (đạt 23,3% kế hoạch)."
+    )
+    assert {"phát", "triển", "du", "lịch", "năm", "2026"} <= words(s["7"])
+    assert {"phát", "triển", "du", "lịch"} <= words(s["23,3%"])
+    assert not {"45/kh-ubnd", "gia", "lai"} & words(s["7"])  # the citation and the place are no part of the name
+
+
+def test_a_plan_neither_cited_nor_named_by_a_proper_name_gives_no_name():
+    # a heading in capitals names a programme, but its words before a count ("50 CÁN BỘ") are no whole name
+    s = subjects_of(
+        (1, "A. ĐỀ ÁN ĐÀO TẠO 80 KỸ SƯ NÔNG NGHIỆP"),
+        "Đến nay, có 36 học viên tham gia đề án đã tốt nghiệp.",
+    )
+    assert not {"kỹ", "sư", "nông", "80"} & words(s["36"])
+
+
+def test_a_plan_named_by_a_proper_name_lends_it_number_and_all():
+    s = subjects_of(
+        "Đề án Tây Nguyên 200 được thực hiện từ năm 2010 với mục tiêu đào tạo cán bộ trẻ.",
+        "Kết quả, có 150 học viên tham gia Đề án.",
+    )
+    assert {"tây", "nguyên", "200"} <= words(s["150"])
+
+
+def test_a_noun_said_to_be_something_by_a_copula_is_named_and_takes_nothing():
+    s = subjects_of(
+        "Trong năm, có 12 học viên ngành sư phạm được cử đi học.",
+        "Đến nay, có 5/12 học viên là giáo viên đã về công tác, 4 học viên đã tốt nghiệp.",
+    )
+    assert {"giáo"} <= words(s["5"])
+    assert not {"sư", "phạm"} & words(s["5"])  # "là giáo viên" names them: nothing taken from before
+    assert {"sư", "phạm"} <= words(s["4"])  # a bare noun still does
+
+
+def test_a_bare_noun_after_a_breakdown_label_takes_what_the_list_label_named_it_with():
+    # "+ Cấp tỉnh:" only says which part; the clause after it counts the noun the list's label named in full
+    s = subjects_of(
+        "- Số lượng học viên cao học tốt nghiệp:",
+        "+ Cấp tỉnh: Năm 2024 có 15 học viên được cử đi năm 2021 tốt nghiệp.",
+    )
+    assert {"cao", "học", "cấp", "tỉnh"} <= words(s["15"])
+
+
+def test_the_parts_of_a_parenthesised_breakdown_share_what_was_done_to_the_total():
+    s = subjects_of(
+        "Trong năm, đoàn công tác đã thanh tra 36 cơ sở, đơn vị (gồm: 10 trường học và 26 trạm y tế); "
+        "riêng 12/20 nhà thuốc (tăng 4 nhà thuốc so với năm trước) chưa được kiểm tra."
+    )
+    assert {"trường", "thanh", "tra"} <= words(s["10"])
+    assert {"trạm", "thanh", "tra"} <= words(s["26"])
+    assert "thanh" not in words(s["4"])  # a parenthesis opened by a change is no breakdown
+    assert "thanh" not in words(s["20"])  # another clause, after the semicolon
+
+
+def test_a_programme_named_in_a_part_qualifies_its_bare_noun_under_a_later_heading_of_that_part():
+    s = subjects_of(
+        (1, "A. ĐỀ ÁN ĐÀO TẠO BÁC SĨ CHO VÙNG KHÓ KHĂN"),
+        (2, "I. MỤC TIÊU"),
+        "Đề án Tây Bắc 300 được triển khai từ năm 2012 và kết thúc vào năm 2020.",
+        (2, "II. KẾT QUẢ"),
+        "Đã có 250 học viên tham gia Đề án.",
+        (1, "B. CHÍNH SÁCH THU HÚT"),
+        "Đã có 40 bác sĩ tham gia Đề án.",
+    )
+    assert {"tây", "bắc", "300"} <= words(s["250"])
+    assert not {"tây", "bắc"} & words(s["40"])  # a new outermost part: that programme is done
+
+
+def test_the_plan_a_report_reports_on_holds_for_all_of_it_and_a_programme_number_is_its_name():
+    s = subjects_of(
+        "Thực hiện Đề án 06 của Chính phủ, Sở Tư pháp báo cáo kết quả như sau:",
+        (1, "I. KẾT QUẢ THỰC HIỆN"),
+        "Đã ban hành 5 văn bản triển khai các nhiệm vụ của Đề án.",
+    )
+    assert "06" in words(s["5"])
+
+
+def test_a_plans_span_is_no_name_but_a_programmes_number_is():
+    named = plans_named("Thực hiện kế hoạch 5 năm của ngành và Chương trình 135 của Chính phủ.")
+    assert named == ["Chương trình 135"]

@@ -18,6 +18,7 @@ from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
+from extract.figures.topics import plans_named
 from extract.language import numbers, periods
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
@@ -57,6 +58,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         if _WORD.search(block.text):
             figures.extend(sentence_figures(block.text, block, sec, sec.year))
         sec.read(block.text)
+        sec.remember(plans_named(block.text))
     figures = [f for f in figures if f.quote[f.char_start : f.char_end] == f.raw]
     index = {id(f): i for i, f in enumerate(figures)}
     total_relations = [

@@ -34,7 +34,7 @@ _SHORT_SUBJECT = 6  # content words of a subject short enough to take its line's
 def _rules():
     data = catalog.load("label_lines")
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers"}
+            "conjunctions", "list_openers", "activity_openers"}
     if not isinstance(data, dict) or set(data) != keys:
         raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
@@ -45,9 +45,10 @@ def _rules():
         topic = regex.compile("|".join(data["topic_openers"]), _FLAGS)
         fields = regex.compile(r"^(?:" + "|".join(data["topic_fields"]) + ")", _FLAGS)
         scopes = regex.compile("|".join(data["topic_scopes"]), _FLAGS)
+        activity = regex.compile(r"^\s*(?:" + "|".join(data["activity_openers"]) + r")\s*", _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
-    return breakdown, not_subject, scope, restate, topic, fields, scopes
+    return breakdown, not_subject, scope, restate, topic, fields, scopes, activity
 
 
 @cache
@@ -123,6 +124,12 @@ def parse_line(text: str) -> Line | None:
     if not content_words(label) or _rules()[1].match(label):
         return None
     return Line(mm["m"] or "", label, cm.end(), raw)
+
+
+def is_breakdown(line: Line) -> bool:
+    """Whether the label names one part of a breakdown ("Khu vực Trà Vinh", "Cấp xã"): it qualifies what the
+    clause after it names, which keeps its own subject (and the topics in force that complete it)."""
+    return bool(_rules()[0].match(line.label))
 
 
 def opens_count_list(line: Line) -> bool:
@@ -252,12 +259,14 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     parent: Line | None = None
     total: tuple[Line, str] | None = None  # a line opening a list with a count of a noun: its items count it too
     last_measure = ""
+    activity: tuple[str, str] | None = None  # (marker, activity) of a list's lead-in "- Công tác X:"
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
-            parent, last_measure, total = None, "", None
+            parent, last_measure, total, activity = None, "", None, None
             continue
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
+        activity = _activity_in_force(block, line, idx, activity, out)
         _sentence_labels(block, idx, out)
         if line is None:
             parent, total = None, None
@@ -328,6 +337,30 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         if values or inline:
             _restatements(before, out, idx)
     return out
+
+
+def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity: tuple[str, str] | None,
+                       out: list[Figure]) -> tuple[str, str] | None:
+    """The activity a list's lead-in names ("- Công tác truy nã tội phạm:" -> "truy nã tội phạm") follows the
+    short subjects of the items under it ("+ Kỳ trước chuyển qua 06 đối tượng."); a block with the lead-in's own
+    marker (or none) ends the list. Returns the activity in force after `block`."""
+    marker = _list("marker").match(block.text)["m"] or ""
+    if activity is not None and (not marker or marker == activity[0]):
+        activity = None
+    if activity is not None:
+        for i in idx:
+            subj = out[i].subject
+            # a ratio's whole counts all there are, not those the activity reached; a subject that names a word of
+            # the activity chose its own
+            if subj and out[i].kind != "ratio_whole" and _is_short(subj, activity[1]) and not set(
+                    content_words(activity[1])) & set(content_words(subj)):
+                out[i] = replace(out[i], subject=f"{subj} {activity[1]}")
+    opener = _rules()[7].match(line.raw) if line is not None and not idx else None
+    if opener and block.text.rstrip().endswith(":") and marker:
+        name = line.raw[opener.end() :].strip(" ,")
+        if 0 < len(name.split()) <= _PARENT_WORDS_MAX:
+            return marker, name
+    return activity
 
 
 def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:

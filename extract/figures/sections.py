@@ -19,6 +19,7 @@ _DATES = regex.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d
 _DIGIT = regex.compile(r"\d")
 _TITLE_WORDS = 25  # a heading's length at most: longer numbered paragraphs are items with content
 _RECENT = 2  # paragraphs of a section kept as topics in force
+_PLANS = 4  # plans named in full kept in memory (of the document's opening, and of the current part)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Sections:
         # the period of the last paragraph, for the footnotes called from it
         self.noted: tuple[Period, bool] | None = None
         self.recent: list[str] = []  # the section's last paragraphs, nearest first (topics in force)
+        # the plans, programmes and schemes named in full, nearest first: those of the document's opening (before
+        # any heading) hold for all of it, those of a part until its outermost heading closes (topics in force)
+        self.plans_of_document: list[str] = []
+        self.plans_of_part: list[str] = []
 
     def enter(self, block: Block) -> None:
         r = rules()
@@ -53,6 +58,8 @@ class Sections:
         self.recent = []
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
+        if not self.stack:
+            self.plans_of_part = []  # a new outermost part: the plans its predecessor was about are done
         self.rule_list = False
         # only part and section headings set a reporting period; a numbered item's "trong năm 2026" is a clause,
         # but a short third-level heading is a title ("2. Tình hình thực hiện năm 2025 và kết quả bước đầu")
@@ -170,7 +177,16 @@ class Sections:
     def in_force(self) -> list[str]:
         """The texts a figure's subject may take its topic from (extract/figures/topics.py), nearest first: the
         section's last paragraphs, then the open headings from the innermost out."""
-        return [*self.recent, *(s.text for s in reversed(self.stack))]
+        return [*self.recent, *(s.text for s in reversed(self.stack)), *self.plans_of_part, *self.plans_of_document]
+
+    def remember(self, plans: list[str]) -> None:
+        """Keep the plans a block names in full (topics.plans_named) as topics in force, nearest first."""
+        if not plans:
+            return
+        if self.stack:
+            self.plans_of_part = [*reversed(plans), *self.plans_of_part][:_PLANS]
+        else:
+            self.plans_of_document = [*reversed(plans), *self.plans_of_document][:_PLANS]
 
     def read(self, text: str) -> None:
         """After a paragraph: one that ends with ':' and names rules opens a list of them; one that states the span

@@ -37,6 +37,8 @@ _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
+_MAX_PLAN = 10  # words of a plan's name taken from where it was named
+_MAX_ACTIVITY = 8  # words of a total's activity that the parts of its parenthesised breakdown share
 
 
 @lru_cache(maxsize=4096)
@@ -111,7 +113,10 @@ def _is_bare(subject: str, noun: str) -> regex.Match | None:
     if not hits:
         return None
     last = hits[-1]
-    return last if context_words().clause_opener.match(subject[last.end() :]) else None
+    rest = subject[last.end() :]
+    if context_words().classifier.match(rest):
+        return None  # "ứng viên là sinh viên": the copula's noun phrase names the counted
+    return last if context_words().clause_opener.match(rest) else None
 
 
 def _antecedent(texts: list[str], noun: str, done: list, carried: str | None) -> str | None:
@@ -219,6 +224,69 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 
 
+def plans_named(text: str) -> list[str]:
+    """The plans `text` names in full, as written from the plan noun to the end of the name ("Kế hoạch số
+    12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm 2026", "Đề án Tây Nguyên 200"), in text order: what a
+    document-level memory keeps of the programmes a part is about (Sections.remember)."""
+    out = []
+    for hit in context_words().plan.finditer(text):
+        name = _plan_name(text[hit.end() :])
+        if name:
+            at = text.find(name, hit.end())
+            out.append(" ".join(text[hit.start() : at + len(name)].split()))
+    return out
+
+
+def _plan_name(text: str) -> str:
+    """The name a plan noun is given right after it: "Kế hoạch số 12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm
+    2026 tỉnh X" -> "chuyển đổi số năm 2026". The citation (number, date, "về") is skipped; the name runs to a stop
+    mark or a word that opens a clause, and ends with its time: a plan's year is part of its name. A number that
+    is no time and follows no proper name leaves the name incomplete: none. A plan neither cited ("số", "về")
+    nor named by a proper name ("Đề án Vĩnh Long 100") or a number alone ("Đề án 06") has no name here."""
+    cw = context_words()
+    lead = cw.plan_lead.match(text)
+    text = text[lead.end() :]
+    first = text.split()[0].rstrip(",.;:)") if text.split() else ""
+    if _SHORT_NAME.fullmatch(first):
+        return first  # "Đề án 06", "Chương trình 135": a programme known by its number
+    if not lead.group().strip() and not (first[:1].isupper() and not first.isupper()):
+        return ""  # "kế hoạch đề ra", "ĐỀ ÁN ĐÀO TẠO ...": neither cited nor named by a proper name
+    stop = _STOP.search(text)
+    text = text[: stop.start()] if stop else text
+    end = 0
+    for t in _TOKEN.finditer(text):
+        if t.group() == "," or cw.clause_opener.match(text[t.start() :]) or len(text[: t.start()].split()) >= _MAX_PLAN:
+            break
+        if t.group()[0].isdigit():
+            if any(pm.end == t.end() for pm in find_periods(text[: t.end()])):
+                return text[: t.end()].strip() if end else ""
+            if not text[:end].split() or not text[:end].split()[-1][:1].isupper():
+                return ""  # "ĐỀ ÁN ĐÀO TẠO 50 CÁN BỘ": a name cut at a count is no name
+        end = t.end()  # "Đề án Vĩnh Long 100": a number after a proper name is part of it
+    return text[:end].strip()
+
+
+def _name_plan(subject: str, texts: list[str]) -> str:
+    """`subject` with the name of its bare plan noun ("nhiệm vụ kế hoạch đề ra", "chỉ tiêu của đề án"): the name
+    the texts in force (nearest first) gave that noun last, outside a parenthesised breakdown."""
+    cw = context_words()
+    hits = list(cw.plan.finditer(subject))
+    if not hits or not cw.clause_opener.match(subject[hits[-1].end() :]):
+        return subject
+    noun = hits[-1]
+    for text in texts:
+        for hit in reversed([h for h in cw.plan.finditer(text) if h.group().casefold() == noun.group().casefold()]):
+            if _in_closed_parenthesis(text, hit.start()):
+                continue
+            name = _plan_name(text[hit.end() :])
+            if not content_words(name):
+                continue
+            if set(content_words(name)) <= set(content_words(subject)):
+                return subject
+            return " ".join(f"{subject[: noun.end()]} {name} {subject[noun.end():]}".split())
+    return subject
+
+
 def _existential_in_force(text: str, pos: int) -> bool:
     """Whether a count at `pos` is in the scope of an existential "X có" of its clause: right after it, or in a
     list of counts after it with no semicolon, colon or parenthesis between ("cấp tỉnh có 07/13 ..., 05/13 ...")."""
@@ -279,6 +347,47 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
     return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
 
 
+# the number a programme is known by ("Đề án 06", "Chương trình 135"): two digits at least, so that a plan's span
+# ("kế hoạch 5 năm") is no name
+_SHORT_NAME = regex.compile(r"[0-9]{2,4}")
+_CLAUSE_BREAK = regex.compile(r"[;:]")  # between a total and its breakdown's parenthesis: another clause
+
+
+def _open_parenthesis(text: str) -> int:
+    """Where the innermost parenthesis still open at the end of `text` opens; -1 when none is."""
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
+
+
+def _breakdown_part(subject: str, m: Mention, sent_text: str, done: list) -> str:
+    """A count in a parenthesis that breaks down a count before it shares what that count's subject says was done
+    to it: "đã tổ chức kiểm tra 42/139 cơ quan, đơn vị, đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã)" ->
+    "sở, ngành kiểm tra ...": the total's words before its noun (the activity, not the noun) follow the part's."""
+    at = _open_parenthesis(sent_text)
+    if at < 0 or m.kind == "ratio_whole":
+        return subject  # "(4/15 sở, ngành": the whole counts all of them, not those the activity reached
+    totals = [(d, subj) for d, subj in done if d.end <= at and is_counted(d) and subj and d.unit]
+    if not totals or _CLAUSE_BREAK.search(sent_text, totals[-1][0].end, at):
+        return subject
+    first = min([d.start for d, _s in done if d.start > at] + [len(sent_text)])
+    if not context_words().breakdown_opener.fullmatch(sent_text[at + 1 : first]):
+        return subject  # "(tăng 2.592 cơ sở ...)": a clause of its own, no breakdown
+    last = totals[-1][0]
+    for total, total_subject in reversed([t for t in totals if t[0].start == last.start]):
+        named = _word_at(total_subject, total.unit)
+        activity = total_subject[: named[0].start()].strip(" ,") if named else ""
+        words = content_words(activity)
+        if not words or len(activity.split()) > _MAX_ACTIVITY or set(words) <= set(content_words(subject)):
+            continue
+        return f"{subject} {activity}"
+    return subject
+
+
 def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[str], done: list,
              carried: str | None) -> str | None:
     """The subject of `m` completed from the topic in force: `sentence_before` is its sentence up to the number,
@@ -289,6 +398,7 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     sources = [sentence_before, *texts]
     out = _resolve_anaphor(subject, sources, done, carried)
     anaphoric = out != subject
+    out = _name_plan(out, sources)
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
@@ -296,4 +406,6 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         out = _name_bare_verb(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
+    if is_counted(m) and not anaphoric:
+        out = _breakdown_part(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject

@@ -273,10 +273,16 @@ class ContextWords:
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
+    plan: regex.Pattern  # searched: "kế hoạch", "đề án", a plan noun
+    classifier: regex.Pattern  # matched at the start of a text: "là" before a word that is no number
+    breakdown_opener: regex.Pattern  # full match of the words between "(" and a breakdown's first count
+    plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
-                 "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked"}
+                 "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
+                 "plan_citations", "plan_topics", "classifier_copula",
+                 "breakdown_openers"}
 
 
 @cache
@@ -297,4 +303,9 @@ def context_words() -> ContextWords:
         compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
+        plan=regex.compile(WHOLE_WORD % alt["plan_nouns"], flags),
+        breakdown_opener=regex.compile(r"\s*(?:" + alt["breakdown_openers"] + r")?\s*:?\s*", flags),
+        classifier=regex.compile(r"^\s*" + WHOLE_WORD % alt["classifier_copula"] + r"\s+(?=\p{L})", flags),
+        plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
+                                + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
     )
