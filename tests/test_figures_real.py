@@ -33,9 +33,10 @@ FLOORS = {
     "role": 0.96,  # 0.981 [0.981] (0.985; 0.851 before the real-genre role rules)
     "period": 0.91,  # 0.939 [0.932] (0.933; 0.749 before issue 14's periods)
     "point_in_time": 0.94,  # 0.971 [0.967] (0.967)
-    "subject": 0.61,  # 0.619 with s6-subj-phrase (phrase extent inside the sentence: shared predicates and
+    "subject": 0.63,  # 0.635 with s6-subj-phrase and s6-subj-context merged (DOCX 0.609, PDF 0.675);
+    # 0.619 with s6-subj-phrase alone (phrase extent inside the sentence: shared predicates and
     # verbs of count lists, verb phrases from their aspect marker, list-aware cuts, asides; DOCX 0.599, PDF 0.650);
-    # 0.615 with s6-subj-context (plan names and a document-level plan memory, parenthesised
+    # 0.615 with s6-subj-context alone (plan names and a document-level plan memory, parenthesised
     # breakdowns sharing the total's activity, list lead-ins' activities; DOCX 0.588, PDF 0.657; 0.599 before);
     # 0.598 with s5b-subj-monthly (exhortations, coordinated nouns of an object; DOCX 0.576,
     # PDF 0.631); 0.595 on the merged 1091 (DOCX 0.573, PDF 0.629); alone, on 1010: 0.571 with
