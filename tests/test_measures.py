@@ -4,10 +4,11 @@ breakdown and a ratio counted in a group measure the quantity they relate to, on
 from __future__ import annotations
 
 import pytest
+from test_subjects import names, subjects_of, words
 
 from extract.catalog import RuleError
 from extract.figures import measures
-from tests.test_subjects import names, subjects_of, words
+from extract.figures.sentence import analyse
 
 
 def test_a_multiple_after_a_figure_and_a_comparison_measures_that_figure():
@@ -93,3 +94,15 @@ def test_a_rate_before_a_noun_after_a_verb_is_a_share_of_that_noun():
 def test_a_rate_after_a_rate_predicate_is_no_share_of_the_noun_after_it():
     s = subjects_of("Thu ngân sách trên địa bàn đạt 82% dự toán năm.")
     assert {"thu", "ngân", "sách"} <= words(s["82%"])
+
+
+def test_the_whole_of_a_ratio_alone_in_parentheses_is_the_quota_of_the_noun_before_it():
+    text = ("Bảo đảm không vượt quá số lượng giáo viên mầm non (1.210/1.260 giáo viên) và số lượng nhân viên y tế "
+            "học đường (85/90 nhân viên) được phân bổ.")
+    sent = analyse(text)
+    part, whole = sent.mentions[:2]
+    got = measures.measured_subject(sent, whole, "giáo viên", [(part, "không vượt quá số lượng giáo viên mầm non")])
+    assert names(got, "giáo viên mầm non được phân bổ", extra=0) and "vượt" not in words(got)
+    s = subjects_of("Sử dụng không vượt quá số lượng biên chế công chức (410/432 biên chế) và số lượng hợp đồng "
+                    "lao động (35/40 hợp đồng) được giao.")
+    assert names(s["432"], "biên chế công chức được giao", extra=0)

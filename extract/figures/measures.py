@@ -31,6 +31,7 @@ from extract.language.text import fold
 _HARD = regex.compile(r"[;()]|:(?!\d)")
 _CLAUSE = regex.compile(r"[;:,()]")
 _ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
+_MAX_CLOSING = 4  # words of a predicate closing a clause that a quota in parentheses takes
 _MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng"); of more, the last 2
 _MAX_SHARE = 16  # words of the noun phrase a share is of
 _MAX_GROUP = 20  # words of a group named before "có" that a ratio counts in
@@ -84,7 +85,7 @@ def measure_words() -> MeasureWords:
 def measured_subject(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
     """The subject of `m` when it is a relative figure whose own phrase is not what it measures, else None;
     `own` is the subject its own clause gave, `done` the (mention, subject) of the figures before it."""
-    for rule in (_multiple, _change, _rank, _breakdown_rate, _group_ratio, _share_of):
+    for rule in (_multiple, _change, _rank, _breakdown_rate, _group_ratio, _quota, _share_of):
         found = rule(sent, m, own, done)
         if found:
             return " ".join(found.split()).strip(" .,;:-–")
@@ -360,3 +361,25 @@ def _head(phrase: str) -> str | None:
     túy"); None when it reads none."""
     found = find_numbers("1 " + phrase)
     return found[0].unit if found and found[0].start == 0 and found[0].unit else None
+
+
+def _quota(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """The whole of a ratio alone in parentheses after the noun phrase it counts ("sử dụng không vượt quá số
+    lượng biên chế (9.548/9.976 biên chế) và số lượng người làm việc (60.253/60.674 người) được giao") is the
+    quota: that noun phrase from its counted noun on, with the short predicate closing the clause ("được
+    giao"), not the part's verb ("sử dụng")."""
+    if m.kind != "ratio_whole" or not m.unit or not done or done[-1][0].kind != "ratio_part" or not done[-1][1]:
+        return None
+    part, subj = done[-1]
+    s = sent.text
+    if not s[: _start(part)].rstrip().endswith("(") or not s[m.end :].lstrip().startswith(")"):
+        return None
+    at = regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE)
+    if at is None:
+        return None
+    end = min((x.start() for x in regex.finditer(r"[;.](?:\s|$)", s) if x.start() >= m.end), default=len(s))
+    close = s.rfind(")", m.end, end)
+    tail = " ".join(s[close + 1 : end].split()).strip(" ,")
+    if regex.search(r"[\d(),]", tail) or len(tail.split()) > _MAX_CLOSING or not content_words(tail):
+        tail = ""
+    return f"{subj[at.start() :]} {tail}"
