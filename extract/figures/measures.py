@@ -1,5 +1,5 @@
 """Measures: what a relative figure measures when its own noun is not it (a multiple, a change, a rank, a rate
-broken down in a list, a ratio counted in a group).
+broken down in a list, a share of a noun, a ratio counted in a group or a quota).
 
 - a multiple measures what the quantity it multiplies measures: "..., chiếm 35%, gấp 5 lần so với ..." the figure
   before, "sản phẩm nhựa tăng 2,2 lần" the noun phrase before its verb;
@@ -10,7 +10,10 @@ broken down in a list, a ratio counted in a group).
 - a rate item of a breakdown ("tỷ lệ người nhận tiền qua tài khoản đạt 85%, cụ thể: chi lương hưu đạt 75%")
   is the rate of its part: the total's head ("tỷ lệ") and qualifiers ("qua tài khoản") around its own noun;
 - both numbers of a ratio counted after a group and "có" ("các sở, ban quản lý có 11/15 đơn vị xếp loại Tốt")
-  count within that group: the group is the whole's population and qualifies the part.
+  count within that group: the group is the whole's population and qualifies the part;
+- the whole of a ratio alone in parentheses ("số lượng biên chế (410/432 biên chế) ... được giao") is the quota of
+  the noun phrase before it;
+- a rate after a verb and before a noun ("xây dựng 20% thôn và 15% phường không ma túy") is a share of that noun.
 Words as data: rules/measures.yaml.
 """
 
