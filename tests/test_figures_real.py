@@ -23,6 +23,9 @@ GOLD = ROOT / "tests" / "gold" / "real"
 # text of 30, 32, 33, 48 (1010 figures in all); floors reset on the merged gold: reached (main's 880 before it)
 # Round 3 (branch s5-gold): 78 figures more on regions no gold covered of 21, 37/38, 40, 43, 47 (and non-quantity
 # regions of 39, 46, 48), 1091 in all; reached after its rules [before them, on 1092 as first committed]
+# Round 6 (branch s6-fresh-gold): fresh regions of 9 documents hold 2 figures and 126 non-quantities (1,093 in
+# all; the fresh quantities are table cells, tests/test_tables_tasks.py); every field as on 1,091, non-quantities
+# kept 0.011 before its rules (a scheme's title read as a count) and 0.006 after: the floors hold as they are.
 FLOORS = {
     "recall": 0.97,  # reached 0.996 [0.994] (0.995 on 1010)
     "value_unit": 0.98,  # 0.996 [0.995] (0.996; the new DOCX regions 0.844 before their rules, 0.992 after)
