@@ -34,7 +34,8 @@ FLOORS = {
     "period": 0.91,  # 0.939 [0.932] (0.933; 0.749 before issue 14's periods)
     "point_in_time": 0.94,  # 0.971 [0.967] (0.967)
     "subject": 0.62,  # 0.621 with s6-subj-rates (relative figures, measures.py; DOCX 0.605, PDF 0.645); 0.598
-    # with s5b-subj-monthly (exhortations, coordinated nouns of an object; DOCX 0.576, PDF 0.631); 0.595 on the merged 1091 (DOCX 0.573, PDF 0.629); alone, on 1010: 0.571 with
+    # with s5b-subj-monthly (exhortations, coordinated nouns of an object; DOCX 0.576, PDF 0.631); 0.595 on
+    # the merged 1091 (DOCX 0.573, PDF 0.629); alone, on 1010: 0.571 with
     # s5-subj-phrase's rules inside the sentence, 0.572 with s5-subj-context's context rules (topic labels,
     # parenthesised breakdowns, shortened phrases, activity objects, label lists); 0.526 with phrase boundaries
     # (subj-phrase) and topics in force (subj-context); 0.441 before them, with running-text subjects
