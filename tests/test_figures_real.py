@@ -38,6 +38,7 @@ FLOORS = {
     # verbs of count lists, verb phrases from their aspect marker, list-aware cuts, asides; DOCX 0.599, PDF 0.650);
     # 0.615 with s6-subj-context alone (plan names and a document-level plan memory, parenthesised
     # breakdowns sharing the total's activity, list lead-ins' activities; DOCX 0.588, PDF 0.657; 0.599 before);
+    # 0.621 with s6-subj-rates alone (relative figures, measures.py; DOCX 0.605, PDF 0.645);
     # 0.598 with s5b-subj-monthly (exhortations, coordinated nouns of an object; DOCX 0.576,
     # PDF 0.631); 0.595 on the merged 1091 (DOCX 0.573, PDF 0.629); alone, on 1010: 0.571 with
     # s5-subj-phrase's rules inside the sentence, 0.572 with s5-subj-context's context rules (topic labels,

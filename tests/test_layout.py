@@ -22,6 +22,7 @@ LAYERS = [
     ("extract.pattern_cache", 0),
     ("extract.language", 1),
     ("extract.readers", 2),
+    ("extract.figures.measures", 3),
     ("extract.figures", 3),
     ("extract.tasks", 3),
     ("extract.metadata", 3),

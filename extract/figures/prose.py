@@ -7,6 +7,7 @@ import regex
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_of, refine_role, sentence_cues
 from extract.figures.label_lines import is_breakdown, opens_count_list, parse_line
+from extract.figures.measures import measured_subject
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
@@ -74,6 +75,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
+            subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)

@@ -1,0 +1,388 @@
+"""Measures: what a relative figure measures when its own noun is not it (a multiple, a change, a rank, a rate
+broken down in a list, a share of a noun, a ratio counted in a group or a quota).
+
+- a multiple measures what the quantity it multiplies measures: "..., chiếm 35%, gấp 5 lần so với ..." the figure
+  before, "sản phẩm nhựa tăng 2,2 lần" the noun phrase before its verb;
+- a change counted in the noun of the figure before ("cấp 740 tài khoản cho cơ sở lưu trú (tăng 25 cơ sở)")
+  changes that figure's quantity;
+- a rank ranks the quantity of the figure before in its sentence ("đạt 88,7 điểm và đứng thứ 15/34 tỉnh") or the
+  agent of its clause: "thứ hạng" + that;
+- a rate item of a breakdown ("tỷ lệ người nhận tiền qua tài khoản đạt 85%, cụ thể: chi lương hưu đạt 75%")
+  is the rate of its part: the total's head ("tỷ lệ") and qualifiers ("qua tài khoản") around its own noun;
+- both numbers of a ratio counted after a group and "có" ("các sở, ban quản lý có 11/15 đơn vị xếp loại Tốt")
+  count within that group: the group is the whole's population and qualifies the part;
+- the whole of a ratio alone in parentheses ("số lượng biên chế (410/432 biên chế) ... được giao") is the quota of
+  the noun phrase before it;
+- a rate after a verb and before a noun ("xây dựng 20% thôn và 15% phường không ma túy") is a share of that noun.
+Words as data: rules/measures.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extract.catalog import RuleError, load
+from extract.figures.sentence import Sentence
+from extract.language.numbers import Mention, find_numbers
+from extract.language.periods import find_periods
+from extract.language.subjects import WHOLE_WORD, content_words, context_words, openers, phrase_words
+from extract.language.text import fold
+
+_HARD = regex.compile(r"[;()]|:(?!\d)")
+_CLAUSE = regex.compile(r"[;:,()]")
+_ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
+_MAX_CLOSING = 4  # words of a predicate closing a clause that a quota in parentheses takes
+_MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng"); of more, the last 2
+_MAX_SHARE = 16  # words of the noun phrase a share is of
+_MAX_GROUP = 20  # words of a group named before "có" that a ratio counts in
+_MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
+_KEYS = {"rank_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
+         "adverbial_openers", "phrase_ends"}
+
+
+@dataclass(frozen=True)
+class MeasureWords:
+    """rules/measures.yaml, compiled: see the comments there."""
+
+    rank_head: str
+    comparison: regex.Pattern  # matched at the start of a text
+    breakdown: regex.Pattern  # searched: an opener followed by ":" or ","
+    qualifiers: regex.Pattern  # searched: the first preposition of a rate's qualifiers
+    existential: regex.Pattern  # searched at the end of a text
+    multiple_verb: regex.Pattern  # searched at the end of a text
+    adverbial: regex.Pattern  # matched at the start of a text
+    phrase_end: regex.Pattern  # searched: where the noun phrase after a share ends
+
+
+def _alternation(words, key: str) -> str:
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise RuleError(f"measures.yaml {key}: expected a list of words")
+    alts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
+
+
+@cache
+def measure_words() -> MeasureWords:
+    data = load("measures")
+    if not isinstance(data, dict) or set(data) != _KEYS:
+        raise RuleError(f"measures.yaml: expected the keys {', '.join(sorted(_KEYS))}")
+    if not isinstance(data["rank_head"], str) or not data["rank_head"].strip():
+        raise RuleError("measures.yaml rank_head: expected a word")
+    alt = {k: _alternation(data[k], k) for k in _KEYS - {"rank_head"}}
+    flags = regex.IGNORECASE
+    return MeasureWords(
+        rank_head=" ".join(data["rank_head"].split()),
+        comparison=regex.compile(r"^[\s,]*" + WHOLE_WORD % alt["comparison"], flags),
+        breakdown=regex.compile(WHOLE_WORD % alt["breakdown"] + r"\s*[:,]", flags),
+        qualifiers=regex.compile(WHOLE_WORD % alt["qualifier_prepositions"], flags),
+        existential=regex.compile(r"(?<=\w)\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
+        phrase_end=regex.compile(WHOLE_WORD % alt["phrase_ends"], flags),
+        adverbial=regex.compile(r"^\s*" + WHOLE_WORD % alt["adverbial_openers"], flags),
+        multiple_verb=regex.compile(r"(?:\s*" + WHOLE_WORD % alt["multiple_verbs"] + r")+\s*$", flags),
+    )
+
+
+def measured_subject(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """The subject of `m` when it is a relative figure whose own phrase is not what it measures, else None;
+    `own` is the subject its own clause gave, `done` the (mention, subject) of the figures before it."""
+    for rule in (_multiple, _change, _rank, _breakdown_rate, _group_ratio, _quota, _share_of):
+        found = rule(sent, m, own, done)
+        if found:
+            return " ".join(found.split()).strip(" .,;:-–")
+    return None
+
+
+def _start(m: Mention) -> int:
+    return m.qualifier_span[0] if m.qualifier_span else m.start
+
+
+def _clean(text: str) -> str:
+    text = _ITEM_MARK.sub(" ", text)
+    for rx in openers():
+        text = rx.sub(" ", text)
+    return " ".join(text.split()).strip(" ,")
+
+
+def _agent(sent: Sentence, lo: int, hi: int) -> str:
+    """The noun phrase a clause opens with, before its first predicate or aspect marker: what its verb says of."""
+    pw = phrase_words()
+    text = _clean(_masked(sent, lo, hi))
+    stops = [x.start() for x in (pw.predicates.search(text), pw.aspect.search(text)) if x]
+    text = text[: min(stops)] if stops else text
+    words = text.split()
+    return " ".join(words[-_MAX_AGENT:]).strip(" ,") if content_words(text) else ""
+
+
+def _masked(sent: Sentence, lo: int, hi: int) -> str:
+    """Text of [lo, hi) with numbers and times blanked out."""
+    chars = list(sent.text[lo:hi])
+    for o in sent.mentions:
+        for i in range(max(o.start, lo), min(o.end, hi)):
+            chars[i - lo] = " "
+    for pm in find_periods(sent.text[lo:hi]):
+        for i in range(pm.start, pm.end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _clause_lo(sent: Sentence, pos: int) -> int:
+    """After the last comma, colon, semicolon, open parenthesis or number before `pos`; a parenthesis closed
+    before `pos` is part of the phrase ("sản phẩm plastic (nhựa) tăng 2,2 lần")."""
+    s = sent.text
+    prev = max((o.end for o in sent.mentions if o.end <= pos), default=0)
+    depth = 0
+    for i in range(pos - 1, prev - 1, -1):
+        c = s[i]
+        if c == ")":
+            depth += 1
+        elif c == "(" and depth:
+            depth -= 1
+        elif not depth and _CLAUSE.match(c) and c != ")":
+            return i + 1
+    return prev
+
+
+def _multiple(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """A multiple ("gấp 5 lần", "tăng 2,2 lần") measures the quantity it multiplies: the figure before it when a
+    comparison follows ("chiếm 35%, gấp 5 lần so với ..."), else the noun phrase before its verb in its clause
+    ("sản phẩm nhựa tăng 2,2 lần"), or before the parenthesis it stands alone in."""
+    if m.kind != "multiple":
+        return None
+    if measure_words().comparison.match(sent.text[m.end :]) and done and done[-1][1]:
+        prev, subj = done[-1]
+        if not _HARD.search(sent.text, prev.end, _start(m)):
+            return subj
+    lo = _clause_lo(sent, _start(m))
+    before = _masked(sent, lo, _start(m))
+    before = measure_words().multiple_verb.sub(" ", before)  # "gấp", "tăng": the verb, not its subject
+    if content_words(before):
+        # "Mặt hàng có tốc độ tăng cao là sản phẩm nhựa tăng 2,2 lần": the noun phrase right before the verb
+        pw = phrase_words()
+        last = [x.end() for x in (*pw.predicates.finditer(before), *pw.aspect.finditer(before))]
+        agent = _clean(before[max(last, default=0) :])
+        agent = " ".join(agent.split()[-_MAX_AGENT:]) if content_words(agent) else ""
+    elif lo > 0 and sent.text[lo - 1] == "(":
+        agent = _agent(sent, _clause_lo(sent, lo - 1), lo - 1)  # "(tăng 4,45 lần)": what its clause says of
+    else:
+        agent = ""
+    return agent or None
+
+
+@cache
+def _rank_unit() -> str:
+    """The unit numbers.py gives the part of a rank (rules/numbers.yaml rank_unit)."""
+    return " ".join(str(load("numbers")["rank_unit"]).split()).casefold()
+
+
+def _change(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """A change counted in parentheses right after a figure ("cấp 740 tài khoản cho cơ sở lưu trú (tăng 25 cơ
+    sở so với tháng trước)") changes that figure's quantity when its noun is named in that figure's subject."""
+    if not m.sign_word or not done or not m.unit or m.kind == "multiple":
+        return None
+    prev, subj = done[-1]
+    if not subj or (prev.unit or "").casefold() == m.unit.casefold():
+        return None  # the same noun: subjects.py's restatement
+    text = sent.text
+    paren = text.rfind("(", prev.end, _start(m))
+    inside = regex.sub(WHOLE_WORD % regex.escape(m.sign_word), " ", text[paren + 1 : _start(m)], flags=regex.IGNORECASE)
+    if paren < 0 or inside.strip() or _HARD.search(text, prev.end, paren):
+        return None
+    if not regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE):
+        return None
+    return subj
+
+
+def _rank(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """The part of a rank ("đứng thứ 15/34 tỉnh", "xếp hạng 11/34") ranks the quantity of the figure before it in
+    its sentence ("Tỉnh A đạt 88,7 điểm, đứng thứ 15/34"), else the agent of its clause: "thứ hạng" + that."""
+    if (m.unit or "").casefold() != _rank_unit() or m.kind == "ratio_whole":
+        return None
+    head = measure_words().rank_head
+    if done and done[-1][1] and not _HARD.search(sent.text, done[-1][0].end, _start(m)):
+        prev, subj = done[-1]
+        if prev.unit and prev.kind != "ratio_whole":
+            subj = regex.sub(WHOLE_WORD % regex.escape(prev.unit), " ", subj, count=1, flags=regex.IGNORECASE)
+        return f"{head} {subj}" if content_words(subj) else None
+    agent = _agent(sent, _clause_lo(sent, _start(m)), _start(m))
+    verb = context_words().rank.search(agent)
+    agent = agent[: verb.start()].strip(" ,") if verb else agent  # "xếp hạng": the verb, not what it ranks
+    return f"{head} {agent}" if content_words(agent) else None
+
+
+def _breakdown_rate(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """A rate after a breakdown opener that follows a rate named "tỷ lệ ..." ("Tỷ lệ người nhận tiền qua tài
+    khoản đạt 85%, cụ thể: chi lương hưu đạt 75%; chi trợ cấp đạt 98%") is the rate of the part it names:
+    "tỷ lệ chi lương hưu qua tài khoản"."""
+    if m.base_unit != "%" or not own or not content_words(own):
+        return None
+    mw = measure_words()
+    share = phrase_words().share
+    if fold(own).casefold().startswith(fold(share).casefold()):
+        return None  # the item names its own rate
+    opened = [b for b in mw.breakdown.finditer(sent.text, 0, _start(m))]
+    if not opened:
+        return None
+    at = opened[-1].start()
+    totals = [(o, s) for o, s in done if o.end <= at and o.base_unit == "%" and s]
+    if not totals:
+        return None
+    total = totals[-1][1]
+    if not fold(total).casefold().startswith(fold(share).casefold() + " "):
+        return None
+    rest = total[len(share) :]
+    q = mw.qualifiers.search(rest)
+    tail = rest[q.start() :] if q else ""
+    if tail and fold(tail).casefold() in fold(own).casefold():
+        tail = ""
+    return f"{share} {own} {tail}"
+
+
+def _group_ratio(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """Both numbers of a ratio counted after a group and "có" ("Các sở, ban quản lý có 11/15 đơn vị xếp loại Tốt,
+    03/15 đơn vị xếp loại Khá") count within that group: the whole is the group, the part its own noun phrase
+    and the group."""
+    if m.kind not in ("ratio_part", "ratio_whole") or not m.unit:
+        return None
+    part = m
+    if m.kind == "ratio_whole":
+        parts = [o for o, _s in done if o.kind == "ratio_part"]
+        if not parts or parts[-1] is not done[-1][0]:
+            return None
+        part = parts[-1]
+    group = _group(sent, part)
+    if not group:
+        return None
+    if m.kind == "ratio_whole":
+        return f"{m.unit} {group}"
+    rest = own or m.unit
+    for piece in group.split(","):
+        piece = " ".join(piece.split())
+        if piece and piece.casefold() in rest.casefold():
+            at = rest.casefold().index(piece.casefold())
+            rest = rest[:at] + rest[at + len(piece) :]
+    rest = " ".join(rest.split())
+    if rest.casefold().startswith(m.unit.casefold()):
+        return f"{m.unit} {group} {rest[len(m.unit):]}"  # "đơn vị cấp xã xếp loại Tốt": the group names the noun
+    return f"{rest} {group}"
+
+
+def _group(sent: Sentence, part: Mention) -> str | None:
+    """The group before "có" that the ratio `part` (or the first ratio of the same noun coordinated before it)
+    counts in; None when its clause has none."""
+    s = sent.text
+    hard = max((c.end() for c in _HARD.finditer(s, 0, _start(part))), default=0)
+    mw = measure_words()
+    pw = phrase_words()
+    ratios = [o for o in sent.mentions if hard <= o.start < part.start and o.kind == "ratio_part"]
+    first = ratios[0] if ratios else part
+    if any(o.kind == "ratio_part" and (o.unit or "").casefold() != (part.unit or "").casefold() for o in ratios):
+        return None
+    if any(hard <= o.start < _start(first) for o in sent.mentions):
+        return None  # another number before the group: not a group of its own
+    lead = s[hard : _start(first)]
+    ex = mw.existential.search(lead)
+    if not ex:
+        return None
+    group = _clean(lead[: ex.start()])
+    words = group.split()
+    if not content_words(group) or len(words) > _MAX_GROUP or find_periods(group):
+        return None
+    if (pw.predicates.search(group) or pw.aspect.search(group) or pw.lead_openers.match(group)
+            or mw.adverbial.match(group)):
+        return None  # a clause, not a noun phrase: "qua kiểm tra, rà soát có 29/35 đơn vị"
+    return group
+
+
+def _share_of(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """A rate right before a noun phrase, after a verb that is no predicate of rates ("xây dựng 20% thôn và 15%
+    phường không ma túy", "thực hiện mục tiêu 30% xã đạt chuẩn"), is a share of that noun phrase: it measures the
+    noun phrase, which rates coordinated with it share the qualifiers of ("thôn không ma túy")."""
+    if m.base_unit != "%":
+        return None
+    pw = phrase_words()
+    lo = _clause_lo(sent, _start(m))
+    before = " ".join(_masked(sent, lo, _start(m)).split())
+    if not before or pw.predicates.search(" ".join(before.split()[-2:])) or pw.restate.fullmatch(before):
+        return None  # "đạt 82% kế hoạch", "chiếm 15% tổng số": the whole a rate is taken of, not what it measures
+    after = _noun_after(sent, m)
+    if not after:
+        return None
+    shared = _shared_qualifiers(sent, m, after)
+    cut = [x.end() for x in (*pw.aspect.finditer(before), *pw.coordinator.finditer(before))]
+    verb = _clean(before[max(cut, default=0) :])  # what the agent did: "hỗ trợ 70% học phí"; not "thôn và"
+    verb = verb[x.end() :] if (x := measure_words().adverbial.match(verb)) else verb
+    if measure_words().qualifiers.search(verb.split()[-1] if verb.split() else ""):
+        verb = ""  # "cấp tài khoản cho 100% công dân": the share is of an oblique, the verb lies further back
+    verb = verb.split() if content_words(verb) else []
+    verb = verb if len(verb) <= _MAX_VERB else verb[-_MAX_VERB + 1 :]
+    return f"{' '.join(verb)} {after} {shared}".strip()
+
+
+def _noun_after(sent: Sentence, m: Mention) -> str:
+    """The noun phrase right after `m`, up to a hard stop, a comma, the next number, a predicate or a word that
+    ends a noun phrase ("vào", "trong"); "" when it opens with no noun (a predicate, a restatement, "so với")."""
+    s = sent.text
+    pw = phrase_words()
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    rest = _masked(sent, m.end, nxt)
+    both = [x for x in pw.coordinator.finditer(rest) if not rest[x.end() :].strip()]  # "20% thôn và 15% ..."
+    stops = [x.start() for x in (_HARD.search(rest), pw.predicates.search(rest), measure_words().phrase_end.search(rest),
+                                 *both[:1]) if x]
+    rest = rest[: min(stops)] if stops else rest
+    words = rest.split()
+    if not words or not words[0][0].isalpha() or not content_words(words[0]) or pw.restate.fullmatch(rest):
+        return ""
+    if len(words) > _MAX_SHARE:
+        return ""
+    return " ".join(words).strip(" ,")
+
+
+def _shared_qualifiers(sent: Sentence, m: Mention, after: str) -> str:
+    """The qualifiers a share coordinated with the next one shares with it: "20% thôn và 15% phường không ma túy"
+    -> "không ma túy" for the first; "" when no share of a noun as short as `after` follows after "và" or ","."""
+    s = sent.text
+    nxt = next((o for o in sent.mentions if o.start >= m.end), None)
+    if nxt is None or nxt.base_unit != "%":
+        return ""
+    gap = " ".join(s[m.end : _start(nxt)].split())
+    if not gap.casefold().startswith(after.casefold()) or not phrase_words().coordination.fullmatch(gap[len(after) :]):
+        return ""
+    other = _noun_after(sent, nxt)
+    # the two heads are counted nouns of one length ("thôn", "phường"): what follows the second head is what
+    # they share; heads the unit grammar does not read whole ("trường" of "trường học") share nothing
+    mine, theirs = _head(after), _head(other)
+    if mine is None or theirs is None or mine.casefold() != after.casefold() or len(mine.split()) != len(theirs.split()):
+        return ""
+    return " ".join(other.split()[len(theirs.split()) :])
+
+
+def _head(phrase: str) -> str | None:
+    """The counted noun a noun phrase opens with, as the unit grammar reads it ("phường" of "phường không ma
+    túy"); None when it reads none."""
+    found = find_numbers("1 " + phrase)
+    return found[0].unit if found and found[0].start == 0 and found[0].unit else None
+
+
+def _quota(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """The whole of a ratio alone in parentheses after the noun phrase it counts ("sử dụng không vượt quá số
+    lượng biên chế (9.548/9.976 biên chế) và số lượng người làm việc (60.253/60.674 người) được giao") is the
+    quota: that noun phrase from its counted noun on, with the short predicate closing the clause ("được
+    giao"), not the part's verb ("sử dụng")."""
+    if m.kind != "ratio_whole" or not m.unit or not done or done[-1][0].kind != "ratio_part" or not done[-1][1]:
+        return None
+    part, subj = done[-1]
+    s = sent.text
+    if not s[: _start(part)].rstrip().endswith("(") or not s[m.end :].lstrip().startswith(")"):
+        return None
+    at = regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE)
+    if at is None:
+        return None
+    end = min((x.start() for x in regex.finditer(r"[;.](?:\s|$)", s) if x.start() >= m.end), default=len(s))
+    close = s.rfind(")", m.end, end)
+    tail = " ".join(s[close + 1 : end].split()).strip(" ,")
+    if regex.search(r"[\d(),]", tail) or len(tail.split()) > _MAX_CLOSING or not content_words(tail):
+        tail = ""
+    return f"{subj[at.start() :]} {tail}"

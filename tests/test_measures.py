@@ -1,0 +1,108 @@
+"""Subjects of relative figures (extract/figures/measures.py): a multiple, a change, a rank, a rate item of a
+breakdown and a ratio counted in a group measure the quantity they relate to, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from test_subjects import names, subjects_of, words
+
+from extract.catalog import RuleError
+from extract.figures import measures
+from extract.figures.sentence import analyse
+
+
+def test_a_multiple_after_a_figure_and_a_comparison_measures_that_figure():
+    s = subjects_of("Có 9/30 học viên bỏ học giữa chừng, chiếm tỷ lệ 30%, gấp 3 lần so với tỷ lệ 10% của khóa trước.")
+    assert s["3"] == s["30%"]
+    assert names(s["3"], "học viên bỏ học giữa chừng")
+
+
+def test_a_multiple_measures_the_noun_phrase_before_its_verb():
+    s = subjects_of("Trong quý, doanh thu dịch vụ lưu trú gấp 1,6 lần cùng kỳ.")
+    assert names(s["1,6"], "doanh thu dịch vụ lưu trú", extra=1)
+    s = subjects_of("Mặt hàng tăng mạnh nhất là sản phẩm gốm sứ (loại cao cấp) tăng 3,1 lần.")
+    assert names(s["3,1"], "sản phẩm gốm sứ loại cao cấp", extra=0)
+
+
+def test_a_multiple_alone_in_parentheses_measures_what_its_clause_says_of():
+    s = subjects_of("Hàng mây tre đan có sản lượng nhỏ nhưng là mặt hàng tăng nhanh nhất (tăng 2,7 lần).")
+    assert {"mây", "tre", "đan", "sản", "lượng"} <= words(s["2,7"])
+    assert "lần" not in words(s["2,7"])
+
+
+def test_a_change_in_parentheses_counted_in_a_noun_the_figure_before_names():
+    s = subjects_of("Cấp 1.250 mã định danh cho hộ kinh doanh cá thể (tăng 310 hộ so với quý trước).")
+    assert s["310"] == s["1.250"]
+    assert names(s["310"], "mã định danh hộ kinh doanh cá thể", extra=1)
+
+
+def test_a_rank_ranks_the_quantity_of_the_figure_before_it():
+    s = subjects_of("Huyện Đông Sơn đạt 91,5 điểm chỉ số chuyển đổi số, xếp thứ 4/27 huyện, thị xã.")
+    assert names(s["4"], "thứ hạng chỉ số chuyển đổi số huyện Đông Sơn", extra=1)
+    assert "điểm" not in words(s["4"])
+
+
+def test_a_rank_without_a_figure_before_takes_its_clause_agent():
+    s = subjects_of("Năm 2025, thành phố Cẩm Phả xếp hạng 6/13 địa phương.")
+    assert names(s["6"], "thứ hạng thành phố Cẩm Phả", extra=0)
+
+
+def test_rate_items_of_a_breakdown_take_the_total_rate_head_and_qualifiers():
+    s = subjects_of("Tỷ lệ hồ sơ nộp qua dịch vụ bưu chính đạt 64%, cụ thể: đăng ký hộ tịch đạt 71%; cấp "
+                    "phiếu lý lịch tư pháp đạt 58%.")
+    assert names(s["71%"], "tỷ lệ đăng ký hộ tịch qua dịch vụ bưu chính", extra=0)
+    assert names(s["58%"], "tỷ lệ cấp phiếu lý lịch tư pháp qua dịch vụ bưu chính", extra=0)
+    assert names(s["64%"], "tỷ lệ hồ sơ nộp qua dịch vụ bưu chính", extra=0)
+
+
+def test_both_numbers_of_a_ratio_counted_in_a_group_take_the_group():
+    s = subjects_of("Kết quả: các trường trung học phổ thông, trung tâm giáo dục thường xuyên có 18/22 đơn vị "
+                    "đạt chuẩn, 04/22 đơn vị chưa đạt chuẩn.")
+    group = "trường trung học phổ thông, trung tâm giáo dục thường xuyên"
+    assert names(s["18"], f"{group} đạt chuẩn")
+    assert names(s["04"], f"{group} chưa đạt chuẩn")
+    for subject in (f.subject for f in _wholes(s)):
+        assert names(subject, group)
+
+
+def _wholes(s):
+    class F:
+        def __init__(self, subject):
+            self.subject = subject
+    return [F(v) for k, v in s.items() if k == "22"]
+
+
+def test_a_clause_before_có_is_no_group():
+    s = subjects_of("Qua rà soát, kiểm tra có 12/20 hợp tác xã hoạt động hiệu quả.")
+    assert names(s["20"], "hợp tác xã", extra=4) and "soát" not in words(s["20"])
+
+
+def test_measure_words_are_validated(monkeypatch):
+    measures.measure_words.cache_clear()
+    monkeypatch.setattr(measures, "load", lambda name: {"rank_head": "thứ hạng"})
+    with pytest.raises(RuleError, match="measures.yaml"):
+        measures.measure_words()
+    measures.measure_words.cache_clear()
+
+
+def test_a_rate_before_a_noun_after_a_verb_is_a_share_of_that_noun():
+    s = subjects_of("Huyện giao chỉ tiêu công nhận 40% làng và 25% bản đạt chuẩn văn hóa vào kế hoạch năm 2026.")
+    assert names(s["40%"], "công nhận làng đạt chuẩn văn hóa", extra=0)
+    assert names(s["25%"], "bản đạt chuẩn văn hóa", extra=0)
+
+
+def test_a_rate_after_a_rate_predicate_is_no_share_of_the_noun_after_it():
+    s = subjects_of("Thu ngân sách trên địa bàn đạt 82% dự toán năm.")
+    assert {"thu", "ngân", "sách"} <= words(s["82%"])
+
+
+def test_the_whole_of_a_ratio_alone_in_parentheses_is_the_quota_of_the_noun_before_it():
+    text = ("Bảo đảm không vượt quá số lượng giáo viên mầm non (1.210/1.260 giáo viên) và số lượng nhân viên y tế "
+            "học đường (85/90 nhân viên) được phân bổ.")
+    sent = analyse(text)
+    part, whole = sent.mentions[:2]
+    got = measures.measured_subject(sent, whole, "giáo viên", [(part, "không vượt quá số lượng giáo viên mầm non")])
+    assert names(got, "giáo viên mầm non được phân bổ", extra=0) and "vượt" not in words(got)
+    s = subjects_of("Sử dụng không vượt quá số lượng biên chế công chức (410/432 biên chế) và số lượng hợp đồng "
+                    "lao động (35/40 hợp đồng) được giao.")
+    assert names(s["432"], "biên chế công chức được giao", extra=0)
