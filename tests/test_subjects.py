@@ -458,3 +458,31 @@ def test_a_coordinated_plural_noun_phrase_after_a_count_is_not_counted():
     assert not words(s["52"]) & {"giấy", "tờ", "tài", "liệu"}
     s = subjects_of("Có 12 hộ đã hoàn thành xây dựng nhà ở và đang hoàn thiện công trình phụ.")  # a second predicate
     assert names(s["12"], "hộ đã hoàn thành xây dựng nhà ở và đang hoàn thiện công trình phụ", extra=0)
+
+
+def test_a_manner_adverb_opens_the_predicate_and_the_agent_before_it_goes():
+    s = subjects_of("Giao các phòng, ban và các xã liên quan khẩn trương rà soát 45 công trình thủy lợi xuống cấp.")
+    assert names(s["45"], "rà soát công trình thủy lợi xuống cấp", extra=0)
+    assert not {"xã", "liên", "quan"} & words(s["45"])
+
+
+def test_the_date_of_a_cited_document_is_no_part_of_the_subject():
+    s = subjects_of("Đã cấp 120 giấy phép xây dựng theo Quyết định số 25/QĐ-UBND ngày 12/03/2025 của UBND tỉnh.")
+    assert "25/QĐ-UBND" in s["120"] and "12/03/2025" not in s["120"] and "ngày" not in words(s["120"])
+
+
+def test_a_reporting_period_opening_the_clause_is_no_part_of_the_subject():
+    s = subjects_of("Trên phần mềm quản lý, kỳ báo cáo tháng 9/2025 ghi nhận 64 đơn thư khiếu nại.")
+    assert names(s["64"], "ghi nhận đơn thư khiếu nại", extra=0)
+
+
+def test_a_count_inside_a_quoted_title_ends_at_the_closing_quote():
+    s = subjects_of("Đăng 5 bài viết, tiêu biểu: “Tập huấn kỹ năng số cho 80 nông dân tại xã Hòa Bình”, "
+                    "“Thanh niên tình nguyện mùa hè xanh”.")
+    assert names(s["80"], "nông dân tại xã Hòa Bình")
+    assert not {"thanh", "niên", "tình", "nguyện"} & words(s["80"])
+
+
+def test_a_phrase_written_twice_in_a_row_is_kept_once_but_a_repeated_syllable_stays():
+    assert subject_rules.tidy_subject("học viên các lớp tập huấn tập huấn nghiệp vụ") == "học viên các lớp tập huấn nghiệp vụ"
+    assert subject_rules.tidy_subject("viên chức được phân công công tác") == "viên chức được phân công công tác"

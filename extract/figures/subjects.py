@@ -27,7 +27,9 @@ from extract.language.subjects import (
     cut_phrase,
     drop_light_verbs,
     openers,
+    opens_adjunct,
     phrase_words,
+    tidy_subject,
     until_boundary,
 )
 from extract.language.text import fold
@@ -40,6 +42,7 @@ _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1)", "1.", "a)", "- ", "+ "
 _ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
+_CLOSE_QUOTE = regex.compile(r"^[^“”]*”")  # a closing quote before any opening one: the number is inside a quote
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
@@ -108,8 +111,8 @@ def _is_list_part(text: str) -> bool:
         text = text[asp.end() :]
         words = text.split()
         asp = None
-    if not words or pw.predicates.search(text) or asp or pw.lead_openers.match(text):
-        return False
+    if not words or pw.predicates.search(text) or asp or pw.lead_openers.match(text) or opens_adjunct(text):
+        return False  # "Trên phần mềm quản lý, ...": an adverbial, no list item
     return _clean(text) == " ".join(words) and not find_periods(text)
 
 
@@ -249,6 +252,8 @@ def _after(sent: Sentence, m: Mention) -> str:
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
+    close = _CLOSE_QUOTE.search(rest)
+    rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
     if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
@@ -619,6 +624,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence.
     Labels of label lines and lists are label_lines.py's, which runs after."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
+    own = tidy_subject(own) or None if own else own
     if indicator and subject and not is_counted(m) and not _checkable(own, sent, subject):
         return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
     pw = phrase_words()

@@ -78,13 +78,14 @@ class PhraseWords:
     time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
     generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
+    citation_date: regex.Pattern  # searched: "ngày 05/01/2026" after a document number; group "doc" is the number
     share: str
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
                 "basis_prepositions", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
-                "time_prepositions", "consequence", "generic_units"}
+                "time_prepositions", "consequence", "generic_units", "manner", "citation_date"}
 
 
 def _alternation(words, key: str) -> str:
@@ -119,7 +120,7 @@ def phrase_words() -> PhraseWords:
     flags = regex.IGNORECASE
     return PhraseWords(
         predicates=regex.compile(not_compound + WHOLE_WORD % alt["predicates"], flags),
-        aspect=regex.compile(WHOLE_WORD % alt["aspect"], flags),
+        aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
         # numbers of a comparison base ("so với cùng kỳ năm 2024") may stand between the words
@@ -141,6 +142,9 @@ def phrase_words() -> PhraseWords:
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
         generic=regex.compile(alt["generic_units"], flags),
+        citation_date=regex.compile(r"(?P<doc>(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/[\p{L}\p{N}/.-]*"
+                                    r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
+                                    + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
         share=" ".join(data["share"].split()),
     )
 
@@ -230,6 +234,17 @@ def until_boundary(text: str) -> tuple[str, bool]:
     return doc[: found[0][0]].text, True
 
 
+def opens_adjunct(text: str) -> bool:
+    """Whether `text` opens with a preposition or a subordinating word of the phrase boundaries ("trên phần mềm",
+    "tại xã"): an adverbial, never an item of a noun list (a coordinator, which joins items, is none)."""
+    try:
+        doc = _doc(text)
+    except UnicodeEncodeError:
+        return False
+    found = _matches(doc, "BOUNDARY")
+    return bool(found) and found[0][0] == 0 and not phrase_words().coordinator.fullmatch(doc[: found[0][1]].text)
+
+
 def drop_light_verbs(text: str) -> str:
     """The verb phrase before a count from its main verb: a light verb ("tổ chức", "tiến hành", "triển khai
     thực hiện") opens the predicate, so what stands before it is the agent or an adjunct ("phối hợp với các
@@ -257,6 +272,20 @@ def drop_light_verbs(text: str) -> str:
         # so the verb is a full verb of its own and stays
         return doc[start:].text
     return rest.text
+
+
+# a phrase of two to four words written twice in a row; one syllable twice is a word of its own (reduplication
+# "người người", or two compounds meeting: "phân công công tác")
+_REPEAT = regex.compile(r"(?<![\p{L}\p{N}_/])((?:[\p{L}\p{N}_]+\s+){1,3}[\p{L}\p{N}_]+)(?:\s+\1)+(?![\p{L}\p{N}_/])",
+                        regex.IGNORECASE)
+
+
+def tidy_subject(text: str) -> str:
+    """A subject without what names nothing measured: a phrase of two to four words written twice in a row,
+    as two joined parts of a sentence leave it ("bồi dưỡng bồi dưỡng quản lý" -> "bồi dưỡng quản lý"), and the
+    date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND")."""
+    text = phrase_words().citation_date.sub(lambda m: m.group("doc"), text)
+    return " ".join(_REPEAT.sub(r"\1", text).split())
 
 
 @dataclass(frozen=True)
