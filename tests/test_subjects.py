@@ -486,3 +486,10 @@ def test_a_count_inside_a_quoted_title_ends_at_the_closing_quote():
 def test_a_phrase_written_twice_in_a_row_is_kept_once_but_a_repeated_syllable_stays():
     assert subject_rules.tidy_subject("học viên các lớp tập huấn tập huấn nghiệp vụ") == "học viên các lớp tập huấn nghiệp vụ"
     assert subject_rules.tidy_subject("viên chức được phân công công tác") == "viên chức được phân công công tác"
+
+
+def test_the_reports_own_territory_is_no_part_of_the_subject():
+    s = subjects_of("Đã hỗ trợ 320 hộ nghèo trên địa bàn tỉnh Gia Lai sửa chữa nhà ở.")
+    assert names(s["320"], "hỗ trợ hộ nghèo sửa chữa nhà ở", extra=0)
+    assert not {"địa", "bàn", "gia", "lai"} & words(s["320"])
+    assert subject_rules.tidy_subject("trên địa bàn tỉnh") == "trên địa bàn tỉnh"  # nothing else: kept

@@ -79,13 +79,14 @@ class PhraseWords:
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
     generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
     citation_date: regex.Pattern  # searched: "ngày 05/01/2026" after a document number; group "doc" is the number
+    scope: regex.Pattern  # searched: "trên địa bàn tỉnh Lâm Đồng", the report's own territory
     share: str
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
                 "basis_prepositions", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
-                "time_prepositions", "consequence", "generic_units", "manner", "citation_date"}
+                "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope"}
 
 
 def _alternation(words, key: str) -> str:
@@ -142,6 +143,7 @@ def phrase_words() -> PhraseWords:
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
         generic=regex.compile(alt["generic_units"], flags),
+        scope=regex.compile(r"\s*" + WHOLE_WORD % alt["scope"] + r"(?:\s+(?-i:\p{Lu})\w*)*", flags),
         citation_date=regex.compile(r"(?P<doc>(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/[\p{L}\p{N}/.-]*"
                                     r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
                                     + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
@@ -283,9 +285,13 @@ _REPEAT = regex.compile(r"(?<![\p{L}\p{N}_/])((?:[\p{L}\p{N}_]+\s+){1,3}[\p{L}\p
 def tidy_subject(text: str) -> str:
     """A subject without what names nothing measured: a phrase of two to four words written twice in a row,
     as two joined parts of a sentence leave it ("bồi dưỡng bồi dưỡng quản lý" -> "bồi dưỡng quản lý"), and the
-    date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND")."""
-    text = phrase_words().citation_date.sub(lambda m: m.group("doc"), text)
-    return " ".join(_REPEAT.sub(r"\1", text).split())
+    date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND") and the
+    report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo")."""
+    pw = phrase_words()
+    text = pw.citation_date.sub(lambda m: m.group("doc"), text)
+    if pw.scope.sub(" ", text).strip(" ,"):
+        text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
+    return " ".join(_REPEAT.sub(r"\1", text).split()).strip(" ,;")
 
 
 @dataclass(frozen=True)
