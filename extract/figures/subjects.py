@@ -27,7 +27,6 @@ from extract.language.subjects import (
     cut_phrase,
     drop_light_verbs,
     openers,
-    opens_adjunct,
     phrase_words,
     tidy_subject,
     until_boundary,
@@ -111,8 +110,8 @@ def _is_list_part(text: str) -> bool:
         text = text[asp.end() :]
         words = text.split()
         asp = None
-    if not words or pw.predicates.search(text) or asp or pw.lead_openers.match(text) or opens_adjunct(text):
-        return False  # "Trên phần mềm quản lý, ...": an adverbial, no list item
+    if not words or pw.predicates.search(text) or asp or pw.lead_openers.match(text):
+        return False
     return _clean(text) == " ".join(words) and not find_periods(text)
 
 

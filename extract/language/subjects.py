@@ -236,17 +236,6 @@ def until_boundary(text: str) -> tuple[str, bool]:
     return doc[: found[0][0]].text, True
 
 
-def opens_adjunct(text: str) -> bool:
-    """Whether `text` opens with a preposition or a subordinating word of the phrase boundaries ("trên phần mềm",
-    "tại xã"): an adverbial, never an item of a noun list (a coordinator, which joins items, is none)."""
-    try:
-        doc = _doc(text)
-    except UnicodeEncodeError:
-        return False
-    found = _matches(doc, "BOUNDARY")
-    return bool(found) and found[0][0] == 0 and not phrase_words().coordinator.fullmatch(doc[: found[0][1]].text)
-
-
 def drop_light_verbs(text: str) -> str:
     """The verb phrase before a count from its main verb: a light verb ("tổ chức", "tiến hành", "triển khai
     thực hiện") opens the predicate, so what stands before it is the agent or an adjunct ("phối hợp với các
