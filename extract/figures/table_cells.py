@@ -21,7 +21,7 @@ from extract.figures.rules import rules as fig_rules
 from extract.language.numbers import find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.subjects import content_words
-from extract.language.text import fold, strip_accents
+from extract.language.text import caseless, fold, strip_accents
 from extract.model import Block, Cell, Figure, Period
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -41,6 +41,10 @@ _DECIMAL_MARK = regex.compile(r"\d[.,]\d")
 _WORD = regex.compile(r"\p{L}+")
 _WORD_OR_DIGIT = regex.compile(r"\p{L}{2}|\d")
 _LONG_WORD = regex.compile(r"\p{L}{2,}")
+_ABOUT = regex.compile(r"^về\s+", regex.IGNORECASE)
+_SENTENCE_GAP = regex.compile(r"(?<=[.!?;])\s+")
+_CAPS_NAME = regex.compile(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*")
+_STT = regex.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
 _WORDS_MAX = 3  # a value cell has at most this many words besides its numbers ("22,45 %", "15 văn bản")
 
@@ -136,13 +140,16 @@ def inherit_qualifier(child: str, parent: str) -> str:
         noun = rate.sub("", parent_core, count=1).strip()
         while (bare := rules[8].sub("", noun, count=1)) != noun:
             noun = bare  # a group row "Số liệu về giáo viên": its noun is "giáo viên"
-        noun = regex.sub(r"^về\s+", "", noun, flags=regex.IGNORECASE)
+        noun = _ABOUT.sub("", noun)
         return " ".join(f"{lead.strip(' %')} {noun} {rest}".split()) if noun else child
     words = rest.split()
+    within = caseless(_unmarked(parent))
     for n in range(len(words), 0, -1):
         head = " ".join(words[:n])
         if not content_words(head):
             continue
+        if caseless(head) not in within:
+            continue  # the pattern below cannot match (each head would be compiled anew: ~1 ms each)
         hit = regex.search(rf"(?<!\w)\(?{regex.escape(head)}\)?(?!\w)", _unmarked(parent), regex.IGNORECASE)
         if hit:
             break
@@ -171,14 +178,14 @@ def lead_in_subject(text: str | None) -> str:
     if not end.search(t):
         return ""
     t = end.sub("", _unbracketed(t))
-    t = regex.split(r"(?<=[.!?;])\s+", t)[-1]
+    t = _SENTENCE_GAP.split(t)[-1]
     cut = copula.search(f" {t} ")
     if cut:
         t = f" {t} "[: cut.start()]
     while (u := light.sub("", t, count=1)) != t:
         t = u  # "Kết quả công tác ...": every light noun in front
     t = " ".join(t.split()).strip(" ,;:.-–")
-    n = len(regex.findall(r"\p{L}+", t))
+    n = len(_WORD.findall(t))
     return t if 0 < n <= _LEAD_IN_WORDS_MAX else ""
 
 
@@ -212,9 +219,9 @@ def caption_topic(text: str | None) -> tuple[str, str]:
     while (u := rules[12].sub("", head, count=1)) != head:
         head = u
     head, paren = head.strip(" ,;:.-–"), paren.split(")")[0].strip(" ,;:.-–")
-    if len(regex.findall(r"\p{L}+", head)) > _LEAD_IN_WORDS_MAX:
+    if len(_WORD.findall(head)) > _LEAD_IN_WORDS_MAX:
         return "", ""
-    return head, paren if len(regex.findall(r"\p{L}+", paren)) <= _LEAD_IN_WORDS_MAX else ""
+    return head, paren if len(_WORD.findall(paren)) <= _LEAD_IN_WORDS_MAX else ""
 
 
 def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
@@ -223,7 +230,7 @@ def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)")."""
     topic, restated = caption
     leaf = col_path[-1] if col_path else ""
-    measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+    measure = _measure(col_path) or (leaf if _CAPS_NAME.fullmatch(leaf) else "")
     first = [content_words(x)[:1] for x in (measure, restated)]
     if measure and restated and first[0] == first[1]:
         measure, topic = restated, ""
@@ -239,7 +246,7 @@ def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, l
     if period_row:
         leaf = col_path[-1] if col_path else ""
         # an upper-case column ("BS RHM", "CNXN") is a category named by its abbreviation
-        measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+        measure = _measure(col_path) or (leaf if _CAPS_NAME.fullmatch(leaf) else "")
         named = " ".join(p for p in (lead, measure) if p)
         return named or " ".join(col_path) or None
     own = _bare_label(own)
@@ -408,7 +415,7 @@ def _table_unit(block: Block, prev_text: str | None):
 def _stt_number(g, stt_col: int | None) -> str:
     """A row's dotted STT ("3.1.1", "2."): its place in the table's outline; "" for none."""
     text = fold(g[stt_col][0].text).strip().rstrip(".") if stt_col in g else ""
-    return text if regex.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", text) else ""
+    return text if _STT.fullmatch(text) else ""
 
 
 def _row_kind(label: str, has_values: bool) -> str:
