@@ -32,6 +32,12 @@ def test_what_may_match_nothing_requires_nothing():
     assert required(r"(?:đợt){0,2}\s*(?:kỳ){1,}") == [frozenset({"kỳ"})]
 
 
+def test_plain_classes_and_escaped_marks_are_characters():
+    assert _words(r"[0-9]+(?=\s*[*×])") == [{"*", "×"}]
+    assert _words(r"\([0-9]{1,2}\)") == [{"("}, {")"}]
+    assert _words(r"\[x\]?[^ab][a-c][\d,]") == [{"[x"}]  # negated, ranged and escaped classes say nothing
+
+
 def test_constructs_not_followed_give_no_requirement():
     for pattern in (r"(?x) năm \s+ [0-9]+", r"(?:năm){e<=1}", r"(a)?(?(1)năm|tháng)", r"[[a-z]--[aeiou]]năm",
                     r"\L<words>", r"(?P=name)năm"):
@@ -72,7 +78,8 @@ def test_rule_patterns_that_match_find_their_words(text):
 
 
 _PIECES = ["quý", "Quý", "THÁNG", "năm", "Năm", "giai đoạn", "từ", "đến", "ngày", "lúc", "giờ", "số", "điều", "khoản",
-           "điểm", "cấp", "chính quyền", "kỷ niệm", "thứ", "I", "IV", "ı", "İ", " ", " ", ", ", "/", "-", ":", "h", "%"]
+           "điểm", "cấp", "chính quyền", "kỷ niệm", "thứ", "I", "IV", "ı", "İ", " ", " ", ", ", "/", "-", ":", "h", "%",
+           "“", '"', "(", ")", "*", "×", "."]
 
 
 @settings(max_examples=150, deadline=None)

@@ -100,6 +100,12 @@ def _aliases(text: str) -> list:
     return out
 
 
+def first_alias(text: str):
+    """`rules().alias.search(text)`: the first match `_aliases` finds (None for none)."""
+    found = _aliases(text)
+    return found[0] if found else None
+
+
 def analyse(text: str, attribution: bool = True) -> Sentence:
     """The sentence's parentheses and numbers; with `attribution`, also its indicator aliases and subject breaks."""
     if not attribution:

@@ -18,6 +18,7 @@ import regex
 from extract import catalog
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
+from extract.figures.sentence import first_alias
 from extract.language.numbers import find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.subjects import content_words
@@ -484,7 +485,8 @@ def table_figures(
     caption = caption_topic(prev_text) if who else ("", "")
     span = _years_span(labels)
     total_rx = _rules()[3]
-    alias, alias_ids = fig_rules().alias, fig_rules().alias_ids
+    alias_ids = fig_rules().alias_ids
+    column_reading: dict[int, tuple] = {}  # column -> (role, period) its header path gives
     out: list[Figure] = []
     cell_fig: dict[tuple[int, int], Figure] = {}  # (data row, column) -> the cell's single figure
     group: list[str] = []
@@ -507,7 +509,7 @@ def table_figures(
                 top = _bare_label(label)
             continue
         row_path = [p for p in group + [label] if p]
-        am = alias.search(label)
+        am = first_alias(label)
         indicator = alias_ids[am.group().lower()] if am else None
         own_dvt = fold(g[unit_col][0].text) if unit_col and unit_col in g else ""
         dvt = last_dvt if _rules()[5].match(own_dvt) else own_dvt
@@ -527,8 +529,11 @@ def table_figures(
             if not _is_value_cell(quote, mentions):
                 continue
             header = PATH_SEP.join(col_path[c])
-            role = _header_role(header) or ("target" if sec.plan else "actual")
-            period = _header_period(col_path[c], year) or row_period or sec.period
+            if c not in column_reading:  # the same for every row: read once a column
+                column_reading[c] = (_header_role(header), _header_period(col_path[c], year))
+            header_role, header_period = column_reading[c]
+            role = header_role or ("target" if sec.plan else "actual")
+            period = header_period or row_period or sec.period
             for m in mentions:
                 unit, base_unit, scale = m.unit, m.base_unit, 1.0
                 if unit is None and _rules()[8].search(header):

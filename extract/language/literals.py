@@ -85,6 +85,15 @@ def _sequence(r: _Reader) -> Clauses:
             clauses.append(frozenset([word]))
         run.clear()
 
+    def literal(ch: str) -> None:
+        if r.peek() and r.peek() in _QUANTIFIER:
+            flush()  # the run before the character stands; the character itself may repeat or be absent
+            if not _optional(r):
+                run.append(ch)
+                flush()
+        else:
+            run.append(ch)
+
     while r.pos < len(r.text) and r.peek() not in "|)":
         ch = r.peek()
         if ch == "(":
@@ -92,11 +101,18 @@ def _sequence(r: _Reader) -> Clauses:
             inner = _group(r)
             if not _optional(r):
                 clauses.extend(inner)
-        elif ch in "[\\^$.":
+        elif ch == "[":
             flush()
-            if ch == "[":
-                _skip_class(r)
-            elif ch == "\\":
+            chars = _class(r)
+            if not _optional(r) and chars:
+                clauses.append(chars)  # a class of plain characters: one of them ("[*×]", "[“‘«]")
+        elif ch == "\\" and r.peek(2)[1:] and not r.peek(2)[1].isalnum():
+            r.take()  # an escaped punctuation mark ("\\(", "\\."): the character itself
+            ch = r.take()
+            literal(ch)
+        elif ch in "\\^$.":
+            flush()
+            if ch == "\\":
                 _skip_escape(r)
             else:
                 r.take()
@@ -105,13 +121,7 @@ def _sequence(r: _Reader) -> Clauses:
             raise _Unknown(f"quantifier without an item at {r.pos}")
         else:
             r.take()
-            if r.peek() and r.peek() in _QUANTIFIER:
-                flush()  # the run before the character stands; the character itself may repeat or be absent
-                if not _optional(r):
-                    run.append(ch)
-                    flush()
-            else:
-                run.append(ch)
+            literal(ch)
     flush()
     return clauses
 
@@ -199,10 +209,14 @@ def _skip_escape(r: _Reader) -> None:
             r.take()
 
 
-def _skip_class(r: _Reader) -> None:
-    r.take()  # [
+def _class(r: _Reader) -> frozenset[str] | None:
+    """Read a character class; its characters (caseless) when it lists plain characters only, else None
+    (a negated class, ranges, escapes)."""
+    start = r.take()  # [
+    plain = True
     if r.peek() == "^":
         r.take()
+        plain = False
     if r.peek() == "]":
         r.take()
     while True:
@@ -210,7 +224,14 @@ def _skip_class(r: _Reader) -> None:
         if ch == "\\":
             r.pos -= 1
             _skip_escape(r)
+            plain = False
         elif ch == "[":
             raise _Unknown("nested class or set operation")
         elif ch == "]":
-            return
+            break
+        elif ch == "-":
+            plain = False
+    body = r.text[r.text.rindex(start, 0, r.pos - 1) + 1 : r.pos - 1]
+    if not plain or not body:
+        return None
+    return frozenset(caseless(c) for c in body)
