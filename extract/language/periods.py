@@ -62,11 +62,20 @@ def _programme():
 def programme_span(text: str) -> Period | None:
     """The span a programme is said to run over ("Đề án ... được thực hiện từ năm 2006 ... kết thúc vào năm
     2020" -> 2006-2020); None when the text states none."""
-    m = _programme()[0].search(text)
+    rx = _programme()[0]
+    words = _programme_words()
+    if words and not any(map(caseless(text).__contains__, words)):
+        return None  # asked of every block: most lack the pattern's words
+    m = rx.search(text)
     if not m or int(m["y1"]) > int(m["y"]):
         return None
     y1, y = int(m["y1"]), int(m["y"])
     return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}")
+
+
+@cache
+def _programme_words() -> tuple[str, ...]:
+    return key_words(_programme()[0].pattern)
 
 
 def names_programme(heading: str) -> bool:
