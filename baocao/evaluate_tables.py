@@ -173,6 +173,9 @@ def score_tables(extraction, gold: dict, extra: int | None = None) -> TableScore
             if idx not in used and k >= 0
             and any(figures[idx].char_start == j + k for j in _positions(fold(figures[idx].quote), anchor))
         ]
+        # a gold cell is in its scope and its number is the whole number ("89" is not the start of "89,01"):
+        # such cells pair first
+        cands.sort(key=lambda i: (i not in in_scope, _longer(figures[i].raw, num)))
         agree = [
             i for i in cands
             if _header_ok(g.get("row_header"), figures[i].row_header)
@@ -210,6 +213,12 @@ def score_tables(extraction, gold: dict, extra: int | None = None) -> TableScore
         score.false_alarms.append(f"{f.raw!r} at {f.location}: {f.quote[:60]}")
     score.extracted = max(score.extracted, len(in_scope & used))
     return score
+
+
+def _longer(raw: str, num: str) -> bool:
+    """Whether the number `raw` goes on past `num` ("89,01" past "89")."""
+    rest = raw[len(num):len(num) + 2] if raw.startswith(num) else ""
+    return bool(re.match(r"[.,]?\d", rest))
 
 
 def _positions(text: str, sub: str) -> list[int]:

@@ -149,9 +149,37 @@ def test_workers_sketch_each_document_as_the_warehouse_stores_its_text(tmp_path)
 def _early_worker():
     start_early_worker()
     pool, starter = batch._early
+    # this test process has DuckDB loaded: the worker comes from the fork server, started in a thread
+    assert starter is not None
     starter.join()
     assert len(pool.slots) == 1
     return pool.slots[0].proc
+
+
+_FORKED_HERE = """
+import sys
+import warehouse.batch as batch
+from extract.pipeline import extract_file
+from extract.settings import Settings
+from multiprocessing import process
+batch.start_early_worker()
+pool, starter = batch._early
+slot = pool.slots[0]
+print(starter is None, type(slot.proc).__name__, process.active_children() == [slot.proc])
+pool = batch._adopt_early(Settings(workers=1), extract_file)
+with pool:
+    (job, status, extraction), *rest = pool.run([(sys.argv[1], "sha")])
+print(status, len(extraction.figures) > 0, rest == [], "duckdb" in sys.modules)
+"""
+
+
+def test_an_early_worker_is_forked_directly_before_duckdb_is_loaded():
+    # a process with neither DuckDB nor a second thread forks its first worker itself (no fork server)
+    run = subprocess.run(
+        [sys.executable, "-c", _FORKED_HERE, str(DOCX)], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "ForkProcess", "True", "ok", "True", "True", "False"]
 
 
 def test_an_early_worker_serves_the_batch_with_its_settings():

@@ -3,6 +3,8 @@ on the seed samples exactly the known defects are raised."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import docx
 import pytest
 from support import SAMPLES
@@ -364,3 +366,75 @@ def test_value_conflict_within_a_document_compares_what_the_text_names(tmp_path)
     ]
     (tmp_path / "other").mkdir()
     assert findings_for(tmp_path / "other", (budget, None)) == []  # two quantities, not one stated twice
+
+
+# Shapes of the false alarms value_conflict raised on ../shared/realdocs (BC184-SNV and BC228-SNV, Lâm Đồng 2025),
+# rewritten: a rate of part of the province beside the province's, a "Trong đó" part, to-date rates of two days.
+REFORM_HEAD = [
+    "UBND TỈNH LÂM ĐỒNG",
+    "SỞ NỘI VỤ",
+    "Số: 15/BC-SNV",
+    "Lâm Đồng, ngày   tháng 11 năm 2025",
+    "BÁO CÁO",
+    "Kết quả thực hiện các chỉ số cải cách hành chính năm 2025",
+]
+
+
+def test_value_conflict_within_a_document_needs_the_whole_subject(tmp_path):
+    def text(other_scope, value):
+        return [
+            "Tỷ lệ hồ sơ giải quyết đúng hẹn trên toàn tỉnh đạt 96,8% (chỉ tiêu tối thiểu 98%).",
+            "II. TỒN TẠI, HẠN CHẾ",
+            f"Tỷ lệ hồ sơ giải quyết đúng hẹn trên {other_scope} chỉ đạt {value}.",
+        ]
+
+    # the first six words agree; "toàn tỉnh" and "cấp xã" are two quantities
+    assert "value_conflict" not in ids(findings_for(tmp_path / "good", (text("cấp xã", "91,2%"), None)))
+    bad = findings_for(tmp_path / "bad", (text("toàn tỉnh", "91,2%"), None))
+    assert [f.check_id for f in bad] == ["value_conflict"] and "96,8%" in bad[0].message
+
+
+def test_value_conflict_leaves_out_the_parts_a_paragraph_lists_after_trong_do(tmp_path):
+    part = (
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,4%. Trong đó, tỷ lệ hồ sơ giải quyết đúng hạn đạt 93,5% với "
+        "hồ sơ cấp tỉnh và 98,9% với hồ sơ cấp xã."
+    )
+    assert "value_conflict" not in ids(findings_for(tmp_path / "good", ([part], None)))
+    # the same words in a sentence of their own, not a part of the one before: one quantity, two values
+    restated = [part.split(" Trong đó")[0], "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 93,5% trong năm."]
+    assert "value_conflict" in ids(findings_for(tmp_path / "bad", (restated, None)))
+
+
+def _dated_report(path, number, signed: str, saved: datetime, paragraphs):
+    d = docx.Document()
+    for p in [REFORM_HEAD[0], REFORM_HEAD[1], f"Số: {number}/BC-SNV", signed, *REFORM_HEAD[4:], *paragraphs]:
+        d.add_paragraph(p)
+    d.core_properties.modified = d.core_properties.created = saved
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("signed", "saved", "fires"),
+    [
+        # a year's reports of 6 and 28 November (signing day left blank): rates to date, of two days
+        ("Lâm Đồng, ngày   tháng 11 năm 2025", (datetime(2025, 11, 6), datetime(2025, 11, 28)), False),
+        # the same rate for the whole year in two reports signed after it ended: one quantity, two values
+        ("Lâm Đồng, ngày 15 tháng 01 năm 2026", (datetime(2026, 1, 15), datetime(2026, 1, 15)), True),
+    ],
+)
+def test_value_conflict_across_documents_of_a_running_period(tmp_path, signed, saved, fires):
+    texts = [
+        "Tỷ lệ hồ sơ thanh toán trực tuyến đạt 100%.",
+        "Tỷ lệ hồ sơ thanh toán trực tuyến là 78,61% (trường hợp đạt 100% thì tiêu chí này đạt điểm tối đa).",
+    ]
+    con = connect(tmp_path / "w.duckdb")
+    for i, (number, text, day) in enumerate(zip((184, 228), texts, saved, strict=True)):
+        load_extraction(
+            con, extract_file(_dated_report(tmp_path / f"r{i}.docx", number, signed, day, [text]))
+        )
+    found = [f for f in run_checks(con) if f.check_id == "value_conflict"]
+    con.close()
+    assert len(found) == (1 if fires else 0), [f.message for f in found]
+    if fires:
+        assert found[0].severity == "warning" and "78,61%" in found[0].message

@@ -23,6 +23,9 @@ GOLD = ROOT / "tests" / "gold" / "real"
 # text of 30, 32, 33, 48 (1010 figures in all); floors reset on the merged gold: reached (main's 880 before it)
 # Round 3 (branch s5-gold): 78 figures more on regions no gold covered of 21, 37/38, 40, 43, 47 (and non-quantity
 # regions of 39, 46, 48), 1091 in all; reached after its rules [before them, on 1092 as first committed]
+# Round 6 (branch s6-fresh-gold): fresh regions of 9 documents hold 2 figures and 126 non-quantities (1,093 in
+# all; the fresh quantities are table cells, tests/test_tables_tasks.py); every field as on 1,091, non-quantities
+# kept 0.011 before its rules (a scheme's title read as a count) and 0.006 after: the floors hold as they are.
 FLOORS = {
     "recall": 0.97,  # reached 0.996 [0.994] (0.995 on 1010)
     "value_unit": 0.98,  # 0.996 [0.995] (0.996; the new DOCX regions 0.844 before their rules, 0.992 after)
@@ -30,7 +33,9 @@ FLOORS = {
     "role": 0.96,  # 0.981 [0.981] (0.985; 0.851 before the real-genre role rules)
     "period": 0.91,  # 0.939 [0.932] (0.933; 0.749 before issue 14's periods)
     "point_in_time": 0.94,  # 0.971 [0.967] (0.967)
-    "subject": 0.59,  # 0.598 with s5b-subj-monthly (exhortations, coordinated nouns of an object; DOCX 0.576,
+    "subject": 0.61,  # 0.619 with s6-subj-phrase (phrase extent inside the sentence: shared predicates and
+    # verbs of count lists, verb phrases from their aspect marker, list-aware cuts, asides; DOCX 0.599, PDF 0.650);
+    # 0.598 with s5b-subj-monthly (exhortations, coordinated nouns of an object; DOCX 0.576,
     # PDF 0.631); 0.595 on the merged 1091 (DOCX 0.573, PDF 0.629); alone, on 1010: 0.571 with
     # s5-subj-phrase's rules inside the sentence, 0.572 with s5-subj-context's context rules (topic labels,
     # parenthesised breakdowns, shortened phrases, activity objects, label lists); 0.526 with phrase boundaries

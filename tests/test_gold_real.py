@@ -115,7 +115,7 @@ def test_gold_real_schema(path: Path):
     assert path.stem == Path(gold["files"][0]).stem, "the gold file is named after its first document"
     check_period(gold["doc_period"], "doc_period")
     assert gold["doc_period"] != [None, None]
-    assert 1 <= len(gold["regions"]) <= 10
+    assert 1 <= len(gold["regions"]) <= 12
     for region in gold["regions"]:
         assert region["label"] and region["from"] and region["to"]
     ids = {i.id for i in indicators()}

@@ -670,3 +670,15 @@ def test_found_in_sentence(units, k):
     written = format_number(d, k)
     (m,) = find_numbers(f"đạt {written} tỷ đồng, tăng")
     assert (m.value, m.decimals, m.base_value) == (d, k, d * D("1e9"))
+
+
+@pytest.mark.parametrize("text, raws", [
+    # the number a scheme's title opens with names the scheme (invented titles)
+    ("Tỉnh tiếp tục thực hiện Đề án phát triển 300 hợp tác xã kiểu mới.", []),
+    ("KẾT QUẢ ĐỀ ÁN THU HÚT 200 TRÍ THỨC TRẺ VỀ CÔNG TÁC TẠI XÃ", []),
+    # a verb between "Đề án" and the number: a count the scheme reached
+    ("Đến nay Đề án đã đào tạo 45 cán bộ.", ["45 cán bộ"]),
+    ("Kinh phí đào tạo 50 cán bộ là 2 tỷ đồng.", ["50 cán bộ", "2 tỷ đồng"]),
+])
+def test_a_scheme_title_holds_no_figure(text, raws):
+    assert [m.raw for m in find_numbers(text)] == raws

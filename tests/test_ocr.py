@@ -98,6 +98,12 @@ def test_share_separates_text_from_garbage(shared_available):
     assert vietnamese_share("UBND HĐND 12,5% 2025") == (1.0, 0)
 
 
+def test_share_splits_words_at_hyphens_slashes_and_dashes():
+    # "kinh-tế" is two syllables, "xã/phường" two, "ng°Ýi–tÉinh" two that fail
+    assert vietnamese_share("kinh-tế xã/phường ng°Ýi–tÉinh 2025") == (4 / 6, 6)
+    assert vietnamese_share("") == (1.0, 0)
+
+
 # ---------------------------------------------------------------- generated PDFs
 
 

@@ -13,7 +13,7 @@ import pytest
 from support import pdf_from_objects
 
 from extract.language.text import fold, repair_ocr_digits, repair_ocr_text
-from extract.readers.pdf_reader import Line, _split_footnotes, read_pdf
+from extract.readers.pdf_reader import Line, _objects, _open, _split_footnotes, read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "realdocs"
@@ -369,3 +369,23 @@ def test_ocr_year_split_at_a_narrow_digit_is_joined(ocr, fixed):
 )
 def test_ocr_misread_syllables_are_put_right(ocr, fixed):
     assert repair_ocr_text(ocr) == fixed
+
+
+@pytest.mark.parametrize("name", ["000_ea23f6f2735d3a0f.pdf", "003_ef6b9c13ae5fbfa8.pdf"])
+def test_page_objects_are_those_pypdfium2_lists(name):
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    pdf = _open((SAMPLES / name).read_bytes())
+    seen = 0
+    for page in pdf:
+        for kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            ours = [obj.value for obj in _objects(page, kind)]
+            theirs = [
+                ctypes.cast(obj.raw, ctypes.c_void_p).value
+                for obj in page.get_objects(filter=[kind], max_depth=3)
+            ]
+            assert ours == theirs
+            seen += len(ours)
+    assert seen > 100

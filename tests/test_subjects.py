@@ -342,7 +342,9 @@ def test_a_list_of_counts_shares_the_predicate_written_after_the_last():
     s = subjects_of("Đến nay, đã cấp 1.240 thẻ bảo hiểm y tế, 860 sổ bảo hiểm xã hội, 315 giấy chứng nhận đã được "
                     "chuyển qua dịch vụ bưu chính.")
     assert names(s["1.240"], "thẻ bảo hiểm y tế được cấp chuyển qua dịch vụ bưu chính", extra=0)
-    assert names(s["860"], "sổ bảo hiểm xã hội chuyển qua dịch vụ bưu chính", extra=0)
+    # every item of the list shares the verb written before its first ("đã cấp")
+    assert names(s["860"], "sổ bảo hiểm xã hội được cấp chuyển qua dịch vụ bưu chính", extra=0)
+    assert names(s["315"], "giấy chứng nhận được cấp chuyển qua dịch vụ bưu chính", extra=0)
     s = subjects_of("Đến nay, đã đưa vào vận hành 25 trạm, 9 trạm đang lắp đặt thiết bị.")
     assert "lắp" not in s["25"]  # parts of one whole, each in its own state, share nothing
     s = subjects_of("Có 12 tổ, 4 đội, 2 nhóm.")  # no shared predicate: each names itself
@@ -388,3 +390,71 @@ def test_a_rate_opening_the_clause_after_a_label_keeps_the_phrase_after_it():
     # a clause that opens with a coordinator keeps none of it
     s = subjects_of("Đề án đã kết thúc; và trải qua 02 giai đoạn thực hiện.")
     assert not (s["02"] or "").startswith("và ")
+
+
+def test_counts_joined_by_và_share_the_predicate_written_after_the_last():
+    s = subjects_of("Ngoài ra, có 05 phòng, ban và 21 UBND cấp xã đang tích cực áp dụng các giải pháp, cách làm mới "
+                    "tại cơ quan, đơn vị, trong đó chủ yếu là giải pháp số hóa.")
+    # the object's noun list goes on after its comma, up to the adjunct a preposition opens ("tại cơ quan ...")
+    assert names(s["05"], "phòng, ban tích cực áp dụng các giải pháp, cách làm mới", extra=0)
+    assert names(s["21"], "UBND cấp xã tích cực áp dụng các giải pháp, cách làm mới", extra=0)
+    s = subjects_of("Có 40 hộ gia đình đã được hỗ trợ xây mới nhà ở, công trình vệ sinh, bể nước tại các thôn.")
+    assert names(s["40"], "hộ gia đình được hỗ trợ xây mới nhà ở, công trình vệ sinh, bể nước", extra=0)
+
+
+def test_the_last_comma_part_before_an_amount_after_với_stays_with_the_count():
+    s = subjects_of("Giai đoạn 2021 – 2024: bệnh viện đã tuyển dụng được 85 bác sĩ, điều dưỡng, kỹ thuật viên, …về làm "
+                    "việc tại huyện với tổng kinh phí 3.200.000.000 đồng.")
+    assert names(s["85"], "bác sĩ, điều dưỡng, kỹ thuật viên tuyển dụng về làm việc tại huyện")
+    assert names(s["3.200.000.000"], "tổng kinh phí", extra=0)
+
+
+def test_a_verb_phrase_from_its_aspect_marker_stays_whole_and_a_list_of_counts_shares_it():
+    s = subjects_of("Đến nay, UBND huyện đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với "
+                    "09 phòng, ban, 05 trạm và 31 trường học công lập, bảo đảm hoạt động thông suốt.")
+    verb = "được ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn"
+    assert names(s["09"], f"phòng, ban {verb}", extra=0)
+    assert names(s["05"], f"trạm {verb}", extra=0)
+    assert names(s["31"], f"trường học công lập {verb}", extra=0)
+    # past the verb phrase limit (_MAX_PREDICATE words) the window is cut at a phrase boundary again
+    s = subjects_of("Sở đã phối hợp rà soát, đánh giá hiện trạng hạ tầng kỹ thuật và đề xuất phương án nâng cấp đồng "
+                    "bộ trên địa bàn cho 14 trường học.")
+    assert len(words(s["14"])) <= 12
+
+
+def test_a_length_cut_does_not_split_a_list_of_short_nouns():
+    text = "khảo sát việc niêm yết thủ tục hành chính tại bộ phận một cửa các xã, phường, thị trấn trên địa bàn"
+    assert subject_rules.cut_phrase(text, 16).endswith("các xã, phường, thị trấn")
+    # a list that runs far past the limit is still cut
+    long = text.replace("thị trấn", "thị trấn, thôn, bản, tổ dân phố, khu dân cư, cụm dân cư")
+    assert len(subject_rules.cut_phrase(long, 16).split()) <= 16 + 4
+
+
+def test_a_result_clause_after_a_comma_ends_the_counted_noun():
+    s = subjects_of("Năm 2024, có 320 giáo viên được chuẩn hóa trình độ, tạo nền tảng vững chắc cho đổi mới.")
+    assert names(s["320"], "giáo viên được chuẩn hóa trình độ", extra=0)
+
+
+def test_an_aside_in_parentheses_between_the_verb_and_its_count_is_skipped():
+    s = subjects_of("- Chi cục Thuế phối hợp với Công an huyện: Rà soát, chuẩn hóa (trên hệ thống quản lý thuế) "
+                    "12.430 mã số thuế cá nhân.")
+    assert names(s["12.430"], "mã số thuế cá nhân được rà soát, chuẩn hóa")
+    assert not words(s["12.430"]) & {"hệ", "thống"}
+    s = subjects_of("Số lượng biên chế hành chính (9.548/9.976 biên chế) được giao.")  # a count inside: no aside
+    assert names(s["9.548"], "số lượng biên chế hành chính")
+
+
+def test_a_basis_adjunct_between_the_verb_and_its_count_is_no_part_of_it():
+    s = subjects_of("Phòng Tư pháp đã tiến hành rà soát theo thẩm quyền 48 văn bản do HĐND, UBND xã ban hành.")
+    assert names(s["48"], "văn bản do HĐND, UBND xã ban hành được rà soát")
+    assert not words(s["48"]) & {"thẩm", "quyền"}
+    s = subjects_of("Năm 2024, huyện đã hỗ trợ căn cứ Nghị quyết của HĐND 20 hộ nghèo.")
+    assert names(s["20"], "hộ nghèo được hỗ trợ", extra=2)
+
+
+def test_a_coordinated_plural_noun_phrase_after_a_count_is_not_counted():
+    s = subjects_of("Tang vật thu giữ gồm 52 xe máy không biển số và các giấy tờ, tài liệu liên quan đến vụ việc.")
+    assert names(s["52"], "xe máy không biển số thu giữ")
+    assert not words(s["52"]) & {"giấy", "tờ", "tài", "liệu"}
+    s = subjects_of("Có 12 hộ đã hoàn thành xây dựng nhà ở và đang hoàn thiện công trình phụ.")  # a second predicate
+    assert names(s["12"], "hộ đã hoàn thành xây dựng nhà ở và đang hoàn thiện công trình phụ", extra=0)

@@ -170,9 +170,16 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     assert all(s.layout == 0 for s in tables)
     assert all(s.page_ok == s.matched for s in tables)
     # subjects of the matched cells, the scan's too when it is read (round 5: 0.507 of 136 before; 175/188 after,
-    # 46's agency tables included)
+    # 46's agency tables included). Round 6 added 299 fresh cells (37's and 39's score and rank tables, 33's rows
+    # 3 to 4.3.3, 46's tables d and đ): 0.659 of the 487 before its table rules, 0.856 after; what is left is
+    # mostly the unnamed whole of a rank ("/63": tỉnh thành được xếp hạng). The documents without round-6
+    # tables stay at their level.
     named = sum(s.subject_gold for s in tables)
-    assert named >= 150 and sum(s.subject_ok for s in tables) / named >= 0.92
+    assert named >= 450 and sum(s.subject_ok for s in tables) / named >= 0.85
+    older = [s for s in tables if not s.doc.startswith(("37_", "39_"))]
+    assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.92
+    # role and period of the matched cells (round 6: 0.776 before the ratio-cell and lead-in rules, 0.994 after)
+    assert sum(s.attributed for s in tables) / sum(s.matched for s in tables) >= 0.98
     found = sum(s.found for s in tasks)
     assert found / sum(s.gold for s in tasks) >= 0.95
     assert sum(s.owner_ok for s in tasks) / found >= 0.95
@@ -288,3 +295,71 @@ def test_cell_headers_task_columns_and_totals_reach_the_warehouse(tmp_path):
         " from relations r join figures w on w.figure_id = r.whole_id where r.kind = 'total' order by 1"
     ).fetchall()
     assert totals == [(28.0, 28.0), (36.0, 36.0)]
+
+
+# --------------------------------------------------------------------------- ratio cells, lead-in days, outline
+# invented tables shaped like the score and ranking tables of provincial index reports
+
+
+def test_rank_and_score_ratio_cells_take_the_role_of_each_number():
+    block = _table([
+        ["STT", "Nội dung", "Điểm số", "Thứ hạng", "Kết quả"],
+        ["1", "Minh bạch thông tin", "8,5/\n10", "7/45", "15/20"],
+        ["", "Tổng điểm", "71,2/\n100", "9/45", ""],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    got = [(f.raw, f.role, f.unit) for f in figs]
+    assert got == [("8,5", "actual", None), ("10", "norm", None),  # the criterion's maximum: a point weight
+                   ("7", "actual", "hạng"), ("45", "other", None),  # a rank out of 45 ranked units
+                   ("15", "actual", None), ("20", "other", None),  # the whole of a result
+                   ("71,2", "actual", None),  # the 100 of the total is its scale: no figure
+                   ("9", "actual", "hạng"), ("45", "other", None)]
+    assert figs[0].quote == "8,5/10"  # the ratio written over two lines is read as one
+
+
+def test_a_lead_in_counted_to_a_day_dates_the_cells_as_a_stock():
+    block = _table([["STT", "Nội dung", "Tỷ lệ"], ["1", "Hồ sơ giải quyết đúng hạn", "95,5%"]])
+    sec = Sections(_meta(2025))
+    figs, _ = table_figures(block, sec, 2025, "Kết quả của huyện tính đến ngày 15/10/2025 như sau:")
+    assert (figs[0].period_start, figs[0].period_end, figs[0].point_in_time) == (
+        date(2025, 1, 1), date(2025, 10, 15), True)
+    plain, _ = table_figures(block, sec, 2025, "Kết quả cụ thể như sau:")
+    assert (plain[0].period_end, plain[0].point_in_time) == (date(2025, 12, 31), False)
+
+
+def test_a_roman_part_ends_the_group_row_before_it():
+    block = _table([
+        ["STT", "Nội dung", "Điểm"],
+        ["III", "Dịch vụ trực tuyến", ""],
+        ["1", "Tỷ lệ hồ sơ nộp trực tuyến", "4,5"],
+        ["IV", "Số hóa hồ sơ", "9,1"],
+        ["1", "Tỷ lệ hồ sơ được số hóa", "3,2"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    assert "trực tuyến" in figs[0].subject
+    assert "trực tuyến" not in figs[-1].subject and "số hóa" in figs[-1].subject
+
+
+def test_an_outer_column_header_that_names_who_or_what_qualifies_the_cells():
+    block = _table([
+        ["STT", "Nội dung", "Huyện Đông Sơn", "Huyện Đông Sơn", "Năm 2025"],
+        ["STT", "Nội dung", "Điểm số", "Thứ hạng", "Kế hoạch"],
+        ["1", "Tiếp cận đất đai", "6,2", "4/9", "7"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    assert "Đông Sơn" in figs[0].subject and "Đông Sơn" in figs[1].subject
+    assert "2025" not in figs[-1].subject  # a period and a role name no measure
+    acronyms = _table([["Tỉnh", "PCI", "PCI"], ["Tỉnh", "Điểm số", "Thứ hạng"], ["Tỉnh A", "65,1", "12/63"]])
+    figs, _ = table_figures(acronyms, Sections(_meta()), 2026)
+    assert "PCI" in figs[0].subject
+
+
+def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
+    sec = Sections(_meta())
+    sec.enter(Block("heading", "II. CHỈ SỐ HÀI LÒNG VỀ DỊCH VỤ Y TẾ (SHLYT)", "p1", level=2))
+    sec.enter(Block("heading", "1. Kết quả năm 2025", "p2", level=3))
+    block = _table([["STT", "Nội dung", "Điểm số"], ["1", "Khám bệnh", "7,5"], ["", "CHỈ SỐ CHUNG", "71,4"]])
+    figs, _ = table_figures(block, sec, 2026)
+    assert "SHLYT" in figs[-1].subject and "SHLYT" not in figs[0].subject
+    plain, _ = table_figures(block, Sections(_meta()), 2026)
+    assert "SHLYT" not in plain[-1].subject

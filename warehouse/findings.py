@@ -106,6 +106,7 @@ def _load_rule_tables(con) -> None:
         "placeholder_annex": _sql_text(scope["annex"]),
         "placeholder_skip": _sql_text(scope["skip"]),
         "conflict_fillers": "[" + ", ".join(_sql_text(w) for w in fillers) + "]::varchar[]",
+        "conflict_part_opener": _sql_text(rules["value_conflict"]["part_opener"]),
     }
     for name, value in constants.items():
         con.execute(f"create or replace temp macro {name}() as {value}")

@@ -33,7 +33,7 @@ _TASK_COLS = (
 ).split()
 _DOCUMENT_COLS = (
     "doc_id path sha256 format title doc_type issuer doc_number issued_date is_draft draft_no period_start "
-    "period_end period_label pages ingested_at n_blocks ocr_pages warnings"
+    "period_end period_label pages ingested_at n_blocks ocr_pages warnings report_date"
 ).split()
 _BLOCK_COLS = "doc_id seq kind location page level text".split()
 _RELATION_COLS = (
@@ -425,6 +425,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
                 len(doc.blocks),
                 doc.ocr_pages,
                 list(doc.warnings),
+                meta.report_date,
             ]
         ],
     )

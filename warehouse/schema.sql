@@ -170,3 +170,6 @@ create table if not exists loaded_stages (
 create table if not exists measured_units (
     unit varchar not null
 );
+-- the day a document speaks from (its signing date, else its file's own date in the month its head names): an
+-- `actual` of a period still running that day was counted up to it (warehouse/checks/value_conflict.sql)
+alter table documents add column if not exists report_date date;

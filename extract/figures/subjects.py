@@ -28,10 +28,12 @@ from extract.language.subjects import (
     drop_light_verbs,
     openers,
     phrase_words,
+    until_boundary,
 )
 from extract.language.text import fold
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
+_ASIDE = regex.compile(r"\([^()]*\)\s*$")  # a parenthesis closed right before a number
 _COMMA = regex.compile(r",")
 _DIGIT = regex.compile(r"\d")
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
@@ -41,6 +43,7 @@ _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
+_MAX_PREDICATE = 16  # words of that verb phrase when it runs from the clause's aspect marker ("đã ...")
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
@@ -110,11 +113,18 @@ def _is_list_part(text: str) -> bool:
     return _clean(text) == " ".join(words) and not find_periods(text)
 
 
-def _clause_lo(sent: Sentence, pos: int) -> int:
+def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     """Start of the clause a number at `pos` sits in: after a semicolon, colon, parenthesis or the number
-    before, and after a comma unless the part before that comma continues a noun list."""
+    before, and after a comma unless the part before that comma continues a noun list. With `predicate`, a
+    comma part holding the clause's aspect marker opens the clause after it when the verb phrase from there
+    is short: "UBND tỉnh đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở" ->
+    from "ban hành"."""
     s = sent.text
     hard = max((c.end() for c in _HARD.finditer(s, 0, pos)), default=0)
+    aside = _ASIDE.search(s, 0, pos) if predicate else None
+    if aside and not _DIGIT.search(aside.group()):
+        # "Làm sạch (trên hệ thống ...) 39.953 dữ liệu": an aside in parentheses between the verb and its count
+        hard = max((c.end() for c in _HARD.finditer(s, 0, aside.start())), default=0)
     prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
@@ -125,10 +135,30 @@ def _clause_lo(sent: Sentence, pos: int) -> int:
         part_lo = commas[i - 1] if i > 0 else lo
         if part_lo == prev or _DIGIT.search(s[part_lo : commas[i]]):
             break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
-        if not _is_list_part(_mask(sent, part_lo, commas[i] - 1, None)):
+        part = _mask(sent, part_lo, commas[i] - 1, None)
+        if not _is_list_part(part):
+            if predicate:
+                start = _after_aspect(part, part_lo, len(_mask(sent, commas[i], pos, None).split())) or start
             break
         start = part_lo
     return start
+
+
+def _after_aspect(part: str, part_lo: int, words: int) -> int | None:
+    """Where the verb phrase of a comma part starts after its last aspect marker ("UBND tỉnh đã ban hành quyết
+    định quy định chức năng" -> "ban hành ..."), when it is a plain verb phrase (no predicate, opener or time)
+    and, with the `words` after it up to the number, no longer than _MAX_PREDICATE; else None."""
+    pw = phrase_words()
+    asp = list(pw.aspect.finditer(part))
+    if not asp:
+        return None
+    rest = part[asp[-1].end() :]
+    n = len(rest.split())
+    if not n or n + words > _MAX_PREDICATE or pw.predicates.search(rest) or pw.lead_openers.match(rest):
+        return None
+    if _clean(rest) != " ".join(rest.split()) or find_periods(rest):
+        return None
+    return part_lo + asp[-1].start()
 
 
 def _after_count(sent: Sentence, lo: int) -> bool:
@@ -169,8 +199,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped."""
     pw = phrase_words()
     start = m.qualifier_span[0] if m.qualifier_span else m.start
-    lo = _clause_lo(sent, start)
-    text = _clean(_unmark(_mask(sent, lo, start, m)))
+    lo = _clause_lo(sent, start, predicate=True)
+    text = _clean(_unmark(_ASIDE.sub(" ", _mask(sent, lo, start, m))))
     cop = pw.copula.search(text)
     if cop:
         wide = _subject_lo(sent, m, lo, start)
@@ -183,6 +213,9 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     text = _strip_lead_in(text)
+    basis = pw.basis.search(text)
+    if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
+        text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
     both = list(pw.coordinator.finditer(text))
     if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
         both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
@@ -196,6 +229,12 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
                 or pw.lead_openers.match(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
         text = text[asp[-1].end() :]
+        # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
+        # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
+        verb_phrase = drop_light_verbs(text)
+        if len(verb_phrase.split()) <= _MAX_PREDICATE:
+            return " ".join(verb_phrase.split()), False, agent
+        return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
     return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False, agent
 
 
@@ -211,6 +250,7 @@ def _after(sent: Sentence, m: Mention) -> str:
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
     cut = _AFTER_HARD.search(rest)
+    own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
     if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
     elif cut:
@@ -223,6 +263,7 @@ def _after(sent: Sentence, m: Mention) -> str:
         acc = list(pw.accompaniment.finditer(rest))
         if acc and 0 < len(rest[acc[-1].end() :].split()) <= 6 and "," not in rest[acc[-1].end() :]:
             rest = rest[: acc[-1].start()]
+            own_tail = True  # "109 y bác sĩ, điều dưỡng, …về công tác tại tỉnh với tổng kinh phí 7 tỷ"
         else:
             rest = _strip_lead_in(rest)
     parts = rest.split(",")
@@ -230,19 +271,53 @@ def _after(sent: Sentence, m: Mention) -> str:
     for i, p in enumerate(parts[1:], 1):
         if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p):
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
-        if i == len(parts) - 1 and nxt < len(s) and not cut:
+        if i == len(parts) - 1 and nxt < len(s) and not cut and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
         if find_periods(p) or pw.aspect.search(p):
             break  # ", UBND tỉnh đã ban hành ...": a clause of its own
+        if pw.aspect.search(parts[0]) and _is_list_part(p):
+            # "34 xã đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": after the noun's own verb the
+            # comma list is its object, which ends at the adjunct a preposition opens (as in _shared_tail)
+            head, cut_here = until_boundary(p)
+            keep.append(" " + head)
+            if cut_here:
+                break
+            continue
         keep.append(p)
         if pw.predicates.search(p):
             break  # cut at the predicate below
     rest = ",".join(keep)
+    other = pw.other_noun.search(rest)
+    rest = rest[: other.start()] if other else rest  # "305 điện thoại di động và các đồ vật ...": not counted
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
+    """The verb phrase a list of counts shares, written once before its first item: "đã ban hành quyết định ...
+    đối với 09 phòng, ban, 05 trạm và 31 trường học công lập" -> "ban hành quyết định ..." for the 31; "" when
+    the words before `m` are no list joint (a comma or a coordinator after the item before, its qualifiers and
+    nothing else: no verb, predicate, time or break)."""
+    pw = phrase_words()
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    if prev is None or not is_counted(prev) or not is_counted(m) or depth > _MAX_PART:
+        return ""
+    if (prev.unit or "").casefold() == (m.unit or "").casefold():
+        return ""  # "45 ý kiến đồng thuận và 8 ý kiến đề nghị ...": parts of one noun, each named by its words
+    between = _mask(sent, prev.end, start, prev)
+    joint = pw.trailing_coordinators.search(between) or regex.search(r",\s*$", between)
+    inner = between[: joint.start()] if joint else between
+    if not joint or _AFTER_HARD.search(between) or pw.predicates.search(between) or pw.aspect.search(between) \
+            or len(inner.split()) > _MAX_AFTER or find_periods(between) or pw.coordinator.search(inner):
+        return ""
+    before, copula, _agent = _before(sent, prev)
+    if copula:
+        return ""
+    return before or _list_verb(sent, prev, depth + 1)
 
 
 def _shared_tail(sent: Sentence, m: Mention) -> str:
@@ -254,10 +329,16 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     last = m
     for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
         between = _mask(sent, last.end, o.start, last)
-        if not is_counted(o) or "," not in between or _AFTER_HARD.search(between) or pw.predicates.search(between) \
-                or pw.aspect.search(between) or pw.coordinator.search(between.split(",")[0]):
+        # "07 sở, ngành và 34 xã đang triển khai ...": the last item may be joined by a coordinator
+        joined = pw.trailing_coordinators.search(between)
+        inner = between[: joined.start()] if joined else between
+        if not is_counted(o) or not ("," in between or joined) or _AFTER_HARD.search(between) \
+                or pw.predicates.search(between) or pw.aspect.search(between) \
+                or pw.coordinator.search(inner.split(",")[0]):
             break
         last = o
+        if joined:
+            break  # the coordinator joins the last item
     if last is m:
         return ""
     def noun(o: Mention) -> str:  # the counted noun with the words that name it, up to a comma or a verb
@@ -279,7 +360,18 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     tail = rest[asp.end() :]
     stop = pw.predicates.search(tail)
     tail = tail[: stop.start()] if stop else tail
-    return cut_phrase(tail.split(",")[0], _MAX_AFTER).strip(" ,")
+    parts = tail.split(",")
+    keep = [parts[0]]
+    for part in parts[1:]:
+        # "đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": the object's noun list goes on up to
+        # the adjunct that opens with a preposition
+        if not _is_list_part(part):
+            break
+        head, cut_here = until_boundary(part)
+        keep.append(head)
+        if cut_here:
+            break
+    return cut_phrase(", ".join(" ".join(k.split()) for k in keep), _MAX_AFTER).strip(" ,")
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
@@ -578,6 +670,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
             before, copula, agent = _before(sent, m)
+            if not before and not copula:
+                before = _list_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban, 05 trạm và 31 trường học"
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
             own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
     else:

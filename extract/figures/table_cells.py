@@ -16,9 +16,11 @@ from functools import cache
 import regex
 
 from extract import catalog
+from extract.figures.cues import as_of_at, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.figures.sentence import first_alias
+from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.subjects import content_words
@@ -44,7 +46,6 @@ _WORD_OR_DIGIT = regex.compile(r"\p{L}{2}|\d")
 _LONG_WORD = regex.compile(r"\p{L}{2,}")
 _ABOUT = regex.compile(r"^về\s+", regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"(?<=[.!?;])\s+")
-_CAPS_NAME = regex.compile(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*")
 _STT = regex.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
 _WORDS_MAX = 3  # a value cell has at most this many words besides its numbers ("22,45 %", "15 văn bản")
@@ -66,6 +67,72 @@ def _rules():
     percent = regex.compile(t["percent_header"], _FLAGS)
     _subject_rules()  # validated with the rest of the file
     return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent
+
+
+@cache
+def _ratio_rules():
+    """(rank header, score header, score scales, rank unit) for the two numbers of a ratio cell."""
+    t = catalog.load("tables")["cell_ratios"]
+    if set(t) != {"rank_header", "score_header", "score_scales"}:
+        raise catalog.RuleError("tables.yaml: cell_ratios keys are rank_header, score_header and score_scales")
+    scales = frozenset(float(x) for x in t["score_scales"])
+    rank_unit = catalog.load("numbers")["rank_unit"].strip()
+    return regex.compile(t["rank_header"], _FLAGS), regex.compile(t["score_header"], _FLAGS), scales, rank_unit
+
+
+def ratio_cell(kind: str, value: float, header: str, role: str) -> tuple[str, str | None] | None:
+    """(role, unit or None to keep the cell's) of one number of a ratio cell "a/b" by its column's own header:
+    a rank "12/63" (rank, then the ranked units: other), a score "9,49/9,5" (score, then the criterion's
+    maximum: norm; a maximum that is a scale, "83,1/100", is no figure: None), else the whole of a result is
+    other. `role`: the column's role."""
+    rank, score, scales, rank_unit = _ratio_rules()
+    if kind == "ratio_part":
+        return role, rank_unit if rank.search(header) else None
+    if kind != "ratio_whole":
+        return role, None
+    if rank.search(header):
+        return "other", None
+    if score.search(header):
+        return None if value in scales else ("norm", None)
+    return ("other" if role == "actual" else role), None
+
+
+# a cell holding one ratio written over two lines ("9,49/" and "9,5", "83,1/\n100")
+_SPLIT_RATIO = regex.compile(r"^\s*\d[\d.,]*\s*/\s+\d[\d.,]*\s*%?\s*$")
+_SLASH_SPACE = regex.compile(r"\s*/\s*")
+_ACRONYM = regex.compile(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*")  # an upper-case header: "SIPAS", "BS RHM"
+_ROMAN = regex.compile(r"[IVXL]{1,5}")
+@cache
+def _index_rules():
+    """(index total row label, a heading's short name in parentheses) of tables.yaml."""
+    t = catalog.load("tables")
+    return regex.compile(t["index_total"], _FLAGS), regex.compile(t["index_short_name"], regex.V1)
+
+
+def index_name(sec) -> str:
+    """The short name in parentheses of the innermost open heading that gives one ("(PAR INDEX)", "(CHỈ SỐ
+    766)"): what an index table's total row ("CHỈ SỐ CHUNG") totals."""
+    rx = _index_rules()[1]
+    for section in reversed(getattr(sec, "stack", [])):
+        found = rx.findall(section.text)
+        if found:
+            return " ".join(found[-1].split())
+    return ""
+
+
+_LAST_SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+
+
+def lead_in_stock(prev_text: str | None, sec) -> Period | None:
+    """The day a table's lead-in sentence counts its results to ("Kết quả chung ... đến thời điểm báo cáo ngày
+    05/11/2025, ...:"): the period of the cells whose header names none, as a stock at that day."""
+    if not prev_text:
+        return None
+    last = _LAST_SENTENCE.split(fold(prev_text))[-1]
+    if not may_match(last, "POINT_IN_TIME"):
+        return None
+    hit = as_of_at(last, len(last), sentence_cues(last), sec.period, sec)
+    return hit[0] if hit is not None and hit[1] else None
 
 
 _SUBJECT_KEYS = ("sub_item", "breakdown", "column_words", "sub_item_opener", "count_words", "rate", "predicate",
@@ -231,7 +298,7 @@ def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)")."""
     topic, restated = caption
     leaf = col_path[-1] if col_path else ""
-    measure = _measure(col_path) or (leaf if _CAPS_NAME.fullmatch(leaf) else "")
+    measure = _measure(col_path) or (leaf if _ACRONYM.fullmatch(leaf) else "")
     first = [content_words(x)[:1] for x in (measure, restated)]
     if measure and restated and first[0] == first[1]:
         measure, topic = restated, ""
@@ -247,7 +314,7 @@ def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, l
     if period_row:
         leaf = col_path[-1] if col_path else ""
         # an upper-case column ("BS RHM", "CNXN") is a category named by its abbreviation
-        measure = _measure(col_path) or (leaf if _CAPS_NAME.fullmatch(leaf) else "")
+        measure = _measure(col_path) or (leaf if _ACRONYM.fullmatch(leaf) else "")
         named = " ".join(p for p in (lead, measure) if p)
         return named or " ".join(col_path) or None
     own = _bare_label(own)
@@ -258,6 +325,12 @@ def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, l
     measure = _measure(col_path)
     if measure and not _words(measure) <= _words(own):
         own = f"{measure} {own}".strip()
+    for outer in col_path[:-1]:
+        # an outer header that names what or whom its columns measure ("Lâm Đồng › Điểm số", "PAR Index ›
+        # Thứ hạng") qualifies the cell; one naming a role, a comparison or a period says nothing
+        named = _measure([outer]) or (outer if _ACRONYM.fullmatch(outer) else "")
+        if named and not _words(named) <= _words(own):
+            own = f"{own} – {named}" if own else named
     if not own and col_path:
         own = " ".join(col_path)
     return own or None
@@ -419,6 +492,12 @@ def _stt_number(g, stt_col: int | None) -> str:
     return text if _STT.fullmatch(text) else ""
 
 
+def _roman_stt(g, stt_col: int | None) -> str:
+    """A row's roman STT ("III", "IV."): a top part of the table's outline; "" for none."""
+    text = fold(g[stt_col][0].text).strip().rstrip(".") if stt_col in g else ""
+    return text if _ROMAN.fullmatch(text) else ""
+
+
 def _row_kind(label: str, has_values: bool) -> str:
     """group (no values), rate (Tỷ lệ ...), count (Số / Tổng số ...) or other: what a numbered row is to its
     sub-rows. Sub-rows of a rate are its numerator and denominator and of a group its topic: they share their
@@ -480,6 +559,8 @@ def table_figures(
     outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
     carry.update(n_cols=n_cols, rows=outline)  # STT -> (row kind, label) of the numbered rows so far
     lead = lead_in_subject(prev_text)
+    stock = lead_in_stock(prev_text, sec)
+    index = index_name(sec)
     label_head = col_path.get(label_col, [])
     who = bool(label_head) and bool(_subject_rules()[11].match(label_head[-1]))
     caption = caption_topic(prev_text) if who else ("", "")
@@ -490,21 +571,27 @@ def table_figures(
     out: list[Figure] = []
     cell_fig: dict[tuple[int, int], Figure] = {}  # (data row, column) -> the cell's single figure
     group: list[str] = []
+    group_part = ""  # the roman STT of the group row: the next roman part ends the group
     top = ""  # the last row of the table's outer level: the parent of a sub-item row ("- Kinh tế nhà nước")
     last_dvt = ""
     for ri, g in enumerate(data):
         label = labels[ri]
         row_values = [c for c in sorted(g) if c not in skip and g[c][1]]
         number = _stt_number(g, stt_col)
+        part = _roman_stt(g, stt_col)
+        if part and group_part and part != group_part:
+            group, group_part = [], ""  # "IV | Số hóa hồ sơ" after the group row "III": a sibling, not a child
         up = outline.get(number.rsplit(".", 1)[0]) if "." in number else None
         has_values = any(_mentions(fold(g[c][0].text)) for c in row_values)
         if number and label:
             outline[number] = (_row_kind(label, has_values), label)
         core = row_core(label) if label else ""
+        if index and core and _index_rules()[0].match(core) and not _words(index) <= _words(core):
+            core = f"{core} {index}"  # "CHỈ SỐ CHUNG" under "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)"
         if up and up[0] in ("group", "rate") and core:
             core = inherit_qualifier(core, up[1])
         if label and not has_values:
-            group = [label]  # a group row ("I. Giá trị SXCN"): the parent of the rows under it
+            group, group_part = [label], part  # a group row ("I. Giá trị SXCN"): the parent of the rows under it
             if not _subject_rules()[1].match(_bare_label(label)):
                 top = _bare_label(label)
             continue
@@ -525,6 +612,8 @@ def table_figures(
         for c in row_values:
             cell = g[c][0]
             quote = fold(cell.text)
+            if _SPLIT_RATIO.match(quote):
+                quote = _SLASH_SPACE.sub("/", quote)  # "9,49/ 9,5" (a line break after the slash): one ratio
             mentions = _mentions(quote)
             if not _is_value_cell(quote, mentions):
                 continue
@@ -533,9 +622,19 @@ def table_figures(
                 column_reading[c] = (_header_role(header), _header_period(col_path[c], year))
             header_role, header_period = column_reading[c]
             role = header_role or ("target" if sec.plan else "actual")
-            period = header_period or row_period or sec.period
+            period = header_period or row_period
+            at_day = period is None and stock is not None and role != "target"
+            period = period or (stock if at_day else sec.period)
             for m in mentions:
                 unit, base_unit, scale = m.unit, m.base_unit, 1.0
+                m_role = role
+                if m.kind in ("ratio_part", "ratio_whole"):
+                    got = ratio_cell(m.kind, float(m.value), col_path[c][-1] if col_path[c] else "", role)
+                    if got is None:
+                        continue  # the scale of a score ("83,1/100")
+                    m_role = got[0]
+                    if got[1]:
+                        unit = base_unit = got[1]
                 if unit is None and _rules()[8].search(header):
                     unit = base_unit = "%"  # "So với KH (%)": the column, not the row's ĐVT, gives the unit
                 elif unit is None and dvt and "%" in dvt:
@@ -556,7 +655,8 @@ def table_figures(
                     indicator=indicator,
                     subject=who_subject(_bare_label(label), col_path[c], caption) if who
                     else cell_subject(core, parent, col_path[c], bool(short and row_period), lead),
-                    role=role,
+                    role=m_role,
+                    point_in_time=at_day,
                     page=cell.page or block.page,
                     row_header=PATH_SEP.join(row_path) or None,
                     col_header=header or None,

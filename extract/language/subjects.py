@@ -73,6 +73,8 @@ class PhraseWords:
     coordination: regex.Pattern  # full match: what may stand between two coordinated counts (",", "và")
     accompaniment: regex.Pattern  # searched: "với" opening an amount's own phrase
     range_gap: regex.Pattern  # full match: what stands between the two ends of a range ("đến", "-")
+    basis: regex.Pattern  # searched at the end of a text: "theo thẩm quyền" between a verb and its count
+    other_noun: regex.Pattern  # searched: a coordinator opening another plural noun phrase ("và các đồ vật")
     time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
     generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
@@ -80,6 +82,7 @@ class PhraseWords:
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
+                "basis_prepositions", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units"}
 
@@ -91,6 +94,8 @@ def _alternation(words, key: str) -> str:
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 
+_MAX_LIST_ITEM = 3  # words of an item of a noun list a length cut does not split ("xã, phường, đặc khu")
+_LIST_SLACK = 4  # words a phrase may run over its length limit to keep such a list whole
 _MAX_LIGHT_HEAD = 2  # words of a noun right before a light verb that ends a phrase ("thời gian thực hiện")
 WHOLE_WORD = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"  # a word or phrase not inside a longer word
 
@@ -130,6 +135,9 @@ def phrase_words() -> PhraseWords:
         coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
         accompaniment=regex.compile(WHOLE_WORD % alt["accompaniment"], flags),
         range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
+        other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
+                                 flags),
+        basis=regex.compile(r"\s" + WHOLE_WORD % alt["basis_prepositions"] + r"\s+[^,;:()]{1,40}$", flags),
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
         generic=regex.compile(alt["generic_units"], flags),
@@ -191,8 +199,35 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
         else:
             ends = [a for a, _b in spans if limit // 2 <= _words_in(doc[:a]) <= limit]
             if ends:
-                return doc[: max(ends)].text.strip(" ,;")
+                return doc[: _past_list_items(doc, spans, max(ends), limit)].text.strip(" ,;")
     return " ".join(words[-limit:] if tail else words[:limit])
+
+
+def _past_list_items(doc, spans: list[tuple[int, int]], cut: int, limit: int) -> int:
+    """A cut at a comma moved past the short items of a noun list it would split ("tại UBND các xã, phường, đặc
+    khu trên địa bàn" -> after "đặc khu"): up to the next boundary while each item is at most _MAX_LIST_ITEM words
+    and the phrase at most _LIST_SLACK words over `limit`."""
+    while doc[cut].text == ",":
+        nxt = min((a for a, _b in spans if a > cut), default=len(doc))
+        if _words_in(doc[cut + 1 : nxt]) > _MAX_LIST_ITEM or _words_in(doc[:nxt]) > limit + _LIST_SLACK:
+            break
+        cut = nxt
+        if cut >= len(doc):
+            break
+    return cut
+
+
+def until_boundary(text: str) -> tuple[str, bool]:
+    """The words of `text` before its first phrase boundary (a preposition or a word opening a relative clause:
+    "sáng kiến tại cơ quan" -> "sáng kiến"), and whether there was one."""
+    try:
+        doc = _doc(text)
+    except UnicodeEncodeError:
+        return " ".join(text.split()), False
+    found = _matches(doc, "BOUNDARY")
+    if not found or found[0][0] == 0:
+        return doc.text, False
+    return doc[: found[0][0]].text, True
 
 
 def drop_light_verbs(text: str) -> str:

@@ -16,7 +16,6 @@ from extract.catalog import RuleError, load
 _TONES = {"\u0300": "huyen", "\u0301": "sac", "\u0303": "nga", "\u0309": "hoi", "\u0323": "nang"}
 _STOP_TONES = {"sac", "nang"}
 _KEYS = {"onsets", "front_only_onsets", "not_front_onsets", "front_vowels", "rhymes", "stop_codas"}
-_SEPARATORS = str.maketrans({"-": " ", "/": " ", "–": " "})
 
 
 @dataclass(frozen=True)
@@ -89,12 +88,12 @@ def vietnamese_share(text: str) -> tuple[float, int]:
     Words with digits are not judged, nor all-capital abbreviations that are no syllable (UBND, HĐND); a
     word with a symbol inside it ("ng°Ýi") is judged and fails.
     """
-    judged = valid = 0
-    for token in text.translate(_SEPARATORS).split():
-        verdict = _judge(token)
-        if verdict is not None:
-            judged += 1
-            valid += verdict
+    # three `str.replace` instead of one `str.translate` with a table (a dict look-up per character, ~4x
+    # slower on a page of Vietnamese), and the verdicts counted by `list.count` instead of a Python loop
+    tokens = text.replace("-", " ").replace("/", " ").replace("–", " ").split()
+    verdicts = list(map(_judge, tokens))
+    judged = len(verdicts) - verdicts.count(None)
+    valid = verdicts.count(True)
     return (valid / judged if judged else 1.0), judged
 
 

@@ -316,7 +316,8 @@ _COUNT_RECTS = _LIB.FPDFText_CountRects  # (text page, first index, count) -> re
 _COUNT_OBJECTS, _GET_OBJECT = _LIB.FPDFPage_CountObjects, _LIB.FPDFPage_GetObject
 _FORM_COUNT_OBJECTS, _FORM_GET_OBJECT = _LIB.FPDFFormObj_CountObjects, _LIB.FPDFFormObj_GetObject
 _GET_OBJECT.restype = _FORM_GET_OBJECT.restype = ctypes.c_void_p
-_OBJECT_TYPE = _LIB.FPDFPageObj_GetType
+_OBJECT_TYPE_OF = _LIB.FPDFPageObj_GetType
+_OBJECT_TYPE_OF.argtypes = [ctypes.c_void_p]  # this CDLL's own function object: handles go as plain ints
 _PATH_DRAW_MODE = _LIB.FPDFPath_GetDrawMode
 _STROKE_COLOUR, _FILL_COLOUR = _LIB.FPDFPageObj_GetStrokeColor, _LIB.FPDFPageObj_GetFillColor
 _GET_BOUNDS = _LIB.FPDFPageObj_GetBounds
@@ -331,18 +332,30 @@ def _objects(page: pdfium.PdfPage, kind: int, max_depth: int = 3):
         n = count(parent)
         if n < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        for i in range(n):
-            raw = get(parent, i)
-            if not raw:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            obj = ctypes.c_void_p(raw)
-            kind_of = _OBJECT_TYPE(obj)
-            if kind_of == kind:
+        # every object's handle and type asked in `map` (no Python loop around the calls); only the
+        # objects of the kind asked and the forms are looked at in Python
+        raws = list(map(get, repeat(parent, n), range(n)))
+        if not all(raws):
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kinds = list(map(_OBJECT_TYPE_OF, raws))
+        form = pdfium_c.FPDF_PAGEOBJ_FORM
+        deeper = level < max_depth - 1
+        for i in _positions(kinds, kind, deeper):
+            obj = ctypes.c_void_p(raws[i])
+            if kinds[i] == kind:
                 yield obj
-            if kind_of == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+            if kinds[i] == form and deeper:
                 yield from walk(obj, _FORM_COUNT_OBJECTS, _FORM_GET_OBJECT, level + 1)
 
     return walk(page_handle, _COUNT_OBJECTS, _GET_OBJECT, 0)
+
+
+def _positions(kinds: list[int], kind: int, forms: bool) -> list[int]:
+    """Positions of the objects of `kind` and, with `forms`, of the form objects, in order."""
+    if not forms:
+        return [i for i, k in enumerate(kinds) if k == kind]
+    form = pdfium_c.FPDF_PAGEOBJ_FORM
+    return [i for i, k in enumerate(kinds) if k == kind or k == form]
 
 
 def _bounds(obj) -> tuple[float, float, float, float]:

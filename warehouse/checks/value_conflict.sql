@@ -12,6 +12,13 @@
 -- and "GRDP đạt 9,1%" agree; "tổng thu ngân sách ..." is not "tổng thu ngân sách địa phương ..."); across documents,
 -- both subjects must be short (at most eight words): a long subject ("Tỷ lệ cơ quan ... bố trí công chức theo
 -- đúng vị trí việc làm") names a narrower quantity than the indicator it was filed under.
+-- In one document, "named alike" reaches through the whole subject when it is longer than six words: "tỷ lệ hồ sơ
+-- giải quyết đúng hẹn toàn tỉnh" and "... cấp tỉnh" are two quantities. A sentence opening with "Trong đó" (rules/
+-- checks.yaml `value_conflict.part_opener`) states parts of what its paragraph stated before: its figures are not
+-- compared with that paragraph's.
+-- Across documents, an `actual` of a period still running on the document's day (documents.report_date: a year's
+-- report written in November) was counted up to that day: two such values of different days are two quantities
+-- (a to-date rate of 5 November and one of 27 November), not a conflict.
 -- Linear: every figure is compared with one reference value per key (the first stated in its document; across
 -- documents the value of the most recent family), never with every other figure; one finding per document
 -- (within) or per family (across) and key.
@@ -21,6 +28,11 @@ with f as (
            len(string_split(trim(f.subject), ' ')) as subject_words,
            case when coalesce(i.one_time, false) then null else f.period_start end as p_start,
            case when coalesce(i.one_time, false) then null else f.period_end end as p_end,
+           case when coalesce(i.one_time, false) then null
+                when f.role = 'actual' and d.report_date between f.period_start and f.period_end - 1
+                     then d.report_date
+                else f.period_end end as p_end_across,
+           regexp_matches(f.quote, conflict_part_opener()) as opens_part, f.location,
            d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
     from figures f
     join documents d on d.doc_id = f.doc_id
@@ -38,12 +50,12 @@ with f as (
     select *,
            first_value(figure_id) over w as ref_id, first_value(base_value) over w as ref_value,
            first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
-           first_value(quote) over w as ref_quote
+           first_value(quote) over w as ref_quote, first_value(location) over w as ref_location
     from (select *, case when instr(lower(quote), lower(subject)) between 1 and char_start then
                nullif(array_to_string(list_slice(list_filter(string_split(trim(regexp_replace(lower(
                    substr(quote, instr(lower(quote), lower(subject)),
                           char_start - instr(lower(quote), lower(subject)) + 1)), '[^\p{L}]+', ' ', 'g')), ' '),
-                   lambda x: not list_contains(conflict_fillers(), x)), 1, 6), ' '), '')
+                   lambda x: not list_contains(conflict_fillers(), x)), 1, greatest(6, subject_words)), ' '), '')
                end as lead
           from within_keys)
     window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
@@ -52,11 +64,12 @@ with f as (
                                  order by figure_id) as n
     from within_doc
     where lead is not null and abs(base_value - ref_value) > half_ulp + ref_half and quote <> ref_quote
+      and not (opens_part and location = ref_location)
 ), latest as (
     -- the family's first statement of each key, in its latest version
     select * from (
-        select *, row_number() over (partition by family_id, indicator, role, basis, base_unit, p_start, p_end
-                                     order by figure_id) as k
+        select *, row_number() over (partition by family_id, indicator, role, basis, base_unit, p_start,
+                                                  p_end_across order by figure_id) as k
         from f where is_latest and subject_words <= 8
     ) where k = 1
 ), across_doc as (
@@ -66,7 +79,7 @@ with f as (
            first_value(half_ulp) over w as ref_half, first_value(raw) over w as ref_raw,
            first_value(quote) over w as ref_quote
     from latest
-    window w as (partition by locality, indicator, role, basis, base_unit, p_start, p_end
+    window w as (partition by locality, indicator, role, basis, base_unit, p_start, p_end_across
                  order by issued_date desc nulls last, doc_period_end desc nulls last, family_id)
 )
 select 'value_conflict' as check_id, 'error' as severity, doc_id, null::integer as other_doc_id,
