@@ -15,6 +15,7 @@ from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import is_weak, list_total, noun_phrase
 from extract.figures.topics import in_force
 from extract.language.nlp import may_match
+from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
@@ -47,11 +48,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             lead = closing = _text_lead(sentence, sec, year) or lead
             earlier.insert(0, sentence)
             continue
-        sent = analyse(sentence)
-        if not sent.mentions:
+        if not find_numbers(sentence):  # remembered for analyse: its aliases and breaks are read only with numbers
             closing = _text_lead(sentence, sec, year)  # dates only: it may open the part, not the next sentence
             earlier.insert(0, sentence)
             continue
+        sent = analyse(sentence)
         line = parse_line(sentence)
         if line is not None and (not _VALUE_LIST.match(sentence, line.colon) or opens_count_list(line)):
             line = None  # a block label before a sentence ("3. Về các dự án ...: tổng số dự án là 30") is a topic
