@@ -106,3 +106,35 @@ def test_the_whole_of_a_ratio_alone_in_parentheses_is_the_quota_of_the_noun_befo
     s = subjects_of("Sử dụng không vượt quá số lượng biên chế công chức (410/432 biên chế) và số lượng hợp đồng "
                     "lao động (35/40 hợp đồng) được giao.")
     assert names(s["432"], "biên chế công chức được giao", extra=0)
+
+
+def _weights(*texts: str) -> dict[str, str]:
+    from extract.figures import extract_figures
+    from extract.model import Block, Document, Metadata
+
+    blocks = tuple(Block("paragraph", t, f"p{i}") for i, t in enumerate(texts))
+    figs = extract_figures(Document(path="t", format="docx", sha256="", blocks=blocks), Metadata())[0]
+    return {f.raw: f.subject for f in figs}
+
+
+def test_the_items_of_a_scale_breakdown_adding_up_to_the_scale_are_each_items_maximum():
+    s = _weights("Thang điểm đánh giá gồm 03 tiêu chí:", "- Chất lượng đào tạo: 45/100 điểm.",
+                 "- Cơ sở vật chất: 35/100 điểm.", "- Hoạt động ngoại khóa: 20/100 điểm.")
+    assert names(s["45/100 điểm"], "điểm tối đa tiêu chí Chất lượng đào tạo", extra=0)
+    assert names(s["20/100 điểm"], "điểm tối đa tiêu chí Hoạt động ngoại khóa", extra=0)
+
+
+def test_scores_on_a_scale_that_do_not_add_up_to_it_are_results_not_weights():
+    s = _weights("Kết quả chấm của các trường:", "- Trường Hòa Bình: 82/100 điểm.", "- Trường Tân Phú: 76/100 điểm.")
+    assert "tối đa" not in s["82/100 điểm"] and "tối đa" not in s["76/100 điểm"]
+
+
+def test_measures_rules_need_a_weight_head(monkeypatch):
+    data = measures.load("measures")
+    monkeypatch.setattr(measures, "load", lambda name: {**data, "weight_head": ""})
+    measures.measure_words.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="weight_head"):
+            measures.measure_words()
+    finally:
+        measures.measure_words.cache_clear()

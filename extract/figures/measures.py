@@ -13,23 +13,27 @@ broken down in a list, a share of a noun, a ratio counted in a group or a quota)
   count within that group: the group is the whole's population and qualifies the part;
 - the whole of a ratio alone in parentheses ("số lượng biên chế (410/432 biên chế) ... được giao") is the quota of
   the noun phrase before it;
-- a rate after a verb and before a noun ("xây dựng 20% thôn và 15% phường không ma túy") is a share of that noun.
+- a rate after a verb and before a noun ("xây dựng 20% thôn và 15% phường không ma túy") is a share of that noun;
+- the items of a scale's breakdown ("gồm 03 tiêu chí:" then "- Chất lượng: 40/100 điểm", ... whose parts add up to
+  the scale) are each item's maximum on that scale: "điểm tối đa tiêu chí Chất lượng" (weighted_items).
 Words as data: rules/measures.yaml.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
 from extract.catalog import RuleError, load
+from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import WHOLE_WORD, content_words, context_words, openers, phrase_words
 from extract.language.text import fold
+from extract.model import Block, Figure
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
 _CLAUSE = regex.compile(r"[;:,()]")
@@ -39,7 +43,7 @@ _MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng
 _MAX_SHARE = 16  # words of the noun phrase a share is of
 _MAX_GROUP = 20  # words of a group named before "có" that a ratio counts in
 _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
-_KEYS = {"rank_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
+_KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
          "adverbial_openers", "phrase_ends"}
 
 
@@ -48,6 +52,7 @@ class MeasureWords:
     """rules/measures.yaml, compiled: see the comments there."""
 
     rank_head: str
+    weight_head: str
     comparison: regex.Pattern  # matched at the start of a text
     breakdown: regex.Pattern  # searched: an opener followed by ":" or ","
     qualifiers: regex.Pattern  # searched: the first preposition of a rate's qualifiers
@@ -69,12 +74,14 @@ def measure_words() -> MeasureWords:
     data = load("measures")
     if not isinstance(data, dict) or set(data) != _KEYS:
         raise RuleError(f"measures.yaml: expected the keys {', '.join(sorted(_KEYS))}")
-    if not isinstance(data["rank_head"], str) or not data["rank_head"].strip():
-        raise RuleError("measures.yaml rank_head: expected a word")
-    alt = {k: _alternation(data[k], k) for k in _KEYS - {"rank_head"}}
+    for key in ("rank_head", "weight_head"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(f"measures.yaml {key}: expected a word")
+    alt = {k: _alternation(data[k], k) for k in _KEYS - {"rank_head", "weight_head"}}
     flags = regex.IGNORECASE
     return MeasureWords(
         rank_head=" ".join(data["rank_head"].split()),
+        weight_head=" ".join(data["weight_head"].split()),
         comparison=regex.compile(r"^[\s,]*" + WHOLE_WORD % alt["comparison"], flags),
         breakdown=regex.compile(WHOLE_WORD % alt["breakdown"] + r"\s*[:,]", flags),
         qualifiers=regex.compile(WHOLE_WORD % alt["qualifier_prepositions"], flags),
@@ -386,3 +393,61 @@ def _quota(sent: Sentence, m: Mention, own: str | None, done: list) -> str | Non
     if regex.search(r"[\d(),]", tail) or len(tail.split()) > _MAX_CLOSING or not content_words(tail):
         tail = ""
     return f"{subj[at.start() :]} {tail}"
+
+
+# a score out of a scale as written in a label line's value: "18/100 điểm"; the scale a small whole number (a
+# thousands separator never appears in one)
+_ON_SCALE = regex.compile(r"^\s*(?P<part>\d+(?:[.,]\d+)?)\s*/\s*(?P<scale>\d{1,4})\b")
+_TOLERANCE = 1e-6
+_LINES = ("paragraph", "list_item")  # blocks a breakdown's lead-in and items can be
+
+
+def weighted_items(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with the subjects of a scale's breakdown: consecutive label lines ("- Chất lượng: 40/100 điểm")
+    each with one score on the same scale, whose scores add up to that scale, give each item's weight, its maximum
+    on the scale: unit + weight head + the kind the lead-in counts ("gồm 03 tiêu chí:") + the item's label. Scores
+    that do not add up to the scale are results, not weights, and keep their subjects."""
+    by_loc: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_loc.setdefault(f.location, []).append(i)
+    out = list(figures)
+    run: list[tuple[int, str, float, float]] = []  # (figure index, item label, score, scale)
+    lead: Block | None = None
+    prev: Block | None = None
+    for block in [*blocks, None]:
+        item = _scale_item(block, by_loc, out) if block is not None and block.kind in _LINES else None
+        if run and (item is None or item[3] != run[0][3] or out[item[0]].unit != out[run[0][0]].unit):
+            _weigh(run, lead, by_loc, out)
+            run = []
+        if item is not None:
+            if not run:
+                lead = prev
+            run.append(item)
+        prev = block
+    return out
+
+
+def _scale_item(block: Block, by_loc: dict[str, list[int]], out: list[Figure]) -> tuple | None:
+    """(index, label, score, scale) of a label line whose one figure is a score on a scale, else None."""
+    idx = by_loc.get(block.location, [])
+    line = parse_line(block.text)
+    if line is None or len(idx) != 1:
+        return None
+    m = _ON_SCALE.match(out[idx[0]].raw)
+    if m is None or not out[idx[0]].unit:
+        return None
+    return idx[0], line.label, float(m["part"].replace(",", ".")), float(m["scale"])
+
+
+def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], out: list[Figure]) -> None:
+    scale = run[0][3]
+    if len(run) < 2 or abs(sum(r[2] for r in run) - scale) > _TOLERANCE:
+        return
+    kind = ""
+    if lead is not None and lead.kind in _LINES and lead.text.rstrip().endswith(":"):
+        # the lead-in counts the items: "Điểm bao gồm 05 tiêu chí:" names their kind
+        kind = next((out[i].unit for i in by_loc.get(lead.location, [])
+                     if out[i].unit and abs(out[i].value - len(run)) < _TOLERANCE), None) or ""
+    head = measure_words().weight_head
+    for i, label, _score, _scale in run:
+        out[i] = replace(out[i], subject=" ".join(p for p in (out[i].unit, head, kind, label) if p))
