@@ -108,11 +108,12 @@ def test_the_whole_of_a_ratio_alone_in_parentheses_is_the_quota_of_the_noun_befo
     assert names(s["432"], "biên chế công chức được giao", extra=0)
 
 
-def _weights(*texts: str) -> dict[str, str]:
+def _weights(*texts: str | tuple[str, str]) -> dict[str, str]:
     from extract.figures import extract_figures
     from extract.model import Block, Document, Metadata
 
-    blocks = tuple(Block("paragraph", t, f"p{i}") for i, t in enumerate(texts))
+    blocks = tuple(Block(*t, f"b{i}") if isinstance(t, tuple) else Block("paragraph", t, f"p{i}")
+                   for i, t in enumerate(texts))
     figs = extract_figures(Document(path="t", format="docx", sha256="", blocks=blocks), Metadata())[0]
     return {f.raw: f.subject for f in figs}
 
@@ -138,3 +139,17 @@ def test_measures_rules_need_a_weight_head(monkeypatch):
             measures.measure_words()
     finally:
         measures.measure_words.cache_clear()
+
+
+def test_a_footnote_whose_counts_spell_a_numbered_name_lists_the_parts_of_that_name():
+    s = _weights("Các xã tiếp tục áp dụng mô hình “3-2-1” của Hội Nông dân tỉnh trong sản xuất.",
+                 ("footnote", "03 nhóm hộ: hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo; 02 cấp: tỉnh - xã; "
+                              "01 đầu mối phụ trách."))
+    assert names(s["03 nhóm"], "nhóm hộ của mô hình 3-2-1", extra=0)
+    assert all(s[raw].endswith("của mô hình 3-2-1") for raw in ("02 cấp", "01 đầu mối"))
+
+
+def test_a_footnote_whose_counts_spell_no_name_of_its_paragraph_keeps_its_subjects():
+    s = _weights("Các xã tiếp tục áp dụng mô hình “3-2-1” của Hội Nông dân tỉnh trong sản xuất.",
+                 ("footnote", "04 nhóm hộ được hỗ trợ giống; 02 xã làm điểm."))
+    assert "mô hình" not in s["04 nhóm"] and "mô hình" not in s["02 xã"]

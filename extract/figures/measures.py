@@ -451,3 +451,38 @@ def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], o
     head = measure_words().weight_head
     for i, label, _score, _scale in run:
         out[i] = replace(out[i], subject=" ".join(p for p in (out[i].unit, head, kind, label) if p))
+
+
+_NAME_WORDS = 2  # words before a numbered name that say what it is ("nguyên tắc", "mô hình")
+_NAME_STOP = regex.compile(r"[,;:.()]")
+_QUOTES = "\"'“”‘’«»"
+
+
+def named_parts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with the subjects of a footnote's parts of a numbered name: a footnote whose whole-number counts,
+    in order, are the numbers of a hyphenated name in the paragraph before it ("nguyên tắc 5-4-3-2-1", "mô hình
+    3-2-1") details that name; each count names a part "của" it. Other figures unchanged."""
+    by_loc: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_loc.setdefault(f.location, []).append(i)
+    out = list(figures)
+    calling: Block | None = None
+    for block in blocks:
+        if block.kind != "footnote":
+            calling = block if block.kind != "table" else None
+            continue
+        idx = by_loc.get(block.location, [])
+        if calling is None or len(idx) < 2 or any(out[i].value != int(out[i].value) for i in idx):
+            continue
+        numbers = r"\s*[-–]\s*".join(str(int(out[i].value)) for i in idx)
+        m = regex.search(r"(?<![\d/.,-])" + numbers + r"(?![\d/.,-])", calling.text)
+        if m is None:
+            continue
+        before = _NAME_STOP.split(calling.text[: m.start()].rstrip(" " + _QUOTES))[-1].split()[-_NAME_WORDS:]
+        if not content_words(" ".join(before)):
+            continue
+        name = " ".join([*before, m[0]])
+        for i in idx:
+            if out[i].subject and name.casefold() not in out[i].subject.casefold():
+                out[i] = replace(out[i], subject=f"{out[i].subject} của {name}")
+    return out
