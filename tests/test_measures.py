@@ -153,3 +153,9 @@ def test_a_footnote_whose_counts_spell_no_name_of_its_paragraph_keeps_its_subjec
     s = _weights("Các xã tiếp tục áp dụng mô hình “3-2-1” của Hội Nông dân tỉnh trong sản xuất.",
                  ("footnote", "04 nhóm hộ được hỗ trợ giống; 02 xã làm điểm."))
     assert "mô hình" not in s["04 nhóm"] and "mô hình" not in s["02 xã"]
+
+
+def test_two_footnote_counts_matching_a_range_of_the_paragraph_name_nothing():
+    s = _weights("Hồ sơ được trả kết quả trong vòng 2-3 ngày làm việc.",
+                 ("footnote", "02 bộ phận tiếp nhận; 03 bộ phận thẩm định."))
+    assert "vòng" not in s["02 bộ"] and "2-3" not in s["03 bộ"]

@@ -454,6 +454,7 @@ def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], o
 
 
 _NAME_WORDS = 2  # words before a numbered name that say what it is ("nguyên tắc", "mô hình")
+_NAME_NUMBERS = 3  # numbers a name has at least: "2-3" alone is a range ("2-3 ngày"), not a name
 _NAME_STOP = regex.compile(r"[,;:.()]")
 _QUOTES = "\"'“”‘’«»"
 
@@ -472,7 +473,7 @@ def named_parts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             calling = block if block.kind != "table" else None
             continue
         idx = by_loc.get(block.location, [])
-        if calling is None or len(idx) < 2 or any(out[i].value != int(out[i].value) for i in idx):
+        if calling is None or len(idx) < _NAME_NUMBERS or any(out[i].value != int(out[i].value) for i in idx):
             continue
         numbers = r"\s*[-–]\s*".join(str(int(out[i].value)) for i in idx)
         m = regex.search(r"(?<![\d/.,-])" + numbers + r"(?![\d/.,-])", calling.text)
