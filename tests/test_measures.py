@@ -159,3 +159,10 @@ def test_two_footnote_counts_matching_a_range_of_the_paragraph_name_nothing():
     s = _weights("Hồ sơ được trả kết quả trong vòng 2-3 ngày làm việc.",
                  ("footnote", "02 bộ phận tiếp nhận; 03 bộ phận thẩm định."))
     assert "vòng" not in s["02 bộ"] and "2-3" not in s["03 bộ"]
+
+
+def test_a_later_subject_naming_a_weighted_item_by_its_label_names_it_as_its_kind():
+    s = _weights("Thang điểm đánh giá gồm 02 tiêu chí:", "- Chất lượng đào tạo: 60/100 điểm.",
+                 "- Cơ sở vật chất: 40/100 điểm.", "a) Chất lượng đào tạo",
+                 "Trường Hòa Bình đạt 52 điểm chất lượng đào tạo.")
+    assert names(s["52 điểm"], "điểm tiêu chí chất lượng đào tạo")

@@ -414,16 +414,26 @@ def weighted_items(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     run: list[tuple[int, str, float, float]] = []  # (figure index, item label, score, scale)
     lead: Block | None = None
     prev: Block | None = None
+    named: list[tuple[int, str, str]] = []  # (index of the item's figure, kind, label) of the weighted items
     for block in [*blocks, None]:
         item = _scale_item(block, by_loc, out) if block is not None and block.kind in _LINES else None
         if run and (item is None or item[3] != run[0][3] or out[item[0]].unit != out[run[0][0]].unit):
-            _weigh(run, lead, by_loc, out)
+            named.extend(_weigh(run, lead, by_loc, out))
             run = []
         if item is not None:
             if not run:
                 lead = prev
             run.append(item)
         prev = block
+    for last, kind, label in named:
+        # a later subject that names a weighted item by its label alone ("Điểm đạt Tiến độ, kết quả giải quyết
+        # của Sở A" under the caption "c) Tiến độ, kết quả giải quyết") names it as the kind it is
+        pattern = regex.compile(r"(?<!\w)(?<!" + regex.escape(kind) + r"\s)" + regex.escape(label) + r"(?!\w)",
+                                regex.IGNORECASE)
+        for i in range(last + 1, len(out)):
+            subj = out[i].subject
+            if subj and (m := pattern.search(subj)):
+                out[i] = replace(out[i], subject=f"{subj[: m.start()]}{kind} {subj[m.start() :]}")
     return out
 
 
@@ -439,10 +449,12 @@ def _scale_item(block: Block, by_loc: dict[str, list[int]], out: list[Figure]) -
     return idx[0], line.label, float(m["part"].replace(",", ".")), float(m["scale"])
 
 
-def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], out: list[Figure]) -> None:
+def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], out: list[Figure]) -> list[tuple]:
+    """Names the weights of a run of scale items that add up to the scale; returns (last index, kind, label) of
+    each item when the lead-in names their kind."""
     scale = run[0][3]
     if len(run) < 2 or abs(sum(r[2] for r in run) - scale) > _TOLERANCE:
-        return
+        return []
     kind = ""
     if lead is not None and lead.kind in _LINES and lead.text.rstrip().endswith(":"):
         # the lead-in counts the items: "Điểm bao gồm 05 tiêu chí:" names their kind
@@ -451,6 +463,7 @@ def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], o
     head = measure_words().weight_head
     for i, label, _score, _scale in run:
         out[i] = replace(out[i], subject=" ".join(p for p in (out[i].unit, head, kind, label) if p))
+    return [(run[-1][0], kind, label) for _i, label, _s, _w in run] if kind else []
 
 
 _NAME_WORDS = 2  # words before a numbered name that say what it is ("nguyên tắc", "mô hình")
