@@ -134,6 +134,7 @@ class Figure:
     col_header: str | None = None  # table cells: the column header path, joined with " › "
     subject_key: str | None = None  # the subject folded for grouping (extract.language.subjects.subject_key)
     point_in_time: bool = False  # a stock as of period_end ("tính đến 31/12/2023", "lũy kế đến nay")
+    check_name: str | None = None  # a catalogued figure's name for value_conflict when its subject is a long phrase
 
 
 @dataclass(frozen=True)

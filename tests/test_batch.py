@@ -246,3 +246,28 @@ def test_query_starts_without_the_readers(tmp_path):
     assert "duckdb" in top  # the check sees real imports
     # pandas is for the Python API (warehouse/api.py) only; the CLI prints rows without it
     assert not top & {"spacy", "pdfplumber", "pdfminer", "pypdfium2", "docx", "thinc", "pandas"}
+
+
+class _SlowFinalizer:
+    def __del__(self):
+        time.sleep(0.3)  # the document's alarm fires in here, where Python prints and drops the exception
+
+
+def _finalizer_then_busy(path: str, settings: Settings):
+    _SlowFinalizer()  # collected at once: its finalizer runs now, past the limit
+    end = time.monotonic() + 3
+    while time.monotonic() < end:  # ordinary Python code: a repeated alarm lands here
+        pass
+    return "never"
+
+
+def test_a_time_limit_that_fires_inside_a_finalizer_still_ends_the_document():
+    previous = signal.signal(signal.SIGALRM, batch._on_alarm)
+    try:
+        started = time.monotonic()
+        outcome = batch._extract_one("x.docx", Settings(doc_timeout_s=0.1), _finalizer_then_busy)
+        assert outcome == ("error", "took longer than the 0.1 s limit")
+        assert time.monotonic() - started < 2
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # nothing left armed after the document
+    finally:
+        signal.signal(signal.SIGALRM, previous)

@@ -438,3 +438,15 @@ def test_value_conflict_across_documents_of_a_running_period(tmp_path, signed, s
     assert len(found) == (1 if fires else 0), [f.message for f in found]
     if fires:
         assert found[0].severity == "warning" and "78,61%" in found[0].message
+
+
+def test_a_long_own_subject_is_kept_and_the_check_compares_by_the_catalogue_name(tmp_path):
+    long = ("Cử tri tham gia bỏ phiếu bầu đại biểu Quốc hội khóa mới và đại biểu Hội đồng nhân dân các cấp "
+            "trên địa bàn toàn tỉnh đạt 98,41%.")
+    doc = extract_file(make_docx(tmp_path / "long.docx", [long], None))
+    turnout = next(f for f in doc.figures if f.raw == "98,41%")
+    assert turnout.indicator == "voter_turnout" and turnout.subject.startswith("Cử tri tham gia bỏ phiếu bầu đại")
+    assert turnout.check_name.casefold() == "cử tri tham gia bỏ phiếu"  # the catalogue name the text uses
+    found = findings_for(tmp_path / "w", ([long], None), (["Tỷ lệ cử tri đi bầu đạt 99,82%."], None))
+    conflict = [f for f in found if f.check_id == "value_conflict"]
+    assert len(conflict) == 1 and "98,41%" in conflict[0].message and "99,82%" in conflict[0].message

@@ -1,11 +1,14 @@
-"""extract/figures/sentence.py: the indicator aliases found through their first words are the pattern's own matches."""
+"""extract/figures/sentence.py: the indicator aliases found through their first words are the pattern's own matches;
+the parenthesis groups read from the parentheses alone are those of a walk over every character."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import SAMPLES
 
 from extract.figures.rules import rules
-from extract.figures.sentence import _aliases, analyse
+from extract.figures.sentence import Sentence, _aliases, _paren_groups, analyse, first_alias
 from extract.pipeline import read_document
 from extract.settings import Settings
 
@@ -47,3 +50,43 @@ def test_clause_start_remembered_per_document_gives_the_same_answers():
     sentence.forget()
     fresh = [sentence.clause_start(s, s.index(n), floor) for n in ("12", "30", "7") for floor in (0, 20)]
     assert first == again == fresh
+
+
+def _groups_char_by_char(s: str) -> list[int]:
+    out, stack = [], []
+    for i, ch in enumerate(s):
+        if ch == "(":
+            out.append(stack[-1] if stack else -1)
+            stack.append(i)
+            continue
+        if ch == ")" and stack:
+            stack.pop()
+        out.append(stack[-1] if stack else -1)
+    return out
+
+
+def _close_char_by_char(s: str, group: int) -> int:
+    depth = 0
+    for i in range(group, len(s)):
+        if s[i] == "(":
+            depth += 1
+        elif s[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab (),", max_size=40))
+def test_parenthesis_groups_and_closes_match_a_walk_over_every_character(text):
+    sent = Sentence(text, _paren_groups(text), [], [], [])
+    assert sent.groups == _groups_char_by_char(text)
+    for group in range(-1 if text else 0, len(text) + 1):
+        assert sent.close_of(group) == _close_char_by_char(text, group)
+
+
+def test_first_alias_is_the_patterns_first_match():
+    for text in _TEXTS:
+        m, want = first_alias(text), rules().alias.search(text)
+        assert (m.span() if m else None) == (want.span() if want else None)

@@ -106,3 +106,63 @@ def test_the_whole_of_a_ratio_alone_in_parentheses_is_the_quota_of_the_noun_befo
     s = subjects_of("Sử dụng không vượt quá số lượng biên chế công chức (410/432 biên chế) và số lượng hợp đồng "
                     "lao động (35/40 hợp đồng) được giao.")
     assert names(s["432"], "biên chế công chức được giao", extra=0)
+
+
+def _weights(*texts: str | tuple[str, str]) -> dict[str, str]:
+    from extract.figures import extract_figures
+    from extract.model import Block, Document, Metadata
+
+    blocks = tuple(Block(*t, f"b{i}") if isinstance(t, tuple) else Block("paragraph", t, f"p{i}")
+                   for i, t in enumerate(texts))
+    figs = extract_figures(Document(path="t", format="docx", sha256="", blocks=blocks), Metadata())[0]
+    return {f.raw: f.subject for f in figs}
+
+
+def test_the_items_of_a_scale_breakdown_adding_up_to_the_scale_are_each_items_maximum():
+    s = _weights("Thang điểm đánh giá gồm 03 tiêu chí:", "- Chất lượng đào tạo: 45/100 điểm.",
+                 "- Cơ sở vật chất: 35/100 điểm.", "- Hoạt động ngoại khóa: 20/100 điểm.")
+    assert names(s["45/100 điểm"], "điểm tối đa tiêu chí Chất lượng đào tạo", extra=0)
+    assert names(s["20/100 điểm"], "điểm tối đa tiêu chí Hoạt động ngoại khóa", extra=0)
+
+
+def test_scores_on_a_scale_that_do_not_add_up_to_it_are_results_not_weights():
+    s = _weights("Kết quả chấm của các trường:", "- Trường Hòa Bình: 82/100 điểm.", "- Trường Tân Phú: 76/100 điểm.")
+    assert "tối đa" not in s["82/100 điểm"] and "tối đa" not in s["76/100 điểm"]
+
+
+def test_measures_rules_need_a_weight_head(monkeypatch):
+    data = measures.load("measures")
+    monkeypatch.setattr(measures, "load", lambda name: {**data, "weight_head": ""})
+    measures.measure_words.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="weight_head"):
+            measures.measure_words()
+    finally:
+        measures.measure_words.cache_clear()
+
+
+def test_a_footnote_whose_counts_spell_a_numbered_name_lists_the_parts_of_that_name():
+    s = _weights("Các xã tiếp tục áp dụng mô hình “3-2-1” của Hội Nông dân tỉnh trong sản xuất.",
+                 ("footnote", "03 nhóm hộ: hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo; 02 cấp: tỉnh - xã; "
+                              "01 đầu mối phụ trách."))
+    assert names(s["03 nhóm"], "nhóm hộ của mô hình 3-2-1", extra=0)
+    assert all(s[raw].endswith("của mô hình 3-2-1") for raw in ("02 cấp", "01 đầu mối"))
+
+
+def test_a_footnote_whose_counts_spell_no_name_of_its_paragraph_keeps_its_subjects():
+    s = _weights("Các xã tiếp tục áp dụng mô hình “3-2-1” của Hội Nông dân tỉnh trong sản xuất.",
+                 ("footnote", "04 nhóm hộ được hỗ trợ giống; 02 xã làm điểm."))
+    assert "mô hình" not in s["04 nhóm"] and "mô hình" not in s["02 xã"]
+
+
+def test_two_footnote_counts_matching_a_range_of_the_paragraph_name_nothing():
+    s = _weights("Hồ sơ được trả kết quả trong vòng 2-3 ngày làm việc.",
+                 ("footnote", "02 bộ phận tiếp nhận; 03 bộ phận thẩm định."))
+    assert "vòng" not in s["02 bộ"] and "2-3" not in s["03 bộ"]
+
+
+def test_a_later_subject_naming_a_weighted_item_by_its_label_names_it_as_its_kind():
+    s = _weights("Thang điểm đánh giá gồm 02 tiêu chí:", "- Chất lượng đào tạo: 60/100 điểm.",
+                 "- Cơ sở vật chất: 40/100 điểm.", "a) Chất lượng đào tạo",
+                 "Trường Hòa Bình đạt 52 điểm chất lượng đào tạo.")
+    assert names(s["52 điểm"], "điểm tiêu chí chất lượng đào tạo")

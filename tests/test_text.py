@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
+import regex
 
-from extract.language.text import _SPACE, clean_pdf_text, fold, nfc
+from extract.language.text import _SPACE, caseless, clean_pdf_text, fold, nfc
 
 
 def _reference(text: str) -> str:
@@ -42,3 +43,26 @@ def test_fold_collapses_runs_and_composes():
 
 def test_clean_pdf_text_drops_pdfium_break_marks():
     assert clean_pdf_text("giai đoạn 2021-\r\n2025\ufffe") == "giai đoạn 2021-\n2025"
+
+
+def test_caseless_holds_every_caseless_match_of_a_letter():
+    # Latin, Vietnamese, Greek and letter-like symbols (Kelvin K, Ångström Å): for each cased letter, every
+    # letter `regex` matches to it ignoring case must give the same caseless text
+    letters = [
+        chr(i)
+        for lo, hi in ((0x41, 0x24F), (0x370, 0x3FF), (0x1E00, 0x1EFF), (0x2100, 0x214F))
+        for i in range(lo, hi + 1)
+        if chr(i).lower() != chr(i) or chr(i).upper() != chr(i) or chr(i).casefold() != chr(i)
+    ]
+    pool = "".join(letters)
+    for c in letters:
+        for m in regex.finditer(regex.escape(c), pool, regex.IGNORECASE | regex.V1, overlapped=True):
+            assert caseless(c) == caseless(m.group()), (c, m.group())
+
+
+def test_caseless_finds_a_word_whatever_its_case():
+    text = "KẾT QUẢ THỰC HIỆN ĐỀ ÁN; İstanbul, ISTANBUL, KELVIN \u212a"
+    for word in ("kết quả thực hiện", "đề án", "istanbul", "ıstanbul", "kelvin k"):
+        assert regex.search(regex.escape(word), text, regex.IGNORECASE)
+        assert caseless(word) in caseless(text)
+    assert caseless("số liệu") not in caseless("SỐ LIỆT")

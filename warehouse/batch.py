@@ -74,8 +74,29 @@ class _Timeout(Exception):
     pass
 
 
+# The alarm repeats every _ALARM_REPEAT_S once due: an exception raised inside a finalizer (a `__del__` that the
+# garbage collector runs, e.g. regex's parser objects) is printed and dropped by Python, which would let a document
+# run past its limit; the next alarm lands in ordinary code. `_armed` keeps a late alarm from raising once the
+# document's time is over.
+_ALARM_REPEAT_S = 0.05
+_armed = False
+
+
 def _on_alarm(signum, frame):
-    raise _Timeout()
+    if _armed:
+        raise _Timeout()
+
+
+def _arm(seconds: float) -> None:
+    global _armed
+    _armed = True
+    signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT_S)
+
+
+def _disarm() -> None:
+    global _armed
+    _armed = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def timeout_reason(settings: Settings, ocr_pages: int = 0) -> str:
@@ -98,7 +119,7 @@ def _extend_for_ocr_page(conn, settings: Settings) -> None:
     extra = settings.ocr_page_budget_s
     remaining = signal.getitimer(signal.ITIMER_REAL)[0]
     if extra > 0 and remaining > 0:
-        signal.setitimer(signal.ITIMER_REAL, remaining + extra)
+        signal.setitimer(signal.ITIMER_REAL, remaining + extra, _ALARM_REPEAT_S)
     conn.send(("extend", extra))
 
 
@@ -109,7 +130,7 @@ def _extract_one(path: str, settings: Settings, extractor: Extractor, sketch: bo
     global _ocr_pages
     _ocr_pages = 0
     # The alarm interrupts Python code only; a reader stuck inside C is killed by the parent's watchdog.
-    signal.setitimer(signal.ITIMER_REAL, settings.doc_timeout_s)
+    _arm(settings.doc_timeout_s)
     try:
         extraction = extractor(path, settings)
         if sketch:
@@ -128,7 +149,7 @@ def _extract_one(path: str, settings: Settings, extractor: Extractor, sketch: bo
     except Exception as exc:  # a reader bug must not abort the batch; the reason names it
         return "error", f"could not be read ({type(exc).__name__}: {exc})"
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
 
 
 def _warm() -> None:
@@ -202,6 +223,7 @@ def _worker(
         try:
             outcome = _extract_one(path, settings, extractor, sketch)
         except _Timeout:  # the alarm fired between the extractor's return and its cancellation
+            _disarm()
             outcome = "error", timeout_reason(settings, _ocr_pages)
         conn.send(outcome)
     conn.close()

@@ -25,7 +25,7 @@ WAIT_STEP_S = 0.25  # between attempts of `baocao check` to open a locked wareho
 _FIGURE_COLS = (
     "figure_id doc_id raw value unit base_value base_unit qualifier indicator subject role basis "
     "period_start period_end quote location page char_start char_end decimals half_ulp label ocr kind "
-    "row_header col_header subject_key point_in_time"
+    "row_header col_header subject_key point_in_time check_name"
 ).split()
 _TASK_COLS = (
     "task_id doc_id table_no row_no stt content owner deadline_text deadline status_text status "
@@ -459,6 +459,7 @@ def _insert_document(ex: Extraction, ids: tuple[int, int, int, int], append) -> 
             f.col_header,
             f.subject_key,
             f.point_in_time,
+            f.check_name,
         ]
         for i, f in enumerate(ex.figures)
     ]

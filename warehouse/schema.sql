@@ -173,3 +173,6 @@ create table if not exists measured_units (
 -- the day a document speaks from (its signing date, else its file's own date in the month its head names): an
 -- `actual` of a period still running that day was counted up to it (warehouse/checks/value_conflict.sql)
 alter table documents add column if not exists report_date date;
+-- a catalogued figure's name for value_conflict when its subject is a long phrase of its own (the catalogue's
+-- name; NULL: the check reads the subject), so that the subject stays the noun phrase a reader names
+alter table figures add column if not exists check_name varchar;

@@ -13,6 +13,7 @@ import regex
 
 from extract.figures import sentence
 from extract.figures.label_lines import label_subjects
+from extract.figures.measures import named_parts, weighted_items
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
@@ -68,5 +69,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         if id(total) in index and all(id(p) in index for p in parts)
     ]
     figures = label_subjects(doc.blocks, figures)
+    figures = weighted_items(doc.blocks, figures)
+    figures = named_parts(doc.blocks, figures)
     figures = [replace(f, subject_key=subject_key(f.subject)) if f.subject else f for f in figures]
     return figures, find_relations(figures) + total_relations

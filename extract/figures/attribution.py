@@ -4,14 +4,17 @@ heading, then document)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
+from extract.language.literals import key_words
 from extract.language.numbers import Mention
 from extract.language.periods import breakdown, find_periods, lead_words, whole_year
-from extract.language.text import fold
+from extract.language.text import caseless, fold
 from extract.model import Period
 
 _ANY_DIGIT = regex.compile(r"\d")
@@ -227,6 +230,12 @@ def _growth_sentence(sent: Sentence) -> bool:
     return any(inds[a[2]].growth_rate for a in sent.aliases)
 
 
+@cache
+def _basis_words() -> tuple[tuple[str, ...], ...]:
+    """Words one of which each basis pattern needs in a text (extract/language/literals.py)."""
+    return tuple(key_words(rx.pattern) for _bid, rx in rules().basis)
+
+
 def basis_of(sent: Sentence, m: Mention, prev_end: int, next_start: int) -> str | None:
     s = sent.text
     after = s[m.end : next_start]
@@ -237,12 +246,18 @@ def basis_of(sent: Sentence, m: Mention, prev_end: int, next_start: int) -> str 
             break
     after = after.split(";")[0]
     # rules/cues.yaml lists the specific bases (Thủ tướng giao, dự toán Trung ương ...) before the generic plan
-    for bid, rx in rules().basis:
+    has = caseless(after).__contains__
+    for (bid, rx), words in zip(rules().basis, _basis_words(), strict=True):
+        if words and not any(map(has, words)):
+            continue  # lacks a word every match needs
         if rx.search(after):
             return bid
     best = None
     before = s[clause_start(s, m.start, prev_end) : m.start]
-    for bid, rx in rules().basis:
+    has = caseless(before).__contains__
+    for (bid, rx), words in zip(rules().basis, _basis_words(), strict=True):
+        if words and not any(map(has, words)):
+            continue
         hits = list(rx.finditer(before))
         if hits and (best is None or hits[-1].end() > best[0]):
             best = (hits[-1].end(), bid)

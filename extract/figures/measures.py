@@ -13,23 +13,27 @@ broken down in a list, a share of a noun, a ratio counted in a group or a quota)
   count within that group: the group is the whole's population and qualifies the part;
 - the whole of a ratio alone in parentheses ("số lượng biên chế (410/432 biên chế) ... được giao") is the quota of
   the noun phrase before it;
-- a rate after a verb and before a noun ("xây dựng 20% thôn và 15% phường không ma túy") is a share of that noun.
+- a rate after a verb and before a noun ("xây dựng 20% thôn và 15% phường không ma túy") is a share of that noun;
+- the items of a scale's breakdown ("gồm 03 tiêu chí:" then "- Chất lượng: 40/100 điểm", ... whose parts add up to
+  the scale) are each item's maximum on that scale: "điểm tối đa tiêu chí Chất lượng" (weighted_items).
 Words as data: rules/measures.yaml.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
 from extract.catalog import RuleError, load
+from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import WHOLE_WORD, content_words, context_words, openers, phrase_words
 from extract.language.text import fold
+from extract.model import Block, Figure
 
 _HARD = regex.compile(r"[;()]|:(?!\d)")
 _CLAUSE = regex.compile(r"[;:,()]")
@@ -39,7 +43,7 @@ _MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng
 _MAX_SHARE = 16  # words of the noun phrase a share is of
 _MAX_GROUP = 20  # words of a group named before "có" that a ratio counts in
 _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
-_KEYS = {"rank_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
+_KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
          "adverbial_openers", "phrase_ends"}
 
 
@@ -48,6 +52,7 @@ class MeasureWords:
     """rules/measures.yaml, compiled: see the comments there."""
 
     rank_head: str
+    weight_head: str
     comparison: regex.Pattern  # matched at the start of a text
     breakdown: regex.Pattern  # searched: an opener followed by ":" or ","
     qualifiers: regex.Pattern  # searched: the first preposition of a rate's qualifiers
@@ -69,12 +74,14 @@ def measure_words() -> MeasureWords:
     data = load("measures")
     if not isinstance(data, dict) or set(data) != _KEYS:
         raise RuleError(f"measures.yaml: expected the keys {', '.join(sorted(_KEYS))}")
-    if not isinstance(data["rank_head"], str) or not data["rank_head"].strip():
-        raise RuleError("measures.yaml rank_head: expected a word")
-    alt = {k: _alternation(data[k], k) for k in _KEYS - {"rank_head"}}
+    for key in ("rank_head", "weight_head"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(f"measures.yaml {key}: expected a word")
+    alt = {k: _alternation(data[k], k) for k in _KEYS - {"rank_head", "weight_head"}}
     flags = regex.IGNORECASE
     return MeasureWords(
         rank_head=" ".join(data["rank_head"].split()),
+        weight_head=" ".join(data["weight_head"].split()),
         comparison=regex.compile(r"^[\s,]*" + WHOLE_WORD % alt["comparison"], flags),
         breakdown=regex.compile(WHOLE_WORD % alt["breakdown"] + r"\s*[:,]", flags),
         qualifiers=regex.compile(WHOLE_WORD % alt["qualifier_prepositions"], flags),
@@ -386,3 +393,110 @@ def _quota(sent: Sentence, m: Mention, own: str | None, done: list) -> str | Non
     if regex.search(r"[\d(),]", tail) or len(tail.split()) > _MAX_CLOSING or not content_words(tail):
         tail = ""
     return f"{subj[at.start() :]} {tail}"
+
+
+# a score out of a scale as written in a label line's value: "18/100 điểm"; the scale a small whole number (a
+# thousands separator never appears in one)
+_ON_SCALE = regex.compile(r"^\s*(?P<part>\d+(?:[.,]\d+)?)\s*/\s*(?P<scale>\d{1,4})\b")
+_TOLERANCE = 1e-6
+_LINES = ("paragraph", "list_item")  # blocks a breakdown's lead-in and items can be
+
+
+def weighted_items(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with the subjects of a scale's breakdown: consecutive label lines ("- Chất lượng: 40/100 điểm")
+    each with one score on the same scale, whose scores add up to that scale, give each item's weight, its maximum
+    on the scale: unit + weight head + the kind the lead-in counts ("gồm 03 tiêu chí:") + the item's label. Scores
+    that do not add up to the scale are results, not weights, and keep their subjects."""
+    by_loc: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_loc.setdefault(f.location, []).append(i)
+    out = list(figures)
+    run: list[tuple[int, str, float, float]] = []  # (figure index, item label, score, scale)
+    lead: Block | None = None
+    prev: Block | None = None
+    named: list[tuple[int, str, str]] = []  # (index of the item's figure, kind, label) of the weighted items
+    for block in [*blocks, None]:
+        item = _scale_item(block, by_loc, out) if block is not None and block.kind in _LINES else None
+        if run and (item is None or item[3] != run[0][3] or out[item[0]].unit != out[run[0][0]].unit):
+            named.extend(_weigh(run, lead, by_loc, out))
+            run = []
+        if item is not None:
+            if not run:
+                lead = prev
+            run.append(item)
+        prev = block
+    for last, kind, label in named:
+        # a later subject that names a weighted item by its label alone ("Điểm đạt Tiến độ, kết quả giải quyết
+        # của Sở A" under the caption "c) Tiến độ, kết quả giải quyết") names it as the kind it is
+        pattern = regex.compile(r"(?<!\w)(?<!" + regex.escape(kind) + r"\s)" + regex.escape(label) + r"(?!\w)",
+                                regex.IGNORECASE)
+        for i in range(last + 1, len(out)):
+            subj = out[i].subject
+            if subj and (m := pattern.search(subj)):
+                out[i] = replace(out[i], subject=f"{subj[: m.start()]}{kind} {subj[m.start() :]}")
+    return out
+
+
+def _scale_item(block: Block, by_loc: dict[str, list[int]], out: list[Figure]) -> tuple | None:
+    """(index, label, score, scale) of a label line whose one figure is a score on a scale, else None."""
+    idx = by_loc.get(block.location, [])
+    line = parse_line(block.text)
+    if line is None or len(idx) != 1:
+        return None
+    m = _ON_SCALE.match(out[idx[0]].raw)
+    if m is None or not out[idx[0]].unit:
+        return None
+    return idx[0], line.label, float(m["part"].replace(",", ".")), float(m["scale"])
+
+
+def _weigh(run: list[tuple], lead: Block | None, by_loc: dict[str, list[int]], out: list[Figure]) -> list[tuple]:
+    """Names the weights of a run of scale items that add up to the scale; returns (last index, kind, label) of
+    each item when the lead-in names their kind."""
+    scale = run[0][3]
+    if len(run) < 2 or abs(sum(r[2] for r in run) - scale) > _TOLERANCE:
+        return []
+    kind = ""
+    if lead is not None and lead.kind in _LINES and lead.text.rstrip().endswith(":"):
+        # the lead-in counts the items: "Điểm bao gồm 05 tiêu chí:" names their kind
+        kind = next((out[i].unit for i in by_loc.get(lead.location, [])
+                     if out[i].unit and abs(out[i].value - len(run)) < _TOLERANCE), None) or ""
+    head = measure_words().weight_head
+    for i, label, _score, _scale in run:
+        out[i] = replace(out[i], subject=" ".join(p for p in (out[i].unit, head, kind, label) if p))
+    return [(run[-1][0], kind, label) for _i, label, _s, _w in run] if kind else []
+
+
+_NAME_WORDS = 2  # words before a numbered name that say what it is ("nguyên tắc", "mô hình")
+_NAME_NUMBERS = 3  # numbers a name has at least: "2-3" alone is a range ("2-3 ngày"), not a name
+_NAME_STOP = regex.compile(r"[,;:.()]")
+_QUOTES = "\"'“”‘’«»"
+
+
+def named_parts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with the subjects of a footnote's parts of a numbered name: a footnote whose whole-number counts,
+    in order, are the numbers of a hyphenated name in the paragraph before it ("nguyên tắc 5-4-3-2-1", "mô hình
+    3-2-1") details that name; each count names a part "của" it. Other figures unchanged."""
+    by_loc: dict[str, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_loc.setdefault(f.location, []).append(i)
+    out = list(figures)
+    calling: Block | None = None
+    for block in blocks:
+        if block.kind != "footnote":
+            calling = block if block.kind != "table" else None
+            continue
+        idx = by_loc.get(block.location, [])
+        if calling is None or len(idx) < _NAME_NUMBERS or any(out[i].value != int(out[i].value) for i in idx):
+            continue
+        numbers = r"\s*[-–]\s*".join(str(int(out[i].value)) for i in idx)
+        m = regex.search(r"(?<![\d/.,-])" + numbers + r"(?![\d/.,-])", calling.text)
+        if m is None:
+            continue
+        before = _NAME_STOP.split(calling.text[: m.start()].rstrip(" " + _QUOTES))[-1].split()[-_NAME_WORDS:]
+        if not content_words(" ".join(before)):
+            continue
+        name = " ".join([*before, m[0]])
+        for i in idx:
+            if out[i].subject and name.casefold() not in out[i].subject.casefold():
+                out[i] = replace(out[i], subject=f"{out[i].subject} của {name}")
+    return out

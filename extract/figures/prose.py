@@ -12,9 +12,10 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
-from extract.figures.subjects import is_weak, list_total, noun_phrase
+from extract.figures.subjects import check_name, is_weak, list_total, noun_phrase
 from extract.figures.topics import in_force
 from extract.language.nlp import may_match
+from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
@@ -47,11 +48,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             lead = closing = _text_lead(sentence, sec, year) or lead
             earlier.insert(0, sentence)
             continue
-        sent = analyse(sentence)
-        if not sent.mentions:
+        if not find_numbers(sentence):  # remembered for analyse: its aliases and breaks are read only with numbers
             closing = _text_lead(sentence, sec, year)  # dates only: it may open the part, not the next sentence
             earlier.insert(0, sentence)
             continue
+        sent = analyse(sentence)
         line = parse_line(sentence)
         if line is not None and (not _VALUE_LIST.match(sentence, line.colon) or opens_count_list(line)):
             line = None  # a block label before a sentence ("3. Về các dự án ...: tổng số dự án là 30") is a topic
@@ -61,6 +62,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         lead = lead_of(sent, cues, sec, year, lead) or lead
         prev: Resolved | None = None
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
+        named: list = []  # (mention, check_name or subject) of the figures before, for check_name
         for i, m in enumerate(sent.mentions):
             next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
@@ -74,8 +76,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 and is_share_of_total(sent, m)
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
+            name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
+            if name:  # the catalogue's name the checks compare by, through the same steps as the subject
+                name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
@@ -84,6 +89,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             elif subject:
                 carried = subject
             done.append((m, subject))
+            named.append((m, name or subject))
             res = Resolved(m, indicator, subject, role)
             period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead)
             if point_in_time and period is not None:
@@ -110,6 +116,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                     period,
                     indicator=res.indicator,
                     subject=res.subject,
+                    check_name=name if name != res.subject else None,
                     role=res.role,
                     basis=basis,
                     label=label_of(sent, m, next_start),

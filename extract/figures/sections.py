@@ -11,7 +11,7 @@ import regex
 
 from extract.figures.rules import rules
 from extract.language.headings import heading_level
-from extract.language.nlp import rule_spans
+from extract.language.nlp import may_match, rule_spans
 from extract.language.periods import date_at, find_periods, names_programme, programme_span
 from extract.model import Block, Metadata, Period
 
@@ -90,6 +90,8 @@ class Sections:
     def _as_of(self, text: str) -> Period | None:
         """The stock period a heading names with an as-of cue ("Kết quả thực hiện: đến thời điểm báo cáo ngày
         06/11/2025"): from the start of the enclosing period to the day written, else the document's day."""
+        if not may_match(text, "POINT_IN_TIME"):
+            return None  # no as-of phrase can be among its spans: no tokenizer
         cues = [(c0, c1) for c0, c1, label, _ in rule_spans(text) if label == "POINT_IN_TIME"]
         if not cues:
             return None
@@ -107,7 +109,7 @@ class Sections:
         if block.kind != "paragraph" or heading_level(text) is None or len(text.split()) > _TITLE_WORDS:
             return False
         bare = _DATES.sub("", rules().numbering.sub("", text, count=1))
-        if _DIGIT.search(bare):
+        if _DIGIT.search(bare) or not may_match(text, "POINT_IN_TIME"):
             return False
         return any(label == "POINT_IN_TIME" for _c0, _c1, label, _ in rule_spans(text))
 

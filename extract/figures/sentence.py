@@ -12,19 +12,27 @@ import regex
 from extract.figures.rules import rules
 from extract.language.numbers import Mention, find_numbers
 
+_PAREN = regex.compile(r"[()]")
+
 
 def _paren_groups(s: str) -> list[int]:
-    """For each character, the position of the innermost open parenthesis enclosing it (-1 at top level)."""
-    out = []
+    """For each character, the position of the innermost open parenthesis enclosing it (-1 at top level); an
+    opening parenthesis belongs to the group around it, a closing one to the group it returns to."""
+    out: list[int] = []
     stack: list[int] = []
-    for i, ch in enumerate(s):
-        if ch == "(":
-            out.append(stack[-1] if stack else -1)
+    top, done = -1, 0
+    for m in _PAREN.finditer(s):  # the characters between two parentheses share one group: filled at once
+        i = m.start()
+        out.extend([top] * (i - done))
+        if s[i] == "(":
+            out.append(top)
             stack.append(i)
-            continue
-        if ch == ")" and stack:
-            stack.pop()
-        out.append(stack[-1] if stack else -1)
+        else:
+            if stack:
+                stack.pop()
+            out.append(stack[-1] if stack else -1)
+        top, done = (stack[-1] if stack else -1), i + 1
+    out.extend([top] * (len(s) - done))
     return out
 
 
@@ -42,6 +50,15 @@ class Sentence:
     def close_of(self, group: int) -> int:
         """Index of the parenthesis closing `group` (or the sentence end)."""
         depth = 0
+        if group >= 0:  # only the parentheses count: found by the pattern instead of a loop over every character
+            for m in _PAREN.finditer(self.text, group):
+                if m.group() == "(":
+                    depth += 1
+                else:
+                    depth -= 1
+                    if depth == 0:
+                        return m.start()
+            return len(self.text)
         for i in range(group, len(self.text)):
             if self.text[i] == "(":
                 depth += 1
@@ -98,6 +115,12 @@ def _aliases(text: str) -> list:
             out.append(m)
             pos = m.end()
     return out
+
+
+def first_alias(text: str):
+    """`rules().alias.search(text)`: the first match `_aliases` finds (None for none)."""
+    found = _aliases(text)
+    return found[0] if found else None
 
 
 def analyse(text: str, attribution: bool = True) -> Sentence:

@@ -619,13 +619,12 @@ def _coordinated_rate(sent: Sentence, m: Mention, done: list) -> str | None:
 
 def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
                 total: tuple[Mention, str] | None, done: list | None = None) -> str | None:
-    """The subject of `m`; `subject` is the seed rules' (kept for catalogued indicators), `total` the
+    """The subject of `m`; `subject` is the seed rules' (a catalogued indicator's name: check_name keeps it for
+    the checks when the sentence's own phrase does not suit them), `total` the
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence.
     Labels of label lines and lists are label_lines.py's, which runs after."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
-    if indicator and subject and not is_counted(m) and not _checkable(own, sent, subject):
-        return fold(subject).strip(" .,;:-–") or None  # the catalogue's name, for warehouse/checks
     pw = phrase_words()
     text = _unmark(sent.text)
     label = pw.topic_label.match(text)
@@ -639,6 +638,18 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
     return own
+
+
+def check_name(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
+               total: tuple[Mention, str] | None, done: list | None = None) -> str | None:
+    """The name value_conflict.sql compares a catalogued figure by (`figures.check_name`) when the sentence's
+    own phrase is not one it can use (`_checkable`): the catalogue's name `subject`; else None (the check
+    reads the subject). The subject itself stays the noun phrase a reader names."""
+    if not indicator or not subject or is_counted(m):
+        return None
+    if _checkable(_own_phrase(sent, m, subject, indicator, total, done or []), sent, subject):
+        return None
+    return fold(subject).strip(" .,;:-–") or None
 
 
 def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,

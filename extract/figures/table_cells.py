@@ -19,11 +19,12 @@ from extract import catalog
 from extract.figures.cues import as_of_at, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
+from extract.figures.sentence import first_alias
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.subjects import content_words
-from extract.language.text import fold, strip_accents
+from extract.language.text import caseless, fold, strip_accents
 from extract.model import Block, Cell, Figure, Period
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -43,6 +44,9 @@ _DECIMAL_MARK = regex.compile(r"\d[.,]\d")
 _WORD = regex.compile(r"\p{L}+")
 _WORD_OR_DIGIT = regex.compile(r"\p{L}{2}|\d")
 _LONG_WORD = regex.compile(r"\p{L}{2,}")
+_ABOUT = regex.compile(r"^về\s+", regex.IGNORECASE)
+_SENTENCE_GAP = regex.compile(r"(?<=[.!?;])\s+")
+_STT = regex.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
 _WORDS_MAX = 3  # a value cell has at most this many words besides its numbers ("22,45 %", "15 văn bản")
 
@@ -204,13 +208,16 @@ def inherit_qualifier(child: str, parent: str) -> str:
         noun = rate.sub("", parent_core, count=1).strip()
         while (bare := rules[8].sub("", noun, count=1)) != noun:
             noun = bare  # a group row "Số liệu về giáo viên": its noun is "giáo viên"
-        noun = regex.sub(r"^về\s+", "", noun, flags=regex.IGNORECASE)
+        noun = _ABOUT.sub("", noun)
         return " ".join(f"{lead.strip(' %')} {noun} {rest}".split()) if noun else child
     words = rest.split()
+    within = caseless(_unmarked(parent))
     for n in range(len(words), 0, -1):
         head = " ".join(words[:n])
         if not content_words(head):
             continue
+        if caseless(head) not in within:
+            continue  # the pattern below cannot match (each head would be compiled anew: ~1 ms each)
         hit = regex.search(rf"(?<!\w)\(?{regex.escape(head)}\)?(?!\w)", _unmarked(parent), regex.IGNORECASE)
         if hit:
             break
@@ -239,14 +246,14 @@ def lead_in_subject(text: str | None) -> str:
     if not end.search(t):
         return ""
     t = end.sub("", _unbracketed(t))
-    t = regex.split(r"(?<=[.!?;])\s+", t)[-1]
+    t = _SENTENCE_GAP.split(t)[-1]
     cut = copula.search(f" {t} ")
     if cut:
         t = f" {t} "[: cut.start()]
     while (u := light.sub("", t, count=1)) != t:
         t = u  # "Kết quả công tác ...": every light noun in front
     t = " ".join(t.split()).strip(" ,;:.-–")
-    n = len(regex.findall(r"\p{L}+", t))
+    n = len(_WORD.findall(t))
     return t if 0 < n <= _LEAD_IN_WORDS_MAX else ""
 
 
@@ -280,9 +287,9 @@ def caption_topic(text: str | None) -> tuple[str, str]:
     while (u := rules[12].sub("", head, count=1)) != head:
         head = u
     head, paren = head.strip(" ,;:.-–"), paren.split(")")[0].strip(" ,;:.-–")
-    if len(regex.findall(r"\p{L}+", head)) > _LEAD_IN_WORDS_MAX:
+    if len(_WORD.findall(head)) > _LEAD_IN_WORDS_MAX:
         return "", ""
-    return head, paren if len(regex.findall(r"\p{L}+", paren)) <= _LEAD_IN_WORDS_MAX else ""
+    return head, paren if len(_WORD.findall(paren)) <= _LEAD_IN_WORDS_MAX else ""
 
 
 def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
@@ -291,7 +298,7 @@ def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)")."""
     topic, restated = caption
     leaf = col_path[-1] if col_path else ""
-    measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+    measure = _measure(col_path) or (leaf if _ACRONYM.fullmatch(leaf) else "")
     first = [content_words(x)[:1] for x in (measure, restated)]
     if measure and restated and first[0] == first[1]:
         measure, topic = restated, ""
@@ -307,7 +314,7 @@ def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, l
     if period_row:
         leaf = col_path[-1] if col_path else ""
         # an upper-case column ("BS RHM", "CNXN") is a category named by its abbreviation
-        measure = _measure(col_path) or (leaf if regex.fullmatch(r"[\p{Lu}\s.]*\p{Lu}{2}[\p{Lu}\s.]*", leaf) else "")
+        measure = _measure(col_path) or (leaf if _ACRONYM.fullmatch(leaf) else "")
         named = " ".join(p for p in (lead, measure) if p)
         return named or " ".join(col_path) or None
     own = _bare_label(own)
@@ -482,7 +489,7 @@ def _table_unit(block: Block, prev_text: str | None):
 def _stt_number(g, stt_col: int | None) -> str:
     """A row's dotted STT ("3.1.1", "2."): its place in the table's outline; "" for none."""
     text = fold(g[stt_col][0].text).strip().rstrip(".") if stt_col in g else ""
-    return text if regex.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", text) else ""
+    return text if _STT.fullmatch(text) else ""
 
 
 def _roman_stt(g, stt_col: int | None) -> str:
@@ -559,7 +566,8 @@ def table_figures(
     caption = caption_topic(prev_text) if who else ("", "")
     span = _years_span(labels)
     total_rx = _rules()[3]
-    alias, alias_ids = fig_rules().alias, fig_rules().alias_ids
+    alias_ids = fig_rules().alias_ids
+    column_reading: dict[int, tuple] = {}  # column -> (role, period) its header path gives
     out: list[Figure] = []
     cell_fig: dict[tuple[int, int], Figure] = {}  # (data row, column) -> the cell's single figure
     group: list[str] = []
@@ -588,7 +596,7 @@ def table_figures(
                 top = _bare_label(label)
             continue
         row_path = [p for p in group + [label] if p]
-        am = alias.search(label)
+        am = first_alias(label)
         indicator = alias_ids[am.group().lower()] if am else None
         own_dvt = fold(g[unit_col][0].text) if unit_col and unit_col in g else ""
         dvt = last_dvt if _rules()[5].match(own_dvt) else own_dvt
@@ -610,8 +618,11 @@ def table_figures(
             if not _is_value_cell(quote, mentions):
                 continue
             header = PATH_SEP.join(col_path[c])
-            role = _header_role(header) or ("target" if sec.plan else "actual")
-            period = _header_period(col_path[c], year) or row_period
+            if c not in column_reading:  # the same for every row: read once a column
+                column_reading[c] = (_header_role(header), _header_period(col_path[c], year))
+            header_role, header_period = column_reading[c]
+            role = header_role or ("target" if sec.plan else "actual")
+            period = header_period or row_period
             at_day = period is None and stock is not None and role != "target"
             period = period or (stock if at_day else sec.period)
             for m in mentions:

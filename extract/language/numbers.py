@@ -13,7 +13,9 @@ import regex
 
 from extract.catalog import RuleError
 from extract.catalog import load as _load_yaml
+from extract.language.literals import key_words
 from extract.language.nlp import identifier_spans
+from extract.language.text import caseless
 
 KINDS = ("number", "ratio_part", "ratio_whole", "range_low", "range_high", "multiple")
 QUALIFIERS = (">", ">=", "<", "<=", "~", "range_low", "range_high")
@@ -590,11 +592,21 @@ def _identifiers(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@cache
+def _exclusion_words() -> tuple[tuple[str, ...], ...]:
+    """For each exclusion pattern (in order), words one of which any text it matches in holds (caseless; () for
+    none): read from the pattern itself (extract/language/literals.py), so a text without them skips it."""
+    return tuple(key_words(pat.pattern) for _rid, pat, _needs in _rules().exclusions)
+
+
 def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     r, g = _rules(), _grammar()
     spans: list[tuple[int, int, str]] = []
-    for rid, pat, needs in r.exclusions:
+    has = caseless(text).__contains__
+    for (rid, pat, needs), words in zip(r.exclusions, _exclusion_words(), strict=True):
         if needs and not any(c in text for c in needs):
+            continue
+        if words and not any(map(has, words)):
             continue
         for m in pat.finditer(text):
             if m.end() > m.start():
@@ -901,6 +913,8 @@ def find_numbers(text: str) -> list[Mention]:
 @lru_cache(maxsize=4096)
 def _numbers(text: str) -> tuple[Mention, ...]:
     """find_numbers, remembered: a table repeats its cell texts, and its cells are read by more than one pass."""
+    if _grammar().cluster.search(text) is None:
+        return ()  # every figure-number is a cluster: no exclusion or identifier pass can add one
     return tuple(_analyse(text)[0])
 
 
@@ -922,5 +936,6 @@ def is_decrease(sign_word: str | None) -> bool:
 
 # load and compile at import: a malformed rule file fails here, and the first call pays nothing
 _grammar()
+_exclusion_words()
 
 __all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease"]

@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 import regex
 
 from extract import catalog
+from extract.language.literals import key_words
+from extract.language.text import caseless
 from extract.model import Period
 
 
@@ -37,6 +39,14 @@ def _patterns():
 
 
 @cache
+def _needs() -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+    """The words one of which each period pattern needs in a text (extract/language/literals.py), in pattern
+    order, and the words one of which any match needs (() when a pattern needs none: every text is searched)."""
+    needs = [key_words(rx.pattern) for _kind, rx in _patterns()[0]]
+    return needs, (() if not all(needs) else tuple(sorted({w for n in needs for w in n})))
+
+
+@cache
 def _extras():
     data = catalog.load("periods")
     dates = [(p["kind"], regex.compile(p["regex"], _FLAGS)) for p in data["as_of_dates"]]
@@ -52,11 +62,20 @@ def _programme():
 def programme_span(text: str) -> Period | None:
     """The span a programme is said to run over ("Đề án ... được thực hiện từ năm 2006 ... kết thúc vào năm
     2020" -> 2006-2020); None when the text states none."""
-    m = _programme()[0].search(text)
+    rx = _programme()[0]
+    words = _programme_words()
+    if words and not any(map(caseless(text).__contains__, words)):
+        return None  # asked of every block: most lack the pattern's words
+    m = rx.search(text)
     if not m or int(m["y1"]) > int(m["y"]):
         return None
     y1, y = int(m["y1"]), int(m["y"])
     return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}")
+
+
+@cache
+def _programme_words() -> tuple[str, ...]:
+    return key_words(_programme()[0].pattern)
 
 
 def names_programme(heading: str) -> bool:
@@ -127,26 +146,40 @@ def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
 @lru_cache(maxsize=4096)
 def _periods(text: str, year: int | None) -> tuple[PeriodMention, ...]:
     """find_periods, remembered: the figure stage asks again for the same sentence, once per number in it."""
-    compiled, roman = _patterns()
+    roman = _patterns()[1]
+    return tuple(PeriodMention(s, e, kind, _build(kind, groups, year, roman)) for s, e, kind, groups in _matches(text))
+
+
+@lru_cache(maxsize=4096)
+def _matches(text: str) -> tuple[tuple[int, int, str, dict], ...]:
+    """(start, end, kind, groups) of the period phrases of `text`, longest first where two overlap and without
+    comparison bases: what find_periods reads, whatever the year (a text is asked with more than one year)."""
+    compiled, (needs, any_need) = _patterns()[0], _needs()
+    folded = caseless(text)
+    if any_need and not any(map(folded.__contains__, any_need)):
+        return ()  # no pattern's words: most texts asked are short phrases
     comparison = _extras()[0]
-    found: list[PeriodMention] = []
-    for kind, rx in compiled:
+    found = []
+    for (kind, rx), words in zip(compiled, needs, strict=True):
+        if words and not any(map(folded.__contains__, words)):
+            continue  # the text lacks every word of a kind each match of the pattern needs
         for m in rx.finditer(text):
-            found.append(PeriodMention(m.start(), m.end(), kind, _build(kind, m.groupdict(), year, roman)))
-    found.sort(key=lambda pm: (pm.start, -(pm.end - pm.start)))
-    out: list[PeriodMention] = []
-    for pm in found:
-        if out and pm.start < out[-1].end:
+            found.append((m.start(), m.end(), kind, m.groupdict()))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, str, dict]] = []
+    for f in found:
+        if out and f[0] < out[-1][1]:
             continue
-        out.append(pm)
+        out.append(f)
     # "so với cùng kỳ năm 2024": a comparison base, not the period of what is measured
-    return tuple(pm for pm in out if not comparison.search(text[max(0, pm.start - 30) : pm.start]))
+    return tuple(f for f in out if not comparison.search(text[max(0, f[0] - 30) : f[0]]))
 
 
 def forget() -> None:
     """Empty find_periods' memory: called per document, so each document pays for its own text (a batch of
     copies of one file would otherwise time the memory, not the rules)."""
     _periods.cache_clear()
+    _matches.cache_clear()
 
 
 def first_period(text: str, year: int | None = None) -> Period | None:

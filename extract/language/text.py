@@ -27,6 +27,18 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# `regex` ignores case by Unicode case folding, and also takes I and ı, İ and i for one letter
+_CASELESS_FIX = str.maketrans({"ı": "i", "\u0307": None})
+
+
+def caseless(text: str) -> str:
+    """`text` case-folded, ı as i and without the combining dot above (İ folds to i + U+0307): when a pattern
+    with IGNORECASE matches a literal word in a text, `caseless(word)` is a substring of `caseless(text)`, so a
+    caller can skip the pattern when it is not (checked over every cased character, tests/test_text.py)."""
+    out = text.casefold()
+    return out.translate(_CASELESS_FIX) if "ı" in out or "\u0307" in out else out
+
+
 def clean_pdf_text(text: str) -> str:
     return nfc(text.replace("\ufffe", "").replace("\r", ""))  # str.translate with a table is slower
 

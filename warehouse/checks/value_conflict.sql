@@ -12,6 +12,8 @@
 -- and "GRDP đạt 9,1%" agree; "tổng thu ngân sách ..." is not "tổng thu ngân sách địa phương ..."); across documents,
 -- both subjects must be short (at most eight words): a long subject ("Tỷ lệ cơ quan ... bố trí công chức theo
 -- đúng vị trí việc làm") names a narrower quantity than the indicator it was filed under.
+-- "Subject" here is figures.check_name when set: the catalogue's name of a figure whose own subject is a long
+-- phrase that only describes the quantity ("Cử tri tham gia bỏ phiếu bầu ĐBQH khóa XVI ..."), for the check alone.
 -- In one document, "named alike" reaches through the whole subject when it is longer than six words: "tỷ lệ hồ sơ
 -- giải quyết đúng hẹn toàn tỉnh" and "... cấp tỉnh" are two quantities. A sentence opening with "Trong đó" (rules/
 -- checks.yaml `value_conflict.part_opener`) states parts of what its paragraph stated before: its figures are not
@@ -24,8 +26,8 @@
 -- (within) or per family (across) and key.
 with f as (
     select f.figure_id, f.doc_id, f.indicator, f.role, f.basis, f.base_unit, f.base_value, f.half_ulp,
-           f.raw, f.quote, f.subject, f.char_start,
-           len(string_split(trim(f.subject), ' ')) as subject_words,
+           f.raw, f.quote, coalesce(f.check_name, f.subject) as subject, f.char_start,
+           len(string_split(trim(coalesce(f.check_name, f.subject)), ' ')) as subject_words,
            case when coalesce(i.one_time, false) then null else f.period_start end as p_start,
            case when coalesce(i.one_time, false) then null else f.period_end end as p_end,
            case when coalesce(i.one_time, false) then null
