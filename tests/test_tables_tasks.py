@@ -173,9 +173,10 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     # 46's agency tables included). Round 6 added 299 fresh cells (37's and 39's score and rank tables, 33's rows
     # 3 to 4.3.3, 46's tables d and đ): 0.659 of the 487 before its table rules, 0.856 after; what is left is
     # mostly the unnamed whole of a rank ("/63": tỉnh thành được xếp hạng). The documents without round-6
-    # tables stay at their level.
+    # tables stay at their level. With s6-subj-score (a criterion named by its label alone takes its kind,
+    # "tiêu chí ...") 0.883.
     named = sum(s.subject_gold for s in tables)
-    assert named >= 450 and sum(s.subject_ok for s in tables) / named >= 0.85
+    assert named >= 450 and sum(s.subject_ok for s in tables) / named >= 0.88
     older = [s for s in tables if not s.doc.startswith(("37_", "39_"))]
     assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.92
     # role and period of the matched cells (round 6: 0.776 before the ratio-cell and lead-in rules, 0.994 after)
