@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 from support import ROOT, SAMPLES
 
 import warehouse.batch as batch
@@ -261,6 +262,7 @@ def _finalizer_then_busy(path: str, settings: Settings):
     return "never"
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped first alarm, on purpose
 def test_a_time_limit_that_fires_inside_a_finalizer_still_ends_the_document():
     previous = signal.signal(signal.SIGALRM, batch._on_alarm)
     try:
