@@ -31,7 +31,14 @@ from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, content_words, context_words, openers, phrase_words
+from extract.language.subjects import (
+    WHOLE_WORD,
+    content_words,
+    context_words,
+    openers,
+    phrase_words,
+    word_alternation,
+)
 from extract.language.text import fold
 from extract.model import Block, Figure
 
@@ -62,13 +69,6 @@ class MeasureWords:
     phrase_end: regex.Pattern  # searched: where the noun phrase after a share ends
 
 
-def _alternation(words, key: str) -> str:
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise RuleError(f"measures.yaml {key}: expected a list of words")
-    alts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
-
-
 @cache
 def measure_words() -> MeasureWords:
     data = load("measures")
@@ -77,7 +77,7 @@ def measure_words() -> MeasureWords:
     for key in ("rank_head", "weight_head"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError(f"measures.yaml {key}: expected a word")
-    alt = {k: _alternation(data[k], k) for k in _KEYS - {"rank_head", "weight_head"}}
+    alt = {k: word_alternation(data[k], f"measures.yaml {k}") for k in _KEYS - {"rank_head", "weight_head"}}
     flags = regex.IGNORECASE
     return MeasureWords(
         rank_head=" ".join(data["rank_head"].split()),

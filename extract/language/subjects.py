@@ -89,10 +89,12 @@ _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "resta
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope"}
 
 
-def _alternation(words, key: str) -> str:
+def word_alternation(words, where: str) -> str:
+    """One regex alternation of a rule file's list of words and phrases (longest first, ties in file order; any
+    run of spaces between words); `where` names the list in the error ("subjects.yaml phrase.predicates")."""
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise RuleError(f"subjects.yaml phrase.{key}: expected a list of words")
-    alts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)  # ties in file order
+        raise RuleError(f"{where}: expected a list of words")
+    alts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(regex.escape(p) for p in a.split()) for a in alts) + ")"
 
 
@@ -116,7 +118,7 @@ def phrase_words() -> PhraseWords:
     data = _section("phrase", _PHRASE_KEYS)
     if not isinstance(data["share"], str) or not data["share"].strip():
         raise RuleError("subjects.yaml phrase.share: expected a word")
-    alt = {k: _alternation(data[k], k) for k in _PHRASE_KEYS - {"share"}}
+    alt = {k: word_alternation(data[k], f"subjects.yaml phrase.{k}") for k in _PHRASE_KEYS - {"share"}}
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     return PhraseWords(
@@ -312,7 +314,7 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
 @cache
 def context_words() -> ContextWords:
     data = _section("context", _CONTEXT_KEYS)
-    alt = {k: _alternation(data[k], k) for k in _CONTEXT_KEYS}
+    alt = {k: word_alternation(data[k], f"subjects.yaml context.{k}") for k in _CONTEXT_KEYS}
     flags = regex.IGNORECASE
     return ContextWords(
         anaphor=regex.compile(
