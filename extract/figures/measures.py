@@ -29,22 +29,20 @@ import regex
 from extract.catalog import RuleError, load
 from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
+from extract.figures.subjects import HARD, masked, unmark, without_openers
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
     content_words,
     context_words,
-    openers,
     phrase_words,
     word_alternation,
 )
 from extract.language.text import fold
 from extract.model import Block, Figure
 
-_HARD = regex.compile(r"[;()]|:(?!\d)")
 _CLAUSE = regex.compile(r"[;:,()]")
-_ITEM_MARK = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])\s*")
 _MAX_CLOSING = 4  # words of a predicate closing a clause that a quota in parentheses takes
 _MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng"); of more, the last 2
 _MAX_SHARE = 16  # words of the noun phrase a share is of
@@ -107,10 +105,7 @@ def _start(m: Mention) -> int:
 
 
 def _clean(text: str) -> str:
-    text = _ITEM_MARK.sub(" ", text)
-    for rx in openers():
-        text = rx.sub(" ", text)
-    return " ".join(text.split()).strip(" ,")
+    return without_openers(unmark(text)).strip(" ,")
 
 
 def _agent(sent: Sentence, lo: int, hi: int) -> str:
@@ -124,15 +119,8 @@ def _agent(sent: Sentence, lo: int, hi: int) -> str:
 
 
 def _masked(sent: Sentence, lo: int, hi: int) -> str:
-    """Text of [lo, hi) with numbers and times blanked out."""
-    chars = list(sent.text[lo:hi])
-    for o in sent.mentions:
-        for i in range(max(o.start, lo), min(o.end, hi)):
-            chars[i - lo] = " "
-    for pm in find_periods(sent.text[lo:hi]):
-        for i in range(pm.start, pm.end):
-            chars[i] = " "
-    return "".join(chars)
+    """Text of [lo, hi) with numbers and times blanked out (their prepositions kept)."""
+    return masked(sent, lo, hi, None, time_lead=False)
 
 
 def _clause_lo(sent: Sentence, pos: int) -> int:
@@ -160,7 +148,7 @@ def _multiple(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
         return None
     if measure_words().comparison.match(sent.text[m.end :]) and done and done[-1][1]:
         prev, subj = done[-1]
-        if not _HARD.search(sent.text, prev.end, _start(m)):
+        if not HARD.search(sent.text, prev.end, _start(m)):
             return subj
     lo = _clause_lo(sent, _start(m))
     before = _masked(sent, lo, _start(m))
@@ -195,7 +183,7 @@ def _change(sent: Sentence, m: Mention, own: str | None, done: list) -> str | No
     text = sent.text
     paren = text.rfind("(", prev.end, _start(m))
     inside = regex.sub(WHOLE_WORD % regex.escape(m.sign_word), " ", text[paren + 1 : _start(m)], flags=regex.IGNORECASE)
-    if paren < 0 or inside.strip() or _HARD.search(text, prev.end, paren):
+    if paren < 0 or inside.strip() or HARD.search(text, prev.end, paren):
         return None
     if not regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE):
         return None
@@ -208,7 +196,7 @@ def _rank(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None
     if (m.unit or "").casefold() != _rank_unit() or m.kind == "ratio_whole":
         return None
     head = measure_words().rank_head
-    if done and done[-1][1] and not _HARD.search(sent.text, done[-1][0].end, _start(m)):
+    if done and done[-1][1] and not HARD.search(sent.text, done[-1][0].end, _start(m)):
         prev, subj = done[-1]
         if prev.unit and prev.kind != "ratio_whole":
             subj = regex.sub(WHOLE_WORD % regex.escape(prev.unit), " ", subj, count=1, flags=regex.IGNORECASE)
@@ -280,7 +268,7 @@ def _group(sent: Sentence, part: Mention) -> str | None:
     """The group before "có" that the ratio `part` (or the first ratio of the same noun coordinated before it)
     counts in; None when its clause has none."""
     s = sent.text
-    hard = max((c.end() for c in _HARD.finditer(s, 0, _start(part))), default=0)
+    hard = max((c.end() for c in HARD.finditer(s, 0, _start(part))), default=0)
     mw = measure_words()
     pw = phrase_words()
     ratios = [o for o in sent.mentions if hard <= o.start < part.start and o.kind == "ratio_part"]
@@ -336,7 +324,7 @@ def _noun_after(sent: Sentence, m: Mention) -> str:
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = _masked(sent, m.end, nxt)
     both = [x for x in pw.coordinator.finditer(rest) if not rest[x.end() :].strip()]  # "20% thôn và 15% ..."
-    stops = [x.start() for x in (_HARD.search(rest), pw.predicates.search(rest), measure_words().phrase_end.search(rest),
+    stops = [x.start() for x in (HARD.search(rest), pw.predicates.search(rest), measure_words().phrase_end.search(rest),
                                  *both[:1]) if x]
     rest = rest[: min(stops)] if stops else rest
     words = rest.split()

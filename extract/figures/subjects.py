@@ -33,7 +33,7 @@ from extract.language.subjects import (
 )
 from extract.language.text import fold
 
-_HARD = regex.compile(r"[;()]|:(?!\d)")
+HARD = regex.compile(r"[;()]|:(?!\d)")
 _ASIDE = regex.compile(r"\([^()]*\)\s*$")  # a parenthesis closed right before a number
 _COMMA = regex.compile(r",")
 _DIGIT = regex.compile(r"\d")
@@ -55,7 +55,7 @@ _MAX_TOPIC_LABEL = 16  # words of a topic set off by a colon ("Đối với dị
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
 
-def _unmark(text: str) -> str:
+def unmark(text: str) -> str:
     """Text without the list mark that opens it ("(1)", "a)", "-", "+")."""
     return _ITEM_MARK.sub(" ", text)
 
@@ -76,14 +76,15 @@ def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
     return fold(own).casefold().startswith(rate + " ")  # a rate its clause names ("tỷ lệ ... đạt 74,88%")
 
 
-def _clean(text: str) -> str:
+def without_openers(text: str) -> str:
     for rx in openers():
         text = rx.sub(" ", text)
     return " ".join(text.split())
 
 
-def _mask(sent: Sentence, lo: int, hi: int, m: Mention | None) -> str:
-    """Text of [lo, hi) with other numbers and period mentions blanked out."""
+def masked(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool = True) -> str:
+    """Text of [lo, hi) with the numbers other than `m` and the period mentions blanked out (with `time_lead`,
+    the preposition before a period too)."""
     chars = list(sent.text[lo:hi])
     for o in sent.mentions:
         if o is not m:
@@ -91,7 +92,7 @@ def _mask(sent: Sentence, lo: int, hi: int, m: Mention | None) -> str:
                 chars[i - lo] = " "
     pw = phrase_words()
     for pm in find_periods(sent.text[lo:hi]):
-        lead = pw.time_lead.search(sent.text[lo : lo + pm.start])
+        lead = pw.time_lead.search(sent.text[lo : lo + pm.start]) if time_lead else None
         for i in range(lead.start() if lead else pm.start, pm.end):
             chars[i] = " "  # "đến hết năm 2025": the preposition goes with its time
     return "".join(chars)
@@ -112,7 +113,7 @@ def _is_list_part(text: str) -> bool:
         asp = None
     if not words or pw.predicates.search(text) or asp or pw.lead_openers.match(text):
         return False
-    return _clean(text) == " ".join(words) and not find_periods(text)
+    return without_openers(text) == " ".join(words) and not find_periods(text)
 
 
 def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
@@ -122,11 +123,11 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     is short: "UBND tỉnh đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở" ->
     from "ban hành"."""
     s = sent.text
-    hard = max((c.end() for c in _HARD.finditer(s, 0, pos)), default=0)
+    hard = max((c.end() for c in HARD.finditer(s, 0, pos)), default=0)
     aside = _ASIDE.search(s, 0, pos) if predicate else None
     if aside and not _DIGIT.search(aside.group()):
         # "Làm sạch (trên hệ thống ...) 39.953 dữ liệu": an aside in parentheses between the verb and its count
-        hard = max((c.end() for c in _HARD.finditer(s, 0, aside.start())), default=0)
+        hard = max((c.end() for c in HARD.finditer(s, 0, aside.start())), default=0)
     prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
@@ -137,10 +138,10 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
         part_lo = commas[i - 1] if i > 0 else lo
         if part_lo == prev or _DIGIT.search(s[part_lo : commas[i]]):
             break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
-        part = _mask(sent, part_lo, commas[i] - 1, None)
+        part = masked(sent, part_lo, commas[i] - 1, None)
         if not _is_list_part(part):
             if predicate:
-                start = _after_aspect(part, part_lo, len(_mask(sent, commas[i], pos, None).split())) or start
+                start = _after_aspect(part, part_lo, len(masked(sent, commas[i], pos, None).split())) or start
             break
         start = part_lo
     return start
@@ -158,7 +159,7 @@ def _after_aspect(part: str, part_lo: int, words: int) -> int | None:
     n = len(rest.split())
     if not n or n + words > _MAX_PREDICATE or pw.predicates.search(rest) or pw.lead_openers.match(rest):
         return None
-    if _clean(rest) != " ".join(rest.split()) or find_periods(rest):
+    if without_openers(rest) != " ".join(rest.split()) or find_periods(rest):
         return None
     return part_lo + asp[-1].start()
 
@@ -202,12 +203,12 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     pw = phrase_words()
     start = m.qualifier_span[0] if m.qualifier_span else m.start
     lo = _clause_lo(sent, start, predicate=True)
-    text = _clean(_unmark(_ASIDE.sub(" ", _mask(sent, lo, start, m))))
+    text = without_openers(unmark(_ASIDE.sub(" ", masked(sent, lo, start, m))))
     cop = pw.copula.search(text)
     if cop:
         wide = _subject_lo(sent, m, lo, start)
         if wide < lo:
-            text = _clean(_unmark(_mask(sent, wide, start, m)))
+            text = without_openers(unmark(masked(sent, wide, start, m)))
             cop = pw.copula.search(text)
         return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
     if _accompanies(text):
@@ -246,7 +247,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     s = sent.text
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
-    rest = _mask(sent, m.end, nxt, m)
+    rest = masked(sent, m.end, nxt, m)
     if not rest.strip() and nxt < len(s):
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
@@ -312,7 +313,7 @@ def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
         return ""
     if (prev.unit or "").casefold() == (m.unit or "").casefold():
         return ""  # "45 ý kiến đồng thuận và 8 ý kiến đề nghị ...": parts of one noun, each named by its words
-    between = _mask(sent, prev.end, start, prev)
+    between = masked(sent, prev.end, start, prev)
     joint = pw.trailing_coordinators.search(between) or regex.search(r",\s*$", between)
     inner = between[: joint.start()] if joint else between
     if not joint or _AFTER_HARD.search(between) or pw.predicates.search(between) or pw.aspect.search(between) \
@@ -332,7 +333,7 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     s = sent.text
     last = m
     for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
-        between = _mask(sent, last.end, o.start, last)
+        between = masked(sent, last.end, o.start, last)
         # "07 sở, ngành và 34 xã đang triển khai ...": the last item may be joined by a coordinator
         joined = pw.trailing_coordinators.search(between)
         inner = between[: joined.start()] if joined else between
@@ -355,7 +356,7 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     if len(set(nouns)) < len(nouns):
         return ""  # "25 trạm, 9 trạm đang lắp đặt": parts of one whole, each with its own state
     nxt = min((o.start for o in sent.mentions if o.start >= last.end), default=len(s))
-    rest = _mask(sent, last.end, nxt, last)
+    rest = masked(sent, last.end, nxt, last)
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     asp = pw.aspect.search(rest)
@@ -399,7 +400,7 @@ def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     if not words or not content_words(words[0]) or pw.predicates.match(after) or pw.restate.fullmatch(after):
         return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
     start = m.qualifier_span[0] if m.qualifier_span else m.start
-    before = _clean(_mask(sent, _clause_lo(sent, start), start, m))
+    before = without_openers(masked(sent, _clause_lo(sent, start), start, m))
     return not pw.predicates.search(" ".join(before.split()[-2:]))
 
 
@@ -434,7 +435,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if is_counted(m) and m.sign_word:
         same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
         start = m.qualifier_span[0] if m.qualifier_span else m.start
-        clause = _mask(sent, _clause_lo(sent, start), start, m)
+        clause = masked(sent, _clause_lo(sent, start), start, m)
         if same and same[-1][0] is not prev and phrase_words().restate.fullmatch(clause):
             return same[-1][1]  # "766 vụ, 1.385 đối tượng, so với cùng kỳ giảm 356 vụ": the change of the 766
     if is_counted(m) and ((prev.unit or "").casefold() != (m.unit or "").casefold() or not m.sign_word):
@@ -443,7 +444,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         subj = done[-2][1]
     if not subj:
         return None
-    between = _mask(sent, prev.end, m.start, m)
+    between = masked(sent, prev.end, m.start, m)
     pw = phrase_words()
     if ";" in between:
         return None
@@ -491,7 +492,7 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
         return None
     paren = len(head) - 1
     lo = _clause_lo(sent, paren)
-    text = _strip_lead_in(_clean(_unmark(_mask(sent, lo, paren, m))))
+    text = _strip_lead_in(without_openers(unmark(masked(sent, lo, paren, m))))
     if not regex.search(rf"(?<!\w){regex.escape(m.unit)}(?!\w)", text, regex.IGNORECASE):
         return None
     asp = list(phrase_words().aspect.finditer(text))
@@ -509,11 +510,11 @@ def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
     s = sent.text
     if lo <= 0 or s[lo - 1] != ",":
         return lo
-    text = _mask(sent, lo, start, m)
+    text = masked(sent, lo, start, m)
     pred = list(pw.predicates.finditer(text))
     if not pred or text[pred[-1].end() :].strip(" :") or not text[: pred[-1].start()].strip():
         return lo  # no verb of its own right before the number: "..., 50% hồ sơ"
-    hard = max((c.end() for c in _HARD.finditer(s, 0, lo)), default=0)
+    hard = max((c.end() for c in HARD.finditer(s, 0, lo)), default=0)
     prev = max((o.end for o in sent.mentions if o.end <= lo), default=-1)
     hard = max(hard, prev)
     words = len(text.split())
@@ -523,7 +524,7 @@ def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
         words += len(part.split())
         if part_lo == prev:
             break  # the words right after a number qualify that number: "đạt 70% chỉ tiêu chung, số ... là"
-        if not _clean(_unmark(part)).strip() or _DIGIT.search(part) or find_periods(part) or words > _MAX_NP:
+        if not without_openers(unmark(part)).strip() or _DIGIT.search(part) or find_periods(part) or words > _MAX_NP:
             break
         if pw.predicates.search(part) or pw.aspect.search(part) or pw.lead_openers.match(part):
             break
@@ -540,7 +541,7 @@ def _before_paren(sent: Sentence, m: Mention, start: int) -> str:
     if paren < 0 or ")" in s[paren:start]:
         return ""
     pw = phrase_words()
-    text = _strip_lead_in(_clean(_unmark(_mask(sent, _clause_lo(sent, paren), paren, m))))
+    text = _strip_lead_in(without_openers(unmark(masked(sent, _clause_lo(sent, paren), paren, m))))
     pred = pw.predicates.search(text)
     if pred and text[: pred.start()].strip():
         text = text[: pred.start()]
@@ -564,7 +565,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         ):  # no other number between the name and this one, nor one whose unit the name begins with
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
     lo = _subject_lo(sent, m, lo, start)
-    text = _clean(_unmark(_mask(sent, lo, start, m)))
+    text = without_openers(unmark(masked(sent, lo, start, m)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
     if pred and text[: pred.start()].strip():
@@ -574,7 +575,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     both = list(pw.accompaniment.finditer(text))
     if both and text[both[-1].end() :].strip():
         text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
-    return cut_phrase(_clean(text), _MAX_NP).strip(" ,")
+    return cut_phrase(without_openers(text), _MAX_NP).strip(" ,")
 
 
 def _rate_base(sent: Sentence, m: Mention) -> str:
@@ -626,7 +627,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
     pw = phrase_words()
-    text = _unmark(sent.text)
+    text = unmark(sent.text)
     label = pw.topic_label.match(text)
     topic = label if label and len(label.group("t").split()) <= _MAX_TOPIC_LABEL else pw.topic.match(text)
     limit = _MAX_TOPIC_LABEL if topic is label else _MAX_TOPIC
@@ -700,7 +701,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
         else:
-            own = np_text or _clean(subject or "") or None
+            own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
     t_unit = (total[0].unit or "").casefold() if total else ""
