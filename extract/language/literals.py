@@ -3,6 +3,8 @@
 A rule pattern is tried by `regex` at every position of a text; when the text lacks a word every match of
 the pattern needs (compared caseless, `text.caseless`), the search can be skipped. `required` reads a
 pattern's source and returns such words, erring only towards fewer: a part that may match nothing adds none.
+Hand-written because no kept library exposes this: the standard library's parser (`re._parser`) rejects the
+`regex` syntax the rules use (`\\p{L}`, V1 set operations), and `regex`'s own parser is private and unversioned.
 """
 
 from __future__ import annotations
