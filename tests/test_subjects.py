@@ -493,3 +493,20 @@ def test_the_reports_own_territory_is_no_part_of_the_subject():
     assert names(s["320"], "hỗ trợ hộ nghèo sửa chữa nhà ở", extra=0)
     assert not {"địa", "bàn", "gia", "lai"} & words(s["320"])
     assert subject_rules.tidy_subject("trên địa bàn tỉnh") == "trên địa bàn tỉnh"  # nothing else: kept
+
+
+def test_a_bare_count_shares_the_qualifiers_of_the_pair_after_it():
+    s = subjects_of("Trong quý, đã phát hiện 14 vụ, 19 đối tượng vận chuyển hàng cấm qua biên giới.")
+    assert names(s["14"], "vụ vận chuyển hàng cấm qua biên giới phát hiện", extra=2)
+    assert names(s["19"], "đối tượng vận chuyển hàng cấm qua biên giới phát hiện", extra=2)
+
+
+def test_a_count_with_words_of_its_own_or_a_list_of_three_shares_nothing():
+    s = subjects_of("Đã xử lý 14 vụ buôn lậu, 19 đối tượng gian lận thương mại.")
+    assert not {"gian", "lận"} & words(s["14"])
+    s = subjects_of("Đã thu giữ 14 xe, 19 điện thoại, 7 kg pháo nổ trái phép.")
+    assert not {"pháo", "nổ"} & words(s["14"]) and not {"pháo", "nổ"} & words(s["19"])
+    s = subjects_of("Đã kiện toàn 14 phòng và 19 đơn vị sự nghiệp trực thuộc.")
+    assert not {"sự", "nghiệp"} & words(s["14"])  # a coordinator joins two groups
+    s = subjects_of("Năm nay có 14 hồ sơ, 19 hồ sơ quá hạn xử lý.")
+    assert not {"quá", "hạn"} & words(s["14"])  # parts of one noun: each its own

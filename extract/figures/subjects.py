@@ -252,6 +252,8 @@ def _after(sent: Sentence, m: Mention) -> str:
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
+    if nxt < len(s) and (shared := _pair_tail(sent, m, rest, nxt)):
+        return shared
     close = _CLOSE_QUOTE.search(rest)
     rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
     cut = _AFTER_HARD.search(rest)
@@ -299,6 +301,25 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = rest[: stop.start()] if stop else rest
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def _pair_tail(sent: Sentence, m: Mention, between: str, nxt: int) -> str:
+    """The qualifiers a bare count shares with the count of another noun right after it, past a comma, the last
+    of the pair: "phát hiện 766 vụ, 1.385 đối tượng phạm tội về ma túy" -> "phạm tội về ma túy" for the 766 vụ
+    too; "" when `m` has words of its own, the pair counts the same noun or the pair is part of a longer list."""
+    pw = phrase_words()
+    if between.strip() != "," or not is_counted(m):
+        return ""  # "05 phòng, ban và 21 UBND cấp xã": a coordinator joins two groups, each named by its own words
+    before = max((o for o in sent.mentions if o.end <= m.start), key=lambda o: o.end, default=None)
+    if before is not None and is_counted(before) and masked(sent, before.end, m.start, before).strip() == ",":
+        return ""  # "14 xe, 19 điện thoại, 7 kg pháo": an item inside a list of counts
+    pair = next(o for o in sent.mentions if o.start == nxt)
+    if not is_counted(pair) or (pair.unit or "").casefold() == (m.unit or "").casefold():
+        return ""
+    third = min((o.start for o in sent.mentions if o.start >= pair.end), default=None)
+    if third is not None and pw.coordination.fullmatch(masked(sent, pair.end, third, pair)):
+        return ""  # "05 vụ, 04 đối tượng, 10 kg ma túy": a list of counts, each its own
+    return _after(sent, pair)
 
 
 def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
