@@ -640,59 +640,69 @@ def _fill_cells(chars: _Chars, tables: list[_Table]) -> None:
     owner_at[where] = owner
     owner_of = np.where(last >= 0, owner_at[np.maximum(last, 0)], -1)
     taken = np.flatnonzero((owner_of >= 0) & (chars.boxed | ~chars.newline))
-    found: list[list[tuple]] = [[] for _ in cells]
+    texts = [""] * len(cells)
     if len(taken):
         by_cell = taken[np.argsort(owner_of[taken], kind="stable")]
-        cell_of = owner_of[by_cell]
-        text, boxed = chars.text, chars.boxed[by_cell].tolist()
-        boxes = zip(
-            *(v[by_cell].tolist() for v in (chars.x0, chars.top, chars.x1, chars.bottom)), strict=True
-        )
-        # a character without a box counts as a space in the cell
-        got = [
-            (text[i], box) if b else (" ", None)
-            for i, b, box in zip(by_cell.tolist(), boxed, boxes, strict=True)
-        ]
-        cuts = (np.flatnonzero(np.diff(cell_of)) + 1).tolist()
-        for s, e in zip([0, *cuts], [*cuts, len(got)], strict=True):
-            found[int(cell_of[s])] = got[s:e]
-    for c, chars_of in zip(cells, found, strict=True):
-        c.text = _cell_text(chars_of, c.bbox)
+        for k, text in _cell_texts(chars, by_cell, owner_of[by_cell], cells):
+            texts[k] = text
+    for c, text in zip(cells, texts, strict=True):
+        c.text = text
 
 
-def _cell_text(chars: list[tuple], bbox: tuple) -> str:
-    lines: list[list[tuple]] = []
-    last = None
-    for ch, box in chars:
-        if box is not None:
-            if last is None or (box[1] + box[3]) / 2 > last[3] + 2:
-                lines.append([])
-            last = box
-        if lines:
-            lines[-1].append((ch, box))
-    out = ""
-    prev_text, prev_boxes = "", []
-    for line in lines:
-        text = "".join(ch for ch, _ in line).strip()
-        boxes = [b for _, b in line if b is not None]
+def _cell_texts(chars: _Chars, by_cell: np.ndarray, cell_of: np.ndarray, cells: list[_Cell]):
+    """(cell index, text) of each cell holding characters: `by_cell` are the positions of its characters,
+    cell by cell in page order, `cell_of` their cell.
+
+    A character with a box opens a line of its cell when it is the cell's first with a box, or its centre
+    lies more than 2 pt below the bottom of the cell's character with a box before it; a line runs to the
+    next one's start (characters before a cell's first box are left out). The lines are cut on whole arrays
+    (once a Python loop over every character, most of the table time); only the joining of a cell's lines
+    is a loop, over lines.
+    """
+    boxed = chars.boxed[by_cell]
+    codes = chars.codes[by_cell]
+    codes = np.where(boxed, codes, np.uint32(32))  # a character without a box counts as a space in the cell
+    seq = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    at = np.flatnonzero(boxed)  # positions in `seq` of the characters with a box
+    where = by_cell[at]
+    x0, x1, bottom = chars.x0[where], chars.x1[where], chars.bottom[where]
+    mid = (chars.top[where] + bottom) / 2
+    cell = cell_of[at]
+    opens = np.ones(len(at), dtype=bool)
+    opens[1:] = (cell[1:] != cell[:-1]) | (mid[1:] > bottom[:-1] + 2)
+    heads = np.flatnonzero(opens)
+    starts = at[heads]
+    cell_ends = np.append(np.flatnonzero(np.diff(cell_of)) + 1, len(by_cell))
+    ends = np.minimum(
+        np.append(starts[1:], len(by_cell)), cell_ends[np.searchsorted(cell_ends, starts, side="right")]
+    )
+    widths = (np.maximum.reduceat(x1, heads) - np.minimum.reduceat(x0, heads)).tolist()
+    firsts = (x1[heads] - x0[heads]).tolist()  # width of each line's first character
+    owners = cell[heads].tolist()
+    current, out, prev_text, prev_width = -1, "", "", 0.0
+    for s, e, k, width, first in zip(starts.tolist(), ends.tolist(), owners, widths, firsts, strict=True):
+        if k != current:
+            if current >= 0:
+                yield current, fold(clean_pdf_text(out.replace("\ufffe", "-")))
+            current, out = k, ""
+            bbox = cells[k].bbox
+            room = bbox[2] - bbox[0] - 2 * 5.4
+        text = seq[s:e].strip()
         if not out:
             out = text
         else:
             # a word too long for a narrow column is broken without a space ("ST" / "T"): not even the
             # next line's first letter fits beside it (cell padding taken as Word's 0.19 cm at most), and
             # one half has no vowel, so it is no syllable of its own ("ngành" / "hiếm" is two words)
-            width = max(b[2] for b in prev_boxes) - min(b[0] for b in prev_boxes)
-            room = bbox[2] - bbox[0] - 2 * 5.4
-            halves = (prev_text, text.split(" ", 1)[0])
             forced = (
                 " " not in prev_text
-                and boxes
-                and width + (boxes[0][2] - boxes[0][0]) > room
-                and any(not _VOWEL.search(strip_accents(h)) for h in halves)
+                and prev_width + first > room
+                and any(not _VOWEL.search(strip_accents(h)) for h in (prev_text, text.split(" ", 1)[0]))
             )
             out = f"{out}{'' if forced else ' '}{text}"
-        prev_text, prev_boxes = text, boxes or prev_boxes
-    return fold(clean_pdf_text(out.replace("\ufffe", "-")))
+        prev_text, prev_width = text, width
+    if current >= 0:
+        yield current, fold(clean_pdf_text(out.replace("\ufffe", "-")))
 
 
 def _emit(line: _LineChars, page_no: int, out: list[Line]) -> None:
