@@ -210,7 +210,8 @@ def _grid(page_no: int, table) -> _Table | None:
 
 
 def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
-    from pdfplumber.table import TableFinder, TableSettings  # only documents with ruled tables import it
+    # only documents with ruled tables import pdfplumber
+    from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 
     h = [e for e in edges if e["orientation"] == "h"]
     v = [e for e in edges if e["orientation"] == "v"]
@@ -224,8 +225,14 @@ def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
     )
     # pdfplumber's table finder (what `Page.find_tables` runs) on the rules pdfium found: with explicit edges
     # given as edge dicts it never reads its page, so no pdfminer page is made for it (opening the file in
-    # pdfminer and walking its page tree was half of the table time, and a second parse of the document)
-    found = TableFinder(None, settings).tables
+    # pdfminer and walking its page tree was half of the table time, and a second parse of the document).
+    # Its steps as `TableFinder.__init__` runs them, the cells found by `_intersections_to_cells`.
+    finder = TableFinder.__new__(TableFinder)
+    finder.page, finder.settings = None, settings
+    corners = edges_to_intersections(
+        finder.get_edges(), settings.intersection_x_tolerance, settings.intersection_y_tolerance
+    )
+    found = [Table(None, group) for group in cells_to_tables(_intersections_to_cells(corners))]
     grids = [g for g in (_grid(page_no, t) for t in found) if g is not None]
     # drop tables nested in another one (shading boxes inside a cell) and single boxed paragraphs
     kept = []
@@ -234,6 +241,61 @@ def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
         if not inside and (len(g.cols) > 1 or g.n_rows > 1):
             kept.append(g)
     return kept
+
+
+def _intersections_to_cells(corners: dict) -> list[tuple]:
+    """pdfplumber's `intersections_to_cells`, the same search in the same order, with each corner's sets of
+    edges made once and the corners below and right of each one looked up instead of scanned for.
+
+    Hand-written because pdfplumber's rebuilds both corners' edge sets on every test of two corners (and
+    evaluates its inner functions' type hints on each call), and scans every later corner for each one: it
+    was most of the table time on pages with large grids. tests/test_pdf_tables.py checks that it gives
+    pdfplumber's cells.
+    """
+    from pdfplumber.utils.geometry import obj_to_bbox
+
+    points = sorted(corners)  # (pdfplumber drops a rule at NaN before: every corner equals itself)
+    vertical = {p: set(map(obj_to_bbox, corners[p]["v"])) for p in points}
+    horizontal = {p: set(map(obj_to_bbox, corners[p]["h"])) for p in points}
+
+    def connects(p1: tuple, p2: tuple) -> bool:
+        if p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]):
+            return True
+        return p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+
+    # the later corners of one x (below, by y) and of one y (right, by x), in the sorted order
+    columns: dict[float, list[tuple]] = {}
+    rows: dict[float, list[tuple]] = {}
+    for p in points:
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    seen_x: dict[float, int] = {}
+    seen_y: dict[float, int] = {}
+    cells = []
+    for pt in points:
+        seen_x[pt[0]] = at_x = seen_x.get(pt[0], -1) + 1
+        seen_y[pt[1]] = at_y = seen_y.get(pt[1], -1) + 1
+        right = rows[pt[1]][at_y + 1 :]
+        found = None
+        for below_pt in columns[pt[0]][at_x + 1 :]:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                bottom_right = (right_pt[0], below_pt[1])
+                if (
+                    bottom_right in corners
+                    and connects(bottom_right, right_pt)
+                    and connects(bottom_right, below_pt)
+                ):
+                    found = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    break
+            if found is not None:
+                break
+        if found is not None:
+            cells.append(found)
+    return cells
 
 
 def _contains(outer, inner, tol: float = 2.0) -> bool:
@@ -424,8 +486,9 @@ class _Chars:
         alone = np.ones(len(positions), dtype=bool)
         if lines is not None and len(lines[0]):
             starts, counts = lines
-            firsts, lasts = index[starts].tolist(), index[starts + counts - 1].tolist()
-            spans = [b - a + 1 for a, b in zip(firsts, lasts, strict=True)]
+            firsts = index[starts]
+            spans = (index[starts + counts - 1] - firsts + 1).tolist()
+            firsts = firsts.tolist()
             rects = np.array(list(map(_COUNT_RECTS, repeat(self._handle, len(spans)), firsts, spans)))
             line = np.repeat(np.arange(len(starts)), counts)
             wide = (self.x1[positions] - self.x0[positions] >= 0.5) & (
@@ -557,14 +620,13 @@ def _page_lines(chars: _Chars, page_no: int, exclude: list[tuple]) -> list[Line]
     bounds = bounds_at.tolist()
     listed = None
     lines: list[Line] = []
-    for k, line_no, first, n in zip(
-        range(len(b0)), filled.tolist(), b0.tolist(), count.tolist(), strict=True
+    for line_no, first, n, left, right, high, low, smallest, largest, base in zip(
+        filled.tolist(), b0.tolist(), count.tolist(), *extremes, median, strict=True
     ):
         s, e = bounds[line_no], bounds[line_no + 1]
-        left, right, high, low, smallest, largest = (v[k] for v in extremes)
         # the usual line: one size, no smaller (superscript) character; else `_emit` reads it char by char
-        if smallest == largest and not smallest < 0.8 * (round(smallest * 2) / 2):
-            line = _line(text[s:e], page_no, left, right, high, low, round(smallest * 2) / 2, median[k], "")
+        if smallest == largest and not smallest < 0.8 * (half := round(smallest * 2) / 2):
+            line = _line(text[s:e], page_no, left, right, high, low, half, base, "")
             if line is not None:
                 lines.append(line)
             continue
