@@ -89,3 +89,42 @@ def test_cells_are_pdfplumbers_on_every_ruled_page():
     for name, page_no, edges in pages:
         corners = corners_of(edges)
         assert pr._intersections_to_cells(corners) == intersections_to_cells(corners), (name, page_no)
+
+
+def reference_index(bounds: list[float], value: float, tol: float = 2.0) -> int:
+    idx = 0
+    for i, b in enumerate(bounds):
+        if b <= value + tol:
+            idx = i
+    return idx
+
+
+VALUES = st.lists(st.sampled_from([0.0, 1.5, 2.0, 3.0, 10.0, 11.9, 12.0, 14.0, 50.0]), min_size=1, max_size=8)
+
+
+class Found:
+    """A table as pdfplumber's finder gives it: its cells' boxes."""
+
+    def __init__(self, cells: list[tuple]) -> None:
+        self.cells = cells
+        self.bbox = (0.0, 0.0, 100.0, 100.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(VALUES, VALUES), min_size=1, max_size=6))
+def test_grid_positions_and_spans_as_the_loops_counted_them(pairs):
+    # boxes from coordinates near each other (within and beyond the 2 pt tolerance), some of them spanning
+    boxes = [(min(xs), min(ys), max(xs) + 0.5, max(ys) + 0.5) for xs, ys in pairs]
+    grid = pr._grid(1, Found(boxes))
+    cols = pr._cluster([b[0] for b in boxes])
+    rows = pr._cluster([b[1] for b in boxes])
+    expected = [
+        (
+            reference_index(rows, top) + 1,
+            reference_index(cols, x0) + 1,
+            max(1, sum(1 for y in rows if top - 2 <= y < bottom - 2)),
+            max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2)),
+        )
+        for x0, top, x1, bottom in boxes
+    ]
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in grid.cells] == expected

@@ -12,6 +12,7 @@ import hashlib
 import re
 import statistics
 import threading
+from bisect import bisect_left, bisect_right
 from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -185,12 +186,8 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(bounds: list[float], value: float, tol: float = 2.0) -> int:
-    """0-based index of the boundary `value` falls on (the last boundary at or left of it)."""
-    idx = 0
-    for i, b in enumerate(bounds):
-        if b <= value + tol:
-            idx = i
-    return idx
+    """0-based index of the boundary `value` falls on (the last boundary at or left of it; `bounds` ascend)."""
+    return max(bisect_right(bounds, value + tol) - 1, 0)
 
 
 def _grid(page_no: int, table) -> _Table | None:
@@ -203,8 +200,9 @@ def _grid(page_no: int, table) -> _Table | None:
     cells = []
     for x0, top, x1, bottom in boxes:
         r, c = _index(rows, top), _index(cols, x0)
-        rowspan = max(1, sum(1 for y in rows if top - 2 <= y < bottom - 2))
-        colspan = max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2))
+        # the boundaries in [top - 2, bottom - 2) and [x0 - 2, x1 - 2), counted by bisection (they ascend)
+        rowspan = max(1, bisect_left(rows, bottom - 2) - bisect_left(rows, top - 2))
+        colspan = max(1, bisect_left(cols, x1 - 2) - bisect_left(cols, x0 - 2))
         cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom), page_no))
     return _Table(page_no, tuple(table.bbox), cols, len(rows), cells)
 
