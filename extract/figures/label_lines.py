@@ -17,7 +17,7 @@ from extract import catalog
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
-from extract.language.subjects import content_words, openers, phrase_words
+from extract.language.subjects import content_words, openers, phrase_words, tidy_subject
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -87,7 +87,11 @@ def _action(label: str) -> str:
         return label
     places = list(_rules()[2].finditer(label))
     tail = label[places[-1].end() :].strip(" ,") if places else ""
+    tail = _NAME_HEAD.sub("", tail)  # "trên địa bàn tỉnh Hòa Bình đã cấp": the place's name goes with it
     return tail if 0 < len(tail.split()) <= _PARENT_WORDS_MAX else ""
+
+
+_NAME_HEAD = regex.compile(r"^(?:\p{Lu}[\p{L}]*\s+)+(?=\p{Ll})")  # capitalised words opening a text, then lower case
 
 
 @dataclass(frozen=True)
@@ -296,8 +300,11 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             above = _action(parent.label) if parent is not None else ""
             head = next((c for f in values if (c := _counted(f))), "")
             label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
+            label = tidy_subject(label) or label  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
             for i in idx:
-                if id(out[i]) in ids:
+                if id(out[i]) in ids and _whole_of_act(out[i], label):
+                    before[i] = out[i].subject  # kept, and no restatement of the part it is the whole of
+                elif id(out[i]) in ids:
                     if total is not None and out[i].unit is None:
                         # "* Tổng số người nghiện: 1974. Trong đó:" then "- Số đang ở ngoài xã hội: 83": a part
                         # of the total counts the total's noun
@@ -412,7 +419,15 @@ def _names_none(subject: str, topic: str, f: Figure) -> bool:
     """Whether `subject` names none of `topic` besides the figure's counted noun: a subject that names a part of
     it already chose its own words ("hồ sơ đăng ký khai sinh" under "Đối với dịch vụ liên thông khai sinh")."""
     noun = set(content_words(_counted(f)))
-    return not (set(content_words(subject)) & set(content_words(topic))) - noun
+    return not (set(content_words(subject)) & set(content_words(topic))) - noun or _misses_end(subject, topic)
+
+
+def _misses_end(subject: str, topic: str) -> bool:
+    """Whether `subject` holds the head word of `topic` but not its last word: a noun phrase's last words are its
+    narrowest qualifiers ("dịch vụ công thiết yếu của các sở, ban, ngành"), so a subject that shares only its
+    head ("hồ sơ trên cổng dịch vụ công") names another thing of that kind."""
+    words, own = content_words(topic), set(content_words(subject))
+    return len(words) > 1 and words[0] in own and words[-1] not in own
 
 
 def _first_sentence(text: str, colon: int, placed, idx: list[int], out: list[Figure]) -> list[int]:
@@ -432,6 +447,20 @@ def _restatements(before: dict[int, str | None], out: list[Figure], idx: list[in
     """Figures of the block that restated a labelled value ("734 vụ, ... giảm 312 vụ (734/1046)") had its
     subject before the label named it: they take the value's new subject."""
     renamed = {old: out[i].subject for i, old in before.items() if old and out[i].subject != old}
+    renamed.update(_shares_renamed(renamed))
     for i in idx:
         if i not in before and out[i].subject in renamed:
             out[i] = replace(out[i], subject=renamed[out[i].subject])
+
+
+def _shares_renamed(renamed: dict[str, str]) -> dict[str, str]:
+    """The share of a renamed value ("tỷ lệ" + its old subject: ", đạt tỷ lệ 94,6%") takes "tỷ lệ" + the new one."""
+    share = phrase_words().share
+    return {f"{share} {old}": f"{share} {new}" for old, new in renamed.items()
+            if new and not new.casefold().startswith(share.casefold() + " ")}
+
+
+def _whole_of_act(f: Figure, label: str) -> bool:
+    """The whole of a ratio under a label that states an act ("đã thu nhận tài khoản: 2.775/2.935 công dân"): it
+    counts all there are, not those the act reached, and keeps its own subject."""
+    return f.kind == "ratio_whole" and phrase_words().aspect.search(label) is not None

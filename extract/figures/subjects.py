@@ -248,6 +248,8 @@ def _after(sent: Sentence, m: Mention) -> str:
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = masked(sent, m.end, nxt, m)
+    if (age := bound_after(sent, m)) is not None:
+        nxt, rest = past_bound(sent, m, age)
     if not rest.strip() and nxt < len(s):
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
@@ -278,8 +280,8 @@ def _after(sent: Sentence, m: Mention) -> str:
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
         if i == len(parts) - 1 and nxt < len(s) and not cut and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
-        if find_periods(p) or pw.aspect.search(p):
-            break  # ", UBND tỉnh đã ban hành ...": a clause of its own
+        if find_periods(p) or pw.aspect.search(p) or _opens_clause(p):
+            break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...": a clause of its own
         if pw.aspect.search(parts[0]) and _is_list_part(p):
             # "34 xã đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": after the noun's own verb the
             # comma list is its object, which ends at the adjunct a preposition opens (as in _shared_tail)
@@ -299,6 +301,40 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = rest[: stop.start()] if stop else rest
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def bound_after(sent: Sentence, m: Mention) -> Mention | None:
+    """The bound right after the noun of `m` that says which of them it counts ("2.500 công dân từ đủ 14 tuổi
+    trở lên", "100% trẻ em dưới 6 tuổi"): a number in a bound unit (rules/cues.yaml bound_units) with only the
+    noun's words before it, no break or predicate; else None. It is part of the noun phrase, no other figure."""
+    if not m.unit and m.base_unit != "%":
+        return None
+    nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
+    if nxt is None or nxt.base_unit not in rules().bound_units:
+        return None
+    start = nxt.qualifier_span[0] if nxt.qualifier_span else nxt.start
+    between = sent.text[m.end : start]
+    if _AFTER_HARD.search(between) or "," in between or _DIGIT.search(between) \
+            or phrase_words().predicates.search(between):
+        return None
+    return nxt
+
+
+def past_bound(sent: Sentence, m: Mention, bound: Mention) -> tuple[int, str]:
+    """(where the phrase after `m` ends, its text) when it runs through the `bound` after its noun: the bound
+    kept as written, the other numbers blanked."""
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= bound.end), default=len(s))
+    rest = masked(sent, m.end, nxt, m)
+    return nxt, rest[: bound.start - m.end] + s[bound.start : bound.end] + rest[bound.end - m.end :]
+
+
+def _opens_clause(part: str) -> bool:
+    """A comma part that opens with a clause opener and goes on ("tiếp tục nghiên cứu, đề xuất ...", "đồng thời
+    ..."): a clause of its own, no item of the noun list before it."""
+    words = " ".join(part.split())
+    rest = without_openers(part)
+    return bool(rest) and rest != words and words.endswith(rest) and not _ITEM_MARK.match(part)
 
 
 def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
@@ -384,6 +420,8 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     s = sent.text
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = s[m.end : nxt]
+    if (age := bound_after(sent, m)) is not None:
+        nxt, rest = past_bound(sent, m, age)
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)
@@ -427,6 +465,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
     count's subject (the part's, not the whole's, of "61.660/62.089 hồ sơ")."""
+    done = _without_bounds(sent, done)
     if not done:
         return None
     prev, subj = done[-1]
@@ -459,6 +498,12 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
+
+
+def _without_bounds(sent: Sentence, done: list) -> list:
+    """`done` without the bounds that only qualify the noun of the figure before them ("công dân từ đủ 14 tuổi,
+    đạt tỷ lệ 94,6%" restates the count of citizens, not the age)."""
+    return [d for i, d in enumerate(done) if i == 0 or bound_after(sent, done[i - 1][0]) is not d[0]]
 
 
 def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:

@@ -1,0 +1,49 @@
+"""Subjects of counts in monthly progress reports (extract/figures/subjects.py, label_lines.py): bounds after the
+counted noun, clauses that end a noun list, topic labels and the wholes of ratios under an act; invented
+sentences of the shapes those reports use."""
+
+from __future__ import annotations
+
+from test_subjects import names, subjects_of, words
+
+
+def test_an_age_bound_after_the_counted_noun_is_part_of_its_phrase():
+    s = subjects_of("Trạm y tế đã tiêm vắc xin cho 1.450 trẻ em dưới 5 tuổi tại các thôn vùng cao.")
+    assert names(s["1.450"], "tiêm vắc xin trẻ em dưới 5 tuổi tại các thôn vùng cao Trạm y tế", extra=0)
+    s = subjects_of("Đã cấp thẻ bảo hiểm y tế miễn phí cho 100% người từ đủ 80 tuổi trở lên.")
+    assert names(s["100%"], "người từ đủ 80 tuổi trở lên")
+
+
+def test_a_share_after_an_age_bound_restates_the_count_not_the_age():
+    s = subjects_of("Toàn huyện đã tiêm mũi nhắc lại: 3.200/3.500 người từ đủ 60 tuổi, đạt tỷ lệ 91,4%.")
+    assert "60 tuổi" in s["91,4%"] and "người" in words(s["91,4%"])
+    assert words(s["91,4%"]) >= {"tỷ", "lệ", "người", "60", "tuổi"}
+
+
+def test_a_comma_part_opening_with_a_clause_opener_ends_the_noun_list():
+    s = subjects_of("Đã hoàn thành 8 đề tài, đang thực hiện 03 đề tài, tiếp tục khảo sát, đánh giá là 02 đề tài.")
+    assert not words(s["03"]) & {"tiếp", "tục", "khảo", "sát"}
+    assert names(s["03"], "đề tài", extra=0)
+
+
+def test_the_whole_of_a_ratio_under_an_act_label_counts_all_there_are():
+    s = subjects_of("Đến nay, toàn huyện đã đăng ký hộ kinh doanh điện tử: 1.120/1.600 hộ kinh doanh cá thể, "
+                    "đạt tỷ lệ 70%.")
+    assert names(s["1.120"], "hộ kinh doanh cá thể đăng ký hộ kinh doanh điện tử")
+    whole = next(v for k, v in s.items() if k.endswith("1.600"))
+    assert words(whole) == words("hộ kinh doanh cá thể")
+    assert names(s["70%"], "tỷ lệ hộ kinh doanh cá thể đăng ký hộ kinh doanh điện tử")
+
+
+def test_the_reports_territory_in_a_label_names_nothing():
+    s = subjects_of("Tính đến nay, trên địa bàn toàn tỉnh Hòa Bình đã cấp giấy phép: 45 cơ sở lưu trú.")
+    assert not words(s["45"]) & {"địa", "bàn", "hòa", "bình"}
+    assert names(s["45"], "cơ sở lưu trú cấp giấy phép")
+
+
+def test_a_topic_label_qualifies_a_subject_that_shares_only_its_head():
+    s = subjects_of("- Đối với 15 thủ tục thiết yếu của ngành tư pháp: đã tiếp nhận hồ sơ trên cổng thủ tục trực "
+                    "tuyến 8.400/9.100 hồ sơ.")
+    assert names(s["8.400"], "hồ sơ thủ tục thiết yếu của ngành tư pháp tiếp nhận trên cổng thủ tục trực tuyến")
+    s = subjects_of("- Đối với dịch vụ liên thông khai sinh: đã tiếp nhận 600 hồ sơ đăng ký khai sinh.")
+    assert "liên thông" not in s["600"]  # a subject that names part of the topic chose its own words
