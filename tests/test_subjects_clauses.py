@@ -47,3 +47,19 @@ def test_a_topic_label_qualifies_a_subject_that_shares_only_its_head():
     assert names(s["8.400"], "hồ sơ thủ tục thiết yếu của ngành tư pháp tiếp nhận trên cổng thủ tục trực tuyến")
     s = subjects_of("- Đối với dịch vụ liên thông khai sinh: đã tiếp nhận 600 hồ sơ đăng ký khai sinh.")
     assert "liên thông" not in s["600"]  # a subject that names part of the topic chose its own words
+
+
+def test_a_count_opening_a_semicolon_part_shares_the_verb_of_the_count_before():
+    s = subjects_of("Toàn huyện đã cấp 12.400 giấy phép lái xe, giấy đăng ký xe (trong đó, 3.100 giấy phép đổi mới); "
+                    "8.650 biển số xe máy.")
+    assert names(s["8.650"], "cấp biển số xe máy", extra=0)
+    s = subjects_of("Kết quả: 12.400 giấy phép lái xe; 8.650 biển số xe máy đã được đăng ký lại.")
+    assert "cấp" not in words(s["8.650"])  # no verb before the count of the part before: nothing to share
+
+
+def test_a_semicolon_part_with_a_place_label_of_its_own_names_its_figures():
+    s = subjects_of("Hà Tây (cũ): hoàn thành đo đạc bản đồ địa chính tại 18/30 xã, thị trấn; Hà Nội (cũ): hoàn thành "
+                    "đo đạc bản đồ địa chính tại 25/25 phường.")
+    assert names(s["18"], "xã, thị trấn hoàn thành đo đạc bản đồ địa chính Hà Tây (cũ)", extra=0)
+    twenty_five = [v for k, v in s.items() if k.lstrip("/") == "25"]
+    assert twenty_five and all("Hà Nội" in v and "Hà Tây" not in v for v in twenty_five)

@@ -91,6 +91,7 @@ def _action(label: str) -> str:
     return tail if 0 < len(tail.split()) <= _PARENT_WORDS_MAX else ""
 
 
+_SEMI = regex.compile(";")
 _NAME_HEAD = regex.compile(r"^(?:\p{Lu}[\p{L}]*\s+)+(?=\p{Ll})")  # capitalised words opening a text, then lower case
 
 
@@ -332,9 +333,10 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 else:
                     out[i] = replace(out[i], subject=_join(measure, line.label))
         elif _is_heading(line):
-            for i in _first_sentence(block.text, line.colon, placed, idx, out):
-                if _is_short(out[i].subject, line.label):
-                    out[i] = replace(out[i], subject=f"{out[i].subject} {line.label}")
+            for i, label in _part_labels(block.text, line, _first_sentence(block.text, line.colon, placed, idx, out),
+                                         placed, out):
+                if _is_short(out[i].subject, label) or _names_place(out[i].subject, label):
+                    out[i] = replace(out[i], subject=f"{out[i].subject} {label}")
         elif topic := _topic(line):
             at = {id(f): s for s, _e, f in placed}
             for i in idx:
@@ -388,6 +390,27 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         for i in idx:
             if id(out[i]) in values:
                 out[i] = replace(out[i], subject=_join(_own_noun(out[i]), label))
+
+
+def _part_labels(text: str, line: Line, ids: list[int], placed, out: list[Figure]) -> list[tuple[int, str]]:
+    """(index, label) of the figures `ids` of a block label's sentence: a semicolon part that opens with a block
+    label of its own ("Lâm Đồng (cũ): ... 22/51 xã; Bình Thuận (cũ): ... 45/45 xã") gives its figures its label."""
+    at = {id(f): s for s, _e, f in placed}
+    cuts = [(line.colon, line.label)]
+    for semi in _SEMI.finditer(text, line.colon):
+        part = parse_line(text[semi.end() :])
+        if part is not None and _is_heading(part):
+            cuts.append((semi.end() + part.colon, part.label))
+    return [(i, next(lab for pos, lab in reversed(cuts) if pos <= at.get(id(out[i]), -1) or pos == line.colon))
+            for i in ids]
+
+
+def _names_place(subject: str | None, label: str) -> bool:
+    """A block label that is a proper name ("Lâm Đồng (cũ)", "Huyện Bảo Lâm"): the place of every figure of its
+    line, however long the subject; False when the subject names it already."""
+    words = regex.sub(r"\([^()]*\)", " ", label).split()
+    return bool(subject) and bool(words) and all(w[0].isupper() for w in words) and (
+        label.casefold() not in subject.casefold())
 
 
 def _is_heading(line: Line) -> bool:

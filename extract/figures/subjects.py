@@ -42,6 +42,7 @@ _ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1
 _ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
 _CLOSE_QUOTE = regex.compile(r"^[^“”]*”")  # a closing quote before any opening one: the number is inside a quote
+_PAREN = regex.compile(r"\([^()]*\)")
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
@@ -327,6 +328,25 @@ def past_bound(sent: Sentence, m: Mention, bound: Mention) -> tuple[int, str]:
     nxt = min((o.start for o in sent.mentions if o.start >= bound.end), default=len(s))
     rest = masked(sent, m.end, nxt, m)
     return nxt, rest[: bound.start - m.end] + s[bound.start : bound.end] + rest[bound.end - m.end :]
+
+
+def _semicolon_verb(sent: Sentence, m: Mention) -> str:
+    """The verb a count opening a semicolon part shares with the count of the part before, whose own items hold
+    commas: "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, căn cước công dân; 2.707 tài khoản định danh" -> "thu
+    nhận" for the 2.707; "" when the part has words before the count or the part before no verb of its count."""
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    semi = s.rfind(";", 0, start)
+    if semi < 0 or not is_counted(m) or s[semi + 1 : start].strip(" -–+"):
+        return ""
+    # a breakdown in parentheses of the count before ("(trong đó, 543 hồ sơ cấp mới)") is no count of the list
+    prev = max((o for o in sent.mentions if o.end <= semi and not _closed_before(sent, o.start, semi)),
+               key=lambda o: o.end, default=None)
+    gap = _PAREN.sub(" ", s[prev.end : semi]) if prev is not None else ""
+    if prev is None or not is_counted(prev) or HARD.search(gap) or _DIGIT.search(gap):
+        return ""
+    before, copula, _agent = _before(sent, prev)
+    return "" if copula else before
 
 
 def _opens_clause(part: str) -> bool:
@@ -733,7 +753,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         else:
             before, copula, agent = _before(sent, m)
             if not before and not copula:
-                before = _list_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban, 05 trạm và 31 trường học"
+                before = _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
+                # 05 trạm và 31 trường học"; "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, ...; 2.707 tài khoản"
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
             own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
     else:
