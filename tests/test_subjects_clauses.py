@@ -63,3 +63,10 @@ def test_a_semicolon_part_with_a_place_label_of_its_own_names_its_figures():
     assert names(s["18"], "xã, thị trấn hoàn thành đo đạc bản đồ địa chính Hà Tây (cũ)", extra=0)
     twenty_five = [v for k, v in s.items() if k.lstrip("/") == "25"]
     assert twenty_five and all("Hà Nội" in v and "Hà Tây" not in v for v in twenty_five)
+
+
+def test_a_rate_in_parentheses_named_by_the_verb_before_takes_the_verbs_object():
+    s = subjects_of("Các trường đã kết nối dữ liệu học bạ, sổ điểm điện tử (tỷ lệ kết nối đạt 96%).")
+    assert names(s["96%"], "tỷ lệ kết nối dữ liệu học bạ, sổ điểm điện tử", extra=0)
+    s = subjects_of("Tỷ lệ hồ sơ đúng hạn đạt 97% (tỷ lệ trễ hạn 3%).")
+    assert "đúng" not in words(s["3%"])  # no verb of that name before: the rate keeps its own words

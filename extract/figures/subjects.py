@@ -22,6 +22,7 @@ from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
 from extract.language.subjects import (
+    WHOLE_WORD,
     content_words,
     context_words,
     cut_phrase,
@@ -54,6 +55,7 @@ _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still q
 _MAX_AGENT = 5  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
 _MAX_TOPIC_LABEL = 16  # words of a topic set off by a colon ("Đối với dịch vụ công thiết yếu của các sở, ban, ngành:")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
+_MAX_VERB_NAME = 3  # words of the verb a parenthesised rate is named by ("tỷ lệ liên thông")
 
 
 def unmark(text: str) -> str:
@@ -347,6 +349,25 @@ def _semicolon_verb(sent: Sentence, m: Mention) -> str:
         return ""
     before, copula, _agent = _before(sent, prev)
     return "" if copula else before
+
+
+def _verb_object(sent: Sentence, m: Mention, own: str | None) -> str | None:
+    """A rate in parentheses named by the verb of the clause before it ("... thực hiện liên thông dữ liệu khám sức
+    khỏe, giấy chứng sinh (tỷ lệ liên thông đạt 100%)"): "tỷ lệ" + that verb with its object; else None."""
+    share = phrase_words().share
+    if not own or not own.casefold().startswith(share.casefold() + " "):
+        return None
+    verb = own[len(share) :].strip()
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    paren = sent.text.rfind("(", 0, start)
+    if paren < 0 or ")" in sent.text[paren:start] or not 0 < len(verb.split()) <= _MAX_VERB_NAME:
+        return None
+    lo = max((c.end() for c in regex.finditer(r"[;:()]", sent.text[:paren])), default=0)
+    before = masked(sent, lo, paren, m)
+    at = list(regex.finditer(WHOLE_WORD % r"\s+".join(map(regex.escape, verb.split())), before, regex.IGNORECASE))
+    if not at or not content_words(before[at[-1].end() :]):
+        return None
+    return f"{share} {cut_phrase(before[at[-1].start() :], _MAX_NP)}".strip(" ,")
 
 
 def _opens_clause(part: str) -> bool:
@@ -691,6 +712,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     Labels of label lines and lists are label_lines.py's, which runs after."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
+    own = _verb_object(sent, m, own) or own
     pw = phrase_words()
     text = unmark(sent.text)
     label = pw.topic_label.match(text)
