@@ -70,3 +70,12 @@ def test_a_rate_in_parentheses_named_by_the_verb_before_takes_the_verbs_object()
     assert names(s["96%"], "tỷ lệ kết nối dữ liệu học bạ, sổ điểm điện tử", extra=0)
     s = subjects_of("Tỷ lệ hồ sơ đúng hạn đạt 97% (tỷ lệ trễ hạn 3%).")
     assert "đúng" not in words(s["3%"])  # no verb of that name before: the rate keeps its own words
+
+
+def test_a_rate_after_a_part_and_its_whole_restates_the_part():
+    s = subjects_of("Phòng Tư pháp đã giải quyết 1.180 hồ sơ chứng thực điện tử trên tổng số 1.250 hồ sơ tiếp nhận, "
+                    "đạt tỷ lệ 94,4%.")
+    assert names(s["94,4%"], "tỷ lệ hồ sơ chứng thực điện tử giải quyết")
+    assert "1.250" not in s["94,4%"] and "tiếp" not in words(s["94,4%"])
+    s = subjects_of("Toàn huyện có 1.250 hồ sơ tiếp nhận, đã giải quyết 1.180 hồ sơ, đạt tỷ lệ 94,4%.")
+    assert "giải" in words(s["94,4%"])  # no whole cue between: the rate restates the count right before it

@@ -506,7 +506,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
     count's subject (the part's, not the whole's, of "61.660/62.089 hồ sơ")."""
-    done = _without_bounds(sent, done)
+    done = _past_whole(sent, _without_bounds(sent, done))
     if not done:
         return None
     prev, subj = done[-1]
@@ -545,6 +545,21 @@ def _without_bounds(sent: Sentence, done: list) -> list:
     """`done` without the bounds that only qualify the noun of the figure before them ("công dân từ đủ 14 tuổi,
     đạt tỷ lệ 94,6%" restates the count of citizens, not the age)."""
     return [d for i, d in enumerate(done) if i == 0 or bound_after(sent, done[i - 1][0]) is not d[0]]
+
+
+def _past_whole(sent: Sentence, done: list) -> list:
+    """`done` without its last count when that count is the whole the count before it is taken of ("13.460 hồ sơ
+    ... trên tổng số 14.014 hồ sơ tiếp nhận, đạt tỷ lệ 96,05%"): a rate after the pair is the part's share, and
+    restates the part."""
+    if len(done) < 2 or not is_counted(done[-1][0]) or not is_counted(done[-2][0]):
+        return done
+    part, whole = done[-2][0], done[-1][0]
+    start = whole.qualifier_span[0] if whole.qualifier_span else whole.start
+    between = " ".join(masked(sent, part.end, start, None).split()).casefold()
+    cue = next((c for c in cue_phrases("WHOLE_BEFORE") if between.endswith(" " + c) or between == c), None)
+    if cue is None or HARD.search(between) or phrase_words().predicates.search(between[: -len(cue)]):
+        return done
+    return done[:-1]
 
 
 def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
