@@ -79,3 +79,12 @@ def test_a_rate_after_a_part_and_its_whole_restates_the_part():
     assert "1.250" not in s["94,4%"] and "tiếp" not in words(s["94,4%"])
     s = subjects_of("Toàn huyện có 1.250 hồ sơ tiếp nhận, đã giải quyết 1.180 hồ sơ, đạt tỷ lệ 94,4%.")
     assert "giải" in words(s["94,4%"])  # no whole cue between: the rate restates the count right before it
+
+
+def test_a_rate_opening_the_clause_after_a_label_takes_the_noun_phrase_after_it():
+    # the label names a catalogued indicator, whose name the rate's own phrase must not replace
+    s = subjects_of("c) Việc thanh toán không dùng tiền mặt: 100% khoản phí trước bạ được nộp qua ngân hàng; học "
+                    "phí không dùng tiền mặt đạt 60%.")
+    assert names(s["100%"], "khoản phí trước bạ nộp qua ngân hàng thanh toán không dùng tiền mặt")
+    s = subjects_of("- Tỷ lệ giải ngân vốn đầu tư công: 45%, tăng 6% so với cùng kỳ.")
+    assert "tăng" not in words(s["45%"])  # a predicate after the rate names nothing: the label alone

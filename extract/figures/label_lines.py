@@ -17,7 +17,7 @@ from extract import catalog
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
-from extract.language.subjects import content_words, openers, phrase_words, tidy_subject
+from extract.language.subjects import content_words, cut_phrase, openers, phrase_words, tidy_subject
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -210,7 +210,28 @@ def _rate_noun(text: str, placed, f: Figure) -> str:
     end = next((e for _s, e, g in placed if g is f), -1)
     first = f.subject.split()[0].casefold()
     after = text[end:].split() if end >= 0 else []
-    return f.subject if after and after[0].casefold() == first else ""
+    if after and after[0].casefold() == first:
+        return f.subject
+    return _clause_after(text, end, placed) if end >= 0 else ""
+
+
+_AFTER_STOP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
+_MAX_RATE_NOUN = 24  # words of the noun phrase a rate opening its clause names
+
+
+def _clause_after(text: str, end: int, placed) -> str:
+    """The noun phrase with its verb right after a rate that opens its clause, up to a stop, a predicate or the
+    next number ("c) Việc thanh toán không dùng tiền mặt: 100% TTHC có yêu cầu nghĩa vụ tài chính được triển khai
+    thanh toán trực tuyến; ..."); "" when no noun follows (a predicate, a restatement, a comparison)."""
+    pw = phrase_words()
+    nxt = min((s for s, _e, _f in placed if s >= end), default=len(text))
+    rest = text[end:nxt]
+    stops = [x.start() for x in (_AFTER_STOP.search(rest), pw.predicates.search(rest)) if x]
+    rest = " ".join(rest[: min(stops)].split() if stops else rest.split()).strip(" ,")
+    words = rest.split()
+    if not words or not words[0][0].isalpha() or not content_words(words[0]) or pw.restate.fullmatch(rest):
+        return ""
+    return pw.trailing_coordinators.sub("", cut_phrase(rest, _MAX_RATE_NOUN)).strip(" ,")
 
 
 _CLAUSE_END = regex.compile(r"[.;:]")
