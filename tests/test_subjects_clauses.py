@@ -88,3 +88,11 @@ def test_a_rate_opening_the_clause_after_a_label_takes_the_noun_phrase_after_it(
     assert names(s["100%"], "khoản phí trước bạ nộp qua ngân hàng thanh toán không dùng tiền mặt")
     s = subjects_of("- Tỷ lệ giải ngân vốn đầu tư công: 45%, tăng 6% so với cùng kỳ.")
     assert "tăng" not in words(s["45%"])  # a predicate after the rate names nothing: the label alone
+
+
+def test_a_rate_reached_over_a_noun_phrase_names_both_the_act_and_that_noun():
+    s = subjects_of("Kết nối camera giám sát giao thông vào trung tâm điều hành đảm bảo đạt tối thiểu 80% nút giao "
+                    "trọng điểm của huyện.")
+    assert names(s["80%"], "kết nối camera giám sát giao thông vào trung tâm điều hành nút giao trọng điểm huyện")
+    s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 82% kế hoạch năm.")
+    assert "hoạch" not in words(s["82%"])  # a plan after the rate is what it is measured against, not its noun

@@ -370,6 +370,22 @@ def _verb_object(sent: Sentence, m: Mention, own: str | None) -> str | None:
     return f"{share} {cut_phrase(before[at[-1].start() :], _MAX_NP)}".strip(" ,")
 
 
+def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: str) -> bool:
+    """A rate its clause's verb reaches ("đạt tối thiểu 90%") followed by the noun phrase it is a share of ("90%
+    TTHC của địa phương"): the phrase before names what is done, the one after what it is counted over, and the
+    subject holds both. Not a plan or a restatement after it ("đạt 82% kế hoạch"), nor a whole cue ("trên tổng số")."""
+    words = after.split()
+    if base or not content_words(np_text) or not words or not content_words(words[0]) or not words[0][0].isalpha():
+        return False
+    pw = phrase_words()
+    if pw.predicates.match(after) or pw.restate.fullmatch(after) or context_words().plan.match(after):
+        return False
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    before = _strip_lead_in(masked(sent, _clause_lo(sent, start), start, m))
+    lead = " ".join(masked(sent, _clause_lo(sent, start), start, m).split()[len(before.split()) :])
+    return bool(pw.predicates.search(lead))  # the verb of a rate ("đạt") right before it, past "tối thiểu"
+
+
 def _opens_clause(part: str) -> bool:
     """A comma part that opens with a clause opener and goes on ("tiếp tục nghiên cứu, đề xuất ...", "đồng thời
     ..."): a clause of its own, no item of the noun list before it."""
@@ -778,6 +794,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
         else:
             own = subject
+        if own is np_text and m.base_unit == "%" and _reached_share(
+                sent, m, np_text, after := _phrase_after(sent, m), _rate_base(sent, m)):
+            own = f"{np_text} {after}"  # "... đủ điều kiện đảm bảo đạt tối thiểu 90% TTHC của địa phương"
         if total is None:
             return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
@@ -803,6 +822,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif _object_after(sent, m, after):
             before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
+        elif _reached_share(sent, m, np_text, after, base):
+            own = f"{np_text} {after}"  # "Cung cấp dịch vụ công trực tuyến ... đạt tối thiểu 90% TTHC của địa phương"
         else:
             own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):
