@@ -17,7 +17,7 @@ from extract import catalog
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
-from extract.language.subjects import content_words, openers, phrase_words
+from extract.language.subjects import content_words, cut_phrase, openers, phrase_words, tidy_subject
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -98,7 +98,12 @@ def _action(label: str) -> str:
         return label
     places = list(_rules()[2].finditer(label))
     tail = label[places[-1].end() :].strip(" ,") if places else ""
+    tail = _NAME_HEAD.sub("", tail)  # "trên địa bàn tỉnh Hòa Bình đã cấp": the place's name goes with it
     return tail if 0 < len(tail.split()) <= _PARENT_WORDS_MAX else ""
+
+
+_SEMI = regex.compile(";")
+_NAME_HEAD = regex.compile(r"^(?:\p{Lu}[\p{L}]*\s+)+(?=\p{Ll})")  # capitalised words opening a text, then lower case
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,28 @@ def _rate_noun(text: str, placed, f: Figure) -> str:
     end = next((e for _s, e, g in placed if g is f), -1)
     first = f.subject.split()[0].casefold()
     after = text[end:].split() if end >= 0 else []
-    return f.subject if after and after[0].casefold() == first else ""
+    if after and after[0].casefold() == first:
+        return f.subject
+    return _clause_after(text, end, placed) if end >= 0 else ""
+
+
+_AFTER_STOP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
+_MAX_RATE_NOUN = 24  # words of the noun phrase a rate opening its clause names
+
+
+def _clause_after(text: str, end: int, placed) -> str:
+    """The noun phrase with its verb right after a rate that opens its clause, up to a stop, a predicate or the
+    next number ("c) Việc thanh toán không dùng tiền mặt: 100% TTHC có yêu cầu nghĩa vụ tài chính được triển khai
+    thanh toán trực tuyến; ..."); "" when no noun follows (a predicate, a restatement, a comparison)."""
+    pw = phrase_words()
+    nxt = min((s for s, _e, _f in placed if s >= end), default=len(text))
+    rest = text[end:nxt]
+    stops = [x.start() for x in (_AFTER_STOP.search(rest), pw.predicates.search(rest)) if x]
+    rest = " ".join(rest[: min(stops)].split() if stops else rest.split()).strip(" ,")
+    words = rest.split()
+    if not words or not words[0][0].isalpha() or not content_words(words[0]) or pw.restate.fullmatch(rest):
+        return ""
+    return pw.trailing_coordinators.sub("", cut_phrase(rest, _MAX_RATE_NOUN)).strip(" ,")
 
 
 _CLAUSE_END = regex.compile(r"[.;:]")
@@ -307,8 +333,11 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             above = _action(parent.label) if parent is not None else ""
             head = next((c for f in values if (c := _counted(f))), "")
             label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
+            label = tidy_subject(label) or label  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
             for i in idx:
-                if id(out[i]) in ids:
+                if id(out[i]) in ids and _whole_of_act(out[i], label):
+                    before[i] = out[i].subject  # kept, and no restatement of the part it is the whole of
+                elif id(out[i]) in ids:
                     if total is not None and out[i].unit is None:
                         # "* Tổng số người nghiện: 1974. Trong đó:" then "- Số đang ở ngoài xã hội: 83": a part
                         # of the total counts the total's noun
@@ -336,9 +365,10 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 else:
                     out[i] = replace(out[i], subject=_join(measure, line.label))
         elif _is_heading(line):
-            for i in _first_sentence(block.text, line.colon, placed, idx, out):
-                if _is_short(out[i].subject, line.label):
-                    out[i] = replace(out[i], subject=f"{out[i].subject} {line.label}")
+            for i, label in _part_labels(block.text, line, _first_sentence(block.text, line.colon, placed, idx, out),
+                                         placed, out):
+                if _is_short(out[i].subject, label) or _names_place(out[i].subject, label):
+                    out[i] = replace(out[i], subject=f"{out[i].subject} {label}")
         elif topic := _topic(line):
             at = {id(f): s for s, _e, f in placed}
             for i in idx:
@@ -420,6 +450,27 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
                 out[i] = replace(out[i], subject=_join(_own_noun(out[i]), label))
 
 
+def _part_labels(text: str, line: Line, ids: list[int], placed, out: list[Figure]) -> list[tuple[int, str]]:
+    """(index, label) of the figures `ids` of a block label's sentence: a semicolon part that opens with a block
+    label of its own ("Lâm Đồng (cũ): ... 22/51 xã; Bình Thuận (cũ): ... 45/45 xã") gives its figures its label."""
+    at = {id(f): s for s, _e, f in placed}
+    cuts = [(line.colon, line.label)]
+    for semi in _SEMI.finditer(text, line.colon):
+        part = parse_line(text[semi.end() :])
+        if part is not None and _is_heading(part):
+            cuts.append((semi.end() + part.colon, part.label))
+    return [(i, next(lab for pos, lab in reversed(cuts) if pos <= at.get(id(out[i]), -1) or pos == line.colon))
+            for i in ids]
+
+
+def _names_place(subject: str | None, label: str) -> bool:
+    """A block label that is a proper name ("Lâm Đồng (cũ)", "Huyện Bảo Lâm"): the place of every figure of its
+    line, however long the subject; False when the subject names it already."""
+    words = regex.sub(r"\([^()]*\)", " ", label).split()
+    return bool(subject) and bool(words) and all(w[0].isupper() for w in words) and (
+        label.casefold() not in subject.casefold())
+
+
 def _is_heading(line: Line) -> bool:
     """A block label that names a group ("- Khu vực doanh nghiệp: Doanh thu tháng 5 đạt ..."): short, no
     number, not an activity or a topic ("Về ...", "Kết quả ...", "Công tác ...")."""
@@ -449,7 +500,15 @@ def _names_none(subject: str, topic: str, f: Figure) -> bool:
     """Whether `subject` names none of `topic` besides the figure's counted noun: a subject that names a part of
     it already chose its own words ("hồ sơ đăng ký khai sinh" under "Đối với dịch vụ liên thông khai sinh")."""
     noun = set(content_words(_counted(f)))
-    return not (set(content_words(subject)) & set(content_words(topic))) - noun
+    return not (set(content_words(subject)) & set(content_words(topic))) - noun or _misses_end(subject, topic)
+
+
+def _misses_end(subject: str, topic: str) -> bool:
+    """Whether `subject` holds the head word of `topic` but not its last word: a noun phrase's last words are its
+    narrowest qualifiers ("dịch vụ công thiết yếu của các sở, ban, ngành"), so a subject that shares only its
+    head ("hồ sơ trên cổng dịch vụ công") names another thing of that kind."""
+    words, own = content_words(topic), set(content_words(subject))
+    return len(words) > 1 and words[0] in own and words[-1] not in own
 
 
 def _first_sentence(text: str, colon: int, placed, idx: list[int], out: list[Figure]) -> list[int]:
@@ -469,6 +528,20 @@ def _restatements(before: dict[int, str | None], out: list[Figure], idx: list[in
     """Figures of the block that restated a labelled value ("734 vụ, ... giảm 312 vụ (734/1046)") had its
     subject before the label named it: they take the value's new subject."""
     renamed = {old: out[i].subject for i, old in before.items() if old and out[i].subject != old}
+    renamed.update(_shares_renamed(renamed))
     for i in idx:
         if i not in before and out[i].subject in renamed:
             out[i] = replace(out[i], subject=renamed[out[i].subject])
+
+
+def _shares_renamed(renamed: dict[str, str]) -> dict[str, str]:
+    """The share of a renamed value ("tỷ lệ" + its old subject: ", đạt tỷ lệ 94,6%") takes "tỷ lệ" + the new one."""
+    share = phrase_words().share
+    return {f"{share} {old}": f"{share} {new}" for old, new in renamed.items()
+            if new and not new.casefold().startswith(share.casefold() + " ")}
+
+
+def _whole_of_act(f: Figure, label: str) -> bool:
+    """The whole of a ratio under a label that states an act ("đã thu nhận tài khoản: 2.775/2.935 công dân"): it
+    counts all there are, not those the act reached, and keeps its own subject."""
+    return f.kind == "ratio_whole" and phrase_words().aspect.search(label) is not None
