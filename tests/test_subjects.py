@@ -493,3 +493,15 @@ def test_the_reports_own_territory_is_no_part_of_the_subject():
     assert names(s["320"], "hỗ trợ hộ nghèo sửa chữa nhà ở", extra=0)
     assert not {"địa", "bàn", "gia", "lai"} & words(s["320"])
     assert subject_rules.tidy_subject("trên địa bàn tỉnh") == "trên địa bàn tỉnh"  # nothing else: kept
+
+
+def test_content_words_remembered_but_never_shared():
+    # remembered per document: a caller that changes the list it got does not change the next caller's
+    from extract.language import subjects
+
+    first = subjects.content_words("Số hộ được hỗ trợ vay vốn")
+    first.append("x")
+    assert subjects.content_words("Số hộ được hỗ trợ vay vốn") == first[:-1]
+    assert subjects._content_words.cache_info().currsize >= 1
+    subjects.forget()
+    assert subjects._content_words.cache_info().currsize == 0

@@ -20,7 +20,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.figures.topics import plans_named
-from extract.language import numbers, periods
+from extract.language import numbers, periods, subjects, text
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
@@ -32,6 +32,8 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     numbers.forget()
     periods.forget()
     sentence.forget()
+    text.forget()
+    subjects.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []

@@ -7,7 +7,7 @@ rules/subjects.yaml, so "Tỷ lệ hồ sơ được giải quyết đúng hạn
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -36,8 +36,19 @@ def content_words(text: str | None) -> list[str]:
     """The syllables of `text` that are not function words, case-folded, accents kept, in order."""
     if not text:
         return []
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> tuple[str, ...]:
+    """content_words, remembered: the figure stage asks ~3 times for each phrase (emptied per document)."""
     stop = function_words()
-    return [w for w in map(str.casefold, _WORD.findall(nfc(text))) if w not in stop]
+    return tuple(w for w in map(str.casefold, _WORD.findall(nfc(text))) if w not in stop)
+
+
+def forget() -> None:
+    """Empty content_words' memory: called per document, as numbers.forget."""
+    _content_words.cache_clear()
 
 
 def subject_key(text: str | None) -> str | None:
