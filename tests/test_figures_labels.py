@@ -333,3 +333,15 @@ def test_the_activity_a_list_lead_in_names_follows_the_short_subjects_of_its_ite
     assert {"cứu", "hộ", "nạn", "tin", "báo"} <= set(content_words(s["14 tin báo"]))
     assert "nạn" not in set(content_words(s["3"]))  # it names a word of the activity already
     assert not {"cứu", "nạn"} & set(content_words(s["25 giấy"]))  # a sibling of the lead-in ends its list
+
+
+def test_parse_line_remembered_per_document():
+    # the prose pass and the label pass read each sentence: the second reading is remembered, until forget
+    from extract.figures import label_lines
+
+    label_lines.forget()
+    line = label_lines.parse_line("- Số hộ được vay vốn: 120 hộ")
+    assert line is not None and line.label == "Số hộ được vay vốn"
+    assert label_lines.parse_line("- Số hộ được vay vốn: 120 hộ") is line
+    label_lines.forget()
+    assert label_lines.parse_line.cache_info().currsize == 0

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import regex
 
-from extract.figures import sentence
+from extract.figures import label_lines, sentence
 from extract.figures.label_lines import label_subjects
 from extract.figures.measures import named_parts, weighted_items
 from extract.figures.prose import sentence_figures
@@ -34,6 +34,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     sentence.forget()
     text.forget()
     subjects.forget()
+    label_lines.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []
