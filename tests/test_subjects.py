@@ -505,3 +505,38 @@ def test_content_words_remembered_but_never_shared():
     assert subjects._content_words.cache_info().currsize >= 1
     subjects.forget()
     assert subjects._content_words.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("text", [
+    "bồi dưỡng bồi dưỡng quản lý nhà nước",
+    "Hộ Nghèo hộ nghèo được hỗ trợ",
+    "cấp xã cấp xã cấp xã đạt chuẩn",
+    "số hộ số người được vay vốn",
+    "xã A xã B",
+    "tỷ lệ hồ sơ trực tuyến",
+    "đào tạo đào tạo/bồi dưỡng",
+    "ĐÀO TẠO đào tạo cán bộ, công chức cán bộ, công chức",
+])
+def test_repeat_skip_changes_nothing(text):
+    # the pattern is skipped only for texts that repeat no word; the result is the pattern's own
+    from extract.language.subjects import _REPEAT, _without_repeats
+
+    assert _without_repeats(text) == _REPEAT.sub(r"\1", text)
+
+
+def test_repeat_skip_on_generated_phrases():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extract.language.subjects import _REPEAT, _without_repeats
+
+    word = st.sampled_from(["xã", "Xã", "XÃ", "cấp", "Cấp", "hộ", "nghèo", "ß", "SS", "ss", "đào", "tạo", "2025", "a_b"])
+    gap = st.sampled_from([" ", "  ", "\t", ", ", "/", " - "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(word, gap), min_size=1, max_size=9))
+    def check(parts):
+        text = "".join(w + g for w, g in parts).strip()
+        assert _without_repeats(text) == _REPEAT.sub(r"\1", text)
+
+    check()

@@ -293,7 +293,21 @@ def tidy_subject(text: str) -> str:
     text = pw.citation_date.sub(lambda m: m.group("doc"), text)
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
-    return " ".join(_REPEAT.sub(r"\1", text).split()).strip(" ,;")
+    return " ".join(_without_repeats(text).split()).strip(" ,;")
+
+
+_RUN = regex.compile(r"[\p{L}\p{N}_]+")
+
+
+def _without_repeats(text: str) -> str:
+    """`_REPEAT.sub`, skipped when no word of `text` is written twice: a repeated phrase's first word is a whole
+    word both times (a space before the copy, a space after the word), and the back-reference compares caselessly
+    what case folding makes equal. Most subjects repeat no word, and the pattern tries every word (~80% of
+    tidy_subject's time)."""
+    words = [w.casefold() for w in _RUN.findall(text)]
+    if len(set(words)) == len(words):
+        return text
+    return _REPEAT.sub(r"\1", text)
 
 
 @dataclass(frozen=True)
