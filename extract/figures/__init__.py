@@ -14,6 +14,7 @@ import regex
 from extract.figures import label_lines, sentence
 from extract.figures.label_lines import label_subjects
 from extract.figures.measures import named_parts, weighted_items
+from extract.figures.mentions import with_subject_key
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
@@ -74,5 +75,5 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     figures = label_subjects(doc.blocks, figures)
     figures = weighted_items(doc.blocks, figures)
     figures = named_parts(doc.blocks, figures)
-    figures = [replace(f, subject_key=subject_key(f.subject)) if f.subject else f for f in figures]
+    figures = [with_subject_key(f, subject_key(f.subject)) if f.subject else f for f in figures]
     return figures, find_relations(figures) + total_relations
