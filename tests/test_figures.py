@@ -145,3 +145,21 @@ def test_eval_command_prints_json(tmp_path):
         assert all({"recall", "value_unit", "role", "period", "subject"} <= set(r) for r in held)
         assert not any("misses" in r for r in held)
         assert any("misses" in r for r in out["real"])
+
+
+def test_with_subject_key_is_replace():
+    # the figure stage sets subject_key by copying the fields: the same figure dataclasses.replace makes
+    import dataclasses
+    from datetime import date
+
+    from extract.figures.mentions import with_subject_key
+    from extract.model import Figure
+
+    assert not hasattr(Figure, "__post_init__") and not hasattr(Figure, "__slots__")
+    f = Figure(raw="12 hộ", value=12.0, unit="hộ", base_value=12.0, base_unit="hộ", quote="có 12 hộ", location="p1",
+               char_start=3, char_end=8, subject="hộ nghèo", period_start=date(2025, 1, 1), role="actual")
+    new = with_subject_key(f, "hộ nghèo")
+    assert new == dataclasses.replace(f, subject_key="hộ nghèo") and new is not f and f.subject_key is None
+    assert dataclasses.astuple(new) == dataclasses.astuple(dataclasses.replace(f, subject_key="hộ nghèo"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new.subject_key = "x"

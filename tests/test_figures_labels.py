@@ -344,3 +344,15 @@ def test_an_activity_label_names_what_the_short_subjects_of_its_line_leave_out()
     assert got.count("hỏi") == 1  # only the words after the ones the subject names already
     s = _subjects("- Kết quả giải quyết hồ sơ: đã giải quyết 1.200 hồ sơ.")
     assert content_words(s["1.200 hồ sơ"]) == ["giải", "quyết", "hồ", "sơ"]  # it names all of the activity itself
+
+
+def test_parse_line_remembered_per_document():
+    # the prose pass and the label pass read each sentence: the second reading is remembered, until forget
+    from extract.figures import label_lines
+
+    label_lines.forget()
+    line = label_lines.parse_line("- Số hộ được vay vốn: 120 hộ")
+    assert line is not None and line.label == "Số hộ được vay vốn"
+    assert label_lines.parse_line("- Số hộ được vay vốn: 120 hộ") is line
+    label_lines.forget()
+    assert label_lines.parse_line.cache_info().currsize == 0

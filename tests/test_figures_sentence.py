@@ -3,6 +3,7 @@ the parenthesis groups read from the parentheses alone are those of a walk over 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import SAMPLES
@@ -90,3 +91,35 @@ def test_first_alias_is_the_patterns_first_match():
     for text in _TEXTS:
         m, want = first_alias(text), rules().alias.search(text)
         assert (m.span() if m else None) == (want.span() if want else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2025 (quý I; quý II) đạt 12 tỷ đồng; năm 2026 (dự kiến; chưa duyệt) đạt 15 tỷ đồng; còn lại 3 tỷ đồng",
+    "Không có dấu chấm phẩy nào ở đây (kể cả trong ngoặc) với 4 hộ",
+    ";;(;(;);) 5 ; 6 (;) ;",
+])
+def test_semicolon_search_matches_a_scan_of_every_character(text):
+    # attribution.py finds the ';' of a parenthesis group by str.find; a scan of every character is the reference
+    from extract.figures.attribution import _semicolon_after, _semicolon_before
+    from extract.figures.sentence import analyse
+
+    sent = analyse(text, attribution=False)
+    for pos in range(len(text) + 1):
+        for group in {-1, *sent.groups}:
+            before = [i for i in range(pos) if text[i] == ";" and sent.group(i) == group]
+            assert _semicolon_before(sent, pos, group) == (before[-1] if before else -1)
+            after = [i for i in range(pos, len(text)) if text[i] == ";" and sent.group(i) == group]
+            assert _semicolon_after(sent, pos, len(text), group) == (after[0] if after else -1)
+
+
+def test_bases_tried_are_all_that_can_match():
+    # basis_of tries only the basis rules whose words a text holds: none that matches is left out
+    from extract.figures.attribution import _bases_in
+
+    texts = ["theo kế hoạch năm", "so với dự toán Trung ương giao", "so với cùng kỳ năm trước", "đạt 5 tỷ đồng",
+             "Thủ tướng Chính phủ giao", "theo Nghị quyết HĐND tỉnh", "chỉ tiêu KH"]
+    for text in texts:
+        tried = _bases_in(text)
+        matching = [(bid, rx) for bid, rx in rules().basis if rx.search(text)]
+        assert [b for b in tried if b in matching] == matching, text
+        assert len(tried) < len(rules().basis), text

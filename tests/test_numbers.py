@@ -682,3 +682,18 @@ def test_found_in_sentence(units, k):
 ])
 def test_a_scheme_title_holds_no_figure(text, raws):
     assert [m.raw for m in find_numbers(text)] == raws
+
+
+def test_exclusions_tried_are_all_that_can_match():
+    # the per-text selection (words held, `needs` characters) never leaves out a rule that matches the text
+    from extract.language.numbers import _exclusion_vocabulary, _exclusions_for, _rules
+    from extract.language.text import caseless
+
+    vocabulary, chars = _exclusion_vocabulary()
+    texts = [t for ts in EXCLUDED.values() for t in ts] + ["Họp lúc 8h15 ngày 03/4/2025, (điểm * 2) = 40 điểm."]
+    for text in texts:
+        held = frozenset(w for w in vocabulary if w in caseless(text))
+        tried = _exclusions_for(held, frozenset(c for c in chars if c in text))
+        matching = [(rid, pat) for rid, pat, _ in _rules().exclusions if pat.search(text)]
+        assert [x for x in tried if x in matching] == matching, text
+        assert len(tried) < len(_rules().exclusions), text

@@ -557,3 +557,50 @@ def test_the_label_of_the_next_number_is_no_qualifier_of_the_count_before():
     s = subjects_of("Trong đợt cao điểm, lực lượng liên ngành đã kiểm tra 45 cơ sở kinh doanh thực phẩm, "
                     "phát hiện 12 cơ sở vi phạm quy định về an toàn thực phẩm, tịch thu: 300 kg hàng hóa.")
     assert {"vi", "phạm", "an", "toàn"} <= words(s["12"]) and not {"tịch", "thu"} & words(s["12"])
+
+
+def test_content_words_remembered_but_never_shared():
+    # remembered per document: a caller that changes the list it got does not change the next caller's
+    from extract.language import subjects
+
+    first = subjects.content_words("Số hộ được hỗ trợ vay vốn")
+    first.append("x")
+    assert subjects.content_words("Số hộ được hỗ trợ vay vốn") == first[:-1]
+    assert subjects._content_words.cache_info().currsize >= 1
+    subjects.forget()
+    assert subjects._content_words.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("text", [
+    "bồi dưỡng bồi dưỡng quản lý nhà nước",
+    "Hộ Nghèo hộ nghèo được hỗ trợ",
+    "cấp xã cấp xã cấp xã đạt chuẩn",
+    "số hộ số người được vay vốn",
+    "xã A xã B",
+    "tỷ lệ hồ sơ trực tuyến",
+    "đào tạo đào tạo/bồi dưỡng",
+    "ĐÀO TẠO đào tạo cán bộ, công chức cán bộ, công chức",
+])
+def test_repeat_skip_changes_nothing(text):
+    # the pattern is skipped only for texts that repeat no word; the result is the pattern's own
+    from extract.language.subjects import _REPEAT, _without_repeats
+
+    assert _without_repeats(text) == _REPEAT.sub(r"\1", text)
+
+
+def test_repeat_skip_on_generated_phrases():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extract.language.subjects import _REPEAT, _without_repeats
+
+    word = st.sampled_from(["xã", "Xã", "XÃ", "cấp", "Cấp", "hộ", "nghèo", "ß", "SS", "ss", "đào", "tạo", "2025", "a_b"])
+    gap = st.sampled_from([" ", "  ", "\t", ", ", "/", " - "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(word, gap), min_size=1, max_size=9))
+    def check(parts):
+        text = "".join(w + g for w, g in parts).strip()
+        assert _without_repeats(text) == _REPEAT.sub(r"\1", text)
+
+    check()

@@ -66,3 +66,14 @@ def test_caseless_finds_a_word_whatever_its_case():
         assert regex.search(regex.escape(word), text, regex.IGNORECASE)
         assert caseless(word) in caseless(text)
     assert caseless("số liệu") not in caseless("SỐ LIỆT")
+
+
+def test_fold_remembered_per_document():
+    from extract.language import text
+
+    text.forget()
+    assert text.fold("  Tổng  số\u00a0hộ \n nghèo ") == "Tổng số hộ nghèo"
+    assert text.fold("  Tổng  số\u00a0hộ \n nghèo ") == "Tổng số hộ nghèo"
+    assert text.fold.cache_info().hits == 1
+    text.forget()
+    assert text.fold.cache_info().currsize == 0

@@ -11,16 +11,17 @@ from dataclasses import replace
 
 import regex
 
-from extract.figures import sentence
+from extract.figures import label_lines, sentence
 from extract.figures.label_lines import label_subjects
 from extract.figures.measures import named_parts, weighted_items
+from extract.figures.mentions import with_subject_key
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.figures.topics import plans_named
-from extract.language import numbers, periods
+from extract.language import numbers, periods, subjects, text
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
@@ -32,6 +33,9 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     numbers.forget()
     periods.forget()
     sentence.forget()
+    text.forget()
+    subjects.forget()
+    label_lines.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []
@@ -71,5 +75,5 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     figures = label_subjects(doc.blocks, figures)
     figures = weighted_items(doc.blocks, figures)
     figures = named_parts(doc.blocks, figures)
-    figures = [replace(f, subject_key=subject_key(f.subject)) if f.subject else f for f in figures]
+    figures = [with_subject_key(f, subject_key(f.subject)) if f.subject else f for f in figures]
     return figures, find_relations(figures) + total_relations

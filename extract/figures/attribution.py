@@ -4,7 +4,7 @@ heading, then document)."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -236,28 +236,46 @@ def _basis_words() -> tuple[tuple[str, ...], ...]:
     return tuple(key_words(rx.pattern) for _bid, rx in rules().basis)
 
 
+def _bases_in(text: str) -> tuple:
+    """(id, pattern) of the basis rules, in order, that may match in `text`: those whose words it holds."""
+    vocabulary = _basis_vocabulary()
+    return _bases_for(frozenset(filter(caseless(text).__contains__, vocabulary)))
+
+
+@cache
+def _basis_vocabulary() -> tuple[str, ...]:
+    return tuple(sorted({w for words in _basis_words() for w in words}))
+
+
+@lru_cache(maxsize=256)
+def _bases_for(held: frozenset[str]) -> tuple:
+    """The basis rules a text holding exactly these words of `_basis_vocabulary` tries (one look-up a text
+    instead of a word test per rule)."""
+    return tuple(
+        (bid, rx)
+        for (bid, rx), words in zip(rules().basis, _basis_words(), strict=True)
+        if not words or not held.isdisjoint(words)
+    )
+
+
 def basis_of(sent: Sentence, m: Mention, prev_end: int, next_start: int) -> str | None:
     s = sent.text
     after = s[m.end : next_start]
-    for i, ch in enumerate(after):
+    i = after.find("(")
+    while i >= 0:
         # a parenthesis that holds another number speaks of that number
-        if ch == "(" and _ANY_DIGIT.search(s[m.end + i : sent.close_of(m.end + i)]):
+        if _ANY_DIGIT.search(s[m.end + i : sent.close_of(m.end + i)]):
             after = after[:i]
             break
+        i = after.find("(", i + 1)
     after = after.split(";")[0]
     # rules/cues.yaml lists the specific bases (Thủ tướng giao, dự toán Trung ương ...) before the generic plan
-    has = caseless(after).__contains__
-    for (bid, rx), words in zip(rules().basis, _basis_words(), strict=True):
-        if words and not any(map(has, words)):
-            continue  # lacks a word every match needs
+    for bid, rx in _bases_in(after):
         if rx.search(after):
             return bid
     best = None
     before = s[clause_start(s, m.start, prev_end) : m.start]
-    has = caseless(before).__contains__
-    for (bid, rx), words in zip(rules().basis, _basis_words(), strict=True):
-        if words and not any(map(has, words)):
-            continue
+    for bid, rx in _bases_in(before):
         hits = list(rx.finditer(before))
         if hits and (best is None or hits[-1].end() > best[0]):
             best = (hits[-1].end(), bid)
@@ -284,14 +302,11 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     """The period named in the number's own stretch of its sentence (after a target, or before the number and
     after the last top-level ';'); None when it names none."""
     s = sent.text
-    semis = [i for i in range(0, m.start) if s[i] == ";" and sent.group(i) < 0]
-    top_start = semis[-1] + 1 if semis else 0
+    top_start = _semicolon_before(sent, m.start, -1) + 1
     group = sent.group(m.start)
     hi = sent.close_of(group) if group >= 0 else len(s)
-    for i in range(m.end, hi):
-        if s[i] == ";" and sent.group(i) == group:
-            hi = i
-            break
+    semi = _semicolon_after(sent, m.end, hi, group)
+    hi = semi if semi >= 0 else hi
     hi = min(hi, next_start)  # a period after the next number speaks of that number
     mentions = [pm for pm in find_periods(s, year) if pm.period]
     if role == "share_of_target":
@@ -316,6 +331,23 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     if earlier and breakdown().search(s, earlier[-1].end, m.start):
         return earlier[-1].period
     return None
+
+
+def _semicolon_before(sent: Sentence, pos: int, group: int) -> int:
+    """The last ';' before `pos` in `group` (-1: at top level), or -1: found by str.rfind, not a loop over every
+    character."""
+    i = sent.text.rfind(";", 0, pos)
+    while i >= 0 and sent.group(i) != group:
+        i = sent.text.rfind(";", 0, i)
+    return i
+
+
+def _semicolon_after(sent: Sentence, lo: int, hi: int, group: int) -> int:
+    """The first ';' of `group` in [lo, hi), or -1."""
+    i = sent.text.find(";", lo, hi)
+    while i >= 0 and sent.group(i) != group:
+        i = sent.text.find(";", i + 1, hi)
+    return i
 
 
 def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Period | None:

@@ -9,7 +9,7 @@ can be a label line of its own. The one owner of labels: running text (subjects.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -127,8 +127,10 @@ def _clean(text: str) -> str:
 _NOT_LABEL = regex.compile(r"[;!?]|\.\s")  # a sentence, not a label, stands before the colon
 
 
+@lru_cache(maxsize=4096)
 def parse_line(text: str) -> Line | None:
-    """The label of a "label: ..." line, or None when the text before its first colon is no label."""
+    """The label of a "label: ..." line, or None when the text before its first colon is no label (remembered:
+    the prose and the label passes read each sentence; emptied per document by `forget`)."""
     mm = _list("marker").match(text)
     cm = _COLON.search(text, mm.end())
     if cm is None:
@@ -140,6 +142,11 @@ def parse_line(text: str) -> Line | None:
     if not content_words(label) or _rules()[1].match(label):
         return None
     return Line(mm["m"] or "", label, cm.end(), raw)
+
+
+def forget() -> None:
+    """Empty parse_line's memory: called per document, as numbers.forget."""
+    parse_line.cache_clear()
 
 
 def is_breakdown(line: Line) -> bool:

@@ -599,15 +599,32 @@ def _exclusion_words() -> tuple[tuple[str, ...], ...]:
     return tuple(key_words(pat.pattern) for _rid, pat, _needs in _rules().exclusions)
 
 
+@cache
+def _exclusion_vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every word of `_exclusion_words` and every character of the rules' `needs`, each once (sorted)."""
+    words = {w for ws in _exclusion_words() for w in ws}
+    chars = {c for _rid, _pat, needs in _rules().exclusions for c in needs}
+    return tuple(sorted(words)), tuple(sorted(chars))
+
+
+@lru_cache(maxsize=1024)
+def _exclusions_for(words: frozenset[str], chars: frozenset[str]) -> tuple[tuple[str, object], ...]:
+    """(rule id, pattern) of the exclusions, in order, that a text holding exactly these words of the vocabulary
+    (caseless) and these `needs` characters tries: the others cannot match in it. Texts share few such sets, so
+    each text pays one look-up instead of a word test per exclusion."""
+    return tuple(
+        (rid, pat)
+        for (rid, pat, needs), need_words in zip(_rules().exclusions, _exclusion_words(), strict=True)
+        if (not needs or not chars.isdisjoint(needs)) and (not need_words or not words.isdisjoint(need_words))
+    )
+
+
 def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     r, g = _rules(), _grammar()
     spans: list[tuple[int, int, str]] = []
-    has = caseless(text).__contains__
-    for (rid, pat, needs), words in zip(r.exclusions, _exclusion_words(), strict=True):
-        if needs and not any(c in text for c in needs):
-            continue
-        if words and not any(map(has, words)):
-            continue
+    vocabulary, chars = _exclusion_vocabulary()
+    held = frozenset(filter(caseless(text).__contains__, vocabulary))
+    for rid, pat in _exclusions_for(held, frozenset(filter(text.__contains__, chars))):
         for m in pat.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
@@ -937,5 +954,6 @@ def is_decrease(sign_word: str | None) -> bool:
 # load and compile at import: a malformed rule file fails here, and the first call pays nothing
 _grammar()
 _exclusion_words()
+_exclusion_vocabulary()
 
 __all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -19,12 +19,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """NFC and collapse every run of whitespace (including NBSP, zero-width) into one space."""
+    """NFC and collapse every run of whitespace (including NBSP, zero-width) into one space (remembered: the
+    figure stage folds one table cell or phrase ~3 times; emptied per document by `forget`)."""
     text = nfc(text)
     if _SPLIT_DIFFERS.search(text):
         return _SPACE.sub(" ", text).strip()
     return " ".join(text.split())
+
+
+def forget() -> None:
+    """Empty fold's memory: called per document, so each document pays for its own text (as numbers.forget)."""
+    fold.cache_clear()
 
 
 # `regex` ignores case by Unicode case folding, and also takes I and ı, İ and i for one letter
