@@ -22,6 +22,8 @@ from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
 from extract.language.subjects import (
+    WHOLE_WORD,
+    amount_words,
     content_words,
     context_words,
     cut_phrase,
@@ -136,7 +138,7 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     start = commas[-1] if commas else lo
     for i in range(len(commas) - 1, -1, -1):
         part_lo = commas[i - 1] if i > 0 else lo
-        if part_lo == prev or _DIGIT.search(s[part_lo : commas[i]]):
+        if part_lo == prev or _numbered(sent, part_lo, commas[i]):
             break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
         part = masked(sent, part_lo, commas[i] - 1, None)
         if not _is_list_part(part):
@@ -145,6 +147,15 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
             break
         start = part_lo
     return start
+
+
+def _numbered(sent: Sentence, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) holds a number other than a date or period: a figure or an identifier. A time
+    adverbial ("Kết quả từ 13/9 đến 15/10/2012 lực lượng QLTT đã kiểm tra, xử lý 151 vụ") is no number
+    the words after it qualify."""
+    if any(lo <= o.start < hi for o in sent.mentions):
+        return True
+    return bool(_DIGIT.search(masked(sent, lo, hi, None, time_lead=False)))
 
 
 def _after_aspect(part: str, part_lo: int, words: int) -> int | None:
@@ -568,7 +579,9 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     text = without_openers(unmark(masked(sent, lo, start, m)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
-    if pred and text[: pred.start()].strip():
+    if (obj := _amount_object(m, text)) is not None:
+        text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
+    elif pred and text[: pred.start()].strip():
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
         return _before_paren(sent, m, start)  # "đạt tỷ lệ": no noun of its own
@@ -747,3 +760,121 @@ def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
     """Whether `pos` is inside a parenthesis that closes before `end`."""
     group = sent.group(pos)
     return group >= 0 and sent.close_of(group) < end
+
+
+_MAX_GROUP = 12  # words of the group an amount applies to ("đối với trình độ Thạc sĩ")
+
+
+def _beneficiary(sent: Sentence, m: Mention) -> str:
+    """The group an amount applies to, named right after it: "50.000.000 đồng đối với trình độ Thạc sĩ" ->
+    "đối với trình độ Thạc sĩ", up to a comma, a parenthesis, a coordinator or the next number;
+    "" for a count (its qualifiers are _after's), a rate or when none follows."""
+    if is_counted(m) or m.base_unit == "%":
+        return ""
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    found = amount_words().beneficiary.match(s[:nxt], m.end)
+    if not found:
+        return ""
+    pw = phrase_words()
+    group = found.group("g")
+    # a relative clause stays with the group ("đối với vận động viên đạt huy chương vàng")
+    stop = min((x.start() for x in (pw.coordinator.search(group), regex.search(r"\.(?:\s|$)", group)) if x),
+               default=len(group))
+    if not content_words(group[:stop]):
+        return ""
+    return cut_phrase(s[found.start("g") - (found.start("g") - found.start()) : found.start("g") + stop],
+                      _MAX_GROUP).strip(" ,")
+
+
+def with_beneficiary(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` with the group the amount applies to ("mức hỗ trợ ... đối với trình độ Tiến sĩ"); an amount
+    coordinated with the one before ("50.000.000 đồng đối với trình độ Thạc sĩ và 140.000.000 đối với trình độ
+    Tiến sĩ") shares its subject but not its group."""
+    group = _beneficiary(sent, m)
+    if not group:
+        return subject
+    shared = _shared_amount(sent, m, done)
+    subject = shared if shared is not None else subject
+    if not subject:
+        return subject
+    if set(content_words(group)) <= set(content_words(subject)):
+        return subject
+    return f"{subject} {group}".strip()
+
+
+_PARENS = regex.compile(r"\([^()]*\)")
+
+
+def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
+    ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    for prev, subj in reversed(done):
+        group = _beneficiary(sent, prev)
+        if not group:
+            continue
+        at = s.casefold().find(group.casefold(), prev.end, start)
+        if at < 0 or not subj:
+            return None
+        between = _PARENS.sub(" ", s[at + len(group) : start])
+        if not phrase_words().coordination.fullmatch(between):
+            return None
+        cut = subj.casefold().rfind(group.casefold())
+        return subj[:cut].rstrip(" ,") if cut >= 0 else subj
+    return None
+
+
+_MIN_OBJECT = 3  # content words of the noun phrase between a predicate and an amount that make it the amount's
+
+
+def _amount_object(m: Mention, text: str) -> str | None:
+    """The noun phrase an amount measures when the clause's predicate stands before it with an object of its own
+    ("Sở Tài chính giữ ý kiến là giảm mức hỗ trợ theo hướng 50.000.000 đồng" -> "giảm mức hỗ trợ theo hướng"): the
+    words after the last predicate, when they hold at least _MIN_OBJECT content words and restate nothing; None
+    for a rate (its clause's noun phrase before "đạt" is what it measures) or a count."""
+    if m.base_unit == "%" or is_counted(m) or not m.base_unit:
+        return None
+    pw = phrase_words()
+    found = list(pw.predicates.finditer(text))
+    if not found:
+        return None
+    after = text[found[-1].end() :]
+    if len(content_words(after)) < _MIN_OBJECT or pw.restate.fullmatch(after):
+        return None
+    return after
+
+
+_MAX_TOPIC_NOUN = 12  # words of a topic whose noun a figure's subject repeats by its head
+_MIN_HEAD = 2  # words of the topic's head the subject must repeat ("mức hỗ trợ")
+
+
+def with_topic_noun(sent: Sentence, subject: str | None) -> str | None:
+    """`subject` with its head noun named in full by the sentence's topic: "Về mức hỗ trợ đào tạo sau đại học, Sở
+    Tài chính ... giảm mức hỗ trợ theo hướng 50.000.000 đồng" -> "mức hỗ trợ đào tạo sau đại học theo hướng"; the
+    longest head of the topic (at least _MIN_HEAD words) found in the subject is replaced by the whole topic."""
+    if not subject:
+        return subject
+    found = amount_words().topic.match(unmark(sent.text))
+    if not found:
+        return subject
+    topic = found.group("t").split()
+    if len(topic) > _MAX_TOPIC_NOUN or _DIGIT.search(found.group("t")):
+        return subject
+    whole = " ".join(topic)
+    if whole.casefold() in subject.casefold():
+        return subject
+    for n in range(len(topic) - 1, _MIN_HEAD - 1, -1):
+        head = regex.compile(WHOLE_WORD % r"\s+".join(regex.escape(w) for w in topic[:n]), regex.IGNORECASE)
+        at = head.search(subject)
+        if at and _ends_noun(subject[at.end() :]):
+            return f"{subject[: at.start()]}{whole}{subject[at.end() :]}"
+    return subject
+
+
+def _ends_noun(rest: str) -> bool:
+    """Whether the words after a head in a subject leave the head whole: none, or a phrase boundary first
+    ("mức hỗ trợ | theo hướng"), not more of a longer noun ("cổng dịch vụ công | trực tuyến")."""
+    rest = rest.strip(" ,")
+    return not rest or until_boundary("x " + rest) == ("x", True)
