@@ -89,3 +89,34 @@ def test_amount_words_are_validated(monkeypatch):
     finally:
         monkeypatch.undo()
         subject_rules.amount_words.cache_clear()
+
+
+def test_an_item_of_a_count_list_set_off_by_a_colon_takes_the_count_and_its_own_words():
+    s = subjects_of("- Khu vực phía Bắc: từ năm 2021 đến nay không tuyển mới. Tuy nhiên, hiện còn 40 học viên đang "
+                    "theo học chương trình liên kết, trong đó, Trường Đại học Cần Thơ: 15 học viên, Trường Đại học An "
+                    "Giang 25 học viên.")
+    assert names(s["15"], "học viên đang theo học chương trình liên kết Trường Đại học Cần Thơ", extra=4)
+    assert "40" not in s["15"] and "trong đó" not in s["15"]
+
+
+def test_a_whole_before_its_parts_takes_none_of_their_words():
+    s = subjects_of("Trong số 40 học viên tham gia chương trình, có 05 học viên đã giữ chức vụ trưởng phòng, 08 học "
+                    "viên đang công tác tại cấp xã.")
+    assert names(s["40"], "học viên tham gia chương trình", extra=0)
+    # a list of counts without a whole still shares the predicate written once after it
+    s = subjects_of("Sở đã tích hợp 562 sổ sức khỏe, 25 giấy chuyển tuyến, 36 giấy hẹn khám lại đã hiển thị trên "
+                    "ứng dụng VNeID.")
+    assert "hiển thị" in s["562"]
+
+
+def test_money_per_unit_is_an_amount_named_by_its_clause_without_the_unit():
+    s = subjects_of("Hỗ trợ tiền ăn, tiền đi lại, tiền thuê chỗ ở hàng tháng 1.200.000 đồng/01 tháng.")
+    assert names(s["1.200.000"], "hỗ trợ tiền ăn, tiền đi lại, tiền thuê chỗ ở hàng tháng", extra=0)
+    assert "đồng" not in s["1.200.000"]
+
+
+def test_a_coordinated_predicate_closed_by_a_comma_stays_with_its_count():
+    s = subjects_of("Có 6/25 học viên chưa về nhận công tác hoặc đã chuyển công tác, chiếm tỷ lệ 24%.")
+    assert "chuyển công tác" in s["6"]
+    s = subjects_of("Sở đã cấp phép cho 385 cơ sở và qua ứng dụng trực tuyến cho 119 cơ sở.")
+    assert "ứng dụng" not in s["385"]

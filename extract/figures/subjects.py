@@ -271,7 +271,8 @@ def _after(sent: Sentence, m: Mention) -> str:
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
     elif cut:
         rest = rest[: cut.start()]
-    elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
+    elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6 \
+            and not _closes_coordination(rest[both[-1].end() :]):
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
     elif nxt < len(s):
         # the words right before the next number open its phrase: "444 viên chức ... với tổng kinh phí thực
@@ -342,6 +343,8 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     trên ứng dụng VNeID" for the first two; "" when `m` is no item of such a list or the list has none."""
     pw = phrase_words()
     s = sent.text
+    if _is_whole(sent, m):
+        return ""  # "Trong số 34 ứng viên tham gia Đề án, có 04 ứng viên đã giữ ...": the whole, no item
     last = m
     for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
         between = masked(sent, last.end, o.start, last)
@@ -428,7 +431,13 @@ def _is_count(m: Mention) -> bool:
 
 def is_counted(m: Mention) -> bool:
     """A count of a noun ("12 đơn vị"): a unit that is no rate and no money (topics.py completes these too)."""
-    return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
+    return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units \
+        and not _money_rate(m.base_unit)
+
+
+def _money_rate(unit: str) -> bool:
+    """Money per a unit ("đồng/tháng", "đồng/người/tháng"): an amount, like money itself, no count of a noun."""
+    return "/" in unit and unit.split("/")[0].strip() in rules().money_units
 
 
 _CUT = regex.compile(r"[,(]")
@@ -878,3 +887,20 @@ def _ends_noun(rest: str) -> bool:
     ("mức hỗ trợ | theo hướng"), not more of a longer noun ("cổng dịch vụ công | trực tuyến")."""
     rest = rest.strip(" ,")
     return not rest or until_boundary("x " + rest) == ("x", True)
+
+
+def _is_whole(sent: Sentence, m: Mention) -> bool:
+    """Whether a whole cue stands right before the count ("Trong số 34 ứng viên, ..."): the parts follow it."""
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    before = " ".join(sent.text[:start].split()).casefold()
+    return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
+               for p in cue_phrases("WHOLE_BEFORE"))
+
+
+def _closes_coordination(tail: str) -> bool:
+    """Whether the words after a coordinator end at a comma and a predicate before the next number ("... chưa về
+    nhận công tác hoặc đã nghỉ việc, chiếm tỷ lệ 35%"): the coordinated phrase is the count's own, not the next
+    number's."""
+    head, comma, rest = tail.partition(",")
+    return bool(comma) and bool(content_words(head)) and phrase_words().predicates.match(rest.strip()) is not None
+
