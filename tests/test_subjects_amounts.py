@@ -120,3 +120,10 @@ def test_a_coordinated_predicate_closed_by_a_comma_stays_with_its_count():
     assert "chuyển công tác" in s["6"]
     s = subjects_of("Sở đã cấp phép cho 385 cơ sở và qua ứng dụng trực tuyến cho 119 cơ sở.")
     assert "ứng dụng" not in s["385"]
+
+
+def test_an_item_named_before_its_number_leaves_the_words_after_its_comma_to_the_next():
+    s = subjects_of("Trong năm, có 12.400 lượt cán bộ, công chức tham gia các khóa bồi dưỡng, trong đó bồi dưỡng quản "
+                    "lý điều hành 2.300 người, bồi dưỡng chuyên môn nghiệp vụ, chức danh nghề nghiệp 8.500 người.")
+    assert "quản lý điều hành" in s["2.300"] and "chuyên môn" not in s["2.300"]
+    assert "chuyên môn nghiệp vụ" in s["8.500"]

@@ -712,7 +712,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if not before and not copula:
                 before = _list_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban, 05 trạm và 31 trường học"
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
-            own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
+            after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
+            own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -904,3 +905,12 @@ def _closes_coordination(tail: str) -> bool:
     head, comma, rest = tail.partition(",")
     return bool(comma) and bool(content_words(head)) and phrase_words().predicates.match(rest.strip()) is not None
 
+
+def _next_item_words(sent: Sentence, m: Mention, before: str, total: tuple[Mention, str] | None) -> bool:
+    """Whether the words after an item of a "trong đó" list open the next item, not qualify this one: the item
+    is named before its number and a comma follows its unit ("trong đó bồi dưỡng quản lý điều hành 10.878 người,
+    bồi dưỡng chuyên môn nghiệp vụ 67.916 người")."""
+    if total is None or not content_words(before):
+        return False
+    nxt = [o for o in sent.mentions if o.start >= m.end]
+    return bool(nxt) and sent.text[m.end : nxt[0].start].lstrip().startswith(",")
