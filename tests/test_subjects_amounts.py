@@ -127,3 +127,13 @@ def test_an_item_named_before_its_number_leaves_the_words_after_its_comma_to_the
                     "lý điều hành 2.300 người, bồi dưỡng chuyên môn nghiệp vụ, chức danh nghề nghiệp 8.500 người.")
     assert "quản lý điều hành" in s["2.300"] and "chuyên môn" not in s["2.300"]
     assert "chuyên môn nghiệp vụ" in s["8.500"]
+
+
+def test_the_count_right_before_a_verb_is_its_agent():
+    s = subjects_of("Đã hỗ trợ 12 hợp tác xã của huyện tham gia 18 gian hàng trưng bày tại hội chợ.")
+    assert names(s["18"], "gian hàng trưng bày tại hội chợ của hợp tác xã của huyện", extra=2)
+    # not after a whole cue, nor across "với"
+    s = subjects_of("Toàn tỉnh có 120 xã đạt chuẩn nông thôn mới trên tổng số 140 xã.")
+    assert s["140"].split().count("xã") == 1
+    s = subjects_of("Đã cập nhật 12.000 tờ khai với thông tin 9.600 phương tiện.")
+    assert "tờ khai" not in s["9.600"]

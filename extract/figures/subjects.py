@@ -711,6 +711,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             before, copula, agent = _before(sent, m)
             if not before and not copula:
                 before = _list_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban, 05 trạm và 31 trường học"
+            elif not copula:
+                before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
@@ -914,3 +916,23 @@ def _next_item_words(sent: Sentence, m: Mention, before: str, total: tuple[Menti
         return False
     nxt = [o for o in sent.mentions if o.start >= m.end]
     return bool(nxt) and sent.text[m.end : nxt[0].start].lstrip().startswith(",")
+
+
+def _count_agent(sent: Sentence, m: Mention, before: str) -> str:
+    """`before` after the counted noun of the count right before it, when the clause runs on from that count with
+    no break ("đã hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"): those counted are the agent of the verb
+    before `m` -> "doanh nghiệp của tỉnh tham gia"; `before` unchanged otherwise, and when a whole cue stands
+    right before `m` ("120 xã đạt chuẩn trên tổng số 140 xã")."""
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    if prev is None or not is_counted(prev) or not prev.unit or _is_whole(sent, m):
+        return before
+    between = sent.text[prev.end : start]
+    if _AFTER_HARD.search(between) or "," in between or not content_words(before):
+        return before
+    pw = phrase_words()
+    if pw.coordinator.search(between) or pw.accompaniment.search(between) or find_periods(between):
+        return before  # "12.000 tờ khai với thông tin 96.799 phương tiện": an adjunct, no agent
+    if not " ".join(between.split()).casefold().startswith(" ".join(before.split()).casefold()):
+        return before  # the words before `m` are not all the clause since the count
+    return f"{prev.unit} {before}"
