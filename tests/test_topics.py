@@ -297,3 +297,13 @@ def test_the_plan_a_report_reports_on_holds_for_all_of_it_and_a_programme_number
 def test_a_plans_span_is_no_name_but_a_programmes_number_is():
     named = plans_named("Thực hiện kế hoạch 5 năm của ngành và Chương trình 135 của Chính phủ.")
     assert named == ["Chương trình 135"]
+
+
+def test_a_bare_noun_takes_the_clause_after_the_pair_it_was_counted_in():
+    s = subjects_of(
+        "Qua kiểm tra, đã phát hiện 06 vụ 09 đối tượng có hành vi khai thác cát trái phép.",
+        "Đã xử phạt 04 vụ.",
+    )
+    assert {"khai", "thác", "cát", "trái", "phép", "xử", "phạt"} <= words(s["04"])
+    assert named_qualifiers("vụ", ["phát hiện 06 vụ, 09 đối tượng khai thác cát"]) == "khai thác cát"
+    assert named_qualifiers("vụ", ["phát hiện 06 vụ, 09 đối tượng, 3 tấn cát khai thác trái phép"]) == ""

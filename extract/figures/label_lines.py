@@ -28,13 +28,14 @@ _PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to i
 _QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
 _HEADING_WORDS_MAX = 10  # a block label this short names the short subjects of its line's first sentence
 _SHORT_SUBJECT = 6  # content words of a subject short enough to take its line's label
+_ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still follows its line's short subjects
 
 
 @cache
 def _rules():
     data = catalog.load("label_lines")
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers"}
+            "conjunctions", "list_openers", "activity_openers", "activity_labels"}
     if not isinstance(data, dict) or set(data) != keys:
         raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
@@ -49,6 +50,16 @@ def _rules():
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
     return breakdown, not_subject, scope, restate, topic, fields, scopes, activity
+
+
+@cache
+def _activity_labels() -> regex.Pattern:
+    """The openers of a block label that names the activity its line counts the results of (label_lines.yaml)."""
+    _rules()  # validates the file
+    try:
+        return regex.compile(r"^\s*(?:" + "|".join(catalog.load("label_lines")["activity_labels"]) + r")\s*", _FLAGS)
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml activity_labels: {exc}") from exc
 
 
 @cache
@@ -367,6 +378,8 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 subj = out[i].subject
                 if subj and at.get(id(out[i]), -1) >= line.colon and _names_none(subj, topic, out[i]):
                     out[i] = replace(out[i], subject=f"{subj} {topic}")
+        elif activity_label := _inline_activity(line):
+            _name_by_activity(block.text, line, activity_label, placed, idx, out)
         if values or inline:
             _restatements(before, out, idx)
     return out
@@ -394,6 +407,30 @@ def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity
         if 0 < len(name.split()) <= _PARENT_WORDS_MAX:
             return marker, name
     return activity
+
+
+def _inline_activity(line: Line) -> str:
+    """The activity a block label names with an activity opener ("- Công tác cai nghiện tại cộng đồng: đã lập 05
+    điểm ..."): the label without its opener, when short; "" for other labels."""
+    opener = _activity_labels().match(line.raw)
+    name = line.raw[opener.end() :].strip(" ,") if opener else ""
+    return name if 0 < len(name.split()) <= _ACTIVITY_WORDS_MAX else ""
+
+
+def _name_by_activity(text: str, line: Line, activity_label: str, placed, idx: list[int], out: list[Figure]) -> None:
+    """The short subjects of the line's first sentence take what the activity of its label names beyond them:
+    "- Công tác cai nghiện tại cộng đồng: Đã lập 05 điểm" -> "điểm cai nghiện tại cộng đồng"; a subject that
+    names words of the activity takes only the words the label writes after the last of them."""
+    label_words = [(w.group(), w.end()) for w in regex.finditer(r"[\p{L}\p{N}]+", activity_label)]
+    for i in _first_sentence(text, line.colon, placed, idx, out):
+        subj = out[i].subject
+        if not subj or out[i].kind == "ratio_whole" or len(content_words(subj)) > _SHORT_SUBJECT:
+            continue
+        own = set(content_words(subj))
+        shared = [end for w, end in label_words if w.casefold() in own]
+        more = activity_label[shared[-1] :] if shared else activity_label
+        if set(content_words(more)) - own:
+            out[i] = replace(out[i], subject=" ".join(f"{subj} {more.strip(' ,')}".split()))
 
 
 def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:

@@ -52,7 +52,7 @@ _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
-_MAX_AGENT = 5  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
+_MAX_AGENT = 8  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
 _MAX_TOPIC_LABEL = 16  # words of a topic set off by a colon ("Đối với dịch vụ công thiết yếu của các sở, ban, ngành:")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
 
@@ -263,10 +263,14 @@ def _after(sent: Sentence, m: Mention) -> str:
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
+    if nxt < len(s) and (shared := _pair_tail(sent, m, rest, nxt)):
+        return shared
     close = _CLOSE_QUOTE.search(rest)
     rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
+    # "..., thu giữ: 01 bộ": a colon right before the next number ends its label, the last comma part
+    label_cut = bool(cut) and cut.group() == ":" and nxt < len(s) and not rest[cut.end() :].strip()
     if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
     elif cut:
@@ -288,7 +292,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     for i, p in enumerate(parts[1:], 1):
         if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p):
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
-        if i == len(parts) - 1 and nxt < len(s) and not cut and not own_tail:
+        if i == len(parts) - 1 and nxt < len(s) and (not cut or label_cut) and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
         if find_periods(p) or pw.aspect.search(p):
             break  # ", UBND tỉnh đã ban hành ...": a clause of its own
@@ -311,6 +315,40 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = rest[: stop.start()] if stop else rest
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def _pair_tail(sent: Sentence, m: Mention, between: str, nxt: int) -> str:
+    """The qualifiers a bare count shares with the count of another noun right after it, past a comma, the last
+    of the pair: "phát hiện 766 vụ, 1.385 đối tượng phạm tội về ma túy" -> "phạm tội về ma túy" for the 766 vụ
+    too; "" when `m` has words of its own, the pair counts the same noun or the pair is part of a longer list."""
+    pw = phrase_words()
+    if between.strip() != "," or not is_counted(m):
+        return ""  # "05 phòng, ban và 21 UBND cấp xã": a coordinator joins two groups, each named by its own words
+    before = max((o for o in sent.mentions if o.end <= m.start), key=lambda o: o.end, default=None)
+    if before is not None and is_counted(before) and masked(sent, before.end, m.start, before).strip() == ",":
+        return ""  # "14 xe, 19 điện thoại, 7 kg pháo": an item inside a list of counts
+    pair = next(o for o in sent.mentions if o.start == nxt)
+    if not is_counted(pair) or (pair.unit or "").casefold() == (m.unit or "").casefold():
+        return ""
+    third = min((o.start for o in sent.mentions if o.start >= pair.end), default=None)
+    if third is not None and pw.coordination.fullmatch(masked(sent, pair.end, third, pair)):
+        return ""  # "05 vụ, 04 đối tượng, 10 kg ma túy": a list of counts, each its own
+    return _after(sent, pair)
+
+
+def _pair_verb(sent: Sentence, m: Mention) -> tuple[str, str] | None:
+    """(verb phrase, agent) of the count of another noun right before `m`, with nothing or a comma between: the
+    two counts of a pair are objects of one verb ("Bộ đội biên phòng bắt giữ 03 vụ 04 đối tượng có hành vi ...");
+    None when `m` is no second count of such a pair."""
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    if prev is None or not is_counted(prev) or not is_counted(m) or (
+            prev.unit or "").casefold() == (m.unit or "").casefold():
+        return None
+    if masked(sent, prev.end, start, prev).strip() not in ("", ","):
+        return None
+    before, copula, agent = _before(sent, prev)
+    return None if copula or not before else (before, agent)
 
 
 def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
@@ -500,6 +538,20 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None  # "36.518 giấy hẹn khám lại đã hiển thị ...": the count names itself
     rest = regex.sub(rf"(?<!\w){regex.escape(prev.unit or '')}(?!\w)", " ", subj, count=1, flags=regex.IGNORECASE)
     return fold(" ".join(p for p in (m.unit or "", " ".join(rest.split())) if p)).strip(" .,;:-–")
+
+
+def echoed_count(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of a count of the sentence that a ratio in parentheses repeats as its part ("phát hiện 766 vụ
+    ..., giảm 356 vụ (766/1122)": this period's count against the last one's): both numbers of the ratio
+    measure what that count does; None for other figures."""
+    part = m
+    if m.kind == "ratio_whole":
+        part = done[-1][0] if done else None
+    if part is None or part.kind != "ratio_part" or not sent.text[: part.start].rstrip().endswith("("):
+        return None
+    unit = (part.unit or "").casefold()
+    return next((subj for o, subj in done if o.kind == "number" and subj and o.value == part.value
+                 and (o.unit or "").casefold() == unit), None)
 
 
 def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
@@ -713,6 +765,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 before = _list_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban, 05 trạm và 31 trường học"
             elif not copula:
                 before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
+            if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
+                before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
