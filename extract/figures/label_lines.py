@@ -161,6 +161,36 @@ def opens_count_list(line: Line) -> bool:
     return bool(_list("count_list").search(line.raw))
 
 
+@cache
+def _item_of_count() -> regex.Pattern:
+    """A count, then a list opener and the words of one item ("hiện còn 30 sinh viên ..., trong đó, Trường A")."""
+    _rules()  # validates the file
+    openers_ = "|".join(rf"\b{w}" for w in catalog.load("label_lines")["list_openers"])
+    return regex.compile(rf"\d.*(?:{openers_})[\s,]+\p{{L}}", _FLAGS)
+
+
+def names_item_of_count(line: Line) -> bool:
+    """Whether the "label" runs from a clause with a count through its list opener into one item ("hiện còn 30
+    sinh viên đang theo học, trong đó, Trường A: 13 sinh viên"): the value after the colon is a part of that count
+    (subjects.list_total names it from the count's subject), which the item's words qualify."""
+    return bool(_item_of_count().search(line.raw))
+
+
+def _count_items(block: Block, off: int, line: Line, idx: list[int], out: list[Figure]) -> None:
+    """The values after the colon of a count's list item (names_item_of_count) keep their subject, the count's,
+    and take the item's words: "..., trong đó, Trường A: 13 sinh viên" -> "<the count's subject> Trường A"."""
+    found = list(_item_of_count().finditer(line.raw, overlapped=True))
+    last = max((m.end() - 1 for m in found), default=-1)
+    item = _clean(line.raw[last:]) if last >= 0 else ""
+    if not item or not idx:
+        return
+    placed = _offsets(block, [out[i] for i in idx])
+    values = {id(f) for f in _value_list(block.text, off + line.colon, placed)}
+    for i in idx:
+        if id(out[i]) in values:
+            out[i] = replace(out[i], subject=_join(out[i].subject or "", item))
+
+
 def _offsets(block: Block, figures: list[Figure]) -> list[tuple[int, int, Figure]]:
     """(start, end, figure) of the block's figures in the block's own text, in text order."""
     out, seen = [], {}
@@ -310,6 +340,9 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             continue
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
+        if line is not None and names_item_of_count(line):
+            _count_items(block, 0, line, idx, out)  # "Có 120 học viên, trong đó, Trường A: 70 học viên, ..."
+            line = None
         activity = _activity_in_force(block, line, idx, activity, out)
         _sentence_labels(block, idx, out)
         if line is None:
@@ -447,6 +480,9 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         if off == 0:
             continue
         line = parse_line(sent)
+        if line is not None and names_item_of_count(line):
+            _count_items(block, off, line, idx, out)
+            continue
         if line is None or opens_count_list(line):
             continue
         placed = placed if placed is not None else _offsets(block, [out[i] for i in idx])

@@ -12,7 +12,15 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
-from extract.figures.subjects import check_name, echoed_count, is_weak, list_total, noun_phrase
+from extract.figures.subjects import (
+    check_name,
+    echoed_count,
+    is_weak,
+    list_total,
+    noun_phrase,
+    with_beneficiary,
+    with_topic_noun,
+)
 from extract.figures.topics import in_force
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
@@ -79,6 +87,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
+            subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
+            subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject
                 name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names

@@ -23,6 +23,7 @@ from extract.language.numbers import Mention
 from extract.language.periods import find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
+    amount_words,
     content_words,
     context_words,
     cut_phrase,
@@ -139,7 +140,7 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     start = commas[-1] if commas else lo
     for i in range(len(commas) - 1, -1, -1):
         part_lo = commas[i - 1] if i > 0 else lo
-        if part_lo == prev or _DIGIT.search(s[part_lo : commas[i]]):
+        if part_lo == prev or _numbered(sent, part_lo, commas[i]):
             break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
         part = masked(sent, part_lo, commas[i] - 1, None)
         if not _is_list_part(part):
@@ -148,6 +149,15 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
             break
         start = part_lo
     return start
+
+
+def _numbered(sent: Sentence, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) holds a number other than a date or period: a figure or an identifier. A time
+    adverbial ("Kết quả từ 13/9 đến 15/10/2012 lực lượng QLTT đã kiểm tra, xử lý 151 vụ") is no number
+    the words after it qualify."""
+    if any(lo <= o.start < hi for o in sent.mentions):
+        return True
+    return bool(_DIGIT.search(masked(sent, lo, hi, None, time_lead=False)))
 
 
 def _after_aspect(part: str, part_lo: int, words: int) -> int | None:
@@ -269,7 +279,8 @@ def _after(sent: Sentence, m: Mention) -> str:
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
     elif cut:
         rest = rest[: cut.start()]
-    elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6:
+    elif nxt < len(s) and (both := list(pw.coordinator.finditer(rest))) and len(rest[both[-1].end() :].split()) <= 6 \
+            and not _closes_coordination(rest[both[-1].end() :]):
         rest = rest[: both[-1].start()]  # "cho 385 cơ sở và qua ứng dụng ASM cho 119 cơ sở"
     elif nxt < len(s):
         # the words right before the next number open its phrase: "444 viên chức ... với tổng kinh phí thực
@@ -462,6 +473,8 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     trên ứng dụng VNeID" for the first two; "" when `m` is no item of such a list or the list has none."""
     pw = phrase_words()
     s = sent.text
+    if _is_whole(sent, m):
+        return ""  # "Trong số 34 ứng viên tham gia Đề án, có 04 ứng viên đã giữ ...": the whole, no item
     last = m
     for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
         between = masked(sent, last.end, o.start, last)
@@ -550,7 +563,13 @@ def _is_count(m: Mention) -> bool:
 
 def is_counted(m: Mention) -> bool:
     """A count of a noun ("12 đơn vị"): a unit that is no rate and no money (topics.py completes these too)."""
-    return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units
+    return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units \
+        and not _money_rate(m.base_unit)
+
+
+def _money_rate(unit: str) -> bool:
+    """Money per a unit ("đồng/tháng", "đồng/người/tháng"): an amount, like money itself, no count of a noun."""
+    return "/" in unit and unit.split("/")[0].strip() in rules().money_units
 
 
 _CUT = regex.compile(r"[,(]")
@@ -737,7 +756,9 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     text = without_openers(unmark(masked(sent, lo, start, m)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
-    if pred and text[: pred.start()].strip():
+    if (obj := _amount_object(m, text)) is not None:
+        text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
+    elif pred and text[: pred.start()].strip():
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
         return _before_paren(sent, m, start)  # "đạt tỷ lệ": no noun of its own
@@ -863,10 +884,13 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if not before and not copula:
                 before = _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
                 # 05 trạm và 31 trường học"; "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, ...; 2.707 tài khoản"
+            elif not copula:
+                before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
-            own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
+            after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
+            own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -925,3 +949,167 @@ def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
     """Whether `pos` is inside a parenthesis that closes before `end`."""
     group = sent.group(pos)
     return group >= 0 and sent.close_of(group) < end
+
+
+_MAX_GROUP = 12  # words of the group an amount applies to ("đối với trình độ Thạc sĩ")
+
+
+def _beneficiary(sent: Sentence, m: Mention) -> str:
+    """The group an amount applies to, named right after it: "50.000.000 đồng đối với trình độ Thạc sĩ" ->
+    "đối với trình độ Thạc sĩ", up to a comma, a parenthesis, a coordinator or the next number;
+    "" for a count (its qualifiers are _after's), a rate or when none follows."""
+    if is_counted(m) or m.base_unit == "%":
+        return ""
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    found = amount_words().beneficiary.match(s[:nxt], m.end)
+    if not found:
+        return ""
+    pw = phrase_words()
+    group = found.group("g")
+    # a relative clause stays with the group ("đối với vận động viên đạt huy chương vàng")
+    stop = min((x.start() for x in (pw.coordinator.search(group), regex.search(r"\.(?:\s|$)", group)) if x),
+               default=len(group))
+    if not content_words(group[:stop]):
+        return ""
+    return cut_phrase(s[found.start("g") - (found.start("g") - found.start()) : found.start("g") + stop],
+                      _MAX_GROUP).strip(" ,")
+
+
+def with_beneficiary(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` with the group the amount applies to ("mức hỗ trợ ... đối với trình độ Tiến sĩ"); an amount
+    coordinated with the one before ("50.000.000 đồng đối với trình độ Thạc sĩ và 140.000.000 đối với trình độ
+    Tiến sĩ") shares its subject but not its group."""
+    group = _beneficiary(sent, m)
+    if not group:
+        return subject
+    shared = _shared_amount(sent, m, done)
+    subject = shared if shared is not None else subject
+    if not subject:
+        return subject
+    if set(content_words(group)) <= set(content_words(subject)):
+        return subject
+    return f"{subject} {group}".strip()
+
+
+_PARENS = regex.compile(r"\([^()]*\)")
+
+
+def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
+    ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    for prev, subj in reversed(done):
+        group = _beneficiary(sent, prev)
+        if not group:
+            continue
+        at = s.casefold().find(group.casefold(), prev.end, start)
+        if at < 0 or not subj:
+            return None
+        between = _PARENS.sub(" ", s[at + len(group) : start])
+        if not phrase_words().coordination.fullmatch(between):
+            return None
+        cut = subj.casefold().rfind(group.casefold())
+        return subj[:cut].rstrip(" ,") if cut >= 0 else subj
+    return None
+
+
+_MIN_OBJECT = 3  # content words of the noun phrase between a predicate and an amount that make it the amount's
+
+
+def _amount_object(m: Mention, text: str) -> str | None:
+    """The noun phrase an amount measures when the clause's predicate stands before it with an object of its own
+    ("Sở Tài chính giữ ý kiến là giảm mức hỗ trợ theo hướng 50.000.000 đồng" -> "giảm mức hỗ trợ theo hướng"): the
+    words after the last predicate, when they hold at least _MIN_OBJECT content words and restate nothing; None
+    for a rate (its clause's noun phrase before "đạt" is what it measures) or a count."""
+    if m.base_unit == "%" or is_counted(m) or not m.base_unit:
+        return None
+    pw = phrase_words()
+    found = list(pw.predicates.finditer(text))
+    if not found:
+        return None
+    after = text[found[-1].end() :]
+    if len(content_words(after)) < _MIN_OBJECT or pw.restate.fullmatch(after):
+        return None
+    return after
+
+
+_MAX_TOPIC_NOUN = 12  # words of a topic whose noun a figure's subject repeats by its head
+_MIN_HEAD = 2  # words of the topic's head the subject must repeat ("mức hỗ trợ")
+
+
+def with_topic_noun(sent: Sentence, subject: str | None) -> str | None:
+    """`subject` with its head noun named in full by the sentence's topic: "Về mức hỗ trợ đào tạo sau đại học, Sở
+    Tài chính ... giảm mức hỗ trợ theo hướng 50.000.000 đồng" -> "mức hỗ trợ đào tạo sau đại học theo hướng"; the
+    longest head of the topic (at least _MIN_HEAD words) found in the subject is replaced by the whole topic."""
+    if not subject:
+        return subject
+    found = amount_words().topic.match(unmark(sent.text))
+    if not found:
+        return subject
+    topic = found.group("t").split()
+    if len(topic) > _MAX_TOPIC_NOUN or _DIGIT.search(found.group("t")):
+        return subject
+    whole = " ".join(topic)
+    if whole.casefold() in subject.casefold():
+        return subject
+    for n in range(len(topic) - 1, _MIN_HEAD - 1, -1):
+        head = regex.compile(WHOLE_WORD % r"\s+".join(regex.escape(w) for w in topic[:n]), regex.IGNORECASE)
+        at = head.search(subject)
+        if at and _ends_noun(subject[at.end() :]):
+            return f"{subject[: at.start()]}{whole}{subject[at.end() :]}"
+    return subject
+
+
+def _ends_noun(rest: str) -> bool:
+    """Whether the words after a head in a subject leave the head whole: none, or a phrase boundary first
+    ("mức hỗ trợ | theo hướng"), not more of a longer noun ("cổng dịch vụ công | trực tuyến")."""
+    rest = rest.strip(" ,")
+    return not rest or until_boundary("x " + rest) == ("x", True)
+
+
+def _is_whole(sent: Sentence, m: Mention) -> bool:
+    """Whether a whole cue stands right before the count ("Trong số 34 ứng viên, ..."): the parts follow it."""
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    before = " ".join(sent.text[:start].split()).casefold()
+    return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
+               for p in cue_phrases("WHOLE_BEFORE"))
+
+
+def _closes_coordination(tail: str) -> bool:
+    """Whether the words after a coordinator end at a comma and a predicate before the next number ("... chưa về
+    nhận công tác hoặc đã nghỉ việc, chiếm tỷ lệ 35%"): the coordinated phrase is the count's own, not the next
+    number's."""
+    head, comma, rest = tail.partition(",")
+    return bool(comma) and bool(content_words(head)) and phrase_words().predicates.match(rest.strip()) is not None
+
+
+def _next_item_words(sent: Sentence, m: Mention, before: str, total: tuple[Mention, str] | None) -> bool:
+    """Whether the words after an item of a "trong đó" list open the next item, not qualify this one: the item
+    is named before its number and a comma follows its unit ("trong đó bồi dưỡng quản lý điều hành 10.878 người,
+    bồi dưỡng chuyên môn nghiệp vụ 67.916 người")."""
+    if total is None or not content_words(before):
+        return False
+    nxt = [o for o in sent.mentions if o.start >= m.end]
+    return bool(nxt) and sent.text[m.end : nxt[0].start].lstrip().startswith(",")
+
+
+def _count_agent(sent: Sentence, m: Mention, before: str) -> str:
+    """`before` after the counted noun of the count right before it, when the clause runs on from that count with
+    no break ("đã hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"): those counted are the agent of the verb
+    before `m` -> "doanh nghiệp của tỉnh tham gia"; `before` unchanged otherwise, and when a whole cue stands
+    right before `m` ("120 xã đạt chuẩn trên tổng số 140 xã")."""
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    if prev is None or not is_counted(prev) or not prev.unit or _is_whole(sent, m):
+        return before
+    between = sent.text[prev.end : start]
+    if _AFTER_HARD.search(between) or "," in between or not content_words(before):
+        return before
+    pw = phrase_words()
+    if pw.coordinator.search(between) or pw.accompaniment.search(between) or find_periods(between):
+        return before  # "12.000 tờ khai với thông tin 96.799 phương tiện": an adjunct, no agent
+    if not " ".join(between.split()).casefold().startswith(" ".join(before.split()).casefold()):
+        return before  # the words before `m` are not all the clause since the count
+    return f"{prev.unit} {before}"

@@ -376,3 +376,27 @@ def context_words() -> ContextWords:
         plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
                                 + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
     )
+
+
+@dataclass(frozen=True)
+class AmountWords:
+    """rules/amounts.yaml, compiled: see the comments there."""
+
+    beneficiary: regex.Pattern  # matched right after an amount: group "g" is the group it applies to
+    topic: regex.Pattern  # matched at the start of a sentence: group "t" is its topic, up to a comma or colon
+
+
+@cache
+def amount_words() -> AmountWords:
+    data = load("amounts")
+    if not isinstance(data, dict) or set(data) != {"beneficiary", "topic_openers"}:
+        raise RuleError("amounts.yaml: expected the keys beneficiary, topic_openers")
+    alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
+    # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
+    # cuts it at a coordinator, a predicate or the next number
+    group = r"(?P<g>[^,;:()]{2,80})"
+    topic = word_alternation(data["topic_openers"], "amounts.yaml topic_openers")
+    return AmountWords(
+        beneficiary=regex.compile(r"\s*" + WHOLE_WORD % alt + r"\s+" + group, regex.IGNORECASE),
+        topic=regex.compile(r"\s*" + WHOLE_WORD % topic + r"\s+(?P<t>[^,:;()]{2,100}?)\s*(?:,|:(?!\d))", regex.IGNORECASE),
+    )

@@ -1,0 +1,139 @@
+"""Subjects of amounts and of figures under a topic (extract/figures/subjects.py, rules/amounts.yaml), on
+invented sentences of the shapes policy documents and minutes use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.catalog import RuleError
+from extract.figures import extract_figures
+from extract.language import subjects as subject_rules
+from extract.language.subjects import content_words
+from extract.model import Block, Document, Metadata, Period
+
+
+def subjects_of(*blocks: str, year: int = 2025) -> dict[str, str | None]:
+    """raw number -> subject of each figure of the blocks (one paragraph each)."""
+    doc = Document(path="t", format="docx", sha256="",
+                   blocks=tuple(Block("paragraph", text, f"p{i}") for i, text in enumerate(blocks, 1)))
+    meta = Metadata(period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
+    return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
+
+
+def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
+    """The phrase's content words all in the subject, which adds at most `extra` of its own."""
+    want, got = set(content_words(phrase)), set(content_words(subject))
+    return want <= got and len(got - want) <= extra
+
+
+def test_the_group_an_amount_applies_to_follows_it():
+    s = subjects_of("Mức hỗ trợ là 20.000.000 đồng đối với người có bằng thạc sĩ và 40.000.000 đồng đối với người "
+                    "có bằng tiến sĩ.")
+    assert names(s["20.000.000"], "mức hỗ trợ đối với người có bằng thạc sĩ", extra=0)
+    # the coordinated amount shares the noun, not the group of the one before
+    assert names(s["40.000.000"], "mức hỗ trợ đối với người có bằng tiến sĩ", extra=0)
+    assert "thạc" not in s["40.000.000"].casefold()
+
+
+def test_a_group_with_a_relative_clause_and_an_aside_between_two_amounts():
+    s = subjects_of("Sở Tài chính đề xuất mức thưởng theo hướng 8.000.000 đồng đối với vận động viên đạt huy chương "
+                    "vàng (bằng 80% mức thưởng tại dự thảo) và 5.000.000 đồng đối với vận động viên đạt huy chương bạc "
+                    "(bằng 60% mức thưởng tại dự thảo).")
+    assert s["8.000.000"].endswith("mức thưởng theo hướng đối với vận động viên đạt huy chương vàng")
+    assert s["5.000.000"].endswith("mức thưởng theo hướng đối với vận động viên đạt huy chương bạc")
+    assert "vàng" not in s["5.000.000"]
+
+
+def test_a_count_keeps_its_own_qualifiers():
+    s = subjects_of("Sở Y tế đã kiểm tra 15 cơ sở đối với lĩnh vực dược.")
+    assert "đối với đối với" not in s["15"]
+
+
+def test_an_amount_after_a_verb_with_an_object_measures_that_object():
+    s = subjects_of("Hội đồng vẫn giữ nguyên quan điểm là nâng mức phụ cấp kiêm nhiệm lên 1.500.000 đồng.")
+    assert names(s["1.500.000"], "mức phụ cấp kiêm nhiệm", extra=2)
+    assert "quan điểm" not in s["1.500.000"]
+    # a predicate right before the amount keeps the noun phrase before it
+    s = subjects_of("Doanh thu bán lẻ hàng hóa tăng 20 tỷ đồng.")
+    assert names(s["20"], "doanh thu bán lẻ hàng hóa", extra=0)
+
+
+def test_a_topic_names_the_head_noun_of_the_subject_in_full():
+    s = subjects_of("Về mức phụ cấp trách nhiệm công vụ, Ban soạn thảo thống nhất giữ mức phụ cấp theo dự thảo "
+                    "là 700.000 đồng.")
+    assert "mức phụ cấp trách nhiệm công vụ" in s["700.000"]
+    # a head that continues into a longer noun is not the topic's noun
+    s = subjects_of("Về cổng thông tin, đã đăng tải 320 tin bài trên cổng thông tin điện tử tỉnh.")
+    assert "cổng thông tin, " not in s["320"] and "cổng thông tin điện tử" in s["320"]
+
+
+def test_a_time_adverbial_does_not_end_a_list_of_verbs():
+    s = subjects_of("Kết quả từ 01/3 đến 31/3/2025 đoàn kiểm tra liên ngành đã kiểm tra, xử lý 42 vụ vi phạm.")
+    assert names(s["42"], "kiểm tra, xử lý vụ vi phạm", extra=3)
+
+
+def test_amount_words_are_validated(monkeypatch):
+    real = subject_rules.load
+
+    def broken(name):
+        data = real(name)
+        return {"beneficiary": data["beneficiary"]} if name == "amounts" else data
+
+    monkeypatch.setattr(subject_rules, "load", broken)
+    subject_rules.amount_words.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="amounts.yaml"):
+            subject_rules.amount_words()
+    finally:
+        monkeypatch.undo()
+        subject_rules.amount_words.cache_clear()
+
+
+def test_an_item_of_a_count_list_set_off_by_a_colon_takes_the_count_and_its_own_words():
+    s = subjects_of("- Khu vực phía Bắc: từ năm 2021 đến nay không tuyển mới. Tuy nhiên, hiện còn 40 học viên đang "
+                    "theo học chương trình liên kết, trong đó, Trường Đại học Cần Thơ: 15 học viên, Trường Đại học An "
+                    "Giang 25 học viên.")
+    assert names(s["15"], "học viên đang theo học chương trình liên kết Trường Đại học Cần Thơ", extra=4)
+    assert "40" not in s["15"] and "trong đó" not in s["15"]
+
+
+def test_a_whole_before_its_parts_takes_none_of_their_words():
+    s = subjects_of("Trong số 40 học viên tham gia chương trình, có 05 học viên đã giữ chức vụ trưởng phòng, 08 học "
+                    "viên đang công tác tại cấp xã.")
+    assert names(s["40"], "học viên tham gia chương trình", extra=0)
+    # a list of counts without a whole still shares the predicate written once after it
+    s = subjects_of("Sở đã tích hợp 562 sổ sức khỏe, 25 giấy chuyển tuyến, 36 giấy hẹn khám lại đã hiển thị trên "
+                    "ứng dụng VNeID.")
+    assert "hiển thị" in s["562"]
+
+
+def test_money_per_unit_is_an_amount_named_by_its_clause_without_the_unit():
+    s = subjects_of("Hỗ trợ tiền ăn, tiền đi lại, tiền thuê chỗ ở hàng tháng 1.200.000 đồng/01 tháng.")
+    assert names(s["1.200.000"], "hỗ trợ tiền ăn, tiền đi lại, tiền thuê chỗ ở hàng tháng", extra=0)
+    assert "đồng" not in s["1.200.000"]
+
+
+def test_a_coordinated_predicate_closed_by_a_comma_stays_with_its_count():
+    s = subjects_of("Có 6/25 học viên chưa về nhận công tác hoặc đã chuyển công tác, chiếm tỷ lệ 24%.")
+    assert "chuyển công tác" in s["6"]
+    s = subjects_of("Sở đã cấp phép cho 385 cơ sở và qua ứng dụng trực tuyến cho 119 cơ sở.")
+    assert "ứng dụng" not in s["385"]
+
+
+def test_an_item_named_before_its_number_leaves_the_words_after_its_comma_to_the_next():
+    s = subjects_of("Trong năm, có 12.400 lượt cán bộ, công chức tham gia các khóa bồi dưỡng, trong đó bồi dưỡng quản "
+                    "lý điều hành 2.300 người, bồi dưỡng chuyên môn nghiệp vụ, chức danh nghề nghiệp 8.500 người.")
+    assert "quản lý điều hành" in s["2.300"] and "chuyên môn" not in s["2.300"]
+    assert "chuyên môn nghiệp vụ" in s["8.500"]
+
+
+def test_the_count_right_before_a_verb_is_its_agent():
+    s = subjects_of("Đã hỗ trợ 12 hợp tác xã của huyện tham gia 18 gian hàng trưng bày tại hội chợ.")
+    assert names(s["18"], "gian hàng trưng bày tại hội chợ của hợp tác xã của huyện", extra=2)
+    # not after a whole cue, nor across "với"
+    s = subjects_of("Toàn tỉnh có 120 xã đạt chuẩn nông thôn mới trên tổng số 140 xã.")
+    assert s["140"].split().count("xã") == 1
+    s = subjects_of("Đã cập nhật 12.000 tờ khai với thông tin 9.600 phương tiện.")
+    assert "tờ khai" not in s["9.600"]
