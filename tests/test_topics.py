@@ -147,6 +147,18 @@ def test_a_part_named_by_a_shortened_phrase_takes_the_qualifiers_the_full_phrase
     assert not words(s["4.900"]) & {"bệnh", "viện"}  # the subordinate clause after "khi" names no part
 
 
+def test_a_shortened_part_under_a_topic_takes_the_core_the_full_phrase_named_it_with():
+    # the topic label makes the subject long; the prepositional phrase after the core ("thuộc thẩm quyền ...")
+    # only restricts the full phrase further and is not carried
+    s = subjects_of(
+        "Đối với lĩnh vực quy hoạch kiến trúc: Sở đã cấp 120 giấy phép xây dựng nhà ở riêng lẻ thuộc thẩm quyền "
+        "cấp tỉnh, trong đó có 90 giấy phép xây dựng đúng hạn, đạt tỷ lệ 75%."
+    )
+    for raw in ("90", "75%"):
+        assert {"nhà", "riêng", "lẻ", "đúng", "hạn"} <= words(s[raw])
+        assert not words(s[raw]) & {"thẩm", "quyền"}
+
+
 def test_a_count_that_shares_no_words_with_the_full_phrase_takes_nothing_from_it():
     s = subjects_of("Sở đã tiếp nhận 80 hồ sơ cấp phép khai thác khoáng sản, đã trả 60 hồ sơ thẩm định môi trường.")
     assert not words(s["60"]) & {"khai", "thác", "khoáng", "sản"}

@@ -25,7 +25,7 @@ import regex
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, content_words, context_words
+from extract.language.subjects import WHOLE_WORD, content_words, context_words, until_boundary
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
@@ -34,7 +34,8 @@ _MAX_QUALIFIER = 8  # words of qualifiers a bare noun takes from where it was na
 _MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
-_MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
+_MAX_SHORT = 14  # content words of a subject short enough to take the qualifiers of its bare noun (a topic label
+# "Đối với lĩnh vực ...:" appended by subjects.py counts in)
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 _MAX_PLAN = 10  # words of a plan's name taken from where it was named
@@ -171,10 +172,19 @@ def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
     more = named[shared:]
     if "," in more:
         more = more[: more.index(",")]
+    more = _core(more)
     if not content_words(" ".join(more)) or set(content_words(" ".join(more))) <= set(content_words(subject)):
         return subject
     head = subject[: last.end()] + " " + " ".join(own[:shared])
     return " ".join(f"{head} {' '.join(more)} {' '.join(own[shared:])}".replace(" ,", ",").split())
+
+
+def _core(words: list[str]) -> list[str]:
+    """The words of a noun's qualifiers before their first phrase boundary (a preposition or a relative word):
+    "danh mục thủ tục hành chính thuộc thẩm quyền quản lý" -> "danh mục thủ tục hành chính". What a shortened
+    form leaves out is the core that names the noun; a prepositional phrase after it only restricts it further."""
+    head, _cut = until_boundary(" ".join(words))
+    return head.split() if content_words(head) else words
 
 
 def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
