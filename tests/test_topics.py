@@ -79,6 +79,24 @@ def test_an_anaphor_points_at_the_figure_before_it():
     assert "thì" not in (s["0"] or "").split()
 
 
+def test_an_anaphor_takes_its_antecedent_without_the_adjunct_that_restricts_it():
+    s = subjects_of(
+        "Tỷ lệ văn bản đến được xử lý trên hệ thống quản lý văn bản điều hành của tỉnh đạt 75% "
+        "(trường hợp dưới 80% thì tiêu chí này đạt 0 điểm)."
+    )
+    assert {"tiêu", "chí", "văn", "bản", "xử", "lý", "điểm"} <= words(s["0"])
+    assert "văn bản đến" in s["0"]  # "đến" of the noun ("incoming") is no adjunct
+    assert not words(s["0"]) & {"hệ", "thống", "tỉnh"}
+
+
+def test_an_anaphor_takes_a_long_criterion_name_without_splitting_a_compound():
+    s = subjects_of(
+        "Tỷ lệ giải ngân vốn đầu tư công nguồn ngân sách nhà nước đạt 40% "
+        "(trường hợp dưới 60% thì tiêu chí này đạt 0 điểm)."
+    )
+    assert {"giải", "ngân", "vốn", "đầu", "tư", "công", "nguồn", "nhà", "nước"} <= words(s["0"])
+
+
 def test_an_anaphor_in_a_new_sentence_takes_what_its_noun_was_named_with():
     s = subjects_of(
         "b) Kết quả đối với tiêu chí tiếp cận đất đai (đánh giá theo quý)",

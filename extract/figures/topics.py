@@ -25,13 +25,14 @@ import regex
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, content_words, context_words, until_boundary
+from extract.language.subjects import WHOLE_WORD, content_words, context_words, cut_phrase
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
 _TOKEN = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_./-]*|,")
 _MAX_QUALIFIER = 8  # words of qualifiers a bare noun takes from where it was named
-_MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
+_MAX_ANTECEDENT = 16  # words of the subject an anaphoric phrase takes (a criterion named by a rate: "tỷ lệ giải
+# ngân kế hoạch đầu tư vốn ngân sách nhà nước" is 13)
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _MAX_SHORT = 14  # content words of a subject short enough to take the qualifiers of its bare noun (a topic label
@@ -133,6 +134,15 @@ def _antecedent(texts: list[str], noun: str, done: list, carried: str | None) ->
     return carried if carried and not cw.anaphor.search(carried) else None
 
 
+def _antecedent_name(ante: str) -> str:
+    """The name an anaphor takes from its antecedent: the words before the first adjunct that restricts it
+    ("công bố danh mục thủ tục hành chính thuộc thẩm quyền quản lý" -> "công bố danh mục thủ tục hành chính"), at
+    most _MAX_ANTECEDENT words cut where no compound is split ("ngân sách nhà
+    nước" stays whole)."""
+    head = _restricted_name(ante)
+    return cut_phrase(head if content_words(head) else ante, _MAX_ANTECEDENT)
+
+
 def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | None) -> str:
     """`subject` with "tiêu chí này" replaced by what it points at; the clause starts after "thì"."""
     cw = context_words()
@@ -144,7 +154,7 @@ def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | 
         return subject
     links = [k for k in cw.clause_link.finditer(subject) if k.end() <= hit.start()]
     head = subject[links[-1].end() : hit.start()] if links else subject[: hit.start()]
-    ante = " ".join(ante.split()[:_MAX_ANTECEDENT])
+    ante = _antecedent_name(ante)
     if fold(hit.group("n")).casefold() not in fold(ante).casefold():
         ante = f"{hit.group('n')} {ante}"
     return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
@@ -179,11 +189,17 @@ def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
     return " ".join(f"{head} {' '.join(more)} {' '.join(own[shared:])}".replace(" ,", ",").split())
 
 
+def _restricted_name(text: str) -> str:
+    """`text` up to the first adjunct that restricts it (rules/subjects.yaml context.restrictors)."""
+    cut = context_words().restrictor.search(text)
+    return text[: cut.start()].strip(" ,") if cut else text
+
+
 def _core(words: list[str]) -> list[str]:
-    """The words of a noun's qualifiers before their first phrase boundary (a preposition or a relative word):
-    "danh mục thủ tục hành chính thuộc thẩm quyền quản lý" -> "danh mục thủ tục hành chính". What a shortened
-    form leaves out is the core that names the noun; a prepositional phrase after it only restricts it further."""
-    head, _cut = until_boundary(" ".join(words))
+    """The words of a noun's qualifiers before the first adjunct that restricts them: "danh mục thủ tục hành chính
+    thuộc thẩm quyền quản lý" -> "danh mục thủ tục hành chính". What a shortened form leaves out is the core that
+    names the noun; the adjunct after it only restricts it further."""
+    head = _restricted_name(" ".join(words))
     return head.split() if content_words(head) else words
 
 

@@ -303,12 +303,13 @@ class ContextWords:
     classifier: regex.Pattern  # matched at the start of a text: "là" before a word that is no number
     breakdown_opener: regex.Pattern  # full match of the words between "(" and a breakdown's first count
     plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
+    restrictor: regex.Pattern  # searched: "thuộc", "trên" opening an adjunct that restricts a named phrase
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
                  "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
-                 "breakdown_openers"}
+                 "breakdown_openers", "restrictors"}
 
 
 @cache
@@ -334,4 +335,5 @@ def context_words() -> ContextWords:
         classifier=regex.compile(r"^\s*" + WHOLE_WORD % alt["classifier_copula"] + r"\s+(?=\p{L})", flags),
         plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
                                 + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
+        restrictor=regex.compile(r"\s" + WHOLE_WORD % alt["restrictors"], flags),
     )
