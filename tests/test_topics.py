@@ -327,3 +327,19 @@ def test_the_plan_a_report_reports_on_holds_for_all_of_it_and_a_programme_number
 def test_a_plans_span_is_no_name_but_a_programmes_number_is():
     named = plans_named("Thực hiện kế hoạch 5 năm của ngành và Chương trình 135 của Chính phủ.")
     assert named == ["Chương trình 135"]
+
+
+def test_a_score_and_a_rank_of_a_named_agent_are_of_the_index_named_in_force():
+    s = subjects_of((3, "2. Kết quả Chỉ số DTI năm 2025"), "Tỉnh Bình Minh đạt 0,52 điểm, xếp hạng 20/34 tỉnh, thành phố.")
+    for raw in ("0,52", "20"):
+        assert {"chỉ", "dti", "bình", "minh"} <= words(s[raw])
+    assert "dti" not in words(s["34"])  # the whole counts the ranked provinces, not the index
+
+
+def test_a_score_of_a_criterion_or_of_no_named_agent_takes_no_index():
+    s = subjects_of(
+        "Về Chỉ số DTI: Sở Y tế đạt 18 điểm tiêu chí công khai.",
+        "Theo kết quả Chỉ số DTI năm 2025, toàn tỉnh đã lắp đặt 248 điểm cầu truyền hình.",
+    )
+    assert "dti" not in words(s["18"])
+    assert "dti" not in words(s["248"])

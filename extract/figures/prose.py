@@ -13,7 +13,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import check_name, is_weak, list_total, noun_phrase
-from extract.figures.topics import in_force
+from extract.figures.topics import in_force, name_index
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
@@ -84,6 +84,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
+            if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
+                subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             if is_weak(subject) and not indicator:
                 subject = carried or subject
             elif subject:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
@@ -411,6 +412,27 @@ def _breakdown_part(subject: str, m: Mention, sent_text: str, done: list) -> str
         if not words or len(activity.split()) > _MAX_ACTIVITY or set(words) <= set(content_words(subject)):
             continue
         return f"{subject} {activity}"
+    return subject
+
+
+def name_index(subject: str, m: Mention, texts: list[str]) -> str:
+    """A score or a rank said of a named agent only ("tỉnh Lâm Đồng đạt 90,09/100 điểm, xếp hạng 11/34 tỉnh") is
+    of the index the texts in force (nearest first) named last by its proper name ("... (sau đây gọi tắt là Bộ
+    chỉ số 766):"): "thứ hạng Bộ chỉ số 766 tỉnh Lâm Đồng". A subject that names an index or a criterion, or no
+    agent by a proper name, is left as it is."""
+    cw = context_words()
+    head = measure_words().rank_head
+    ranked = subject.casefold().startswith(head.casefold() + " ")
+    if not (ranked or cw.score_unit.fullmatch(m.unit or "")) or cw.index_noun.search(subject):
+        return subject
+    agent = subject[len(head) :] if ranked else subject
+    if not any(w[:1].isupper() for w in agent.split()[1:]):
+        return subject  # "điểm cầu cấp xã": no named agent
+    for text in texts:
+        names = list(cw.index_name.finditer(text))
+        if names:
+            index = " ".join(names[-1].group().split())
+            return f"{head} {index} {agent.strip()}" if ranked else f"{subject} {index}"
     return subject
 
 

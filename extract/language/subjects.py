@@ -304,12 +304,15 @@ class ContextWords:
     breakdown_opener: regex.Pattern  # full match of the words between "(" and a breakdown's first count
     plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
     restrictor: regex.Pattern  # searched: "thuộc", "trên" opening an adjunct that restricts a named phrase
+    index_name: regex.Pattern  # searched: "Bộ chỉ số 766", "Chỉ số PAR INDEX": an index and its proper name
+    index_noun: regex.Pattern  # searched: "chỉ số", "tiêu chí": a subject that names what a score is of
+    score_unit: regex.Pattern  # full match of a unit: "điểm"
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
                  "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
-                 "breakdown_openers", "restrictors"}
+                 "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units"}
 
 
 @cache
@@ -336,4 +339,8 @@ def context_words() -> ContextWords:
         plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
                                 + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
         restrictor=regex.compile(r"\s" + WHOLE_WORD % alt["restrictors"], flags),
+        # the name: words that open with a capital or a digit ("766", "PAR INDEX", "SIPAS"), case kept
+        index_name=regex.compile(WHOLE_WORD % alt["index_nouns"] + r"(?:\s+(?-i:[\p{Lu}\p{N}])[\p{L}\p{N}_.-]*)+", flags),
+        index_noun=regex.compile(WHOLE_WORD % ("(?:" + alt["index_nouns"] + "|" + alt["criterion_nouns"] + ")"), flags),
+        score_unit=regex.compile(alt["score_units"], flags),
     )
