@@ -493,3 +493,11 @@ def test_the_reports_own_territory_is_no_part_of_the_subject():
     assert names(s["320"], "hỗ trợ hộ nghèo sửa chữa nhà ở", extra=0)
     assert not {"địa", "bàn", "gia", "lai"} & words(s["320"])
     assert subject_rules.tidy_subject("trên địa bàn tỉnh") == "trên địa bàn tỉnh"  # nothing else: kept
+
+
+def test_a_score_after_a_long_rate_name_keeps_the_name_whole():
+    s = subjects_of(
+        "Điểm thành phần gồm: tỷ lệ người dân hài lòng khi giải quyết thủ tục đất đai tại bộ phận một cửa 8 điểm, "
+        "tỷ lệ hồ sơ trả đúng hẹn 10 điểm."
+    )
+    assert {"tỷ", "lệ", "người", "dân", "hài", "lòng", "đất", "đai", "điểm"} <= words(s["8"])

@@ -238,7 +238,14 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
-    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False, agent
+    return cut_phrase(drop_light_verbs(text), _before_limit(text), tail=True), False, agent
+
+
+def _before_limit(text: str) -> int:
+    """Words kept of the phrase before a count: a verb phrase's _MAX_BEFORE, or a noun phrase's _MAX_NP when the
+    phrase names a rate ("tỷ lệ hài lòng trong xử lý phản ánh kiến nghị 6 điểm": a criterion and its score)."""
+    rate = fold(phrase_words().share).casefold()
+    return _MAX_NP if fold(" ".join(text.split())).casefold().startswith(rate + " ") else _MAX_BEFORE
 
 
 def _after(sent: Sentence, m: Mention) -> str:
