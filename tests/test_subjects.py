@@ -501,3 +501,8 @@ def test_a_score_after_a_long_rate_name_keeps_the_name_whole():
         "tỷ lệ hồ sơ trả đúng hẹn 10 điểm."
     )
     assert {"tỷ", "lệ", "người", "dân", "hài", "lòng", "đất", "đai", "điểm"} <= words(s["8"])
+
+
+def test_the_plan_modal_opens_the_predicate_as_an_aspect_marker_does():
+    s = subjects_of("Năm 2026, Sở Y tế dự kiến tổ chức thanh tra, kiểm tra đột xuất 15 cơ sở khám bệnh tư nhân.")
+    assert {"thanh", "tra", "kiểm", "đột", "xuất", "cơ", "sở", "khám"} <= words(s["15"])  # the verbs share "dự kiến"
