@@ -520,3 +520,8 @@ def test_a_target_after_a_parenthesised_breakdown_restates_the_rate_before_the_p
 def test_a_rate_in_a_parenthesis_after_a_count_still_restates_that_count():
     s = subjects_of("Sở đã giải quyết 120 hồ sơ đúng hạn (đạt tỷ lệ 96%).")
     assert {"hồ", "sơ", "đúng", "hạn"} <= words(s["96%"])
+
+
+def test_a_class_reached_names_the_counted_as_the_class_alone_does():
+    s = subjects_of("Căn cứ kết quả chấm điểm, có 12 trường học đạt xếp loại xuất sắc, 20 trường xếp loại tốt.")
+    assert {"trường", "học", "xếp", "loại", "xuất", "sắc"} <= words(s["12"])
