@@ -343,3 +343,18 @@ def test_a_score_of_a_criterion_or_of_no_named_agent_takes_no_index():
     )
     assert "dti" not in words(s["18"])
     assert "dti" not in words(s["248"])
+
+
+def test_a_bare_verb_takes_the_object_of_an_activity_named_with_a_light_verb_after_the_nominalizer():
+    s = subjects_of(
+        "Năm 2025, tỉnh triển khai công tác tổ chức thanh tra an toàn thực phẩm theo kế hoạch; đến nay, "
+        "Sở Y tế đã thanh tra 40 cơ sở."
+    )
+    assert {"thanh", "tra", "an", "toàn", "thực", "phẩm", "cơ", "sở"} <= words(s["40"])
+
+
+def test_a_syllable_the_agent_shares_with_the_object_by_chance_does_not_name_it():
+    s = subjects_of(
+        "Tỉnh chưa hoàn thành công tác kiểm tra văn bản quy phạm pháp luật; đến nay, Sở Tư pháp đã kiểm tra 06 đơn vị."
+    )
+    assert {"văn", "bản", "quy", "phạm", "luật"} <= words(s["06"])

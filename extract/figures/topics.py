@@ -233,6 +233,13 @@ def _activity_object(verb: str, texts: list[str]) -> str:
     return ""
 
 
+def _named_already(qual: str, subject: str) -> bool:
+    """Whether half or more of the content words of `qual` are in `subject`: a syllable shared by chance ("pháp" of
+    "Sở Tư pháp" and "pháp luật") does not name the object."""
+    want = set(content_words(qual))
+    return 2 * len(want & set(content_words(subject))) >= len(want)
+
+
 def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     """`subject` with the object its verb had where the activity was named in full before: "Công tác kiểm tra
     cải cách hành chính đã hoàn thành ..., theo đó, đã tổ chức kiểm tra 42 cơ quan" -> "kiểm tra cải cách hành
@@ -246,7 +253,7 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     if not verb or len(verb.split()) > _MAX_VERB or len(content_words(verb)) != len(verb.split()):
         return subject
     qual = _activity_object(verb, texts)
-    if not qual or set(content_words(qual)) & set(content_words(subject)):
+    if not qual or _named_already(qual, subject):
         return subject  # the object it had is not this one's, or it is named already
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 

@@ -295,7 +295,7 @@ class ContextWords:
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
     existential_at: regex.Pattern  # searched anywhere
     part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
-    nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" naming an activity
+    nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" (and a light verb) naming an activity
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
@@ -329,7 +329,9 @@ def context_words() -> ContextWords:
         existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
         part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
-        nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"\s*$", flags),
+        # "công tác tổ chức kiểm tra ...": a light verb may stand between the nominalizer and the activity's verb
+        nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"(?:\s+" + WHOLE_WORD % word_alternation(
+            _section("phrase", _PHRASE_KEYS)["light_verbs"], "subjects.yaml phrase.light_verbs") + r")?\s*$", flags),
         compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
