@@ -1,15 +1,15 @@
 """The readers alone (file -> Document) against the bare libraries, CPU time per document and per page.
 
     .venv/bin/python bench/readers.py [--rounds 5] [--profile pdf|docx]
-    .venv/bin/python bench/readers.py --against ../other-checkout     # PDF reader: that version against this one
+    .venv/bin/python bench/readers.py --against ../other-checkout     # that version's readers against these
 
 One process, CPU time (`time.process_time`, so other processes on a shared machine weigh less than in wall
 time), each file read `--rounds` times with the reader and the library's raw text interleaved (paired runs);
 the least of each is kept. PDF: `read_pdf` against pypdfium2's raw text of every page (the floor of
 bench/speed.py); DOCX: `read_docx` against python-docx's paragraphs and table cells. Scanned PDFs are left
 out (their cost is Tesseract's). `--profile` prints cProfile's top functions of that reader instead.
-`--against DIR` loads DIR's extract/readers/pdf_reader.py beside this one and times the two PDF readers and
-pypdfium2 in turn on every PDF (paired, so a loaded machine slows all three alike).
+`--against DIR` loads DIR's extract/readers/pdf_reader.py and docx_reader.py beside this checkout's and times
+the two readers and the library in turn on every file (paired, so a loaded machine slows all three alike).
 """
 
 from __future__ import annotations
@@ -48,40 +48,51 @@ def cpu(fn, path: Path) -> float:
     return time.process_time() - t
 
 
-def other_reader(checkout: Path):
-    """`read_pdf` of another checkout's PDF reader (its own module; the rest of `extract` is this one's)."""
+def other_reader(checkout: Path, name: str):
+    """`read_pdf` or `read_docx` of another checkout's reader module `name` (its own module; the rest of
+    `extract` is this one's)."""
     spec = importlib.util.spec_from_file_location(
-        "other_pdf_reader", checkout / "extract" / "readers" / "pdf_reader.py"
+        f"other_{name}", checkout / "extract" / "readers" / f"{name}.py"
     )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
-    return module.read_pdf
+    return module.read_pdf if name == "pdf_reader" else module.read_docx
 
 
-def against(other, paths: list[Path], rounds: int) -> None:
+def against(checkout: Path, paths: list[Path], rounds: int) -> None:
+    print(f"load average at the start: {os.getloadavg()[0]:.2f}; CPU ms, least of {rounds} paired rounds")
     print(
-        f"load average at the start: {os.getloadavg()[0]:.2f}; CPU ms a page, least of {rounds} paired rounds"
+        f"{'file':<58} {'pages':>5} {'other':>8} {'this':>8} {'library':>8}  (a page for PDF, a file for DOCX)"
     )
-    print(f"{'file':<58} {'pages':>5} {'other':>8} {'this':>8} {'library':>8}")
-    total = {"other": 0.0, "this": 0.0, "library": 0.0}
-    n_pages = 0
-    for p in paths:
-        runs: dict[str, list[float]] = {k: [] for k in total}
-        for _ in range(rounds):
-            for key, fn in (("other", other), ("this", read_pdf), ("library", pdfium_text)):
-                runs[key].append(cpu(fn, p))
-        pages = read_pdf(p).pages
-        n_pages += pages
-        best = {k: min(v) * 1000 for k, v in runs.items()}
-        for k in total:
-            total[k] += best[k]
-        print(f"{p.name[:58]:<58} {pages:>5} " + " ".join(f"{best[k] / pages:8.2f}" for k in total))
-    other_ms, this_ms, floor_ms = (total[k] / n_pages for k in total)
-    print(
-        f"pdf: {n_pages} pages, other {other_ms:.2f} ms a page ({other_ms / floor_ms:.2f}x the library), "
-        f"this {this_ms:.2f} ms a page ({this_ms / floor_ms:.2f}x), library {floor_ms:.2f} ms a page"
-    )
+    for ext, module, this, library in (
+        (".pdf", "pdf_reader", read_pdf, pdfium_text),
+        (".docx", "docx_reader", read_docx, docx_walk),
+    ):
+        chosen = [p for p in paths if p.suffix == ext]
+        if not chosen:
+            continue
+        other = other_reader(checkout, module)
+        other(chosen[0])
+        total = {"other": 0.0, "this": 0.0, "library": 0.0}
+        units = 0
+        for p in chosen:
+            runs: dict[str, list[float]] = {k: [] for k in total}
+            for _ in range(rounds):
+                for key, fn in (("other", other), ("this", this), ("library", library)):
+                    runs[key].append(cpu(fn, p))
+            n = read_pdf(p).pages if ext == ".pdf" else 1
+            units += n
+            best = {k: min(v) * 1000 for k, v in runs.items()}
+            for k in total:
+                total[k] += best[k]
+            print(f"{p.name[:58]:<58} {n:>5} " + " ".join(f"{best[k] / n:8.2f}" for k in total))
+        other_ms, this_ms, floor_ms = (total[k] / units for k in total)
+        unit = "page" if ext == ".pdf" else "file"
+        print(
+            f"{ext[1:]}: {units} {unit}s, other {other_ms:.2f} ms a {unit} ({other_ms / floor_ms:.2f}x the library), "
+            f"this {this_ms:.2f} ms a {unit} ({this_ms / floor_ms:.2f}x), library {floor_ms:.2f} ms a {unit}"
+        )
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 
@@ -90,7 +101,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--profile", choices=("pdf", "docx"))
     ap.add_argument("--top", type=int, default=30)
-    ap.add_argument("--against", type=Path, help="another checkout: its PDF reader against this one")
+    ap.add_argument("--against", type=Path, help="another checkout: its readers against these")
     ap.add_argument("--only", default="", help="files whose path contains this (e.g. samples)")
     args = ap.parse_args()
     paths = [p for p in files() if args.only in str(p)]
@@ -98,10 +109,7 @@ def main() -> None:
         (read_pdf if p.suffix == ".pdf" else read_docx)(p)
         (pdfium_text if p.suffix == ".pdf" else docx_walk)(p)
     if args.against is not None:
-        other = other_reader(args.against)
-        pdfs = [p for p in paths if p.suffix == ".pdf"]
-        other(pdfs[0])
-        against(other, pdfs, args.rounds)
+        against(args.against, paths, args.rounds)
         return
     if args.profile:
         chosen = [p for p in paths if p.suffix == f".{args.profile}"]

@@ -255,3 +255,33 @@ def test_a_bold_numbered_line_is_a_heading_unless_a_shown_run_is_not_bold(tmp_pa
     p = tmp_path / "bold.docx"
     p.write_bytes(_docx_bytes(build))
     assert [(b.kind, b.level) for b in read_docx(p).blocks] == [("heading", 2), ("paragraph", None)]
+
+
+def package_with(part: bytes) -> bytes:
+    """A zip with a Word body and one more XML part holding `part` (what the package check reads)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<w:document/>")
+        zf.writestr("word/extra.xml", part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("offset", [-40, -5, -1, 0, 3])
+def test_a_dtd_across_the_check_chunks_is_refused(encoding, offset):
+    # the mark placed around the 64 KB boundary where the check reads its next chunk (and the "!" either side)
+    from extract.readers.docx_reader import _CHUNK, _check_package
+    from extract.settings import Settings
+
+    mark = "<!DOCTYPE x>".encode(encoding)
+    pad = " ".encode(encoding) * ((_CHUNK + offset) // len(" ".encode(encoding)))
+    with pytest.raises(ReadError, match="declares a DTD"):
+        _check_package(package_with(pad + mark + b"<x/>"), Settings())
+
+
+def test_exclamation_marks_without_a_dtd_pass_the_check():
+    from extract.readers.docx_reader import _CHUNK, _check_package
+    from extract.settings import Settings
+
+    text = ("Chú ý! " * (3 * _CHUNK // 8)).encode()
+    _check_package(package_with(b"<x>" + text + b"<!-- a comment --></x>"), Settings())

@@ -333,3 +333,14 @@ def test_the_activity_a_list_lead_in_names_follows_the_short_subjects_of_its_ite
     assert {"cứu", "hộ", "nạn", "tin", "báo"} <= set(content_words(s["14 tin báo"]))
     assert "nạn" not in set(content_words(s["3"]))  # it names a word of the activity already
     assert not {"cứu", "nạn"} & set(content_words(s["25 giấy"]))  # a sibling of the lead-in ends its list
+
+
+def test_an_activity_label_names_what_the_short_subjects_of_its_line_leave_out():
+    s = _subjects("- Công tác hỗ trợ sinh kế tại vùng tái định cư: trong năm đã xây dựng 07 mô hình.")
+    assert {"mô", "hình", "sinh", "kế", "tái", "định", "cư"} <= set(content_words(s["07 mô hình"]))
+    s = _subjects("- Kết quả tiếp nhận, trả lời câu hỏi của doanh nghiệp về thủ tục thuế: đã trả lời 85 câu hỏi.")
+    got = content_words(s["85 câu hỏi"])
+    assert {"câu", "hỏi", "doanh", "nghiệp", "thủ", "tục", "thuế"} <= set(got)
+    assert got.count("hỏi") == 1  # only the words after the ones the subject names already
+    s = _subjects("- Kết quả giải quyết hồ sơ: đã giải quyết 1.200 hồ sơ.")
+    assert content_words(s["1.200 hồ sơ"]) == ["giải", "quyết", "hồ", "sơ"]  # it names all of the activity itself

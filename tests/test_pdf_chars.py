@@ -106,7 +106,39 @@ def reference_cells(chars: list[tuple], cells: list[pr._Cell]) -> list[str]:
             owner = next((k for k in range(len(cells)) if holds(k)), -1)
         if owner >= 0:
             found[owner].append((ch, box))
-    return [pr._cell_text(got, c.bbox) for c, got in zip(cells, found, strict=True)]
+    return [reference_cell_text(got, c.bbox) for c, got in zip(cells, found, strict=True)]
+
+
+def reference_cell_text(chars: list[tuple], bbox: tuple) -> str:
+    lines: list[list[tuple]] = []
+    last = None
+    for ch, box in chars:
+        if box is not None:
+            if last is None or (box[1] + box[3]) / 2 > last[3] + 2:
+                lines.append([])
+            last = box
+        if lines:
+            lines[-1].append((ch, box))
+    out = ""
+    prev_text, prev_boxes = "", []
+    for line in lines:
+        text = "".join(ch for ch, _ in line).strip()
+        boxes = [b for _, b in line if b is not None]
+        if not out:
+            out = text
+        else:
+            width = max(b[2] for b in prev_boxes) - min(b[0] for b in prev_boxes)
+            room = bbox[2] - bbox[0] - 2 * 5.4
+            halves = (prev_text, text.split(" ", 1)[0])
+            forced = (
+                " " not in prev_text
+                and boxes
+                and width + (boxes[0][2] - boxes[0][0]) > room
+                and any(not pr._VOWEL.search(pr.strip_accents(h)) for h in halves)
+            )
+            out = f"{out}{'' if forced else ' '}{text}"
+        prev_text, prev_boxes = text, boxes or prev_boxes
+    return fold(pr.clean_pdf_text(out.replace("\ufffe", "-")))
 
 
 # ---------------------------------------------------------------- a page made of given characters

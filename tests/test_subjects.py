@@ -285,7 +285,8 @@ def test_a_light_verb_right_before_a_count_adds_nothing_and_the_agent_names_whos
 def test_two_counts_side_by_side_share_the_words_after_the_second():
     s = subjects_of("Công an huyện đã phát hiện 07 vụ 11 đối tượng có hành vi buôn bán hàng giả.")
     assert names(s["07"], "vụ có hành vi buôn bán hàng giả Công an huyện phát hiện", extra=0)
-    assert names(s["11"], "đối tượng có hành vi buôn bán hàng giả", extra=0)
+    # the second count keeps the verb and agent of the pair (_pair_verb)
+    assert names(s["11"], "đối tượng có hành vi buôn bán hàng giả Công an huyện phát hiện", extra=0)
 
 
 def test_a_bound_and_a_means_stay_in_the_counted_noun_phrase():
@@ -525,3 +526,66 @@ def test_a_rate_in_a_parenthesis_after_a_count_still_restates_that_count():
 def test_a_class_reached_names_the_counted_as_the_class_alone_does():
     s = subjects_of("Căn cứ kết quả chấm điểm, có 12 trường học đạt xếp loại xuất sắc, 20 trường xếp loại tốt.")
     assert {"trường", "học", "xếp", "loại", "xuất", "sắc"} <= words(s["12"])
+
+
+def test_a_bare_count_shares_the_qualifiers_of_the_pair_after_it():
+    s = subjects_of("Trong quý, đã phát hiện 14 vụ, 19 đối tượng vận chuyển hàng cấm qua biên giới.")
+    assert names(s["14"], "vụ vận chuyển hàng cấm qua biên giới phát hiện", extra=2)
+    assert names(s["19"], "đối tượng vận chuyển hàng cấm qua biên giới phát hiện", extra=2)
+
+
+def test_a_count_with_words_of_its_own_or_a_list_of_three_shares_nothing():
+    s = subjects_of("Đã xử lý 14 vụ buôn lậu, 19 đối tượng gian lận thương mại.")
+    assert not {"gian", "lận"} & words(s["14"])
+    s = subjects_of("Đã thu giữ 14 xe, 19 điện thoại, 7 kg pháo nổ trái phép.")
+    assert not {"pháo", "nổ"} & words(s["14"]) and not {"pháo", "nổ"} & words(s["19"])
+    s = subjects_of("Đã kiện toàn 14 phòng và 19 đơn vị sự nghiệp trực thuộc.")
+    assert not {"sự", "nghiệp"} & words(s["14"])  # a coordinator joins two groups
+    s = subjects_of("Năm nay có 14 hồ sơ, 19 hồ sơ quá hạn xử lý.")
+    assert not {"quá", "hạn"} & words(s["14"])  # parts of one noun: each its own
+
+
+def test_the_direction_of_a_motion_verb_is_no_preposition():
+    s = subjects_of("Kỳ trước chuyển qua 17 hồ sơ tồn đọng.")
+    assert {"chuyển", "qua", "hồ", "sơ"} <= words(s["17"])
+    s = subjects_of("Qua 3 đợt kiểm tra, đã nhắc nhở 12 cơ sở.")
+    assert "qua" not in words(s["12"])
+
+
+def test_a_compound_preposition_ending_in_với_opens_no_amount():
+    s = subjects_of("Phấn đấu mức độ hài lòng của doanh nghiệp đối với dịch vụ thuế đạt 92%.")
+    assert names(s["92%"], "mức độ hài lòng của doanh nghiệp đối với dịch vụ thuế", extra=0)
+    s = subjects_of("Đã hỗ trợ 45 hộ nghèo, với tổng kinh phí 900 triệu đồng.")
+    assert names(s["900"], "tổng kinh phí", extra=1) and "hộ" not in words(s["900"])
+
+
+def test_a_ratio_in_parentheses_repeating_a_count_measures_what_that_count_does():
+    s = subjects_of("Trong năm, đã tiếp nhận 460 đơn thư khiếu nại, giảm 35 đơn thư (460/495) so với năm trước.")
+    # the ratio's part "460" (the key of the last figure read as 460) and its whole "495"
+    assert words(s["460"]) == words(s["495"]) == words(s["35"]) >= {"đơn", "thư", "khiếu", "nại", "tiếp", "nhận"}
+
+
+def test_a_noun_and_its_equivalents_stay_one_noun_phrase():
+    s = subjects_of("Giám đốc Sở Giáo dục và Đào tạo đã điều động 09 cán bộ cấp phòng và tương đương thuộc các trường.")
+    assert names(s["09"], "cán bộ cấp phòng và tương đương thuộc các trường điều động", extra=8)
+    assert {"tương", "đương", "trường"} <= words(s["09"])
+    s = subjects_of("Đã đào tạo 40 người, tương đương 20% kế hoạch năm.")
+    assert not {"tương", "đương"} & words(s["40"])  # a predicate of its own after a comma
+
+
+def test_an_agent_of_up_to_eight_content_words_follows_the_count():
+    s = subjects_of("Chủ tịch Ủy ban nhân dân huyện đã ký 14 quyết định khen thưởng.")
+    assert names(s["14"], "quyết định khen thưởng Chủ tịch Ủy ban nhân dân huyện ký", extra=0)
+
+
+def test_the_second_count_of_a_pair_keeps_the_verb_of_the_first():
+    s = subjects_of("Trong quý, đã thu giữ 12 xe máy, 30 điện thoại di động không rõ nguồn gốc.")
+    assert {"thu", "giữ", "điện", "thoại", "nguồn", "gốc"} <= words(s["30"])
+    s = subjects_of("Đã đào tạo 40 học viên, kinh phí 200 triệu đồng.")
+    assert not {"đào", "tạo"} & words(s["200"])  # money is no second count of a pair
+
+
+def test_the_label_of_the_next_number_is_no_qualifier_of_the_count_before():
+    s = subjects_of("Trong đợt cao điểm, lực lượng liên ngành đã kiểm tra 45 cơ sở kinh doanh thực phẩm, "
+                    "phát hiện 12 cơ sở vi phạm quy định về an toàn thực phẩm, tịch thu: 300 kg hàng hóa.")
+    assert {"vi", "phạm", "an", "toàn"} <= words(s["12"]) and not {"tịch", "thu"} & words(s["12"])

@@ -358,3 +358,13 @@ def test_a_syllable_the_agent_shares_with_the_object_by_chance_does_not_name_it(
         "Tỉnh chưa hoàn thành công tác kiểm tra văn bản quy phạm pháp luật; đến nay, Sở Tư pháp đã kiểm tra 06 đơn vị."
     )
     assert {"văn", "bản", "quy", "phạm", "luật"} <= words(s["06"])
+
+
+def test_a_bare_noun_takes_the_clause_after_the_pair_it_was_counted_in():
+    s = subjects_of(
+        "Qua kiểm tra, đã phát hiện 06 vụ 09 đối tượng có hành vi khai thác cát trái phép.",
+        "Đã xử phạt 04 vụ.",
+    )
+    assert {"khai", "thác", "cát", "trái", "phép", "xử", "phạt"} <= words(s["04"])
+    assert named_qualifiers("vụ", ["phát hiện 06 vụ, 09 đối tượng khai thác cát"]) == "khai thác cát"
+    assert named_qualifiers("vụ", ["phát hiện 06 vụ, 09 đối tượng, 3 tấn cát khai thác trái phép"]) == ""

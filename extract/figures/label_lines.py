@@ -17,7 +17,7 @@ from extract import catalog
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
-from extract.language.subjects import content_words, openers, phrase_words
+from extract.language.subjects import content_words, cut_phrase, openers, phrase_words, tidy_subject
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -28,13 +28,14 @@ _PARENT_WORDS_MAX = 8  # a list label (or its action) this short is carried to i
 _QUALIFIER_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,2}$")  # "khoảng", "gần", "hơn": a qualified first value
 _HEADING_WORDS_MAX = 10  # a block label this short names the short subjects of its line's first sentence
 _SHORT_SUBJECT = 6  # content words of a subject short enough to take its line's label
+_ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still follows its line's short subjects
 
 
 @cache
 def _rules():
     data = catalog.load("label_lines")
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers"}
+            "conjunctions", "list_openers", "activity_openers", "activity_labels"}
     if not isinstance(data, dict) or set(data) != keys:
         raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
     try:
@@ -49,6 +50,16 @@ def _rules():
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml: {exc}") from exc
     return breakdown, not_subject, scope, restate, topic, fields, scopes, activity
+
+
+@cache
+def _activity_labels() -> regex.Pattern:
+    """The openers of a block label that names the activity its line counts the results of (label_lines.yaml)."""
+    _rules()  # validates the file
+    try:
+        return regex.compile(r"^\s*(?:" + "|".join(catalog.load("label_lines")["activity_labels"]) + r")\s*", _FLAGS)
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml activity_labels: {exc}") from exc
 
 
 @cache
@@ -87,7 +98,12 @@ def _action(label: str) -> str:
         return label
     places = list(_rules()[2].finditer(label))
     tail = label[places[-1].end() :].strip(" ,") if places else ""
+    tail = _NAME_HEAD.sub("", tail)  # "trên địa bàn tỉnh Hòa Bình đã cấp": the place's name goes with it
     return tail if 0 < len(tail.split()) <= _PARENT_WORDS_MAX else ""
+
+
+_SEMI = regex.compile(";")
+_NAME_HEAD = regex.compile(r"^(?:\p{Lu}[\p{L}]*\s+)+(?=\p{Ll})")  # capitalised words opening a text, then lower case
 
 
 @dataclass(frozen=True)
@@ -205,7 +221,28 @@ def _rate_noun(text: str, placed, f: Figure) -> str:
     end = next((e for _s, e, g in placed if g is f), -1)
     first = f.subject.split()[0].casefold()
     after = text[end:].split() if end >= 0 else []
-    return f.subject if after and after[0].casefold() == first else ""
+    if after and after[0].casefold() == first:
+        return f.subject
+    return _clause_after(text, end, placed) if end >= 0 else ""
+
+
+_AFTER_STOP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
+_MAX_RATE_NOUN = 24  # words of the noun phrase a rate opening its clause names
+
+
+def _clause_after(text: str, end: int, placed) -> str:
+    """The noun phrase with its verb right after a rate that opens its clause, up to a stop, a predicate or the
+    next number ("c) Việc thanh toán không dùng tiền mặt: 100% TTHC có yêu cầu nghĩa vụ tài chính được triển khai
+    thanh toán trực tuyến; ..."); "" when no noun follows (a predicate, a restatement, a comparison)."""
+    pw = phrase_words()
+    nxt = min((s for s, _e, _f in placed if s >= end), default=len(text))
+    rest = text[end:nxt]
+    stops = [x.start() for x in (_AFTER_STOP.search(rest), pw.predicates.search(rest)) if x]
+    rest = " ".join(rest[: min(stops)].split() if stops else rest.split()).strip(" ,")
+    words = rest.split()
+    if not words or not words[0][0].isalpha() or not content_words(words[0]) or pw.restate.fullmatch(rest):
+        return ""
+    return pw.trailing_coordinators.sub("", cut_phrase(rest, _MAX_RATE_NOUN)).strip(" ,")
 
 
 _CLAUSE_END = regex.compile(r"[.;:]")
@@ -296,8 +333,11 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             above = _action(parent.label) if parent is not None else ""
             head = next((c for f in values if (c := _counted(f))), "")
             label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
+            label = tidy_subject(label) or label  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
             for i in idx:
-                if id(out[i]) in ids:
+                if id(out[i]) in ids and _whole_of_act(out[i], label):
+                    before[i] = out[i].subject  # kept, and no restatement of the part it is the whole of
+                elif id(out[i]) in ids:
                     if total is not None and out[i].unit is None:
                         # "* Tổng số người nghiện: 1974. Trong đó:" then "- Số đang ở ngoài xã hội: 83": a part
                         # of the total counts the total's noun
@@ -325,15 +365,18 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                 else:
                     out[i] = replace(out[i], subject=_join(measure, line.label))
         elif _is_heading(line):
-            for i in _first_sentence(block.text, line.colon, placed, idx, out):
-                if _is_short(out[i].subject, line.label):
-                    out[i] = replace(out[i], subject=f"{out[i].subject} {line.label}")
+            for i, label in _part_labels(block.text, line, _first_sentence(block.text, line.colon, placed, idx, out),
+                                         placed, out):
+                if _is_short(out[i].subject, label) or _names_place(out[i].subject, label):
+                    out[i] = replace(out[i], subject=f"{out[i].subject} {label}")
         elif topic := _topic(line):
             at = {id(f): s for s, _e, f in placed}
             for i in idx:
                 subj = out[i].subject
                 if subj and at.get(id(out[i]), -1) >= line.colon and _names_none(subj, topic, out[i]):
                     out[i] = replace(out[i], subject=f"{subj} {topic}")
+        elif activity_label := _inline_activity(line):
+            _name_by_activity(block.text, line, activity_label, placed, idx, out)
         if values or inline:
             _restatements(before, out, idx)
     return out
@@ -363,6 +406,30 @@ def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity
     return activity
 
 
+def _inline_activity(line: Line) -> str:
+    """The activity a block label names with an activity opener ("- Công tác cai nghiện tại cộng đồng: đã lập 05
+    điểm ..."): the label without its opener, when short; "" for other labels."""
+    opener = _activity_labels().match(line.raw)
+    name = line.raw[opener.end() :].strip(" ,") if opener else ""
+    return name if 0 < len(name.split()) <= _ACTIVITY_WORDS_MAX else ""
+
+
+def _name_by_activity(text: str, line: Line, activity_label: str, placed, idx: list[int], out: list[Figure]) -> None:
+    """The short subjects of the line's first sentence take what the activity of its label names beyond them:
+    "- Công tác cai nghiện tại cộng đồng: Đã lập 05 điểm" -> "điểm cai nghiện tại cộng đồng"; a subject that
+    names words of the activity takes only the words the label writes after the last of them."""
+    label_words = [(w.group(), w.end()) for w in regex.finditer(r"[\p{L}\p{N}]+", activity_label)]
+    for i in _first_sentence(text, line.colon, placed, idx, out):
+        subj = out[i].subject
+        if not subj or out[i].kind == "ratio_whole" or len(content_words(subj)) > _SHORT_SUBJECT:
+            continue
+        own = set(content_words(subj))
+        shared = [end for w, end in label_words if w.casefold() in own]
+        more = activity_label[shared[-1] :] if shared else activity_label
+        if set(content_words(more)) - own:
+            out[i] = replace(out[i], subject=" ".join(f"{subj} {more.strip(' ,')}".split()))
+
+
 def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
     """A later sentence of a block that is a label line of its own ("... giảm 312 vụ. Tang vật thu giữ:
     23,2584kg ma túy tổng hợp; 78 viên thuốc lắc"): its label names the values right after its colon."""
@@ -381,6 +448,27 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         for i in idx:
             if id(out[i]) in values:
                 out[i] = replace(out[i], subject=_join(_own_noun(out[i]), label))
+
+
+def _part_labels(text: str, line: Line, ids: list[int], placed, out: list[Figure]) -> list[tuple[int, str]]:
+    """(index, label) of the figures `ids` of a block label's sentence: a semicolon part that opens with a block
+    label of its own ("Lâm Đồng (cũ): ... 22/51 xã; Bình Thuận (cũ): ... 45/45 xã") gives its figures its label."""
+    at = {id(f): s for s, _e, f in placed}
+    cuts = [(line.colon, line.label)]
+    for semi in _SEMI.finditer(text, line.colon):
+        part = parse_line(text[semi.end() :])
+        if part is not None and _is_heading(part):
+            cuts.append((semi.end() + part.colon, part.label))
+    return [(i, next(lab for pos, lab in reversed(cuts) if pos <= at.get(id(out[i]), -1) or pos == line.colon))
+            for i in ids]
+
+
+def _names_place(subject: str | None, label: str) -> bool:
+    """A block label that is a proper name ("Lâm Đồng (cũ)", "Huyện Bảo Lâm"): the place of every figure of its
+    line, however long the subject; False when the subject names it already."""
+    words = regex.sub(r"\([^()]*\)", " ", label).split()
+    return bool(subject) and bool(words) and all(w[0].isupper() for w in words) and (
+        label.casefold() not in subject.casefold())
 
 
 def _is_heading(line: Line) -> bool:
@@ -412,7 +500,15 @@ def _names_none(subject: str, topic: str, f: Figure) -> bool:
     """Whether `subject` names none of `topic` besides the figure's counted noun: a subject that names a part of
     it already chose its own words ("hồ sơ đăng ký khai sinh" under "Đối với dịch vụ liên thông khai sinh")."""
     noun = set(content_words(_counted(f)))
-    return not (set(content_words(subject)) & set(content_words(topic))) - noun
+    return not (set(content_words(subject)) & set(content_words(topic))) - noun or _misses_end(subject, topic)
+
+
+def _misses_end(subject: str, topic: str) -> bool:
+    """Whether `subject` holds the head word of `topic` but not its last word: a noun phrase's last words are its
+    narrowest qualifiers ("dịch vụ công thiết yếu của các sở, ban, ngành"), so a subject that shares only its
+    head ("hồ sơ trên cổng dịch vụ công") names another thing of that kind."""
+    words, own = content_words(topic), set(content_words(subject))
+    return len(words) > 1 and words[0] in own and words[-1] not in own
 
 
 def _first_sentence(text: str, colon: int, placed, idx: list[int], out: list[Figure]) -> list[int]:
@@ -432,6 +528,20 @@ def _restatements(before: dict[int, str | None], out: list[Figure], idx: list[in
     """Figures of the block that restated a labelled value ("734 vụ, ... giảm 312 vụ (734/1046)") had its
     subject before the label named it: they take the value's new subject."""
     renamed = {old: out[i].subject for i, old in before.items() if old and out[i].subject != old}
+    renamed.update(_shares_renamed(renamed))
     for i in idx:
         if i not in before and out[i].subject in renamed:
             out[i] = replace(out[i], subject=renamed[out[i].subject])
+
+
+def _shares_renamed(renamed: dict[str, str]) -> dict[str, str]:
+    """The share of a renamed value ("tỷ lệ" + its old subject: ", đạt tỷ lệ 94,6%") takes "tỷ lệ" + the new one."""
+    share = phrase_words().share
+    return {f"{share} {old}": f"{share} {new}" for old, new in renamed.items()
+            if new and not new.casefold().startswith(share.casefold() + " ")}
+
+
+def _whole_of_act(f: Figure, label: str) -> bool:
+    """The whole of a ratio under a label that states an act ("đã thu nhận tài khoản: 2.775/2.935 công dân"): it
+    counts all there are, not those the act reached, and keeps its own subject."""
+    return f.kind == "ratio_whole" and phrase_words().aspect.search(label) is not None

@@ -29,7 +29,7 @@ import regex
 from extract.catalog import RuleError, load
 from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
-from extract.figures.subjects import HARD, masked, unmark, without_openers
+from extract.figures.subjects import HARD, bound_after, masked, past_bound, unmark, without_openers
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import (
@@ -323,6 +323,8 @@ def _noun_after(sent: Sentence, m: Mention) -> str:
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = _masked(sent, m.end, nxt)
+    if (bound := bound_after(sent, m)) is not None:
+        nxt, rest = past_bound(sent, m, bound)  # "100% công dân từ đủ 14 tuổi trở lên": the age bounds the noun
     both = [x for x in pw.coordinator.finditer(rest) if not rest[x.end() :].strip()]  # "20% thôn và 15% ..."
     stops = [x.start() for x in (HARD.search(rest), pw.predicates.search(rest), measure_words().phrase_end.search(rest),
                                  *both[:1]) if x]

@@ -12,7 +12,7 @@ from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, analyse
-from extract.figures.subjects import check_name, is_weak, list_total, noun_phrase
+from extract.figures.subjects import check_name, echoed_count, is_weak, list_total, noun_phrase
 from extract.figures.topics import in_force, name_index
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
@@ -84,6 +84,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
+            subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             if is_weak(subject) and not indicator:

@@ -22,6 +22,7 @@ from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
 from extract.language.subjects import (
+    WHOLE_WORD,
     content_words,
     context_words,
     cut_phrase,
@@ -42,17 +43,19 @@ _ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1
 _ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
 _CLOSE_QUOTE = regex.compile(r"^[^“”]*”")  # a closing quote before any opening one: the number is inside a quote
+_PAREN = regex.compile(r"\([^()]*\)")
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
 _MAX_BEFORE = 10  # words of the verb phrase before a number
-_MAX_PREDICATE = 16  # words of that verb phrase when it runs from the clause's aspect marker ("đã ...")
+_MAX_PREDICATE = 24  # words of that verb phrase when it runs from the clause's aspect marker ("đã ...")
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
 _MAX_PART = 6  # words of a comma part that still belongs to a noun list ("các sở, ngành")
 _MAX_CHECKED = 8  # words of a catalogued indicator's subject (warehouse/checks/value_conflict.sql)
 _MAX_TOPIC = 4  # words of a topic ("Đối với cấp sở, ...") that still qualifies the sentence's figures
-_MAX_AGENT = 5  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
+_MAX_AGENT = 8  # content words of an agent kept after a count's noun ("HĐND tỉnh đã thông qua 16 Nghị quyết")
 _MAX_TOPIC_LABEL = 16  # words of a topic set off by a colon ("Đối với dịch vụ công thiết yếu của các sở, ban, ngành:")
 _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's topic
+_MAX_VERB_NAME = 3  # words of the verb a parenthesised rate is named by ("tỷ lệ liên thông")
 
 
 def unmark(text: str) -> str:
@@ -255,14 +258,20 @@ def _after(sent: Sentence, m: Mention) -> str:
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = masked(sent, m.end, nxt, m)
+    if (age := bound_after(sent, m)) is not None:
+        nxt, rest = past_bound(sent, m, age)
     if not rest.strip() and nxt < len(s):
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
+    if nxt < len(s) and (shared := _pair_tail(sent, m, rest, nxt)):
+        return shared
     close = _CLOSE_QUOTE.search(rest)
     rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
+    # "..., thu giữ: 01 bộ": a colon right before the next number ends its label, the last comma part
+    label_cut = bool(cut) and cut.group() == ":" and nxt < len(s) and not rest[cut.end() :].strip()
     if cut and cut.group() == ":" and _SHORT_TAIL.fullmatch(rest[cut.end() :]):
         rest = rest[: cut.start()] + " " + rest[cut.end() :]  # "điểm xếp loại: Xuất sắc"
     elif cut:
@@ -283,10 +292,10 @@ def _after(sent: Sentence, m: Mention) -> str:
     for i, p in enumerate(parts[1:], 1):
         if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p):
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
-        if i == len(parts) - 1 and nxt < len(s) and not cut and not own_tail:
+        if i == len(parts) - 1 and nxt < len(s) and (not cut or label_cut) and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
-        if find_periods(p) or pw.aspect.search(p):
-            break  # ", UBND tỉnh đã ban hành ...": a clause of its own
+        if find_periods(p) or pw.aspect.search(p) or _opens_clause(p):
+            break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...": a clause of its own
         if pw.aspect.search(parts[0]) and _is_list_part(p):
             # "34 xã đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": after the noun's own verb the
             # comma list is its object, which ends at the adjunct a preposition opens (as in _shared_tail)
@@ -306,6 +315,128 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = rest[: stop.start()] if stop else rest
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def _pair_tail(sent: Sentence, m: Mention, between: str, nxt: int) -> str:
+    """The qualifiers a bare count shares with the count of another noun right after it, past a comma, the last
+    of the pair: "phát hiện 766 vụ, 1.385 đối tượng phạm tội về ma túy" -> "phạm tội về ma túy" for the 766 vụ
+    too; "" when `m` has words of its own, the pair counts the same noun or the pair is part of a longer list."""
+    pw = phrase_words()
+    if between.strip() != "," or not is_counted(m):
+        return ""  # "05 phòng, ban và 21 UBND cấp xã": a coordinator joins two groups, each named by its own words
+    before = max((o for o in sent.mentions if o.end <= m.start), key=lambda o: o.end, default=None)
+    if before is not None and is_counted(before) and masked(sent, before.end, m.start, before).strip() == ",":
+        return ""  # "14 xe, 19 điện thoại, 7 kg pháo": an item inside a list of counts
+    pair = next(o for o in sent.mentions if o.start == nxt)
+    if not is_counted(pair) or (pair.unit or "").casefold() == (m.unit or "").casefold():
+        return ""
+    third = min((o.start for o in sent.mentions if o.start >= pair.end), default=None)
+    if third is not None and pw.coordination.fullmatch(masked(sent, pair.end, third, pair)):
+        return ""  # "05 vụ, 04 đối tượng, 10 kg ma túy": a list of counts, each its own
+    return _after(sent, pair)
+
+
+def _pair_verb(sent: Sentence, m: Mention) -> tuple[str, str] | None:
+    """(verb phrase, agent) of the count of another noun right before `m`, with nothing or a comma between: the
+    two counts of a pair are objects of one verb ("Bộ đội biên phòng bắt giữ 03 vụ 04 đối tượng có hành vi ...");
+    None when `m` is no second count of such a pair."""
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    if prev is None or not is_counted(prev) or not is_counted(m) or (
+            prev.unit or "").casefold() == (m.unit or "").casefold():
+        return None
+    if masked(sent, prev.end, start, prev).strip() not in ("", ","):
+        return None
+    before, copula, agent = _before(sent, prev)
+    return None if copula or not before else (before, agent)
+
+
+def bound_after(sent: Sentence, m: Mention) -> Mention | None:
+    """The bound right after the noun of `m` that says which of them it counts ("2.500 công dân từ đủ 14 tuổi
+    trở lên", "100% trẻ em dưới 6 tuổi"): a number in a bound unit (rules/cues.yaml bound_units) with only the
+    noun's words before it, no break or predicate; else None. It is part of the noun phrase, no other figure."""
+    if not m.unit and m.base_unit != "%":
+        return None
+    nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
+    if nxt is None or nxt.base_unit not in rules().bound_units:
+        return None
+    start = nxt.qualifier_span[0] if nxt.qualifier_span else nxt.start
+    between = sent.text[m.end : start]
+    if _AFTER_HARD.search(between) or "," in between or _DIGIT.search(between) \
+            or phrase_words().predicates.search(between):
+        return None
+    return nxt
+
+
+def past_bound(sent: Sentence, m: Mention, bound: Mention) -> tuple[int, str]:
+    """(where the phrase after `m` ends, its text) when it runs through the `bound` after its noun: the bound
+    kept as written, the other numbers blanked."""
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= bound.end), default=len(s))
+    rest = masked(sent, m.end, nxt, m)
+    return nxt, rest[: bound.start - m.end] + s[bound.start : bound.end] + rest[bound.end - m.end :]
+
+
+def _semicolon_verb(sent: Sentence, m: Mention) -> str:
+    """The verb a count opening a semicolon part shares with the count of the part before, whose own items hold
+    commas: "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, căn cước công dân; 2.707 tài khoản định danh" -> "thu
+    nhận" for the 2.707; "" when the part has words before the count or the part before no verb of its count."""
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    semi = s.rfind(";", 0, start)
+    if semi < 0 or not is_counted(m) or s[semi + 1 : start].strip(" -–+"):
+        return ""
+    # a breakdown in parentheses of the count before ("(trong đó, 543 hồ sơ cấp mới)") is no count of the list
+    prev = max((o for o in sent.mentions if o.end <= semi and not _closed_before(sent, o.start, semi)),
+               key=lambda o: o.end, default=None)
+    gap = _PAREN.sub(" ", s[prev.end : semi]) if prev is not None else ""
+    if prev is None or not is_counted(prev) or HARD.search(gap) or _DIGIT.search(gap):
+        return ""
+    before, copula, _agent = _before(sent, prev)
+    return "" if copula else before
+
+
+def _verb_object(sent: Sentence, m: Mention, own: str | None) -> str | None:
+    """A rate in parentheses named by the verb of the clause before it ("... thực hiện liên thông dữ liệu khám sức
+    khỏe, giấy chứng sinh (tỷ lệ liên thông đạt 100%)"): "tỷ lệ" + that verb with its object; else None."""
+    share = phrase_words().share
+    if not own or not own.casefold().startswith(share.casefold() + " "):
+        return None
+    verb = own[len(share) :].strip()
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    paren = sent.text.rfind("(", 0, start)
+    if paren < 0 or ")" in sent.text[paren:start] or not 0 < len(verb.split()) <= _MAX_VERB_NAME:
+        return None
+    lo = max((c.end() for c in regex.finditer(r"[;:()]", sent.text[:paren])), default=0)
+    before = masked(sent, lo, paren, m)
+    at = list(regex.finditer(WHOLE_WORD % r"\s+".join(map(regex.escape, verb.split())), before, regex.IGNORECASE))
+    if not at or not content_words(before[at[-1].end() :]):
+        return None
+    return f"{share} {cut_phrase(before[at[-1].start() :], _MAX_NP)}".strip(" ,")
+
+
+def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: str) -> bool:
+    """A rate its clause's verb reaches ("đạt tối thiểu 90%") followed by the noun phrase it is a share of ("90%
+    TTHC của địa phương"): the phrase before names what is done, the one after what it is counted over, and the
+    subject holds both. Not a plan or a restatement after it ("đạt 82% kế hoạch"), nor a whole cue ("trên tổng số")."""
+    words = after.split()
+    if base or not content_words(np_text) or not words or not content_words(words[0]) or not words[0][0].isalpha():
+        return False
+    pw = phrase_words()
+    if pw.predicates.match(after) or pw.restate.fullmatch(after) or context_words().plan.match(after):
+        return False
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    before = _strip_lead_in(masked(sent, _clause_lo(sent, start), start, m))
+    lead = " ".join(masked(sent, _clause_lo(sent, start), start, m).split()[len(before.split()) :])
+    return bool(pw.predicates.search(lead))  # the verb of a rate ("đạt") right before it, past "tối thiểu"
+
+
+def _opens_clause(part: str) -> bool:
+    """A comma part that opens with a clause opener and goes on ("tiếp tục nghiên cứu, đề xuất ...", "đồng thời
+    ..."): a clause of its own, no item of the noun list before it."""
+    words = " ".join(part.split())
+    rest = without_openers(part)
+    return bool(rest) and rest != words and words.endswith(rest) and not _ITEM_MARK.match(part)
 
 
 def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
@@ -391,6 +522,8 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     s = sent.text
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = s[m.end : nxt]
+    if (age := bound_after(sent, m)) is not None:
+        nxt, rest = past_bound(sent, m, age)
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)
@@ -457,6 +590,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
     count's subject (the part's, not the whole's, of "61.660/62.089 hồ sơ")."""
+    done = _past_whole(sent, _without_bounds(sent, done))
     if not done:
         return None
     outer = _outer_rate(sent, m, done)
@@ -494,6 +628,27 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     return subj
 
 
+def _without_bounds(sent: Sentence, done: list) -> list:
+    """`done` without the bounds that only qualify the noun of the figure before them ("công dân từ đủ 14 tuổi,
+    đạt tỷ lệ 94,6%" restates the count of citizens, not the age)."""
+    return [d for i, d in enumerate(done) if i == 0 or bound_after(sent, done[i - 1][0]) is not d[0]]
+
+
+def _past_whole(sent: Sentence, done: list) -> list:
+    """`done` without its last count when that count is the whole the count before it is taken of ("13.460 hồ sơ
+    ... trên tổng số 14.014 hồ sơ tiếp nhận, đạt tỷ lệ 96,05%"): a rate after the pair is the part's share, and
+    restates the part."""
+    if len(done) < 2 or not is_counted(done[-1][0]) or not is_counted(done[-2][0]):
+        return done
+    part, whole = done[-2][0], done[-1][0]
+    start = whole.qualifier_span[0] if whole.qualifier_span else whole.start
+    between = " ".join(masked(sent, part.end, start, None).split()).casefold()
+    cue = next((c for c in cue_phrases("WHOLE_BEFORE") if between.endswith(" " + c) or between == c), None)
+    if cue is None or HARD.search(between) or phrase_words().predicates.search(between[: -len(cue)]):
+        return done
+    return done[:-1]
+
+
 def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     """A count coordinated with the count before it shares that count's qualifiers with its own noun:
     "Tàng trữ trái phép chất ma túy: 422 vụ, 536 đối tượng" -> "đối tượng Tàng trữ trái phép chất ma túy"."""
@@ -513,6 +668,20 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None  # "36.518 giấy hẹn khám lại đã hiển thị ...": the count names itself
     rest = regex.sub(rf"(?<!\w){regex.escape(prev.unit or '')}(?!\w)", " ", subj, count=1, flags=regex.IGNORECASE)
     return fold(" ".join(p for p in (m.unit or "", " ".join(rest.split())) if p)).strip(" .,;:-–")
+
+
+def echoed_count(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of a count of the sentence that a ratio in parentheses repeats as its part ("phát hiện 766 vụ
+    ..., giảm 356 vụ (766/1122)": this period's count against the last one's): both numbers of the ratio
+    measure what that count does; None for other figures."""
+    part = m
+    if m.kind == "ratio_whole":
+        part = done[-1][0] if done else None
+    if part is None or part.kind != "ratio_part" or not sent.text[: part.start].rstrip().endswith("("):
+        return None
+    unit = (part.unit or "").casefold()
+    return next((subj for o, subj in done if o.kind == "number" and subj and o.value == part.value
+                 and (o.unit or "").casefold() == unit), None)
 
 
 def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
@@ -659,6 +828,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     Labels of label lines and lists are label_lines.py's, which runs after."""
     own = _own_phrase(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
+    own = _verb_object(sent, m, own) or own
     pw = phrase_words()
     text = unmark(sent.text)
     label = pw.topic_label.match(text)
@@ -709,6 +879,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
         else:
             own = subject
+        if own is np_text and m.base_unit == "%" and _reached_share(
+                sent, m, np_text, after := _phrase_after(sent, m), _rate_base(sent, m)):
+            own = f"{np_text} {after}"  # "... đủ điều kiện đảm bảo đạt tối thiểu 90% TTHC của địa phương"
         if total is None:
             return fold(own).strip(" .,;:-–") or None if own else subject
     elif counted:
@@ -721,7 +894,10 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         else:
             before, copula, agent = _before(sent, m)
             if not before and not copula:
-                before = _list_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban, 05 trạm và 31 trường học"
+                before = _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
+                # 05 trạm và 31 trường học"; "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, ...; 2.707 tài khoản"
+            if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
+                before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
             own = " ".join(p for p in (before, unit, _after(sent, m), _shared_tail(sent, m), agent) if p)
     else:
@@ -733,6 +909,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif _object_after(sent, m, after):
             before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
+        elif _reached_share(sent, m, np_text, after, base):
+            own = f"{np_text} {after}"  # "Cung cấp dịch vụ công trực tuyến ... đạt tối thiểu 90% TTHC của địa phương"
         else:
             own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):

@@ -24,7 +24,7 @@ import regex
 
 from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted
-from extract.language.numbers import Mention
+from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import WHOLE_WORD, content_words, context_words, cut_phrase
 from extract.language.text import fold
@@ -36,6 +36,10 @@ _MAX_ANTECEDENT = 16  # words of the subject an anaphoric phrase takes (a criter
 # ngân kế hoạch đầu tư vốn ngân sách nhà nước" is 13)
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
+_PAIR_GAP = regex.compile(r"\s*,?\s*(?=\d)")  # between two counts of a pair ("05 vụ, 04 đối tượng")
+_COUNT_NEXT = regex.compile(r"\d")
+_PAIR_STOP = regex.compile(r"[.;:,()\[\]“”\"!?…]|\s[-–]\s")
+_MAX_PAIR = 12  # words of the clause after a pair of counts that qualifies both
 _MAX_SHORT = 14  # content words of a subject short enough to take the qualifiers of its bare noun (a topic label
 # "Đối với lĩnh vực ...:" appended by subjects.py counts in)
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
@@ -104,10 +108,28 @@ def named_qualifiers(noun: str, texts: list[str]) -> str:
             whole = compound.search(text[: hit.end()])
             if whole and whole.start() < hit.start():
                 continue  # "thời điểm báo cáo": the unit ends another noun here
-            qual = _qualifiers(text[hit.end() :])
+            qual = _qualifiers(text[hit.end() :]) or _pair_qualifiers(noun, text[hit.end() :])
             if content_words(qual):
                 return qual
     return ""
+
+
+def _pair_qualifiers(noun: str, text: str) -> str:
+    """The qualifiers a bare `noun` shares with the count of another noun right after it, the last of the pair
+    ("05 vụ, 04 đối tượng có hành vi trồng cây cần sa" -> "có hành vi trồng cây cần sa" for "vụ" too): `text`
+    is what follows `noun`; "" when no such pair follows or a third count goes on the list."""
+    gap = _PAIR_GAP.match(text)
+    pair = next((m for m in find_numbers(text[gap.end() :]) if m.start == 0), None) if gap else None
+    if pair is None or not is_counted(pair) or (pair.unit or "").casefold() == noun.casefold():
+        return ""
+    rest = text[gap.end() + pair.end :]
+    if _PAIR_GAP.match(rest) and _COUNT_NEXT.match(rest[_PAIR_GAP.match(rest).end() :]):
+        return ""  # "05 vụ, 04 đối tượng, 10 kg ma túy": a list of counts, each its own
+    # the words after the pair qualify both nouns as a clause ("có hành vi ..."), which a bare noun's own
+    # qualifiers stop at (_qualifiers): read up to a stop mark or a comma
+    stop = _PAIR_STOP.search(rest)
+    words = (rest[: stop.start()] if stop else rest).split()
+    return " ".join(words) if len(words) <= _MAX_PAIR and not find_numbers(" ".join(words)) else ""
 
 
 def _is_bare(subject: str, noun: str) -> regex.Match | None:

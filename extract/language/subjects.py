@@ -86,7 +86,8 @@ class PhraseWords:
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
                 "basis_prepositions", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
-                "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope"}
+                "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
+                "compound_prepositions", "equivalents"}
 
 
 def word_alternation(words, where: str) -> str:
@@ -113,6 +114,21 @@ def _section(name: str, keys: set[str]) -> dict:
     return data
 
 
+def _not_equivalents(alt: dict) -> str:
+    """A lookahead refusing a predicate that names the equivalents of the noun before after a coordinator
+    ("lãnh đạo cấp sở và tương đương": the heads and those of the same rank, no predicate)."""
+    return (r"(?!(?<=(?<![\p{L}\p{N}_])" + alt["coordinators"] + r"\s+)" + alt["equivalents"]
+            + r"(?![\p{L}\p{N}_]))")
+
+
+def _not_compound_end(data: dict) -> str:
+    """A lookbehind refusing the accompaniment word where it ends a compound preposition ("với" of "đối với")."""
+    heads = [" ".join(w.split()[:-1]) for w in data["compound_prepositions"] if len(w.split()) > 1]
+    if not heads:
+        return ""
+    return r"(?<!(?<![\p{L}\p{N}_])" + word_alternation(heads, "subjects.yaml phrase.compound_prepositions") + r"\s+)"
+
+
 @cache
 def phrase_words() -> PhraseWords:
     data = _section("phrase", _PHRASE_KEYS)
@@ -122,7 +138,7 @@ def phrase_words() -> PhraseWords:
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     return PhraseWords(
-        predicates=regex.compile(not_compound + WHOLE_WORD % alt["predicates"], flags),
+        predicates=regex.compile(not_compound + _not_equivalents(alt) + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
@@ -137,7 +153,7 @@ def phrase_words() -> PhraseWords:
         coordinator=regex.compile(WHOLE_WORD % alt["coordinators"], flags),
         trailing_coordinators=regex.compile(r"(?:\s+" + WHOLE_WORD % alt["coordinators"] + r")+\s*$", flags),
         coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
-        accompaniment=regex.compile(WHOLE_WORD % alt["accompaniment"], flags),
+        accompaniment=regex.compile(_not_compound_end(data) + WHOLE_WORD % alt["accompaniment"], flags),
         range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
         other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
                                  flags),

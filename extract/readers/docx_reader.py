@@ -167,11 +167,15 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, max_part: int, before: 
                 raise ReadError(f"{info.filename} over the {max_part // 2**20} MB limit")
             if before + size > max_total:
                 raise ReadError(f"package over the {max_total // 2**20} MB limit when unpacked")
-            if xml:
+            # every form of the mark holds the byte "!", which Word's XML hardly ever does: a chunk without
+            # one (a memchr-fast test), after a tail without one, cannot hold a mark (the full search is
+            # slow on XML, where "<" opens every tag: it was most of the check's time)
+            if xml and (b"!" in chunk or b"!" in tail):
                 window = tail + chunk
                 if any(mark in window for mark in _DOCTYPE):
                     raise ReadError(f"{info.filename} declares a DTD (<!DOCTYPE>), which Word never writes")
-                tail = window[-32:]
+            if xml:
+                tail = chunk[-32:] if len(chunk) >= 32 else (tail + chunk)[-32:]
     return size
 
 
@@ -389,12 +393,9 @@ class _Fonts:
         the style chain of its character or paragraph style (or of the default paragraph style), or the
         document default: when none of those can name a legacy font, every run is Unicode and no run's font
         need be resolved. With one, the styles' fonts are indexed for `run_font`."""
-        if not self._indexed:
-            self._indexed = True
-            if self._root is not None:
-                self._index(self._root)
         if not self._legacy_styles:  # no style, nor the defaults, names one: only the runs' own fonts can
             return _names_legacy(root)
+        self._ensure_index()
         names, style_ids = set(), {self._default_para}
         for el in root.iter(_W_RFONTS, _W_PSTYLE, _W_RSTYLE):
             if el.tag == _W_RFONTS:
@@ -405,6 +406,14 @@ class _Fonts:
         names.update(self._style_font(sid) for sid in style_ids)
         names.add(self._doc_default)
         return any(legacy_font(name) for name in names)
+
+    def _ensure_index(self) -> None:
+        """Index the styles' fonts on first need: a document whose styles name no legacy font and whose runs
+        name none either (most) never needs them (indexing ~170 styles was a sixth of reading a small file)."""
+        if not self._indexed:
+            self._indexed = True
+            if self._root is not None:
+                self._index(self._root)
 
     def _index(self, root) -> None:
         for st in root.iterchildren(qn("w:style")):
@@ -431,6 +440,7 @@ class _Fonts:
         return None
 
     def run_font(self, r_el, p_el) -> LegacyFont | None:
+        self._ensure_index()
         return legacy_font(self._resolve(r_el, p_el))
 
     def _resolve(self, r_el, p_el) -> str | None:

@@ -12,6 +12,7 @@ import hashlib
 import re
 import statistics
 import threading
+from bisect import bisect_left, bisect_right
 from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -185,12 +186,8 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(bounds: list[float], value: float, tol: float = 2.0) -> int:
-    """0-based index of the boundary `value` falls on (the last boundary at or left of it)."""
-    idx = 0
-    for i, b in enumerate(bounds):
-        if b <= value + tol:
-            idx = i
-    return idx
+    """0-based index of the boundary `value` falls on (the last boundary at or left of it; `bounds` ascend)."""
+    return max(bisect_right(bounds, value + tol) - 1, 0)
 
 
 def _grid(page_no: int, table) -> _Table | None:
@@ -203,14 +200,16 @@ def _grid(page_no: int, table) -> _Table | None:
     cells = []
     for x0, top, x1, bottom in boxes:
         r, c = _index(rows, top), _index(cols, x0)
-        rowspan = max(1, sum(1 for y in rows if top - 2 <= y < bottom - 2))
-        colspan = max(1, sum(1 for x in cols if x0 - 2 <= x < x1 - 2))
+        # the boundaries in [top - 2, bottom - 2) and [x0 - 2, x1 - 2), counted by bisection (they ascend)
+        rowspan = max(1, bisect_left(rows, bottom - 2) - bisect_left(rows, top - 2))
+        colspan = max(1, bisect_left(cols, x1 - 2) - bisect_left(cols, x0 - 2))
         cells.append(_Cell(r + 1, c + 1, "", rowspan, colspan, (x0, top, x1, bottom), page_no))
     return _Table(page_no, tuple(table.bbox), cols, len(rows), cells)
 
 
 def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
-    from pdfplumber.table import TableFinder, TableSettings  # only documents with ruled tables import it
+    # only documents with ruled tables import pdfplumber
+    from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 
     h = [e for e in edges if e["orientation"] == "h"]
     v = [e for e in edges if e["orientation"] == "v"]
@@ -224,8 +223,14 @@ def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
     )
     # pdfplumber's table finder (what `Page.find_tables` runs) on the rules pdfium found: with explicit edges
     # given as edge dicts it never reads its page, so no pdfminer page is made for it (opening the file in
-    # pdfminer and walking its page tree was half of the table time, and a second parse of the document)
-    found = TableFinder(None, settings).tables
+    # pdfminer and walking its page tree was half of the table time, and a second parse of the document).
+    # Its steps as `TableFinder.__init__` runs them, the cells found by `_intersections_to_cells`.
+    finder = TableFinder.__new__(TableFinder)
+    finder.page, finder.settings = None, settings
+    corners = edges_to_intersections(
+        finder.get_edges(), settings.intersection_x_tolerance, settings.intersection_y_tolerance
+    )
+    found = [Table(None, group) for group in cells_to_tables(_intersections_to_cells(corners))]
     grids = [g for g in (_grid(page_no, t) for t in found) if g is not None]
     # drop tables nested in another one (shading boxes inside a cell) and single boxed paragraphs
     kept = []
@@ -234,6 +239,61 @@ def _page_tables(page_no: int, edges: list[dict]) -> list[_Table]:
         if not inside and (len(g.cols) > 1 or g.n_rows > 1):
             kept.append(g)
     return kept
+
+
+def _intersections_to_cells(corners: dict) -> list[tuple]:
+    """pdfplumber's `intersections_to_cells`, the same search in the same order, with each corner's sets of
+    edges made once and the corners below and right of each one looked up instead of scanned for.
+
+    Hand-written because pdfplumber's rebuilds both corners' edge sets on every test of two corners (and
+    evaluates its inner functions' type hints on each call), and scans every later corner for each one: it
+    was most of the table time on pages with large grids. tests/test_pdf_tables.py checks that it gives
+    pdfplumber's cells.
+    """
+    from pdfplumber.utils.geometry import obj_to_bbox
+
+    points = sorted(corners)  # (pdfplumber drops a rule at NaN before: every corner equals itself)
+    vertical = {p: set(map(obj_to_bbox, corners[p]["v"])) for p in points}
+    horizontal = {p: set(map(obj_to_bbox, corners[p]["h"])) for p in points}
+
+    def connects(p1: tuple, p2: tuple) -> bool:
+        if p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]):
+            return True
+        return p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+
+    # the later corners of one x (below, by y) and of one y (right, by x), in the sorted order
+    columns: dict[float, list[tuple]] = {}
+    rows: dict[float, list[tuple]] = {}
+    for p in points:
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    seen_x: dict[float, int] = {}
+    seen_y: dict[float, int] = {}
+    cells = []
+    for pt in points:
+        seen_x[pt[0]] = at_x = seen_x.get(pt[0], -1) + 1
+        seen_y[pt[1]] = at_y = seen_y.get(pt[1], -1) + 1
+        right = rows[pt[1]][at_y + 1 :]
+        found = None
+        for below_pt in columns[pt[0]][at_x + 1 :]:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                bottom_right = (right_pt[0], below_pt[1])
+                if (
+                    bottom_right in corners
+                    and connects(bottom_right, right_pt)
+                    and connects(bottom_right, below_pt)
+                ):
+                    found = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    break
+            if found is not None:
+                break
+        if found is not None:
+            cells.append(found)
+    return cells
 
 
 def _contains(outer, inner, tol: float = 2.0) -> bool:
@@ -424,8 +484,9 @@ class _Chars:
         alone = np.ones(len(positions), dtype=bool)
         if lines is not None and len(lines[0]):
             starts, counts = lines
-            firsts, lasts = index[starts].tolist(), index[starts + counts - 1].tolist()
-            spans = [b - a + 1 for a, b in zip(firsts, lasts, strict=True)]
+            firsts = index[starts]
+            spans = (index[starts + counts - 1] - firsts + 1).tolist()
+            firsts = firsts.tolist()
             rects = np.array(list(map(_COUNT_RECTS, repeat(self._handle, len(spans)), firsts, spans)))
             line = np.repeat(np.arange(len(starts)), counts)
             wide = (self.x1[positions] - self.x0[positions] >= 0.5) & (
@@ -557,14 +618,13 @@ def _page_lines(chars: _Chars, page_no: int, exclude: list[tuple]) -> list[Line]
     bounds = bounds_at.tolist()
     listed = None
     lines: list[Line] = []
-    for k, line_no, first, n in zip(
-        range(len(b0)), filled.tolist(), b0.tolist(), count.tolist(), strict=True
+    for line_no, first, n, left, right, high, low, smallest, largest, base in zip(
+        filled.tolist(), b0.tolist(), count.tolist(), *extremes, median, strict=True
     ):
         s, e = bounds[line_no], bounds[line_no + 1]
-        left, right, high, low, smallest, largest = (v[k] for v in extremes)
         # the usual line: one size, no smaller (superscript) character; else `_emit` reads it char by char
-        if smallest == largest and not smallest < 0.8 * (round(smallest * 2) / 2):
-            line = _line(text[s:e], page_no, left, right, high, low, round(smallest * 2) / 2, median[k], "")
+        if smallest == largest and not smallest < 0.8 * (half := round(smallest * 2) / 2):
+            line = _line(text[s:e], page_no, left, right, high, low, half, base, "")
             if line is not None:
                 lines.append(line)
             continue
@@ -640,59 +700,69 @@ def _fill_cells(chars: _Chars, tables: list[_Table]) -> None:
     owner_at[where] = owner
     owner_of = np.where(last >= 0, owner_at[np.maximum(last, 0)], -1)
     taken = np.flatnonzero((owner_of >= 0) & (chars.boxed | ~chars.newline))
-    found: list[list[tuple]] = [[] for _ in cells]
+    texts = [""] * len(cells)
     if len(taken):
         by_cell = taken[np.argsort(owner_of[taken], kind="stable")]
-        cell_of = owner_of[by_cell]
-        text, boxed = chars.text, chars.boxed[by_cell].tolist()
-        boxes = zip(
-            *(v[by_cell].tolist() for v in (chars.x0, chars.top, chars.x1, chars.bottom)), strict=True
-        )
-        # a character without a box counts as a space in the cell
-        got = [
-            (text[i], box) if b else (" ", None)
-            for i, b, box in zip(by_cell.tolist(), boxed, boxes, strict=True)
-        ]
-        cuts = (np.flatnonzero(np.diff(cell_of)) + 1).tolist()
-        for s, e in zip([0, *cuts], [*cuts, len(got)], strict=True):
-            found[int(cell_of[s])] = got[s:e]
-    for c, chars_of in zip(cells, found, strict=True):
-        c.text = _cell_text(chars_of, c.bbox)
+        for k, text in _cell_texts(chars, by_cell, owner_of[by_cell], cells):
+            texts[k] = text
+    for c, text in zip(cells, texts, strict=True):
+        c.text = text
 
 
-def _cell_text(chars: list[tuple], bbox: tuple) -> str:
-    lines: list[list[tuple]] = []
-    last = None
-    for ch, box in chars:
-        if box is not None:
-            if last is None or (box[1] + box[3]) / 2 > last[3] + 2:
-                lines.append([])
-            last = box
-        if lines:
-            lines[-1].append((ch, box))
-    out = ""
-    prev_text, prev_boxes = "", []
-    for line in lines:
-        text = "".join(ch for ch, _ in line).strip()
-        boxes = [b for _, b in line if b is not None]
+def _cell_texts(chars: _Chars, by_cell: np.ndarray, cell_of: np.ndarray, cells: list[_Cell]):
+    """(cell index, text) of each cell holding characters: `by_cell` are the positions of its characters,
+    cell by cell in page order, `cell_of` their cell.
+
+    A character with a box opens a line of its cell when it is the cell's first with a box, or its centre
+    lies more than 2 pt below the bottom of the cell's character with a box before it; a line runs to the
+    next one's start (characters before a cell's first box are left out). The lines are cut on whole arrays
+    (once a Python loop over every character, most of the table time); only the joining of a cell's lines
+    is a loop, over lines.
+    """
+    boxed = chars.boxed[by_cell]
+    codes = chars.codes[by_cell]
+    codes = np.where(boxed, codes, np.uint32(32))  # a character without a box counts as a space in the cell
+    seq = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    at = np.flatnonzero(boxed)  # positions in `seq` of the characters with a box
+    where = by_cell[at]
+    x0, x1, bottom = chars.x0[where], chars.x1[where], chars.bottom[where]
+    mid = (chars.top[where] + bottom) / 2
+    cell = cell_of[at]
+    opens = np.ones(len(at), dtype=bool)
+    opens[1:] = (cell[1:] != cell[:-1]) | (mid[1:] > bottom[:-1] + 2)
+    heads = np.flatnonzero(opens)
+    starts = at[heads]
+    cell_ends = np.append(np.flatnonzero(np.diff(cell_of)) + 1, len(by_cell))
+    ends = np.minimum(
+        np.append(starts[1:], len(by_cell)), cell_ends[np.searchsorted(cell_ends, starts, side="right")]
+    )
+    widths = (np.maximum.reduceat(x1, heads) - np.minimum.reduceat(x0, heads)).tolist()
+    firsts = (x1[heads] - x0[heads]).tolist()  # width of each line's first character
+    owners = cell[heads].tolist()
+    current, out, prev_text, prev_width = -1, "", "", 0.0
+    for s, e, k, width, first in zip(starts.tolist(), ends.tolist(), owners, widths, firsts, strict=True):
+        if k != current:
+            if current >= 0:
+                yield current, fold(clean_pdf_text(out.replace("\ufffe", "-")))
+            current, out = k, ""
+            bbox = cells[k].bbox
+            room = bbox[2] - bbox[0] - 2 * 5.4
+        text = seq[s:e].strip()
         if not out:
             out = text
         else:
             # a word too long for a narrow column is broken without a space ("ST" / "T"): not even the
             # next line's first letter fits beside it (cell padding taken as Word's 0.19 cm at most), and
             # one half has no vowel, so it is no syllable of its own ("ngành" / "hiếm" is two words)
-            width = max(b[2] for b in prev_boxes) - min(b[0] for b in prev_boxes)
-            room = bbox[2] - bbox[0] - 2 * 5.4
-            halves = (prev_text, text.split(" ", 1)[0])
             forced = (
                 " " not in prev_text
-                and boxes
-                and width + (boxes[0][2] - boxes[0][0]) > room
-                and any(not _VOWEL.search(strip_accents(h)) for h in halves)
+                and prev_width + first > room
+                and any(not _VOWEL.search(strip_accents(h)) for h in (prev_text, text.split(" ", 1)[0]))
             )
             out = f"{out}{'' if forced else ' '}{text}"
-        prev_text, prev_boxes = text, boxes or prev_boxes
-    return fold(clean_pdf_text(out.replace("\ufffe", "-")))
+        prev_text, prev_width = text, width
+    if current >= 0:
+        yield current, fold(clean_pdf_text(out.replace("\ufffe", "-")))
 
 
 def _emit(line: _LineChars, page_no: int, out: list[Line]) -> None:

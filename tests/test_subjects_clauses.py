@@ -1,0 +1,98 @@
+"""Subjects of counts in monthly progress reports (extract/figures/subjects.py, label_lines.py): bounds after the
+counted noun, clauses that end a noun list, topic labels and the wholes of ratios under an act; invented
+sentences of the shapes those reports use."""
+
+from __future__ import annotations
+
+from test_subjects import names, subjects_of, words
+
+
+def test_an_age_bound_after_the_counted_noun_is_part_of_its_phrase():
+    s = subjects_of("Trạm y tế đã tiêm vắc xin cho 1.450 trẻ em dưới 5 tuổi tại các thôn vùng cao.")
+    assert names(s["1.450"], "tiêm vắc xin trẻ em dưới 5 tuổi tại các thôn vùng cao Trạm y tế", extra=0)
+    s = subjects_of("Đã cấp thẻ bảo hiểm y tế miễn phí cho 100% người từ đủ 80 tuổi trở lên.")
+    assert names(s["100%"], "người từ đủ 80 tuổi trở lên")
+
+
+def test_a_share_after_an_age_bound_restates_the_count_not_the_age():
+    s = subjects_of("Toàn huyện đã tiêm mũi nhắc lại: 3.200/3.500 người từ đủ 60 tuổi, đạt tỷ lệ 91,4%.")
+    assert "60 tuổi" in s["91,4%"] and "người" in words(s["91,4%"])
+    assert words(s["91,4%"]) >= {"tỷ", "lệ", "người", "60", "tuổi"}
+
+
+def test_a_comma_part_opening_with_a_clause_opener_ends_the_noun_list():
+    s = subjects_of("Đã hoàn thành 8 đề tài, đang thực hiện 03 đề tài, tiếp tục khảo sát, đánh giá là 02 đề tài.")
+    assert not words(s["03"]) & {"tiếp", "tục", "khảo", "sát"}
+    assert names(s["03"], "đề tài", extra=0)
+
+
+def test_the_whole_of_a_ratio_under_an_act_label_counts_all_there_are():
+    s = subjects_of("Đến nay, toàn huyện đã đăng ký hộ kinh doanh điện tử: 1.120/1.600 hộ kinh doanh cá thể, "
+                    "đạt tỷ lệ 70%.")
+    assert names(s["1.120"], "hộ kinh doanh cá thể đăng ký hộ kinh doanh điện tử")
+    whole = next(v for k, v in s.items() if k.endswith("1.600"))
+    assert words(whole) == words("hộ kinh doanh cá thể")
+    assert names(s["70%"], "tỷ lệ hộ kinh doanh cá thể đăng ký hộ kinh doanh điện tử")
+
+
+def test_the_reports_territory_in_a_label_names_nothing():
+    s = subjects_of("Tính đến nay, trên địa bàn toàn tỉnh Hòa Bình đã cấp giấy phép: 45 cơ sở lưu trú.")
+    assert not words(s["45"]) & {"địa", "bàn", "hòa", "bình"}
+    assert names(s["45"], "cơ sở lưu trú cấp giấy phép")
+
+
+def test_a_topic_label_qualifies_a_subject_that_shares_only_its_head():
+    s = subjects_of("- Đối với 15 thủ tục thiết yếu của ngành tư pháp: đã tiếp nhận hồ sơ trên cổng thủ tục trực "
+                    "tuyến 8.400/9.100 hồ sơ.")
+    assert names(s["8.400"], "hồ sơ thủ tục thiết yếu của ngành tư pháp tiếp nhận trên cổng thủ tục trực tuyến")
+    s = subjects_of("- Đối với dịch vụ liên thông khai sinh: đã tiếp nhận 600 hồ sơ đăng ký khai sinh.")
+    assert "liên thông" not in s["600"]  # a subject that names part of the topic chose its own words
+
+
+def test_a_count_opening_a_semicolon_part_shares_the_verb_of_the_count_before():
+    s = subjects_of("Toàn huyện đã cấp 12.400 giấy phép lái xe, giấy đăng ký xe (trong đó, 3.100 giấy phép đổi mới); "
+                    "8.650 biển số xe máy.")
+    assert names(s["8.650"], "cấp biển số xe máy", extra=0)
+    s = subjects_of("Kết quả: 12.400 giấy phép lái xe; 8.650 biển số xe máy đã được đăng ký lại.")
+    assert "cấp" not in words(s["8.650"])  # no verb before the count of the part before: nothing to share
+
+
+def test_a_semicolon_part_with_a_place_label_of_its_own_names_its_figures():
+    s = subjects_of("Hà Tây (cũ): hoàn thành đo đạc bản đồ địa chính tại 18/30 xã, thị trấn; Hà Nội (cũ): hoàn thành "
+                    "đo đạc bản đồ địa chính tại 25/25 phường.")
+    assert names(s["18"], "xã, thị trấn hoàn thành đo đạc bản đồ địa chính Hà Tây (cũ)", extra=0)
+    twenty_five = [v for k, v in s.items() if k.lstrip("/") == "25"]
+    assert twenty_five and all("Hà Nội" in v and "Hà Tây" not in v for v in twenty_five)
+
+
+def test_a_rate_in_parentheses_named_by_the_verb_before_takes_the_verbs_object():
+    s = subjects_of("Các trường đã kết nối dữ liệu học bạ, sổ điểm điện tử (tỷ lệ kết nối đạt 96%).")
+    assert names(s["96%"], "tỷ lệ kết nối dữ liệu học bạ, sổ điểm điện tử", extra=0)
+    s = subjects_of("Tỷ lệ hồ sơ đúng hạn đạt 97% (tỷ lệ trễ hạn 3%).")
+    assert "đúng" not in words(s["3%"])  # no verb of that name before: the rate keeps its own words
+
+
+def test_a_rate_after_a_part_and_its_whole_restates_the_part():
+    s = subjects_of("Phòng Tư pháp đã giải quyết 1.180 hồ sơ chứng thực điện tử trên tổng số 1.250 hồ sơ tiếp nhận, "
+                    "đạt tỷ lệ 94,4%.")
+    assert names(s["94,4%"], "tỷ lệ hồ sơ chứng thực điện tử giải quyết")
+    assert "1.250" not in s["94,4%"] and "tiếp" not in words(s["94,4%"])
+    s = subjects_of("Toàn huyện có 1.250 hồ sơ tiếp nhận, đã giải quyết 1.180 hồ sơ, đạt tỷ lệ 94,4%.")
+    assert "giải" in words(s["94,4%"])  # no whole cue between: the rate restates the count right before it
+
+
+def test_a_rate_opening_the_clause_after_a_label_takes_the_noun_phrase_after_it():
+    # the label names a catalogued indicator, whose name the rate's own phrase must not replace
+    s = subjects_of("c) Việc thanh toán không dùng tiền mặt: 100% khoản phí trước bạ được nộp qua ngân hàng; học "
+                    "phí không dùng tiền mặt đạt 60%.")
+    assert names(s["100%"], "khoản phí trước bạ nộp qua ngân hàng thanh toán không dùng tiền mặt")
+    s = subjects_of("- Tỷ lệ giải ngân vốn đầu tư công: 45%, tăng 6% so với cùng kỳ.")
+    assert "tăng" not in words(s["45%"])  # a predicate after the rate names nothing: the label alone
+
+
+def test_a_rate_reached_over_a_noun_phrase_names_both_the_act_and_that_noun():
+    s = subjects_of("Kết nối camera giám sát giao thông vào trung tâm điều hành đảm bảo đạt tối thiểu 80% nút giao "
+                    "trọng điểm của huyện.")
+    assert names(s["80%"], "kết nối camera giám sát giao thông vào trung tâm điều hành nút giao trọng điểm huyện")
+    s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 82% kế hoạch năm.")
+    assert "hoạch" not in words(s["82%"])  # a plan after the rate is what it is measured against, not its noun
