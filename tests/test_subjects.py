@@ -496,6 +496,38 @@ def test_the_reports_own_territory_is_no_part_of_the_subject():
     assert subject_rules.tidy_subject("trên địa bàn tỉnh") == "trên địa bàn tỉnh"  # nothing else: kept
 
 
+def test_a_score_after_a_long_rate_name_keeps_the_name_whole():
+    s = subjects_of(
+        "Điểm thành phần gồm: tỷ lệ người dân hài lòng khi giải quyết thủ tục đất đai tại bộ phận một cửa 8 điểm, "
+        "tỷ lệ hồ sơ trả đúng hẹn 10 điểm."
+    )
+    assert {"tỷ", "lệ", "người", "dân", "hài", "lòng", "đất", "đai", "điểm"} <= words(s["8"])
+
+
+def test_the_plan_modal_opens_the_predicate_as_an_aspect_marker_does():
+    s = subjects_of("Năm 2026, Sở Y tế dự kiến tổ chức thanh tra, kiểm tra đột xuất 15 cơ sở khám bệnh tư nhân.")
+    assert {"thanh", "tra", "kiểm", "đột", "xuất", "cơ", "sở", "khám"} <= words(s["15"])  # the verbs share "dự kiến"
+
+
+def test_a_target_after_a_parenthesised_breakdown_restates_the_rate_before_the_parenthesis():
+    s = subjects_of(
+        "Ngành y tế đã kiểm tra 60/200 cơ sở kinh doanh thực phẩm, đạt tỷ lệ 30% (15/40 cơ sở sản xuất và "
+        "45/160 cơ sở ăn uống, chỉ tiêu đề ra là tối thiểu 25%)."
+    )
+    assert s["25%"] == s["30%"]
+    assert not words(s["25%"]) & {"ăn", "uống"}  # not the last count of the breakdown
+
+
+def test_a_rate_in_a_parenthesis_after_a_count_still_restates_that_count():
+    s = subjects_of("Sở đã giải quyết 120 hồ sơ đúng hạn (đạt tỷ lệ 96%).")
+    assert {"hồ", "sơ", "đúng", "hạn"} <= words(s["96%"])
+
+
+def test_a_class_reached_names_the_counted_as_the_class_alone_does():
+    s = subjects_of("Căn cứ kết quả chấm điểm, có 12 trường học đạt xếp loại xuất sắc, 20 trường xếp loại tốt.")
+    assert {"trường", "học", "xếp", "loại", "xuất", "sắc"} <= words(s["12"])
+
+
 def test_a_bare_count_shares_the_qualifiers_of_the_pair_after_it():
     s = subjects_of("Trong quý, đã phát hiện 14 vụ, 19 đối tượng vận chuyển hàng cấm qua biên giới.")
     assert names(s["14"], "vụ vận chuyển hàng cấm qua biên giới phát hiện", extra=2)

@@ -79,6 +79,24 @@ def test_an_anaphor_points_at_the_figure_before_it():
     assert "thì" not in (s["0"] or "").split()
 
 
+def test_an_anaphor_takes_its_antecedent_without_the_adjunct_that_restricts_it():
+    s = subjects_of(
+        "Tỷ lệ văn bản đến được xử lý trên hệ thống quản lý văn bản điều hành của tỉnh đạt 75% "
+        "(trường hợp dưới 80% thì tiêu chí này đạt 0 điểm)."
+    )
+    assert {"tiêu", "chí", "văn", "bản", "xử", "lý", "điểm"} <= words(s["0"])
+    assert "văn bản đến" in s["0"]  # "đến" of the noun ("incoming") is no adjunct
+    assert not words(s["0"]) & {"hệ", "thống", "tỉnh"}
+
+
+def test_an_anaphor_takes_a_long_criterion_name_without_splitting_a_compound():
+    s = subjects_of(
+        "Tỷ lệ giải ngân vốn đầu tư công nguồn ngân sách nhà nước đạt 40% "
+        "(trường hợp dưới 60% thì tiêu chí này đạt 0 điểm)."
+    )
+    assert {"giải", "ngân", "vốn", "đầu", "tư", "công", "nguồn", "nhà", "nước"} <= words(s["0"])
+
+
 def test_an_anaphor_in_a_new_sentence_takes_what_its_noun_was_named_with():
     s = subjects_of(
         "b) Kết quả đối với tiêu chí tiếp cận đất đai (đánh giá theo quý)",
@@ -145,6 +163,18 @@ def test_a_part_named_by_a_shortened_phrase_takes_the_qualifiers_the_full_phrase
     )
     assert {"đặt", "lịch", "ứng", "dụng", "di", "động", "thành", "công"} <= words(s["4.900"])
     assert not words(s["4.900"]) & {"bệnh", "viện"}  # the subordinate clause after "khi" names no part
+
+
+def test_a_shortened_part_under_a_topic_takes_the_core_the_full_phrase_named_it_with():
+    # the topic label makes the subject long; the prepositional phrase after the core ("thuộc thẩm quyền ...")
+    # only restricts the full phrase further and is not carried
+    s = subjects_of(
+        "Đối với lĩnh vực quy hoạch kiến trúc: Sở đã cấp 120 giấy phép xây dựng nhà ở riêng lẻ thuộc thẩm quyền "
+        "cấp tỉnh, trong đó có 90 giấy phép xây dựng đúng hạn, đạt tỷ lệ 75%."
+    )
+    for raw in ("90", "75%"):
+        assert {"nhà", "riêng", "lẻ", "đúng", "hạn"} <= words(s[raw])
+        assert not words(s[raw]) & {"thẩm", "quyền"}
 
 
 def test_a_count_that_shares_no_words_with_the_full_phrase_takes_nothing_from_it():
@@ -297,6 +327,37 @@ def test_the_plan_a_report_reports_on_holds_for_all_of_it_and_a_programme_number
 def test_a_plans_span_is_no_name_but_a_programmes_number_is():
     named = plans_named("Thực hiện kế hoạch 5 năm của ngành và Chương trình 135 của Chính phủ.")
     assert named == ["Chương trình 135"]
+
+
+def test_a_score_and_a_rank_of_a_named_agent_are_of_the_index_named_in_force():
+    s = subjects_of((3, "2. Kết quả Chỉ số DTI năm 2025"), "Tỉnh Bình Minh đạt 0,52 điểm, xếp hạng 20/34 tỉnh, thành phố.")
+    for raw in ("0,52", "20"):
+        assert {"chỉ", "dti", "bình", "minh"} <= words(s[raw])
+    assert "dti" not in words(s["34"])  # the whole counts the ranked provinces, not the index
+
+
+def test_a_score_of_a_criterion_or_of_no_named_agent_takes_no_index():
+    s = subjects_of(
+        "Về Chỉ số DTI: Sở Y tế đạt 18 điểm tiêu chí công khai.",
+        "Theo kết quả Chỉ số DTI năm 2025, toàn tỉnh đã lắp đặt 248 điểm cầu truyền hình.",
+    )
+    assert "dti" not in words(s["18"])
+    assert "dti" not in words(s["248"])
+
+
+def test_a_bare_verb_takes_the_object_of_an_activity_named_with_a_light_verb_after_the_nominalizer():
+    s = subjects_of(
+        "Năm 2025, tỉnh triển khai công tác tổ chức thanh tra an toàn thực phẩm theo kế hoạch; đến nay, "
+        "Sở Y tế đã thanh tra 40 cơ sở."
+    )
+    assert {"thanh", "tra", "an", "toàn", "thực", "phẩm", "cơ", "sở"} <= words(s["40"])
+
+
+def test_a_syllable_the_agent_shares_with_the_object_by_chance_does_not_name_it():
+    s = subjects_of(
+        "Tỉnh chưa hoàn thành công tác kiểm tra văn bản quy phạm pháp luật; đến nay, Sở Tư pháp đã kiểm tra 06 đơn vị."
+    )
+    assert {"văn", "bản", "quy", "phạm", "luật"} <= words(s["06"])
 
 
 def test_a_bare_noun_takes_the_clause_after_the_pair_it_was_counted_in():

@@ -21,7 +21,7 @@ from extract.figures.subjects import (
     with_beneficiary,
     with_topic_noun,
 )
-from extract.figures.topics import in_force
+from extract.figures.topics import in_force, name_index
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
@@ -95,6 +95,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
+            if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
+                subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             if is_weak(subject) and not indicator:
                 subject = carried or subject
             elif subject:

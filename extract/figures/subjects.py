@@ -251,7 +251,14 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
-    return cut_phrase(drop_light_verbs(text), _MAX_BEFORE, tail=True), False, agent
+    return cut_phrase(drop_light_verbs(text), _before_limit(text), tail=True), False, agent
+
+
+def _before_limit(text: str) -> int:
+    """Words kept of the phrase before a count: a verb phrase's _MAX_BEFORE, or a noun phrase's _MAX_NP when the
+    phrase names a rate ("tỷ lệ hài lòng trong xử lý phản ánh kiến nghị 6 điểm": a criterion and its score)."""
+    rate = fold(phrase_words().share).casefold()
+    return _MAX_NP if fold(" ".join(text.split())).casefold().startswith(rate + " ") else _MAX_BEFORE
 
 
 def _after(sent: Sentence, m: Mention) -> str:
@@ -575,6 +582,29 @@ def _money_rate(unit: str) -> bool:
 _CUT = regex.compile(r"[,(]")
 
 
+def _outer_rate(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A rate that only restates ("chỉ tiêu đề ra là tối thiểu 20%") inside a parenthesis that opens right after a
+    rate and breaks it down into counts ("đạt tỷ lệ 30% (4/15 sở, ngành và 38/124 UBND cấp xã, chỉ tiêu đề ra là
+    tối thiểu 20%)") restates that rate, not the last count of the breakdown: the rate's subject."""
+    if m.base_unit != "%":
+        return None
+    s = sent.text
+    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    paren = s.rfind("(", 0, start)
+    if paren < 0 or ")" in s[paren:start]:
+        return None
+    inside = [(d, subj) for d, subj in done if d.start > paren]
+    before = [(d, subj) for d, subj in done if d.end <= paren]
+    if not inside or not before or not all(is_counted(d) for d, _s in inside):
+        return None
+    rate, subj = before[-1]
+    if rate.base_unit != "%" or not subj or s[rate.end : paren].strip():
+        return None
+    lo = max(inside[-1][0].end, *(c.end() for c in _COMMA.finditer(s, paren, start)))
+    clause = masked(sent, lo, start, m)
+    return subj if phrase_words().restate.fullmatch(clause) and "," in s[inside[-1][0].end : start] else None
+
+
 def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
@@ -582,6 +612,9 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     done = _past_whole(sent, _without_bounds(sent, done))
     if not done:
         return None
+    outer = _outer_rate(sent, m, done)
+    if outer:
+        return outer
     prev, subj = done[-1]
     if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not is_counted(m):
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase

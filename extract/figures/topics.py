@@ -22,23 +22,26 @@ from functools import lru_cache
 
 import regex
 
+from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, content_words, context_words
+from extract.language.subjects import WHOLE_WORD, content_words, context_words, cut_phrase
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
 _TOKEN = regex.compile(r"[\p{L}\p{N}_][\p{L}\p{N}_./-]*|,")
 _MAX_QUALIFIER = 8  # words of qualifiers a bare noun takes from where it was named
-_MAX_ANTECEDENT = 12  # words of the subject an anaphoric phrase takes
+_MAX_ANTECEDENT = 16  # words of the subject an anaphoric phrase takes (a criterion named by a rate: "tỷ lệ giải
+# ngân kế hoạch đầu tư vốn ngân sách nhà nước" is 13)
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _PAIR_GAP = regex.compile(r"\s*,?\s*(?=\d)")  # between two counts of a pair ("05 vụ, 04 đối tượng")
 _COUNT_NEXT = regex.compile(r"\d")
 _PAIR_STOP = regex.compile(r"[.;:,()\[\]“”\"!?…]|\s[-–]\s")
 _MAX_PAIR = 12  # words of the clause after a pair of counts that qualifies both
-_MAX_SHORT = 10  # content words of a subject short enough to take the qualifiers of its bare noun
+_MAX_SHORT = 14  # content words of a subject short enough to take the qualifiers of its bare noun (a topic label
+# "Đối với lĩnh vực ...:" appended by subjects.py counts in)
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 _MAX_PLAN = 10  # words of a plan's name taken from where it was named
@@ -154,6 +157,15 @@ def _antecedent(texts: list[str], noun: str, done: list, carried: str | None) ->
     return carried if carried and not cw.anaphor.search(carried) else None
 
 
+def _antecedent_name(ante: str) -> str:
+    """The name an anaphor takes from its antecedent: the words before the first adjunct that restricts it
+    ("công bố danh mục thủ tục hành chính thuộc thẩm quyền quản lý" -> "công bố danh mục thủ tục hành chính"), at
+    most _MAX_ANTECEDENT words cut where no compound is split ("ngân sách nhà
+    nước" stays whole)."""
+    head = _restricted_name(ante)
+    return cut_phrase(head if content_words(head) else ante, _MAX_ANTECEDENT)
+
+
 def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | None) -> str:
     """`subject` with "tiêu chí này" replaced by what it points at; the clause starts after "thì"."""
     cw = context_words()
@@ -165,7 +177,7 @@ def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | 
         return subject
     links = [k for k in cw.clause_link.finditer(subject) if k.end() <= hit.start()]
     head = subject[links[-1].end() : hit.start()] if links else subject[: hit.start()]
-    ante = " ".join(ante.split()[:_MAX_ANTECEDENT])
+    ante = _antecedent_name(ante)
     if fold(hit.group("n")).casefold() not in fold(ante).casefold():
         ante = f"{hit.group('n')} {ante}"
     return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
@@ -193,10 +205,25 @@ def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
     more = named[shared:]
     if "," in more:
         more = more[: more.index(",")]
+    more = _core(more)
     if not content_words(" ".join(more)) or set(content_words(" ".join(more))) <= set(content_words(subject)):
         return subject
     head = subject[: last.end()] + " " + " ".join(own[:shared])
     return " ".join(f"{head} {' '.join(more)} {' '.join(own[shared:])}".replace(" ,", ",").split())
+
+
+def _restricted_name(text: str) -> str:
+    """`text` up to the first adjunct that restricts it (rules/subjects.yaml context.restrictors)."""
+    cut = context_words().restrictor.search(text)
+    return text[: cut.start()].strip(" ,") if cut else text
+
+
+def _core(words: list[str]) -> list[str]:
+    """The words of a noun's qualifiers before the first adjunct that restricts them: "danh mục thủ tục hành chính
+    thuộc thẩm quyền quản lý" -> "danh mục thủ tục hành chính". What a shortened form leaves out is the core that
+    names the noun; the adjunct after it only restricts it further."""
+    head = _restricted_name(" ".join(words))
+    return head.split() if content_words(head) else words
 
 
 def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
@@ -228,6 +255,13 @@ def _activity_object(verb: str, texts: list[str]) -> str:
     return ""
 
 
+def _named_already(qual: str, subject: str) -> bool:
+    """Whether half or more of the content words of `qual` are in `subject`: a syllable shared by chance ("pháp" of
+    "Sở Tư pháp" and "pháp luật") does not name the object."""
+    want = set(content_words(qual))
+    return 2 * len(want & set(content_words(subject))) >= len(want)
+
+
 def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     """`subject` with the object its verb had where the activity was named in full before: "Công tác kiểm tra
     cải cách hành chính đã hoàn thành ..., theo đó, đã tổ chức kiểm tra 42 cơ quan" -> "kiểm tra cải cách hành
@@ -241,7 +275,7 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     if not verb or len(verb.split()) > _MAX_VERB or len(content_words(verb)) != len(verb.split()):
         return subject
     qual = _activity_object(verb, texts)
-    if not qual or set(content_words(qual)) & set(content_words(subject)):
+    if not qual or _named_already(qual, subject):
         return subject  # the object it had is not this one's, or it is named already
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 
@@ -407,6 +441,27 @@ def _breakdown_part(subject: str, m: Mention, sent_text: str, done: list) -> str
         if not words or len(activity.split()) > _MAX_ACTIVITY or set(words) <= set(content_words(subject)):
             continue
         return f"{subject} {activity}"
+    return subject
+
+
+def name_index(subject: str, m: Mention, texts: list[str]) -> str:
+    """A score or a rank said of a named agent only ("tỉnh Lâm Đồng đạt 90,09/100 điểm, xếp hạng 11/34 tỉnh") is
+    of the index the texts in force (nearest first) named last by its proper name ("... (sau đây gọi tắt là Bộ
+    chỉ số 766):"): "thứ hạng Bộ chỉ số 766 tỉnh Lâm Đồng". A subject that names an index or a criterion, or no
+    agent by a proper name, is left as it is."""
+    cw = context_words()
+    head = measure_words().rank_head
+    ranked = subject.casefold().startswith(head.casefold() + " ")
+    if not (ranked or cw.score_unit.fullmatch(m.unit or "")) or cw.index_noun.search(subject):
+        return subject
+    agent = subject[len(head) :] if ranked else subject
+    if not any(w[:1].isupper() for w in agent.split()[1:]):
+        return subject  # "điểm cầu cấp xã": no named agent
+    for text in texts:
+        names = list(cw.index_name.finditer(text))
+        if names:
+            index = " ".join(names[-1].group().split())
+            return f"{head} {index} {agent.strip()}" if ranked else f"{subject} {index}"
     return subject
 
 

@@ -336,7 +336,7 @@ class ContextWords:
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
     existential_at: regex.Pattern  # searched anywhere
     part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
-    nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" naming an activity
+    nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" (and a light verb) naming an activity
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
@@ -344,12 +344,16 @@ class ContextWords:
     classifier: regex.Pattern  # matched at the start of a text: "là" before a word that is no number
     breakdown_opener: regex.Pattern  # full match of the words between "(" and a breakdown's first count
     plan_lead: regex.Pattern  # matched right after a plan noun: its citation ("số 12/KH-UBND ngày 05/01/2026 về")
+    restrictor: regex.Pattern  # searched: "thuộc", "trên" opening an adjunct that restricts a named phrase
+    index_name: regex.Pattern  # searched: "Bộ chỉ số 766", "Chỉ số PAR INDEX": an index and its proper name
+    index_noun: regex.Pattern  # searched: "chỉ số", "tiêu chí": a subject that names what a score is of
+    score_unit: regex.Pattern  # full match of a unit: "điểm"
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
                  "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
-                 "breakdown_openers"}
+                 "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units"}
 
 
 @cache
@@ -366,7 +370,9 @@ def context_words() -> ContextWords:
         existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
         part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
-        nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"\s*$", flags),
+        # "công tác tổ chức kiểm tra ...": a light verb may stand between the nominalizer and the activity's verb
+        nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"(?:\s+" + WHOLE_WORD % word_alternation(
+            _section("phrase", _PHRASE_KEYS)["light_verbs"], "subjects.yaml phrase.light_verbs") + r")?\s*$", flags),
         compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
@@ -375,6 +381,11 @@ def context_words() -> ContextWords:
         classifier=regex.compile(r"^\s*" + WHOLE_WORD % alt["classifier_copula"] + r"\s+(?=\p{L})", flags),
         plan_lead=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["plan_citations"] + r"\s+\S+\s*)*(?:"
                                 + WHOLE_WORD % alt["plan_topics"] + r"\s*)?", flags),
+        restrictor=regex.compile(r"\s" + WHOLE_WORD % alt["restrictors"], flags),
+        # the name: words that open with a capital or a digit ("766", "PAR INDEX", "SIPAS"), case kept
+        index_name=regex.compile(WHOLE_WORD % alt["index_nouns"] + r"(?:\s+(?-i:[\p{Lu}\p{N}])[\p{L}\p{N}_.-]*)+", flags),
+        index_noun=regex.compile(WHOLE_WORD % ("(?:" + alt["index_nouns"] + "|" + alt["criterion_nouns"] + ")"), flags),
+        score_unit=regex.compile(alt["score_units"], flags),
     )
 
 
