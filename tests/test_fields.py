@@ -41,10 +41,19 @@ def words(text: str | None) -> set[str]:
         ("2. Kết quả thực hiện", ""),
         # a phrase too long to be a field: a subject of its own
         ("5. Về các nhiệm vụ Ủy ban nhân dân tỉnh giao cho các sở ngành thực hiện", ""),
+        ("3. Về các hoạt động kiểm tra nổi bật", ""),  # things ("các ..."), not a field
+        ("a) Tổ chức chương trình “Hỏi đáp về an toàn giao thông” cho học sinh", ""),  # a name in quotes
+        ("4. Về công tác thông tin, tuyên truyền, phổ biến pháp luật", ""),  # a list too long to be one field
+        ("1. Về hoàn thiện thể chế", "hoàn thiện thể chế"),
     ],
 )
 def test_a_heading_names_its_field_after_a_marker(heading, field):
     assert field_of(heading) == field
+
+
+def test_a_numbered_paragraph_longer_than_a_title_names_no_field():
+    long = "- Năm 2025, tỉnh bố trí kinh phí cho công tác phòng, chống buôn lậu " + "và các nhiệm vụ khác " * 6
+    assert field_of(long) == ""
 
 
 def test_a_short_count_under_a_field_heading_takes_the_field():

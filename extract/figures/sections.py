@@ -28,7 +28,7 @@ _PLANS = 4  # plans named in full kept in memory (of the document's opening, and
 _MAX_FIELD = 4  # content words of the field a heading names ("ma túy", "cải cách hành chính")
 _MAX_FIELD_SUBJECT = 6  # content words of a count's subject short enough to take its part's field
 _BARE_COUNT = regex.compile(r"\s*(?:[,.;:()\[\]]|$)")  # after a count whose noun nothing names: "45 vụ, 60 bị can"
-_FIELD_STOP = regex.compile(r"[.;:()\[\]“”\"!?…,]|\s[-–]\s")
+_FIELD_STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
 
 
 @dataclass(frozen=True)
@@ -240,8 +240,12 @@ def _field_marker() -> regex.Pattern:
 def field_of(heading: str) -> str:
     """The field of work a heading names after its last marker word, up to a stop mark or its time: "II. KẾT QUẢ
     CÔNG TÁC PHÒNG, CHỐNG MA TÚY" -> "ma túy", "3.2. Đấu tranh trấn áp tội phạm về ma túy năm 2025" -> "ma túy".
-    "" when it names none, or a phrase too long to be a field ("Về các nhiệm vụ Chính phủ giao cho ...")."""
-    hits = list(_field_marker().finditer(heading))
+    "" when it names none, or a phrase too long to be a field ("Về công tác thông tin, tuyên truyền, ..."), or
+    things rather than a field ("Về các hoạt động chỉ đạo"), or a name in quotes ("Đối thoại về cải cách ...");
+    a numbered paragraph longer than a title is no heading."""
+    if len(heading.split()) > _TITLE_WORDS:
+        return ""
+    hits = [h for h in _field_marker().finditer(heading) if not _quoted(heading, h.start())]
     if not hits:
         return ""
     rest = heading[hits[-1].end() :]
@@ -250,10 +254,15 @@ def field_of(heading: str) -> str:
     times = find_periods(rest)
     rest = rest[: min(pm.start for pm in times)] if times else rest
     words = content_words(rest)
-    if not words or len(words) > _MAX_FIELD or regex.search(r"\d", rest):
+    if not words or words[0] != rest.split()[0].casefold() or len(words) > _MAX_FIELD or regex.search(r"\d", rest):
         return ""
     rest = " ".join(rest.split())
     return rest.lower() if rest.isupper() else rest  # an upper-case heading's words in running-text case
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` is inside quotation marks opened before it (a name: “Đối thoại về cải cách hành chính”)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count('"', 0, pos) % 2 == 1
 
 
 def with_field(subject: str | None, m: Mention, field: str, sentence: str) -> str | None:
