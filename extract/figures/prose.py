@@ -10,7 +10,7 @@ from extract.figures.label_lines import is_breakdown, opens_count_list, parse_li
 from extract.figures.measures import measured_subject
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules
-from extract.figures.sections import Sections
+from extract.figures.sections import Sections, with_field
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.subjects import (
     check_name,
@@ -94,6 +94,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
+            if not indicator:
+                subject = with_field(subject, m, sec.field(), sent.text)  # "khởi tố 45 vụ" under a heading on drugs
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])

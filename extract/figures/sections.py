@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache, lru_cache
 
 import regex
 
+from extract import catalog
 from extract.figures.rules import rules
+from extract.figures.subjects import is_counted
 from extract.language.headings import heading_level
 from extract.language.nlp import may_match, rule_spans
+from extract.language.numbers import Mention
 from extract.language.periods import date_at, find_periods, names_programme, programme_span
+from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 from extract.model import Block, Metadata, Period
 
 _DATES = regex.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d\b")
@@ -20,6 +25,10 @@ _DIGIT = regex.compile(r"\d")
 _TITLE_WORDS = 25  # a heading's length at most: longer numbered paragraphs are items with content
 _RECENT = 2  # paragraphs of a section kept as topics in force
 _PLANS = 4  # plans named in full kept in memory (of the document's opening, and of the current part)
+_MAX_FIELD = 4  # content words of the field a heading names ("ma túy", "cải cách hành chính")
+_MAX_FIELD_SUBJECT = 6  # content words of a count's subject short enough to take its part's field
+_BARE_COUNT = regex.compile(r"\s*(?:[,.;:()\[\]]|$)")  # after a count whose noun nothing names: "45 vụ, 60 bị can"
+_FIELD_STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
 
 
 @dataclass(frozen=True)
@@ -176,6 +185,10 @@ class Sections:
         """A part that explains how something is scored or counted: its numbers are rules (norm)."""
         return any(s.method for s in self.stack) or self.rule_list
 
+    def field(self) -> str:
+        """The field of work the innermost open heading that names one is about (field_of): "" when none does."""
+        return next((f for f in (field_of(s.text) for s in reversed(self.stack)) if f), "")
+
     def in_force(self) -> list[str]:
         """The texts a figure's subject may take its topic from (extract/figures/topics.py), nearest first: the
         section's last paragraphs, then the open headings from the innermost out."""
@@ -215,3 +228,51 @@ def is_caps_title(block: Block) -> bool:
         return False
     letters = [ch for ch in block.text if ch.isalpha()]
     return len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+
+@cache
+def _field_marker() -> regex.Pattern:
+    words = catalog.load("cues")["field_markers"]
+    return regex.compile(WHOLE_WORD % word_alternation(words, "cues.yaml field_markers"), regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def field_of(heading: str) -> str:
+    """The field of work a heading names after its last marker word, up to a stop mark or its time: "II. KẾT QUẢ
+    CÔNG TÁC PHÒNG, CHỐNG MA TÚY" -> "ma túy", "3.2. Đấu tranh trấn áp tội phạm về ma túy năm 2025" -> "ma túy".
+    "" when it names none, or a phrase too long to be a field ("Về công tác thông tin, tuyên truyền, ..."), or
+    things rather than a field ("Về các hoạt động chỉ đạo"), or a name in quotes ("Đối thoại về cải cách ...");
+    a numbered paragraph longer than a title is no heading."""
+    if len(heading.split()) > _TITLE_WORDS:
+        return ""
+    hits = [h for h in _field_marker().finditer(heading) if not _quoted(heading, h.start())]
+    if not hits:
+        return ""
+    rest = heading[hits[-1].end() :]
+    stop = _FIELD_STOP.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    times = find_periods(rest)
+    rest = rest[: min(pm.start for pm in times)] if times else rest
+    words = content_words(rest)
+    if not words or words[0] != rest.split()[0].casefold() or len(words) > _MAX_FIELD or regex.search(r"\d", rest):
+        return ""
+    rest = " ".join(rest.split())
+    return rest.lower() if rest.isupper() else rest  # an upper-case heading's words in running-text case
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` is inside quotation marks opened before it (a name: “Đối thoại về cải cách hành chính”)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count('"', 0, pos) % 2 == 1
+
+
+def with_field(subject: str | None, m: Mention, field: str, sentence: str) -> str | None:
+    """A short count's subject with the field of work its part is about when it names no word of it: under "3.
+    Công tác đấu tranh phòng, chống ma túy", "khởi tố mới 45 vụ, 60 bị can" counts cases of drugs ("vụ khởi tố mới
+    ma túy"). Rates, money, long subjects and a counted noun the sentence names right after ("2 kg Heroin", "03
+    đối tượng cho PC04") name their own field."""
+    if not subject or not field or not is_counted(m) or not _BARE_COUNT.match(sentence, m.end):
+        return subject
+    own = content_words(subject)
+    if len(own) > _MAX_FIELD_SUBJECT or set(own) & set(content_words(field)):
+        return subject
+    return f"{subject} {field}"
