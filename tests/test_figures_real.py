@@ -33,7 +33,9 @@ FLOORS = {
     "role": 0.96,  # 0.981 [0.981] (0.985; 0.851 before the real-genre role rules)
     "period": 0.91,  # 0.939 [0.932] (0.933; 0.749 before issue 14's periods)
     "point_in_time": 0.94,  # 0.971 [0.967] (0.967)
-    "subject": 0.67,  # 0.673 at the end of session 6 (DOCX 0.663, PDF 0.689; holdout 0.425), with s6-subj-catalog,
+    "subject": 0.74,  # 0.746 in session 7 (DOCX 0.744, PDF 0.749; holdout 0.464) with s7-subj-K, -L, -M, -N and -Q
+    # merged (alone from 0.673: N 0.687, L 0.699, K 0.684, M 0.691, Q +0.004 on the merge);
+    # 0.673 at the end of session 6 (DOCX 0.663, PDF 0.689; holdout 0.425), with s6-subj-catalog,
     # s6-subj-score and s6-subj-trim merged too; 0.657 with s6-subj-phrase, s6-subj-context and s6-subj-rates merged (DOCX 0.637, PDF
     # 0.689; holdout 0.386); 0.635 with s6-subj-phrase and s6-subj-context merged (DOCX 0.609, PDF 0.675);
     # 0.619 with s6-subj-phrase alone (phrase extent inside the sentence: shared predicates and
