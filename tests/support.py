@@ -74,3 +74,27 @@ def font_run(paragraph, text: str, font: str | None):
     if font:
         run.font.name = font
     return run
+
+
+def subjects_of(*blocks: str | tuple[int, str], year: int = 2025) -> dict[str, str | None]:
+    """raw number -> subject of each figure of the blocks, extracted as one document of `year`: a text is a
+    paragraph, a (level, text) pair a heading."""
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.model import Block, Document, Metadata, Period
+
+    made = tuple(
+        Block("heading", b[1], f"p{i}", level=b[0]) if isinstance(b, tuple) else Block("paragraph", b, f"p{i}")
+        for i, b in enumerate(blocks, 1)
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    meta = Metadata(period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
+    return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
+
+
+def words(text: str | None) -> set[str]:
+    """The content syllables of a subject, as a set."""
+    from extract.language.subjects import content_words
+
+    return set(content_words(text))

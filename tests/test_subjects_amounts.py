@@ -3,23 +3,12 @@ invented sentences of the shapes policy documents and minutes use."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from support import subjects_of
 
 from extract.catalog import RuleError
-from extract.figures import extract_figures
 from extract.language import subjects as subject_rules
 from extract.language.subjects import content_words
-from extract.model import Block, Document, Metadata, Period
-
-
-def subjects_of(*blocks: str, year: int = 2025) -> dict[str, str | None]:
-    """raw number -> subject of each figure of the blocks (one paragraph each)."""
-    doc = Document(path="t", format="docx", sha256="",
-                   blocks=tuple(Block("paragraph", text, f"p{i}") for i, text in enumerate(blocks, 1)))
-    meta = Metadata(period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
-    return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
 
 
 def names(subject: str | None, phrase: str, extra: int = 4) -> bool:

@@ -3,33 +3,12 @@ on invented sentences of the shapes real reports use."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from support import subjects_of, words
 
 from extract.catalog import RuleError
-from extract.figures import extract_figures
 from extract.figures.topics import named_qualifiers, plans_named
 from extract.language import subjects as subject_rules
-from extract.language.subjects import content_words
-from extract.model import Block, Document, Metadata, Period
-
-
-def subjects_of(*blocks: str | tuple[int, str]) -> dict[str, str | None]:
-    """raw number -> subject of each figure; a (level, text) block is a heading, a text a paragraph."""
-    made = []
-    for i, b in enumerate(blocks, 1):
-        if isinstance(b, tuple):
-            made.append(Block("heading", b[1], f"p{i}", level=b[0]))
-        else:
-            made.append(Block("paragraph", b, f"p{i}"))
-    doc = Document(path="t", format="docx", sha256="", blocks=tuple(made))
-    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
-    return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
-
-
-def words(text: str | None) -> set[str]:
-    return set(content_words(text))
 
 
 def test_a_bare_noun_takes_the_qualifiers_it_was_named_with_in_the_paragraph_before():
