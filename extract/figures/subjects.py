@@ -14,6 +14,8 @@ clause openers and other numbers are never part of it. Words as data: rules/subj
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extract.figures.rules import rules
@@ -1078,21 +1080,38 @@ def with_topic_noun(sent: Sentence, subject: str | None) -> str | None:
     longest head of the topic (at least _MIN_HEAD words) found in the subject is replaced by the whole topic."""
     if not subject:
         return subject
-    found = amount_words().topic.match(unmark(sent.text))
-    if not found:
-        return subject
-    topic = found.group("t").split()
-    if len(topic) > _MAX_TOPIC_NOUN or _DIGIT.search(found.group("t")):
+    topic = _topic_words(sent.text)
+    if not topic:
         return subject
     whole = " ".join(topic)
     if whole.casefold() in subject.casefold():
         return subject
     for n in range(len(topic) - 1, _MIN_HEAD - 1, -1):
-        head = regex.compile(WHOLE_WORD % r"\s+".join(regex.escape(w) for w in topic[:n]), regex.IGNORECASE)
-        at = head.search(subject)
+        at = _head_pattern(tuple(topic[:n])).search(subject)
         if at and _ends_noun(subject[at.end() :]):
             return f"{subject[: at.start()]}{whole}{subject[at.end() :]}"
     return subject
+
+
+@lru_cache(maxsize=1024)
+def _topic_words(text: str) -> list[str] | None:
+    """The words of the topic that opens `text` ("Về mức hỗ trợ ..., "), None when none does or it is too long or
+    holds a number (found once per sentence: with_topic_noun asks for each of its figures; the list is only
+    read)."""
+    found = amount_words().topic.match(unmark(text))
+    if not found:
+        return None
+    topic = found.group("t").split()
+    if len(topic) > _MAX_TOPIC_NOUN or _DIGIT.search(found.group("t")):
+        return None
+    return topic
+
+
+@lru_cache(maxsize=1024)
+def _head_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    """The words of a topic's head as whole words, any spacing, any case (compiled once per head: the head is
+    tried for every figure of the sentence)."""
+    return regex.compile(WHOLE_WORD % r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE)
 
 
 def _ends_noun(rest: str) -> bool:
