@@ -159,6 +159,8 @@ def _numbered(sent: Sentence, lo: int, hi: int) -> bool:
     the words after it qualify."""
     if any(lo <= o.start < hi for o in sent.mentions):
         return True
+    if not _DIGIT.search(sent.text, lo, hi):
+        return False  # blanking never adds a digit: no need to mask
     return bool(_DIGIT.search(masked(sent, lo, hi, None, time_lead=False)))
 
 
@@ -652,7 +654,9 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
 def _without_bounds(sent: Sentence, done: list) -> list:
     """`done` without the bounds that only qualify the noun of the figure before them ("công dân từ đủ 14 tuổi,
     đạt tỷ lệ 94,6%" restates the count of citizens, not the age)."""
-    return [d for i, d in enumerate(done) if i == 0 or bound_after(sent, done[i - 1][0]) is not d[0]]
+    bounds = rules().bound_units  # only a figure in a bound unit can be one (bound_after), looked at first
+    return [d for i, d in enumerate(done)
+            if i == 0 or d[0].base_unit not in bounds or bound_after(sent, done[i - 1][0]) is not d[0]]
 
 
 def _past_whole(sent: Sentence, done: list) -> list:
@@ -1123,8 +1127,13 @@ def _ends_noun(rest: str) -> bool:
 
 def _is_whole(sent: Sentence, m: Mention) -> bool:
     """Whether a whole cue stands right before the count ("Trong số 34 ứng viên, ..."): the parts follow it."""
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
-    before = " ".join(sent.text[:start].split()).casefold()
+    return _whole_before(sent.text, m.qualifier_span[0] if m.qualifier_span else m.start)
+
+
+@lru_cache(maxsize=4096)
+def _whole_before(text: str, start: int) -> bool:
+    """_is_whole of the count at `start` of `text` (remembered: several rules ask it of each count)."""
+    before = " ".join(text[:start].split()).casefold()
     return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
                for p in cue_phrases("WHOLE_BEFORE"))
 
