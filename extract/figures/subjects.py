@@ -853,7 +853,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     the checks when the sentence's own phrase does not suit them), `total` the
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence.
     Labels of label lines and lists are label_lines.py's, which runs after."""
-    own = _own_phrase(sent, m, subject, indicator, total, done or [])
+    own = _own_phrase_once(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
     own = _verb_object(sent, m, own) or own
     pw = phrase_words()
@@ -876,11 +876,35 @@ def check_name(sent: Sentence, m: Mention, subject: str | None, indicator: str |
     """The name value_conflict.sql compares a catalogued figure by (`figures.check_name`) when the sentence's
     own phrase is not one it can use (`_checkable`): the catalogue's name `subject`; else None (the check
     reads the subject). The subject itself stays the noun phrase a reader names."""
+    _last_own.clear()
     if not indicator or not subject or is_counted(m):
         return None
-    if _checkable(_own_phrase(sent, m, subject, indicator, total, done or []), sent, subject):
+    own = _own_phrase(sent, m, subject, indicator, total, done or [])
+    _last_own.append(((sent, m, subject, indicator, total, list(done or [])), own))
+    if _checkable(own, sent, subject):
         return None
     return fold(subject).strip(" .,;:-–") or None
+
+
+# (arguments, result) of the _own_phrase check_name just worked out: noun_phrase, called next for the same figure
+# (prose.py), takes it when its arguments are the same ones (`named` and `done` differ only after a catalogue name)
+_last_own: list = []
+
+
+def _own_phrase_once(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
+                     total: tuple[Mention, str] | None, done: list) -> str | None:
+    """_own_phrase, or the result check_name got for the same arguments (same objects, same strings)."""
+    if _last_own:
+        (s0, m0, subj0, ind0, total0, done0), own = _last_own.pop()
+        if s0 is sent and m0 is m and subj0 == subject and ind0 == indicator and _same_pairs(
+                [total0] if total0 else [], [total] if total else []) and _same_pairs(done0, done):
+            return own
+    return _own_phrase(sent, m, subject, indicator, total, done)
+
+
+def _same_pairs(a: list, b: list) -> bool:
+    """Whether two lists of (mention, subject) hold the same mentions (identity) with equal subjects."""
+    return len(a) == len(b) and all(x[0] is y[0] and x[1] == y[1] for x, y in zip(a, b, strict=True))
 
 
 def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
