@@ -93,14 +93,15 @@ def masked(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool 
     the preposition before a period too)."""
     chars = list(sent.text[lo:hi])
     for o in sent.mentions:
-        if o is not m:
-            for i in range(max(o.start, lo), min(o.end, hi)):
-                chars[i - lo] = " "
+        a, b = max(o.start, lo), min(o.end, hi)
+        if o is not m and a < b:
+            chars[a - lo : b - lo] = " " * (b - a)  # a slice at once, not a character at a time
     pw = phrase_words()
     for pm in find_periods(sent.text[lo:hi]):
         lead = pw.time_lead.search(sent.text[lo : lo + pm.start]) if time_lead else None
-        for i in range(lead.start() if lead else pm.start, pm.end):
-            chars[i] = " "  # "đến hết năm 2025": the preposition goes with its time
+        a = lead.start() if lead else pm.start
+        if a < pm.end:
+            chars[a : pm.end] = " " * (pm.end - a)  # "đến hết năm 2025": the preposition goes with its time
     return "".join(chars)
 
 
