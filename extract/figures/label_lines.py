@@ -307,13 +307,10 @@ def _join(head: str, label: str, tail: str = "") -> str:
 def _inline_items(text: str, line: Line, placed) -> list[tuple[Line, list[Figure]]]:
     """The items of a list run inline after its label: "Về ngành nghề: (1) Kinh tế: 11 ứng viên; (2) Nông
     nghiệp: 07 ứng viên" -> [(Kinh tế, [11]), (Nông nghiệp, [07])]; empty unless two items or more."""
-    depth, level = [], 0
-    for ch in text:
-        depth.append(level)
-        level += {"(": 1, ")": -1}.get(ch, 0)
     cuts = [line.colon]
     for m in _list("item_cut").finditer(text, line.colon):
-        if depth[m.start()] <= 0:
+        # parentheses opened minus closed before the cut, counted only where a cut is: not per character
+        if text.count("(", 0, m.start()) - text.count(")", 0, m.start()) <= 0:
             cuts.append(m.end())
     items = []
     for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True):

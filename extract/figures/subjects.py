@@ -14,6 +14,8 @@ clause openers and other numbers are never part of it. Words as data: rules/subj
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extract.figures.rules import rules
@@ -91,14 +93,15 @@ def masked(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool 
     the preposition before a period too)."""
     chars = list(sent.text[lo:hi])
     for o in sent.mentions:
-        if o is not m:
-            for i in range(max(o.start, lo), min(o.end, hi)):
-                chars[i - lo] = " "
+        a, b = max(o.start, lo), min(o.end, hi)
+        if o is not m and a < b:
+            chars[a - lo : b - lo] = " " * (b - a)  # a slice at once, not a character at a time
     pw = phrase_words()
     for pm in find_periods(sent.text[lo:hi]):
         lead = pw.time_lead.search(sent.text[lo : lo + pm.start]) if time_lead else None
-        for i in range(lead.start() if lead else pm.start, pm.end):
-            chars[i] = " "  # "đến hết năm 2025": the preposition goes with its time
+        a = lead.start() if lead else pm.start
+        if a < pm.end:
+            chars[a : pm.end] = " " * (pm.end - a)  # "đến hết năm 2025": the preposition goes with its time
     return "".join(chars)
 
 
@@ -157,6 +160,8 @@ def _numbered(sent: Sentence, lo: int, hi: int) -> bool:
     the words after it qualify."""
     if any(lo <= o.start < hi for o in sent.mentions):
         return True
+    if not _DIGIT.search(sent.text, lo, hi):
+        return False  # blanking never adds a digit: no need to mask
     return bool(_DIGIT.search(masked(sent, lo, hi, None, time_lead=False)))
 
 
@@ -650,7 +655,9 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
 def _without_bounds(sent: Sentence, done: list) -> list:
     """`done` without the bounds that only qualify the noun of the figure before them ("công dân từ đủ 14 tuổi,
     đạt tỷ lệ 94,6%" restates the count of citizens, not the age)."""
-    return [d for i, d in enumerate(done) if i == 0 or bound_after(sent, done[i - 1][0]) is not d[0]]
+    bounds = rules().bound_units  # only a figure in a bound unit can be one (bound_after), looked at first
+    return [d for i, d in enumerate(done)
+            if i == 0 or d[0].base_unit not in bounds or bound_after(sent, done[i - 1][0]) is not d[0]]
 
 
 def _past_whole(sent: Sentence, done: list) -> list:
@@ -847,7 +854,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     the checks when the sentence's own phrase does not suit them), `total` the
     (mention, subject) a "trong đó" list hangs from, `done` the (mention, subject) before it in the sentence.
     Labels of label lines and lists are label_lines.py's, which runs after."""
-    own = _own_phrase(sent, m, subject, indicator, total, done or [])
+    own = _own_phrase_once(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
     own = _verb_object(sent, m, own) or own
     pw = phrase_words()
@@ -870,11 +877,35 @@ def check_name(sent: Sentence, m: Mention, subject: str | None, indicator: str |
     """The name value_conflict.sql compares a catalogued figure by (`figures.check_name`) when the sentence's
     own phrase is not one it can use (`_checkable`): the catalogue's name `subject`; else None (the check
     reads the subject). The subject itself stays the noun phrase a reader names."""
+    _last_own.clear()
     if not indicator or not subject or is_counted(m):
         return None
-    if _checkable(_own_phrase(sent, m, subject, indicator, total, done or []), sent, subject):
+    own = _own_phrase(sent, m, subject, indicator, total, done or [])
+    _last_own.append(((sent, m, subject, indicator, total, list(done or [])), own))
+    if _checkable(own, sent, subject):
         return None
     return fold(subject).strip(" .,;:-–") or None
+
+
+# (arguments, result) of the _own_phrase check_name just worked out: noun_phrase, called next for the same figure
+# (prose.py), takes it when its arguments are the same ones (`named` and `done` differ only after a catalogue name)
+_last_own: list = []
+
+
+def _own_phrase_once(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
+                     total: tuple[Mention, str] | None, done: list) -> str | None:
+    """_own_phrase, or the result check_name got for the same arguments (same objects, same strings)."""
+    if _last_own:
+        (s0, m0, subj0, ind0, total0, done0), own = _last_own.pop()
+        if s0 is sent and m0 is m and subj0 == subject and ind0 == indicator and _same_pairs(
+                [total0] if total0 else [], [total] if total else []) and _same_pairs(done0, done):
+            return own
+    return _own_phrase(sent, m, subject, indicator, total, done)
+
+
+def _same_pairs(a: list, b: list) -> bool:
+    """Whether two lists of (mention, subject) hold the same mentions (identity) with equal subjects."""
+    return len(a) == len(b) and all(x[0] is y[0] and x[1] == y[1] for x, y in zip(a, b, strict=True))
 
 
 def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
@@ -1078,21 +1109,38 @@ def with_topic_noun(sent: Sentence, subject: str | None) -> str | None:
     longest head of the topic (at least _MIN_HEAD words) found in the subject is replaced by the whole topic."""
     if not subject:
         return subject
-    found = amount_words().topic.match(unmark(sent.text))
-    if not found:
-        return subject
-    topic = found.group("t").split()
-    if len(topic) > _MAX_TOPIC_NOUN or _DIGIT.search(found.group("t")):
+    topic = _topic_words(sent.text)
+    if not topic:
         return subject
     whole = " ".join(topic)
     if whole.casefold() in subject.casefold():
         return subject
     for n in range(len(topic) - 1, _MIN_HEAD - 1, -1):
-        head = regex.compile(WHOLE_WORD % r"\s+".join(regex.escape(w) for w in topic[:n]), regex.IGNORECASE)
-        at = head.search(subject)
+        at = _head_pattern(tuple(topic[:n])).search(subject)
         if at and _ends_noun(subject[at.end() :]):
             return f"{subject[: at.start()]}{whole}{subject[at.end() :]}"
     return subject
+
+
+@lru_cache(maxsize=1024)
+def _topic_words(text: str) -> list[str] | None:
+    """The words of the topic that opens `text` ("Về mức hỗ trợ ..., "), None when none does or it is too long or
+    holds a number (found once per sentence: with_topic_noun asks for each of its figures; the list is only
+    read)."""
+    found = amount_words().topic.match(unmark(text))
+    if not found:
+        return None
+    topic = found.group("t").split()
+    if len(topic) > _MAX_TOPIC_NOUN or _DIGIT.search(found.group("t")):
+        return None
+    return topic
+
+
+@lru_cache(maxsize=1024)
+def _head_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    """The words of a topic's head as whole words, any spacing, any case (compiled once per head: the head is
+    tried for every figure of the sentence)."""
+    return regex.compile(WHOLE_WORD % r"\s+".join(regex.escape(w) for w in words), regex.IGNORECASE)
 
 
 def _ends_noun(rest: str) -> bool:
@@ -1104,8 +1152,13 @@ def _ends_noun(rest: str) -> bool:
 
 def _is_whole(sent: Sentence, m: Mention) -> bool:
     """Whether a whole cue stands right before the count ("Trong số 34 ứng viên, ..."): the parts follow it."""
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
-    before = " ".join(sent.text[:start].split()).casefold()
+    return _whole_before(sent.text, m.qualifier_span[0] if m.qualifier_span else m.start)
+
+
+@lru_cache(maxsize=4096)
+def _whole_before(text: str, start: int) -> bool:
+    """_is_whole of the count at `start` of `text` (remembered: several rules ask it of each count)."""
+    before = " ".join(text[:start].split()).casefold()
     return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
                for p in cue_phrases("WHOLE_BEFORE"))
 

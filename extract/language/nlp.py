@@ -244,8 +244,9 @@ def may_match(text: str, label: str) -> bool:
     return _phrase_search(label).search(text.lower()) is not None
 
 
+@cache
 def cue_phrases(label: str) -> tuple[str, ...]:
-    """The phrases of one cue label of rules/spans.yaml (lower-cased)."""
+    """The phrases of one cue label of rules/spans.yaml (lower-cased; built once per label: rules asked per figure)."""
     if label not in CUE_LABELS:
         raise KeyError(label)
     return tuple(w.lower() for w in _words(label, catalog.load("spans")["cues"].get(label, [])))
