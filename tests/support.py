@@ -98,3 +98,10 @@ def words(text: str | None) -> set[str]:
     from extract.language.subjects import content_words
 
     return set(content_words(text))
+
+
+def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
+    """The phrase's content words all in the subject, which adds at most `extra` of its own (the gold scorer's
+    rule)."""
+    want, got = words(phrase), words(subject)
+    return want <= got and len(got - want) <= extra

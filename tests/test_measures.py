@@ -4,7 +4,7 @@ breakdown and a ratio counted in a group measure the quantity they relate to, on
 from __future__ import annotations
 
 import pytest
-from test_subjects import names, subjects_of, words
+from support import names, subjects_of, words
 
 from extract.catalog import RuleError
 from extract.figures import measures

@@ -4,16 +4,10 @@ measures, on invented sentences of the shapes real reports use."""
 from __future__ import annotations
 
 import pytest
-from support import subjects_of, words
+from support import names, subjects_of, words
 
 from extract.catalog import RuleError
 from extract.language import subjects as subject_rules
-
-
-def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
-    """The phrase's content words all in the subject, which adds at most `extra` of its own."""
-    want, got = words(phrase), words(subject)
-    return want <= got and len(got - want) <= extra
 
 
 def test_copula_takes_the_noun_phrase_before_it_through_a_noun_list():

@@ -4,17 +4,10 @@ invented sentences of the shapes policy documents and minutes use."""
 from __future__ import annotations
 
 import pytest
-from support import subjects_of
+from support import names, subjects_of
 
 from extract.catalog import RuleError
 from extract.language import subjects as subject_rules
-from extract.language.subjects import content_words
-
-
-def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
-    """The phrase's content words all in the subject, which adds at most `extra` of its own."""
-    want, got = set(content_words(phrase)), set(content_words(subject))
-    return want <= got and len(got - want) <= extra
 
 
 def test_the_group_an_amount_applies_to_follows_it():

@@ -4,7 +4,7 @@ sentences of the shapes those reports use."""
 
 from __future__ import annotations
 
-from test_subjects import names, subjects_of, words
+from support import names, subjects_of, words
 
 
 def test_an_age_bound_after_the_counted_noun_is_part_of_its_phrase():
