@@ -1056,9 +1056,6 @@ def with_beneficiary(sent: Sentence, m: Mention, subject: str | None, done: list
     return f"{subject} {group}".strip()
 
 
-_PARENS = regex.compile(r"\([^()]*\)")
-
-
 def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
     ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
@@ -1071,7 +1068,7 @@ def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
         at = s.casefold().find(group.casefold(), prev.end, start)
         if at < 0 or not subj:
             return None
-        between = _PARENS.sub(" ", s[at + len(group) : start])
+        between = _PAREN.sub(" ", s[at + len(group) : start])
         if not phrase_words().coordination.fullmatch(between):
             return None
         cut = subj.casefold().rfind(group.casefold())
