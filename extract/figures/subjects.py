@@ -61,6 +61,16 @@ _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's
 _MAX_VERB_NAME = 3  # words of the verb a parenthesised rate is named by ("tỷ lệ liên thông")
 
 
+def _opening(m: Mention) -> int:
+    """Where the words of `m` begin: its qualifier's start ("gần", "trên"), else its own."""
+    return m.qualifier_span[0] if m.qualifier_span else m.start
+
+
+def _mention_before(sent: Sentence, pos: int) -> Mention | None:
+    """The mention of `sent` ending last at or before `pos`; None when there is none."""
+    return max((o for o in sent.mentions if o.end <= pos), key=lambda o: o.end, default=None)
+
+
 def unmark(text: str) -> str:
     """Text without the list mark that opens it ("(1)", "a)", "-", "+")."""
     return _ITEM_MARK.sub(" ", text)
@@ -219,7 +229,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     aspect marker ("UBND tỉnh đã ban hành 34 Quyết định") is returned apart when it is a short noun phrase, to
     follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped."""
     pw = phrase_words()
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     lo = _clause_lo(sent, start, predicate=True)
     text = without_openers(unmark(_ASIDE.sub(" ", masked(sent, lo, start, m))))
     cop = pw.copula.search(text)
@@ -340,7 +350,7 @@ def _pair_tail(sent: Sentence, m: Mention, between: str, nxt: int) -> str:
     pw = phrase_words()
     if between.strip() != "," or not is_counted(m):
         return ""  # "05 phòng, ban và 21 UBND cấp xã": a coordinator joins two groups, each named by its own words
-    before = max((o for o in sent.mentions if o.end <= m.start), key=lambda o: o.end, default=None)
+    before = _mention_before(sent, m.start)
     if before is not None and is_counted(before) and masked(sent, before.end, m.start, before).strip() == ",":
         return ""  # "14 xe, 19 điện thoại, 7 kg pháo": an item inside a list of counts
     pair = next(o for o in sent.mentions if o.start == nxt)
@@ -356,8 +366,8 @@ def _pair_verb(sent: Sentence, m: Mention) -> tuple[str, str] | None:
     """(verb phrase, agent) of the count of another noun right before `m`, with nothing or a comma between: the
     two counts of a pair are objects of one verb ("Bộ đội biên phòng bắt giữ 03 vụ 04 đối tượng có hành vi ...");
     None when `m` is no second count of such a pair."""
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
-    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    start = _opening(m)
+    prev = _mention_before(sent, start)
     if prev is None or not is_counted(prev) or not is_counted(m) or (
             prev.unit or "").casefold() == (m.unit or "").casefold():
         return None
@@ -398,7 +408,7 @@ def _semicolon_verb(sent: Sentence, m: Mention) -> str:
     commas: "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, căn cước công dân; 2.707 tài khoản định danh" -> "thu
     nhận" for the 2.707; "" when the part has words before the count or the part before no verb of its count."""
     s = sent.text
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     semi = s.rfind(";", 0, start)
     if semi < 0 or not is_counted(m) or s[semi + 1 : start].strip(" -–+"):
         return ""
@@ -419,7 +429,7 @@ def _verb_object(sent: Sentence, m: Mention, own: str | None) -> str | None:
     if not own or not own.casefold().startswith(share.casefold() + " "):
         return None
     verb = own[len(share) :].strip()
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     paren = sent.text.rfind("(", 0, start)
     if paren < 0 or ")" in sent.text[paren:start] or not 0 < len(verb.split()) <= _MAX_VERB_NAME:
         return None
@@ -441,7 +451,7 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     pw = phrase_words()
     if pw.predicates.match(after) or pw.restate.fullmatch(after) or context_words().plan.match(after):
         return False
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     before = _strip_lead_in(masked(sent, _clause_lo(sent, start), start, m))
     lead = " ".join(masked(sent, _clause_lo(sent, start), start, m).split()[len(before.split()) :])
     return bool(pw.predicates.search(lead))  # the verb of a rate ("đạt") right before it, past "tối thiểu"
@@ -461,8 +471,8 @@ def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
     the words before `m` are no list joint (a comma or a coordinator after the item before, its qualifiers and
     nothing else: no verb, predicate, time or break)."""
     pw = phrase_words()
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
-    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    start = _opening(m)
+    prev = _mention_before(sent, start)
     if prev is None or not is_counted(prev) or not is_counted(m) or depth > _MAX_PART:
         return ""
     if (prev.unit or "").casefold() == (m.unit or "").casefold():
@@ -557,7 +567,7 @@ def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     pw = phrase_words()
     if not words or not content_words(words[0]) or pw.predicates.match(after) or pw.restate.fullmatch(after):
         return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     before = without_openers(masked(sent, _clause_lo(sent, start), start, m))
     return not pw.predicates.search(" ".join(before.split()[-2:]))
 
@@ -594,7 +604,7 @@ def _outer_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     if m.base_unit != "%":
         return None
     s = sent.text
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     paren = s.rfind("(", 0, start)
     if paren < 0 or ")" in s[paren:start]:
         return None
@@ -625,7 +635,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
     if is_counted(m) and m.sign_word:
         same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
-        start = m.qualifier_span[0] if m.qualifier_span else m.start
+        start = _opening(m)
         clause = masked(sent, _clause_lo(sent, start), start, m)
         if same and same[-1][0] is not prev and phrase_words().restate.fullmatch(clause):
             return same[-1][1]  # "766 vụ, 1.385 đối tượng, so với cùng kỳ giảm 356 vụ": the change of the 766
@@ -683,7 +693,7 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     prev, subj = done[-1]
     if not subj or not is_counted(prev) or (prev.unit or "").casefold() == (m.unit or "").casefold():
         return None
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     between = _strip_lead_in(sent.text[prev.end : start])
     comma = between.find(",")
     if comma >= 0 and not phrase_words().predicates.search(between[:comma]):
@@ -714,7 +724,7 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     """A count that opens a parenthesis restates the noun phrase before it when that phrase holds its noun:
     "sử dụng số lượng biên chế hành chính (9.548/9.976 biên chế)" -> the phrase before the parenthesis."""
     s = sent.text
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     head = s[:start].rstrip()
     if not head.endswith("(") or not m.unit:
         return None
@@ -784,7 +794,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     when it is in the same clause), openers, agent and lead-in words dropped, cut before the clause's
     predicate ("Tỷ lệ hồ sơ đúng hẹn toàn tỉnh đạt 97%")."""
     pw = phrase_words()
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     lo = _clause_lo(sent, start)
     if alias:
         at = [a[0] for a in sent.aliases if a[3] == alias and a[0] < lo and a[1] <= start]
@@ -835,7 +845,7 @@ def _coordinated_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     if prev.base_unit != "%" or not subj:
         return None
     pw = phrase_words()
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     between = " ".join(sent.text[prev.end : start].split())
     base = _rate_base(sent, prev)
     if base and between.casefold().startswith(base.casefold()):
@@ -1060,7 +1070,7 @@ def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
     ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
     s = sent.text
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
+    start = _opening(m)
     for prev, subj in reversed(done):
         group = _beneficiary(sent, prev)
         if not group:
@@ -1149,7 +1159,7 @@ def _ends_noun(rest: str) -> bool:
 
 def _is_whole(sent: Sentence, m: Mention) -> bool:
     """Whether a whole cue stands right before the count ("Trong số 34 ứng viên, ..."): the parts follow it."""
-    return _whole_before(sent.text, m.qualifier_span[0] if m.qualifier_span else m.start)
+    return _whole_before(sent.text, _opening(m))
 
 
 @lru_cache(maxsize=4096)
@@ -1183,8 +1193,8 @@ def _count_agent(sent: Sentence, m: Mention, before: str) -> str:
     no break ("đã hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"): those counted are the agent of the verb
     before `m` -> "doanh nghiệp của tỉnh tham gia"; `before` unchanged otherwise, and when a whole cue stands
     right before `m` ("120 xã đạt chuẩn trên tổng số 140 xã")."""
-    start = m.qualifier_span[0] if m.qualifier_span else m.start
-    prev = max((o for o in sent.mentions if o.end <= start), key=lambda o: o.end, default=None)
+    start = _opening(m)
+    prev = _mention_before(sent, start)
     if prev is None or not is_counted(prev) or not prev.unit or _is_whole(sent, m):
         return before
     between = sent.text[prev.end : start]
