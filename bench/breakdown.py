@@ -87,7 +87,7 @@ def one_pass(files: list[Path], db: Path) -> dict[tuple[str, str], float]:
         loader.add(ex, tag=f)
         t9 = clock()
         marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8, t9)
-        for part, start, end in zip(PARTS[:9], marks, marks[1:], strict=True):
+        for part, start, end in zip(PARTS[:9], marks[:-1], marks[1:], strict=True):
             spent[fmt, part] += end - start
     t = clock()
     loader.flush()
