@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -216,9 +217,13 @@ def ingest(
         "-q",
         *extra,
     ]
+    # the bench's own pattern cache (`pattern_cache_dir`): the shared default folder keeps the newest 8 files of
+    # every checkout and test run on the machine, so another process could evict a checkout's file mid-bench and
+    # one of its runs would compile every rule pattern again (~0.3 s of CPU a worker) while the other did not
+    env = {**os.environ, "BAOCAO_CACHE": str(workdir / "pattern-cache")}
     if code is None:
-        return run_watched(cmd, ROOT)
-    return run_watched(cmd, code, env={**os.environ, "PYTHONPATH": str(code)})
+        return run_watched(cmd, ROOT, env=env)
+    return run_watched(cmd, code, env={**env, "PYTHONPATH": str(code)})
 
 
 def compile_code(where: Path) -> None:
@@ -229,6 +234,14 @@ def compile_code(where: Path) -> None:
         cwd=where,
         stdout=subprocess.DEVNULL,
         check=False,
+    )
+
+
+def warm_cache(workdir: Path, code: Path | None = None) -> None:
+    """One untimed ingest of every sample, so the checkout's compiled patterns are in the bench's cache before
+    any run is timed (otherwise its first timed run alone compiles them)."""
+    ingest(
+        sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx")), workdir, 1, "warm", code=code
     )
 
 
@@ -244,37 +257,51 @@ def fixed_cost(workdir: Path, runs: int, code: Path | None = None) -> TreeStats:
 
 def compare(workdir: Path, args) -> None:
     """Paired runs of this checkout and `--against` (another checkout, same Python), alternating so a shared
-    machine's load falls on both alike: the fixed cost (median of `--fixed-runs`, wall and exact CPU) and the
-    speed-up of `--workers` over 1 on the corpus."""
+    machine's load falls on both alike: the fixed cost (median of `--fixed-runs`, wall and exact CPU) and, for
+    `--pairs` pairs, 1 worker and `--workers` workers on the corpus, each pair in the order opposite to the
+    one before (against first, then this checkout first ...), so a load that rises or falls during the bench
+    does not favour the checkout that always runs second. One pair is not a measurement on a shared machine:
+    the ratios are given per pair and as their median, wall and CPU."""
     other = Path(args.against).resolve()
     compile_code(other)
+    checkouts = {other: f"against ({other})", ROOT: f"this checkout ({ROOT})"}
+    for where in checkouts:
+        warm_cache(workdir, where if where != ROOT else None)
     cost: dict[Path, list[TreeStats]] = {ROOT: [], other: []}
-    for _ in range(args.fixed_runs):
-        for where in (other, ROOT):
+    for i in range(args.fixed_runs):
+        for where in (other, ROOT) if i % 2 == 0 else (ROOT, other):
             cost[where].append(fixed_cost(workdir, 1, where if where != ROOT else None))
-    speed: dict[Path, list[float]] = {ROOT: [], other: []}
-    keys: dict[Path, list[float]] = {ROOT: [], other: []}
-    if args.files:
-        for where in (other, ROOT):
+    runs: dict[Path, list[tuple[TreeStats, TreeStats]]] = {ROOT: [], other: []}
+    for i in range(args.pairs if args.files else 0):
+        for where in (other, ROOT) if i % 2 == 0 else (ROOT, other):
             code = where if where != ROOT else None
             one = ingest([workdir / "corpus"], workdir, 1, "one", code=code)
             many = ingest([workdir / "corpus"], workdir, args.workers, "many", code=code)
-            speed[where] = [one.wall, many.wall, one.cpu, many.cpu]
-            keys[where] = [one.counts.get("key_seconds", 0), many.counts.get("key_seconds", 0)]
-    for where, name in ((other, f"against ({other})"), (ROOT, f"this checkout ({ROOT})")):
+            runs[where].append((one, many))
+    for where, name in checkouts.items():
         walls = sorted(r.wall for r in cost[where])
         cpus = sorted(r.cpu for r in cost[where])
         print(
             f"{name}:\n  fixed cost, {len(walls)} runs: wall median {walls[len(walls) // 2]:.2f} s "
             f"(least {walls[0]:.2f}), CPU median {cpus[len(cpus) // 2]:.2f} s (least {cpus[0]:.2f})"
         )
-        if speed[where]:
-            one_wall, many_wall, one_cpu, many_cpu = speed[where]
+        for k, (one, many) in enumerate(runs[where], start=1):
             print(
-                f"  {args.files} files: 1 worker {one_wall:.1f} s ({one_cpu:.1f} CPU s), {args.workers} workers "
-                f"{many_wall:.1f} s ({many_cpu:.1f} CPU s): speed-up {one_wall / many_wall:.2f}; "
-                f"tasks and families across documents {keys[where][0]:.1f} / {keys[where][1]:.1f} s"
+                f"  pair {k}, {args.files} files: 1 worker {one.wall:.1f} s ({one.cpu:.1f} CPU s), "
+                f"{args.workers} workers {many.wall:.1f} s ({many.cpu:.1f} CPU s): speed-up "
+                f"{one.wall / many.wall:.2f}; tasks and families across documents "
+                f"{one.counts.get('key_seconds', 0):.1f} / {many.counts.get('key_seconds', 0):.1f} s"
             )
+    if runs[ROOT]:
+        print("this checkout / against, per pair (median; least-most):")
+        for label, pick in (
+            ("1 worker, wall", lambda p: p[0].wall),
+            ("1 worker, CPU", lambda p: p[0].cpu),
+            (f"{args.workers} workers, wall", lambda p: p[1].wall),
+            (f"{args.workers} workers, CPU", lambda p: p[1].cpu),
+        ):
+            ratios = sorted(pick(a) / pick(b) for a, b in zip(runs[ROOT], runs[other], strict=True))
+            print(f"  {label:<20} {statistics.median(ratios):.3f} ({ratios[0]:.3f}-{ratios[-1]:.3f})")
 
 
 def writer_cost(workdir: Path, n: int) -> None:
@@ -507,6 +534,9 @@ def main() -> None:
     ap.add_argument("--keep", help="build the corpus here and keep it")
     ap.add_argument("--fixed-runs", type=int, default=5, help="runs of the fixed cost (the median is shown)")
     ap.add_argument(
+        "--pairs", type=int, default=3, help="--against: pairs of corpus runs, in alternating order"
+    )
+    ap.add_argument(
         "--against",
         metavar="CHECKOUT",
         help="only paired runs of this checkout and another one (same Python): the fixed cost and, unless "
@@ -536,6 +566,7 @@ def main() -> None:
             compare_engines(workdir, files, args.workers, args.batch, args.small)
             return
         rows = []
+        warm_cache(workdir)
         main_run = ingest([workdir / "corpus"], workdir, args.workers, "main")
         rows.append((f"baocao ingest, {args.files} files, {args.workers} workers", main_run))
         single = None

@@ -29,6 +29,9 @@ _MAX_PATTERNS = 400  # regex keeps 500 patterns before it evicts at random: room
 _KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
 _FORMAT = 1
 _loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process
+# the patterns a worker holds once it has started (`mark_started`): saved first, so a file that is full keeps
+# what every start needs rather than what the documents of one long run compiled last
+_started: list[tuple[str, int, object]] = []
 
 
 def _source_hash(rules_dir: Path) -> str:
@@ -116,15 +119,34 @@ def _cached() -> list[tuple[str, int, object]]:
     return out
 
 
+def mark_started() -> int:
+    """Remember the patterns regex holds now, once the rule modules are imported and warmed up: `save_patterns`
+    writes them first, even when a long run's documents pushed some of them out of regex's cache (it evicts at
+    random) or filled it with their own. Returns how many."""
+    if not _usable():
+        return 0
+    _started[:] = _cached()
+    return len(_started)
+
+
+def _to_save() -> list[tuple[str, int, object]]:
+    """The start-up patterns (`mark_started`), then the others regex holds, in the order they were cached.
+
+    Without this order a file once filled with one run's document patterns stayed so: each later run wrote
+    the same first `_MAX_PATTERNS` back, and compiled again, at every start, the rule patterns left out
+    (67 of 349 in the main checkout's file, ~0.07 s of CPU a worker)."""
+    first = {(p, f) for p, f, _ in _started}
+    return _started + [e for e in _cached() if (e[0], e[1]) not in first]
+
+
 def save_patterns(path: Path) -> int:
     """Write regex's cached patterns to `path` when this process compiled some the file lacks; returns how many
     patterns the file holds after (0: nothing written)."""
     if not _usable():
         return 0
-    entries = _cached()
+    entries = _to_save()[:_MAX_PATTERNS]
     if not any((p, f) not in _loaded for p, f, _ in entries):
         return 0
-    entries = entries[:_MAX_PATTERNS]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         blob = pickle.dumps({"header": _header(), "patterns": entries}, protocol=pickle.HIGHEST_PROTOCOL)

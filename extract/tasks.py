@@ -13,8 +13,9 @@ from functools import cache
 import regex
 
 from extract import catalog
+from extract.language.literals import key_words
 from extract.language.periods import month_end
-from extract.language.text import fold, strip_accents
+from extract.language.text import caseless, fold, strip_accents
 from extract.model import Block, Cell, Document, Metadata, Table, Task
 
 ROLES = ("stt", "content", "owner", "co_owner", "product", "deadline", "status")
@@ -496,7 +497,9 @@ def _prose_task(text: str, owner: str, block: Block, year: int | None) -> Task:
     )
 
 
-_CO_OWNERS = regex.compile(r"\bphối\s+hợp\s+(?:với\s+)?(?P<co>[^;.:]{3,200}?)(?=\s+(?:để\s+)?(?:tiếp\s+tục|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát|khẩn\s+trương|nghiên\s+cứu|tham\s+mưu|đảm\s+bảo|duy\s+trì|cập\s+nhật|tổng\s+hợp|thường\s+xuyên)\b|[;.:]|$)")
+_CO_OWNERS = regex.compile(
+    r"\bphối\s+hợp\s+(?:với\s+)?(?P<co>[^;.:]{3,200}?)(?=\s+(?:để\s+)?(?:tiếp\s+tục|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát|khẩn\s+trương|nghiên\s+cứu|tham\s+mưu|đảm\s+bảo|duy\s+trì|cập\s+nhật|tổng\s+hợp|thường\s+xuyên)\b|[;.:]|$)"
+)
 
 
 def _co_owners(text: str) -> tuple[str, ...]:
@@ -516,8 +519,23 @@ def _assign_owner(text: str) -> tuple[str, str] | None:
     return fold(m["owner"]).rstrip(" :"), fold(m["rest"] or "")
 
 
+@cache
+def _prose_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words one of which every opener match needs, and those one of which every inline or owner-first match
+    needs (caseless, read from the patterns by extract/language/literals.py; () when a pattern needs none)."""
+    r = _rules()
+    inline, first = key_words(r.inline.pattern), key_words(r.owner_first.pattern)
+    return key_words(r.opener.pattern), (inline + first) if inline and first else ()
+
+
+def _may_hold(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether a text (caseless) may match a pattern needing one of `words`: when not, its search is skipped."""
+    return not words or any(map(folded.__contains__, words))
+
+
 def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
     r = _rules()
+    opener_words, sentence_words = _prose_words()
     tasks: list[Task] = []
     context: str | None = None  # owner named by the last opener
     mode: str | None = None  # 'bullet' once a bulleted item followed the opener, 'plain' for one paragraph
@@ -545,8 +563,9 @@ def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
                     body = r.owner_item.sub("", text, count=1)
                     tasks.append(_prose_task(body, assign_owner, block, year))
                     continue
+        folded = caseless(text)
         op = None
-        for m in r.opener.finditer(text):
+        for m in r.opener.finditer(text) if _may_hold(folded, opener_words) else ():
             op = m
         if op is not None and not r.inline.search(text[op.start() :]):
             context, mode, opener_kind = _resolve_owner(op.group("owner"), context), None, block.kind
@@ -569,6 +588,8 @@ def _prose_tasks(doc: Document, year: int | None) -> list[Task]:
                 context = None  # a plain paragraph after "Giao X" is that one task; what follows is not X's
             continue
         context = None
+        if not _may_hold(folded, sentence_words):  # no sentence of the body can name an owner
+            continue
         for sentence in _SENTENCE_SPLIT.split(body):
             m = r.inline.search(sentence)
             if m:

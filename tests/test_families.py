@@ -11,7 +11,15 @@ from support import SAMPLES
 
 from extract.pipeline import extract_file
 from warehouse.diff import diff_rows, read_rows
-from warehouse.families import find_locality, group_families, similarity, sketch
+from warehouse.families import (
+    _OUTSIDE_AGREED,
+    _WORD,
+    _WORD_STDLIB,
+    find_locality,
+    group_families,
+    similarity,
+    sketch,
+)
 from warehouse.findings import run_checks
 from warehouse.load import connect, load_extraction
 
@@ -107,8 +115,17 @@ def test_two_periods_of_one_report_are_two_families(tmp_path, versions):
 
     from warehouse.families import _Doc
 
-    base = dict(sha256="", format="docx", title="BÁO CÁO", doc_number=None, issued_date=None, is_draft=None,
-                draft_no=None, head="", sketch=sketch("một hai ba bốn năm sáu bảy tám chín mười " * 30))
+    base = dict(
+        sha256="",
+        format="docx",
+        title="BÁO CÁO",
+        doc_number=None,
+        issued_date=None,
+        is_draft=None,
+        draft_no=None,
+        head="",
+        sketch=sketch("một hai ba bốn năm sáu bảy tám chín mười " * 30),
+    )
     aug = _Doc(doc_id=1, path="t08.docx", period=("2025-08-01", "2025-08-31"), **base)
     sep = dc_replace(aug, doc_id=2, path="t09.docx", period=("2025-09-01", "2025-09-30"))
     sep2 = dc_replace(sep, doc_id=3, path="t09_tinhden20.docx")
@@ -158,10 +175,16 @@ def _load(tmp_path, files):
 
 @pytest.mark.parametrize(("other_province", "fires"), [("LÂM ĐỒNG", True), ("ĐẮK NÔNG", False)])
 def test_conflicts_across_families_only_for_the_same_place(tmp_path, other_province, fires):
-    a = _report(tmp_path / "a.docx", ["UBND TỈNH LÂM ĐỒNG", "BÁO CÁO", "Kết quả bầu cử quý I năm 2026"],
-                ["Tỷ lệ cử tri đi bầu đạt 99,76%."])
-    b = _report(tmp_path / "b.docx", [f"UBND TỈNH {other_province}", "BÁO CÁO", "Tình hình 6 tháng đầu năm 2026"],
-                ["Kỳ họp diễn ra an toàn.", "Tỷ lệ cử tri đi bầu đạt 99,82%."] + [x[::-1] for x in LONG])
+    a = _report(
+        tmp_path / "a.docx",
+        ["UBND TỈNH LÂM ĐỒNG", "BÁO CÁO", "Kết quả bầu cử quý I năm 2026"],
+        ["Tỷ lệ cử tri đi bầu đạt 99,76%."],
+    )
+    b = _report(
+        tmp_path / "b.docx",
+        [f"UBND TỈNH {other_province}", "BÁO CÁO", "Tình hình 6 tháng đầu năm 2026"],
+        ["Kỳ họp diễn ra an toàn.", "Tỷ lệ cử tri đi bầu đạt 99,82%."] + [x[::-1] for x in LONG],
+    )
     con, ids = _load(tmp_path, [a, b])
     found = [f for f in run_checks(con) if f.check_id == "value_conflict"]
     places = sorted(r[0] for r in con.execute("select locality from documents").fetchall())
@@ -175,12 +198,22 @@ TASK_HEAD = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời h�
 
 def test_task_history_walks_versions_then_periods(tmp_path):
     def version(name, quarter, deadline):
-        table = [TASK_HEAD, ["1", "Xây dựng đề án phát triển đô thị thông minh", "Sở Xây dựng", deadline, "Đang thực hiện"]]
-        return _report(tmp_path / name, ["UBND TỈNH LÂM ĐỒNG", "BÁO CÁO", f"Kết quả thực hiện nhiệm vụ quý {quarter} năm 2026"],
-                       [f"Báo cáo quý {quarter}: các nhiệm vụ được giao."], table)
+        table = [
+            TASK_HEAD,
+            ["1", "Xây dựng đề án phát triển đô thị thông minh", "Sở Xây dựng", deadline, "Đang thực hiện"],
+        ]
+        return _report(
+            tmp_path / name,
+            ["UBND TỈNH LÂM ĐỒNG", "BÁO CÁO", f"Kết quả thực hiện nhiệm vụ quý {quarter} năm 2026"],
+            [f"Báo cáo quý {quarter}: các nhiệm vụ được giao."],
+            table,
+        )
 
-    files = [version("q2_final.docx", "II", "7/2026"), version("q1_final.docx", "I", "5/2026"),
-             version("q1_duthao.docx", "I", "4/2026")]
+    files = [
+        version("q2_final.docx", "II", "7/2026"),
+        version("q1_final.docx", "I", "5/2026"),
+        version("q1_duthao.docx", "I", "4/2026"),
+    ]
     con, ids = _load(tmp_path, files)
     from warehouse.families import assign_families
     from warehouse.task_keys import assign_task_keys
@@ -197,3 +230,33 @@ def test_task_history_walks_versions_then_periods(tmp_path):
         ("q1_final.docx", "5/2026", True, True, False),  # changed between two versions: a revision
         ("q2_final.docx", "7/2026", True, False, True),  # later than the previous report said: a slip
     ]
+
+
+def test_the_standard_library_finds_the_same_words_wherever_it_is_used():
+    """`sketch` splits words with `re` only on text free of `_OUTSIDE_AGREED`: on every such code point `re`
+    and `regex` (newer Unicode tables) must agree whether it is a letter or digit."""
+    agreed = [chr(cp) for cp in range(0x110000) if not _OUTSIDE_AGREED.match(chr(cp))]
+    assert len(agreed) > 12_000
+    text = "".join(agreed)
+    assert _WORD_STDLIB.findall(text) == _WORD.findall(text)
+    assert [bool(_WORD_STDLIB.match(c)) for c in agreed] == [bool(_WORD.match(c)) for c in agreed]
+    # where they part (a letter newer than Python's tables), the text goes to `regex`
+    assert _OUTSIDE_AGREED.search("chỉ tiêu \U0001e4d0 đạt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kế hoạch năm 2025: đạt 95,5% chỉ tiêu; thu_ngân sách ● 12 tỷ đồng — tăng Ⅲ lần",
+        "Báo cáo tuần \U0001e4d0\U0001e4d1 số 3 của xã An Phú, tỉnh Lâm Đồng, gửi Sở Nội vụ",
+        "một hai ba",
+        "",
+    ],
+)
+def test_sketch_words_are_regex_words(text):
+    import heapq
+    import zlib
+
+    words = [w.encode() for w in _WORD.findall(text.lower())]
+    shingles = {b" ".join(words[i : i + 5]) for i in range(max(len(words) - 4, 1))} if words else set()
+    assert sketch(text) == heapq.nsmallest(128, {zlib.crc32(s) for s in shingles})

@@ -117,9 +117,19 @@ def test_a_warehouse_made_by_the_first_release_gains_the_new_columns_and_loads(t
     old.execute((SAMPLES.parent / "tests/samples/issue-14-schema-before.sql").read_text(encoding="utf-8"))
     old.close()
     con = connect(db)
-    cols = {r[0] for r in con.execute("select column_name from information_schema.columns where table_name='figures'").fetchall()}
+    cols = {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_name='figures'"
+        ).fetchall()
+    }
     assert {"row_header", "col_header", "subject_key", "point_in_time"} <= cols
-    task_cols = {r[0] for r in con.execute("select column_name from information_schema.columns where table_name='tasks'").fetchall()}
+    task_cols = {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_name='tasks'"
+        ).fetchall()
+    }
     assert {"co_owners", "product", "source"} <= task_cols
     loader = Loader(con)
     assert loader.load(copy(extraction, "old")) is not None
@@ -127,3 +137,21 @@ def test_a_warehouse_made_by_the_first_release_gains_the_new_columns_and_loads(t
     assert n == len(extraction.figures) and keyed == sum(1 for f in extraction.figures if f.subject_key)
     n_tasks, sourced = con.execute("select count(*), count(source) from tasks").fetchone()
     assert n_tasks == len(extraction.tasks) and sourced == n_tasks
+
+
+def test_a_new_warehouse_holds_the_indicator_catalogue_row_for_row(tmp_path):
+    """The catalogue goes in as one statement: every indicator, in catalogue order, its flags true, false or
+    unknown as the rules say; a warehouse opened again keeps the same rows."""
+    from extract import catalog
+
+    want = [
+        (i.id, i.names[0], i.base_unit, i.growth_rate, i.lower_is_better, i.one_time)
+        for i in catalog.indicators()
+    ]
+    assert len(want) > 10
+    for _ in range(2):
+        con = connect(tmp_path / "w.duckdb")
+        got = con.execute("select * from indicators").fetchall()
+        con.close()
+        assert got == want
+    assert {type(v) for row in got for v in row[3:]} <= {bool, type(None)}

@@ -13,7 +13,7 @@ from pathlib import Path
 from support import ROOT, SAMPLES
 
 from extract.catalog import RULES_DIR
-from extract.pattern_cache import cache_file, load_patterns, save_patterns
+from extract.pattern_cache import cache_file, load_patterns, mark_started, save_patterns
 from extract.settings import Settings
 from warehouse.batch import ingest_files
 
@@ -105,6 +105,40 @@ def test_nothing_is_written_without_new_patterns(tmp_path):
     stamp = path.stat().st_mtime_ns
     assert save_patterns(path) == 0
     assert path.stat().st_mtime_ns == stamp
+
+
+def test_the_start_up_patterns_are_saved_first_even_after_a_long_run(tmp_path):
+    """A long run's own patterns fill regex's cache (which evicts at random) past the file's limit: the file
+    still holds every pattern the worker had once started, and a full file with the same start-up patterns
+    is not written again."""
+    import regex
+    import regex._main as rm
+
+    from extract import pattern_cache
+
+    path = tmp_path / "patterns.pickle"
+    regex.purge()
+    for p, f in PATTERNS:
+        regex.compile(p, _flags(f))
+    try:
+        assert mark_started() == len(PATTERNS)
+        # the documents' patterns: more than the file keeps, and one start-up pattern pushed out of the cache
+        for i in range(pattern_cache._MAX_PATTERNS + 20):
+            regex.compile(rf"\bmẫu\s+thứ\s+{i}\b")
+        del rm._cache[next(k for k in rm._cache if k[0] == PATTERNS[0][0])]
+        assert save_patterns(path) == pattern_cache._MAX_PATTERNS
+        regex.purge()
+        pattern_cache._loaded.clear()
+        assert load_patterns(path) == pattern_cache._MAX_PATTERNS
+        held = {(k[0], int(k[2])) for k in rm._cache}
+        assert {(p, int(_flags(f))) for p, f in PATTERNS} <= held
+        stamp = path.stat().st_mtime_ns
+        regex.compile(r"\bmột\s+mẫu\s+sau\s+cùng\b")  # a new document pattern with no room left
+        assert save_patterns(path) == 0
+        assert path.stat().st_mtime_ns == stamp
+    finally:
+        pattern_cache._started.clear()
+        regex.purge()
 
 
 def test_a_file_with_anything_but_compiled_patterns_is_ignored(tmp_path):

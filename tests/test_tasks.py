@@ -337,6 +337,34 @@ def test_inline_assignment_sentence():
     assert tasks[0].content.startswith("Giao Sở Tài chính chủ trì")
 
 
+def test_prose_tasks_are_the_same_with_and_without_the_word_prefilter(monkeypatch):
+    """Blocks without the words an opener, inline or owner-first match needs are passed over unsearched: the
+    same tasks as searching every block, on paragraphs that do and do not assign work."""
+    import extract.tasks as tasks_module
+
+    blocks = (
+        Block("paragraph", "Tình hình kinh tế quý I ổn định; thu ngân sách đạt 25% dự toán.", "p1"),
+        Block("paragraph", "YÊU CẦU Ban Quản lý dự án: hoàn thiện hồ sơ.", "p2"),
+        Block("list_item", "- Rà soát danh mục đầu tư công trước ngày 15/7/2026;", "p3"),
+        Block(
+            "paragraph", "Trung tâm Phục vụ hành chính công có trách nhiệm cập nhật số liệu hằng tuần.", "p4"
+        ),
+        Block(
+            "paragraph",
+            "Hội nghị kết thúc lúc 11 giờ. Phòng Kinh tế chủ trì tổng hợp, báo cáo trong tháng 8.",
+            "p5",
+        ),
+        Block("paragraph", "Phân công Văn phòng UBND theo dõi, đôn đốc thực hiện.", "p6"),
+        Block("heading", "III. TỔ CHỨC THỰC HIỆN", "p7", level=1),
+        Block("paragraph", "1. Sở Xây dựng: kiểm tra chất lượng công trình.", "p8"),
+    )
+    doc = Document(path="x.docx", format="docx", sha256="0", blocks=blocks)
+    filtered = _extract(doc)
+    assert {t.location for t in filtered} >= {"p4", "p5", "p8"}
+    monkeypatch.setattr(tasks_module, "_prose_words", lambda: ((), ()))
+    assert _extract(doc) == filtered
+
+
 # ---------------------------------------------------------------------------------------------- task_history
 
 

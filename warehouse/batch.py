@@ -207,6 +207,10 @@ def _worker(
     signal.signal(signal.SIGALRM, _on_alarm)
     patterns = _load_patterns(settings)
     _warm()
+    if patterns is not None:
+        from extract.pattern_cache import mark_started
+
+        mark_started()
     conn.send(("ready", None))
     done = 0
     while done < max_tasks:
