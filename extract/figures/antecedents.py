@@ -1,0 +1,133 @@
+"""Antecedents: the population a count of members ("06 người", "18/70 trường hợp") is of, named by a count before it
+in its block ("Trong số 34 ứng viên tham gia, ... 06 người đang giữ chức vụ"; "có 70 ứng viên tham gia ... 18/70
+trường hợp bỏ việc"), and the whole of a ratio that repeats such a count. Words as data: rules/antecedents.yaml.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract import catalog
+from extract.figures.subjects import is_counted
+from extract.language.numbers import Mention
+from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
+
+_KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends"}
+_LEAD_IN_WORDS = 12  # words of the activity an unmarked lead-in names that its items still take
+_SHORT_ITEM = 6  # content words of an item's subject short enough to take the lead-in's activity
+_SENTENCE_END = regex.compile(r"[.!?…]\s+(?=\S)")
+
+
+@cache
+def _words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(member noun in full, a partition opener before a count, a partition opener with a demonstrative)."""
+    data = catalog.load("antecedents")
+    if not isinstance(data, dict) or set(data) != _KEYS:
+        raise catalog.RuleError(f"antecedents.yaml: expected the keys {', '.join(sorted(_KEYS))}")
+    alt = {k: word_alternation(data[k], f"antecedents.yaml {k}") for k in _KEYS}
+    flags = regex.IGNORECASE
+    return (
+        regex.compile(alt["member_nouns"], flags),
+        regex.compile(WHOLE_WORD % alt["partition_openers"] + r"\s+(?=\d)", flags),
+        regex.compile(WHOLE_WORD % alt["partition_openers"] + r"\s+" + WHOLE_WORD % alt["partition_pronouns"], flags),
+    )
+
+
+@cache
+def _lead_in_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """(the opener of an unmarked lead-in, the words that close it)."""
+    data = catalog.load("antecedents")
+    try:
+        return (regex.compile(r"^\s*(?:" + "|".join(data["lead_in_openers"]) + ")", regex.IGNORECASE),
+                regex.compile("(?:" + "|".join(data["lead_in_ends"]) + ")", regex.IGNORECASE))
+    except (KeyError, TypeError, regex.error) as exc:
+        raise catalog.RuleError(f"antecedents.yaml lead_in_openers/lead_in_ends: {exc}") from exc
+
+
+def lead_in_activity(text: str) -> str:
+    """The activity a paragraph with no list marker names when it ends with a colon and opens its last sentence with
+    a lead-in opener: "Kết quả kiểm tra an toàn thực phẩm dịp Tết như sau:" -> "kiểm tra an toàn thực phẩm dịp
+    Tết"; "" for other paragraphs."""
+    text = text.strip()
+    if not text.endswith(":"):
+        return ""
+    last = _SENTENCE_END.split(text[:-1])[-1]
+    opener, ends = _lead_in_words()
+    head = opener.match(last)
+    if head is None:
+        return ""
+    name = ends.sub("", last[head.end() :]).strip(" ,")
+    if regex.search(r"\d", name) or not 0 < len(name.split()) <= _LEAD_IN_WORDS:
+        return ""
+    return name
+
+
+def with_lead_in(subject: str | None, activity: str, m: Mention) -> str | None:
+    """A short subject of an item under an unmarked lead-in with the words the lead-in's activity names beyond it:
+    the words after the last one they share ("Kiểm tra cơ sở" + "kiểm tra an toàn thực phẩm" -> "Kiểm tra cơ sở
+    an toàn thực phẩm"), all of it when they share none; a ratio's whole counts all there are and is left alone."""
+    if not subject or not activity or m.kind == "ratio_whole" or len(content_words(subject)) > _SHORT_ITEM:
+        return subject
+    own = set(content_words(subject))
+    words = list(regex.finditer(r"[\p{L}\p{N}]+", activity))
+    shared = [w.end() for w in words if w.group().casefold() in own]
+    more = activity[shared[-1] :] if shared else activity
+    if not set(content_words(more)) - own:
+        return subject
+    return " ".join(f"{subject} {more.strip(' ,')}".split())
+
+
+def _is_member(m: Mention) -> bool:
+    return bool(m.unit) and _words()[0].fullmatch(" ".join(m.unit.split())) is not None
+
+
+def _named(o: Mention) -> bool:
+    """A count of a noun that names a kind of thing (no member noun): a population."""
+    return o.kind == "number" and is_counted(o) and not _is_member(o)
+
+
+def _whole_after(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The whole of the ratio whose part is `m` (both mentions span the ratio as written: "18/70 trường hợp")."""
+    return next((o for o in mentions if o.kind == "ratio_whole" and o.start == m.start), None)
+
+
+def _population(m: Mention, text: str, mentions: list[Mention], told: list) -> Mention | None:
+    """The count that names the population `m` counts members of: the count a ratio's whole repeats ("70 ứng viên"
+    for "18/70 trường hợp"), the count after a partition opener before `m` in its sentence ("Trong số 34 ứng viên,
+    ..."), or, after "Trong số đó", the last count of the sentences before."""
+    whole = _whole_after(m, mentions) if m.kind == "ratio_part" else None
+    if whole is not None:
+        return next((o for o, _s in reversed(told) if _named(o) and o.value == whole.value), None)
+    _member, opener, pronoun = _words()
+    openers = [h for h in opener.finditer(text, 0, m.start)]
+    if openers:
+        return next((o for o in mentions if o.start == openers[-1].end() and _named(o)), None)
+    if pronoun.search(text, 0, m.start):
+        return next((o for o, _s in reversed(told) if _named(o)), None)
+    return None
+
+
+def member_population(subject: str | None, m: Mention, text: str, mentions: list[Mention], told: list) -> str | None:
+    """`subject` of a count of members with the noun of the population it counts inserted after its member noun:
+    "trường hợp bỏ việc" -> "trường hợp ứng viên bỏ việc". `text` is the figure's sentence, `mentions` its
+    numbers, `told` the (mention, subject) of the block's figures before it."""
+    if not subject or not _is_member(m) or m.kind == "ratio_whole":
+        return subject
+    population = _population(m, text, mentions, told)
+    noun = population.unit if population is not None else None
+    if not noun or regex.search(WHOLE_WORD % regex.escape(noun), subject, regex.IGNORECASE):
+        return subject
+    hit = regex.search(WHOLE_WORD % regex.escape(m.unit), subject, regex.IGNORECASE)
+    if hit is None:
+        return subject
+    return f"{subject[: hit.end()]} {noun}{subject[hit.end():]}"
+
+
+def repeated_whole(subject: str | None, m: Mention, told: list) -> str | None:
+    """The whole of a ratio of members that repeats a count of the sentences before ("có 70 ứng viên tham gia Đề án
+    ... có 18/70 trường hợp bỏ việc"): all of that count, its subject; `subject` otherwise."""
+    if m.kind != "ratio_whole" or not _is_member(m):
+        return subject
+    return next((s for o, s in reversed(told) if s and _named(o) and o.value == m.value), subject)
