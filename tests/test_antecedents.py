@@ -68,3 +68,21 @@ def test_block_label_leaves_a_subject_that_names_it():
     got = subjects_of("(2) Chính sách hỗ trợ tiền điện: các hộ nghèo được hỗ trợ hằng tháng. "
                       "Kinh phí hỗ trợ tiền điện năm 2024 là 800 triệu đồng.")
     assert "Chính sách" not in got["800"]
+
+
+def test_cost_of_the_programme_its_part_names():
+    got = subjects_of((1, "B. ĐỀ ÁN HỖ TRỢ NÔNG DÂN"),
+                      "Đề án hỗ trợ nông dân khởi nghiệp (gọi tắt là Đề án Phú Yên 500) được thực hiện từ năm 2016.",
+                      "Qua 02 giai đoạn có 310 hộ tham gia. Tổng kinh phí chi cho 02 giai đoạn là 12.500 triệu đồng.",
+                      "Kinh phí thực hiện chính sách vay vốn là 300 triệu đồng.")
+    assert names(got["12.500"], "tổng kinh phí chi Đề án Phú Yên 500")
+    assert "Phú Yên" not in got["300"]  # a cost that names its own policy
+    assert "Phú Yên" not in got["310"]  # no cost
+
+
+def test_cost_of_the_policy_a_heading_names():
+    got = subjects_of((1, "A. CHÍNH SÁCH HỖ TRỢ HỌC NGHỀ GIAI ĐOẠN 2021-2025"), (2, "3. Kinh phí"),
+                      "Tổng kinh phí thực hiện từ năm 2021-2025 là 4.100 triệu đồng.")
+    assert names(got["4.100"], "tổng kinh phí chính sách hỗ trợ học nghề")
+    got = subjects_of((1, "A. KẾT QUẢ THỰC HIỆN"), "Tổng kinh phí thực hiện từ năm 2021-2025 là 4.100 triệu đồng.")
+    assert names(got["4.100"], "tổng kinh phí thực hiện")

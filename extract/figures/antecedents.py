@@ -10,13 +10,18 @@ from functools import cache
 import regex
 
 from extract import catalog
+from extract.figures.rules import rules
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
+from extract.language.periods import find_periods
 from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 
-_KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends"}
+_KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends", "cost_nouns",
+         "programme_nouns", "cost_objects"}
 _LEAD_IN_WORDS = 12  # words of the activity an unmarked lead-in names that its items still take
 _SHORT_ITEM = 6  # content words of an item's subject short enough to take the lead-in's activity
+_TITLE_WORDS = 8  # words of a programme's title in a heading, at most
+_NUMBERING = regex.compile(r"^\s*(?:[\p{Lu}]|[IVXLC]+|\d+(?:\.\d+)*)[.)]\s*")  # "A. ", "II. ", "3.2. "
 _SENTENCE_END = regex.compile(r"[.!?…]\s+(?=\S)")
 
 
@@ -131,3 +136,44 @@ def repeated_whole(subject: str | None, m: Mention, told: list) -> str | None:
     if m.kind != "ratio_whole" or not _is_member(m):
         return subject
     return next((s for o, s in reversed(told) if s and _named(o) and o.value == m.value), subject)
+
+
+@cache
+def _cost_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(a cost noun, a programme noun opening a name, a word naming what a cost is of)."""
+    data = catalog.load("antecedents")
+    alt = {k: word_alternation(data[k], f"antecedents.yaml {k}") for k in ("cost_nouns", "programme_nouns",
+                                                                           "cost_objects")}
+    flags = regex.IGNORECASE
+    return (regex.compile(WHOLE_WORD % alt["cost_nouns"], flags), regex.compile(r"^" + alt["programme_nouns"] + r"\s",
+            flags), regex.compile(WHOLE_WORD % alt["cost_objects"], flags))
+
+
+def programme_cost(subject: str | None, m: Mention, plans: list[str], headings: list[str]) -> str | None:
+    """An amount whose subject is a cost that names nothing it is the cost of ("Tổng kinh phí chi giai đoạn") is the
+    cost of the programme or policy its part is about: the nearest programme of `plans`, those the part named in
+    full (Sections.plans_of_part), else the title of the innermost of the open `headings` that opens with one
+    ("A. CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN", its time cut: "GIAI ĐOẠN 2021-2025" dates it, names nothing)."""
+    if not subject or m.base_unit not in rules().money_units:
+        return subject
+    cost, programme, objects = _cost_words()
+    if not cost.search(subject) or objects.search(subject):
+        return subject
+    name = next((p for p in plans if programme.match(p)), None) or next(
+        (t for t in map(_programme_title, headings) if t), None)
+    return f"{subject} {name}" if name else subject
+
+
+def _programme_title(heading: str) -> str:
+    """The title of a heading that names a programme or a policy ("I. CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN GIAI ĐOẠN
+    2021-2025" -> "CHÍNH SÁCH ĐÀO TẠO CỬ TUYỂN"): its numbering, time and brackets cut; "" for other headings or
+    one too long to be a title."""
+    title = _NUMBERING.sub("", heading)
+    if not _cost_words()[1].match(title + " "):
+        return ""
+    times = find_periods(title)
+    title = title[: min(pm.start for pm in times)] if times else title
+    title = regex.split(r"[(:;,]", title)[0].strip(" .-–")
+    if len(title.split()) > _TITLE_WORDS:
+        return ""
+    return title.lower() if title.isupper() else title  # a title in capitals reads as the words it names
