@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support import names, subjects_of
 
-from extract.figures.antecedents import lead_in_activity
+from extract.figures.lead_ins import lead_in_activity
 
 
 def test_ratio_of_cases_takes_the_population_its_whole_repeats():

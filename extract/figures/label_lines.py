@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract import catalog
-from extract.figures.antecedents import lead_in_activity, with_lead_in
+from extract.figures.lead_ins import lead_in_activity, with_lead_in
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
