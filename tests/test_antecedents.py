@@ -86,3 +86,19 @@ def test_cost_of_the_policy_a_heading_names():
     assert names(got["4.100"], "tổng kinh phí chính sách hỗ trợ học nghề")
     got = subjects_of((1, "A. KẾT QUẢ THỰC HIỆN"), "Tổng kinh phí thực hiện từ năm 2021-2025 là 4.100 triệu đồng.")
     assert names(got["4.100"], "tổng kinh phí thực hiện")
+
+
+def test_rule_file_is_validated(monkeypatch):
+    import pytest
+
+    from extract import catalog
+    from extract.figures import antecedents
+
+    assert antecedents._words()[0].fullmatch("trường hợp")
+    real = catalog.load("antecedents")
+    antecedents._words.cache_clear()
+    monkeypatch.setattr(catalog, "load", lambda name: {k: v for k, v in real.items() if k != "member_nouns"})
+    with pytest.raises(catalog.RuleError, match="antecedents.yaml"):
+        antecedents._words()
+    monkeypatch.undo()
+    antecedents._words.cache_clear()
