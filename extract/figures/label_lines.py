@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract import catalog
+from extract.figures.lead_ins import lead_in_activity, with_lead_in
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
@@ -331,10 +332,12 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     total: tuple[Line, str] | None = None  # a line opening a list with a count of a noun: its items count it too
     last_measure = ""
     activity: tuple[str, str] | None = None  # (marker, activity) of a list's lead-in "- Công tác X:"
+    lead_in = ""  # the activity of an unmarked lead-in ("Kết quả kiểm tra ... như sau:") its marked items take
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
-            parent, last_measure, total, activity = None, "", None, None
+            parent, last_measure, total, activity, lead_in = None, "", None, None, ""
             continue
+        lead_in = _unmarked_lead_in(block, by_loc.get(block.location, []), lead_in, out)
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
         if line is not None and names_item_of_count(line):
@@ -406,6 +409,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                                          placed, out):
                 if _is_short(out[i].subject, label) or _names_place(out[i].subject, label):
                     out[i] = replace(out[i], subject=f"{out[i].subject} {label}")
+            _later_sentences(block.text, line, placed, idx, out)
         elif topic := _topic(line):
             at = {id(f): s for s, _e, f in placed}
             for i in idx:
@@ -417,6 +421,17 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         if values or inline:
             _restatements(before, out, idx)
     return out
+
+
+def _unmarked_lead_in(block: Block, idx: list[int], lead_in: str, out: list[Figure]) -> str:
+    """The items (blocks with a list marker) under a paragraph with none that names an activity and ends with a colon
+    take that activity (antecedents.with_lead_in); a block with no marker ends them. Returns the activity in force
+    after `block`."""
+    if lead_in and (_list("marker").match(block.text)["m"] or block.kind == "list_item"):
+        for i in idx:
+            out[i] = replace(out[i], subject=with_lead_in(out[i].subject, lead_in, out[i]))
+        return lead_in
+    return "" if idx or block.kind == "list_item" else lead_in_activity(block.text)
 
 
 def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity: tuple[str, str] | None,
@@ -501,6 +516,20 @@ def _part_labels(text: str, line: Line, ids: list[int], placed, out: list[Figure
             cuts.append((semi.end() + part.colon, part.label))
     return [(i, next(lab for pos, lab in reversed(cuts) if pos <= at.get(id(out[i]), -1) or pos == line.colon))
             for i in ids]
+
+
+def _later_sentences(text: str, line: Line, placed, idx: list[int], out: list[Figure]) -> None:
+    """A block label that names a group or a policy ("(5) Chính sách thuê nhà: ... . Giai đoạn 2022-2025, ... với
+    tổng kinh phí thực hiện 900 triệu đồng.") holds for the whole block, not its first sentence only: the short
+    subjects of the later sentences that name none of its words take it."""
+    first = set(_first_sentence(text, line.colon, placed, idx, out))
+    at = {id(f): s for s, _e, f in placed}
+    for i in idx:
+        subj = out[i].subject
+        if i in first or at.get(id(out[i]), -1) < line.colon or not _is_short(subj, line.label):
+            continue
+        if not set(content_words(subj)) & set(content_words(line.label)):
+            out[i] = replace(out[i], subject=f"{subj} {line.label}")
 
 
 def _names_place(subject: str | None, label: str) -> bool:

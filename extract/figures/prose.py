@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from extract.figures.antecedents import member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_of, refine_role, sentence_cues
 from extract.figures.label_lines import is_breakdown, opens_count_list, parse_line
@@ -48,6 +49,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     last_as_of = None  # the last stock as of a day in the block
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     earlier: list[str] = []  # the block's sentences before, nearest first (topics in force)
+    told: list = []  # (mention, subject) of the block's figures so far, for the population of a count of members
     closing = None  # the period the block's last sentence opens with when it has no figure ("Trong tháng 11/2025,
     # tập trung thực hiện những nhiệm vụ trọng tâm sau đây:")
     for _off, sentence in sentences(text):
@@ -94,6 +96,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
+            if not indicator:  # "06 người", "18/70 trường hợp": members of a population counted before
+                subject = repeated_whole(member_population(subject, m, sent.text, sent.mentions, [*told, *done]), m,
+                                         [*told, *done])
+                subject = programme_cost(subject, m, sec.plans_of_part,  # "Tổng kinh phí chi ..." in a part on a scheme
+                                         [s.text for s in reversed(sec.stack)])
             if not indicator:
                 subject = with_field(subject, m, sec.field(), sent.text)  # "khởi tố 45 vụ" under a heading on drugs
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
@@ -139,6 +146,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 )
             )
             prev = res
+        told.extend(done)
         earlier.insert(0, sentence)
     if block.kind == "footnote":
         return out
