@@ -13,7 +13,7 @@ import regex
 
 from extract.catalog import RuleError
 from extract.catalog import load as _load_yaml
-from extract.language.literals import required
+from extract.language.literals import key_words
 from extract.language.nlp import identifier_spans
 from extract.language.text import caseless
 
@@ -593,18 +593,16 @@ def _identifiers(text: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _exclusion_words() -> tuple[tuple[frozenset[str], ...], ...]:
-    """For each exclusion pattern (in order), its clauses: sets of words, one word of each of which any text it
-    matches in holds (caseless; () for none): read from the pattern itself (extract/language/literals.py), so a
-    text lacking any one clause skips it. Every clause, not only the most telling one: "5 năm thực hiện luật"
-    needs a number word, a verb and a law word, and most sentences with "thực hiện" hold no law word."""
-    return tuple(tuple(required(pat.pattern) or ()) for _rid, pat, _needs in _rules().exclusions)
+def _exclusion_words() -> tuple[tuple[str, ...], ...]:
+    """For each exclusion pattern (in order), words one of which any text it matches in holds (caseless; () for
+    none): read from the pattern itself (extract/language/literals.py), so a text without them skips it."""
+    return tuple(key_words(pat.pattern) for _rid, pat, _needs in _rules().exclusions)
 
 
 @cache
 def _exclusion_vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every word of `_exclusion_words` and every character of the rules' `needs`, each once (sorted)."""
-    words = {w for clauses in _exclusion_words() for clause in clauses for w in clause}
+    words = {w for ws in _exclusion_words() for w in ws}
     chars = {c for _rid, _pat, needs in _rules().exclusions for c in needs}
     return tuple(sorted(words)), tuple(sorted(chars))
 
@@ -616,8 +614,8 @@ def _exclusions_for(words: frozenset[str], chars: frozenset[str]) -> tuple[tuple
     each text pays one look-up instead of a word test per exclusion."""
     return tuple(
         (rid, pat)
-        for (rid, pat, needs), clauses in zip(_rules().exclusions, _exclusion_words(), strict=True)
-        if (not needs or not chars.isdisjoint(needs)) and all(not words.isdisjoint(c) for c in clauses)
+        for (rid, pat, needs), need_words in zip(_rules().exclusions, _exclusion_words(), strict=True)
+        if (not needs or not chars.isdisjoint(needs)) and (not need_words or not words.isdisjoint(need_words))
     )
 
 
