@@ -98,3 +98,14 @@ def test_component_with_the_baocao_tokenizer_and_displacy():
     assert [(s.text, s.label_) for s in doc.spans["figures"]] == [("97,4%", "actual"), ("98%", "target")]
     html = displacy.render(doc, style="span", options={"spans_key": "figures"})
     assert "97,4" in html and "target" in html and "actual" in html
+
+
+def test_tokens_are_remembered_per_document():
+    from extract.language import nlp
+
+    nlp.forget()
+    doc = nlp.tokens("Xã có 12 thôn, 3 tổ dân phố.")
+    assert nlp.tokens("Xã có 12 thôn, 3 tổ dân phố.") is doc
+    assert [t.text for t in doc] == ["Xã", "có", "12", "thôn", ",", "3", "tổ", "dân", "phố", "."]
+    nlp.forget()
+    assert nlp.tokens("Xã có 12 thôn, 3 tổ dân phố.") is not doc

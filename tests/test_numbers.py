@@ -697,3 +697,16 @@ def test_exclusions_tried_are_all_that_can_match():
         matching = [(rid, pat) for rid, pat, _ in _rules().exclusions if pat.search(text)]
         assert [x for x in tried if x in matching] == matching, text
         assert len(tried) < len(_rules().exclusions), text
+
+
+
+@pytest.mark.parametrize("text, clock", [
+    ("Khai mạc lúc 9h05 sáng thứ Hai.", "9h05"),
+    ("Kết thúc lúc 21h45, có 120 người dự.", "21h45"),
+    ("Ca trực từ 07h00.", "07h00"),
+    ("Máy chạy 35h30 liên tục.", None),  # no hour of the day has tens 3-9
+    ("Mã lô 1.2h30 trong kho.", None),  # a digit or a separator before: part of another number
+])
+def test_clock_time_hours_have_tens_up_to_2(text, clock):
+    found = [text[s:e] for s, e, rid in excluded_spans(text) if rid == "clock_time"]
+    assert found == ([clock] if clock else [])

@@ -77,3 +77,17 @@ def test_fold_remembered_per_document():
     assert text.fold.cache_info().hits == 1
     text.forget()
     assert text.fold.cache_info().currsize == 0
+
+
+def test_strip_accents_drops_every_combining_mark_and_nothing_else():
+    import unicodedata
+
+    from extract.language.text import strip_accents
+
+    assert strip_accents("Thời hạn hoàn thành: Đầu Quý III") == "thoi han hoan thanh: dau quy iii"
+    assert strip_accents("“Nội dung” – ghi chú") == "“noi dung” – ghi chu"  # other marks of punctuation stay
+    # the definition, character by character: NFD, then no character of category Mn (marks outside the
+    # diacritics block too: U+1AB0, U+20D0)
+    text = "".join(map(chr, range(0x20, 0x2500))) + "a\u1ab0b\u20d0c"
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    assert strip_accents(text) == "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")

@@ -21,7 +21,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.figures.topics import plans_named
-from extract.language import numbers, periods, subjects, text
+from extract.language import nlp, numbers, periods, subjects, text
 from extract.language.headings import heading_level
 from extract.language.subjects import subject_key
 from extract.model import Document, Figure, Metadata, Relation
@@ -31,6 +31,7 @@ _WORD = regex.compile(r"\p{L}")
 
 def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[Relation]]:
     numbers.forget()
+    nlp.forget()
     periods.forget()
     sentence.forget()
     text.forget()

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract.catalog import RuleError, load
-from extract.language.nlp import pipeline
+from extract.language.nlp import pipeline, tokens
 from extract.language.text import nfc
 
 _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
@@ -195,7 +195,7 @@ def _phrase_matcher():
 
 
 def _doc(text: str):
-    return pipeline().make_doc(" ".join(text.split()))
+    return tokens(" ".join(text.split()))
 
 
 def _matches(doc, label: str) -> list[tuple[int, int]]:
