@@ -235,6 +235,8 @@ def _region_locations(blocks, regions: list[dict], problems: list) -> set[str]:
     texts = [fold(b.text) for b in blocks]
     out: set[str] = set()
     for reg in regions:
+        if "column" in reg:  # a run of text cells: _column_cells
+            continue
         a, z = fold(reg["from"]), fold(reg["to"])
         i = next((n for n, t in enumerate(texts) if a in t), None)
         if i is None:
@@ -245,6 +247,30 @@ def _region_locations(blocks, regions: list[dict], problems: list) -> set[str]:
             problems.append(f"region {reg.get('label')!r}: end {reg['to']!r} not found")
             j = i
         out.update(b.location for b in blocks[i : j + 1] if b.kind != "table")
+    return out
+
+
+def _column_cells(blocks, regions: list[dict], problems: list) -> set[str]:
+    """Cell locations of the regions that name a `column` (running text in a table's cells, e.g. an evidence
+    column): from the first cell of that column containing `from` to the first later one containing `to`."""
+    out: set[str] = set()
+    for reg in regions:
+        if "column" not in reg:
+            continue
+        key, cells = fold(reg["column"]), []
+        for b in blocks:
+            if b.kind != "table" or b.table is None or not b.table.rows:
+                continue
+            heads = [(h.col, h.col + h.colspan) for h in b.table.rows[0] if key in fold(h.text)]
+            cells += [(c.location(b.location), fold(c.text)) for row in b.table.rows[1:] for c in row
+                      if any(lo <= c.col < hi for lo, hi in heads)]
+        a, z = fold(reg["from"]), fold(reg["to"])
+        i = next((n for n, (_, t) in enumerate(cells) if a in t), None)
+        j = next((n for n in range(i, len(cells)) if z in cells[n][1]), None) if i is not None else None
+        if i is None or j is None:
+            problems.append(f"region {reg.get('label')!r}: cells of {reg['column']!r} not found")
+            continue
+        out.update(loc for loc, _ in cells[i : j + 1])
     return out
 
 
@@ -280,7 +306,8 @@ def subject_named(extracted: str | None, gold: str | None, extra: int) -> bool:
 def score_real(figures, gold: dict, doc: str, fmt: str, blocks, extra: int) -> RealScore:
     score = RealScore(doc=doc, format=fmt, genre=gold.get("genre", "?"))
     scope = _region_locations(blocks, gold.get("regions", []), score.problems)
-    figs = [f for f in figures if f.location in scope and not _CELL.fullmatch(f.location)]
+    cells = _column_cells(blocks, gold.get("regions", []), score.problems)
+    figs = [f for f in figures if (f.location in scope and not _CELL.fullmatch(f.location)) or f.location in cells]
     score.gold, score.extracted = len(gold["figures"]), len(figs)
     used: set[int] = set()
     for g in gold["figures"]:

@@ -465,6 +465,8 @@ EXCLUDED = {
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
     "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến"],
     "law_code": ["Luật Cán bộ, công chức số 82/2025/QH15,", "Luật sô 89/2025/QHI5."],
+    "web_address": ["xem tại https://dichvucong.gov.vn/p/home/dvc-tthc?ma=1.00309&id=42", "trang www.baocao2024.vn"],
+    "code_suffix": ["theo Kế hoạch số 57/KH-ĐKT 712 ngày 03/5/2024", "Thông báo số 31/TB-STP.ĐKT 405 về lịch"],
     "identifier_level_name": ["tài khoản định danh điện tử mức 2.", "định danh mức 1, 2 trên"],
     "clock_time": ["lúc 14:42:19 ngày", "từ 8:30 đến", "họp lúc 14h30"],
     # identifiers the spaCy layer marks from rules/spans.yaml (extract/language/nlp.py)

@@ -25,6 +25,8 @@ LOADERS = {
     "label_lines": lambda: __import__("extract.figures.label_lines", fromlist=["_rules"])._rules(),
     "ocr": lambda: __import__("extract.language.text", fromlist=["_ocr_fixes"])._ocr_fixes(),
     "measures": lambda: __import__("extract.figures.measures", fromlist=["measure_words"]).measure_words(),
+    "quotas": lambda: __import__("extract.figures.quotas", fromlist=["quota_phrase"]).quota_phrase(),
+    "share_roles": lambda: __import__("extract.figures.share_roles", fromlist=["share_words"]).share_words(),
 }
 
 

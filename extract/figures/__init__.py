@@ -20,6 +20,7 @@ from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
+from extract.figures.text_cells import text_cell_figures
 from extract.figures.topics import plans_named
 from extract.language import nlp, numbers, periods, subjects, text
 from extract.language.headings import heading_level
@@ -55,6 +56,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         if block.kind == "table":
             cells, block_totals = table_figures(block, sec, sec.year, prev_text, tables)
             figures.extend(cells)
+            figures.extend(text_cell_figures(block, sec, sec.year))  # sentences in cells (an evidence column)
             totals.extend(block_totals)
             continue
         prev_text = block.text

@@ -10,9 +10,11 @@ from extract.figures.cues import figure_period, lead_of, refine_role, sentence_c
 from extract.figures.label_lines import is_breakdown, opens_count_list, parse_line
 from extract.figures.measures import measured_subject
 from extract.figures.mentions import mention_figure
+from extract.figures.quotas import quota_role
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, with_field
 from extract.figures.sentence import Resolved, analyse
+from extract.figures.share_roles import count_share_role, restated_role
 from extract.figures.subjects import (
     check_name,
     echoed_count,
@@ -77,6 +79,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
             role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec, prev, indicator)
+            role = restated_role(sent, m, role, prev) or count_share_role(sent, m, role) or role  # share_roles.py
+            quota = quota_role(sent, m, role)  # "biên chế được giao ... là 9.818": a norm of the period
+            role = quota or role
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")
@@ -118,7 +123,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 last_as_of = (period, True)
             if role != "target":
                 last = (period, point_in_time)
-            if role == "norm" and m.kind != "ratio_whole":
+            if role == "norm" and m.kind != "ratio_whole" and not quota:
                 # a rule holds whenever it applies; the cap of a ratio (9.548/9.976 biên chế) is the period's own
                 period, point_in_time = None, False
             elif role == "other" and any(lab == "NORM_TOPIC" and 0 <= c0 - m.end <= 2 for c0, _c1, lab in cues):

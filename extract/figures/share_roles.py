@@ -1,0 +1,74 @@
+"""Percentages that name a part of a whole (rules/share_roles.yaml): one restating the ratio its sentence has just
+given ("có 165/165 kiến nghị đã được trả lời (đạt 100%)": the share the part is of the whole, or the rate the
+sentence names), and one of a counted set ("đạt trên 30% số cơ quan chuyên môn")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extract.catalog import RuleError, load
+from extract.figures.sentence import Resolved, Sentence
+from extract.language.numbers import Mention
+from extract.language.subjects import WHOLE_WORD, word_alternation
+
+_KEYS = {"rate_names", "plan_after", "count_words", "count_words_not"}
+_ROLES = ("actual", "share_of_target", "other")  # a target, norm or share ("chiếm 35%") stays what it is
+_TOLERANCE = 0.5  # a percentage printed rounded to whole numbers ("4.609/4.642 ... (đạt 99%)": 99,29)
+
+
+@dataclass(frozen=True)
+class ShareWords:
+    rate_named: regex.Pattern  # searched in the sentence before the percentage
+    plan_after: regex.Pattern  # matched right after the percentage
+    count_after: regex.Pattern  # matched right after the percentage: "số" and a noun
+
+
+@cache
+def share_words() -> ShareWords:
+    data = load("share_roles")
+    if not isinstance(data, dict) or set(data) != _KEYS:
+        raise RuleError(f"share_roles.yaml: expected the keys {', '.join(sorted(_KEYS))}")
+    alt = {k: word_alternation(data[k], f"share_roles.yaml {k}") for k in _KEYS}
+    count = WHOLE_WORD % alt["count_words"] + r"\s+\p{L}"
+    return ShareWords(
+        rate_named=regex.compile(WHOLE_WORD % alt["rate_names"], regex.IGNORECASE),
+        plan_after=regex.compile(r"\s*" + WHOLE_WORD % alt["plan_after"], regex.IGNORECASE),
+        count_after=regex.compile(r"\s*(?!" + WHOLE_WORD % alt["count_words_not"] + ")" + count, regex.IGNORECASE),
+    )
+
+
+def _restates(sent: Sentence, m: Mention, prev: Resolved | None) -> bool:
+    """Whether the two numbers right before `m` in its sentence are a part and its whole of which `m` is the
+    percentage (42/139 -> 30,2%; "31 trong tổng số 54" -> 57,4%), the whole being no plan ("kết nạp 109/178 đảng
+    viên (61,1%)" of a plan is a share of target)."""
+    if prev is not None and prev.role in ("target", "norm"):
+        return False
+    before = [x for x in sent.mentions if x.end <= m.start]
+    if len(before) < 2:
+        return False
+    part, whole = before[-2], before[-1]
+    if part.base_unit == "%" or whole.base_unit == "%" or not whole.value or part.value > whole.value:
+        return False
+    return abs(float(part.value) / float(whole.value) * 100 - float(m.value)) <= _TOLERANCE
+
+
+def restated_role(sent: Sentence, m: Mention, role: str, prev: Resolved | None = None) -> str | None:
+    """`share`, or `actual` when its sentence names the rate, for a percentage restating the ratio just before it;
+    None when the rule does not apply."""
+    if m.base_unit != "%" or m.sign_word or role not in _ROLES or not _restates(sent, m, prev):
+        return None
+    w = share_words()
+    if w.plan_after.match(sent.text, m.end):
+        return None  # "hoàn thành 45/45 nhiệm vụ, đạt 100% kế hoạch": a share of the plan
+    return "actual" if w.rate_named.search(sent.text, 0, m.start) else "share"
+
+
+def count_share_role(sent: Sentence, m: Mention, role: str) -> str | None:
+    """`share` for a reported percentage of a counted set ("đạt trên 30% số cơ quan", "100% số vấn đề ... đã được
+    xử lý"); None otherwise (a plan's "phấn đấu 50% số xã" stays a target)."""
+    if m.base_unit != "%" or m.sign_word or role != "actual":
+        return None
+    return "share" if share_words().count_after.match(sent.text, m.end) else None
