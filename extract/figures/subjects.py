@@ -30,6 +30,7 @@ from extract.language.subjects import (
     context_words,
     cut_phrase,
     drop_light_verbs,
+    extent_words,
     openers,
     phrase_words,
     tidy_subject,
@@ -259,6 +260,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent)
                 or pw.lead_openers.match(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
+        agent = agent or ("" if both else _agent_after_break(sent, m))
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
@@ -339,6 +341,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
+    rest = _before_manner(rest)
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
 
@@ -1206,3 +1209,42 @@ def _count_agent(sent: Sentence, m: Mention, before: str) -> str:
     if not " ".join(between.split()).casefold().startswith(" ".join(before.split()).casefold()):
         return before  # the words before `m` are not all the clause since the count
     return f"{prev.unit} {before}"
+
+
+def _agent_after_break(sent: Sentence, m: Mention) -> str:
+    """The named body right before the aspect marker of the number's clause when a comma or a time sets it off
+    from the words before it ("Kết quả từ 13/9 đến 15/10/2012 lực lượng Quản lý thị trường tỉnh đã kiểm tra, xử lý
+    151 vụ"; "..., trên cơ sở đề xuất của các sở, Giám đốc Sở Tài chính đã phê duyệt 51 dự án"): 2 to _MAX_AGENT
+    content words, one written with a capital (a body's name), no predicate, opener or number; "" otherwise, and
+    after a comma part that is itself a name in a list ("Sở Tư pháp, Sở Nội vụ đã ...": both are the agent)."""
+    pw = phrase_words()
+    s, start = sent.text, _opening(m)
+    hard = max((c.end() for c in HARD.finditer(s, 0, start)), default=0)
+    asp = list(pw.aspect.finditer(s, hard, start))
+    if not asp:
+        return ""
+    head = s[hard : asp[-1].start()]
+    commas = [c.end() for c in _COMMA.finditer(head)]
+    breaks = commas + [p.end for p in find_periods(head)]
+    breaks += [o.end - hard for o in sent.mentions if hard <= o.end <= asp[-1].start()]
+    if not breaks:
+        return ""
+    lo = max(breaks)
+    agent = " ".join(head[lo:].split())
+    if not 1 < len(content_words(agent)) <= _MAX_AGENT or _DIGIT.search(agent) or not any(
+            c.isupper() for c in agent):
+        return ""
+    if pw.predicates.search(agent) or pw.lead_openers.match(agent) or without_openers(agent) != agent:
+        return ""
+    if lo in commas:
+        before = head[: lo - 1].split(",")[-1].strip()
+        if before[:1].isupper() and _is_list_part(before):
+            return ""
+    return agent
+
+
+def _before_manner(rest: str) -> str:
+    """The counted noun's qualifiers up to a manner adjunct (`extents.yaml` manner_adjuncts: "20 tổ công tác với
+    phương châm “đi từng ngõ”" -> "tổ công tác"): how the act was done, not what is counted."""
+    man = extent_words().manner.search(rest)
+    return rest[: man.start()] if man else rest

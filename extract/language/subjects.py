@@ -390,6 +390,25 @@ def context_words() -> ContextWords:
 
 
 @dataclass(frozen=True)
+class ExtentWords:
+    """rules/subjects.yaml `extent`, compiled: see the comments there."""
+
+    manner: regex.Pattern  # searched: a manner adjunct that ends a counted noun's phrase
+
+
+@cache
+def extent_words() -> ExtentWords:
+    data = load("extents")
+    if not isinstance(data, dict) or set(data) != {"manner_adjuncts"}:
+        raise RuleError("extents.yaml: expected the key manner_adjuncts")
+    alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
+    flags = regex.IGNORECASE
+    return ExtentWords(
+        manner=regex.compile(r"\s" + WHOLE_WORD % alt["manner_adjuncts"] + r"(?![\p{L}\p{N}_])", flags),
+    )
+
+
+@dataclass(frozen=True)
 class AmountWords:
     """rules/amounts.yaml, compiled: see the comments there."""
 

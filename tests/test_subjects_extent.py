@@ -1,0 +1,35 @@
+"""The extent of a count's phrase inside its own clause (extract/figures/subjects.py `_agent_after_break`,
+`_before_manner`; words in rules/extents.yaml), on invented sentences."""
+
+from __future__ import annotations
+
+from support import names, subjects_of, words
+
+
+def test_an_agent_set_off_by_a_time_follows_the_counted_noun():
+    s = subjects_of("Kết quả từ 02/3 đến 30/4/2024 lực lượng Kiểm lâm huyện đã phát hiện, xử lý 47 vụ.")
+    assert names(s["47"], "vụ lực lượng Kiểm lâm huyện phát hiện, xử lý", extra=0)
+    assert "Kết quả" not in s["47"]
+
+
+def test_an_agent_after_an_adverbial_comma_part_follows_the_counted_noun():
+    s = subjects_of("Trong tháng 5, theo đề nghị của các phòng, ban, Giám đốc Sở Xây dựng đã phê duyệt 12 đồ án quy hoạch.")
+    assert names(s["12"], "đồ án quy hoạch Giám đốc Sở Xây dựng phê duyệt", extra=0)
+    assert not words(s["12"]) & {"đề", "nghị", "phòng", "ban"}
+
+
+def test_no_agent_from_a_list_of_bodies_or_a_lower_case_noun():
+    # the last of two named bodies is half the agent, not all of it
+    s = subjects_of("Sở Tư pháp, Sở Nội vụ đã thẩm định 30 văn bản.")
+    assert names(s["30"], "văn bản thẩm định", extra=0)
+    # a noun list written in lower case names no body
+    s = subjects_of("Trong năm, các phòng, đơn vị trực thuộc đã tiếp nhận 450 hồ sơ.")
+    assert names(s["450"], "hồ sơ tiếp nhận", extra=0)
+
+
+def test_a_manner_adjunct_ends_the_counted_noun_phrase():
+    s = subjects_of("Các phường thành lập 18 đội thanh niên tình nguyện với phương châm “nhà nhà sạch, ngõ ngõ xanh”.")
+    assert names(s["18"], "đội thanh niên tình nguyện thành lập")
+    assert not words(s["18"]) & {"phương", "châm", "ngõ"}
+    s = subjects_of("Huyện đã ra quân 25 đợt tổng vệ sinh theo tinh thần “ngày chủ nhật xanh”.")
+    assert "tinh thần" not in s["25"]
