@@ -33,3 +33,16 @@ def test_a_manner_adjunct_ends_the_counted_noun_phrase():
     assert not words(s["18"]) & {"phương", "châm", "ngõ"}
     s = subjects_of("Huyện đã ra quân 25 đợt tổng vệ sinh theo tinh thần “ngày chủ nhật xanh”.")
     assert "tinh thần" not in s["25"]
+
+
+def test_a_rate_named_by_its_own_clause_is_not_the_indicator_named_in_the_clause_before():
+    s = subjects_of("Năm 2024, tỷ lệ hồ sơ trực tuyến đạt 85%, cập nhật kết quả giải quyết TTHC lên Cổng dịch vụ công "
+                    "đạt 92%, sử dụng lại dữ liệu đã số hóa đạt 40%.")
+    assert names(s["92%"], "cập nhật kết quả giải quyết TTHC lên Cổng dịch vụ công", extra=0)
+    assert names(s["40%"], "sử dụng lại dữ liệu đã số hóa", extra=0)  # the comma ends the 92%'s clause
+    assert "hồ sơ trực tuyến" in s["85%"]
+
+
+def test_a_short_part_after_the_indicator_keeps_its_name():
+    s = subjects_of("Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 80%, trong đó cấp xã đạt 76%.")
+    assert names(s["76%"], "tỷ lệ hồ sơ trực tuyến cấp xã")

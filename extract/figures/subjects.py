@@ -451,6 +451,8 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     words = after.split()
     if base or not content_words(np_text) or not words or not content_words(words[0]) or not words[0][0].isalpha():
         return False
+    if sent.text[m.end :].lstrip().startswith(","):
+        return False  # "đạt 100%, tải sử dụng dữ liệu đạt 60%": the comma ends the rate's clause
     pw = phrase_words()
     if pw.predicates.match(after) or pw.restate.fullmatch(after) or context_words().plan.match(after):
         return False
@@ -940,7 +942,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     if indicator and not counted:
         np_text = _rate_np(sent, m, subject)
         named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
-        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3:
+        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3 \
+                or _names_own_rate(sent, m, np_text):
             own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
         else:
             own = subject
@@ -1248,3 +1251,21 @@ def _before_manner(rest: str) -> str:
     phương châm “đi từng ngõ”" -> "tổ công tác"): how the act was done, not what is counted."""
     man = extent_words().manner.search(rest)
     return rest[: man.start()] if man else rest
+
+
+_MIN_OWN_RATE = 4  # content words of a rate's own noun phrase that name it apart from an indicator named before
+
+
+def _names_own_rate(sent: Sentence, m: Mention, np_text: str) -> bool:
+    """Whether a rate's own clause names what it measures with a noun phrase of its own (at least _MIN_OWN_RATE
+    content words) while the indicator's name stands only in an earlier clause, past another number: "tỷ lệ
+    hồ sơ trực tuyến trên 80%, số hóa kết quả giải quyết TTHC và cấp kết quả điện tử đạt 100%" -> the 100% is
+    of the digitised results, not of the online files; a short part ("trong đó, cấp tỉnh đạt 85%") is not."""
+    if len(content_words(np_text)) < _MIN_OWN_RATE or not sent.aliases:
+        return False
+    start = _opening(m)
+    lo = _clause_lo(sent, start)
+    prev = _mention_before(sent, start)
+    if prev is None or prev.end > lo:
+        return False
+    return all(a[1] <= prev.end for a in sent.aliases)
