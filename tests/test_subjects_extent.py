@@ -46,3 +46,17 @@ def test_a_rate_named_by_its_own_clause_is_not_the_indicator_named_in_the_clause
 def test_a_short_part_after_the_indicator_keeps_its_name():
     s = subjects_of("Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 80%, trong đó cấp xã đạt 76%.")
     assert names(s["76%"], "tỷ lệ hồ sơ trực tuyến cấp xã")
+
+
+def test_two_verbs_under_one_aspect_marker_stay_together_before_a_count():
+    s = subjects_of("Trong tháng, đã tiếp nhận 120 đơn thư, đã xác minh và trả lời đúng hạn 118 đơn thư.")
+    assert names(s["118"], "đơn thư xác minh và trả lời đúng hạn", extra=0)
+    # a coordinator between two counts still joins the counts, not two verbs
+    s = subjects_of("Đã tiếp nhận 50 ý kiến thống nhất và 12 ý kiến góp ý.")
+    assert names(s["12"], "ý kiến góp ý", extra=0)
+
+
+def test_the_whole_of_a_ratio_ends_at_the_report_territory():
+    s = subjects_of("Đến nay đã có 1.200/1.500 hộ kinh doanh đủ điều kiện trên địa bàn tỉnh đăng ký nộp thuế điện tử.")
+    assert names(s["1.500"], "hộ kinh doanh đủ điều kiện", extra=0)
+    assert names(s["1.200"], "hộ kinh doanh đủ điều kiện đăng ký nộp thuế điện tử", extra=0)

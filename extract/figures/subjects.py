@@ -251,6 +251,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     both = list(pw.coordinator.finditer(text))
     if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
         both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
+    if both and _verbs_share_aspect(text, both[-1]):
+        both = []  # "..., đã xử lý và công khai đúng hạn 306 phản ánh": two verbs of one aspect marker
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
     asp = list(pw.aspect.finditer(text))
@@ -955,7 +957,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     elif counted:
         if m.kind == "ratio_whole":
             after = _after(sent, m)
-            asp = _aspect_cut(after)
+            asp = _before_scope(_aspect_cut(after))
             own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
@@ -1269,3 +1271,24 @@ def _names_own_rate(sent: Sentence, m: Mention, np_text: str) -> bool:
     if prev is None or prev.end > lo:
         return False
     return all(a[1] <= prev.end for a in sent.aliases)
+
+
+_MAX_SHARED_VERB = 3  # words of a verb before a coordinator that shares its aspect marker with the verb after
+
+
+def _verbs_share_aspect(text: str, coordinator) -> bool:
+    """Whether the coordinator joins two verbs under one aspect marker ("đã xử lý và công khai đúng hạn 306
+    phản ánh"): the words before it are that marker and a short verb (up to _MAX_SHARED_VERB words, no comma),
+    so the coordination is inside the predicate, not between two counts."""
+    before = text[: coordinator.start()].strip(" ,")
+    asp = phrase_words().aspect.match(before)
+    verb = before[asp.end() :].split() if asp else []
+    return bool(verb) and len(verb) <= _MAX_SHARED_VERB and "," not in before
+
+
+def _before_scope(text: str) -> str:
+    """The whole of a ratio up to the report's own territory when words follow it (`phrase.scope`: "18.430 cơ
+    quan, tổ chức đủ điều kiện trên địa bàn tỉnh đăng ký cấp định danh" -> "cơ quan, tổ chức đủ điều kiện"):
+    the place adjunct closes the noun phrase, what follows is the part's predicate."""
+    scope = phrase_words().scope.search(text)
+    return text[: scope.start()].strip(" ,") if scope and content_words(text[scope.end() :]) else text
