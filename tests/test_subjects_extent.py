@@ -60,3 +60,19 @@ def test_the_whole_of_a_ratio_ends_at_the_report_territory():
     s = subjects_of("Đến nay đã có 1.200/1.500 hộ kinh doanh đủ điều kiện trên địa bàn tỉnh đăng ký nộp thuế điện tử.")
     assert names(s["1.500"], "hộ kinh doanh đủ điều kiện", extra=0)
     assert names(s["1.200"], "hộ kinh doanh đủ điều kiện đăng ký nộp thuế điện tử", extra=0)
+
+
+def test_a_light_verb_before_a_possessor_is_a_noun_and_the_predicate_stays():
+    s = subjects_of("Đến nay, huyện đã hoàn thiện quy định chức năng, nhiệm vụ và cơ cấu tổ chức của 100% phòng chuyên "
+                    "môn thuộc UBND huyện.")
+    assert names(s["100%"], "phòng chuyên môn thuộc UBND huyện được hoàn thiện quy định chức năng, nhiệm vụ và cơ cấu "
+                            "tổ chức", extra=0)
+    # a light verb before a verb still opens the predicate
+    s = subjects_of("Phòng Nội vụ phối hợp với các xã tổ chức kiểm tra 15 cơ sở.")
+    assert names(s["15"], "cơ sở kiểm tra", extra=0)
+
+
+def test_a_share_of_an_oblique_takes_the_verb_phrase_before_it():
+    s = subjects_of("Xã đã cấp thẻ bảo hiểm y tế cho 100% trẻ em dưới 6 tuổi.")
+    assert names(s["100%"], "trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế")
+    assert "bảo hiểm" in s["100%"]
