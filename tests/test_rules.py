@@ -25,6 +25,7 @@ LOADERS = {
     "label_lines": lambda: __import__("extract.figures.label_lines", fromlist=["_rules"])._rules(),
     "ocr": lambda: __import__("extract.language.text", fromlist=["_ocr_fixes"])._ocr_fixes(),
     "measures": lambda: __import__("extract.figures.measures", fromlist=["measure_words"]).measure_words(),
+    "extents": lambda: __import__("extract.language.subjects", fromlist=["extent_words"]).extent_words(),
 }
 
 
