@@ -76,3 +76,13 @@ def test_a_share_of_an_oblique_takes_the_verb_phrase_before_it():
     s = subjects_of("Xã đã cấp thẻ bảo hiểm y tế cho 100% trẻ em dưới 6 tuổi.")
     assert names(s["100%"], "trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế")
     assert "bảo hiểm" in s["100%"]
+
+
+def test_a_label_set_off_by_a_colon_inside_a_sentence_names_its_count():
+    s = subjects_of("Trong quý: tiếp nhận mới: 120 học viên; hồi gia: 95 học viên; chuyển cơ sở khác: 12 học viên.")
+    assert names(s["95"], "học viên hồi gia", extra=0)
+    assert names(s["12"], "học viên chuyển cơ sở khác", extra=0)
+    assert "hồi gia" not in s["12"]
+    # a lead-in before the colon is no label
+    s = subjects_of("Phát hiện 3.000 vụ, trong đó: 2.800 vụ khởi tố hình sự.")
+    assert "trong đó" not in s["2.800"]

@@ -964,7 +964,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         else:
             before, copula, agent = _before(sent, m)
             if not before and not copula:
-                before = _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
+                before = _colon_label(sent, m) or _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
                 # 05 trạm và 31 trường học"; "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, ...; 2.707 tài khoản"
             elif not copula:
                 before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
@@ -1292,3 +1292,28 @@ def _before_scope(text: str) -> str:
     the place adjunct closes the noun phrase, what follows is the part's predicate."""
     scope = phrase_words().scope.search(text)
     return text[: scope.start()].strip(" ,") if scope and content_words(text[scope.end() :]) else text
+
+
+_MAX_INLINE_LABEL = 6  # content words of a label set off by a colon right before a count inside a sentence
+
+
+def _colon_label(sent: Sentence, m: Mention) -> str:
+    """The label a colon sets right before a count in a part of its own ("...; tái hòa nhập cộng đồng: 2.953
+    người; ..."): the words from the part's start (a semicolon, a parenthesis or the sentence's start) to the
+    colon, 1 to _MAX_INLINE_LABEL content words with no number, time, opener or lead-in ("trong đó:", "cụ
+    thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's)."""
+    start = _opening(m)
+    head = sent.text[:start].rstrip()
+    if not head.endswith(":"):
+        return ""
+    head = head[:-1]
+    lo = max(head.rfind(";"), head.rfind("("), head.rfind(")"), head.rfind(":"))
+    if lo < 0:
+        return ""  # a label opening the block is label_lines.py's
+    label = " ".join(head[lo + 1 :].split())
+    pw = phrase_words()
+    if not 0 < len(content_words(label)) <= _MAX_INLINE_LABEL or _DIGIT.search(label) or find_periods(label):
+        return ""
+    if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label or "," in label:
+        return ""
+    return label
