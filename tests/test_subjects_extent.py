@@ -1,9 +1,15 @@
-"""The extent of a count's phrase inside its own clause (extract/figures/subjects.py `_agent_after_break`,
-`_before_manner`; words in rules/extents.yaml), on invented sentences."""
+"""The extent of a count's phrase inside its own clause (extract/figures/subjects.py: `_agent_after_break`,
+`_verbs_share_aspect`, `_before_manner`, `_before_scope`, `_names_own_rate`, `_colon_label`; the nominal light
+verb of extract/language/subjects.py; measures.py `_oblique_share`; words in rules/extents.yaml), on invented
+sentences."""
 
 from __future__ import annotations
 
+import pytest
 from support import names, subjects_of, words
+
+from extract.catalog import RuleError
+from extract.language import subjects as subject_rules
 
 
 def test_an_agent_set_off_by_a_time_follows_the_counted_noun():
@@ -86,3 +92,18 @@ def test_a_label_set_off_by_a_colon_inside_a_sentence_names_its_count():
     # a lead-in before the colon is no label
     s = subjects_of("Phát hiện 3.000 vụ, trong đó: 2.800 vụ khởi tố hình sự.")
     assert "trong đó" not in s["2.800"]
+
+
+def test_extent_words_are_validated(monkeypatch):
+    good = subject_rules.load("extents")
+    for bad, message in (({**good, "unknown": ["x"]}, "expected the keys"),
+                         ({**good, "manner_adjuncts": "với phương châm"}, "extents.yaml manner_adjuncts")):
+        monkeypatch.setattr(subject_rules, "load", lambda name, bad=bad: bad)
+        subject_rules.extent_words.cache_clear()
+        try:
+            with pytest.raises(RuleError, match=message):
+                subject_rules.extent_words()
+        finally:
+            monkeypatch.undo()
+            subject_rules.extent_words.cache_clear()
+    assert subject_rules.extent_words().noun_marker.fullmatch("của")
