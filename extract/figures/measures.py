@@ -311,6 +311,8 @@ def _share_of(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
     verb = verb[x.end() :] if (x := measure_words().adverbial.match(verb)) else verb
     if measure_words().qualifiers.search(verb.split()[-1] if verb.split() else ""):
         verb = ""  # "cấp tài khoản cho 100% công dân": the share is of an oblique, the verb lies further back
+        if (whole := _oblique_share(own, after)) is not None:
+            return f"{whole} {shared}".strip()  # that verb phrase, as the clause named it before the rate
     verb = verb.split() if content_words(verb) else []
     verb = verb if len(verb) <= _MAX_VERB else verb[-_MAX_VERB + 1 :]
     return f"{' '.join(verb)} {after} {shared}".strip()
@@ -490,3 +492,16 @@ def named_parts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             if out[i].subject and name.casefold() not in out[i].subject.casefold():
                 out[i] = replace(out[i], subject=f"{out[i].subject} của {name}")
     return out
+
+
+def _oblique_share(own: str | None, after: str) -> str | None:
+    """The clause's own phrase of a rate whose noun phrase is an oblique of the verb further back ("đã hoàn
+    thiện quy định chức năng, nhiệm vụ và cơ cấu tổ chức của 100% cơ quan": subjects.py's verb phrase from the
+    aspect marker + the noun phrase), when that phrase ends with the noun phrase and names a verb before it;
+    None otherwise (the share then names the noun phrase alone)."""
+    if not own or not after:
+        return None
+    mine, tail = content_words(own), content_words(after)
+    if not tail or len(mine) <= len(tail) or mine[-len(tail) :] != tail:
+        return None
+    return own

@@ -30,6 +30,7 @@ from extract.language.subjects import (
     context_words,
     cut_phrase,
     drop_light_verbs,
+    extent_words,
     openers,
     phrase_words,
     tidy_subject,
@@ -250,6 +251,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     both = list(pw.coordinator.finditer(text))
     if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
         both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
+    if both and _verbs_share_aspect(text, both[-1]):
+        both = []  # "..., đã xử lý và công khai đúng hạn 306 phản ánh": two verbs of one aspect marker
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
     asp = list(pw.aspect.finditer(text))
@@ -259,6 +262,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent)
                 or pw.lead_openers.match(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
+        agent = agent or ("" if both else _agent_after_break(sent, m))
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
@@ -339,6 +343,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
+    rest = _before_manner(rest)
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
 
@@ -448,6 +453,8 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     words = after.split()
     if base or not content_words(np_text) or not words or not content_words(words[0]) or not words[0][0].isalpha():
         return False
+    if sent.text[m.end :].lstrip().startswith(","):
+        return False  # "đạt 100%, tải sử dụng dữ liệu đạt 60%": the comma ends the rate's clause
     pw = phrase_words()
     if pw.predicates.match(after) or pw.restate.fullmatch(after) or context_words().plan.match(after):
         return False
@@ -937,7 +944,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     if indicator and not counted:
         np_text = _rate_np(sent, m, subject)
         named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
-        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3:
+        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3 \
+                or _names_own_rate(sent, m, np_text):
             own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
         else:
             own = subject
@@ -949,14 +957,14 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     elif counted:
         if m.kind == "ratio_whole":
             after = _after(sent, m)
-            asp = _aspect_cut(after)
+            asp = _before_scope(_aspect_cut(after))
             own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
             before, copula, agent = _before(sent, m)
             if not before and not copula:
-                before = _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
+                before = _colon_label(sent, m) or _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
                 # 05 trạm và 31 trường học"; "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, ...; 2.707 tài khoản"
             elif not copula:
                 before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
@@ -1206,3 +1214,106 @@ def _count_agent(sent: Sentence, m: Mention, before: str) -> str:
     if not " ".join(between.split()).casefold().startswith(" ".join(before.split()).casefold()):
         return before  # the words before `m` are not all the clause since the count
     return f"{prev.unit} {before}"
+
+
+def _agent_after_break(sent: Sentence, m: Mention) -> str:
+    """The named body right before the aspect marker of the number's clause when a comma or a time sets it off
+    from the words before it ("Kết quả từ 13/9 đến 15/10/2012 lực lượng Quản lý thị trường tỉnh đã kiểm tra, xử lý
+    151 vụ"; "..., trên cơ sở đề xuất của các sở, Giám đốc Sở Tài chính đã phê duyệt 51 dự án"): 2 to _MAX_AGENT
+    content words, one written with a capital (a body's name), no predicate, opener or number; "" otherwise, and
+    after a comma part that is itself a name in a list ("Sở Tư pháp, Sở Nội vụ đã ...": both are the agent)."""
+    pw = phrase_words()
+    s, start = sent.text, _opening(m)
+    hard = max((c.end() for c in HARD.finditer(s, 0, start)), default=0)
+    asp = list(pw.aspect.finditer(s, hard, start))
+    if not asp:
+        return ""
+    head = s[hard : asp[-1].start()]
+    commas = [c.end() for c in _COMMA.finditer(head)]
+    breaks = commas + [p.end for p in find_periods(head)]
+    breaks += [o.end - hard for o in sent.mentions if hard <= o.end <= asp[-1].start()]
+    if not breaks:
+        return ""
+    lo = max(breaks)
+    agent = " ".join(head[lo:].split())
+    if not 1 < len(content_words(agent)) <= _MAX_AGENT or _DIGIT.search(agent) or not any(
+            c.isupper() for c in agent):
+        return ""
+    if pw.predicates.search(agent) or pw.lead_openers.match(agent) or without_openers(agent) != agent:
+        return ""
+    if lo in commas:
+        before = head[: lo - 1].split(",")[-1].strip()
+        if before[:1].isupper() and _is_list_part(before):
+            return ""
+    return agent
+
+
+def _before_manner(rest: str) -> str:
+    """The counted noun's qualifiers up to a manner adjunct (`extents.yaml` manner_adjuncts: "20 tổ công tác với
+    phương châm “đi từng ngõ”" -> "tổ công tác"): how the act was done, not what is counted."""
+    man = extent_words().manner.search(rest)
+    return rest[: man.start()] if man else rest
+
+
+_MIN_OWN_RATE = 4  # content words of a rate's own noun phrase that name it apart from an indicator named before
+
+
+def _names_own_rate(sent: Sentence, m: Mention, np_text: str) -> bool:
+    """Whether a rate's own clause names what it measures with a noun phrase of its own (at least _MIN_OWN_RATE
+    content words) while the indicator's name stands only in an earlier clause, past another number: "tỷ lệ
+    hồ sơ trực tuyến trên 80%, số hóa kết quả giải quyết TTHC và cấp kết quả điện tử đạt 100%" -> the 100% is
+    of the digitised results, not of the online files; a short part ("trong đó, cấp tỉnh đạt 85%") is not."""
+    if len(content_words(np_text)) < _MIN_OWN_RATE or not sent.aliases:
+        return False
+    start = _opening(m)
+    lo = _clause_lo(sent, start)
+    prev = _mention_before(sent, start)
+    if prev is None or prev.end > lo:
+        return False
+    return all(a[1] <= prev.end for a in sent.aliases)
+
+
+_MAX_SHARED_VERB = 3  # words of a verb before a coordinator that shares its aspect marker with the verb after
+
+
+def _verbs_share_aspect(text: str, coordinator) -> bool:
+    """Whether the coordinator joins two verbs under one aspect marker ("đã xử lý và công khai đúng hạn 306
+    phản ánh"): the words before it are that marker and a short verb (up to _MAX_SHARED_VERB words, no comma),
+    so the coordination is inside the predicate, not between two counts."""
+    before = text[: coordinator.start()].strip(" ,")
+    asp = phrase_words().aspect.match(before)
+    verb = before[asp.end() :].split() if asp else []
+    return bool(verb) and len(verb) <= _MAX_SHARED_VERB and "," not in before
+
+
+def _before_scope(text: str) -> str:
+    """The whole of a ratio up to the report's own territory when words follow it (`phrase.scope`: "18.430 cơ
+    quan, tổ chức đủ điều kiện trên địa bàn tỉnh đăng ký cấp định danh" -> "cơ quan, tổ chức đủ điều kiện"):
+    the place adjunct closes the noun phrase, what follows is the part's predicate."""
+    scope = phrase_words().scope.search(text)
+    return text[: scope.start()].strip(" ,") if scope and content_words(text[scope.end() :]) else text
+
+
+_MAX_INLINE_LABEL = 6  # content words of a label set off by a colon right before a count inside a sentence
+
+
+def _colon_label(sent: Sentence, m: Mention) -> str:
+    """The label a colon sets right before a count in a part of its own ("...; tái hòa nhập cộng đồng: 2.953
+    người; ..."): the words from the part's start (a semicolon, a parenthesis or the sentence's start) to the
+    colon, 1 to _MAX_INLINE_LABEL content words with no number, time, opener or lead-in ("trong đó:", "cụ
+    thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's)."""
+    start = _opening(m)
+    head = sent.text[:start].rstrip()
+    if not head.endswith(":"):
+        return ""
+    head = head[:-1]
+    lo = max(head.rfind(";"), head.rfind("("), head.rfind(")"), head.rfind(":"))
+    if lo < 0:
+        return ""  # a label opening the block is label_lines.py's
+    label = " ".join(head[lo + 1 :].split())
+    pw = phrase_words()
+    if not 0 < len(content_words(label)) <= _MAX_INLINE_LABEL or _DIGIT.search(label) or find_periods(label):
+        return ""
+    if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label or "," in label:
+        return ""
+    return label

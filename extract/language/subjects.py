@@ -282,6 +282,8 @@ def drop_light_verbs(text: str) -> str:
         if b == start:
             start = a
     rest = doc[end:]
+    if _nominal_use(rest):
+        return text  # "hoàn thiện ... cơ cấu tổ chức của 100% cơ quan": a noun of the object, no light verb
     if not _words_in(rest):
         # "đã thực hiện 5.014 lượt thông báo": the light verb adds nothing to the count's own noun; a short noun
         # before it is the head it qualifies ("thời gian thực hiện tối đa 01 tuần")
@@ -292,6 +294,12 @@ def drop_light_verbs(text: str) -> str:
         # so the verb is a full verb of its own and stays
         return doc[start:].text
     return rest.text
+
+
+def _nominal_use(rest) -> bool:
+    """Whether the words after a light verb show it used as a noun (`extents.yaml` noun_markers: "cơ cấu tổ chức
+    của ...", "kết quả thực hiện của ..."): a verb takes an object, never a possessor right after it."""
+    return len(rest) > 0 and extent_words().noun_marker.fullmatch(rest[0].text) is not None
 
 
 # a phrase of two to four words written twice in a row; one syllable twice is a word of its own (reduplication
@@ -386,6 +394,27 @@ def context_words() -> ContextWords:
         index_name=regex.compile(WHOLE_WORD % alt["index_nouns"] + r"(?:\s+(?-i:[\p{Lu}\p{N}])[\p{L}\p{N}_.-]*)+", flags),
         index_noun=regex.compile(WHOLE_WORD % ("(?:" + alt["index_nouns"] + "|" + alt["criterion_nouns"] + ")"), flags),
         score_unit=regex.compile(alt["score_units"], flags),
+    )
+
+
+@dataclass(frozen=True)
+class ExtentWords:
+    """rules/subjects.yaml `extent`, compiled: see the comments there."""
+
+    manner: regex.Pattern  # searched: a manner adjunct that ends a counted noun's phrase
+    noun_marker: regex.Pattern  # full match of a word: after a light verb, it shows the verb used as a noun
+
+
+@cache
+def extent_words() -> ExtentWords:
+    data = load("extents")
+    if not isinstance(data, dict) or set(data) != {"manner_adjuncts", "noun_markers"}:
+        raise RuleError("extents.yaml: expected the keys manner_adjuncts, noun_markers")
+    alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
+    flags = regex.IGNORECASE
+    return ExtentWords(
+        manner=regex.compile(r"\s" + WHOLE_WORD % alt["manner_adjuncts"] + r"(?![\p{L}\p{N}_])", flags),
+        noun_marker=regex.compile(alt["noun_markers"], flags),
     )
 
 

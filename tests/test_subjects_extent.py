@@ -1,0 +1,109 @@
+"""The extent of a count's phrase inside its own clause (extract/figures/subjects.py: `_agent_after_break`,
+`_verbs_share_aspect`, `_before_manner`, `_before_scope`, `_names_own_rate`, `_colon_label`; the nominal light
+verb of extract/language/subjects.py; measures.py `_oblique_share`; words in rules/extents.yaml), on invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+from support import names, subjects_of, words
+
+from extract.catalog import RuleError
+from extract.language import subjects as subject_rules
+
+
+def test_an_agent_set_off_by_a_time_follows_the_counted_noun():
+    s = subjects_of("Kết quả từ 02/3 đến 30/4/2024 lực lượng Kiểm lâm huyện đã phát hiện, xử lý 47 vụ.")
+    assert names(s["47"], "vụ lực lượng Kiểm lâm huyện phát hiện, xử lý", extra=0)
+    assert "Kết quả" not in s["47"]
+
+
+def test_an_agent_after_an_adverbial_comma_part_follows_the_counted_noun():
+    s = subjects_of("Trong tháng 5, theo đề nghị của các phòng, ban, Giám đốc Sở Xây dựng đã phê duyệt 12 đồ án quy hoạch.")
+    assert names(s["12"], "đồ án quy hoạch Giám đốc Sở Xây dựng phê duyệt", extra=0)
+    assert not words(s["12"]) & {"đề", "nghị", "phòng", "ban"}
+
+
+def test_no_agent_from_a_list_of_bodies_or_a_lower_case_noun():
+    # the last of two named bodies is half the agent, not all of it
+    s = subjects_of("Sở Tư pháp, Sở Nội vụ đã thẩm định 30 văn bản.")
+    assert names(s["30"], "văn bản thẩm định", extra=0)
+    # a noun list written in lower case names no body
+    s = subjects_of("Trong năm, các phòng, đơn vị trực thuộc đã tiếp nhận 450 hồ sơ.")
+    assert names(s["450"], "hồ sơ tiếp nhận", extra=0)
+
+
+def test_a_manner_adjunct_ends_the_counted_noun_phrase():
+    s = subjects_of("Các phường thành lập 18 đội thanh niên tình nguyện với phương châm “nhà nhà sạch, ngõ ngõ xanh”.")
+    assert names(s["18"], "đội thanh niên tình nguyện thành lập")
+    assert not words(s["18"]) & {"phương", "châm", "ngõ"}
+    s = subjects_of("Huyện đã ra quân 25 đợt tổng vệ sinh theo tinh thần “ngày chủ nhật xanh”.")
+    assert "tinh thần" not in s["25"]
+
+
+def test_a_rate_named_by_its_own_clause_is_not_the_indicator_named_in_the_clause_before():
+    s = subjects_of("Năm 2024, tỷ lệ hồ sơ trực tuyến đạt 85%, cập nhật kết quả giải quyết TTHC lên Cổng dịch vụ công "
+                    "đạt 92%, sử dụng lại dữ liệu đã số hóa đạt 40%.")
+    assert names(s["92%"], "cập nhật kết quả giải quyết TTHC lên Cổng dịch vụ công", extra=0)
+    assert names(s["40%"], "sử dụng lại dữ liệu đã số hóa", extra=0)  # the comma ends the 92%'s clause
+    assert "hồ sơ trực tuyến" in s["85%"]
+
+
+def test_a_short_part_after_the_indicator_keeps_its_name():
+    s = subjects_of("Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 80%, trong đó cấp xã đạt 76%.")
+    assert names(s["76%"], "tỷ lệ hồ sơ trực tuyến cấp xã")
+
+
+def test_two_verbs_under_one_aspect_marker_stay_together_before_a_count():
+    s = subjects_of("Trong tháng, đã tiếp nhận 120 đơn thư, đã xác minh và trả lời đúng hạn 118 đơn thư.")
+    assert names(s["118"], "đơn thư xác minh và trả lời đúng hạn", extra=0)
+    # a coordinator between two counts still joins the counts, not two verbs
+    s = subjects_of("Đã tiếp nhận 50 ý kiến thống nhất và 12 ý kiến góp ý.")
+    assert names(s["12"], "ý kiến góp ý", extra=0)
+
+
+def test_the_whole_of_a_ratio_ends_at_the_report_territory():
+    s = subjects_of("Đến nay đã có 1.200/1.500 hộ kinh doanh đủ điều kiện trên địa bàn tỉnh đăng ký nộp thuế điện tử.")
+    assert names(s["1.500"], "hộ kinh doanh đủ điều kiện", extra=0)
+    assert names(s["1.200"], "hộ kinh doanh đủ điều kiện đăng ký nộp thuế điện tử", extra=0)
+
+
+def test_a_light_verb_before_a_possessor_is_a_noun_and_the_predicate_stays():
+    s = subjects_of("Đến nay, huyện đã hoàn thiện quy định chức năng, nhiệm vụ và cơ cấu tổ chức của 100% phòng chuyên "
+                    "môn thuộc UBND huyện.")
+    assert names(s["100%"], "phòng chuyên môn thuộc UBND huyện được hoàn thiện quy định chức năng, nhiệm vụ và cơ cấu "
+                            "tổ chức", extra=0)
+    # a light verb before a verb still opens the predicate
+    s = subjects_of("Phòng Nội vụ phối hợp với các xã tổ chức kiểm tra 15 cơ sở.")
+    assert names(s["15"], "cơ sở kiểm tra", extra=0)
+
+
+def test_a_share_of_an_oblique_takes_the_verb_phrase_before_it():
+    s = subjects_of("Xã đã cấp thẻ bảo hiểm y tế cho 100% trẻ em dưới 6 tuổi.")
+    assert names(s["100%"], "trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế")
+    assert "bảo hiểm" in s["100%"]
+
+
+def test_a_label_set_off_by_a_colon_inside_a_sentence_names_its_count():
+    s = subjects_of("Trong quý: tiếp nhận mới: 120 học viên; hồi gia: 95 học viên; chuyển cơ sở khác: 12 học viên.")
+    assert names(s["95"], "học viên hồi gia", extra=0)
+    assert names(s["12"], "học viên chuyển cơ sở khác", extra=0)
+    assert "hồi gia" not in s["12"]
+    # a lead-in before the colon is no label
+    s = subjects_of("Phát hiện 3.000 vụ, trong đó: 2.800 vụ khởi tố hình sự.")
+    assert "trong đó" not in s["2.800"]
+
+
+def test_extent_words_are_validated(monkeypatch):
+    good = subject_rules.load("extents")
+    for bad, message in (({**good, "unknown": ["x"]}, "expected the keys"),
+                         ({**good, "manner_adjuncts": "với phương châm"}, "extents.yaml manner_adjuncts")):
+        monkeypatch.setattr(subject_rules, "load", lambda name, bad=bad: bad)
+        subject_rules.extent_words.cache_clear()
+        try:
+            with pytest.raises(RuleError, match=message):
+                subject_rules.extent_words()
+        finally:
+            monkeypatch.undo()
+            subject_rules.extent_words.cache_clear()
+    assert subject_rules.extent_words().noun_marker.fullmatch("của")
