@@ -20,6 +20,7 @@ from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
+from extract.figures.text_cells import text_cell_figures
 from extract.figures.topics import plans_named
 from extract.language import numbers, periods, subjects, text
 from extract.language.headings import heading_level
@@ -55,9 +56,13 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             cells, block_totals = table_figures(block, sec, sec.year, prev_text, tables)
             figures.extend(cells)
             totals.extend(block_totals)
+            figures.extend(text_cell_figures(block, sec, sec.year))
             continue
         prev_text = block.text
+        coded = tables.get("coded")
         tables.clear()  # text between two tables: the second does not continue the first
+        if coded:  # ... unless it repeats the first's column-number row alone (table_cells.continued_header)
+            tables["coded"] = coded
         # a block of bare numbers with no word at all (a chart's axis ticks and data labels a PDF reader gives
         # as lines of their own, "0", "10", "8,17") says nothing a figure could measure
         if _WORD.search(block.text):

@@ -535,6 +535,7 @@ def table_figures(
                 if _WORD_OR_DIGIT.search(t) and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
                     path.append(t)
         col_path[c] = path
+    col_path = continued_header(bool(codes), bool(header_rows), n_cols, col_path, carry)
     kinds = {c: _column_kind(p[-1]) if p else None for c, p in col_path.items()}
     for c, p in col_path.items():
         if kinds[c] is None and p:
@@ -665,6 +666,21 @@ def table_figures(
                 if len(mentions) == 1:
                     cell_fig[(ri, c)] = f
     return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def continued_header(coded: bool, worded: bool, n_cols: int, col_path: dict[int, list[str]],
+                     carry: dict | None) -> dict[int, list[str]]:
+    """A table whose header is its column-number row alone ("A | B | C | 1 | 2 | ... | 7=3/2") continues the last
+    table that had that row, worded headers above it and as many columns: an annex printed over several pages
+    repeats only the number row on the next page, so the cells take that table's column headers. `coded`: the
+    table has a column-number row; `worded`: header rows with words. A worded, numbered header is remembered."""
+    if carry is None or not coded:
+        return col_path
+    if worded:
+        carry["coded"] = (n_cols, col_path)
+        return col_path
+    n, path = carry.get("coded", (None, None))
+    return dict(path) if n == n_cols else col_path
 
 
 def _label_column(data, n_cols: int, skip: set[int]) -> int:
