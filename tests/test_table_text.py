@@ -90,3 +90,20 @@ def test_a_table_with_a_worded_header_of_its_own_keeps_it():
     figs, _ = extract_figures(Document("x.pdf", "pdf", "0" * 64, blocks), _meta())
     quarter = next(f for f in figs if f.raw.startswith("250"))
     assert "Thực hiện quý I" in quarter.col_header and quarter.period_end == date(2026, 3, 31)
+
+
+def test_a_scanned_tables_row_labels_lose_the_rules_ocr_reads_as_bars():
+    from extract.figures.table_cells import ocr_label
+
+    assert ocr_label("| 3 |Giá trị nhập khẩu") == "Giá trị nhập khẩu"
+    assert ocr_label("| _ |- Doanh nghiệp trong nước") == "- Doanh nghiệp trong nước"
+    assert ocr_label("IV | Sản phẩm chủ yếu") == "Sản phẩm chủ yếu"
+    assert ocr_label("Giá trị sản xuất") == "Giá trị sản xuất"
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026", "Thực hiện tháng 5"],
+            ["1", "| 1 |Giá trị xuất khẩu", "Triệu USD", "900,0", "80,0"],
+            ["", "| _ |- Doanh nghiệp có vốn nước ngoài", "Triệu USD", "600,0", "55,0"]]
+    block = Block("table", "", "t1", page=1, table=_table(rows, page=1).table, ocr=True)
+    doc = Document("x.pdf", "pdf", "0" * 64, (block,))
+    figs = {f.raw: f for f in extract_figures(doc, _meta())[0]}
+    assert figs["55,0"].row_header.endswith("- Doanh nghiệp có vốn nước ngoài")
+    assert {"xuất", "khẩu", "doanh", "nghiệp"} <= set(figs["55,0"].subject.lower().split())

@@ -38,6 +38,7 @@ _DOT_DECIMAL = regex.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")
 _COLUMN_CODE = regex.compile(r"^\s*\(?(?:[A-Za-zĐđ]|\d{1,2}(?:\s*=\s*[\d/+\-*x() ]+)?)\)?\s*$")
 # compiled once: the module-level regex functions look their pattern up in regex's cache on every call
 _PARENS = regex.compile(r"\([^()]*\)")
+_STT_PART = regex.compile(r"[0-9]{1,2}|[IVX]{1,4}")  # the STT cell OCR merged into a row label ("2 |Giá trị")
 _TWO_LOWER = regex.compile(r"\p{Ll}{2}")
 _SMALL_NUMBER = regex.compile(r"\(?\d{1,2}\)?")
 _DECIMAL_MARK = regex.compile(r"\d[.,]\d")
@@ -555,6 +556,8 @@ def table_figures(
     skip |= {c for c, k in kinds.items() if k in ("note", "content", "owner", "deadline", "status")}
     table_unit = _table_unit(block, prev_text)
     labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
+    if block.ocr:
+        labels = [ocr_label(t) for t in labels]
     stt_col = min(stt_cols) if stt_cols else None
     carry = {} if carry is None else carry
     outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
@@ -666,6 +669,16 @@ def table_figures(
                 if len(mentions) == 1:
                     cell_fig[(ri, c)] = f
     return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def ocr_label(label: str) -> str:
+    """A scanned table's row label without the vertical rules OCR reads as "|" (and "_") nor the STT cell it
+    merged in front: "| 2 |Giá trị xuất khẩu" -> "Giá trị xuất khẩu", "| _ |- Doanh nghiệp" -> "- Doanh nghiệp"."""
+    parts = [p.strip(" _") for p in label.split("|")]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and _STT_PART.fullmatch(parts[0]):
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def continued_header(coded: bool, worded: bool, n_cols: int, col_path: dict[int, list[str]],
