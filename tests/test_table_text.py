@@ -107,3 +107,10 @@ def test_a_scanned_tables_row_labels_lose_the_rules_ocr_reads_as_bars():
     figs = {f.raw: f for f in extract_figures(doc, _meta())[0]}
     assert figs["55,0"].row_header.endswith("- Doanh nghiệp có vốn nước ngoài")
     assert {"xuất", "khẩu", "doanh", "nghiệp"} <= set(figs["55,0"].subject.lower().split())
+
+
+def test_a_data_tables_evidence_sentences_stay_notes():
+    rows = [["STT", "Tiêu chí", "Điểm chuẩn", "Điểm tự chấm", "Tài liệu kiểm chứng"],
+            ["1", "Kiểm tra CCHC", "1.00", "1.00", "Năm 2025 tỉnh đã kiểm tra 45 cơ quan, đơn vị, đạt 32% số cơ quan"
+                                                   " chuyên môn và địa phương theo kế hoạch kiểm tra được phê duyệt"]]
+    assert text_cell_figures(_table(rows), Sections(_meta()), 2026) == []

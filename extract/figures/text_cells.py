@@ -1,9 +1,10 @@
 """Figures of the running text written inside table cells (a comment and its answer, a note, an explanation).
 
 A comment table ("STT | Cơ quan góp ý | Nội dung góp ý | Ý kiến tiếp thu") holds its quantities in sentences,
-not in value cells: table_cells.py gives text cells no figure, so each cell that is a sentence is read here as a
-paragraph is, and its figures are located at the cell. Layout and task tables give none (their numbers are STT,
-dates and deadlines).
+not in value cells: table_cells.py gives text cells no figure, so in a table with no value cell (no bare number
+but its STT column) each cell that is a sentence is read here as a paragraph is, its figures located at the cell.
+A data table's text cells stay notes (an evidence column beside the scores), and layout and task tables give
+none (their numbers are STT, dates and deadlines).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import regex
 
 from extract.figures.prose import sentence_figures
 from extract.figures.sections import Sections
-from extract.figures.table_cells import _LEAD_IN_WORDS_MAX, _column_kind, is_layout_table
+from extract.figures.table_cells import _LEAD_IN_WORDS_MAX, _column_kind, _is_bare, is_layout_table
 from extract.model import Block, Figure
 
 _WORD = regex.compile(r"\p{L}+")
@@ -26,11 +27,18 @@ def _is_task_table(block: Block) -> bool:
     return any(_column_kind(c.text) in _TASK_COLUMNS for c in first)
 
 
+def _has_value_cells(block: Block) -> bool:
+    """A bare number in any column but the first (the STT): a data table, whose text cells are notes."""
+    return any(c.col > 1 and _is_bare(c.text) for row in block.table.rows for c in row)
+
+
 def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Figure]:
     """Figures of the cells of `block`'s table whose text is a sentence (more words than a label or lead-in
     may have), read as running text; each figure is located at its cell and printed on the cell's page."""
     table = block.table
     if table is None or table.n_rows < 2 or is_layout_table(block) or _is_task_table(block):
+        return []
+    if _has_value_cells(block):
         return []
     out: list[Figure] = []
     for row in table.rows:
