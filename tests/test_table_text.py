@@ -34,6 +34,7 @@ COMMENTS = [
 def test_a_sentence_in_a_comment_cell_gives_its_quantities_at_the_cell():
     figs = text_cell_figures(_table(COMMENTS, page=3), Sections(_meta()), 2026)
     assert [(f.location, f.value, f.unit, f.page) for f in figs] == [("t1r2c3", 80_000_000, "đồng", 3)]
+    assert (figs[0].row_header, figs[0].col_header) == ("Sở Tư pháp", "Nội dung góp ý")
     # the clause reference (khoản 2 Điều 7) and the STT cells are no quantity; the PDF line break is a space
     assert "bằng thạc sĩ là 80.000.000 đồng, đề nghị giảm cho phù hợp" in figs[0].quote
 
@@ -114,3 +115,10 @@ def test_a_data_tables_evidence_sentences_stay_notes():
             ["1", "Kiểm tra CCHC", "1.00", "1.00", "Năm 2025 tỉnh đã kiểm tra 45 cơ quan, đơn vị, đạt 32% số cơ quan"
                                                    " chuyên môn và địa phương theo kế hoạch kiểm tra được phê duyệt"]]
     assert text_cell_figures(_table(rows), Sections(_meta()), 2026) == []
+
+
+def test_a_comment_row_under_a_merged_label_takes_the_label_above():
+    rows = COMMENTS[:2] + [["", "", "Đề nghị quy định thời gian cam kết công tác tối thiểu 05 năm đối với người được"
+                                    " cử đi đào tạo trình độ tiến sĩ ở nước ngoài", "Tiếp thu"]]
+    figs = text_cell_figures(_table(rows), Sections(_meta()), 2026)
+    assert [(f.location, f.row_header) for f in figs] == [("t1r2c3", "Sở Tư pháp"), ("t1r3c3", "Sở Tư pháp")]

@@ -2,7 +2,8 @@
 
 A comment table ("STT | Cơ quan góp ý | Nội dung góp ý | Ý kiến tiếp thu") holds its quantities in sentences,
 not in value cells: table_cells.py gives text cells no figure, so in a table with no value cell (no bare number
-but its STT column) each cell that is a sentence is read here as a paragraph is, its figures located at the cell.
+but its STT column) each cell that is a sentence is read here as a paragraph is, its figures located at the cell
+with the row's label and the column's header.
 A data table's text cells stay notes (an evidence column beside the scores), and layout and task tables give
 none (their numbers are STT, dates and deadlines).
 """
@@ -41,7 +42,12 @@ def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Fig
     if _has_value_cells(block):
         return []
     out: list[Figure] = []
-    for row in table.rows:
+    heads = {c.col: " ".join(c.text.split()) for c in table.rows[0]}
+    # the row's label: the first column but an STT one, carried down rows whose label cell is merged above
+    label_col = 2 if _column_kind(heads.get(1, "")) == "stt" else 1
+    label = ""
+    for row in table.rows[1:]:
+        label = next((" ".join(c.text.split()) for c in row if c.col == label_col and c.text.strip()), label)
         for cell in row:
             if len(_WORD.findall(cell.text)) <= _LEAD_IN_WORDS_MAX:
                 continue
@@ -49,5 +55,6 @@ def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Fig
             text = " ".join(cell.text.split())
             para = replace(block, kind="paragraph", text=text, location=cell.location(block.location),
                            page=cell.page or block.page, table=None)
-            out.extend(sentence_figures(text, para, sec, year))
+            out.extend(replace(f, row_header=label or None, col_header=heads.get(cell.col) or None)
+                       for f in sentence_figures(text, para, sec, year))
     return out
