@@ -56,11 +56,14 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         if block.kind == "table":
             cells, block_totals = table_figures(block, sec, sec.year, prev_text, tables)
             figures.extend(cells)
-            figures.extend(text_cell_figures(block, sec, sec.year))  # sentences in cells (an evidence column)
+            figures.extend(text_cell_figures(block, sec, sec.year))  # sentences in cells (evidence, comments)
             totals.extend(block_totals)
             continue
         prev_text = block.text
+        coded = tables.get("coded")
         tables.clear()  # text between two tables: the second does not continue the first
+        if coded:  # ... unless it repeats the first's column-number row alone (table_cells.continued_header)
+            tables["coded"] = coded
         # a block of bare numbers with no word at all (a chart's axis ticks and data labels a PDF reader gives
         # as lines of their own, "0", "10", "8,17") says nothing a figure could measure
         if _WORD.search(block.text):

@@ -73,7 +73,7 @@ def _is_rate(s: str, m: Mention) -> bool:
     """A percentage, or money per unit ("1.400.000 đồng/01 tháng", "50 triệu đồng/người")."""
     if m.base_unit == "%":
         return True
-    money = m.base_unit in rules().money_units
+    money = (m.base_unit or "").split("/")[0] in rules().money_units  # "đồng/tháng", "lần mức lương cơ sở/người"
     return money and ("/" in (m.unit or "") or s[m.end : m.end + 2].lstrip().startswith("/"))
 
 
@@ -214,7 +214,8 @@ def refine_role(
         )
         return "change" if excess or (m.sign_word and not is_decrease(m.sign_word)) else role
     if m.kind == "multiple":
-        return role
+        # "cam kết công tác ít nhất gấp 03 lần thời gian học": a bounded multiple that a rule sets
+        return "norm" if m.qualifier in ("<=", ">=") and _norm(sent, m, role, cues, top, q0, prev) else role
     if m.kind == "ratio_whole":
         return _ratio_whole_role(sent, m, role, cues, stretch)
     if role == "change":

@@ -38,6 +38,7 @@ _DOT_DECIMAL = regex.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")
 _COLUMN_CODE = regex.compile(r"^\s*\(?(?:[A-Za-zĐđ]|\d{1,2}(?:\s*=\s*[\d/+\-*x() ]+)?)\)?\s*$")
 # compiled once: the module-level regex functions look their pattern up in regex's cache on every call
 _PARENS = regex.compile(r"\([^()]*\)")
+_STT_PART = regex.compile(r"[0-9]{1,2}|[IVX]{1,4}")  # the STT cell OCR merged into a row label ("2 |Giá trị")
 _TWO_LOWER = regex.compile(r"\p{Ll}{2}")
 _SMALL_NUMBER = regex.compile(r"\(?\d{1,2}\)?")
 _DECIMAL_MARK = regex.compile(r"\d[.,]\d")
@@ -535,6 +536,7 @@ def table_figures(
                 if _WORD_OR_DIGIT.search(t) and (not path or path[-1] != t) and not _is_code_row([t, t, t]):
                     path.append(t)
         col_path[c] = path
+    col_path = continued_header(bool(codes), bool(header_rows), n_cols, col_path, carry)
     kinds = {c: _column_kind(p[-1]) if p else None for c, p in col_path.items()}
     for c, p in col_path.items():
         if kinds[c] is None and p:
@@ -554,6 +556,8 @@ def table_figures(
     skip |= {c for c, k in kinds.items() if k in ("note", "content", "owner", "deadline", "status")}
     table_unit = _table_unit(block, prev_text)
     labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
+    if block.ocr:
+        labels = [ocr_label(t) for t in labels]
     stt_col = min(stt_cols) if stt_cols else None
     carry = {} if carry is None else carry
     outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
@@ -665,6 +669,31 @@ def table_figures(
                 if len(mentions) == 1:
                     cell_fig[(ri, c)] = f
     return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def ocr_label(label: str) -> str:
+    """A scanned table's row label without the vertical rules OCR reads as "|" (and "_") nor the STT cell it
+    merged in front: "| 2 |Giá trị xuất khẩu" -> "Giá trị xuất khẩu", "| _ |- Doanh nghiệp" -> "- Doanh nghiệp"."""
+    parts = [p.strip(" _") for p in label.split("|")]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and _STT_PART.fullmatch(parts[0]):
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def continued_header(coded: bool, worded: bool, n_cols: int, col_path: dict[int, list[str]],
+                     carry: dict | None) -> dict[int, list[str]]:
+    """A table whose header is its column-number row alone ("A | B | C | 1 | 2 | ... | 7=3/2") continues the last
+    table that had that row, worded headers above it and as many columns: an annex printed over several pages
+    repeats only the number row on the next page, so the cells take that table's column headers. `coded`: the
+    table has a column-number row; `worded`: header rows with words. A worded, numbered header is remembered."""
+    if carry is None or not coded:
+        return col_path
+    if worded:
+        carry["coded"] = (n_cols, col_path)
+        return col_path
+    n, path = carry.get("coded", (None, None))
+    return dict(path) if n == n_cols else col_path
 
 
 def _label_column(data, n_cols: int, skip: set[int]) -> int:

@@ -1,6 +1,8 @@
-"""Figures of the running text inside table cells: a sentence in an evidence or note column ("(Cấp xã có
-467.565/468.463 hồ sơ giải quyết đúng hạn, đạt tỷ lệ 99,81%)") is read as prose, each of the cell's paragraphs
-as a block of its own, located at the cell. Value cells stay with table_cells.
+"""Figures of the running text written inside table cells: an evidence or note column beside the scores
+("(Cấp xã có 467.565/468.463 hồ sơ giải quyết đúng hạn, đạt tỷ lệ 99,81%)"), a comment table's comment and its
+answer ("STT | Cơ quan góp ý | Nội dung góp ý | Ý kiến tiếp thu"). A cell that holds a sentence is read as prose,
+its figures located at the cell with the row's label and the column's header; value cells stay with
+table_cells, and layout and task tables give none (their numbers are STT, dates and deadlines).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from dataclasses import replace
 import regex
 
 from extract.figures.prose import sentence_figures
-from extract.figures.table_cells import is_layout_table
-from extract.model import Block, Figure
+from extract.figures.sections import Sections
+from extract.figures.table_cells import _column_kind, is_layout_table
+from extract.model import Block, Cell, Figure
 
 _WORD = regex.compile(r"\p{L}+")
 _DIGIT = regex.compile(r"[0-9]")
+_TASK_COLUMNS = ("owner", "deadline")  # a column of these kinds makes a task table (table_figures' test)
 # a cell is running text when one of its paragraphs has at least this many words: a value cell has at most 3
 # besides its numbers ("15 văn bản"), a row label names a measure in a few words ("Tỷ lệ hồ sơ trực tuyến"),
 # a sentence says who did what ("Tỉnh đã kiểm tra 42/139 đơn vị")
@@ -25,20 +29,42 @@ def _is_sentence(line: str) -> bool:
     return bool(_DIGIT.search(line)) and len(_WORD.findall(line)) >= _SENTENCE_WORDS_MIN
 
 
-def text_cell_figures(block: Block, sec, year: int | None) -> list[Figure]:
-    """The figures of the sentences in `block`'s table cells (the header row and layout tables left out)."""
+def _is_task_table(block: Block) -> bool:
+    first = block.table.rows[0] if block.table.rows else []
+    return any(_column_kind(c.text) in _TASK_COLUMNS for c in first)
+
+
+def _paragraphs(cell: Cell, pdf: bool) -> list[str]:
+    """A Word cell's lines are its paragraphs; a PDF cell's lines are where the print wrapped, so the cell is
+    one paragraph."""
+    if pdf:
+        text = " ".join(cell.text.split())
+        return [text] if text else []
+    return [ln for ln in cell.text.split("\n") if ln.strip()]
+
+
+def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Figure]:
+    """The figures of the sentences in `block`'s table cells (the header row, layout and task tables left out),
+    each located at its cell, printed on the cell's page, with the row's label and the column's header."""
     table = block.table
-    if table is None or table.n_rows < 2 or is_layout_table(block):
+    if table is None or table.n_rows < 2 or is_layout_table(block) or _is_task_table(block):
         return []
+    pdf = block.page is not None
+    heads = {c.col: " ".join(c.text.split()) for c in table.rows[0]}
+    # the row's label: the first column but an STT one, carried down rows whose label cell is merged above
+    label_col = 2 if _column_kind(heads.get(1, "")) == "stt" else 1
+    label = ""
     out: list[Figure] = []
     for row in table.rows[1:]:
+        label = next((" ".join(c.text.split()) for c in row if c.col == label_col and c.text.strip()), label)
         for cell in row:
-            lines = [ln for ln in cell.text.split("\n") if ln.strip()]
-            if not any(_is_sentence(ln) for ln in lines):
+            paras = _paragraphs(cell, pdf)
+            if not any(_is_sentence(p) for p in paras):
                 continue
             where = replace(block, kind="paragraph", text=cell.text, location=cell.location(block.location),
                             table=None, page=cell.page or block.page)
-            for line in lines:
-                if _DIGIT.search(line):
-                    out.extend(sentence_figures(line, replace(where, text=line), sec, year))
+            for para in paras:
+                if _DIGIT.search(para):
+                    out.extend(replace(f, row_header=label or None, col_header=heads.get(cell.col) or None)
+                               for f in sentence_figures(para, replace(where, text=para), sec, year))
     return out

@@ -75,12 +75,22 @@ def _identifier_rules() -> dict:
         raise RuleError("spans.yaml: expected the keys identifiers, number_word, cues")
     out = {}
     for entry in data["identifiers"]:
-        if set(entry) != {"id", "note", "before", "number"} or entry["id"] in out:
+        if set(entry) - {"not_after"} != {"id", "note", "before", "number"} or entry["id"] in out:
             raise RuleError(f"spans.yaml identifiers: bad or duplicate entry {entry.get('id')!r}")
         try:
             out[entry["id"]] = regex.compile(entry["number"])
         except regex.error as exc:
             raise RuleError(f"spans.yaml identifier {entry['id']}: {exc}") from exc
+    return out
+
+
+@cache
+def _not_after() -> dict[str, frozenset[str]]:
+    """rule id -> the words after which its phrase is no identifier ("trong vòng 03 năm": within, not a round)."""
+    out = {}
+    for entry in catalog.load("spans")["identifiers"]:
+        words = entry.get("not_after", [])
+        out[entry["id"]] = frozenset(w.lower() for w in _words(entry["id"], words)) if words else frozenset()
     return out
 
 
@@ -129,8 +139,11 @@ def _identifier_ends(doc, cues) -> list[tuple[int, int, str]]:
     """(start, end, rule id) token spans of the identifiers that the (start, end, rule id) cue spans open."""
     rules = _identifier_rules()
     number_word = _number_word()
+    not_after = _not_after()
     found = []
     for start, end, rid in cues:
+        if start > 0 and doc[start - 1].lower_ in not_after[rid]:
+            continue
         i = end
         if i < len(doc) and doc[i].lower_ == number_word and doc[i - 1].lower_ != number_word:
             i += 1
@@ -307,9 +320,12 @@ def identifier_spans(text: str) -> list[tuple[int, int, str]]:
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         return []
     rules = _identifier_rules()
+    not_after = _not_after()
     out = []
-    for match_id, _start, end in _identifier_matcher()(doc):
+    for match_id, start, end in _identifier_matcher()(doc):
         rid = doc.vocab.strings[match_id]
+        if start > 0 and doc[start - 1].lower_ in not_after[rid]:
+            continue
         i = end
         if i < len(doc) and doc[i].lower_ == _number_word() and doc[end - 1].lower_ != _number_word():
             i += 1

@@ -548,12 +548,24 @@ def _prefix(text: str, item: _Item) -> None:
     if m:
         item.kind = "multiple"
         pos = m.start("m")
+        _bound_before_multiple(text, item, pos)
     m = g.sign.match(text, max(0, pos - 30), pos)
     if m:
         item.sign_word = " ".join(m.group("s").split()).lower()
     m = g.range_start.match(text, max(0, item.start - 30), item.start)
     if m:
         item.range_start = (m.start("s"), m.end("s"))
+
+
+def _bound_before_multiple(text: str, item: _Item, pos: int) -> None:
+    """A bound written before "gấp" bounds the multiple: "ít nhất gấp 03 lần", "tối đa gấp 2 lần"."""
+    if item.qualifier is not None:
+        return
+    r, g = _rules(), _grammar()
+    m = g.qualifier.match(text, max(0, pos - 40), pos)
+    if m:
+        item.qualifier = r.qualifiers[" ".join(m.group("q").split()).casefold()]
+        item.qualifier_span = (m.start("q"), m.end("q"))
 
 
 def _is_name_number(text: str, item: _Item, cluster: str) -> bool:

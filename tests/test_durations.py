@@ -1,0 +1,54 @@
+"""A duration bounded by "trong vòng" (within) is a quantity with the bound "<=", and the support duration a
+policy sets is a rule (norm); "vòng 2" without "trong" still names a round; a multiple of the base salary is
+money ("0,7 lần mức lương cơ sở/người/tháng"). Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.figures import extract_figures
+from extract.language.nlp import identifier_spans
+from extract.model import Block, Document, Metadata, Period
+
+
+def _figures(text: str):
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block("paragraph", text, "p1"),))
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    return extract_figures(doc, meta)[0]
+
+
+def test_within_a_duration_is_a_bounded_quantity_not_a_round():
+    text = "Hồ sơ đủ điều kiện được giải quyết trong vòng 05 ngày làm việc kể từ ngày tiếp nhận."
+    assert identifier_spans(text) == []
+    (f,) = _figures(text)
+    assert (f.value, f.unit, f.qualifier) == (5, "ngày làm việc", "<=")
+
+
+def test_a_round_keeps_its_number_out():
+    text = "Các đội thi vào vòng 2 của hội thi được cộng 10 điểm."
+    assert [rid for _s, _e, rid in identifier_spans(text)] == ["version_counter"]
+    assert [f.raw for f in _figures(text)] == ["10 điểm"]
+
+
+def test_the_support_duration_a_policy_sets_is_a_norm_without_period():
+    (f,) = _figures("Người được thu hút về công tác tại tỉnh có thời gian hỗ trợ trong vòng 04 năm.")
+    assert (f.value, f.unit, f.qualifier, f.role) == (4, "năm", "<=", "norm")
+    assert f.period_start is None and f.period_end is None
+
+
+def test_a_multiple_of_the_base_salary_is_a_money_rate_a_support_policy_sets():
+    (f,) = _figures("Cán bộ được điều động về xã được hỗ trợ hằng tháng bằng 0,7 lần mức lương cơ sở/người/tháng.")
+    assert (f.value, f.unit, f.role) == (0.7, "lần mức lương cơ sở/người/tháng", "norm")
+    (g,) = _figures("Học viên có hoàn cảnh khó khăn được hỗ trợ 1.200.000 đồng/tháng trong thời gian học.")
+    assert (g.unit, g.role) == ("đồng/tháng", "norm")
+    (h,) = _figures("Năm 2025, tỉnh đã chi trả 850.000 đồng/tháng cho mỗi học viên.")
+    assert h.role == "actual"  # paid: a result, no rule
+
+
+def test_a_bound_before_gap_bounds_the_multiple_and_a_rule_sets_it():
+    (f,) = _figures("Người được cử đi học phải cam kết làm việc tại tỉnh ít nhất gấp 02 lần thời gian đào tạo.")
+    assert (f.value, f.unit, f.qualifier, f.role) == (2, "lần", ">=", "norm")
+    (g,) = _figures("Năm 2025, sản lượng đã đạt ít nhất gấp 3 lần năm 2020.")
+    assert (g.qualifier, g.role) == (">=", "change")  # reached: a result, no rule
+    (h,) = _figures("Số hộ nghèo giảm hơn gấp 2 lần so với đầu kỳ.")
+    assert (h.qualifier, h.role) == (">", "change")
