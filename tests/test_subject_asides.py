@@ -28,3 +28,28 @@ def test_aside_with_its_own_figure_is_no_aside():
     assert _aside_before_copula(own, own.text.index("40")) is None
     cited = analyse("Số trường đạt chuẩn (theo báo cáo của Sở) là 40 trường.")
     assert _aside_before_copula(cited, cited.text.index("40")) == (cited.text.index("("), cited.text.index(")") + 1)
+
+
+def test_colon_in_a_parenthesis_is_no_line_label():
+    from extract.figures.label_lines import parse_line
+
+    assert parse_line("Số xe đăng ký là 5.120 (ô tô: 1.020, xe máy: 4.100).") is None
+    assert parse_line("Số xe đăng ký (theo Sở Xây dựng): 5.120 xe.").label.startswith("Số xe đăng ký")
+
+
+def test_parts_in_parentheses_take_the_total_and_their_label():
+    got = subjects_of("Số học viên tốt nghiệp là 640 (hệ chính quy: 410, hệ vừa làm vừa học: 230).")
+    assert names(got["410"], "học viên tốt nghiệp hệ chính quy")
+    assert names(got["230"], "học viên tốt nghiệp hệ vừa làm vừa học")
+
+
+def test_parts_after_a_semicolon_and_a_unit():
+    got = subjects_of("Tổng số xe được kiểm định là 5.120 xe (ô tô: 1.020 xe; xe tải: 4.100 xe).")
+    assert names(got["1.020"], "xe được kiểm định ô tô")
+    assert names(got["4.100"], "xe được kiểm định xe tải")
+
+
+def test_a_lead_in_in_the_parenthesis_is_no_part_label():
+    got = subjects_of("Đoàn đã kiểm tra 12 cơ quan, đơn vị (gồm: 05 trường học và 07 trạm y tế).")
+    assert names(got["05"], "trường học")
+    assert "gồm" not in (got["05"] or "")

@@ -1351,3 +1351,30 @@ def _drop_copula_aside(sent: Sentence, lo: int, text: str) -> str:
     a, b = cited[0] - lo, cited[1] - lo
     return text[:a] + " " + text[b:]
 
+
+
+_MAX_PART_LABEL = 6  # content words of a part's label in the parenthesis after a total ("cấp tỉnh", "nữ")
+
+
+def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A part of the figure right before a parenthesis, named by a label and a colon inside it ("Số người có mặt
+    là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"): the total's subject with the part's label; None otherwise.
+    `done` holds the (mention, subject) of the sentence's figures before `m`."""
+    s = sent.text
+    start = _opening(m)
+    head = s[:start].rstrip()
+    paren = s.rfind("(", 0, start)
+    if not head.endswith(":") or paren < 0 or ")" in s[paren:start]:
+        return None
+    total = next(((o, subj) for o, subj in reversed(done) if o.end <= paren), None)
+    if total is None or not total[1] or len(s[total[0].end : paren].split()) > 1 or "," in s[total[0].end : paren]:
+        return None  # the parenthesis must follow the total (and its unit) right away
+    # the label starts after the parenthesis, a semicolon, or the part before ("..., cấp xã: 5.608")
+    lo = max([paren + 1, head.rfind(";") + 1] + [o.end for o in sent.mentions if paren < o.end <= start])
+    label = " ".join(head[lo:-1].split()).strip(" ,;")
+    if not 0 < len(content_words(label)) <= _MAX_PART_LABEL or _DIGIT.search(label) or find_periods(label):
+        return None
+    pw = phrase_words()
+    if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label:
+        return None  # "(gồm: 04 cơ quan ...)", "(trong đó: ...)": a list's lead-in, its parts name their own noun
+    return f"{total[1]} {label}"
