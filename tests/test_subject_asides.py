@@ -53,3 +53,10 @@ def test_a_lead_in_in_the_parenthesis_is_no_part_label():
     got = subjects_of("Đoàn đã kiểm tra 12 cơ quan, đơn vị (gồm: 05 trường học và 07 trạm y tế).")
     assert names(got["05"], "trường học")
     assert "gồm" not in (got["05"] or "")
+
+
+def test_topic_set_off_by_an_aside_names_the_group_whole():
+    got = subjects_of("Đối với các trường mầm non, tiểu học (100% trường đạt chuẩn), gồm: 12/15 đơn vị xếp loại Tốt, "
+                      "03/15 đơn vị xếp loại Khá.")
+    assert names(got["12"], "trường mầm non, tiểu học xếp loại Tốt")
+    assert names(got["03"], "trường mầm non, tiểu học xếp loại Khá")
