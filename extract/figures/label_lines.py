@@ -137,12 +137,18 @@ def parse_line(text: str) -> Line | None:
     if cm is None:
         return None
     raw = text[mm.end() : cm.start()]
-    if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or _NOT_LABEL.search(raw):
+    if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or _NOT_LABEL.search(raw) or _in_parenthesis(raw):
         return None
     label = _clean(raw)
     if not content_words(label) or _rules()[1].match(label):
         return None
     return Line(mm["m"] or "", label, cm.end(), raw)
+
+
+def _in_parenthesis(raw: str) -> bool:
+    """Whether the colon after `raw` stands inside a parenthesis `raw` opens: "Số người có mặt là 8.429 (cấp tỉnh:
+    2.821, ...)" labels a part of the figure before it, not the line."""
+    return raw.count("(") > raw.count(")")
 
 
 def forget() -> None:

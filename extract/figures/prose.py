@@ -21,6 +21,7 @@ from extract.figures.subjects import (
     is_weak,
     list_total,
     noun_phrase,
+    part_in_parens,
     with_beneficiary,
     with_topic_noun,
 )
@@ -109,6 +110,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if not indicator:
                 subject = with_field(subject, m, sec.field(), sent.text)  # "khởi tố 45 vụ" under a heading on drugs
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
+            subject = part_in_parens(sent, m, done) or subject  # "là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             if is_weak(subject) and not indicator:

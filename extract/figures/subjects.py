@@ -146,6 +146,9 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     if aside and not _DIGIT.search(aside.group()):
         # "Làm sạch (trên hệ thống ...) 39.953 dữ liệu": an aside in parentheses between the verb and its count
         hard = max((c.end() for c in HARD.finditer(s, 0, aside.start())), default=0)
+    cited = _aside_before_copula(sent, pos) if predicate else None
+    if cited is not None:  # "Số người có mặt (tại Báo cáo số 347/BC-UBND ...) là 8.429": the clause runs through it
+        hard = max((c.end() for c in HARD.finditer(s, 0, cited[0])), default=0)
     prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
@@ -232,7 +235,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     pw = phrase_words()
     start = _opening(m)
     lo = _clause_lo(sent, start, predicate=True)
-    text = without_openers(unmark(_ASIDE.sub(" ", masked(sent, lo, start, m))))
+    text = without_openers(unmark(_ASIDE.sub(" ", _drop_copula_aside(sent, lo, masked(sent, lo, start, m)))))
     cop = pw.copula.search(text)
     if cop:
         wide = _subject_lo(sent, m, lo, start)
@@ -1317,3 +1320,61 @@ def _colon_label(sent: Sentence, m: Mention) -> str:
     if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label or "," in label:
         return ""
     return label
+
+
+def _aside_before_copula(sent: Sentence, pos: int) -> tuple[int, int] | None:
+    """(start, end) of an aside in parentheses with no figure of its own that only a copula separates from the
+    number at `pos`: a source or a gloss of the noun phrase before it ("Tổng số biên chế được giao (theo Quyết định
+    số 12/QĐ-UBND ngày 02/3/2025) là 9.818", "Số cơ quan chuyên môn (CQCM) là 14"), not a clause break."""
+    s = sent.text
+    close = s.rfind(")", 0, pos)
+    if close < 0:
+        return None
+    rest = s[close + 1 : pos]
+    cop = phrase_words().copula.search(rest)
+    if cop is None or rest[: cop.start()].strip():
+        return None
+    open_ = s.rfind("(", 0, close)
+    if open_ < 0 or ")" in s[open_ + 1 : close] or not s[:open_].strip():
+        return None
+    if any(open_ < o.end and o.start < close for o in sent.mentions):
+        return None  # "(cấp tỉnh: 3.585) là ...": figures of their own
+    return open_, close + 1
+
+
+def _drop_copula_aside(sent: Sentence, lo: int, text: str) -> str:
+    """`text` (the sentence from `lo` up to a number) without the aside _aside_before_copula finds before its
+    copula: the noun phrase named before the aside is the subject."""
+    cited = _aside_before_copula(sent, lo + len(text))
+    if cited is None or cited[0] < lo:
+        return text
+    a, b = cited[0] - lo, cited[1] - lo
+    return text[:a] + " " + text[b:]
+
+
+
+_MAX_PART_LABEL = 6  # content words of a part's label in the parenthesis after a total ("cấp tỉnh", "nữ")
+
+
+def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A part of the figure right before a parenthesis, named by a label and a colon inside it ("Số người có mặt
+    là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"): the total's subject with the part's label; None otherwise.
+    `done` holds the (mention, subject) of the sentence's figures before `m`."""
+    s = sent.text
+    start = _opening(m)
+    head = s[:start].rstrip()
+    paren = s.rfind("(", 0, start)
+    if not head.endswith(":") or paren < 0 or ")" in s[paren:start]:
+        return None
+    total = next(((o, subj) for o, subj in reversed(done) if o.end <= paren), None)
+    if total is None or not total[1] or len(s[total[0].end : paren].split()) > 1 or "," in s[total[0].end : paren]:
+        return None  # the parenthesis must follow the total (and its unit) right away
+    # the label starts after the parenthesis, a semicolon, or the part before ("..., cấp xã: 5.608")
+    lo = max([paren + 1, head.rfind(";") + 1] + [o.end for o in sent.mentions if paren < o.end <= start])
+    label = " ".join(head[lo:-1].split()).strip(" ,;")
+    if not 0 < len(content_words(label)) <= _MAX_PART_LABEL or _DIGIT.search(label) or find_periods(label):
+        return None
+    pw = phrase_words()
+    if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label:
+        return None  # "(gồm: 04 cơ quan ...)", "(trong đó: ...)": a list's lead-in, its parts name their own noun
+    return f"{total[1]} {label}"

@@ -159,7 +159,8 @@ def phrase_words() -> PhraseWords:
         ),
         lead_openers=regex.compile(r"^\s*" + WHOLE_WORD % alt["lead_openers"] + r"[\s,:]*", flags),
         topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
-        topic_label=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^:;()]{2,120}?)\s*(?::(?!\d)|\s"
+        # ... or by an aside in parentheses ("Đối với các sở, ngành (100% đơn vị xếp loại Tốt), gồm: ...")
+        topic_label=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^:;()]{2,120}?)\s*(?::(?!\d)|\(|\s"
                                   + WHOLE_WORD % alt["consequence"] + ")", flags),
         coordinator=regex.compile(WHOLE_WORD % alt["coordinators"], flags),
         trailing_coordinators=regex.compile(r"(?:\s+" + WHOLE_WORD % alt["coordinators"] + r")+\s*$", flags),
