@@ -152,7 +152,7 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
     s = sent.text
     prev_end = prev.mention.end if prev else 0
     after = s[m.end : m.end + 80]
-    q0 = m.qualifier_span[0] if m.qualifier_span else m.start
+    q0 = m.opening
     lo = clause_start(s, q0, prev_end)
     if lo > 0 and s[lo - 1] == "(" and not s[lo:q0].strip():
         # "chưa đạt kịch bản đề ra (9,32%)": the words before the parenthesis speak of it
@@ -214,7 +214,7 @@ def present_state(sent: Sentence, m: Mention, whole: bool = False) -> bool:
     if m.base_unit == "%" or (m.kind == "ratio_whole" and not whole):
         return False
     r, s = rules(), sent.text
-    q0 = m.qualifier_span[0] if m.qualifier_span else m.start
+    q0 = m.opening
     if r.unfinished_after.match(s, m.end) and r.reference_before.search(s, max(0, q0 - 20), q0):
         return True
     return bool(r.now_before.search(s, clause_start(s, q0, 0), q0))

@@ -198,7 +198,7 @@ def refine_role(
     after the document's year, orders, plan items, plan sections and documents)."""
     r = rules()
     s = sent.text
-    q0 = m.qualifier_span[0] if m.qualifier_span else m.start
+    q0 = m.opening
     top = _scope_start(sent, m.start)
     stretch = _stretch_start(sent, m.start)
     clause = clause_start(s, q0, top)

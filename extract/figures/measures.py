@@ -100,10 +100,6 @@ def measured_subject(sent: Sentence, m: Mention, own: str | None, done: list) ->
     return None
 
 
-def _start(m: Mention) -> int:
-    return m.qualifier_span[0] if m.qualifier_span else m.start
-
-
 def _clean(text: str) -> str:
     return without_openers(unmark(text)).strip(" ,")
 
@@ -148,10 +144,10 @@ def _multiple(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
         return None
     if measure_words().comparison.match(sent.text[m.end :]) and done and done[-1][1]:
         prev, subj = done[-1]
-        if not HARD.search(sent.text, prev.end, _start(m)):
+        if not HARD.search(sent.text, prev.end, m.opening):
             return subj
-    lo = _clause_lo(sent, _start(m))
-    before = _masked(sent, lo, _start(m))
+    lo = _clause_lo(sent, m.opening)
+    before = _masked(sent, lo, m.opening)
     before = measure_words().multiple_verb.sub(" ", before)  # "gấp", "tăng": the verb, not its subject
     if content_words(before):
         # "Mặt hàng có tốc độ tăng cao là sản phẩm nhựa tăng 2,2 lần": the noun phrase right before the verb
@@ -181,8 +177,8 @@ def _change(sent: Sentence, m: Mention, own: str | None, done: list) -> str | No
     if not subj or (prev.unit or "").casefold() == m.unit.casefold():
         return None  # the same noun: subjects.py's restatement
     text = sent.text
-    paren = text.rfind("(", prev.end, _start(m))
-    inside = regex.sub(WHOLE_WORD % regex.escape(m.sign_word), " ", text[paren + 1 : _start(m)], flags=regex.IGNORECASE)
+    paren = text.rfind("(", prev.end, m.opening)
+    inside = regex.sub(WHOLE_WORD % regex.escape(m.sign_word), " ", text[paren + 1 : m.opening], flags=regex.IGNORECASE)
     if paren < 0 or inside.strip() or HARD.search(text, prev.end, paren):
         return None
     if not regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE):
@@ -196,12 +192,12 @@ def _rank(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None
     if (m.unit or "").casefold() != _rank_unit() or m.kind == "ratio_whole":
         return None
     head = measure_words().rank_head
-    if done and done[-1][1] and not HARD.search(sent.text, done[-1][0].end, _start(m)):
+    if done and done[-1][1] and not HARD.search(sent.text, done[-1][0].end, m.opening):
         prev, subj = done[-1]
         if prev.unit and prev.kind != "ratio_whole":
             subj = regex.sub(WHOLE_WORD % regex.escape(prev.unit), " ", subj, count=1, flags=regex.IGNORECASE)
         return f"{head} {subj}" if content_words(subj) else None
-    agent = _agent(sent, _clause_lo(sent, _start(m)), _start(m))
+    agent = _agent(sent, _clause_lo(sent, m.opening), m.opening)
     verb = context_words().rank.search(agent)
     agent = agent[: verb.start()].strip(" ,") if verb else agent  # "xếp hạng": the verb, not what it ranks
     return f"{head} {agent}" if content_words(agent) else None
@@ -217,7 +213,7 @@ def _breakdown_rate(sent: Sentence, m: Mention, own: str | None, done: list) -> 
     share = phrase_words().share
     if fold(own).casefold().startswith(fold(share).casefold()):
         return None  # the item names its own rate
-    opened = [b for b in mw.breakdown.finditer(sent.text, 0, _start(m))]
+    opened = [b for b in mw.breakdown.finditer(sent.text, 0, m.opening)]
     if not opened:
         return None
     at = opened[-1].start()
@@ -268,16 +264,16 @@ def _group(sent: Sentence, part: Mention) -> str | None:
     """The group before "có" that the ratio `part` (or the first ratio of the same noun coordinated before it)
     counts in; None when its clause has none."""
     s = sent.text
-    hard = max((c.end() for c in HARD.finditer(s, 0, _start(part))), default=0)
+    hard = max((c.end() for c in HARD.finditer(s, 0, part.opening)), default=0)
     mw = measure_words()
     pw = phrase_words()
     ratios = [o for o in sent.mentions if hard <= o.start < part.start and o.kind == "ratio_part"]
     first = ratios[0] if ratios else part
     if any(o.kind == "ratio_part" and (o.unit or "").casefold() != (part.unit or "").casefold() for o in ratios):
         return None
-    if any(hard <= o.start < _start(first) for o in sent.mentions):
+    if any(hard <= o.start < first.opening for o in sent.mentions):
         return None  # another number before the group: not a group of its own
-    lead = s[hard : _start(first)]
+    lead = s[hard : first.opening]
     ex = mw.existential.search(lead)
     if not ex:
         return None
@@ -298,8 +294,8 @@ def _share_of(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
     if m.base_unit != "%":
         return None
     pw = phrase_words()
-    lo = _clause_lo(sent, _start(m))
-    before = " ".join(_masked(sent, lo, _start(m)).split())
+    lo = _clause_lo(sent, m.opening)
+    before = " ".join(_masked(sent, lo, m.opening).split())
     if not before or pw.predicates.search(" ".join(before.split()[-2:])) or pw.restate.fullmatch(before):
         return None  # "đạt 82% kế hoạch", "chiếm 15% tổng số": the whole a rate is taken of, not what it measures
     after = _noun_after(sent, m)
@@ -346,7 +342,7 @@ def _shared_qualifiers(sent: Sentence, m: Mention, after: str) -> str:
     nxt = next((o for o in sent.mentions if o.start >= m.end), None)
     if nxt is None or nxt.base_unit != "%":
         return ""
-    gap = " ".join(s[m.end : _start(nxt)].split())
+    gap = " ".join(s[m.end : nxt.opening].split())
     if not gap.casefold().startswith(after.casefold()) or not phrase_words().coordination.fullmatch(gap[len(after) :]):
         return ""
     other = _noun_after(sent, nxt)
@@ -374,7 +370,7 @@ def _quota(sent: Sentence, m: Mention, own: str | None, done: list) -> str | Non
         return None
     part, subj = done[-1]
     s = sent.text
-    if not s[: _start(part)].rstrip().endswith("(") or not s[m.end :].lstrip().startswith(")"):
+    if not s[: part.opening].rstrip().endswith("(") or not s[m.end :].lstrip().startswith(")"):
         return None
     at = regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE)
     if at is None:

@@ -62,11 +62,6 @@ _MAX_SHORT = 6  # content words of a subject short enough to take the sentence's
 _MAX_VERB_NAME = 3  # words of the verb a parenthesised rate is named by ("tỷ lệ liên thông")
 
 
-def _opening(m: Mention) -> int:
-    """Where the words of `m` begin: its qualifier's start ("gần", "trên"), else its own."""
-    return m.qualifier_span[0] if m.qualifier_span else m.start
-
-
 def _mention_before(sent: Sentence, pos: int) -> Mention | None:
     """The mention of `sent` ending last at or before `pos`; None when there is none."""
     return max((o for o in sent.mentions if o.end <= pos), key=lambda o: o.end, default=None)
@@ -233,7 +228,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     aspect marker ("UBND tỉnh đã ban hành 34 Quyết định") is returned apart when it is a short noun phrase, to
     follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped."""
     pw = phrase_words()
-    start = _opening(m)
+    start = m.opening
     lo = _clause_lo(sent, start, predicate=True)
     text = without_openers(unmark(_ASIDE.sub(" ", _drop_copula_aside(sent, lo, masked(sent, lo, start, m)))))
     cop = pw.copula.search(text)
@@ -374,7 +369,7 @@ def _pair_verb(sent: Sentence, m: Mention) -> tuple[str, str] | None:
     """(verb phrase, agent) of the count of another noun right before `m`, with nothing or a comma between: the
     two counts of a pair are objects of one verb ("Bộ đội biên phòng bắt giữ 03 vụ 04 đối tượng có hành vi ...");
     None when `m` is no second count of such a pair."""
-    start = _opening(m)
+    start = m.opening
     prev = _mention_before(sent, start)
     if prev is None or not is_counted(prev) or not is_counted(m) or (
             prev.unit or "").casefold() == (m.unit or "").casefold():
@@ -394,7 +389,7 @@ def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
     if nxt is None or nxt.base_unit not in rules().bound_units:
         return None
-    start = nxt.qualifier_span[0] if nxt.qualifier_span else nxt.start
+    start = nxt.opening
     between = sent.text[m.end : start]
     if _AFTER_HARD.search(between) or "," in between or _DIGIT.search(between) \
             or phrase_words().predicates.search(between):
@@ -416,7 +411,7 @@ def _semicolon_verb(sent: Sentence, m: Mention) -> str:
     commas: "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, căn cước công dân; 2.707 tài khoản định danh" -> "thu
     nhận" for the 2.707; "" when the part has words before the count or the part before no verb of its count."""
     s = sent.text
-    start = _opening(m)
+    start = m.opening
     semi = s.rfind(";", 0, start)
     if semi < 0 or not is_counted(m) or s[semi + 1 : start].strip(" -–+"):
         return ""
@@ -437,7 +432,7 @@ def _verb_object(sent: Sentence, m: Mention, own: str | None) -> str | None:
     if not own or not own.casefold().startswith(share.casefold() + " "):
         return None
     verb = own[len(share) :].strip()
-    start = _opening(m)
+    start = m.opening
     paren = sent.text.rfind("(", 0, start)
     if paren < 0 or ")" in sent.text[paren:start] or not 0 < len(verb.split()) <= _MAX_VERB_NAME:
         return None
@@ -461,7 +456,7 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     pw = phrase_words()
     if pw.predicates.match(after) or pw.restate.fullmatch(after) or context_words().plan.match(after):
         return False
-    start = _opening(m)
+    start = m.opening
     before = _strip_lead_in(masked(sent, _clause_lo(sent, start), start, m))
     lead = " ".join(masked(sent, _clause_lo(sent, start), start, m).split()[len(before.split()) :])
     return bool(pw.predicates.search(lead))  # the verb of a rate ("đạt") right before it, past "tối thiểu"
@@ -481,7 +476,7 @@ def _list_verb(sent: Sentence, m: Mention, depth: int = 0) -> str:
     the words before `m` are no list joint (a comma or a coordinator after the item before, its qualifiers and
     nothing else: no verb, predicate, time or break)."""
     pw = phrase_words()
-    start = _opening(m)
+    start = m.opening
     prev = _mention_before(sent, start)
     if prev is None or not is_counted(prev) or not is_counted(m) or depth > _MAX_PART:
         return ""
@@ -577,7 +572,7 @@ def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     pw = phrase_words()
     if not words or not content_words(words[0]) or pw.predicates.match(after) or pw.restate.fullmatch(after):
         return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
-    start = _opening(m)
+    start = m.opening
     before = without_openers(masked(sent, _clause_lo(sent, start), start, m))
     return not pw.predicates.search(" ".join(before.split()[-2:]))
 
@@ -614,7 +609,7 @@ def _outer_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     if m.base_unit != "%":
         return None
     s = sent.text
-    start = _opening(m)
+    start = m.opening
     paren = s.rfind("(", 0, start)
     if paren < 0 or ")" in s[paren:start]:
         return None
@@ -645,7 +640,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
     if is_counted(m) and m.sign_word:
         same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
-        start = _opening(m)
+        start = m.opening
         clause = masked(sent, _clause_lo(sent, start), start, m)
         if same and same[-1][0] is not prev and phrase_words().restate.fullmatch(clause):
             return same[-1][1]  # "766 vụ, 1.385 đối tượng, so với cùng kỳ giảm 356 vụ": the change of the 766
@@ -687,7 +682,7 @@ def _past_whole(sent: Sentence, done: list) -> list:
     if len(done) < 2 or not is_counted(done[-1][0]) or not is_counted(done[-2][0]):
         return done
     part, whole = done[-2][0], done[-1][0]
-    start = whole.qualifier_span[0] if whole.qualifier_span else whole.start
+    start = whole.opening
     between = " ".join(masked(sent, part.end, start, None).split()).casefold()
     cue = next((c for c in cue_phrases("WHOLE_BEFORE") if between.endswith(" " + c) or between == c), None)
     if cue is None or HARD.search(between) or phrase_words().predicates.search(between[: -len(cue)]):
@@ -703,7 +698,7 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
     prev, subj = done[-1]
     if not subj or not is_counted(prev) or (prev.unit or "").casefold() == (m.unit or "").casefold():
         return None
-    start = _opening(m)
+    start = m.opening
     between = _strip_lead_in(sent.text[prev.end : start])
     comma = between.find(",")
     if comma >= 0 and not phrase_words().predicates.search(between[:comma]):
@@ -734,7 +729,7 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     """A count that opens a parenthesis restates the noun phrase before it when that phrase holds its noun:
     "sử dụng số lượng biên chế hành chính (9.548/9.976 biên chế)" -> the phrase before the parenthesis."""
     s = sent.text
-    start = _opening(m)
+    start = m.opening
     head = s[:start].rstrip()
     if not head.endswith("(") or not m.unit:
         return None
@@ -804,7 +799,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     when it is in the same clause), openers, agent and lead-in words dropped, cut before the clause's
     predicate ("Tỷ lệ hồ sơ đúng hẹn toàn tỉnh đạt 97%")."""
     pw = phrase_words()
-    start = _opening(m)
+    start = m.opening
     lo = _clause_lo(sent, start)
     if alias:
         at = [a[0] for a in sent.aliases if a[3] == alias and a[0] < lo and a[1] <= start]
@@ -855,7 +850,7 @@ def _coordinated_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     if prev.base_unit != "%" or not subj:
         return None
     pw = phrase_words()
-    start = _opening(m)
+    start = m.opening
     between = " ".join(sent.text[prev.end : start].split())
     base = _rate_base(sent, prev)
     if base and between.casefold().startswith(base.casefold()):
@@ -934,7 +929,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     if high is not None and (
         (m.kind == "range_low" and high.kind == "range_high")
         or (not m.unit and high.unit and phrase_words().range_gap.fullmatch(
-            sent.text[m.end : high.qualifier_span[0] if high.qualifier_span else high.start]))
+            sent.text[m.end : high.opening]))
     ):
         m = high  # "Từ 90 đến dưới 100 điểm": the range's subject is its upper end's
     again = _restated(sent, m, done)
@@ -1081,7 +1076,7 @@ def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
     ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
     s = sent.text
-    start = _opening(m)
+    start = m.opening
     for prev, subj in reversed(done):
         group = _beneficiary(sent, prev)
         if not group:
@@ -1170,7 +1165,7 @@ def _ends_noun(rest: str) -> bool:
 
 def _is_whole(sent: Sentence, m: Mention) -> bool:
     """Whether a whole cue stands right before the count ("Trong số 34 ứng viên, ..."): the parts follow it."""
-    return _whole_before(sent.text, _opening(m))
+    return _whole_before(sent.text, m.opening)
 
 
 @lru_cache(maxsize=4096)
@@ -1204,7 +1199,7 @@ def _count_agent(sent: Sentence, m: Mention, before: str) -> str:
     no break ("đã hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"): those counted are the agent of the verb
     before `m` -> "doanh nghiệp của tỉnh tham gia"; `before` unchanged otherwise, and when a whole cue stands
     right before `m` ("120 xã đạt chuẩn trên tổng số 140 xã")."""
-    start = _opening(m)
+    start = m.opening
     prev = _mention_before(sent, start)
     if prev is None or not is_counted(prev) or not prev.unit or _is_whole(sent, m):
         return before
@@ -1226,7 +1221,7 @@ def _agent_after_break(sent: Sentence, m: Mention) -> str:
     content words, one written with a capital (a body's name), no predicate, opener or number; "" otherwise, and
     after a comma part that is itself a name in a list ("Sở Tư pháp, Sở Nội vụ đã ...": both are the agent)."""
     pw = phrase_words()
-    s, start = sent.text, _opening(m)
+    s, start = sent.text, m.opening
     hard = max((c.end() for c in HARD.finditer(s, 0, start)), default=0)
     asp = list(pw.aspect.finditer(s, hard, start))
     if not asp:
@@ -1268,7 +1263,7 @@ def _names_own_rate(sent: Sentence, m: Mention, np_text: str) -> bool:
     of the digitised results, not of the online files; a short part ("trong đó, cấp tỉnh đạt 85%") is not."""
     if len(content_words(np_text)) < _MIN_OWN_RATE or not sent.aliases:
         return False
-    start = _opening(m)
+    start = m.opening
     lo = _clause_lo(sent, start)
     prev = _mention_before(sent, start)
     if prev is None or prev.end > lo:
@@ -1305,7 +1300,7 @@ def _colon_label(sent: Sentence, m: Mention) -> str:
     người; ..."): the words from the part's start (a semicolon, a parenthesis or the sentence's start) to the
     colon, 1 to _MAX_INLINE_LABEL content words with no number, time, opener or lead-in ("trong đó:", "cụ
     thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's)."""
-    start = _opening(m)
+    start = m.opening
     head = sent.text[:start].rstrip()
     if not head.endswith(":"):
         return ""
@@ -1361,7 +1356,7 @@ def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
     là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"): the total's subject with the part's label; None otherwise.
     `done` holds the (mention, subject) of the sentence's figures before `m`."""
     s = sent.text
-    start = _opening(m)
+    start = m.opening
     head = s[:start].rstrip()
     paren = s.rfind("(", 0, start)
     if not head.endswith(":") or paren < 0 or ")" in s[paren:start]:

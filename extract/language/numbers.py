@@ -40,6 +40,11 @@ class Mention:
     sign_word: str | None  # increase/decrease word governing the number ("tăng", "giảm", "sụt giảm")
     qualifier_span: tuple[int, int] | None  # where the qualifier word (or range start word) sits
 
+    @property
+    def opening(self) -> int:
+        """Where the figure's words begin: its qualifier's start ("gần", "trên"), else its own."""
+        return self.qualifier_span[0] if self.qualifier_span else self.start
+
 
 # ---------------------------------------------------------------------------------------------- rule data
 
