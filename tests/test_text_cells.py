@@ -149,3 +149,26 @@ def test_a_sample_surveyed_is_counted_and_a_form_number_is_not():
     assert [m.raw for m in find_numbers("Qua điều tra mẫu 1.200 hộ gia đình và khảo sát mẫu 35 hợp tác xã")] == \
         ["1.200 hộ gia đình", "35 hợp tác xã"]
     assert find_numbers("Báo cáo theo Mẫu số 02 và biểu mẫu 3 kèm theo") == []
+
+
+def test_a_bare_ratio_after_a_rate_label_counts_the_labels_noun():
+    block = _table([
+        ["TT", "Tiêu chí", "Điểm đạt", "Minh chứng"],
+        ["1", "Sắp xếp tổ chức", "1.00",
+         "Tỷ lệ các trường, trạm y tế thuộc huyện đã được kiểm tra định kỳ: 27/30 (đạt 90%).\n"
+         "Tỷ lệ những đơn vị sự nghiệp khác đã tự chủ tài chính theo quy định: 8/12."],
+    ])
+    figs = [f for f in _figures(block) if f.location == "t1r2c4"]
+    assert [(f.value, f.unit) for f in figs if f.kind != "number"] == [
+        (27.0, "trường, trạm y tế"), (30.0, "trường, trạm y tế"), (8.0, "đơn vị sự nghiệp"),
+        (12.0, "đơn vị sự nghiệp")]
+
+
+def test_a_ratio_with_its_own_noun_or_without_a_rate_label_keeps_its_unit():
+    block = _table([
+        ["TT", "Tiêu chí", "Điểm đạt", "Minh chứng"],
+        ["1", "Kiểm tra", "1.00",
+         "Tỷ lệ văn bản được rà soát trong năm: 40/42 văn bản.\nKết quả kiểm tra tại các xã trong tỉnh: 12/15."],
+    ])
+    figs = [f for f in _figures(block) if f.location == "t1r2c4" and f.kind != "number"]
+    assert [(f.value, f.unit) for f in figs] == [(40.0, "văn bản"), (42.0, "văn bản"), (12.0, None), (15.0, None)]
