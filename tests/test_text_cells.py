@@ -172,3 +172,13 @@ def test_a_ratio_with_its_own_noun_or_without_a_rate_label_keeps_its_unit():
     ])
     figs = [f for f in _figures(block) if f.location == "t1r2c4" and f.kind != "number"]
     assert [(f.value, f.unit) for f in figs] == [(40.0, "văn bản"), (42.0, "văn bản"), (12.0, None), (15.0, None)]
+
+
+def test_administrative_abbreviations_and_the_feedback_pair_are_counted_nouns():
+    from extract.language.numbers import find_numbers
+
+    assert [m.unit for m in find_numbers("Đã kiểm tra 9/11 CQCM thuộc UBND huyện và 5 CQHC khác")] == \
+        ["CQCM", "CQCM", "CQHC"]
+    assert [m.unit for m in find_numbers("Hệ thống đã nhận 230 phản ánh, kiến nghị về đất đai")] == \
+        ["phản ánh, kiến nghị"]
+    assert [m.unit for m in find_numbers("nhận 12 phản ánh và 4 kiến nghị")] == ["phản ánh", "kiến nghị"]
