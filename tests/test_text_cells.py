@@ -182,3 +182,16 @@ def test_administrative_abbreviations_and_the_feedback_pair_are_counted_nouns():
     assert [m.unit for m in find_numbers("Hệ thống đã nhận 230 phản ánh, kiến nghị về đất đai")] == \
         ["phản ánh, kiến nghị"]
     assert [m.unit for m in find_numbers("nhận 12 phản ánh và 4 kiến nghị")] == ["phản ánh", "kiến nghị"]
+
+
+# ------------------------------------------------------------------- structure counts: the parts of a layout
+
+
+def test_the_count_of_parts_a_plan_is_divided_into_is_no_quantity_of_the_period():
+    text = ("Chương trình được chia thành 4 trụ cột. Đề án bao gồm 03 nội dung chính. "
+            "Các giải pháp được phân loại thành 6 nhóm. Năm 2024, huyện gồm 12 xã và đã kiểm tra 8 nhóm hộ.")
+    figs = {f.raw: f for f in _figures(Block("paragraph", text, "p1"))}
+    for raw in ("4 trụ cột", "03 nội dung", "6 nhóm"):
+        assert figs[raw].role == "other" and figs[raw].period_start is None, raw
+    assert figs["12 xã"].role != "other" and figs["12 xã"].period_start is not None
+    assert figs["8 nhóm"].role != "other" and figs["8 nhóm"].period_start is not None
