@@ -27,6 +27,8 @@ LOADERS = {
     "measures": lambda: __import__("extract.figures.measures", fromlist=["measure_words"]).measure_words(),
     "quotas": lambda: __import__("extract.figures.quotas", fromlist=["quota_phrase"]).quota_phrase(),
     "share_roles": lambda: __import__("extract.figures.share_roles", fromlist=["share_words"]).share_words(),
+    "label_units": lambda: __import__("extract.figures.text_cells", fromlist=["_label_words"])._label_words(),
+    "structures": lambda: __import__("extract.figures.structures", fromlist=["structure_words"]).structure_words(),
     "extents": lambda: __import__("extract.language.subjects", fromlist=["extent_words"]).extent_words(),
 }
 

@@ -149,3 +149,49 @@ def test_a_sample_surveyed_is_counted_and_a_form_number_is_not():
     assert [m.raw for m in find_numbers("Qua điều tra mẫu 1.200 hộ gia đình và khảo sát mẫu 35 hợp tác xã")] == \
         ["1.200 hộ gia đình", "35 hợp tác xã"]
     assert find_numbers("Báo cáo theo Mẫu số 02 và biểu mẫu 3 kèm theo") == []
+
+
+def test_a_bare_ratio_after_a_rate_label_counts_the_labels_noun():
+    block = _table([
+        ["TT", "Tiêu chí", "Điểm đạt", "Minh chứng"],
+        ["1", "Sắp xếp tổ chức", "1.00",
+         "Tỷ lệ các trường, trạm y tế thuộc huyện đã được kiểm tra định kỳ: 27/30 (đạt 90%).\n"
+         "Tỷ lệ những đơn vị sự nghiệp khác đã tự chủ tài chính theo quy định: 8/12."],
+    ])
+    figs = [f for f in _figures(block) if f.location == "t1r2c4"]
+    assert [(f.value, f.unit) for f in figs if f.kind != "number"] == [
+        (27.0, "trường, trạm y tế"), (30.0, "trường, trạm y tế"), (8.0, "đơn vị sự nghiệp"),
+        (12.0, "đơn vị sự nghiệp")]
+
+
+def test_a_ratio_with_its_own_noun_or_without_a_rate_label_keeps_its_unit():
+    block = _table([
+        ["TT", "Tiêu chí", "Điểm đạt", "Minh chứng"],
+        ["1", "Kiểm tra", "1.00",
+         "Tỷ lệ văn bản được rà soát trong năm: 40/42 văn bản.\nKết quả kiểm tra tại các xã trong tỉnh: 12/15."],
+    ])
+    figs = [f for f in _figures(block) if f.location == "t1r2c4" and f.kind != "number"]
+    assert [(f.value, f.unit) for f in figs] == [(40.0, "văn bản"), (42.0, "văn bản"), (12.0, None), (15.0, None)]
+
+
+def test_administrative_abbreviations_and_the_feedback_pair_are_counted_nouns():
+    from extract.language.numbers import find_numbers
+
+    assert [m.unit for m in find_numbers("Đã kiểm tra 9/11 CQCM thuộc UBND huyện và 5 CQHC khác")] == \
+        ["CQCM", "CQCM", "CQHC"]
+    assert [m.unit for m in find_numbers("Hệ thống đã nhận 230 phản ánh, kiến nghị về đất đai")] == \
+        ["phản ánh, kiến nghị"]
+    assert [m.unit for m in find_numbers("nhận 12 phản ánh và 4 kiến nghị")] == ["phản ánh", "kiến nghị"]
+
+
+# ------------------------------------------------------------------- structure counts: the parts of a layout
+
+
+def test_the_count_of_parts_a_plan_is_divided_into_is_no_quantity_of_the_period():
+    text = ("Chương trình được chia thành 4 trụ cột. Đề án bao gồm 03 nội dung chính. "
+            "Các giải pháp được phân loại thành 6 nhóm. Năm 2024, huyện gồm 12 xã và đã kiểm tra 8 nhóm hộ.")
+    figs = {f.raw: f for f in _figures(Block("paragraph", text, "p1"))}
+    for raw in ("4 trụ cột", "03 nội dung", "6 nhóm"):
+        assert figs[raw].role == "other" and figs[raw].period_start is None, raw
+    assert figs["12 xã"].role != "other" and figs["12 xã"].period_start is not None
+    assert figs["8 nhóm"].role != "other" and figs["8 nhóm"].period_start is not None

@@ -15,6 +15,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, with_field
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.share_roles import count_share_role, restated_role
+from extract.figures.structures import is_structure_count
 from extract.figures.subjects import (
     check_name,
     echoed_count,
@@ -83,6 +84,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             role = restated_role(sent, m, role, prev) or count_share_role(sent, m, role) or role  # share_roles.py
             quota = quota_role(sent, m, role)  # "biên chế được giao ... là 9.818": a norm of the period
             role = quota or role
+            structure = is_structure_count(sent, m)  # "chia thành 3 trụ cột": a layout, no quantity of the period
+            role = "other" if structure else role
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")
@@ -127,6 +130,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 last = (period, point_in_time)
             if role == "norm" and m.kind != "ratio_whole" and not quota:
                 # a rule holds whenever it applies; the cap of a ratio (9.548/9.976 biên chế) is the period's own
+                period, point_in_time = None, False
+            elif structure:
                 period, point_in_time = None, False
             elif role == "other" and any(lab == "NORM_TOPIC" and 0 <= c0 - m.end <= 2 for c0, _c1, lab in cues):
                 # "(bằng 50% mức hỗ trợ tại dự thảo)": a level against a rule holds whenever the rule does

@@ -8,16 +8,20 @@ table_cells, and layout and task tables give none (their numbers are STT, dates 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 import regex
 
+from extract import catalog
 from extract.figures.prose import sentence_figures
 from extract.figures.sections import Sections
 from extract.figures.table_cells import _column_kind, is_layout_table
+from extract.language.subjects import WHOLE_WORD, word_alternation
 from extract.model import Block, Cell, Figure
 
 _WORD = regex.compile(r"\p{L}+")
 _DIGIT = regex.compile(r"[0-9]")
+_PART_BEFORE = regex.compile(r"[0-9][0-9.,]*\s*/\s*$")  # a ratio's part and slash, before its whole
 _TASK_COLUMNS = ("owner", "deadline")  # a column of these kinds makes a task table (table_figures' test)
 # a cell is running text when one of its paragraphs has at least this many words: a value cell has at most 3
 # besides its numbers ("15 văn bản"), a row label names a measure in a few words ("Tỷ lệ hồ sơ trực tuyến"),
@@ -43,6 +47,44 @@ def _paragraphs(cell: Cell, pdf: bool) -> list[str]:
     return [ln for ln in cell.text.split("\n") if ln.strip()]
 
 
+@cache
+def _label_words() -> tuple[regex.Pattern, regex.Pattern, int]:
+    """(a rate label ending with the plural marker, a word that ends the counted noun, its most words)."""
+    data = catalog.load("label_units")
+    keys = {"rate_labels", "plural_markers", "noun_ends", "max_words"}
+    if not isinstance(data, dict) or set(data) != keys or not isinstance(data["max_words"], int):
+        raise catalog.RuleError(f"label_units.yaml: expected the keys {', '.join(sorted(keys))}")
+    stops = [*catalog.load("numbers")["stop_words"], *data["noun_ends"]]
+    label = (WHOLE_WORD % word_alternation(data["rate_labels"], "label_units.yaml rate_labels") + r"\s+(?:"
+             + WHOLE_WORD % word_alternation(data["plural_markers"], "label_units.yaml plural_markers") + r"\s+)?")
+    end = WHOLE_WORD % word_alternation(stops, "label_units.yaml noun_ends")
+    return regex.compile(label, regex.IGNORECASE), regex.compile(end, regex.IGNORECASE), data["max_words"]
+
+
+def label_unit(fig: Figure) -> Figure:
+    """A ratio printed bare after a rate label and its colon ("Tỷ lệ các sở, ngành đã hoàn thành ...: 15/15")
+    counts the label's noun: the words after "Tỷ lệ (các)" up to a function word or verb ("sở, ngành")."""
+    if fig.unit or fig.kind not in ("ratio_part", "ratio_whole"):
+        return fig
+    before = fig.quote[: fig.char_start]
+    if fig.kind == "ratio_whole":  # the whole is located after its part: "15/" before it
+        before = _PART_BEFORE.sub("", before)
+    colon = before.rstrip()
+    if not colon.endswith(":"):
+        return fig
+    label, end, most = _label_words()
+    opened = next(iter(label.finditer(colon)), None)
+    if opened is None or ":" in colon[opened.end():-1]:
+        return fig
+    rest = colon[opened.end():-1]
+    stop = end.search(rest)
+    noun = rest[: stop.start() if stop else len(rest)].strip(" ,")
+    words = _WORD.findall(noun)
+    if not words or len(words) > most:
+        return fig
+    return replace(fig, unit=noun)
+
+
 def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Figure]:
     """The figures of the sentences in `block`'s table cells (the header row, layout and task tables left out),
     each located at its cell, printed on the cell's page, with the row's label and the column's header."""
@@ -65,6 +107,6 @@ def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Fig
                             table=None, page=cell.page or block.page)
             for para in paras:
                 if _DIGIT.search(para):
-                    out.extend(replace(f, row_header=label or None, col_header=heads.get(cell.col) or None)
+                    out.extend(replace(label_unit(f), row_header=label or None, col_header=heads.get(cell.col) or None)
                                for f in sentence_figures(para, replace(where, text=para), sec, year))
     return out
