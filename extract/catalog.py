@@ -34,6 +34,14 @@ def load(name: str):
         return _nfc_all(yaml.load(fh, Loader=_LOADER))
 
 
+def with_keys(name: str, data, keys) -> dict:
+    """`data`, the content of rules/<name>.yaml, when it is a mapping with exactly `keys`; else a RuleError naming
+    the file and the keys it needs."""
+    if not isinstance(data, dict) or set(data) != set(keys):
+        raise RuleError(f"{name}.yaml: expected the keys {', '.join(sorted(keys))}")
+    return data
+
+
 def _nfc_all(obj):
     if isinstance(obj, str):
         return unicodedata.normalize("NFC", obj)

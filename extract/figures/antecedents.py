@@ -26,9 +26,7 @@ _NUMBERING = regex.compile(r"^\s*(?:[\p{Lu}]|[IVXLC]+|\d+(?:\.\d+)*)[.)]\s*")  #
 @cache
 def _words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(member noun in full, a partition opener before a count, a partition opener with a demonstrative)."""
-    data = catalog.load("antecedents")
-    if not isinstance(data, dict) or set(data) != _KEYS:
-        raise catalog.RuleError(f"antecedents.yaml: expected the keys {', '.join(sorted(_KEYS))}")
+    data = catalog.with_keys("antecedents", catalog.load("antecedents"), _KEYS)
     alt = {k: word_alternation(data[k], f"antecedents.yaml {k}")
            for k in ("member_nouns", "partition_openers", "partition_pronouns")}
     flags = regex.IGNORECASE

@@ -34,11 +34,9 @@ _ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still 
 
 @cache
 def _rules():
-    data = catalog.load("label_lines")
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
             "conjunctions", "list_openers", "activity_openers", "activity_labels"}
-    if not isinstance(data, dict) or set(data) != keys:
-        raise catalog.RuleError(f"label_lines.yaml: expected the keys {', '.join(sorted(keys))}")
+    data = catalog.with_keys("label_lines", catalog.load("label_lines"), keys)
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
         not_subject = regex.compile("|".join(data["not_subject"]), _FLAGS)

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from extract.catalog import RuleError, load
+from extract.catalog import RuleError, load, with_keys
 from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
 from extract.figures.subjects import HARD, bound_after, masked, past_bound, unmark, without_openers
@@ -69,9 +69,7 @@ class MeasureWords:
 
 @cache
 def measure_words() -> MeasureWords:
-    data = load("measures")
-    if not isinstance(data, dict) or set(data) != _KEYS:
-        raise RuleError(f"measures.yaml: expected the keys {', '.join(sorted(_KEYS))}")
+    data = with_keys("measures", load("measures"), _KEYS)
     for key in ("rank_head", "weight_head"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError(f"measures.yaml {key}: expected a word")

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from extract.catalog import RuleError, load
+from extract.catalog import load, with_keys
 from extract.figures.sentence import Resolved, Sentence
 from extract.language.numbers import Mention
 from extract.language.subjects import WHOLE_WORD, word_alternation
@@ -28,9 +28,7 @@ class ShareWords:
 
 @cache
 def share_words() -> ShareWords:
-    data = load("share_roles")
-    if not isinstance(data, dict) or set(data) != _KEYS:
-        raise RuleError(f"share_roles.yaml: expected the keys {', '.join(sorted(_KEYS))}")
+    data = with_keys("share_roles", load("share_roles"), _KEYS)
     alt = {k: word_alternation(data[k], f"share_roles.yaml {k}") for k in _KEYS}
     count = WHOLE_WORD % alt["count_words"] + r"\s+\p{L}"
     return ShareWords(

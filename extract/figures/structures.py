@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from extract.catalog import RuleError, load
+from extract.catalog import load, with_keys
 from extract.figures.sentence import Sentence
 from extract.language.numbers import Mention
 from extract.language.subjects import WHOLE_WORD, word_alternation
@@ -16,9 +16,7 @@ from extract.language.subjects import WHOLE_WORD, word_alternation
 @cache
 def structure_words() -> tuple[regex.Pattern, regex.Pattern]:
     """(a dividing verb ending right before a count, a part noun opening the count's unit)."""
-    data = load("structures")
-    if not isinstance(data, dict) or set(data) != {"dividers", "parts"}:
-        raise RuleError("structures.yaml: expected the keys dividers, parts")
+    data = with_keys("structures", load("structures"), {"dividers", "parts"})
     divider = WHOLE_WORD % word_alternation(data["dividers"], "structures.yaml dividers") + r"\s*:?\s*$"
     part = WHOLE_WORD % word_alternation(data["parts"], "structures.yaml parts")
     return regex.compile(divider, regex.IGNORECASE), regex.compile(part, regex.IGNORECASE)

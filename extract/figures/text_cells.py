@@ -50,9 +50,9 @@ def _paragraphs(cell: Cell, pdf: bool) -> list[str]:
 @cache
 def _label_words() -> tuple[regex.Pattern, regex.Pattern, int]:
     """(a rate label ending with the plural marker, a word that ends the counted noun, its most words)."""
-    data = catalog.load("label_units")
     keys = {"rate_labels", "plural_markers", "noun_ends", "max_words"}
-    if not isinstance(data, dict) or set(data) != keys or not isinstance(data["max_words"], int):
+    data = catalog.with_keys("label_units", catalog.load("label_units"), keys)
+    if not isinstance(data["max_words"], int):
         raise catalog.RuleError(f"label_units.yaml: expected the keys {', '.join(sorted(keys))}")
     stops = [*catalog.load("numbers")["stop_words"], *data["noun_ends"]]
     label = (WHOLE_WORD % word_alternation(data["rate_labels"], "label_units.yaml rate_labels") + r"\s+(?:"

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extract.catalog import RuleError, load
+from extract.catalog import RuleError, load, with_keys
 from extract.language.nlp import pipeline, tokens
 from extract.language.text import nfc
 
@@ -408,9 +408,7 @@ class ExtentWords:
 
 @cache
 def extent_words() -> ExtentWords:
-    data = load("extents")
-    if not isinstance(data, dict) or set(data) != {"manner_adjuncts", "noun_markers"}:
-        raise RuleError("extents.yaml: expected the keys manner_adjuncts, noun_markers")
+    data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers"})
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
@@ -429,9 +427,7 @@ class AmountWords:
 
 @cache
 def amount_words() -> AmountWords:
-    data = load("amounts")
-    if not isinstance(data, dict) or set(data) != {"beneficiary", "topic_openers"}:
-        raise RuleError("amounts.yaml: expected the keys beneficiary, topic_openers")
+    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
