@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 import typer
 
+from baocao.launch import start_early
+from baocao.launch import starts_workers as _starts_workers  # noqa: F401  (tests import it from here)
 from extract.settings import Settings
 
 app = typer.Typer(
@@ -508,21 +510,10 @@ def schema(
     print(render(format), end="")
 
 
-def _starts_workers(argv: list[str]) -> bool:
-    """`baocao ingest` with the local engine (not asking for help): the command that forks worker processes."""
-    if argv[:1] != ["ingest"] or {"-h", "--help", "--stage"} & set(argv):
-        return False
-    pairs = set(zip(argv, [*argv[1:], ""], strict=True))
-    return ("--engine", "ray") not in pairs and "--engine=ray" not in argv
-
-
 def main() -> None:
-    if _starts_workers(sys.argv[1:]):
-        # the workers' fork server and the first worker start before typer parses the arguments (~0.2 s of
-        # imports and coercion); the batch adopts the worker when its options allow (warehouse/batch.py)
-        from warehouse.batch import start_early_worker
-
-        start_early_worker()
+    """`python -m baocao.cli`: the `baocao` command (baocao/__main__.py), with typer imported before the first
+    worker of an ingest starts (the command starts it sooner)."""
+    start_early(sys.argv[1:])
     app()
 
 

@@ -205,9 +205,11 @@ def ingest(
     db = workdir / f"{name}.duckdb"
     db.unlink(missing_ok=True)
     script = script if load else _WITHOUT_LOAD
+    # `python -m baocao` runs the installed command's entry point (baocao/launch.py); a checkout without it, cli.py
+    module = "baocao" if ((code or ROOT) / "baocao" / "__main__.py").exists() else "baocao.cli"
     cmd = [
         sys.executable,
-        *(["-c", script] if script else ["-m", "baocao.cli"]),
+        *(["-c", script] if script else ["-m", module]),
         "ingest",
         *map(str, paths),
         "--db",

@@ -273,3 +273,15 @@ def test_a_time_limit_that_fires_inside_a_finalizer_still_ends_the_document():
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # nothing left armed after the document
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_released_workers_exit_on_their_own_and_are_waited_for_later():
+    with WorkerPool(Settings(workers=1)) as pool:
+        outcomes = [status for _, status, _ in pool.run([(DOCX, sha256_of(DOCX))])]
+        procs = [slot.proc for slot in pool.slots]
+        pool.release()
+        assert pool.slots == [] and [slot.proc for slot in pool.released] == procs
+        procs[0].join(timeout=60)  # it stops by itself: nobody joins or kills it
+        assert procs[0].exitcode == 0
+    pool.join_released()
+    assert outcomes == ["ok"] and pool.released == []

@@ -298,3 +298,35 @@ def test_the_fork_server_starts_early_only_for_a_local_ingest():
     assert not _starts_workers(["ingest", "--help"])
     assert not _starts_workers(["query", "select 1"])
     assert not _starts_workers([])
+
+
+def test_the_command_forks_its_first_worker_before_typer_is_imported(tmp_path):
+    code = (
+        "import sys\n"
+        "import warehouse.batch as batch\n"
+        "start = batch.start_early_worker\n"
+        "def noted():\n"
+        "    print('typer' in sys.modules, 'baocao.cli' in sys.modules, file=sys.stderr)\n"
+        "    start()\n"
+        "batch.start_early_worker = noted\n"
+        "from baocao.__main__ import main\n"
+        f"sys.argv = ['baocao', 'ingest', {str(SAMPLES / '002_44a35151dedbb7b7.docx')!r}, '--db', "
+        f"{str(tmp_path / 'w.duckdb')!r}, '-q']\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == "False False"
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from documents").fetchone()[0] == 1
+
+
+def test_python_dash_m_baocao_is_the_command(tmp_path):
+    db = tmp_path / "w.duckdb"
+    args = ["ingest", str(SAMPLES / "003_ef6b9c13ae5fbfa8.docx"), "--db", str(db), "-q"]
+    done = subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from figures").fetchone()[0] > 0
+    shown = subprocess.run([sys.executable, "-m", "baocao", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert shown.returncode == 0 and "ingest" in shown.stdout

@@ -109,3 +109,51 @@ def test_tokens_are_remembered_per_document():
     assert [t.text for t in doc] == ["Xã", "có", "12", "thôn", ",", "3", "tổ", "dân", "phố", "."]
     nlp.forget()
     assert nlp.tokens("Xã có 12 thôn, 3 tổ dân phố.") is not doc
+
+
+def test_tokens_without_the_pipeline_match_a_fresh_spacy_pipeline():
+    from extract.language.nlp import make_doc, vocab
+
+    fresh = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "baocao.vi_tokenizer.v1"}}})
+    texts = [
+        "Huyện giải ngân 1.234,5 triệu đồng (đạt 87,3%), theo Kế hoạch số 45/KH-UBND ngày 02/3/2026.",
+        "TP. Hà Nội có 3 quận;  tr.4 nêu  “12 xã” và 7h30 họp, email a.b@x.vn, đồng/người/tháng",
+        "",
+    ]
+    for text in texts:
+        ours, theirs = make_doc(text), fresh.make_doc(text)
+        assert ours.vocab is vocab() and ours.vocab is pipeline().vocab
+        attrs = ("text", "whitespace_", "lower_", "norm_", "shape_", "like_num", "is_punct", "is_stop", "lang_")
+        assert [[getattr(t, a) for a in attrs] for t in ours] == [[getattr(t, a) for a in attrs] for t in theirs]
+
+
+def test_spacy_is_imported_without_its_command_line_and_spacy_info_still_works():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from extract.language import nlp\n"
+        "spacy = nlp.import_spacy()\n"
+        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'requests', 'weasel') if m in sys.modules))\n"
+        "print(nlp.tokens('Xã có 12 thôn').text, 'spacy_version' in spacy.info(silent=True))\n"
+        "import spacy.cli\n"
+        "print(spacy.cli.info.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:3] == ["[]", "Xã có 12 thôn True", "spacy.cli.info"]
+
+
+def test_spacy_of_an_unchecked_release_is_imported_plainly():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from extract.language import nlp\n"
+        "nlp._SPACY_LIGHT = ('0.',)\n"
+        "nlp.import_spacy()\n"
+        "print('spacy.cli' in sys.modules, nlp.tokens('Xã có 12 thôn').text)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[0] == "True Xã có 12 thôn"

@@ -39,6 +39,56 @@ _SUFFIX = regex.compile(r"""(?:[)\]}"'”’»>,;:!?…%]|\.{1,3})$""")
 _INFIX = regex.compile(r"(?<=\p{L})/(?=[\p{L}\p{N}])")  # "trực tuyến/62.089", "đồng/người/tháng"
 
 
+# spaCy's package __init__ imports `spacy.cli.info` for its `spacy.info` function, and so the whole command line:
+# downloads (requests, httpx), weasel's project commands, jinja2, rich: ~0.16 s of CPU and ~330 modules in every
+# worker, which reads text and never runs a spaCy command. `import_spacy` imports spaCy with a stand-in for that
+# one module, whose `info` imports and calls the real one (so `spacy.info()` still works), and takes the
+# stand-in out of sys.modules at once, so `import spacy.cli` later loads the real command line. It is used only
+# for the spaCy releases it was checked on, and only if spaCy is not imported yet; any failure falls back to a
+# plain `import spacy` (tests/test_nlp.py).
+_SPACY_LIGHT = ("3.7.", "3.8.")
+
+
+def _spacy_info(*args, **kwargs):
+    """`spacy.info` (spacy.cli.info.info), imported when first called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy():
+    """`import spacy` without its command line's imports (see above); returns the spacy module."""
+    import sys
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    try:
+        from importlib.metadata import version
+
+        light = version("spacy").startswith(_SPACY_LIGHT)
+    except Exception:  # no metadata (a vendored copy): the plain import
+        light = False
+    if light and "spacy.cli.info" not in sys.modules:
+        import types
+
+        stand_in = types.ModuleType("spacy.cli.info")
+        stand_in.info = _spacy_info
+        sys.modules["spacy.cli.info"] = stand_in
+        try:
+            import spacy
+
+            return spacy
+        except Exception:
+            for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+                del sys.modules[name]
+        finally:
+            if sys.modules.get("spacy.cli.info") is stand_in:
+                del sys.modules["spacy.cli.info"]
+    import spacy
+
+    return spacy
+
+
 def _tokenizer(vocab):
     from spacy.tokenizer import Tokenizer
 
@@ -182,12 +232,55 @@ def add_rules(nlp, name: str = "baocao_rules"):
 
 @cache
 def pipeline():
-    """spacy.blank("vi") with the baocao tokenizer and the rule spans (cached: built once per process)."""
-    import spacy
-
+    """spacy.blank("vi") with the baocao tokenizer and the rule spans (cached: built once per process), on the
+    vocabulary the figure stage's tokens use (`vocab()`), so its Docs and theirs mix."""
+    spacy = import_spacy()
     _register()
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "baocao.vi_tokenizer.v1"}}})
+    nlp = spacy.blank("vi", vocab=vocab(), config={"nlp": {"tokenizer": {"@tokenizers": "baocao.vi_tokenizer.v1"}}})
     return add_rules(nlp)
+
+
+# The figure stage needs spaCy's tokenizer and phrase matchers, not a Language: `spacy.blank` resolves its
+# config through confection and scans every installed package's entry points (~70 ms of CPU a worker start,
+# ~0.2 s without the pattern cache), while the same vocabulary, tokenizer and matcher built directly take
+# ~15 ms. `pipeline()` stays the spaCy pipeline for spaCy users (tests/test_nlp.py checks both agree).
+MAX_LENGTH = 10**6  # spaCy's Language.max_length: a longer text is refused as `Language.make_doc` does
+
+
+@cache
+def vocab():
+    """The Vietnamese vocabulary `spacy.blank("vi")` makes (spaCy's `create_vocab`: its lexeme attributes)."""
+    import_spacy()
+    from spacy.lang.vi import Vietnamese
+    from spacy.vocab import create_vocab
+
+    return create_vocab("vi", Vietnamese.Defaults)
+
+
+@cache
+def _vi_tokenizer():
+    return _tokenizer(vocab())
+
+
+def make_doc(text: str):
+    """`pipeline().make_doc(text)` without building the pipeline: the baocao tokenizer on `vocab()`."""
+    if len(text) > MAX_LENGTH:
+        from spacy.errors import Errors
+
+        raise ValueError(Errors.E088.format(length=len(text), max_length=MAX_LENGTH))
+    return _vi_tokenizer()(text)
+
+
+@cache
+def _rules_matcher():
+    """The rule patterns in a PhraseMatcher on lower-cased tokens, keyed as the pipeline's SpanRuler keys them
+    (repr((label, id)), one `add` a pattern, in the same order), so it finds the same matches."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(vocab(), attr="LOWER")
+    for p in rule_patterns():
+        matcher.add(repr((p["label"], p.get("id", ""))), [make_doc(p["pattern"])])
+    return matcher
 
 
 def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -209,13 +302,13 @@ def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
 @cache
 def _rule_keys() -> dict[int, tuple[str, str]]:
     """Match key -> (label, id) of the rule patterns (the SpanRuler's own keys: repr((label, id)))."""
-    strings = pipeline().vocab.strings
+    strings = vocab().strings
     return {strings.add(repr((p["label"], p.get("id", "")))): (p["label"], p.get("id", "")) for p in rule_patterns()}
 
 
 def _rule_matcher():
     """The SpanRuler's phrase matcher: the rule patterns on lower-cased tokens, keyed by repr((label, id))."""
-    return pipeline().get_pipe("baocao_rules").phrase_matcher
+    return _rules_matcher()
 
 
 _docs: dict = {}  # text -> Doc of the texts tokenized since `forget` (the Docs are only read)
@@ -229,7 +322,7 @@ def tokens(text: str):
     if doc is None:
         if len(_docs) >= _DOCS_MAX:
             _docs.clear()
-        doc = _docs[text] = pipeline().make_doc(text)
+        doc = _docs[text] = make_doc(text)
     return doc
 
 
@@ -244,11 +337,10 @@ def _identifier_matcher():
     """The identifier phrases alone: the number grammar asks for nothing else, on every text it reads."""
     from spacy.matcher import PhraseMatcher
 
-    nlp = pipeline()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher = PhraseMatcher(vocab(), attr="LOWER")
     for p in rule_patterns():
         if p["label"] == IDENTIFIER_CUE:
-            matcher.add(p["id"], [nlp.make_doc(p["pattern"])])
+            matcher.add(p["id"], [make_doc(p["pattern"])])
     return matcher
 
 
@@ -256,8 +348,7 @@ def _identifier_matcher():
 def _phrase_search(label: str) -> re.Pattern:
     """Where a phrase of one label may match: its lower-cased tokens in a row, each pair joined by one space or
     none (spaCy keeps one space in a token's whitespace; more make a space token, which no phrase holds)."""
-    nlp = pipeline()
-    phrases = {tuple(t.lower_ for t in nlp.make_doc(p["pattern"])) for p in rule_patterns() if p["label"] == label}
+    phrases = {tuple(t.lower_ for t in make_doc(p["pattern"])) for p in rule_patterns() if p["label"] == label}
     return re.compile("|".join(" ?".join(re.escape(t) for t in tokens) for tokens in sorted(phrases) if tokens))
 
 

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract.catalog import RuleError, load, with_keys
-from extract.language.nlp import pipeline, tokens
+from extract.language.nlp import make_doc, tokens, vocab
 from extract.language.text import nfc
 
 _WORD = regex.compile(r"[\p{L}\p{N}_]+(?:[./-][\p{L}\p{N}_]+)*")
@@ -188,10 +188,9 @@ def _phrase_matcher():
 
     phrase_words()  # validates the file
     data = load("subjects")["phrase"]
-    nlp = pipeline()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("BOUNDARY", [nlp.make_doc(" ".join(w.split())) for w in data["boundaries"]])
-    matcher.add("LIGHT", [nlp.make_doc(" ".join(w.split())) for w in data["light_verbs"]])
+    matcher = PhraseMatcher(vocab(), attr="LOWER")
+    matcher.add("BOUNDARY", [make_doc(" ".join(w.split())) for w in data["boundaries"]])
+    matcher.add("LIGHT", [make_doc(" ".join(w.split())) for w in data["light_verbs"]])
     return matcher
 
 
