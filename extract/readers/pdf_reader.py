@@ -767,22 +767,22 @@ def _fill_cells(chars: _Chars, tables: list[_Table]) -> None:
     areas = np.array([(c.bbox[0] - 0.5, c.bbox[1] - 0.5, c.bbox[2] + 0.5, c.bbox[3] + 0.5) for c in cells])
     where = np.flatnonzero(chars.boxed)
     cx, cy = (v[where] for v in _centres(chars))
-    # the first cell (in the cells' order) holding each centre, and how many hold it: the cells are taken
-    # last to first over the characters of their height, found by bisection of the centres sorted by height
+    # the first cell (in the cells' order) holding each centre, and how many hold it: each cell meets the
+    # characters of its height, found by bisection of the centres sorted by height, all cells at once
     order = np.argsort(cy, kind="stable")
     by_height = cy[order]
-    lows = np.searchsorted(by_height, areas[:, 1], side="left").tolist()
-    highs = np.searchsorted(by_height, areas[:, 3], side="right").tolist()
-    first = np.full(len(where), -1)
-    holders = np.zeros(len(where), dtype=np.int64)
-    for k in range(len(cells) - 1, -1, -1):
-        if lows[k] == highs[k]:
-            continue
-        band = order[lows[k] : highs[k]]
-        x = cx[band]
-        hit = band[(areas[k, 0] <= x) & (x <= areas[k, 2])]
-        first[hit] = k
-        holders[hit] += 1
+    lows = np.searchsorted(by_height, areas[:, 1], side="left")
+    highs = np.searchsorted(by_height, areas[:, 3], side="right")
+    spans = np.maximum(highs - lows, 0)
+    cell = np.repeat(np.arange(len(cells)), spans)  # (cell, character) pairs, cell by cell
+    char = order[np.arange(len(cell)) - np.repeat(np.cumsum(spans) - spans - lows, spans)]
+    x = cx[char]
+    inside = (areas[cell, 0] <= x) & (x <= areas[cell, 2])
+    char, cell = char[inside], cell[inside]
+    holders = np.bincount(char, minlength=len(where))
+    first = np.full(len(where), len(cells))
+    np.minimum.at(first, char, cell)
+    first[first == len(cells)] = -1
     owner = first
     # a centre on two cells' common margin stays in the cell of the character before, if that one holds it
     for j in np.flatnonzero(holders > 1).tolist():
