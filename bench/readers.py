@@ -10,6 +10,9 @@ bench/speed.py); DOCX: `read_docx` against python-docx's paragraphs and table ce
 out (their cost is Tesseract's). `--profile` prints cProfile's top functions of that reader instead.
 `--against DIR` loads DIR's extract/readers/pdf_reader.py and docx_reader.py beside this checkout's and times
 the two readers and the library in turn on every file (paired, so a loaded machine slows all three alike).
+`--parts` gives the PDF reader's CPU a page part by part: pdfium's own work (page and text-page loading, the
+text, closing: what the library floor pays too) and the reader's parts (`PDF_PARTS`), each timed where it is
+called (nested parts are inside their caller's time; the first pass, imports included, is not counted).
 """
 
 from __future__ import annotations
@@ -96,6 +99,69 @@ def against(checkout: Path, paths: list[Path], rounds: int) -> None:
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
 
+# `--parts`: (owner, attribute, label) of the functions timed; pdfium's first, then the reader's in call order
+PDF_PARTS = (
+    ("pdfium", "PdfDocument.get_page", "pdfium: load a page (FPDF_LoadPage)"),
+    ("pdfium", "PdfPage.get_textpage", "pdfium: text page (FPDFText_LoadPage)"),
+    ("pdfium", "PdfTextPage.get_text_range", "pdfium: the page's text"),
+    ("reader", "_rule_edges", "rules: the page's paths walked, visible rules"),
+    ("reader", "_find_tables", "ruled tables (pdfplumber's finder on the rules)"),
+    ("reader", "_Chars.__init__", "characters: boxes asked of pdfium, as arrays"),
+    ("reader", "_char_boxes", "  of which: FPDFText_GetCharBox calls"),
+    ("reader", "_ocr_need", "OCR decision (text-layer check)"),
+    ("reader", "_fill_cells", "cell texts"),
+    ("reader", "_page_lines", "text lines"),
+    ("reader", "_Chars.sizes", "  of which: font sizes asked of pdfium"),
+    ("reader", "_Chars.close", "closing the text page"),
+    ("reader", "_drop_furniture", "running headers and page numbers"),
+    ("reader", "_paragraphs", "paragraphs"),
+    ("reader", "_merge", "tables across pages"),
+)
+
+
+def parts(paths: list[Path], rounds: int) -> None:
+    """Print the PDF reader's CPU a page part by part (`PDF_PARTS`), least of `rounds` passes per part."""
+    import pypdfium2 as pdfium
+
+    from extract.readers import pdf_reader
+
+    chosen = [p for p in paths if p.suffix == ".pdf"]  # (`files()` leaves scans out)
+    spent: dict[str, float] = {}
+    for owner, name, label in PDF_PARTS:
+        base = pdfium if owner == "pdfium" else pdf_reader
+        *outer, attr = name.split(".")
+        holder = getattr(base, outer[0]) if outer else base
+        fn = getattr(holder, attr)
+
+        def timed(*a, _fn=fn, _label=label, **k):
+            t = time.process_time()
+            try:
+                return _fn(*a, **k)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.process_time() - t
+
+        setattr(holder, attr, timed)
+    best: dict[str, float] = {}
+    whole = float("inf")
+    pages = sum(read_pdf(p).pages for p in chosen)  # also the untimed first pass
+    for _ in range(rounds):
+        spent.clear()
+        t = time.process_time()
+        for p in chosen:
+            pdf_reader.read_pdf(p)
+        whole = min(whole, time.process_time() - t)
+        for k, v in spent.items():
+            best[k] = min(best.get(k, v), v)
+    floor = sum(min(cpu(pdfium_text, p) for _ in range(rounds)) for p in chosen)
+    print(
+        f"load average {os.getloadavg()[0]:.2f}; {len(chosen)} PDFs, {pages} pages; CPU ms a page, least of {rounds}"
+    )
+    print(f"{'read_pdf, whole':<52} {whole * 1000 / pages:7.2f}")
+    for _, _, label in PDF_PARTS:
+        print(f"{label:<52} {best.get(label, 0.0) * 1000 / pages:7.2f}")
+    print(f"{'library floor (bench/speed.py pypdfium2_text)':<52} {floor * 1000 / pages:7.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5)
@@ -103,6 +169,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--against", type=Path, help="another checkout: its readers against these")
     ap.add_argument("--only", default="", help="files whose path contains this (e.g. samples)")
+    ap.add_argument("--parts", action="store_true", help="the PDF reader's CPU a page, part by part")
     args = ap.parse_args()
     paths = [p for p in files() if args.only in str(p)]
     for p in paths[:2]:  # imports and first-use set-up are not what is compared
@@ -110,6 +177,9 @@ def main() -> None:
         (pdfium_text if p.suffix == ".pdf" else docx_walk)(p)
     if args.against is not None:
         against(args.against, paths, args.rounds)
+        return
+    if args.parts:
+        parts(paths, args.rounds)
         return
     if args.profile:
         chosen = [p for p in paths if p.suffix == f".{args.profile}"]

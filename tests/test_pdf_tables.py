@@ -5,6 +5,8 @@ and realdocs."""
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+import pypdfium2.raw  # noqa: F401  (pdfium.raw below)
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfplumber.table import TableFinder, TableSettings, edges_to_intersections, intersections_to_cells
@@ -128,3 +130,47 @@ def test_grid_positions_and_spans_as_the_loops_counted_them(pairs):
         for x0, top, x1, bottom in boxes
     ]
     assert [(c.row, c.col, c.rowspan, c.colspan) for c in grid.cells] == expected
+
+
+def ruled_pdfs() -> list:
+    real = sorted(REALDOCS.glob("38_*.pdf")) if REALDOCS.is_dir() else []  # many ruled pages
+    return sorted(SAMPLES.glob("001_*.pdf")) + real  # the sample with ruled tables
+
+
+def edges_each(page) -> list[dict]:
+    return pr._rule_edges_each(page, list(pr._objects(page, pdfium.raw.FPDF_PAGEOBJ_PATH)))
+
+
+@pytest.mark.parametrize("chunk", [pr._PATH_CHUNK, 5])
+@pytest.mark.parametrize("path", ruled_pdfs(), ids=lambda p: p.name[:12])
+def test_rules_asked_in_runs_are_the_rules_asked_one_by_one(monkeypatch, chunk, path):
+    monkeypatch.setattr(pr, "_PATH_CHUNK", chunk)
+    monkeypatch.setattr(pr, "_path_buffers", type(pr._path_buffers)())  # buffers of the chunk's size
+    pdf = pdfium.PdfDocument(path)
+    try:
+        found = [pr._rule_edges(pdf[i]) for i in range(len(pdf))]
+        assert found == [edges_each(pdf[i]) for i in range(len(pdf))]
+        assert any(found), "no ruled page in this file"
+    finally:
+        pdf.close()
+
+
+def test_a_failed_paint_call_reads_the_page_one_object_at_a_time(monkeypatch):
+    path = ruled_pdfs()[-1]
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = next(pdf[i] for i in range(len(pdf)) if pr._rule_edges(pdf[i]))
+        expected = pr._rule_edges(page)
+        real = pr._FILL_COLOUR
+        calls = []
+
+        def failing(obj, *out):  # pdfium fills the colour but says it failed, once
+            calls.append(obj)
+            return real(obj, *out) if len(calls) > 1 else 0
+
+        monkeypatch.setattr(pr, "_FILL_COLOUR", failing)
+        assert pr._painted_paths(list(pr._objects(page, pdfium.raw.FPDF_PAGEOBJ_PATH))) is None
+        calls.clear()
+        assert pr._rule_edges(page) == expected
+    finally:
+        pdf.close()

@@ -118,7 +118,104 @@ def _rule_edges(page: pdfium.PdfPage) -> list[dict]:
 
     pypdfium2 already lists the path objects, so pdfplumber is handed these edges explicitly instead of
     having pdfminer parse every object of the page to find them again (that parse was a third of PDF time).
+    The paint of every path (draw mode, colours) and the bounds of the visible ones are asked in runs of
+    calls (`_painted_paths`); `_rule_edges_each` asks them object by object, for a page where a call fails.
     """
+    objs = list(_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH))
+    painted = _painted_paths(objs)
+    if painted is None:
+        return _rule_edges_each(page, objs)
+    height = page.get_height()
+    edges: list[dict] = []
+    horizontal = vertical = 0
+    for left, bottom, right, top, stroked in painted:
+        w, h = right - left, top - bottom
+        y0, y1 = height - top, height - bottom
+        if h <= 3 and w >= 8:
+            horizontal += 1
+            edges.append(_edge(left, right, (y0 + y1) / 2, (y0 + y1) / 2, "h"))
+        elif w <= 3 and h >= 8:
+            vertical += 1
+            edges.append(_edge((left + right) / 2, (left + right) / 2, y0, y1, "v"))
+        elif w > 3 and h > 3:
+            if stroked:
+                horizontal += 2
+                vertical += 2
+            edges += [
+                _edge(left, right, y0, y0, "h"),
+                _edge(left, right, y1, y1, "h"),
+                _edge(left, left, y0, y1, "v"),
+                _edge(right, right, y0, y1, "v"),
+            ]
+    return edges if horizontal >= 2 and vertical >= 2 else []
+
+
+_PATH_CHUNK = 512  # path objects whose paint is asked in one run of calls (the buffers below hold them)
+_path_buffers = threading.local()
+
+
+def _path_buffer_pointers():
+    """Per thread: buffers for the draw modes, colours and bounds of a chunk of paths, and an out-pointer
+    to each slot (made once: a pointer made per call cost as much as the call)."""
+    held = getattr(_path_buffers, "held", None)
+    if held is None:
+        n = _PATH_CHUNK
+        modes = (ctypes.c_int * (2 * n))()  # fill mode, stroke of each path
+        colours = (ctypes.c_uint * (8 * n))()  # stroke r, g, b, a, fill r, g, b, a
+        bounds = (ctypes.c_float * (4 * n))()  # left, bottom, right, top
+        pointers = (
+            [[ctypes.byref(modes, 4 * (2 * i + k)) for i in range(n)] for k in range(2)],
+            [[ctypes.byref(colours, 4 * (8 * i + k)) for i in range(n)] for k in range(8)],
+            [[ctypes.byref(bounds, 4 * (4 * i + k)) for i in range(n)] for k in range(4)],
+        )
+        held = _path_buffers.held = (modes, colours, bounds, pointers)
+    return held
+
+
+def _painted_paths(objs: list) -> list[tuple] | None:
+    """(left, bottom, right, top, stroked) of the visible paths among `objs`, in their order; None when
+    pdfium fails to give a draw mode or a colour that is needed (the caller then asks object by object).
+
+    A path is visible when its stroke or fill is drawn in a colour that is not transparent and not
+    near-white: Word paints paragraph shading as white boxes with white borders, not rules. Each kind of
+    call runs in `map` over the chunk's objects into one buffer, and the colours are tested on arrays.
+    """
+    modes, colours, bounds, (p_mode, p_colour, p_bound) = _path_buffer_pointers()
+    out: list[tuple] = []
+    for start in range(0, len(objs), _PATH_CHUNK):
+        part = objs[start : start + _PATH_CHUNK]
+        n = len(part)
+        if not all(map(_PATH_DRAW_MODE, part, p_mode[0], p_mode[1])):
+            return None
+        drawn = np.frombuffer(modes, dtype=np.int32, count=2 * n).reshape(n, 2) != 0
+        fill, stroke = drawn[:, 0], drawn[:, 1]
+        # the stroke colour of the stroked paths; the fill colour of every path (nearly all are filled)
+        stroked = np.flatnonzero(stroke).tolist()
+        asked = [part[i] for i in stroked]
+        ok = list(map(_STROKE_COLOUR, asked, *([p[i] for i in stroked] for p in p_colour[:4])))
+        if not all(ok):
+            return None
+        ok = np.fromiter(map(_FILL_COLOUR, part, *p_colour[4:]), dtype=bool, count=n)
+        if not (ok | ~fill).all():
+            return None
+        rgba = np.frombuffer(colours, dtype=np.uint32, count=8 * n).reshape(n, 8)
+        shown = np.zeros(n, dtype=bool)
+        for on, at in ((stroke, 0), (fill, 4)):
+            shown |= on & (rgba[:, at + 3] > 0) & (rgba[:, at : at + 3].min(axis=1) < 200)
+        visible = np.flatnonzero(shown).tolist()
+        m = len(visible)
+        asked = [part[i] for i in visible]
+        if not all(map(_GET_BOUNDS, asked, *(p[:m] for p in p_bound))):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        # float32 from pdfium as Python floats (the arithmetic after is in double, as `_bounds` gives them)
+        box = np.frombuffer(bounds, dtype=np.float32, count=4 * m).reshape(m, 4).tolist()
+        out += [(*b, s) for b, s in zip(box, stroke[visible].tolist(), strict=True)]
+    return out
+
+
+def _rule_edges_each(page: pdfium.PdfPage, objs: list) -> list[dict]:
+    """`_rule_edges` with each path's paint and bounds asked one object at a time (a call that fails
+    leaves the values of the call before, as it did when this was the only way)."""
     edges: list[dict] = []
     horizontal = vertical = 0
     height = page.get_height()
@@ -126,7 +223,7 @@ def _rule_edges(page: pdfium.PdfPage) -> list[dict]:
     r_rgba = [ctypes.byref(rgba, 4 * k) for k in range(4)]
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r_fill, r_stroke = ctypes.byref(fill_mode), ctypes.byref(stroke)
-    for obj in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+    for obj in objs:
         _PATH_DRAW_MODE(obj, r_fill, r_stroke)
         colours = []
         if stroke.value:
@@ -670,22 +767,22 @@ def _fill_cells(chars: _Chars, tables: list[_Table]) -> None:
     areas = np.array([(c.bbox[0] - 0.5, c.bbox[1] - 0.5, c.bbox[2] + 0.5, c.bbox[3] + 0.5) for c in cells])
     where = np.flatnonzero(chars.boxed)
     cx, cy = (v[where] for v in _centres(chars))
-    # the first cell (in the cells' order) holding each centre, and how many hold it: the cells are taken
-    # last to first over the characters of their height, found by bisection of the centres sorted by height
+    # the first cell (in the cells' order) holding each centre, and how many hold it: each cell meets the
+    # characters of its height, found by bisection of the centres sorted by height, all cells at once
     order = np.argsort(cy, kind="stable")
     by_height = cy[order]
-    lows = np.searchsorted(by_height, areas[:, 1], side="left").tolist()
-    highs = np.searchsorted(by_height, areas[:, 3], side="right").tolist()
-    first = np.full(len(where), -1)
-    holders = np.zeros(len(where), dtype=np.int64)
-    for k in range(len(cells) - 1, -1, -1):
-        if lows[k] == highs[k]:
-            continue
-        band = order[lows[k] : highs[k]]
-        x = cx[band]
-        hit = band[(areas[k, 0] <= x) & (x <= areas[k, 2])]
-        first[hit] = k
-        holders[hit] += 1
+    lows = np.searchsorted(by_height, areas[:, 1], side="left")
+    highs = np.searchsorted(by_height, areas[:, 3], side="right")
+    spans = np.maximum(highs - lows, 0)
+    cell = np.repeat(np.arange(len(cells)), spans)  # (cell, character) pairs, cell by cell
+    char = order[np.arange(len(cell)) - np.repeat(np.cumsum(spans) - spans - lows, spans)]
+    x = cx[char]
+    inside = (areas[cell, 0] <= x) & (x <= areas[cell, 2])
+    char, cell = char[inside], cell[inside]
+    holders = np.bincount(char, minlength=len(where))
+    first = np.full(len(where), len(cells))
+    np.minimum.at(first, char, cell)
+    first[first == len(cells)] = -1
     owner = first
     # a centre on two cells' common margin stays in the cell of the character before, if that one holds it
     for j in np.flatnonzero(holders > 1).tolist():
