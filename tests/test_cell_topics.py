@@ -73,3 +73,17 @@ def test_a_count_in_parentheses_after_a_name_counts_its_members():
                     "(2) Nâng cao giá trị cây cà phê (06 dự án).")
     assert names(got["04"], "dự án phát triển vùng rau an toàn")
     assert names(got["06"], "dự án nâng cao giá trị cây cà phê")
+
+
+def test_a_numbered_rate_label_names_its_ratio_too():
+    got = _subjects("Sắp xếp đội ngũ lãnh đạo",
+                    "(2) Tỷ lệ các phòng chuyên môn đã kiện toàn lãnh đạo theo quy định: 21/24 (đạt 87,5%).")
+    assert names(got["21"], "phòng chuyên môn đã kiện toàn lãnh đạo")
+    assert names(got["/24"], "phòng chuyên môn") and "kiện toàn" not in got["/24"]
+
+
+def test_a_counted_noun_before_its_predicate_is_still_bare():
+    got = _subjects("Thực hiện chế độ báo cáo thống kê y tế",
+                    "Văn bản số 15/SYT ngày 09/01/2024 của Sở Y tế.\n(11/12 báo cáo đáp ứng yêu cầu về thời hạn gửi)")
+    assert names(got["11"], "báo cáo thống kê y tế đáp ứng yêu cầu về thời hạn gửi")
+    assert names(got["/12"], "báo cáo thống kê y tế") and "thời hạn" not in got["/12"]

@@ -16,11 +16,12 @@ from extract.figures.table_cells import row_core
 from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 from extract.model import Figure
 
-_KEYS = {"label_openers", "who_headers", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
+_KEYS = {"label_openers", "who_headers", "predicate_openers", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
          "bare_words_max", "name_words_max"}
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\S+")
-_MARKER = regex.compile(r"^\s*(?:[-–+•*]|\(?\d{1,2}[.)]|[a-zđ]\))\s*")  # a list item's marker: "-", "(1)", "a)"
+_MARK = r"(?:[-–+•*]|\(?\d{1,2}[.)]|[a-zđ]\))"  # a list item's marker: "-", "(1)", "a)"
+_MARKER = regex.compile(rf"^\s*{_MARK}\s*")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class _Words:
     rate_end: regex.Pattern  # the manner closing a rate label's X ("theo quy định")
     whole_end: regex.Pattern  # the result a ratio's whole leaves out ("đã hoàn thành ...")
     who: regex.Pattern  # a label column's header naming who speaks or is scored
+    predicate: regex.Pattern  # a predicate opening right after the counted noun
     bare_max: int
     name_max: int
 
@@ -50,10 +52,11 @@ def cell_words() -> _Words:
     return _Words(
         opener=regex.compile(rf"^\s*{alt('label_openers')}\s+{plural}", flags),
         ends=regex.compile(r"(?:\s|,)+" + WHOLE_WORD % alt("phrase_ends"), flags),
-        rate=regex.compile(rf"^\s*(?:[-–+•*]\s*)?(?P<rate>{alt('rate_labels')})\s+{plural}(?P<x>[^:;()]+?)\s*:", flags),
+        rate=regex.compile(rf"^\s*(?:{_MARK}\s*)?(?P<rate>{alt('rate_labels')})\s+{plural}(?P<x>[^:;()]+?)\s*:", flags),
         rate_end=regex.compile(rf"\s+{alt('rate_label_ends')}\s*$", flags),
         whole_end=regex.compile(r"(?:\s|,)+" + WHOLE_WORD % alt("whole_ends"), flags),
         who=regex.compile(rf"^\s*{alt('who_headers')}(?![\p{{L}}\p{{N}}_])", flags),
+        predicate=regex.compile(rf"^[\s,]*{alt('predicate_openers')}(?![\p{{L}}\p{{N}}_])", flags),
         bare_max=data["bare_words_max"],
         name_max=data["name_words_max"],
     )
@@ -69,10 +72,14 @@ def _find(phrase: str, text: str):
     return regex.search(WHOLE_WORD % pattern, text, regex.IGNORECASE)
 
 
-def _ends_with(subject: str, noun: str) -> bool:
-    """The subject's content words end with the noun's: nothing qualifies the noun after it."""
+def _is_bare(subject: str, noun: str) -> bool:
+    """Nothing qualifies the noun in the subject: its content words end with the noun's, or a predicate opens
+    right after it ("báo cáo đáp ứng đầy đủ ...")."""
     have, own = content_words(subject), content_words(noun)
-    return bool(own) and have[-len(own):] == own
+    if own and have[-len(own):] == own:
+        return True
+    at = _find(noun, subject)
+    return at is not None and bool(cell_words().predicate.match(subject[at.end():]))
 
 
 def label_topic(label: str | None) -> str:
@@ -109,7 +116,7 @@ def with_row_topic(fig: Figure, noun: str | None, label: str | None) -> Figure:
     subject, the counted noun and its verb ("Công tác tuyên truyền CCHC" | "phát sóng 03 phóng sự" -> "phát
     sóng phóng sự tuyên truyền CCHC")."""
     topic = label_topic(label)
-    if not fig.subject or not noun or not topic or not _ends_with(fig.subject, noun):
+    if not fig.subject or not noun or not topic or not _is_bare(fig.subject, noun):
         return fig  # a noun the sentence qualifies itself ("văn bản đi", "người có mặt") is its own
     words = cell_words()
     have = set(content_words(fig.subject))
@@ -120,6 +127,8 @@ def with_row_topic(fig: Figure, noun: str | None, label: str | None) -> Figure:
             return fig
         at = _find(noun, fig.subject)
         subject = (fig.subject[: at.start()] + phrase + fig.subject[at.end():]) if at else f"{fig.subject} {phrase}"
+        if fig.kind == "ratio_whole":  # "04/04 báo cáo đáp ứng ...": the whole is every report, met or not
+            subject = _cut(subject, words.whole_end) or subject
         return replace(fig, subject=subject)
     if len(have - set(content_words(noun))) > words.bare_max:
         return fig
