@@ -87,3 +87,11 @@ def test_a_counted_noun_before_its_predicate_is_still_bare():
                     "Văn bản số 15/SYT ngày 09/01/2024 của Sở Y tế.\n(11/12 báo cáo đáp ứng yêu cầu về thời hạn gửi)")
     assert names(got["11"], "báo cáo thống kê y tế đáp ứng yêu cầu về thời hạn gửi")
     assert names(got["/12"], "báo cáo thống kê y tế") and "thời hạn" not in got["/12"]
+
+
+def test_a_generic_noun_stands_for_the_group_the_sentence_opens_with():
+    got = _subjects("Kiểm định chất lượng giáo dục",
+                    "+ Đối với các trường mầm non (100% đơn vị đạt chuẩn), gồm: 08/12 đơn vị đạt mức độ 2.")
+    assert names(got["100%"], "trường mầm non đạt chuẩn")
+    assert names(got["/12"], "trường mầm non")
+    assert "đơn vị" not in got["08"]

@@ -16,7 +16,7 @@ from extract.figures.table_cells import row_core
 from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 from extract.model import Figure
 
-_KEYS = {"label_openers", "who_headers", "predicate_openers", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
+_KEYS = {"label_openers", "who_headers", "predicate_openers", "group_openers", "generic_nouns", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
          "bare_words_max", "name_words_max"}
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\S+")
@@ -33,6 +33,9 @@ class _Words:
     whole_end: regex.Pattern  # the result a ratio's whole leaves out ("đã hoàn thành ...")
     who: regex.Pattern  # a label column's header naming who speaks or is scored
     predicate: regex.Pattern  # a predicate opening right after the counted noun
+    group: regex.Pattern  # a sentence opening with the group its generic nouns stand for: "Đối với <G> ("
+    generic: regex.Pattern  # a generic noun ("đơn vị")
+    plural: regex.Pattern  # a plural marker opening a noun phrase
     bare_max: int
     name_max: int
 
@@ -57,6 +60,9 @@ def cell_words() -> _Words:
         whole_end=regex.compile(r"(?:\s|,)+" + WHOLE_WORD % alt("whole_ends"), flags),
         who=regex.compile(rf"^\s*{alt('who_headers')}(?![\p{{L}}\p{{N}}_])", flags),
         predicate=regex.compile(rf"^[\s,]*{alt('predicate_openers')}(?![\p{{L}}\p{{N}}_])", flags),
+        group=regex.compile(rf"^\s*(?:{_MARK}\s*)?{alt('group_openers')}\s+(?P<g>[^():;]+?)\s*[(:]", flags),
+        generic=regex.compile(WHOLE_WORD % alt("generic_nouns"), flags),
+        plural=regex.compile(rf"^{alt('plural_markers')}\s+", flags),
         bare_max=data["bare_words_max"],
         name_max=data["name_words_max"],
     )
@@ -177,15 +183,32 @@ def counted_name(fig: Figure) -> Figure:
     return replace(fig, subject=f"{fig.unit} {name}")
 
 
+def group_member(fig: Figure) -> Figure:
+    """A generic noun counted in a sentence that opens with the group it stands for names the group ("Đối với
+    các sở, ngành (100% đơn vị xếp loại Tốt), gồm: 11/13 đơn vị" -> "sở, ngành xếp loại Tốt", "sở, ngành")."""
+    words = cell_words()
+    opened = words.group.match(fig.quote)
+    if opened is None or opened.end() > fig.char_start or not fig.subject:
+        return fig
+    # the noun counted: the unit, or after a percentage the noun it is of ("100% đơn vị xếp loại Tốt")
+    if not (fig.base_unit == "%" or (fig.unit and words.generic.fullmatch(fig.unit.strip()))):
+        return fig
+    at = words.generic.search(fig.subject)
+    if at is None:
+        return fig
+    group = words.plural.sub("", opened["g"].strip(" ,"))
+    return replace(fig, subject=fig.subject[: at.start()] + group + fig.subject[at.end():])
+
+
 def cell_subjects(figs: list[Figure], label: str | None, label_header: str | None = None) -> list[Figure]:
     """The figures of one cell paragraph with the subject words their row and sentence give from outside their
-    phrase (no row topic under a label column of who: `label_header` "Cơ quan góp ý"), in order: counted_name, with_rate_label, with_row_topic (a ratio's whole only when its part took the topic)."""
+    phrase (no row topic under a label column of who: `label_header` "Cơ quan góp ý"), in order: counted_name, with_rate_label, group_member, with_row_topic (a ratio's whole only when its part took the topic)."""
     if label_header and cell_words().who.match(label_header):
         label = None  # "Cơ quan góp ý": the row names who comments, not what the comment measures
     out: list[Figure] = []
     widened = False  # the last ratio's part took the row's topic: its whole counts the same things
     for fig in figs:
-        fig = with_rate_label(counted_name(fig))
+        fig = group_member(with_rate_label(counted_name(fig)))
         if fig.kind != "ratio_whole" or widened:
             topical = with_row_topic(fig, counted_noun(fig, out), label)
             widened = topical is not fig if fig.kind == "ratio_part" else widened
