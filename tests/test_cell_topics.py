@@ -95,3 +95,13 @@ def test_a_generic_noun_stands_for_the_group_the_sentence_opens_with():
     assert names(got["100%"], "trường mầm non đạt chuẩn")
     assert names(got["/12"], "trường mầm non")
     assert "đơn vị" not in got["08"]
+
+
+def test_a_measure_of_a_verb_measures_the_object_the_verb_took_before():
+    got = _subjects("UBND xã An Phú",
+                    "Đề nghị bổ sung chính sách hỗ trợ tiền ăn trưa bằng 0,5 lần mức lương cơ sở/người/tháng. "
+                    "Thời gian hỗ trợ tối đa 02 năm.", ["STT", "Cơ quan góp ý", "Nội dung góp ý"])
+    assert names(got["02"], "thời gian hỗ trợ tiền ăn trưa")
+    own = _subjects("UBND xã An Phú", "Đề nghị nâng mức hỗ trợ học phí; thời gian hỗ trợ đào tạo tối đa 04 năm.",
+                    ["STT", "Cơ quan góp ý", "Nội dung góp ý"])
+    assert "học phí" not in own["04"]  # "thời gian hỗ trợ đào tạo" names its own object

@@ -16,7 +16,8 @@ from extract.figures.table_cells import row_core
 from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 from extract.model import Figure
 
-_KEYS = {"label_openers", "who_headers", "predicate_openers", "group_openers", "generic_nouns", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
+_KEYS = {"label_openers", "who_headers", "predicate_openers", "group_openers", "generic_nouns",
+         "measure_heads", "object_ends", "object_words_max", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
          "bare_words_max", "name_words_max"}
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\S+")
@@ -36,16 +37,19 @@ class _Words:
     group: regex.Pattern  # a sentence opening with the group its generic nouns stand for: "Đối với <G> ("
     generic: regex.Pattern  # a generic noun ("đơn vị")
     plural: regex.Pattern  # a plural marker opening a noun phrase
+    measure: regex.Pattern  # a subject that is a measure of a verb: "Thời gian hỗ trợ"
+    object_end: regex.Pattern  # a word or mark that ends the verb's object
     bare_max: int
     name_max: int
+    object_max: int
 
 
 @cache
 def cell_words() -> _Words:
     """rules/cell_topics.yaml compiled."""
     data = catalog.with_keys("cell_topics", catalog.load("cell_topics"), _KEYS)
-    if not all(isinstance(data[k], int) for k in ("bare_words_max", "name_words_max")):
-        raise catalog.RuleError("cell_topics.yaml: bare_words_max and name_words_max must be integers")
+    if not all(isinstance(data[k], int) for k in ("bare_words_max", "name_words_max", "object_words_max")):
+        raise catalog.RuleError("cell_topics.yaml: bare_words_max, name_words_max, object_words_max: integers")
 
     def alt(key: str) -> str:
         return word_alternation(data[key], f"cell_topics.yaml {key}")
@@ -63,8 +67,11 @@ def cell_words() -> _Words:
         group=regex.compile(rf"^\s*(?:{_MARK}\s*)?{alt('group_openers')}\s+(?P<g>[^():;]+?)\s*[(:]", flags),
         generic=regex.compile(WHOLE_WORD % alt("generic_nouns"), flags),
         plural=regex.compile(rf"^{alt('plural_markers')}\s+", flags),
+        measure=regex.compile(rf"^\s*{alt('measure_heads')}\s+(?P<verb>\p{{L}}+(?:\s+\p{{L}}+)?)", flags),
+        object_end=regex.compile(r"[0-9.;:()!?]|(?:\s|,)+" + WHOLE_WORD % alt("object_ends"), flags),
         bare_max=data["bare_words_max"],
         name_max=data["name_words_max"],
+        object_max=data["object_words_max"],
     )
 
 
@@ -200,15 +207,42 @@ def group_member(fig: Figure) -> Figure:
     return replace(fig, subject=fig.subject[: at.start()] + group + fig.subject[at.end():])
 
 
-def cell_subjects(figs: list[Figure], label: str | None, label_header: str | None = None) -> list[Figure]:
+def measured_object(fig: Figure, before: str) -> Figure:
+    """A measure of a verb with no object of its own ("Thời gian hỗ trợ trong vòng 03 năm") measures the object
+    the verb last took before it in the cell (`before`: the cell's text up to the figure): "Hỗ trợ tiền thuê nhà
+    bằng 2,0 lần ... Thời gian hỗ trợ ..." -> "Thời gian hỗ trợ tiền thuê nhà"."""
+    words = cell_words()
+    opened = words.measure.match(fig.subject or "")
+    if opened is None:
+        return fig
+    unit = _find(fig.unit, fig.subject[opened.end():]) if _is_noun(fig.unit) else None
+    between = fig.subject[opened.end(): opened.end() + unit.start()] if unit else fig.subject[opened.end():]
+    if content_words(between):
+        return fig  # "thời gian hỗ trợ đào tạo": the measure names its own object
+    verb = opened["verb"]
+    own = _find(fig.subject[: opened.end()], before)  # the measure's own words in the cell: look before them
+    text = before[: own.start()] if own is not None else before
+    found = [m for m in regex.finditer(WHOLE_WORD % regex.escape(verb), text, regex.IGNORECASE)]
+    for m in reversed(found):
+        obj = _cut(words.object_end.split(text[m.end():], maxsplit=1)[0], words.object_end)
+        if obj and content_words(obj) and len(obj.split()) <= words.object_max:
+            return replace(fig, subject=f"{fig.subject[: opened.end()]} {obj}{fig.subject[opened.end():]}")
+    return fig
+
+
+def cell_subjects(figs: list[Figure], label: str | None, label_header: str | None = None,
+                  text: str = "") -> list[Figure]:
     """The figures of one cell paragraph with the subject words their row and sentence give from outside their
-    phrase (no row topic under a label column of who: `label_header` "Cơ quan góp ý"), in order: counted_name, with_rate_label, group_member, with_row_topic (a ratio's whole only when its part took the topic)."""
+    phrase (no row topic under a label column of who: `label_header` "Cơ quan góp ý"), (`text`: the cell paragraph they come from), in order: counted_name, with_rate_label, group_member,
+    measured_object, with_row_topic (a ratio's whole only when its part took the topic)."""
     if label_header and cell_words().who.match(label_header):
         label = None  # "Cơ quan góp ý": the row names who comments, not what the comment measures
     out: list[Figure] = []
     widened = False  # the last ratio's part took the row's topic: its whole counts the same things
     for fig in figs:
         fig = group_member(with_rate_label(counted_name(fig)))
+        at = text.find(fig.quote)
+        fig = measured_object(fig, text[: at + fig.char_start] if at >= 0 else fig.quote[: fig.char_start])
         if fig.kind != "ratio_whole" or widened:
             topical = with_row_topic(fig, counted_noun(fig, out), label)
             widened = topical is not fig if fig.kind == "ratio_part" else widened

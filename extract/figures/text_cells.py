@@ -110,5 +110,5 @@ def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Fig
                 if _DIGIT.search(para):
                     figs = [label_unit(f) for f in sentence_figures(para, replace(where, text=para), sec, year)]
                     out.extend(replace(f, row_header=label or None, col_header=heads.get(cell.col) or None)
-                               for f in cell_subjects(figs, label, heads.get(label_col)))  # cell_topics: words from the row and ratio
+                               for f in cell_subjects(figs, label, heads.get(label_col), para))  # cell_topics: words from the row and ratio
     return out
