@@ -185,12 +185,13 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.92
     # role and period of the matched cells (round 6: 0.776 before the ratio-cell and lead-in rules, 0.994 after)
     assert sum(s.attributed for s in kept) / sum(s.matched for s in kept) >= 0.98
-    # session 8's fresh cells: 06 found 0 of 16 before (text cells gave no figure), 16 after, role+period 10, subject 3;
+    # session 8's fresh cells: 06 found 0 of 16 before (text cells gave no figure), 16 after, role+period 10, subject 3
+    # (5 with s9-cells-C: a comment's row names who comments; "Thời gian hỗ trợ" measures the support named before);
     # 50 (190 cells, 160 fresh): role+period 0.647 -> 0.890 (a continued table under its column-number row),
     # subject 0.601 -> 0.763 (OCR'd table rules in row labels); what is left is OCR damage of digits and words
     if "06" in fresh:
         s06 = fresh["06"]
-        assert s06.matched == s06.gold == 16 and s06.extracted == 16 and s06.attributed >= 9 and s06.subject_ok >= 3
+        assert s06.matched == s06.gold == 16 and s06.extracted == 16 and s06.attributed >= 9 and s06.subject_ok >= 5
     if "50" in fresh:
         s50 = fresh["50"]
         assert s50.matched / s50.gold >= 0.89 and s50.attributed / s50.matched >= 0.87

@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from extract import catalog
+from extract.figures.cell_topics import cell_subjects
 from extract.figures.prose import sentence_figures
 from extract.figures.sections import Sections
 from extract.figures.table_cells import _column_kind, is_layout_table
@@ -107,6 +108,7 @@ def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Fig
                             table=None, page=cell.page or block.page)
             for para in paras:
                 if _DIGIT.search(para):
-                    out.extend(replace(label_unit(f), row_header=label or None, col_header=heads.get(cell.col) or None)
-                               for f in sentence_figures(para, replace(where, text=para), sec, year))
+                    figs = [label_unit(f) for f in sentence_figures(para, replace(where, text=para), sec, year)]
+                    out.extend(replace(f, row_header=label or None, col_header=heads.get(cell.col) or None)
+                               for f in cell_subjects(figs, label, heads.get(label_col), para))  # cell_topics: words from the row and ratio
     return out

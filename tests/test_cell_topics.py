@@ -1,0 +1,107 @@
+"""Subjects of figures in a table's sentence cells that take words from outside their phrase (cell_topics.py):
+the row's criterion label, a rate label before a colon, the name a parenthesised count follows. Invented tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from support import names
+
+from extract.figures import extract_figures
+from extract.figures.cell_topics import label_topic
+from extract.model import Block, Cell, Document, Metadata, Period, Table
+
+HEAD = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Tài liệu kiểm chứng"]
+
+
+def _table(rows: list[list[str]]) -> Block:
+    cells = tuple(tuple(Cell(r + 1, c + 1, t) for c, t in enumerate(row)) for r, row in enumerate(rows))
+    return Block("table", " / ".join(" | ".join(row) for row in rows), "t1", table=Table(cells))
+
+
+def _subjects(label: str, cell: str, head: list[str] = HEAD) -> dict[str, str]:
+    row = ["1", label, *[""] * (len(head) - 3), cell] if len(head) > 3 else ["1", label, cell]
+    meta = Metadata(period=Period(date(2024, 1, 1), date(2024, 12, 31), "năm 2024"))
+    figs = extract_figures(Document("x.docx", "docx", "0", (_table([head, row]),)), meta)[0]
+    # keyed by the number as written, a ratio's whole with its slash before: "06", "/06"
+    return {("/" if f.kind == "ratio_whole" else "") + f.raw.split()[0]: f.subject or "" for f in figs}
+
+
+def test_the_label_opener_is_left_out_of_the_topic():
+    assert label_topic("1.2. Thực hiện chế độ báo cáo thống kê y tế") == "chế độ báo cáo thống kê y tế"
+    assert label_topic("Mức độ thực hiện các chỉ tiêu, nhiệm vụ phát triển du lịch") == (
+        "chỉ tiêu, nhiệm vụ phát triển du lịch")
+
+
+def test_a_bare_counted_noun_takes_the_words_the_label_gives_it():
+    got = _subjects("Thực hiện chế độ báo cáo thống kê y tế",
+                    "Văn bản số 12/SYT ngày 05/01/2024 của Sở Y tế.\n(Đã gửi đủ 06/06 báo cáo)")
+    assert names(got["06"], "báo cáo thống kê y tế")
+    assert names(got["/06"], "báo cáo thống kê y tế")  # the whole counts the same reports
+
+
+def test_a_bare_subject_takes_the_topic_of_a_label_without_its_noun():
+    got = _subjects("Công tác tuyên truyền phòng chống dịch bệnh",
+                    "Trong năm đã sản xuất và phát sóng 08 phóng sự.")
+    assert names(got["08"], "phóng sự tuyên truyền phòng chống dịch bệnh")
+
+
+def test_a_noun_the_sentence_qualifies_itself_keeps_its_own_words():
+    got = _subjects("Thực hiện chế độ báo cáo thống kê y tế",
+                    "Trong năm có 05 báo cáo quý gửi trễ hạn do lỗi phần mềm của đơn vị.")
+    assert "thống kê" not in got["05"]
+
+
+def test_a_comment_tables_row_names_who_comments_not_what():
+    got = _subjects("UBND xã Hòa Bình", "Đề nghị giữ thời gian hỗ trợ tối đa 05 năm như dự thảo đã nêu.",
+                    ["STT", "Cơ quan góp ý", "Nội dung góp ý"])
+    assert "Hòa Bình" not in got["05"]
+
+
+def test_a_rate_label_before_a_colon_names_the_ratio_after_it():
+    got = _subjects("Kết nối mạng trường học",
+                    "- Tỷ lệ các trường học đã kết nối internet cáp quang theo quy định: 40/42 (đạt 95,24%).")
+    assert names(got["40"], "trường học đã kết nối internet cáp quang")
+    assert names(got["/42"], "trường học")
+    assert "kết nối" not in got["/42"]  # the whole is every school, connected or not
+    assert names(got["95,24%"], "tỷ lệ trường học đã kết nối internet cáp quang")
+
+
+def test_a_count_in_parentheses_after_a_name_counts_its_members():
+    got = _subjects("Thực hiện kế hoạch phát triển nông nghiệp",
+                    "Kế hoạch gồm các nhóm sau:\n(1) Phát triển vùng rau an toàn (04 dự án).\n"
+                    "(2) Nâng cao giá trị cây cà phê (06 dự án).")
+    assert names(got["04"], "dự án phát triển vùng rau an toàn")
+    assert names(got["06"], "dự án nâng cao giá trị cây cà phê")
+
+
+def test_a_numbered_rate_label_names_its_ratio_too():
+    got = _subjects("Sắp xếp đội ngũ lãnh đạo",
+                    "(2) Tỷ lệ các phòng chuyên môn đã kiện toàn lãnh đạo theo quy định: 21/24 (đạt 87,5%).")
+    assert names(got["21"], "phòng chuyên môn đã kiện toàn lãnh đạo")
+    assert names(got["/24"], "phòng chuyên môn") and "kiện toàn" not in got["/24"]
+
+
+def test_a_counted_noun_before_its_predicate_is_still_bare():
+    got = _subjects("Thực hiện chế độ báo cáo thống kê y tế",
+                    "Văn bản số 15/SYT ngày 09/01/2024 của Sở Y tế.\n(11/12 báo cáo đáp ứng yêu cầu về thời hạn gửi)")
+    assert names(got["11"], "báo cáo thống kê y tế đáp ứng yêu cầu về thời hạn gửi")
+    assert names(got["/12"], "báo cáo thống kê y tế") and "thời hạn" not in got["/12"]
+
+
+def test_a_generic_noun_stands_for_the_group_the_sentence_opens_with():
+    got = _subjects("Kiểm định chất lượng giáo dục",
+                    "+ Đối với các trường mầm non (100% đơn vị đạt chuẩn), gồm: 08/12 đơn vị đạt mức độ 2.")
+    assert names(got["100%"], "trường mầm non đạt chuẩn")
+    assert names(got["/12"], "trường mầm non")
+    assert "đơn vị" not in got["08"]
+
+
+def test_a_measure_of_a_verb_measures_the_object_the_verb_took_before():
+    got = _subjects("UBND xã An Phú",
+                    "Đề nghị bổ sung chính sách hỗ trợ tiền ăn trưa bằng 0,5 lần mức lương cơ sở/người/tháng. "
+                    "Thời gian hỗ trợ tối đa 02 năm.", ["STT", "Cơ quan góp ý", "Nội dung góp ý"])
+    assert names(got["02"], "thời gian hỗ trợ tiền ăn trưa")
+    own = _subjects("UBND xã An Phú", "Đề nghị nâng mức hỗ trợ học phí; thời gian hỗ trợ đào tạo tối đa 04 năm.",
+                    ["STT", "Cơ quan góp ý", "Nội dung góp ý"])
+    assert "học phí" not in own["04"]  # "thời gian hỗ trợ đào tạo" names its own object
