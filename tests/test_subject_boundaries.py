@@ -45,3 +45,33 @@ def test_an_ellipsis_before_a_capital_letter_ends_the_sentence():
     assert names(s["7.400"], "lượt xem các bài viết")
     assert not {"du", "lịch"} & words(s["7.400"])
     assert "xem" not in words(s["25"])
+
+
+def _cell_figures(text: str):
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.model import Block, Cell, Document, Metadata, Period, Table
+
+    rows = [["TT", "Tiêu chí", "Điểm", "Minh chứng"], ["1", "Thu hồi nợ đọng thuế", "1.00", text]]
+    cells = tuple(tuple(Cell(r + 1, c + 1, t) for c, t in enumerate(row)) for r, row in enumerate(rows))
+    block = Block("table", " / ".join(" | ".join(row) for row in rows), "t1", table=Table(cells))
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    doc = Document("x.docx", "docx", "0", (block,))
+    return [f for f in extract_figures(doc, meta)[0] if f.location == "t1r2c4"]
+
+
+def test_label_lines_run_together_in_a_cell_each_name_their_own_value():
+    figs = _cell_figures("Kết quả thu hồi nợ thuế: Số nợ phải thu hồi: 520 triệu đồng Số nợ đã thu hồi: 416 triệu "
+                         "đồng Tỷ lệ thu hồi: 80%")
+    got = {f.value: f.subject for f in figs}
+    assert names(got[520.0], "nợ phải thu hồi nợ thuế")
+    assert names(got[416.0], "nợ đã thu hồi nợ thuế") and "phải" not in words(got[416.0])
+    assert names(got[80.0], "tỷ lệ thu hồi nợ thuế")
+
+
+def test_label_lines_with_separators_keep_their_subjects():
+    sep = _cell_figures("Số nợ phải thu hồi: 520 triệu đồng; số nợ đã thu hồi: 416 triệu đồng.")
+    glued = _cell_figures("Số nợ phải thu hồi: 520 triệu đồng Số nợ đã thu hồi: 416 triệu đồng")
+    assert names({f.value: f.subject for f in glued}[416.0], "nợ đã thu hồi")
+    assert names({f.value: f.subject for f in sep}[520.0], "nợ phải thu hồi")
