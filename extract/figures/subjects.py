@@ -253,6 +253,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         both = []  # "..., đã xử lý và công khai đúng hạn 306 phản ánh": two verbs of one aspect marker
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
+        text = _with_shared_verb(sent, lo, text)
     asp = list(pw.aspect.finditer(text))
     agent = ""
     if asp and text[asp[-1].end() :].strip():
@@ -269,6 +270,22 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
             return " ".join(verb_phrase.split()), False, agent
         return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
     return cut_phrase(drop_light_verbs(text), _before_limit(text), tail=True), False, agent
+
+
+def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
+    """`text` (the words after a coordinator, before a count) with the verb of the count before the coordinator
+    when they open with an adjunct's preposition (`extents.yaml` adjunct_prepositions): "gửi thông báo qua thư điện
+    tử cho 40 đơn vị và qua mạng xã hội cho 25 đơn vị" -> "gửi thông báo qua mạng xã hội" for the 25: a second
+    adjunct of the same verb, whose object is the second count. The verb is that count's phrase up to its first
+    preposition; `text` unchanged otherwise."""
+    if not extent_words().adjunct.match(text):
+        return text
+    prev = _mention_before(sent, lo)
+    if prev is None or not is_counted(prev):
+        return text
+    verb, copula, _agent = _before(sent, prev)
+    head, _cut = until_boundary(verb) if verb and not copula else ("", False)
+    return f"{head} {text}" if content_words(head) else text
 
 
 def _before_limit(text: str) -> int:
@@ -341,7 +358,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
-    rest = _before_manner(rest)
+    rest = _before_second_verb(_before_manner(rest))
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
 
@@ -1251,6 +1268,15 @@ def _before_manner(rest: str) -> str:
     phương châm “đi từng ngõ”" -> "tổ công tác"): how the act was done, not what is counted."""
     man = extent_words().manner.search(rest)
     return rest[: man.start()] if man else rest
+
+
+def _before_second_verb(rest: str) -> str:
+    """The counted noun's qualifiers up to a coordinator that opens a second predicate of the clause
+    (`extents.yaml` clause_verbs: "59 tin bài trên mạng xã hội và lồng ghép tuyên truyền trong các cuộc họp" ->
+    "tin bài trên mạng xã hội"): a verb after "và" joins another act to the clause's verb, not a noun to the
+    counted one."""
+    found = extent_words().second_verb.search(rest)
+    return rest[: found.start()] if found and content_words(rest[: found.start()]) else rest
 
 
 _MIN_OWN_RATE = 4  # content words of a rate's own noun phrase that name it apart from an indicator named before
