@@ -27,3 +27,13 @@ def test_a_second_adjunct_after_a_coordinator_takes_the_verb_of_the_first_count(
     # a coordinated count with its own noun keeps naming itself
     s = subjects_of("Đã tiếp nhận 50 ý kiến thống nhất và 12 ý kiến góp ý.")
     assert names(s["12"], "ý kiến góp ý", extra=0)
+
+
+def test_a_manner_adverb_after_the_verb_is_no_part_of_the_counted_phrase():
+    s = subjects_of("Các đơn vị đã quán triệt sâu sắc 4 nội dung trọng tâm của Nghị quyết.")
+    assert "sâu sắc" not in s["4"] and names(s["4"], "nội dung trọng tâm của Nghị quyết quán triệt", extra=2)
+    s = subjects_of("Công an huyện đã bắt giữ thành công 05 đối tượng trộm cắp tài sản.")
+    assert "thành công" not in s["05"] and names(s["05"], "đối tượng trộm cắp tài sản bắt giữ")
+    # "kịp thời" also qualifies nouns and pairs with "đầy đủ": it stays
+    s = subjects_of("Đã cập nhật đầy đủ, kịp thời 45 văn bản lên hệ thống.")
+    assert "đầy đủ, kịp thời" in s["45"]

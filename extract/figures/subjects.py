@@ -265,11 +265,11 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
-        verb_phrase = drop_light_verbs(text)
+        verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
-    return cut_phrase(drop_light_verbs(text), _before_limit(text), tail=True), False, agent
+    return cut_phrase(_without_manner_adverbs(drop_light_verbs(text)), _before_limit(text), tail=True), False, agent
 
 
 def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
@@ -286,6 +286,14 @@ def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
     verb, copula, _agent = _before(sent, prev)
     head, _cut = until_boundary(verb) if verb and not copula else ("", False)
     return f"{head} {text}" if content_words(head) else text
+
+
+def _without_manner_adverbs(text: str) -> str:
+    """The verb phrase before a count without the manner adverbs after its verb (`extents.yaml` manner_adverbs:
+    "quán triệt sâu sắc 3 quan điểm", "bắt giữ thành công 05 đối tượng"): how the act was done, nothing that is
+    counted; `text` unchanged when nothing else would be left."""
+    rest = extent_words().manner_adverb.sub(" ", text)
+    return " ".join(rest.split()) if content_words(rest) else text
 
 
 def _before_limit(text: str) -> int:
