@@ -37,3 +37,14 @@ def test_a_manner_adverb_after_the_verb_is_no_part_of_the_counted_phrase():
     # "kịp thời" also qualifies nouns and pairs with "đầy đủ": it stays
     s = subjects_of("Đã cập nhật đầy đủ, kịp thời 45 văn bản lên hệ thống.")
     assert "đầy đủ, kịp thời" in s["45"]
+
+
+def test_a_predicate_syllable_inside_a_proper_name_keeps_the_agent():
+    # "Song", "Tăng" are predicates as words, syllables of a place name here
+    s = subjects_of("Đồn Biên phòng Đắk Song đã ra quyết định khởi tố 03 vụ án hình sự.")
+    assert names(s["03"], "vụ án hình sự Đồn Biên phòng Đắk Song khởi tố")
+    s = subjects_of("UBND xã Phước Tăng đã cấp 45 giấy chứng nhận.")
+    assert names(s["45"], "giấy chứng nhận UBND xã Phước Tăng cấp", extra=0)
+    # a predicate in lower case is still a clause before the verb: no agent
+    s = subjects_of("Số hộ nghèo giảm mạnh, xã đã hỗ trợ 45 hộ.")
+    assert "giảm" not in s["45"]

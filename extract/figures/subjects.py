@@ -258,7 +258,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
     agent = ""
     if asp and text[asp[-1].end() :].strip():
         agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
-        if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent)
+        if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or _predicate_outside_name(agent)
                 or pw.lead_openers.match(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
         agent = agent or ("" if both else _agent_after_break(sent, m))
@@ -294,6 +294,19 @@ def _without_manner_adverbs(text: str) -> str:
     counted; `text` unchanged when nothing else would be left."""
     rest = extent_words().manner_adverb.sub(" ", text)
     return " ".join(rest.split()) if content_words(rest) else text
+
+
+_CAPITALISED = regex.compile(r"(?-i:\p{Lu})[\p{L}\p{N}]*\s+$")  # a word written with a capital, right before
+
+
+def _predicate_outside_name(agent: str) -> bool:
+    """Whether an agent holds a predicate word that is not part of a proper name: a predicate written with a
+    capital right after another capitalised word ("Đồn Biên phòng Đắk Song", "xã Phước Tăng") is a syllable of
+    the name, no verb of the clause."""
+    for p in phrase_words().predicates.finditer(agent):
+        if not (p.group()[:1].isupper() and _CAPITALISED.search(agent, 0, p.start())):
+            return True
+    return False
 
 
 def _before_limit(text: str) -> int:
@@ -1262,7 +1275,7 @@ def _agent_after_break(sent: Sentence, m: Mention) -> str:
     if not 1 < len(content_words(agent)) <= _MAX_AGENT or _DIGIT.search(agent) or not any(
             c.isupper() for c in agent):
         return ""
-    if pw.predicates.search(agent) or pw.lead_openers.match(agent) or without_openers(agent) != agent:
+    if _predicate_outside_name(agent) or pw.lead_openers.match(agent) or without_openers(agent) != agent:
         return ""
     if lo in commas:
         before = head[: lo - 1].split(",")[-1].strip()
