@@ -153,10 +153,11 @@ def analyse(text: str, attribution: bool = True) -> Sentence:
     if not attribution:
         return Sentence(text, _paren_groups(text) if "(" in text else [], [], [], find_numbers(text))
     r = rules()
-    blocked = [(b.start(), b.end()) for b in r.blockers.finditer(text)]
+    found = _aliases(text)
+    blocked = [(b.start(), b.end()) for b in r.blockers.finditer(text)] if found else []  # read only with aliases
     aliases = [
         (m.start(), m.end(), r.alias_ids[m.group().lower()], m.group())
-        for m in _aliases(text)
+        for m in found
         if not any(m.start() < b1 and b0 < m.end() for b0, b1 in blocked)
     ]
     breaks = [(m.start(), m.end()) for m in r.breaks.finditer(text)]
