@@ -25,7 +25,7 @@ import regex._main as _rx  # the cache dictionaries regex.compile looks in (rege
 from regex import _regex
 
 _ROOT = Path(__file__).resolve().parent
-_MAX_PATTERNS = 400  # regex keeps 500 patterns before it evicts at random: room for the ones documents add
+_MAX_PATTERNS = 450  # regex keeps 500 patterns before it evicts at random; a worker starts with ~430 (session 9)
 _KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
 _FORMAT = 1
 _loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process

@@ -244,3 +244,20 @@ def test_a_lead_in_naming_a_month_dates_the_part_it_opens():
         "a) Phấn đấu đạt tối thiểu 90% hồ sơ trực tuyến.",
     )
     assert span(c)[:2] != (date(2024, 12, 1), date(2024, 12, 31))
+
+
+def test_only_the_last_sentence_of_a_lead_in_dates_the_part():
+    """A dated sentence without figures before the lead-in's last sentence opens nothing: the part keeps the
+    document's period (the figure stage reads the opening period of the last sentence alone)."""
+    (a,) = figures_of(
+        Block("heading", "III. NHIỆM VỤ TRONG THỜI GIAN TỚI", "h1", level=2),
+        "Trong tháng 12/2024, đã rà soát các nhiệm vụ. Các đơn vị tập trung thực hiện các nhiệm vụ sau đây:",
+        "a) Phấn đấu đạt tối thiểu 95% hồ sơ trực tuyến.",
+    )
+    (b,) = figures_of(
+        Block("heading", "III. NHIỆM VỤ TRONG THỜI GIAN TỚI", "h1", level=2),
+        "Các đơn vị đã rà soát các nhiệm vụ. Trong tháng 12/2024, tập trung thực hiện các nhiệm vụ sau đây:",
+        "a) Phấn đấu đạt tối thiểu 95% hồ sơ trực tuyến.",
+    )
+    assert span(b)[:2] == (date(2024, 12, 1), date(2024, 12, 31))
+    assert span(a)[:2] != span(b)[:2]

@@ -163,3 +163,25 @@ def test_with_subject_key_is_replace():
     assert dataclasses.astuple(new) == dataclasses.astuple(dataclasses.replace(f, subject_key="hộ nghèo"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         new.subject_key = "x"
+
+
+def test_mention_figure_copy_is_the_dataclass_init():
+    # mention_figure fills a Figure's fields without its frozen __init__: the same figure, and the same errors
+    import dataclasses
+    import pickle
+    from datetime import date
+
+    from extract.figures.mentions import _figure
+    from extract.model import Figure
+
+    given = dict(raw="15 xã", value=15.0, unit="xã", base_value=15.0, base_unit="xã", quote="đạt 15 xã", location="p2",
+                 char_start=4, char_end=9, role="actual", period_end=date(2025, 6, 30), check_name="xã đạt chuẩn")
+    made, want = _figure(dict(given)), Figure(**given)
+    assert made == want and dataclasses.astuple(made) == dataclasses.astuple(want) and repr(made) == repr(want)
+    assert list(made.__dict__) == list(want.__dict__) and pickle.loads(pickle.dumps(made)) == want
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.role = "target"
+    with pytest.raises(TypeError):
+        _figure({**given, "colour": "red"})  # no such field
+    with pytest.raises(TypeError):
+        _figure({k: v for k, v in given.items() if k != "quote"})  # a field without a default missing

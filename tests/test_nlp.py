@@ -157,3 +157,21 @@ def test_spacy_of_an_unchecked_release_is_imported_plainly():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[0] == "True Xã có 12 thôn"
+
+
+def test_cue_spans_are_the_rule_spans_of_the_cue_labels():
+    from extract.language.nlp import CUE_LABELS, cue_spans
+
+    # invented sentences: cues beside identifier phrases and indicator names, overlapping phrases, upper case
+    texts = [
+        "Tính đến nay, theo Kế hoạch số 12, tổng thu ngân sách dự kiến đạt 100 tỷ đồng, mức hỗ trợ tối đa 5 triệu",
+        "KẾ HOẠCH NĂM 2026 GIAO CHỈ TIÊU 95% HỒ SƠ; HIỆN CÒN 2 HỒ SƠ (TRANG 3), CHIẾM 10% TỔNG SỐ",
+        "mỗi tháng 02 chuyên mục, hằng năm 1 lần; phấn đấu đạt trên 90% so với cùng kỳ",
+        "",
+    ]
+    found = 0
+    for text in texts:
+        want = [(s, e, label) for s, e, label, _ in rule_spans(text) if label in CUE_LABELS]
+        assert cue_spans(text) == want, text
+        found += len(want)
+    assert found >= 6

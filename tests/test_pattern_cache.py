@@ -165,9 +165,12 @@ def test_a_file_with_anything_but_compiled_patterns_is_ignored(tmp_path):
 
 
 def test_rule_patterns_are_the_same_text_in_every_process():
-    """Alternations built from sets would follow the string hash seed: a cache keyed by text would miss."""
+    """Alternations built from sets would follow the string hash seed: a cache keyed by text would miss.
+    (regex's own cache is made large enough that its random eviction at 500 patterns keeps every one.)"""
     code = (
-        "import regex._main as rm, warehouse.batch\n"
+        "import regex._main as rm\n"
+        "rm._MAXCACHE = 100_000\n"
+        "import warehouse.batch\n"
         "from extract.pipeline import extract_file\n"
         "warehouse.batch._warm()\n"
         f"extract_file({str(SAMPLES / '000_ea23f6f2735d3a0f.docx')!r})\n"
@@ -213,3 +216,22 @@ def test_a_batch_writes_the_cache_and_the_next_one_loads_the_same_rows(tmp_path)
     no_cache = Settings(db=str(tmp_path / "none.duckdb"), workers=1, pattern_cache_dir="")
     assert ingest_files([doc], no_cache).loaded == 1
     assert not Path(cache / "none").exists() and len(list(cache.iterdir())) == 1
+
+
+def test_a_worker_start_compiles_the_alias_groups_and_the_cache_file_has_room_for_them():
+    """The alias groups (extract/figures/sentence.py) are compiled by the warm-up, so `mark_started` keeps them."""
+    code = (
+        "import regex._main as rm\n"
+        "rm._MAXCACHE = 100_000\n"
+        "import warehouse.batch\n"
+        "from extract.figures import sentence\n"
+        "warehouse.batch._warm()\n"
+        "print(sentence._aliases_by_first.cache_info().currsize, len(rm._cache))"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert res.returncode == 0, res.stderr
+    built, held = map(int, res.stdout.split())
+    assert built == 1
+    from extract import pattern_cache
+
+    assert held <= pattern_cache._MAX_PATTERNS

@@ -77,6 +77,21 @@ def test_layout_and_task_tables_give_no_figures():
         assert table_figures(block, Sections(_meta()), 2026) == ([], [])
 
 
+def test_layout_check_skips_only_texts_no_layout_pattern_can_match():
+    from extract.figures.table_cells import _rules, is_layout_table
+
+    # invented tables: the layout words in other cases and spacing, and data tables that hold some of the words
+    tables = [
+        _table([["CỘNG  HOÀ XÃ HỘI CHỦ NGHĨA", "độc lập - tự do - hạnh phúc"]]),
+        _table([["Nơi nhận:", "- Như trên;"], ["- LƯU: VT", "TM. ỦY BAN"]]),
+        _table([["STT", "Ban chỉ đạo", "Số cuộc họp"], ["1", "Ban dân vận", "12"]]),
+        _table([["STT", "Chỉ tiêu", "Kết quả"], ["1", "Hồ sơ tiếp nhận", "1.250"]]),
+    ]
+    got = [is_layout_table(t) for t in tables for _ in (1, 2)]  # asked twice in turn, as the figure stage does
+    assert got == [bool(_rules()[2].search(t.text)) for t in tables for _ in (1, 2)]
+    assert got[0] and not got[-1]
+
+
 def test_text_cells_of_a_data_table_give_no_figures():
     block = _table([["TT", "Tiêu chí", "Điểm chuẩn", "Tài liệu kiểm chứng"],
                     ["1", "Kiểm tra", "1.00", "Báo cáo số 06/BC-UBND ngày 06/01/2026 nêu 30% số cơ quan được kiểm tra"]])

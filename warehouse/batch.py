@@ -171,6 +171,9 @@ def _warm() -> None:
             ),
         )
         extract_document(doc)
+        from extract.figures.sentence import warm
+
+        warm()  # patterns the digits-only text above does not reach
     except Exception:  # a broken rule file then fails each document with its own reason
         pass
 

@@ -13,7 +13,7 @@ from extract.figures.attribution import opens, own_period, present_state, sectio
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
-from extract.language.nlp import cue_phrases, rule_spans
+from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words
 from extract.model import Period
@@ -31,8 +31,7 @@ _SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]
 
 def sentence_cues(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of the cue spans of one sentence (identifiers and indicator names left out)."""
-    return [(s, e, label) for s, e, label, _ in rule_spans(text) if label not in ("IDENTIFIER", "IDENTIFIER_CUE",
-                                                                                   "INDICATOR")]
+    return cue_spans(text)  # the rule spans of the cue labels alone
 
 
 def _scope_start(sent: Sentence, pos: int) -> int:

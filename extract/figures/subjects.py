@@ -253,22 +253,60 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         both = []  # "..., đã xử lý và công khai đúng hạn 306 phản ánh": two verbs of one aspect marker
     if both:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
+        text = _with_shared_verb(sent, lo, text)
     asp = list(pw.aspect.finditer(text))
     agent = ""
     if asp and text[asp[-1].end() :].strip():
         agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
-        if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or pw.predicates.search(agent)
+        if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or _predicate_outside_name(agent)
                 or pw.lead_openers.match(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
         agent = agent or ("" if both else _agent_after_break(sent, m))
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
-        verb_phrase = drop_light_verbs(text)
+        verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
-    return cut_phrase(drop_light_verbs(text), _before_limit(text), tail=True), False, agent
+    return cut_phrase(_without_manner_adverbs(drop_light_verbs(text)), _before_limit(text), tail=True), False, agent
+
+
+def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
+    """`text` (the words after a coordinator, before a count) with the verb of the count before the coordinator
+    when they open with an adjunct's preposition (`extents.yaml` adjunct_prepositions): "gửi thông báo qua thư điện
+    tử cho 40 đơn vị và qua mạng xã hội cho 25 đơn vị" -> "gửi thông báo qua mạng xã hội" for the 25: a second
+    adjunct of the same verb, whose object is the second count. The verb is that count's phrase up to its first
+    preposition; `text` unchanged otherwise."""
+    if not extent_words().adjunct.match(text):
+        return text
+    prev = _mention_before(sent, lo)
+    if prev is None or not is_counted(prev):
+        return text
+    verb, copula, _agent = _before(sent, prev)
+    head, _cut = until_boundary(verb) if verb and not copula else ("", False)
+    return f"{head} {text}" if content_words(head) else text
+
+
+def _without_manner_adverbs(text: str) -> str:
+    """The verb phrase before a count without the manner adverbs after its verb (`extents.yaml` manner_adverbs:
+    "quán triệt sâu sắc 3 quan điểm", "bắt giữ thành công 05 đối tượng"): how the act was done, nothing that is
+    counted; `text` unchanged when nothing else would be left."""
+    rest = extent_words().manner_adverb.sub(" ", text)
+    return " ".join(rest.split()) if content_words(rest) else text
+
+
+_CAPITALISED = regex.compile(r"(?-i:\p{Lu})[\p{L}\p{N}]*\s+$")  # a word written with a capital, right before
+
+
+def _predicate_outside_name(agent: str) -> bool:
+    """Whether an agent holds a predicate word that is not part of a proper name: a predicate written with a
+    capital right after another capitalised word ("Đồn Biên phòng Đắk Song", "xã Phước Tăng") is a syllable of
+    the name, no verb of the clause."""
+    for p in phrase_words().predicates.finditer(agent):
+        if not (p.group()[:1].isupper() and _CAPITALISED.search(agent, 0, p.start())):
+            return True
+    return False
 
 
 def _before_limit(text: str) -> int:
@@ -341,7 +379,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     # "7 ứng viên là sinh viên": a copula after the counted noun opens its qualifier, not a predicate
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
-    rest = _before_manner(rest)
+    rest = _before_second_verb(_before_manner(rest))
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
 
@@ -1237,7 +1275,7 @@ def _agent_after_break(sent: Sentence, m: Mention) -> str:
     if not 1 < len(content_words(agent)) <= _MAX_AGENT or _DIGIT.search(agent) or not any(
             c.isupper() for c in agent):
         return ""
-    if pw.predicates.search(agent) or pw.lead_openers.match(agent) or without_openers(agent) != agent:
+    if _predicate_outside_name(agent) or pw.lead_openers.match(agent) or without_openers(agent) != agent:
         return ""
     if lo in commas:
         before = head[: lo - 1].split(",")[-1].strip()
@@ -1251,6 +1289,15 @@ def _before_manner(rest: str) -> str:
     phương châm “đi từng ngõ”" -> "tổ công tác"): how the act was done, not what is counted."""
     man = extent_words().manner.search(rest)
     return rest[: man.start()] if man else rest
+
+
+def _before_second_verb(rest: str) -> str:
+    """The counted noun's qualifiers up to a coordinator that opens a second predicate of the clause
+    (`extents.yaml` clause_verbs: "59 tin bài trên mạng xã hội và lồng ghép tuyên truyền trong các cuộc họp" ->
+    "tin bài trên mạng xã hội"): a verb after "và" joins another act to the clause's verb, not a noun to the
+    counted one."""
+    found = extent_words().second_verb.search(rest)
+    return rest[: found.start()] if found and content_words(rest[: found.start()]) else rest
 
 
 _MIN_OWN_RATE = 4  # content words of a rate's own noun phrase that name it apart from an indicator named before

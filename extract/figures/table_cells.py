@@ -11,7 +11,7 @@ cells (a sentence in an evidence or note column) give none either.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -20,6 +20,7 @@ from extract.figures.cues import as_of_at, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.figures.sentence import first_alias
+from extract.language.literals import key_words
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
@@ -370,7 +371,23 @@ def _unit_of(dvt: str):
 
 def is_layout_table(block: Block) -> bool:
     """Letterheads, signature blocks and recipient lists: tables used to place text, not to hold data."""
-    return bool(_rules()[2].search(block.text))
+    return _is_layout_text(block.text)
+
+
+@lru_cache(maxsize=1)
+def _is_layout_text(text: str) -> bool:
+    """is_layout_table of a table's text, remembered for the next call: the table's figures and then its text
+    cells ask of the same table in turn; a text without any word the layout patterns need is not searched."""
+    words = _layout_words()
+    if words and not any(map(caseless(text).__contains__, words)):
+        return False
+    return bool(_rules()[2].search(text))
+
+
+@cache
+def _layout_words() -> tuple[str, ...]:
+    """Words one of which every layout pattern's match holds (extract/language/literals.py; () for none)."""
+    return key_words(_rules()[2].pattern)
 
 
 def _grid(table) -> list[dict[int, tuple[Cell, bool]]]:

@@ -299,6 +299,28 @@ def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
     return sorted((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label, rid) for a, b, label, rid in spans)
 
 
+def cue_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the cue spans of `text` (labels of CUE_LABELS), in text order: the cue spans of
+    `rule_spans`, found by a phrase matcher of the cue phrases alone (a PhraseMatcher finds every phrase's
+    matches whatever other phrases it holds), without the identifier and indicator phrases (tests/test_nlp.py)."""
+    doc = tokens(text)
+    strings = doc.vocab.strings
+    found = sorted({(start, end, key) for key, start, end in _cue_matcher()(doc) if start != end})
+    return sorted((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), strings[key]) for a, b, key in found)
+
+
+@cache
+def _cue_matcher():
+    """The cue phrases of rule_patterns on lower-cased tokens, each phrase keyed by its label."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(vocab(), attr="LOWER")
+    for p in rule_patterns():
+        if p["label"] in CUE_LABELS:
+            matcher.add(p["label"], [make_doc(p["pattern"])])
+    return matcher
+
+
 @cache
 def _rule_keys() -> dict[int, tuple[str, str]]:
     """Match key -> (label, id) of the rule patterns (the SpanRuler's own keys: repr((label, id)))."""

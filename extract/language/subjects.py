@@ -415,16 +415,25 @@ class ExtentWords:
 
     manner: regex.Pattern  # searched: a manner adjunct that ends a counted noun's phrase
     noun_marker: regex.Pattern  # full match of a word: after a light verb, it shows the verb used as a noun
+    second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
+    adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
+    manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
 
 
 @cache
 def extent_words() -> ExtentWords:
-    data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers"})
+    data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
+                                                  "adjunct_prepositions", "manner_adverbs"})
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
         manner=regex.compile(r"\s" + WHOLE_WORD % alt["manner_adjuncts"] + r"(?![\p{L}\p{N}_])", flags),
         noun_marker=regex.compile(alt["noun_markers"], flags),
+        second_verb=regex.compile(r"\s" + WHOLE_WORD % word_alternation(
+            _section("phrase", _PHRASE_KEYS)["coordinators"], "subjects.yaml phrase.coordinators") + r"\s+"
+            + WHOLE_WORD % alt["clause_verbs"], flags),
+        adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
+        manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
     )
 
 

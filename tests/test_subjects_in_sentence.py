@@ -1,0 +1,50 @@
+"""The extent of a count's phrase inside its own sentence, second round (extract/figures/subjects.py
+`_before_second_verb`, `_with_shared_verb`; words in rules/extents.yaml clause_verbs,
+adjunct_prepositions), on invented sentences."""
+
+from __future__ import annotations
+
+from support import names, subjects_of
+
+
+def test_a_coordinated_verb_after_the_counted_noun_opens_a_second_predicate():
+    s = subjects_of("Các phòng đã đăng 45 tin bài trên cổng thông tin của huyện và lồng ghép nội dung tuyên truyền tại "
+                    "các buổi sinh hoạt.")
+    assert names(s["45"], "tin bài trên cổng thông tin của huyện đăng", extra=0)
+    s = subjects_of("Huyện đã rà soát 320 hộ nghèo thuộc diện chính sách và chỉ đạo các xã lập danh sách hỗ trợ.")
+    assert names(s["320"], "hộ nghèo thuộc diện chính sách rà soát", extra=0)
+
+
+def test_a_coordinated_noun_after_the_counted_noun_stays():
+    s = subjects_of("Đã tiếp nhận 120 hồ sơ của tổ chức và cá nhân.")
+    assert names(s["120"], "hồ sơ của tổ chức và cá nhân tiếp nhận", extra=0)
+
+
+def test_a_second_adjunct_after_a_coordinator_takes_the_verb_of_the_first_count():
+    s = subjects_of("Sở đã gửi thông báo tuyển dụng qua thư điện tử cho 40 đơn vị và qua mạng xã hội cho 25 đơn vị.")
+    assert names(s["25"], "đơn vị được gửi thông báo tuyển dụng qua mạng xã hội", extra=0)
+    assert names(s["40"], "đơn vị được gửi thông báo tuyển dụng qua thư điện tử", extra=0)
+    # a coordinated count with its own noun keeps naming itself
+    s = subjects_of("Đã tiếp nhận 50 ý kiến thống nhất và 12 ý kiến góp ý.")
+    assert names(s["12"], "ý kiến góp ý", extra=0)
+
+
+def test_a_manner_adverb_after_the_verb_is_no_part_of_the_counted_phrase():
+    s = subjects_of("Các đơn vị đã quán triệt sâu sắc 4 nội dung trọng tâm của Nghị quyết.")
+    assert "sâu sắc" not in s["4"] and names(s["4"], "nội dung trọng tâm của Nghị quyết quán triệt", extra=2)
+    s = subjects_of("Công an huyện đã bắt giữ thành công 05 đối tượng trộm cắp tài sản.")
+    assert "thành công" not in s["05"] and names(s["05"], "đối tượng trộm cắp tài sản bắt giữ")
+    # "kịp thời" also qualifies nouns and pairs with "đầy đủ": it stays
+    s = subjects_of("Đã cập nhật đầy đủ, kịp thời 45 văn bản lên hệ thống.")
+    assert "đầy đủ, kịp thời" in s["45"]
+
+
+def test_a_predicate_syllable_inside_a_proper_name_keeps_the_agent():
+    # "Song", "Tăng" are predicates as words, syllables of a place name here
+    s = subjects_of("Đồn Biên phòng Đắk Song đã ra quyết định khởi tố 03 vụ án hình sự.")
+    assert names(s["03"], "vụ án hình sự Đồn Biên phòng Đắk Song khởi tố")
+    s = subjects_of("UBND xã Phước Tăng đã cấp 45 giấy chứng nhận.")
+    assert names(s["45"], "giấy chứng nhận UBND xã Phước Tăng cấp", extra=0)
+    # a predicate in lower case is still a clause before the verb: no agent
+    s = subjects_of("Số hộ nghèo giảm mạnh, xã đã hỗ trợ 45 hộ.")
+    assert "giảm" not in s["45"]
