@@ -26,9 +26,14 @@ def texts(text: str) -> list[str]:
         # number marks are no sentence end: thousands dots, decimal commas, a dot with no space after it
         ("Đạt 3.060,1960 ha, tăng 1.234 ha", ["Đạt 3.060,1960 ha, tăng 1.234 ha"]),
         ("Năm 2025.Tiếp theo 5", ["Năm 2025.Tiếp theo 5"]),
-        # an ellipsis carries on
-        ("Các xã... Tiếp 5 xã", ["Các xã... Tiếp 5 xã"]),
-        ("Các xã… Tiếp 5 xã", ["Các xã… Tiếp 5 xã"]),
+        # an ellipsis carries on before a lower-case word, a number or after a digit ...
+        ("Các xã... tiếp 5 xã", ["Các xã... tiếp 5 xã"]),
+        ("Các xã… 5 xã", ["Các xã… 5 xã"]),
+        ("Gồm mục 1, 2, 3… Mục 7 có 4 hộ", ["Gồm mục 1, 2, 3… Mục 7 có 4 hộ"]),
+        # ... and ends one before a capitalised word (with closers, or an opening quote, between them)
+        ("Các xã... Tiếp 5 xã", ["Các xã...", "Tiếp 5 xã"]),
+        ("Đăng tin về lễ hội… Số lượt xem 900 lượt", ["Đăng tin về lễ hội…", "Số lượt xem 900 lượt"]),
+        ("Gọi là (tốt…) “Kho” có 8 tấn", ["Gọi là (tốt…)", "“Kho” có 8 tấn"]),
         # abbreviations and one-letter list markers (rules/sentences.yaml)
         ("TP. Đà Lạt có 12 phường, v.v. còn 3 xã", ["TP. Đà Lạt có 12 phường, v.v. còn 3 xã"]),
         ("a. Kết quả 5 xã. b. Tồn tại 2 xã", ["a. Kết quả 5 xã.", "b. Tồn tại 2 xã"]),

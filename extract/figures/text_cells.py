@@ -14,6 +14,7 @@ import regex
 
 from extract import catalog
 from extract.figures.cell_topics import cell_subjects
+from extract.figures.label_lines import parse_line
 from extract.figures.prose import sentence_figures
 from extract.figures.sections import Sections
 from extract.figures.table_cells import _column_kind, is_layout_table
@@ -86,6 +87,39 @@ def label_unit(fig: Figure) -> Figure:
     return replace(fig, unit=noun)
 
 
+# a "Label:" opening right after a value, with no separator before it: the next item of label lines run together
+_NEXT_LABEL = regex.compile(r"\s+(?=\p{Lu}[^\d:;.,()]*:)")
+_COLON = regex.compile(r"(?<!\d):(?!\d)")
+
+
+def run_together_labels(figs: list[Figure], para: str) -> list[Figure]:
+    """Label lines a cell runs together in one paragraph ("Kết quả: Tổng số tiền phải nộp: 1.000 đồng Tổng số
+    tiền đã nộp: 900 đồng Tỷ lệ: 90%", the line breaks lost): each value right after a colon takes its own
+    item's label, with the paragraph's opening label when the first item has one ("Kết quả"); other figures
+    and paragraphs with fewer than two such items are left as they are."""
+    at = {id(f): para.find(f.quote) for f in figs}
+    items: list[tuple[int, int, Figure]] = []  # (item start, value start, figure)
+    start = 0
+    for f in sorted((f for f in figs if at[id(f)] >= 0), key=lambda f: at[id(f)] + f.char_start):
+        pos, end = at[id(f)] + f.char_start, at[id(f)] + f.char_end
+        if para[start:pos].rstrip().endswith(":") and not _DIGIT.search(para[start:pos]):
+            items.append((start, pos, f))
+        nxt = _NEXT_LABEL.match(para, end)
+        start = nxt.end() if nxt else len(para)
+    if len(items) < 2:
+        return figs
+    colons = [c.end() for c in _COLON.finditer(para, 0, items[0][1])]
+    outer = parse_line(para[: colons[0]]) if len(colons) >= 2 else None
+    named: dict[int, str] = {}
+    for a, b, f in items:
+        text = para[a:b].rstrip()
+        inner = [c.end() for c in _COLON.finditer(text)]
+        line = parse_line(text[inner[-2] if len(inner) >= 2 else 0 :])
+        if line is not None:
+            named[id(f)] = f"{line.label} {outer.label}" if outer is not None and outer.label != line.label else line.label
+    return [replace(f, subject=named[id(f)]) if id(f) in named else f for f in figs]
+
+
 def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Figure]:
     """The figures of the sentences in `block`'s table cells (the header row, layout and task tables left out),
     each located at its cell, printed on the cell's page, with the row's label and the column's header."""
@@ -109,6 +143,7 @@ def text_cell_figures(block: Block, sec: Sections, year: int | None) -> list[Fig
             for para in paras:
                 if _DIGIT.search(para):
                     figs = [label_unit(f) for f in sentence_figures(para, replace(where, text=para), sec, year)]
+                    figs = run_together_labels(figs, para)
                     out.extend(replace(f, row_header=label or None, col_header=heads.get(cell.col) or None)
                                for f in cell_subjects(figs, label, heads.get(label_col), para))  # cell_topics: words from the row and ratio
     return out

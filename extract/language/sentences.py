@@ -15,13 +15,14 @@ import regex
 
 from extract.catalog import RuleError, load
 
-_KEYS = {"terminals", "closers", "abbreviations"}
+_KEYS = {"terminals", "closers", "abbreviations", "ellipses"}
 
 
 @dataclass(frozen=True)
 class _Rules:
     end: regex.Pattern  # a terminal mark (and closers) at the end of a word, before the next word
     abbreviations: frozenset[str]
+    ellipsis: regex.Pattern  # an ellipsis (and closers) at the end of a word, before a capitalised word
 
 
 @cache
@@ -38,7 +39,15 @@ def _rules() -> _Rules:
     closers = regex.escape("".join(data["closers"]))
     # one terminal mark, not an ellipsis ("..." or "…" carries on), then closers, then space and a word
     end = regex.compile(rf"(?<=[^\s.])[{terminals}](?!\.)[{closers}]*(?=\s+\S)")
-    return _Rules(end=end, abbreviations=frozenset(a.casefold() for a in data["abbreviations"]))
+    return _Rules(end=end, abbreviations=frozenset(a.casefold() for a in data["abbreviations"]),
+                  ellipsis=_ellipsis(data["ellipses"], closers))
+
+
+def _ellipsis(marks: list[str], closers: str) -> regex.Pattern:
+    """An ellipsis right after a word (not a digit) and a capital letter after the space: a sentence ends there
+    ("... của tỉnh… Số liệu ..."); the terminal rule never ends one at an ellipsis."""
+    alt = "|".join(regex.escape(m) for m in sorted(marks, key=len, reverse=True))
+    return regex.compile(rf"(?<=\p{{L}})(?:{alt})(?!\.)[{closers}]*(?=\s+[\p{{Pi}}\p{{Ps}}\"']?\p{{Lu}})")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -46,7 +55,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     r = _rules()
     out: list[tuple[int, str]] = []
     start = 0
-    for m in r.end.finditer(text):
+    for m in sorted([*r.end.finditer(text), *r.ellipsis.finditer(text)], key=lambda m: m.start()):
         word_start = text.rfind(" ", start, m.start()) + 1 or start
         word = text[max(word_start, start) : m.start() + 1]
         bare = word.lstrip("([\"“‘'")

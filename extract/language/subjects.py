@@ -235,7 +235,19 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
             ends = [a for a, _b in spans if limit // 2 <= _words_in(doc[:a]) <= limit]
             if ends:
                 return doc[: _past_list_items(doc, spans, max(ends), limit)].text.strip(" ,;")
+        if over := _boundary_over_limit(doc, spans, limit, tail):
+            return over
     return " ".join(words[-limit:] if tail else words[:limit])
+
+
+def _boundary_over_limit(doc, spans: list[tuple[int, int]], limit: int, tail: bool) -> str:
+    """Without a boundary inside `limit`, the phrase up to the first boundary past it when that runs at most
+    _LIST_SLACK words over: a cut at `limit` itself may split a compound ("đúng tiến | độ theo quy định")."""
+    if tail:
+        starts = [b for _a, b in spans if limit < _words_in(doc[b:]) <= limit + _LIST_SLACK]
+        return doc[max(starts):].text.strip(" ,;") if starts else ""
+    ends = [a for a, _b in spans if limit < _words_in(doc[:a]) <= limit + _LIST_SLACK]
+    return doc[: min(ends)].text.strip(" ,;") if ends else ""
 
 
 def _past_list_items(doc, spans: list[tuple[int, int]], cut: int, limit: int) -> int:

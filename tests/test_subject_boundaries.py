@@ -1,0 +1,77 @@
+"""Small boundary rules of a figure's subject (issue 14, session 9 fix D): a count of sessions ("02 kỳ họp"), a
+length cut that keeps a compound whole, and an ellipsis before a capital letter ending a sentence."""
+
+from __future__ import annotations
+
+from support import names, subjects_of, words
+
+from extract.language.numbers import find_numbers
+from extract.language.subjects import cut_phrase
+
+
+def test_a_count_of_sessions_counts_the_noun_kỳ():
+    (m,) = find_numbers("Hội đồng đã tổ chức 03 kỳ họp chuyên đề.")
+    assert (m.unit, m.base_unit) == ("kỳ", "kỳ")
+    s = subjects_of("Năm nay, xã tổ chức 04 kỳ đối thoại trực tiếp giữa lãnh đạo xã với nông dân.")
+    assert names(s["04"], "kỳ đối thoại trực tiếp giữa lãnh đạo xã với nông dân")
+
+
+def test_kỳ_as_a_period_stays_out_of_a_count():
+    s = subjects_of("Trong kỳ báo cáo, phường tiếp nhận 45 hồ sơ đất đai.")
+    assert names(s["45"], "hồ sơ đất đai") and "kỳ" not in words(s["45"])
+    (m,) = find_numbers("Doanh thu tăng 12% so với cùng kỳ.")
+    assert m.unit == "%"
+
+
+def test_a_length_cut_runs_to_the_next_boundary_rather_than_split_a_compound():
+    phrase = "một hai ba bốn năm sáu bảy tám chín mười mười một hai ba đúng tiến độ theo quy định"
+    assert cut_phrase(phrase, 16) == "một hai ba bốn năm sáu bảy tám chín mười mười một hai ba đúng tiến độ"
+    assert cut_phrase(phrase, 16, tail=False).split()[-1] == "độ"
+    # a boundary too far past the limit: the words are cut at the limit as before
+    far = "một hai ba bốn năm sáu bảy tám chín mười mười một hai ba bốn năm sáu bảy tám theo quy định"
+    assert len(cut_phrase(far, 10).split()) == 10
+
+
+def test_a_count_keeps_a_long_relative_clause_whole_up_to_its_adjunct():
+    s = subjects_of(
+        "Có 86 hồ sơ được tiếp nhận, thẩm định, phê duyệt trên hệ thống một cửa điện tử giải quyết đúng thời hạn "
+        "theo quy định, đạt tỷ lệ 100%."
+    )
+    assert "hạn" in words(s["100%"]) and "thời" in words(s["100%"])
+
+
+def test_an_ellipsis_before_a_capital_letter_ends_the_sentence():
+    s = subjects_of("Trang tin đã đăng 25 bài viết về du lịch của huyện… Số lượt xem các bài viết là 7.400 lượt.")
+    assert names(s["7.400"], "lượt xem các bài viết")
+    assert not {"du", "lịch"} & words(s["7.400"])
+    assert "xem" not in words(s["25"])
+
+
+def _cell_figures(text: str):
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.model import Block, Cell, Document, Metadata, Period, Table
+
+    rows = [["TT", "Tiêu chí", "Điểm", "Minh chứng"], ["1", "Thu hồi nợ đọng thuế", "1.00", text]]
+    cells = tuple(tuple(Cell(r + 1, c + 1, t) for c, t in enumerate(row)) for r, row in enumerate(rows))
+    block = Block("table", " / ".join(" | ".join(row) for row in rows), "t1", table=Table(cells))
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    doc = Document("x.docx", "docx", "0", (block,))
+    return [f for f in extract_figures(doc, meta)[0] if f.location == "t1r2c4"]
+
+
+def test_label_lines_run_together_in_a_cell_each_name_their_own_value():
+    figs = _cell_figures("Kết quả thu hồi nợ thuế: Số nợ phải thu hồi: 520 triệu đồng Số nợ đã thu hồi: 416 triệu "
+                         "đồng Tỷ lệ thu hồi: 80%")
+    got = {f.value: f.subject for f in figs}
+    assert names(got[520.0], "nợ phải thu hồi nợ thuế")
+    assert names(got[416.0], "nợ đã thu hồi nợ thuế") and "phải" not in words(got[416.0])
+    assert names(got[80.0], "tỷ lệ thu hồi nợ thuế")
+
+
+def test_label_lines_with_separators_keep_their_subjects():
+    sep = _cell_figures("Số nợ phải thu hồi: 520 triệu đồng; số nợ đã thu hồi: 416 triệu đồng.")
+    glued = _cell_figures("Số nợ phải thu hồi: 520 triệu đồng Số nợ đã thu hồi: 416 triệu đồng")
+    assert names({f.value: f.subject for f in glued}[416.0], "nợ đã thu hồi")
+    assert names({f.value: f.subject for f in sep}[520.0], "nợ phải thu hồi")
