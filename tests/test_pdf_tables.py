@@ -138,7 +138,8 @@ def ruled_pdfs() -> list:
 
 
 def edges_each(page) -> list[dict]:
-    return pr._rule_edges_each(page, list(pr._objects(page, pdfium.raw.FPDF_PAGEOBJ_PATH)))
+    painted = pr._painted_each(list(pr._objects(page, pdfium.raw.FPDF_PAGEOBJ_PATH)))
+    return pr._edges_of(painted, page.get_height())
 
 
 @pytest.mark.parametrize("chunk", [pr._PATH_CHUNK, 5])

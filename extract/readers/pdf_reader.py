@@ -119,13 +119,18 @@ def _rule_edges(page: pdfium.PdfPage) -> list[dict]:
     pypdfium2 already lists the path objects, so pdfplumber is handed these edges explicitly instead of
     having pdfminer parse every object of the page to find them again (that parse was a third of PDF time).
     The paint of every path (draw mode, colours) and the bounds of the visible ones are asked in runs of
-    calls (`_painted_paths`); `_rule_edges_each` asks them object by object, for a page where a call fails.
+    calls (`_painted_paths`); `_painted_each` asks them object by object, for a page where a call fails.
     """
     objs = list(_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH))
     painted = _painted_paths(objs)
     if painted is None:
-        return _rule_edges_each(page, objs)
-    height = page.get_height()
+        painted = _painted_each(objs)
+    return _edges_of(painted, page.get_height())
+
+
+def _edges_of(painted: list[tuple[float, float, float, float, bool]], height: float) -> list[dict]:
+    """Edges of the visible paths (left, bottom, right, top, stroked): thin boxes are rules, other boxes their
+    four sides; [] unless at least two in each direction."""
     edges: list[dict] = []
     horizontal = vertical = 0
     for left, bottom, right, top, stroked in painted:
@@ -213,12 +218,10 @@ def _painted_paths(objs: list) -> list[tuple] | None:
     return out
 
 
-def _rule_edges_each(page: pdfium.PdfPage, objs: list) -> list[dict]:
-    """`_rule_edges` with each path's paint and bounds asked one object at a time (a call that fails
+def _painted_each(objs: list) -> list[tuple[float, float, float, float, bool]]:
+    """`_painted_paths` with each path's paint and bounds asked one object at a time (a call that fails
     leaves the values of the call before, as it did when this was the only way)."""
-    edges: list[dict] = []
-    horizontal = vertical = 0
-    height = page.get_height()
+    out = []
     rgba = (ctypes.c_uint * 4)()
     r_rgba = [ctypes.byref(rgba, 4 * k) for k in range(4)]
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -235,26 +238,8 @@ def _rule_edges_each(page: pdfium.PdfPage, objs: list) -> list[dict]:
         # Word paints paragraph shading as white boxes with white borders: not rules
         if not any(a > 0 and min(r, g, b) < 200 for r, g, b, a in colours):
             continue
-        left, bottom, right, top = _bounds(obj)
-        w, h = right - left, top - bottom
-        y0, y1 = height - top, height - bottom
-        if h <= 3 and w >= 8:
-            horizontal += 1
-            edges.append(_edge(left, right, (y0 + y1) / 2, (y0 + y1) / 2, "h"))
-        elif w <= 3 and h >= 8:
-            vertical += 1
-            edges.append(_edge((left + right) / 2, (left + right) / 2, y0, y1, "v"))
-        elif w > 3 and h > 3:
-            if stroke.value:
-                horizontal += 2
-                vertical += 2
-            edges += [
-                _edge(left, right, y0, y0, "h"),
-                _edge(left, right, y1, y1, "h"),
-                _edge(left, left, y0, y1, "v"),
-                _edge(right, right, y0, y1, "v"),
-            ]
-    return edges if horizontal >= 2 and vertical >= 2 else []
+        out.append((*_bounds(obj), bool(stroke.value)))
+    return out
 
 
 def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
