@@ -94,31 +94,6 @@ def without_openers(text: str) -> str:
     return " ".join(text.split())
 
 
-_masks: list = [None, {}]  # [the sentence, {(lo, hi, id(m), time_lead): (m, text)}] of masked's last sentence
-
-
-def _per_sentence(fn):
-    """`fn(sent, lo, hi, m, time_lead)` remembered for the sentence it was last called with (the same object: its
-    text and mentions never change once analysed); the figure stage masks the same span for several rules of one
-    number (~1 call in 4 is a repeat). The entry keeps `m`, so its id cannot be reused by another mention."""
-
-    def remembered(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool = True) -> str:
-        if _masks[0] is not sent:
-            _masks[0], _masks[1] = sent, {}
-        key = (lo, hi, id(m), time_lead)
-        hit = _masks[1].get(key)
-        if hit is not None and hit[0] is m:
-            return hit[1]
-        text = fn(sent, lo, hi, m, time_lead)
-        _masks[1][key] = (m, text)
-        return text
-
-    remembered.__doc__ = fn.__doc__
-    remembered.__wrapped__ = fn
-    return remembered
-
-
-@_per_sentence
 def masked(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool = True) -> str:
     """Text of [lo, hi) with the numbers other than `m` and the period mentions blanked out (with `time_lead`,
     the preposition before a period too)."""
