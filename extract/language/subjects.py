@@ -47,8 +47,9 @@ def _content_words(text: str) -> tuple[str, ...]:
 
 
 def forget() -> None:
-    """Empty content_words' memory: called per document, as numbers.forget."""
+    """Empty content_words' and tidy_subject's memory: called per document, as numbers.forget."""
     _content_words.cache_clear()
+    tidy_subject.cache_clear()  # remembered too: half its calls repeat a subject of the same document
 
 
 def subject_key(text: str | None) -> str | None:
@@ -320,6 +321,7 @@ _REPEAT = regex.compile(r"(?<![\p{L}\p{N}_/])((?:[\p{L}\p{N}_]+\s+){1,3}[\p{L}\p
                         regex.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def tidy_subject(text: str) -> str:
     """A subject without what names nothing measured: a phrase of two to four words written twice in a row,
     as two joined parts of a sentence leave it ("bồi dưỡng bồi dưỡng quản lý" -> "bồi dưỡng quản lý"), and the
