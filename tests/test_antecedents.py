@@ -97,8 +97,10 @@ def test_rule_file_is_validated(monkeypatch):
     assert antecedents._words()[0].fullmatch("trường hợp")
     real = catalog.load("antecedents")
     antecedents._words.cache_clear()
+    antecedents.antecedent_rules.cache_clear()
     monkeypatch.setattr(catalog, "load", lambda name: {k: v for k, v in real.items() if k != "member_nouns"})
     with pytest.raises(catalog.RuleError, match="antecedents.yaml"):
         antecedents._words()
     monkeypatch.undo()
     antecedents._words.cache_clear()
+    antecedents.antecedent_rules.cache_clear()

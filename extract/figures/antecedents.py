@@ -24,9 +24,15 @@ _NUMBERING = regex.compile(r"^\s*(?:[\p{Lu}]|[IVXLC]+|\d+(?:\.\d+)*)[.)]\s*")  #
 
 
 @cache
+def antecedent_rules() -> dict:
+    """rules/antecedents.yaml, its keys checked: read here and by lead_ins.py."""
+    return catalog.with_keys("antecedents", catalog.load("antecedents"), _KEYS)
+
+
+@cache
 def _words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(member noun in full, a partition opener before a count, a partition opener with a demonstrative)."""
-    data = catalog.with_keys("antecedents", catalog.load("antecedents"), _KEYS)
+    data = antecedent_rules()
     alt = {k: word_alternation(data[k], f"antecedents.yaml {k}")
            for k in ("member_nouns", "partition_openers", "partition_pronouns")}
     flags = regex.IGNORECASE
@@ -94,7 +100,7 @@ def repeated_whole(subject: str | None, m: Mention, told: list) -> str | None:
 @cache
 def _cost_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(a cost noun, a programme noun opening a name, a word naming what a cost is of)."""
-    data = catalog.load("antecedents")
+    data = antecedent_rules()
     alt = {k: word_alternation(data[k], f"antecedents.yaml {k}") for k in ("cost_nouns", "programme_nouns",
                                                                            "cost_objects")}
     flags = regex.IGNORECASE

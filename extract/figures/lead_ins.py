@@ -10,6 +10,7 @@ from functools import cache
 import regex
 
 from extract import catalog
+from extract.figures.antecedents import antecedent_rules
 from extract.language.numbers import Mention
 from extract.language.subjects import content_words
 
@@ -21,7 +22,7 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s+(?=\S)")
 @cache
 def _lead_in_words() -> tuple[regex.Pattern, regex.Pattern]:
     """(the opener of an unmarked lead-in, the words that close it)."""
-    data = catalog.load("antecedents")
+    data = antecedent_rules()
     try:
         return (regex.compile(r"^\s*(?:" + "|".join(data["lead_in_openers"]) + ")", regex.IGNORECASE),
                 regex.compile("(?:" + "|".join(data["lead_in_ends"]) + ")", regex.IGNORECASE))
