@@ -292,7 +292,7 @@ def rule_spans(text: str) -> list[tuple[int, int, str, str]]:
     """
     doc = tokens(text)
     names = _rule_keys()
-    cues = sorted({(start, end, key) for key, start, end in _rule_matcher()(doc) if start != end})
+    cues = sorted({(start, end, key) for key, start, end in _rules_matcher()(doc) if start != end})
     spans = [(start, end, *names[key]) for start, end, key in cues]
     ident = [(start, end, names[key][1]) for start, end, key in cues if names[key][0] == IDENTIFIER_CUE]
     spans += [(start, end, IDENTIFIER, rid) for start, end, rid in _identifier_ends(doc, ident)]
@@ -326,11 +326,6 @@ def _rule_keys() -> dict[int, tuple[str, str]]:
     """Match key -> (label, id) of the rule patterns (the SpanRuler's own keys: repr((label, id)))."""
     strings = vocab().strings
     return {strings.add(repr((p["label"], p.get("id", "")))): (p["label"], p.get("id", "")) for p in rule_patterns()}
-
-
-def _rule_matcher():
-    """The SpanRuler's phrase matcher: the rule patterns on lower-cased tokens, keyed by repr((label, id))."""
-    return _rules_matcher()
 
 
 _docs: dict = {}  # text -> Doc of the texts tokenized since `forget` (the Docs are only read)
