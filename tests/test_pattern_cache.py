@@ -141,6 +141,31 @@ def test_the_start_up_patterns_are_saved_first_even_after_a_long_run(tmp_path):
         regex.purge()
 
 
+def test_more_patterns_than_regex_keeps_by_itself_are_saved_and_all_taken_from_the_file(tmp_path):
+    """regex's own cache evicts a fifth of its patterns at random once it holds 500; a worker compiles ~850
+    over the samples and realdocs. The file keeps them all and a fresh process takes every one from it."""
+    import regex
+    import regex._main as rm
+
+    from extract import pattern_cache
+
+    path = tmp_path / "patterns.pickle"
+    many = [(rf"\bmẫu\s+thử\s+số\s+{i}\b", "I") for i in range(700)]
+    regex.purge()
+    try:
+        pattern_cache._make_room()
+        assert rm._MAXCACHE >= len(many)
+        for p, f in many:
+            regex.compile(p, _flags(f))
+        assert len(rm._cache) == len(many)  # nothing evicted
+        assert save_patterns(path) == len(many)
+    finally:
+        regex.purge()
+    n, loaded = _child(path, many)
+    assert n == len(many)
+    assert [cached for cached, _ in loaded] == [True] * len(many)
+
+
 def test_a_file_with_anything_but_compiled_patterns_is_ignored(tmp_path):
     bad = tmp_path / "bad.pickle"
     marker = tmp_path / "ran"
