@@ -6,7 +6,8 @@ loads the file into regex's own pattern cache before it imports the rule modules
 of the same pattern text and flags returns the loaded object; any other pattern is compiled as always. A pattern
 is found by its own text and flags, so a stale entry is never used, only unused; the file is named after the
 Python and regex versions and a hash of the rule files and the extraction code (a change starts a new file; the
-newest few stay, for other checkouts sharing the folder).
+newest few stay, for other checkouts sharing the folder). The file also keeps the rule files the worker parsed
+(extract/catalog.py `preload`: the same hash covers their bytes).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ _ROOT = Path(__file__).resolve().parent
 _MAX_PATTERNS = 1500
 _ROOM = 500  # regex's cache holds the file's patterns and this many more before it evicts
 _KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
-_FORMAT = 1
+_FORMAT = 2  # 2: the parsed rule files too (extract/catalog.py `preload`)
 _loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process
+_rules_loaded: set[str] = set()  # rule files read from the file by this process
 # the patterns a worker holds once it has started (`mark_started`): saved first, so a file that is full keeps
 # what every start needs rather than what the documents of one long run compiled last
 _started: list[tuple[str, int, object]] = []
@@ -108,8 +110,15 @@ def load_patterns(path: Path) -> int:
             for p, f, c in data["patterns"]
             if isinstance(p, str) and type(f) is int and isinstance(c, _rx.Pattern)
         ]
+        rules = data.get("rules", {})
+        if not isinstance(rules, dict) or not all(isinstance(name, str) for name in rules):
+            rules = {}
     except Exception:  # missing, unreadable, truncated or foreign: the patterns are compiled as without it
         return 0
+    from extract import catalog
+
+    catalog.preload(rules)
+    _rules_loaded.update(rules)
     none = frozenset()
     with _rx._cache_lock:
         for pattern, flags, compiled in entries[: max(0, _MAX_PATTERNS - len(_rx._cache))]:
@@ -157,12 +166,17 @@ def save_patterns(path: Path) -> int:
     patterns the file holds after (0: nothing written)."""
     if not _usable():
         return 0
+    from extract import catalog
+
     entries = _to_save()[:_MAX_PATTERNS]
-    if not any((p, f) not in _loaded for p, f, _ in entries):
+    rules = catalog.parsed()
+    if not any((p, f) not in _loaded for p, f, _ in entries) and set(rules) <= _rules_loaded:
         return 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        blob = pickle.dumps({"header": _header(), "patterns": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(
+            {"header": _header(), "patterns": entries, "rules": rules}, protocol=pickle.HIGHEST_PROTOCOL
+        )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -177,4 +191,5 @@ def save_patterns(path: Path) -> int:
     except Exception:  # a read-only or full disk only costs the next run its compiles; never the batch
         return 0
     _loaded.update((p, f) for p, f, _ in entries)
+    _rules_loaded.update(rules)
     return len(entries)
