@@ -12,16 +12,21 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-# libyaml's loader when PyYAML was built with it: the same data as SafeLoader (tests/test_rules.py compares
-# them on every rule file), ~9x faster, and the rules are parsed in every worker process
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULES_DIR = Path(os.environ.get("BAOCAO_RULES", Path(__file__).resolve().parent.parent / "rules"))
 
 
 class RuleError(ValueError):
     pass
+
+
+@cache
+def loader():
+    """libyaml's loader when PyYAML was built with it: the same data as SafeLoader (tests/test_rules.py compares
+    them on every rule file), ~9x faster. PyYAML is imported here, on the first parse: a worker whose rule files
+    come from the pattern cache file (`preload`) never imports it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # Rule files parsed by an earlier worker, by name, from the pattern cache file (extract/pattern_cache.py, whose
@@ -51,8 +56,10 @@ def load(name: str):
         path = RULES_DIR / f"{name}.yaml"
         if not path.exists():
             raise RuleError(f"missing rule file {path}")
+        import yaml
+
         with path.open(encoding="utf-8") as fh:
-            data = _nfc_all(yaml.load(fh, Loader=_LOADER))
+            data = _nfc_all(yaml.load(fh, Loader=loader()))
     _parsed[name] = data
     return data
 
