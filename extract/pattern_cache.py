@@ -6,7 +6,8 @@ loads the file into regex's own pattern cache before it imports the rule modules
 of the same pattern text and flags returns the loaded object; any other pattern is compiled as always. A pattern
 is found by its own text and flags, so a stale entry is never used, only unused; the file is named after the
 Python and regex versions and a hash of the rule files and the extraction code (a change starts a new file; the
-newest few stay, for other checkouts sharing the folder).
+newest few stay, for other checkouts sharing the folder). The file also keeps the rule files the worker parsed
+(extract/catalog.py `preload`: the same hash covers their bytes).
 """
 
 from __future__ import annotations
@@ -25,10 +26,15 @@ import regex._main as _rx  # the cache dictionaries regex.compile looks in (rege
 from regex import _regex
 
 _ROOT = Path(__file__).resolve().parent
-_MAX_PATTERNS = 450  # regex keeps 500 patterns before it evicts at random; a worker starts with ~430 (session 9)
+# A worker starts with ~450 patterns and compiles ~400 more over the samples and the text realdocs (~850 in all,
+# session 10): the file keeps them all, and regex's cache (500 patterns, then a fifth evicted at random, so a
+# pattern given as text is compiled again) is made large enough to hold them (`_make_room`).
+_MAX_PATTERNS = 1500
+_ROOM = 500  # regex's cache holds the file's patterns and this many more before it evicts
 _KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
-_FORMAT = 1
+_FORMAT = 2  # 2: the parsed rule files too (extract/catalog.py `preload`)
 _loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process
+_rules_loaded: set[str] = set()  # rule files read from the file by this process
 # the patterns a worker holds once it has started (`mark_started`): saved first, so a file that is full keeps
 # what every start needs rather than what the documents of one long run compiled last
 _started: list[tuple[str, int, object]] = []
@@ -69,9 +75,16 @@ def _header() -> dict:
 
 def _usable() -> bool:
     """regex's cache has the shape this module fills (checked rather than assumed: a newer regex may differ)."""
-    return all(
+    return isinstance(getattr(_rx, "_MAXCACHE", None), int) and all(
         isinstance(getattr(_rx, n, None), dict) for n in ("_cache", "_named_args", "_locale_sensitive")
     )
+
+
+def _make_room() -> None:
+    """Let regex's cache hold every pattern the file can (never lowering its size): at its own limit of 500 it
+    evicted, in a worker, the loaded patterns not used yet and ~90 patterns the figure stage gives as text
+    (compiled again when next used: ~0.45 ms each)."""
+    _rx._MAXCACHE = max(_rx._MAXCACHE, _MAX_PATTERNS + _ROOM)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -87,6 +100,7 @@ def load_patterns(path: Path) -> int:
     """Put the file's compiled patterns into regex's cache; returns how many (0 without a usable file)."""
     if not _usable():
         return 0
+    _make_room()
     try:
         data = _Unpickler(io.BytesIO(path.read_bytes())).load()
         if data.get("header") != _header():
@@ -96,8 +110,15 @@ def load_patterns(path: Path) -> int:
             for p, f, c in data["patterns"]
             if isinstance(p, str) and type(f) is int and isinstance(c, _rx.Pattern)
         ]
+        rules = data.get("rules", {})
+        if not isinstance(rules, dict) or not all(isinstance(name, str) for name in rules):
+            rules = {}
     except Exception:  # missing, unreadable, truncated or foreign: the patterns are compiled as without it
         return 0
+    from extract import catalog
+
+    catalog.preload(rules)
+    _rules_loaded.update(rules)
     none = frozenset()
     with _rx._cache_lock:
         for pattern, flags, compiled in entries[: max(0, _MAX_PATTERNS - len(_rx._cache))]:
@@ -125,6 +146,7 @@ def mark_started() -> int:
     random) or filled it with their own. Returns how many."""
     if not _usable():
         return 0
+    _make_room()
     _started[:] = _cached()
     return len(_started)
 
@@ -144,12 +166,17 @@ def save_patterns(path: Path) -> int:
     patterns the file holds after (0: nothing written)."""
     if not _usable():
         return 0
+    from extract import catalog
+
     entries = _to_save()[:_MAX_PATTERNS]
-    if not any((p, f) not in _loaded for p, f, _ in entries):
+    rules = catalog.parsed()
+    if not any((p, f) not in _loaded for p, f, _ in entries) and set(rules) <= _rules_loaded:
         return 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        blob = pickle.dumps({"header": _header(), "patterns": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps(
+            {"header": _header(), "patterns": entries, "rules": rules}, protocol=pickle.HIGHEST_PROTOCOL
+        )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -164,4 +191,5 @@ def save_patterns(path: Path) -> int:
     except Exception:  # a read-only or full disk only costs the next run its compiles; never the batch
         return 0
     _loaded.update((p, f) for p, f, _ in entries)
+    _rules_loaded.update(rules)
     return len(entries)

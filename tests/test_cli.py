@@ -330,3 +330,58 @@ def test_python_dash_m_baocao_is_the_command(tmp_path):
         assert con.execute("select count(*) from figures").fetchone()[0] > 0
     shown = subprocess.run([sys.executable, "-m", "baocao", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert shown.returncode == 0 and "ingest" in shown.stdout
+
+
+def test_an_ingest_ends_with_its_status_its_output_and_the_exit_functions_run(tmp_path):
+    """`baocao ingest` ends by os._exit (baocao/launch.py `leave`): the status is still the command's (0 loaded,
+    1 a file failed, 2 nothing found), its summary reaches stderr, and the exit functions still run."""
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    marker = tmp_path / "atexit-ran"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').write('yes'))\n"
+        "from baocao.__main__ import main\n"
+        "sys.argv = ['baocao', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    runs = {
+        "good": [str(SAMPLES / "002_44a35151dedbb7b7.docx")],
+        "bad": [str(bad)],
+        "none": [str(tmp_path / "missing-folder")],
+    }
+    statuses = {}
+    for name, paths in runs.items():
+        marker.unlink(missing_ok=True)
+        db = tmp_path / f"{name}.duckdb"
+        done = subprocess.run(
+            [sys.executable, "-c", code, "ingest", *paths, "--db", str(db), "-q"],
+            capture_output=True, text=True, cwd=ROOT, timeout=600,
+        )
+        statuses[name] = done.returncode
+        assert marker.read_text() == "yes", name
+        if name != "none":
+            assert "loaded" in done.stderr, done.stderr  # the summary line, flushed before the exit
+    assert statuses == {"good": 0, "bad": 1, "none": 2}
+    with duckdb.connect(str(tmp_path / "good.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from figures").fetchone()[0] > 0
+
+
+def test_leave_waits_for_a_running_thread_and_gives_a_message_status_1(tmp_path):
+    marker = tmp_path / "thread-done"
+    code = (
+        "import threading, time\n"
+        "from baocao.launch import leave\n"
+        "def late():\n"
+        "    time.sleep(0.3)\n"
+        f"    open({str(marker)!r}, 'w').write('done')\n"
+        "threading.Thread(target=late).start()\n"
+        "leave(3)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 3 and marker.read_text() == "done"  # the usual exit, which waits for the thread
+    said = subprocess.run(
+        [sys.executable, "-c", "from baocao.launch import leave\nprint('out')\nleave('no warehouse here')"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert (said.returncode, said.stdout, said.stderr) == (1, "out\n", "no warehouse here\n")

@@ -141,6 +141,70 @@ def test_the_start_up_patterns_are_saved_first_even_after_a_long_run(tmp_path):
         regex.purge()
 
 
+def test_more_patterns_than_regex_keeps_by_itself_are_saved_and_all_taken_from_the_file(tmp_path):
+    """regex's own cache evicts a fifth of its patterns at random once it holds 500; a worker compiles ~850
+    over the samples and realdocs. The file keeps them all and a fresh process takes every one from it."""
+    import regex
+    import regex._main as rm
+
+    from extract import pattern_cache
+
+    path = tmp_path / "patterns.pickle"
+    many = [(rf"\bmẫu\s+thử\s+số\s+{i}\b", "I") for i in range(700)]
+    regex.purge()
+    try:
+        pattern_cache._make_room()
+        assert rm._MAXCACHE >= len(many)
+        for p, f in many:
+            regex.compile(p, _flags(f))
+        assert len(rm._cache) == len(many)  # nothing evicted
+        assert save_patterns(path) == len(many)
+    finally:
+        regex.purge()
+    n, loaded = _child(path, many)
+    assert n == len(many)
+    assert [cached for cached, _ in loaded] == [True] * len(many)
+
+
+def test_the_file_keeps_the_parsed_rule_files_and_a_fresh_process_takes_them_unparsed(tmp_path):
+    """The rule files a worker parsed are saved beside its patterns (the file's name holds their hash): a fresh
+    process that loads the file gets the same content from `catalog.load` with the YAML parser made to fail."""
+    import regex
+
+    from extract import catalog
+
+    names = ["indicators", "units", "periods"]
+    expected = {name: catalog.load(name) for name in names}
+    path = tmp_path / "patterns.pickle"
+    regex.purge()
+    regex.compile(r"\bmột\s+mẫu\s+cho\s+tệp\s+quy\s+tắc\b")  # a pattern the file lacks: it is written
+    assert save_patterns(path) > 0
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "import yaml\n"
+        "from extract import catalog\n"
+        "from extract.pattern_cache import load_patterns\n"
+        "load_patterns(Path(sys.argv[1]))\n"
+        "def refuse(*a, **k):\n"
+        "    raise AssertionError('parsed')\n"
+        "yaml.load = refuse\n"
+        "print(json.dumps({n: catalog.load(n) for n in sys.argv[2:]}, default=str, sort_keys=True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), *names], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(json.dumps(expected, default=str, sort_keys=True))
+    assert all(expected.values())  # the files hold something: the comparison compares content
+    # without the file, the child parses them (and fails here, the parser refusing): the file was what served
+    unserved = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.pickle"), *names],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert unserved.returncode != 0 and "parsed" in unserved.stderr
+
+
 def test_a_file_with_anything_but_compiled_patterns_is_ignored(tmp_path):
     bad = tmp_path / "bad.pickle"
     marker = tmp_path / "ran"

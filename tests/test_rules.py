@@ -47,8 +47,8 @@ def test_the_c_loader_reads_the_same_data_as_the_python_one(path):
     import yaml
 
     text = path.read_text(encoding="utf-8")
-    assert catalog._LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    assert yaml.load(text, Loader=catalog._LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
+    assert catalog.loader() is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml.load(text, Loader=catalog.loader()) == yaml.load(text, Loader=yaml.SafeLoader)
 
 
 def _entry(id_, names):
