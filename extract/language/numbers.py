@@ -575,7 +575,7 @@ def _bound_before_multiple(text: str, item: _Item, pos: int) -> None:
 
 def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
     """A bare small integer after a capitalised phrase is part of a name: Ban Chỉ đạo 751, Sơn Mỹ 1."""
-    if item.unit is not None or not cluster.isdigit() or len(cluster) > 4:
+    if item.unit is not None or not cluster.isdigit() or len(cluster) > 4 or _opens_range(text, item.num_end):
         return False
     m = _grammar().name_words.match(text, max(0, item.num_start - 60), item.num_start)
     if not m:
@@ -592,6 +592,14 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
 
 
 _PERCENT_NEXT = regex.compile(r"[^\S\n]*%")
+
+# "Tổ chức 3 - 5 buổi", "Khoảng 40-50%": a number a dash joins to a counted number is the low end of a range
+_RANGE_NEXT = regex.compile(r"[^\S\n]*[-–][^\S\n]*[0-9]+(?:[.,][0-9]+)*[^\S\n]*(?:%|\p{Ll})", regex.V0)
+
+
+def _opens_range(text: str, num_end: int) -> bool:
+    """Whether a dash and a number with a unit or noun follow the number: a range's low end, never a name."""
+    return _RANGE_NEXT.match(text, num_end) is not None
 
 
 def _identifiers(text: str) -> list[tuple[int, int, str]]:
@@ -728,6 +736,7 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
 
     _join_ranges(text, items)
     _add_rates(text, items)
+    _add_rates_after(text, items)
     _infer_units(text, items)
     spans.sort()
     return [_freeze(it, text) for it in items], spans
@@ -813,6 +822,31 @@ def _add_rates(text: str, items: list[_Item]) -> None:
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
 
+@cache
+def _rate_after() -> regex.Pattern:
+    """ "50 hộ gia đình tại mỗi xã, phường": a rate word and a per-unit after the counted noun, at most three
+    words and no punctuation between (the per-units listed together are one, as the coordinated nouns)."""
+    r = _rules()
+    end = r"(?![\p{L}\p{N}])"
+    return regex.compile(
+        rf"(?:{_WS}+\p{{Ll}}+){{0,3}}?{_WS}+(?:{_alt(r.rate_words)}){_WS}+"
+        rf"(?P<per>(?:{_alt(r.per_units)}){end}(?:,{_WS}+(?:{_alt(r.coordinated)}){end})*)",
+        _I,
+    )
+
+
+def _add_rates_after(text: str, items: list[_Item]) -> None:
+    """A count with a rate word after its noun ("cử 01 công chức đầu mối tại mỗi cơ quan") is a rate per that
+    unit (công chức/cơ quan), as "mỗi tháng 02 chuyên mục" before it (_add_rates)."""
+    for it in items:
+        if it.unit is None or it.unit == "%" or "/" in it.unit or it.kind not in ("number", "range_low", "range_high"):
+            continue
+        m = _rate_after().match(text, it.end)
+        if m:
+            per = " ".join(m.group("per").split()).casefold()
+            it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
+
+
 # a capitalised name (one or two words) or "số" (not "tổng số") right before a number: it names something
 # ("Dự án 4", "cơ sở số 2"); read backwards
 _NAMED = regex.compile(
@@ -893,7 +927,7 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
             b_from = b.qualifier_span[0]
         elif b.qualifier:
             continue
-        if a.kind != "number" or b.kind != "number" or a.qualifier:
+        if a.kind != "number" or b.kind != "number" or (a.qualifier and not _bounds_range(a, b)):
             continue
         if a.unit is not None and a.unit != b.unit:
             continue
@@ -913,6 +947,11 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
         a.qualifier_span = b.qualifier_span = a.range_start
         if a.sign_word and not b.sign_word:
             b.sign_word = a.sign_word
+
+
+def _bounds_range(a: _Item, b: _Item) -> bool:
+    """ "khoảng 40-50%", "gần 3 - 5 ngày": an approximation before the low end speaks of the whole range."""
+    return a.qualifier == "~" and b.qualifier is None
 
 
 def _freeze(it: _Item, text: str) -> Mention:
