@@ -130,7 +130,8 @@ CASES = [
         [("1,5 triệu lượt", "1.5", "triệu lượt", "1.5e6", "lượt", ">", "number")],
     ),
     ("xử lý 1,5 triệu.", [("1,5 triệu", "1.5", "triệu", "1.5e6", None, None, "number")]),
-    ("thiệt hại trên 1.500 tỷ", [("1.500 tỷ", "1500", "tỷ", "1500e9", None, ">", "number")]),
+    # "tỷ" written alone is tỷ đồng (session 10); "triệu" alone stays as written without a money word
+    ("thiệt hại trên 1.500 tỷ", [("1.500 tỷ", "1500", "tỷ đồng", "1500e9", "đồng", ">", "number")]),
     ("đạt 25 tỷ lệ", [("25", "25", None, "25", None, None, "number")]),
     # ratios
     (
@@ -491,6 +492,8 @@ EXCLUDED = {
                      "số tài khoản 1021.0000.5566 tại"],
     "span_years": ["Trong 3 năm 2023-2025, xã", "sau 05 năm (2019 - 2023) thực hiện", "qua 5 năm giai đoạn 2016-2020"],
     "identifier_series_name": ["tại phường 7 và", "hoàn thành bước 3 của quy trình", "giai đoạn 2 của dự án"],
+    "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
+    "capital_series": ["Bản tin số 9 đăng", "Tờ trình số 45 trình bày"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -774,3 +777,31 @@ def test_codes_and_names_before_or_after_a_count():
 def test_rates_after_the_noun_and_coordinated_heads(text, raw, unit):
     m = find_numbers(text)[0]
     assert (m.raw, m.unit) == (raw, unit)
+
+
+@pytest.mark.parametrize(
+    "text,unit,base_value,base_unit",
+    [
+        ("Tổng chi phí dự kiến là 820 triệu.", "triệu đồng", 820e6, "đồng"),  # a money word: đồng
+        ("Doanh thu du lịch ước 3.150 tỷ.", "tỷ đồng", 3150e9, "đồng"),  # tỷ alone is tỷ đồng
+        ("Số lượt khách đến tỉnh là 2,6 triệu.", "triệu lượt khách", 2.6e6, "lượt khách"),  # the count word's noun
+        ("Mức phụ cấp 750 nghìn/tháng", "nghìn đồng/tháng", 750e3, "đồng/tháng"),  # a rate stays in the unit
+    ],
+)
+def test_a_scale_word_without_unit_takes_one_from_the_sentence(text, unit, base_value, base_unit):
+    (m,) = find_numbers(text)
+    assert (m.unit, float(m.base_value), m.base_unit) == (unit, base_value, base_unit)
+
+
+def test_a_scale_word_without_context_stays_as_written():
+    (m,) = find_numbers("Dân số đạt 1,3 triệu.")
+    assert (m.unit, m.base_unit) == ("triệu", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["có 17 trên tổng số 20 trường đạt chuẩn", "còn 2 trong số 9 xã chưa đạt", "đã xong 14 / 16 công trình"],
+)
+def test_a_part_spelled_before_its_whole_takes_the_wholes_unit(text):
+    a, b = find_numbers(text)
+    assert (a.kind, b.kind) == ("ratio_part", "ratio_whole") and a.unit == b.unit is not None

@@ -736,8 +736,10 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
 
     _join_ranges(text, items)
     _add_rates(text, items)
+    _join_spelled_ratios(text, items)
     _add_rates_after(text, items)
     _infer_units(text, items)
+    _infer_scaled_units(text, items)
     spans.sort()
     return [_freeze(it, text) for it in items], spans
 
@@ -896,6 +898,53 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             last = it
         if it.sign_word is not None and it.unit == "%":
             last_change = it
+
+
+# "25 trên tổng số 30 đơn vị", "3 trong số 5 xã", "35 / 45 nhiệm vụ": a part written before its whole
+_SPELLED_RATIO = regex.compile(
+    r"[^\S\n]*(?:/|trên[^\S\n]+tổng[^\S\n]+số|trên[^\S\n]+tổng|trong[^\S\n]+tổng[^\S\n]+số|trong[^\S\n]+số|trên)[^\S\n]*",
+    regex.IGNORECASE | regex.V0,
+)
+
+
+def _join_spelled_ratios(text: str, items: list[_Item]) -> None:
+    """A bare count joined to the count after it by "trên (tổng số)", "trong (tổng) số" or a spaced "/" is the
+    part of a ratio whose whole that count is: it takes the whole's unit ("25 trên tổng số 30 đơn vị")."""
+    for a, b in zip(items, items[1:], strict=False):
+        if a.unit is not None or b.unit is None or a.kind != "number" or b.kind != "number" or b.qualifier:
+            continue
+        if not _SPELLED_RATIO.fullmatch(text, a.end, b.start) or a.value > b.value:
+            continue
+        a.unit, a.base_unit, a.factor = b.unit, b.base_unit, b.factor
+        a.kind, b.kind = "ratio_part", "ratio_whole"
+
+
+_PER_AFTER_SCALE = regex.compile(r"/[^\S\n]?(?:0?1[^\S\n])?(?P<per>\p{L}+(?:[^\S\n]+\p{L}+)?)", regex.V0)
+
+
+def _infer_scaled_units(text: str, items: list[_Item]) -> None:
+    """A number with a scale word and no unit ("350 triệu", "12.345 tỷ", "500 nghìn/tháng") takes the noun after
+    a count word before it ("Số người ... là 1,2 triệu" → triệu người), else đồng after a money word or for tỷ
+    (a report writes "tỷ" alone for tỷ đồng); a rate after it ("/tháng") stays part of the unit."""
+    r, g = _rules(), _grammar()
+    prev_end = 0
+    for it in items:
+        words = it.unit.casefold().split() if it.unit and it.base_unit is None else []
+        if words and all(w in r.scales for w in words):
+            lo = max(prev_end, it.num_start - 80)
+            noun = None
+            for m in g.count_noun.finditer(text, lo, it.num_start):
+                noun = r.units[" ".join(m.group("u").split()).casefold()]
+            if noun is None and ("tỷ" in words or g.money.search(text, lo, it.num_start)):
+                noun = r.units[r.money_unit.casefold()]
+            if noun is not None:
+                it.unit, it.base_unit, it.factor = f"{it.unit} {noun.unit}", noun.base_unit, it.factor * noun.scale
+                per = _PER_AFTER_SCALE.match(text, it.end)
+                if per and " ".join(per.group("per").split()).casefold() in {p.casefold() for p in r.per_units}:
+                    word = " ".join(per.group("per").split())
+                    it.unit, it.base_unit, it.end = f"{it.unit}/{word}", f"{it.base_unit}/{word}", per.end()
+        if it.kind != "ratio_part":
+            prev_end = it.end
 
 
 def _slash_kind(text: str, cs: int, parts: list[str], last_date_end: int) -> str:
