@@ -805,3 +805,21 @@ def test_a_scale_word_without_context_stays_as_written():
 def test_a_part_spelled_before_its_whole_takes_the_wholes_unit(text):
     a, b = find_numbers(text)
     assert (a.kind, b.kind) == ("ratio_part", "ratio_whole") and a.unit == b.unit is not None
+
+
+def test_the_same_noun_after_a_comma_opens_the_next_item():
+    first = find_numbers("đã xong 8/10 dự án, dự án còn lại đang thi công")[0]
+    assert first.unit == "dự án"
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("giảm được 1.200 giờ công mỗi năm", "giờ công/năm"),  # man-hours, per year after the noun
+        ("Số hộ 5.210; số nhân khẩu 21.300.", "hộ"),  # the first count; the second takes its own count word's noun
+    ],
+)
+def test_compound_nouns_of_work_and_households(text, unit):
+    assert find_numbers(text)[0].unit == unit
+    if "nhân khẩu" in text:
+        assert find_numbers(text)[1].unit == "nhân khẩu"

@@ -534,10 +534,17 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
             # "07 sở, ngành", "13 cơ quan, đơn vị, địa phương": nouns listed together are one counted noun
             while c := g.coordinated.match(text, end):
                 word = " ".join(c.group("c").split())
+                if _repeats_head(base, word):
+                    break  # "15/21 nhiệm vụ, nhiệm vụ chưa hoàn thành ...": the same noun opens the next item
                 unit, base, end = f"{unit}, {word}", f"{base}, {word}", c.end()
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
+
+
+def _repeats_head(base: str, word: str) -> bool:
+    """Whether a noun after a comma is one the counted noun already holds: a list's next item, no coordination."""
+    return word.casefold() in {part.strip().casefold() for part in base.replace("/", ",").split(",")}
 
 
 def _prefix(text: str, item: _Item) -> None:
