@@ -261,3 +261,17 @@ def test_only_the_last_sentence_of_a_lead_in_dates_the_part():
     )
     assert span(b)[:2] == (date(2024, 12, 1), date(2024, 12, 31))
     assert span(a)[:2] != span(b)[:2]
+
+
+def test_a_count_to_the_end_of_a_month_is_a_stock_to_that_day():
+    (f,) = figures_of("Đến hết tháng 8/2024, toàn tỉnh cấp 1.320 giấy phép.")
+    assert span(f) == (date(2024, 1, 1), date(2024, 8, 31), True)
+    (f,) = figures_of("Từ năm 2020 đến hết năm 2024, đã đào tạo 75 bác sĩ.")  # a span from a start is a flow
+    assert span(f) == (date(2020, 1, 1), date(2024, 12, 31), False)
+
+
+def test_since_the_start_of_the_year_is_a_flow_to_the_day_named_or_now():
+    (f,) = figures_of("Từ đầu năm đến ngày 20/9/2024, đã cấp 615 thẻ bảo hiểm.")
+    assert span(f) == (date(2024, 1, 1), date(2024, 9, 20), False)
+    (f,) = figures_of("Lũy kế từ đầu năm 2024 đến nay, thu 38 tỷ đồng.")
+    assert span(f)[0] == date(2024, 1, 1) and span(f)[2] is False  # a flow, not a stock

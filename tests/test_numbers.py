@@ -130,7 +130,8 @@ CASES = [
         [("1,5 triệu lượt", "1.5", "triệu lượt", "1.5e6", "lượt", ">", "number")],
     ),
     ("xử lý 1,5 triệu.", [("1,5 triệu", "1.5", "triệu", "1.5e6", None, None, "number")]),
-    ("thiệt hại trên 1.500 tỷ", [("1.500 tỷ", "1500", "tỷ", "1500e9", None, ">", "number")]),
+    # "tỷ" written alone is tỷ đồng (session 10); "triệu" alone stays as written without a money word
+    ("thiệt hại trên 1.500 tỷ", [("1.500 tỷ", "1500", "tỷ đồng", "1500e9", "đồng", ">", "number")]),
     ("đạt 25 tỷ lệ", [("25", "25", None, "25", None, None, "number")]),
     # ratios
     (
@@ -419,6 +420,7 @@ EXCLUDED = {
         "trong 9 tháng,",
         "mới 6 tháng đạt",
         "4 tháng đầu năm",
+        "trong 11 tháng năm 2024 đã",  # the months of a running total named with their year
     ],
     "anniversary": ["kỷ niệm 96 năm Ngày thành lập Đảng", "96 năm Ngày thành lập Đảng", "kỷ niệm 50 năm"],
     "ordinal": ["lần thứ 5 về", "xếp thứ 12 cả nước"],
@@ -463,7 +465,8 @@ EXCLUDED = {
     "slash_pair": ["mã 45/12/7"],
     "running_months": ["Ước thực hiện 10 tháng đạt", "cộng dồn 10 tháng ước", "11 tháng đầu năm"],
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
-    "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến"],
+    "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến",
+                   "khai mạc 07 giờ 30 ngày 12/5/2024"],
     "law_code": ["Luật Cán bộ, công chức số 82/2025/QH15,", "Luật sô 89/2025/QHI5."],
     "web_address": ["xem tại https://dichvucong.gov.vn/p/home/dvc-tthc?ma=1.00309&id=42", "trang www.baocao2024.vn"],
     "code_suffix": ["theo Kế hoạch số 57/KH-ĐKT 712 ngày 03/5/2024", "Thông báo số 31/TB-STP.ĐKT 405 về lịch"],
@@ -485,6 +488,12 @@ EXCLUDED = {
     "legal_point": ["tại điểm 2, khoản 1, Điều 7", "theo điểm 4 Điều 12"],
     "numbered_name": ["ở Trại giam số 3 và số 5.", "Trường Tiểu học số 2, xã", "đường số 7 có"],
     "listed_name": ["các chỉ số PAPI, PCI, SIPAS, 766 của huyện", "gồm PCI, SIPAS, 766."],
+    "contact_code": ["có mã số thuế 4300123987 do", "Mã số hợp tác xã: 0801234567;", "điện thoại: 0236 3811 222,",
+                     "số tài khoản 1021.0000.5566 tại"],
+    "span_years": ["Trong 3 năm 2023-2025, xã", "sau 05 năm (2019 - 2023) thực hiện", "qua 5 năm giai đoạn 2016-2020"],
+    "identifier_series_name": ["tại phường 7 và", "hoàn thành bước 3 của quy trình", "giai đoạn 2 của dự án"],
+    "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
+    "capital_series": ["Bản tin số 9 đăng", "Tờ trình số 45 trình bày"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -712,3 +721,105 @@ def test_exclusions_tried_are_all_that_can_match():
 def test_clock_time_hours_have_tens_up_to_2(text, clock):
     found = [text[s:e] for s, e, rid in excluded_spans(text) if rid == "clock_time"]
     assert found == ([clock] if clock else [])
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # a scale word vạn (10 000) folds into the base value; a rate per vạn dân stays a rate
+        ("thu hút gần 2,4 vạn lượt khách", [("2,4 vạn lượt khách", 24000, "lượt khách")]),
+        ("đạt 9,1 bác sĩ/vạn dân", [("9,1 bác sĩ/vạn dân", 9.1, "bác sĩ/vạn dân")]),
+        # a change in points of a rate keeps its whole unit
+        ("tăng 1,7 điểm phần trăm so với", [("1,7 điểm phần trăm", 1.7, "điểm phần trăm")]),
+        # a rate per a counted noun
+        ("bình quân 3,5 ngày/thủ tục", [("3,5 ngày/thủ tục", 3.5, "ngày/thủ tục")]),
+        # support and allowance amounts written bare are in đồng
+        ("Trợ cấp một lần 3.000.000 cho người", [("3.000.000", 3000000, "đồng")]),
+        ("được hỗ trợ 800.000/người", [("800.000", 800000, "đồng")]),
+        # a count after a support verb is no amount
+        ("hỗ trợ 12.500 hộ gia đình", [("12.500 hộ gia đình", 12500, "hộ gia đình")]),
+        ("Lúc 09 giờ 15 ngày 3/6/2024, có 21 đại biểu", [("21 đại biểu", 21, "đại biểu")]),
+    ],
+)
+def test_scales_compound_units_and_implied_money(text, found):
+    got = [(m.raw, float(m.base_value), m.base_unit) for m in find_numbers(text)]
+    assert got == [(raw, float(v), u) for raw, v, u in found]
+
+
+@pytest.mark.parametrize(
+    "text,low,high,unit",
+    [
+        ("Mở 2 - 4 lớp bồi dưỡng", "2", "4 lớp", "lớp"),  # a capitalised verb before the low end names nothing
+        ("Triển khai 6-8 đợt kiểm tra", "6", "8 đợt", "đợt"),
+        ("khoảng 30-35% số xã", "30", "35%", "%"),  # an approximation before a range speaks of both ends
+    ],
+)
+def test_a_dashed_range_gives_both_ends_with_the_unit(text, low, high, unit):
+    got = [(m.raw, m.kind, m.unit) for m in find_numbers(text)]
+    assert got == [(low, "range_low", unit), (high, "range_high", unit)]
+
+
+def test_codes_and_names_before_or_after_a_count():
+    assert [m.raw for m in find_numbers("Cấp mới 75 mã số thuế cá nhân")] == ["75 mã số"]  # a count of codes
+    assert [m.raw for m in find_numbers("Phường 3 có 2.100 hộ, phường 4 có 1.800 hộ")] == ["2.100 hộ", "1.800 hộ"]
+
+
+@pytest.mark.parametrize(
+    "text,raw,unit",
+    [
+        ("phỏng vấn 30 người dân ở mỗi thôn, tổ dân phố", "30 người", "người/thôn, tổ dân phố"),  # a rate after the noun
+        ("bố trí 02 cán bộ chuyên trách cho mỗi xã", "02 cán bộ", "cán bộ/xã"),
+        ("đã giao 18 nhiệm vụ, dự án cho các sở", "18 nhiệm vụ, dự án", "nhiệm vụ, dự án"),  # coordinated heads
+        ("mức hỗ trợ 2 tỷ đồng/dự án", "2 tỷ đồng/dự án", "tỷ đồng/dự án"),
+        ("cấp 140 giấy phép lái xe", "140 giấy phép", "giấy phép"),  # a paper counted by its kind
+    ],
+)
+def test_rates_after_the_noun_and_coordinated_heads(text, raw, unit):
+    m = find_numbers(text)[0]
+    assert (m.raw, m.unit) == (raw, unit)
+
+
+@pytest.mark.parametrize(
+    "text,unit,base_value,base_unit",
+    [
+        ("Tổng chi phí dự kiến là 820 triệu.", "triệu đồng", 820e6, "đồng"),  # a money word: đồng
+        ("Doanh thu du lịch ước 3.150 tỷ.", "tỷ đồng", 3150e9, "đồng"),  # tỷ alone is tỷ đồng
+        ("Số lượt khách đến tỉnh là 2,6 triệu.", "triệu lượt khách", 2.6e6, "lượt khách"),  # the count word's noun
+        ("Mức phụ cấp 750 nghìn/tháng", "nghìn đồng/tháng", 750e3, "đồng/tháng"),  # a rate stays in the unit
+    ],
+)
+def test_a_scale_word_without_unit_takes_one_from_the_sentence(text, unit, base_value, base_unit):
+    (m,) = find_numbers(text)
+    assert (m.unit, float(m.base_value), m.base_unit) == (unit, base_value, base_unit)
+
+
+def test_a_scale_word_without_context_stays_as_written():
+    (m,) = find_numbers("Dân số đạt 1,3 triệu.")
+    assert (m.unit, m.base_unit) == ("triệu", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["có 17 trên tổng số 20 trường đạt chuẩn", "còn 2 trong số 9 xã chưa đạt", "đã xong 14 / 16 công trình"],
+)
+def test_a_part_spelled_before_its_whole_takes_the_wholes_unit(text):
+    a, b = find_numbers(text)
+    assert (a.kind, b.kind) == ("ratio_part", "ratio_whole") and a.unit == b.unit is not None
+
+
+def test_the_same_noun_after_a_comma_opens_the_next_item():
+    first = find_numbers("đã xong 8/10 dự án, dự án còn lại đang thi công")[0]
+    assert first.unit == "dự án"
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("giảm được 1.200 giờ công mỗi năm", "giờ công/năm"),  # man-hours, per year after the noun
+        ("Số hộ 5.210; số nhân khẩu 21.300.", "hộ"),  # the first count; the second takes its own count word's noun
+    ],
+)
+def test_compound_nouns_of_work_and_households(text, unit):
+    assert find_numbers(text)[0].unit == unit
+    if "nhân khẩu" in text:
+        assert find_numbers(text)[1].unit == "nhân khẩu"

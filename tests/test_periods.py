@@ -87,3 +87,37 @@ def test_comparison_base_leaves_the_figures_own_period():
 )
 def test_day_a_stock_is_counted_to(text, expected):
     assert date_at(text, 0) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("nửa đầu năm 2024 doanh thu", (date(2024, 1, 1), date(2024, 6, 30))),  # a half-year word
+        ("trong nửa cuối năm, tỉnh", (date(2026, 7, 1), date(2026, 12, 31))),
+        ("quý I và quý II năm 2024,", (date(2024, 1, 1), date(2024, 6, 30))),  # the quarters first to last
+        ("trong quý II, III/2023", (date(2023, 4, 1), date(2023, 9, 30))),
+        ("quý III - IV năm 2025", (date(2025, 7, 1), date(2025, 12, 31))),
+        ("Trong 3 năm 2022-2024, huyện", (date(2022, 1, 1), date(2024, 12, 31))),  # a span's length, then its years
+        ("sau 5 năm (2016 - 2020),", (date(2016, 1, 1), date(2020, 12, 31))),
+    ],
+)
+def test_half_years_quarter_spans_and_counted_year_spans(text, expected):
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected
+
+
+def test_a_quarter_span_in_the_wrong_order_is_no_period():
+    assert [pm.period for pm in find_periods("quý III và quý I năm 2024", 2026) if pm.period] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Từ tháng 3 đến tháng 5/2024, huyện", (date(2024, 3, 1), date(2024, 5, 31))),
+        ("trong tháng 11 và tháng 12 năm 2023", (date(2023, 11, 1), date(2023, 12, 31))),
+        ("từ tháng 10/2023 đến hết tháng 01/2024", (date(2023, 10, 1), date(2024, 1, 31))),
+    ],
+)
+def test_a_run_of_months_is_one_period(text, expected):
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected

@@ -26,7 +26,8 @@ _DATES = regex.compile(r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9]{2}\b|\b(
 _DIGIT_WORD = regex.compile(r"[0-9]")
 _UNTIL = regex.compile(r"[^\S\n]*(?:đến|tới|[-–])", regex.IGNORECASE)
 _SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})"
-                       r"|\btừ[^\S\n]+(?:năm[^\S\n]+)?((?:19|20)[0-9]{2})", regex.IGNORECASE)
+                       r"|\btừ[^\S\n]+(?:năm[^\S\n]+)?((?:19|20)[0-9]{2})"
+                       r"|\btừ[^\S\n]+(đầu[^\S\n]+năm)(?:[^\S\n]+((?:19|20)[0-9]{2}))?", regex.IGNORECASE)
 
 
 def sentence_cues(text: str) -> list[tuple[int, int, str]]:
@@ -375,7 +376,7 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     if since is not None:
         try:
             start = (date(int(since[3]), int(since[2]), int(since[1])) if since[1]
-                     else date(int(since[4]), 1, 1))
+                     else date(int(since[4]), 1, 1) if since[4] else _year_start(since, context, sec))
         except ValueError:
             start = None
     end = date_at(s, c1)
@@ -397,6 +398,14 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
     return Period(start, end, f"đến {end:%d/%m/%Y}"), True
+
+
+def _year_start(since, context: Period | None, sec: Sections) -> date | None:
+    """ "từ đầu năm (2025) đến nay": the first day of the year named, else of the year the document's now is in."""
+    if since[6]:
+        return date(int(since[6]), 1, 1)
+    end = sec.report_day(sec.meta.period or context)
+    return date(end.year, 1, 1) if end is not None else None
 
 
 def _now(sec: Sections, context: Period | None) -> tuple[Period, bool] | None:

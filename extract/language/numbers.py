@@ -534,10 +534,17 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
             # "07 sở, ngành", "13 cơ quan, đơn vị, địa phương": nouns listed together are one counted noun
             while c := g.coordinated.match(text, end):
                 word = " ".join(c.group("c").split())
+                if _repeats_head(base, word):
+                    break  # "15/21 nhiệm vụ, nhiệm vụ chưa hoàn thành ...": the same noun opens the next item
                 unit, base, end = f"{unit}, {word}", f"{base}, {word}", c.end()
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
+
+
+def _repeats_head(base: str, word: str) -> bool:
+    """Whether a noun after a comma is one the counted noun already holds: a list's next item, no coordination."""
+    return word.casefold() in {part.strip().casefold() for part in base.replace("/", ",").split(",")}
 
 
 def _prefix(text: str, item: _Item) -> None:
@@ -575,7 +582,7 @@ def _bound_before_multiple(text: str, item: _Item, pos: int) -> None:
 
 def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
     """A bare small integer after a capitalised phrase is part of a name: Ban Chỉ đạo 751, Sơn Mỹ 1."""
-    if item.unit is not None or not cluster.isdigit() or len(cluster) > 4:
+    if item.unit is not None or not cluster.isdigit() or len(cluster) > 4 or _opens_range(text, item.num_end):
         return False
     m = _grammar().name_words.match(text, max(0, item.num_start - 60), item.num_start)
     if not m:
@@ -592,6 +599,14 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
 
 
 _PERCENT_NEXT = regex.compile(r"[^\S\n]*%")
+
+# "Tổ chức 3 - 5 buổi", "Khoảng 40-50%": a number a dash joins to a counted number is the low end of a range
+_RANGE_NEXT = regex.compile(r"[^\S\n]*[-–][^\S\n]*[0-9]+(?:[.,][0-9]+)*[^\S\n]*(?:%|\p{Ll})", regex.V0)
+
+
+def _opens_range(text: str, num_end: int) -> bool:
+    """Whether a dash and a number with a unit or noun follow the number: a range's low end, never a name."""
+    return _RANGE_NEXT.match(text, num_end) is not None
 
 
 def _identifiers(text: str) -> list[tuple[int, int, str]]:
@@ -728,7 +743,10 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
 
     _join_ranges(text, items)
     _add_rates(text, items)
+    _join_spelled_ratios(text, items)
+    _add_rates_after(text, items)
     _infer_units(text, items)
+    _infer_scaled_units(text, items)
     spans.sort()
     return [_freeze(it, text) for it in items], spans
 
@@ -813,6 +831,31 @@ def _add_rates(text: str, items: list[_Item]) -> None:
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
 
+@cache
+def _rate_after() -> regex.Pattern:
+    """ "50 hộ gia đình tại mỗi xã, phường": a rate word and a per-unit after the counted noun, at most three
+    words and no punctuation between (the per-units listed together are one, as the coordinated nouns)."""
+    r = _rules()
+    end = r"(?![\p{L}\p{N}])"
+    return regex.compile(
+        rf"(?:{_WS}+\p{{Ll}}+){{0,3}}?{_WS}+(?:{_alt(r.rate_words)}){_WS}+"
+        rf"(?P<per>(?:{_alt(r.per_units)}){end}(?:,{_WS}+(?:{_alt(r.coordinated)}){end})*)",
+        _I,
+    )
+
+
+def _add_rates_after(text: str, items: list[_Item]) -> None:
+    """A count with a rate word after its noun ("cử 01 công chức đầu mối tại mỗi cơ quan") is a rate per that
+    unit (công chức/cơ quan), as "mỗi tháng 02 chuyên mục" before it (_add_rates)."""
+    for it in items:
+        if it.unit is None or it.unit == "%" or "/" in it.unit or it.kind not in ("number", "range_low", "range_high"):
+            continue
+        m = _rate_after().match(text, it.end)
+        if m:
+            per = " ".join(m.group("per").split()).casefold()
+            it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
+
+
 # a capitalised name (one or two words) or "số" (not "tổng số") right before a number: it names something
 # ("Dự án 4", "cơ sở số 2"); read backwards
 _NAMED = regex.compile(
@@ -864,6 +907,53 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             last_change = it
 
 
+# "25 trên tổng số 30 đơn vị", "3 trong số 5 xã", "35 / 45 nhiệm vụ": a part written before its whole
+_SPELLED_RATIO = regex.compile(
+    r"[^\S\n]*(?:/|trên[^\S\n]+tổng[^\S\n]+số|trên[^\S\n]+tổng|trong[^\S\n]+tổng[^\S\n]+số|trong[^\S\n]+số|trên)[^\S\n]*",
+    regex.IGNORECASE | regex.V0,
+)
+
+
+def _join_spelled_ratios(text: str, items: list[_Item]) -> None:
+    """A bare count joined to the count after it by "trên (tổng số)", "trong (tổng) số" or a spaced "/" is the
+    part of a ratio whose whole that count is: it takes the whole's unit ("25 trên tổng số 30 đơn vị")."""
+    for a, b in zip(items, items[1:], strict=False):
+        if a.unit is not None or b.unit is None or a.kind != "number" or b.kind != "number" or b.qualifier:
+            continue
+        if not _SPELLED_RATIO.fullmatch(text, a.end, b.start) or a.value > b.value:
+            continue
+        a.unit, a.base_unit, a.factor = b.unit, b.base_unit, b.factor
+        a.kind, b.kind = "ratio_part", "ratio_whole"
+
+
+_PER_AFTER_SCALE = regex.compile(r"/[^\S\n]?(?:0?1[^\S\n])?(?P<per>\p{L}+(?:[^\S\n]+\p{L}+)?)", regex.V0)
+
+
+def _infer_scaled_units(text: str, items: list[_Item]) -> None:
+    """A number with a scale word and no unit ("350 triệu", "12.345 tỷ", "500 nghìn/tháng") takes the noun after
+    a count word before it ("Số người ... là 1,2 triệu" → triệu người), else đồng after a money word or for tỷ
+    (a report writes "tỷ" alone for tỷ đồng); a rate after it ("/tháng") stays part of the unit."""
+    r, g = _rules(), _grammar()
+    prev_end = 0
+    for it in items:
+        words = it.unit.casefold().split() if it.unit and it.base_unit is None else []
+        if words and all(w in r.scales for w in words):
+            lo = max(prev_end, it.num_start - 80)
+            noun = None
+            for m in g.count_noun.finditer(text, lo, it.num_start):
+                noun = r.units[" ".join(m.group("u").split()).casefold()]
+            if noun is None and ("tỷ" in words or g.money.search(text, lo, it.num_start)):
+                noun = r.units[r.money_unit.casefold()]
+            if noun is not None:
+                it.unit, it.base_unit, it.factor = f"{it.unit} {noun.unit}", noun.base_unit, it.factor * noun.scale
+                per = _PER_AFTER_SCALE.match(text, it.end)
+                if per and " ".join(per.group("per").split()).casefold() in {p.casefold() for p in r.per_units}:
+                    word = " ".join(per.group("per").split())
+                    it.unit, it.base_unit, it.end = f"{it.unit}/{word}", f"{it.base_unit}/{word}", per.end()
+        if it.kind != "ratio_part":
+            prev_end = it.end
+
+
 def _slash_kind(text: str, cs: int, parts: list[str], last_date_end: int) -> str:
     """'ratio', or the exclusion id of a d/m date or an impossible pair for an a/b cluster."""
     g = _grammar()
@@ -893,7 +983,7 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
             b_from = b.qualifier_span[0]
         elif b.qualifier:
             continue
-        if a.kind != "number" or b.kind != "number" or a.qualifier:
+        if a.kind != "number" or b.kind != "number" or (a.qualifier and not _bounds_range(a, b)):
             continue
         if a.unit is not None and a.unit != b.unit:
             continue
@@ -913,6 +1003,11 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
         a.qualifier_span = b.qualifier_span = a.range_start
         if a.sign_word and not b.sign_word:
             b.sign_word = a.sign_word
+
+
+def _bounds_range(a: _Item, b: _Item) -> bool:
+    """ "khoảng 40-50%", "gần 3 - 5 ngày": an approximation before the low end speaks of the whole range."""
+    return a.qualifier == "~" and b.qualifier is None
 
 
 def _freeze(it: _Item, text: str) -> Mention:

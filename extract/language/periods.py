@@ -112,6 +112,8 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         qn = roman.get(q) or int(q)
         start, end = date(y, 3 * qn - 2, 1), month_end(y, 3 * qn)
         return Period(start, end, f"Quý {['I', 'II', 'III', 'IV'][qn - 1]} năm {y}")
+    if kind in ("quarter_span", "half", "month_range"):
+        return _span(kind, groups, y, roman)
     if kind == "first_months":
         n = int(groups["months"])
         return Period(date(y, 1, 1), month_end(y, n), f"{n} tháng đầu năm {y}")
@@ -136,6 +138,24 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
             return None
         return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}") if start <= end else None
     raise ValueError(f"unknown period kind {kind}")
+
+
+def _span(kind: str, groups: dict, y: int, roman: dict) -> Period | None:
+    """The months of "quý I và quý II" (first to last quarter named), of "từ tháng 7 đến tháng 9" (first to last
+    month named) or of "nửa đầu/cuối năm" (a half-year)."""
+    if kind == "half":
+        first = groups["h"].casefold() == "đầu"
+        start, end = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
+        return Period(start, end, f"6 tháng {'đầu' if first else 'cuối'} năm {y}")
+    if kind == "month_range":
+        y1, m1, m = int(groups["y1"]) if groups.get("y1") else y, int(groups["m1"]), int(groups["m"])
+        if (y1, m1) >= (y, m):
+            return None
+        return Period(date(y1, m1, 1), month_end(y, m), f"tháng {m1}/{y1}–{m}/{y}")
+    q1, q = (roman.get(g.upper()) or int(g) for g in (groups["q1"], groups["q"]))
+    if q1 >= q:
+        return None
+    return Period(date(y, 3 * q1 - 2, 1), month_end(y, 3 * q), f"quý {q1}-{q} năm {y}")
 
 
 def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
