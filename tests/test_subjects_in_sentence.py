@@ -48,3 +48,21 @@ def test_a_predicate_syllable_inside_a_proper_name_keeps_the_agent():
     # a predicate in lower case is still a clause before the verb: no agent
     s = subjects_of("Số hộ nghèo giảm mạnh, xã đã hỗ trợ 45 hộ.")
     assert "giảm" not in s["45"]
+
+
+def test_a_second_predicate_after_a_coordinator_shares_the_agent_of_the_first():
+    s = subjects_of("Công an huyện Bảo Lâm đã khởi tố 04 vụ án trộm cắp và chuyển 06 bị can cho Viện kiểm sát.")
+    assert names(s["06"], "bị can chuyển cho Viện kiểm sát Công an huyện Bảo Lâm", extra=0)
+    s = subjects_of("Sở Tư pháp đã tổ chức 5 lớp tập huấn và cấp 200 giấy chứng nhận cho học viên.")
+    assert names(s["200"], "giấy chứng nhận cấp cho học viên Sở Tư pháp", extra=0)
+    # a coordinated count names itself: no verb after the coordinator, no agent carried
+    s = subjects_of("Sở Tư pháp đã tiếp nhận 50 ý kiến thống nhất và 12 ý kiến góp ý.")
+    assert "Sở Tư pháp" not in s["12"] and names(s["12"], "ý kiến góp ý", extra=0)
+
+
+def test_a_named_body_after_a_place_preposition_is_the_agent_of_the_relative_clause():
+    s = subjects_of("Đoàn đã làm việc trực tiếp tại Trung tâm Y tế huyện đang quản lý 240 hồ sơ bệnh án điện tử.")
+    assert names(s["240"], "hồ sơ bệnh án điện tử Trung tâm Y tế huyện quản lý", extra=0)
+    # a place in lower case is no named body: no agent
+    s = subjects_of("Đoàn đã làm việc trực tiếp tại các xã vùng sâu đang quản lý 90 hồ sơ.")
+    assert "xã" not in s["90"]

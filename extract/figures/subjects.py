@@ -255,13 +255,13 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
         text = _with_shared_verb(sent, lo, text)
     asp = list(pw.aspect.finditer(text))
-    agent = ""
+    agent = _shared_agent(sent, lo, text) if both and not asp else ""
     if asp and text[asp[-1].end() :].strip():
         agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
         if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or _predicate_outside_name(agent)
-                or pw.lead_openers.match(agent)):
+                or pw.lead_openers.match(agent) or pw.aspect.search(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
-        agent = agent or ("" if both else _agent_after_break(sent, m))
+        agent = agent or ("" if both else _agent_after_break(sent, m) or _agent_after_place(text[: asp[-1].start()]))
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
@@ -286,6 +286,36 @@ def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
     verb, copula, _agent = _before(sent, prev)
     head, _cut = until_boundary(verb) if verb and not copula else ("", False)
     return f"{head} {text}" if content_words(head) else text
+
+
+def _shared_agent(sent: Sentence, lo: int, text: str) -> str:
+    """The agent of a second predicate joined by a coordinator to the count before it ("Đồn Biên phòng X đã khởi
+    tố 03 vụ án và chuyển 03 đối tượng cho PC04"): coordinated predicates share their subject, so the verb after
+    "và" is of the agent of the first count's verb; "" when nothing but the count follows the coordinator ("50 ý
+    kiến thống nhất và 12 ý kiến góp ý": a coordinated count), or the count before has no agent."""
+    if not content_words(text):
+        return ""
+    prev = _mention_before(sent, lo)
+    if prev is None or not is_counted(prev):
+        return ""
+    _verb, copula, agent = _before(sent, prev)
+    return "" if copula else agent
+
+
+def _agent_after_place(head: str) -> str:
+    """The named body after the last place preposition (`extents.yaml` agent_places: "tại", "ở") that ends the
+    words before an aspect marker ("trực tiếp kiểm tra tại Công an cấp xã đang quản lý 933 hồ sơ"): the marker
+    opens a relative clause whose subject is that body; 2 to _MAX_AGENT content words, written with a capital, no
+    predicate, opener or number; "" otherwise."""
+    found = list(extent_words().agent_place.finditer(head))
+    if not found:
+        return ""
+    agent = " ".join(head[found[-1].end() :].split()).strip(" ,")
+    if not 1 < len(content_words(agent)) <= _MAX_AGENT or _DIGIT.search(agent) or not agent[:1].isupper():
+        return ""
+    if "," in agent or _predicate_outside_name(agent) or without_openers(agent) != agent:
+        return ""
+    return agent
 
 
 def _without_manner_adverbs(text: str) -> str:

@@ -420,12 +420,13 @@ class ExtentWords:
     second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
+    agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
 
 
 @cache
 def extent_words() -> ExtentWords:
     data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
-                                                  "adjunct_prepositions", "manner_adverbs"})
+                                                  "adjunct_prepositions", "manner_adverbs", "agent_places"})
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
@@ -436,6 +437,7 @@ def extent_words() -> ExtentWords:
             + WHOLE_WORD % alt["clause_verbs"], flags),
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
+        agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
     )
 
 
