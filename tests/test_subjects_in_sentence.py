@@ -66,3 +66,20 @@ def test_a_named_body_after_a_place_preposition_is_the_agent_of_the_relative_cla
     # a place in lower case is no named body: no agent
     s = subjects_of("Đoàn đã làm việc trực tiếp tại các xã vùng sâu đang quản lý 90 hồ sơ.")
     assert "xã" not in s["90"]
+
+
+def test_a_recipient_count_keeps_the_verb_of_a_long_phrase_from_its_head():
+    s = subjects_of("Hội Nông dân tổ chức tập huấn về kỹ thuật chăm sóc cây ăn quả và phòng trừ sâu bệnh trong vùng "
+                    "đồng bào dân tộc thiểu số và miền núi cho 320 hộ nông dân.")
+    assert names(s["320"], "hộ nông dân được tập huấn", extra=0)
+    # a short phrase stays whole, its adjunct too
+    s = subjects_of("Đã cấp giấy chứng nhận qua cổng dịch vụ công cho 45 hộ gia đình.")
+    assert names(s["45"], "hộ gia đình được cấp giấy chứng nhận qua cổng dịch vụ công", extra=0)
+
+
+def test_the_comma_of_phong_chong_is_no_clause_break():
+    s = subjects_of("Huyện đoàn tổ chức tuyên truyền phòng, chống tác hại của thuốc lá cho 800 học sinh.")
+    assert names(s["800"], "học sinh được tuyên truyền phòng, chống tác hại của thuốc lá", extra=0)
+    # another comma still ends a clause before the count
+    s = subjects_of("Công tác phòng, chống dịch được chú trọng, trạm y tế đã tiêm 800 liều vắc xin.")
+    assert "dịch" not in s["800"] and names(s["800"], "liều vắc xin tiêm", extra=3)

@@ -148,7 +148,8 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
     lo = then[-1].end() if then else lo  # "trường hợp dưới 70% thì tiêu chí này đạt 0 điểm": the main clause
-    commas = [c.end() for c in _COMMA.finditer(s, lo, pos)]
+    inside = _compound_commas(s)
+    commas = [c.end() for c in _COMMA.finditer(s, lo, pos) if c.start() not in inside]
     start = commas[-1] if commas else lo
     for i in range(len(commas) - 1, -1, -1):
         part_lo = commas[i - 1] if i > 0 else lo
@@ -161,6 +162,14 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
             break
         start = part_lo
     return start
+
+
+@lru_cache(maxsize=1024)
+def _compound_commas(text: str) -> frozenset[int]:
+    """Where `text` has a comma inside a compound written with one (`extents.yaml` comma_compounds: "phòng, chống
+    ma túy"): no clause break (remembered per sentence: every count of it asks)."""
+    return frozenset(found.start() + found.group().index(",")
+                     for found in extent_words().comma_compound.finditer(text))
 
 
 def _numbered(sent: Sentence, lo: int, hi: int) -> bool:
@@ -242,6 +251,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
+    given = _gives_to(text)
     text = _strip_lead_in(text)
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
@@ -268,8 +278,35 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
-        return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
-    return cut_phrase(_without_manner_adverbs(drop_light_verbs(text)), _before_limit(text), tail=True), False, agent
+        return _given_verb(verb_phrase, given) or cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
+    verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
+    limit = _before_limit(text)
+    if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
+        return head, False, agent
+    return cut_phrase(verb_phrase, limit, tail=True), False, agent
+
+
+def _gives_to(text: str) -> bool:
+    """Whether `text` ends with the preposition of a recipient (`extents.yaml` recipient_prepositions: "cho") and
+    lead-in words ("tuyên truyền ... cho hơn 500 học viên"): the count after it is who received the act."""
+    pw = phrase_words()
+    recipient = extent_words().recipient
+    while found := pw.lead_in.search(text):
+        if recipient.fullmatch(found.group().strip(" :")):
+            return True
+        text = text[: found.start()].rstrip(" ,")
+    return False
+
+
+def _given_verb(verb_phrase: str, given: bool) -> str:
+    """The act a recipient count received, when the verb phrase before "cho" runs over its length limit: the verb
+    with its object up to the first phrase boundary ("tổ chức tuyên truyền về công tác phòng, chống ... trong vùng
+    đồng bào dân tộc thiểu số cho 510 cán bộ" -> "tuyên truyền"), not the last words, which are the act's place or
+    topic; "" when the count is no recipient or the phrase has no boundary."""
+    if not given:
+        return ""
+    head, cut = until_boundary(verb_phrase)
+    return head if cut and content_words(head) else ""
 
 
 def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:

@@ -421,12 +421,15 @@ class ExtentWords:
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
+    recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
+    comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
 
 
 @cache
 def extent_words() -> ExtentWords:
     data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
-                                                  "adjunct_prepositions", "manner_adverbs", "agent_places"})
+                                                  "adjunct_prepositions", "manner_adverbs", "agent_places",
+                                                  "recipient_prepositions", "comma_compounds"})
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
@@ -438,6 +441,8 @@ def extent_words() -> ExtentWords:
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
+        recipient=regex.compile(alt["recipient_prepositions"], flags),
+        comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
     )
 
 
