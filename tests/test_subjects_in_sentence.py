@@ -83,3 +83,16 @@ def test_the_comma_of_phong_chong_is_no_clause_break():
     # another comma still ends a clause before the count
     s = subjects_of("Công tác phòng, chống dịch được chú trọng, trạm y tế đã tiêm 800 liều vắc xin.")
     assert "dịch" not in s["800"] and names(s["800"], "liều vắc xin tiêm", extra=3)
+
+
+def test_a_short_aside_after_the_counted_noun_does_not_end_its_phrase():
+    s = subjects_of("b) Phối hợp với Sở Tài chính rà soát, yêu cầu 100% các hợp tác xã (đang hoạt động) thực hiện kê "
+                    "khai thuế điện tử.")
+    assert names(s["100%"], "hợp tác xã đang hoạt động thực hiện kê khai thuế điện tử")
+    s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (CQCM) thuộc UBND tỉnh.")
+    assert names(s["45"], "cơ quan chuyên môn CQCM thuộc UBND tỉnh kiểm tra", extra=0)
+    # an aside with a number of its own, or one the phrase does not go on after, still ends it
+    s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (tăng 5 cơ quan) thuộc UBND tỉnh.")
+    assert "thuộc" not in s["45"]
+    s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (CQCM), 12 xã.")
+    assert names(s["45"], "cơ quan chuyên môn kiểm tra", extra=1)

@@ -400,6 +400,7 @@ def _after(sent: Sentence, m: Mention) -> str:
         return shared
     close = _CLOSE_QUOTE.search(rest)
     rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
+    rest = _past_gloss(rest)
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
     # "..., thu giữ: 01 bộ": a colon right before the next number ends its label, the last comma part
@@ -449,6 +450,27 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = _before_second_verb(_before_manner(rest))
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+_GLOSS = regex.compile(r"\(([^()\d;:]+)\)")  # a parenthesis with no number, colon or semicolon inside
+_MAX_GLOSS = 6  # words of an aside in parentheses that glosses the noun before it ("(hiện còn hoạt động)", "(CQCM)")
+
+
+def _past_gloss(rest: str) -> str:
+    """`rest` (the words after a number) with a short aside in parentheses right after the counted noun opened, when
+    the noun's phrase goes on after it ("100% các doanh nghiệp, hợp tác xã (hiện còn hoạt động) thực hiện đăng ký
+    tài khoản"): the aside glosses the noun, it does not end its phrase; `rest` unchanged otherwise."""
+    cut = _AFTER_HARD.search(rest)
+    if not cut or cut.group() != "(" or not content_words(rest[: cut.start()]):
+        return rest
+    gloss = _GLOSS.match(rest, cut.start())
+    if not gloss or len(gloss.group(1).split()) > _MAX_GLOSS:
+        return rest
+    tail = rest[gloss.end() :]
+    after = _AFTER_HARD.search(tail)
+    if not content_words(tail[: after.start()] if after else tail) or tail.lstrip()[:1] in ",.":
+        return rest
+    return f"{rest[: cut.start()]} {gloss.group(1)} {tail}"
 
 
 def _pair_tail(sent: Sentence, m: Mention, between: str, nxt: int) -> str:
@@ -662,6 +684,7 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     rest = s[m.end : nxt]
     if (age := bound_after(sent, m)) is not None:
         nxt, rest = past_bound(sent, m, age)
+    rest = _past_gloss(rest)
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)
