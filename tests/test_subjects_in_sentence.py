@@ -96,3 +96,11 @@ def test_a_short_aside_after_the_counted_noun_does_not_end_its_phrase():
     assert "thuộc" not in s["45"]
     s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (CQCM), 12 xã.")
     assert names(s["45"], "cơ quan chuyên môn kiểm tra", extra=1)
+
+
+def test_the_equivalent_of_a_title_qualifies_the_noun_before():
+    s = subjects_of("Có 06 người đang giữ các chức vụ tương đương Trưởng phòng, Phó Trưởng phòng.")
+    assert names(s["06"], "người đang giữ các chức vụ tương đương Trưởng phòng, Phó Trưởng phòng", extra=0)
+    # before a number it is still the predicate of an equivalence
+    s = subjects_of("Toàn huyện có 12 xã, tương đương 30%.")
+    assert "tương đương" not in s["12"]

@@ -133,6 +133,12 @@ def _not_equivalents(alt: dict) -> str:
             + r"(?![\p{L}\p{N}_]))")
 
 
+def _not_title_equivalent(alt: dict) -> str:
+    """A lookahead refusing a predicate that names the equivalent of a title or a name written with a capital
+    ("giữ các chức vụ tương đương Trưởng phòng"): a qualifier of the noun before, no predicate of a number."""
+    return "(?!" + alt["equivalents"] + r"\s+(?-i:\p{Lu}))"
+
+
 def _not_compound_end(data: dict) -> str:
     """A lookbehind refusing the accompaniment word where it ends a compound preposition ("với" of "đối với")."""
     heads = [" ".join(w.split()[:-1]) for w in data["compound_prepositions"] if len(w.split()) > 1]
@@ -150,7 +156,8 @@ def phrase_words() -> PhraseWords:
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     return PhraseWords(
-        predicates=regex.compile(not_compound + _not_equivalents(alt) + WHOLE_WORD % alt["predicates"], flags),
+        predicates=regex.compile(not_compound + _not_equivalents(alt) + _not_title_equivalent(alt)
+                                 + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
