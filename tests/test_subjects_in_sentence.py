@@ -48,3 +48,59 @@ def test_a_predicate_syllable_inside_a_proper_name_keeps_the_agent():
     # a predicate in lower case is still a clause before the verb: no agent
     s = subjects_of("Số hộ nghèo giảm mạnh, xã đã hỗ trợ 45 hộ.")
     assert "giảm" not in s["45"]
+
+
+def test_a_second_predicate_after_a_coordinator_shares_the_agent_of_the_first():
+    s = subjects_of("Công an huyện Bảo Lâm đã khởi tố 04 vụ án trộm cắp và chuyển 06 bị can cho Viện kiểm sát.")
+    assert names(s["06"], "bị can chuyển cho Viện kiểm sát Công an huyện Bảo Lâm", extra=0)
+    s = subjects_of("Sở Tư pháp đã tổ chức 5 lớp tập huấn và cấp 200 giấy chứng nhận cho học viên.")
+    assert names(s["200"], "giấy chứng nhận cấp cho học viên Sở Tư pháp", extra=0)
+    # a coordinated count names itself: no verb after the coordinator, no agent carried
+    s = subjects_of("Sở Tư pháp đã tiếp nhận 50 ý kiến thống nhất và 12 ý kiến góp ý.")
+    assert "Sở Tư pháp" not in s["12"] and names(s["12"], "ý kiến góp ý", extra=0)
+
+
+def test_a_named_body_after_a_place_preposition_is_the_agent_of_the_relative_clause():
+    s = subjects_of("Đoàn đã làm việc trực tiếp tại Trung tâm Y tế huyện đang quản lý 240 hồ sơ bệnh án điện tử.")
+    assert names(s["240"], "hồ sơ bệnh án điện tử Trung tâm Y tế huyện quản lý", extra=0)
+    # a place in lower case is no named body: no agent
+    s = subjects_of("Đoàn đã làm việc trực tiếp tại các xã vùng sâu đang quản lý 90 hồ sơ.")
+    assert "xã" not in s["90"]
+
+
+def test_a_recipient_count_keeps_the_verb_of_a_long_phrase_from_its_head():
+    s = subjects_of("Hội Nông dân tổ chức tập huấn về kỹ thuật chăm sóc cây ăn quả và phòng trừ sâu bệnh trong vùng "
+                    "đồng bào dân tộc thiểu số và miền núi cho 320 hộ nông dân.")
+    assert names(s["320"], "hộ nông dân được tập huấn", extra=0)
+    # a short phrase stays whole, its adjunct too
+    s = subjects_of("Đã cấp giấy chứng nhận qua cổng dịch vụ công cho 45 hộ gia đình.")
+    assert names(s["45"], "hộ gia đình được cấp giấy chứng nhận qua cổng dịch vụ công", extra=0)
+
+
+def test_the_comma_of_phong_chong_is_no_clause_break():
+    s = subjects_of("Huyện đoàn tổ chức tuyên truyền phòng, chống tác hại của thuốc lá cho 800 học sinh.")
+    assert names(s["800"], "học sinh được tuyên truyền phòng, chống tác hại của thuốc lá", extra=0)
+    # another comma still ends a clause before the count
+    s = subjects_of("Công tác phòng, chống dịch được chú trọng, trạm y tế đã tiêm 800 liều vắc xin.")
+    assert "dịch" not in s["800"] and names(s["800"], "liều vắc xin tiêm", extra=3)
+
+
+def test_a_short_aside_after_the_counted_noun_does_not_end_its_phrase():
+    s = subjects_of("b) Phối hợp với Sở Tài chính rà soát, yêu cầu 100% các hợp tác xã (đang hoạt động) thực hiện kê "
+                    "khai thuế điện tử.")
+    assert names(s["100%"], "hợp tác xã đang hoạt động thực hiện kê khai thuế điện tử")
+    s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (CQCM) thuộc UBND tỉnh.")
+    assert names(s["45"], "cơ quan chuyên môn CQCM thuộc UBND tỉnh kiểm tra", extra=0)
+    # an aside with a number of its own, or one the phrase does not go on after, still ends it
+    s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (tăng 5 cơ quan) thuộc UBND tỉnh.")
+    assert "thuộc" not in s["45"]
+    s = subjects_of("Đã kiểm tra 45 cơ quan chuyên môn (CQCM), 12 xã.")
+    assert names(s["45"], "cơ quan chuyên môn kiểm tra", extra=1)
+
+
+def test_the_equivalent_of_a_title_qualifies_the_noun_before():
+    s = subjects_of("Có 06 người đang giữ các chức vụ tương đương Trưởng phòng, Phó Trưởng phòng.")
+    assert names(s["06"], "người đang giữ các chức vụ tương đương Trưởng phòng, Phó Trưởng phòng", extra=0)
+    # before a number it is still the predicate of an equivalence
+    s = subjects_of("Toàn huyện có 12 xã, tương đương 30%.")
+    assert "tương đương" not in s["12"]

@@ -148,7 +148,8 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
     lo = then[-1].end() if then else lo  # "trường hợp dưới 70% thì tiêu chí này đạt 0 điểm": the main clause
-    commas = [c.end() for c in _COMMA.finditer(s, lo, pos)]
+    inside = _compound_commas(s)
+    commas = [c.end() for c in _COMMA.finditer(s, lo, pos) if c.start() not in inside]
     start = commas[-1] if commas else lo
     for i in range(len(commas) - 1, -1, -1):
         part_lo = commas[i - 1] if i > 0 else lo
@@ -161,6 +162,14 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
             break
         start = part_lo
     return start
+
+
+@lru_cache(maxsize=1024)
+def _compound_commas(text: str) -> frozenset[int]:
+    """Where `text` has a comma inside a compound written with one (`extents.yaml` comma_compounds: "phòng, chống
+    ma túy"): no clause break (remembered per sentence: every count of it asks)."""
+    return frozenset(found.start() + found.group().index(",")
+                     for found in extent_words().comma_compound.finditer(text))
 
 
 def _numbered(sent: Sentence, lo: int, hi: int) -> bool:
@@ -242,6 +251,7 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
+    given = _gives_to(text)
     text = _strip_lead_in(text)
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
@@ -255,21 +265,48 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         text = text[both[-1].end() :]  # "50 ý kiến thống nhất và 12 ý kiến góp ý": a coordinated count
         text = _with_shared_verb(sent, lo, text)
     asp = list(pw.aspect.finditer(text))
-    agent = ""
+    agent = _shared_agent(sent, lo, text) if both and not asp else ""
     if asp and text[asp[-1].end() :].strip():
         agent = "" if both else " ".join(text[: asp[-1].start()].split()).strip(" ,")  # not half a coordination
         if ("," in agent or not 1 < len(content_words(agent)) <= _MAX_AGENT or _predicate_outside_name(agent)
-                or pw.lead_openers.match(agent)):
+                or pw.lead_openers.match(agent) or pw.aspect.search(agent)):
             agent = ""  # a clause or a list before the verb, or the writer itself ("Tỉnh đã tổ chức ...")
-        agent = agent or ("" if both else _agent_after_break(sent, m))
+        agent = agent or ("" if both else _agent_after_break(sent, m) or _agent_after_place(text[: asp[-1].start()]))
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
         verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
-        return cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
-    return cut_phrase(_without_manner_adverbs(drop_light_verbs(text)), _before_limit(text), tail=True), False, agent
+        return _given_verb(verb_phrase, given) or cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
+    verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
+    limit = _before_limit(text)
+    if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
+        return head, False, agent
+    return cut_phrase(verb_phrase, limit, tail=True), False, agent
+
+
+def _gives_to(text: str) -> bool:
+    """Whether `text` ends with the preposition of a recipient (`extents.yaml` recipient_prepositions: "cho") and
+    lead-in words ("tuyên truyền ... cho hơn 500 học viên"): the count after it is who received the act."""
+    pw = phrase_words()
+    recipient = extent_words().recipient
+    while found := pw.lead_in.search(text):
+        if recipient.fullmatch(found.group().strip(" :")):
+            return True
+        text = text[: found.start()].rstrip(" ,")
+    return False
+
+
+def _given_verb(verb_phrase: str, given: bool) -> str:
+    """The act a recipient count received, when the verb phrase before "cho" runs over its length limit: the verb
+    with its object up to the first phrase boundary ("tổ chức tuyên truyền về công tác phòng, chống ... trong vùng
+    đồng bào dân tộc thiểu số cho 510 cán bộ" -> "tuyên truyền"), not the last words, which are the act's place or
+    topic; "" when the count is no recipient or the phrase has no boundary."""
+    if not given:
+        return ""
+    head, cut = until_boundary(verb_phrase)
+    return head if cut and content_words(head) else ""
 
 
 def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
@@ -286,6 +323,36 @@ def _with_shared_verb(sent: Sentence, lo: int, text: str) -> str:
     verb, copula, _agent = _before(sent, prev)
     head, _cut = until_boundary(verb) if verb and not copula else ("", False)
     return f"{head} {text}" if content_words(head) else text
+
+
+def _shared_agent(sent: Sentence, lo: int, text: str) -> str:
+    """The agent of a second predicate joined by a coordinator to the count before it ("Đồn Biên phòng X đã khởi
+    tố 03 vụ án và chuyển 03 đối tượng cho PC04"): coordinated predicates share their subject, so the verb after
+    "và" is of the agent of the first count's verb; "" when nothing but the count follows the coordinator ("50 ý
+    kiến thống nhất và 12 ý kiến góp ý": a coordinated count), or the count before has no agent."""
+    if not content_words(text):
+        return ""
+    prev = _mention_before(sent, lo)
+    if prev is None or not is_counted(prev):
+        return ""
+    _verb, copula, agent = _before(sent, prev)
+    return "" if copula else agent
+
+
+def _agent_after_place(head: str) -> str:
+    """The named body after the last place preposition (`extents.yaml` agent_places: "tại", "ở") that ends the
+    words before an aspect marker ("trực tiếp kiểm tra tại Công an cấp xã đang quản lý 933 hồ sơ"): the marker
+    opens a relative clause whose subject is that body; 2 to _MAX_AGENT content words, written with a capital, no
+    predicate, opener or number; "" otherwise."""
+    found = list(extent_words().agent_place.finditer(head))
+    if not found:
+        return ""
+    agent = " ".join(head[found[-1].end() :].split()).strip(" ,")
+    if not 1 < len(content_words(agent)) <= _MAX_AGENT or _DIGIT.search(agent) or not agent[:1].isupper():
+        return ""
+    if "," in agent or _predicate_outside_name(agent) or without_openers(agent) != agent:
+        return ""
+    return agent
 
 
 def _without_manner_adverbs(text: str) -> str:
@@ -333,6 +400,7 @@ def _after(sent: Sentence, m: Mention) -> str:
         return shared
     close = _CLOSE_QUOTE.search(rest)
     rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
+    rest = _past_gloss(rest)
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
     # "..., thu giữ: 01 bộ": a colon right before the next number ends its label, the last comma part
@@ -382,6 +450,27 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = _before_second_verb(_before_manner(rest))
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+_GLOSS = regex.compile(r"\(([^()\d;:]+)\)")  # a parenthesis with no number, colon or semicolon inside
+_MAX_GLOSS = 6  # words of an aside in parentheses that glosses the noun before it ("(hiện còn hoạt động)", "(CQCM)")
+
+
+def _past_gloss(rest: str) -> str:
+    """`rest` (the words after a number) with a short aside in parentheses right after the counted noun opened, when
+    the noun's phrase goes on after it ("100% các doanh nghiệp, hợp tác xã (hiện còn hoạt động) thực hiện đăng ký
+    tài khoản"): the aside glosses the noun, it does not end its phrase; `rest` unchanged otherwise."""
+    cut = _AFTER_HARD.search(rest)
+    if not cut or cut.group() != "(" or not content_words(rest[: cut.start()]):
+        return rest
+    gloss = _GLOSS.match(rest, cut.start())
+    if not gloss or len(gloss.group(1).split()) > _MAX_GLOSS:
+        return rest
+    tail = rest[gloss.end() :]
+    after = _AFTER_HARD.search(tail)
+    if not content_words(tail[: after.start()] if after else tail) or tail.lstrip()[:1] in ",.":
+        return rest
+    return f"{rest[: cut.start()]} {gloss.group(1)} {tail}"
 
 
 def _pair_tail(sent: Sentence, m: Mention, between: str, nxt: int) -> str:
@@ -595,6 +684,7 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     rest = s[m.end : nxt]
     if (age := bound_after(sent, m)) is not None:
         nxt, rest = past_bound(sent, m, age)
+    rest = _past_gloss(rest)
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)

@@ -133,6 +133,12 @@ def _not_equivalents(alt: dict) -> str:
             + r"(?![\p{L}\p{N}_]))")
 
 
+def _not_title_equivalent(alt: dict) -> str:
+    """A lookahead refusing a predicate that names the equivalent of a title or a name written with a capital
+    ("giữ các chức vụ tương đương Trưởng phòng"): a qualifier of the noun before, no predicate of a number."""
+    return "(?!" + alt["equivalents"] + r"\s+(?-i:\p{Lu}))"
+
+
 def _not_compound_end(data: dict) -> str:
     """A lookbehind refusing the accompaniment word where it ends a compound preposition ("với" of "đối với")."""
     heads = [" ".join(w.split()[:-1]) for w in data["compound_prepositions"] if len(w.split()) > 1]
@@ -150,7 +156,8 @@ def phrase_words() -> PhraseWords:
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     return PhraseWords(
-        predicates=regex.compile(not_compound + _not_equivalents(alt) + WHOLE_WORD % alt["predicates"], flags),
+        predicates=regex.compile(not_compound + _not_equivalents(alt) + _not_title_equivalent(alt)
+                                 + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
@@ -420,12 +427,16 @@ class ExtentWords:
     second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
+    agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
+    recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
+    comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
 
 
 @cache
 def extent_words() -> ExtentWords:
     data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
-                                                  "adjunct_prepositions", "manner_adverbs"})
+                                                  "adjunct_prepositions", "manner_adverbs", "agent_places",
+                                                  "recipient_prepositions", "comma_compounds"})
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
@@ -436,6 +447,9 @@ def extent_words() -> ExtentWords:
             + WHOLE_WORD % alt["clause_verbs"], flags),
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
+        agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
+        recipient=regex.compile(alt["recipient_prepositions"], flags),
+        comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
     )
 
 
