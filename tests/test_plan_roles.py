@@ -88,3 +88,13 @@ def test_target_with_a_later_deadline_runs_to_it():
                     doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 12, 20))
     assert _span(figs["75%"]) == ("target", date(2025, 1, 1), date(2029, 12, 31), False)
     assert (figs["41%"].period_start, figs["41%"].period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_scoring_rule_and_weight_are_norms():
+    figs = _figures("Tỷ lệ phản ánh được xử lý đúng hạn từ 97% trở lên thì được 6 điểm; dưới 80% thì được 2 điểm.",
+                    "Trọng số của chỉ số thành phần là 15 điểm.",
+                    "Sở Công Thương đạt 92% và được 5,5 điểm.",
+                    doc_type="quyết định", issued=date(2026, 2, 2))
+    for raw in ("97%", "6", "80%", "2", "15"):
+        assert (figs[raw].role, figs[raw].period_start, figs[raw].period_end) == ("norm", None, None), raw
+    assert figs["92%"].role == "actual" and figs["5,5"].role == "actual"

@@ -140,6 +140,25 @@ def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch
     return role
 
 
+_BOUNDS = (">=", "<=", ">", "<", "range_low", "range_high")
+
+
+def _scoring_rule(sent: Sentence, m: Mention) -> bool:
+    """A statement of a scoring rule: a bounded level that earns points ("Đạt từ 95% trở lên được 10 điểm; từ 90% đến
+    dưới 95% được 8 điểm"): the bound and the points are both the rule's (norm). A reported result ("Sở A đạt 97%
+    được 19,4 điểm") bounds nothing."""
+    if m.kind not in ("number", "range_low", "range_high") or m.sign_word:
+        return False
+    s = sent.text
+    lo = s.rfind(";", 0, m.start) + 1
+    hi = s.find(";", m.end)
+    hi = len(s) if hi < 0 else hi
+    award = load("cues")["score_award"]
+    if not regex.search(award, s[lo:hi], regex.IGNORECASE):
+        return False
+    return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit != "điểm" for o in sent.mentions)
+
+
 def _score_maximum(s: str, m: Mention) -> bool:
     """The whole of a score "đạt 19,5/20 điểm": the most the criterion gives (a point weight, norm), when the
     score unit ends the phrase ("20 điểm." — not "15/20 điểm trường", sites counted)."""
@@ -242,7 +261,7 @@ def refine_role(
         return role
     if _between(cues, "ROLE_EXAMPLE", 0, q0):
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
-    if _norm(sent, m, role, cues, top, q0, prev):
+    if _norm(sent, m, role, cues, top, q0, prev) or _scoring_rule(sent, m):
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":
         return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
