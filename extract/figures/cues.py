@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 import regex
 
+from extract.catalog import load
 from extract.figures.attribution import opens, own_period, present_state, section_period, sentence_lead
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
@@ -16,6 +18,7 @@ from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words
+from extract.language.subjects import WHOLE_WORD, word_alternation
 from extract.model import Period
 
 _COUNT_BEFORE = regex.compile(r"[0-9][^\S\n]*\Z")
@@ -126,6 +129,8 @@ def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", stretch, m.start)]
     if norms and not r.actual_marker.search(s[max(norms) : m.start]):
         return "norm"
+    if _score_maximum(s, m):
+        return "norm"
     # "mới tổ chức 02/03 cuộc ... (tiêu chí ... phải có 03 cuộc)": the whole is the rule stated after it
     for o in sent.mentions:
         if o.start > m.end and o.value == m.value and o.base_unit == m.base_unit:
@@ -134,6 +139,38 @@ def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch
     if role == "other" and r.ratio_target_nouns.match(s, m.num_end):
         return "target"
     return role
+
+
+_BOUNDS = (">=", "<=", ">", "<", "range_low", "range_high")
+
+
+def _scoring_rule(sent: Sentence, m: Mention) -> bool:
+    """A statement of a scoring rule: a bounded level that earns points ("Đạt từ 95% trở lên được 10 điểm; từ 90% đến
+    dưới 95% được 8 điểm"): the bound and the points are both the rule's (norm). A reported result ("Sở A đạt 97%
+    được 19,4 điểm") bounds nothing."""
+    if m.kind not in ("number", "range_low", "range_high") or m.sign_word:
+        return False
+    s = sent.text
+    lo = s.rfind(";", 0, m.start) + 1
+    hi = s.find(";", m.end)
+    hi = len(s) if hi < 0 else hi
+    award = load("cues")["score_award"]
+    if not regex.search(award, s[lo:hi], regex.IGNORECASE):
+        return False
+    return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit != "điểm" for o in sent.mentions)
+
+
+def _score_maximum(s: str, m: Mention) -> bool:
+    """The whole of a score "đạt 19,5/20 điểm": the most the criterion gives (a point weight, norm), when the
+    score unit ends the phrase ("20 điểm." — not "15/20 điểm trường", sites counted)."""
+    units = load("cues")["score_maximum_units"]
+    if m.unit not in units:
+        return False
+    rest = s[m.end :].lstrip()
+    return not rest or rest[0] in ",.;:()" or bool(_SCORE_NEXT.match(rest))
+
+
+_SCORE_NEXT = regex.compile(r"(?:và|so|xếp|trên|đạt|của)\b", regex.IGNORECASE)
 
 
 def _future_year(s: str, lo: int, hi: int, sec: Sections) -> bool:
@@ -225,7 +262,7 @@ def refine_role(
         return role
     if _between(cues, "ROLE_EXAMPLE", 0, q0):
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
-    if _norm(sent, m, role, cues, top, q0, prev):
+    if _norm(sent, m, role, cues, top, q0, prev) or _scoring_rule(sent, m):
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":
         return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
@@ -250,8 +287,12 @@ def refine_role(
         plural = any(label == "SHARE_PLURAL" and c0 == _next_word(s, m.end) for c0, _c1, label in cues)
         if plural and indicator is None and (past or not _planned(sent, m, cues, sec, stretch, q0)):
             return "share"
+    if role == "target" and _fact_in_plan_part(sent, cues, sec, stretch, q0):
+        role = "actual"  # "Tính đến ngày 31/12/2025, tỷ lệ ... đạt 65%" under "KẾ HOẠCH NĂM 2026": the start point
     if role != "actual" or past:
         return role
+    if _plan_named_subject(sent, m, stretch, q0):
+        return "target"  # "Tổng kế hoạch vốn năm 2025 (không bao gồm ...) là 17.715 tỷ đồng": the plan's amount
     if _planned(sent, m, cues, sec, stretch, q0):
         return "target"
     if is_pct and indicator is None and _opens_share(sent, m, clause, q0, prev, cues):
@@ -291,7 +332,100 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
         return False
     if _future_year(s, stretch, q0, sec) or _directive(s, cues):
         return True
-    return sec.plan or is_plan_document(sec.meta.doc_type)
+    if sec.plan:
+        return not _named_before(sent, cues, sec, stretch, q0, _plan_part_start(sec))
+    return is_plan_document(sec.meta.doc_type) and not _done_before_plan(sent, cues, sec, stretch, q0)
+
+
+@cache
+def _past_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """rules/cues.yaml past_sections (headings of what has been done) and period_basis_before (a period that is
+    a comparison's base, "so với năm 2025")."""
+    data = load("cues")
+    return (regex.compile(WHOLE_WORD % word_alternation(data["past_sections"], "cues.yaml past_sections"), regex.I),
+            regex.compile(WHOLE_WORD % word_alternation(data["period_basis_before"], "cues.yaml period_basis_before")
+                          + r"[^\S\n]*\Z", regex.I))
+
+
+def _plan_part_start(sec: Sections) -> date | None:
+    """When the plan part the number is in begins: its heading's period ("PHƯƠNG HƯỚNG ... QUÝ II/2026"), else
+    the document's day (what is planned comes after it)."""
+    for part in reversed(sec.stack):
+        if part.plan and part.period is not None:
+            return part.period.start
+    return sec.meta.issued_date or sec.meta.report_date
+
+
+_ASIDE = regex.compile(r"\([^()]*\)")
+
+
+def _plan_named_subject(sent: Sentence, m: Mention, stretch: int, q0: int) -> bool:
+    """A number that a copula ("là", ":") gives to a subject headed by a plan noun ("Tổng kế hoạch vốn năm 2025
+    ngân sách tỉnh (không bao gồm ...) là 17.715.000 triệu đồng", "Dự toán chi năm 2026: 1.200 tỷ đồng"): the
+    plan's value. The subject runs from the statement's start, or its last colon but the copula's, asides in
+    parentheses left out."""
+    if sent.group(m.start) >= 0 or m.kind not in ("number",):
+        return False
+    s, (heads, copula) = sent.text, _plan_subject_words()
+    lead = s[stretch:q0]
+    bare = _ASIDE.sub(" ", lead)
+    tail = copula.search(bare)
+    if tail is None:
+        return False
+    head = bare[: tail.start()]
+    colon = head.rfind(":")
+    return bool(heads.match(_LIST_MARKS.sub("", head[colon + 1 :], count=1)))
+
+
+@cache
+def _plan_subject_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """rules/cues.yaml plan_subject_heads (matched at the subject's start) and plan_subject_copula (ending it)."""
+    data = load("cues")
+    heads = r"\s*" + WHOLE_WORD % word_alternation(data["plan_subject_heads"], "cues.yaml plan_subject_heads")
+    copula = WHOLE_WORD % word_alternation(data["plan_subject_copula"], "cues.yaml plan_subject_copula")
+    return regex.compile(heads, regex.I), regex.compile(r"(?:" + copula + r"|:)[^\S\n]*\Z", regex.I)
+
+
+def _fact_in_plan_part(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: int) -> bool:
+    """A number that is a target only because its part is a plan (no plan word in its statement) while its
+    statement names a time before the plan part begins (_named_before): a fact the plan starts from."""
+    if not sec.plan:
+        return False
+    s = sent.text
+    if rules().target_before.search(s, stretch, q0) or _between(cues, "ROLE_TARGET", stretch, q0):
+        return False
+    return _named_before(sent, cues, sec, stretch, q0, _plan_part_start(sec))
+
+
+def _done_before_plan(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: int) -> bool:
+    """In a plan document, a statement of what has been done, not planned: under a heading naming results or
+    the state of things ("I. KẾT QUẢ THỰC HIỆN NĂM 2025", "Thực trạng") or a period that ended before the
+    plan's own, or naming before its number a time that ended before the plan starts (_named_before)."""
+    own = sec.meta.period
+    start = own.start if own is not None else None
+    heads = _past_words()[0]
+    for part in sec.stack:
+        if heads.search(part.text) or (start and part.period and part.period.end < start):
+            return True
+    return _named_before(sent, cues, sec, stretch, q0, start)
+
+
+def _named_before(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: int, start: date | None) -> bool:
+    """Whether the number's statement names before it a period or an as-of day that ended before `start` (the
+    plan's): "Năm 2025, toàn tỉnh tổ chức 12 hội nghị", "Tính đến ngày 31/12/2025, ... đạt 65%" are facts that
+    a plan starts from; a comparison's base ("so với năm 2025") is no such period."""
+    if start is None:
+        return False
+    s, basis = sent.text, _past_words()[1]
+    for pm in find_periods(s[stretch:q0], sec.year):
+        if pm.period and pm.period.end < start and not basis.search(s, 0, stretch + pm.start):
+            return True
+    for c0, c1, label in cues:
+        if label == "POINT_IN_TIME" and stretch <= c0 and c1 <= q0:
+            day = date_at(s, _next_word(s, c1))
+            if day is not None and day < start:
+                return True
+    return False
 
 
 def figure_period(
@@ -314,9 +448,25 @@ def figure_period(
             return hit
     if own is not None:
         return own, False
+    due = _deadline_period(sent, m, role, sec, context) if usable is None else None
+    if due is not None:
+        return due, False
     if usable is not None:
         return usable
     return context, bool(context is not None and role != "target" and sec.stock())
+
+
+def _deadline_period(sent: Sentence, m: Mention, role: str, sec: Sections, context: Period | None) -> Period | None:
+    """A target with a deadline year after its context's end named before it in its statement ("đến năm 2030, 50%
+    xã, phường không ma túy" in a report on 2025): from the context's start to the end of that year."""
+    if role != "target" or context is None:
+        return None
+    s = sent.text
+    years = [int(fm[1]) for fm in rules().future_year.finditer(s, _stretch_start(sent, m.start), m.opening)]
+    if not years or years[-1] <= context.end.year:
+        return None
+    end = date(years[-1], 12, 31)
+    return Period(context.start, end, f"{context.start:%Y}-{end:%Y}")
 
 
 def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried: tuple[Period, bool] | None

@@ -1,0 +1,100 @@
+"""Roles and periods in plans and in the plan parts of reports (session 10): what a plan starts from is a fact,
+a report's "NHIỆM VỤ" / "KẾ HOẠCH" part states targets, and the whole of a score is the criterion's maximum.
+Sentences invented for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.figures import extract_figures
+from extract.model import Block, Document, Metadata, Period
+
+
+def _figures(*blocks, doc_type=None, period=(date(2026, 1, 1), date(2026, 12, 31)), issued=None):
+    made = tuple(
+        Block("heading", b[1], f"p{i}", level=b[0]) if isinstance(b, tuple) else Block("paragraph", b, f"p{i}")
+        for i, b in enumerate(blocks, 1)
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    meta = Metadata(doc_type=doc_type, period=Period(period[0], period[1], "kỳ"), issued_date=issued,
+                    report_date=issued)
+    return {f.raw.split()[0].rstrip("/"): f for f in extract_figures(doc, meta)[0]}
+
+
+def _span(f):
+    return f.role, f.period_start, f.period_end, f.point_in_time
+
+
+def test_results_part_of_a_plan_states_facts():
+    figs = _figures((2, "I. KẾT QUẢ THỰC HIỆN NĂM 2025"), "Toàn tỉnh tổ chức 14 hội nghị đối thoại với doanh nghiệp.",
+                    (2, "II. NHIỆM VỤ NĂM 2026"), "Tổ chức 16 hội nghị đối thoại với doanh nghiệp.",
+                    doc_type="kế hoạch", issued=date(2026, 1, 12))
+    assert _span(figs["14"]) == ("actual", date(2025, 1, 1), date(2025, 12, 31), False)
+    assert _span(figs["16"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+
+
+def test_plan_sentence_naming_an_earlier_time_is_a_fact():
+    figs = _figures("Năm 2025, các xã mở 9 lớp tin học cho người dân.",
+                    "Tính đến ngày 31/12/2025, toàn tỉnh có 210 điểm hỗ trợ dịch vụ công.",
+                    "Mở 12 lớp tin học cho người dân.",
+                    doc_type="kế hoạch", issued=date(2026, 1, 12))
+    assert _span(figs["9"]) == ("actual", date(2025, 1, 1), date(2025, 12, 31), False)
+    assert _span(figs["210"])[0] == "actual" and figs["210"].point_in_time
+    assert figs["210"].period_end == date(2025, 12, 31)
+    assert _span(figs["12"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+
+
+def test_comparison_base_is_no_earlier_time():
+    figs = _figures("So với năm 2025, mở thêm 6 lớp bồi dưỡng kỹ năng số.", doc_type="kế hoạch",
+                    issued=date(2026, 1, 12))
+    assert figs["6"].role == "target"
+
+
+def test_report_task_and_plan_parts_state_targets():
+    figs = _figures((2, "I. KẾT QUẢ"), "Trong tháng, đã cấp 2.400 tài khoản định danh điện tử.",
+                    (2, "II. NHIỆM VỤ THÁNG 12/2025"), "Cấp 3.000 tài khoản định danh điện tử cho người dân.",
+                    doc_type="báo cáo", period=(date(2025, 11, 1), date(2025, 11, 30)), issued=date(2025, 11, 27))
+    assert _span(figs["2.400"]) == ("actual", date(2025, 11, 1), date(2025, 11, 30), False)
+    assert _span(figs["3.000"]) == ("target", date(2025, 12, 1), date(2025, 12, 31), False)
+
+
+def test_stock_before_a_plan_part_is_its_start_point():
+    figs = _figures((2, "III. KẾ HOẠCH NĂM 2026"),
+                    "Tính đến ngày 30/11/2025, tỷ lệ hồ sơ nộp trực tuyến của tỉnh đạt 72%.",
+                    "Mở 05 lớp bồi dưỡng nghiệp vụ một cửa.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 12, 5))
+    assert figs["72%"].role == "actual" and figs["72%"].point_in_time
+    assert figs["72%"].period_end == date(2025, 11, 30)
+    assert _span(figs["05"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+
+
+def test_whole_of_a_score_is_its_maximum():
+    figs = _figures("Sở Xây dựng được 17,5/20 điểm.", "Huyện có 15/40 điểm trường đạt chuẩn quốc gia.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 11, 6))
+    assert figs["20"].role == "norm"
+    assert figs["40"].role != "norm"
+
+
+def test_subject_headed_by_a_plan_noun_gives_the_plan():
+    figs = _figures("Tổng kế hoạch vốn năm 2025 của tỉnh (không kể nguồn bổ sung) là 9.870 tỷ đồng; đã giải ngân "
+                    "6.540 tỷ đồng.", "Dự toán chi thường xuyên năm 2025: 2.310 tỷ đồng.",
+                    "Tổng số hồ sơ tiếp nhận là 1.480 hồ sơ.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 12, 20))
+    assert [figs[k].role for k in ("9.870", "6.540", "2.310", "1.480")] == ["target", "actual", "target", "actual"]
+
+
+def test_target_with_a_later_deadline_runs_to_it():
+    figs = _figures("Phấn đấu đến năm 2029, 75% thôn có nhà văn hóa đạt chuẩn.", "Toàn tỉnh có 41% thôn như vậy.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 12, 20))
+    assert _span(figs["75%"]) == ("target", date(2025, 1, 1), date(2029, 12, 31), False)
+    assert (figs["41%"].period_start, figs["41%"].period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_scoring_rule_and_weight_are_norms():
+    figs = _figures("Tỷ lệ phản ánh được xử lý đúng hạn từ 97% trở lên thì được 6 điểm; dưới 80% thì được 2 điểm.",
+                    "Trọng số của chỉ số thành phần là 15 điểm.",
+                    "Sở Công Thương đạt 92% và được 5,5 điểm.",
+                    doc_type="quyết định", issued=date(2026, 2, 2))
+    for raw in ("97%", "6", "80%", "2", "15"):
+        assert (figs[raw].role, figs[raw].period_start, figs[raw].period_end) == ("norm", None, None), raw
+    assert figs["92%"].role == "actual" and figs["5,5"].role == "actual"
