@@ -394,3 +394,37 @@ def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
     assert "SHLYT" in figs[-1].subject and "SHLYT" not in figs[0].subject
     plain, _ = table_figures(block, Sections(_meta()), 2026)
     assert "SHLYT" not in plain[-1].subject
+
+
+def test_a_who_table_column_that_names_its_own_criterion_takes_no_caption_topic():
+    block = _table([
+        ["STT", "Đơn vị", "Kết quả chung", "Chỉ số thành phần", "Chỉ số thành phần"],
+        ["STT", "Đơn vị", "Điểm đạt", "Tỷ lệ hồ sơ trả kết quả qua bưu chính", "Tỷ lệ thực hiện"],
+        ["1", "Sở Tài nguyên nước", "7,25", "64,10", "88,5"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026, "c) Kết quả đánh giá tiêu chí chuyển phát kết quả")
+    general, own, generic = (f.subject for f in figs)
+    # a header of measure words only is what the caption measures, "của" the row
+    assert "chuyển phát kết quả" in general and general.endswith("của Sở Tài nguyên nước")
+    assert "chuyển phát" in generic
+    # a header that names its object is a criterion of its own: the caption's words are not pasted on
+    assert "bưu chính" in own and "chuyển phát" not in own and own.endswith("của Sở Tài nguyên nước")
+
+
+def test_the_whole_of_a_rank_among_the_provinces_names_them_and_a_total_rows_maximum_is_its_scale():
+    block = _table([
+        ["STT", "Nội dung", "Điểm số", "Thứ hạng"],
+        ["1", "Chất lượng quy hoạch", "3,10/\n5", "12/63"],
+        ["", "CHỈ SỐ CHUNG", "36,4/\n60", "21/34"],
+        ["2", "Vệ sinh đô thị", "2,2/\n5", "4/9"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    got = [(f.raw, f.role) for f in figs]
+    # "60" of the total row is the index's scale (not only a 100): no figure; a criterion's "5" is its weight
+    assert got == [("3,10", "actual"), ("5", "norm"), ("12", "actual"), ("63", "other"),
+                   ("36,4", "actual"), ("21", "actual"), ("34", "other"),
+                   ("2,2", "actual"), ("5", "norm"), ("4", "actual"), ("9", "other")]
+    wholes = [f.subject for f in figs if f.role == "other"]
+    # 63 and 34 are the country's provinces (before and after 2025): the ranked; a rank of 9 keeps its row
+    assert wholes[0] == wholes[1] == "tỉnh, thành phố được xếp hạng"
+    assert "Vệ sinh đô thị" in wholes[2]

@@ -304,8 +304,53 @@ def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     first = [content_words(x)[:1] for x in (measure, restated)]
     if measure and restated and first[0] == first[1]:
         measure, topic = restated, ""
+    elif names_own_object(measure):
+        topic = ""  # "Tỷ lệ thủ tục hành chính thực hiện số hóa hồ sơ": a criterion of its own, not the caption's
     what = " ".join(p for p in (measure, topic) if p)
     return f"{what} của {who}" if what and who else what or who
+
+
+@cache
+def _who_measure():
+    """(measure-word syllable pattern, how many other content syllables name an object) of tables.yaml
+    who_measure."""
+    w = catalog.load("tables").get("who_measure")
+    if not isinstance(w, dict) or set(w) != {"words", "own_min"} or not isinstance(w["own_min"], int):
+        raise catalog.RuleError("tables.yaml who_measure: expected the keys words (a pattern), own_min (a number)")
+    try:
+        return regex.compile(w["words"], _FLAGS), w["own_min"]
+    except regex.error as exc:
+        raise catalog.RuleError(f"tables.yaml who_measure: {exc}") from exc
+
+
+def names_own_object(measure: str) -> bool:
+    """Whether a column header names what it measures beyond measure words ("Tỷ lệ khai thác, sử dụng lại
+    thông tin" does, "Tỷ lệ thực hiện", "Điểm đánh giá" do not)."""
+    words, own_min = _who_measure()
+    return sum(1 for w in content_words(measure) if not words.fullmatch(w)) >= own_min
+
+
+@cache
+def _rank_wholes() -> tuple[frozenset[float], str]:
+    """(counts of ranked provinces, the name of such a whole) of tables.yaml rank_wholes."""
+    r = catalog.load("tables").get("rank_wholes")
+    if not isinstance(r, dict) or set(r) != {"counts", "name"} or not str(r["name"]).strip():
+        raise catalog.RuleError("tables.yaml rank_wholes: expected the keys counts (numbers), name (text)")
+    return frozenset(float(x) for x in r["counts"]), " ".join(str(r["name"]).split())
+
+
+def rank_whole_subject(value: float, header: str) -> str | None:
+    """The subject of the whole of a rank cell ("/63" of "12/63" under "Thứ hạng"): the provinces ranked when
+    the whole is the country's count of them, else None (the cell's subject stays)."""
+    counts, name = _rank_wholes()
+    return name if value in counts and _ratio_rules()[0].search(header) else None
+
+
+def total_scale(kind: str, header: str, core: str) -> bool:
+    """Whether a number is the scale of an index's total row ("80" of "CHỈ SỐ CHUNG | 41,02/80" under "Điểm
+    số"): the whole of the index's score is its scale, whatever its maximum, and no figure (as score_scales)."""
+    return (kind == "ratio_whole" and bool(core) and bool(_index_rules()[0].match(core))
+            and bool(_ratio_rules()[1].search(header)) and not _ratio_rules()[0].search(header))
 
 
 def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, lead: str = "") -> str | None:
@@ -651,8 +696,8 @@ def table_figures(
                 m_role = role
                 if m.kind in ("ratio_part", "ratio_whole"):
                     got = ratio_cell(m.kind, float(m.value), col_path[c][-1] if col_path[c] else "", role)
-                    if got is None:
-                        continue  # the scale of a score ("83,1/100")
+                    if got is None or total_scale(m.kind, col_path[c][-1] if col_path[c] else "", row_core(label)):
+                        continue  # the scale of a score ("83,1/100", an index total's "41,02/80")
                     m_role = got[0]
                     if got[1]:
                         unit = base_unit = got[1]
@@ -674,8 +719,9 @@ def table_figures(
                     base_unit=base_unit,
                     scale=scale,
                     indicator=indicator,
-                    subject=who_subject(_bare_label(label), col_path[c], caption) if who
-                    else cell_subject(core, parent, col_path[c], bool(short and row_period), lead),
+                    subject=(m.kind == "ratio_whole" and rank_whole_subject(float(m.value), header))
+                    or (who_subject(_bare_label(label), col_path[c], caption) if who
+                        else cell_subject(core, parent, col_path[c], bool(short and row_period), lead)),
                     role=m_role,
                     point_in_time=at_day,
                     page=cell.page or block.page,
