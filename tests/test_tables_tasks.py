@@ -428,3 +428,22 @@ def test_the_whole_of_a_rank_among_the_provinces_names_them_and_a_total_rows_max
     # 63 and 34 are the country's provinces (before and after 2025): the ranked; a rank of 9 keeps its row
     assert wholes[0] == wholes[1] == "tỉnh, thành phố được xếp hạng"
     assert "Vệ sinh đô thị" in wholes[2]
+
+
+def test_the_roman_parts_of_an_index_table_name_the_index_of_its_heading():
+    sec = Sections(_meta())
+    sec.enter(Block("heading", "III. BỘ CHỈ SỐ PHỤC VỤ CÔNG DÂN (CHỈ SỐ PVCD)", "p1", level=2))
+    block = _table([
+        ["STT", "Nội dung", "Tỷ lệ", "Điểm số"],
+        ["I", "Minh bạch thông tin", "", "12,5"],
+        ["1", "Tỷ lệ hồ sơ công khai đúng hạn", "91,2%", "4,1"],
+        ["II.1", "Trả kết quả đúng hẹn", "", "7,7"],
+    ])
+    figs, _ = table_figures(block, sec, 2026)
+    by_raw = {f.raw: f.subject for f in figs}
+    # a roman part (I, II.1) is a component of the index: it names it, as the total row does
+    assert "PVCD" in by_raw["12,5"] and "PVCD" in by_raw["7,7"]
+    # an arabic criterion row names its own rate
+    assert "PVCD" not in by_raw["91,2%"] and "công khai đúng hạn" in by_raw["91,2%"]
+    plain, _ = table_figures(block, Sections(_meta()), 2026)
+    assert not any("PVCD" in (f.subject or "") for f in plain)

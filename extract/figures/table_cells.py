@@ -561,6 +561,16 @@ def _roman_stt(g, stt_col: int | None) -> str:
     return text if _ROMAN.fullmatch(text) else ""
 
 
+_INDEX_PART = regex.compile(r"[IVXL]{1,5}(?:\.\d{1,2})?")
+
+
+def index_part(g, stt_col: int | None) -> bool:
+    """Whether a row is a component of the index its table scores: a roman STT ("II", "III.1"), the outline's top
+    parts, which name the index's components and, like its total row, belong to the index the heading names."""
+    text = fold(g[stt_col][0].text).strip().rstrip(".") if stt_col in g else ""
+    return bool(_INDEX_PART.fullmatch(text))
+
+
 def _row_kind(label: str, has_values: bool) -> str:
     """group (no values), rate (Tỷ lệ ...), count (Số / Tổng số ...) or other: what a numbered row is to its
     sub-rows. Sub-rows of a rate are its numerator and denominator and of a group its topic: they share their
@@ -654,6 +664,8 @@ def table_figures(
         core = row_core(label) if label else ""
         if index and core and _index_rules()[0].match(core) and not _words(index) <= _words(core):
             core = f"{core} {index}"  # "CHỈ SỐ CHUNG" under "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)"
+        elif index and core and index_part(g, stt_col) and not _words(index) <= _words(core):
+            core = f"{core} {index}"  # "II | Tiến độ, kết quả giải quyết" of "(CHỈ SỐ 766)": a part of the index
         if up and up[0] in ("group", "rate") and core:
             core = inherit_qualifier(core, up[1])
         if label and not has_values:
