@@ -463,3 +463,26 @@ def test_session_10_fresh_table_cells_at_the_levels_reached(stem):
     s = score_tables(extract_file(REALDOCS / gold["file"]), fresh)
     assert s.matched == s.gold == s.extracted == s.headers_ok == s.value_ok == s.attributed
     assert s.subject_ok == s.subject_gold == s.matched
+
+
+def test_a_scanned_row_whose_label_ocr_moved_one_column_right_keeps_its_label():
+    from dataclasses import replace
+
+    # a scan's rows read their STT and label as one cell over two grid columns ("| 1 |Sản lượng chè búp tươi"); in
+    # one row OCR split them, leaving the label's grid column empty and its words one column further right
+    rows = (
+        (Cell(1, 1, "STT Chỉ tiêu", colspan=2), Cell(1, 3, "ĐVT"), Cell(1, 4, "Kế hoạch năm 2026"),
+         Cell(1, 5, "Thực hiện tháng 3")),
+        (Cell(2, 1, "| 1 |Sản lượng chè búp tươi", colspan=2), Cell(2, 3, "Tấn"), Cell(2, 4, "1.200,0"),
+         Cell(2, 5, "95,0")),
+        (Cell(3, 1, "| |- Hợp tác xã", colspan=2), Cell(3, 3, '"'), Cell(3, 4, "300,0"), Cell(3, 5, "21,5")),
+        (Cell(4, 1, ""), Cell(4, 2, "| - Hộ gia đình"), Cell(4, 3, "n"), Cell(4, 4, "900,0"), Cell(4, 5, "73,5")),
+    )
+    block = Block("table", "", "t1", page=3, table=Table(rows), ocr=True)
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    last = [f for f in figs if f.raw in ("900,0", "73,5")]
+    assert len(last) == 2 and all("Hộ gia đình" in (f.row_header or "") for f in last)
+    assert all("Hộ gia đình" in f.subject and "chè" in f.subject for f in last)
+    # a text layer's table is read as written: the empty label cell stays the row's label
+    plain, _ = table_figures(replace(block, ocr=False), Sections(_meta()), 2026)
+    assert not any("Hộ gia đình" in (f.row_header or "") for f in plain if f.raw in ("900,0", "73,5"))

@@ -629,7 +629,7 @@ def table_figures(
     table_unit = _table_unit(block, prev_text)
     labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
     if block.ocr:
-        labels = [ocr_label(t) for t in labels]
+        labels = [ocr_label(t or label_beside(g, label_col, unit_col)) for g, t in zip(data, labels, strict=True)]
     stt_col = min(stt_cols) if stt_cols else None
     carry = {} if carry is None else carry
     outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
@@ -744,6 +744,17 @@ def table_figures(
                 if len(mentions) == 1:
                     cell_fig[(ri, c)] = f
     return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def label_beside(g, label_col: int, unit_col: int | None) -> str:
+    """The label of a scanned row whose label cell OCR left empty and put its words one column further right ("" |
+    "- Doanh nghiệp có vốn n.ngoài" | "n" | "670,0", where the rows above read "- Doanh nghiệp ..." | "Tr.USD" |
+    ...): that next cell, when it holds words and no number and is not the ĐVT column; else ""."""
+    c = label_col + 1
+    if c == unit_col or c not in g:
+        return ""
+    text = fold(g[c][0].text)
+    return text if _TWO_LOWER.search(text) and not _mentions(text) else ""
 
 
 def ocr_label(label: str) -> str:
