@@ -486,3 +486,16 @@ def test_a_scanned_row_whose_label_ocr_moved_one_column_right_keeps_its_label():
     # a text layer's table is read as written: the empty label cell stays the row's label
     plain, _ = table_figures(replace(block, ocr=False), Sections(_meta()), 2026)
     assert not any("Hộ gia đình" in (f.row_header or "") for f in plain if f.raw in ("900,0", "73,5"))
+
+
+def test_the_maximum_of_a_whole_index_score_under_its_column_group_is_its_scale():
+    block = _table([
+        ["Huyện", "CSHL", "CSHL", "CSHL", "Giao thông nông thôn", "Giao thông nông thôn"],
+        ["Huyện", "Điểm số", "Chỉ số", "Thứ hạng", "Điểm số", "Thứ hạng"],
+        ["Huyện Mỹ Xuyên", "52,7/70", "75,3%", "4/11", "7,5/10", "2/11"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    # the index named by its letters (CSHL) is scored on 70: a scale, no figure; a criterion's 10 is its weight
+    assert [(f.raw, f.role) for f in figs] == [("52,7", "actual"), ("75,3%", "actual"), ("4", "actual"),
+                                              ("11", "other"), ("7,5", "actual"), ("10", "norm"), ("2", "actual"),
+                                              ("11", "other")]

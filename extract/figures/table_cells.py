@@ -346,11 +346,17 @@ def rank_whole_subject(value: float, header: str) -> str | None:
     return name if value in counts and _ratio_rules()[0].search(header) else None
 
 
-def total_scale(kind: str, header: str, core: str) -> bool:
-    """Whether a number is the scale of an index's total row ("80" of "CHỈ SỐ CHUNG | 41,02/80" under "Điểm
-    số"): the whole of the index's score is its scale, whatever its maximum, and no figure (as score_scales)."""
-    return (kind == "ratio_whole" and bool(core) and bool(_index_rules()[0].match(core))
-            and bool(_ratio_rules()[1].search(header)) and not _ratio_rules()[0].search(header))
+_INDEX_ABBREVIATION = regex.compile(r"\b\p{Lu}{3,}\b")  # "PAPI", "PAR Index", "SIPAS": an index named by its letters
+
+
+def total_scale(kind: str, header: str, core: str, outer: str = "") -> bool:
+    """Whether a number is the scale of a whole index's score: the whole of a score ratio in the index's total row
+    ("80" of "CHỈ SỐ CHUNG | 41,02/80" under "Điểm số") or under a column group that names the index by its letters
+    ("PAPI › Điểm số | 41,02/80", one row per province) is its scale, whatever its maximum, and no figure (as
+    score_scales); a criterion's maximum stays its weight."""
+    if kind != "ratio_whole" or not _ratio_rules()[1].search(header) or _ratio_rules()[0].search(header):
+        return False
+    return bool(core and _index_rules()[0].match(core)) or bool(_INDEX_ABBREVIATION.search(outer))
 
 
 def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, lead: str = "") -> str | None:
@@ -708,7 +714,8 @@ def table_figures(
                 m_role = role
                 if m.kind in ("ratio_part", "ratio_whole"):
                     got = ratio_cell(m.kind, float(m.value), col_path[c][-1] if col_path[c] else "", role)
-                    if got is None or total_scale(m.kind, col_path[c][-1] if col_path[c] else "", row_core(label)):
+                    if got is None or total_scale(m.kind, col_path[c][-1] if col_path[c] else "", row_core(label),
+                                                  " ".join(col_path[c][:-1])):
                         continue  # the scale of a score ("83,1/100", an index total's "41,02/80")
                     m_role = got[0]
                     if got[1]:
