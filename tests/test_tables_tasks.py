@@ -194,10 +194,13 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     # annex pp. 7-8): they are held apart below, and the cells of before are held without 50's 30 (0.875 of 457)
     fresh = {s.doc[:2]: s for s in tables if s.doc.startswith(("06_", "50_"))}
     kept = [s for s in tables if s.doc[:2] not in fresh]
+    # Session 10 (s10-D) added 132 fresh cells to 37 and 46 (held apart too, test_session_10_fresh_...) and table
+    # rules (own-criterion columns, the provinces a rank is among, an index's scale, roman index parts): 0.871 of
+    # the 457 before -> 0.997 of the 589 (37 and 39: 0.684 of 187 -> 0.991 of 231)
     named = sum(s.subject_gold for s in kept)
-    assert named >= 450 and sum(s.subject_ok for s in kept) / named >= 0.87
+    assert named >= 580 and sum(s.subject_ok for s in kept) / named >= 0.99
     older = [s for s in kept if not s.doc.startswith(("37_", "39_"))]
-    assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.92
+    assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.99
     # role and period of the matched cells (round 6: 0.776 before the ratio-cell and lead-in rules, 0.994 after)
     assert sum(s.attributed for s in kept) / sum(s.matched for s in kept) >= 0.98
     # session 8's fresh cells: 06 found 0 of 16 before (text cells gave no figure), 16 after, role+period 10, subject 3
@@ -210,7 +213,7 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     if "50" in fresh:
         s50 = fresh["50"]
         assert s50.matched / s50.gold >= 0.89 and s50.attributed / s50.matched >= 0.87
-        assert s50.subject_ok / s50.subject_gold >= 0.74
+        assert s50.subject_ok / s50.subject_gold >= 0.82  # 0.763 -> 0.821 (s10-D: a label OCR moved right)
     found = sum(s.found for s in tasks)
     assert found / sum(s.gold for s in tasks) >= 0.95
     assert sum(s.owner_ok for s in tasks) / found >= 0.95
