@@ -194,18 +194,13 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     # annex pp. 7-8): they are held apart below, and the cells of before are held without 50's 30 (0.875 of 457)
     fresh = {s.doc[:2]: s for s in tables if s.doc.startswith(("06_", "50_"))}
     kept = [s for s in tables if s.doc[:2] not in fresh]
+    # Session 10 (s10-D) added 132 fresh cells to 37 and 46 (held apart too, test_session_10_fresh_...) and table
+    # rules (own-criterion columns, the provinces a rank is among, an index's scale, roman index parts): 0.871 of
+    # the 457 before -> 0.997 of the 589 (37 and 39: 0.684 of 187 -> 0.991 of 231)
     named = sum(s.subject_gold for s in kept)
-    # Session 10 (s10-C) added 68 fresh cells to 37 (the PAPI table) and 39 (the Đắk Nông and Bình Thuận rows):
-    # values, headers, role and period 68/68 at first sight, subjects 51/68, the 17 misses all the unnamed whole
-    # of a rank ("/63", as above). The 0.87 held the kept cells together, 37 and 39 (130/187 = 0.695) carried by
-    # the rest (270/270); with the fresh cells 37 and 39 get a floor of their own at what they reach (181/255 =
-    # 0.710), and the rest the 0.92 of `older` below. Session 10 (s10-B) also added 104 fresh cells to 46 (table e)
-    # số hóa hồ sơ): first sight 78 named (the caption's "tiêu chí số hóa hồ sơ" added as extra words); they are
-    # held by `older`.
-    ranked = [s for s in kept if s.doc.startswith(("37_", "39_"))]
-    assert named >= 450 and sum(s.subject_ok for s in ranked) / sum(s.subject_gold for s in ranked) >= 0.70
+    assert named >= 580 and sum(s.subject_ok for s in kept) / named >= 0.99
     older = [s for s in kept if not s.doc.startswith(("37_", "39_"))]
-    assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.92
+    assert sum(s.subject_ok for s in older) / sum(s.subject_gold for s in older) >= 0.99
     # role and period of the matched cells (round 6: 0.776 before the ratio-cell and lead-in rules, 0.994 after)
     assert sum(s.attributed for s in kept) / sum(s.matched for s in kept) >= 0.98
     # session 8's fresh cells: 06 found 0 of 16 before (text cells gave no figure), 16 after, role+period 10, subject 3
@@ -218,7 +213,7 @@ def test_real_gold_table_figures_and_tasks_at_the_levels_reached():
     if "50" in fresh:
         s50 = fresh["50"]
         assert s50.matched / s50.gold >= 0.89 and s50.attributed / s50.matched >= 0.87
-        assert s50.subject_ok / s50.subject_gold >= 0.74
+        assert s50.subject_ok / s50.subject_gold >= 0.82  # 0.763 -> 0.821 (s10-D: a label OCR moved right)
     found = sum(s.found for s in tasks)
     assert found / sum(s.gold for s in tasks) >= 0.95
     assert sum(s.owner_ok for s in tasks) / found >= 0.95
@@ -402,3 +397,108 @@ def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
     assert "SHLYT" in figs[-1].subject and "SHLYT" not in figs[0].subject
     plain, _ = table_figures(block, Sections(_meta()), 2026)
     assert "SHLYT" not in plain[-1].subject
+
+
+def test_a_who_table_column_that_names_its_own_criterion_takes_no_caption_topic():
+    block = _table([
+        ["STT", "Đơn vị", "Kết quả chung", "Chỉ số thành phần", "Chỉ số thành phần"],
+        ["STT", "Đơn vị", "Điểm đạt", "Tỷ lệ hồ sơ trả kết quả qua bưu chính", "Tỷ lệ thực hiện"],
+        ["1", "Sở Tài nguyên nước", "7,25", "64,10", "88,5"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026, "c) Kết quả đánh giá tiêu chí chuyển phát kết quả")
+    general, own, generic = (f.subject for f in figs)
+    # a header of measure words only is what the caption measures, "của" the row
+    assert "chuyển phát kết quả" in general and general.endswith("của Sở Tài nguyên nước")
+    assert "chuyển phát" in generic
+    # a header that names its object is a criterion of its own: the caption's words are not pasted on
+    assert "bưu chính" in own and "chuyển phát" not in own and own.endswith("của Sở Tài nguyên nước")
+
+
+def test_the_whole_of_a_rank_among_the_provinces_names_them_and_a_total_rows_maximum_is_its_scale():
+    block = _table([
+        ["STT", "Nội dung", "Điểm số", "Thứ hạng"],
+        ["1", "Chất lượng quy hoạch", "3,10/\n5", "12/63"],
+        ["", "CHỈ SỐ CHUNG", "36,4/\n60", "21/34"],
+        ["2", "Vệ sinh đô thị", "2,2/\n5", "4/9"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    got = [(f.raw, f.role) for f in figs]
+    # "60" of the total row is the index's scale (not only a 100): no figure; a criterion's "5" is its weight
+    assert got == [("3,10", "actual"), ("5", "norm"), ("12", "actual"), ("63", "other"),
+                   ("36,4", "actual"), ("21", "actual"), ("34", "other"),
+                   ("2,2", "actual"), ("5", "norm"), ("4", "actual"), ("9", "other")]
+    wholes = [f.subject for f in figs if f.role == "other"]
+    # 63 and 34 are the country's provinces (before and after 2025): the ranked; a rank of 9 keeps its row
+    assert wholes[0] == wholes[1] == "tỉnh, thành phố được xếp hạng"
+    assert "Vệ sinh đô thị" in wholes[2]
+
+
+def test_the_roman_parts_of_an_index_table_name_the_index_of_its_heading():
+    sec = Sections(_meta())
+    sec.enter(Block("heading", "III. BỘ CHỈ SỐ PHỤC VỤ CÔNG DÂN (CHỈ SỐ PVCD)", "p1", level=2))
+    block = _table([
+        ["STT", "Nội dung", "Tỷ lệ", "Điểm số"],
+        ["I", "Minh bạch thông tin", "", "12,5"],
+        ["1", "Tỷ lệ hồ sơ công khai đúng hạn", "91,2%", "4,1"],
+        ["II.1", "Trả kết quả đúng hẹn", "", "7,7"],
+    ])
+    figs, _ = table_figures(block, sec, 2026)
+    by_raw = {f.raw: f.subject for f in figs}
+    # a roman part (I, II.1) is a component of the index: it names it, as the total row does
+    assert "PVCD" in by_raw["12,5"] and "PVCD" in by_raw["7,7"]
+    # an arabic criterion row names its own rate
+    assert "PVCD" not in by_raw["91,2%"] and "công khai đúng hạn" in by_raw["91,2%"]
+    plain, _ = table_figures(block, Sections(_meta()), 2026)
+    assert not any("PVCD" in (f.subject or "") for f in plain)
+
+
+@pytest.mark.parametrize("stem", ["37_LamDong_BC184-SNV_chiso_PAR_PAPI_PCI_06-11-2025",
+                                  "46_LamDong_VPUB_BC_Bochiso766_chamdiem"])
+def test_session_10_fresh_table_cells_at_the_levels_reached(stem):
+    # session 10 (s10-D) wrote 84 cells at first sight (37's PAPI table, 46's table e) and 48 at second sight (46's
+    # component columns of d and đ, written after the session's table rules): first sight scored every field but
+    # subject (65/84; one false alarm, the 80 of PAPI's "41,02/80"), second sight every field, 48/48 (30/48 without
+    # the own-criterion rule). Held here apart from the older cells, at the levels reached
+    gold = json.loads((GOLD / f"{stem}.tables.json").read_text(encoding="utf-8"))
+    fresh = dict(gold, figures=[f for f in gold["figures"] if f.get("fresh")],
+                 scope=[s for s in gold["scope"] if "session 10" in s.get("label", "")])
+    assert fresh["figures"] and fresh["scope"]
+    s = score_tables(extract_file(REALDOCS / gold["file"]), fresh)
+    assert s.matched == s.gold == s.extracted == s.headers_ok == s.value_ok == s.attributed
+    assert s.subject_ok == s.subject_gold == s.matched
+
+
+def test_a_scanned_row_whose_label_ocr_moved_one_column_right_keeps_its_label():
+    from dataclasses import replace
+
+    # a scan's rows read their STT and label as one cell over two grid columns ("| 1 |Sản lượng chè búp tươi"); in
+    # one row OCR split them, leaving the label's grid column empty and its words one column further right
+    rows = (
+        (Cell(1, 1, "STT Chỉ tiêu", colspan=2), Cell(1, 3, "ĐVT"), Cell(1, 4, "Kế hoạch năm 2026"),
+         Cell(1, 5, "Thực hiện tháng 3")),
+        (Cell(2, 1, "| 1 |Sản lượng chè búp tươi", colspan=2), Cell(2, 3, "Tấn"), Cell(2, 4, "1.200,0"),
+         Cell(2, 5, "95,0")),
+        (Cell(3, 1, "| |- Hợp tác xã", colspan=2), Cell(3, 3, '"'), Cell(3, 4, "300,0"), Cell(3, 5, "21,5")),
+        (Cell(4, 1, ""), Cell(4, 2, "| - Hộ gia đình"), Cell(4, 3, "n"), Cell(4, 4, "900,0"), Cell(4, 5, "73,5")),
+    )
+    block = Block("table", "", "t1", page=3, table=Table(rows), ocr=True)
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    last = [f for f in figs if f.raw in ("900,0", "73,5")]
+    assert len(last) == 2 and all("Hộ gia đình" in (f.row_header or "") for f in last)
+    assert all("Hộ gia đình" in f.subject and "chè" in f.subject for f in last)
+    # a text layer's table is read as written: the empty label cell stays the row's label
+    plain, _ = table_figures(replace(block, ocr=False), Sections(_meta()), 2026)
+    assert not any("Hộ gia đình" in (f.row_header or "") for f in plain if f.raw in ("900,0", "73,5"))
+
+
+def test_the_maximum_of_a_whole_index_score_under_its_column_group_is_its_scale():
+    block = _table([
+        ["Huyện", "CSHL", "CSHL", "CSHL", "Giao thông nông thôn", "Giao thông nông thôn"],
+        ["Huyện", "Điểm số", "Chỉ số", "Thứ hạng", "Điểm số", "Thứ hạng"],
+        ["Huyện Mỹ Xuyên", "52,7/70", "75,3%", "4/11", "7,5/10", "2/11"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    # the index named by its letters (CSHL) is scored on 70: a scale, no figure; a criterion's 10 is its weight
+    assert [(f.raw, f.role) for f in figs] == [("52,7", "actual"), ("75,3%", "actual"), ("4", "actual"),
+                                              ("11", "other"), ("7,5", "actual"), ("10", "norm"), ("2", "actual"),
+                                              ("11", "other")]

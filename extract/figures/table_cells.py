@@ -304,8 +304,59 @@ def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     first = [content_words(x)[:1] for x in (measure, restated)]
     if measure and restated and first[0] == first[1]:
         measure, topic = restated, ""
+    elif names_own_object(measure):
+        topic = ""  # "Tỷ lệ thủ tục hành chính thực hiện số hóa hồ sơ": a criterion of its own, not the caption's
     what = " ".join(p for p in (measure, topic) if p)
     return f"{what} của {who}" if what and who else what or who
+
+
+@cache
+def _who_measure():
+    """(measure-word syllable pattern, how many other content syllables name an object) of tables.yaml
+    who_measure."""
+    w = catalog.load("tables").get("who_measure")
+    if not isinstance(w, dict) or set(w) != {"words", "own_min"} or not isinstance(w["own_min"], int):
+        raise catalog.RuleError("tables.yaml who_measure: expected the keys words (a pattern), own_min (a number)")
+    try:
+        return regex.compile(w["words"], _FLAGS), w["own_min"]
+    except regex.error as exc:
+        raise catalog.RuleError(f"tables.yaml who_measure: {exc}") from exc
+
+
+def names_own_object(measure: str) -> bool:
+    """Whether a column header names what it measures beyond measure words ("Tỷ lệ khai thác, sử dụng lại
+    thông tin" does, "Tỷ lệ thực hiện", "Điểm đánh giá" do not)."""
+    words, own_min = _who_measure()
+    return sum(1 for w in content_words(measure) if not words.fullmatch(w)) >= own_min
+
+
+@cache
+def _rank_wholes() -> tuple[frozenset[float], str]:
+    """(counts of ranked provinces, the name of such a whole) of tables.yaml rank_wholes."""
+    r = catalog.load("tables").get("rank_wholes")
+    if not isinstance(r, dict) or set(r) != {"counts", "name"} or not str(r["name"]).strip():
+        raise catalog.RuleError("tables.yaml rank_wholes: expected the keys counts (numbers), name (text)")
+    return frozenset(float(x) for x in r["counts"]), " ".join(str(r["name"]).split())
+
+
+def rank_whole_subject(value: float, header: str) -> str | None:
+    """The subject of the whole of a rank cell ("/63" of "12/63" under "Thứ hạng"): the provinces ranked when
+    the whole is the country's count of them, else None (the cell's subject stays)."""
+    counts, name = _rank_wholes()
+    return name if value in counts and _ratio_rules()[0].search(header) else None
+
+
+_INDEX_ABBREVIATION = regex.compile(r"\b\p{Lu}{3,}\b")  # "PAPI", "PAR Index", "SIPAS": an index named by its letters
+
+
+def total_scale(kind: str, header: str, core: str, outer: str = "") -> bool:
+    """Whether a number is the scale of a whole index's score: the whole of a score ratio in the index's total row
+    ("80" of "CHỈ SỐ CHUNG | 41,02/80" under "Điểm số") or under a column group that names the index by its letters
+    ("PAPI › Điểm số | 41,02/80", one row per province) is its scale, whatever its maximum, and no figure (as
+    score_scales); a criterion's maximum stays its weight."""
+    if kind != "ratio_whole" or not _ratio_rules()[1].search(header) or _ratio_rules()[0].search(header):
+        return False
+    return bool(core and _index_rules()[0].match(core)) or bool(_INDEX_ABBREVIATION.search(outer))
 
 
 def cell_subject(own: str, parent: str, col_path: list[str], period_row: bool, lead: str = "") -> str | None:
@@ -516,6 +567,16 @@ def _roman_stt(g, stt_col: int | None) -> str:
     return text if _ROMAN.fullmatch(text) else ""
 
 
+_INDEX_PART = regex.compile(r"[IVXL]{1,5}(?:\.\d{1,2})?")
+
+
+def index_part(g, stt_col: int | None) -> bool:
+    """Whether a row is a component of the index its table scores: a roman STT ("II", "III.1"), the outline's top
+    parts, which name the index's components and, like its total row, belong to the index the heading names."""
+    text = fold(g[stt_col][0].text).strip().rstrip(".") if stt_col in g else ""
+    return bool(_INDEX_PART.fullmatch(text))
+
+
 def _row_kind(label: str, has_values: bool) -> str:
     """group (no values), rate (Tỷ lệ ...), count (Số / Tổng số ...) or other: what a numbered row is to its
     sub-rows. Sub-rows of a rate are its numerator and denominator and of a group its topic: they share their
@@ -574,7 +635,7 @@ def table_figures(
     table_unit = _table_unit(block, prev_text)
     labels = [fold(g[label_col][0].text) if label_col in g else "" for g in data]
     if block.ocr:
-        labels = [ocr_label(t) for t in labels]
+        labels = [ocr_label(t or label_beside(g, label_col, unit_col)) for g, t in zip(data, labels, strict=True)]
     stt_col = min(stt_cols) if stt_cols else None
     carry = {} if carry is None else carry
     outline: dict[str, tuple[str, str]] = carry.get("rows", {}) if carry.get("n_cols") == n_cols else {}
@@ -609,6 +670,8 @@ def table_figures(
         core = row_core(label) if label else ""
         if index and core and _index_rules()[0].match(core) and not _words(index) <= _words(core):
             core = f"{core} {index}"  # "CHỈ SỐ CHUNG" under "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX)"
+        elif index and core and index_part(g, stt_col) and not _words(index) <= _words(core):
+            core = f"{core} {index}"  # "II | Tiến độ, kết quả giải quyết" of "(CHỈ SỐ 766)": a part of the index
         if up and up[0] in ("group", "rate") and core:
             core = inherit_qualifier(core, up[1])
         if label and not has_values:
@@ -651,8 +714,9 @@ def table_figures(
                 m_role = role
                 if m.kind in ("ratio_part", "ratio_whole"):
                     got = ratio_cell(m.kind, float(m.value), col_path[c][-1] if col_path[c] else "", role)
-                    if got is None:
-                        continue  # the scale of a score ("83,1/100")
+                    if got is None or total_scale(m.kind, col_path[c][-1] if col_path[c] else "", row_core(label),
+                                                  " ".join(col_path[c][:-1])):
+                        continue  # the scale of a score ("83,1/100", an index total's "41,02/80")
                     m_role = got[0]
                     if got[1]:
                         unit = base_unit = got[1]
@@ -674,8 +738,9 @@ def table_figures(
                     base_unit=base_unit,
                     scale=scale,
                     indicator=indicator,
-                    subject=who_subject(_bare_label(label), col_path[c], caption) if who
-                    else cell_subject(core, parent, col_path[c], bool(short and row_period), lead),
+                    subject=(m.kind == "ratio_whole" and rank_whole_subject(float(m.value), header))
+                    or (who_subject(_bare_label(label), col_path[c], caption) if who
+                        else cell_subject(core, parent, col_path[c], bool(short and row_period), lead)),
                     role=m_role,
                     point_in_time=at_day,
                     page=cell.page or block.page,
@@ -686,6 +751,17 @@ def table_figures(
                 if len(mentions) == 1:
                     cell_fig[(ri, c)] = f
     return out, _totals(data, labels, col_path, cell_fig, skip, n_cols)
+
+
+def label_beside(g, label_col: int, unit_col: int | None) -> str:
+    """The label of a scanned row whose label cell OCR left empty and put its words one column further right ("" |
+    "- Doanh nghiệp có vốn n.ngoài" | "n" | "670,0", where the rows above read "- Doanh nghiệp ..." | "Tr.USD" |
+    ...): that next cell, when it holds words and no number and is not the ĐVT column; else ""."""
+    c = label_col + 1
+    if c == unit_col or c not in g:
+        return ""
+    text = fold(g[c][0].text)
+    return text if _TWO_LOWER.search(text) and not _mentions(text) else ""
 
 
 def ocr_label(label: str) -> str:
