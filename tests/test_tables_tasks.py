@@ -394,3 +394,23 @@ def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
     assert "SHLYT" in figs[-1].subject and "SHLYT" not in figs[0].subject
     plain, _ = table_figures(block, Sections(_meta()), 2026)
     assert "SHLYT" not in plain[-1].subject
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        ("Tỉnh đã kiểm tra 42/139 đơn vị", 4),  # a sentence: four words before its first digit
+        ("15 văn bản", 0),
+        ("Ước đạt 22,45 %", 2),
+        ("Không có số liệu", 4),
+        ("-3,5", 0),
+    ],
+)
+def test_words_before_the_first_digit_bound_a_value_cell(text, before):
+    # words before the first digit stay in _is_value_cell's count whatever numbers follow: more than it allows and
+    # the cell is no value cell, so table_figures does not ask the number grammar
+    from extract.figures import table_cells as tc
+
+    assert tc._words_before_digit(text) == before
+    if before > tc._WORDS_MAX:
+        assert not tc._is_value_cell(text, tc._mentions(text))

@@ -440,6 +440,17 @@ def _mentions(text: str):
     return find_numbers(text)
 
 
+def _words_before_digit(text: str) -> int:
+    """Words before the first ASCII digit of `text`: no number's span reaches back over them (a figure-number
+    starts at its first digit, or at a minus sign right before it), so `_is_value_cell` counts them all; more
+    than it allows and the cell is no value cell, whatever the number grammar finds in it."""
+    first = _ASCII_DIGIT.search(text)
+    return len(_WORD.findall(text, 0, first.start() if first else len(text)))
+
+
+_ASCII_DIGIT = regex.compile(r"[0-9]")
+
+
 def _is_value_cell(text: str, mentions) -> bool:
     if not mentions:
         return False
@@ -635,6 +646,8 @@ def table_figures(
             quote = fold(cell.text)
             if _SPLIT_RATIO.match(quote):
                 quote = _SLASH_SPACE.sub("/", quote)  # "9,49/ 9,5" (a line break after the slash): one ratio
+            if _words_before_digit(quote) > _WORDS_MAX:
+                continue  # a sentence, whatever its numbers: not read here (text_cells reads it as prose)
             mentions = _mentions(quote)
             if not _is_value_cell(quote, mentions):
                 continue
