@@ -749,3 +749,13 @@ def test_numbers_skip_identifier_phrases_once_every_cluster_is_excluded(monkeypa
     with pytest.raises(AssertionError):  # a cluster left over (1.204) still needs them
         find_numbers("Ngày 05/11/2025, Sở đã tiếp nhận 1.204 hồ sơ.")
     numbers.forget()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_MASKED_PIECES + [c[0] for c in CASES]), min_size=1, max_size=3))
+def test_figure_reach_holds_every_figure(pieces):
+    # table cells skip the grammar on the words no stretch of figure_reach touches: every figure lies in one
+    text = ", ".join(pieces)
+    reach = numbers.figure_reach(text)
+    for m in find_numbers(text):
+        assert any(a <= m.start and m.end <= b for a, b in reach), (text, m.raw)

@@ -396,21 +396,24 @@ def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
     assert "SHLYT" not in plain[-1].subject
 
 
+
+
 @pytest.mark.parametrize(
-    ("text", "before"),
+    ("text", "wordy"),
     [
-        ("Tỉnh đã kiểm tra 42/139 đơn vị", 4),  # a sentence: four words before its first digit
-        ("15 văn bản", 0),
-        ("Ước đạt 22,45 %", 2),
-        ("Không có số liệu", 4),
-        ("-3,5", 0),
+        ("Tỉnh đã kiểm tra 42/139 đơn vị", True),  # "đơn vị" is the ratio's noun: four words before it stay
+        ("(1) Báo cáo kết quả năm 2025 tại Kế hoạch số 10/KH-UBND", True),  # codes and years do not help a cell
+        ("15 văn bản", False),
+        ("Ước đạt 22,45 %", False),
+        ("tăng 1.204 giấy phép, 12 hồ sơ", False),  # the words all follow numbers: the grammar decides
+        ("- Đã cấp 1.204 giấy phép, tăng 12% so với cùng kỳ", True),  # "Đã cấp", "tăng so với cùng kỳ" stay
     ],
 )
-def test_words_before_the_first_digit_bound_a_value_cell(text, before):
-    # words before the first digit stay in _is_value_cell's count whatever numbers follow: more than it allows and
-    # the cell is no value cell, so table_figures does not ask the number grammar
+def test_wordy_cells_are_no_value_cells(text, wordy):
+    # words that no figure-number could span stay in _is_value_cell's count whatever numbers the grammar keeps:
+    # more than it allows and the cell is no value cell, so table_figures does not ask the number grammar
     from extract.figures import table_cells as tc
 
-    assert tc._words_before_digit(text) == before
-    if before > tc._WORDS_MAX:
+    assert tc._too_wordy(text) is wordy
+    if wordy:
         assert not tc._is_value_cell(text, tc._mentions(text))

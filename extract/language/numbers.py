@@ -975,6 +975,14 @@ def forget() -> None:
     _numbers.cache_clear()
 
 
+def figure_reach(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that hold every figure-number `find_numbers` finds in it: each digit cluster from the
+    character before it (a minus sign may open the figure) to the end of its scale words and unit (`_suffix`,
+    as `_analyse` reads them), whatever the exclusions and identifier phrases would drop. Found without those
+    passes, for a caller that only needs to know which words no figure can cover."""
+    return [(max(cm.start() - 1, 0), _suffix(text, cm.end())[0]) for cm in _grammar().cluster.finditer(text)]
+
+
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of text that are not figures, each with the id of the rule that excludes it (sorted)."""
     return _analyse(text)[1]
@@ -990,4 +998,4 @@ _grammar()
 _exclusion_words()
 _exclusion_vocabulary()
 
-__all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease"]
+__all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease", "figure_reach"]
