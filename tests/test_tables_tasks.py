@@ -12,6 +12,7 @@ from support import REALDOCS
 
 from baocao.evaluate_tables import run_table_eval, score_tables, score_tasks
 from extract.figures import extract_figures
+from extract.figures import table_cells as tc
 from extract.figures.sections import Sections
 from extract.figures.table_cells import table_figures
 from extract.model import Block, Cell, Document, Metadata, Period, Table
@@ -396,8 +397,6 @@ def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
     assert "SHLYT" not in plain[-1].subject
 
 
-
-
 @pytest.mark.parametrize(
     ("text", "wordy"),
     [
@@ -412,8 +411,6 @@ def test_the_total_row_of_an_index_table_names_the_index_of_its_heading():
 def test_wordy_cells_are_no_value_cells(text, wordy):
     # words that no figure-number could span stay in _is_value_cell's count whatever numbers the grammar keeps:
     # more than it allows and the cell is no value cell, so table_figures does not ask the number grammar
-    from extract.figures import table_cells as tc
-
     assert tc._too_wordy(text) is wordy
     if wordy:
         assert not tc._is_value_cell(text, tc._mentions(text))
