@@ -823,3 +823,50 @@ def test_compound_nouns_of_work_and_households(text, unit):
     assert find_numbers(text)[0].unit == unit
     if "nhân khẩu" in text:
         assert find_numbers(text)[1].unit == "nhân khẩu"
+
+
+# invented sentences whose numbers are all dates, codes, section numbers or names, and some that mix those with
+# figures: find_numbers stops its exclusion and identifier passes once every digit cluster is excluded
+_MASKED_PIECES = [
+    "Ngày 05/11/2025, Sở Tài chính đã họp",
+    "theo Kế hoạch số 215/KH-UBND ngày 14/3/2026",
+    "2.3. Về công tác tuyên truyền",
+    "Đề án 06 được triển khai từ năm 2024",
+    "đạt 87,5% kế hoạch",
+    "tiếp nhận 1.204 hồ sơ",
+    "lúc 14h30 ngày 2/9",
+    "(trang 12)",
+    "giai đoạn 2026-2030",
+    "tăng 3 lần so với năm 2023",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_MASKED_PIECES), min_size=1, max_size=4), st.sampled_from([", ", "; ", ". ", " và "]))
+def test_numbers_when_every_cluster_is_excluded_early(pieces, joiner):
+    text = joiner.join(pieces)
+    numbers.forget()
+    assert find_numbers(text) == numbers._analyse(text)[0]  # the early stop finds what the full passes find
+    assert excluded_spans(text) == numbers._analyse(text, every_span=True)[1]
+
+
+def test_numbers_skip_identifier_phrases_once_every_cluster_is_excluded(monkeypatch):
+    def no_tokenizer(text):
+        raise AssertionError(f"identifier phrases read for {text!r}")
+
+    numbers.forget()
+    monkeypatch.setattr(numbers, "_identifiers", no_tokenizer)
+    assert find_numbers("Ngày 05/11/2025, theo Kế hoạch số 215/KH-UBND, Sở đã họp.") == []
+    with pytest.raises(AssertionError):  # a cluster left over (1.204) still needs them
+        find_numbers("Ngày 05/11/2025, Sở đã tiếp nhận 1.204 hồ sơ.")
+    numbers.forget()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_MASKED_PIECES + [c[0] for c in CASES]), min_size=1, max_size=3))
+def test_figure_reach_holds_every_figure(pieces):
+    # table cells skip the grammar on the words no stretch of figure_reach touches: every figure lies in one
+    text = ", ".join(pieces)
+    reach = numbers.figure_reach(text)
+    for m in find_numbers(text):
+        assert any(a <= m.start and m.end <= b for a, b in reach), (text, m.raw)

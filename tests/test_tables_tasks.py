@@ -12,6 +12,7 @@ from support import REALDOCS
 
 from baocao.evaluate_tables import run_table_eval, score_tables, score_tasks
 from extract.figures import extract_figures
+from extract.figures import table_cells as tc
 from extract.figures.sections import Sections
 from extract.figures.table_cells import table_figures
 from extract.model import Block, Cell, Document, Metadata, Period, Table
@@ -502,3 +503,22 @@ def test_the_maximum_of_a_whole_index_score_under_its_column_group_is_its_scale(
     assert [(f.raw, f.role) for f in figs] == [("52,7", "actual"), ("75,3%", "actual"), ("4", "actual"),
                                               ("11", "other"), ("7,5", "actual"), ("10", "norm"), ("2", "actual"),
                                               ("11", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wordy"),
+    [
+        ("Tỉnh đã kiểm tra 42/139 đơn vị", True),  # "đơn vị" is the ratio's noun: four words before it stay
+        ("(1) Báo cáo kết quả năm 2025 tại Kế hoạch số 10/KH-UBND", True),  # codes and years do not help a cell
+        ("15 văn bản", False),
+        ("Ước đạt 22,45 %", False),
+        ("tăng 1.204 giấy phép, 12 hồ sơ", False),  # the words all follow numbers: the grammar decides
+        ("- Đã cấp 1.204 giấy phép, tăng 12% so với cùng kỳ", True),  # "Đã cấp", "tăng so với cùng kỳ" stay
+    ],
+)
+def test_wordy_cells_are_no_value_cells(text, wordy):
+    # words that no figure-number could span stay in _is_value_cell's count whatever numbers the grammar keeps:
+    # more than it allows and the cell is no value cell, so table_figures does not ask the number grammar
+    assert tc._too_wordy(text) is wordy
+    if wordy:
+        assert not tc._is_value_cell(text, tc._mentions(text))

@@ -22,7 +22,7 @@ from extract.figures.rules import rules as fig_rules
 from extract.figures.sentence import first_alias
 from extract.language.literals import key_words
 from extract.language.nlp import may_match
-from extract.language.numbers import find_numbers
+from extract.language.numbers import figure_reach, find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
 from extract.language.subjects import content_words
 from extract.language.text import caseless, fold, strip_accents
@@ -491,6 +491,17 @@ def _mentions(text: str):
     return find_numbers(text)
 
 
+def _too_wordy(text: str) -> bool:
+    """Whether `text` is no value cell whatever the number grammar finds in it, found without its exclusion
+    passes: the words that touch no stretch a figure-number could span (`figure_reach`) stay whole in
+    `_is_value_cell`'s rest, and there are more of them than it allows."""
+    if len(_WORD.findall(text)) <= _WORDS_MAX:
+        return False
+    reach = figure_reach(text)
+    outside = sum(1 for w in _WORD.finditer(text) if not any(a < w.end() and w.start() < b for a, b in reach))
+    return outside > _WORDS_MAX
+
+
 def _is_value_cell(text: str, mentions) -> bool:
     if not mentions:
         return False
@@ -698,6 +709,8 @@ def table_figures(
             quote = fold(cell.text)
             if _SPLIT_RATIO.match(quote):
                 quote = _SLASH_SPACE.sub("/", quote)  # "9,49/ 9,5" (a line break after the slash): one ratio
+            if _too_wordy(quote):
+                continue  # a sentence, whatever its numbers: not read here (text_cells reads it as prose)
             mentions = _mentions(quote)
             if not _is_value_cell(quote, mentions):
                 continue

@@ -639,7 +639,8 @@ def _exclusion_vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(words)), tuple(sorted(chars))
 
 
-@lru_cache(maxsize=1024)
+# ~1,100 word sets over the 26 documents of bench/dump_figures.py: a memory of 1024 evicted each before its reuse
+@lru_cache(maxsize=4096)
 def _exclusions_for(words: frozenset[str], chars: frozenset[str]) -> tuple[tuple[str, object], ...]:
     """(rule id, pattern) of the exclusions, in order, that a text holding exactly these words of the vocabulary
     (caseless) and these `needs` characters tries: the others cannot match in it. Texts share few such sets, so
@@ -651,24 +652,30 @@ def _exclusions_for(words: frozenset[str], chars: frozenset[str]) -> tuple[tuple
     )
 
 
-def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    """(figure-numbers, excluded spans) of `text`. Without `every_span` only the numbers are wanted: the
+    exclusion and identifier passes stop once every cluster is inside an excluded span (`_masked_all`)."""
     r, g = _rules(), _grammar()
     spans: list[tuple[int, int, str]] = []
+    clusters = list(g.cluster.finditer(text))
+    mask = bytearray(len(text))
     vocabulary, chars = _exclusion_vocabulary()
     held = frozenset(filter(caseless(text).__contains__, vocabulary))
     for rid, pat in _exclusions_for(held, frozenset(filter(text.__contains__, chars))):
+        before = len(spans)
         for m in pat.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), rid))
+        if not every_span and len(spans) > before and _masked_all(mask, spans[before:], clusters):
+            return [], spans
     # numbers announced as names by a phrase before them ("Đề án 06", "(trang 2)", "lần 1"): the spaCy layer
     spans.extend((s, e, f"identifier_{rid}") for s, e, rid in _identifiers(text))
-    mask = bytearray(len(text))
     for s, e, _ in spans:
         mask[s:e] = b"\x01" * (e - s)
 
     items: list[_Item] = []
     last_date_end = -1
-    for cm in g.cluster.finditer(text):
+    for cm in clusters:
         cs, ce, cluster = cm.start(), cm.end(), cm.group()
         if mask.find(1, cs, ce) != -1:
             continue
@@ -752,6 +759,16 @@ def _analyse(text: str) -> tuple[list[Mention], list[tuple[int, int, str]]]:
 
 
 _DOT_DECIMAL = regex.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+
+
+def _masked_all(mask: bytearray, new: list[tuple[int, int, str]], clusters: list) -> bool:
+    """Marks the `new` excluded spans in `mask` and tells whether every cluster now has a character inside one:
+    the number loop of `_analyse` skips such a cluster, so no figure-number is left to find, and the later
+    exclusions and the identifier phrases (the spaCy tokenizer) could only mask more (about a third of the texts
+    the figure stage asks: dates, document codes and section numbers alone)."""
+    for s, e, _ in new:
+        mask[s:e] = b"\x01" * (e - s)
+    return all(mask.find(1, cm.start(), cm.end()) != -1 for cm in clusters)
 
 
 def _dot_decimal(text: str, cluster: str, ce: int) -> Decimal | None:
@@ -1044,13 +1061,21 @@ def _numbers(text: str) -> tuple[Mention, ...]:
     """find_numbers, remembered: a table repeats its cell texts, and its cells are read by more than one pass."""
     if _grammar().cluster.search(text) is None:
         return ()  # every figure-number is a cluster: no exclusion or identifier pass can add one
-    return tuple(_analyse(text)[0])
+    return tuple(_analyse(text, every_span=False)[0])
 
 
 def forget() -> None:
     """Empty find_numbers' memory: called per document, so each document pays for its own text (a batch of
     copies of one file would otherwise time the memory, not the grammar)."""
     _numbers.cache_clear()
+
+
+def figure_reach(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that hold every figure-number `find_numbers` finds in it: each digit cluster from the
+    character before it (a minus sign may open the figure) to the end of its scale words and unit (`_suffix`,
+    as `_analyse` reads them), whatever the exclusions and identifier phrases would drop. Found without those
+    passes, for a caller that only needs to know which words no figure can cover."""
+    return [(max(cm.start() - 1, 0), _suffix(text, cm.end())[0]) for cm in _grammar().cluster.finditer(text)]
 
 
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:
@@ -1068,4 +1093,4 @@ _grammar()
 _exclusion_words()
 _exclusion_vocabulary()
 
-__all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease"]
+__all__ = ["Mention", "find_numbers", "parse_number", "format_number", "excluded_spans", "is_decrease", "figure_reach"]
