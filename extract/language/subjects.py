@@ -361,6 +361,7 @@ class ContainerWords:
     verb: regex.Pattern  # searched at the end of a text: "..., gồm" before a count of the parts
     noun: regex.Pattern  # searched: a noun opening the whole the parts are of ("chương trình")
     light: regex.Pattern  # searched: a light verb (subjects.yaml phrase.light_verbs) before the whole
+    scope: regex.Pattern  # searched: "đối với <group>" up to a colon, semicolon or full stop; group "g"
     listing: regex.Pattern  # searched: words ending the counted noun's phrase that announce a list ("sau")
 
 
@@ -374,6 +375,8 @@ def container_words() -> ContainerWords:
                            + r"[\s:]*$", flags),
         noun=regex.compile(WHOLE_WORD % word_alternation(data["container_nouns"], "extents.yaml container_nouns"), flags),
         light=regex.compile(WHOLE_WORD % light, flags),
+        scope=regex.compile(WHOLE_WORD % word_alternation(data["scope_prepositions"], "extents.yaml scope_prepositions")
+                            + r"\s+(?P<g>[^:;.()“”\d]{2,60}?)\s*(?::|;|\.|$)", flags),
         listing=regex.compile(r"(?:^|[\s,:]+)" + WHOLE_WORD % word_alternation(data["listing_words"],
                               "extents.yaml listing_words") + r"[\s,:.]*$", flags),
     )
@@ -490,7 +493,7 @@ def extent_words_data() -> dict:
                                                   "adjunct_prepositions", "manner_adverbs", "agent_places",
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
-                                                  "per_times", "time_adjuncts"})
+                                                  "per_times", "time_adjuncts", "scope_prepositions"})
 
 
 @cache
