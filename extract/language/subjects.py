@@ -487,8 +487,8 @@ class ExtentWords:
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
 
 
-@cache
 def extent_words_data() -> dict:
+    """rules/extents.yaml, its keys checked (uncached: the compiled forms are cached by their users)."""
     return with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
                                                   "adjunct_prepositions", "manner_adverbs", "agent_places",
                                                   "recipient_prepositions", "comma_compounds", "distributives",
