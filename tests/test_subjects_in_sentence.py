@@ -1,6 +1,7 @@
 """The extent of a count's phrase inside its own sentence, second round (extract/figures/subjects.py
-`_before_second_verb`, `_with_shared_verb`; words in rules/extents.yaml clause_verbs,
-adjunct_prepositions), on invented sentences."""
+`_before_second_verb`, `_with_shared_verb`, `_container`, `_counted_noun`; extract/language/subjects.py
+`drop_time_adverbials`; words in rules/extents.yaml clause_verbs, adjunct_prepositions, time_adjuncts,
+distributives, per_times, containers, container_nouns, listing_words), on invented sentences."""
 
 from __future__ import annotations
 
@@ -104,3 +105,32 @@ def test_the_equivalent_of_a_title_qualifies_the_noun_before():
     # before a number it is still the predicate of an equivalence
     s = subjects_of("Toàn huyện có 12 xã, tương đương 30%.")
     assert "tương đương" not in s["12"]
+
+
+def test_a_frequency_adverbial_is_no_part_of_a_subject():
+    s = subjects_of("Định kỳ tổ chức mỗi quý 03 buổi đối thoại với doanh nghiệp.")
+    assert "định kỳ" not in s["03"].casefold() and "mỗi" not in s["03"]
+    assert names(s["03"], "buổi đối thoại với doanh nghiệp", extra=2)
+    s = subjects_of("Hằng năm có ít nhất 02 đoàn kiểm tra công vụ tại các xã.")
+    assert not s["02"].casefold().startswith("hằng năm") and names(s["02"], "đoàn kiểm tra công vụ", extra=3)
+    # after a noun it qualifies the noun: it stays
+    s = subjects_of("Sở đã nhận 14 báo cáo định kỳ hằng tháng của các huyện.")
+    assert "báo cáo định kỳ hằng tháng" in s["14"]
+
+
+def test_a_rate_per_time_counts_its_noun_without_the_time():
+    s = subjects_of("Đài huyện phát sóng mỗi tháng 05 chuyên mục về an toàn giao thông.")
+    assert "/tháng" not in s["05"] and names(s["05"], "chuyên mục về an toàn giao thông phát sóng", extra=2)
+
+
+def test_a_time_adjunct_after_the_counted_noun_ends_its_phrase():
+    s = subjects_of("Nhà văn hóa tổ chức 04 buổi sinh hoạt câu lạc bộ vào lúc 19 giờ tối thứ Bảy.")
+    assert "giờ" not in s["04"] and names(s["04"], "buổi sinh hoạt câu lạc bộ", extra=2)
+
+
+def test_parts_after_a_containment_verb_name_the_whole():
+    s = subjects_of("Trung tâm văn hóa xây dựng và phát sóng chương trình Nông thôn mới năm 2026, gồm 12 số phát sóng sau:")
+    assert names(s["12"], "số phát sóng chương trình Nông thôn mới", extra=1)
+    assert "sau" not in s["12"].split()
+    s = subjects_of("Ban tổ chức tiến hành hội thi tìm hiểu pháp luật cấp huyện, bao gồm 6 vòng thi.")
+    assert names(s["6"], "vòng thi hội thi tìm hiểu pháp luật cấp huyện", extra=1)

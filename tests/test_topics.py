@@ -4,7 +4,7 @@ on invented sentences of the shapes real reports use."""
 from __future__ import annotations
 
 import pytest
-from support import subjects_of, words
+from support import names, subjects_of, words
 
 from extract.catalog import RuleError
 from extract.figures.topics import named_qualifiers, plans_named
@@ -347,3 +347,14 @@ def test_a_bare_noun_takes_the_clause_after_the_pair_it_was_counted_in():
     assert {"khai", "thác", "cát", "trái", "phép", "xử", "phạt"} <= words(s["04"])
     assert named_qualifiers("vụ", ["phát hiện 06 vụ, 09 đối tượng khai thác cát"]) == "khai thác cát"
     assert named_qualifiers("vụ", ["phát hiện 06 vụ, 09 đối tượng, 3 tấn cát khai thác trái phép"]) == ""
+
+
+def test_parts_of_a_whole_take_the_group_the_heading_says_that_whole_is_for():
+    s = subjects_of((4, "b) Tổ chức hội nghị tập huấn đối với cán bộ cấp xã:"),
+                    "Nội dung hội nghị do Sở Tư pháp đề xuất theo nhu cầu của địa phương.",
+                    "Sở Tư pháp chủ trì tổ chức hội nghị tập huấn năm 2026, gồm 04 lớp, cụ thể:")
+    assert "đối với cán bộ cấp xã" in s["04"] and names(s["04"], "lớp hội nghị tập huấn cán bộ cấp xã", extra=1)
+    # a count with no containment verb keeps its own subject
+    s = subjects_of((4, "b) Tổ chức hội nghị tập huấn đối với cán bộ cấp xã:"),
+                    "Sở Tư pháp đã mở 04 lớp tập huấn kỹ năng.")
+    assert "đối với" not in s["04"]

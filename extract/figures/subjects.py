@@ -26,12 +26,14 @@ from extract.language.periods import find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
     amount_words,
+    container_words,
     content_words,
     context_words,
     cut_phrase,
     drop_light_verbs,
     extent_words,
     openers,
+    per_times,
     phrase_words,
     tidy_subject,
     until_boundary,
@@ -1085,6 +1087,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             after = _after(sent, m)
             asp = _before_scope(_aspect_cut(after))
             own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
+        elif (whole := _container(sent, m)) is not None:
+            own = whole  # "chương trình thực tế năm 2026, gồm 10 chuyên mục": parts of the programme
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
@@ -1096,7 +1100,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
-            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else m.unit or ""
+            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
     else:
@@ -1125,6 +1129,43 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def _counted_noun(m: Mention) -> str:
+    """The noun a count counts: its unit without a per-time ("chuyên mục/tháng" -> "chuyên mục"), which says
+    how often, not what."""
+    unit = m.unit or ""
+    head, _, per = unit.partition("/")
+    return head.strip() if per and per.strip().casefold() in per_times() else unit
+
+
+def _container(sent: Sentence, m: Mention) -> str | None:
+    """The subject of a count of parts after a containment verb: "<X> (năm 2026), gồm N <Y>" -> "Y X" (`extents.yaml`
+    containers), X from the last container noun ("chương trình") of the clause before the verb, or else from
+    after its last light verb; the list's announcing word after Y ("sau", "cụ thể") dropped."""
+    if not is_counted(m):
+        return None
+    cw = container_words()
+    lo = max((c.end() for c in HARD.finditer(sent.text, 0, m.opening)), default=0)
+    text = unmark(masked(sent, lo, m.opening, m))
+    verb = cw.verb.search(text)
+    if verb is None:
+        return None
+    head = text[: verb.start()]
+    head = head[head.rfind(",") + 1 :] if "," in head else head
+    nouns = list(cw.noun.finditer(head))
+    if nouns:
+        whole = head[nouns[-1].start() :]
+    elif lights := list(cw.light.finditer(head)):
+        whole = head[lights[-1].end() :]
+    else:
+        return None
+    whole = cut_phrase(" ".join(whole.split()), _MAX_NP)
+    if not content_words(whole):
+        return None
+    after = _after(sent, m)
+    after = cw.listing.sub("", after).strip(" ,:")
+    return " ".join(p for p in (_counted_noun(m), after, whole) if p)
 
 
 def _counts_again(unit: str | None) -> bool:
@@ -1375,8 +1416,9 @@ def _agent_after_break(sent: Sentence, m: Mention) -> str:
 
 
 def _before_manner(rest: str) -> str:
-    """The counted noun's qualifiers up to a manner adjunct (`extents.yaml` manner_adjuncts: "20 tổ công tác với
-    phương châm “đi từng ngõ”" -> "tổ công tác"): how the act was done, not what is counted."""
+    """The counted noun's qualifiers up to a manner or time adjunct (`extents.yaml` manner_adjuncts, time_adjuncts:
+    "20 tổ công tác với phương châm “đi từng ngõ”" -> "tổ công tác", "04 buổi vào lúc 8 giờ" -> "buổi"): how or
+    when the act was done, not what is counted."""
     man = extent_words().manner.search(rest)
     return rest[: man.start()] if man else rest
 

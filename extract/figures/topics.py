@@ -26,7 +26,7 @@ from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, content_words, context_words, cut_phrase
+from extract.language.subjects import WHOLE_WORD, container_words, content_words, context_words, cut_phrase
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
@@ -322,6 +322,34 @@ def _plan_name(text: str) -> str:
     return text[:end].strip()
 
 
+_MAX_SCOPE = 8  # words of the group a whole is for ("đối với các sở, ban, ngành")
+_MAX_SCOPE_GAP = 10  # words of the whole's name between its noun and that group
+
+
+def _scope_of_whole(subject: str, texts: list[str]) -> str:
+    """`subject` of the parts of a whole (extract/figures/subjects.py `_container`: "chuyên mục chương trình thực
+    tế", its sentence up to the count ending in "gồm") with the group that whole's noun was said to be for in the texts in force, nearest first ("b) Tổ chức
+    chương trình ... đối với các xã, phường:" -> "... đối với các xã, phường")."""
+    kw = container_words()
+    hits = list(kw.noun.finditer(subject))
+    if not hits or hits[0].start() == 0:
+        return subject  # no whole, or the plan is what is counted ("kế hoạch ..." itself)
+    noun = hits[-1].group().casefold()
+    for text in texts:
+        for hit in reversed([h for h in kw.noun.finditer(text) if h.group().casefold() == noun]):
+            scope = kw.scope.search(text, hit.end())
+            if scope is None or _in_closed_parenthesis(text, hit.start()) \
+                    or len(text[hit.end() : scope.start()].split()) > _MAX_SCOPE_GAP:
+                continue  # "Nội dung chương trình yêu cầu ... đối với sự phục vụ ...": another clause's adjunct
+            group = " ".join(scope.group("g").split()).strip(" ,")
+            if len(group.split()) > _MAX_SCOPE or not content_words(group):
+                return subject
+            if set(content_words(group)) <= set(content_words(subject)):
+                return subject
+            return f"{subject} {scope.group().rstrip(' :;.').strip()}"
+    return subject
+
+
 def _name_plan(subject: str, texts: list[str]) -> str:
     """`subject` with the name of its bare plan noun ("nhiệm vụ kế hoạch đề ra", "chỉ tiêu của đề án"): the name
     the texts in force (nearest first) gave that noun last, outside a parenthesised breakdown."""
@@ -481,6 +509,8 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     out = _resolve_anaphor(subject, sources, done, carried)
     anaphoric = out != subject
     out = _name_plan(out, sources)
+    if container_words().verb.search(sentence_before):
+        out = _scope_of_whole(out, sources)
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at

@@ -335,10 +335,65 @@ def tidy_subject(text: str) -> str:
     date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND") and the
     report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo")."""
     pw = phrase_words()
+    text = drop_time_adverbials(text)
     text = pw.citation_date.sub(lambda m: m.group("doc"), text)
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
     return " ".join(_without_repeats(text).split()).strip(" ,;")
+
+
+@cache
+def _time_adverbials() -> tuple[regex.Pattern, regex.Pattern]:
+    """(a frequency adverbial at a subject's start, a distributive one anywhere), from rules/spans.yaml cues
+    FREQUENCY ("định kỳ", "hằng quý", "mỗi tháng") and rules/extents.yaml distributives and per_times."""
+    frequency = word_alternation(load("spans")["cues"]["FREQUENCY"], "spans.yaml cues.FREQUENCY")
+    per = word_alternation(extent_words_data()["per_times"], "extents.yaml per_times")
+    distributive = word_alternation(extent_words_data()["distributives"], "extents.yaml distributives")
+    flags = regex.IGNORECASE
+    return (regex.compile(r"^(?:\s*(?:" + frequency + r")(?![\p{L}\p{N}_])[\s,]*)+", flags),
+            regex.compile(WHOLE_WORD % (r"(?:" + distributive + r")\s+(?:" + per + r")"), flags))
+
+
+@dataclass(frozen=True)
+class ContainerWords:
+    """rules/extents.yaml containers, container_nouns and listing_words, compiled: see the comments there."""
+
+    verb: regex.Pattern  # searched at the end of a text: "..., gồm" before a count of the parts
+    noun: regex.Pattern  # searched: a noun opening the whole the parts are of ("chương trình")
+    light: regex.Pattern  # searched: a light verb (subjects.yaml phrase.light_verbs) before the whole
+    scope: regex.Pattern  # searched: "đối với <group>" up to a colon, semicolon or full stop; group "g"
+    listing: regex.Pattern  # searched: words ending the counted noun's phrase that announce a list ("sau")
+
+
+@cache
+def container_words() -> ContainerWords:
+    data = extent_words_data()
+    light = word_alternation(_section("phrase", _PHRASE_KEYS)["light_verbs"], "subjects.yaml phrase.light_verbs")
+    flags = regex.IGNORECASE
+    return ContainerWords(
+        verb=regex.compile(r"[\s,]*" + WHOLE_WORD % word_alternation(data["containers"], "extents.yaml containers")
+                           + r"[\s:]*$", flags),
+        noun=regex.compile(WHOLE_WORD % word_alternation(data["container_nouns"], "extents.yaml container_nouns"), flags),
+        light=regex.compile(WHOLE_WORD % light, flags),
+        scope=regex.compile(WHOLE_WORD % word_alternation(data["scope_prepositions"], "extents.yaml scope_prepositions")
+                            + r"\s+(?P<g>[^:;.()“”\d]{2,60}?)\s*(?::|;|\.|$)", flags),
+        listing=regex.compile(r"(?:^|[\s,:]+)" + WHOLE_WORD % word_alternation(data["listing_words"],
+                              "extents.yaml listing_words") + r"[\s,:.]*$", flags),
+    )
+
+
+def per_times() -> frozenset[str]:
+    """The time units a rate may be per (`extents.yaml` per_times), casefolded."""
+    return frozenset(w.casefold() for w in extent_words_data()["per_times"])
+
+
+def drop_time_adverbials(text: str) -> str:
+    """`text` without a time or frequency adverbial that names when, not what ("Định kỳ phát sóng mỗi tháng
+    chuyên mục" -> "phát sóng chuyên mục"): one of spans.yaml FREQUENCY at its start, and a distributive "mỗi
+    tháng" anywhere; one after a noun at its end ("báo cáo định kỳ hằng tháng") qualifies that noun and stays."""
+    edge, distributive = _time_adverbials()
+    rest = " ".join(distributive.sub(" ", edge.sub(" ", text)).split())
+    return rest if rest.strip(" ,;") else text
 
 
 _RUN = regex.compile(r"[\p{L}\p{N}_]+")
@@ -422,7 +477,7 @@ def context_words() -> ContextWords:
 class ExtentWords:
     """rules/subjects.yaml `extent`, compiled: see the comments there."""
 
-    manner: regex.Pattern  # searched: a manner adjunct that ends a counted noun's phrase
+    manner: regex.Pattern  # searched: a manner or time adjunct that ends a counted noun's phrase
     noun_marker: regex.Pattern  # full match of a word: after a light verb, it shows the verb used as a noun
     second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
@@ -432,15 +487,22 @@ class ExtentWords:
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
 
 
+def extent_words_data() -> dict:
+    """rules/extents.yaml, its keys checked (uncached: the compiled forms are cached by their users)."""
+    return with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
+                                                  "adjunct_prepositions", "manner_adverbs", "agent_places",
+                                                  "recipient_prepositions", "comma_compounds", "distributives",
+                                                  "containers", "container_nouns", "listing_words",
+                                                  "per_times", "time_adjuncts", "scope_prepositions"})
+
+
 @cache
 def extent_words() -> ExtentWords:
-    data = with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
-                                                  "adjunct_prepositions", "manner_adverbs", "agent_places",
-                                                  "recipient_prepositions", "comma_compounds"})
+    data = extent_words_data()
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
-        manner=regex.compile(r"\s" + WHOLE_WORD % alt["manner_adjuncts"] + r"(?![\p{L}\p{N}_])", flags),
+        manner=regex.compile(r"\s" + WHOLE_WORD % f"(?:{alt['manner_adjuncts']}|{alt['time_adjuncts']})", flags),
         noun_marker=regex.compile(alt["noun_markers"], flags),
         second_verb=regex.compile(r"\s" + WHOLE_WORD % word_alternation(
             _section("phrase", _PHRASE_KEYS)["coordinators"], "subjects.yaml phrase.coordinators") + r"\s+"
