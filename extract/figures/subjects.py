@@ -233,11 +233,13 @@ def _end_aspect(text: str):
     return found[-1] if found and not text[found[-1].end() :].strip() else None
 
 
-def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
+def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, str]:
     """(the words of the number's clause before it, whether they end in a copula, the agent): the verb phrase
     ("tổ chức kiểm tra") or the noun phrase of a copula, openers and lead-in words dropped; the agent before an
     aspect marker ("UBND tỉnh đã ban hành 34 Quyết định") is returned apart when it is a short noun phrase, to
-    follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped."""
+    follow the count's noun as whose act it names ("Quyết định ... UBND tỉnh"), else dropped. With `bare`, a named
+    body before the verb with no aspect marker is the agent too (_agent_without_aspect): only for the count's own
+    phrase, not where another count borrows its verb."""
     pw = phrase_words()
     start = m.opening
     lo = _clause_lo(sent, start, predicate=True)
@@ -281,6 +283,8 @@ def _before(sent: Sentence, m: Mention) -> tuple[str, bool, str]:
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return _given_verb(verb_phrase, given) or cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
+    if bare and not agent and not both and (found := _agent_without_aspect(sent, lo, text)):
+        agent, text = found
     verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
     limit = _before_limit(text)
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
@@ -355,6 +359,47 @@ def _agent_after_place(head: str) -> str:
     if "," in agent or _predicate_outside_name(agent) or without_openers(agent) != agent:
         return ""
     return agent
+
+
+_ABBREVIATION = regex.compile(r"\s*\((?-i:\p{Lu}{2,})\)\s*$")  # "(CATP)": a body's short name, before its verb
+
+
+def _agent_without_aspect(sent: Sentence, lo: int, text: str) -> tuple[str, str] | None:
+    """(agent, verb phrase) of a clause opened by a named body with no aspect marker before its verb ("Công an
+    tỉnh tiếp nhận 120 hồ sơ", "các lực lượng Kiểm lâm tỉnh (KL) phát hiện 12 vụ"): the body is the agent, as
+    before "đã". The body is a head noun (`extents.yaml` agent_heads) and a name that ends in a level word, an
+    acronym or two capitalised words, so a name cut short ("Sở Nội" of "Sở Nội vụ") is never taken; None else."""
+    rx = extent_words().body
+    found = rx.match(text)
+    if found and found.group("v").strip() and _named_body(found.group("a")):
+        return " ".join(found.group("a").split()), found.group("v")
+    short = _ABBREVIATION.search(sent.text, 0, lo)
+    if found or not short or short.end() != lo or not text.strip():
+        return None
+    hard = max((c.end() for c in _AFTER_HARD.finditer(sent.text, 0, short.start())), default=0)
+    commas = [c.end() for c in _COMMA.finditer(sent.text, hard, short.start())]
+    found = rx.fullmatch(masked(sent, commas[-1] if commas else hard, short.start(), None))
+    if found and not found.group("v").strip() and _named_body(found.group("a")):
+        return " ".join(found.group("a").split()), text
+    return None
+
+
+def _without_bare_agent(sent: Sentence, o: Mention, subject: str) -> str:
+    """`subject` (of the count `o`) without the agent _agent_without_aspect added to it, for a count or a list
+    item that borrows it ("phát hiện 3.000 vụ, gần 5.000 đối tượng, trong đó: xử lý 2.800 vụ"): that agent names
+    whose act the first count is, which the gold of the counts after it leaves out."""
+    if not is_counted(o):
+        return subject
+    _verb, copula, agent = _before(sent, o, bare=True)
+    if copula or not agent or agent == _before(sent, o)[2]:
+        return subject
+    tail = fold(agent)
+    return subject[: -len(tail)].rstrip(" ,") if subject.endswith(tail) else subject
+
+
+def _named_body(agent: str) -> bool:
+    """Whether a body found by `extents.yaml` agent_heads is short enough to be a name and holds no predicate."""
+    return len(content_words(agent)) <= _MAX_AGENT and not _predicate_outside_name(agent)
 
 
 def _without_manner_adverbs(text: str) -> str:
@@ -837,6 +882,7 @@ def _coordinated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None
     if content_words(_after(sent, m)):
         return None  # "36.518 giấy hẹn khám lại đã hiển thị ...": the count names itself
+    subj = _without_bare_agent(sent, prev, subj)
     rest = regex.sub(rf"(?<!\w){regex.escape(prev.unit or '')}(?!\w)", " ", subj, count=1, flags=regex.IGNORECASE)
     return fold(" ".join(p for p in (m.unit or "", " ".join(rest.split())) if p)).strip(" .,;:-–")
 
@@ -1092,7 +1138,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif (named := _named_before_paren(sent, m)) is not None:
             own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
-            before, copula, agent = _before(sent, m)
+            before, copula, agent = _before(sent, m, bare=True)
             if not before and not copula:
                 before = _colon_label(sent, m) or _list_verb(sent, m) or _semicolon_verb(sent, m)  # "ban hành ... đối với 09 phòng, ban,
                 # 05 trạm và 31 trường học"; "đã thu nhận 3.801 lượt hồ sơ cấp căn cước, ...; 2.707 tài khoản"
@@ -1125,6 +1171,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
     if total is not None and own is not None:
         _t, t_subject = total
+        t_subject = _without_bare_agent(sent, _t, t_subject)
         unit = m.unit or ""
         item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()

@@ -485,6 +485,7 @@ class ExtentWords:
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
+    body: regex.Pattern  # matched at the start of a clause: a named body (group "a") and the words after it ("v")
 
 
 def extent_words_data() -> dict:
@@ -493,7 +494,8 @@ def extent_words_data() -> dict:
                                                   "adjunct_prepositions", "manner_adverbs", "agent_places",
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
-                                                  "per_times", "time_adjuncts", "scope_prepositions"})
+                                                  "per_times", "time_adjuncts", "scope_prepositions",
+                                                  "agent_heads", "agent_levels"})
 
 
 @cache
@@ -512,7 +514,22 @@ def extent_words() -> ExtentWords:
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
+        body=_body_pattern(alt["agent_heads"], alt["agent_levels"]),
     )
+
+
+def _body_pattern(heads: str, levels: str) -> regex.Pattern:
+    """A named body opening a clause: a head noun ("lực lượng", "Công an") and name words (heads, levels,
+    capitalised words, the lowercase rest of a name after a capitalised word: "Kiểm lâm", "Quản lý thị trường")
+    that end in a level word, an acronym or two capitalised words ("Hà Nội"); group "a" the body, "v" the rest."""
+    cap = r"(?-i:\p{Lu})[\p{L}\p{N}]*"
+    acronym = r"(?-i:\p{Lu}{2,})(?![\p{L}\p{N}])"
+    lower = r"(?-i:\p{Ll})\p{L}*"
+    head, level = WHOLE_WORD % heads, WHOLE_WORD % levels
+    part = rf"(?:{level}|{head}|{acronym}|(?-i:\p{{Lu}}\p{{Ll}}*)(?:\s+{lower}){{0,3}})"
+    end = rf"(?:{level}|{acronym}|{cap}\s+{cap}(?![\p{{L}}\p{{N}}]))"
+    return regex.compile(rf"^\s*(?:(?:các|những)\s+)?(?P<a>{head}(?:\s+{part})*\s+{end})(?P<v>(?:\s.*)?)$",
+                         regex.IGNORECASE | regex.DOTALL)
 
 
 @dataclass(frozen=True)
