@@ -154,8 +154,7 @@ def _scoring_rule(sent: Sentence, m: Mention) -> bool:
     lo = s.rfind(";", 0, m.start) + 1
     hi = s.find(";", m.end)
     hi = len(s) if hi < 0 else hi
-    award = load("cues")["score_award"]
-    if not regex.search(award, s[lo:hi], regex.IGNORECASE):
+    if not rules().score_award.search(s, lo, hi):
         return False
     return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit != "điểm" for o in sent.mentions)
 
@@ -163,8 +162,7 @@ def _scoring_rule(sent: Sentence, m: Mention) -> bool:
 def _score_maximum(s: str, m: Mention) -> bool:
     """The whole of a score "đạt 19,5/20 điểm": the most the criterion gives (a point weight, norm), when the
     score unit ends the phrase ("20 điểm." — not "15/20 điểm trường", sites counted)."""
-    units = load("cues")["score_maximum_units"]
-    if m.unit not in units:
+    if m.unit not in rules().score_maximum_units:
         return False
     rest = s[m.end :].lstrip()
     return not rest or rest[0] in ",.;:()" or bool(_SCORE_NEXT.match(rest))

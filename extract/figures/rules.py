@@ -76,6 +76,8 @@ class Rules:
     coordination: regex.Pattern
     coordination_breakers: regex.Pattern
     boundary: regex.Pattern
+    score_award: regex.Pattern  # searched in a statement: points awarded ("được 10 điểm"), a scoring rule's sign
+    score_maximum_units: tuple  # units whose ratio whole is a criterion's maximum ("19,5/20 điểm")
 
 
 @cache
@@ -143,4 +145,6 @@ def rules() -> Rules:
         actual_marker=_any(roles["actual_marker"]),
         blockers=_any(regex.escape(b) for b in cues["alias_blockers"]),
         target_head=_any(roles["target_head"]),
+        score_award=regex.compile(cues["score_award"], regex.IGNORECASE),
+        score_maximum_units=tuple(cues["score_maximum_units"]),
     )

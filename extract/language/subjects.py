@@ -347,8 +347,9 @@ def _time_adverbials() -> tuple[regex.Pattern, regex.Pattern]:
     """(a frequency adverbial at a subject's start, a distributive one anywhere), from rules/spans.yaml cues
     FREQUENCY ("định kỳ", "hằng quý", "mỗi tháng") and rules/extents.yaml distributives and per_times."""
     frequency = word_alternation(load("spans")["cues"]["FREQUENCY"], "spans.yaml cues.FREQUENCY")
-    per = word_alternation(extent_words_data()["per_times"], "extents.yaml per_times")
-    distributive = word_alternation(extent_words_data()["distributives"], "extents.yaml distributives")
+    data = extent_words_data()
+    per = word_alternation(data["per_times"], "extents.yaml per_times")
+    distributive = word_alternation(data["distributives"], "extents.yaml distributives")
     flags = regex.IGNORECASE
     return (regex.compile(r"^(?:\s*(?:" + frequency + r")(?![\p{L}\p{N}_])[\s,]*)+", flags),
             regex.compile(WHOLE_WORD % (r"(?:" + distributive + r")\s+(?:" + per + r")"), flags))
@@ -382,6 +383,7 @@ def container_words() -> ContainerWords:
     )
 
 
+@cache
 def per_times() -> frozenset[str]:
     """The time units a rate may be per (`extents.yaml` per_times), casefolded."""
     return frozenset(w.casefold() for w in extent_words_data()["per_times"])
