@@ -867,6 +867,6 @@ def test_numbers_skip_identifier_phrases_once_every_cluster_is_excluded(monkeypa
 def test_figure_reach_holds_every_figure(pieces):
     # table cells skip the grammar on the words no stretch of figure_reach touches: every figure lies in one
     text = ", ".join(pieces)
-    reach = numbers.figure_reach(text)
+    reach = list(numbers.figure_reach(text))
     for m in find_numbers(text):
         assert any(a <= m.start and m.end <= b for a, b in reach), (text, m.raw)

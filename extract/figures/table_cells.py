@@ -497,9 +497,19 @@ def _too_wordy(text: str) -> bool:
     `_is_value_cell`'s rest, and there are more of them than it allows."""
     if len(_WORD.findall(text)) <= _WORDS_MAX:
         return False
-    reach = figure_reach(text)
-    outside = sum(1 for w in _WORD.finditer(text) if not any(a < w.end() and w.start() < b for a, b in reach))
-    return outside > _WORDS_MAX
+    stretches = figure_reach(text)  # in text order: read only as far as the words counted so far
+    reach: list[tuple[int, int]] = []  # the stretches that start before the current word ends
+    ahead = next(stretches, None)
+    outside = 0
+    for w in _WORD.finditer(text):
+        while ahead and ahead[0] < w.end():
+            reach.append(ahead)
+            ahead = next(stretches, None)
+        if not any(w.start() < b for _, b in reach):
+            outside += 1
+            if outside > _WORDS_MAX:  # a long sentence is known by its first words
+                return True
+    return False
 
 
 def _is_value_cell(text: str, mentions) -> bool:

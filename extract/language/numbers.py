@@ -5,6 +5,7 @@ Words and exclusion patterns live in rules/numbers.yaml and rules/units.yaml; th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -1070,12 +1071,14 @@ def forget() -> None:
     _numbers.cache_clear()
 
 
-def figure_reach(text: str) -> list[tuple[int, int]]:
+def figure_reach(text: str) -> Iterator[tuple[int, int]]:
     """Stretches of `text` that hold every figure-number `find_numbers` finds in it: each digit cluster from the
     character before it (a minus sign may open the figure) to the end of its scale words and unit (`_suffix`,
     as `_analyse` reads them), whatever the exclusions and identifier phrases would drop. Found without those
-    passes, for a caller that only needs to know which words no figure can cover."""
-    return [(max(cm.start() - 1, 0), _suffix(text, cm.end())[0]) for cm in _grammar().cluster.finditer(text)]
+    passes, for a caller that only needs to know which words no figure can cover; yielded in text order (by
+    start), so a caller can stop reading once it knows enough."""
+    for cm in _grammar().cluster.finditer(text):
+        yield max(cm.start() - 1, 0), _suffix(text, cm.end())[0]
 
 
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:
