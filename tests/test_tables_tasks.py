@@ -15,6 +15,7 @@ from extract.figures import extract_figures
 from extract.figures import table_cells as tc
 from extract.figures.sections import Sections
 from extract.figures.table_cells import table_figures
+from extract.language.numbers import figure_reach
 from extract.model import Block, Cell, Document, Metadata, Period, Table
 from extract.pipeline import extract_file
 from extract.tasks import extract_tasks, parse_deadline, split_owners
@@ -522,3 +523,19 @@ def test_wordy_cells_are_no_value_cells(text, wordy):
     assert tc._too_wordy(text) is wordy
     if wordy:
         assert not tc._is_value_cell(text, tc._mentions(text))
+
+
+def test_wordy_cell_is_known_by_its_first_words(monkeypatch):
+    # the stretches a figure could span are read in text order only up to the word that decides: a long
+    # sentence in a cell costs its first words, not a test of every word against every number
+    read = []
+
+    def reach(text):
+        for stretch in figure_reach(text):
+            read.append(stretch)
+            yield stretch
+
+    monkeypatch.setattr(tc, "figure_reach", reach)
+    text = "Sở đã kiểm tra toàn bộ " + ", ".join(f"{i:02d} đơn vị" for i in range(1, 200))
+    assert tc._too_wordy(text)
+    assert len(read) == 1  # the first number's stretch, read ahead: the fourth word before it decides
