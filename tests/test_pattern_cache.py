@@ -299,3 +299,67 @@ def test_a_worker_start_compiles_the_alias_groups_and_the_cache_file_has_room_fo
     from extract import pattern_cache
 
     assert held <= pattern_cache._MAX_PATTERNS
+
+
+# standard-library `re` patterns a worker compiles while it starts (spaCy's, the figure stage's literal searches)
+RE_PATTERNS = [(r"(?P<so>[0-9]+(?:[.,][0-9]+)*)\s*(?:tấn|ha)\b", 0), (r"\bthử\s+nghiệm\s+bộ\s+đệm\b", 2)]
+_RE_CHILD = r"""
+import json, re, sys
+import re._parser as rp
+from pathlib import Path
+from extract.pattern_cache import load_patterns
+patterns, texts, path = json.loads(sys.argv[1])
+if path:
+    load_patterns(Path(path))
+parse = rp.parse
+def refuse(*a, **k):
+    raise AssertionError("parsed")
+rp.parse = refuse
+out = []
+for p, f in patterns:
+    try:
+        c, cached = re.compile(p, f), True
+    except AssertionError:
+        rp.parse = parse
+        c, cached = re.compile(p, f), False
+        rp.parse = refuse
+    out.append([cached, [[m.span(), m.groupdict()] for t in texts for m in c.finditer(t)]])
+print(json.dumps(out))
+"""
+
+
+def _re_child(path: Path | None) -> list:
+    res = subprocess.run(
+        [sys.executable, "-c", _RE_CHILD, json.dumps([RE_PATTERNS, TEXTS, str(path) if path else ""])],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+def test_the_start_up_re_patterns_are_saved_and_a_fresh_process_takes_them_and_matches_the_same(tmp_path):
+    import re
+
+    from extract import pattern_cache
+
+    path = tmp_path / "patterns.pickle"
+    re.purge()
+    for p, f in RE_PATTERNS:
+        re.compile(p, f)
+    try:
+        mark_started()
+        assert {(p, f) for p, f in RE_PATTERNS} <= {(p, f) for p, f, _ in pattern_cache._re_started}
+        save_patterns(path)  # (returns the count of `regex` patterns, maybe none in this process)
+        assert path.exists()
+    finally:
+        pattern_cache._started.clear()
+        pattern_cache._re_started.clear()
+    loaded = _re_child(path)
+    assert [cached for cached, _ in loaded] == [True] * len(RE_PATTERNS)
+    compiled = _re_child(None)
+    assert [cached for cached, _ in compiled] == [False] * len(RE_PATTERNS)
+    assert [m for _, m in loaded] == [m for _, m in compiled]
+    assert all(m for _, m in compiled)  # the texts do match: the comparison compares something
