@@ -179,16 +179,23 @@ def _warm() -> None:
         pass
 
 
+_patterns_read: dict[str, Path] = {}  # cache folder -> its file, read by this process (a forked worker inherits it)
+
+
 def _load_patterns(settings: Settings) -> Path | None:
     """The rule patterns compiled by earlier runs, put in regex's cache before the rule modules compile them;
-    returns the cache file this worker writes back when it compiled new ones (None: no cache)."""
+    returns the cache file this worker writes back when it compiled new ones (None: no cache). A file this
+    process read already (the writer, before it forked this worker) is not read again."""
     if not settings.pattern_cache_dir:
         return None
+    if settings.pattern_cache_dir in _patterns_read:
+        return _patterns_read[settings.pattern_cache_dir]
     from extract.catalog import RULES_DIR
     from extract.pattern_cache import cache_file, load_patterns
 
     path = cache_file(settings.pattern_cache_dir, RULES_DIR)
     load_patterns(path)
+    _patterns_read[settings.pattern_cache_dir] = path
     return path
 
 
@@ -322,11 +329,20 @@ def start_early_worker() -> None:
 
     pool = WorkerPool(Settings(), extract_file, sketch=True)
     if _forks_safely():
-        # pydantic is imported by both processes (typer's parse here, spaCy's schemas in the worker): imported
-        # once before the fork instead of twice after it (~0.08 s of CPU; the worker's chain is as long)
-        import pydantic  # noqa: F401
+        # modules both processes import are imported once before the fork instead of twice after it (the
+        # worker's chain is as long): pydantic (typer's parse here, spaCy's schemas in the worker: ~0.08 s of
+        # CPU), importlib.metadata (typer here, spaCy's version there) and the family grouping (the families
+        # here, each document's sketch there): ~0.025 s
+        import importlib.metadata  # noqa: F401
 
-        _ = pydantic.BaseModel, pydantic.TypeAdapter  # its lazily loaded parts the two use
+        import pydantic
+
+        import warehouse.families  # noqa: F401
+
+        _ = pydantic.BaseModel, pydantic.TypeAdapter, pydantic.Field, pydantic.types  # the lazy parts the two use
+        # the pattern cache file too: the worker reads its rule files and patterns, and the writer the same rule
+        # files (indicators, checks, families: ~0.025 s of YAML parsed again after the fork)
+        _load_patterns(pool.settings)
         pool.start(1, ctx=mp.get_context("fork"))
         _early = pool, None
     else:
