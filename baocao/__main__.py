@@ -4,14 +4,21 @@ command line is imported and run (baocao/cli.py); an ingest ends without the int
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from baocao.launch import leave, start_early, starts_workers
 
 
 def main() -> None:
+    # the start-up's imports make ~10^5 lasting objects and no garbage worth a collection: the cycle collector
+    # waits until they are made, then leaves them out of its later passes (gc.freeze)
+    gc.disable()
     start_early(sys.argv[1:])
     from baocao.cli import app
+
+    gc.freeze()
+    gc.enable()
 
     try:
         app()

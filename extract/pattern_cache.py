@@ -7,16 +7,22 @@ of the same pattern text and flags returns the loaded object; any other pattern 
 is found by its own text and flags, so a stale entry is never used, only unused; the file is named after the
 Python and regex versions and a hash of the rule files and the extraction code (a change starts a new file; the
 newest few stay, for other checkouts sharing the folder). The file also keeps the rule files the worker parsed
-(extract/catalog.py `preload`: the same hash covers their bytes).
+(extract/catalog.py `preload`: the same hash covers their bytes), and the standard library's `re` patterns a
+worker had compiled once it started (spaCy's tokenizer exceptions and URL pattern, ~90 in spaCy's import: ~0.05 s
+of CPU a worker), as the arguments of `_sre.compile` that `re` itself builds them with (`_re_entry`).
 """
 
 from __future__ import annotations
 
+import _sre
 import contextlib
 import hashlib
 import io
 import os
 import pickle
+import re
+import re._compiler as _re_compiler
+import re._parser as _re_parser
 import sys
 import tempfile
 from pathlib import Path
@@ -32,12 +38,15 @@ _ROOT = Path(__file__).resolve().parent
 _MAX_PATTERNS = 1500
 _ROOM = 500  # regex's cache holds the file's patterns and this many more before it evicts
 _KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
-_FORMAT = 2  # 2: the parsed rule files too (extract/catalog.py `preload`)
+_FORMAT = 3  # 2: the parsed rule files too (extract/catalog.py `preload`); 3: the start-up `re` patterns too
+_MAX_RE = 256  # `re` patterns kept (its own cache holds 512, then drops the oldest)
 _loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process
 _rules_loaded: set[str] = set()  # rule files read from the file by this process
+_re_loaded: set[tuple[str, int]] = set()  # `re` (pattern, flags) read from the file by this process
 # the patterns a worker holds once it has started (`mark_started`): saved first, so a file that is full keeps
 # what every start needs rather than what the documents of one long run compiled last
 _started: list[tuple[str, int, object]] = []
+_re_started: list[tuple[str, int, object]] = []  # the same for the standard library's `re`
 
 
 def _source_hash(rules_dir: Path) -> str:
@@ -70,6 +79,7 @@ def _header() -> dict:
         "magic": _regex.MAGIC,
         "code_size": _regex.CODE_SIZE,
         "version": int(_rx.DEFAULT_VERSION),
+        "sre": (_sre.MAGIC, _sre.CODESIZE),
     }
 
 
@@ -78,6 +88,55 @@ def _usable() -> bool:
     return isinstance(getattr(_rx, "_MAXCACHE", None), int) and all(
         isinstance(getattr(_rx, n, None), dict) for n in ("_cache", "_named_args", "_locale_sensitive")
     )
+
+
+def _re_usable() -> bool:
+    """`re` has the cache and compiler this module fills and reads (a newer Python may differ)."""
+    return (
+        isinstance(getattr(re, "_cache", None), dict)
+        and isinstance(getattr(re, "_MAXCACHE", None), int)
+        and callable(getattr(_re_compiler, "_code", None))
+        and callable(getattr(_re_parser, "parse", None))
+    )
+
+
+def _re_entry(pattern: str, flags: int, compiled: re.Pattern) -> tuple | None:
+    """(pattern, flags, arguments of `_sre.compile`) of a compiled `re` pattern, its code built again as
+    `re._compiler.compile` builds it; None when the pattern so built is not the compiled one (`re.Pattern`
+    equality compares the flags, the pattern and the whole code)."""
+    try:
+        parsed = _re_parser.parse(pattern, flags)
+        code = [int(op) for op in _re_compiler._code(parsed, flags)]  # its opcodes are named int constants
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        args = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        return (pattern, flags, args) if _sre.compile(pattern, *args) == compiled else None
+    except Exception:
+        return None
+
+
+def _re_cached() -> list[tuple[str, int, object]]:
+    """(pattern, flags, compiled) of the text patterns in `re`'s cache."""
+    return [(key[1], key[2], c) for key, c in list(re._cache.items()) if key[0] is str and type(key[2]) is int]
+
+
+def _load_re(entries: object) -> None:
+    """Put the file's `re` patterns into `re`'s cache (`_sre.compile` checks each code it is given)."""
+    if not _re_usable() or not isinstance(entries, list):
+        return
+    for entry in entries[: min(_MAX_RE, re._MAXCACHE // 2)]:
+        try:
+            pattern, flags, args = entry
+            if not (isinstance(pattern, str) and type(flags) is int and isinstance(args, tuple)):
+                continue
+            key = (str, pattern, flags)
+            if key not in re._cache:
+                re._cache[key] = _sre.compile(pattern, *args)
+            _re_loaded.add((pattern, flags))
+        except Exception:  # one entry this Python cannot take: compiled as without the file
+            continue
 
 
 def _make_room() -> None:
@@ -119,6 +178,7 @@ def load_patterns(path: Path) -> int:
 
     catalog.preload(rules)
     _rules_loaded.update(rules)
+    _load_re(data.get("re"))
     none = frozenset()
     with _rx._cache_lock:
         for pattern, flags, compiled in entries[: max(0, _MAX_PATTERNS - len(_rx._cache))]:
@@ -148,6 +208,8 @@ def mark_started() -> int:
         return 0
     _make_room()
     _started[:] = _cached()
+    if _re_usable():
+        _re_started[:] = _re_cached()[:_MAX_RE]
     return len(_started)
 
 
@@ -170,12 +232,18 @@ def save_patterns(path: Path) -> int:
 
     entries = _to_save()[:_MAX_PATTERNS]
     rules = catalog.parsed()
-    if not any((p, f) not in _loaded for p, f, _ in entries) and set(rules) <= _rules_loaded:
+    if (
+        not any((p, f) not in _loaded for p, f, _ in entries)
+        and set(rules) <= _rules_loaded
+        and all((p, f) in _re_loaded for p, f, _ in _re_started)
+    ):
         return 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        re_entries = [e for e in (_re_entry(*started) for started in _re_started) if e is not None]
         blob = pickle.dumps(
-            {"header": _header(), "patterns": entries, "rules": rules}, protocol=pickle.HIGHEST_PROTOCOL
+            {"header": _header(), "patterns": entries, "rules": rules, "re": re_entries},
+            protocol=pickle.HIGHEST_PROTOCOL,
         )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
         try:
@@ -192,4 +260,5 @@ def save_patterns(path: Path) -> int:
         return 0
     _loaded.update((p, f) for p, f, _ in entries)
     _rules_loaded.update(rules)
+    _re_loaded.update((p, f) for p, f, _ in _re_started)
     return len(entries)

@@ -25,45 +25,49 @@ PATTERNS = [
 ]
 TEXTS = ["Doanh thu tăng trưởng 12,5 % so với", "THỬ NGHIỆM bộ  đệm lần 2", "đạt 300 ha, 12 tấn và 40 người"]
 
-# a child process: loads the file (or not), then compiles PATTERNS with regex's parser made to fail, so a
-# pattern not taken from the file raises; prints whether each came from the file and its matches
+# a child process: loads the file (or not), then compiles the patterns with the parser of their library (regex,
+# or the standard library's re) made to fail, so a pattern not taken from the file raises; prints how many regex
+# patterns the file held, whether each pattern came from the file and its matches
 _CHILD = r"""
-import json, sys
+import json, re, sys
 from pathlib import Path
+import re._parser as rp
 import regex, regex._main as rm
 from extract.pattern_cache import load_patterns
-patterns, texts, path = json.loads(sys.argv[1])
+library, patterns, texts, path = json.loads(sys.argv[1])
 n = load_patterns(Path(path)) if path else 0
-parse = rm._parse_pattern
+module, parser, name = (regex, rm, "_parse_pattern") if library == "regex" else (re, rp, "parse")
+parse = getattr(parser, name)
 def refuse(*a, **k):
     raise AssertionError("parsed")
-rm._parse_pattern = refuse
+setattr(parser, name, refuse)
 out = []
 for p, f in patterns:
     flags = 0
-    for name in filter(None, f.split("|")):
-        flags |= getattr(regex, name)
+    for flag in filter(None, f.split("|")):
+        flags |= getattr(module, flag)
     try:
-        c, cached = regex.compile(p, flags), True
+        c, cached = module.compile(p, flags), True
     except AssertionError:
-        rm._parse_pattern = parse
-        c, cached = regex.compile(p, flags), False
-        rm._parse_pattern = refuse
+        setattr(parser, name, parse)
+        c, cached = module.compile(p, flags), False
+        setattr(parser, name, refuse)
     out.append([cached, [[m.span(), m.groupdict()] for t in texts for m in c.finditer(t)]])
 print(json.dumps([n, out]))
 """
 
 
-def _child(path: Path | None, patterns=PATTERNS) -> tuple[int, list]:
+def _run(code: str, payload: list):
+    """Run `code` in a fresh process with `payload` as its JSON argument; what it prints, as JSON."""
     res = subprocess.run(
-        [sys.executable, "-c", _CHILD, json.dumps([patterns, TEXTS, str(path) if path else ""])],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
+        [sys.executable, "-c", code, json.dumps(payload)], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert res.returncode == 0, res.stderr
     return json.loads(res.stdout)
+
+
+def _child(path: Path | None, patterns=PATTERNS, library: str = "regex") -> tuple[int, list]:
+    return _run(_CHILD, [library, patterns, TEXTS, str(path) if path else ""])
 
 
 def _flags(spec: str) -> int:
@@ -299,3 +303,32 @@ def test_a_worker_start_compiles_the_alias_groups_and_the_cache_file_has_room_fo
     from extract import pattern_cache
 
     assert held <= pattern_cache._MAX_PATTERNS
+
+
+# standard-library `re` patterns a worker compiles while it starts (spaCy's, the figure stage's literal searches)
+RE_PATTERNS = [(r"(?P<so>[0-9]+(?:[.,][0-9]+)*)\s*(?:tấn|ha)\b", ""), (r"\bthử\s+nghiệm\s+bộ\s+đệm\b", "I")]
+
+
+def test_the_start_up_re_patterns_are_saved_and_a_fresh_process_takes_them_and_matches_the_same(tmp_path):
+    import re
+
+    from extract import pattern_cache
+
+    path = tmp_path / "patterns.pickle"
+    re.purge()
+    for p, f in RE_PATTERNS:
+        re.compile(p, getattr(re, f) if f else 0)
+    try:
+        mark_started()
+        assert {p for p, _ in RE_PATTERNS} <= {p for p, _, _ in pattern_cache._re_started}
+        save_patterns(path)  # (returns the count of `regex` patterns, maybe none in this process)
+        assert path.exists()
+    finally:
+        pattern_cache._started.clear()
+        pattern_cache._re_started.clear()
+    _, loaded = _child(path, RE_PATTERNS, "re")
+    assert [cached for cached, _ in loaded] == [True] * len(RE_PATTERNS)
+    _, compiled = _child(None, RE_PATTERNS, "re")
+    assert [cached for cached, _ in compiled] == [False] * len(RE_PATTERNS)
+    assert [m for _, m in loaded] == [m for _, m in compiled]
+    assert all(m for _, m in compiled)  # the texts do match: the comparison compares something

@@ -6,6 +6,7 @@ dies is killed and replaced, and the batch goes on. Unchanged files (same sha256
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import shutil
 import signal
@@ -178,16 +179,23 @@ def _warm() -> None:
         pass
 
 
+_patterns_read: dict[str, Path] = {}  # cache folder -> its file, read by this process (a forked worker inherits it)
+
+
 def _load_patterns(settings: Settings) -> Path | None:
     """The rule patterns compiled by earlier runs, put in regex's cache before the rule modules compile them;
-    returns the cache file this worker writes back when it compiled new ones (None: no cache)."""
+    returns the cache file this worker writes back when it compiled new ones (None: no cache). A file this
+    process read already (the writer, before it forked this worker) is not read again."""
     if not settings.pattern_cache_dir:
         return None
+    if settings.pattern_cache_dir in _patterns_read:
+        return _patterns_read[settings.pattern_cache_dir]
     from extract.catalog import RULES_DIR
     from extract.pattern_cache import cache_file, load_patterns
 
     path = cache_file(settings.pattern_cache_dir, RULES_DIR)
     load_patterns(path)
+    _patterns_read[settings.pattern_cache_dir] = path
     return path
 
 
@@ -195,6 +203,11 @@ def _worker(
     conn, settings: Settings, extractor: Extractor, max_tasks: int, ocr_folder: str, sketch: bool = False
 ) -> None:
     """Worker loop: warm up, say ready, then extract up to max_tasks paths received on conn, in order."""
+    # The warm-up (spaCy's import, the rule modules: ~10^6 objects made, next to no garbage) runs without the
+    # cycle collector, which ran ~150 times there (~0.08 s of CPU, most of it in spaCy's import); what it
+    # built lives as long as the worker and is frozen (out of the collector's sight) before the collector
+    # comes back on for the documents.
+    gc.disable()
     from extract.readers import ocr
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
@@ -214,6 +227,8 @@ def _worker(
         from extract.pattern_cache import mark_started
 
         mark_started()
+    gc.freeze()
+    gc.enable()
     conn.send(("ready", None))
     done = 0
     while done < max_tasks:
@@ -314,11 +329,20 @@ def start_early_worker() -> None:
 
     pool = WorkerPool(Settings(), extract_file, sketch=True)
     if _forks_safely():
-        # pydantic is imported by both processes (typer's parse here, spaCy's schemas in the worker): imported
-        # once before the fork instead of twice after it (~0.08 s of CPU; the worker's chain is as long)
-        import pydantic  # noqa: F401
+        # modules both processes import are imported once before the fork instead of twice after it (the
+        # worker's chain is as long): pydantic (typer's parse here, spaCy's schemas in the worker: ~0.08 s of
+        # CPU), importlib.metadata (typer here, spaCy's version there) and the family grouping (the families
+        # here, each document's sketch there): ~0.025 s
+        import importlib.metadata  # noqa: F401
 
-        _ = pydantic.BaseModel, pydantic.TypeAdapter  # its lazily loaded parts the two use
+        import pydantic
+
+        import warehouse.families  # noqa: F401
+
+        _ = pydantic.BaseModel, pydantic.TypeAdapter, pydantic.Field, pydantic.types  # the lazy parts the two use
+        # the pattern cache file too: the worker reads its rule files and patterns, and the writer the same rule
+        # files (indicators, checks, families: ~0.025 s of YAML parsed again after the fork)
+        _load_patterns(pool.settings)
         pool.start(1, ctx=mp.get_context("fork"))
         _early = pool, None
     else:

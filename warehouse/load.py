@@ -7,6 +7,7 @@ the database, so a document is either fully loaded or absent.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from dataclasses import dataclass
@@ -154,11 +155,20 @@ def add_missing_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(SCHEMA.read_text(encoding="utf-8"))
-    load_indicators(con)
-    load_measured_units(con)
-    for view in sorted(VIEWS.glob("*.sql")):
-        con.execute(view.read_text(encoding="utf-8"))
+    """The tables, rule tables and views, in one transaction: whole or not at all, and one commit where each of
+    the ~40 statements alone committed (and synced the file: ~0.15 s of a new warehouse's start)."""
+    con.execute("begin transaction")
+    try:
+        con.execute(SCHEMA.read_text(encoding="utf-8"))
+        load_indicators(con)
+        load_measured_units(con)
+        for view in sorted(VIEWS.glob("*.sql")):
+            con.execute(view.read_text(encoding="utf-8"))
+        con.execute("commit")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("rollback")
+        raise
 
 
 def _measured_units() -> list[str]:

@@ -92,7 +92,9 @@ def _alias_starts() -> re.Pattern | None:
         if m is None:  # an alias opening with punctuation: no first word to look for
             return None
         firsts.add(m.group().casefold())
-    return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True)))
+    # longest first, then in alphabetical order: the same pattern text in every process (the hash seed orders a
+    # set), so the compiled pattern is found in the pattern cache (extract/pattern_cache.py)
+    return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=lambda w: (-len(w), w))))
 
 
 def _aliases(text: str) -> list:
