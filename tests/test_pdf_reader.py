@@ -365,6 +365,9 @@ def test_ocr_year_split_at_a_narrow_digit_is_joined(ocr, fixed):
         ("giá trị xuất khâu tăng, băng 97,3% so với cùng kỳ", "giá trị xuất khẩu tăng, bằng 97,3% so với cùng kỳ"),
         ("cộng dôn 9 tháng, tông số tiền phạt", "cộng dồn 9 tháng, tổng số tiền phạt"),
         ("treo băng rôn, kê khai tài sản", "treo băng rôn, kê khai tài sản"),  # right words stay
+        ("doanh thu đạt §6,4% dự toán, giảm 1§ tỷ đồng", "doanh thu đạt 86,4% dự toán, giảm 18 tỷ đồng"),  # § for 8
+        ("sản lượng đạt 7Š tấn, tăng Š2%", "sản lượng đạt 75 tấn, tăng 52%"),  # Š for 5
+        ("theo § 3 của quy chế", "theo § 3 của quy chế"),  # a section sign apart from the digit stays
     ],
 )
 def test_ocr_misread_syllables_are_put_right(ocr, fixed):

@@ -42,6 +42,24 @@ def test_an_amount_after_a_verb_with_an_object_measures_that_object():
     assert names(s["20"], "doanh thu bán lẻ hàng hóa", extra=0)
 
 
+def test_an_amount_after_an_agent_and_its_verbs_measures_the_measure_noun():
+    # the clause before "cụ thể:" says who set the level and how; the amounts measure the level it names
+    s = subjects_of("2. Ủy ban nhân dân huyện thống nhất nâng mức phụ cấp kiêm nhiệm cán bộ không chuyên trách như "
+                    "đề xuất của Phòng Nội vụ, cụ thể: 1.200.000 đồng đối với trưởng thôn và 900.000 đồng đối với "
+                    "phó trưởng thôn.")
+    assert names(s["1.200.000"], "mức phụ cấp kiêm nhiệm cán bộ không chuyên trách đối với trưởng thôn", extra=0)
+    assert names(s["900.000"], "mức phụ cấp kiêm nhiệm cán bộ không chuyên trách đối với phó trưởng thôn", extra=0)
+    # a total of the measure opening the clause is its own noun phrase
+    s = subjects_of("Tổng kinh phí thực hiện đề án là 3.500.000.000 đồng.")
+    assert names(s["3.500.000.000"], "tổng kinh phí thực hiện đề án", extra=0)
+    # a total named after a count with no comma between: the amount is the total's, not the count's clause
+    s = subjects_of("Năm 2024, huyện đã hỗ trợ 45 hộ nghèo sửa chữa nhà ở tổng kinh phí thực hiện 900.000.000 đồng.")
+    assert names(s["900.000.000"], "tổng kinh phí thực hiện", extra=0)
+    # the verb of a measure that is no total stays: what was done with it is what the amount measures
+    s = subjects_of("Ban quản lý đã giải ngân kinh phí xây dựng 5.000.000.000 đồng.")
+    assert "giải ngân" in s["5.000.000.000"]
+
+
 def test_a_topic_names_the_head_noun_of_the_subject_in_full():
     s = subjects_of("Về mức phụ cấp trách nhiệm công vụ, Ban soạn thảo thống nhất giữ mức phụ cấp theo dự thảo "
                     "là 700.000 đồng.")

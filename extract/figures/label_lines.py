@@ -18,7 +18,14 @@ from extract.figures.lead_ins import lead_in_activity, with_lead_in
 from extract.figures.rules import rules
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
-from extract.language.subjects import content_words, cut_phrase, openers, phrase_words, tidy_subject
+from extract.language.subjects import (
+    content_words,
+    cut_phrase,
+    measure_phrase,
+    openers,
+    phrase_words,
+    tidy_subject,
+)
 from extract.model import Block, Figure
 
 _FLAGS = regex.IGNORECASE | regex.V1
@@ -379,7 +386,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
             label = tidy_subject(label) or label  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
             for i in idx:
-                if id(out[i]) in ids and _whole_of_act(out[i], label):
+                if id(out[i]) in ids and (_whole_of_act(out[i], label) or _measured_in_label(out[i], label)):
                     before[i] = out[i].subject  # kept, and no restatement of the part it is the whole of
                 elif id(out[i]) in ids:
                     if total is not None and out[i].unit is None:
@@ -505,7 +512,7 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         values = {id(f) for f in _value_list(block.text, off + line.colon, placed)}
         label = _action(line.label) or line.label
         for i in idx:
-            if id(out[i]) in values:
+            if id(out[i]) in values and not _measured_in_label(out[i], label):
                 out[i] = replace(out[i], subject=_join(_own_noun(out[i]), label))
 
 
@@ -612,6 +619,16 @@ def _shares_renamed(renamed: dict[str, str]) -> dict[str, str]:
     share = phrase_words().share
     return {f"{share} {old}": f"{share} {new}" for old, new in renamed.items()
             if new and not new.casefold().startswith(share.casefold() + " ")}
+
+
+def _measured_in_label(f: Figure, label: str) -> bool:
+    """An amount under a label that is a clause naming its measure after an agent and its verbs ("Sở Nội vụ thống
+    nhất hạ xuống mức hỗ trợ đào tạo sau đại học ..., cụ thể: 50.000.000 đồng"): running text already named it by
+    that measure (subjects.with_measure_noun) and keeps its subject; the clause names no part."""
+    if _counted(f) or f.base_unit in (None, "%") or not f.subject:
+        return False
+    measure = measure_phrase(label)
+    return measure is not None and set(content_words(measure)) <= set(content_words(f.subject))
 
 
 def _whole_of_act(f: Figure, label: str) -> bool:

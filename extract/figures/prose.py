@@ -24,6 +24,7 @@ from extract.figures.subjects import (
     noun_phrase,
     part_in_parens,
     with_beneficiary,
+    with_measure_noun,
     with_topic_noun,
 )
 from extract.figures.topics import in_force, name_index
@@ -103,6 +104,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
+            subject = with_measure_noun(sent, m, subject)  # "... hạ xuống mức hỗ trợ ..., cụ thể: 50.000.000 đồng"
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject

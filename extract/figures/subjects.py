@@ -32,6 +32,7 @@ from extract.language.subjects import (
     cut_phrase,
     drop_light_verbs,
     extent_words,
+    measure_phrase,
     openers,
     per_times,
     phrase_words,
@@ -1288,6 +1289,27 @@ def with_beneficiary(sent: Sentence, m: Mention, subject: str | None, done: list
     return f"{subject} {group}".strip()
 
 
+def with_measure_noun(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of an amount from the noun naming its measure when an agent and its verbs stand before that noun in
+    the number's sentence, with no other number between, and the noun either ends a lead-in the amount follows after
+    a colon ("Sở Nội vụ thống nhất điều chỉnh hạ xuống mức hỗ trợ đào tạo sau đại học ..., cụ thể: 50.000.000 đồng"
+    -> "mức hỗ trợ đào tạo sau đại học") or names a total ("... với 27 chuyên gia được tăng cường tổng kinh phí thực
+    hiện 4.314.000.000 đồng" -> "tổng kinh phí thực hiện"); else `subject` unchanged."""
+    if not subject or is_counted(m) or m.base_unit in (None, "%"):
+        return subject
+    own = measure_phrase(subject)
+    if own is None:
+        return subject
+    text = sent.text[: m.opening]
+    phrase = measure_phrase(text)
+    at = text.rfind(phrase) if phrase else -1
+    if phrase is None or at < 0 or any(at <= o.start < m.opening for o in sent.mentions if o is not m):
+        return subject
+    if not text.rstrip().endswith(":") and not _TOTAL.match(phrase):
+        return subject  # "giải ngân kinh phí 5 tỷ đồng": the verb of the clause's own measure names what is measured
+    return phrase
+
+
 def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
     ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
@@ -1308,6 +1330,7 @@ def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     return None
 
 
+_TOTAL = regex.compile(r"tổng\b", regex.IGNORECASE)  # a total of a measure ("tổng kinh phí", "tổng số tiền")
 _MIN_OBJECT = 3  # content words of the noun phrase between a predicate and an amount that make it the amount's
 
 

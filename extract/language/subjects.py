@@ -534,17 +534,23 @@ def _body_pattern(heads: str, levels: str) -> regex.Pattern:
                          regex.IGNORECASE | regex.DOTALL)
 
 
+_TOTAL_WORDS = frozenset({"tổng"})  # "tổng kinh phí": the total of the measure, still its own noun phrase
+_TOTAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_])tổng\s+$", regex.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class AmountWords:
     """rules/amounts.yaml, compiled: see the comments there."""
 
     beneficiary: regex.Pattern  # matched right after an amount: group "g" is the group it applies to
     topic: regex.Pattern  # matched at the start of a sentence: group "t" is its topic, up to a comma or colon
+    measure: regex.Pattern  # searched: a noun naming what an amount measures ("mức hỗ trợ", "kinh phí")
+    measure_end: regex.Pattern  # searched after it: where its noun phrase ends (a comma, "theo", "như", "cụ thể")
 
 
 @cache
 def amount_words() -> AmountWords:
-    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers"})
+    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -553,4 +559,27 @@ def amount_words() -> AmountWords:
     return AmountWords(
         beneficiary=regex.compile(r"\s*" + WHOLE_WORD % alt + r"\s+" + group, regex.IGNORECASE),
         topic=regex.compile(r"\s*" + WHOLE_WORD % topic + r"\s+(?P<t>[^,:;()]{2,100}?)\s*(?:,|:(?!\d))", regex.IGNORECASE),
+        measure=regex.compile(WHOLE_WORD % word_alternation(data["measure_nouns"], "amounts.yaml measure_nouns"),
+                              regex.IGNORECASE),
+        measure_end=regex.compile(r"[,;:()]|\s" + WHOLE_WORD % word_alternation(data["measure_ends"],
+                                                                                "amounts.yaml measure_ends"),
+                                  regex.IGNORECASE),
     )
+
+
+def measure_phrase(text: str) -> str | None:
+    """The noun phrase `text` names an amount's measure with after an agent and its verbs ("Sở Nội vụ thống nhất hạ
+    xuống mức hỗ trợ đào tạo sau đại học như theo góp ý của Sở Tài chính, cụ thể" -> "mức hỗ trợ đào tạo sau đại
+    học"): from its last measure noun (amounts.yaml measure_nouns) up to a comma (not one inside a compound such as
+    "phòng, chống") or a word of `measure_ends`; None
+    when `text` names no measure noun or opens with one ("tổng kinh phí ..." names nothing before it)."""
+    aw = amount_words()
+    hits = list(aw.measure.finditer(text))
+    if not hits or not set(content_words(text[: hits[-1].start()])) - _TOTAL_WORDS:
+        return None
+    total = _TOTAL_BEFORE.search(text, 0, hits[-1].start())
+    start = total.start() if total else hits[-1].start()
+    rest = text[start:]  # "tổng kinh phí": the total keeps its word
+    inside = {f.start() + f.group().index(",") for f in extent_words().comma_compound.finditer(rest)}
+    end = next((e for e in aw.measure_end.finditer(rest, hits[-1].end() - start) if e.start() not in inside), None)
+    return " ".join((rest[: end.start()] if end else rest).split()) or None  # "phòng, chống" is no comma break
