@@ -166,3 +166,11 @@ def test_a_later_subject_naming_a_weighted_item_by_its_label_names_it_as_its_kin
                  "- Cơ sở vật chất: 40/100 điểm.", "a) Chất lượng đào tạo",
                  "Trường Hòa Bình đạt 52 điểm chất lượng đào tạo.")
     assert names(s["52 điểm"], "điểm tiêu chí chất lượng đào tạo")
+
+
+def test_a_share_of_an_oblique_takes_its_verb_phrase_through_the_commas_of_the_object():
+    # "V O1, O2 cho 100% X": the share is of X, what was done to X is the whole verb phrase (40, 43 gold: "công dân
+    # ... được thu nhận hồ sơ cấp thẻ căn cước, tài khoản định danh điện tử")
+    s = subjects_of("(2) Tiếp tục cấp sổ bảo hiểm xã hội, thẻ bảo hiểm y tế điện tử cho 100% người lao động tại các "
+                    "khu công nghiệp.")
+    assert names(s["100%"], "người lao động được cấp sổ bảo hiểm xã hội, thẻ bảo hiểm y tế điện tử", extra=0)

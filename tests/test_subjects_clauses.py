@@ -98,3 +98,30 @@ def test_a_rate_reached_over_a_noun_phrase_names_both_the_act_and_that_noun():
     assert names(s["80%"], "kết nối camera giám sát giao thông vào trung tâm điều hành nút giao trọng điểm huyện")
     s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 82% kế hoạch năm.")
     assert "hoạch" not in words(s["82%"])  # a plan after the rate is what it is measured against, not its noun
+
+
+def test_the_whole_after_a_whole_cue_takes_the_agent_of_its_part():
+    # "X tiếp nhận a hồ sơ ... trên tổng số b hồ sơ": the b are X's too (40, 43: "Công an tỉnh trực tiếp tiếp nhận")
+    s = subjects_of("Bộ phận một cửa huyện đã tiếp nhận 4.210 hồ sơ đất đai trên tổng số 4.500 hồ sơ đăng ký qua "
+                    "bưu điện.")
+    assert names(s["4.500"], "hồ sơ đăng ký qua bưu điện Bộ phận một cửa huyện")
+    s = subjects_of("Đã tiếp nhận 4.210 hồ sơ đất đai trên tổng số 4.500 hồ sơ đăng ký qua bưu điện.")
+    assert "huyện" not in words(s["4.500"])  # no agent, none to take
+
+
+def test_a_rate_whose_clause_names_no_rate_takes_the_rate_named_in_the_comma_part_before():
+    # "nâng cao tỷ lệ X, phấn đấu đạt N% Y" (40, 43: "nâng cao tỷ lệ phủ sóng mạng 5G, phấn đấu đạt 50% ...")
+    s = subjects_of("Huyện sẽ tiếp tục nâng cao tỷ lệ che phủ rừng, phấn đấu đạt 45% diện tích tự nhiên của huyện, "
+                    "góp phần cải thiện môi trường.")
+    assert names(s["45%"], "tỷ lệ che phủ rừng diện tích tự nhiên của huyện", extra=0)
+    s = subjects_of("Huyện sẽ tiếp tục trồng mới rừng đầu nguồn, phấn đấu đạt 45% diện tích tự nhiên của huyện.")
+    assert "lệ" not in words(s["45%"])  # no rate named before: the noun phrase after it alone
+
+
+def test_the_whole_of_a_ratio_is_the_total_its_rate_is_taken_of():
+    # "a/b hồ sơ (đạt tỷ lệ x% trên tổng số hồ sơ tiếp nhận)": b is that total (40, 43 gold: "tổng số hồ sơ tiếp nhận")
+    s = subjects_of("Phòng Tư pháp đã giải quyết đúng hạn 312/340 hồ sơ (đạt tỷ lệ 91,8% trên tổng số hồ sơ tiếp "
+                    "nhận).")
+    assert names(s["340"], "tổng số hồ sơ tiếp nhận")
+    s = subjects_of("Phòng Tư pháp đã giải quyết đúng hạn 312/340 hồ sơ, đạt tỷ lệ 91,8%.")
+    assert "tổng" not in words(s["340"])

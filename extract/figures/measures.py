@@ -48,6 +48,8 @@ _MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng
 _MAX_SHARE = 16  # words of the noun phrase a share is of
 _MAX_GROUP = 20  # words of a group named before "có" that a ratio counts in
 _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
+_MAX_OBLIQUE = 20  # words of the verb phrase (with its object) a share of an oblique takes ("cấp ... cho 100% X")
+_DIGITS = regex.compile(r"\d")
 _KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
          "adverbial_openers", "phrase_ends"}
 
@@ -307,6 +309,8 @@ def _share_of(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
         verb = ""  # "cấp tài khoản cho 100% công dân": the share is of an oblique, the verb lies further back
         if (whole := _oblique_share(own, after)) is not None:
             return f"{whole} {shared}".strip()  # that verb phrase, as the clause named it before the rate
+        if verb_phrase := _oblique_verb(sent, m):
+            return f"{verb_phrase} {after} {shared}".strip()  # "cấp thẻ căn cước, tài khoản ... cho 100% công dân"
     verb = verb.split() if content_words(verb) else []
     verb = verb if len(verb) <= _MAX_VERB else verb[-_MAX_VERB + 1 :]
     return f"{' '.join(verb)} {after} {shared}".strip()
@@ -486,6 +490,24 @@ def named_parts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             if out[i].subject and name.casefold() not in out[i].subject.casefold():
                 out[i] = replace(out[i], subject=f"{out[i].subject} của {name}")
     return out
+
+
+def _oblique_verb(sent: Sentence, m: Mention) -> str:
+    """The verb phrase a rate after a preposition is the oblique of, through the commas of its object's noun list
+    ("Tiếp tục thu nhận hồ sơ cấp thẻ căn cước, tài khoản định danh điện tử cho 100% công dân"): the words from
+    the clause's hard start (or its last aspect marker) to the rate, openers and list mark dropped, with the
+    preposition; "" when they hold a predicate or another number, or run past _MAX_OBLIQUE words."""
+    s, start = sent.text, m.opening
+    pw = phrase_words()
+    prev = max((o.end for o in sent.mentions if o.end <= start), default=0)
+    lo = max([prev, *(c.end() for c in HARD.finditer(s, 0, start))])
+    text = _clean(_masked(sent, lo, start))
+    asp = list(pw.aspect.finditer(text))
+    text = text[asp[-1].end() :] if asp else text
+    words = text.split()
+    if not content_words(text) or len(words) > _MAX_OBLIQUE or pw.predicates.search(text) or _DIGITS.search(text):
+        return ""
+    return " ".join(words)
 
 
 def _oblique_share(own: str | None, after: str) -> str | None:

@@ -1018,6 +1018,53 @@ def _rate_base(sent: Sentence, m: Mention) -> str:
     return cut_phrase(rest[: len(cue) + cut], _MAX_AFTER).strip(" ,") if content_words(tail[:cut]) else ""
 
 
+def _rate_named_before(sent: Sentence, m: Mention) -> str:
+    """The rate the comma part right before a rate's clause names when that clause names none ("Nâng cao tỷ lệ phủ
+    sóng mạng 5G, phấn đấu đạt 50% số lượng trạm 4G"): "tỷ lệ ..." from its last "tỷ lệ" to the comma, when no
+    number, predicate or aspect marker stands in it after "tỷ lệ"; "" otherwise."""
+    s = sent.text
+    lo = _clause_lo(sent, m.opening)
+    if lo <= 0 or s[lo - 1] != ",":
+        return ""
+    hard = max((c.end() for c in HARD.finditer(s, 0, lo - 1)), default=0)
+    part_lo = max([hard, *(c.end() for c in _COMMA.finditer(s, hard, lo - 1))])
+    if any(part_lo < o.end and o.start < lo for o in sent.mentions):
+        return ""
+    pw = phrase_words()
+    share = regex.compile(WHOLE_WORD % regex.escape(pw.share), regex.IGNORECASE)
+    at = list(share.finditer(s, part_lo, lo - 1))
+    if not at:
+        return ""
+    text = s[at[-1].start() : lo - 1]
+    rest = text[len(at[-1].group()) :]
+    if not content_words(rest) or pw.predicates.search(rest) or pw.aspect.search(rest):
+        return ""
+    return cut_phrase(" ".join(text.split()), _MAX_NP)
+
+
+def _whole_named_by_rate(sent: Sentence, m: Mention) -> str:
+    """The whole of a ratio named by the rate that restates the ratio right after it ("27.245/36.864 hồ sơ (đạt tỷ
+    lệ 73,9% trên tổng số hồ sơ tiếp nhận)" -> "tổng số hồ sơ tiếp nhận"): the rate's base without its leading
+    prepositions, when it names the whole's own noun; "" otherwise."""
+    unit = m.unit or ""
+    if m.kind != "ratio_whole" or not unit:
+        return ""
+    rate = next((o for o in sent.mentions if o.start >= m.end), None)
+    if rate is None or rate.base_unit != "%":
+        return ""
+    noun = regex.compile(WHOLE_WORD % regex.escape(unit), regex.IGNORECASE)
+    between = noun.sub(" ", sent.text[m.end : rate.opening], count=1).replace("(", " ")
+    if between.strip() and not phrase_words().restate.fullmatch(between):
+        return ""
+    base = _rate_base(sent, rate)
+    if not noun.search(base):
+        return ""
+    words = base.split()
+    while words and not content_words(words[0]):
+        words.pop(0)  # "trên tổng số ...": the cue's preposition
+    return " ".join(words)
+
+
 def _coordinated_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     """A rate coordinated with the rate before it shares that rate's noun phrase: "Thanh toán viện phí không
     dùng tiền mặt đạt 34,3% trên tổng số chi phí và đạt 24% trên tổng lượt thanh toán" -> its own whole."""
@@ -1134,6 +1181,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             after = _after(sent, m)
             asp = _before_scope(_aspect_cut(after))
             own = " ".join(p for p in (m.unit or "", asp) if p)  # "42/139 cơ quan": the whole is the noun
+            own = _whole_named_by_rate(sent, m) or own  # "27/36 hồ sơ (đạt 73% trên tổng số hồ sơ tiếp nhận)"
         elif (whole := _container(sent, m)) is not None:
             own = whole  # "chương trình thực tế năm 2026, gồm 10 chuyên mục": parts of the programme
         elif (named := _named_before_paren(sent, m)) is not None:
@@ -1147,6 +1195,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 before = _count_agent(sent, m, before)  # "hỗ trợ 10 doanh nghiệp của tỉnh tham gia 14 gian hàng"
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
+            agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
@@ -1155,7 +1204,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
         base = _rate_base(sent, m) if m.base_unit == "%" else ""
         if not content_words(np_text) and content_words(after):
-            own = after
+            named = _rate_named_before(sent, m)  # "nâng cao tỷ lệ phủ sóng 5G, phấn đấu đạt 50% số trạm 4G"
+            own = f"{named} {after}" if named else after
         elif _object_after(sent, m, after):
             before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
@@ -1413,6 +1463,20 @@ def _whole_before(text: str, start: int) -> bool:
     before = " ".join(text[:start].split()).casefold()
     return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum())
                for p in cue_phrases("WHOLE_BEFORE"))
+
+
+def _whole_agent(sent: Sentence, m: Mention) -> str:
+    """The agent of the part a whole is taken of ("Công an tỉnh trực tiếp tiếp nhận 13.460 hồ sơ ... trên tổng số
+    14.014 hồ sơ tiếp nhận"): the whole after a whole cue counts the same noun for the same body, so it takes the
+    part's agent; "" when `m` is no such whole, the count before it counts another noun or a break parts them."""
+    if not is_counted(m) or not _is_whole(sent, m):
+        return ""
+    prev = _mention_before(sent, m.opening)
+    if prev is None or not is_counted(prev) or (prev.unit or "").casefold() != (m.unit or "").casefold():
+        return ""
+    if _AFTER_HARD.search(sent.text, prev.end, m.opening):
+        return ""
+    return _before(sent, prev, bare=True)[2]
 
 
 def _closes_coordination(tail: str) -> bool:

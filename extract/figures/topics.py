@@ -424,7 +424,8 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
         return f"{named_whole.strip(' ,')} {cw.ranked}"
     head = subject[:at]
     if part is None or not _existential_in_force(sent_text, part.start):
-        head = ""
+        total = cw.whole_head.search(head)  # "trên tổng số hồ sơ tiếp nhận": the whole is named a total
+        head = total.group() if total else ""
     tail = subject[at + len(noun) :]
     cut = context_words().part_predicate.search(tail)
     tail = tail[: cut.start()] if cut else tail

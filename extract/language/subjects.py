@@ -422,6 +422,7 @@ class ContextWords:
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
     existential_at: regex.Pattern  # searched anywhere
     part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
+    whole_head: regex.Pattern  # searched at the end of a text: "tổng số" before the noun of a ratio's whole
     nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" (and a light verb) naming an activity
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
@@ -437,7 +438,7 @@ class ContextWords:
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
-                 "part_predicates", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
+                 "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units"}
 
@@ -456,6 +457,7 @@ def context_words() -> ContextWords:
         existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
         part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
+        whole_head=regex.compile(WHOLE_WORD % alt["whole_heads"] + r"\s*$", flags),
         # "công tác tổ chức kiểm tra ...": a light verb may stand between the nominalizer and the activity's verb
         nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"(?:\s+" + WHOLE_WORD % word_alternation(
             _section("phrase", _PHRASE_KEYS)["light_verbs"], "subjects.yaml phrase.light_verbs") + r")?\s*$", flags),
