@@ -92,6 +92,12 @@ def test_an_anaphor_in_parentheses_points_at_what_the_parenthesis_comments_on():
     assert names(s["0"], "điểm đánh giá tiêu chí cấp giấy phép xây dựng") and not words(s["0"]) & {"trễ", "hạn"}
 
 
+def test_a_bare_verb_after_the_counted_noun_takes_the_object_its_activity_was_named_with():
+    s = subjects_of("Huyện chưa hoàn thành công tác kiểm tra an toàn thực phẩm trong năm 2025; đến nay, Phòng Y tế đã "
+                    "kiểm tra 30/45 cơ sở (còn 15/45 cơ sở chưa kiểm tra).")
+    assert names(s["15"], "cơ sở chưa kiểm tra an toàn thực phẩm", extra=0)
+
+
 def test_an_anaphor_in_a_new_sentence_takes_what_its_noun_was_named_with():
     s = subjects_of(
         "b) Kết quả đối với tiêu chí tiếp cận đất đai (đánh giá theo quý)",

@@ -307,6 +307,27 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
 
 
+def _name_verb_after(subject: str, m: Mention, texts: list[str]) -> str:
+    """`subject` naming its counted noun and then a bare verb about it after an aspect marker or a negation ("đơn vị
+    chưa kiểm tra", "cơ sở đã thanh tra") with the object that verb had where the activity was named in full before
+    (_activity_object): "Tỉnh chưa hoàn thành công tác tổ chức kiểm tra văn bản quy phạm pháp luật ...; ... (còn 06/12
+    đơn vị chưa kiểm tra)" -> "đơn vị chưa kiểm tra văn bản quy phạm pháp luật", as a verb before the noun does."""
+    hits = _word_at(subject, m.unit or "")
+    if not hits or subject[: hits[0].start()].strip():
+        return subject
+    rest = subject[hits[0].end() :].split()
+    markers = 0
+    while markers < len(rest) and context_words().part_predicate.fullmatch(rest[markers]):
+        markers += 1
+    verb = " ".join(rest[markers:])
+    if not markers or not verb or len(verb.split()) > _MAX_VERB or len(content_words(verb)) != len(verb.split()):
+        return subject
+    qual = _activity_object(verb, texts)
+    if not qual or _named_already(qual, subject):
+        return subject
+    return f"{subject} {qual}"
+
+
 def plans_named(text: str) -> list[str]:
     """The plans `text` names in full, as written from the plan noun to the end of the name ("Kế hoạch số
     12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm 2026", "Đề án Tây Nguyên 200"), in text order: what a
@@ -543,6 +564,7 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
         out = _name_bare_noun(out, m, sources)
         out = _name_bare_verb(out, m, sources)
+        out = _name_verb_after(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:
