@@ -428,6 +428,33 @@ def test_a_basis_adjunct_between_the_verb_and_its_count_is_no_part_of_it():
     assert names(s["20"], "hộ nghèo được hỗ trợ", extra=2)
 
 
+def test_the_owner_named_in_a_place_adjunct_before_a_count_is_no_part_of_it():
+    s = subjects_of("Theo đó, từ ngày 01/3/2025 đến nay, đã tổ chức phát sóng trên kênh truyền hình của Đài Phát thanh, "
+                    "Truyền hình tỉnh 12 chương trình về chuyển đổi số.")
+    assert names(s["12"], "chương trình về chuyển đổi số phát sóng trên kênh truyền hình", extra=0)
+    s = subjects_of("Trong quý, Trung tâm Phục vụ hành chính công đã tiếp nhận tại Bộ phận Một cửa 1.250 hồ sơ đất đai.")
+    assert "tiếp nhận tại Bộ phận Một cửa hồ sơ đất đai" in s["1.250"]  # the place itself stays
+
+
+def test_theo_do_after_a_figure_opens_a_clause_of_its_own():
+    s = subjects_of("Công tác thanh tra công vụ đã hoàn thành 100% kế hoạch năm, theo đó, đã thanh tra 12 đơn vị.")
+    assert not words(s["100%"]) & {"đó"} and "thanh tra" in s["100%"]
+
+
+def test_a_share_of_a_bare_plan_after_a_nominalised_activity_is_of_that_activitys_plan():
+    s = subjects_of("Công tác thanh tra công vụ đã hoàn thành 100% kế hoạch đề ra.")
+    assert names(s["100%"], "kế hoạch thanh tra công vụ", extra=2)
+    s = subjects_of("Tỉnh đã hoàn thành 100% kế hoạch đề ra.")  # the writer as agent names no activity
+    assert "tỉnh" not in s["100%"].casefold()
+
+
+def test_a_rate_opening_its_clause_in_parentheses_names_the_noun_phrase_after_it():
+    s = subjects_of("Việc cấp giấy phép xây dựng còn chậm so với quy định (gần 40% số giấy phép cấp trễ hạn, "
+                    "15% hồ sơ nộp trực tuyến trễ hạn).")
+    assert names(s["40%"], "giấy phép cấp trễ hạn", extra=0)
+    assert names(s["15%"], "hồ sơ nộp trực tuyến trễ hạn", extra=0)
+
+
 def test_a_coordinated_plural_noun_phrase_after_a_count_is_not_counted():
     s = subjects_of("Tang vật thu giữ gồm 52 xe máy không biển số và các giấy tờ, tài liệu liên quan đến vụ việc.")
     assert names(s["52"], "xe máy không biển số thu giữ")

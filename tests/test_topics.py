@@ -76,6 +76,28 @@ def test_an_anaphor_takes_a_long_criterion_name_without_splitting_a_compound():
     assert {"giải", "ngân", "vốn", "đầu", "tư", "công", "nguồn", "nhà", "nước"} <= words(s["0"])
 
 
+def test_an_anaphor_takes_no_topic_label_of_its_sentence():
+    # "tiêu chí này" is named by the rate it points at, which carries its own context; the sentence's topic
+    # label ("Đối với lĩnh vực ...:") would only add a second name
+    s = subjects_of("Đối với lĩnh vực cải cách hành chính công: tỷ lệ hồ sơ giải quyết đúng hạn đạt 92% "
+                    "(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm).")
+    assert names(s["0"], "điểm tiêu chí hồ sơ giải quyết đúng hạn") and not words(s["0"]) & {"lĩnh", "vực"}
+
+
+def test_an_anaphor_in_parentheses_points_at_what_the_parenthesis_comments_on():
+    # the share inside the parenthesis is evidence; the criterion is the clause before it
+    s = subjects_of("a) Việc cấp giấy phép xây dựng thuộc thẩm quyền của huyện còn chậm so với quy định (gần 40% số giấy "
+                    "phép cấp trễ hạn; theo quy định, chỉ cần có một giấy phép trễ hạn thì điểm đánh giá tiêu chí này "
+                    "là 0 điểm).")
+    assert names(s["0"], "điểm đánh giá tiêu chí cấp giấy phép xây dựng") and not words(s["0"]) & {"trễ", "hạn"}
+
+
+def test_a_bare_verb_after_the_counted_noun_takes_the_object_its_activity_was_named_with():
+    s = subjects_of("Huyện chưa hoàn thành công tác kiểm tra an toàn thực phẩm trong năm 2025; đến nay, Phòng Y tế đã "
+                    "kiểm tra 30/45 cơ sở (còn 15/45 cơ sở chưa kiểm tra).")
+    assert names(s["15"], "cơ sở chưa kiểm tra an toàn thực phẩm", extra=0)
+
+
 def test_an_anaphor_in_a_new_sentence_takes_what_its_noun_was_named_with():
     s = subjects_of(
         "b) Kết quả đối với tiêu chí tiếp cận đất đai (đánh giá theo quý)",

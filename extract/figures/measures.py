@@ -29,7 +29,15 @@ import regex
 from extract.catalog import RuleError, load, with_keys
 from extract.figures.label_lines import parse_line
 from extract.figures.sentence import Sentence
-from extract.figures.subjects import HARD, bound_after, masked, past_bound, unmark, without_openers
+from extract.figures.subjects import (
+    HARD,
+    activity_plan,
+    bound_after,
+    masked,
+    past_bound,
+    unmark,
+    without_openers,
+)
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import (
@@ -293,6 +301,8 @@ def _share_of(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
     noun phrase, which rates coordinated with it share the qualifiers of ("thôn không ma túy")."""
     if m.base_unit != "%":
         return None
+    if (plan := activity_plan(sent, m)) is not None:
+        return plan  # "Công tác kiểm tra ... đã hoàn thành 100% kế hoạch đề ra": of the activity's plan
     pw = phrase_words()
     lo = _clause_lo(sent, m.opening)
     before = " ".join(_masked(sent, lo, m.opening).split())

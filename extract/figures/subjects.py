@@ -261,6 +261,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
         text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
+    text = _without_place_owner(text)
     both = list(pw.coordinator.finditer(text))
     if both and text[both[-1].end() :].strip() and text[: both[-1].start()].strip() and not _after_count(sent, lo):
         both = []  # "đối chiếu giữa sổ A và sổ B 120 hồ sơ": two nouns of the verb's object, not two counts
@@ -291,6 +292,20 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
         return head, False, agent
     return cut_phrase(verb_phrase, limit, tail=True), False, agent
+
+
+def _without_place_owner(text: str) -> str:
+    """The verb phrase before a count without the owner named in the place adjunct that ends it ("phát sóng trực
+    tiếp trên sóng truyền hình của Báo và Phát thanh, Truyền hình A 08 cuộc đối thoại" -> "phát sóng trực tiếp trên
+    sóng truyền hình"): the body whose medium or premises the act used names nothing counted; the place itself
+    ("trên Cổng dịch vụ công quốc gia") stays. Kept when the adjunct holds a verb of its own (a clause)."""
+    pw = phrase_words()
+    place = pw.place.search(text)
+    if place is None or not content_words(text[: place.start()]) or pw.predicates.search(place.group()) \
+            or pw.aspect.search(place.group()):
+        return text
+    owner = pw.place_owner.search(place.group())
+    return text[: place.start() + owner.start()] if owner else text
 
 
 def _gives_to(text: str) -> bool:
@@ -838,6 +853,8 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
             return None
+        if m.base_unit == "%" and not content_words(between[cut.start() :]) and content_words(_phrase_after(sent, m)):
+            return None  # "gần 50% số quyết định trễ hạn, 25% thủ tục ... trễ hạn": a rate naming its own noun phrase
     if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
@@ -993,6 +1010,8 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     elif pred and text[: pred.start()].strip():
         text = text[: pred.start()]
     if pw.restate.fullmatch(text):
+        if not text.strip() and content_words(_phrase_after(sent, m)):
+            return ""  # "(gần 50% số quyết định công bố trễ hạn, ...)": a rate opening its clause names what follows
         return _before_paren(sent, m, start)  # "đạt tỷ lệ": no noun of its own
     both = list(pw.accompaniment.finditer(text))
     if both and text[both[-1].end() :].strip():
@@ -1103,7 +1122,8 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     limit = _MAX_TOPIC_LABEL if topic is label else _MAX_TOPIC
     if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")):
         t = " ".join(topic.group("t").split())
-        if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT:
+        if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT \
+                and not context_words().anaphor.search(own):  # "tiêu chí này": named by what it points at
             # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"; "Đối với dịch vụ công thiết yếu của các sở, ban,
             # ngành: đã tiếp nhận 27.245 hồ sơ", "Đối với bồi dưỡng theo yêu cầu vị trí việc làm thì thời gian ...
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
@@ -1227,6 +1247,27 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def activity_plan(sent: Sentence, m: Mention) -> str | None:
+    """A share of a bare plan ("đã hoàn thành 100% kế hoạch đề ra") whose clause opens with a nominalised activity
+    before its aspect marker ("Công tác kiểm tra cải cách hành chính đã ...") is a share of that activity's plan:
+    "kế hoạch Công tác kiểm tra cải cách hành chính"; None otherwise (the writer as agent: "Tỉnh đã ...")."""
+    if m.base_unit != "%":
+        return None
+    cw = context_words()
+    pw = phrase_words()
+    after = _phrase_after(sent, m)
+    plan = cw.plan.match(after)
+    if plan is None or not pw.restate.fullmatch(after[plan.end() :]):
+        return None
+    np_text = _rate_np(sent, m)
+    asp = pw.aspect.search(np_text)
+    activity = " ".join(np_text[: asp.start()].split()).strip(" ,") if asp else ""
+    words = activity.split()
+    if len(words) < 3 or not any(cw.nominalizer.search(" ".join(words[:k])) for k in (1, 2)):
+        return None
+    return f"{plan.group()} {activity}"
 
 
 def _counted_noun(m: Mention) -> str:

@@ -23,10 +23,17 @@ from functools import lru_cache
 import regex
 
 from extract.figures.measures import measure_words
-from extract.figures.subjects import is_counted
+from extract.figures.subjects import is_counted, unmark
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, container_words, content_words, context_words, cut_phrase
+from extract.language.subjects import (
+    WHOLE_WORD,
+    container_words,
+    content_words,
+    context_words,
+    cut_phrase,
+    phrase_words,
+)
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
@@ -38,6 +45,7 @@ _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _PAIR_GAP = regex.compile(r"\s*,?\s*(?=\d)")  # between two counts of a pair ("05 vụ, 04 đối tượng")
 _COUNT_NEXT = regex.compile(r"\d")
+_DIGIT = regex.compile(r"\d")
 _PAIR_STOP = regex.compile(r"[.;:,()\[\]“”\"!?…]|\s[-–]\s")
 _MAX_PAIR = 12  # words of the clause after a pair of counts that qualifies both
 _MAX_SHORT = 14  # content words of a subject short enough to take the qualifiers of its bare noun (a topic label
@@ -144,11 +152,30 @@ def _is_bare(subject: str, noun: str) -> regex.Match | None:
     return last if context_words().clause_opener.match(rest) else None
 
 
+def _commented(sentence_before: str, done: list) -> str | None:
+    """What a parenthesis holding an anaphor comments on ("Tỷ lệ ... đạt 75% (số tiền ... đạt 654/871 triệu đồng,
+    trường hợp đạt 100% thì tiêu chí này ...)", "Việc công bố ... còn chậm (gần 50% ...; ... thì tiêu chí này ...)"):
+    the subject of the last figure before the parenthesis, else the noun phrase its clause opens with; None outside
+    a parenthesis. The figures inside it only give evidence of what is scored."""
+    paren = sentence_before.rfind("(")
+    if paren < 0 or ")" in sentence_before[paren:]:
+        return None
+    before = [subj for o, subj in done if o.end <= paren and subj]
+    if before:
+        return before[-1]
+    clause = unmark(regex.split(r"[.;:](?:\s|$)", sentence_before[:paren])[-1])
+    pw = phrase_words()
+    stops = [x.start() for x in (pw.predicates.search(clause), pw.aspect.search(clause)) if x]
+    head = clause[: min(stops)] if stops else clause
+    return " ".join(head.split()) if content_words(head) and not _DIGIT.search(head) else None
+
+
 def _antecedent(texts: list[str], noun: str, done: list, carried: str | None) -> str | None:
-    """What an anaphoric `noun` + demonstrative points at: the subject of the figure before it in the sentence,
-    else the noun's last qualifiers in force, else the block's last subject."""
+    """What an anaphoric `noun` + demonstrative points at: what the parenthesis it stands in comments on, else the
+    subject of the figure before it in the sentence, else the noun's last qualifiers in force, else the block's
+    last subject."""
     cw = context_words()
-    prev = done[-1][1] if done else None
+    prev = (_commented(texts[0], done) if texts else None) or (done[-1][1] if done else None)
     if prev and not cw.anaphor.search(prev):
         return prev
     qual = named_qualifiers(noun, texts)
@@ -278,6 +305,27 @@ def _name_bare_verb(subject: str, m: Mention, texts: list[str]) -> str:
     if not qual or _named_already(qual, subject):
         return subject  # the object it had is not this one's, or it is named already
     return " ".join(f"{verb} {qual} {subject[hits[-1].start():]}".split())
+
+
+def _name_verb_after(subject: str, m: Mention, texts: list[str]) -> str:
+    """`subject` naming its counted noun and then a bare verb about it after an aspect marker or a negation ("đơn vị
+    chưa kiểm tra", "cơ sở đã thanh tra") with the object that verb had where the activity was named in full before
+    (_activity_object): "Tỉnh chưa hoàn thành công tác tổ chức kiểm tra văn bản quy phạm pháp luật ...; ... (còn 06/12
+    đơn vị chưa kiểm tra)" -> "đơn vị chưa kiểm tra văn bản quy phạm pháp luật", as a verb before the noun does."""
+    hits = _word_at(subject, m.unit or "")
+    if not hits or subject[: hits[0].start()].strip():
+        return subject
+    rest = subject[hits[0].end() :].split()
+    markers = 0
+    while markers < len(rest) and context_words().part_predicate.fullmatch(rest[markers]):
+        markers += 1
+    verb = " ".join(rest[markers:])
+    if not markers or not verb or len(verb.split()) > _MAX_VERB or len(content_words(verb)) != len(verb.split()):
+        return subject
+    qual = _activity_object(verb, texts)
+    if not qual or _named_already(qual, subject):
+        return subject
+    return f"{subject} {qual}"
 
 
 def plans_named(text: str) -> list[str]:
@@ -517,6 +565,7 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
         out = _name_bare_noun(out, m, sources)
         out = _name_bare_verb(out, m, sources)
+        out = _name_verb_after(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:

@@ -86,6 +86,8 @@ class PhraseWords:
     accompaniment: regex.Pattern  # searched: "với" opening an amount's own phrase
     range_gap: regex.Pattern  # full match: what stands between the two ends of a range ("đến", "-")
     basis: regex.Pattern  # searched at the end of a text: "theo thẩm quyền" between a verb and its count
+    place: regex.Pattern  # searched at the end of a text: "trên sóng truyền hình" between a verb and its count
+    place_owner: regex.Pattern  # searched in such a place: "của Báo ..." naming whose the place is
     other_noun: regex.Pattern  # searched: a coordinator opening another plural noun phrase ("và các đồ vật")
     time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
@@ -96,7 +98,7 @@ class PhraseWords:
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
-                "basis_prepositions", "plural_determiners",
+                "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
                 "compound_prepositions", "equivalents"}
@@ -178,6 +180,8 @@ def phrase_words() -> PhraseWords:
         other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
                                  flags),
         basis=regex.compile(r"\s" + WHOLE_WORD % alt["basis_prepositions"] + r"\s+[^,;:()]{1,40}$", flags),
+        place=regex.compile(r"\s" + WHOLE_WORD % alt["place_prepositions"] + r"\s+(?=[^;:()]*\p{L})[^;:()]{1,80}$", flags),
+        place_owner=regex.compile(r"\s" + WHOLE_WORD % alt["place_owners"] + r"\s+(?-i:\p{Lu})", flags),
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
         generic=regex.compile(alt["generic_units"], flags),
