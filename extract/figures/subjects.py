@@ -45,6 +45,7 @@ HARD = regex.compile(r"[;()]|:(?!\d)")
 _ASIDE = regex.compile(r"\([^()]*\)\s*$")  # a parenthesis closed right before a number
 _COMMA = regex.compile(r",")
 _DIGIT = regex.compile(r"\d")
+_LETTER = regex.compile(r"\p{L}")
 _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1)", "1.", "a)", "- ", "+ "
 _ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
@@ -291,7 +292,25 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     limit = _before_limit(text)
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
         return head, False, agent
-    return cut_phrase(verb_phrase, limit, tail=True), False, agent
+    return _act_at_place(verb_phrase, cut_phrase(verb_phrase, limit, tail=True)), False, agent
+
+
+def _act_at_place(verb_phrase: str, cut: str) -> str:
+    """`cut` (the last words of a verb phrase over its length limit) with the verb from the phrase's head when the
+    cut keeps only the place the act was done (`extents.yaml` act_places): "tuyên truyền phòng, chống ma túy học
+    đường tại Trường Đại học Đà Lạt 22 lượt" -> "tuyên truyền phòng, chống ma túy học đường tại Trường Đại học Đà
+    Lạt", not "Trường Đại học Đà Lạt"; `cut` unchanged otherwise."""
+    whole = " ".join(verb_phrase.split())
+    if not cut or cut == whole or not whole.endswith(cut):
+        return cut
+    rest = whole[: len(whole) - len(cut)]
+    place = extent_words().act_place.search(rest)
+    if place is None:
+        return cut
+    head, found = until_boundary(rest)
+    if not found or not content_words(head):
+        return cut
+    return " ".join(f"{head} {place.group()} {cut}".split())
 
 
 def _without_place_owner(text: str) -> str:
@@ -758,9 +777,10 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
 
 def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     """A rate followed by the noun phrase it is a share of, the object of a verb that is not a predicate
-    of rates ("hoàn thành 100% kế hoạch", not "đạt 82% kế hoạch" or "đạt 34% trên tổng số")."""
-    words = after.split()
+    of rates ("hoàn thành 100% kế hoạch", not "đạt 82% kế hoạch" or "đạt 34% trên tổng số"); a plural determiner
+    may open the phrase ("đã tổ chức cho 100% các xã, phường ký cam kết")."""
     pw = phrase_words()
+    words = pw.determiner.sub("", after, count=1).split()
     if not words or not content_words(words[0]) or pw.predicates.match(after) or pw.restate.fullmatch(after):
         return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
     start = m.opening
@@ -1119,10 +1139,11 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     text = unmark(sent.text)
     label = pw.topic_label.match(text)
     topic = label if label and len(label.group("t").split()) <= _MAX_TOPIC_LABEL else pw.topic.match(text)
-    limit = _MAX_TOPIC_LABEL if topic is label else _MAX_TOPIC
+    contrast = topic is not None and pw.contrast.match(text) is not None  # "Riêng đối với ...,": of that group only
+    limit = _MAX_TOPIC_LABEL if topic is label or contrast else _MAX_TOPIC
     if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")):
         t = " ".join(topic.group("t").split())
-        if t.casefold() not in own.casefold() and len(content_words(own)) <= _MAX_SHORT \
+        if t.casefold() not in own.casefold() and (contrast or len(content_words(own)) <= _MAX_SHORT) \
                 and not context_words().anaphor.search(own):  # "tiêu chí này": named by what it points at
             # "Đối với cấp sở, có 07 đơn vị xếp loại Xuất sắc"; "Đối với dịch vụ công thiết yếu của các sở, ban,
             # ngành: đã tiếp nhận 27.245 hồ sơ", "Đối với bồi dưỡng theo yêu cầu vị trí việc làm thì thời gian ...
@@ -1184,10 +1205,11 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     if shared:
         return shared
     if indicator and not counted:
-        np_text = _rate_np(sent, m, subject)
+        opening = _after_opening_rate(sent, m)  # "..., đến năm 2030, 50% xã, phường không ma túy"
+        np_text = opening or _rate_np(sent, m, subject)
         named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
-        if subject and fold(subject).casefold() in fold(np_text).casefold() or named and len(content_words(np_text)) > 3 \
-                or _names_own_rate(sent, m, np_text):
+        if opening or subject and fold(subject).casefold() in fold(np_text).casefold() \
+                or named and len(content_words(np_text)) > 3 or _names_own_rate(sent, m, np_text):
             own = np_text  # the indicator's name in the clause, or a rate the clause names itself ("tỷ lệ ... đạt")
         else:
             own = subject
@@ -1268,6 +1290,19 @@ def activity_plan(sent: Sentence, m: Mention) -> str | None:
     if len(words) < 3 or not any(cw.nominalizer.search(" ".join(words[:k])) for k in (1, 2)):
         return None
     return f"{plan.group()} {activity}"
+
+
+def _after_opening_rate(sent: Sentence, m: Mention) -> str:
+    """The noun phrase after a rate that opens a clause of its own past a comma ("... tạo việc làm để ..., đến năm
+    2030, 50% xã, phường không ma túy"): the rate is of that phrase, not of a name read in a clause before it; ""
+    when the clause has words before the rate or none follow it."""
+    if m.base_unit != "%":
+        return ""
+    start = m.opening
+    lo = _clause_lo(sent, start)
+    if lo == 0 or sent.text[lo - 1] != "," or content_words(without_openers(unmark(masked(sent, lo, start, m)))):
+        return ""
+    return _phrase_after(sent, m)
 
 
 def _counted_noun(m: Mention) -> str:
@@ -1647,6 +1682,7 @@ def _before_scope(text: str) -> str:
 
 
 _MAX_INLINE_LABEL = 6  # content words of a label set off by a colon right before a count inside a sentence
+_MAX_COMMA_LABEL = 3  # words of a label set off by a comma after the counts before it (", thu giữ: 01 bộ")
 
 
 def _colon_label(sent: Sentence, m: Mention) -> str:
@@ -1660,6 +1696,9 @@ def _colon_label(sent: Sentence, m: Mention) -> str:
         return ""
     head = head[:-1]
     lo = max(head.rfind(";"), head.rfind("("), head.rfind(")"), head.rfind(":"))
+    comma = head.rfind(",")
+    if comma > lo and any(o.end <= comma for o in sent.mentions) and len(head[comma + 1 :].split()) <= _MAX_COMMA_LABEL:
+        lo = comma  # "bắt giữ 03 vụ 04 đối tượng ..., thu giữ: 01 bộ": a verb after the counts before labels this one
     if lo < 0:
         return ""  # a label opening the block is label_lines.py's
     label = " ".join(head[lo + 1 :].split())
@@ -1713,7 +1752,9 @@ def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
     start = m.opening
     head = s[:start].rstrip()
     paren = s.rfind("(", 0, start)
-    if not head.endswith(":") or paren < 0 or ")" in s[paren:start]:
+    if not head.endswith(":"):
+        return _labelled_part(sent, m, done)
+    if paren < 0 or ")" in s[paren:start]:
         return None
     total = next(((o, subj) for o, subj in reversed(done) if o.end <= paren), None)
     if total is None or not total[1] or len(s[total[0].end : paren].split()) > 1 or "," in s[total[0].end : paren]:
@@ -1727,3 +1768,58 @@ def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
     if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label:
         return None  # "(gồm: 04 cơ quan ...)", "(trong đó: ...)": a list's lead-in, its parts name their own noun
     return f"{total[1]} {label}"
+
+
+def _paren_parts(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the comma or semicolon parts of `text`, a parenthesis' content, not inside a nested one."""
+    parts, depth, lo = [], 0, 0
+    for i, c in enumerate(text):
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0 and c in ",;":
+            parts.append((lo, i))
+            lo = i + 1
+    return [*parts, (lo, len(text))]
+
+
+def _labelled_part(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A part of the count right before a parenthesis, a bare number named by the label before it with no colon
+    ("5362 người nghiện và người sử dụng trái phép chất ma túy (người nghiện 1974 (ngoài xã hội 832), người sử dụng
+    3388)"): a label naming one of the total's coordinated phrases takes the total's phrase without the other parts'
+    labels ("người sử dụng trái phép chất ma túy"), another label goes after the total's subject ("... ngoài xã
+    hội"); None otherwise. `done` holds the (mention, subject) of the sentence's figures before `m`."""
+    s, start = sent.text, m.opening
+    paren = sent.group(m.start)
+    if _LETTER.search(m.raw) or paren < 0 or s[paren] != "(":  # a unit written with the number is its own noun
+        return None
+    total = next(((o, subj) for o, subj in reversed(done) if o.end <= paren), None)
+    if total is None or not total[1] or not is_counted(total[0]) or not is_counted(m) \
+            or (m.unit or "").casefold() != (total[0].unit or "").casefold() or HARD.search(s, total[0].end, paren) \
+            or "," in s[total[0].end : paren] or any(total[0].end <= o.start < paren for o in sent.mentions):
+        return None  # the parenthesis must follow the total's phrase
+    inner = s[paren + 1 : sent.close_of(paren)]
+    labels = []
+    for lo, hi in _paren_parts(inner):
+        first = next((o for o in sent.mentions if paren + 1 + lo <= o.start < paren + 1 + hi), None)
+        if first is None:
+            return None
+        labels.append((paren + 1 + lo <= start < paren + 1 + hi, " ".join(s[paren + 1 + lo : first.start].split())))
+    own = next((label for here, label in labels if here), "")
+    pw = phrase_words()
+    if not 0 < len(content_words(own)) <= _MAX_PART_LABEL or _DIGIT.search(own) or pw.predicates.search(own) \
+            or pw.lead_openers.match(own) or pw.lead_in.search(own) or without_openers(own) != own \
+            or pw.restate.fullmatch(own):
+        return None  # "(tỷ lệ 96%)": a restatement of the total, no part of it
+    whole = total[1]
+    if not pw.coordinator.search(whole) or not _word_in(whole, own):
+        return f"{whole} {own}"
+    for here, label in labels:
+        if not here and label and _word_in(whole, label):
+            whole = regex.sub(rf"(?i)(?:{WHOLE_WORD % regex.escape(label)}\s*{pw.coordinator.pattern}"
+                              rf"|{pw.coordinator.pattern}\s*{WHOLE_WORD % regex.escape(label)})", " ", whole, count=1)
+    return " ".join(whole.split())
+
+
+def _word_in(text: str, phrase: str) -> bool:
+    return regex.search(WHOLE_WORD % regex.escape(phrase), text, regex.IGNORECASE) is not None
+

@@ -547,6 +547,19 @@ def name_index(subject: str, m: Mention, texts: list[str]) -> str:
     return subject
 
 
+def _own_label(sentence_before: str) -> list[str]:
+    """The label a count's own part of its sentence sets off by a colon right before it ("...; số học viên đình chỉ do
+    bệnh hiểm nghèo: 01; di lý: 26" -> "di lý"), as the only text in force for its bare noun: the parts before name
+    other groups of the list; [] when no colon stands right before the count."""
+    head = sentence_before.rstrip()
+    if not head.endswith(":"):
+        return []
+    label = head[max(head.rfind(";"), head.rfind("("), head.rfind(")")) + 1 : -1].strip(" ,")
+    if not content_words(label) or phrase_words().lead_openers.match(label):
+        return []  # "..., trong đó: 850 đơn thư": a list's lead-in names no group of its own
+    return [label]
+
+
 def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[str], done: list,
              carried: str | None) -> str | None:
     """The subject of `m` completed from the topic in force: `sentence_before` is its sentence up to the number,
@@ -563,7 +576,7 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:  # an anaphor is named by what it points at
-        out = _name_bare_noun(out, m, sources)
+        out = _name_bare_noun(out, m, _own_label(sentence_before) or sources)
         out = _name_bare_verb(out, m, sources)
         out = _name_verb_after(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):

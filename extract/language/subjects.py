@@ -80,6 +80,7 @@ class PhraseWords:
     lead_openers: regex.Pattern  # matched at the start of a text
     topic: regex.Pattern  # matched at the start of a sentence; group "t" is the topic
     topic_label: regex.Pattern  # the same, the topic set off by a colon or "thì" (commas and all)
+    contrast: regex.Pattern  # matched at the start of a sentence: the word singling out its topic's group ("Riêng")
     coordinator: regex.Pattern  # searched: "và", "hoặc" between two coordinated phrases or counts
     trailing_coordinators: regex.Pattern  # searched: coordinators a cut phrase is left ending with
     coordination: regex.Pattern  # full match: what may stand between two coordinated counts (",", "và")
@@ -89,6 +90,7 @@ class PhraseWords:
     place: regex.Pattern  # searched at the end of a text: "trên sóng truyền hình" between a verb and its count
     place_owner: regex.Pattern  # searched in such a place: "của Báo ..." naming whose the place is
     other_noun: regex.Pattern  # searched: a coordinator opening another plural noun phrase ("và các đồ vật")
+    determiner: regex.Pattern  # matched at the start of a text: a plural determiner opening a noun phrase ("các xã")
     time_lead: regex.Pattern  # searched at the end of a text: the preposition of the time that follows
     consequence: regex.Pattern  # searched: the word opening a condition's main clause ("thì")
     generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
@@ -98,7 +100,7 @@ class PhraseWords:
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
-                "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
+                "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
                 "compound_prepositions", "equivalents"}
@@ -172,6 +174,7 @@ def phrase_words() -> PhraseWords:
         # ... or by an aside in parentheses ("Đối với các sở, ngành (100% đơn vị xếp loại Tốt), gồm: ...")
         topic_label=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^:;()]{2,120}?)\s*(?::(?!\d)|\(|\s"
                                   + WHOLE_WORD % alt["consequence"] + ")", flags),
+        contrast=regex.compile(r"^\s*" + WHOLE_WORD % alt["contrast"], flags),
         coordinator=regex.compile(WHOLE_WORD % alt["coordinators"], flags),
         trailing_coordinators=regex.compile(r"(?:\s+" + WHOLE_WORD % alt["coordinators"] + r")+\s*$", flags),
         coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
@@ -179,6 +182,7 @@ def phrase_words() -> PhraseWords:
         range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
         other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
                                  flags),
+        determiner=regex.compile(r"^\s*" + WHOLE_WORD % alt["plural_determiners"] + r"\s+", flags),
         basis=regex.compile(r"\s" + WHOLE_WORD % alt["basis_prepositions"] + r"\s+[^,;:()]{1,40}$", flags),
         place=regex.compile(r"\s" + WHOLE_WORD % alt["place_prepositions"] + r"\s+(?=[^;:()]*\p{L})[^;:()]{1,80}$", flags),
         place_owner=regex.compile(r"\s" + WHOLE_WORD % alt["place_owners"] + r"\s+(?-i:\p{Lu})", flags),
@@ -492,6 +496,7 @@ class ExtentWords:
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
+    act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
     body: regex.Pattern  # matched at the start of a clause: a named body (group "a") and the words after it ("v")
 
@@ -503,7 +508,7 @@ def extent_words_data() -> dict:
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
-                                                  "agent_heads", "agent_levels"})
+                                                  "agent_heads", "agent_levels", "act_places"})
 
 
 @cache
@@ -521,6 +526,7 @@ def extent_words() -> ExtentWords:
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
+        act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
         body=_body_pattern(alt["agent_heads"], alt["agent_levels"]),
     )

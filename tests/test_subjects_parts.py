@@ -1,0 +1,52 @@
+"""Subjects of parts, labelled items and rates named after them (extract/figures/subjects.py `_labelled_part`,
+`_after_opening_rate`, `_object_after`, `_colon_label`, `_act_at_place`, `noun_phrase`'s contrast topic;
+extract/figures/topics.py `_own_label`; words in rules/subjects.yaml phrase.contrast, rules/extents.yaml act_places),
+on invented sentences."""
+
+from __future__ import annotations
+
+from support import names, subjects_of
+
+
+def test_a_labelled_part_of_a_coordinated_total_takes_the_total_without_the_other_parts():
+    s = subjects_of("Toàn huyện có 820 hộ nghèo và hộ cận nghèo thuộc diện bảo trợ xã hội (hộ nghèo 300 (vùng cao 120), "
+                    "hộ cận nghèo 520).")
+    assert names(s["300"], "hộ nghèo thuộc diện bảo trợ xã hội", extra=0)
+    assert names(s["520"], "hộ cận nghèo thuộc diện bảo trợ xã hội", extra=0)
+    # a label that names no coordinated phrase of the total follows the part's subject
+    assert names(s["120"], "hộ nghèo thuộc diện bảo trợ xã hội vùng cao", extra=0)
+
+
+def test_a_rate_opening_its_own_clause_is_of_the_phrase_after_it_not_of_a_name_before():
+    s = subjects_of("Các xã tập trung hỗ trợ giải quyết việc làm cho người lao động, phấn đấu đến năm 2030, 80% thôn, "
+                    "bản đạt chuẩn nông thôn mới.")
+    assert names(s["80%"], "thôn, bản đạt chuẩn nông thôn mới", extra=0)
+
+
+def test_a_plural_determiner_opens_the_object_phrase_after_a_rate():
+    s = subjects_of("Huyện đã hướng dẫn cho 100% các hộ kinh doanh đăng ký thuế điện tử.")
+    assert names(s["100%"], "hộ kinh doanh đăng ký thuế điện tử", extra=2)
+
+
+def test_a_short_verb_set_off_by_a_comma_and_a_colon_after_counts_labels_the_next_count():
+    s = subjects_of("Trong tháng, lực lượng quản lý thị trường phát hiện, xử lý 05 vụ 07 đối tượng có hành vi vận "
+                    "chuyển, kinh doanh trái phép thuốc lá điếu nhập lậu, tạm giữ: 02 bộ cân điện tử.")
+    assert names(s["02"], "bộ cân điện tử tạm giữ", extra=0)
+
+
+def test_a_verb_phrase_cut_to_its_place_keeps_the_act():
+    s = subjects_of("Trung tâm tổ chức hướng dẫn kỹ năng sử dụng dịch vụ công trực tuyến tại Bưu điện Văn hóa xã Tân "
+                    "Hà 15 lượt.")
+    assert names(s["15"], "lượt hướng dẫn kỹ năng sử dụng dịch vụ công trực tuyến tại Bưu điện Văn hóa xã Tân Hà")
+
+
+def test_a_group_singled_out_by_rieng_names_every_figure_of_its_sentence():
+    s = subjects_of("Các cơ quan đăng tải tin bài về chuyển đổi số. Riêng đối với các trường trung học phổ thông "
+                    "thuộc Sở Giáo dục, mỗi tháng có ít nhất 02 tin bài về chuyển đổi số đăng trên Cổng thông tin.")
+    assert names(s["02"], "tin bài về chuyển đổi số đăng trên Cổng thông tin của trường trung học phổ thông thuộc Sở "
+                          "Giáo dục")
+
+
+def test_a_count_after_its_own_colon_label_takes_no_qualifiers_of_the_items_before():
+    s = subjects_of("Từ ngày 01/3/2025: tiếp nhận 320 học viên; số học viên chuyển đến cơ sở khác: 12; hồi gia: 40.")
+    assert names(s["40"], "học viên hồi gia", extra=0)
