@@ -98,3 +98,22 @@ def test_a_rate_reached_over_a_noun_phrase_names_both_the_act_and_that_noun():
     assert names(s["80%"], "kết nối camera giám sát giao thông vào trung tâm điều hành nút giao trọng điểm huyện")
     s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 82% kế hoạch năm.")
     assert "hoạch" not in words(s["82%"])  # a plan after the rate is what it is measured against, not its noun
+
+
+def test_a_comparison_after_a_copula_s_number_is_no_part_of_its_subject():
+    s = subjects_of("Tổng số giáo viên đang giảng dạy là 1.250 cao hơn số định mức được Bộ giao là 1.100.")
+    assert names(s["1.250"], "giáo viên đang giảng dạy")
+    assert not words(s["1.250"]) & {"định", "mức", "bộ", "giao"}
+
+
+def test_a_part_written_out_of_its_whole_shares_the_words_after_the_whole():
+    s = subjects_of("Kết quả rà soát cho thấy có 12 trong tổng số 40 hợp tác xã có sản phẩm xuất khẩu, đạt 30%.")
+    assert names(s["12"], "hợp tác xã có sản phẩm xuất khẩu", extra=0)  # "Kết quả rà soát cho thấy" reports it
+    assert names(s["30%"], "tỷ lệ hợp tác xã có sản phẩm xuất khẩu", extra=0)
+
+
+def test_a_share_of_a_counted_set_names_the_set_and_the_verb_without_its_agent():
+    s = subjects_of("Thanh tra huyện đã thực hiện thanh tra công tác tài chính đạt 45% số trường học "
+                    "(18/40 trường).")
+    assert names(s["45%"], "thanh tra công tác tài chính trường học", extra=0)
+    assert names(s["18"], "thanh tra công tác tài chính trường học", extra=0)

@@ -20,6 +20,7 @@ import regex
 
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
+from extract.figures.share_roles import share_words
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
@@ -443,6 +444,9 @@ def _after(sent: Sentence, m: Mention) -> str:
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
+    if m.kind == "ratio_part" and " ".join(rest.split()).casefold() in cue_phrases("WHOLE_BEFORE"):
+        # "31 trong tổng số 54 doanh nghiệp có hoạt động ...": the part is written as "31/54 doanh nghiệp ..."
+        return _after(sent, next(o for o in sent.mentions if o.start == nxt))
     if nxt < len(s) and (shared := _pair_tail(sent, m, rest, nxt)):
         return shared
     close = _CLOSE_QUOTE.search(rest)
@@ -623,8 +627,10 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     TTHC của địa phương"): the phrase before names what is done, the one after what it is counted over, and the
     subject holds both. Not a plan or a restatement after it ("đạt 82% kế hoạch"), nor a whole cue ("trên tổng số")."""
     words = after.split()
-    if base or not content_words(np_text) or not words or not content_words(words[0]) or not words[0][0].isalpha():
+    if base or not content_words(np_text) or not words or not words[0][0].isalpha():
         return False
+    if not content_words(words[0]) and not share_words().count_after.match(after):
+        return False  # "đạt 90% của ...": no noun phrase; "đạt trên 30% số cơ quan ...": a share of the cơ quan
     if sent.text[m.end :].lstrip().startswith(","):
         return False  # "đạt 100%, tải sử dụng dữ liệu đạt 60%": the comma ends the rate's clause
     pw = phrase_words()
@@ -634,6 +640,16 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     before = _strip_lead_in(masked(sent, _clause_lo(sent, start), start, m))
     lead = " ".join(masked(sent, _clause_lo(sent, start), start, m).split()[len(before.split()) :])
     return bool(pw.predicates.search(lead))  # the verb of a rate ("đạt") right before it, past "tối thiểu"
+
+
+def _predicate_of(text: str) -> str:
+    """The verb phrase of a clause after its aspect marker, light verbs dropped: the agent before it is who acts,
+    not what a rate counts ("Tỉnh đã thực hiện kiểm tra công tác CCHC" -> "kiểm tra công tác CCHC"); `text` when
+    no verb follows an aspect marker."""
+    asp = list(phrase_words().aspect.finditer(text))
+    if not asp or not text[asp[-1].end() :].strip():
+        return text
+    return " ".join(drop_light_verbs(text[asp[-1].end() :]).split()) or text
 
 
 def _opens_clause(part: str) -> bool:
@@ -920,6 +936,19 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     return cut_phrase(text, _MAX_NP, tail=True) or None
 
 
+def _share_before_paren(m: Mention, named: str, done: list) -> str:
+    """The subject of the part of a ratio that opens a parenthesis right after a share of a counted set: the
+    share's own subject, the verb it counts by kept ("đã kiểm tra công tác CCHC đạt 30% số cơ quan, đơn vị (42/139
+    đơn vị)" -> "kiểm tra công tác CCHC số cơ quan, đơn vị"); `named` (the noun phrase before the parenthesis)
+    otherwise."""
+    if m.kind != "ratio_part" or not done:
+        return named
+    prev, subj = done[-1]
+    if prev.base_unit != "%" or not subj or not fold(subj).casefold().endswith(fold(named).casefold()):
+        return named
+    return subj
+
+
 def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
     """Where the noun phrase of a clause starts when the clause's verb stands right before the number ("Tỷ lệ
     thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%", "kinh phí cho công tác phòng, chống ma
@@ -1136,7 +1165,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif (whole := _container(sent, m)) is not None:
             own = whole  # "chương trình thực tế năm 2026, gồm 10 chuyên mục": parts of the programme
         elif (named := _named_before_paren(sent, m)) is not None:
-            own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
+            own = _share_before_paren(m, named, done)  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
             before, copula, agent = _before(sent, m, bare=True)
             if not before and not copula:
@@ -1159,7 +1188,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
         elif _reached_share(sent, m, np_text, after, base):
-            own = f"{np_text} {after}"  # "Cung cấp dịch vụ công trực tuyến ... đạt tối thiểu 90% TTHC của địa phương"
+            # "Cung cấp dịch vụ công trực tuyến ... đạt tối thiểu 90% TTHC của địa phương"
+            own = f"{_predicate_of(np_text)} {after}"
         else:
             own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):
