@@ -117,3 +117,22 @@ def test_a_share_of_a_counted_set_names_the_set_and_the_verb_without_its_agent()
                     "(18/40 trường).")
     assert names(s["45%"], "thanh tra công tác tài chính trường học", extra=0)
     assert names(s["18"], "thanh tra công tác tài chính trường học", extra=0)
+
+
+def test_coordinated_ratios_share_the_predicate_written_after_the_last():
+    got = {(f.value, f.kind): f.subject for f in _figures(
+        "Có 35/35 trạm y tế xã và 4/4 bệnh viện huyện được kết nối liên thông dữ liệu khám chữa bệnh.")}
+    assert names(got[(35, "ratio_part")], "trạm y tế xã được kết nối liên thông dữ liệu khám chữa bệnh", extra=0)
+    assert names(got[(4, "ratio_part")], "bệnh viện huyện được kết nối liên thông dữ liệu khám chữa bệnh",
+                 extra=0)
+    assert names(got[(35, "ratio_whole")], "trạm y tế xã", extra=0)
+
+
+def _figures(text: str):
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.model import Block, Document, Metadata, Period
+
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    return extract_figures(Document("t", "docx", "", (Block("paragraph", text, "p1"),)), meta)[0]

@@ -144,10 +144,13 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     if aside and not _DIGIT.search(aside.group()):
         # "Làm sạch (trên hệ thống ...) 39.953 dữ liệu": an aside in parentheses between the verb and its count
         hard = max((c.end() for c in HARD.finditer(s, 0, aside.start())), default=0)
-    cited = _aside_before_copula(sent, pos) if predicate else None
+    cited = _aside_before_copula(sent, pos)
+    if cited is not None and not predicate and not phrase_words().exclusion.match(s, cited[0] + 1):
+        cited = None  # an amount's noun phrase runs through an aside only when the aside leaves a part out
     if cited is not None:  # "Số người có mặt (tại Báo cáo số 347/BC-UBND ...) là 8.429": the clause runs through it
         hard = max((c.end() for c in HARD.finditer(s, 0, cited[0])), default=0)
-    prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
+    prev = max((o.end for o in sent.mentions if o.end <= pos and not (cited and cited[0] < o.start < cited[1])),
+               default=-1)  # "Tổng vốn (không bao gồm 3.438 triệu đồng) là ...": the aside's figure is no bound
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
     lo = then[-1].end() if then else lo  # "trường hợp dưới 70% thì tiêu chí này đạt 0 điểm": the main clause
@@ -694,6 +697,9 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         return ""  # "Trong số 34 ứng viên tham gia Đề án, có 04 ứng viên đã giữ ...": the whole, no item
     last = m
     for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
+        if _whole_of_ratio(sent, last, o):
+            last = o  # "1.940/1.940 TTHC cấp tỉnh và 426/426 TTHC cấp xã được ...": a ratio is one item
+            continue
         between = masked(sent, last.end, o.start, last)
         # "07 sở, ngành và 34 xã đang triển khai ...": the last item may be joined by a coordinator
         joined = pw.trailing_coordinators.search(between)
@@ -705,15 +711,17 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         last = o
         if joined:
             break  # the coordinator joins the last item
-    if last is m:
+    if last is m or _whole_of_ratio(sent, m, last):
         return ""
+    if (whole := next((o for o in sent.mentions if _whole_of_ratio(sent, last, o)), None)) is not None:
+        last = whole
     def noun(o: Mention) -> str:  # the counted noun with the words that name it, up to a comma or a verb
         nxt_o = min((x.start for x in sent.mentions if x.start >= o.end), default=len(s))
         after = regex.split(r"[,;()]", s[o.end : nxt_o])[0]
         asp = pw.aspect.search(after)
         return " ".join(f"{o.unit or ''} {after[: asp.start()] if asp else after}".casefold().split())
 
-    nouns = [noun(o) for o in sent.mentions if m.start <= o.start <= last.start]
+    nouns = [noun(o) for o in sent.mentions if m.start <= o.start <= last.start and o.kind != "ratio_whole"]
     if len(set(nouns)) < len(nouns):
         return ""  # "25 trạm, 9 trạm đang lắp đặt": parts of one whole, each with its own state
     nxt = min((o.start for o in sent.mentions if o.start >= last.end), default=len(s))
@@ -721,9 +729,12 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     asp = pw.aspect.search(rest)
-    if not asp or "," in rest[: asp.start()]:
+    # with no aspect marker the predicate opens with what the counted did or underwent, kept: "... 426/426 TTHC
+    # cấp xã được tiếp nhận và trả kết quả tại Bộ phận Một cửa"
+    acted = context_words().part_predicate.search(rest) if not asp and _ratio_items(sent, m, last) else None
+    if (not asp and not acted) or "," in rest[: (asp or acted).start()]:
         return ""
-    tail = rest[asp.end() :]
+    tail = rest[asp.end() :] if asp else rest[acted.start() :]
     stop = pw.predicates.search(tail)
     tail = tail[: stop.start()] if stop else tail
     parts = tail.split(",")
@@ -738,6 +749,18 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         if cut_here:
             break
     return cut_phrase(", ".join(" ".join(k.split()) for k in keep), _MAX_AFTER).strip(" ,")
+
+
+def _whole_of_ratio(sent: Sentence, part: Mention, o: Mention) -> bool:
+    """Whether `o` is the whole written right after the ratio part `part` ("1.940/1.940")."""
+    return part.kind == "ratio_part" and o.kind == "ratio_whole" and o.start >= part.end \
+        and not sent.text[part.end : o.start].strip(" /")
+
+
+def _ratio_items(sent: Sentence, m: Mention, last: Mention) -> bool:
+    """Whether the items of a list of counts from `m` to `last` are ratios ("1.940/1.940 TTHC cấp tỉnh và 426/426
+    TTHC cấp xã"): parts of wholes, whose shared predicate states what the parts did."""
+    return all(o.kind.startswith("ratio") for o in sent.mentions if m.start <= o.start <= last.start)
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
@@ -827,6 +850,9 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if outer:
         return outer
     prev, subj = done[-1]
+    aside = _aside_before_copula(sent, m.opening)
+    if aside and aside[0] < prev.start < aside[1]:
+        return None  # "Tổng vốn (không bao gồm 3.438 triệu đồng) là 17.715 triệu đồng": the aside's figure is left out
     if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not is_counted(m):
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
     if is_counted(m) and m.sign_word:
@@ -1013,7 +1039,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         ):  # no other number between the name and this one, nor one whose unit the name begins with
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
     lo = _subject_lo(sent, m, lo, start)
-    text = without_openers(unmark(masked(sent, lo, start, m)))
+    text = without_openers(unmark(_drop_copula_aside(sent, lo, masked(sent, lo, start, m), exclusion=True)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
     if (obj := _amount_object(m, text)) is not None:
@@ -1588,16 +1614,18 @@ def _aside_before_copula(sent: Sentence, pos: int) -> tuple[int, int] | None:
     open_ = s.rfind("(", 0, close)
     if open_ < 0 or ")" in s[open_ + 1 : close] or not s[:open_].strip():
         return None
-    if any(open_ < o.end and o.start < close for o in sent.mentions):
-        return None  # "(cấp tỉnh: 3.585) là ...": figures of their own
+    if any(open_ < o.end and o.start < close for o in sent.mentions) and not phrase_words().exclusion.match(
+            s, open_ + 1):
+        return None  # "(cấp tỉnh: 3.585) là ...": figures of their own; "(không bao gồm 3.438 tỷ đồng)" left out
     return open_, close + 1
 
 
-def _drop_copula_aside(sent: Sentence, lo: int, text: str) -> str:
+def _drop_copula_aside(sent: Sentence, lo: int, text: str, exclusion: bool = False) -> str:
     """`text` (the sentence from `lo` up to a number) without the aside _aside_before_copula finds before its
-    copula: the noun phrase named before the aside is the subject."""
+    copula: the noun phrase named before the aside is the subject. With `exclusion`, only an aside that leaves a
+    part out ("(không bao gồm ...)")."""
     cited = _aside_before_copula(sent, lo + len(text))
-    if cited is None or cited[0] < lo:
+    if cited is None or cited[0] < lo or exclusion and not phrase_words().exclusion.match(sent.text, cited[0] + 1):
         return text
     a, b = cited[0] - lo, cited[1] - lo
     return text[:a] + " " + text[b:]

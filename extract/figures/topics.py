@@ -26,7 +26,14 @@ from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, container_words, content_words, context_words, cut_phrase
+from extract.language.subjects import (
+    WHOLE_WORD,
+    container_words,
+    content_words,
+    context_words,
+    cut_phrase,
+    phrase_words,
+)
 from extract.language.text import fold
 
 _STOP = regex.compile(r"[.;:()\[\]“”\"!?…]|\s[-–]\s")
@@ -196,6 +203,8 @@ def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
     if not own or own[0] == ",":
         return subject
     qual = named_qualifiers(noun, texts)
+    if texts and phrase_words().trailing_coordinators.search(texts[0]) and named_qualifiers(noun, texts[:1]) == qual:
+        return subject  # "1.940 TTHC cấp tỉnh và 426 TTHC cấp xã": the count coordinated right after names a sibling
     named = [t.group() for t in _TOKEN.finditer(qual)]
     shared = 0
     while shared < min(len(own), len(named)) and own[shared].casefold() == named[shared].casefold():
