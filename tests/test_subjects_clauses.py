@@ -128,6 +128,11 @@ def test_coordinated_ratios_share_the_predicate_written_after_the_last():
     assert names(got[(35, "ratio_whole")], "trạm y tế xã", extra=0)
 
 
+def test_the_names_listed_after_a_counted_noun_are_part_of_its_subject():
+    s = subjects_of("Năm 2025, 04 huyện Đức Trọng, Lâm Hà, Đơn Dương và Di Linh đã hoàn thành chỉ tiêu giảm nghèo.")
+    assert names(s["04"], "huyện Đức Trọng, Lâm Hà, Đơn Dương và Di Linh")
+
+
 def _figures(text: str):
     from datetime import date
 

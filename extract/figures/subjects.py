@@ -482,6 +482,11 @@ def _after(sent: Sentence, m: Mention) -> str:
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
         if i == len(parts) - 1 and nxt < len(s) and (not cut or label_cut) and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
+        if (names := _listed_names(keep[-1], p)) is not None:
+            keep.append(names)  # "3 tỉnh Lâm Đồng, Bình Thuận và Đắk Nông đã ...": the names of the counted
+            if names != p:
+                break
+            continue
         if find_periods(p) or pw.aspect.search(p) or _opens_clause(p):
             break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...": a clause of its own
         if pw.aspect.search(parts[0]) and _is_list_part(p):
@@ -504,6 +509,23 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = _before_second_verb(_before_manner(rest))
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+_NAME = r"\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*"  # a proper name: capitalised words ("Đắk Nông")
+_NAME_END = regex.compile(rf"\s{_NAME}\s*$")
+
+
+def _listed_names(before: str, part: str) -> str | None:
+    """A comma part that goes on a list of proper names after a counted noun ("tỉnh Lâm Đồng, Bình Thuận và Đắk
+    Nông đã hoàn thiện ..."): its names, up to the clause's aspect marker or predicate; None when `part` is no
+    such item (the part before it ends with no name, or it holds other words)."""
+    if not _NAME_END.search(before):
+        return None
+    pw = phrase_words()
+    stops = [x.start() for x in (pw.aspect.search(part), pw.predicates.search(part)) if x]
+    head = part[: min(stops)] if stops else part
+    coordinated = rf"\s*{_NAME}(?:\s+{pw.coordinator.pattern}\s+{_NAME})?\s*"
+    return head if regex.fullmatch(coordinated, head) else None
 
 
 _GLOSS = regex.compile(r"\(([^()\d;:]+)\)")  # a parenthesis with no number, colon or semicolon inside
