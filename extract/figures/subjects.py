@@ -728,8 +728,9 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         inner = between[: joined.start()] if joined else between
         if not is_counted(o) or not ("," in between or joined) or _AFTER_HARD.search(between) \
                 or pw.predicates.search(between) or pw.aspect.search(between) \
-                or pw.coordinator.search(inner.split(",")[0]):
-            break
+                or pw.coordinator.search(inner.split(",")[0]) \
+                or o.kind.startswith("ratio") and context_words().part_predicate.search(between):
+            break  # "12/15 đơn vị xếp loại Tốt, 03/15 đơn vị ...": a ratio item with its own predicate
         last = o
         if joined:
             break  # the coordinator joins the last item
