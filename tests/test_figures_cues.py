@@ -353,3 +353,14 @@ def test_a_present_state_in_a_plan_part_is_a_fact_counted_now():
     assert got == [(31, "actual", True), (90, "other", True), (14, "actual", True),
                    (100, "target", False), (6, "target", False)]
     assert figs[0].period_end == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo đó, 100% trường học trên địa bàn tỉnh được kết nối internet.",
+        "- Có 100% hồ sơ, tài liệu được số hóa.",
+    ],
+)
+def test_a_percentage_opening_its_statement_after_a_connective_or_an_existential_is_a_share(text):
+    assert [f.role for f in figures_of(text)] == ["share"]

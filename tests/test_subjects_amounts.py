@@ -137,3 +137,10 @@ def test_the_count_right_before_a_verb_is_its_agent():
     assert s["140"].split().count("xã") == 1
     s = subjects_of("Đã cập nhật 12.000 tờ khai với thông tin 9.600 phương tiện.")
     assert "tờ khai" not in s["9.600"]
+
+
+def test_an_aside_that_leaves_a_part_out_is_no_subject_of_the_total_after_it():
+    s = subjects_of("Tổng dự toán chi thường xuyên của huyện (không bao gồm kinh phí dự phòng 2.150 triệu đồng) "
+                    "là 84.300 triệu đồng.")
+    assert names(s["84.300"], "dự toán chi thường xuyên của huyện")
+    assert "phòng" not in s["84.300"]

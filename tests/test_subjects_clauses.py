@@ -125,3 +125,46 @@ def test_the_whole_of_a_ratio_is_the_total_its_rate_is_taken_of():
     assert names(s["340"], "tổng số hồ sơ tiếp nhận")
     s = subjects_of("Phòng Tư pháp đã giải quyết đúng hạn 312/340 hồ sơ, đạt tỷ lệ 91,8%.")
     assert "tổng" not in words(s["340"])
+
+
+def test_a_comparison_after_a_copula_s_number_is_no_part_of_its_subject():
+    s = subjects_of("Tổng số giáo viên đang giảng dạy là 1.250 cao hơn số định mức được Bộ giao là 1.100.")
+    assert names(s["1.250"], "giáo viên đang giảng dạy")
+    assert not words(s["1.250"]) & {"định", "mức", "bộ", "giao"}
+
+
+def test_a_part_written_out_of_its_whole_shares_the_words_after_the_whole():
+    s = subjects_of("Kết quả rà soát cho thấy có 12 trong tổng số 40 hợp tác xã có sản phẩm xuất khẩu, đạt 30%.")
+    assert names(s["12"], "hợp tác xã có sản phẩm xuất khẩu", extra=0)  # "Kết quả rà soát cho thấy" reports it
+    assert names(s["30%"], "tỷ lệ hợp tác xã có sản phẩm xuất khẩu", extra=0)
+
+
+def test_a_share_of_a_counted_set_names_the_set_and_the_verb_without_its_agent():
+    s = subjects_of("Thanh tra huyện đã thực hiện thanh tra công tác tài chính đạt 45% số trường học "
+                    "(18/40 trường).")
+    assert names(s["45%"], "thanh tra công tác tài chính trường học", extra=0)
+    assert names(s["18"], "thanh tra công tác tài chính trường học", extra=0)
+
+
+def test_coordinated_ratios_share_the_predicate_written_after_the_last():
+    got = {(f.value, f.kind): f.subject for f in _figures(
+        "Có 35/35 trạm y tế xã và 4/4 bệnh viện huyện được kết nối liên thông dữ liệu khám chữa bệnh.")}
+    assert names(got[(35, "ratio_part")], "trạm y tế xã được kết nối liên thông dữ liệu khám chữa bệnh", extra=0)
+    assert names(got[(4, "ratio_part")], "bệnh viện huyện được kết nối liên thông dữ liệu khám chữa bệnh",
+                 extra=0)
+    assert names(got[(35, "ratio_whole")], "trạm y tế xã", extra=0)
+
+
+def test_the_names_listed_after_a_counted_noun_are_part_of_its_subject():
+    s = subjects_of("Năm 2025, 04 huyện Đức Trọng, Lâm Hà, Đơn Dương và Di Linh đã hoàn thành chỉ tiêu giảm nghèo.")
+    assert names(s["04"], "huyện Đức Trọng, Lâm Hà, Đơn Dương và Di Linh")
+
+
+def _figures(text: str):
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.model import Block, Document, Metadata, Period
+
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    return extract_figures(Document("t", "docx", "", (Block("paragraph", text, "p1"),)), meta)[0]

@@ -380,3 +380,16 @@ def test_parts_of_a_whole_take_the_group_the_heading_says_that_whole_is_for():
     s = subjects_of((4, "b) Tổ chức hội nghị tập huấn đối với cán bộ cấp xã:"),
                     "Sở Tư pháp đã mở 04 lớp tập huấn kỹ năng.")
     assert "đối với" not in s["04"]
+
+
+def test_a_count_coordinated_right_after_a_sibling_is_no_shortened_form_of_it():
+    s = subjects_of("Đã kiểm tra 25 trường học cấp huyện và 40 trường học cấp xã trong năm.")
+    assert names(s["40"], "trường học cấp xã") and "huyện" not in words(s["40"])  # not "cấp huyện xã"
+    s = subjects_of("Có 30 thủ tục cấp huyện và 45 thủ tục cấp xã được công bố công khai.")
+    assert names(s["45"], "thủ tục cấp xã được công bố công khai", extra=0)
+
+
+def test_a_citation_of_one_document_is_no_qualifier_a_bare_noun_takes():
+    s = subjects_of("Kèm theo Báo cáo số /BC-UBND ngày /01/2026. Đã tích hợp 12 báo cáo từ Hệ thống thông tin "
+                    "báo cáo của Bộ.")
+    assert "BC-UBND" not in s["12"] and names(s["12"], "tích hợp báo cáo từ Hệ thống thông tin báo cáo của Bộ", extra=0)

@@ -20,6 +20,7 @@ import regex
 
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
+from extract.figures.share_roles import share_words
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
@@ -145,10 +146,13 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     if aside and not _DIGIT.search(aside.group()):
         # "Làm sạch (trên hệ thống ...) 39.953 dữ liệu": an aside in parentheses between the verb and its count
         hard = max((c.end() for c in HARD.finditer(s, 0, aside.start())), default=0)
-    cited = _aside_before_copula(sent, pos) if predicate else None
+    cited = _aside_before_copula(sent, pos)
+    if cited is not None and not predicate and not phrase_words().exclusion.match(s, cited[0] + 1):
+        cited = None  # an amount's noun phrase runs through an aside only when the aside leaves a part out
     if cited is not None:  # "Số người có mặt (tại Báo cáo số 347/BC-UBND ...) là 8.429": the clause runs through it
         hard = max((c.end() for c in HARD.finditer(s, 0, cited[0])), default=0)
-    prev = max((o.end for o in sent.mentions if o.end <= pos), default=-1)
+    prev = max((o.end for o in sent.mentions if o.end <= pos and not (cited and cited[0] < o.start < cited[1])),
+               default=-1)  # "Tổng vốn (không bao gồm 3.438 triệu đồng) là ...": the aside's figure is no bound
     lo = max(hard, prev)
     then = list(phrase_words().consequence.finditer(s, lo, pos))
     lo = then[-1].end() if then else lo  # "trường hợp dưới 70% thì tiêu chí này đạt 0 điểm": the main clause
@@ -478,6 +482,9 @@ def _after(sent: Sentence, m: Mention) -> str:
         # "05 vụ 04 đối tượng có hành vi trồng ...": two counts side by side share the words after the second
         pair = next(o for o in sent.mentions if o.start == nxt)
         return _after(sent, pair) if is_counted(pair) and pair.unit != m.unit else ""
+    if m.kind == "ratio_part" and " ".join(rest.split()).casefold() in cue_phrases("WHOLE_BEFORE"):
+        # "31 trong tổng số 54 doanh nghiệp có hoạt động ...": the part is written as "31/54 doanh nghiệp ..."
+        return _after(sent, next(o for o in sent.mentions if o.start == nxt))
     if nxt < len(s) and (shared := _pair_tail(sent, m, rest, nxt)):
         return shared
     close = _CLOSE_QUOTE.search(rest)
@@ -510,6 +517,11 @@ def _after(sent: Sentence, m: Mention) -> str:
             break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
         if i == len(parts) - 1 and nxt < len(s) and (not cut or label_cut) and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
+        if (names := _listed_names(keep[-1], p)) is not None:
+            keep.append(names)  # "3 tỉnh Lâm Đồng, Bình Thuận và Đắk Nông đã ...": the names of the counted
+            if names != p:
+                break
+            continue
         if find_periods(p) or pw.aspect.search(p) or _opens_clause(p):
             break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...": a clause of its own
         if pw.aspect.search(parts[0]) and _is_list_part(p):
@@ -532,6 +544,23 @@ def _after(sent: Sentence, m: Mention) -> str:
     rest = _before_second_verb(_before_manner(rest))
     rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+_NAME = r"\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*"  # a proper name: capitalised words ("Đắk Nông")
+_NAME_END = regex.compile(rf"\s{_NAME}\s*$")
+
+
+def _listed_names(before: str, part: str) -> str | None:
+    """A comma part that goes on a list of proper names after a counted noun ("tỉnh Lâm Đồng, Bình Thuận và Đắk
+    Nông đã hoàn thiện ..."): its names, up to the clause's aspect marker or predicate; None when `part` is no
+    such item (the part before it ends with no name, or it holds other words)."""
+    if not _NAME_END.search(before):
+        return None
+    pw = phrase_words()
+    stops = [x.start() for x in (pw.aspect.search(part), pw.predicates.search(part)) if x]
+    head = part[: min(stops)] if stops else part
+    coordinated = rf"\s*{_NAME}(?:\s+{pw.coordinator.pattern}\s+{_NAME})?\s*"
+    return head if regex.fullmatch(coordinated, head) else None
 
 
 _GLOSS = regex.compile(r"\(([^()\d;:]+)\)")  # a parenthesis with no number, colon or semicolon inside
@@ -658,8 +687,10 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     TTHC của địa phương"): the phrase before names what is done, the one after what it is counted over, and the
     subject holds both. Not a plan or a restatement after it ("đạt 82% kế hoạch"), nor a whole cue ("trên tổng số")."""
     words = after.split()
-    if base or not content_words(np_text) or not words or not content_words(words[0]) or not words[0][0].isalpha():
+    if base or not content_words(np_text) or not words or not words[0][0].isalpha():
         return False
+    if not content_words(words[0]) and not share_words().count_after.match(after):
+        return False  # "đạt 90% của ...": no noun phrase; "đạt trên 30% số cơ quan ...": a share of the cơ quan
     if sent.text[m.end :].lstrip().startswith(","):
         return False  # "đạt 100%, tải sử dụng dữ liệu đạt 60%": the comma ends the rate's clause
     pw = phrase_words()
@@ -669,6 +700,16 @@ def _reached_share(sent: Sentence, m: Mention, np_text: str, after: str, base: s
     before = _strip_lead_in(masked(sent, _clause_lo(sent, start), start, m))
     lead = " ".join(masked(sent, _clause_lo(sent, start), start, m).split()[len(before.split()) :])
     return bool(pw.predicates.search(lead))  # the verb of a rate ("đạt") right before it, past "tối thiểu"
+
+
+def _predicate_of(text: str) -> str:
+    """The verb phrase of a clause after its aspect marker, light verbs dropped: the agent before it is who acts,
+    not what a rate counts ("Tỉnh đã thực hiện kiểm tra công tác CCHC" -> "kiểm tra công tác CCHC"); `text` when
+    no verb follows an aspect marker."""
+    asp = list(phrase_words().aspect.finditer(text))
+    if not asp or not text[asp[-1].end() :].strip():
+        return text
+    return " ".join(drop_light_verbs(text[asp[-1].end() :]).split()) or text
 
 
 def _opens_clause(part: str) -> bool:
@@ -713,26 +754,32 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         return ""  # "Trong số 34 ứng viên tham gia Đề án, có 04 ứng viên đã giữ ...": the whole, no item
     last = m
     for o in sorted((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start):
+        if _whole_of_ratio(sent, last, o):
+            last = o  # "1.940/1.940 TTHC cấp tỉnh và 426/426 TTHC cấp xã được ...": a ratio is one item
+            continue
         between = masked(sent, last.end, o.start, last)
         # "07 sở, ngành và 34 xã đang triển khai ...": the last item may be joined by a coordinator
         joined = pw.trailing_coordinators.search(between)
         inner = between[: joined.start()] if joined else between
         if not is_counted(o) or not ("," in between or joined) or _AFTER_HARD.search(between) \
                 or pw.predicates.search(between) or pw.aspect.search(between) \
-                or pw.coordinator.search(inner.split(",")[0]):
-            break
+                or pw.coordinator.search(inner.split(",")[0]) \
+                or o.kind.startswith("ratio") and context_words().part_predicate.search(between):
+            break  # "12/15 đơn vị xếp loại Tốt, 03/15 đơn vị ...": a ratio item with its own predicate
         last = o
         if joined:
             break  # the coordinator joins the last item
-    if last is m:
+    if last is m or _whole_of_ratio(sent, m, last):
         return ""
+    if (whole := next((o for o in sent.mentions if _whole_of_ratio(sent, last, o)), None)) is not None:
+        last = whole
     def noun(o: Mention) -> str:  # the counted noun with the words that name it, up to a comma or a verb
         nxt_o = min((x.start for x in sent.mentions if x.start >= o.end), default=len(s))
         after = regex.split(r"[,;()]", s[o.end : nxt_o])[0]
         asp = pw.aspect.search(after)
         return " ".join(f"{o.unit or ''} {after[: asp.start()] if asp else after}".casefold().split())
 
-    nouns = [noun(o) for o in sent.mentions if m.start <= o.start <= last.start]
+    nouns = [noun(o) for o in sent.mentions if m.start <= o.start <= last.start and o.kind != "ratio_whole"]
     if len(set(nouns)) < len(nouns):
         return ""  # "25 trạm, 9 trạm đang lắp đặt": parts of one whole, each with its own state
     nxt = min((o.start for o in sent.mentions if o.start >= last.end), default=len(s))
@@ -740,9 +787,12 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     asp = pw.aspect.search(rest)
-    if not asp or "," in rest[: asp.start()]:
+    # with no aspect marker the predicate opens with what the counted did or underwent, kept: "... 426/426 TTHC
+    # cấp xã được tiếp nhận và trả kết quả tại Bộ phận Một cửa"
+    acted = context_words().part_predicate.search(rest) if not asp and _ratio_items(sent, m, last) else None
+    if (not asp and not acted) or "," in rest[: (asp or acted).start()]:
         return ""
-    tail = rest[asp.end() :]
+    tail = rest[asp.end() :] if asp else rest[acted.start() :]
     stop = pw.predicates.search(tail)
     tail = tail[: stop.start()] if stop else tail
     parts = tail.split(",")
@@ -757,6 +807,18 @@ def _shared_tail(sent: Sentence, m: Mention) -> str:
         if cut_here:
             break
     return cut_phrase(", ".join(" ".join(k.split()) for k in keep), _MAX_AFTER).strip(" ,")
+
+
+def _whole_of_ratio(sent: Sentence, part: Mention, o: Mention) -> bool:
+    """Whether `o` is the whole written right after the ratio part `part` ("1.940/1.940")."""
+    return part.kind == "ratio_part" and o.kind == "ratio_whole" and o.start >= part.end \
+        and not sent.text[part.end : o.start].strip(" /")
+
+
+def _ratio_items(sent: Sentence, m: Mention, last: Mention) -> bool:
+    """Whether the items of a list of counts from `m` to `last` are ratios ("1.940/1.940 TTHC cấp tỉnh và 426/426
+    TTHC cấp xã"): parts of wholes, whose shared predicate states what the parts did."""
+    return all(o.kind.startswith("ratio") for o in sent.mentions if m.start <= o.start <= last.start)
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
@@ -847,6 +909,9 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if outer:
         return outer
     prev, subj = done[-1]
+    aside = _aside_before_copula(sent, m.opening)
+    if aside and aside[0] < prev.start < aside[1]:
+        return None  # "Tổng vốn (không bao gồm 3.438 triệu đồng) là 17.715 triệu đồng": the aside's figure is left out
     if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not is_counted(m):
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
     if is_counted(m) and m.sign_word:
@@ -958,6 +1023,19 @@ def _named_before_paren(sent: Sentence, m: Mention) -> str | None:
     return cut_phrase(text, _MAX_NP, tail=True) or None
 
 
+def _share_before_paren(m: Mention, named: str, done: list) -> str:
+    """The subject of the part of a ratio that opens a parenthesis right after a share of a counted set: the
+    share's own subject, the verb it counts by kept ("đã kiểm tra công tác CCHC đạt 30% số cơ quan, đơn vị (42/139
+    đơn vị)" -> "kiểm tra công tác CCHC số cơ quan, đơn vị"); `named` (the noun phrase before the parenthesis)
+    otherwise."""
+    if m.kind != "ratio_part" or not done:
+        return named
+    prev, subj = done[-1]
+    if prev.base_unit != "%" or not subj or not fold(subj).casefold().endswith(fold(named).casefold()):
+        return named
+    return subj
+
+
 def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
     """Where the noun phrase of a clause starts when the clause's verb stands right before the number ("Tỷ lệ
     thủ tục hành chính được cập nhật, công khai đúng hạn đạt 76,43%", "kinh phí cho công tác phòng, chống ma
@@ -1022,7 +1100,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         ):  # no other number between the name and this one, nor one whose unit the name begins with
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
     lo = _subject_lo(sent, m, lo, start)
-    text = without_openers(unmark(masked(sent, lo, start, m)))
+    text = without_openers(unmark(_drop_copula_aside(sent, lo, masked(sent, lo, start, m), exclusion=True)))
     text = _strip_lead_in(text)
     pred = pw.predicates.search(text)
     if (obj := _amount_object(m, text)) is not None:
@@ -1227,7 +1305,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         elif (whole := _container(sent, m)) is not None:
             own = whole  # "chương trình thực tế năm 2026, gồm 10 chuyên mục": parts of the programme
         elif (named := _named_before_paren(sent, m)) is not None:
-            own = named  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
+            own = _share_before_paren(m, named, done)  # "số lượng biên chế hành chính (9.548/9.976 biên chế)"
         else:
             before, copula, agent = _before(sent, m, bare=True)
             if not before and not copula:
@@ -1252,7 +1330,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             before, _copula, _agent = _before(sent, m)  # "hoàn thành 100% kế hoạch đào tạo": the plan is measured
             own = f"{before} {after}".strip()
         elif _reached_share(sent, m, np_text, after, base):
-            own = f"{np_text} {after}"  # "Cung cấp dịch vụ công trực tuyến ... đạt tối thiểu 90% TTHC của địa phương"
+            # "Cung cấp dịch vụ công trực tuyến ... đạt tối thiểu 90% TTHC của địa phương"
+            own = f"{_predicate_of(np_text)} {after}"
         else:
             own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):
@@ -1725,16 +1804,18 @@ def _aside_before_copula(sent: Sentence, pos: int) -> tuple[int, int] | None:
     open_ = s.rfind("(", 0, close)
     if open_ < 0 or ")" in s[open_ + 1 : close] or not s[:open_].strip():
         return None
-    if any(open_ < o.end and o.start < close for o in sent.mentions):
-        return None  # "(cấp tỉnh: 3.585) là ...": figures of their own
+    if any(open_ < o.end and o.start < close for o in sent.mentions) and not phrase_words().exclusion.match(
+            s, open_ + 1):
+        return None  # "(cấp tỉnh: 3.585) là ...": figures of their own; "(không bao gồm 3.438 tỷ đồng)" left out
     return open_, close + 1
 
 
-def _drop_copula_aside(sent: Sentence, lo: int, text: str) -> str:
+def _drop_copula_aside(sent: Sentence, lo: int, text: str, exclusion: bool = False) -> str:
     """`text` (the sentence from `lo` up to a number) without the aside _aside_before_copula finds before its
-    copula: the noun phrase named before the aside is the subject."""
+    copula: the noun phrase named before the aside is the subject. With `exclusion`, only an aside that leaves a
+    part out ("(không bao gồm ...)")."""
     cited = _aside_before_copula(sent, lo + len(text))
-    if cited is None or cited[0] < lo:
+    if cited is None or cited[0] < lo or exclusion and not phrase_words().exclusion.match(sent.text, cited[0] + 1):
         return text
     a, b = cited[0] - lo, cited[1] - lo
     return text[:a] + " " + text[b:]

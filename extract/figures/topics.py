@@ -117,9 +117,16 @@ def named_qualifiers(noun: str, texts: list[str]) -> str:
             if whole and whole.start() < hit.start():
                 continue  # "thời điểm báo cáo": the unit ends another noun here
             qual = _qualifiers(text[hit.end() :]) or _pair_qualifiers(noun, text[hit.end() :])
-            if content_words(qual):
+            if content_words(qual) and not _is_citation(qual):
                 return qual
     return ""
+
+
+def _is_citation(qual: str) -> bool:
+    """Whether `qual` only cites one document by its number and date ("Báo cáo số 12/BC-UBND ngày 05/01/2026"): it
+    names that document, no kind of the noun another count of it is of."""
+    lead = context_words().plan_lead.match(qual)
+    return lead is not None and lead.end() > 0 and not content_words(qual[lead.end() :])
 
 
 def _pair_qualifiers(noun: str, text: str) -> str:
@@ -223,6 +230,8 @@ def _complete_shortened(subject: str, noun: str, texts: list[str]) -> str:
     if not own or own[0] == ",":
         return subject
     qual = named_qualifiers(noun, texts)
+    if texts and phrase_words().trailing_coordinators.search(texts[0]) and named_qualifiers(noun, texts[:1]) == qual:
+        return subject  # "1.940 TTHC cấp tỉnh và 426 TTHC cấp xã": the count coordinated right after names a sibling
     named = [t.group() for t in _TOKEN.finditer(qual)]
     shared = 0
     while shared < min(len(own), len(named)) and own[shared].casefold() == named[shared].casefold():

@@ -96,6 +96,7 @@ class PhraseWords:
     generic: regex.Pattern  # full match: a unit that counts any noun again ("người", "lượt")
     citation_date: regex.Pattern  # searched: "ngày 05/01/2026" after a document number; group "doc" is the number
     scope: regex.Pattern  # searched: "trên địa bàn tỉnh Lâm Đồng", the report's own territory
+    exclusion: regex.Pattern  # matched at the start of an aside: "không bao gồm", what a total leaves out
     share: str
 
 
@@ -103,7 +104,7 @@ _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "resta
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
-                "compound_prepositions", "equivalents"}
+                "compound_prepositions", "equivalents", "exclusions"}
 
 
 def word_alternation(words, where: str) -> str:
@@ -190,6 +191,7 @@ def phrase_words() -> PhraseWords:
         consequence=regex.compile(WHOLE_WORD % alt["consequence"], flags),
         generic=regex.compile(alt["generic_units"], flags),
         scope=regex.compile(r"\s*" + WHOLE_WORD % alt["scope"] + r"(?:\s+(?-i:\p{Lu})\w*)*", flags),
+        exclusion=regex.compile(r"\s*" + WHOLE_WORD % alt["exclusions"], flags),
         citation_date=regex.compile(r"(?P<doc>(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/[\p{L}\p{N}/.-]*"
                                     r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
                                     + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
