@@ -44,7 +44,6 @@ _MAX_ANTECEDENT = 16  # words of the subject an anaphoric phrase takes (a criter
 _MAX_OPENING = 4  # words before a count's noun that a count coordinated with it shares ("cấp tỉnh có 07/13 ...")
 _OWN_CLAUSE = regex.compile(r"[;:()]")
 _PAIR_GAP = regex.compile(r"\s*,?\s*(?=\d)")  # between two counts of a pair ("05 vụ, 04 đối tượng")
-_COUNT_NEXT = regex.compile(r"\d")
 _DIGIT = regex.compile(r"\d")
 _PAIR_STOP = regex.compile(r"[.;:,()\[\]“”\"!?…]|\s[-–]\s")
 _MAX_PAIR = 12  # words of the clause after a pair of counts that qualifies both
@@ -138,7 +137,7 @@ def _pair_qualifiers(noun: str, text: str) -> str:
     if pair is None or not is_counted(pair) or (pair.unit or "").casefold() == noun.casefold():
         return ""
     rest = text[gap.end() + pair.end :]
-    if _PAIR_GAP.match(rest) and _COUNT_NEXT.match(rest[_PAIR_GAP.match(rest).end() :]):
+    if _PAIR_GAP.match(rest) and _DIGIT.match(rest[_PAIR_GAP.match(rest).end() :]):
         return ""  # "05 vụ, 04 đối tượng, 10 kg ma túy": a list of counts, each its own
     # the words after the pair qualify both nouns as a clause ("có hành vi ..."), which a bare noun's own
     # qualifiers stop at (_qualifiers): read up to a stop mark or a comma
