@@ -14,7 +14,7 @@ from extract.figures.rules import rules
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, word_alternation
+from extract.language.subjects import WHOLE_WORD, word_alternation, word_pattern
 
 # the keys of rules/antecedents.yaml (the lead-in keys are read by lead_ins.py)
 _KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends", "cost_nouns",
@@ -81,9 +81,9 @@ def member_population(subject: str | None, m: Mention, text: str, mentions: list
         return subject
     population = _population(m, text, mentions, told)
     noun = population.unit if population is not None else None
-    if not noun or regex.search(WHOLE_WORD % regex.escape(noun), subject, regex.IGNORECASE):
+    if not noun or word_pattern(noun).search(subject):
         return subject
-    hit = regex.search(WHOLE_WORD % regex.escape(m.unit), subject, regex.IGNORECASE)
+    hit = word_pattern(m.unit).search(subject)
     if hit is None:
         return subject
     return f"{subject[: hit.end()]} {noun}{subject[hit.end():]}"

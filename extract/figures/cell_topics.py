@@ -13,7 +13,7 @@ import regex
 
 from extract import catalog
 from extract.figures.table_cells import row_core
-from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
+from extract.language.subjects import WHOLE_WORD, content_words, word_alternation, word_pattern
 from extract.model import Figure
 
 _KEYS = {"label_openers", "who_headers", "predicate_openers", "group_openers", "generic_nouns",
@@ -222,7 +222,7 @@ def measured_object(fig: Figure, before: str) -> Figure:
     verb = opened["verb"]
     own = _find(fig.subject[: opened.end()], before)  # the measure's own words in the cell: look before them
     text = before[: own.start()] if own is not None else before
-    found = [m for m in regex.finditer(WHOLE_WORD % regex.escape(verb), text, regex.IGNORECASE)]
+    found = list(word_pattern(verb).finditer(text))
     for m in reversed(found):
         obj = _cut(words.object_end.split(text[m.end():], maxsplit=1)[0], words.object_end)
         if obj and content_words(obj) and len(obj.split()) <= words.object_max:

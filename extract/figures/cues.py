@@ -19,7 +19,7 @@ from extract.figures.subjects import without_openers
 from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words
-from extract.language.subjects import WHOLE_WORD, word_alternation
+from extract.language.subjects import WHOLE_WORD, context_words, word_alternation
 from extract.model import Period
 
 _COUNT_BEFORE = regex.compile(r"[0-9][^\S\n]*\Z")
@@ -200,7 +200,7 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
         if not (s[clause - 1] == "," and (_time_lead(s, clause - 1, cues) or not without_openers(s[: clause - 1]))):
             return False  # "Theo đó, 100% TTHC ...": a connective opens the statement as a time does
     colon = s.rfind(":", clause, q0)
-    lead = _existential_lead().sub("", s[max(clause, colon + 1) : q0])  # "Có 100% văn bản ...": no verb of its own
+    lead = context_words().existential_alone.sub("", s[max(clause, colon + 1) : q0])  # "Có 100% văn bản ...": no verb of its own
     rest = s[m.end :]
     if lead.strip(" -–+*•\t") or not rest[:1].isspace():
         return False
@@ -208,14 +208,6 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
     if not rest[:1].isalpha() or r.share_after.search(" " + rest) or r.change_after.search(" " + rest):
         return False
     return not r.stops.match(rest)
-
-
-@cache
-def _existential_lead() -> regex.Pattern:
-    """The existential verb alone before a percentage that opens its statement ("Có 100% văn bản ...")."""
-    words = load("subjects")["context"]["existential"]
-    return regex.compile(r"^\s*(?:[-–+*•]\s*)?" + WHOLE_WORD % word_alternation(words, "subjects.yaml context.existential")
-                         + r"\s*$", regex.IGNORECASE)
 
 
 def _time_lead(s: str, end: int, cues: list) -> bool:

@@ -46,6 +46,7 @@ from extract.language.subjects import (
     context_words,
     phrase_words,
     word_alternation,
+    word_pattern,
 )
 from extract.language.text import fold
 from extract.model import Block, Figure
@@ -186,10 +187,10 @@ def _change(sent: Sentence, m: Mention, own: str | None, done: list) -> str | No
         return None  # the same noun: subjects.py's restatement
     text = sent.text
     paren = text.rfind("(", prev.end, m.opening)
-    inside = regex.sub(WHOLE_WORD % regex.escape(m.sign_word), " ", text[paren + 1 : m.opening], flags=regex.IGNORECASE)
+    inside = word_pattern(m.sign_word).sub(" ", text[paren + 1 : m.opening])
     if paren < 0 or inside.strip() or HARD.search(text, prev.end, paren):
         return None
-    if not regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE):
+    if not word_pattern(m.unit).search(subj):
         return None
     return subj
 
@@ -203,7 +204,7 @@ def _rank(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None
     if done and done[-1][1] and not HARD.search(sent.text, done[-1][0].end, m.opening):
         prev, subj = done[-1]
         if prev.unit and prev.kind != "ratio_whole":
-            subj = regex.sub(WHOLE_WORD % regex.escape(prev.unit), " ", subj, count=1, flags=regex.IGNORECASE)
+            subj = word_pattern(prev.unit).sub(" ", subj, count=1)
         return f"{head} {subj}" if content_words(subj) else None
     agent = _agent(sent, _clause_lo(sent, m.opening), m.opening)
     verb = context_words().rank.search(agent)
@@ -384,7 +385,7 @@ def _quota(sent: Sentence, m: Mention, own: str | None, done: list) -> str | Non
     s = sent.text
     if not s[: part.opening].rstrip().endswith("(") or not s[m.end :].lstrip().startswith(")"):
         return None
-    at = regex.search(WHOLE_WORD % regex.escape(m.unit), subj, regex.IGNORECASE)
+    at = word_pattern(m.unit).search(subj)
     if at is None:
         return None
     end = min((x.start() for x in regex.finditer(r"[;.](?:\s|$)", s) if x.start() >= m.end), default=len(s))

@@ -39,6 +39,7 @@ from extract.language.subjects import (
     phrase_words,
     tidy_subject,
     until_boundary,
+    word_pattern,
 )
 from extract.language.text import fold
 
@@ -1148,8 +1149,7 @@ def _rate_named_before(sent: Sentence, m: Mention) -> str:
     if any(part_lo < o.end and o.start < lo for o in sent.mentions):
         return ""
     pw = phrase_words()
-    share = regex.compile(WHOLE_WORD % regex.escape(pw.share), regex.IGNORECASE)
-    at = list(share.finditer(s, part_lo, lo - 1))
+    at = list(word_pattern(pw.share).finditer(s, part_lo, lo - 1))
     if not at:
         return ""
     text = s[at[-1].start() : lo - 1]
@@ -1169,7 +1169,7 @@ def _whole_named_by_rate(sent: Sentence, m: Mention) -> str:
     rate = next((o for o in sent.mentions if o.start >= m.end), None)
     if rate is None or rate.base_unit != "%":
         return ""
-    noun = regex.compile(WHOLE_WORD % regex.escape(unit), regex.IGNORECASE)
+    noun = word_pattern(unit)
     between = noun.sub(" ", sent.text[m.end : rate.opening], count=1).replace("(", " ")
     if between.strip() and not phrase_words().restate.fullmatch(between):
         return ""
@@ -1851,16 +1851,15 @@ def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
     return f"{total[1]} {label}"
 
 
-def _paren_parts(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of the comma or semicolon parts of `text`, a parenthesis' content, not inside a nested one."""
-    parts, depth, lo = [], 0, 0
-    for i, c in enumerate(text):
-        depth += c == "("
-        depth -= c == ")"
-        if depth == 0 and c in ",;":
-            parts.append((lo, i))
-            lo = i + 1
-    return [*parts, (lo, len(text))]
+_PART_MARK = regex.compile(r"[,;]")
+
+
+def _paren_parts(sent: Sentence, paren: int) -> list[tuple[int, int]]:
+    """The (start, end) in `sent` of the comma or semicolon parts of the parenthesis opened at `paren`, not inside a
+    nested one (the sentence's parenthesis groups say which marks are its own)."""
+    close = sent.close_of(paren)
+    cuts = [c.start() for c in _PART_MARK.finditer(sent.text, paren + 1, close) if sent.group(c.start()) == paren]
+    return list(zip([paren + 1, *(c + 1 for c in cuts)], [*cuts, close], strict=True))
 
 
 def _labelled_part(sent: Sentence, m: Mention, done: list) -> str | None:
@@ -1878,13 +1877,12 @@ def _labelled_part(sent: Sentence, m: Mention, done: list) -> str | None:
             or (m.unit or "").casefold() != (total[0].unit or "").casefold() or HARD.search(s, total[0].end, paren) \
             or "," in s[total[0].end : paren] or any(total[0].end <= o.start < paren for o in sent.mentions):
         return None  # the parenthesis must follow the total's phrase
-    inner = s[paren + 1 : sent.close_of(paren)]
     labels = []
-    for lo, hi in _paren_parts(inner):
-        first = next((o for o in sent.mentions if paren + 1 + lo <= o.start < paren + 1 + hi), None)
+    for lo, hi in _paren_parts(sent, paren):
+        first = next((o for o in sent.mentions if lo <= o.start < hi), None)
         if first is None:
             return None
-        labels.append((paren + 1 + lo <= start < paren + 1 + hi, " ".join(s[paren + 1 + lo : first.start].split())))
+        labels.append((lo <= start < hi, " ".join(s[lo : first.start].split())))
     own = next((label for here, label in labels if here), "")
     pw = phrase_words()
     if not 0 < len(content_words(own)) <= _MAX_PART_LABEL or _DIGIT.search(own) or pw.predicates.search(own) \
@@ -1902,5 +1900,5 @@ def _labelled_part(sent: Sentence, m: Mention, done: list) -> str | None:
 
 
 def _word_in(text: str, phrase: str) -> bool:
-    return regex.search(WHOLE_WORD % regex.escape(phrase), text, regex.IGNORECASE) is not None
+    return word_pattern(phrase).search(text) is not None
 

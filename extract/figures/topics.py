@@ -18,8 +18,6 @@ Words as data: rules/subjects.yaml `context`.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from extract.figures.measures import measure_words
@@ -27,12 +25,12 @@ from extract.figures.subjects import is_counted, unmark
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import (
-    WHOLE_WORD,
     container_words,
     content_words,
     context_words,
     cut_phrase,
     phrase_words,
+    word_pattern,
 )
 from extract.language.text import fold
 
@@ -55,15 +53,8 @@ _MAX_PLAN = 10  # words of a plan's name taken from where it was named
 _MAX_ACTIVITY = 8  # words of a total's activity that the parts of its parenthesised breakdown share
 
 
-@lru_cache(maxsize=4096)
-def _word_pattern(word: str) -> regex.Pattern:
-    # compiled once per word: one pattern per noun asked overflowed regex's own 500-pattern cache, so the same
-    # patterns were compiled again in every document (bench/dump_figures.py --profile)
-    return regex.compile(WHOLE_WORD % regex.escape(word), regex.IGNORECASE)
-
-
 def _word_at(text: str, word: str) -> list[regex.Match]:
-    return list(_word_pattern(word).finditer(text))
+    return list(word_pattern(word).finditer(text))
 
 
 def _qualifiers(text: str) -> str:

@@ -122,6 +122,14 @@ _MAX_LIGHT_HEAD = 2  # words of a noun right before a light verb that ends a phr
 WHOLE_WORD = r"(?<![\p{L}\p{N}_])%s(?![\p{L}\p{N}_])"  # a word or phrase not inside a longer word
 
 
+@lru_cache(maxsize=4096)
+def word_pattern(word: str) -> regex.Pattern:
+    """`word` (a unit, a label, a verb: text, not a pattern) as a whole word, caseless, compiled once: one pattern per
+    word asked overflowed regex's own 500-pattern cache, so the same patterns were compiled again in every document
+    (bench/dump_figures.py --profile)."""
+    return regex.compile(WHOLE_WORD % regex.escape(word), regex.IGNORECASE)
+
+
 def _section(name: str, keys: set[str]) -> dict:
     """A section of rules/subjects.yaml holding exactly `keys` (the file's top level checked first)."""
     function_words()
@@ -431,6 +439,7 @@ class ContextWords:
     clause_opener: regex.Pattern  # matched at the start of a text
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
     existential_at: regex.Pattern  # searched anywhere
+    existential_alone: regex.Pattern  # the existential verb alone, after a list mark ("Có" before "100% văn bản ...")
     part_predicate: regex.Pattern  # searched: "đã", "xếp loại" after the noun of a ratio
     whole_head: regex.Pattern  # searched at the end of a text: "tổng số" before the noun of a ratio's whole
     nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" (and a light verb) naming an activity
@@ -466,6 +475,7 @@ def context_words() -> ContextWords:
         clause_opener=regex.compile(r"^[\s,]*(?:" + WHOLE_WORD % alt["clause_openers"] + r"|$)", flags),
         existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
+        existential_alone=regex.compile(r"^\s*(?:[-–+*•]\s*)?" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         part_predicate=regex.compile(WHOLE_WORD % alt["part_predicates"], flags),
         whole_head=regex.compile(WHOLE_WORD % alt["whole_heads"] + r"\s*$", flags),
         # "công tác tổ chức kiểm tra ...": a light verb may stand between the nominalizer and the activity's verb
