@@ -9,7 +9,9 @@ Python and regex versions and a hash of the rule files and the extraction code (
 newest few stay, for other checkouts sharing the folder). The file also keeps the rule files the worker parsed
 (extract/catalog.py `preload`: the same hash covers their bytes), and the standard library's `re` patterns a
 worker had compiled once it started (spaCy's tokenizer exceptions and URL pattern, ~90 in spaCy's import: ~0.05 s
-of CPU a worker), as the arguments of `_sre.compile` that `re` itself builds them with (`_re_entry`).
+of CPU a worker), as the arguments of `_sre.compile` that `re` itself builds them with (`_re_entry`), and what
+the rule modules work out from a pattern's text alone (`memo`: the words a pattern needs, extract/language/
+literals.py, ~0.01 s of CPU a worker start), under the same hash of the code that works them out.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ _ROOT = Path(__file__).resolve().parent
 _MAX_PATTERNS = 1500
 _ROOM = 500  # regex's cache holds the file's patterns and this many more before it evicts
 _KEEP_FILES = 8  # files of other versions (rules or code changed, another checkout) kept in the folder
-_FORMAT = 3  # 2: the parsed rule files too (extract/catalog.py `preload`); 3: the start-up `re` patterns too
+_FORMAT = 4  # 2: the parsed rule files too (extract/catalog.py `preload`); 3: the start-up `re` patterns too; 4: memos
 _MAX_RE = 256  # `re` patterns kept (its own cache holds 512, then drops the oldest)
 _loaded: set[tuple[str, int]] = set()  # (pattern, flags) read from the file by this process
 _rules_loaded: set[str] = set()  # rule files read from the file by this process
 _re_loaded: set[tuple[str, int]] = set()  # `re` (pattern, flags) read from the file by this process
+_memos: dict[str, dict[str, object]] = {}  # kind -> pattern text -> what `memo`'s user worked out from it
+_memos_loaded: dict[str, set[str]] = {}  # kind -> the pattern texts of that memo read from the file
 # the patterns a worker holds once it has started (`mark_started`): saved first, so a file that is full keeps
 # what every start needs rather than what the documents of one long run compiled last
 _started: list[tuple[str, int, object]] = []
@@ -139,6 +143,32 @@ def _load_re(entries: object) -> None:
             continue
 
 
+def memo(kind: str) -> dict[str, object]:
+    """A dictionary kept in the cache file: pattern text -> a value worked out from that text alone by code under
+    the file's hash (extract/), filled by its user as it works values out and by `load_patterns` with the
+    values of earlier runs (the same dictionary whichever comes first). Values are built-in data (str, tuple,
+    ...), so the file's unpickler takes them."""
+    return _memos.setdefault(kind, {})
+
+
+def _load_memos(data: object) -> None:
+    """Put the file's memos into `memo`'s dictionaries (an entry the process has already is kept)."""
+    if not isinstance(data, dict):
+        return
+    for kind, entries in data.items():
+        if isinstance(kind, str) and isinstance(entries, dict):
+            entries = {p: v for p, v in entries.items() if isinstance(p, str)}
+            mine = memo(kind)
+            for pattern, value in entries.items():
+                mine.setdefault(pattern, value)
+            _memos_loaded.setdefault(kind, set()).update(entries)
+
+
+def _memos_new() -> bool:
+    """Whether this process worked out a memo entry the file lacks."""
+    return any(not entries.keys() <= _memos_loaded.get(kind, set()) for kind, entries in _memos.items())
+
+
 def _make_room() -> None:
     """Let regex's cache hold every pattern the file can (never lowering its size): at its own limit of 500 it
     evicted, in a worker, the loaded patterns not used yet and ~90 patterns the figure stage gives as text
@@ -179,6 +209,7 @@ def load_patterns(path: Path) -> int:
     catalog.preload(rules)
     _rules_loaded.update(rules)
     _load_re(data.get("re"))
+    _load_memos(data.get("memos"))
     none = frozenset()
     with _rx._cache_lock:
         for pattern, flags, compiled in entries[: max(0, _MAX_PATTERNS - len(_rx._cache))]:
@@ -236,13 +267,14 @@ def save_patterns(path: Path) -> int:
         not any((p, f) not in _loaded for p, f, _ in entries)
         and set(rules) <= _rules_loaded
         and all((p, f) in _re_loaded for p, f, _ in _re_started)
+        and not _memos_new()
     ):
         return 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         re_entries = [e for e in (_re_entry(*started) for started in _re_started) if e is not None]
         blob = pickle.dumps(
-            {"header": _header(), "patterns": entries, "rules": rules, "re": re_entries},
+            {"header": _header(), "patterns": entries, "rules": rules, "re": re_entries, "memos": _memos},
             protocol=pickle.HIGHEST_PROTOCOL,
         )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
@@ -261,4 +293,6 @@ def save_patterns(path: Path) -> int:
     _loaded.update((p, f) for p, f, _ in entries)
     _rules_loaded.update(rules)
     _re_loaded.update((p, f) for p, f, _ in _re_started)
+    for kind, memo_entries in _memos.items():
+        _memos_loaded.setdefault(kind, set()).update(memo_entries)
     return len(entries)

@@ -183,6 +183,45 @@ def test_an_early_worker_is_forked_directly_before_duckdb_is_loaded():
     assert run.stdout.split() == ["True", "ForkProcess", "True", "ok", "True", "True", "False"]
 
 
+# `baocao ingest` as the command runs it, its worker noting at its end which of these modules it imported
+_WORKER_MODULES = """
+import sys
+import warehouse.batch as batch
+
+noted = sys.argv.pop()
+work = batch._worker
+
+
+def noting(*args, **kwargs):
+    try:
+        work(*args, **kwargs)
+    finally:
+        names = ("spacy", "spacy.cli", "spacy.cli.info", "weasel", "requests", "typer", "duckdb")
+        with open(noted, "w") as out:
+            out.write(" ".join(n for n in names if n in sys.modules))
+
+
+batch._worker = noting
+from baocao.__main__ import main
+
+sys.argv[0] = "baocao"
+main()
+"""
+
+
+def test_the_worker_of_an_ingest_imports_spacy_without_its_command_line(tmp_path):
+    # the early worker (forked before typer and DuckDB) reads the document with spaCy, never loading spaCy's
+    # command line (extract/language/nlp.py import_spacy); the command itself gives the usual result
+    noted = tmp_path / "modules.txt"
+    args = ["ingest", str(DOCX), "--db", str(tmp_path / "w.duckdb"), "--workers", "1", "-q", str(noted)]
+    run = subprocess.run(
+        [sys.executable, "-c", _WORKER_MODULES, *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    assert "loaded 1," in run.stderr
+    assert noted.read_text() == "spacy"
+
+
 def test_an_early_worker_serves_the_batch_with_its_settings():
     proc = _early_worker()
     # started with the defaults (120 s a document); the batch's 1 ms limit reaches it before the job

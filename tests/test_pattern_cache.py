@@ -209,6 +209,47 @@ def test_the_file_keeps_the_parsed_rule_files_and_a_fresh_process_takes_them_unp
     assert unserved.returncode != 0 and "parsed" in unserved.stderr
 
 
+def test_the_key_words_of_patterns_are_kept_in_the_file(tmp_path):
+    """The words a pattern needs (extract/language/literals.py `key_words`) go into the file with the patterns: a
+    fresh process that loads it gets the same words with the pattern reader made to fail, and a process that
+    worked out a new pattern's words writes the file again."""
+    import regex
+
+    from extract.language.literals import key_words
+
+    patterns = [r"(?:tỷ\s+lệ|chiếm)\s+[0-9]+(?:,[0-9]+)?\s*%", r"\bgiao\s+(?:chỉ\s+tiêu|kế\s+hoạch)\b"]
+    expected = [list(key_words(p)) for p in patterns]
+    assert all(expected)  # the patterns need words: the comparison compares something
+    path = tmp_path / "patterns.pickle"
+    regex.purge()
+    regex.compile(r"\bmẫu\s+cho\s+các\s+từ\s+cần\s+có\b")
+    assert save_patterns(path) > 0
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from extract.pattern_cache import load_patterns\n"
+        "load_patterns(Path(sys.argv[1]))\n"
+        "from extract.language import literals\n"
+        "def refuse(*a, **k):\n"
+        "    raise AssertionError('read')\n"
+        "literals.required = refuse\n"
+        "print(json.dumps([list(literals.key_words(p)) for p in sys.argv[2:]]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), *patterns], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == expected
+    unserved = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.pickle"), *patterns],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert unserved.returncode != 0 and "read" in unserved.stderr
+    assert save_patterns(path) == 0  # nothing new since
+    key_words(patterns[0] + "x")  # a pattern whose words the file lacks: it is written again
+    assert save_patterns(path) > 0
+
+
 def test_a_file_with_anything_but_compiled_patterns_is_ignored(tmp_path):
     bad = tmp_path / "bad.pickle"
     marker = tmp_path / "ran"
