@@ -5,6 +5,7 @@ command line is imported and run (baocao/cli.py); an ingest ends without the int
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 from baocao.launch import leave, start_early, starts_workers
@@ -14,6 +15,9 @@ def main() -> None:
     # the start-up's imports make ~10^5 lasting objects and no garbage worth a collection: the cycle collector
     # waits until they are made, then leaves them out of its later passes (gc.freeze)
     gc.disable()
+    # pydantic looks for its plugins (the entry points of every installed package: ~7 ms of CPU) when a process
+    # first builds a model, which each worker does (spaCy's schemas); the command uses none. A value set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     start_early(sys.argv[1:])
     from baocao.cli import app
 
