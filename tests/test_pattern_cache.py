@@ -79,6 +79,19 @@ def _flags(spec: str) -> int:
     return out
 
 
+def _with_and_without(code: str, path: Path, args: list[str]) -> tuple[str, subprocess.CompletedProcess]:
+    """`code` run in a fresh process given the cache file `path` and `args`, then given a missing file instead:
+    what the first printed (it must succeed) and the second run."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(file), *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
+        for file in (path, path.with_name("missing.pickle"))
+    ]
+    assert runs[0].returncode == 0, runs[0].stderr
+    return runs[0].stdout, runs[1]
+
+
 def test_a_fresh_process_takes_the_saved_patterns_and_matches_the_same(tmp_path):
     import regex
 
@@ -195,17 +208,10 @@ def test_the_file_keeps_the_parsed_rule_files_and_a_fresh_process_takes_them_unp
         "yaml.load = refuse\n"
         "print(json.dumps({n: catalog.load(n) for n in sys.argv[2:]}, default=str, sort_keys=True))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path), *names], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == json.loads(json.dumps(expected, default=str, sort_keys=True))
+    served, unserved = _with_and_without(code, path, names)
+    assert json.loads(served) == json.loads(json.dumps(expected, default=str, sort_keys=True))
     assert all(expected.values())  # the files hold something: the comparison compares content
     # without the file, the child parses them (and fails here, the parser refusing): the file was what served
-    unserved = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "missing.pickle"), *names],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )
     assert unserved.returncode != 0 and "parsed" in unserved.stderr
 
 
@@ -235,15 +241,8 @@ def test_the_key_words_of_patterns_are_kept_in_the_file(tmp_path):
         "literals.required = refuse\n"
         "print(json.dumps([list(literals.key_words(p)) for p in sys.argv[2:]]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path), *patterns], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == expected
-    unserved = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "missing.pickle"), *patterns],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )
+    served, unserved = _with_and_without(code, path, patterns)
+    assert json.loads(served) == expected
     assert unserved.returncode != 0 and "read" in unserved.stderr
     assert save_patterns(path) == 0  # nothing new since
     key_words(patterns[0] + "x")  # a pattern whose words the file lacks: it is written again
