@@ -346,6 +346,28 @@ def _past_words() -> tuple[regex.Pattern, regex.Pattern]:
                           + r"[^\S\n]*\Z", regex.I))
 
 
+@cache
+def _execution_words() -> regex.Pattern:
+    """rules/cues.yaml execution_time, opening a clause (after ';' or ',' and spaces)."""
+    words = word_alternation(load("cues")["execution_time"], "cues.yaml execution_time")
+    return regex.compile(r"[;,][^\S\n]*" + WHOLE_WORD % words, regex.I)
+
+
+def _execution_period(sent: Sentence, m: Mention, year: int | None) -> Period | None:
+    """The period a later clause of a target's sentence gives as the time the plan is carried out ("... kiểm tra
+    tại 29 cơ quan (gồm: 04 ...); thời gian thực hiện kiểm tra từ tháng 3 đến tháng 9 năm 2026"): the first period
+    within a few words after the first such clause after the number."""
+    s = sent.text
+    cue = _execution_words().search(s, m.end)
+    if cue is None:
+        return None
+    for pm in find_periods(s[cue.end() :], year):
+        if pm.period and len(s[cue.end() : cue.end() + pm.start].split()) <= 3:
+            return pm.period
+        break
+    return None
+
+
 def _plan_part_start(sec: Sections) -> date | None:
     """When the plan part the number is in begins: its heading's period ("PHƯƠNG HƯỚNG ... QUÝ II/2026"), else
     the document's day (what is planned comes after it)."""
@@ -445,6 +467,8 @@ def figure_period(
             hit = _now(sec, context)  # "đối với 57/124 xã chưa hoàn thành" in a plan part: a stock now
         if hit is not None:
             return hit
+    if own is None and role == "target":
+        own = _execution_period(sent, m, year)  # "...; thời gian thực hiện từ tháng 3 đến tháng 9 năm 2026"
     if own is not None:
         return own, False
     due = _deadline_period(sent, m, role, sec, context) if usable is None else None
@@ -485,6 +509,19 @@ def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried
         return since, False
     period = sentence_lead(sent, year)
     return (period, False) if period is not None else None
+
+
+def lead_in_as_of(s: str, cues: list, sec: Sections) -> tuple[Period, bool] | None:
+    """The stock a lead-in names anywhere before its colon ("Qua rà soát ... kết quả thực hiện trên địa bàn tỉnh đến
+    nay, còn một số nội dung ..., cụ thể như sau:"): the items it opens count as of that day. None for a lead-in
+    without an as-of cue, or one naming a flow since a date ("từ năm 2022 đến nay")."""
+    if not s.rstrip().endswith(":"):
+        return None
+    pits = [c for c in cues if c[2] == "POINT_IN_TIME" and not _inside_word(s, c[0])]
+    if not pits:
+        return None
+    hit = as_of_at(s, pits[-1][1], pits, sec.period, sec)
+    return hit if hit is not None and hit[1] else None
 
 
 def _since_opening(s: str, f0: int, sec: Sections, context: Period | None) -> Period | None:
