@@ -297,3 +297,9 @@ def test_a_plan_takes_the_execution_time_a_later_clause_names():
     assert a.role == b.role == "target"
     assert span(a) == span(b) == (date(2024, 5, 1), date(2024, 8, 31), False)
     assert span(c)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_coordinated_plans_share_the_period_named_after_the_last():
+    a, b = figures_of("Huyện đưa chỉ tiêu giảm 10% số vụ và 5% số đối tượng vào kế hoạch công tác năm 2025.")
+    assert a.role == b.role == "target"
+    assert span(a) == span(b) == (date(2025, 1, 1), date(2025, 12, 31), False)

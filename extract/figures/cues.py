@@ -180,6 +180,19 @@ def _future_year(s: str, lo: int, hi: int, sec: Sections) -> bool:
     return any(int(fm[1]) > year for fm in rules().future_year.finditer(s, lo, hi))
 
 
+def _future_period(s: str, lo: int, hi: int, sec: Sections) -> bool:
+    """ "Trong quý II/2026, tập trung hoàn thành 20 nhiệm vụ còn lại" in a report on quý I: a period named before
+    the number in its statement that begins after the document's period and its day is a plan's (a comparison's
+    base, "so với", is none)."""
+    own, meta = sec.meta.period, sec.meta
+    if own is None:
+        return False
+    last = max(d for d in (own.end, meta.issued_date, meta.report_date) if d is not None)
+    basis = _past_words()[1]
+    return any(pm.period is not None and pm.period.start > last and not basis.search(s, 0, lo + pm.start)
+               for pm in find_periods(s[lo:hi], sec.year))
+
+
 def _directive(s: str, cues: list) -> bool:
     """A sentence that opens with an order ("Giao Sở ...", "Yêu cầu 100% cơ sở ..."), after list marks and a
     short label ("Giải pháp khắc phục: Giao ...")."""
@@ -310,6 +323,8 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
     """A plan: a plan cue before the number in its statement with no "đã" after it, a plan word right after its
     noun, a deadline after the document's year, an order opening the sentence, or a plan part or document."""
     r, s = rules(), sent.text
+    if _plan_opening(sent, q0, cues):
+        return True
     clause = clause_start(s, q0, _scope_start(sent, m.start))
     for c0, c1, label in cues:
         if label == "ROLE_TARGET" and stretch <= c0 and c1 <= q0 and not r.actual_marker.search(s[c1:q0]):
@@ -329,11 +344,30 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
             return True  # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm"
     if present_state(sent, m):
         return False
-    if _future_year(s, stretch, q0, sec) or _directive(s, cues):
+    if _future_year(s, stretch, q0, sec) or _future_period(s, stretch, q0, sec) or _directive(s, cues):
         return True
     if sec.plan:
         return not _named_before(sent, cues, sec, stretch, q0, _plan_part_start(sec))
     return is_plan_document(sec.meta.doc_type) and not _done_before_plan(sent, cues, sec, stretch, q0)
+
+
+def _plan_opening(sent: Sentence, q0: int, cues: list) -> bool:
+    """ "Phấn đấu đến hết năm 2026, 100% hồ sơ được số hóa": a plan verb opening the sentence whose first clause
+    holds only a time (a deadline or a period) governs the clause after the comma, up to the first ';' or a
+    "đã"."""
+    s, r = sent.text, rules()
+    head = r.target_head.match(s, _LIST_MARKS.match(s).end())
+    if head is None:
+        return False
+    comma = s.find(",", head.end(), q0)
+    if comma < 0 or ";" in s[head.end() : q0] or r.actual_marker.search(s, comma, q0):
+        return False
+    times = [pm for pm in find_periods(s[head.end() : comma]) if pm.period]
+    if not times:
+        return False
+    # the time is all the first clause says: a cue word or two before it ("đến hết", "trong"), nothing after it
+    lead = s[head.end() : head.end() + times[0].start]
+    return len(lead.split()) <= 2 and not s[head.end() + times[-1].end : comma].strip()
 
 
 @cache
@@ -344,6 +378,25 @@ def _past_words() -> tuple[regex.Pattern, regex.Pattern]:
     return (regex.compile(WHOLE_WORD % word_alternation(data["past_sections"], "cues.yaml past_sections"), regex.I),
             regex.compile(WHOLE_WORD % word_alternation(data["period_basis_before"], "cues.yaml period_basis_before")
                           + r"[^\S\n]*\Z", regex.I))
+
+
+_COORDINATED = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,3}?(?:\bvà\b|,)[^\S\n]*\Z", regex.I)
+
+
+def _coordinated_period(sent: Sentence, m: Mention, role: str, year: int | None) -> Period | None:
+    """The period named after the last of a run of numbers coordinated with `m` ("xây dựng 20% thôn và 15% phường
+    không ma túy vào chỉ tiêu công tác năm 2024"): a noun of at most three words and "và" or a comma between each
+    pair."""
+    ms = sent.mentions
+    i = next((k for k, o in enumerate(ms) if o is m), None)
+    if i is None:
+        return None
+    j = i
+    while j + 1 < len(ms) and _COORDINATED.match(sent.text, ms[j].end, ms[j + 1].opening):
+        j += 1
+    if j == i:
+        return None
+    return own_period(sent, ms[j], role, year, ms[j + 1].start if j + 1 < len(ms) else len(sent.text))
 
 
 @cache
@@ -468,7 +521,9 @@ def figure_period(
         if hit is not None:
             return hit
     if own is None and role == "target":
-        own = _execution_period(sent, m, year)  # "...; thời gian thực hiện từ tháng 3 đến tháng 9 năm 2026"
+        # "20% thôn và 15% phường ... vào chỉ tiêu năm 2024": the period named after the last of coordinated plans;
+        # "...; thời gian thực hiện từ tháng 3 đến tháng 9 năm 2026": the plan's execution time
+        own = _coordinated_period(sent, m, role, year) or _execution_period(sent, m, year)
     if own is not None:
         return own, False
     due = _deadline_period(sent, m, role, sec, context) if usable is None else None
