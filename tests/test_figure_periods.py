@@ -275,3 +275,31 @@ def test_since_the_start_of_the_year_is_a_flow_to_the_day_named_or_now():
     assert span(f) == (date(2024, 1, 1), date(2024, 9, 20), False)
     (f,) = figures_of("Lũy kế từ đầu năm 2024 đến nay, thu 38 tỷ đồng.")
     assert span(f)[0] == date(2024, 1, 1) and span(f)[2] is False  # a flow, not a stock
+
+
+def test_a_lead_in_naming_now_mid_sentence_dates_its_items_as_stocks():
+    meta = Metadata(period=YEAR_2024, report_date=date(2024, 11, 20))
+    for lead_in in ("Qua theo dõi kết quả thực hiện của các xã đến nay, còn một số chỉ tiêu chưa đạt, cụ thể như sau:",
+                    "Đối chiếu Quyết định số 215/QĐ-UBND với kết quả của các xã đến nay, còn tồn tại như sau:"):
+        a, b = figures_of(
+            lead_in,
+            "a) Việc cấp giấy chứng nhận còn chậm (khoảng 30% hồ sơ trễ hạn).",
+            "b) Tỷ lệ hộ dùng nước sạch chỉ đạt 85,5%.",
+            meta=meta,
+        )
+        assert span(a) == span(b) == (date(2024, 1, 1), date(2024, 11, 20), True), lead_in
+
+
+def test_a_plan_takes_the_execution_time_a_later_clause_names():
+    text = ("Theo kế hoạch, Sở Y tế sẽ khảo sát 40 trạm y tế (gồm 12 trạm vùng cao); "
+            "thời gian triển khai từ tháng 5 đến tháng 8 năm 2024. Đã khảo sát 05 trạm.")
+    a, b, c = figures_of(text)
+    assert a.role == b.role == "target"
+    assert span(a) == span(b) == (date(2024, 5, 1), date(2024, 8, 31), False)
+    assert span(c)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_coordinated_plans_share_the_period_named_after_the_last():
+    a, b = figures_of("Huyện đưa chỉ tiêu giảm 10% số vụ và 5% số đối tượng vào kế hoạch công tác năm 2025.")
+    assert a.role == b.role == "target"
+    assert span(a) == span(b) == (date(2025, 1, 1), date(2025, 12, 31), False)

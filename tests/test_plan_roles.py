@@ -98,3 +98,25 @@ def test_scoring_rule_and_weight_are_norms():
     for raw in ("97%", "6", "80%", "2", "15"):
         assert (figs[raw].role, figs[raw].period_start, figs[raw].period_end) == ("norm", None, None), raw
     assert figs["92%"].role == "actual" and figs["5,5"].role == "actual"
+
+
+_Q1_REPORT = {"period": (date(2026, 1, 1), date(2026, 3, 31)), "issued": date(2026, 3, 20)}  # a report on quý I
+
+
+def test_a_plan_verb_opening_a_deadline_clause_governs_the_clause_after_the_comma():
+    figs = _figures("Phấn đấu đến hết năm 2026, 95% hộ gia đình được cấp nước sạch.",
+                    "Quyết tâm trong năm 2026, xây dựng 12 trường chuẩn quốc gia.",
+                    "Đến hết năm 2026, đã có 80% xã đạt chuẩn.",
+                    **_Q1_REPORT)
+    assert _span(figs["95%"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+    assert _span(figs["12"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+    assert figs["80%"].role != "target"
+
+
+def test_a_period_after_the_report_names_a_plan():
+    figs = _figures("Trong quý II/2026, tập trung tổ chức 05 lớp bồi dưỡng kỹ năng số.",
+                    "Trong quý I/2026, tổ chức 04 lớp bồi dưỡng kỹ năng số.",
+                    "Số lớp quý I tăng 2 lớp so với quý IV/2025.",
+                    **_Q1_REPORT)
+    assert _span(figs["05"]) == ("target", date(2026, 4, 1), date(2026, 6, 30), False)
+    assert figs["04"].role == "actual" and figs["2"].role == "change"

@@ -117,6 +117,9 @@ def test_a_staffing_quota_given_is_a_norm_across_a_bracketed_source_with_its_bra
     assert roles == {"1.200 người": "norm", "1.150 người": "actual"}
     quota = _figures(Block("paragraph", "Tổng số biên chế được giao (theo Quyết định số 45/QĐ-UBND) là 1.320.", "p1"))
     assert quota[0].period_start == date(2024, 1, 1)  # a quota given holds for its year, unlike a support level
+    roles = _roles("Biên chế viên chức tạm giao năm 2024 là 2.150; huyện được giao 310 biên chế công chức, "
+                   "đã sử dụng 298 biên chế.")
+    assert roles == {"2.150": "norm", "310 biên chế": "norm", "298 biên chế": "actual"}
     support = _figures(Block("paragraph", "Mức hỗ trợ 5 triệu đồng (trong đó ngân sách tỉnh 3 triệu đồng).", "p1"))
     assert [(f.role, f.period_start) for f in support] == [("norm", None), ("norm", None)]
 
@@ -195,3 +198,12 @@ def test_the_count_of_parts_a_plan_is_divided_into_is_no_quantity_of_the_period(
         assert figs[raw].role == "other" and figs[raw].period_start is None, raw
     assert figs["12 xã"].role != "other" and figs["12 xã"].period_start is not None
     assert figs["8 nhóm"].role != "other" and figs["8 nhóm"].period_start is not None
+
+
+def test_the_counts_of_a_principle_spelt_out_part_by_part_and_of_a_doctrine_are_no_quantities():
+    text = ("Các cấp ủy quán triệt 4 quan điểm chỉ đạo của Tỉnh ủy. Năm 2024, huyện đã kiểm tra 8 nhóm hộ.",
+            "03 trụ: con người, thể chế, hạ tầng; 02 mục tiêu: nhanh - bền vững; 01 đầu mối chỉ huy.")
+    figs = {f.raw: f for f in _figures(Block("paragraph", text[0], "p1"), Block("footnote", text[1], "f1"))}
+    for raw in ("4 quan điểm", "03 trụ", "02 mục tiêu", "01 đầu mối"):
+        assert figs[raw].role == "other" and figs[raw].period_start is None, raw
+    assert figs["8 nhóm"].period_start is not None

@@ -180,6 +180,19 @@ def _future_year(s: str, lo: int, hi: int, sec: Sections) -> bool:
     return any(int(fm[1]) > year for fm in rules().future_year.finditer(s, lo, hi))
 
 
+def _future_period(s: str, lo: int, hi: int, sec: Sections) -> bool:
+    """ "Trong quý II/2026, tập trung hoàn thành 20 nhiệm vụ còn lại" in a report on quý I: a period named before
+    the number in its statement that begins after the document's period and its day is a plan's (a comparison's
+    base, "so với", is none)."""
+    own, meta = sec.meta.period, sec.meta
+    if own is None:
+        return False
+    last = max(d for d in (own.end, meta.issued_date, meta.report_date) if d is not None)
+    basis = _past_words()[1]
+    return any(pm.period is not None and pm.period.start > last and not basis.search(s, 0, lo + pm.start)
+               for pm in find_periods(s[lo:hi], sec.year))
+
+
 def _directive(s: str, cues: list) -> bool:
     """A sentence that opens with an order ("Giao Sở ...", "Yêu cầu 100% cơ sở ..."), after list marks and a
     short label ("Giải pháp khắc phục: Giao ...")."""
@@ -310,6 +323,8 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
     """A plan: a plan cue before the number in its statement with no "đã" after it, a plan word right after its
     noun, a deadline after the document's year, an order opening the sentence, or a plan part or document."""
     r, s = rules(), sent.text
+    if _plan_opening(sent, q0, cues):
+        return True
     clause = clause_start(s, q0, _scope_start(sent, m.start))
     for c0, c1, label in cues:
         if label == "ROLE_TARGET" and stretch <= c0 and c1 <= q0 and not r.actual_marker.search(s[c1:q0]):
@@ -329,11 +344,30 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
             return True  # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm"
     if present_state(sent, m):
         return False
-    if _future_year(s, stretch, q0, sec) or _directive(s, cues):
+    if _future_year(s, stretch, q0, sec) or _future_period(s, stretch, q0, sec) or _directive(s, cues):
         return True
     if sec.plan:
         return not _named_before(sent, cues, sec, stretch, q0, _plan_part_start(sec))
     return is_plan_document(sec.meta.doc_type) and not _done_before_plan(sent, cues, sec, stretch, q0)
+
+
+def _plan_opening(sent: Sentence, q0: int, cues: list) -> bool:
+    """ "Phấn đấu đến hết năm 2026, 100% hồ sơ được số hóa": a plan verb opening the sentence whose first clause
+    holds only a time (a deadline or a period) governs the clause after the comma, up to the first ';' or a
+    "đã"."""
+    s, r = sent.text, rules()
+    head = r.target_head.match(s, _LIST_MARKS.match(s).end())
+    if head is None:
+        return False
+    comma = s.find(",", head.end(), q0)
+    if comma < 0 or ";" in s[head.end() : q0] or r.actual_marker.search(s, comma, q0):
+        return False
+    times = [pm for pm in find_periods(s[head.end() : comma]) if pm.period]
+    if not times:
+        return False
+    # the time is all the first clause says: a cue word or two before it ("đến hết", "trong"), nothing after it
+    lead = s[head.end() : head.end() + times[0].start]
+    return len(lead.split()) <= 2 and not s[head.end() + times[-1].end : comma].strip()
 
 
 @cache
@@ -344,6 +378,47 @@ def _past_words() -> tuple[regex.Pattern, regex.Pattern]:
     return (regex.compile(WHOLE_WORD % word_alternation(data["past_sections"], "cues.yaml past_sections"), regex.I),
             regex.compile(WHOLE_WORD % word_alternation(data["period_basis_before"], "cues.yaml period_basis_before")
                           + r"[^\S\n]*\Z", regex.I))
+
+
+_COORDINATED = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,3}?(?:\bvà\b|,)[^\S\n]*\Z", regex.I)
+
+
+def _coordinated_period(sent: Sentence, m: Mention, role: str, year: int | None) -> Period | None:
+    """The period named after the last of a run of numbers coordinated with `m` ("xây dựng 20% thôn và 15% phường
+    không ma túy vào chỉ tiêu công tác năm 2024"): a noun of at most three words and "và" or a comma between each
+    pair."""
+    ms = sent.mentions
+    i = next((k for k, o in enumerate(ms) if o is m), None)
+    if i is None:
+        return None
+    j = i
+    while j + 1 < len(ms) and _COORDINATED.match(sent.text, ms[j].end, ms[j + 1].opening):
+        j += 1
+    if j == i:
+        return None
+    return own_period(sent, ms[j], role, year, ms[j + 1].start if j + 1 < len(ms) else len(sent.text))
+
+
+@cache
+def _execution_words() -> regex.Pattern:
+    """rules/cues.yaml execution_time, opening a clause (after ';' or ',' and spaces)."""
+    words = word_alternation(load("cues")["execution_time"], "cues.yaml execution_time")
+    return regex.compile(r"[;,][^\S\n]*" + WHOLE_WORD % words, regex.I)
+
+
+def _execution_period(sent: Sentence, m: Mention, year: int | None) -> Period | None:
+    """The period a later clause of a target's sentence gives as the time the plan is carried out ("... kiểm tra
+    tại 29 cơ quan (gồm: 04 ...); thời gian thực hiện kiểm tra từ tháng 3 đến tháng 9 năm 2026"): the first period
+    within a few words after the first such clause after the number."""
+    s = sent.text
+    cue = _execution_words().search(s, m.end)
+    if cue is None:
+        return None
+    for pm in find_periods(s[cue.end() :], year):
+        if pm.period and len(s[cue.end() : cue.end() + pm.start].split()) <= 3:
+            return pm.period
+        break
+    return None
 
 
 def _plan_part_start(sec: Sections) -> date | None:
@@ -445,6 +520,10 @@ def figure_period(
             hit = _now(sec, context)  # "đối với 57/124 xã chưa hoàn thành" in a plan part: a stock now
         if hit is not None:
             return hit
+    if own is None and role == "target":
+        # "20% thôn và 15% phường ... vào chỉ tiêu năm 2024": the period named after the last of coordinated plans;
+        # "...; thời gian thực hiện từ tháng 3 đến tháng 9 năm 2026": the plan's execution time
+        own = _coordinated_period(sent, m, role, year) or _execution_period(sent, m, year)
     if own is not None:
         return own, False
     due = _deadline_period(sent, m, role, sec, context) if usable is None else None
@@ -485,6 +564,19 @@ def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried
         return since, False
     period = sentence_lead(sent, year)
     return (period, False) if period is not None else None
+
+
+def lead_in_as_of(s: str, cues: list, sec: Sections) -> tuple[Period, bool] | None:
+    """The stock a lead-in names anywhere before its colon ("Qua rà soát ... kết quả thực hiện trên địa bàn tỉnh đến
+    nay, còn một số nội dung ..., cụ thể như sau:"): the items it opens count as of that day. None for a lead-in
+    without an as-of cue, or one naming a flow since a date ("từ năm 2022 đến nay")."""
+    if not s.rstrip().endswith(":"):
+        return None
+    pits = [c for c in cues if c[2] == "POINT_IN_TIME" and not _inside_word(s, c[0])]
+    if not pits:
+        return None
+    hit = as_of_at(s, pits[-1][1], pits, sec.period, sec)
+    return hit if hit is not None and hit[1] else None
 
 
 def _since_opening(s: str, f0: int, sec: Sections, context: Period | None) -> Period | None:

@@ -6,7 +6,7 @@ import regex
 
 from extract.figures.antecedents import member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
-from extract.figures.cues import figure_period, lead_of, refine_role, sentence_cues
+from extract.figures.cues import figure_period, lead_in_as_of, lead_of, refine_role, sentence_cues
 from extract.figures.label_lines import is_breakdown, opens_count_list, parse_line
 from extract.figures.measures import measured_subject
 from extract.figures.mentions import mention_figure
@@ -45,6 +45,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     out: list[Figure] = []
     # a figure needs an ASCII digit (numbers.py's cluster): text without one is not split or analysed
     if not _DIGIT.search(text):
+        _as_of_lead_in(text, block, sec, year)  # "Kết quả thực hiện đến nay như sau:" dates the items under it
         return out
     carried: str | None = None  # the last named subject of the block: "Ước thực hiện 10 tháng đạt 46,3 tỷ đồng"
     # the period a sentence opens with carries to the next ones of the block; a list item starts with its lead-in's
@@ -172,12 +173,23 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     sec.noted = last_as_of or lead
     if text.rstrip().endswith(":"):
         # a lead-in "Tổng số đơn vị hiện có là 1.883 đơn vị; cụ thể:" gives its items its own as-of
-        sec.lead_in = last_as_of or lead
+        sec.lead_in = last_as_of or (closing if closing is not None and closing[1] else None) or lead
         if closing is not None and not closing[1]:
             sec.adopt(closing[0])  # "Trong tháng 11/2025, tập trung ... sau đây:" dates the whole part it opens
     elif not _LIST_ITEM.match(text):
         sec.lead_in = None
     return out
+
+
+def _as_of_lead_in(text: str, block: Block, sec: Sections, year) -> None:
+    """A lead-in without numbers whose last sentence names a stock's day ("Kết quả rà soát đến nay như sau:")
+    gives that day to the list items under it, as a lead-in with numbers does."""
+    if block.kind == "footnote" or not text.rstrip().endswith(":") or not may_match(text, "POINT_IN_TIME"):
+        return
+    split = sentences(text)
+    found = _text_lead(split[-1][1], sec, year) if split else None
+    if found is not None and found[1]:
+        sec.lead_in = found
 
 
 def _text_lead(sentence: str, sec: Sections, year) -> tuple | None:
@@ -194,4 +206,4 @@ def _text_lead(sentence: str, sec: Sections, year) -> tuple | None:
         return None
     # lead_of reads the as-of cues only: the spaCy layer runs on the sentences that may hold one
     cues = sentence_cues(sentence) if as_of else []
-    return lead_of(sent, cues, sec, year, None)
+    return lead_of(sent, cues, sec, year, None) or lead_in_as_of(sentence, cues, sec)

@@ -1,6 +1,7 @@
 """Staffing quotas given (rules/quotas.yaml): the first number after "biên chế được giao" and the parts bracketed
 right after it are norms, even when a bracketed source stands between ("Tổng số biên chế được giao (tại Quyết
-định số ...) là 9.818 (cấp tỉnh: 3.585; cấp xã: 6.233)")."""
+định số ...) là 9.818 (cấp tỉnh: 3.585; cấp xã: 6.233)"), and so is a count of quota units right after a giving
+verb ("được giao 9.800 biên chế công chức")."""
 
 from __future__ import annotations
 
@@ -17,10 +18,31 @@ from extract.language.subjects import WHOLE_WORD, word_alternation
 
 @cache
 def quota_phrase() -> regex.Pattern:
-    data = load("quotas")
-    if not isinstance(data, dict) or set(data) != {"quota_given"}:
-        raise RuleError("quotas.yaml: expected the key quota_given")
+    data = _data()
     return regex.compile(WHOLE_WORD % word_alternation(data["quota_given"], "quotas.yaml quota_given"), regex.I)
+
+
+@cache
+def _data() -> dict:
+    data = load("quotas")
+    if not isinstance(data, dict) or set(data) != {"quota_given", "giving_verbs", "quota_units"}:
+        raise RuleError("quotas.yaml: expected the keys giving_verbs, quota_given, quota_units")
+    return data
+
+
+@cache
+def _giving() -> tuple[regex.Pattern, regex.Pattern]:
+    """(a giving verb ending right before the number, a quota unit opening the number's unit)."""
+    data = _data()
+    verb = WHOLE_WORD % word_alternation(data["giving_verbs"], "quotas.yaml giving_verbs") + r"[^\S\n]*\Z"
+    unit = WHOLE_WORD % word_alternation(data["quota_units"], "quotas.yaml quota_units")
+    return regex.compile(verb, regex.I), regex.compile(unit, regex.I)
+
+
+def _given_count(sent: Sentence, m: Mention) -> bool:
+    """ "tỉnh được giao 9.800 biên chế công chức": a count of a quota unit right after a giving verb."""
+    verb, unit = _giving()
+    return bool(m.unit and unit.match(m.unit) and verb.search(sent.text, max(0, m.opening - 30), m.opening))
 
 
 def _after_quota(sent: Sentence, pos: int) -> bool:
@@ -38,7 +60,7 @@ def quota_role(sent: Sentence, m: Mention, role: str) -> str | None:
     6.233)"), None when the rule does not apply."""
     if role not in ("actual", "target", "norm") or m.base_unit == "%" or m.sign_word or m.kind == "ratio_part":
         return None
-    if _after_quota(sent, m.start):
+    if _after_quota(sent, m.start) or _given_count(sent, m):
         return "norm"
     g = sent.group(m.start)
     if g < 0:
