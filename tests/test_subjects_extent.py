@@ -107,3 +107,28 @@ def test_extent_words_are_validated(monkeypatch):
             monkeypatch.undo()
             subject_rules.extent_words.cache_clear()
     assert subject_rules.extent_words().noun_marker.fullmatch("của")
+
+
+def test_attendants_counted_after_with_take_the_event_set_up_before():
+    s = subjects_of("Trong quý, huyện đã tổ chức các lớp tập huấn, buổi đối thoại với trên 300 doanh nghiệp, gần 1.200 "
+                    "người tham gia.")
+    assert names(s["1.200"], "người tham gia lớp tập huấn, buổi đối thoại", extra=0)
+    assert names(s["300"], "doanh nghiệp tham gia lớp tập huấn, buổi đối thoại", extra=0)
+    # the attendance named before the count: "với sự tham gia của ..."
+    s2 = subjects_of("Huyện đã phối hợp với Hội Nông dân tổ chức thành công 3 phiên chợ nông sản sạch năm 2024 với sự "
+                     "tham gia của 40 hợp tác xã trong huyện.")
+    assert names(s2["40"], "hợp tác xã trong huyện tham gia phiên chợ nông sản sạch", extra=0)
+    # with no verb of attending the count after "với" names itself
+    s = subjects_of("Sở đã đẩy mạnh tuyên truyền với 25 tin bài trên báo điện tử.")
+    assert not words(s["25"]) & {"tham", "gia", "dự"}
+
+
+def test_issued_documents_are_named_by_the_purpose_after_them():
+    s = subjects_of("Trong tháng, đã ban hành 02 kế hoạch, 09 công văn để hướng dẫn tiêm chủng mở rộng, đồng thời kiểm "
+                    "tra 15 cơ sở.")
+    assert names(s["02"], "kế hoạch hướng dẫn tiêm chủng mở rộng")
+    assert names(s["09"], "công văn hướng dẫn tiêm chủng mở rộng")
+    assert not words(s["09"]) & {"kiểm", "tra"}
+    # a purpose after a count of anything else is the act's, not a name of what is counted
+    s = subjects_of("Huyện đã cấp 120 tài khoản cho hộ kinh doanh để thực hiện kê khai thuế.")
+    assert not words(s["120"]) & {"kê", "khai", "thuế"}

@@ -393,3 +393,14 @@ def test_a_citation_of_one_document_is_no_qualifier_a_bare_noun_takes():
     s = subjects_of("Kèm theo Báo cáo số /BC-UBND ngày /01/2026. Đã tích hợp 12 báo cáo từ Hệ thống thông tin "
                     "báo cáo của Bộ.")
     assert "BC-UBND" not in s["12"] and names(s["12"], "tích hợp báo cáo từ Hệ thống thông tin báo cáo của Bộ", extra=0)
+
+
+def test_a_noun_put_somewhere_by_a_directional_preposition_is_bare():
+    # "lên"/"vào" say where the act put the counted: the noun is the one named before, with its qualifiers
+    s = subjects_of("Đã hoàn thành rà soát hồ sơ đăng ký kết hôn từ năm 2015 đến nay, đã nhập 4.210 hồ sơ vào phần mềm "
+                    "hộ tịch điện tử.")
+    assert {"đăng", "ký", "kết", "hôn", "nhập", "phần", "mềm"} <= words(s["4.210"])
+    # a bound after a number ("18 tuổi trở lên") is no qualifier a bare noun takes
+    s = subjects_of("Vận động 100% thanh niên từ 18 tuổi trở lên tham gia hiến máu; khuyến khích thanh niên dưới 18 tuổi "
+                    "tham gia tuyên truyền.")
+    assert "trở" not in words(s["18"] or "")

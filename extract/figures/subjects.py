@@ -33,12 +33,14 @@ from extract.language.subjects import (
     cut_phrase,
     drop_light_verbs,
     extent_words,
+    extent_words_data,
     measure_phrase,
     openers,
     per_times,
     phrase_words,
     tidy_subject,
     until_boundary,
+    word_alternation,
     word_pattern,
 )
 from extract.language.text import fold
@@ -1318,7 +1320,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
-            own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), agent) if p)
+            aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
+            own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)
+            own = _attended_event(sent, m) or own  # "với trên 6.000 người tham dự": of the event set up before
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -1382,6 +1386,98 @@ def _after_opening_rate(sent: Sentence, m: Mention) -> str:
     if lo == 0 or sent.text[lo - 1] != "," or content_words(without_openers(unmark(masked(sent, lo, start, m)))):
         return ""
     return _phrase_after(sent, m)
+
+
+@lru_cache(maxsize=1)
+def _attendance() -> tuple[regex.Pattern, regex.Pattern]:
+    """The verbs of attending (`extents.yaml` attendance_verbs), whole words; and the nominalised attendance that
+    may stand between "với" and the count (attendance_nouns: "với sự tham gia của 25 doanh nghiệp"), a full match."""
+    data = extent_words_data()
+    verbs = word_alternation(data["attendance_verbs"], "extents.yaml attendance_verbs")
+    nouns = word_alternation(data["attendance_nouns"], "extents.yaml attendance_nouns")
+    return regex.compile(WHOLE_WORD % verbs, regex.IGNORECASE), regex.compile(r"\s*" + nouns + r"\s*", regex.IGNORECASE)
+
+
+def _event_before(sent: Sentence, lo: int, hi: int) -> str:
+    """The event the clause [lo, hi) sets up: its verb phrase without its agent, aspect marker, light verb and manner
+    adverb ("Phối hợp với UBND huyện tổ chức thành công 2 phiên chợ ..." -> "phiên chợ ..."), a count's number
+    blanked but its noun kept, its time dropped."""
+    chars = list(sent.text[lo:hi])
+    for o in sent.mentions:
+        a, b = max(o.num_start, lo), min(o.num_end, hi)
+        if a < b:
+            chars[a - lo : b - lo] = " " * (b - a)
+    text = "".join(chars)
+    for pm in find_periods(text):
+        text = text[: pm.start] + " " * (pm.end - pm.start) + text[pm.end :]
+    text = without_openers(unmark(text))
+    asp = list(phrase_words().aspect.finditer(text))
+    text = _without_manner_adverbs(drop_light_verbs(text[asp[-1].end() :] if asp else text))
+    return cut_phrase(" ".join(text.split()), _MAX_AFTER).strip(" ,")
+
+
+def _attended_event(sent: Sentence, m: Mention) -> str | None:
+    """The subject of a count of attendants: "tổ chức hội nghị, cuộc họp với trên 500 cơ quan, 6.000 người tham dự"
+    -> "người tham dự hội nghị, cuộc họp" (and "cơ quan tham dự ..." for the list's first count), "tổ chức 2 phiên
+    chợ với sự tham gia của 25 doanh nghiệp trong tỉnh" -> "doanh nghiệp trong tỉnh tham gia phiên chợ": the count
+    opens (or goes on) a list after "với" at the end of its clause and a verb of attending follows the list or
+    stands, nominalised, between "với" and the count; the event is the clause's verb phrase before "với"
+    (_event_before). None otherwise."""
+    if not is_counted(m) or not m.unit:
+        return None
+    s = sent.text
+    pw = phrase_words()
+    attend, attended_by = _attendance()
+    lo = max((c.end() for c in HARD.finditer(s, 0, m.opening)), default=0)
+    acc = list(pw.accompaniment.finditer(s, lo, m.opening))
+    if not acc:
+        return None
+    between = masked(sent, acc[-1].end(), m.opening, None)
+    by = attended_by.fullmatch(_strip_lead_in(between))
+    if by is not None and (named := attend.search(by.group())) is not None:
+        verb, own = named.group(), _after(sent, m)  # "với sự tham gia của 25 doanh nghiệp trong và ngoài tỉnh"
+    else:
+        if pw.predicates.search(between) or pw.aspect.search(between) or len(between.split()) > _MAX_PART:
+            return None  # "với" opens another phrase than the list holding the count
+        stop = _AFTER_HARD.search(s, m.end)
+        tail = masked(sent, m.end, stop.start() if stop else len(s), m)
+        found = attend.search(tail)
+        if found is None or pw.predicates.search(tail[: found.start()]) or pw.aspect.search(tail[: found.start()]) \
+                or len(tail[: found.start()].split()) > _MAX_PART:
+            return None
+        verb = found.group()
+        own = tail[: found.start()] if "," not in tail[: found.start()] else ""  # "người dân tham dự": its own words
+    event = _event_before(sent, lo, acc[-1].start())
+    if not content_words(event):
+        return None
+    return " ".join(f"{_counted_noun(m)} {own} {verb} {event}".split())
+
+
+@lru_cache(maxsize=1)
+def _document_nouns() -> regex.Pattern:
+    """The nouns of issued documents (`extents.yaml` document_nouns), a full match."""
+    return regex.compile(word_alternation(extent_words_data()["document_nouns"], "extents.yaml document_nouns"),
+                         regex.IGNORECASE)
+
+
+_LIST_GAP = regex.compile(r"[\s,]*(?:(?:và|hoặc)[\s,]*)?")  # between the items of a list of counts (numbers blanked)
+
+
+def _document_purpose(sent: Sentence, m: Mention) -> str:
+    """The purpose clause that names a count of issued documents: "ban hành 01 kế hoạch, 12 văn bản để triển khai
+    các nhiệm vụ của Đề án, tập trung: ..." -> "để triển khai các nhiệm vụ của Đề án" for both counts; "" when the
+    count is of no document or no purpose word (spans.yaml PURPOSE) follows it and the counts listed after it."""
+    if not is_counted(m) or not _document_nouns().fullmatch(" ".join(_counted_noun(m).split())):
+        return ""
+    s = sent.text
+    stop = _AFTER_HARD.search(s, m.end)
+    tail = masked(sent, m.end, stop.start() if stop else len(s), m)
+    tail = tail[_LIST_GAP.match(tail).end() :]
+    words = tail.split()
+    if not words or words[0].casefold() not in cue_phrases("PURPOSE"):
+        return ""
+    aim = tail.split(",")[0]
+    return cut_phrase(" ".join(aim.split()), _MAX_AFTER).strip(" ,") if len(words) > 1 else ""
 
 
 def _counted_noun(m: Mention) -> str:

@@ -520,7 +520,8 @@ def extent_words_data() -> dict:
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
-                                                  "agent_heads", "agent_levels", "act_places"})
+                                                  "agent_heads", "agent_levels", "act_places",
+                                                  "attendance_verbs", "attendance_nouns", "document_nouns"})
 
 
 @cache
