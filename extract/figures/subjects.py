@@ -935,7 +935,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
         cuts = list(_CUT.finditer(between))  # the last comma: "02 ứng viên giữ chức vụ Sở, ban ngành, chiếm 2,9%"
         cut = cuts[-1] if cuts else None
-        if cut is None or pw.predicates.search(between[: cut.start()]):
+        if cut is None or (pw.predicates.search(between[: cut.start()]) and not _aside_of_clause(between, cut)):
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
             return None
@@ -944,6 +944,13 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
+
+
+def _aside_of_clause(between: str, cut: regex.Match) -> bool:
+    """The rate after a count opens a parenthesis right after the count's own clause, with no comma in it ("165/165
+    kiến nghị đã được trả lời đảm bảo kịp thời (đạt 100%)"): an aside on that clause, which restates the count
+    even when a predicate stands in the clause (a comma part with one is a clause of its own: "..., tăng 5%")."""
+    return cut.group() == "(" and "," not in between[: cut.start()]
 
 
 def _without_bounds(sent: Sentence, done: list) -> list:
@@ -1103,7 +1110,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     lo = _subject_lo(sent, m, lo, start)
     text = without_openers(unmark(_drop_copula_aside(sent, lo, masked(sent, lo, start, m), exclusion=True)))
     text = _strip_lead_in(text)
-    pred = pw.predicates.search(text)
+    pred = _past_rate_name(text, pw.predicates.search(text))
     if (obj := _amount_object(m, text)) is not None:
         text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
     elif pred and text[: pred.start()].strip():
@@ -1116,6 +1123,17 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     if both and text[both[-1].end() :].strip():
         text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
     return cut_phrase(without_openers(text), _MAX_NP).strip(" ,")
+
+
+def _past_rate_name(text: str, pred: regex.Match | None) -> regex.Match | None:
+    """The clause's predicate past one that names the rate: a predicate right after the share word with words of
+    its own before the next predicate ("tỷ lệ đảm bảo chi thường xuyên 11%", "tỷ lệ tăng dân số tự nhiên 0,9%") is
+    the rate's name, not its verb ("Tỷ lệ giảm 2%", "Tỷ lệ đạt 95%" keep it)."""
+    share = list(word_pattern(phrase_words().share).finditer(text, 0, pred.start())) if pred else []
+    if not share or text[share[-1].end() : pred.start()].strip():
+        return pred
+    nxt = phrase_words().predicates.search(text, pred.end())
+    return nxt if content_words(text[pred.end() : nxt.start() if nxt else len(text)]) else pred
 
 
 def _rate_base(sent: Sentence, m: Mention) -> str:
