@@ -62,3 +62,10 @@ def test_a_predicate_right_after_the_share_word_names_the_rate():
 def test_a_share_in_parentheses_after_its_counts_clause_restates_the_count():
     s = subjects_of("Có 48/50 đơn thư đã được chuyển cơ quan có thẩm quyền xem xét bảo đảm đúng thời hạn (đạt 96%).")
     assert names(s["96%"], "tỷ lệ đơn thư đã được chuyển cơ quan có thẩm quyền xem xét")
+
+
+def test_a_rate_label_set_off_by_a_colon_after_its_owner_names_the_owner():
+    s = subjects_of("Năm 2025, tỉnh giao tự chủ cho 2 đơn vị: Trung tâm Y tế huyện A: tỷ lệ tự chủ chi thường xuyên 35%; "
+                    "Bệnh viện B: tỷ lệ tự chủ chi thường xuyên 60%.")
+    assert names(s["35%"], "tỷ lệ tự chủ chi thường xuyên Trung tâm Y tế huyện A", extra=0)
+    assert names(s["60%"], "tỷ lệ tự chủ chi thường xuyên Bệnh viện B", extra=0)

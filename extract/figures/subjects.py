@@ -1354,6 +1354,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
+            if own and (owner := _rate_owner(sent, m, np_text)):
+                own = f"{own} {owner}"  # "...; Trung tâm Y tế huyện: tỷ lệ tự chủ chi thường xuyên 35%"
     t_unit = (total[0].unit or "").casefold() if total else ""
     if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"
                                           or is_counted(total[0]) and t_unit != (m.unit or "").casefold()
@@ -1782,12 +1784,13 @@ _MAX_INLINE_LABEL = 6  # content words of a label set off by a colon right befor
 _MAX_COMMA_LABEL = 3  # words of a label set off by a comma after the counts before it (", thu giữ: 01 bộ")
 
 
-def _colon_label(sent: Sentence, m: Mention) -> str:
+def _colon_label(sent: Sentence, m: Mention, start: int | None = None, most: int = 0) -> str:
     """The label a colon sets right before a count in a part of its own ("...; tái hòa nhập cộng đồng: 2.953
     người; ..."): the words from the part's start (a semicolon, a parenthesis or the sentence's start) to the
     colon, 1 to _MAX_INLINE_LABEL content words with no number, time, opener or lead-in ("trong đó:", "cụ
-    thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's)."""
-    start = m.opening
+    thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's). `start`: where the
+    labelled phrase begins when not at the number (a rate's clause, _rate_owner), `most` its content words."""
+    start = m.opening if start is None else start
     head = sent.text[:start].rstrip()
     if not head.endswith(":"):
         return ""
@@ -1800,11 +1803,22 @@ def _colon_label(sent: Sentence, m: Mention) -> str:
         return ""  # a label opening the block is label_lines.py's
     label = " ".join(head[lo + 1 :].split())
     pw = phrase_words()
-    if not 0 < len(content_words(label)) <= _MAX_INLINE_LABEL or _DIGIT.search(label) or find_periods(label):
+    if not 0 < len(content_words(label)) <= (most or _MAX_INLINE_LABEL) or _DIGIT.search(label) or find_periods(label):
         return ""
     if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label or "," in label:
         return ""
     return label
+
+
+def _rate_owner(sent: Sentence, m: Mention, np_text: str) -> str:
+    """Whose rate a rate label is when a colon sets the owner off right before it inside the sentence ("...: Ban
+    quản lý rừng phòng hộ A: tỷ lệ tự chủ chi thường xuyên 11%; ..."): the words from the part's start to that
+    colon, a name of up to _MAX_AGENT content words (_colon_label's checks); "" when the rate's clause does not
+    open with the share word right after a colon."""
+    share = fold(phrase_words().share).casefold()
+    if not fold(np_text).casefold().startswith(share + " "):
+        return ""
+    return _colon_label(sent, m, start=_clause_lo(sent, m.opening), most=_MAX_AGENT)
 
 
 def _aside_before_copula(sent: Sentence, pos: int) -> tuple[int, int] | None:
