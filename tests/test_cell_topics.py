@@ -105,3 +105,10 @@ def test_a_measure_of_a_verb_measures_the_object_the_verb_took_before():
     own = _subjects("UBND xã An Phú", "Đề nghị nâng mức hỗ trợ học phí; thời gian hỗ trợ đào tạo tối đa 04 năm.",
                     ["STT", "Cơ quan góp ý", "Nội dung góp ý"])
     assert "học phí" not in own["04"]  # "thời gian hỗ trợ đào tạo" names its own object
+
+
+def test_the_whole_under_a_rate_label_leaves_out_what_the_part_has():
+    got = _subjects("Bảo hiểm y tế",
+                    "- Tỷ lệ hộ gia đình có thẻ bảo hiểm y tế: 1.820/2.000 hộ gia đình có thẻ bảo hiểm y tế (đạt 91%).")
+    assert names(got["/2.000"], "hộ gia đình")
+    assert "thẻ" not in got["/2.000"]  # every household, with a card or not

@@ -50,3 +50,22 @@ def test_a_group_singled_out_by_rieng_names_every_figure_of_its_sentence():
 def test_a_count_after_its_own_colon_label_takes_no_qualifiers_of_the_items_before():
     s = subjects_of("Từ ngày 01/3/2025: tiếp nhận 320 học viên; số học viên chuyển đến cơ sở khác: 12; hồi gia: 40.")
     assert names(s["40"], "học viên hồi gia", extra=0)
+
+
+def test_a_predicate_right_after_the_share_word_names_the_rate():
+    s = subjects_of("Tỷ lệ tăng thu sự nghiệp năm 2025 của bệnh viện là 12,5%.")
+    assert names(s["12,5%"], "tỷ lệ tăng thu sự nghiệp của bệnh viện", extra=0)
+    s = subjects_of("Tỷ lệ hộ nghèo giảm còn 1,2%.")
+    assert names(s["1,2%"], "tỷ lệ hộ nghèo", extra=0)  # a predicate after the rate's noun is still its verb
+
+
+def test_a_share_in_parentheses_after_its_counts_clause_restates_the_count():
+    s = subjects_of("Có 48/50 đơn thư đã được chuyển cơ quan có thẩm quyền xem xét bảo đảm đúng thời hạn (đạt 96%).")
+    assert names(s["96%"], "tỷ lệ đơn thư đã được chuyển cơ quan có thẩm quyền xem xét")
+
+
+def test_a_rate_label_set_off_by_a_colon_after_its_owner_names_the_owner():
+    s = subjects_of("Năm 2025, tỉnh giao tự chủ cho 2 đơn vị: Trung tâm Y tế huyện A: tỷ lệ tự chủ chi thường xuyên 35%; "
+                    "Bệnh viện B: tỷ lệ tự chủ chi thường xuyên 60%.")
+    assert names(s["35%"], "tỷ lệ tự chủ chi thường xuyên Trung tâm Y tế huyện A", extra=0)
+    assert names(s["60%"], "tỷ lệ tự chủ chi thường xuyên Bệnh viện B", extra=0)

@@ -404,3 +404,24 @@ def test_a_noun_put_somewhere_by_a_directional_preposition_is_bare():
     s = subjects_of("Vận động 100% thanh niên từ 18 tuổi trở lên tham gia hiến máu; khuyến khích thanh niên dưới 18 tuổi "
                     "tham gia tuyên truyền.")
     assert "trở" not in words(s["18"] or "")
+
+
+def test_a_noun_said_to_have_something_is_named_and_takes_nothing():
+    # "có" + a noun phrase after the counted noun says which of them are counted, as "là" does
+    s = subjects_of(
+        "Đoàn đã làm việc với 40 hợp tác xã đại diện ở các vùng trồng chè, cà phê và rau.",
+        "Qua đó, có 25 trong tổng số 40 hợp tác xã có hợp đồng liên kết tiêu thụ sản phẩm.",
+    )
+    assert names(s["25"], "hợp tác xã có hợp đồng liên kết tiêu thụ sản phẩm", extra=0)
+    assert not {"đại", "diện"} & words(s["25"])  # nothing taken from where the noun was named before
+
+
+def test_the_whole_of_a_ratio_on_a_label_line_drops_the_parts_predicate():
+    s = subjects_of("+ Đối với các trường tiểu học: 18/25 đơn vị xếp loại Tốt.")
+    assert "xếp" not in words(s["25"])  # all the schools, not those rated Tốt
+    assert names(s["25"], "đơn vị trường tiểu học", extra=0)
+
+
+def test_the_whole_of_a_ratio_named_by_a_one_syllable_noun_keeps_it():
+    s = subjects_of("Toàn huyện có 18/25 trường được công nhận đạt chuẩn quốc gia.")
+    assert "công" not in words(s["25"])  # every school, recognised or not: not the part's subject

@@ -19,6 +19,7 @@ from extract.figures.structures import is_structure_count
 from extract.figures.subjects import (
     check_name,
     echoed_count,
+    is_counted,
     is_weak,
     list_total,
     noun_phrase,
@@ -27,7 +28,7 @@ from extract.figures.subjects import (
     with_measure_noun,
     with_topic_noun,
 )
-from extract.figures.topics import in_force, name_index
+from extract.figures.topics import in_force, name_index, whole_of_ratio
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
@@ -113,6 +114,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
             if not indicator and (line is None or m.start < line.colon or is_breakdown(line)):
                 subject = in_force(subject, m, sent.text[: m.start], [*earlier, *sec.in_force()], done, carried)
+            elif not indicator:  # "+ Cấp xã: 120/124 địa phương xếp loại Xuất sắc": a label line's whole is all of them
+                subject = whole_of_ratio(subject, m, sent.text[: m.start], done)
             if not indicator:  # "06 người", "18/70 trường hợp": members of a population counted before
                 subject = repeated_whole(member_population(subject, m, sent.text, sent.mentions, [*told, *done]), m,
                                          [*told, *done])
@@ -125,7 +128,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             if is_weak(subject) and not indicator:
-                subject = carried or subject
+                # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
+                subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else carried or subject
             elif subject:
                 carried = subject
             done.append((m, subject))

@@ -937,7 +937,7 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         # "7.785.689 lượt tra cứu thành công, đạt tỷ lệ 87,2%": past the count's own qualifiers
         cuts = list(_CUT.finditer(between))  # the last comma: "02 ứng viên giữ chức vụ Sở, ban ngành, chiếm 2,9%"
         cut = cuts[-1] if cuts else None
-        if cut is None or pw.predicates.search(between[: cut.start()]):
+        if cut is None or (pw.predicates.search(between[: cut.start()]) and not _aside_of_clause(between, cut)):
             return None
         if not pw.restate.fullmatch(between[cut.start() :]):
             return None
@@ -946,6 +946,13 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold():
         return f"{pw.share} {subj}"
     return subj
+
+
+def _aside_of_clause(between: str, cut: regex.Match) -> bool:
+    """The rate after a count opens a parenthesis right after the count's own clause, with no comma in it ("165/165
+    kiến nghị đã được trả lời đảm bảo kịp thời (đạt 100%)"): an aside on that clause, which restates the count
+    even when a predicate stands in the clause (a comma part with one is a clause of its own: "..., tăng 5%")."""
+    return cut.group() == "(" and "," not in between[: cut.start()]
 
 
 def _without_bounds(sent: Sentence, done: list) -> list:
@@ -1105,7 +1112,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     lo = _subject_lo(sent, m, lo, start)
     text = without_openers(unmark(_drop_copula_aside(sent, lo, masked(sent, lo, start, m), exclusion=True)))
     text = _strip_lead_in(text)
-    pred = pw.predicates.search(text)
+    pred = _past_rate_name(text, pw.predicates.search(text))
     if (obj := _amount_object(m, text)) is not None:
         text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
     elif pred and text[: pred.start()].strip():
@@ -1118,6 +1125,17 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
     if both and text[both[-1].end() :].strip():
         text = text[both[-1].end() :]  # "... y bác sĩ, với tổng kinh phí thực hiện 7 tỷ đồng"
     return cut_phrase(without_openers(text), _MAX_NP).strip(" ,")
+
+
+def _past_rate_name(text: str, pred: regex.Match | None) -> regex.Match | None:
+    """The clause's predicate past one that names the rate: a predicate right after the share word with words of
+    its own before the next predicate ("tỷ lệ đảm bảo chi thường xuyên 11%", "tỷ lệ tăng dân số tự nhiên 0,9%") is
+    the rate's name, not its verb ("Tỷ lệ giảm 2%", "Tỷ lệ đạt 95%" keep it)."""
+    share = list(word_pattern(phrase_words().share).finditer(text, 0, pred.start())) if pred else []
+    if not share or text[share[-1].end() : pred.start()].strip():
+        return pred
+    nxt = phrase_words().predicates.search(text, pred.end())
+    return nxt if content_words(text[pred.end() : nxt.start() if nxt else len(text)]) else pred
 
 
 def _rate_base(sent: Sentence, m: Mention) -> str:
@@ -1340,6 +1358,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             own = np_text or without_openers(subject or "") or None
             if own and base and content_words(np_text):
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
+            if own and (owner := _rate_owner(sent, m, np_text)):
+                own = f"{own} {owner}"  # "...; Trung tâm Y tế huyện: tỷ lệ tự chủ chi thường xuyên 35%"
     t_unit = (total[0].unit or "").casefold() if total else ""
     if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"
                                           or is_counted(total[0]) and t_unit != (m.unit or "").casefold()
@@ -1860,12 +1880,13 @@ _MAX_INLINE_LABEL = 6  # content words of a label set off by a colon right befor
 _MAX_COMMA_LABEL = 3  # words of a label set off by a comma after the counts before it (", thu giữ: 01 bộ")
 
 
-def _colon_label(sent: Sentence, m: Mention) -> str:
+def _colon_label(sent: Sentence, m: Mention, start: int | None = None, most: int = 0) -> str:
     """The label a colon sets right before a count in a part of its own ("...; tái hòa nhập cộng đồng: 2.953
     người; ..."): the words from the part's start (a semicolon, a parenthesis or the sentence's start) to the
     colon, 1 to _MAX_INLINE_LABEL content words with no number, time, opener or lead-in ("trong đó:", "cụ
-    thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's)."""
-    start = m.opening
+    thể:", "Kết quả:"); "" otherwise, and for a label opening the sentence (label_lines.py's). `start`: where the
+    labelled phrase begins when not at the number (a rate's clause, _rate_owner), `most` its content words."""
+    start = m.opening if start is None else start
     head = sent.text[:start].rstrip()
     if not head.endswith(":"):
         return ""
@@ -1878,11 +1899,22 @@ def _colon_label(sent: Sentence, m: Mention) -> str:
         return ""  # a label opening the block is label_lines.py's
     label = " ".join(head[lo + 1 :].split())
     pw = phrase_words()
-    if not 0 < len(content_words(label)) <= _MAX_INLINE_LABEL or _DIGIT.search(label) or find_periods(label):
+    if not 0 < len(content_words(label)) <= (most or _MAX_INLINE_LABEL) or _DIGIT.search(label) or find_periods(label):
         return ""
     if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label or "," in label:
         return ""
     return label
+
+
+def _rate_owner(sent: Sentence, m: Mention, np_text: str) -> str:
+    """Whose rate a rate label is when a colon sets the owner off right before it inside the sentence ("...: Ban
+    quản lý rừng phòng hộ A: tỷ lệ tự chủ chi thường xuyên 11%; ..."): the words from the part's start to that
+    colon, a name of up to _MAX_AGENT content words (_colon_label's checks); "" when the rate's clause does not
+    open with the share word right after a colon."""
+    share = fold(phrase_words().share).casefold()
+    if not fold(np_text).casefold().startswith(share + " "):
+        return ""
+    return _colon_label(sent, m, start=_clause_lo(sent, m.opening), most=_MAX_AGENT)
 
 
 def _aside_before_copula(sent: Sentence, pos: int) -> tuple[int, int] | None:

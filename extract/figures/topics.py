@@ -479,6 +479,15 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
     return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
 
 
+def whole_of_ratio(subject: str | None, m: Mention, sentence_before: str, done: list) -> str | None:
+    """The subject of a ratio's whole on a label line, whose topic in force label_lines.py names ("+ Đối với cấp xã:
+    120/124 địa phương xếp loại Xuất sắc" -> "địa phương"): the noun without the part's predicate (_whole_of), as in
+    running text; other figures' subjects unchanged."""
+    if not subject or m.kind != "ratio_whole" or not is_counted(m):
+        return subject
+    return fold(_whole_of(subject, m, sentence_before, done)).strip(" .,;:-–") or subject
+
+
 # the number a programme is known by ("Đề án 06", "Chương trình 135"): two digits at least, so that a plan's span
 # ("kế hoạch 5 năm") is no name
 _SHORT_NAME = regex.compile(r"[0-9]{2,4}")
