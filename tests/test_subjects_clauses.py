@@ -181,6 +181,11 @@ def test_a_comma_part_opened_by_a_quantifier_of_a_whole_is_no_item_of_the_noun_l
     assert names(s["120"], "cấp giấy phép hộ kinh doanh", extra=0)  # not "... hầu hết các hộ còn lại"
 
 
+def test_a_negated_second_predicate_after_nhung_names_the_group_counted():
+    s = subjects_of("Có 05 học viên đã hoàn thành chương trình nhưng chưa nhận chứng chỉ.")
+    assert names(s["05"], "học viên đã hoàn thành chương trình nhưng chưa nhận chứng chỉ", extra=0)
+
+
 def test_the_writer_of_the_document_as_agent_is_no_part_of_a_subject():
     from datetime import date
 

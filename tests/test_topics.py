@@ -393,3 +393,14 @@ def test_a_citation_of_one_document_is_no_qualifier_a_bare_noun_takes():
     s = subjects_of("Kèm theo Báo cáo số /BC-UBND ngày /01/2026. Đã tích hợp 12 báo cáo từ Hệ thống thông tin "
                     "báo cáo của Bộ.")
     assert "BC-UBND" not in s["12"] and names(s["12"], "tích hợp báo cáo từ Hệ thống thông tin báo cáo của Bộ", extra=0)
+
+
+def test_an_item_of_a_semicolon_list_takes_no_qualifiers_of_a_sibling_counting_the_same_noun():
+    s = subjects_of("Trong năm, 12 học viên nghỉ học giữa chừng; 05 học viên đã tốt nghiệp loại giỏi; có 30 học viên "
+                    "đang học.")
+    assert names(s["05"], "học viên đã tốt nghiệp loại giỏi", extra=0)  # not "học viên nghỉ học giữa chừng đã ..."
+    assert not words(s["30"]) & {"nghỉ", "giữa", "chừng", "giỏi"}
+    # a count after its verb is that act's object: it still takes the kind the count before named
+    s = subjects_of("Đã kiểm tra 12 cơ sở kinh doanh thuốc; phát hiện 05 cơ sở vi phạm; xử phạt 03 cơ sở.")
+    assert names(s["03"], "xử phạt cơ sở vi phạm", extra=0)
+
