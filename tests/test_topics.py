@@ -404,3 +404,8 @@ def test_an_item_of_a_semicolon_list_takes_no_qualifiers_of_a_sibling_counting_t
     s = subjects_of("Đã kiểm tra 12 cơ sở kinh doanh thuốc; phát hiện 05 cơ sở vi phạm; xử phạt 03 cơ sở.")
     assert names(s["03"], "xử phạt cơ sở vi phạm", extra=0)
 
+
+def test_a_count_in_a_partition_takes_no_qualifiers_its_noun_had_before_the_population():
+    s = subjects_of("Trong năm, các học viên tích cực học tập nghiên cứu, được đánh giá cao.",
+                    "Trong số 40 học viên của khóa học, có 12 học viên đã được bổ nhiệm chức vụ lãnh đạo.")
+    assert names(s["12"], "học viên đã được bổ nhiệm chức vụ lãnh đạo", extra=0)  # not "... tích cực học tập ..."

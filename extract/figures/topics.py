@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import regex
 
+from extract.figures.antecedents import partitioned
 from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted, unmark
 from extract.language.numbers import Mention, find_numbers
@@ -267,10 +268,11 @@ def _listed_sibling(noun: str, before: str) -> bool:
 
 def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
     """`subject` with the qualifiers its bare counted noun had where it was last named, or those its shortened
-    form leaves out (_complete_shortened); not those of a sibling item of its list (_listed_sibling)."""
+    form leaves out (_complete_shortened); not those of a sibling item of its list (_listed_sibling), nor those
+    named before the population its sentence partitions (antecedents.partitioned)."""
     noun = m.unit or ""
-    if texts and _listed_sibling(noun, texts[0]):
-        return subject  # "...; 02 học viên nghỉ học giữa chừng; 05 học viên đã tốt nghiệp"
+    if texts and (_listed_sibling(noun, texts[0]) or partitioned(noun, texts[0])):
+        return subject  # "...; 05 học viên đã ...", "Trong số 34 ứng viên ..., có 04 ứng viên đã ..."
     bare = _is_bare(subject, noun)
     if bare is None and len(content_words(subject)) <= _MAX_SHORT:
         return _complete_shortened(subject, noun, texts)
