@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from extract.catalog import load
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.figures.share_roles import share_words
@@ -39,6 +40,7 @@ from extract.language.subjects import (
     phrase_words,
     tidy_subject,
     until_boundary,
+    word_alternation,
     word_pattern,
 )
 from extract.language.text import fold
@@ -325,10 +327,18 @@ def without_writer(subject: str | None, writer: str | None) -> str | None:
     head = text[: len(text) - len(name)].rstrip(" ,")
     if not text.casefold().endswith(" " + name) or not content_words(head):
         return subject
-    last = " " + head.split()[-1]
-    if context_words().restrictor.fullmatch(last) or phrase_words().coordinator.fullmatch(last.strip()):
-        return subject  # "của Sở Nội vụ", "và Sở Nội vụ": the writer owns or shares what is counted
+    if _linking_words().fullmatch(head.split()[-1]):
+        return subject  # "của Sở Nội vụ", "do Sở Nội vụ", "và Sở Nội vụ": the writer owns or shares what is counted
     return head
+
+
+@lru_cache(maxsize=1)
+def _linking_words() -> regex.Pattern:
+    """A preposition or coordinator (`phrase.boundaries`, `phrase.coordinators`) that links a name after it to the
+    phrase before: an owner, a source, a co-agent, never the agent appended after the count's noun."""
+    data = load("subjects")["phrase"]
+    words = [*data["boundaries"], *data["coordinators"]]
+    return regex.compile(word_alternation(words, "subjects.yaml phrase.boundaries"), regex.IGNORECASE)
 
 
 def _act_at_place(verb_phrase: str, cut: str) -> str:
