@@ -168,3 +168,38 @@ def _figures(text: str):
 
     meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
     return extract_figures(Document("t", "docx", "", (Block("paragraph", text, "p1"),)), meta)[0]
+
+
+def test_a_count_word_before_the_existential_verb_names_the_count_as_a_copula_does():
+    s = subjects_of("Số người lao động trên địa bàn tỉnh chưa có việc làm ổn định hiện nay có 4.500 người.")
+    # the whole noun phrase before "có", not its last ten words ("địa bàn tỉnh chưa có việc làm ...")
+    assert names(s["4.500"], "người lao động chưa có việc làm ổn định", extra=1)  # "hiện nay"
+
+
+def test_a_comma_part_opened_by_a_quantifier_of_a_whole_is_no_item_of_the_noun_list():
+    s = subjects_of("Huyện đã cấp giấy phép cho 120 hộ kinh doanh, hầu hết các hộ ở thị trấn, chợ đều đã nộp thuế.")
+    assert names(s["120"], "cấp giấy phép hộ kinh doanh", extra=0)  # not "... hầu hết các hộ còn lại"
+
+
+def test_a_negated_second_predicate_after_nhung_names_the_group_counted():
+    s = subjects_of("Có 05 học viên đã hoàn thành chương trình nhưng chưa nhận chứng chỉ.")
+    assert names(s["05"], "học viên đã hoàn thành chương trình nhưng chưa nhận chứng chỉ", extra=0)
+
+
+def test_the_writer_of_the_document_as_agent_is_no_part_of_a_subject():
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.figures.subjects import without_writer
+    from extract.model import Block, Document, Metadata, Period
+
+    text = "Sở Tài chính đã thẩm định 42 hồ sơ dự án đầu tư công."
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block("paragraph", text, "p1"),))
+    subjects = {}
+    for issuer in ("SỞ TÀI CHÍNH", "SỞ XÂY DỰNG"):
+        meta = Metadata(issuer=issuer, period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+        subjects[issuer] = extract_figures(doc, meta)[0][0].subject
+    assert "Tài chính" not in subjects["SỞ TÀI CHÍNH"] and names(subjects["SỞ TÀI CHÍNH"], "thẩm định hồ sơ dự án")
+    assert "Tài chính" in subjects["SỞ XÂY DỰNG"]  # another body's act: its agent stays
+    for linked in ("tỷ lệ hồ sơ của Sở Tài chính", "hồ sơ do Sở Tài chính", "hồ sơ của Sở Xây dựng và Sở Tài chính"):
+        assert without_writer(linked, "Sở Tài chính") == linked  # an owner, a source, a co-agent: not the agent

@@ -425,3 +425,19 @@ def test_the_whole_of_a_ratio_on_a_label_line_drops_the_parts_predicate():
 def test_the_whole_of_a_ratio_named_by_a_one_syllable_noun_keeps_it():
     s = subjects_of("Toàn huyện có 18/25 trường được công nhận đạt chuẩn quốc gia.")
     assert "công" not in words(s["25"])  # every school, recognised or not: not the part's subject
+
+
+def test_an_item_of_a_semicolon_list_takes_no_qualifiers_of_a_sibling_counting_the_same_noun():
+    s = subjects_of("Trong năm, 12 học viên nghỉ học giữa chừng; 05 học viên đã tốt nghiệp loại giỏi; có 30 học viên "
+                    "đang học.")
+    assert names(s["05"], "học viên đã tốt nghiệp loại giỏi", extra=0)  # not "học viên nghỉ học giữa chừng đã ..."
+    assert not words(s["30"]) & {"nghỉ", "giữa", "chừng", "giỏi"}
+    # a count after its verb is that act's object: it still takes the kind the count before named
+    s = subjects_of("Đã kiểm tra 12 cơ sở kinh doanh thuốc; phát hiện 05 cơ sở vi phạm; xử phạt 03 cơ sở.")
+    assert names(s["03"], "xử phạt cơ sở vi phạm", extra=0)
+
+
+def test_a_count_in_a_partition_takes_no_qualifiers_its_noun_had_before_the_population():
+    s = subjects_of("Trong năm, các học viên tích cực học tập nghiên cứu, được đánh giá cao.",
+                    "Trong số 40 học viên của khóa học, có 12 học viên đã được bổ nhiệm chức vụ lãnh đạo.")
+    assert names(s["12"], "học viên đã được bổ nhiệm chức vụ lãnh đạo", extra=0)  # not "... tích cực học tập ..."

@@ -73,6 +73,21 @@ def _population(m: Mention, text: str, mentions: list[Mention], told: list) -> M
     return None
 
 
+_COUNT_START = regex.compile(r"\d[\d.,]*\s+")  # the number of the count a partition opener is followed by
+
+
+def partitioned(noun: str, before: str) -> bool:
+    """Whether `before` (a sentence up to a count of `noun`) opens a partition of a population counted in that
+    same noun ("Trong số 34 ứng viên tham gia Đề án, có 04 ứng viên đã giữ chức vụ ..."): the count counts members
+    of that population, the last place its noun was named; what the noun was named with further back is not it."""
+    opener = _words()[1]
+    for hit in opener.finditer(before):
+        number = _COUNT_START.match(before, hit.end())
+        if number and word_pattern(noun).match(before, number.end()):
+            return True
+    return False
+
+
 def member_population(subject: str | None, m: Mention, text: str, mentions: list[Mention], told: list) -> str | None:
     """`subject` of a count of members with the noun of the population it counts inserted after its member noun:
     "trường hợp bỏ việc" -> "trường hợp ứng viên bỏ việc". `text` is the figure's sentence, `mentions` its

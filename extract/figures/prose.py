@@ -27,6 +27,7 @@ from extract.figures.subjects import (
     with_beneficiary,
     with_measure_noun,
     with_topic_noun,
+    without_writer,
 )
 from extract.figures.topics import in_force, name_index, whole_of_ratio
 from extract.language.nlp import may_match
@@ -105,6 +106,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
             subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
+            subject = without_writer(subject, sec.meta.issuer)  # "Sở Nội vụ đã tổng hợp 50 ý kiến" in its own report
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
             subject = with_measure_noun(sent, m, subject)  # "... hạ xuống mức hỗ trợ ..., cụ thể: 50.000.000 đồng"
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from extract.catalog import load
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.figures.share_roles import share_words
@@ -260,6 +261,8 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
             text = without_openers(unmark(masked(sent, wide, start, m)))
             cop = pw.copula.search(text)
         return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
+    if (topic := _count_topic(text)) is not None:
+        return topic, True, ""
     if _accompanies(text):
         return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
@@ -300,6 +303,43 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
         return head, False, agent
     return _act_at_place(verb_phrase, cut_phrase(verb_phrase, limit, tail=True)), False, agent
+
+
+def _count_topic(text: str) -> str | None:
+    """The noun phrase of a clause that states a count by the existential verb as by a copula: opened by a count
+    word (`context.count_topics`) and ending with "có" right before the number ("Số người nghiện ma túy trên địa
+    bàn tỉnh luôn có trên 10.000 người" -> "Số người nghiện ma túy trên địa bàn tỉnh luôn"); None otherwise."""
+    cw = context_words()
+    have = cw.existential.search(text)
+    if have is None or not cw.count_topic.match(text) or not content_words(text[: have.start() + 1]):
+        return None
+    return cut_phrase(text[: have.start() + 1], _MAX_NP, tail=True)
+
+
+def without_writer(subject: str | None, writer: str | None) -> str | None:
+    """`subject` without the agent it ends with when that agent is the body that writes the document (its issuer,
+    from the header: "Sở Nội vụ" of a report of SỞ NỘI VỤ): "Sở Nội vụ đã tổng hợp được 50 ý kiến" counts the
+    opinions, and every act the writer reports is its own, as "Tỉnh đã ..." of a province's report; an owner after
+    a preposition ("tỷ lệ hồ sơ của Sở Nội vụ") stays."""
+    if not subject or not writer or not content_words(writer):
+        return subject
+    name = fold(writer).casefold()
+    text = fold(subject)
+    head = text[: len(text) - len(name)].rstrip(" ,")
+    if not text.casefold().endswith(" " + name) or not content_words(head):
+        return subject
+    if _linking_words().fullmatch(head.split()[-1]):
+        return subject  # "của Sở Nội vụ", "do Sở Nội vụ", "và Sở Nội vụ": the writer owns or shares what is counted
+    return head
+
+
+@lru_cache(maxsize=1)
+def _linking_words() -> regex.Pattern:
+    """A preposition or coordinator (`phrase.boundaries`, `phrase.coordinators`) that links a name after it to the
+    phrase before: an owner, a source, a co-agent, never the agent appended after the count's noun."""
+    data = load("subjects")["phrase"]
+    words = [*data["boundaries"], *data["coordinators"]]
+    return regex.compile(word_alternation(words, "subjects.yaml phrase.boundaries"), regex.IGNORECASE)
 
 
 def _act_at_place(verb_phrase: str, cut: str) -> str:
@@ -516,8 +556,9 @@ def _after(sent: Sentence, m: Mention) -> str:
     parts = rest.split(",")
     keep = [parts[0]]
     for i, p in enumerate(parts[1:], 1):
-        if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p):
-            break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó"
+        if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p) \
+                or pw.whole_quantifier.match(p):
+            break  # "05 vụ, 04 đối tượng", "hồ sơ, đạt tỷ lệ", "đơn vị, trong đó", "người, hầu hết các xã ..."
         if i == len(parts) - 1 and nxt < len(s) and (not cut or label_cut) and not own_tail:
             break  # ", bồi dưỡng quản lý nhà nước 5.542 người": the next number's own clause
         if (names := _listed_names(keep[-1], p)) is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import regex
 
+from extract.figures.antecedents import partitioned
 from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted, unmark
 from extract.language.numbers import Mention, find_numbers
@@ -50,6 +51,7 @@ _MAX_SHORT = 14  # content words of a subject short enough to take the qualifier
 _MAX_VERB = 3  # words of the verb before a counted noun that takes the object it was named with
 _MAX_BARE = 16  # content words of a subject whose bare noun (followed by a clause about it) still takes them
 _MAX_PLAN = 10  # words of a plan's name taken from where it was named
+_COUNT_END = regex.compile(r"\d\s*$")  # a number right before a noun: the noun is counted there
 _MAX_ACTIVITY = 8  # words of a total's activity that the parts of its parenthesised breakdown share
 
 
@@ -252,10 +254,25 @@ def _core(words: list[str]) -> list[str]:
     return head.split() if content_words(head) else words
 
 
+def _listed_sibling(noun: str, before: str) -> bool:
+    """Whether a count opens an item of a list split by semicolons (`before`: its sentence up to it, nothing but
+    lead-in words after the last semicolon: "; có 03 ...") in which an earlier item counts the same noun ("...; 02
+    học viên nghỉ học giữa chừng; 05 học viên đã tốt nghiệp"): the items name groups side by side, none is of
+    another's kind, so a bare one takes no sibling's qualifiers."""
+    item = before.rfind(";")
+    lead = phrase_words().lead_in.search(before, item + 1) if item >= 0 else None
+    if item < 0 or before[item + 1 :].strip() and (lead is None or before[item + 1 : lead.start()].strip()):
+        return False  # "; xử phạt 03 cơ sở" after "; phát hiện 05 cơ sở vi phạm": the act's object, no sibling
+    return any(_COUNT_END.search(before, 0, hit.start()) and ";" in before[hit.end() :] for hit in _word_at(before, noun))
+
+
 def _name_bare_noun(subject: str, m: Mention, texts: list[str]) -> str:
     """`subject` with the qualifiers its bare counted noun had where it was last named, or those its shortened
-    form leaves out (_complete_shortened)."""
+    form leaves out (_complete_shortened); not those of a sibling item of its list (_listed_sibling), nor those
+    named before the population its sentence partitions (antecedents.partitioned)."""
     noun = m.unit or ""
+    if texts and (_listed_sibling(noun, texts[0]) or partitioned(noun, texts[0])):
+        return subject  # "...; 05 học viên đã ...", "Trong số 34 ứng viên ..., có 04 ứng viên đã ..."
     bare = _is_bare(subject, noun)
     if bare is None and len(content_words(subject)) <= _MAX_SHORT:
         return _complete_shortened(subject, noun, texts)

@@ -97,6 +97,7 @@ class PhraseWords:
     citation_date: regex.Pattern  # searched: "ngày 05/01/2026" after a document number; group "doc" is the number
     scope: regex.Pattern  # searched: "trên địa bàn tỉnh Lâm Đồng", the report's own territory
     exclusion: regex.Pattern  # matched at the start of an aside: "không bao gồm", what a total leaves out
+    whole_quantifier: regex.Pattern  # matched at the start of a comma part: "hầu hết", a clause about a whole
     share: str
 
 
@@ -104,7 +105,7 @@ _PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "resta
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
-                "compound_prepositions", "equivalents", "exclusions"}
+                "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers"}
 
 
 def word_alternation(words, where: str) -> str:
@@ -200,6 +201,7 @@ def phrase_words() -> PhraseWords:
         generic=regex.compile(alt["generic_units"], flags),
         scope=regex.compile(r"\s*" + WHOLE_WORD % alt["scope"] + r"(?:\s+(?-i:\p{Lu})\w*)*", flags),
         exclusion=regex.compile(r"\s*" + WHOLE_WORD % alt["exclusions"], flags),
+        whole_quantifier=regex.compile(r"\s*" + WHOLE_WORD % alt["whole_quantifiers"], flags),
         citation_date=regex.compile(r"(?P<doc>(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/[\p{L}\p{N}/.-]*"
                                     r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
                                     + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
@@ -454,12 +456,13 @@ class ContextWords:
     index_name: regex.Pattern  # searched: "Bộ chỉ số 766", "Chỉ số PAR INDEX": an index and its proper name
     index_noun: regex.Pattern  # searched: "chỉ số", "tiêu chí": a subject that names what a score is of
     score_unit: regex.Pattern  # full match of a unit: "điểm"
+    count_topic: regex.Pattern  # matched at the start of a clause: "Số", "Tổng số" and the noun it counts
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
                  "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
-                 "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units"}
+                 "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics"}
 
 
 @cache
@@ -494,6 +497,7 @@ def context_words() -> ContextWords:
         index_name=regex.compile(WHOLE_WORD % alt["index_nouns"] + r"(?:\s+(?-i:[\p{Lu}\p{N}])[\p{L}\p{N}_.-]*)+", flags),
         index_noun=regex.compile(WHOLE_WORD % ("(?:" + alt["index_nouns"] + "|" + alt["criterion_nouns"] + ")"), flags),
         score_unit=regex.compile(alt["score_units"], flags),
+        count_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["count_topics"] + r"\s+(?=\p{L})", flags),
     )
 
 
