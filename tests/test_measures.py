@@ -174,3 +174,12 @@ def test_a_share_of_an_oblique_takes_its_verb_phrase_through_the_commas_of_the_o
     s = subjects_of("(2) Tiếp tục cấp sổ bảo hiểm xã hội, thẻ bảo hiểm y tế điện tử cho 100% người lao động tại các "
                     "khu công nghiệp.")
     assert names(s["100%"], "người lao động được cấp sổ bảo hiểm xã hội, thẻ bảo hiểm y tế điện tử", extra=0)
+
+
+def test_a_change_naming_only_an_item_measures_what_its_sentence_opens_with():
+    s = subjects_of("Kim ngạch xuất khẩu hàng dệt may, giày dép vẫn chiếm tỷ trọng lớn nhất của tỉnh; mặt hàng tăng "
+                    "nhanh là đồ gỗ nội thất tăng 1,8 lần; cà phê nhân tăng 42,5%.")
+    assert names(s["1,8"], "kim ngạch xuất khẩu đồ gỗ nội thất", extra=0)
+    assert names(s["42,5%"], "kim ngạch xuất khẩu cà phê nhân", extra=1)
+    s = subjects_of("Kim ngạch xuất khẩu đạt 30 triệu USD; nhập khẩu tăng 12,5%.")
+    assert "kim" not in words(s["12,5%"])

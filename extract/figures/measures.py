@@ -60,7 +60,7 @@ _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
 _MAX_OBLIQUE = 20  # words of the verb phrase (with its object) a share of an oblique takes ("cấp ... cho 100% X")
 _DIGITS = regex.compile(r"\d")
 _KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
-         "adverbial_openers", "phrase_ends"}
+         "adverbial_openers", "phrase_ends", "item_measures"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ class MeasureWords:
     multiple_verb: regex.Pattern  # searched at the end of a text
     adverbial: regex.Pattern  # matched at the start of a text
     phrase_end: regex.Pattern  # searched: where the noun phrase after a share ends
+    item_measure: regex.Pattern  # matched at the start of a sentence (its list mark and "Tổng" skipped)
+    any_item_measure: regex.Pattern  # searched
 
 
 @cache
@@ -96,6 +98,8 @@ def measure_words() -> MeasureWords:
         phrase_end=regex.compile(WHOLE_WORD % alt["phrase_ends"], flags),
         adverbial=regex.compile(r"^\s*" + WHOLE_WORD % alt["adverbial_openers"], flags),
         multiple_verb=regex.compile(r"(?:\s*" + WHOLE_WORD % alt["multiple_verbs"] + r")+\s*$", flags),
+        item_measure=regex.compile(r"^[\s\-–+*•]*(?:tổng\s+)?" + WHOLE_WORD % alt["item_measures"], flags),
+        any_item_measure=regex.compile(WHOLE_WORD % alt["item_measures"], flags),
     )
 
 
@@ -107,6 +111,23 @@ def measured_subject(sent: Sentence, m: Mention, own: str | None, done: list) ->
         if found:
             return " ".join(found.split()).strip(" .,;:-–")
     return None
+
+
+def item_measure(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of a change or multiple with the measure its sentence opens with when it names only an item
+    ("Kim ngạch xuất khẩu hàng may mặc ... là mặt hàng chiếm tỷ trọng lớn nhất; sản phẩm nhựa tăng 2,2 lần" ->
+    "kim ngạch xuất khẩu sản phẩm nhựa", `measures.yaml` item_measures); else `subject` unchanged. A subject
+    sharing a word with it ("nhập khẩu tăng 5%") or naming another such measure names its own."""
+    if not subject or not (m.kind == "multiple" or m.sign_word):
+        return subject
+    mw = measure_words()
+    opening = mw.item_measure.match(sent.text)
+    if opening is None or opening.end() > m.start or mw.any_item_measure.search(subject):
+        return subject
+    head = " ".join(sent.text[opening.start() : opening.end()].split()).lstrip("-–+*• ")
+    if set(content_words(subject)) & set(content_words(head)):
+        return subject
+    return f"{head[:1].lower()}{head[1:]} {subject}"
 
 
 def _clean(text: str) -> str:
