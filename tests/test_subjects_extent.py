@@ -132,3 +132,12 @@ def test_issued_documents_are_named_by_the_purpose_after_them():
     # a purpose after a count of anything else is the act's, not a name of what is counted
     s = subjects_of("Huyện đã cấp 120 tài khoản cho hộ kinh doanh để thực hiện kê khai thuế.")
     assert not words(s["120"]) & {"kê", "khai", "thuế"}
+
+
+def test_participants_after_với_sự_tham_gia_của_count_for_the_event_of_their_clause_only():
+    # s12-D's sentences for the same construction as the test above (its rule was folded into s12-C's)
+    s = subjects_of("Sở Văn hóa đã tổ chức 3 hội thảo chuyên đề về du lịch cộng đồng với sự tham gia của 240 đại biểu "
+                    "các huyện.")
+    assert names(s["240"], "đại biểu các huyện tham gia hội thảo chuyên đề về du lịch cộng đồng", extra=3)
+    s = subjects_of("Tổ chức 3 hội thảo; với sự tham gia của 240 đại biểu.")  # a new clause: no event before
+    assert "hội" not in words(s["240"])
