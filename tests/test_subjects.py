@@ -638,3 +638,12 @@ def test_repeat_skip_on_generated_phrases():
         assert _without_repeats(text) == _REPEAT.sub(r"\1", text)
 
     check()
+
+
+def test_a_subject_never_opens_with_a_coordinator_or_an_aspect_marker():
+    s = subjects_of("Đã nộp ngân sách nhà nước 1.250 triệu đồng và hoàn trả cho người dân 86 triệu đồng.")
+    assert s["1.250"] == "nộp ngân sách nhà nước"  # the aspect marker belongs to the clause
+    assert s["86"] == "hoàn trả cho người dân"  # the coordinator joined it to the count before
+    assert subjects_of("Phấn đấu tỷ lệ hộ dùng nước sạch đạt 95% và dư nợ tín dụng chính sách tăng 8%.")["8%"] \
+        == "dư nợ tín dụng chính sách"
+    assert subject_rules.tidy_subject("vốn và dư nợ") == "vốn và dư nợ"  # inside a phrase it stays

@@ -98,6 +98,7 @@ class PhraseWords:
     scope: regex.Pattern  # searched: "trên địa bàn tỉnh Lâm Đồng", the report's own territory
     exclusion: regex.Pattern  # matched at the start of an aside: "không bao gồm", what a total leaves out
     whole_quantifier: regex.Pattern  # matched at the start of a comma part: "hầu hết", a clause about a whole
+    clause_lead: regex.Pattern  # matched at the start of a subject: coordinators and aspect markers, clause words
     share: str
 
 
@@ -205,8 +206,19 @@ def phrase_words() -> PhraseWords:
         citation_date=regex.compile(r"(?P<doc>(?<![\p{L}\p{N}_])[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/[\p{L}\p{N}/.-]*"
                                     r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
                                     + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
+        clause_lead=_clause_lead(data),
         share=" ".join(data["share"].split()),
     )
+
+
+def _clause_lead(data: dict) -> regex.Pattern:
+    """The grammatical words of a clause a subject never opens with: a coordinator ("và xử lý khác" is what the
+    words after an earlier count's "và" leave) and an aspect marker ("đã thu hồi nộp ngân sách"). Only the listed
+    words made of function words alone: dropping them never drops a content word."""
+    stop = function_words()
+    words = [w for w in (*data["coordinators"], *data["aspect"]) if all(s.casefold() in stop for s in w.split())]
+    alt = word_alternation(words, "subjects.yaml phrase.coordinators, phrase.aspect")
+    return regex.compile(r"^(?:[\s,]*" + WHOLE_WORD % alt + r")+[\s,]*", regex.IGNORECASE)
 
 
 @cache
@@ -352,10 +364,12 @@ _REPEAT = regex.compile(r"(?<![\p{L}\p{N}_/])((?:[\p{L}\p{N}_]+\s+){1,3}[\p{L}\p
 def tidy_subject(text: str) -> str:
     """A subject without what names nothing measured: a phrase of two to four words written twice in a row,
     as two joined parts of a sentence leave it ("bồi dưỡng bồi dưỡng quản lý" -> "bồi dưỡng quản lý"), and the
-    date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND") and the
-    report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo")."""
+    date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND"), the
+    report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo") and the clause words it opens with ("và
+    dư nợ cho vay" -> "dư nợ cho vay")."""
     pw = phrase_words()
     text = drop_time_adverbials(text)
+    text = pw.clause_lead.sub("", text)  # "và dư nợ cho vay", "đã thu hồi ...": the clause's words, no noun's
     text = pw.citation_date.sub(lambda m: m.group("doc"), text)
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
