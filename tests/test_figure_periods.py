@@ -94,6 +94,15 @@ def test_a_heading_period_after_the_report_day_is_not_the_period_of_facts():
     assert (f.period_start, f.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
 
 
+def test_a_kpi_threshold_in_a_part_year_section_is_the_years():
+    meta = Metadata(period=YEAR_2024, issued_date=date(2024, 11, 20))
+    heading = Block("heading", "II. TỒN TẠI VÀ GIẢI PHÁP KHẮC PHỤC TRONG THÁNG 12/2024", "h", level=2)
+    kpi, task = figures_of(heading, "Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu đề ra (chỉ tiêu tối thiểu 60%).",
+                           "Giao Sở Nội vụ tổ chức 02 cuộc kiểm tra.", meta=meta)
+    assert (kpi.role, kpi.period_start, kpi.period_end) == ("target", date(2024, 1, 1), date(2024, 12, 31))
+    assert (task.role, task.period_start, task.period_end) == ("target", date(2024, 12, 1), date(2024, 12, 31))
+
+
 def test_a_chart_title_inside_a_subsection_opens_no_part():
     f = figures_of(Block("heading", "2. Tình hình thực hiện năm 2024", "h1", level=3),
                    "KẾT QUẢ CHỈ SỐ HÀI LÒNG NĂM 2023", "Tỷ lệ hài lòng đạt 88%.")[-1]

@@ -92,6 +92,11 @@ def figures_in(*blocks: tuple[str, str, int | None], year: int = 2025, doc_type:
         ("Quỹ khuyến học chi trả 60% học phí cho học viên cao học.", "60", "norm"),
         ("Các đơn thư nhận sau 10 ngày làm việc đều bị tính quá hạn.", "10", "norm"),
         ("Cấp thẻ cho người dân từ đủ 16 tuổi.", "16", "norm"),
+        # a duration counted from an event is a time limit, even in a reported result; the result stays actual
+        ("Sở đã trả lời 12 kiến nghị, đạt 100% (giải quyết trong 20 ngày kể từ ngày nhận đơn).", "20", "norm"),
+        ("Sở đã trả lời 12 kiến nghị, đạt 100% (giải quyết trong 20 ngày kể từ ngày nhận đơn).", "100", "actual"),
+        ("Đơn vị nộp báo cáo trong thời hạn 10 ngày làm việc.", "10", "norm"),
+        ("Có 4 hồ sơ quá thời hạn 3 ngày.", "3", "actual"),
         ("Mức chi hỗ trợ đối với lớp ngắn hạn tối đa 3 triệu đồng, lớp dài hạn 8 triệu đồng.", "8", "norm"),
         # ... but a count after a support verb, a result after "đạt", or a count of cases is no rule
         ("Người lao động được hưởng trợ cấp thất nghiệp bình quân 1.200 người/năm.", "1.200", "actual"),

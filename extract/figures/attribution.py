@@ -351,19 +351,19 @@ def _semicolon_after(sent: Sentence, lo: int, hi: int, group: int) -> int:
 
 
 def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Period | None:
-    """The section's period; a target of a part-year section listing the year's targets is of the whole year."""
+    """The section's period; a target of a part-year section listing the year's targets is of the whole year, and so
+    is a KPI threshold the text cites as a chỉ tiêu ("chưa đạt chỉ tiêu đề ra (chỉ tiêu tối thiểu 98%)")."""
     r = rules()
     s = sent.text
     period = sec.period if role == "target" else sec.fact_period()
-    if (
-        role == "target"
-        and sec.year_targets
-        and period is not None
-        and (period.start.month, period.end.month) != (1, 12)
-    ):
-        added = m.base_unit != "%" and r.incremental.search(s[clause_start(s, m.start, 0) : m.start])
-        if not added:
+    if role == "target" and period is not None and (period.start.month, period.end.month) != (1, 12):
+        clause = clause_start(s, m.start, 0)
+        if r.kpi_before.search(s, clause, m.opening):
             return whole_year(period.end.year)
+        if sec.year_targets:
+            added = m.base_unit != "%" and r.incremental.search(s[clause : m.start])
+            if not added:
+                return whole_year(period.end.year)
     return period
 
 

@@ -84,11 +84,14 @@ def _is_rate(s: str, m: Mention) -> bool:
 def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, prev: Resolved | None) -> bool:
     """A rule or parameter: a norm cue in the number's clause (its own qualifier counts, unless a plan set the
     number: "phấn đấu tăng thu ít nhất 10%") with no "đã" between, a support rate ("hỗ trợ 70% học phí"), a
-    rule's consequence after it, or an item of a list of norms."""
+    duration counted from an event or named a time limit ("trong 30 ngày kể từ ngày ...", "thời hạn 15 ngày"), a rule's consequence after it, or an item of
+    a list of norms."""
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
     clause = clause_start(s, q0, top)
+    if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, q0)):
+        return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)]
     if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
         # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule

@@ -69,6 +69,10 @@ class Rules:
     target_head: regex.Pattern
     money_units: tuple
     bound_units: tuple
+    duration_units: tuple
+    time_limit_after: regex.Pattern
+    time_limit_before: regex.Pattern
+    kpi_before: regex.Pattern
     numbering: regex.Pattern
     appendix: regex.Pattern
     restated_change: regex.Pattern
@@ -133,6 +137,10 @@ def rules() -> Rules:
         ratio_target=_any(cues["ratio_target"]),
         money_units=tuple(cues["money_units"]),
         bound_units=tuple(cues["bound_units"]),
+        duration_units=tuple(cues["duration_units"]),
+        time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
+        time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
+        kpi_before=regex.compile(cues["kpi_before"], _FLAGS),
         numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
         appendix=regex.compile(cues["sections"]["appendix"]),
         restated_change=regex.compile(cues["gaps"]["restated_change"], _FLAGS),
