@@ -843,6 +843,13 @@ def test_almost_all_after_a_number_is_no_counted_noun():
     assert find_numbers("Học viên Khóa Bồi dưỡng Lâm Viên 20 hầu hết là công chức cấp xã.") == []
 
 
+def test_a_rate_phrase_naming_a_payment_makes_no_rate_of_the_count():
+    # "phụ cấp hằng tháng" is a monthly allowance: the households it is paid to are counted, not per month
+    text = "Xã đã chi trả phụ cấp hằng tháng qua tài khoản cho 420 hộ nghèo."
+    assert [m.unit for m in find_numbers(text)] == ["hộ"]
+    assert [m.unit for m in find_numbers("Hằng tháng xã tiếp nhận 420 hồ sơ.")] == ["hồ sơ/tháng"]
+
+
 # invented sentences whose numbers are all dates, codes, section numbers or names, and some that mix those with
 # figures: find_numbers stops its exclusion and identifier passes once every digit cluster is excluded
 _MASKED_PIECES = [
