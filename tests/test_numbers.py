@@ -825,6 +825,31 @@ def test_compound_nouns_of_work_and_households(text, unit):
         assert find_numbers(text)[1].unit == "nhân khẩu"
 
 
+@pytest.mark.parametrize(
+    "text,units",
+    [
+        ("Năm qua, Sở đã tham mưu ban hành 04 Chỉ thị, 15 Công văn và 02 Tờ trình.", ["chỉ thị", "công văn", "tờ trình"]),
+        ("Hướng dẫn thực hiện 12 Nghị định và 7 Thông tư mới có hiệu lực.", ["nghị định", "thông tư"]),
+        ("Ủy ban đã gửi 03 Báo cáo, 05 Thông báo kết luận.", ["báo cáo", "thông báo"]),
+    ],
+)
+def test_document_types_written_capitalised_are_the_counted_noun(text, units):
+    assert [m.unit for m in find_numbers(text)] == units
+
+
+def test_almost_all_after_a_number_is_no_counted_noun():
+    # "hầu hết", "hầu như" are adverbs: the number before stays bare (and after a name, is the name's)
+    assert [m.unit for m in find_numbers("Trong đợt này 40 hầu như chưa được kiểm tra.")] == [None]
+    assert find_numbers("Học viên Khóa Bồi dưỡng Lâm Viên 20 hầu hết là công chức cấp xã.") == []
+
+
+def test_a_rate_phrase_naming_a_payment_makes_no_rate_of_the_count():
+    # "phụ cấp hằng tháng" is a monthly allowance: the households it is paid to are counted, not per month
+    text = "Xã đã chi trả phụ cấp hằng tháng qua tài khoản cho 420 hộ nghèo."
+    assert [m.unit for m in find_numbers(text)] == ["hộ"]
+    assert [m.unit for m in find_numbers("Hằng tháng xã tiếp nhận 420 hồ sơ.")] == ["hồ sơ/tháng"]
+
+
 # invented sentences whose numbers are all dates, codes, section numbers or names, and some that mix those with
 # figures: find_numbers stops its exclusion and identifier passes once every digit cluster is excluded
 _MASKED_PIECES = [

@@ -92,6 +92,7 @@ _NUMBERS_KEYS = {
     "coordinated_nouns",
     "score_units",
     "rate_words",
+    "rate_kinds",
     "glued_units",
     "rank_words",
     "rank_unit",
@@ -134,6 +135,7 @@ class _Rules:
     score_units: frozenset
     exclusions: tuple[tuple[str, object, tuple[str, ...]], ...]  # (rule id, compiled pattern, needs)
     rate_words: tuple[str, ...]
+    rate_kinds: tuple[str, ...]
     glued_units: tuple[str, ...]
     rank_words: tuple[str, ...]
     rank_unit: str
@@ -267,6 +269,7 @@ def _rules() -> _Rules:
         score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
         exclusions=tuple(exclusions),
         rate_words=tuple(_words("rate_words", data["rate_words"])),
+        rate_kinds=tuple(_words("rate_kinds", data["rate_kinds"])),
         glued_units=tuple(glued),
         rank_words=tuple(_words("rank_words", data["rank_words"])),
         rank_unit=data["rank_unit"].strip(),
@@ -328,6 +331,7 @@ class _Grammar:
     glued: object
     year_after: object
     rate: object
+    rate_kind: object
     rank: object
     count_noun: object
     label_noun: object
@@ -388,6 +392,8 @@ def _grammar() -> _Grammar:
             rf"(?<![\p{{L}}])(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)}){end}[^,;:()\n0-9]{{0,30}}",
             _IR,
         ),
+        # "trợ cấp hằng tháng": the rate phrase names a kind of payment, read backwards from the rate word
+        rate_kind=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.rate_kinds)}){_WS}+", _IR),
         rank=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.rank_words)}){_WS}+", _IR),
         count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.count_words)}){_WS}+(?P<u>{_alt(r.units)}){end}", _I),
         label_noun=regex.compile(
@@ -844,7 +850,7 @@ def _add_rates(text: str, items: list[_Item]) -> None:
         lo = max(0, (it.qualifier_span[0] if it.qualifier_span else it.start) - 60)
         end = it.qualifier_span[0] if it.qualifier_span and it.qualifier_span[0] < it.start else it.start
         m = g.rate.match(text, lo, end)
-        if m:
+        if m and not g.rate_kind.match(text, max(0, m.start() - 30), m.start()):
             per = " ".join(m.group("per").split()).casefold()
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
