@@ -84,8 +84,8 @@ def _is_rate(s: str, m: Mention) -> bool:
 def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, prev: Resolved | None) -> bool:
     """A rule or parameter: a norm cue in the number's clause (its own qualifier counts, unless a plan set the
     number: "phấn đấu tăng thu ít nhất 10%") with no "đã" between, a support rate ("hỗ trợ 70% học phí"), a
-    duration counted from an event or named a time limit ("trong 30 ngày kể từ ngày ...", "thời hạn 15 ngày"), a rule's consequence after it, or an item of
-    a list of norms."""
+    duration counted from an event or named a time limit ("trong 30 ngày kể từ ngày ...", "thời hạn 15 ngày"), a
+    rule's consequence after it, or an item of a list of norms."""
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
