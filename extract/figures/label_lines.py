@@ -383,10 +383,11 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         elif values:
             above = _action(parent.label) if parent is not None else ""
             head = next((c for f in values if (c := _counted(f))), "")
-            label = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
-            label = tidy_subject(label) or label  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
+            act = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
+            label = tidy_subject(act) or act  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
             for i in idx:
-                if id(out[i]) in ids and (_whole_of_act(out[i], label) or _measured_in_label(out[i], label)):
+                # the act's aspect marker is read before tidy_subject, which drops one opening a subject ("đã thu nhận")
+                if id(out[i]) in ids and (_whole_of_act(out[i], act) or _measured_in_label(out[i], label)):
                     before[i] = out[i].subject  # kept, and no restatement of the part it is the whole of
                 elif id(out[i]) in ids:
                     if total is not None and out[i].unit is None:
