@@ -18,7 +18,6 @@ from functools import lru_cache
 
 import regex
 
-from extract.catalog import load
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.figures.share_roles import share_words
@@ -328,18 +327,9 @@ def without_writer(subject: str | None, writer: str | None) -> str | None:
     head = text[: len(text) - len(name)].rstrip(" ,")
     if not text.casefold().endswith(" " + name) or not content_words(head):
         return subject
-    if _linking_words().fullmatch(head.split()[-1]):
+    if phrase_words().linking.fullmatch(head.split()[-1]):
         return subject  # "của Sở Nội vụ", "do Sở Nội vụ", "và Sở Nội vụ": the writer owns or shares what is counted
     return head
-
-
-@lru_cache(maxsize=1)
-def _linking_words() -> regex.Pattern:
-    """A preposition or coordinator (`phrase.boundaries`, `phrase.coordinators`) that links a name after it to the
-    phrase before: an owner, a source, a co-agent, never the agent appended after the count's noun."""
-    data = load("subjects")["phrase"]
-    words = [*data["boundaries"], *data["coordinators"]]
-    return regex.compile(word_alternation(words, "subjects.yaml phrase.boundaries"), regex.IGNORECASE)
 
 
 def _act_at_place(verb_phrase: str, cut: str) -> str:

@@ -99,6 +99,7 @@ class PhraseWords:
     exclusion: regex.Pattern  # matched at the start of an aside: "không bao gồm", what a total leaves out
     whole_quantifier: regex.Pattern  # matched at the start of a comma part: "hầu hết", a clause about a whole
     clause_lead: regex.Pattern  # matched at the start of a subject: coordinators and aspect markers, clause words
+    linking: regex.Pattern  # fullmatched on a word: a preposition or coordinator linking a name to the phrase before
     share: str
 
 
@@ -207,6 +208,7 @@ def phrase_words() -> PhraseWords:
                                     r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
                                     + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
         clause_lead=_clause_lead(data),
+        linking=regex.compile("(?:" + alt["boundaries"] + "|" + alt["coordinators"] + ")", flags),
         share=" ".join(data["share"].split()),
     )
 
