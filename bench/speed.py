@@ -283,10 +283,12 @@ def compare(workdir: Path, args) -> None:
     for where, name in checkouts.items():
         walls = sorted(r.wall for r in cost[where])
         cpus = sorted(r.cpu for r in cost[where])
-        print(
-            f"{name}:\n  fixed cost, {len(walls)} runs: wall median {walls[len(walls) // 2]:.2f} s "
-            f"(least {walls[0]:.2f}), CPU median {cpus[len(cpus) // 2]:.2f} s (least {cpus[0]:.2f})"
-        )
+        print(f"{name}:")
+        if walls:  # --fixed-runs 0: corpus pairs only
+            print(
+                f"  fixed cost, {len(walls)} runs: wall median {walls[len(walls) // 2]:.2f} s "
+                f"(least {walls[0]:.2f}), CPU median {cpus[len(cpus) // 2]:.2f} s (least {cpus[0]:.2f})"
+            )
         for k, (one, many) in enumerate(runs[where], start=1):
             print(
                 f"  pair {k}, {args.files} files: 1 worker {one.wall:.1f} s ({one.cpu:.1f} CPU s), "
