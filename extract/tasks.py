@@ -68,6 +68,8 @@ class _Rules:
     owner_line: regex.Pattern
     owner_item: regex.Pattern
     owner_start: regex.Pattern
+    co_owners: regex.Pattern
+    co_owner_split: regex.Pattern
 
 
 def _key(text: str) -> str:
@@ -152,6 +154,8 @@ def _rules() -> _Rules:
         owner_line=regex.compile(prose["owner_line"], regex.V1),
         owner_item=regex.compile(prose["owner_item"], regex.V1),
         owner_start=regex.compile(rf"^(?:{starts})\b", regex.V1),
+        co_owners=regex.compile(prose["co_owners"]),
+        co_owner_split=regex.compile(prose["co_owner_split"]),
     )
 
 
@@ -497,16 +501,12 @@ def _prose_task(text: str, owner: str, block: Block, year: int | None) -> Task:
     )
 
 
-_CO_OWNERS = regex.compile(
-    r"\bphối\s+hợp\s+(?:với\s+)?(?P<co>[^;.:]{3,200}?)(?=\s+(?:để\s+)?(?:tiếp\s+tục|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát|khẩn\s+trương|nghiên\s+cứu|tham\s+mưu|đảm\s+bảo|duy\s+trì|cập\s+nhật|tổng\s+hợp|thường\s+xuyên)\b|[;.:]|$)"
-)
-
-
 def _co_owners(text: str) -> tuple[str, ...]:
-    m = _CO_OWNERS.search(text)
+    r = _rules()
+    m = r.co_owners.search(text)
     if not m:
         return ()
-    parts = regex.split(r",\s*|\s+và\s+", fold(m["co"]))
+    parts = r.co_owner_split.split(fold(m["co"]))
     return tuple(p for p in parts if p)
 
 

@@ -18,7 +18,7 @@ from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.figures.subjects import without_openers
 from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
-from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words
+from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words, period_label
 from extract.language.subjects import WHOLE_WORD, context_words, word_alternation
 from extract.model import Period
 
@@ -595,7 +595,7 @@ def _since_opening(s: str, f0: int, sec: Sections, context: Period | None) -> Pe
     end = sec.report_day(sec.meta.period or context)
     if end is None or end < start:
         return None
-    return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}")
+    return Period(start, end, period_label("date_range", start=start, end=end))
 
 
 def as_of(sent: Sentence, m: Mention, cues: list, period: Period | None, sec: Sections) -> tuple[Period | None, bool]:
@@ -638,10 +638,10 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     if end is None:
         return None
     if start is not None and start <= end:
-        return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"), False  # a flow since a date
+        return Period(start, end, period_label("date_range", start=start, end=end)), False  # a flow since a date
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
-    return Period(start, end, f"đến {end:%d/%m/%Y}"), True
+    return Period(start, end, period_label("as_of", end=end)), True
 
 
 def _year_start(since, context: Period | None, sec: Sections) -> date | None:
@@ -659,7 +659,7 @@ def _now(sec: Sections, context: Period | None) -> tuple[Period, bool] | None:
     if end is None:
         return None
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
-    return Period(start, end, f"đến {end:%d/%m/%Y}"), True
+    return Period(start, end, period_label("as_of", end=end)), True
 
 
 def _state_of(s: str, c1: int, pos: int) -> bool:

@@ -520,7 +520,7 @@ def named_parts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         name = " ".join([*before, m[0]])
         for i in idx:
             if out[i].subject and name.casefold() not in out[i].subject.casefold():
-                out[i] = replace(out[i], subject=f"{out[i].subject} của {name}")
+                out[i] = replace(out[i], subject=f"{out[i].subject} {phrase_words().possessive} {name}")
     return out
 
 

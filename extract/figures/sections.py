@@ -16,7 +16,7 @@ from extract.figures.subjects import is_counted
 from extract.language.headings import heading_level
 from extract.language.nlp import may_match, rule_spans
 from extract.language.numbers import Mention
-from extract.language.periods import date_at, find_periods, names_programme, programme_span
+from extract.language.periods import date_at, find_periods, names_programme, period_label, programme_span
 from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 from extract.model import Block, Metadata, Period
 
@@ -109,7 +109,7 @@ class Sections:
         if end is None:
             return None
         start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
-        return Period(start, end, f"đến {end:%d/%m/%Y}")
+        return Period(start, end, period_label("as_of", end=end))
 
     def is_dated_title(self, block: Block) -> bool:
         """A numbered paragraph that is a heading in all but style and names the period of what follows ("2. Kết quả

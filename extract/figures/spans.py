@@ -35,6 +35,7 @@ class FiguresComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from extract.figures import extract_figures
+        from extract.language.periods import period_label
         from extract.language.subjects import subject_key
 
         blocks, starts = [], []
@@ -46,7 +47,7 @@ class FiguresComponent:
             pos += len(line) + 1
         offset = {b.location: s for b, s in zip(blocks, starts, strict=True)}
         text_of = {b.location: b.text for b in blocks}
-        period = Period(_date(self.year, 1, 1), _date(self.year, 12, 31), f"năm {self.year}") if self.year else None
+        period = Period(_date(self.year, 1, 1), _date(self.year, 12, 31), period_label("year", y=self.year)) if self.year else None
         figures, _ = extract_figures(
             Document(path="<spacy>", format="text", sha256="", blocks=tuple(blocks)), Metadata(period=period)
         )

@@ -24,7 +24,7 @@ from extract.language.literals import key_words
 from extract.language.nlp import may_match
 from extract.language.numbers import figure_reach, find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
-from extract.language.subjects import content_words
+from extract.language.subjects import content_words, phrase_words
 from extract.language.text import caseless, fold, strip_accents
 from extract.model import Block, Cell, Figure, Period
 
@@ -46,7 +46,6 @@ _DECIMAL_MARK = regex.compile(r"\d[.,]\d")
 _WORD = regex.compile(r"\p{L}+")
 _WORD_OR_DIGIT = regex.compile(r"\p{L}{2}|\d")
 _LONG_WORD = regex.compile(r"\p{L}{2,}")
-_ABOUT = regex.compile(r"^về\s+", regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"(?<=[.!?;])\s+")
 _STT = regex.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _PERIOD_LABEL_MAX = 20  # a row label this short that names a period is the row's period
@@ -138,14 +137,16 @@ def lead_in_stock(prev_text: str | None, sec) -> Period | None:
 
 
 _SUBJECT_KEYS = ("sub_item", "breakdown", "column_words", "sub_item_opener", "count_words", "rate", "predicate",
-                 "lead_in_end", "lead_in_light", "lead_in_copula", "time_tail", "who_header", "caption_light")
+                 "lead_in_end", "lead_in_light", "lead_in_copula", "time_tail", "who_header", "caption_light",
+                 "group_about")
 _LEAD_IN_WORDS_MAX = 16  # a table's lead-in longer than this (after trimming) is a sentence, not a name
 
 
 @cache
 def _subject_rules():
     """sub_item, breakdown, column_words, (sub_item_opener: see _marker), count_words, rate, predicate,
-    lead_in_end, lead_in_light, lead_in_copula, time_tail, who_header, caption_light: compiled, in that order."""
+    lead_in_end, lead_in_light, lead_in_copula, time_tail, who_header, caption_light, group_about: compiled, in
+    that order."""
     s = catalog.load("tables").get("subjects")
     if not isinstance(s, dict) or set(s) != set(_SUBJECT_KEYS):
         raise catalog.RuleError(f"tables.yaml subjects: expected the keys {', '.join(_SUBJECT_KEYS)}")
@@ -210,7 +211,7 @@ def inherit_qualifier(child: str, parent: str) -> str:
         noun = rate.sub("", parent_core, count=1).strip()
         while (bare := rules[8].sub("", noun, count=1)) != noun:
             noun = bare  # a group row "Số liệu về giáo viên": its noun is "giáo viên"
-        noun = _ABOUT.sub("", noun)
+        noun = rules[13].sub("", noun)  # "Số liệu về giáo viên": "giáo viên"
         return " ".join(f"{lead.strip(' %')} {noun} {rest}".split()) if noun else child
     words = rest.split()
     within = caseless(_unmarked(parent))
@@ -307,7 +308,7 @@ def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     elif names_own_object(measure):
         topic = ""  # "Tỷ lệ thủ tục hành chính thực hiện số hóa hồ sơ": a criterion of its own, not the caption's
     what = " ".join(p for p in (measure, topic) if p)
-    return f"{what} của {who}" if what and who else what or who
+    return f"{what} {phrase_words().possessive} {who}" if what and who else what or who
 
 
 @cache

@@ -53,6 +53,23 @@ def _extras():
     return regex.compile(data["comparison_before"], _FLAGS), dates, regex.compile(data["as_of_not_after"], _FLAGS)
 
 
+_LABELS = ("quarter", "quarter_span", "first_months", "last_months", "first_half", "second_half", "month",
+           "month_range", "year", "year_range", "date_range", "as_of")
+
+
+@cache
+def _labels() -> dict[str, str]:
+    labels = catalog.load("periods")["labels"]
+    if set(labels) != set(_LABELS):
+        raise catalog.RuleError(f"periods.yaml labels: expected the kinds {', '.join(_LABELS)}")
+    return labels
+
+
+def period_label(kind: str, **fields) -> str:
+    """The label of a period of this kind (periods.yaml `labels`): period_label("year", y=2025) -> "năm 2025"."""
+    return _labels()[kind].format(**fields)
+
+
 @cache
 def _programme():
     data = catalog.load("periods")
@@ -70,7 +87,7 @@ def programme_span(text: str) -> Period | None:
     if not m or int(m["y1"]) > int(m["y"]):
         return None
     y1, y = int(m["y1"]), int(m["y"])
-    return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}")
+    return Period(date(y1, 1, 1), date(y, 12, 31), period_label("year_range", y1=y1, y=y))
 
 
 @cache
@@ -111,23 +128,23 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         q = groups["q"].upper()
         qn = roman.get(q) or int(q)
         start, end = date(y, 3 * qn - 2, 1), month_end(y, 3 * qn)
-        return Period(start, end, f"Quý {['I', 'II', 'III', 'IV'][qn - 1]} năm {y}")
+        return Period(start, end, period_label("quarter", q=['I', 'II', 'III', 'IV'][qn - 1], y=y))
     if kind in ("quarter_span", "half", "month_range"):
         return _span(kind, groups, y, roman)
     if kind == "first_months":
         n = int(groups["months"])
-        return Period(date(y, 1, 1), month_end(y, n), f"{n} tháng đầu năm {y}")
+        return Period(date(y, 1, 1), month_end(y, n), period_label("first_months", n=n, y=y))
     if kind == "last_months":
         n = int(groups["months"])
-        return Period(date(y, 13 - n, 1), date(y, 12, 31), f"{n} tháng cuối năm {y}")
+        return Period(date(y, 13 - n, 1), date(y, 12, 31), period_label("last_months", n=n, y=y))
     if kind == "month":
         m = int(groups["m"])
-        return Period(date(y, m, 1), month_end(y, m), f"tháng {m}/{y}")
+        return Period(date(y, m, 1), month_end(y, m), period_label("month", m=m, y=y))
     if kind == "year":
-        return Period(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
+        return Period(date(y, 1, 1), date(y, 12, 31), period_label("year", y=y))
     if kind == "year_range":
         y1 = int(groups["y1"])
-        return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}") if y1 < y else None
+        return Period(date(y1, 1, 1), date(y, 12, 31), period_label("year_range", y1=y1, y=y)) if y1 < y else None
     if kind == "date_range":
         m = int(groups["m"])
         m1 = int(groups["m1"]) if groups.get("m1") else m
@@ -136,7 +153,7 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
             start, end = date(y1, m1, int(groups["d1"])), date(y, m, int(groups["d"]))
         except ValueError:
             return None
-        return Period(start, end, f"{start:%d/%m/%Y}–{end:%d/%m/%Y}") if start <= end else None
+        return Period(start, end, period_label("date_range", start=start, end=end)) if start <= end else None
     raise ValueError(f"unknown period kind {kind}")
 
 
@@ -144,18 +161,18 @@ def _span(kind: str, groups: dict, y: int, roman: dict) -> Period | None:
     """The months of "quý I và quý II" (first to last quarter named), of "từ tháng 7 đến tháng 9" (first to last
     month named) or of "nửa đầu/cuối năm" (a half-year)."""
     if kind == "half":
-        first = groups["h"].casefold() == "đầu"
+        first = groups["h"].casefold() == catalog.load("periods")["first_half_word"]
         start, end = (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
-        return Period(start, end, f"6 tháng {'đầu' if first else 'cuối'} năm {y}")
+        return Period(start, end, period_label("first_half" if first else "second_half", y=y))
     if kind == "month_range":
         y1, m1, m = int(groups["y1"]) if groups.get("y1") else y, int(groups["m1"]), int(groups["m"])
         if (y1, m1) >= (y, m):
             return None
-        return Period(date(y1, m1, 1), month_end(y, m), f"tháng {m1}/{y1}–{m}/{y}")
+        return Period(date(y1, m1, 1), month_end(y, m), period_label("month_range", m1=m1, y1=y1, m=m, y=y))
     q1, q = (roman.get(g.upper()) or int(g) for g in (groups["q1"], groups["q"]))
     if q1 >= q:
         return None
-    return Period(date(y, 3 * q1 - 2, 1), month_end(y, 3 * q), f"quý {q1}-{q} năm {y}")
+    return Period(date(y, 3 * q1 - 2, 1), month_end(y, 3 * q), period_label("quarter_span", q1=q1, q=q, y=y))
 
 
 def find_periods(text: str, year: int | None = None) -> list[PeriodMention]:
@@ -210,7 +227,7 @@ def first_period(text: str, year: int | None = None) -> Period | None:
 
 
 def whole_year(year: int) -> Period:
-    return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}")
+    return Period(date(year, 1, 1), date(year, 12, 31), period_label("year", y=year))
 
 
 def date_at(text: str, pos: int) -> date | None:

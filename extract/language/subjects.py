@@ -101,9 +101,11 @@ class PhraseWords:
     clause_lead: regex.Pattern  # matched at the start of a subject: coordinators and aspect markers, clause words
     linking: regex.Pattern  # fullmatched on a word: a preposition or coordinator linking a name to the phrase before
     share: str
+    possessive: str
 
 
-_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "lead_openers", "topic",
+_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "possessive",
+                "lead_openers", "topic",
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
@@ -166,9 +168,10 @@ def _not_compound_end(data: dict) -> str:
 @cache
 def phrase_words() -> PhraseWords:
     data = _section("phrase", _PHRASE_KEYS)
-    if not isinstance(data["share"], str) or not data["share"].strip():
-        raise RuleError("subjects.yaml phrase.share: expected a word")
-    alt = {k: word_alternation(data[k], f"subjects.yaml phrase.{k}") for k in _PHRASE_KEYS - {"share"}}
+    for key in ("share", "possessive"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise RuleError(f"subjects.yaml phrase.{key}: expected a word")
+    alt = {k: word_alternation(data[k], f"subjects.yaml phrase.{k}") for k in _PHRASE_KEYS - {"share", "possessive"}}
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     return PhraseWords(
@@ -210,6 +213,7 @@ def phrase_words() -> PhraseWords:
         clause_lead=_clause_lead(data),
         linking=regex.compile("(?:" + alt["boundaries"] + "|" + alt["coordinators"] + ")", flags),
         share=" ".join(data["share"].split()),
+        possessive=" ".join(data["possessive"].split()),
     )
 
 
