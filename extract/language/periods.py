@@ -89,6 +89,19 @@ def breakdown() -> regex.Pattern:
     return regex.compile(catalog.load("periods")["breakdown"], _FLAGS)
 
 
+@cache
+def plan_time_before() -> regex.Pattern:
+    """The words that, right before a period after a plan's number, make it the plan's time ("ngay trong quý II"),
+    not the year of a noun ("kế hoạch vốn năm 2025")."""
+    return regex.compile(catalog.load("periods")["plan_time_before"], _FLAGS)
+
+
+@cache
+def labels_next() -> regex.Pattern:
+    """What stands between a period and the next number when the period labels that number ("KH Quý I: 86%")."""
+    return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
+
+
 def lead_words() -> int:
     """How many words may stand before a period or as-of cue that opens a sentence ("Theo đó, từ ngày ...")."""
     return int(catalog.load("periods")["lead_max_words"])
@@ -125,6 +138,11 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         return Period(date(y, m, 1), month_end(y, m), f"tháng {m}/{y}")
     if kind == "year":
         return Period(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
+    if kind == "since_year":
+        y1 = int(groups["y1"])
+        if y1 > y:
+            return None
+        return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}" if y1 < y else f"năm {y}")
     if kind == "year_range":
         y1 = int(groups["y1"])
         return Period(date(y1, 1, 1), date(y, 12, 31), f"giai đoạn {y1}-{y}") if y1 < y else None
