@@ -312,3 +312,38 @@ def test_coordinated_plans_share_the_period_named_after_the_last():
     a, b = figures_of("Huyện đưa chỉ tiêu giảm 10% số vụ và 5% số đối tượng vào kế hoạch công tác năm 2025.")
     assert a.role == b.role == "target"
     assert span(a) == span(b) == (date(2025, 1, 1), date(2025, 12, 31), False)
+
+
+def test_coordinated_plans_with_a_verb_each_share_the_period_named_after_the_last():
+    a, b = figures_of("Các giải pháp để đạt mục tiêu tăng trưởng 8% và giải ngân 95% vốn đầu tư công trong năm 2025.")
+    assert a.role == b.role == "target"
+    assert span(a) == span(b) == (date(2025, 1, 1), date(2025, 12, 31), False)
+
+
+def test_a_period_labelling_the_next_plan_is_not_the_plan_before_it():
+    q1 = Metadata(period=Period(date(2024, 1, 1), date(2024, 3, 31), "Quý I năm 2024"))
+    _, year, quarter = figures_of("Tỷ lệ hộ dùng điện đạt 97,5% (Kế hoạch cả năm >99%, KH Quý I: 98%).", meta=q1)
+    assert span(year)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+    assert span(quarter)[:2] == (date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_a_plan_takes_the_time_after_its_time_word_not_the_year_of_its_noun():
+    (f,) = figures_of("Phấn đấu hoàn thành 100% kế hoạch vốn năm 2023 chuyển sang năm 2024 ngay trong quý III.")
+    assert span(f) == (date(2024, 7, 1), date(2024, 9, 30), False)
+
+
+def test_a_start_year_alone_runs_to_the_documents_year():
+    (f,) = figures_of("Chương trình được triển khai từ năm 2016 và đã hỗ trợ 120 hộ nghèo.")
+    assert span(f) == (date(2016, 1, 1), date(2024, 12, 31), False)
+
+
+def test_trong_do_after_no_figure_breaks_nothing_down():
+    (f,) = figures_of(
+        "Kết quả năm 2023 - chú trọng công tác tuyên truyền, trong đó cần bám sát nhiệm vụ; áp dụng 03 nhóm giải pháp."
+    )
+    assert span(f)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_start_year_runs_to_the_end_its_sentence_states():
+    (f,) = figures_of("Chương trình được thực hiện từ năm 2011, trải qua 02 giai đoạn và kết thúc vào năm 2020.")
+    assert span(f)[:2] == (date(2011, 1, 1), date(2020, 12, 31))

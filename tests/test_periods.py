@@ -21,6 +21,8 @@ from extract.language.periods import date_at, find_periods
         ("trong tháng 4/2026", (date(2026, 4, 1), date(2026, 4, 30))),
         ("Trong giai đoạn 2021-2025, đã cử", (date(2021, 1, 1), date(2025, 12, 31))),
         ("quý 2 năm 2026", (date(2026, 4, 1), date(2026, 6, 30))),
+        ("CHƯƠNG TRÌNH CÔNG TÁC THÁNG10NĂM 2026", (date(2026, 10, 1), date(2026, 10, 31))),  # pieces run together
+        ("Đề án được thực hiện từ năm 2019, đã", (date(2019, 1, 1), date(2026, 12, 31))),  # since, not the one year
     ],
 )
 def test_period_dates(text, expected):

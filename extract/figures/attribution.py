@@ -4,6 +4,7 @@ heading, then document)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, lru_cache
 
 import regex
@@ -13,7 +14,15 @@ from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.literals import key_words
 from extract.language.numbers import Mention
-from extract.language.periods import breakdown, find_periods, lead_words, whole_year
+from extract.language.periods import (
+    breakdown,
+    find_periods,
+    labels_next,
+    lead_words,
+    plan_time_before,
+    programme_span,
+    whole_year,
+)
 from extract.language.text import caseless, fold
 from extract.model import Period
 
@@ -308,14 +317,17 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     semi = _semicolon_after(sent, m.end, hi, group)
     hi = semi if semi >= 0 else hi
     hi = min(hi, next_start)  # a period after the next number speaks of that number
-    mentions = [pm for pm in find_periods(s, year) if pm.period]
+    mentions = _with_programme_end(s, [pm for pm in find_periods(s, year) if pm.period])
     if role == "share_of_target":
         # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far
         mentions = [pm for pm in mentions if pm.kind != "year"]
     if role == "target":
-        after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi]
-        if after:
-            return after[0].period
+        after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi and not _labels_next(s, m, pm, hi, next_start)]
+        # "kế hoạch vốn năm 2025 kéo dài sang năm 2026 ngay trong quý II": the plan's time is the period named after a
+        # time word, not the year of a noun before it
+        timed = [pm for pm in after if plan_time_before().search(s, max(m.end, pm.start - 12), pm.start)]
+        if timed or after:
+            return (timed or after)[0].period
     before = [pm for pm in mentions if top_start <= pm.start and pm.end <= m.start]
     if group >= 0 and breakdown().match(s[group + 1 :].lstrip()):
         # "Năm 2022 có 02 sinh viên được cử đi năm 2015 tốt nghiệp (Trong đó có 01 ...)": the parts in brackets
@@ -328,9 +340,35 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":
     # the parts of a breakdown take the period of the whole they break down
     earlier = [pm for pm in mentions if pm.end <= top_start and sent.group(pm.start) < 0]
-    if earlier and breakdown().search(s, earlier[-1].end, m.start):
-        return earlier[-1].period
+    if earlier:
+        part = breakdown().search(s, earlier[-1].end, m.start)
+        # the whole broken down is a number between the period and "trong đó" ("... năm 2024 - ..., trong đó cần
+        # bám sát ...; áp dụng 03 nhóm giải pháp" breaks down no figure)
+        if part and any(earlier[-1].end <= o.start and o.end <= part.start() for o in sent.mentions):
+            return earlier[-1].period
     return None
+
+
+def _with_programme_end(s: str, mentions: list) -> list:
+    """ "Đề án ... được thực hiện từ năm 2006 và ... kết thúc vào năm 2020": a start year whose end the sentence
+    states runs to that end, not to the document's year."""
+    if not any(pm.kind == "since_year" for pm in mentions):
+        return mentions
+    span = programme_span(s)
+    if span is None:
+        return mentions
+    return [replace(pm, period=span) if pm.kind == "since_year" and pm.period.start == span.start else pm
+            for pm in mentions]
+
+
+def _labels_next(s: str, m: Mention, pm, hi: int, next_start: int) -> bool:
+    """Whether a period after a plan's number labels the next number, after a clause mark ("Kế hoạch cả năm >95%,
+    KH Quý I: 86%")."""
+    return (
+        hi == next_start
+        and bool(labels_next().fullmatch(s, pm.end, hi))
+        and bool(_CLAUSE_MARK.search(s, m.end, pm.start))
+    )
 
 
 def _semicolon_before(sent: Sentence, pos: int, group: int) -> int:

@@ -383,13 +383,16 @@ def _past_words() -> tuple[regex.Pattern, regex.Pattern]:
                           + r"[^\S\n]*\Z", regex.I))
 
 
-_COORDINATED = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,3}?(?:\bvà\b|,)[^\S\n]*\Z", regex.I)
+_COORDINATED = regex.compile(
+    r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,3}?(?:\bvà\b|,)[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,2}\Z", regex.I
+)
 
 
 def _coordinated_period(sent: Sentence, m: Mention, role: str, year: int | None) -> Period | None:
     """The period named after the last of a run of numbers coordinated with `m` ("xây dựng 20% thôn và 15% phường
     không ma túy vào chỉ tiêu công tác năm 2024"): a noun of at most three words and "và" or a comma between each
-    pair."""
+    pair, the next item's verb of at most two words after it ("mục tiêu tăng trưởng 10% và giải ngân 100% vốn ...
+    trong năm 2026")."""
     ms = sent.mentions
     i = next((k for k, o in enumerate(ms) if o is m), None)
     if i is None:

@@ -106,6 +106,19 @@ def breakdown() -> regex.Pattern:
     return regex.compile(catalog.load("periods")["breakdown"], _FLAGS)
 
 
+@cache
+def plan_time_before() -> regex.Pattern:
+    """The words that, right before a period after a plan's number, make it the plan's time ("ngay trong quý II"),
+    not the year of a noun ("kế hoạch vốn năm 2025")."""
+    return regex.compile(catalog.load("periods")["plan_time_before"], _FLAGS)
+
+
+@cache
+def labels_next() -> regex.Pattern:
+    """What stands between a period and the next number when the period labels that number ("KH Quý I: 86%")."""
+    return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
+
+
 def lead_words() -> int:
     """How many words may stand before a period or as-of cue that opens a sentence ("Theo đó, từ ngày ...")."""
     return int(catalog.load("periods")["lead_max_words"])
@@ -142,6 +155,12 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         return Period(date(y, m, 1), month_end(y, m), period_label("month", m=m, y=y))
     if kind == "year":
         return Period(date(y, 1, 1), date(y, 12, 31), period_label("year", y=y))
+    if kind == "since_year":
+        y1 = int(groups["y1"])
+        if y1 > y:
+            return None
+        label = period_label("year_range", y1=y1, y=y) if y1 < y else period_label("year", y=y)
+        return Period(date(y1, 1, 1), date(y, 12, 31), label)
     if kind == "year_range":
         y1 = int(groups["y1"])
         return Period(date(y1, 1, 1), date(y, 12, 31), period_label("year_range", y1=y1, y=y)) if y1 < y else None
