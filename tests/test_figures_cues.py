@@ -178,6 +178,9 @@ def test_roles_of_invented_sentences(text, num, role):
         # how long a support is paid is the rule's duration, unless the time is past
         ("Việc hỗ trợ tiền thuê nhà cho chuyên gia kéo dài trong thời gian 02 năm.", {"02": "norm"}),
         ("Trung tâm hỗ trợ việc làm trong thời gian 02 tháng qua cho 300 người.", {"300": "actual"}),
+        # a count of objectives is the size of a plan, unless the text says they were reached
+        ("(2) Phát triển xã hội số (07 mục tiêu).", {"07": "target"}),
+        ("Năm 2025, huyện đạt 9 mục tiêu trên tổng số 11 mục tiêu.", {"9": "actual"}),
     ],
 )
 def test_roles_in_a_sentence(text, roles):

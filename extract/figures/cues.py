@@ -378,7 +378,9 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
                 if label == "TARGET_AFTER" or m.kind != "ratio_part":
                     return True
         if label == "PLAN_ITEMS" and m.num_end <= c0 <= m.end and m.kind != "ratio_part":
-            return True  # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm"
+            # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm" (not "đạt 12 mục tiêu")
+            if not r.achieved_before.search(s, 0, q0):
+                return True
     if present_state(sent, m):
         return False
     if _future_year(s, stretch, q0, sec) or _future_period(s, stretch, q0, sec) or _directive(s, cues):
