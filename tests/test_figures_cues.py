@@ -181,6 +181,11 @@ def test_roles_of_invented_sentences(text, num, role):
         # a count of objectives is the size of a plan, unless the text says they were reached
         ("(2) Phát triển xã hội số (07 mục tiêu).", {"07": "target"}),
         ("Năm 2025, huyện đạt 9 mục tiêu trên tổng số 11 mục tiêu.", {"9": "actual"}),
+        # a percentage opening its statement after a source and an as-of or period part counts a part of a set
+        ("Theo báo cáo của các sở, đến nay, 95% xã đã có nhà văn hóa.", {"95": "share"}),
+        ("Theo số liệu thống kê, năm 2025, 90% hộ dân dùng nước sạch.", {"90": "share"}),
+        # ... not after a comma part that states a result
+        ("Trong năm, tỷ lệ giải ngân đạt 60%, 100% công trình được nghiệm thu.", {"60": "actual"}),
     ],
 )
 def test_roles_in_a_sentence(text, roles):

@@ -241,10 +241,13 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
     """ "100% cơ sở khám bệnh ... thực hiện liên thông", "gần 50% số quyết định ...": a percentage opening its
     statement before the noun it counts is a part of that whole (after "và" or a comma only in a list of
     shares: "đạt 90,02% tại đô thị và 82,59% tại nông thôn" are rates; after the comma of an opening as-of or
-    period: "Tính đến ngày 15/11/2025, 100% trường học ...")."""
+    period: "Tính đến ngày 15/11/2025, 100% trường học ...", also after a source: "Theo kết quả đánh giá ..., tính đến
+    ngày 27/11/2025, 100% cơ quan ...")."""
     s, r = sent.text, rules()
     if clause > 0 and s[clause - 1] not in "(;:" and not (prev is not None and prev.role == "share"):
-        if not (s[clause - 1] == "," and (_time_lead(s, clause - 1, cues) or not without_openers(s[: clause - 1]))):
+        comma = s[clause - 1] == ","
+        if not (comma and (_time_lead(s, clause - 1, cues) or _time_part(s, clause - 1, cues)
+                           or not without_openers(s[: clause - 1]))):
             return False  # "Theo đó, 100% TTHC ...": a connective opens the statement as a time does
     colon = s.rfind(":", clause, q0)
     lead = context_words().existential_alone.sub("", s[max(clause, colon + 1) : q0])  # "Có 100% văn bản ...": no verb of its own
@@ -255,6 +258,19 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
     if not rest[:1].isalpha() or r.share_after.search(" " + rest) or r.change_after.search(" " + rest):
         return False
     return not r.stops.match(rest)
+
+
+def _time_part(s: str, end: int, cues: list) -> bool:
+    """Whether the comma part of `s` ending at `end` is only an as-of cue or a period ("..., tính đến ngày
+    27/11/2025"), after some other opening part ("Theo kết quả đánh giá ...")."""
+    lo = s.rfind(",", 0, end) + 1
+    part = s[lo:end]
+    if lo == 0 or ";" in part or len(part.split()) > lead_words() + 4 or _DIGIT_WORD.search(_DATES.sub("", part)):
+        return False
+    head = lo + len(part) - len(part.lstrip())
+    starts = [c0 for c0, c1, label in cues if label == "POINT_IN_TIME" and c1 <= end]
+    starts += [lo + pm.start for pm in find_periods(part)]
+    return head in starts
 
 
 def _time_lead(s: str, end: int, cues: list) -> bool:
