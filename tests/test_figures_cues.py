@@ -160,6 +160,32 @@ def test_roles_of_invented_sentences(text, num, role):
         ("Phấn đấu hằng tháng đăng ít nhất 02 bài viết.", {"02": "norm"}),
         # a plan's minimum stays a target ("phấn đấu ... ít nhất")
         ("Phấn đấu tăng thu ít nhất 12% so với dự toán.", {"12": "target"}),
+        # plan words inside a rate's name say which items it counts: the value its verb or colon gives is measured
+        ("Tỷ lệ giải quyết các kiến nghị được giao theo kế hoạch của huyện đạt 97,5%.", {"97,5": "actual"}),
+        ("Tỷ lệ hoàn thành nhiệm vụ đề ra trong kế hoạch: hoàn thành 14/15 nhiệm vụ.", {"14": "actual"}),
+        # ... but not a plan verb in the name, a plan named after the rate's value, nor a plan's own copula
+        ("Tỷ lệ giải ngân theo kế hoạch phấn đấu đạt 95%.", {"95": "target"}),
+        ("Tỷ lệ che phủ rừng đạt 54%, kế hoạch giao là 55%.", {"54": "actual", "55": "target"}),
+        ("Tỷ lệ xã được kiểm tra đạt 25% (chỉ tiêu đề ra là tối thiểu 20%).", {"25": "actual", "20": "target"}),
+        # a money amount or duration quoted from a cited article, or proposed as its new wording, is a rule
+        (
+            "Tại điểm b khoản 2 Điều 7 dự thảo có nội dung: “Thạc sĩ: 30.000.000 đồng”, đề nghị sửa lại thành:"
+            " 40.000.000 đồng.",
+            {"30.000.000": "norm", "40.000.000": "norm"},
+        ),
+        # ... not money the text reports spent under an article
+        ("Thực hiện khoản 1 Điều 3 Nghị quyết, năm 2025 tỉnh chi 900.000.000 đồng.", {"900.000.000": "actual"}),
+        # how long a support is paid is the rule's duration, unless the time is past
+        ("Việc hỗ trợ tiền thuê nhà cho chuyên gia kéo dài trong thời gian 02 năm.", {"02": "norm"}),
+        ("Trung tâm hỗ trợ việc làm trong thời gian 02 tháng qua cho 300 người.", {"300": "actual"}),
+        # a count of objectives is the size of a plan, unless the text says they were reached
+        ("(2) Phát triển xã hội số (07 mục tiêu).", {"07": "target"}),
+        ("Năm 2025, huyện đạt 9 mục tiêu trên tổng số 11 mục tiêu.", {"9": "actual"}),
+        # a percentage opening its statement after a source and an as-of or period part counts a part of a set
+        ("Theo báo cáo của các sở, đến nay, 95% xã đã có nhà văn hóa.", {"95": "share"}),
+        ("Theo số liệu thống kê, năm 2025, 90% hộ dân dùng nước sạch.", {"90": "share"}),
+        # ... not after a comma part that states a result
+        ("Trong năm, tỷ lệ giải ngân đạt 60%, 100% công trình được nghiệm thu.", {"60": "actual"}),
     ],
 )
 def test_roles_in_a_sentence(text, roles):

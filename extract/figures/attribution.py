@@ -197,7 +197,9 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
             return "target"
     clause_head = " ".join(_LEAD_MARKS.sub("", s[clause:q0]).split()[:3])
     if (r.target_before.search(before) or r.target_head.match(clause_head)) and not past:
-        return "target"
+        named = [pm.span() for pm in r.target_before.finditer(s, lo, q0)]
+        if not (named and all(in_rate_name(sent, span, m) for span in named)):
+            return "target"
     if is_pct and r.share_after.search(after):
         return "target" if sec.plan and not past else "share_of_target"
     if r.share_total_before.search(before):
@@ -213,6 +215,25 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
             return "actual"  # "GRDP tăng 7,47%; trong đó công nghiệp tăng 8,24%": a component's growth rate
         return "change"
     return "target" if sec.plan and not past and not present_state(sent, m) else "actual"
+
+
+def in_rate_name(sent: Sentence, span: tuple[int, int], m: Mention) -> bool:
+    """Whether the plan word at `span` is part of the name of a rate that `m` gives the first value of ("Tỷ lệ hoàn
+    thành các nhiệm vụ đề ra theo kế hoạch của tỉnh đạt 100%"): "tỷ lệ" before it in its statement, the rate's first
+    verb or colon after it, no number from "tỷ lệ" to it nor between that verb and `m`, and no plan verb from "tỷ lệ"
+    to `m`."""
+    r, s = rules(), sent.text
+    q0, (pos, end) = m.opening, span
+    lo = s.rfind(";", 0, pos) + 1
+    names = list(r.rate_name.finditer(s, lo, pos))
+    if not names:
+        return False
+    start = names[-1].end()
+    value = r.rate_value.search(s, start, q0)
+    if value is None or value.start() < end or r.rate_plan_verbs.search(s, start, q0):
+        return False
+    # the name holds no number ("đạt tỷ lệ 30% (..., chỉ tiêu đề ra là tối thiểu 20%)" gave the rate its value)
+    return not any(start <= o.start < pos or value.end() <= o.start < m.start for o in sent.mentions)
 
 
 def present_state(sent: Sentence, m: Mention, whole: bool = False) -> bool:

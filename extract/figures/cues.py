@@ -11,7 +11,14 @@ from functools import cache
 import regex
 
 from extract.catalog import load
-from extract.figures.attribution import opens, own_period, present_state, section_period, sentence_lead
+from extract.figures.attribution import (
+    in_rate_name,
+    opens,
+    own_period,
+    present_state,
+    section_period,
+    sentence_lead,
+)
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
@@ -101,7 +108,9 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     past = r.actual_marker.search(s[top:q0])
     if past:
         return False
-    # "hạ mức hỗ trợ ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
+    if _provision(sent, m, q0) or _support_time(s, m, cues, clause, q0):
+        return True
+    # "hạ mức hỗ trợ" ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
     topics = [c1 for _c0, c1, _ in _between(cues, "NORM_TOPIC", _stretch_start(sent, m.start), q0)]
     if topics and m.base_unit in r.money_units and not r.coordination_breakers.search(s[max(topics) : q0]):
         return True
@@ -118,6 +127,28 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         gap = s[prev.mention.end : q0]
         return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
     return False
+
+
+def _provision(sent: Sentence, m: Mention, q0: int) -> bool:
+    """A money amount, multiple or duration a cited article states ("Tại khoản 3 Điều 5 có nội dung: “Đại học:
+    50.000.000.000 đồng”", also past a ";" inside the quotation) or that a comment proposes for it ("đề nghị chỉnh lại
+    thành: 50.000.000 đồng"), with no "đã" in its statement: a rule."""
+    r, s = rules(), sent.text
+    unit = (m.base_unit or "").split("/")[0]
+    if unit not in r.money_units and m.base_unit not in r.duration_units and m.kind != "multiple":
+        return False
+    if not r.provision_cited.search(s, 0, q0) or r.actual_marker.search(s, _stretch_start(sent, m.start), q0):
+        return False
+    return bool(r.provision_quote.search(s, 0, q0) or r.provision_amended.search(s, 0, q0))
+
+
+def _support_time(s: str, m: Mention, cues: list, clause: int, q0: int) -> bool:
+    """ "Việc hỗ trợ về nhà ở trong thời gian 03 năm": how long a support or payment (NORM_RATE) in the clause lasts,
+    a rule's duration, unless the time is past ("trong thời gian 03 năm qua")."""
+    r = rules()
+    if m.base_unit not in r.duration_units or not r.support_time_before.search(s, clause, q0):
+        return False
+    return bool(_between(cues, "NORM_RATE", clause, q0)) and not r.support_time_past.match(s, m.end)
 
 
 def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch: int) -> str:
@@ -210,10 +241,13 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
     """ "100% cơ sở khám bệnh ... thực hiện liên thông", "gần 50% số quyết định ...": a percentage opening its
     statement before the noun it counts is a part of that whole (after "và" or a comma only in a list of
     shares: "đạt 90,02% tại đô thị và 82,59% tại nông thôn" are rates; after the comma of an opening as-of or
-    period: "Tính đến ngày 15/11/2025, 100% trường học ...")."""
+    period: "Tính đến ngày 15/11/2025, 100% trường học ...", also after a source: "Theo kết quả đánh giá ..., tính đến
+    ngày 27/11/2025, 100% cơ quan ...")."""
     s, r = sent.text, rules()
     if clause > 0 and s[clause - 1] not in "(;:" and not (prev is not None and prev.role == "share"):
-        if not (s[clause - 1] == "," and (_time_lead(s, clause - 1, cues) or not without_openers(s[: clause - 1]))):
+        comma = s[clause - 1] == ","
+        if not (comma and (_time_lead(s, clause - 1, cues) or _time_part(s, clause - 1, cues)
+                           or not without_openers(s[: clause - 1]))):
             return False  # "Theo đó, 100% TTHC ...": a connective opens the statement as a time does
     colon = s.rfind(":", clause, q0)
     lead = context_words().existential_alone.sub("", s[max(clause, colon + 1) : q0])  # "Có 100% văn bản ...": no verb of its own
@@ -224,6 +258,19 @@ def _opens_share(sent: Sentence, m: Mention, clause: int, q0: int, prev: Resolve
     if not rest[:1].isalpha() or r.share_after.search(" " + rest) or r.change_after.search(" " + rest):
         return False
     return not r.stops.match(rest)
+
+
+def _time_part(s: str, end: int, cues: list) -> bool:
+    """Whether the comma part of `s` ending at `end` is only an as-of cue or a period ("..., tính đến ngày
+    27/11/2025"), after some other opening part ("Theo kết quả đánh giá ...")."""
+    lo = s.rfind(",", 0, end) + 1
+    part = s[lo:end]
+    if lo == 0 or ";" in part or len(part.split()) > lead_words() + 4 or _DIGIT_WORD.search(_DATES.sub("", part)):
+        return False
+    head = lo + len(part) - len(part.lstrip())
+    starts = [c0 for c0, c1, label in cues if label == "POINT_IN_TIME" and c1 <= end]
+    starts += [lo + pm.start for pm in find_periods(part)]
+    return head in starts
 
 
 def _time_lead(s: str, end: int, cues: list) -> bool:
@@ -292,7 +339,9 @@ def refine_role(
         if _between(cues, "RESTATE", g, q0) and prev.mention.end <= g:
             return prev.role  # "giao chỉ tiêu cho 29 xã (tương ứng 23% xã)": the same plan in percent
     if is_pct and role in ("actual", "other"):
-        if any(label == "ROLE_SHARE" and top <= c0 and 0 <= q0 - c1 <= 10 for c0, c1, label in cues):
+        # "... của tỉnh đạt 100%": a word of a rate's name ("Tỷ lệ hoàn thành nhiệm vụ của tỉnh") is no share cue
+        if any(label == "ROLE_SHARE" and top <= c0 and 0 <= q0 - c1 <= 10 and not in_rate_name(sent, (c0, c1), m)
+               for c0, c1, label in cues):
             return "share"
         # "đạt 34,3% trên tổng số chi phí" is a share; "đạt tỷ lệ 86,02% trên tổng số hồ sơ" names a rate
         if any(label == "SHARE_AFTER" and m.end <= c0 <= m.end + 2 for c0, _c1, label in cues):
@@ -331,7 +380,8 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
     clause = clause_start(s, q0, _scope_start(sent, m.start))
     for c0, c1, label in cues:
         if label == "ROLE_TARGET" and stretch <= c0 and c1 <= q0 and not r.actual_marker.search(s[c1:q0]):
-            return True
+            if not in_rate_name(sent, (c0, c1), m):  # "Tỷ lệ hoàn thành ... theo kế hoạch đạt 100%": the rate's name
+                return True
         # "nhằm xử lý dứt điểm 140/365 dự án", "để 100% tổ chức đảng ứng dụng ...": the aim of an action in the
         # number's clause ("triệt để", "không để" are no aim)
         if label == "PURPOSE" and clause <= c0 and c1 <= q0 and not r.purpose_breakers.search(s[c1:q0]):
@@ -344,7 +394,9 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
                 if label == "TARGET_AFTER" or m.kind != "ratio_part":
                     return True
         if label == "PLAN_ITEMS" and m.num_end <= c0 <= m.end and m.kind != "ratio_part":
-            return True  # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm"
+            # the plan-item noun is the number's own unit: "19 nhiệm vụ trọng tâm" (not "đạt 12 mục tiêu")
+            if not r.achieved_before.search(s, 0, q0):
+                return True
     if present_state(sent, m):
         return False
     if _future_year(s, stretch, q0, sec) or _future_period(s, stretch, q0, sec) or _directive(s, cues):

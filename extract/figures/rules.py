@@ -48,6 +48,9 @@ class Rules:
     future_year: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
+    rate_name: regex.Pattern
+    rate_value: regex.Pattern
+    rate_plan_verbs: regex.Pattern
     plan_share_paren: regex.Pattern
     whole_before: regex.Pattern
     whole_slash: regex.Pattern
@@ -72,6 +75,11 @@ class Rules:
     duration_units: tuple
     time_limit_after: regex.Pattern
     time_limit_before: regex.Pattern
+    provision_cited: regex.Pattern
+    provision_quote: regex.Pattern
+    provision_amended: regex.Pattern
+    support_time_before: regex.Pattern
+    support_time_past: regex.Pattern
     kpi_before: regex.Pattern
     numbering: regex.Pattern
     appendix: regex.Pattern
@@ -117,6 +125,9 @@ def rules() -> Rules:
         future_year=regex.compile(roles["future_year"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
+        rate_name=regex.compile(roles["rate_name"], _FLAGS),
+        rate_value=regex.compile(roles["rate_value"], _FLAGS),
+        rate_plan_verbs=regex.compile(roles["rate_plan_verbs"], _FLAGS),
         plan_share_paren=regex.compile(roles["plan_share_paren"], _FLAGS),
         whole_before=regex.compile(roles["whole_before"], _FLAGS),
         whole_slash=regex.compile(roles["whole_slash"], _FLAGS),
@@ -140,6 +151,11 @@ def rules() -> Rules:
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
+        provision_cited=regex.compile(roles["provision_cited"], _FLAGS),
+        provision_quote=regex.compile(roles["provision_quote"], _FLAGS),
+        provision_amended=regex.compile(roles["provision_amended"], _FLAGS),
+        support_time_before=regex.compile(roles["support_time_before"], _FLAGS),
+        support_time_past=regex.compile(roles["support_time_past"], _FLAGS),
         kpi_before=regex.compile(cues["kpi_before"], _FLAGS),
         numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
         appendix=regex.compile(cues["sections"]["appendix"]),
