@@ -1591,6 +1591,10 @@ def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | 
     # "phát hiện 3.000 vụ, 5.000 đối tượng, trong đó: 2.800 vụ ..., 4.000 đối tượng ...": each item hangs from the
     # head that counts its noun
     same = [h for h in heads if is_counted(m) and (h[0].unit or "").casefold() == (m.unit or "").casefold()]
+    if not is_counted(m) and m.base_unit and m.base_unit != "%":
+        # "Thu ngân sách đạt 10.619 tỷ đồng, bằng 31% dự toán và 121% so cùng kỳ; trong đó: thu thuế 6.689 tỷ đồng":
+        # an amount's parts are measured as their total is, so the rates compared after it are no total of theirs
+        same = [h for h in heads if h[0].base_unit == m.base_unit]
     return same[-1] if same else heads[-1] if heads else None
 
 
