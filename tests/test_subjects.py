@@ -677,3 +677,8 @@ def test_a_subject_never_ends_with_the_adverb_of_the_present():
 
 def test_a_subject_never_opens_with_the_preposition_of_a_comparison():
     assert subject_rules.tidy_subject("so với kế hoạch vốn giao đầu năm") == "kế hoạch vốn giao đầu năm"
+
+
+def test_the_verb_trai_qua_keeps_its_qua():
+    s = subjects_of("Chương trình được triển khai từ năm 2010 và trải qua 03 giai đoạn.")
+    assert s["03"].endswith("trải qua giai đoạn")  # "qua" of the verb "trải qua", no place opener "qua"
