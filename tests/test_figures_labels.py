@@ -356,3 +356,10 @@ def test_parse_line_remembered_per_document():
     assert label_lines.parse_line("- Số hộ được vay vốn: 120 hộ") is line
     label_lines.forget()
     assert label_lines.parse_line.cache_info().currsize == 0
+
+
+def test_a_label_naming_a_passage_s_part_in_the_argument_names_nothing_counted():
+    assert parse_line("- Bối cảnh: Doanh thu du lịch quý I đạt 1.200 tỷ đồng.") is None
+    assert parse_line("- Thực trạng: Tỷ lệ giải ngân đạt 40%.") is None
+    got = _subjects("- Bối cảnh: Doanh thu du lịch quý I đạt 1.200 tỷ đồng, bằng 30% kế hoạch năm.")
+    assert got["1.200 tỷ đồng"] == "Doanh thu du lịch"  # not "Doanh thu du lịch Bối cảnh"

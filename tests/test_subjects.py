@@ -647,3 +647,38 @@ def test_a_subject_never_opens_with_a_coordinator_or_an_aspect_marker():
     assert subjects_of("Phấn đấu tỷ lệ hộ dùng nước sạch đạt 95% và dư nợ tín dụng chính sách tăng 8%.")["8%"] \
         == "dư nợ tín dụng chính sách"
     assert subject_rules.tidy_subject("vốn và dư nợ") == "vốn và dư nợ"  # inside a phrase it stays
+
+
+def test_a_subject_never_ends_with_a_negation_a_coordinator_or_the_copula():
+    # "chưa" opens the predicate "chưa đạt", as an aspect marker does
+    assert subjects_of("Tỷ lệ hộ dân dùng nước sạch chưa đạt 95% kế hoạch.")["95%"] == "Tỷ lệ hộ dân dùng nước sạch"
+    # "và" joined the next rate to this one: a subject cut before the next count does not keep it
+    assert subject_rules.tidy_subject("dự toán tỉnh và") == "dự toán tỉnh"
+    assert subject_rules.tidy_subject("số hồ sơ tồn đọng là") == "số hồ sơ tồn đọng"
+    assert subject_rules.tidy_subject("xã, phường không ma túy") == "xã, phường không ma túy"  # inside it stays
+
+
+def test_the_with_of_a_comparison_opens_no_phrase_of_the_next_number():
+    s = subjects_of("Kiểm tra 15 cơ sở, phát hiện 08 cơ sở vi phạm so với cùng kỳ năm 2024 tăng 3 cơ sở.")
+    assert s["08"] == "phát hiện cơ sở vi phạm"  # not "... vi phạm so": "so với" compares, "với" alone accompanies
+
+
+def test_a_running_total_opener_is_no_part_of_a_subject():
+    s = subjects_of("Lũy kế đến nay, các cụm công nghiệp trên địa bàn huyện có 46 dự án còn hoạt động.")
+    assert "lũy" not in words(s["46"]) and not s["46"].startswith("nay")  # the time goes whole
+
+
+def test_a_subject_never_ends_with_the_adverb_of_the_present():
+    s = subjects_of("b) Tỷ lệ hồ sơ được số hóa của cấp xã hiện chỉ đạt 61% (chỉ tiêu đề ra là tối thiểu 80%).")
+    assert s["61%"] == "Tỷ lệ hồ sơ được số hóa của cấp xã"  # "hiện" says when, with the predicate
+    assert subject_rules.tidy_subject("kinh phí thực hiện") == "kinh phí thực hiện"  # the verb's last syllable stays
+    assert subject_rules.tidy_subject("số xe ô tô hiện nay") == "số xe ô tô hiện nay"  # a noun's own time stays
+
+
+def test_a_subject_never_opens_with_the_preposition_of_a_comparison():
+    assert subject_rules.tidy_subject("so với kế hoạch vốn giao đầu năm") == "kế hoạch vốn giao đầu năm"
+
+
+def test_the_verb_trai_qua_keeps_its_qua():
+    s = subjects_of("Chương trình được triển khai từ năm 2010 và trải qua 03 giai đoạn.")
+    assert s["03"].endswith("trải qua giai đoạn")  # "qua" of the verb "trải qua", no place opener "qua"

@@ -69,3 +69,17 @@ def test_a_rate_label_set_off_by_a_colon_after_its_owner_names_the_owner():
                     "Bệnh viện B: tỷ lệ tự chủ chi thường xuyên 60%.")
     assert names(s["35%"], "tỷ lệ tự chủ chi thường xuyên Trung tâm Y tế huyện A", extra=0)
     assert names(s["60%"], "tỷ lệ tự chủ chi thường xuyên Bệnh viện B", extra=0)
+
+
+def test_a_plan_labelled_in_parentheses_is_of_the_figure_before_it_not_a_part():
+    s = subjects_of("- Sản lượng điện sản xuất đạt 1.250 triệu kWh (KH: 1.300 triệu kWh, chưa đạt).")
+    assert s["1.300"] == s["1.250"] and "KH" not in s["1.300"]  # "KH" names the plan of the measure, no part of it
+    s = subjects_of("Số người có mặt là 640 (cấp huyện: 210, cấp xã: 430).")
+    assert s["210"] == "Số người có mặt cấp huyện"  # a part's label still names the part
+
+
+def test_the_parts_of_an_amount_hang_from_the_amount_not_from_a_rate_after_it():
+    s = subjects_of("Tổng chi ngân sách huyện đạt 820 tỷ đồng, bằng 45% dự toán tỉnh giao, 52% dự toán huyện giao; "
+                    "trong đó: chi đầu tư phát triển 310 tỷ đồng; chi thường xuyên 510 tỷ đồng.")
+    assert names(s["310"], "chi ngân sách chi đầu tư phát triển") and "dự toán" not in s["310"]  # not the 52%
+    assert names(s["510"], "chi ngân sách chi thường xuyên") and "dự toán" not in s["510"]

@@ -441,3 +441,9 @@ def test_a_count_in_a_partition_takes_no_qualifiers_its_noun_had_before_the_popu
     s = subjects_of("Trong năm, các học viên tích cực học tập nghiên cứu, được đánh giá cao.",
                     "Trong số 40 học viên của khóa học, có 12 học viên đã được bổ nhiệm chức vụ lãnh đạo.")
     assert names(s["12"], "học viên đã được bổ nhiệm chức vụ lãnh đạo", extra=0)  # not "... tích cực học tập ..."
+
+
+def test_a_pair_of_counts_shares_no_comparison_that_follows_it():
+    s = subjects_of("Xử lý hành chính 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.")
+    for raw in ("12", "5"):  # the comparison is said of the counts: no word of it names them
+        assert not words(s[raw]) & {"cùng", "kỳ", "giảm"} and " so" not in s[raw]

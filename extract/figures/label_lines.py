@@ -161,6 +161,12 @@ def forget() -> None:
     parse_line.cache_clear()
 
 
+def names_role(label: str) -> bool:
+    """Whether `label` names a role or a period, not what is counted (label_lines.yaml not_subject: "KH", "Cùng
+    kỳ"): no label of a line, nor a part of the figure before a parenthesis it opens ("(KH: 9.950 tỷ đồng)")."""
+    return bool(_rules()[1].match(_clean(label)))
+
+
 def is_breakdown(line: Line) -> bool:
     """Whether the label names one part of a breakdown ("Khu vực Trà Vinh", "Cấp xã"): it qualifies what the
     clause after it names, which keeps its own subject (and the topics in force that complete it)."""

@@ -7,7 +7,7 @@ import regex
 from extract.figures.antecedents import member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_in_as_of, lead_of, refine_role, sentence_cues
-from extract.figures.label_lines import is_breakdown, opens_count_list, parse_line
+from extract.figures.label_lines import is_breakdown, names_role, opens_count_list, parse_line
 from extract.figures.measures import item_measure, measured_subject
 from extract.figures.mentions import mention_figure
 from extract.figures.quotas import quota_role
@@ -127,7 +127,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if not indicator:
                 subject = with_field(subject, m, sec.field(), sent.text)  # "khởi tố 45 vụ" under a heading on drugs
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
-            subject = part_in_parens(sent, m, done) or subject  # "là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"
+            # "là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"; "(KH: 9.950 tỷ đồng)": a role's label names no part
+            subject = part_in_parens(sent, m, done, names_role) or subject
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             if is_weak(subject) and not indicator:

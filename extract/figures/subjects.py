@@ -1591,6 +1591,10 @@ def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | 
     # "phát hiện 3.000 vụ, 5.000 đối tượng, trong đó: 2.800 vụ ..., 4.000 đối tượng ...": each item hangs from the
     # head that counts its noun
     same = [h for h in heads if is_counted(m) and (h[0].unit or "").casefold() == (m.unit or "").casefold()]
+    if not is_counted(m) and m.base_unit and m.base_unit != "%":
+        # "Thu ngân sách đạt 10.619 tỷ đồng, bằng 31% dự toán và 121% so cùng kỳ; trong đó: thu thuế 6.689 tỷ đồng":
+        # an amount's parts are measured as their total is, so the rates compared after it are no total of theirs
+        same = [h for h in heads if h[0].base_unit == m.base_unit]
     return same[-1] if same else heads[-1] if heads else None
 
 
@@ -1984,10 +1988,12 @@ def _drop_copula_aside(sent: Sentence, lo: int, text: str, exclusion: bool = Fal
 _MAX_PART_LABEL = 6  # content words of a part's label in the parenthesis after a total ("cấp tỉnh", "nữ")
 
 
-def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
+def part_in_parens(sent: Sentence, m: Mention, done: list, names_role=None) -> str | None:
     """A part of the figure right before a parenthesis, named by a label and a colon inside it ("Số người có mặt
     là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"): the total's subject with the part's label; None otherwise.
-    `done` holds the (mention, subject) of the sentence's figures before `m`."""
+    `done` holds the (mention, subject) of the sentence's figures before `m`. A label `names_role` accepts names
+    the figure's role, not a part ("đạt 10.619 tỷ đồng (KH: 9.950 tỷ đồng)": the plan of the same measure): the
+    total's subject alone."""
     s = sent.text
     start = m.opening
     head = s[:start].rstrip()
@@ -2007,6 +2013,8 @@ def part_in_parens(sent: Sentence, m: Mention, done: list) -> str | None:
     pw = phrase_words()
     if pw.lead_openers.match(label) or pw.lead_in.search(label) or without_openers(label) != label:
         return None  # "(gồm: 04 cơ quan ...)", "(trong đó: ...)": a list's lead-in, its parts name their own noun
+    if names_role is not None and names_role(label):
+        return total[1]
     return f"{total[1]} {label}"
 
 

@@ -133,9 +133,12 @@ def _pair_qualifiers(noun: str, text: str) -> str:
     if _PAIR_GAP.match(rest) and _DIGIT.match(rest[_PAIR_GAP.match(rest).end() :]):
         return ""  # "05 vụ, 04 đối tượng, 10 kg ma túy": a list of counts, each its own
     # the words after the pair qualify both nouns as a clause ("có hành vi ..."), which a bare noun's own
-    # qualifiers stop at (_qualifiers): read up to a stop mark or a comma
+    # qualifiers stop at (_qualifiers): read up to a stop mark or a comma, and up to a predicate ("05 vụ, 04 đối
+    # tượng so với cùng kỳ giảm 02 vụ": the comparison is said of the counts, it names neither)
     stop = _PAIR_STOP.search(rest)
-    words = (rest[: stop.start()] if stop else rest).split()
+    clause = rest[: stop.start()] if stop else rest
+    pred = phrase_words().predicates.search(clause)
+    words = (clause[: pred.start()] if pred else clause).split()
     return " ".join(words) if len(words) <= _MAX_PAIR and not find_numbers(" ".join(words)) else ""
 
 

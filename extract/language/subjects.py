@@ -99,13 +99,14 @@ class PhraseWords:
     exclusion: regex.Pattern  # matched at the start of an aside: "không bao gồm", what a total leaves out
     whole_quantifier: regex.Pattern  # matched at the start of a comma part: "hầu hết", a clause about a whole
     clause_lead: regex.Pattern  # matched at the start of a subject: coordinators and aspect markers, clause words
+    clause_tail: regex.Pattern  # searched at the end of a subject: those and negations, copulas a clause goes on from
     linking: regex.Pattern  # fullmatched on a word: a preposition or coordinator linking a name to the phrase before
     share: str
     possessive: str
 
 
-_PHRASE_KEYS = {"predicates", "compounds", "aspect", "copula", "lead_in", "restate", "share", "possessive",
-                "lead_openers", "topic",
+_PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
+                "lead_in", "restate", "share", "possessive", "lead_openers", "topic",
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
@@ -211,6 +212,7 @@ def phrase_words() -> PhraseWords:
                                     r"\p{L}[\p{L}\p{N}/.-]*)\s+" + alt["citation_date"]
                                     + r"\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?![\p{N}/])", flags),
         clause_lead=_clause_lead(data),
+        clause_tail=_clause_tail(data),
         linking=regex.compile("(?:" + alt["boundaries"] + "|" + alt["coordinators"] + ")", flags),
         share=" ".join(data["share"].split()),
         possessive=" ".join(data["possessive"].split()),
@@ -219,12 +221,30 @@ def phrase_words() -> PhraseWords:
 
 def _clause_lead(data: dict) -> regex.Pattern:
     """The grammatical words of a clause a subject never opens with: a coordinator ("và xử lý khác" is what the
-    words after an earlier count's "và" leave) and an aspect marker ("đã thu hồi nộp ngân sách"). Only the listed
-    words made of function words alone: dropping them never drops a content word."""
+    words after an earlier count's "và" leave), an aspect marker ("đã thu hồi nộp ngân sách") and a comparison's
+    preposition ("so với chỉ tiêu ..."). Only the listed words made of function words alone: dropping them never
+    drops a content word."""
     stop = function_words()
-    words = [w for w in (*data["coordinators"], *data["aspect"]) if all(s.casefold() in stop for s in w.split())]
-    alt = word_alternation(words, "subjects.yaml phrase.coordinators, phrase.aspect")
+    listed = (*data["coordinators"], *data["aspect"], *data["comparison"])
+    words = [w for w in listed if all(s.casefold() in stop for s in w.split())]
+    alt = word_alternation(words, "subjects.yaml phrase.coordinators, aspect, comparison")
     return regex.compile(r"^(?:[\s,]*" + WHOLE_WORD % alt + r")+[\s,]*", regex.IGNORECASE)
+
+
+def _clause_tail(data: dict) -> regex.Pattern:
+    """The grammatical words of a clause a subject never ends with: a coordinator ("dự toán địa phương và" is what a
+    phrase cut before the next count leaves), an aspect marker, a negation or a copula ("Tỷ lệ giải ngân chưa" before
+    "đạt 100%"): each opens what is said of the noun phrase, not a word of it. Only the listed words made of
+    function words alone: dropping them never drops a content word; and the adverb of the present ("... vốn ngân
+    sách nhà nước hiện" before "chỉ đạt 32%"), not where it ends a compound ("thực hiện")."""
+    stop = function_words()
+    listed = (*data["coordinators"], *data["aspect"], *data["negations"], *data["copula"])
+    words = [w for w in listed if all(s.casefold() in stop for s in w.split())]
+    alt = word_alternation(words, "subjects.yaml phrase.coordinators, aspect, negations, copula")
+    heads = [" ".join(w.split()[:-1]) for w in data["present_compounds"] if len(w.split()) > 1]
+    present = (r"(?<!(?<![\p{L}\p{N}_])" + word_alternation(heads, "subjects.yaml phrase.present_compounds") + r"\s+)"
+               + WHOLE_WORD % word_alternation(data["present"], "subjects.yaml phrase.present"))
+    return regex.compile(r"(?:[\s,]+(?:" + WHOLE_WORD % alt + "|" + present + r"))+[\s,]*$", regex.IGNORECASE)
 
 
 @cache
@@ -371,11 +391,12 @@ def tidy_subject(text: str) -> str:
     """A subject without what names nothing measured: a phrase of two to four words written twice in a row,
     as two joined parts of a sentence leave it ("bồi dưỡng bồi dưỡng quản lý" -> "bồi dưỡng quản lý"), and the
     date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND"), the
-    report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo") and the clause words it opens with ("và
-    dư nợ cho vay" -> "dư nợ cho vay")."""
+    report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo") and the clause words it opens or ends with
+    ("và dư nợ cho vay" -> "dư nợ cho vay", "tỷ lệ giải ngân chưa" -> "tỷ lệ giải ngân")."""
     pw = phrase_words()
     text = drop_time_adverbials(text)
     text = pw.clause_lead.sub("", text)  # "và dư nợ cho vay", "đã thu hồi ...": the clause's words, no noun's
+    text = pw.clause_tail.sub("", text)  # "dự toán địa phương và", "tỷ lệ giải ngân chưa": the next clause's words
     text = pw.citation_date.sub(lambda m: m.group("doc"), text)
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
