@@ -149,6 +149,12 @@ CASES = [
     ("khoanh vùng 03 ổ dịch", [("03 ổ dịch", "3", "ổ dịch", "3", "ổ dịch", None, "number")]),
     ("hoàn thành vượt mức 3 chỉ tiêu", [("3 chỉ tiêu", "3", "chỉ tiêu", "3", "chỉ tiêu", None, "number")]),
     ("phát sóng mỗi tuần 2 buổi", [("2 buổi", "2", "buổi/tuần", "2", "buổi/tuần", None, "number")]),
+    ("mỗi lớp 25 học viên", [("25 học viên", "25", "học viên/lớp", "25", "học viên/lớp", None, "number")]),
+    # a school grade is named by its number; a capitalised document type with a bare number names a document,
+    # but a plan's value keeps its unit
+    ("học sinh lớp 9 và lớp 12 có 340 em", [("340 em", "340", "em", "340", "em", None, "number")]),
+    ("Kế hoạch 157 của Tỉnh ủy giao 600 tỷ đồng", [("600 tỷ đồng", "600", "tỷ đồng", "600e9", "đồng", None,
+                                                   "number")]),
     # a rate phrase set off at the head of its sentence governs the count of the sentence
     ("- Hằng quý, tổ chức 01 hội nghị giao ban.", [("01 hội nghị", "1", "hội nghị/quý", "1", "hội nghị/quý", None,
                                                   "number")]),
@@ -522,6 +528,7 @@ EXCLUDED = {
     "identifier_series_name": ["tại phường 7 và", "hoàn thành bước 3 của quy trình", "giai đoạn 2 của dự án"],
     "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
     "capital_series": ["Bản tin số 9 đăng", "Tờ trình số 45 trình bày"],
+    "bare_document_number": ["triển khai Kế hoạch 157 của Ban Thường vụ", "theo Báo cáo 62 ngày 5/3", "Văn bản 88."],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
