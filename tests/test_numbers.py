@@ -149,6 +149,10 @@ CASES = [
     ("khoanh vùng 03 ổ dịch", [("03 ổ dịch", "3", "ổ dịch", "3", "ổ dịch", None, "number")]),
     ("hoàn thành vượt mức 3 chỉ tiêu", [("3 chỉ tiêu", "3", "chỉ tiêu", "3", "chỉ tiêu", None, "number")]),
     ("phát sóng mỗi tuần 2 buổi", [("2 buổi", "2", "buổi/tuần", "2", "buổi/tuần", None, "number")]),
+    # the noun a count word names before a number is what it counts, not a verb after the number taken for a noun
+    ("Số vụ cháy là 5 gây thiệt hại lớn", [("5", "5", "vụ", "5", "vụ", None, "number")]),
+    ("Tổng số hồ sơ tiếp nhận là 640 giải quyết đúng hạn", [("640", "640", "hồ sơ", "640", "hồ sơ", None, "number")]),
+    ("một số đơn vị còn 7 sai sót", [("7 sai sót", "7", "sai sót", "7", "sai sót", None, "number")]),
     ("mỗi lớp 25 học viên", [("25 học viên", "25", "học viên/lớp", "25", "học viên/lớp", None, "number")]),
     # a school grade is named by its number; a capitalised document type with a bare number names a document,
     # but a plan's value keeps its unit

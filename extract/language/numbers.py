@@ -929,6 +929,15 @@ def _infer_units(text: str, items: list[_Item]) -> None:
     last: _Item | None = None
     last_change: _Item | None = None  # the last signed percentage ("tăng 2,9%") of the text
     for it in items:
+        if _guessed_noun(it) and _COPULA.match(text, max(0, it.num_start - 10), it.num_start):
+            # "Số vụ tai nạn giao thông là 12 làm chết 5 người", "Tổng số hồ sơ tiếp nhận là 1.250 giải quyết ...": the
+            # noun a count word named before "là" is what the number counts, not the verb after it taken for a noun
+            named = [m for m in g.count_noun.finditer(text, prev_end, it.num_start)
+                     if not _SOME.match(text, 0, m.start()) and not _opens_year(text, m)]
+            if named:
+                unit = r.units[" ".join(named[-1].group("u").split()).casefold()]
+                it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
+                it.end = it.num_end
         if it.unit is None and it.kind != "multiple":
             unit = None
             for m in g.count_noun.finditer(text, prev_end, it.num_start):
@@ -957,6 +966,18 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             last = it
         if it.sign_word is not None and it.unit == "%":
             last_change = it
+
+
+_COPULA = regex.compile(r"(?<![\p{L}])là[^\S\n]+", regex.IGNORECASE | regex.V0 | regex.REVERSE)
+_SOME = regex.compile(r"(?<![\p{L}])(?:một|nhiều)[^\S\n]+", regex.IGNORECASE | regex.V0 | regex.REVERSE)
+
+
+def _guessed_noun(it: _Item) -> bool:
+    """Whether the unit of `it` is an unlisted lower-case word taken for its noun ("12 làm chết"): no scale, rate,
+    list or abbreviation, which the grammar reads as written."""
+    u = it.unit
+    return (u is not None and u == it.base_unit and u[:1].islower() and "/" not in u and "," not in u
+            and u.casefold() not in _rules().units and it.kind == "number")
 
 
 # "25 trên tổng số 30 đơn vị", "3 trong số 5 xã", "35 / 45 nhiệm vụ": a part written before its whole
