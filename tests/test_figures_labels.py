@@ -158,6 +158,17 @@ def test_bare_counts_of_a_list_under_a_total_count_the_total_noun():
     assert units == {"412": "hộ", "97": "hộ", "58": "hộ", "31": None}
 
 
+def test_a_bare_count_right_after_a_sibling_count_counts_the_sibling_noun():
+    blocks = tuple(Block("paragraph", t, f"p{i + 1}") for i, t in enumerate((
+        "* Tổng số học viên được cấp chứng chỉ trong năm: 245.",
+        "* Số bỏ học giữa chừng (kể cả số chuyển trường): 6.",  # no noun of its own: the sibling's
+        "Kết quả khác: 12.",  # no marker: no sibling
+    )))
+    figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
+    units = {f.raw: f.unit for f in figures}
+    assert units == {"245": "học viên", "6": "học viên", "12": None}
+
+
 # ------------------------------------------------------------------------------ numbered statistics tables
 
 

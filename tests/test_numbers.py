@@ -123,7 +123,45 @@ CASES = [
         [("03 hộ", "3", "hộ", "3", "hộ", None, "number"), ("03 xã", "3", "xã", "3", "xã", None, "number")],
     ),
     ("tổng số là 120 và còn", [("120", "120", None, "120", None, None, "number")]),
-    ("triển khai 03 CTMTQG.", [("03", "3", None, "3", None, None, "number")]),
+    # an abbreviation in capitals is the counted noun, as written (the seed gold's "03 CTMTQG"); not a Roman
+    # numeral, a code's first part or a word of a heading in capitals
+    ("triển khai 03 CTMTQG.", [("03 CTMTQG", "3", "CTMTQG", "3", "CTMTQG", None, "number")]),
+    (
+        "đã hỗ trợ 30 HTX và 1.437 DN, đào tạo 2.500 CBCCVC",
+        [
+            ("30 HTX", "30", "HTX", "30", "HTX", None, "number"),
+            ("1.437 DN", "1437", "DN", "1437", "DN", None, "number"),
+            ("2.500 CBCCVC", "2500", "CBCCVC", "2500", "CBCCVC", None, "number"),
+        ],
+    ),
+    ("sắp xếp 4 ĐVHC cấp xã", [("4 ĐVHC", "4", "ĐVHC", "4", "ĐVHC", None, "number")]),
+    ("ban hành 03 NQ/TW", [("03", "3", None, "3", None, None, "number")]),
+    ("KẾT QUẢ THU HÚT 12 DỰ ÁN", [("12 DỰ ÁN", "12", "dự án", "12", "dự án", None, "number")]),
+    ("HOÀN THÀNH 15 VIEC KHAC", [("15", "15", None, "15", None, None, "number")]),
+    # the sign of a percentage point; the noun after "số liệu" (the figures of) before a bare count
+    ("giảm 0,5 điểm % so với năm trước", [("0,5 điểm %", "-0.5", "điểm phần trăm", "-0.5", "điểm phần trăm", None,
+                                           "number")]),
+    ("Số liệu lượt tham gia khảo sát trong năm là 2.345.", [("2.345", "2345", "lượt", "2345", "lượt", None, "number")]),
+    # a compound ending in an identifier's word is a word of its own; a rate word before a round's word is a frequency
+    ("xây dựng hạ tầng 05 khu công nghiệp", [("05 khu công nghiệp", "5", "khu công nghiệp", "5", "khu công nghiệp",
+                                              None, "number")]),
+    ("phân loại 120 hồ sơ", [("120 hồ sơ", "120", "hồ sơ", "120", "hồ sơ", None, "number")]),
+    ("khoanh vùng 03 ổ dịch", [("03 ổ dịch", "3", "ổ dịch", "3", "ổ dịch", None, "number")]),
+    ("hoàn thành vượt mức 3 chỉ tiêu", [("3 chỉ tiêu", "3", "chỉ tiêu", "3", "chỉ tiêu", None, "number")]),
+    ("phát sóng mỗi tuần 2 buổi", [("2 buổi", "2", "buổi/tuần", "2", "buổi/tuần", None, "number")]),
+    # the noun a count word names before a number is what it counts, not a verb after the number taken for a noun
+    ("Số vụ cháy là 5 gây thiệt hại lớn", [("5", "5", "vụ", "5", "vụ", None, "number")]),
+    ("Tổng số hồ sơ tiếp nhận là 640 giải quyết đúng hạn", [("640", "640", "hồ sơ", "640", "hồ sơ", None, "number")]),
+    ("một số đơn vị còn 7 sai sót", [("7 sai sót", "7", "sai sót", "7", "sai sót", None, "number")]),
+    ("mỗi lớp 25 học viên", [("25 học viên", "25", "học viên/lớp", "25", "học viên/lớp", None, "number")]),
+    # a school grade is named by its number; a capitalised document type with a bare number names a document,
+    # but a plan's value keeps its unit
+    ("học sinh lớp 9 và lớp 12 có 340 em", [("340 em", "340", "em", "340", "em", None, "number")]),
+    ("Kế hoạch 157 của Tỉnh ủy giao 600 tỷ đồng", [("600 tỷ đồng", "600", "tỷ đồng", "600e9", "đồng", None,
+                                                   "number")]),
+    # a rate phrase set off at the head of its sentence governs the count of the sentence
+    ("- Hằng quý, tổ chức 01 hội nghị giao ban.", [("01 hội nghị", "1", "hội nghị/quý", "1", "hội nghị/quý", None,
+                                                  "number")]),
     # bare scale words
     (
         "xử lý trên 1,5 triệu lượt tra cứu",
@@ -494,6 +532,7 @@ EXCLUDED = {
     "identifier_series_name": ["tại phường 7 và", "hoàn thành bước 3 của quy trình", "giai đoạn 2 của dự án"],
     "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
     "capital_series": ["Bản tin số 9 đăng", "Tờ trình số 45 trình bày"],
+    "bare_document_number": ["triển khai Kế hoạch 157 của Ban Thường vụ", "theo Báo cáo 62 ngày 5/3", "Văn bản 88."],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires

@@ -252,6 +252,19 @@ def _names_last(gap: str, last: Figure) -> bool:
     return bool(words) and words <= set(content_words(last.subject))
 
 
+@cache
+def _count_opener() -> regex.Pattern:
+    """A label opening with a count word (rules/numbers.yaml `count_words`): "Số hoàn thành cai nghiện ..."."""
+    words = "|".join(regex.escape(w) for w in sorted(catalog.load("numbers")["count_words"], key=len, reverse=True))
+    return regex.compile(rf"(?:{words})\s", _FLAGS)
+
+
+def _counts_unnamed(label: str) -> bool:
+    """Whether a label whose value has no unit counts without naming what ("Số hoàn thành cai nghiện ...": a
+    listed noun after the count word would have given the value its unit, numbers.count_words)."""
+    return _count_opener().match(label) is not None
+
+
 def _counted(f: Figure) -> str:
     """The counted noun of `f` ("đơn vị" of "12 đơn vị"); none for %, money and bare numbers."""
     u = f.unit or ""
@@ -347,12 +360,13 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     parent: Line | None = None
     total: tuple[Line, str] | None = None  # a line opening a list with a count of a noun: its items count it too
+    sibling: tuple[str, str] | None = None  # (marker, counted noun) of the last label line's values
     last_measure = ""
     activity: tuple[str, str] | None = None  # (marker, activity) of a list's lead-in "- Công tác X:"
     lead_in = ""  # the activity of an unmarked lead-in ("Kết quả kiểm tra ... như sau:") its marked items take
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
-            parent, last_measure, total, activity, lead_in = None, "", None, None, ""
+            parent, last_measure, total, activity, lead_in, sibling = None, "", None, None, "", None
             continue
         lead_in = _unmarked_lead_in(block, by_loc.get(block.location, []), lead_in, out)
         line = parse_line(block.text)
@@ -363,7 +377,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
         activity = _activity_in_force(block, line, idx, activity, out)
         _sentence_labels(block, idx, out)
         if line is None:
-            parent, total = None, None
+            parent, total, sibling = None, None, None
             subj = next((out[i].subject for i in idx if out[i].subject), None)
             last_measure = subj or last_measure
             continue
@@ -400,6 +414,11 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                         # "* Tổng số người nghiện: 1974. Trong đó:" then "- Số đang ở ngoài xã hội: 83": a part
                         # of the total counts the total's noun
                         out[i] = replace(out[i], unit=total[1], base_unit=total[1])
+                    elif sibling is not None and sibling[0] == line.marker and out[i].unit is None and (
+                            _counts_unnamed(line.label)):
+                        # "* Tổng số người bị quản lý sau cai: 933." then "* Số hoàn thành cai nghiện ...: 0.": a
+                        # sibling count naming no noun counts the noun its siblings count
+                        out[i] = replace(out[i], unit=sibling[1], base_unit=sibling[1])
                     own = _own_noun(out[i]) or _rate_noun(block.text, placed, out[i]) or (
                         head if out[i].unit == "%" else "")
                     before[i] = out[i].subject
@@ -409,6 +428,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                     parent = line
                 if head:
                     total = (line, head)
+            sibling = (line.marker, head) if head else None
         elif _rules()[0].match(line.label):
             measure = _measure(block.text, line.colon, placed) or last_measure
             last_measure = measure

@@ -102,6 +102,7 @@ _NUMBERS_KEYS = {
     "money_min",
     "identifier_compounds",
     "identifier_list_ends",
+    "acronym_noun",
 }
 
 
@@ -145,6 +146,7 @@ class _Rules:
     money_min: Decimal
     identifier_compounds: tuple[str, ...]
     identifier_list_ends: tuple[str, ...]
+    acronym_noun: str  # pattern of an abbreviation counted after a number ("03 CTMTQG")
 
 
 @cache
@@ -240,6 +242,10 @@ def _rules() -> _Rules:
         money_min = Decimal(str(data["money_min"]))
     except InvalidOperation as exc:
         raise RuleError("numbers.yaml money_min: expected a number") from exc
+    try:
+        regex.compile(data["acronym_noun"], regex.V0)
+    except (regex.error, TypeError) as exc:
+        raise RuleError(f"numbers.yaml acronym_noun: {exc}") from exc
     stop = frozenset(w.casefold() for w in _words("stop_words", data["stop_words"]))
     classifiers = frozenset(w.casefold() for w in _words("classifiers", data["classifiers"]))
     breakers = set(stop) | {
@@ -279,6 +285,7 @@ def _rules() -> _Rules:
         money_min=money_min,
         identifier_compounds=tuple(_words("identifier_compounds", data["identifier_compounds"])),
         identifier_list_ends=tuple(_words("identifier_list_ends", data["identifier_list_ends"])),
+        acronym_noun=data["acronym_noun"],
     )
 
 
@@ -316,6 +323,7 @@ class _Grammar:
     unit: object
     noun: object
     noun_one: object
+    acronym: object
     per: object
     qual_suffix: object
     qualifier: object
@@ -331,6 +339,7 @@ class _Grammar:
     glued: object
     year_after: object
     rate: object
+    rate_lead: object
     rate_kind: object
     rank: object
     count_noun: object
@@ -371,6 +380,13 @@ def _grammar() -> _Grammar:
         unit=unit,
         noun=noun,
         noun_one=regex.compile(rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?P<u2>){per}", regex.V0),
+        # "03 CTMTQG", "15 VBQPPL": an abbreviation as written; not a Roman numeral ("Khu vực II"), not the start of
+        # a code ("NQ/TW") or of a heading in capitals ("50 CÁN BỘ")
+        acronym=regex.compile(
+            rf"{_WS}+(?![IVXLCDM]+{end})(?P<u>{r.acronym_noun}){end}(?![/-]\p{{L}})(?P<u2>)"
+            rf"(?!{_WS}+\p{{Lu}}{{2,}}(?!\p{{Ll}})){per}",
+            regex.V0,
+        ),
         per=regex.compile(per, _I),
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
@@ -391,6 +407,11 @@ def _grammar() -> _Grammar:
         rate=regex.compile(
             rf"(?<![\p{{L}}])(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)}){end}[^,;:()\n0-9]{{0,30}}",
             _IR,
+        ),
+        rate_lead=regex.compile(
+            rf"{_WS}*(?:[-–+•*]{_WS}*)?(?:định{_WS}+kỳ{_WS}+)?(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)})"
+            rf"{end}{_WS}*,[^,;:()\n0-9]{{0,60}}",
+            _I,
         ),
         # "trợ cấp hằng tháng": the rate phrase names a kind of payment, read backwards from the rate word
         rate_kind=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.rate_kinds)}){_WS}+", _IR),
@@ -523,6 +544,8 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
             m = None
         if m and _opens_year(text, m):
             return pos, None, None, factor
+        if m is None:
+            m = g.acronym.match(text, end)
         if m:
             unit = base = m.group("u")
             u2 = m.group("u2")
@@ -850,7 +873,12 @@ def _add_rates(text: str, items: list[_Item]) -> None:
         lo = max(0, (it.qualifier_span[0] if it.qualifier_span else it.start) - 60)
         end = it.qualifier_span[0] if it.qualifier_span and it.qualifier_span[0] < it.start else it.start
         m = g.rate.match(text, lo, end)
-        if m and not g.rate_kind.match(text, max(0, m.start() - 30), m.start()):
+        if m and g.rate_kind.match(text, max(0, m.start() - 30), m.start()):
+            m = None
+        if m is None:
+            # "Định kỳ hằng tháng, tổ chức 02 kỳ đối thoại": a rate phrase set off at the head of the sentence
+            m = g.rate_lead.fullmatch(text, max(text.rfind(ch, 0, end) for ch in ".;:!?\n") + 1, end)
+        if m:
             per = " ".join(m.group("per").split()).casefold()
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
@@ -901,6 +929,15 @@ def _infer_units(text: str, items: list[_Item]) -> None:
     last: _Item | None = None
     last_change: _Item | None = None  # the last signed percentage ("tăng 2,9%") of the text
     for it in items:
+        if _guessed_noun(it) and _COPULA.match(text, max(0, it.num_start - 10), it.num_start):
+            # "Số vụ tai nạn giao thông là 12 làm chết 5 người", "Tổng số hồ sơ tiếp nhận là 1.250 giải quyết ...": the
+            # noun a count word named before "là" is what the number counts, not the verb after it taken for a noun
+            named = [m for m in g.count_noun.finditer(text, prev_end, it.num_start)
+                     if not _SOME.match(text, 0, m.start()) and not _opens_year(text, m)]
+            if named:
+                unit = r.units[" ".join(named[-1].group("u").split()).casefold()]
+                it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
+                it.end = it.num_end
         if it.unit is None and it.kind != "multiple":
             unit = None
             for m in g.count_noun.finditer(text, prev_end, it.num_start):
@@ -929,6 +966,18 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             last = it
         if it.sign_word is not None and it.unit == "%":
             last_change = it
+
+
+_COPULA = regex.compile(r"(?<![\p{L}])là[^\S\n]+", regex.IGNORECASE | regex.V0 | regex.REVERSE)
+_SOME = regex.compile(r"(?<![\p{L}])(?:một|nhiều)[^\S\n]+", regex.IGNORECASE | regex.V0 | regex.REVERSE)
+
+
+def _guessed_noun(it: _Item) -> bool:
+    """Whether the unit of `it` is an unlisted lower-case word taken for its noun ("12 làm chết"): no scale, rate,
+    list or abbreviation, which the grammar reads as written."""
+    u = it.unit
+    return (u is not None and u == it.base_unit and u[:1].islower() and "/" not in u and "," not in u
+            and u.casefold() not in _rules().units and it.kind == "number")
 
 
 # "25 trên tổng số 30 đơn vị", "3 trong số 5 xã", "35 / 45 nhiệm vụ": a part written before its whole
