@@ -13,7 +13,7 @@ from extract import catalog
 _SPACE = regex.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 # where str.split() and _SPACE disagree: zero-width space and BOM are no str whitespace, U+001C-U+001F no
 # regex whitespace; a text without them is folded by str.split(), which gives the same text 3x faster
-_SPLIT_DIFFERS = regex.compile("[\u200b\ufeff\x1c-\x1f]")
+_SPLIT_DIFFERS = "\u200b\ufeff\x1c\x1d\x1e\x1f"  # tested by substring: 4x faster than a regex class scan
 
 
 def nfc(text: str) -> str:
@@ -25,7 +25,7 @@ def fold(text: str) -> str:
     """NFC and collapse every run of whitespace (including NBSP, zero-width) into one space (remembered: the
     figure stage folds one table cell or phrase ~3 times; emptied per document by `forget`)."""
     text = nfc(text)
-    if _SPLIT_DIFFERS.search(text):
+    if any(map(text.__contains__, _SPLIT_DIFFERS)):
         return _SPACE.sub(" ", text).strip()
     return " ".join(text.split())
 
