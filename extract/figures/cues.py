@@ -16,7 +16,6 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.figures.subjects import without_openers
-from extract.language.literals import may_hold
 from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words
@@ -586,7 +585,7 @@ def lead_in_as_of(s: str, cues: list, sec: Sections) -> tuple[Period, bool] | No
 def _since_opening(s: str, f0: int, sec: Sections, context: Period | None) -> Period | None:
     """ "Từ ngày 01/10/2025, Sở ... đã tiếp nhận 40.000 phiếu": a day opening the sentence with no end after it
     starts a flow that runs to the document's day (as "từ ngày ... đến nay")."""
-    m = _SINCE.search(s, 0, f0) if may_hold(_SINCE, s) else None  # asked per figure: most sentences lack "từ"
+    m = _SINCE.search(s, 0, f0)
     if m is None or not m[1] or not opens(s, m.start()) or _UNTIL.match(s, m.end()):
         return None
     try:

@@ -54,7 +54,6 @@ _AFTER_HARD = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _ITEM = r"(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-–+*•])"  # a list item's marker: "(1)", "1.", "a)", "- ", "+ "
 _ITEM_MARK = regex.compile(rf"^\s*{_ITEM}\s*")
 _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
-_CLOSE_QUOTE = regex.compile(r"^[^“”]*”")  # a closing quote before any opening one: the number is inside a quote
 _PAREN = regex.compile(r"\([^()]*\)")
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
@@ -520,8 +519,10 @@ def _after(sent: Sentence, m: Mention) -> str:
         return _after(sent, next(o for o in sent.mentions if o.start == nxt))
     if nxt < len(s) and (shared := _pair_tail(sent, m, rest, nxt)):
         return shared
-    close = _CLOSE_QUOTE.search(rest)
-    rest = rest[: close.end() - 1] if close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
+    # a closing quote before any opening one: the number is inside a quote (found by str.find: a regex scan of
+    # every character cost ~1% of the stage)
+    close, opening = rest.find("”"), rest.find("“")
+    rest = rest[:close] if close >= 0 and not 0 <= opening < close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
     rest = _past_gloss(rest)
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`

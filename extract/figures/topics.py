@@ -196,7 +196,7 @@ def _antecedent_name(ante: str) -> str:
 def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | None) -> str:
     """`subject` with "tiêu chí này" replaced by what it points at; the clause starts after "thì"."""
     cw = context_words()
-    hit = cw.anaphor.search(subject) if may_hold(cw.anaphor, subject) else None
+    hit = cw.anaphor.search(subject)
     if hit is None:
         return subject
     ante = _antecedent(texts, hit.group("n"), done, carried)

@@ -33,6 +33,7 @@ def fold(text: str) -> str:
 def forget() -> None:
     """Empty fold's memory: called per document, so each document pays for its own text (as numbers.forget)."""
     fold.cache_clear()
+    caseless_once.cache_clear()
 
 
 # `regex` ignores case by Unicode case folding, and also takes I and ı, İ and i for one letter
@@ -45,6 +46,14 @@ def caseless(text: str) -> str:
     caller can skip the pattern when it is not (checked over every cased character, tests/test_text.py)."""
     out = text.casefold()
     return out.translate(_CASELESS_FIX) if "ı" in out or "\u0307" in out else out
+
+
+# a sentence's case fold costs ~10 µs (str.casefold of non-ASCII text); the guards of literals.may_hold ask it of
+# the same sentence once per figure (emptied per document by `forget`)
+@lru_cache(maxsize=1024)
+def caseless_once(text: str) -> str:
+    """`caseless(text)`, remembered."""
+    return caseless(text)
 
 
 def clean_pdf_text(text: str) -> str:
