@@ -21,6 +21,7 @@ import regex
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.figures.share_roles import share_words
+from extract.language.literals import may_hold
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
@@ -1544,9 +1545,9 @@ def _container(sent: Sentence, m: Mention) -> str | None:
     """The subject of a count of parts after a containment verb: "<X> (năm 2026), gồm N <Y>" -> "Y X" (`extents.yaml`
     containers), X from the last container noun ("chương trình") of the clause before the verb, or else from
     after its last light verb; the list's announcing word after Y ("sau", "cụ thể") dropped."""
-    if not is_counted(m):
-        return None
     cw = container_words()
+    if not is_counted(m) or not may_hold(cw.verb, sent.text):
+        return None  # masking blanks characters, so a sentence without the verb's words has none in the clause
     lo = max((c.end() for c in HARD.finditer(sent.text, 0, m.opening)), default=0)
     text = unmark(masked(sent, lo, m.opening, m))
     verb = cw.verb.search(text)
