@@ -183,9 +183,7 @@ def clause_start(s: str, pos: int, floor: int) -> int:
 def _clause_start(s: str, pos: int, floor: int) -> int:
     """clause_start, remembered: the attribution rules ask it ~3 times for each number (emptied per document)."""
     floor = max(floor, 0)
-    last = None
-    for m in rules().boundary.finditer(s, floor, pos):
-        last = m
+    last = rules().boundary_last.search(s, floor, pos)  # read backwards from `pos`, not every boundary from `floor`
     return last.end() if last else floor
 
 
