@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from support import SAMPLES
 
 from extract.figures.rules import rules
-from extract.figures.sentence import Sentence, _aliases, _paren_groups, analyse, first_alias
+from extract.figures.sentence import Sentence, _aliases, _paren_groups, analyse, clause_start, first_alias
 from extract.pipeline import read_document
 from extract.settings import Settings
 
@@ -141,3 +141,11 @@ def test_bases_tried_are_all_that_can_match():
         matching = [(bid, rx) for bid, rx in rules().basis if rx.search(text)]
         assert [b for b in tried if b in matching] == matching, text
         assert len(tried) < len(rules().basis), text
+
+
+def test_clause_start_is_after_the_last_boundary_before_the_point():
+    s = "Huyện A, huyện B (mới) và Vào cuối năm đạt 5 xã"
+    assert clause_start(s, s.index("5"), 0) == s.index(" Vào")  # "và" is the last boundary; "Vào" is no "và"
+    assert clause_start(s, s.index("huyện B"), 0) == s.index(" huyện B")
+    assert clause_start(s, s.index("Huyện"), 0) == 0
+    assert clause_start(s, s.index("5"), s.index("đạt")) == s.index("đạt")  # none after the floor

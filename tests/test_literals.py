@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.language import numbers, periods
-from extract.language.literals import key_words, required
+from extract.language.literals import key_words, may_hold, required
 from extract.language.text import caseless
 
 
@@ -86,3 +86,11 @@ _PIECES = ["quý", "Quý", "THÁNG", "năm", "Năm", "giai đoạn", "từ", "đ
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.integers(0, 2100).map(str)), min_size=1, max_size=14))
 def test_rule_patterns_never_match_where_their_words_are_missing(parts):
     _check("".join(parts))
+
+
+def test_may_hold_is_false_only_where_the_pattern_cannot_match():
+    rx = regex.compile(r"(?<![\p{L}\p{N}_])(?:kế\s+hoạch|đề\s+án)(?![\p{L}\p{N}_])", regex.IGNORECASE)
+    assert not may_hold(rx, "Tổng số hồ sơ tiếp nhận là 120 hồ sơ.")
+    assert may_hold(rx, "Thực hiện KẾ HOẠCH số 12 của tỉnh") and rx.search("Thực hiện KẾ HOẠCH số 12 của tỉnh")
+    assert may_hold(rx, "đề nghị bổ sung 3 biên chế")  # a key word inside another word: searched, no match
+    assert may_hold(regex.compile(r"[0-9]+"), "no words required")  # no key word: always searched

@@ -51,7 +51,7 @@ from extract.language.subjects import (
 from extract.language.text import fold
 from extract.model import Block, Figure
 
-_CLAUSE = regex.compile(r"[;:,()]")
+_CLAUSE = ";:,("  # characters that open a clause (a closing parenthesis is counted apart)
 _MAX_CLOSING = 4  # words of a predicate closing a clause that a quota in parentheses takes
 _MAX_VERB = 3  # words before a share kept whole as its verb ("sinh viên đóng"); of more, the last 2
 _MAX_SHARE = 16  # words of the noun phrase a share is of
@@ -161,7 +161,7 @@ def _clause_lo(sent: Sentence, pos: int) -> int:
             depth += 1
         elif c == "(" and depth:
             depth -= 1
-        elif not depth and _CLAUSE.match(c) and c != ")":
+        elif not depth and c in _CLAUSE:
             return i + 1
     return prev
 

@@ -12,6 +12,7 @@ import regex
 from extract.catalog import RuleError, load
 from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
+from extract.language.literals import may_hold
 from extract.language.numbers import Mention
 from extract.language.subjects import WHOLE_WORD, word_alternation
 
@@ -47,8 +48,8 @@ def _given_count(sent: Sentence, m: Mention) -> bool:
 
 def _after_quota(sent: Sentence, pos: int) -> bool:
     """Whether the number at `pos` is the first after a quota phrase, with no "đã" between."""
-    s = sent.text
-    found = [q.end() for q in quota_phrase().finditer(s, 0, pos)]
+    s, quota = sent.text, quota_phrase()
+    found = [q.end() for q in quota.finditer(s, 0, pos)] if may_hold(quota, s) else []
     if not found:
         return False
     after = found[-1]

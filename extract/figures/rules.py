@@ -18,6 +18,15 @@ def _any(patterns) -> regex.Pattern:
     return regex.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
+def _boundary(clause_words) -> str:
+    """A clause boundary: a comma, semicolon or parenthesis, or a clause word (whole word). Its matches never
+    overlap (single characters, whole single words), so the last one found reading forwards is the first one
+    found reading backwards (`boundary_last`)."""
+    if any(len(w.split()) != 1 for w in clause_words):
+        raise catalog.RuleError("cues.yaml clause_words: expected single words")
+    return r"[,;()]|" + "|".join(rf"\b{regex.escape(w)}\b" for w in clause_words)
+
+
 def _words(phrases) -> regex.Pattern:
     """Whole-word phrases, any spacing between their syllables."""
     return regex.compile(
@@ -88,6 +97,7 @@ class Rules:
     coordination: regex.Pattern
     coordination_breakers: regex.Pattern
     boundary: regex.Pattern
+    boundary_last: regex.Pattern  # `boundary` matched backwards: the last boundary before a point
     score_award: regex.Pattern  # searched in a statement: points awarded ("được 10 điểm"), a scoring rule's sign
     score_maximum_units: tuple  # units whose ratio whole is a criterion's maximum ("19,5/20 điểm")
 
@@ -163,9 +173,8 @@ def rules() -> Rules:
         ratio_share=regex.compile(cues["gaps"]["ratio_share"], _FLAGS),
         coordination=regex.compile(cues["gaps"]["coordination"], _FLAGS),
         coordination_breakers=regex.compile(cues["gaps"]["coordination_breakers"], _FLAGS),
-        boundary=regex.compile(
-            r"[,;()]|" + "|".join(rf"\b{regex.escape(w)}\b" for w in cues["clause_words"]), _FLAGS
-        ),
+        boundary=regex.compile(_boundary(cues["clause_words"]), _FLAGS),
+        boundary_last=regex.compile(_boundary(cues["clause_words"]), _FLAGS | regex.REVERSE),
         actual_marker=_any(roles["actual_marker"]),
         blockers=_any(regex.escape(b) for b in cues["alias_blockers"]),
         target_head=_any(roles["target_head"]),

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract.figures.rules import rules
+from extract.language.literals import may_hold
 from extract.language.numbers import Mention, find_numbers
 
 _PAREN = regex.compile(r"[()]")
@@ -169,7 +170,7 @@ def analyse(text: str, attribution: bool = True) -> Sentence:
         for m in found
         if not any(m.start() < b1 and b0 < m.end() for b0, b1 in blocked)
     ]
-    breaks = [(m.start(), m.end()) for m in r.breaks.finditer(text)]
+    breaks = [(m.start(), m.end()) for m in r.breaks.finditer(text)] if may_hold(r.breaks, text) else []
     return Sentence(text, _paren_groups(text) if "(" in text else [], aliases, breaks, find_numbers(text))
 
 
@@ -182,9 +183,7 @@ def clause_start(s: str, pos: int, floor: int) -> int:
 def _clause_start(s: str, pos: int, floor: int) -> int:
     """clause_start, remembered: the attribution rules ask it ~3 times for each number (emptied per document)."""
     floor = max(floor, 0)
-    last = None
-    for m in rules().boundary.finditer(s, floor, pos):
-        last = m
+    last = rules().boundary_last.search(s, floor, pos)  # read backwards from `pos`, not every boundary from `floor`
     return last.end() if last else floor
 
 

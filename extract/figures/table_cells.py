@@ -20,7 +20,7 @@ from extract.figures.cues import as_of_at, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.figures.sentence import first_alias
-from extract.language.literals import key_words
+from extract.language.literals import key_words, may_hold
 from extract.language.nlp import may_match
 from extract.language.numbers import figure_reach, find_numbers
 from extract.language.periods import find_periods, month_end, whole_year
@@ -744,7 +744,7 @@ def table_figures(
                     m_role = got[0]
                     if got[1]:
                         unit = base_unit = got[1]
-                if unit is None and _rules()[8].search(header):
+                if unit is None and may_hold(_rules()[8], header) and _rules()[8].search(header):
                     unit = base_unit = "%"  # "So với KH (%)": the column, not the row's ĐVT, gives the unit
                 elif unit is None and dvt and "%" in dvt:
                     unit = base_unit = "%"

@@ -23,6 +23,7 @@ import regex
 from extract.figures.antecedents import partitioned
 from extract.figures.measures import measure_words
 from extract.figures.subjects import is_counted, unmark
+from extract.language.literals import may_hold
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import (
@@ -351,8 +352,11 @@ def plans_named(text: str) -> list[str]:
     """The plans `text` names in full, as written from the plan noun to the end of the name ("Kế hoạch số
     12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm 2026", "Đề án Tây Nguyên 200"), in text order: what a
     document-level memory keeps of the programmes a part is about (Sections.remember)."""
-    out = []
-    for hit in context_words().plan.finditer(text):
+    out: list[str] = []
+    plan = context_words().plan
+    if not may_hold(plan, text):
+        return out  # asked of every block: most name no plan
+    for hit in plan.finditer(text):
         name = _plan_name(text[hit.end() :])
         if name:
             at = text.find(name, hit.end())
@@ -599,7 +603,8 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
     out = _resolve_anaphor(subject, sources, done, carried)
     anaphoric = out != subject
     out = _name_plan(out, sources)
-    if container_words().verb.search(sentence_before):
+    verb = container_words().verb
+    if may_hold(verb, sentence_before) and verb.search(sentence_before):  # most sentences lack its words
         out = _scope_of_whole(out, sources)
     if is_counted(m) or (done and is_counted(done[-1][0]) and not m.unit and m.base_unit != "%"):
         out = _share_opening(out, m, sentence_before, done)

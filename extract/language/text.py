@@ -13,7 +13,7 @@ from extract import catalog
 _SPACE = regex.compile(r"[\s\u00a0\u200b\u2009\u202f\ufeff]+")
 # where str.split() and _SPACE disagree: zero-width space and BOM are no str whitespace, U+001C-U+001F no
 # regex whitespace; a text without them is folded by str.split(), which gives the same text 3x faster
-_SPLIT_DIFFERS = regex.compile("[\u200b\ufeff\x1c-\x1f]")
+_SPLIT_DIFFERS = "\u200b\ufeff\x1c\x1d\x1e\x1f"  # tested by substring: 4x faster than a regex class scan
 
 
 def nfc(text: str) -> str:
@@ -25,7 +25,7 @@ def fold(text: str) -> str:
     """NFC and collapse every run of whitespace (including NBSP, zero-width) into one space (remembered: the
     figure stage folds one table cell or phrase ~3 times; emptied per document by `forget`)."""
     text = nfc(text)
-    if _SPLIT_DIFFERS.search(text):
+    if any(map(text.__contains__, _SPLIT_DIFFERS)):
         return _SPACE.sub(" ", text).strip()
     return " ".join(text.split())
 
@@ -33,6 +33,7 @@ def fold(text: str) -> str:
 def forget() -> None:
     """Empty fold's memory: called per document, so each document pays for its own text (as numbers.forget)."""
     fold.cache_clear()
+    caseless_once.cache_clear()
 
 
 # `regex` ignores case by Unicode case folding, and also takes I and ı, İ and i for one letter
@@ -45,6 +46,14 @@ def caseless(text: str) -> str:
     caller can skip the pattern when it is not (checked over every cased character, tests/test_text.py)."""
     out = text.casefold()
     return out.translate(_CASELESS_FIX) if "ı" in out or "\u0307" in out else out
+
+
+# a sentence's case fold costs ~10 µs (str.casefold of non-ASCII text); the guards of literals.may_hold ask it of
+# the same sentence once per figure (emptied per document by `forget`)
+@lru_cache(maxsize=1024)
+def caseless_once(text: str) -> str:
+    """`caseless(text)`, remembered."""
+    return caseless(text)
 
 
 def clean_pdf_text(text: str) -> str:
