@@ -103,6 +103,9 @@ _NUMBERS_KEYS = {
     "identifier_compounds",
     "identifier_list_ends",
     "acronym_noun",
+    "rate_lead_words",
+    "count_copula",
+    "indefinite_words",
 }
 
 
@@ -147,6 +150,9 @@ class _Rules:
     identifier_compounds: tuple[str, ...]
     identifier_list_ends: tuple[str, ...]
     acronym_noun: str  # pattern of an abbreviation counted after a number ("03 CTMTQG")
+    rate_lead_words: tuple[str, ...]
+    count_copula: tuple[str, ...]
+    indefinite_words: tuple[str, ...]
 
 
 @cache
@@ -286,6 +292,9 @@ def _rules() -> _Rules:
         identifier_compounds=tuple(_words("identifier_compounds", data["identifier_compounds"])),
         identifier_list_ends=tuple(_words("identifier_list_ends", data["identifier_list_ends"])),
         acronym_noun=data["acronym_noun"],
+        rate_lead_words=tuple(_words("rate_lead_words", data["rate_lead_words"])),
+        count_copula=tuple(_words("count_copula", data["count_copula"])),
+        indefinite_words=tuple(_words("indefinite_words", data["indefinite_words"])),
     )
 
 
@@ -347,6 +356,8 @@ class _Grammar:
     money: object
     compound_before: object
     listed_after: object
+    copula_before: object
+    indefinite_before: object
 
 
 @cache
@@ -409,7 +420,7 @@ def _grammar() -> _Grammar:
             _IR,
         ),
         rate_lead=regex.compile(
-            rf"{_WS}*(?:[-–+•*]{_WS}*)?(?:định{_WS}+kỳ{_WS}+)?(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)})"
+            rf"{_WS}*(?:[-–+•*]{_WS}*)?(?:(?:{_alt(r.rate_lead_words)}){_WS}+)?(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)})"
             rf"{end}{_WS}*,[^,;:()\n0-9]{{0,60}}",
             _I,
         ),
@@ -429,6 +440,9 @@ def _grammar() -> _Grammar:
             rf"(?={_WS}*(?:$|[^\p{{L}}\s]|(?-i:\p{{Lu}})|(?:{_alt(r.identifier_list_ends)}){end}))",
             _I,
         ),
+        # read backwards from a number: "... là 12", and from a count word: "một số"
+        copula_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.count_copula)}){_WS}+", _IR),
+        indefinite_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.indefinite_words)}){_WS}+", _IR),
     )
 
 
@@ -929,11 +943,11 @@ def _infer_units(text: str, items: list[_Item]) -> None:
     last: _Item | None = None
     last_change: _Item | None = None  # the last signed percentage ("tăng 2,9%") of the text
     for it in items:
-        if _guessed_noun(it) and _COPULA.match(text, max(0, it.num_start - 10), it.num_start):
+        if _guessed_noun(it) and g.copula_before.match(text, max(0, it.num_start - 10), it.num_start):
             # "Số vụ tai nạn giao thông là 12 làm chết 5 người", "Tổng số hồ sơ tiếp nhận là 1.250 giải quyết ...": the
             # noun a count word named before "là" is what the number counts, not the verb after it taken for a noun
             named = [m for m in g.count_noun.finditer(text, prev_end, it.num_start)
-                     if not _SOME.match(text, 0, m.start()) and not _opens_year(text, m)]
+                     if not g.indefinite_before.match(text, 0, m.start()) and not _opens_year(text, m)]
             if named:
                 unit = r.units[" ".join(named[-1].group("u").split()).casefold()]
                 it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
@@ -968,8 +982,6 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             last_change = it
 
 
-_COPULA = regex.compile(r"(?<![\p{L}])là[^\S\n]+", regex.IGNORECASE | regex.V0 | regex.REVERSE)
-_SOME = regex.compile(r"(?<![\p{L}])(?:một|nhiều)[^\S\n]+", regex.IGNORECASE | regex.V0 | regex.REVERSE)
 
 
 def _guessed_noun(it: _Item) -> bool:
