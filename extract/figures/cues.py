@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from extract.catalog import load
+from extract.catalog import RuleError, load
 from extract.figures.attribution import (
     in_rate_name,
     opens,
@@ -35,10 +35,16 @@ _LABEL = regex.compile(r"[^\W\d][\w ,]{0,40}?:[^\S\n]*")  # "Giải pháp khắc
 _PUNCT = regex.compile(r"[,;:()]")
 _DATES = regex.compile(r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9]{2}\b|\b(?:19|20)[0-9]{2}\b")
 _DIGIT_WORD = regex.compile(r"[0-9]")
-_UNTIL = regex.compile(r"[^\S\n]*(?:đến|tới|[-–])", regex.IGNORECASE)
-_SINCE = regex.compile(r"\btừ[^\S\n]+(?:ngày[^\S\n]+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]((?:19|20)[0-9]{2})"
-                       r"|\btừ[^\S\n]+(?:năm[^\S\n]+)?((?:19|20)[0-9]{2})"
-                       r"|\btừ[^\S\n]+(đầu[^\S\n]+năm)(?:[^\S\n]+((?:19|20)[0-9]{2}))?", regex.IGNORECASE)
+
+
+@cache
+def _period_cues() -> dict[str, regex.Pattern]:
+    """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
+    data = load("cues")["period_cues"]
+    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks")
+    if set(data) != set(keys):
+        raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
+    return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
 
 
 def sentence_cues(text: str) -> list[tuple[int, int, str]]:
@@ -191,7 +197,7 @@ def _scoring_rule(sent: Sentence, m: Mention) -> bool:
     hi = len(s) if hi < 0 else hi
     if not rules().score_award.search(s, lo, hi):
         return False
-    return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit != "điểm" for o in sent.mentions)
+    return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit not in rules().score_maximum_units for o in sent.mentions)
 
 
 def _score_maximum(s: str, m: Mention) -> bool:
@@ -200,10 +206,7 @@ def _score_maximum(s: str, m: Mention) -> bool:
     if m.unit not in rules().score_maximum_units:
         return False
     rest = s[m.end :].lstrip()
-    return not rest or rest[0] in ",.;:()" or bool(_SCORE_NEXT.match(rest))
-
-
-_SCORE_NEXT = regex.compile(r"(?:và|so|xếp|trên|đạt|của)\b", regex.IGNORECASE)
+    return not rest or rest[0] in ",.;:()" or bool(_period_cues()["score_next"].match(rest))
 
 
 def _future_year(s: str, lo: int, hi: int, sec: Sections) -> bool:
@@ -435,11 +438,6 @@ def _past_words() -> tuple[regex.Pattern, regex.Pattern]:
                           + r"[^\S\n]*\Z", regex.I))
 
 
-_COORDINATED = regex.compile(
-    r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,3}?(?:\bvà\b|,)[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,2}\Z", regex.I
-)
-
-
 def _coordinated_period(sent: Sentence, m: Mention, role: str, year: int | None) -> Period | None:
     """The period named after the last of a run of numbers coordinated with `m` ("xây dựng 20% thôn và 15% phường
     không ma túy vào chỉ tiêu công tác năm 2024"): a noun of at most three words and "và" or a comma between each
@@ -450,7 +448,7 @@ def _coordinated_period(sent: Sentence, m: Mention, role: str, year: int | None)
     if i is None:
         return None
     j = i
-    while j + 1 < len(ms) and _COORDINATED.match(sent.text, ms[j].end, ms[j + 1].opening):
+    while j + 1 < len(ms) and _period_cues()["coordinated_gap"].match(sent.text, ms[j].end, ms[j + 1].opening):
         j += 1
     if j == i:
         return None
@@ -640,8 +638,8 @@ def lead_in_as_of(s: str, cues: list, sec: Sections) -> tuple[Period, bool] | No
 def _since_opening(s: str, f0: int, sec: Sections, context: Period | None) -> Period | None:
     """ "Từ ngày 01/10/2025, Sở ... đã tiếp nhận 40.000 phiếu": a day opening the sentence with no end after it
     starts a flow that runs to the document's day (as "từ ngày ... đến nay")."""
-    m = _SINCE.search(s, 0, f0)
-    if m is None or not m[1] or not opens(s, m.start()) or _UNTIL.match(s, m.end()):
+    m = _period_cues()["since"].search(s, 0, f0)
+    if m is None or not m[1] or not opens(s, m.start()) or _period_cues()["until"].match(s, m.end()):
         return None
     try:
         start = date(int(m[3]), int(m[2]), int(m[1]))
@@ -669,7 +667,7 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
         return None
     c0, c1, _ = pits[-1]
     since = None
-    for sm in _SINCE.finditer(s, 0, c0 + 1):
+    for sm in _period_cues()["since"].finditer(s, 0, c0 + 1):
         since = sm
     start = None
     if since is not None:
@@ -721,7 +719,7 @@ def _state_of(s: str, c1: int, pos: int) -> bool:
     """Whether a progressive "đang" ending at `c1` speaks of the number at `pos`: in its clause (no ';' or '.'
     between, at most _STATE_REACH characters) and no perfective "đã" after it ("đang ..., đã tổ chức 32 buổi")."""
     between = s[c1:pos]
-    return 0 <= pos - c1 <= _STATE_REACH and not regex.search(r"[;.](?:\s|$)|\bđã\b", between)
+    return 0 <= pos - c1 <= _STATE_REACH and not _period_cues()["state_breaks"].search(between)
 
 
 _STATE_REACH = 80

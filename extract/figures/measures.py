@@ -98,7 +98,8 @@ def measure_words() -> MeasureWords:
         phrase_end=regex.compile(WHOLE_WORD % alt["phrase_ends"], flags),
         adverbial=regex.compile(r"^\s*" + WHOLE_WORD % alt["adverbial_openers"], flags),
         multiple_verb=regex.compile(r"(?:\s*" + WHOLE_WORD % alt["multiple_verbs"] + r")+\s*$", flags),
-        item_measure=regex.compile(r"^[\s\-–+*•]*(?:tổng\s+)?" + WHOLE_WORD % alt["item_measures"], flags),
+        item_measure=regex.compile(r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?"
+                                  + WHOLE_WORD % alt["item_measures"], flags),
         any_item_measure=regex.compile(WHOLE_WORD % alt["item_measures"], flags),
     )
 

@@ -1513,7 +1513,6 @@ def _document_nouns() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
-_LIST_GAP = regex.compile(r"[\s,]*(?:(?:và|hoặc)[\s,]*)?")  # between the items of a list of counts (numbers blanked)
 
 
 def _document_purpose(sent: Sentence, m: Mention) -> str:
@@ -1525,7 +1524,7 @@ def _document_purpose(sent: Sentence, m: Mention) -> str:
     s = sent.text
     stop = _AFTER_HARD.search(s, m.end)
     tail = masked(sent, m.end, stop.start() if stop else len(s), m)
-    tail = tail[_LIST_GAP.match(tail).end() :]
+    tail = tail[phrase_words().list_gap.match(tail).end() :]  # numbers blanked
     words = tail.split()
     if not words or words[0].casefold() not in cue_phrases("PURPOSE"):
         return ""
@@ -1663,7 +1662,7 @@ def with_measure_noun(sent: Sentence, m: Mention, subject: str | None) -> str | 
     at = text.rfind(phrase) if phrase else -1
     if phrase is None or at < 0 or any(at <= o.start < m.opening for o in sent.mentions if o is not m):
         return subject
-    if not text.rstrip().endswith(":") and not _TOTAL.match(phrase):
+    if not text.rstrip().endswith(":") and not phrase_words().total_open.match(phrase):  # a total of a measure
         return subject  # "giải ngân kinh phí 5 tỷ đồng": the verb of the clause's own measure names what is measured
     return phrase
 
@@ -1688,7 +1687,6 @@ def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     return None
 
 
-_TOTAL = regex.compile(r"tổng\b", regex.IGNORECASE)  # a total of a measure ("tổng kinh phí", "tổng số tiền")
 _MIN_OBJECT = 3  # content words of the noun phrase between a predicate and an amount that make it the amount's
 
 

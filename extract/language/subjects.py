@@ -103,10 +103,14 @@ class PhraseWords:
     linking: regex.Pattern  # fullmatched on a word: a preposition or coordinator linking a name to the phrase before
     share: str
     possessive: str
+    total: str
+    total_open: regex.Pattern  # matched at the start of a phrase: the total word ("tổng kinh phí")
+    total_before: regex.Pattern  # searched at the end of a text: the total word right before a measure noun
+    list_gap: regex.Pattern  # matched: what stands between the items of a list of counts (commas, a coordinator)
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
-                "lead_in", "restate", "share", "possessive", "lead_openers", "topic",
+                "lead_in", "restate", "share", "possessive", "total", "lead_openers", "topic",
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
@@ -169,10 +173,10 @@ def _not_compound_end(data: dict) -> str:
 @cache
 def phrase_words() -> PhraseWords:
     data = _section("phrase", _PHRASE_KEYS)
-    for key in ("share", "possessive"):
+    for key in ("share", "possessive", "total"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError(f"subjects.yaml phrase.{key}: expected a word")
-    alt = {k: word_alternation(data[k], f"subjects.yaml phrase.{k}") for k in _PHRASE_KEYS - {"share", "possessive"}}
+    alt = {k: word_alternation(data[k], f"subjects.yaml phrase.{k}") for k in _PHRASE_KEYS - {"share", "possessive", "total"}}
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     flags = regex.IGNORECASE
     return PhraseWords(
@@ -216,6 +220,10 @@ def phrase_words() -> PhraseWords:
         linking=regex.compile("(?:" + alt["boundaries"] + "|" + alt["coordinators"] + ")", flags),
         share=" ".join(data["share"].split()),
         possessive=" ".join(data["possessive"].split()),
+        total=" ".join(data["total"].split()),
+        total_open=regex.compile(word_alternation([data["total"]], "subjects.yaml phrase.total") + r"\b", regex.IGNORECASE),
+        total_before=regex.compile(r"(?<![\p{L}\p{N}_])" + word_alternation([data["total"]], "subjects.yaml phrase.total") + r"\s+$", regex.IGNORECASE),
+        list_gap=regex.compile(r"[\s,]*(?:" + alt["coordinators"] + r"[\s,]*)?"),
     )
 
 
@@ -574,7 +582,7 @@ def extent_words_data() -> dict:
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
-                                                  "agent_heads", "agent_levels", "act_places",
+                                                  "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns"})
 
 
@@ -595,11 +603,11 @@ def extent_words() -> ExtentWords:
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
-        body=_body_pattern(alt["agent_heads"], alt["agent_levels"]),
+        body=_body_pattern(alt["agent_heads"], alt["agent_levels"], alt["agent_determiners"]),
     )
 
 
-def _body_pattern(heads: str, levels: str) -> regex.Pattern:
+def _body_pattern(heads: str, levels: str, determiners: str) -> regex.Pattern:
     """A named body opening a clause: a head noun ("lực lượng", "Công an") and name words (heads, levels,
     capitalised words, the lowercase rest of a name after a capitalised word: "Kiểm lâm", "Quản lý thị trường")
     that end in a level word, an acronym or two capitalised words ("Hà Nội"); group "a" the body, "v" the rest."""
@@ -609,12 +617,10 @@ def _body_pattern(heads: str, levels: str) -> regex.Pattern:
     head, level = WHOLE_WORD % heads, WHOLE_WORD % levels
     part = rf"(?:{level}|{head}|{acronym}|(?-i:\p{{Lu}}\p{{Ll}}*)(?:\s+{lower}){{0,3}})"
     end = rf"(?:{level}|{acronym}|{cap}\s+{cap}(?![\p{{L}}\p{{N}}]))"
-    return regex.compile(rf"^\s*(?:(?:các|những)\s+)?(?P<a>{head}(?:\s+{part})*\s+{end})(?P<v>(?:\s.*)?)$",
+    return regex.compile(rf"^\s*(?:{determiners}\s+)?(?P<a>{head}(?:\s+{part})*\s+{end})(?P<v>(?:\s.*)?)$",
                          regex.IGNORECASE | regex.DOTALL)
 
 
-_TOTAL_WORDS = frozenset({"tổng"})  # "tổng kinh phí": the total of the measure, still its own noun phrase
-_TOTAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_])tổng\s+$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -654,9 +660,10 @@ def measure_phrase(text: str) -> str | None:
     when `text` names no measure noun or opens with one ("tổng kinh phí ..." names nothing before it)."""
     aw = amount_words()
     hits = list(aw.measure.finditer(text))
-    if not hits or not set(content_words(text[: hits[-1].start()])) - _TOTAL_WORDS:
-        return None
-    total = _TOTAL_BEFORE.search(text, 0, hits[-1].start())
+    pw = phrase_words()
+    if not hits or not set(content_words(text[: hits[-1].start()])) - {pw.total}:
+        return None  # "tổng kinh phí": the total of the measure, still its own noun phrase
+    total = pw.total_before.search(text, 0, hits[-1].start())
     start = total.start() if total else hits[-1].start()
     rest = text[start:]  # "tổng kinh phí": the total keeps its word
     inside = {f.start() + f.group().index(",") for f in extent_words().comma_compound.finditer(rest)}
