@@ -949,6 +949,9 @@ def test_amount_in_two_scale_words_is_one_amount():
         ("2 triệu 500 nghìn đồng/người/tháng", D("2.5"), "triệu đồng/người/tháng", D("2.5e6"), "đồng/người/tháng",
          "number")
     ]
+    assert _read("huy động 3 nghìn tỷ 500 tỷ đồng") == [
+        ("3 nghìn tỷ 500 tỷ đồng", D("3.5"), "nghìn tỷ đồng", D("3.5e12"), "đồng", "number")
+    ]
     (m,) = find_numbers("giải ngân 3 tỷ 50 triệu đồng")
     assert (m.base_value, m.decimals) == (D("3.05e9"), 3)
     # a comma, or a smaller part as large as the larger scale, parts two figures
@@ -979,6 +982,8 @@ def test_rate_written_after_the_counted_nouns_words():
     ]
     assert [m.unit for m in find_numbers("đón 300 lượt khách du lịch/tháng")] == ["lượt khách/tháng"]
     assert [m.unit for m in find_numbers("cung cấp 200 m3 nước sạch/ngày đêm")] == ["m3/ngày đêm"]
+    assert [m.unit for m in find_numbers("lò đốt công suất 30 tấn/ngày đêm")] == ["tấn/ngày đêm"]
+    assert [m.unit for m in find_numbers("lãi 20 triệu đồng/sào")] == ["triệu đồng/sào"]
     # a function word opens another phrase: no rate of the count
     assert [m.unit for m in find_numbers("có 12 người tại xã/phường")] == ["người"]
     # slashes listing nouns name alternatives, no rate

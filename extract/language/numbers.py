@@ -1140,12 +1140,14 @@ def _join_compound_amounts(text: str, items: list[_Item]) -> None:
 
 
 def _compound_tail(text: str, a: _Item, b: _Item) -> bool:
-    """Whether `b` continues the amount `a` in a smaller scale word: a whole count of one scale word ("1 tỷ"),
+    """Whether `b` continues the amount `a` in a smaller scale word: a whole count of scale words ("1 tỷ"),
     a space, then a whole number below the ratio of the two scales with its own scale word ("200 triệu ...")."""
     r = _rules()
     if a.kind != "number" or b.kind != "number" or a.base_unit is not None or a.unit is None:
         return False
-    if a.unit.casefold() not in r.scales or b.unit is None or b.unit.split()[0].casefold() not in r.scales:
+    if any(w not in r.scales for w in a.unit.casefold().split()):
+        return False  # "1 tỷ", "3 nghìn tỷ": scale words only
+    if b.unit is None or b.unit.split()[0].casefold() not in r.scales:
         return False
     if b.qualifier or b.sign_word or b.minus or b.start != b.num_start or not _SPACES.fullmatch(text, a.end, b.start):
         return False
