@@ -993,6 +993,8 @@ def test_rate_written_after_the_counted_nouns_words():
 def test_measure_word_and_hyphenated_word_counted_after_a_number():
     assert [m.unit for m in find_numbers("Đã tiêm 12.000 liều vắc xin phòng sởi cho trẻ.")] == ["liều"]
     assert [m.unit for m in find_numbers("tiêm 300 mũi vắc xin")] == ["mũi"]
+    assert [m.unit for m in find_numbers("Số liều vắc xin đã tiêm trong tháng là 8.400.")] == ["liều"]
+    assert [m.unit for m in find_numbers("Số thẻ bảo hiểm y tế cấp mới: 1.250")] == ["thẻ"]
     assert [m.unit for m in find_numbers("cấp 300 thẻ bảo hiểm y tế")] == ["thẻ"]
     assert [m.unit for m in find_numbers("mua sắm 20 máy vi-tính")] == ["máy vi-tính"]
     assert [m.unit for m in find_numbers("trang bị 4 ô-tô chuyên dùng")] == ["ô-tô"]
