@@ -935,3 +935,72 @@ def test_figure_reach_holds_every_figure(pieces):
     assert reach == sorted(reach)  # in text order: a caller may stop reading early
     for m in find_numbers(text):
         assert any(a <= m.start and m.end <= b for a, b in reach), (text, m.raw)
+
+
+def _read(text: str) -> list[tuple[str, Decimal, str | None, Decimal, str | None, str]]:
+    return [(m.raw, m.value, m.unit, m.base_value, m.base_unit, m.kind) for m in find_numbers(text)]
+
+
+def test_amount_in_two_scale_words_is_one_amount():
+    assert _read("Tổng kinh phí thực hiện dự án là 1 tỷ 200 triệu đồng.") == [
+        ("1 tỷ 200 triệu đồng", D("1.2"), "tỷ đồng", D("1.2e9"), "đồng", "number")
+    ]
+    assert _read("Mức hỗ trợ mỗi hộ là 2 triệu 500 nghìn đồng/người/tháng.") == [
+        ("2 triệu 500 nghìn đồng/người/tháng", D("2.5"), "triệu đồng/người/tháng", D("2.5e6"), "đồng/người/tháng",
+         "number")
+    ]
+    assert _read("huy động 3 nghìn tỷ 500 tỷ đồng") == [
+        ("3 nghìn tỷ 500 tỷ đồng", D("3.5"), "nghìn tỷ đồng", D("3.5e12"), "đồng", "number")
+    ]
+    (m,) = find_numbers("giải ngân 3 tỷ 50 triệu đồng")
+    assert (m.base_value, m.decimals) == (D("3.05e9"), 3)
+    # a comma, or a smaller part as large as the larger scale, parts two figures
+    assert len(find_numbers("thu 5 tỷ, 200 triệu đồng")) == 2
+    assert len(find_numbers("nợ 1 tỷ 2.000 triệu đồng")) == 2
+
+
+def test_range_writes_the_unit_once_after_its_scale_words():
+    assert _read("mức đầu tư từ 1 tỷ đến 2 tỷ đồng") == [
+        ("1 tỷ", D(1), "tỷ đồng", D("1e9"), "đồng", "range_low"),
+        ("2 tỷ đồng", D(2), "tỷ đồng", D("2e9"), "đồng", "range_high"),
+    ]
+
+
+def test_dot_before_one_or_two_digits_and_a_scale_word_is_a_decimal_point():
+    assert _read("Kim ngạch xuất khẩu đạt 1.5 triệu USD.") == [
+        ("1.5 triệu USD", D("1.5"), "triệu USD", D("1.5e6"), "USD", "number")
+    ]
+    assert _read("tổng vốn 2.25 tỷ đồng") == [("2.25 tỷ đồng", D("2.25"), "tỷ đồng", D("2.25e9"), "đồng", "number")]
+    # three digits after a dot group thousands; a comma is the decimal mark
+    assert _read("tổng vốn 1.500 tỷ đồng")[0][1] == D(1500)
+    assert _read("tổng vốn 2,500 tỷ đồng")[0][1] == D("2.5")
+
+
+def test_rate_written_after_the_counted_nouns_words():
+    assert [(m.raw, m.unit) for m in find_numbers("Nhà máy có công suất 500 tấn mía/ngày.")] == [
+        ("500 tấn", "tấn/ngày")
+    ]
+    assert [m.unit for m in find_numbers("đón 300 lượt khách du lịch/tháng")] == ["lượt khách/tháng"]
+    assert [m.unit for m in find_numbers("cung cấp 200 m3 nước sạch/ngày đêm")] == ["m3/ngày đêm"]
+    assert [m.unit for m in find_numbers("lò đốt công suất 30 tấn/ngày đêm")] == ["tấn/ngày đêm"]
+    assert [m.unit for m in find_numbers("lãi 20 triệu đồng/sào")] == ["triệu đồng/sào"]
+    # a function word opens another phrase: no rate of the count
+    assert [m.unit for m in find_numbers("có 12 người tại xã/phường")] == ["người"]
+    # slashes listing nouns name alternatives, no rate
+    assert [m.unit for m in find_numbers("tổ chức 05 cuộc tọa đàm/buổi tiếp xúc/gặp gỡ cử tri")] == ["cuộc"]
+
+
+def test_measure_word_and_hyphenated_word_counted_after_a_number():
+    assert [m.unit for m in find_numbers("Đã tiêm 12.000 liều vắc xin phòng sởi cho trẻ.")] == ["liều"]
+    assert [m.unit for m in find_numbers("tiêm 300 mũi vắc xin")] == ["mũi"]
+    assert [m.unit for m in find_numbers("Số liều vắc xin đã tiêm trong tháng là 8.400.")] == ["liều"]
+    assert [m.unit for m in find_numbers("Số thẻ bảo hiểm y tế cấp mới: 1.250")] == ["thẻ"]
+    assert [m.unit for m in find_numbers("cấp 300 thẻ bảo hiểm y tế")] == ["thẻ"]
+    assert [m.unit for m in find_numbers("mua sắm 20 máy vi-tính")] == ["máy vi-tính"]
+    assert [m.unit for m in find_numbers("trang bị 4 ô-tô chuyên dùng")] == ["ô-tô"]
+
+
+def test_figure_reach_holds_an_amount_in_two_scale_words():
+    text = "hỗ trợ 1 tỷ 200 triệu đồng cho 20 hộ"
+    (m, _) = find_numbers(text)
+    assert any(a <= m.start and m.end <= b for a, b in numbers.figure_reach(text))

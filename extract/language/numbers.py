@@ -380,9 +380,11 @@ def _grammar() -> _Grammar:
     per = rf"(?:/{one}(?P<per>(?:{_alt(r.per_units)})(?:/{one}(?:{_alt(r.per_units)}))*){end})?"
     unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
     # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
-    # its second syllable too unless that one is a function word
+    # its second syllable too unless that one is a function word; syllables a hyphen joins are one ("20 ô-tô",
+    # "nhập 15 máy vi-tính", not "máy vi")
+    word = r"\p{Ll}\p{L}*(?:-\p{Ll}\p{L}*)*"
     noun = regex.compile(
-        rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?:[ ](?P<u2>\p{{Ll}}\p{{L}}*){end}(?!/[0-9]))?{per}", regex.V0
+        rf"{_WS}+(?P<u>{word}){end}(?:[ ](?P<u2>{word}){end}(?!/[0-9]))?{per}", regex.V0
     )
     sfx = _alt(r.qualifier_suffixes)
     return _Grammar(
@@ -390,7 +392,7 @@ def _grammar() -> _Grammar:
         scale=scale,
         unit=unit,
         noun=noun,
-        noun_one=regex.compile(rf"{_WS}+(?P<u>\p{{Ll}}\p{{L}}*){end}(?P<u2>){per}", regex.V0),
+        noun_one=regex.compile(rf"{_WS}+(?P<u>{word}){end}(?P<u2>){per}", regex.V0),
         # "03 CTMTQG", "15 VBQPPL": an abbreviation as written; not a Roman numeral ("Khu vực II"), not the start of
         # a code ("NQ/TW") or of a heading in capitals ("50 CÁN BỘ")
         acronym=regex.compile(
@@ -563,13 +565,16 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         if m:
             unit = base = m.group("u")
             u2 = m.group("u2")
-            two = u2 and m.group("u").casefold() not in r.classifiers
+            # a classifier, or a word of syllables a hyphen joins ("ô-tô"), is the whole noun on its own
+            two = u2 and m.group("u").casefold() not in r.classifiers and "-" not in m.group("u")
             if two and u2.casefold() not in r.stop_words and u2.casefold() not in r.scales:
                 unit = base = f"{unit} {u2}"
             elif u2:
                 m = g.noun_one.match(text, end)
     if m:
         per = m.group("per")
+        if not per and base and base != "%":
+            per = _per_after_noun(text, m.end())
         if per:
             per = _PER_ONE.sub("/", " ".join(per.split()))
             unit, base = f"{unit}/{per}", f"{base}/{per}"
@@ -584,6 +589,39 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
+
+
+@cache
+def _noun_then_per() -> regex.Pattern:
+    """ "500 tấn mía/ngày", "300 lượt khách du lịch/tháng": at most three lower-case words of the counted noun
+    after its unit, then a slash and a per-unit (as right after the unit: "đồng/người/tháng")."""
+    r = _rules()
+    end = r"(?![\p{L}\p{N}])"
+    pers = _alt(r.per_units)
+    return regex.compile(
+        rf"(?P<w>(?:{_WS}+\p{{Ll}}+{end}){{1,3}})/{_WS}*(?P<per>(?:{pers})(?:/{_WS}*(?:{pers}))*){end}", regex.V0
+    )
+
+
+def _per_after_noun(text: str, pos: int) -> str | None:
+    """The per-unit of a rate written after the counted noun's words ("500 tấn mía/ngày" is tấn/ngày; the noun's
+    words stay outside the figure, for its subject); none when a function word opens them ("12 người tại
+    xã/phường"), or a number follows the slash (it would be read again, outside the figure)."""
+    stop = _rules().stop_words
+    m = _noun_then_per().match(text, pos)
+    if m is None or m.group("w").split()[0].casefold() in stop:
+        return None
+    # "09 cuộc hội nghị/buổi đối thoại/gặp mặt": a slash between nouns of one list names alternatives, no rate
+    if _LISTED_SLASH.match(text, m.end()):
+        return None
+    if (after := _NEXT_WORD.match(text, m.end())) and after.group(1).casefold() not in stop:
+        return None  # "500 tấn mía/buổi sáng": the word after the slash opens a noun, no per-unit
+    return m.group("per")
+
+
+# another slash within a few words after a rate's per-unit: the slashes list nouns ("hội nghị/buổi đối thoại/gặp mặt")
+_LISTED_SLASH = regex.compile(r"(?:[^\S\n]+\p{Ll}+(?![\p{L}\p{N}])){0,3}[^\S\n]*/", regex.V0)
+_NEXT_WORD = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}\p{N}])", regex.V0)
 
 
 def _repeats_head(base: str, word: str) -> bool:
@@ -792,6 +830,7 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
             item.kind = "multiple"
         items.append(item)
 
+    _join_compound_amounts(text, items)
     _join_ranges(text, items)
     _add_rates(text, items)
     _join_spelled_ratios(text, items)
@@ -816,12 +855,13 @@ def _masked_all(mask: bytearray, new: list[tuple[int, int, str]], clusters: list
 
 
 def _dot_decimal(text: str, cluster: str, ce: int) -> Decimal | None:
-    """"= 16.5 điểm": a decimal point written English-style, taken only when a listed unit follows (a dot
-    before one or two digits cannot group thousands; heading and clause numbers are excluded before this)."""
+    """"= 16.5 điểm", "1.5 triệu USD": a decimal point written English-style, taken only when a listed unit or a
+    scale word follows (a dot before one or two digits cannot group thousands, which Vietnamese writes in threes;
+    heading and clause numbers are excluded before this)."""
     if not _DOT_DECIMAL.fullmatch(cluster):
         return None
-    m = _grammar().unit.match(text, ce)
-    if not m:
+    g = _grammar()
+    if not g.unit.match(text, ce) and not g.scale.match(text, ce):
         return None
     return Decimal(cluster)
 
@@ -1070,7 +1110,7 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
             continue
         if a.kind != "number" or b.kind != "number" or (a.qualifier and not _bounds_range(a, b)):
             continue
-        if a.unit is not None and a.unit != b.unit:
+        if a.unit is not None and a.unit != b.unit and not _shares_scale(a, b):
             continue
         if b.minus:  # "13,18% -14,29%": the dash read as a minus is the joiner
             dashed = not text[a.end : b.start].strip()
@@ -1081,13 +1121,57 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
             continue
         if b.minus:
             b.minus, b.start = False, b.num_start
-        if a.unit is None:
+        if a.unit is None or _shares_scale(a, b):
             a.unit, a.base_unit, a.factor = b.unit, b.base_unit, b.factor
         a.kind = a.qualifier = "range_low"
         b.kind = b.qualifier = "range_high"
         a.qualifier_span = b.qualifier_span = a.range_start
         if a.sign_word and not b.sign_word:
             b.sign_word = a.sign_word
+
+
+_SPACES = regex.compile(rf"{_WS}+")
+
+
+def _join_compound_amounts(text: str, items: list[_Item]) -> None:
+    """"1 tỷ 200 triệu đồng", "2 triệu 500 nghìn đồng/người/tháng": a whole number of one scale word followed by
+    fewer than a unit of it in a smaller scale word is one amount, written in the larger scale (1,200 tỷ đồng)."""
+    r = _rules()
+    i = 0
+    while i + 1 < len(items):
+        a, b = items[i], items[i + 1]
+        if _compound_tail(text, a, b):
+            f_a, f_b = a.factor, r.scales[b.unit.split()[0].casefold()][1]
+            a.value += b.value * f_b / f_a
+            a.decimals = len(str(int(f_a / f_b))) - 1
+            a.unit = a.unit + b.unit[len(b.unit.split()[0]) :]
+            a.base_unit, a.factor = b.base_unit, f_a * b.factor / f_b
+            a.end, a.num_end = b.end, b.num_end
+            del items[i + 1]
+        i += 1
+
+
+def _compound_tail(text: str, a: _Item, b: _Item) -> bool:
+    """Whether `b` continues the amount `a` in a smaller scale word: a whole count of scale words ("1 tỷ"),
+    a space, then a whole number below the ratio of the two scales with its own scale word ("200 triệu ...")."""
+    r = _rules()
+    if a.kind != "number" or b.kind != "number" or a.base_unit is not None or a.unit is None:
+        return False
+    if any(w not in r.scales for w in a.unit.casefold().split()):
+        return False  # "1 tỷ", "3 nghìn tỷ": scale words only
+    if b.unit is None or b.unit.split()[0].casefold() not in r.scales:
+        return False
+    if b.qualifier or b.sign_word or b.minus or b.start != b.num_start or not _SPACES.fullmatch(text, a.end, b.start):
+        return False
+    f_b = r.scales[b.unit.split()[0].casefold()][1]
+    whole = a.value == a.value.to_integral_value() and b.value == b.value.to_integral_value()
+    return whole and f_b < a.factor and 0 < b.value < a.factor / f_b
+
+
+def _shares_scale(a: _Item, b: _Item) -> bool:
+    """ "từ 1 tỷ đến 2 tỷ đồng", "3 triệu - 5 triệu đồng/người": the low end wrote the scale word only, the high end
+    the scale and its unit: the unit is written once for both."""
+    return a.base_unit is None and a.unit is not None and b.unit is not None and b.unit.startswith(f"{a.unit} ")
 
 
 def _bounds_range(a: _Item, b: _Item) -> bool:
@@ -1143,9 +1227,19 @@ def figure_reach(text: str) -> Iterator[tuple[int, int]]:
     character before it (a minus sign may open the figure) to the end of its scale words and unit (`_suffix`,
     as `_analyse` reads them), whatever the exclusions and identifier phrases would drop. Found without those
     passes, for a caller that only needs to know which words no figure can cover; yielded in text order (by
-    start), so a caller can stop reading once it knows enough."""
+    start), so a caller can stop reading once it knows enough. Stretches only spaces part are one: an amount
+    in two scale words ("1 tỷ 200 triệu đồng", `_join_compound_amounts`) is one figure."""
+    held: tuple[int, int] | None = None
     for cm in _grammar().cluster.finditer(text):
-        yield max(cm.start() - 1, 0), _suffix(text, cm.end())[0]
+        start, end = max(cm.start() - 1, 0), _suffix(text, cm.end())[0]
+        if held is not None and start >= held[1] and _SPACES.fullmatch(text, held[1], cm.start()):
+            held = (held[0], end)
+            continue
+        if held is not None:
+            yield held
+        held = (start, end)
+    if held is not None:
+        yield held
 
 
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:
