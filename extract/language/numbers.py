@@ -106,6 +106,12 @@ _NUMBERS_KEYS = {
     "rate_lead_words",
     "count_copula",
     "indefinite_words",
+    "list_coordinators",
+    "number_word",
+    "total_word",
+    "year_word",
+    "spelled_ratio",
+    "money_scales",
 }
 
 
@@ -153,6 +159,12 @@ class _Rules:
     rate_lead_words: tuple[str, ...]
     count_copula: tuple[str, ...]
     indefinite_words: tuple[str, ...]
+    list_coordinators: tuple[str, ...]
+    number_word: str
+    total_word: str
+    year_word: str
+    spelled_ratio: tuple[str, ...]
+    money_scales: tuple[str, ...]
 
 
 @cache
@@ -295,6 +307,12 @@ def _rules() -> _Rules:
         rate_lead_words=tuple(_words("rate_lead_words", data["rate_lead_words"])),
         count_copula=tuple(_words("count_copula", data["count_copula"])),
         indefinite_words=tuple(_words("indefinite_words", data["indefinite_words"])),
+        list_coordinators=tuple(_words("list_coordinators", data["list_coordinators"])),
+        number_word=data["number_word"].strip(),
+        total_word=data["total_word"].strip(),
+        year_word=data["year_word"].strip(),
+        spelled_ratio=tuple(_words("spelled_ratio", data["spelled_ratio"])),
+        money_scales=tuple(w.casefold() for w in _words("money_scales", data["money_scales"])),
     )
 
 
@@ -305,6 +323,12 @@ _I = regex.IGNORECASE | regex.V0
 # Cues before a number are matched backwards from it: a REVERSE match anchors at the number and is ~6x
 # faster than searching a window for a pattern ending in \Z.
 _IR = _I | regex.REVERSE
+
+
+def _first_either(word: str) -> str:
+    """A word matched as written but for its first letter, either case ("[Ss]ố")."""
+    w = word.strip()
+    return f"[{regex.escape(w[0].upper())}{regex.escape(w[0].lower())}]{regex.escape(w[1:])}"
 
 
 def _alt(words) -> str:
@@ -358,6 +382,8 @@ class _Grammar:
     listed_after: object
     copula_before: object
     indefinite_before: object
+    named: object
+    spelled_ratio: object
 
 
 @cache
@@ -435,16 +461,25 @@ def _grammar() -> _Grammar:
         ),
         money=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.money_words)}){end}", _I),
         compound_before=regex.compile(
-            rf"(?<![\p{{L}}])(?:{_alt(r.identifier_compounds)}){_WS}+(?:số{_WS}+)?", _IR
+            rf"(?<![\p{{L}}])(?:{_alt(r.identifier_compounds)}){_WS}+(?:{_alt([r.number_word])}{_WS}+)?", _IR
         ),
         listed_after=regex.compile(
-            rf"{_WS}*(?:,|và|hoặc){_WS}*(?P<n>[0-9]{{1,3}})(?![\p{{L}}\p{{N}}%]|[.,/][0-9])"
+            rf"{_WS}*(?:,|{_alt(r.list_coordinators)}){_WS}*(?P<n>[0-9]{{1,3}})(?![\p{{L}}\p{{N}}%]|[.,/][0-9])"
             rf"(?={_WS}*(?:$|[^\p{{L}}\s]|(?-i:\p{{Lu}})|(?:{_alt(r.identifier_list_ends)}){end}))",
             _I,
         ),
         # read backwards from a number: "... là 12", and from a count word: "một số"
         copula_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.count_copula)}){_WS}+", _IR),
         indefinite_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.indefinite_words)}){_WS}+", _IR),
+        # a capitalised name (one or two words) or the number word (not after the total word) right before a
+        # number: it names something ("Dự án 4", "cơ sở số 2"); read backwards, case as written but the first letter
+        named=regex.compile(
+            rf"(?<![\p{{L}}])(?:\p{{Lu}}\p{{L}}*(?:{_WS}+\p{{Ll}}+)?|(?<!{_first_either(r.total_word)}{_WS}+)"
+            rf"{_first_either(r.number_word)}){_WS}+",
+            regex.V0 | regex.REVERSE,
+        ),
+        # "25 trên tổng số 30 đơn vị", "3 trong số 5 xã", "35 / 45 nhiệm vụ": a part written before its whole
+        spelled_ratio=regex.compile(rf"{_WS}*(?:/|{_alt(r.spelled_ratio)}){_WS}*", _I),
     )
 
 
@@ -526,7 +561,7 @@ _PER_ONE = regex.compile(r"/ ?(?:0?1 )?")
 
 def _opens_year(text: str, m) -> bool:
     """"03 năm 2025": the word năm after a number opens a year; the number stays bare."""
-    return m.group("u") is not None and m.group("u").casefold() == "năm" and bool(_grammar().year_after.match(text, m.end()))
+    return m.group("u") is not None and m.group("u").casefold() == _rules().year_word and bool(_grammar().year_after.match(text, m.end()))
 
 
 def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
@@ -962,12 +997,6 @@ def _add_rates_after(text: str, items: list[_Item]) -> None:
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
 
-# a capitalised name (one or two words) or "số" (not "tổng số") right before a number: it names something
-# ("Dự án 4", "cơ sở số 2"); read backwards
-_NAMED = regex.compile(
-    r"(?<![\p{L}])(?:\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?|(?<![Tt]ổng[^\S\n]+)[Ss]ố)[^\S\n]+",
-    regex.V0 | regex.REVERSE,
-)
 
 
 _CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}", regex.V0)
@@ -998,7 +1027,7 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 unit = r.units[" ".join(m.group("u").split()).casefold()]
             if unit is not None:
                 it.unit, it.base_unit, it.factor = unit.unit, unit.base_unit, unit.scale
-            elif _NAMED.match(text, max(0, it.num_start - 30), it.num_start):
+            elif g.named.match(text, max(0, it.num_start - 30), it.num_start):
                 pass  # "(Dự án 4)", "Cơ sở cai nghiện số 2": a number naming something counts nothing
             elif _CAPITAL_NEXT.match(text, it.end):
                 pass  # "124 Công an xã": a name after the number is what it counts, whatever came before
@@ -1032,11 +1061,6 @@ def _guessed_noun(it: _Item) -> bool:
             and u.casefold() not in _rules().units and it.kind == "number")
 
 
-# "25 trên tổng số 30 đơn vị", "3 trong số 5 xã", "35 / 45 nhiệm vụ": a part written before its whole
-_SPELLED_RATIO = regex.compile(
-    r"[^\S\n]*(?:/|trên[^\S\n]+tổng[^\S\n]+số|trên[^\S\n]+tổng|trong[^\S\n]+tổng[^\S\n]+số|trong[^\S\n]+số|trên)[^\S\n]*",
-    regex.IGNORECASE | regex.V0,
-)
 
 
 def _join_spelled_ratios(text: str, items: list[_Item]) -> None:
@@ -1045,7 +1069,7 @@ def _join_spelled_ratios(text: str, items: list[_Item]) -> None:
     for a, b in zip(items, items[1:], strict=False):
         if a.unit is not None or b.unit is None or a.kind != "number" or b.kind != "number" or b.qualifier:
             continue
-        if not _SPELLED_RATIO.fullmatch(text, a.end, b.start) or a.value > b.value:
+        if not _grammar().spelled_ratio.fullmatch(text, a.end, b.start) or a.value > b.value:
             continue
         a.unit, a.base_unit, a.factor = b.unit, b.base_unit, b.factor
         a.kind, b.kind = "ratio_part", "ratio_whole"
@@ -1067,7 +1091,7 @@ def _infer_scaled_units(text: str, items: list[_Item]) -> None:
             noun = None
             for m in g.count_noun.finditer(text, lo, it.num_start):
                 noun = r.units[" ".join(m.group("u").split()).casefold()]
-            if noun is None and ("tỷ" in words or g.money.search(text, lo, it.num_start)):
+            if noun is None and (any(w in r.money_scales for w in words) or g.money.search(text, lo, it.num_start)):
                 noun = r.units[r.money_unit.casefold()]
             if noun is not None:
                 it.unit, it.base_unit, it.factor = f"{it.unit} {noun.unit}", noun.base_unit, it.factor * noun.scale
