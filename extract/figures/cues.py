@@ -116,7 +116,7 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return False
     if _provision(sent, m, q0) or _support_time(s, m, cues, clause, q0):
         return True
-    # "hạ mức hỗ trợ" ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
+    # "hạ mức hỗ trợ ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
     topics = [c1 for _c0, c1, _ in _between(cues, "NORM_TOPIC", _stretch_start(sent, m.start), q0)]
     if topics and m.base_unit in r.money_units and not r.coordination_breakers.search(s[max(topics) : q0]):
         return True
@@ -197,7 +197,8 @@ def _scoring_rule(sent: Sentence, m: Mention) -> bool:
     hi = len(s) if hi < 0 else hi
     if not rules().score_award.search(s, lo, hi):
         return False
-    return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit not in rules().score_maximum_units for o in sent.mentions)
+    points = rules().score_maximum_units  # a bound in points is the award, not the level that earns it
+    return any(o.qualifier in _BOUNDS and lo <= o.start < hi and o.base_unit not in points for o in sent.mentions)
 
 
 def _score_maximum(s: str, m: Mention) -> bool:

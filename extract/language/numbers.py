@@ -561,7 +561,8 @@ _PER_ONE = regex.compile(r"/ ?(?:0?1 )?")
 
 def _opens_year(text: str, m) -> bool:
     """"03 năm 2025": the word năm after a number opens a year; the number stays bare."""
-    return m.group("u") is not None and m.group("u").casefold() == _rules().year_word and bool(_grammar().year_after.match(text, m.end()))
+    unit = m.group("u")
+    return unit is not None and unit.casefold() == _rules().year_word and bool(_grammar().year_after.match(text, m.end()))
 
 
 def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
