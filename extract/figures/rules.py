@@ -114,6 +114,7 @@ def rules() -> Rules:
     alias = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)", _FLAGS)
     roles = cues["roles"]
     stops = sorted(cues["subject_stops"], key=len, reverse=True)
+    boundary = _boundary(cues["clause_words"])
     return Rules(
         alias=alias,
         alias_ids=alias_ids,
@@ -173,8 +174,8 @@ def rules() -> Rules:
         ratio_share=regex.compile(cues["gaps"]["ratio_share"], _FLAGS),
         coordination=regex.compile(cues["gaps"]["coordination"], _FLAGS),
         coordination_breakers=regex.compile(cues["gaps"]["coordination_breakers"], _FLAGS),
-        boundary=regex.compile(_boundary(cues["clause_words"]), _FLAGS),
-        boundary_last=regex.compile(_boundary(cues["clause_words"]), _FLAGS | regex.REVERSE),
+        boundary=regex.compile(boundary, _FLAGS),
+        boundary_last=regex.compile(boundary, _FLAGS | regex.REVERSE),
         actual_marker=_any(roles["actual_marker"]),
         blockers=_any(regex.escape(b) for b in cues["alias_blockers"]),
         target_head=_any(roles["target_head"]),

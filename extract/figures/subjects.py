@@ -1513,8 +1513,6 @@ def _document_nouns() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
-
-
 def _document_purpose(sent: Sentence, m: Mention) -> str:
     """The purpose clause that names a count of issued documents: "ban hành 01 kế hoạch, 12 văn bản để triển khai
     các nhiệm vụ của Đề án, tập trung: ..." -> "để triển khai các nhiệm vụ của Đề án" for both counts; "" when the

@@ -998,8 +998,6 @@ def _add_rates_after(text: str, items: list[_Item]) -> None:
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
 
 
-
-
 _CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}", regex.V0)
 
 
@@ -1052,16 +1050,12 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             last_change = it
 
 
-
-
 def _guessed_noun(it: _Item) -> bool:
     """Whether the unit of `it` is an unlisted lower-case word taken for its noun ("12 làm chết"): no scale, rate,
     list or abbreviation, which the grammar reads as written."""
     u = it.unit
     return (u is not None and u == it.base_unit and u[:1].islower() and "/" not in u and "," not in u
             and u.casefold() not in _rules().units and it.kind == "number")
-
-
 
 
 def _join_spelled_ratios(text: str, items: list[_Item]) -> None:

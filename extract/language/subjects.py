@@ -178,6 +178,7 @@ def phrase_words() -> PhraseWords:
             raise RuleError(f"subjects.yaml phrase.{key}: expected a word")
     alt = {k: word_alternation(data[k], f"subjects.yaml phrase.{k}") for k in _PHRASE_KEYS - {"share", "possessive", "total"}}
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
+    total = word_alternation([data["total"]], "subjects.yaml phrase.total")
     flags = regex.IGNORECASE
     return PhraseWords(
         predicates=regex.compile(not_compound + _not_equivalents(alt) + _not_title_equivalent(alt)
@@ -221,8 +222,8 @@ def phrase_words() -> PhraseWords:
         share=" ".join(data["share"].split()),
         possessive=" ".join(data["possessive"].split()),
         total=" ".join(data["total"].split()),
-        total_open=regex.compile(word_alternation([data["total"]], "subjects.yaml phrase.total") + r"\b", regex.IGNORECASE),
-        total_before=regex.compile(r"(?<![\p{L}\p{N}_])" + word_alternation([data["total"]], "subjects.yaml phrase.total") + r"\s+$", regex.IGNORECASE),
+        total_open=regex.compile(total + r"\b", regex.IGNORECASE),
+        total_before=regex.compile(r"(?<![\p{L}\p{N}_])" + total + r"\s+$", regex.IGNORECASE),
         list_gap=regex.compile(r"[\s,]*(?:" + alt["coordinators"] + r"[\s,]*)?"),
     )
 
@@ -619,8 +620,6 @@ def _body_pattern(heads: str, levels: str, determiners: str) -> regex.Pattern:
     end = rf"(?:{level}|{acronym}|{cap}\s+{cap}(?![\p{{L}}\p{{N}}]))"
     return regex.compile(rf"^\s*(?:{determiners}\s+)?(?P<a>{head}(?:\s+{part})*\s+{end})(?P<v>(?:\s.*)?)$",
                          regex.IGNORECASE | regex.DOTALL)
-
-
 
 
 @dataclass(frozen=True)
