@@ -103,6 +103,13 @@ def test_a_kpi_threshold_in_a_part_year_section_is_the_years():
     assert (task.role, task.period_start, task.period_end) == ("target", date(2024, 12, 1), date(2024, 12, 31))
 
 
+def test_a_kpi_of_the_years_plan_in_parentheses_is_the_years():
+    meta = Metadata(period=Period(date(2024, 1, 1), date(2024, 6, 30), "6 tháng đầu năm 2024"))
+    rate, kpi = figures_of("Tỷ lệ xã có trạm y tế đạt chuẩn đạt 88,5%, chưa đạt chỉ tiêu kế hoạch năm (90%).", meta=meta)
+    assert (rate.period_start, rate.period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert (kpi.role, kpi.period_start, kpi.period_end) == ("target", date(2024, 1, 1), date(2024, 12, 31))
+
+
 def test_a_chart_title_inside_a_subsection_opens_no_part():
     f = figures_of(Block("heading", "2. Tình hình thực hiện năm 2024", "h1", level=3),
                    "KẾT QUẢ CHỈ SỐ HÀI LÒNG NĂM 2023", "Tỷ lệ hài lòng đạt 88%.")[-1]

@@ -996,6 +996,7 @@ def test_measure_word_and_hyphenated_word_counted_after_a_number():
     assert [m.unit for m in find_numbers("Số liều vắc xin đã tiêm trong tháng là 8.400.")] == ["liều"]
     assert [m.unit for m in find_numbers("Số thẻ bảo hiểm y tế cấp mới: 1.250")] == ["thẻ"]
     assert [m.unit for m in find_numbers("cấp 300 thẻ bảo hiểm y tế")] == ["thẻ"]
+    assert [m.unit for m in find_numbers("phát hiện 36 ca mắc sởi, 02 ca tử vong")] == ["ca", "ca"]
     assert [m.unit for m in find_numbers("mua sắm 20 máy vi-tính")] == ["máy vi-tính"]
     assert [m.unit for m in find_numbers("trang bị 4 ô-tô chuyên dùng")] == ["ô-tô"]
 

@@ -144,3 +144,29 @@ def test_an_aside_that_leaves_a_part_out_is_no_subject_of_the_total_after_it():
                     "là 84.300 triệu đồng.")
     assert names(s["84.300"], "dự toán chi thường xuyên của huyện")
     assert "phòng" not in s["84.300"]
+
+
+def test_a_percentage_against_a_plan_or_a_change_restates_the_count_without_the_share_word():
+    s = subjects_of("Số lượt tiêm chủng 6 tháng đạt 45.300 lượt, bằng 52,1% kế hoạch năm, tăng 4,2% so với cùng kỳ.")
+    assert s["52,1%"] == s["45.300"] and s["4,2%"] == s["45.300"]
+    assert not s["52,1%"].startswith("tỷ lệ")
+    s = subjects_of("Số hồ sơ tiếp nhận là 1.200 hồ sơ, đạt tỷ lệ 96,5%.")
+    assert s["96,5%"].startswith("tỷ lệ")  # a share of the count: the share word stays
+
+
+def test_a_unit_of_measure_is_no_counted_noun_of_its_subject():
+    s = subjects_of("Sản lượng cà phê nhân ước đạt 41.200 tấn; diện tích rừng trồng mới 1.250 ha.")
+    assert s["41.200"] == "Sản lượng cà phê nhân"
+    assert "ha" not in s["1.250"].split()
+    assert subjects_of("Đã cấp 35 giấy phép xây dựng.")["35"].endswith("giấy phép xây dựng")  # a counted noun stays
+
+
+def test_a_change_in_percentage_points_measures_the_rate_before_it():
+    s = subjects_of("Tỷ lệ hộ sử dụng nước sạch đạt 91,2%, tăng 1,4 điểm phần trăm so với cùng kỳ.")
+    assert s["1,4"] == s["91,2%"] == "Tỷ lệ hộ sử dụng nước sạch"
+
+
+def test_an_average_before_a_predicate_qualifies_the_noun():
+    s = subjects_of("Thời gian nằm viện bình quân đạt 6,1 ngày; mức chi bình quân 2 triệu đồng/người.")
+    assert names(s["6,1"], "thời gian nằm viện bình quân")
+    assert "bình quân" not in s["2"]  # right before the number it is a lead-in

@@ -417,7 +417,10 @@ def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Peri
     period = sec.period if role == "target" else sec.fact_period()
     if role == "target" and period is not None and (period.start.month, period.end.month) != (1, 12):
         clause = clause_start(s, m.start, 0)
-        if r.kpi_before.search(s, clause, m.opening):
+        lo = clause
+        if s[:clause].rstrip().endswith("(") and not s[clause : m.opening].strip():
+            lo = clause_start(s, s.rfind("(", 0, clause), 0)  # "chưa đạt chỉ tiêu kế hoạch năm (95%)"
+        if r.kpi_before.search(s, lo, m.opening):
             return whole_year(period.end.year)
         if sec.year_targets:
             added = m.base_unit != "%" and r.incremental.search(s[clause : m.start])

@@ -221,8 +221,11 @@ def _after_count(sent: Sentence, lo: int) -> bool:
 def _strip_lead_in(text: str) -> str:
     """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm")."""
     pw = phrase_words()
+    first = True
     while m := pw.lead_in.search(text) or _end_aspect(text):
-        text = text[: m.start()].rstrip(" ,")
+        if not first and pw.averages.fullmatch(m.group()):
+            break  # "công suất ... bình quân đạt 92,6%": the average qualifies the noun before the predicate
+        text, first = text[: m.start()].rstrip(" ,"), False
     return text
 
 
@@ -903,6 +906,12 @@ def is_counted(m: Mention) -> bool:
         and not _money_rate(m.base_unit)
 
 
+def _measured(m: Mention) -> bool:
+    """A quantity in a unit of measure ("312.500 tấn", "7,12 tấn/ha"): it measures what is named before it, its unit
+    counts no noun."""
+    return (m.base_unit or "").split("/")[0].strip().casefold() in rules().measure_units
+
+
 def _money_rate(unit: str) -> bool:
     """Money per a unit ("đồng/tháng", "đồng/người/tháng"): an amount, like money itself, no count of a noun."""
     return "/" in unit and unit.split("/")[0].strip() in rules().money_units
@@ -950,6 +959,8 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
         return None  # "Tổng vốn (không bao gồm 3.438 triệu đồng) là 17.715 triệu đồng": the aside's figure is left out
     if m.kind == "ratio_whole" and prev.kind == "ratio_part" and subj and not is_counted(m):
         return _aspect_cut(subj)  # "07/13 cơ quan cấp tỉnh đã ...": the whole is the part's noun phrase
+    if subj and prev.base_unit == "%" and " ".join((m.base_unit or "").casefold().split()) in rules().rate_point_units:
+        return subj  # "tỷ lệ trường đạt chuẩn quốc gia đạt 68,4%, tăng 3,1 điểm phần trăm": the rate's change
     if is_counted(m) and m.sign_word:
         same = [d for d in done if (d[0].unit or "").casefold() == (m.unit or "").casefold() and d[1]]
         start = m.opening
@@ -976,8 +987,9 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
             return None
         if m.base_unit == "%" and not content_words(between[cut.start() :]) and content_words(_phrase_after(sent, m)):
             return None  # "gần 50% số quyết định trễ hạn, 25% thủ tục ... trễ hạn": a rate naming its own noun phrase
-    if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold():
-        return f"{pw.share} {subj}"
+    if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold() \
+            and not m.sign_word and not pw.share_against.match(sent.text[m.end :]):
+        return f"{pw.share} {subj}"  # "..., đạt tỷ lệ 87,2%"; not "bằng 78,2% kế hoạch năm", "tăng 5,4%"
     return subj
 
 
@@ -1369,7 +1381,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
-            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
+            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() \
+                or _measured(m) and content_words(before) else _counted_noun(m)
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)

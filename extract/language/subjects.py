@@ -76,7 +76,9 @@ class PhraseWords:
     aspect: regex.Pattern  # searched
     copula: regex.Pattern  # matched at the end of a text
     lead_in: regex.Pattern  # matched at the end of a text (repeatedly)
+    averages: regex.Pattern  # full match of a lead-in
     restate: regex.Pattern  # full match of a text
+    share_against: regex.Pattern  # matched at the start of the text after a percentage
     lead_openers: regex.Pattern  # matched at the start of a text
     topic: regex.Pattern  # matched at the start of a sentence; group "t" is the topic
     topic_label: regex.Pattern  # the same, the topic set off by a colon or "thì" (commas and all)
@@ -110,7 +112,7 @@ class PhraseWords:
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
-                "lead_in", "restate", "share", "possessive", "total", "lead_openers", "topic",
+                "lead_in", "averages", "restate", "share", "share_against", "possessive", "total", "lead_openers", "topic",
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
@@ -186,10 +188,12 @@ def phrase_words() -> PhraseWords:
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
+        averages=regex.compile(r"\s*" + WHOLE_WORD % alt["averages"] + r"[\s:]*", flags),
         # numbers of a comparison base ("so với cùng kỳ năm 2024") may stand between the words
         restate=regex.compile(
             r"[\s(),:;–-]*(?:(?:" + WHOLE_WORD % alt["restate"] + r"|\d[\d/.,]*)[\s(),:;–-]*)*", flags
         ),
+        share_against=regex.compile(r"^[\s,]*" + WHOLE_WORD % alt["share_against"], flags),
         lead_openers=regex.compile(r"^\s*" + WHOLE_WORD % alt["lead_openers"] + r"[\s,:]*", flags),
         topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
         # ... or by an aside in parentheses ("Đối với các sở, ngành (100% đơn vị xếp loại Tốt), gồm: ...")
