@@ -183,3 +183,12 @@ def test_a_change_naming_only_an_item_measures_what_its_sentence_opens_with():
     assert names(s["42,5%"], "kim ngạch xuất khẩu cà phê nhân", extra=1)
     s = subjects_of("Kim ngạch xuất khẩu đạt 30 triệu USD; nhập khẩu tăng 12,5%.")
     assert "kim" not in words(s["12,5%"])
+
+
+def test_a_later_measure_of_a_sentence_measures_the_object_its_opening_measure_names():
+    s = subjects_of("Diện tích gieo trồng ngô vụ Thu Đông đạt 8.200 ha, năng suất ước đạt 5,4 tấn/ha; sản lượng 44.300 tấn.")
+    assert names(s["5,4"], "năng suất ngô vụ Thu Đông", extra=0)
+    assert names(s["44.300"], "sản lượng ngô vụ Thu Đông", extra=0)
+    # a measure naming its own object keeps it
+    s = subjects_of("Diện tích lúa đạt 9.000 ha, sản lượng cá 1.200 tấn.")
+    assert "lúa" not in s["1.200"]

@@ -60,7 +60,7 @@ _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
 _MAX_OBLIQUE = 20  # words of the verb phrase (with its object) a share of an oblique takes ("cấp ... cho 100% X")
 _DIGITS = regex.compile(r"\d")
 _KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
-         "adverbial_openers", "phrase_ends", "item_measures"}
+         "adverbial_openers", "phrase_ends", "item_measures", "object_measures"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class MeasureWords:
     phrase_end: regex.Pattern  # searched: where the noun phrase after a share ends
     item_measure: regex.Pattern  # matched at the start of a sentence (its list mark and "Tổng" skipped)
     any_item_measure: regex.Pattern  # searched
+    object_measure: regex.Pattern  # matched at the start of a text (its list mark and "Tổng" skipped)
 
 
 @cache
@@ -101,6 +102,8 @@ def measure_words() -> MeasureWords:
         item_measure=regex.compile(r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?"
                                   + WHOLE_WORD % alt["item_measures"], flags),
         any_item_measure=regex.compile(WHOLE_WORD % alt["item_measures"], flags),
+        object_measure=regex.compile(r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?"
+                                     + WHOLE_WORD % alt["object_measures"], flags),
     )
 
 
@@ -129,6 +132,26 @@ def item_measure(sent: Sentence, m: Mention, subject: str | None) -> str | None:
     if set(content_words(subject)) & set(content_words(head)):
         return subject
     return f"{head[:1].lower()}{head[1:]} {subject}"
+
+
+def opening_object(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` with the object its sentence's opening measure names when it names only another measure of it
+    ("Tổng diện tích gieo trồng lúa vụ Đông Xuân đạt ... ha; năng suất bình quân ước đạt 7,12 tấn/ha" -> "năng suất
+    bình quân lúa vụ Đông Xuân", `measures.yaml` object_measures); else `subject` unchanged."""
+    mw = measure_words()
+    own = mw.object_measure.match(subject or "")
+    if own is None or content_words(subject[own.end() :]) and not phrase_words().averages.fullmatch(
+            subject[own.end() :]):
+        return subject
+    opening = mw.object_measure.match(sent.text)
+    if opening is None or opening.end() > m.start or fold(opening.group()).casefold().strip(" -–+*•") \
+            == fold(own.group()).casefold().strip(" -–+*•"):
+        return subject
+    first = min((o.start for o in sent.mentions), default=len(sent.text))
+    obj = _agent(sent, opening.end(), first)
+    if not obj or sent.text.find(",", opening.end(), first) >= 0:
+        return subject
+    return f"{subject} {obj}"
 
 
 def _clean(text: str) -> str:
