@@ -447,3 +447,9 @@ def test_a_pair_of_counts_shares_no_comparison_that_follows_it():
     s = subjects_of("Xử lý hành chính 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.")
     for raw in ("12", "5"):  # the comparison is said of the counts: no word of it names them
         assert not words(s[raw]) & {"cùng", "kỳ", "giảm"} and " so" not in s[raw]
+
+
+def test_a_spelled_count_after_a_noun_is_no_qualifier_of_it():
+    # "mỗi hộ một ..." distributes another noun over the households: "hộ" is named with no qualifier there
+    assert named_qualifiers("hộ", ["Mô hình mỗi hộ một ao cá được nhân rộng."]) == ""
+    assert named_qualifiers("hộ", ["Hỗ trợ hộ nghèo vùng cao xây nhà."]) == "nghèo vùng cao xây nhà"

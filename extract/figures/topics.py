@@ -72,8 +72,9 @@ def _qualifiers(text: str) -> str:
         tok = t.group()
         if not words and tok == ",":
             return ""  # "cơ quan, đơn vị": a list goes on with a sibling, not a qualifier
-        if cw.clause_opener.match(text[t.start() :]) or len(words) >= _MAX_QUALIFIER:
-            break
+        if cw.clause_opener.match(text[t.start() :]) or len(words) >= _MAX_QUALIFIER \
+                or cw.spelled_count.match(text[t.start() :]):
+            break  # "mỗi xã một sản phẩm": "một sản phẩm" counts another noun
         if tok[0].isdigit() and not any(w[:1].isupper() for w in words[-2:]):
             times = [pm for pm in find_periods(text[: t.end()]) if pm.end == t.end()]
             if times:  # "công tác cải cách hành chính năm 2026": the time dates the activity, it names nothing

@@ -502,6 +502,7 @@ class ContextWords:
     anaphor: regex.Pattern  # searched: "tiêu chí này"; group "n" is the noun
     clause_link: regex.Pattern  # searched: "thì"
     clause_opener: regex.Pattern  # matched at the start of a text
+    spelled_count: regex.Pattern  # matched at the start of a text: "một" of "mỗi xã một sản phẩm"
     existential: regex.Pattern  # searched at the end of a text: "cấp tỉnh có"
     existential_at: regex.Pattern  # searched anywhere
     existential_alone: regex.Pattern  # the existential verb alone, after a list mark ("Có" before "100% văn bản ...")
@@ -522,7 +523,7 @@ class ContextWords:
     count_topic: regex.Pattern  # matched at the start of a clause: "Số", "Tổng số" and the noun it counts
 
 
-_CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
+_CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "spelled_counts", "existential",
                  "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics"}
@@ -539,6 +540,7 @@ def context_words() -> ContextWords:
             + r"(?![\p{L}\p{N}_])", flags),
         clause_link=regex.compile(WHOLE_WORD % alt["clause_links"], flags),
         clause_opener=regex.compile(r"^[\s,]*(?:" + WHOLE_WORD % alt["clause_openers"] + r"|$)", flags),
+        spelled_count=regex.compile(r"^\s*" + WHOLE_WORD % alt["spelled_counts"], flags),
         existential=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
         existential_at=regex.compile(r"\w\s+" + WHOLE_WORD % alt["existential"] + r"\s+(?=\d)", flags),
         existential_alone=regex.compile(r"^\s*(?:[-–+*•]\s*)?" + WHOLE_WORD % alt["existential"] + r"\s*$", flags),
