@@ -192,3 +192,9 @@ def test_a_later_measure_of_a_sentence_measures_the_object_its_opening_measure_n
     # a measure naming its own object keeps it
     s = subjects_of("Diện tích lúa đạt 9.000 ha, sản lượng cá 1.200 tấn.")
     assert "lúa" not in s["1.200"]
+
+
+def test_an_area_naming_no_measure_is_the_area_of_what_it_names():
+    s = subjects_of("Trồng mới 2.300 ha rừng sản xuất; diện tích lúa bị ngập 450 ha.")
+    assert names(s["2.300"], "diện tích trồng mới rừng sản xuất", extra=0)
+    assert s["450"].count("diện tích") == 1  # a subject naming the measure keeps it once

@@ -60,7 +60,7 @@ _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
 _MAX_OBLIQUE = 20  # words of the verb phrase (with its object) a share of an oblique takes ("cấp ... cho 100% X")
 _DIGITS = regex.compile(r"\d")
 _KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
-         "adverbial_openers", "phrase_ends", "item_measures", "object_measures"}
+         "adverbial_openers", "phrase_ends", "item_measures", "object_measures", "area_units", "area_head"}
 
 
 @dataclass(frozen=True)
@@ -79,15 +79,18 @@ class MeasureWords:
     item_measure: regex.Pattern  # matched at the start of a sentence (its list mark and "Tổng" skipped)
     any_item_measure: regex.Pattern  # searched
     object_measure: regex.Pattern  # matched at the start of a text (its list mark and "Tổng" skipped)
+    any_object_measure: regex.Pattern  # searched
+    area_units: frozenset
+    area_head: str
 
 
 @cache
 def measure_words() -> MeasureWords:
     data = with_keys("measures", load("measures"), _KEYS)
-    for key in ("rank_head", "weight_head"):
+    for key in ("rank_head", "weight_head", "area_head"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RuleError(f"measures.yaml {key}: expected a word")
-    alt = {k: word_alternation(data[k], f"measures.yaml {k}") for k in _KEYS - {"rank_head", "weight_head"}}
+    alt = {k: word_alternation(data[k], f"measures.yaml {k}") for k in _KEYS - {"rank_head", "weight_head", "area_head"}}
     flags = regex.IGNORECASE
     return MeasureWords(
         rank_head=" ".join(data["rank_head"].split()),
@@ -104,6 +107,9 @@ def measure_words() -> MeasureWords:
         any_item_measure=regex.compile(WHOLE_WORD % alt["item_measures"], flags),
         object_measure=regex.compile(r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?"
                                      + WHOLE_WORD % alt["object_measures"], flags),
+        any_object_measure=regex.compile(WHOLE_WORD % alt["object_measures"], flags),
+        area_units=frozenset(u.casefold() for u in data["area_units"]),
+        area_head=" ".join(data["area_head"].split()),
     )
 
 
@@ -152,6 +158,16 @@ def opening_object(sent: Sentence, m: Mention, subject: str | None) -> str | Non
     if not obj or sent.text.find(",", opening.end(), first) >= 0:
         return subject
     return f"{subject} {obj}"
+
+
+def area_of(m: Mention, subject: str | None) -> str | None:
+    """`subject` of an area ("Gieo trồng vụ Hè Thu 175.000 ha") that names no measure, with the area's head before
+    it ("diện tích Gieo trồng vụ Hè Thu"); else `subject` unchanged."""
+    mw = measure_words()
+    if not subject or (m.base_unit or "").casefold() not in mw.area_units or mw.any_object_measure.search(subject):
+        return subject
+    rest = " ".join(w for w in subject.split() if w.casefold() not in mw.area_units)
+    return f"{mw.area_head} {rest}".strip()
 
 
 def _clean(text: str) -> str:

@@ -8,7 +8,7 @@ from extract.figures.antecedents import member_population, programme_cost, repea
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_in_as_of, lead_of, refine_role, sentence_cues
 from extract.figures.label_lines import is_breakdown, names_role, opens_count_list, parse_line
-from extract.figures.measures import item_measure, measured_subject, opening_object
+from extract.figures.measures import area_of, item_measure, measured_subject, opening_object
 from extract.figures.mentions import mention_figure
 from extract.figures.quotas import quota_role
 from extract.figures.rules import rules
@@ -110,6 +110,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
             subject = item_measure(sent, m, subject)  # "Kim ngạch xuất khẩu ...; sản phẩm nhựa tăng 2,2 lần"
             subject = opening_object(sent, m, subject)  # "Diện tích gieo trồng lúa ... ; năng suất đạt 7,12 tấn/ha"
+            subject = area_of(m, subject)  # "Gieo trồng vụ Hè Thu 175.000 ha": the area sown
             subject = with_measure_noun(sent, m, subject)  # "... hạ xuống mức hỗ trợ ..., cụ thể: 50.000.000 đồng"
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
