@@ -83,3 +83,10 @@ def test_the_parts_of_an_amount_hang_from_the_amount_not_from_a_rate_after_it():
                     "trong đó: chi đầu tư phát triển 310 tỷ đồng; chi thường xuyên 510 tỷ đồng.")
     assert names(s["310"], "chi ngân sách chi đầu tư phát triển") and "dự toán" not in s["310"]  # not the 52%
     assert names(s["510"], "chi ngân sách chi thường xuyên") and "dự toán" not in s["510"]
+
+
+def test_a_bare_part_of_a_count_is_counted_by_the_wholes_act_not_its_qualifiers():
+    s = subjects_of("Năm 2025, tiếp nhận 64 giáo viên, trong đó có 19 giáo viên tiểu học và 30 nhân viên.")
+    assert names(s["30"], "nhân viên tiếp nhận", extra=0)
+    s = subjects_of("Đã thẩm định 25 dự án đầu tư công, trong đó có 10 công trình.")
+    assert names(s["10"], "công trình thẩm định", extra=0)  # "đầu tư công" names the projects, not the works

@@ -1407,6 +1407,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if own and (owner := _rate_owner(sent, m, np_text)):
                 own = f"{own} {owner}"  # "...; Trung tâm Y tế huyện: tỷ lệ tự chủ chi thường xuyên 35%"
     t_unit = (total[0].unit or "").casefold() if total else ""
+    if (shared := _part_by_the_whole_act(m, own, total)) is not None:
+        return shared
     if total is not None and counted and (t_unit == (m.unit or "").casefold() and _after(sent, m) or t_unit == "%"
                                           or is_counted(total[0]) and t_unit != (m.unit or "").casefold()
                                           and not _counts_again(m.unit)):
@@ -1418,6 +1420,22 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         item = own.replace(unit, " ") if unit and is_counted(m) else own
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def _part_by_the_whole_act(m: Mention, own: str | None, total: tuple[Mention, str] | None) -> str | None:
+    """A part of a "trong đó" list counted by a noun of its own with nothing said of it ("tuyển dụng mới 46 viên
+    chức, trong đó có 28 bác sĩ") is counted by its whole's act, the words of the whole's subject before its noun
+    ("tuyển dụng mới bác sĩ"), not by the qualifiers after that noun, which name the whole; None otherwise."""
+    if total is None or not own or not is_counted(m) or not is_counted(total[0]) or _counts_again(m.unit):
+        return None
+    whole, t_subject = total
+    noun, t_noun = _counted_noun(m), _counted_noun(whole)
+    if not t_noun or noun.casefold() == t_noun.casefold() or fold(own).casefold() != noun.casefold():
+        return None
+    at = list(word_pattern(t_noun).finditer(t_subject))
+    if len(at) != 1 or not content_words(t_subject[: at[0].start()]):
+        return None
+    return fold(f"{t_subject[: at[0].start()].strip()} {noun}")
 
 
 def activity_plan(sent: Sentence, m: Mention) -> str | None:
