@@ -352,6 +352,9 @@ def eval_(
     holdout_gold: Annotated[
         str, typer.Option(help="folder of holdout gold *.json (documents not used in development)")
     ] = "tests/gold/holdout",
+    written_gold: Annotated[
+        str, typer.Option(help="folder of the written gold: T/ (tuned on) and H/ (held out), text beside gold")
+    ] = "tests/gold/written",
     realdocs: Annotated[str, typer.Option(help="folder of the real documents")] = "../shared/realdocs",
     format: FormatOpt = "table",
     verbose: Annotated[
@@ -361,9 +364,10 @@ def eval_(
         bool, typer.Option("--real-only", help="only the table-cell figure and task scores (JSON: their object)")
     ] = False,
 ) -> None:
-    """Figure detection and attribution against the seed gold, then per field against the real-document gold
-    and the holdout gold (documents not used in development; its misses are never listed), then table-cell
-    figures and tasks of the real documents (found, owner, deadline, status) per document."""
+    """Figure detection and attribution against the seed gold, then per field against the real-document gold,
+    the holdout gold (documents not used in development; its misses are never listed) and the written gold
+    (excerpts written by hand for sectors the corpus lacks: set T, and set H held out), then table-cell figures
+    and tasks of the real documents (found, owner, deadline, status) per document."""
     from baocao.evaluate import (
         EvalError,
         print_real_report,
@@ -372,6 +376,7 @@ def eval_(
         real_rows,
         run_eval,
         run_real_eval,
+        run_written_eval,
         seed_dict,
         seed_rows,
     )
@@ -382,6 +387,8 @@ def eval_(
             seed = run_eval(Path(samples), Path(gold))
             real = run_real_eval(Path(realdocs), Path(real_gold)) if Path(real_gold).is_dir() else []
             holdout = run_real_eval(Path(realdocs), Path(holdout_gold)) if Path(holdout_gold).is_dir() else []
+            written = {name: run_written_eval(Path(written_gold) / name) for name in ("T", "H")
+                       if (Path(written_gold) / name).is_dir()}
         except EvalError as exc:
             _err(str(exc))
             raise typer.Exit(1) from exc
@@ -390,7 +397,9 @@ def eval_(
 
             out = {"seed": [seed_dict(s, verbose) for s in seed_rows(seed)],
                    "real": [real_dict(s, verbose) for s in real_rows(real)],
-                   "holdout": [real_dict(s) for s in real_rows(holdout)]}  # scores only: nobody tunes on it
+                   "holdout": [real_dict(s) for s in real_rows(holdout)],  # scores only: nobody tunes on it
+                   "written": {name: [real_dict(s, verbose and name == "T") for s in real_rows(scores)]
+                               for name, scores in written.items()}}
             if Path(real_gold).is_dir() and Path(realdocs).is_dir():
                 out.update(table_dict(*run_table_eval(Path(realdocs), Path(real_gold)), verbose))
             print(json.dumps(out, ensure_ascii=False, indent=1))
@@ -406,6 +415,10 @@ def eval_(
         if holdout:
             print("\nholdout gold (documents not used in development)")
             print_real_report(holdout, format, verbose=False, label="holdout document")  # no misses listed
+        for name, scores in written.items():
+            held = name == "H"
+            print(f"\nwritten gold, set {name}" + (" (held out)" if held else " (tuned on)"))
+            print_real_report(scores, format, verbose=verbose and not held, label=f"written {name}")
     real_dir = Path(real_gold)
     if real_dir.is_dir() and Path(realdocs).is_dir():
         tables, tasks = run_table_eval(Path(realdocs), real_dir)

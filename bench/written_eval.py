@@ -1,4 +1,4 @@
-"""Scores of the hand-written report excerpts of tests/written (sectors the real corpus lacks): detection
+"""Scores of the hand-written report excerpts of tests/gold/written (sectors the real corpus lacks): detection
 precision and recall, non-quantities kept, and per-field accuracy for set T (tune) and set H (held out).
 
     .venv/bin/python bench/written_eval.py [--set T|H|all] [-v]
@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from baocao.evaluate import REAL_FIELDS, print_real_report, real_totals  # noqa: E402
-from tests.support import written_scores  # noqa: E402
+from baocao.evaluate import REAL_FIELDS, print_real_report, real_totals, run_written_eval  # noqa: E402
 
 
 def main() -> None:
@@ -26,14 +24,13 @@ def main() -> None:
     ap.add_argument("-v", action="store_true", help="list set T's misses, false alarms and wrong fields")
     args = ap.parse_args()
     sets = ("T", "H") if args.set == "all" else (args.set,)
-    with tempfile.TemporaryDirectory() as tmp:
-        totals = {}
-        for name in sets:
-            scores = written_scores(name, Path(tmp))
-            if name == "T" or not args.v:
-                print_real_report(scores, verbose=args.v and name == "T", label=f"set {name}")
-            totals[name] = real_totals(scores)
-            print()
+    totals = {}
+    for name in sets:
+        scores = run_written_eval(ROOT / "tests" / "gold" / "written" / name)
+        if name == "T" or not args.v:
+            print_real_report(scores, verbose=args.v and name == "T", label=f"set {name}")
+        totals[name] = real_totals(scores)
+        print()
     print(f"{'set':4} {'gold':>4} {'found':>5} {'match':>5} {'P':>5} {'R':>5} {'nonq listed kept':>16} "
           + " ".join(f"{n[:8]:>8}" for n in REAL_FIELDS))
     for name, t in totals.items():

@@ -107,39 +107,4 @@ def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
     return want <= got and len(got - want) <= extra
 
 
-WRITTEN = ROOT / "tests" / "written"
-
-
-def written_docx(text_file: Path, out: Path) -> Path:
-    """The .docx of a written test text (tests/written): one paragraph a line, a `# ` line a bold paragraph."""
-    import docx
-
-    d = docx.Document()
-    for line in text_file.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        if line.startswith("# "):
-            d.add_paragraph().add_run(line[2:]).bold = True
-        else:
-            d.add_paragraph(line)
-    d.save(out)
-    return out
-
-
-def written_scores(set_name: str, tmp: Path) -> list:
-    """The real-gold scores (baocao.evaluate.score_real) of every text of tests/written/<set_name>, each built
-    as a .docx in `tmp` and extracted by the real path."""
-    import json
-
-    from baocao.evaluate import score_real
-    from extract.pipeline import extract_file
-    from extract.settings import Settings
-
-    extra = Settings().eval_subject_extra_words
-    scores = []
-    for gold_file in sorted((WRITTEN / set_name).glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        path = written_docx(gold_file.with_suffix(".txt"), tmp / f"{gold_file.stem}.docx")
-        ex = extract_file(path)
-        scores.append(score_real(list(ex.figures), gold, gold_file.stem, "docx", ex.document.blocks, extra))
-    return scores
+WRITTEN = ROOT / "tests" / "gold" / "written"  # set T (tuned on) and set H (held out): baocao.evaluate

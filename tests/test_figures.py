@@ -139,6 +139,10 @@ def test_eval_command_prints_json(tmp_path):
     rows = out["seed"]
     assert {r["format"] for r in rows} == {"docx", "pdf"}
     assert all({"precision", "recall", "f1", "attribution"} <= set(r) for r in rows)
+    # the written gold: set T lists its misses under -v, set H (held out) never does
+    written = out["written"]
+    assert set(written) == {"T", "H"} and all(w[-1]["doc"] == "ALL" and w[-1]["gold"] >= 50 for w in written.values())
+    assert any("misses" in r for r in written["T"]) and not any("misses" in r for r in written["H"])
     if REALDOCS.is_dir():
         held = out["holdout"]
         assert held[0]["doc"] == holdout.stem and held[-1]["doc"] == "ALL"

@@ -1,34 +1,45 @@
-"""The hand-written report excerpts of sectors the real corpus lacks (tests/written: set T tuned on, set H held
-out) scored through the real path (a .docx per text, extract_file, baocao.evaluate.score_real): detection and
-every field stay at least where they were when the floors were set (bench/written_eval.py prints the numbers)."""
+"""The hand-written report excerpts of sectors the real corpus lacks (tests/gold/written: set T tuned on, set H
+held out) scored through the real path (a .docx per text, extract_file, baocao.evaluate.score_real): set T's
+detection and fields stay at least where they were when the floors were set. Set H, like the holdout gold, holds
+no floor (a floor would invite reading its misses); only that it is read whole (`baocao eval` and
+bench/written_eval.py print both)."""
 
 from __future__ import annotations
 
 import pytest
-from support import written_scores
+from support import WRITTEN
 
-from baocao.evaluate import REAL_FIELDS, real_totals
+from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 
 # set -> (precision, recall, non-quantities listed that came out, per-field floors), as measured at the end of
-# session 14 (helper s14-C): a drop in any of them fails
+# session 14 (helper s14-C): a drop in any of them fails. Set H was then: P 0.964, R 1.000, 2 of 44 kept, value+unit
+# 0.944, role 0.963, period 0.981, point in time 0.981, subject 0.685 (tests/gold/written/README.md).
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.983, "qualifier": 1.0, "role": 1.0, "period": 0.983, "point_in_time": 1.0,
                         "subject": 0.917}),
-    "H": (0.964, 1.0, 2, {"value_unit": 0.944, "qualifier": 1.0, "role": 0.963, "period": 0.981,
-                          "point_in_time": 0.981, "subject": 0.685}),
 }
 
 
 @pytest.fixture(scope="module")
-def totals(tmp_path_factory):
-    return {name: real_totals(written_scores(name, tmp_path_factory.mktemp(f"written_{name}"))) for name in FLOORS}
+def scores():
+    return {name: run_written_eval(WRITTEN / name) for name in ("T", "H")}
+
+
+@pytest.fixture(scope="module")
+def totals(scores):
+    return {name: real_totals(s) for name, s in scores.items()}
+
+
+@pytest.mark.parametrize("name", ["T", "H"])
+def test_every_text_is_read_whole(scores, totals, name):
+    assert len(scores[name]) == 2 and not any(s.problems for s in scores[name])  # both texts, every anchor found
+    assert totals[name].gold >= 50 and totals[name].listed >= 40
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_detection_holds(totals, name):
     precision, recall, kept, _fields = FLOORS[name]
     t = totals[name]
-    assert t.gold >= 50 and t.listed >= 40  # every text and its gold were read
     assert round(t.precision, 3) >= precision and round(t.recall, 3) >= recall
     assert t.listed_kept <= kept
 
