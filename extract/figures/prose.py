@@ -18,12 +18,14 @@ from extract.figures.share_roles import count_share_role, restated_role
 from extract.figures.structures import is_structure_count
 from extract.figures.subjects import (
     check_name,
+    compared_again,
     echoed_count,
     is_counted,
     is_weak,
     list_total,
     noun_phrase,
     part_in_parens,
+    sum_of_count,
     with_beneficiary,
     with_measure_noun,
     with_topic_noun,
@@ -112,6 +114,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = with_measure_noun(sent, m, subject)  # "... hạ xuống mức hỗ trợ ..., cụ thể: 50.000.000 đồng"
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
+            subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
+            subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject
                 name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names

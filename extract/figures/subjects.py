@@ -1705,6 +1705,51 @@ def _amount_object(m: Mention, text: str) -> str | None:
     return after
 
 
+def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """An amount whose clause opens with a sum noun right after a count's clause, joined by a comma or "với" ("Hiện
+    còn 15 học sinh chưa nộp học phí, với tổng số tiền khoảng 30 triệu đồng"), sums over what that count counted
+    (amounts.yaml sum_nouns): a subject that names nothing but its sum (a light verb, the count's own words) is the
+    sum and the count's subject; one that names an act of its own ("Đội QLTT đã kiểm tra 151 vụ, tổng số tiền thu
+    nộp ngân sách là ...") takes the agent the count's clause names; `subject` otherwise."""
+    if not subject or m.base_unit not in rules().money_units or not done:
+        return subject
+    count, counted = done[-1]
+    between = sent.text[count.end : m.opening]
+    if not counted or not is_counted(count) or _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return subject
+    opening = list(amount_words().sum_opening.finditer(between))
+    name = opening[-1].group("s") if opening else ""
+    own = word_pattern(" ".join(name.split())).match(subject) if name else None
+    if own is None:
+        return subject
+    if set(content_words(drop_light_verbs(subject[own.end() :]))) <= set(content_words(counted)):
+        return f"{own.group()} {counted}"  # "tổng số tiền" of "15 học sinh chưa nộp học phí"
+    agent = _before(sent, count, bare=True)[2]
+    if agent and fold(agent).casefold() not in fold(subject).casefold():
+        return f"{subject} {agent}"  # "tổng số tiền thu nộp ngân sách" of what "Đội QLTT đã kiểm tra" collected
+    return subject
+
+
+def compared_again(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of the rate before when both are shares of a plan coordinated in one clause ("Tổng chi ngân sách
+    đạt 8.500 tỷ đồng, bằng 95% dự toán Trung ương giao, 90% dự toán Hội đồng nhân dân tỉnh giao"): the second one
+    compares the same figure with another plan (share_roles.yaml plan_after), the plan it names is its base, not
+    what it measures; None otherwise."""
+    if m.base_unit != "%" or not done:
+        return None
+    prev, subj = done[-1]
+    plan = share_words().plan_after
+    if prev.base_unit != "%" or not subj or not plan.match(sent.text, prev.end) or not plan.match(sent.text, m.end):
+        return None
+    between = sent.text[prev.end : m.opening]
+    if _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return None
+    tail = between.rstrip()
+    ends = tail.endswith(",") or (both := list(phrase_words().coordinator.finditer(tail))) and not tail[
+        both[-1].end() :].strip()
+    return subj if ends else None
+
+
 _MAX_TOPIC_NOUN = 12  # words of a topic whose noun a figure's subject repeats by its head
 _MIN_HEAD = 2  # words of the topic's head the subject must repeat ("mức hỗ trợ")
 
