@@ -447,3 +447,14 @@ def test_a_pair_of_counts_shares_no_comparison_that_follows_it():
     s = subjects_of("Xử lý hành chính 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.")
     for raw in ("12", "5"):  # the comparison is said of the counts: no word of it names them
         assert not words(s[raw]) & {"cùng", "kỳ", "giảm"} and " so" not in s[raw]
+
+
+def test_an_amount_stating_a_rate_in_money_is_the_money_of_what_the_rate_is_of():
+    s = subjects_of("Tỷ lệ thu hồi các khoản nợ bảo hiểm xã hội quá hạn đạt 85% (số tiền đã thu hồi 12 tỷ đồng).")
+    assert names(s["12"], "số tiền đã thu hồi khoản nợ bảo hiểm xã hội quá hạn", extra=0)
+    s = subjects_of("Tiến độ thực hiện các kết luận thanh tra về quản lý đất đai đạt 60% (số tiền đã nộp ngân sách "
+                    "đạt 3,5/5,8 tỷ đồng).")
+    assert "kết luận thanh tra" in s["3,5"]
+    # a rate that names no object from a plural determiner leaves the amount its own words
+    s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 65% (số vốn đã giải ngân 1.200 tỷ đồng).")
+    assert "đầu tư" not in (s["1.200"] or "")
