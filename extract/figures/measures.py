@@ -208,8 +208,8 @@ def _comparison_base(sent: Sentence, m: Mention, own: str | None, done: list) ->
     mw = measure_words()
     lo = max((o.end for o, _s in done if o.end <= m.opening), default=0)
     opener = mw.base_opener.search(sent.text[lo : m.opening])
-    if opener is None or HARD.search(sent.text, lo, m.opening):
-        return None
+    if opener is None or HARD.search(sent.text, lo, m.opening) or phrase_words().predicates.search(opener.group("n")):
+        return None  # "so với cùng kỳ giảm 356 vụ": a change after its comparison, no base
     compared = next((s for o, s in reversed(done) if s and o.base_unit == m.base_unit and o.kind == m.kind), None)
     if compared is None:
         return None

@@ -26,6 +26,7 @@ from extract.figures.subjects import (
     noun_phrase,
     part_in_parens,
     sum_of_count,
+    total_before,
     with_beneficiary,
     with_measure_noun,
     with_topic_noun,
@@ -60,6 +61,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     earlier: list[str] = []  # the block's sentences before, nearest first (topics in force)
     told: list = []  # (mention, subject) of the block's figures so far, for the population of a count of members
+    said: list = []  # (mention, subject) of the last sentence with figures: the totals a "Trong đó: ..." breaks down
     closing = None  # the period the block's last sentence opens with when it has no figure ("Trong tháng 11/2025,
     # tập trung thực hiện những nhiệm vụ trọng tâm sau đây:")
     # the last sentence's opening period dates the part a lead-in opens (below): of no other sentence without
@@ -107,7 +109,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
-            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
+            # "... là 12.000 ha. Trong đó: diện tích lúa 8.000 ha": parts of the last figure of the sentence before
+            total = list_total(sent, m, done) or total_before(sent, m, said)
+            subject = noun_phrase(sent, m, subject, indicator, total, done)
             subject = without_writer(subject, sec.meta.issuer)  # "Sở Nội vụ đã tổng hợp 50 ý kiến" in its own report
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
             subject = item_measure(sent, m, subject)  # "Kim ngạch xuất khẩu ...; sản phẩm nhựa tăng 2,2 lần"
@@ -179,6 +183,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             )
             prev = res
         told.extend(done)
+        said = done
         earlier.insert(0, sentence)
     if block.kind == "footnote":
         return out

@@ -24,7 +24,7 @@ from extract.figures.share_roles import share_words
 from extract.language.literals import may_hold
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
-from extract.language.periods import find_periods
+from extract.language.periods import breakdown, find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
     amount_words,
@@ -1595,6 +1595,16 @@ def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | 
         # an amount's parts are measured as their total is, so the rates compared after it are no total of theirs
         same = [h for h in heads if h[0].base_unit == m.base_unit]
     return same[-1] if same else heads[-1] if heads else None
+
+
+def total_before(sent: Sentence, m: Mention, before: list) -> tuple[Mention, str] | None:
+    """The total the parts of a sentence opened by a breakdown word hang from ("Tổng diện tích gieo trồng vụ Đông
+    Xuân là 12.000 ha, tăng 5% so với cùng kỳ. Trong đó: diện tích lúa 8.000 ha; ..."): the last figure of the
+    sentence before (`before`: its (mention, subject) pairs) that counts in the unit of `m` or measures an amount as
+    it does (a rate names its own whole); None otherwise."""
+    if m.base_unit in (None, "%") or not breakdown().match(unmark(sent.text).lstrip(" -–+*•")):
+        return None
+    return next(((o, s) for o, s in reversed(before) if s and o.base_unit == m.base_unit and not o.sign_word), None)
 
 
 def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
