@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.figures.antecedents import member_population, programme_cost, repeated_whole
+from extract.figures.antecedents import attribute_owner, member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_in_as_of, lead_of, refine_role, sentence_cues
 from extract.figures.label_lines import is_breakdown, names_role, opens_count_list, parse_line
@@ -132,6 +132,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                                          [*told, *done])
                 subject = programme_cost(subject, m, sec.plans_of_part,  # "Tổng kinh phí chi ..." in a part on a scheme
                                          [s.text for s in reversed(sec.stack)])
+                subject = attribute_owner(subject, m, sent.text[: m.start])  # "Huyện A là ..., dân số 48.000 người"
             if not indicator:
                 subject = with_field(subject, m, sec.field(), sent.text)  # "khởi tố 45 vụ" under a heading on drugs
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
