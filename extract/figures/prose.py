@@ -23,6 +23,7 @@ from extract.figures.subjects import (
     is_counted,
     is_weak,
     list_total,
+    means_of_act,
     noun_phrase,
     part_in_parens,
     sum_of_count,
@@ -120,6 +121,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
+            subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject
                 name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names

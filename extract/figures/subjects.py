@@ -1740,6 +1740,36 @@ def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     return subject
 
 
+def means_of_act(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of a count after "với" at the end of its clause whose noun ends with a verb the clause names before
+    it ("tổ chức khảo sát mức độ hài lòng của người bệnh tại 15 bệnh viện với tổng số 3.000 phiếu khảo sát") with
+    what that act was done on: the words after the verb up to a place (`extents.yaml` agent_places), a time, the
+    report's territory or "với"; it counts the means of that act. `subject` otherwise."""
+    if not subject or not is_counted(m) or not m.unit:
+        return subject
+    lo = max((h.end() for h in HARD.finditer(sent.text, 0, m.opening)), default=0)  # numbers before stay in
+    text = sent.text[lo : m.opening]
+    own = word_pattern(" ".join(m.unit.split())).match(subject)
+    verb = " ".join(subject[own.end() :].split()) if own else ""
+    if not verb or not _accompanies(text):
+        return subject
+    pw = phrase_words()
+    joins = list(pw.accompaniment.finditer(text))  # the last one opens the count ("với tổng số")
+    found = list(word_pattern(verb).finditer(text, 0, joins[-1].start())) if joins else []
+    if not found:
+        return subject
+    rest = text[found[-1].end() :]
+    times = [pm.start for pm in find_periods(rest)]
+    ends = [x.start() for x in (extent_words().agent_place.search(rest), pw.scope.search(rest),
+                                pw.accompaniment.search(rest), HARD.search(rest)) if x]
+    rest = rest[: min(ends + times, default=len(rest))]
+    rest = pw.time_lead.sub("", rest) if times and min(times) <= min(ends, default=len(rest)) else rest
+    named = " ".join(rest.split()).strip(" ,")
+    if not content_words(named) or _DIGIT.search(named) or set(content_words(named)) <= set(content_words(subject)):
+        return subject
+    return f"{subject} {named}"
+
+
 def compared_again(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the rate before when both are shares of a plan coordinated in one clause ("Tổng chi ngân sách
     đạt 8.500 tỷ đồng, bằng 95% dự toán Trung ương giao, 90% dự toán Hội đồng nhân dân tỉnh giao"): the second one
