@@ -165,6 +165,11 @@ def test_a_sum_naming_its_own_act_after_a_count_takes_the_agent_of_the_count():
                     "120 triệu đồng.")
     assert names(s["120"], "tổng số tiền xử phạt của Đoàn kiểm tra liên ngành", extra=0)
     assert "cơ sở" not in s["120"]
+    # its parts are kinds of that money, of the same agent
+    s = subjects_of("Chi cục Quản lý thị trường đã kiểm tra 64 vụ, tổng số tiền thu nộp ngân sách là 310 triệu đồng, "
+                    "trong đó: phạt vi phạm hành chính 250 triệu đồng, bán hàng tịch thu 60 triệu đồng.")
+    assert names(s["250"], "số tiền phạt vi phạm hành chính của Chi cục Quản lý thị trường", extra=0)
+    assert names(s["60"], "số tiền bán hàng tịch thu của Chi cục Quản lý thị trường", extra=0)
 
 
 def test_a_rate_compared_again_with_another_plan_is_the_same_figure():

@@ -27,6 +27,7 @@ from extract.figures.subjects import (
     noun_phrase,
     part_in_parens,
     sum_of_count,
+    sum_part,
     total_before,
     with_beneficiary,
     with_measure_noun,
@@ -120,6 +121,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
+            subject = sum_part(sent, m, subject, done)  # "..., tổng số tiền thu ... trong đó: phạt hành chính 254 ..."
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject

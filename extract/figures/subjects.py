@@ -1740,6 +1740,30 @@ def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     return subject
 
 
+def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """A part of a "trong đó" list of a sum that names an act of its own and took the agent of the count before it
+    (sum_of_count: "Đội QLTT đã kiểm tra 151 vụ, tổng số tiền thu nộp ngân sách là 364,6 triệu đồng, trong đó: phạt
+    hành chính 254 triệu đồng, ...") is a kind of that money: the sum noun, the part's own words and that agent ("số
+    tiền phạt hành chính Đội QLTT"), the total's act being what the parts add up to; `subject` otherwise."""
+    money = rules().money_units
+    total = list_total(sent, m, done) if subject and m.base_unit in money else None
+    if total is None or total[0].base_unit not in money or not total[1] or not subject.startswith(total[1]):
+        return subject
+    at = next((i for i, (o, _s) in enumerate(done) if o is total[0]), 0)
+    count, counted = done[at - 1] if at else (None, None)
+    if count is None or not counted or not is_counted(count):
+        return subject
+    between = sent.text[count.end : total[0].opening]
+    opening = list(amount_words().sum_opening.finditer(between))
+    agent = _before(sent, count, bare=True)[2]
+    if not opening or _AFTER_HARD.search(between) or _DIGIT.search(between) or not agent \
+            or not total[1].endswith(agent):
+        return subject
+    noun = phrase_words().total_open.sub("", opening[-1].group("s"), count=1).strip()
+    item = subject[len(total[1]) :].strip()
+    return f"{noun} {item} {agent}" if content_words(item) else subject
+
+
 def means_of_act(sent: Sentence, m: Mention, subject: str | None) -> str | None:
     """`subject` of a count after "với" at the end of its clause whose noun ends with a verb the clause names before
     it ("tổ chức khảo sát mức độ hài lòng của người bệnh tại 15 bệnh viện với tổng số 3.000 phiếu khảo sát") with
