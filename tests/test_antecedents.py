@@ -104,3 +104,16 @@ def test_rule_file_is_validated(monkeypatch):
     monkeypatch.undo()
     antecedents._words.cache_clear()
     antecedents.antecedent_rules.cache_clear()
+
+
+def test_an_attribute_in_a_comma_part_is_of_the_sentence_s_topic():
+    s = subjects_of("Huyện Mường Tè là huyện biên giới, diện tích tự nhiên 3.679 km2, dân số hơn 48.000 người.")
+    assert names(s["3.679"], "diện tích tự nhiên Huyện Mường Tè")
+    assert names(s["48.000"], "dân số Huyện Mường Tè")
+    s = subjects_of("Xã Tân Phú có 12 thôn, dân số 8.500 người.")
+    assert names(s["8.500"], "dân số Xã Tân Phú")
+    s = subjects_of("Bệnh viện đa khoa tỉnh có 600 giường bệnh, công suất sử dụng giường bệnh đạt 105%.")
+    assert names(s["105%"], "công suất sử dụng giường bệnh Bệnh viện đa khoa tỉnh")
+    # a topic that holds a number is no owner
+    s = subjects_of("Khu dân cư số 3 là khu mới, dân số 2.100 người.")
+    assert "Khu" not in s["2.100"]

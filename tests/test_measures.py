@@ -198,3 +198,20 @@ def test_an_area_naming_no_measure_is_the_area_of_what_it_names():
     s = subjects_of("Trồng mới 2.300 ha rừng sản xuất; diện tích lúa bị ngập 450 ha.")
     assert names(s["2.300"], "diện tích trồng mới rừng sản xuất", extra=0)
     assert s["450"].count("diện tích") == 1  # a subject naming the measure keeps it once
+
+
+def test_the_base_after_a_comparison_is_the_compared_quantity_at_another_time():
+    s = subjects_of("Trong năm, có 18 giáo viên nghỉ việc, chiếm tỷ lệ 4,5%, cao hơn tỷ lệ 2,1% của năm học trước.")
+    assert names(s["2,1%"], "tỷ lệ giáo viên nghỉ việc", extra=0)
+    s = subjects_of("Tổng số ca mắc sốt xuất huyết là 320 ca, giảm 40% so với 533 ca cùng kỳ năm trước.")
+    assert names(s["533"], "ca mắc sốt xuất huyết", extra=1)
+    s = subjects_of("Năng suất lúa bình quân đạt 62 tạ/ha, tăng 3 tạ/ha so với năng suất 59 tạ/ha của vụ trước.")
+    assert s["59"] == s["62"]
+
+
+def test_a_base_named_with_a_group_of_its_own_is_that_group_s_measure():
+    s = subjects_of("Có 45 học sinh bỏ học, chiếm tỷ lệ 2,3%, gấp 3 lần so với tỷ lệ 0,8% bỏ học của học sinh thành thị.")
+    assert names(s["0,8%"], "tỷ lệ bỏ học của học sinh thành thị", extra=0)
+    # a short comma part goes on the group's noun list
+    s = subjects_of("Tỷ lệ hộ nghèo của huyện là 6,5%, cao hơn tỷ lệ 3,2% của các xã đồng bằng, ven biển.")
+    assert "đồng bằng" in s["3,2%"] and "ven biển" in s["3,2%"]

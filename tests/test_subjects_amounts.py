@@ -170,3 +170,38 @@ def test_an_average_before_a_predicate_qualifies_the_noun():
     s = subjects_of("Thời gian nằm viện bình quân đạt 6,1 ngày; mức chi bình quân 2 triệu đồng/người.")
     assert names(s["6,1"], "thời gian nằm viện bình quân")
     assert "bình quân" not in s["2"]  # right before the number it is a lead-in
+
+
+def test_a_sum_after_a_count_is_the_money_of_what_was_counted():
+    # "với tổng số tiền" after a count: the money the counted owe, not a sum of its own
+    s = subjects_of("Hiện còn 15 học sinh chưa nộp học phí học kỳ I, với tổng số tiền khoảng 30 triệu đồng.")
+    assert names(s["30"], "tổng số tiền học sinh chưa nộp học phí học kỳ I", extra=0)
+    s = subjects_of("Toàn huyện còn 12 hộ chưa trả nợ vay vốn ngân hàng chính sách xã hội với tổng số tiền khoảng "
+                    "350 triệu đồng.")
+    assert names(s["350"], "tổng số tiền hộ chưa trả nợ vay vốn ngân hàng chính sách xã hội", extra=0)
+    # the count's own verb adds nothing: the sum is of the act counted
+    s = subjects_of("Ngân hàng Chính sách xã hội huyện đã cho vay 230 hộ nghèo, với tổng số tiền cho vay 4,6 tỷ đồng.")
+    assert s["4,6"].startswith("tổng số tiền cho vay hộ nghèo")
+    s = subjects_of("Năm học 2024-2025, nhà trường đã trao 45 suất học bổng, tổng giá trị 90 triệu đồng.")
+    assert names(s["90"], "tổng giá trị trao suất học bổng")
+
+
+def test_a_sum_naming_its_own_act_after_a_count_takes_the_agent_of_the_count():
+    s = subjects_of("Đoàn kiểm tra liên ngành đã kiểm tra 85 cơ sở kinh doanh thực phẩm, tổng số tiền xử phạt là "
+                    "120 triệu đồng.")
+    assert names(s["120"], "tổng số tiền xử phạt của Đoàn kiểm tra liên ngành", extra=0)
+    assert "cơ sở" not in s["120"]
+    # its parts are kinds of that money, of the same agent
+    s = subjects_of("Chi cục Quản lý thị trường đã kiểm tra 64 vụ, tổng số tiền thu nộp ngân sách là 310 triệu đồng, "
+                    "trong đó: phạt vi phạm hành chính 250 triệu đồng, bán hàng tịch thu 60 triệu đồng.")
+    assert names(s["250"], "số tiền phạt vi phạm hành chính của Chi cục Quản lý thị trường", extra=0)
+    assert names(s["60"], "số tiền bán hàng tịch thu của Chi cục Quản lý thị trường", extra=0)
+
+
+def test_a_rate_compared_again_with_another_plan_is_the_same_figure():
+    s = subjects_of("Tổng chi ngân sách địa phương là 8.500 tỷ đồng, bằng 95% dự toán Trung ương giao, 90% dự toán "
+                    "Hội đồng nhân dân tỉnh giao.")
+    assert names(s["90%"], "tổng chi ngân sách địa phương", extra=0)
+    s = subjects_of("Thu ngân sách trên địa bàn huyện ước đạt 120 tỷ đồng, đạt 105% dự toán tỉnh giao và 98% dự toán "
+                    "huyện giao.")
+    assert names(s["98%"], "thu ngân sách trên địa bàn huyện", extra=0)

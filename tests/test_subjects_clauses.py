@@ -203,3 +203,16 @@ def test_the_writer_of_the_document_as_agent_is_no_part_of_a_subject():
     assert "Tài chính" in subjects["SỞ XÂY DỰNG"]  # another body's act: its agent stays
     for linked in ("tỷ lệ hồ sơ của Sở Tài chính", "hồ sơ do Sở Tài chính", "hồ sơ của Sở Xây dựng và Sở Tài chính"):
         assert without_writer(linked, "Sở Tài chính") == linked  # an owner, a source, a co-agent: not the agent
+
+
+def test_a_count_after_with_naming_the_act_of_its_clause_counts_its_means():
+    s = subjects_of("Sở Y tế tổ chức khảo sát mức độ hài lòng của người bệnh tại 15 bệnh viện với tổng số 3.000 phiếu "
+                    "khảo sát.")
+    assert names(s["3.000"], "phiếu khảo sát mức độ hài lòng của người bệnh", extra=0)
+    s = subjects_of("Năm 2025, Sở Giáo dục và Đào tạo tổ chức kiểm tra chuyên đề về an toàn trường học với 12 đoàn kiểm "
+                    "tra.")
+    assert names(s["12"], "đoàn kiểm tra chuyên đề về an toàn trường học", extra=0)
+    # the time and the place of the act are not what it was done on
+    s = subjects_of("Trung tâm Y tế huyện tổ chức khám sàng lọc bệnh đái tháo đường trong quý III tại 20 xã với 4.500 "
+                    "lượt khám sàng lọc.")
+    assert "quý" not in s["4.500"] and "đái tháo đường" in s["4.500"]

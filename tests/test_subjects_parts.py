@@ -90,3 +90,19 @@ def test_a_bare_part_of_a_count_is_counted_by_the_wholes_act_not_its_qualifiers(
     assert names(s["30"], "nhân viên tiếp nhận", extra=0)
     s = subjects_of("Đã thẩm định 25 dự án đầu tư công, trong đó có 10 công trình.")
     assert names(s["10"], "công trình thẩm định", extra=0)  # "đầu tư công" names the projects, not the works
+
+
+def test_parts_in_the_sentence_after_a_total_carry_the_total():
+    s = subjects_of("Tổng diện tích gieo trồng vụ Đông Xuân là 12.000 ha. Trong đó: diện tích lúa 8.000 ha; diện tích ngô "
+                    "2.500 ha; rau màu các loại 1.500 ha.")
+    for raw, part in (("8.000", "lúa"), ("2.500", "ngô"), ("1.500", "rau màu")):
+        assert names(s[raw], f"diện tích gieo trồng vụ Đông Xuân {part}"), raw
+    # the total is the amount of the sentence before, past the rates compared after it
+    s = subjects_of("Tổng thu ngân sách nhà nước trên địa bàn huyện là 1.250 tỷ đồng, đạt 95% dự toán, tăng 10% so với "
+                    "cùng kỳ. Trong đó, thu nội địa 1.100 tỷ đồng, thu từ hoạt động xuất nhập khẩu 150 tỷ đồng.")
+    assert names(s["150"], "thu ngân sách nhà nước thu từ hoạt động xuất nhập khẩu")
+    # a rate after "Trong đó" names its own whole; a sentence with no breakdown word is no part
+    s = subjects_of("Tổng số hộ nghèo là 1.200 hộ. Trong đó, tỷ lệ hộ nghèo dân tộc thiểu số chiếm 35%.")
+    assert "1.200" not in (s["35%"] or "") and "Tổng" not in (s["35%"] or "")
+    s = subjects_of("Tổng số hộ nghèo là 1.200 hộ. Năm nay có 150 hộ thoát nghèo.")
+    assert "Tổng" not in s["150"]

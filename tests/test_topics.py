@@ -453,3 +453,14 @@ def test_a_spelled_count_after_a_noun_is_no_qualifier_of_it():
     # "mỗi hộ một ..." distributes another noun over the households: "hộ" is named with no qualifier there
     assert named_qualifiers("hộ", ["Mô hình mỗi hộ một ao cá được nhân rộng."]) == ""
     assert named_qualifiers("hộ", ["Hỗ trợ hộ nghèo vùng cao xây nhà."]) == "nghèo vùng cao xây nhà"
+
+
+def test_an_amount_stating_a_rate_in_money_is_the_money_of_what_the_rate_is_of():
+    s = subjects_of("Tỷ lệ thu hồi các khoản nợ bảo hiểm xã hội quá hạn đạt 85% (số tiền đã thu hồi 12 tỷ đồng).")
+    assert names(s["12"], "số tiền đã thu hồi khoản nợ bảo hiểm xã hội quá hạn", extra=0)
+    s = subjects_of("Tiến độ thực hiện các kết luận thanh tra về quản lý đất đai đạt 60% (số tiền đã nộp ngân sách "
+                    "đạt 3,5/5,8 tỷ đồng).")
+    assert "kết luận thanh tra" in s["3,5"]
+    # a rate that names no object from a plural determiner leaves the amount its own words
+    s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 65% (số vốn đã giải ngân 1.200 tỷ đồng).")
+    assert "đầu tư" not in (s["1.200"] or "")

@@ -14,12 +14,13 @@ from extract.figures.rules import rules
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, word_alternation, word_pattern
+from extract.language.subjects import WHOLE_WORD, phrase_words, word_alternation, word_pattern
 
 # the keys of rules/antecedents.yaml (the lead-in keys are read by lead_ins.py)
 _KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends", "cost_nouns",
-         "programme_nouns", "cost_objects"}
+         "programme_nouns", "cost_objects", "attribute_nouns", "topic_verbs"}
 _TITLE_WORDS = 8  # words of a programme's title in a heading, at most
+_TOPIC_WORDS = 8  # words of a sentence's topic an attribute takes as its owner ("tỉnh Lâm Đồng (mới)")
 _NUMBERING = regex.compile(r"^\s*(?:[\p{Lu}]|[IVXLC]+|\d+(?:\.\d+)*)[.)]\s*")  # "A. ", "II. ", "3.2. "
 
 
@@ -151,3 +152,44 @@ def _programme_title(heading: str) -> str:
     if len(title.split()) > _TITLE_WORDS:
         return ""
     return title.lower() if title.isupper() else title  # a title in capitals reads as the words it names
+
+
+@cache
+def _attribute_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """(an attribute noun, a topic verb)."""
+    data = antecedent_rules()
+    flags = regex.IGNORECASE
+    return (regex.compile(word_alternation(data["attribute_nouns"], "antecedents.yaml attribute_nouns"), flags),
+            regex.compile(r"\s" + WHOLE_WORD % word_alternation(data["topic_verbs"], "antecedents.yaml topic_verbs")
+                          + r"\s", flags))
+
+
+def _without_lead_in(text: str) -> str:
+    """`text` without the lead-in words it ends with ("dân số khoảng" -> "dân số")."""
+    lead_in = phrase_words().lead_in
+    while (found := lead_in.search(text)) is not None and found.start() > 0:
+        text = text[: found.start()]
+    return " ".join(text.split())
+
+
+def attribute_owner(subject: str | None, m: Mention, before: str) -> str | None:
+    """`subject` of a figure whose comma part is an attribute noun and the number ("..., dân số khoảng 3,87 triệu
+    người") with the sentence's topic after it: the noun phrase its first comma part holding a topic verb opens with
+    ("Huyện A là huyện biên giới, diện tích 3.679 km2" -> "diện tích km2 Huyện A"); `before` is the sentence up to
+    the number. A topic with a number or over _TOPIC_WORDS words is no owner."""
+    if not subject:
+        return subject
+    attribute, verb = _attribute_words()
+    parts = before.split(",")
+    if len(parts) < 2 or attribute.fullmatch(_without_lead_in(parts[-1])) is None or regex.search(r"[;:]", before):
+        return subject
+    for part in parts[:-1]:
+        found = verb.search(part)
+        if found is None:
+            continue
+        topic = " ".join(part[: found.start()].split())
+        if not topic or regex.search(r"\d", topic) or len(topic.split()) > _TOPIC_WORDS \
+                or word_pattern(topic).search(subject):
+            return subject
+        return f"{subject} {topic}"
+    return subject

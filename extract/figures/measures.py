@@ -21,6 +21,7 @@ Words as data: rules/measures.yaml.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -33,6 +34,7 @@ from extract.figures.subjects import (
     HARD,
     activity_plan,
     bound_after,
+    is_counted,
     masked,
     past_bound,
     unmark,
@@ -59,8 +61,10 @@ _MAX_GROUP = 20  # words of a group named before "có" that a ratio counts in
 _MAX_AGENT = 12  # words of the agent a rank or multiple takes from its clause
 _MAX_OBLIQUE = 20  # words of the verb phrase (with its object) a share of an oblique takes ("cấp ... cho 100% X")
 _DIGITS = regex.compile(r"\d")
+_LIST_PART = 2  # words of a comma part after a base that still go on its noun list ("công chức, viên chức")
 _KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
-         "adverbial_openers", "phrase_ends", "item_measures", "object_measures", "area_units", "area_head"}
+         "adverbial_openers", "phrase_ends", "item_measures", "object_measures", "area_units", "area_head",
+         "base_openers", "base_times"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class MeasureWords:
     any_object_measure: regex.Pattern  # searched
     area_units: frozenset
     area_head: str
+    base_opener: regex.Pattern  # searched at the end of a text: a comparison word and up to 3 words of a measure noun
+    base_time: regex.Pattern  # searched: a time a base is of
 
 
 @cache
@@ -110,13 +116,15 @@ def measure_words() -> MeasureWords:
         any_object_measure=regex.compile(WHOLE_WORD % alt["object_measures"], flags),
         area_units=frozenset(u.casefold() for u in data["area_units"]),
         area_head=" ".join(data["area_head"].split()),
+        base_opener=regex.compile(WHOLE_WORD % alt["base_openers"] + r"(?P<n>(?:\s+[^\W\d_]+){0,3})\s*$", flags),
+        base_time=regex.compile(WHOLE_WORD % alt["base_times"], flags),
     )
 
 
 def measured_subject(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
     """The subject of `m` when it is a relative figure whose own phrase is not what it measures, else None;
     `own` is the subject its own clause gave, `done` the (mention, subject) of the figures before it."""
-    for rule in (_multiple, _change, _rank, _breakdown_rate, _group_ratio, _quota, _share_of):
+    for rule in (_multiple, _change, _rank, _breakdown_rate, _group_ratio, _quota, _share_of, _comparison_base):
         found = rule(sent, m, own, done)
         if found:
             return " ".join(found.split()).strip(" .,;:-–")
@@ -230,6 +238,45 @@ def _multiple(sent: Sentence, m: Mention, own: str | None, done: list) -> str | 
     else:
         agent = ""
     return agent or None
+
+
+def _comparison_base(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
+    """The figure named after a comparison word ("giảm 40% so với 533 ca cùng kỳ năm trước", "cao hơn tỷ lệ 2,1% của
+    năm học trước") is the base the last figure of its unit before it is compared with: the same quantity at another
+    time, that figure's subject; named with words of its own after it ("so với tỷ lệ 0,8% bỏ học của học sinh thành
+    thị") it is the measure noun before it with those words (measures.yaml base_openers, base_times)."""
+    mw = measure_words()
+    lo = max((o.end for o, _s in done if o.end <= m.opening), default=0)
+    opener = mw.base_opener.search(sent.text[lo : m.opening])
+    if opener is None or HARD.search(sent.text, lo, m.opening) or phrase_words().predicates.search(opener.group("n")):
+        return None  # "so với cùng kỳ giảm 356 vụ": a change after its comparison, no base
+    compared = next((s for o, s in reversed(done) if s and o.base_unit == m.base_unit and o.kind == m.kind), None)
+    if compared is None:
+        return None
+    after = _own_words(sent, m)
+    if not after:
+        return compared
+    noun = " ".join(opener.group("n").split())
+    if not noun and not is_counted(m):
+        return None
+    return " ".join(p for p in (noun, m.unit if is_counted(m) else "", after) if p)
+
+
+def _own_words(sent: Sentence, m: Mention) -> str:
+    """The words after a base up to a hard stop, a comma, a predicate or the next number, with the times it is of
+    (dates, periods, measures.yaml base_times) and their prepositions dropped: "" when nothing else is named."""
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    rest = _masked(sent, m.end, nxt)
+    pw = phrase_words()
+    stops = [x.start() for x in (HARD.search(rest), pw.predicates.search(rest)) if x]
+    rest = rest[: min(stops)] if stops else rest
+    parts = rest.split(",")  # "của nhóm công chức, viên chức": a short part after a comma goes on a noun list
+    rest = parts[0] + "".join("," + p for p in itertools.takewhile(lambda p: len(p.split()) <= _LIST_PART, parts[1:]))
+    for pm in sorted(find_periods(rest), key=lambda p: p.start, reverse=True):
+        rest = rest[: pm.start] + " " + rest[pm.end :]
+    rest = measure_words().base_time.sub(" ", rest)
+    return " ".join(rest.split()) if content_words(rest) else ""
 
 
 @cache

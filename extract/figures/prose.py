@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.figures.antecedents import member_population, programme_cost, repeated_whole
+from extract.figures.antecedents import attribute_owner, member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import figure_period, lead_in_as_of, lead_of, refine_role, sentence_cues
 from extract.figures.label_lines import is_breakdown, names_role, opens_count_list, parse_line
@@ -18,12 +18,17 @@ from extract.figures.share_roles import count_share_role, restated_role
 from extract.figures.structures import is_structure_count
 from extract.figures.subjects import (
     check_name,
+    compared_again,
     echoed_count,
     is_counted,
     is_weak,
     list_total,
+    means_of_act,
     noun_phrase,
     part_in_parens,
+    sum_of_count,
+    sum_part,
+    total_before,
     with_beneficiary,
     with_measure_noun,
     with_topic_noun,
@@ -58,6 +63,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     last: tuple | None = None  # (period, point in time) of the last figure of the sentence before
     earlier: list[str] = []  # the block's sentences before, nearest first (topics in force)
     told: list = []  # (mention, subject) of the block's figures so far, for the population of a count of members
+    said: list = []  # (mention, subject) of the last sentence with figures: the totals a "Trong đó: ..." breaks down
     closing = None  # the period the block's last sentence opens with when it has no figure ("Trong tháng 11/2025,
     # tập trung thực hiện những nhiệm vụ trọng tâm sau đây:")
     # the last sentence's opening period dates the part a lead-in opens (below): of no other sentence without
@@ -105,7 +111,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             ):
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
-            subject = noun_phrase(sent, m, subject, indicator, list_total(sent, m, done), done)
+            # "... là 12.000 ha. Trong đó: diện tích lúa 8.000 ha": parts of the last figure of the sentence before
+            total = list_total(sent, m, done) or total_before(sent, m, said)
+            subject = noun_phrase(sent, m, subject, indicator, total, done)
             subject = without_writer(subject, sec.meta.issuer)  # "Sở Nội vụ đã tổng hợp 50 ý kiến" in its own report
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
             subject = item_measure(sent, m, subject)  # "Kim ngạch xuất khẩu ...; sản phẩm nhựa tăng 2,2 lần"
@@ -114,6 +122,10 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = with_measure_noun(sent, m, subject)  # "... hạ xuống mức hỗ trợ ..., cụ thể: 50.000.000 đồng"
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
+            subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
+            subject = sum_part(sent, m, subject, done)  # "..., tổng số tiền thu ... trong đó: phạt hành chính 254 ..."
+            subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
+            subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject
                 name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
@@ -126,6 +138,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                                          [*told, *done])
                 subject = programme_cost(subject, m, sec.plans_of_part,  # "Tổng kinh phí chi ..." in a part on a scheme
                                          [s.text for s in reversed(sec.stack)])
+                subject = attribute_owner(subject, m, sent.text[: m.start])  # "Huyện A là ..., dân số 48.000 người"
             if not indicator:
                 subject = with_field(subject, m, sec.field(), sent.text)  # "khởi tố 45 vụ" under a heading on drugs
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
@@ -177,6 +190,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             )
             prev = res
         told.extend(done)
+        said = done
         earlier.insert(0, sentence)
     if block.kind == "footnote":
         return out

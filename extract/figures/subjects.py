@@ -24,7 +24,7 @@ from extract.figures.share_roles import share_words
 from extract.language.literals import may_hold
 from extract.language.nlp import cue_phrases
 from extract.language.numbers import Mention
-from extract.language.periods import find_periods
+from extract.language.periods import breakdown, find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
     amount_words,
@@ -1628,6 +1628,16 @@ def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | 
     return same[-1] if same else heads[-1] if heads else None
 
 
+def total_before(sent: Sentence, m: Mention, before: list) -> tuple[Mention, str] | None:
+    """The total the parts of a sentence opened by a breakdown word hang from ("Tổng diện tích gieo trồng vụ Đông
+    Xuân là 12.000 ha, tăng 5% so với cùng kỳ. Trong đó: diện tích lúa 8.000 ha; ..."): the last figure of the
+    sentence before (`before`: its (mention, subject) pairs) that counts in the unit of `m` or measures an amount as
+    it does (a rate names its own whole); None otherwise."""
+    if m.base_unit in (None, "%") or not breakdown().match(unmark(sent.text).lstrip(" -–+*•")):
+        return None
+    return next(((o, s) for o, s in reversed(before) if s and o.base_unit == m.base_unit and not o.sign_word), None)
+
+
 def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
     """Whether `pos` is inside a parenthesis that closes before `end`."""
     group = sent.group(pos)
@@ -1734,6 +1744,105 @@ def _amount_object(m: Mention, text: str) -> str | None:
     if len(content_words(after)) < _MIN_OBJECT or pw.restate.fullmatch(after):
         return None
     return after
+
+
+def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """An amount whose clause opens with a sum noun right after a count's clause, joined by a comma or "với" ("Hiện
+    còn 15 học sinh chưa nộp học phí, với tổng số tiền khoảng 30 triệu đồng"), sums over what that count counted
+    (amounts.yaml sum_nouns): a subject that names nothing but its sum (a light verb, the count's own words) is the
+    sum and the count's subject; one that names an act of its own ("Đội QLTT đã kiểm tra 151 vụ, tổng số tiền thu
+    nộp ngân sách là ...") takes the agent the count's clause names; `subject` otherwise."""
+    if not subject or m.base_unit not in rules().money_units or not done:
+        return subject
+    count, counted = done[-1]
+    between = sent.text[count.end : m.opening]
+    if not counted or not is_counted(count) or _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return subject
+    opening = list(amount_words().sum_opening.finditer(between))
+    name = opening[-1].group("s") if opening else ""
+    own = word_pattern(" ".join(name.split())).match(subject) if name else None
+    if own is None:
+        return subject
+    if set(content_words(drop_light_verbs(subject[own.end() :]))) <= set(content_words(counted)):
+        return f"{own.group()} {counted}"  # "tổng số tiền" of "15 học sinh chưa nộp học phí"
+    agent = _before(sent, count, bare=True)[2]
+    if agent and fold(agent).casefold() not in fold(subject).casefold():
+        return f"{subject} {agent}"  # "tổng số tiền thu nộp ngân sách" of what "Đội QLTT đã kiểm tra" collected
+    return subject
+
+
+def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """A part of a "trong đó" list of a sum that names an act of its own and took the agent of the count before it
+    (sum_of_count: "Đội QLTT đã kiểm tra 151 vụ, tổng số tiền thu nộp ngân sách là 364,6 triệu đồng, trong đó: phạt
+    hành chính 254 triệu đồng, ...") is a kind of that money: the sum noun, the part's own words and that agent ("số
+    tiền phạt hành chính Đội QLTT"), the total's act being what the parts add up to; `subject` otherwise."""
+    money = rules().money_units
+    total = list_total(sent, m, done) if subject and m.base_unit in money else None
+    if total is None or total[0].base_unit not in money or not total[1] or not subject.startswith(total[1]):
+        return subject
+    at = next((i for i, (o, _s) in enumerate(done) if o is total[0]), 0)
+    count, counted = done[at - 1] if at else (None, None)
+    if count is None or not counted or not is_counted(count):
+        return subject
+    between = sent.text[count.end : total[0].opening]
+    opening = list(amount_words().sum_opening.finditer(between))
+    agent = _before(sent, count, bare=True)[2]
+    if not opening or _AFTER_HARD.search(between) or _DIGIT.search(between) or not agent \
+            or not total[1].endswith(agent):
+        return subject
+    noun = phrase_words().total_open.sub("", opening[-1].group("s"), count=1).strip()
+    item = subject[len(total[1]) :].strip()
+    return f"{noun} {item} {agent}" if content_words(item) else subject
+
+
+def means_of_act(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of a count after "với" at the end of its clause whose noun ends with a verb the clause names before
+    it ("tổ chức khảo sát mức độ hài lòng của người bệnh tại 15 bệnh viện với tổng số 3.000 phiếu khảo sát") with
+    what that act was done on: the words after the verb up to a place (`extents.yaml` agent_places), a time, the
+    report's territory or "với"; it counts the means of that act. `subject` otherwise."""
+    if not subject or not is_counted(m) or not m.unit:
+        return subject
+    lo = max((h.end() for h in HARD.finditer(sent.text, 0, m.opening)), default=0)  # numbers before stay in
+    text = sent.text[lo : m.opening]
+    own = word_pattern(" ".join(m.unit.split())).match(subject)
+    verb = " ".join(subject[own.end() :].split()) if own else ""
+    if not verb or not _accompanies(text):
+        return subject
+    pw = phrase_words()
+    joins = list(pw.accompaniment.finditer(text))  # the last one opens the count ("với tổng số")
+    found = list(word_pattern(verb).finditer(text, 0, joins[-1].start())) if joins else []
+    if not found:
+        return subject
+    rest = text[found[-1].end() :]
+    times = [pm.start for pm in find_periods(rest)]
+    ends = [x.start() for x in (extent_words().agent_place.search(rest), pw.scope.search(rest),
+                                pw.accompaniment.search(rest), HARD.search(rest)) if x]
+    rest = rest[: min(ends + times, default=len(rest))]
+    rest = pw.time_lead.sub("", rest) if times and min(times) <= min(ends, default=len(rest)) else rest
+    named = " ".join(rest.split()).strip(" ,")
+    if not content_words(named) or _DIGIT.search(named) or set(content_words(named)) <= set(content_words(subject)):
+        return subject
+    return f"{subject} {named}"
+
+
+def compared_again(sent: Sentence, m: Mention, done: list) -> str | None:
+    """The subject of the rate before when both are shares of a plan coordinated in one clause ("Tổng chi ngân sách
+    đạt 8.500 tỷ đồng, bằng 95% dự toán Trung ương giao, 90% dự toán Hội đồng nhân dân tỉnh giao"): the second one
+    compares the same figure with another plan (share_roles.yaml plan_after), the plan it names is its base, not
+    what it measures; None otherwise."""
+    if m.base_unit != "%" or not done:
+        return None
+    prev, subj = done[-1]
+    plan = share_words().plan_after
+    if prev.base_unit != "%" or not subj or not plan.match(sent.text, prev.end) or not plan.match(sent.text, m.end):
+        return None
+    between = sent.text[prev.end : m.opening]
+    if _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return None
+    tail = between.rstrip()
+    ends = tail.endswith(",") or (both := list(phrase_words().coordinator.finditer(tail))) and not tail[
+        both[-1].end() :].strip()
+    return subj if ends else None
 
 
 _MAX_TOPIC_NOUN = 12  # words of a topic whose noun a figure's subject repeats by its head

@@ -22,6 +22,7 @@ import regex
 
 from extract.figures.antecedents import partitioned
 from extract.figures.measures import measure_words
+from extract.figures.rules import rules
 from extract.figures.subjects import is_counted, unmark
 from extract.language.literals import may_hold
 from extract.language.numbers import Mention, find_numbers
@@ -559,6 +560,27 @@ def _breakdown_part(subject: str, m: Mention, sent_text: str, done: list) -> str
     return subject
 
 
+def _rate_in_money(subject: str, m: Mention, sent_text: str, done: list) -> str:
+    """An amount in a parenthesis right after a rate states that rate in money ("Tiến độ thực hiện các kiến nghị sau
+    thanh tra, kiểm tra đạt 75% (số tiền đã nộp ngân sách đạt 654/871 triệu đồng)"): it is the money of what the
+    rate is of, the object its subject names from a plural determiner on ("các kiến nghị sau thanh tra, kiểm tra"),
+    which follows the amount's own words; a rate whose subject names no such object leaves `subject` as it is."""
+    if m.base_unit not in rules().money_units:
+        return subject
+    at = _open_parenthesis(sent_text)
+    rate = next(((d, subj) for d, subj in reversed(done) if d.end <= at), None) if at >= 0 else None
+    if rate is None or rate[0].base_unit != "%" or not rate[1] or sent_text[rate[0].end : at].strip():
+        return subject
+    determiner = phrase_words().determiner
+    starts = [w.start() for w in regex.finditer(r"\S+", rate[1]) if determiner.match(rate[1][w.start() :])]
+    if not starts:
+        return subject
+    named = determiner.sub("", rate[1][starts[0] :], count=1)
+    if set(content_words(named)) <= set(content_words(subject)):
+        return subject
+    return f"{subject} {named}"
+
+
 def name_index(subject: str, m: Mention, texts: list[str]) -> str:
     """A score or a rank said of a named agent only ("tỉnh Lâm Đồng đạt 90,09/100 điểm, xếp hạng 11/34 tỉnh") is
     of the index the texts in force (nearest first) named last by its proper name ("... (sau đây gọi tắt là Bộ
@@ -617,4 +639,6 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         out = _whole_of(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:
         out = _breakdown_part(out, m, sentence_before, done)
+    if not anaphoric:
+        out = _rate_in_money(out, m, sentence_before, done)
     return fold(out).strip(" .,;:-–") or subject

@@ -636,11 +636,14 @@ class AmountWords:
     topic: regex.Pattern  # matched at the start of a sentence: group "t" is its topic, up to a comma or colon
     measure: regex.Pattern  # searched: a noun naming what an amount measures ("mức hỗ trợ", "kinh phí")
     measure_end: regex.Pattern  # searched after it: where its noun phrase ends (a comma, "theo", "như", "cụ thể")
+    sum_opening: regex.Pattern  # searched between a count and an amount: a comma or "với", then group "s": the
+    # total word and a sum noun ("tổng số tiền")
 
 
 @cache
 def amount_words() -> AmountWords:
-    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends"})
+    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
+                                                  "sum_nouns"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -654,6 +657,10 @@ def amount_words() -> AmountWords:
         measure_end=regex.compile(r"[,;:()]|\s" + WHOLE_WORD % word_alternation(data["measure_ends"],
                                                                                 "amounts.yaml measure_ends"),
                                   regex.IGNORECASE),
+        sum_opening=regex.compile(r"(?:,|(?<![\p{L}\p{N}_])" + word_alternation(
+            _section("phrase", _PHRASE_KEYS)["accompaniment"], "subjects.yaml phrase.accompaniment") + r")\s*(?P<s>(?:"
+            + word_alternation([_section("phrase", _PHRASE_KEYS)["total"]], "subjects.yaml phrase.total") + r"\s+)?"
+            + WHOLE_WORD % word_alternation(data["sum_nouns"], "amounts.yaml sum_nouns") + ")", regex.IGNORECASE),
     )
 
 
