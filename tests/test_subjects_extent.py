@@ -141,3 +141,33 @@ def test_participants_after_với_sự_tham_gia_của_count_for_the_event_of_the
     assert names(s["240"], "đại biểu các huyện tham gia hội thảo chuyên đề về du lịch cộng đồng", extra=3)
     s = subjects_of("Tổ chức 3 hội thảo; với sự tham gia của 240 đại biểu.")  # a new clause: no event before
     assert "hội" not in words(s["240"])
+
+
+def test_a_basis_or_means_adjunct_ends_the_counted_noun_phrase():
+    # extents.yaml basis_adjuncts: what the act was based on or carried out through is nothing counted
+    s = subjects_of("Ngành nông nghiệp đã xây dựng 15 mô hình sản xuất lúa an toàn trên cơ sở quy trình của Bộ Nông "
+                    "nghiệp.")
+    assert "mô hình sản xuất lúa an toàn" in s["15"]
+    assert not words(s["15"]) & {"quy", "trình", "bộ"}
+    s = subjects_of("Sở Y tế đã tổ chức 03 đợt tiêm chủng bổ sung trên nền tảng Hệ thống thông tin tiêm chủng quốc gia.")
+    assert "đợt tiêm chủng bổ sung" in s["03"]
+    assert not words(s["03"]) & {"nền", "tảng", "hệ", "thống"}
+    s = subjects_of("Trong năm, huyện đã hỗ trợ 42 hộ nuôi bò sinh sản, dựa theo danh sách do các xã đề nghị.")
+    assert "hộ nuôi bò sinh sản" in s["42"]
+    assert not words(s["42"]) & {"dựa", "danh", "sách"}
+    # a place adjunct still names where the counted are
+    s = subjects_of("Đã cấp 1.200 thẻ bảo hiểm y tế trên Cổng dịch vụ công của tỉnh.")
+    assert "Cổng dịch vụ công" in s["1.200"]
+
+
+def test_a_plans_target_lead_and_a_time_clause_are_no_part_of_the_subject():
+    # subjects.yaml openers: "Mục tiêu cụ thể là ..." frames the targets; "sau khi ... sẽ" is a time clause
+    s = subjects_of("Mục tiêu cụ thể là sau khi kết thúc Đề án sẽ có 200 giáo viên có trình độ thạc sĩ được đào tạo ở "
+                    "nước ngoài.")
+    assert names(s["200"], "giáo viên có trình độ thạc sĩ được đào tạo ở nước ngoài", extra=0)
+    s = subjects_of("Mục tiêu chung: đến năm 2030 có 95% trường học đạt chuẩn quốc gia.")
+    assert names(s["95%"], "trường học đạt chuẩn quốc gia", extra=0)
+    s = subjects_of("Mục tiêu tổng quát là 100% trạm y tế xã có bác sĩ làm việc.")
+    assert names(s["100%"], "trạm y tế xã có bác sĩ làm việc", extra=0)
+    s = subjects_of("Sau khi hoàn thành nâng cấp đường giao thông nông thôn sẽ có 45 thôn được kết nối với trung tâm xã.")
+    assert names(s["45"], "thôn được kết nối với trung tâm xã", extra=0)

@@ -564,7 +564,7 @@ def context_words() -> ContextWords:
 class ExtentWords:
     """rules/subjects.yaml `extent`, compiled: see the comments there."""
 
-    manner: regex.Pattern  # searched: a manner or time adjunct that ends a counted noun's phrase
+    manner: regex.Pattern  # searched: a manner, time or basis adjunct that ends a counted noun's phrase
     noun_marker: regex.Pattern  # full match of a word: after a light verb, it shows the verb used as a noun
     second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
@@ -584,7 +584,8 @@ def extent_words_data() -> dict:
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
-                                                  "attendance_verbs", "attendance_nouns", "document_nouns"})
+                                                  "attendance_verbs", "attendance_nouns", "document_nouns",
+                                                  "basis_adjuncts"})
 
 
 @cache
@@ -593,7 +594,8 @@ def extent_words() -> ExtentWords:
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
-        manner=regex.compile(r"\s" + WHOLE_WORD % f"(?:{alt['manner_adjuncts']}|{alt['time_adjuncts']})", flags),
+        manner=regex.compile(r"\s" + WHOLE_WORD % f"(?:{alt['manner_adjuncts']}|{alt['time_adjuncts']}|{alt['basis_adjuncts']})",
+                             flags),
         noun_marker=regex.compile(alt["noun_markers"], flags),
         second_verb=regex.compile(r"\s" + WHOLE_WORD % word_alternation(
             _section("phrase", _PHRASE_KEYS)["coordinators"], "subjects.yaml phrase.coordinators") + r"\s+"
