@@ -171,3 +171,23 @@ def test_a_plans_target_lead_and_a_time_clause_are_no_part_of_the_subject():
     assert names(s["100%"], "trạm y tế xã có bác sĩ làm việc", extra=0)
     s = subjects_of("Sau khi hoàn thành nâng cấp đường giao thông nông thôn sẽ có 45 thôn được kết nối với trung tâm xã.")
     assert names(s["45"], "thôn được kết nối với trung tâm xã", extra=0)
+
+
+def test_a_unit_of_measure_or_a_scale_word_is_no_part_of_the_subject():
+    # extents.yaml measure_units: a physical unit says how much, never what is measured
+    s = subjects_of("Sản lượng lúa cả năm ước đạt 1.250 nghìn tấn, tăng 3% so với cùng kỳ.")
+    assert names(s["1.250"], "sản lượng lúa", extra=0)
+    assert names(s["3%"], "tỷ lệ sản lượng lúa", extra=0)
+    s = subjects_of("Tổng diện tích rừng trồng mới là 1.250 ha.")
+    assert names(s["1.250"], "tổng diện tích rừng trồng mới", extra=0)
+    s = subjects_of("Lực lượng chức năng thu giữ 3,5kg ma túy tổng hợp.")
+    assert "ma túy tổng hợp" in s["3,5kg"] and "kg" not in words(s["3,5kg"])
+    s = subjects_of("Tổng công suất các nhà máy điện mặt trời đạt 1.200 MW.")
+    assert "mw" not in words(s["1.200"])
+    # a scale word goes, the counted noun stays
+    s = subjects_of("Trong quý, toàn tỉnh đón 2,3 triệu lượt khách du lịch.")
+    assert "lượt khách du lịch" in s["2,3"] and "triệu" not in words(s["2,3"])
+    # an item of a "trong đó" list drops the unit as the total's phrase leaves it
+    s = subjects_of("Tổng lượng khách du lịch đến tham quan tại tỉnh quý I đạt 6.018,3 ngàn lượt khách, tăng 22,5% so "
+                    "với cùng kỳ; trong đó, khách quốc tế đạt 524,5 ngàn lượt khách.")
+    assert "nghìn" not in words(s["524,5"]) and s["524,5"].count("lượt khách") == 1

@@ -447,3 +447,21 @@ def test_a_pair_of_counts_shares_no_comparison_that_follows_it():
     s = subjects_of("Xử lý hành chính 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.")
     for raw in ("12", "5"):  # the comparison is said of the counts: no word of it names them
         assert not words(s[raw]) & {"cùng", "kỳ", "giảm"} and " so" not in s[raw]
+
+
+def test_a_unit_opening_another_word_names_no_bare_count_of_it():
+    # subjects.yaml context.compound_starts: "xã hội" is no "xã", "hộ chiếu" no "hộ", "tổ chức" no "tổ"
+    assert named_qualifiers("xã", ["Ngành y tế đẩy mạnh tuyên truyền chính sách bảo hiểm xã hội, y tế"]) == ""
+    s = subjects_of("Ngành y tế đẩy mạnh tuyên truyền chính sách bảo hiểm xã hội, y tế. Trong tháng, có 03 xã đã hoàn "
+                    "thành.")
+    assert not words(s["03"]) & {"hội", "tế"}
+    s = subjects_of("Công an huyện tăng cường cấp hộ chiếu phổ thông cho công dân. Trong quý có 12 hộ đã được hỗ trợ.")
+    assert not words(s["12"]) & {"chiếu", "phổ", "thông"}
+    s = subjects_of("Huyện đã tổ chức tập huấn kỹ thuật chăn nuôi. Trong năm thành lập 05 tổ đang hoạt động.")
+    assert not words(s["05"]) & {"chức", "huấn", "chăn"}
+    s = subjects_of("Sở đã tiếp nhận hồ sơ của các đơn vị sự nghiệp. Trong tháng, có 15 đơn đã được giải quyết.")
+    assert not words(s["15"]) & {"vị", "nghiệp"}
+    # the unit named on its own still lends its qualifiers
+    assert named_qualifiers("xã", ["Tỉnh có 12 xã biên giới đã được công nhận"]) == "biên giới"
+    # a unit that is itself such a word is named by it
+    assert named_qualifiers("đơn vị", ["Sở đã kiểm tra các đơn vị hành chính cấp xã"]) == "hành chính cấp xã"

@@ -36,6 +36,7 @@ from extract.language.subjects import (
     extent_words,
     extent_words_data,
     measure_phrase,
+    measure_units,
     openers,
     per_times,
     phrase_words,
@@ -1370,6 +1371,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
             unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
+            unit = _noun_after_phrase(m, unit) if content_words(before) else unit
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)
@@ -1402,7 +1404,11 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         _t, t_subject = total
         t_subject = _without_bare_agent(sent, _t, t_subject)
         unit = m.unit or ""
-        item = own.replace(unit, " ") if unit and is_counted(m) else own
+        item = own
+        # the unit as written and as a phrase before it leaves it ("nghìn lượt khách", "lượt khách")
+        written = dict.fromkeys((unit, _noun_after_phrase(m, unit))) if unit and is_counted(m) else {}
+        for noun in filter(None, written):
+            item = item.replace(noun, " ")
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
 
@@ -1536,6 +1542,18 @@ def _counted_noun(m: Mention) -> str:
     unit = m.unit or ""
     head, _, per = unit.partition("/")
     return head.strip() if per and per.strip().casefold() in per_times() else unit
+
+
+def _noun_after_phrase(m: Mention, unit: str) -> str:
+    """The counted noun `unit` of `m` where words of its clause stand before it: without its scale word ("đón 1,58
+    triệu lượt khách" -> "lượt khách"), and none for a unit of physical measure (`extents.yaml` measure_units:
+    "sản lượng thủy sản khai thác ước đạt 52.128 tấn", "Tổng diện tích ... là 1.250 ha"), which says how much,
+    never what: those words name it. A count that opens its own phrase keeps its unit as written (label_lines.py
+    reads a listed value's noun from there: "23,2584kg ma túy tổng hợp")."""
+    base = m.base_unit or ""
+    if base and unit.casefold() != base.casefold() and unit.casefold().endswith(" " + base.casefold()):
+        unit = base  # "1,58 triệu lượt": the scale is folded into the value
+    return "" if unit.partition("/")[0].strip().casefold() in measure_units() else unit
 
 
 def _container(sent: Sentence, m: Mention) -> str | None:

@@ -463,6 +463,12 @@ def container_words() -> ContainerWords:
 
 
 @cache
+def measure_units() -> frozenset[str]:
+    """The units of physical measure (`extents.yaml` measure_units), casefolded: no counted noun."""
+    return frozenset(w.casefold() for w in extent_words_data()["measure_units"])
+
+
+@cache
 def per_times() -> frozenset[str]:
     """The time units a rate may be per (`extents.yaml` per_times), casefolded."""
     return frozenset(w.casefold() for w in extent_words_data()["per_times"])
@@ -505,6 +511,7 @@ class ContextWords:
     whole_head: regex.Pattern  # searched at the end of a text: "tổng số" before the noun of a ratio's whole
     nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" (and a light verb) naming an activity
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
+    compound_start: regex.Pattern  # matched where a unit starts: "xã hội", a compound opening with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
     plan: regex.Pattern  # searched: "kế hoạch", "đề án", a plan noun
@@ -519,7 +526,8 @@ class ContextWords:
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "existential",
-                 "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
+                 "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "compound_starts", "rank_words",
+                 "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics"}
 
@@ -544,6 +552,7 @@ def context_words() -> ContextWords:
         nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"(?:\s+" + WHOLE_WORD % word_alternation(
             _section("phrase", _PHRASE_KEYS)["light_verbs"], "subjects.yaml phrase.light_verbs") + r")?\s*$", flags),
         compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
+        compound_start=regex.compile(alt["compound_starts"] + r"(?![\p{L}\p{N}_])", flags),
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
         plan=regex.compile(WHOLE_WORD % alt["plan_nouns"], flags),
@@ -585,7 +594,7 @@ def extent_words_data() -> dict:
                                                   "per_times", "time_adjuncts", "scope_prepositions",
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
-                                                  "basis_adjuncts"})
+                                                  "basis_adjuncts", "measure_units"})
 
 
 @cache
