@@ -191,3 +191,28 @@ def test_a_unit_of_measure_or_a_scale_word_is_no_part_of_the_subject():
     s = subjects_of("Tổng lượng khách du lịch đến tham quan tại tỉnh quý I đạt 6.018,3 ngàn lượt khách, tăng 22,5% so "
                     "với cùng kỳ; trong đó, khách quốc tế đạt 524,5 ngàn lượt khách.")
     assert "nghìn" not in words(s["524,5"]) and s["524,5"].count("lượt khách") == 1
+
+
+def test_a_comma_part_opened_by_a_modal_verb_is_a_predicate_of_its_own():
+    # extents.yaml modal_verbs: "phải", "cần" open what is said of the counted, no item of its noun list
+    s = subjects_of("Đã có 45 giáo viên không đạt chuẩn, phải đào tạo lại.")
+    assert names(s["45"], "giáo viên không đạt chuẩn", extra=0)
+    s = subjects_of("Năm 2024, có 12 trạm y tế xuống cấp nghiêm trọng, cần sửa chữa.")
+    assert names(s["12"], "trạm y tế xuống cấp nghiêm trọng", extra=0)
+    s = subjects_of("Có 18 hộ dân bị thiệt hại do mưa lũ, phải di dời khẩn cấp.")
+    assert not words(s["18"]) & {"di", "dời", "khẩn"}
+    # a noun list goes on through its commas
+    s = subjects_of("Năm học 2024-2025 có 150 trường mầm non, tiểu học, trung học cơ sở đạt chuẩn quốc gia.")
+    assert names(s["150"], "trường mầm non, tiểu học, trung học cơ sở đạt chuẩn quốc gia", extra=0)
+
+
+def test_the_noun_list_of_a_count_is_no_part_of_the_next_counts_clause():
+    # _clause_lo: comma parts that go on the noun of the count before belong to it, not to the next clause
+    s = subjects_of("Ngành đã kiểm tra 40 cơ sở sản xuất, kinh doanh thực phẩm, phát hiện 5 cơ sở vi phạm.")
+    assert names(s["5"], "phát hiện cơ sở vi phạm", extra=0)
+    assert "kinh doanh thực phẩm" in s["40"]
+    s = subjects_of("Đoàn đã thanh tra 22 doanh nghiệp khai thác, chế biến khoáng sản, xử phạt 6 doanh nghiệp.")
+    assert s["6"].startswith("xử phạt doanh nghiệp")  # the bare noun then takes what it was named with
+    # a comma right after the count: the parts are the next clause's own ("..., sửa đổi, bổ sung 628 thủ tục")
+    s = subjects_of("Trong quý, công bố mới 15 thủ tục, sửa đổi, bổ sung 42 thủ tục.")
+    assert names(s["42"], "sửa đổi, bổ sung thủ tục", extra=0)

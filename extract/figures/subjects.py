@@ -166,6 +166,10 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     for i in range(len(commas) - 1, -1, -1):
         part_lo = commas[i - 1] if i > 0 else lo
         if part_lo == prev or _numbered(sent, part_lo, commas[i]):
+            if part_lo == prev and i < len(commas) - 1 and content_words(masked(sent, lo, commas[0] - 1, None)) \
+                    and not _to_recipient(masked(sent, commas[-1], pos, None)):
+                start = commas[-1]  # "kiểm tra 40 cơ sở sản xuất, kinh doanh thực phẩm, phát hiện 5 ...": the
+                # list parts go on the noun the count before goes on with, not on this clause
             break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
         part = masked(sent, part_lo, commas[i] - 1, None)
         if not _is_list_part(part):
@@ -174,6 +178,14 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
             break
         start = part_lo
     return start
+
+
+def _to_recipient(text: str) -> bool:
+    """Whether `text` (the words before a count) ends with the preposition of a recipient (`extents.yaml`
+    recipient_prepositions): "tổ chức 05 lớp tập huấn, hội nghị, tọa đàm cho 300 cán bộ" names, after the last
+    comma, one more item of the list before and then who received them all."""
+    words = text.split()
+    return bool(words) and extent_words().recipient.fullmatch(words[-1]) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -559,8 +571,8 @@ def _after(sent: Sentence, m: Mention) -> str:
             if names != p:
                 break
             continue
-        if find_periods(p) or pw.aspect.search(p) or _opens_clause(p):
-            break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...": a clause of its own
+        if find_periods(p) or pw.aspect.search(p) or _opens_clause(p) or extent_words().modal.match(p):
+            break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...", ", phải đào tạo lại": a clause of its own
         if pw.aspect.search(parts[0]) and _is_list_part(p):
             # "34 xã đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": after the noun's own verb the
             # comma list is its object, which ends at the adjunct a preposition opens (as in _shared_tail)
