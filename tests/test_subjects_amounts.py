@@ -144,3 +144,16 @@ def test_an_aside_that_leaves_a_part_out_is_no_subject_of_the_total_after_it():
                     "là 84.300 triệu đồng.")
     assert names(s["84.300"], "dự toán chi thường xuyên của huyện")
     assert "phòng" not in s["84.300"]
+
+
+def test_a_noun_of_money_after_an_amount_names_what_the_money_is():
+    # amounts.yaml money_nouns: "45 tỷ đồng vốn đầu tư công" is money of the public investment capital
+    s = subjects_of("Huyện đã giải ngân 45 tỷ đồng vốn đầu tư công, đạt 62% kế hoạch.")
+    assert names(s["45"], "giải ngân vốn đầu tư công", extra=0)
+    s = subjects_of("Tỉnh đã bố trí 15 tỷ đồng kinh phí sửa chữa trường học.")
+    assert names(s["15"], "bố trí kinh phí sửa chữa trường học", extra=0)
+    s = subjects_of("Lực lượng quản lý thị trường đã thu 350 triệu đồng tiền phạt vi phạm hành chính.")
+    assert names(s["350"], "thu tiền phạt vi phạm hành chính lực lượng quản lý thị trường", extra=0)
+    # a copula's noun phrase still names an amount with no noun after it
+    s = subjects_of("Tổng vốn đầu tư là 45 tỷ đồng.")
+    assert names(s["45"], "tổng vốn đầu tư", extra=0)

@@ -1348,7 +1348,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     shared = _coordinated(sent, m, done)
     if shared:
         return shared
-    if indicator and not counted:
+    if (money := _money_named_after(sent, m)) is not None:
+        own = money  # "giải ngân 1.250 tỷ đồng vốn đầu tư công": the noun after the amount names the money
+    elif indicator and not counted:
         opening = _after_opening_rate(sent, m)  # "..., đến năm 2030, 50% xã, phường không ma túy"
         np_text = opening or _rate_np(sent, m, subject)
         named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
@@ -1423,6 +1425,20 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             item = item.replace(noun, " ")
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def _money_named_after(sent: Sentence, m: Mention) -> str | None:
+    """The subject of an amount of money that a noun of money follows as its apposition (`amounts.yaml` money_nouns:
+    "Huyện đã giải ngân 45 tỷ đồng vốn đầu tư công" -> "giải ngân vốn đầu tư công"): the clause's verb phrase and
+    that noun phrase (and the agent), as for a count and its counted noun; None for other figures, or when a copula's noun phrase
+    before the amount names it."""
+    if m.base_unit not in rules().money_units or not amount_words().money_noun.match(sent.text, m.end):
+        return None
+    after = _after(sent, m)
+    before, copula, agent = _before(sent, m)
+    if copula or not content_words(after):
+        return None
+    return " ".join(p for p in (before, after, agent) if p)  # whose act, as after a counted noun
 
 
 def activity_plan(sent: Sentence, m: Mention) -> str | None:

@@ -643,11 +643,13 @@ class AmountWords:
     topic: regex.Pattern  # matched at the start of a sentence: group "t" is its topic, up to a comma or colon
     measure: regex.Pattern  # searched: a noun naming what an amount measures ("mức hỗ trợ", "kinh phí")
     measure_end: regex.Pattern  # searched after it: where its noun phrase ends (a comma, "theo", "như", "cụ thể")
+    money_noun: regex.Pattern  # matched at the start of the words after an amount: "vốn", "kinh phí"
 
 
 @cache
 def amount_words() -> AmountWords:
-    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends"})
+    data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
+                                                   "money_nouns"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -661,6 +663,8 @@ def amount_words() -> AmountWords:
         measure_end=regex.compile(r"[,;:()]|\s" + WHOLE_WORD % word_alternation(data["measure_ends"],
                                                                                 "amounts.yaml measure_ends"),
                                   regex.IGNORECASE),
+        money_noun=regex.compile(r"\s*" + WHOLE_WORD % word_alternation(data["money_nouns"], "amounts.yaml money_nouns"),
+                                 regex.IGNORECASE),
     )
 
 
