@@ -201,6 +201,9 @@ def test_a_comma_part_opened_by_a_modal_verb_is_a_predicate_of_its_own():
     assert names(s["12"], "trạm y tế xuống cấp nghiêm trọng", extra=0)
     s = subjects_of("Có 18 hộ dân bị thiệt hại do mưa lũ, phải di dời khẩn cấp.")
     assert not words(s["18"]) & {"di", "dời", "khẩn"}
+    # so does the focus adverb "chủ yếu" (subjects.yaml phrase.whole_quantifiers)
+    s = subjects_of("Toàn tỉnh có 1.200 học sinh bỏ học, chủ yếu ở vùng đồng bào dân tộc thiểu số.")
+    assert names(s["1.200"], "học sinh bỏ học", extra=0)
     # a noun list goes on through its commas
     s = subjects_of("Năm học 2024-2025 có 150 trường mầm non, tiểu học, trung học cơ sở đạt chuẩn quốc gia.")
     assert names(s["150"], "trường mầm non, tiểu học, trung học cơ sở đạt chuẩn quốc gia", extra=0)
