@@ -219,3 +219,12 @@ def test_the_noun_list_of_a_count_is_no_part_of_the_next_counts_clause():
     # a comma right after the count: the parts are the next clause's own ("..., sửa đổi, bổ sung 628 thủ tục")
     s = subjects_of("Trong quý, công bố mới 15 thủ tục, sửa đổi, bổ sung 42 thủ tục.")
     assert names(s["42"], "sửa đổi, bổ sung thủ tục", extra=0)
+
+
+def test_a_rate_raised_by_a_plan_measures_the_index_it_raises():
+    # extents.yaml raising_verbs, raised_heads: "nâng cao chỉ số ..., đạt 90%": the index reaches the figure
+    s = subjects_of("- Triển khai giải pháp nâng cao chỉ số mức độ hài lòng của người dân về dịch vụ y tế, đạt tối "
+                    "thiểu 90%.")
+    assert names(s["90%"], "chỉ số mức độ hài lòng của người dân về dịch vụ y tế", extra=0)
+    s = subjects_of("Phấn đấu cải thiện tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.")
+    assert names(s["95%"], "tỷ lệ hộ gia đình sử dụng nước sạch", extra=0)

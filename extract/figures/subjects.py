@@ -1163,6 +1163,8 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
     elif pred and text[: pred.start()].strip():
         text = text[: pred.start()]
+    raised = list(extent_words().raised.finditer(text))
+    text = text[raised[-1].start("h") :] if raised else text  # "nâng cao chỉ số ... đạt 90%": the index reaches it
     if pw.restate.fullmatch(text):
         if not text.strip() and content_words(_phrase_after(sent, m)):
             return ""  # "(gần 50% số quyết định công bố trễ hạn, ...)": a rate opening its clause names what follows

@@ -579,6 +579,7 @@ class ExtentWords:
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
     modal: regex.Pattern  # matched at the start of a comma part: a modal verb opening a predicate ("phải", "cần")
+    raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
@@ -595,7 +596,8 @@ def extent_words_data() -> dict:
                                                   "per_times", "time_adjuncts", "scope_prepositions",
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
-                                                  "basis_adjuncts", "measure_units", "modal_verbs"})
+                                                  "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
+                                                  "raised_heads"})
 
 
 @cache
@@ -613,6 +615,8 @@ def extent_words() -> ExtentWords:
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
         modal=regex.compile(r"\s*" + WHOLE_WORD % alt["modal_verbs"], flags),
+        raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
+                             flags),
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
