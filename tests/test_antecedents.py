@@ -117,3 +117,6 @@ def test_an_attribute_in_a_comma_part_is_of_the_sentence_s_topic():
     # a topic that holds a number is no owner
     s = subjects_of("Khu dân cư số 3 là khu mới, dân số 2.100 người.")
     assert "Khu" not in s["2.100"]
+    # a topic that is itself a count measures something else: the attribute is no attribute of it
+    s = subjects_of("Số ca sinh tại bệnh viện huyện là 1.450 ca, công suất sử dụng giường bệnh đạt 87%.")
+    assert "sinh" not in s["87%"].split()

@@ -205,3 +205,16 @@ def test_a_rate_compared_again_with_another_plan_is_the_same_figure():
     s = subjects_of("Thu ngân sách trên địa bàn huyện ước đạt 120 tỷ đồng, đạt 105% dự toán tỉnh giao và 98% dự toán "
                     "huyện giao.")
     assert names(s["98%"], "thu ngân sách trên địa bàn huyện", extra=0)
+
+
+def test_a_noun_of_money_after_an_amount_names_what_the_money_is():
+    # amounts.yaml money_nouns: "45 tỷ đồng vốn đầu tư công" is money of the public investment capital
+    s = subjects_of("Huyện đã giải ngân 45 tỷ đồng vốn đầu tư công, đạt 62% kế hoạch.")
+    assert names(s["45"], "giải ngân vốn đầu tư công", extra=0)
+    s = subjects_of("Tỉnh đã bố trí 15 tỷ đồng kinh phí sửa chữa trường học.")
+    assert names(s["15"], "bố trí kinh phí sửa chữa trường học", extra=0)
+    s = subjects_of("Lực lượng quản lý thị trường đã thu 350 triệu đồng tiền phạt vi phạm hành chính.")
+    assert names(s["350"], "thu tiền phạt vi phạm hành chính lực lượng quản lý thị trường", extra=0)
+    # a copula's noun phrase still names an amount with no noun after it
+    s = subjects_of("Tổng vốn đầu tư là 45 tỷ đồng.")
+    assert names(s["45"], "tổng vốn đầu tư", extra=0)

@@ -141,3 +141,90 @@ def test_participants_after_với_sự_tham_gia_của_count_for_the_event_of_the
     assert names(s["240"], "đại biểu các huyện tham gia hội thảo chuyên đề về du lịch cộng đồng", extra=3)
     s = subjects_of("Tổ chức 3 hội thảo; với sự tham gia của 240 đại biểu.")  # a new clause: no event before
     assert "hội" not in words(s["240"])
+
+
+def test_a_basis_or_means_adjunct_ends_the_counted_noun_phrase():
+    # extents.yaml basis_adjuncts: what the act was based on or carried out through is nothing counted
+    s = subjects_of("Ngành nông nghiệp đã xây dựng 15 mô hình sản xuất lúa an toàn trên cơ sở quy trình của Bộ Nông "
+                    "nghiệp.")
+    assert "mô hình sản xuất lúa an toàn" in s["15"]
+    assert not words(s["15"]) & {"quy", "trình", "bộ"}
+    s = subjects_of("Sở Y tế đã tổ chức 03 đợt tiêm chủng bổ sung trên nền tảng Hệ thống thông tin tiêm chủng quốc gia.")
+    assert "đợt tiêm chủng bổ sung" in s["03"]
+    assert not words(s["03"]) & {"nền", "tảng", "hệ", "thống"}
+    s = subjects_of("Trong năm, huyện đã hỗ trợ 42 hộ nuôi bò sinh sản, dựa theo danh sách do các xã đề nghị.")
+    assert "hộ nuôi bò sinh sản" in s["42"]
+    assert not words(s["42"]) & {"dựa", "danh", "sách"}
+    # a place adjunct still names where the counted are
+    s = subjects_of("Đã cấp 1.200 thẻ bảo hiểm y tế trên Cổng dịch vụ công của tỉnh.")
+    assert "Cổng dịch vụ công" in s["1.200"]
+
+
+def test_a_plans_target_lead_and_a_time_clause_are_no_part_of_the_subject():
+    # subjects.yaml openers: "Mục tiêu cụ thể là ..." frames the targets; "sau khi ... sẽ" is a time clause
+    s = subjects_of("Mục tiêu cụ thể là sau khi kết thúc Đề án sẽ có 200 giáo viên có trình độ thạc sĩ được đào tạo ở "
+                    "nước ngoài.")
+    assert names(s["200"], "giáo viên có trình độ thạc sĩ được đào tạo ở nước ngoài", extra=0)
+    s = subjects_of("Mục tiêu chung: đến năm 2030 có 95% trường học đạt chuẩn quốc gia.")
+    assert names(s["95%"], "trường học đạt chuẩn quốc gia", extra=0)
+    s = subjects_of("Mục tiêu tổng quát là 100% trạm y tế xã có bác sĩ làm việc.")
+    assert names(s["100%"], "trạm y tế xã có bác sĩ làm việc", extra=0)
+    s = subjects_of("Sau khi hoàn thành nâng cấp đường giao thông nông thôn sẽ có 45 thôn được kết nối với trung tâm xã.")
+    assert names(s["45"], "thôn được kết nối với trung tâm xã", extra=0)
+
+
+def test_a_unit_of_measure_or_a_scale_word_is_no_part_of_the_subject():
+    # extents.yaml measure_units: a physical unit says how much, never what is measured
+    s = subjects_of("Sản lượng lúa cả năm ước đạt 1.250 nghìn tấn, tăng 3% so với cùng kỳ.")
+    assert names(s["1.250"], "sản lượng lúa", extra=0)
+    assert names(s["3%"], "sản lượng lúa", extra=0)  # a change restates its count (subjects.yaml share_against)
+    s = subjects_of("Tổng diện tích rừng trồng mới là 1.250 ha.")
+    assert names(s["1.250"], "tổng diện tích rừng trồng mới", extra=0)
+    s = subjects_of("Lực lượng chức năng thu giữ 3,5kg ma túy tổng hợp.")
+    assert "ma túy tổng hợp" in s["3,5kg"] and "kg" not in words(s["3,5kg"])
+    s = subjects_of("Tổng công suất các nhà máy điện mặt trời đạt 1.200 MW.")
+    assert "mw" not in words(s["1.200"])
+    # a scale word goes, the counted noun stays
+    s = subjects_of("Trong quý, toàn tỉnh đón 2,3 triệu lượt khách du lịch.")
+    assert "lượt khách du lịch" in s["2,3"] and "triệu" not in words(s["2,3"])
+    # an item of a "trong đó" list drops the unit as the total's phrase leaves it
+    s = subjects_of("Tổng lượng khách du lịch đến tham quan tại tỉnh quý I đạt 6.018,3 ngàn lượt khách, tăng 22,5% so "
+                    "với cùng kỳ; trong đó, khách quốc tế đạt 524,5 ngàn lượt khách.")
+    assert "nghìn" not in words(s["524,5"]) and s["524,5"].count("lượt khách") == 1
+
+
+def test_a_comma_part_opened_by_a_modal_verb_is_a_predicate_of_its_own():
+    # extents.yaml modal_verbs: "phải", "cần" open what is said of the counted, no item of its noun list
+    s = subjects_of("Đã có 45 giáo viên không đạt chuẩn, phải đào tạo lại.")
+    assert names(s["45"], "giáo viên không đạt chuẩn", extra=0)
+    s = subjects_of("Năm 2024, có 12 trạm y tế xuống cấp nghiêm trọng, cần sửa chữa.")
+    assert names(s["12"], "trạm y tế xuống cấp nghiêm trọng", extra=0)
+    s = subjects_of("Có 18 hộ dân bị thiệt hại do mưa lũ, phải di dời khẩn cấp.")
+    assert not words(s["18"]) & {"di", "dời", "khẩn"}
+    # so does the focus adverb "chủ yếu" (subjects.yaml phrase.whole_quantifiers)
+    s = subjects_of("Toàn tỉnh có 1.200 học sinh bỏ học, chủ yếu ở vùng đồng bào dân tộc thiểu số.")
+    assert names(s["1.200"], "học sinh bỏ học", extra=0)
+    # a noun list goes on through its commas
+    s = subjects_of("Năm học 2024-2025 có 150 trường mầm non, tiểu học, trung học cơ sở đạt chuẩn quốc gia.")
+    assert names(s["150"], "trường mầm non, tiểu học, trung học cơ sở đạt chuẩn quốc gia", extra=0)
+
+
+def test_the_noun_list_of_a_count_is_no_part_of_the_next_counts_clause():
+    # _clause_lo: comma parts that go on the noun of the count before belong to it, not to the next clause
+    s = subjects_of("Ngành đã kiểm tra 40 cơ sở sản xuất, kinh doanh thực phẩm, phát hiện 5 cơ sở vi phạm.")
+    assert names(s["5"], "phát hiện cơ sở vi phạm", extra=0)
+    assert "kinh doanh thực phẩm" in s["40"]
+    s = subjects_of("Đoàn đã thanh tra 22 doanh nghiệp khai thác, chế biến khoáng sản, xử phạt 6 doanh nghiệp.")
+    assert s["6"].startswith("xử phạt doanh nghiệp")  # the bare noun then takes what it was named with
+    # a comma right after the count: the parts are the next clause's own ("..., sửa đổi, bổ sung 628 thủ tục")
+    s = subjects_of("Trong quý, công bố mới 15 thủ tục, sửa đổi, bổ sung 42 thủ tục.")
+    assert names(s["42"], "sửa đổi, bổ sung thủ tục", extra=0)
+
+
+def test_a_rate_raised_by_a_plan_measures_the_index_it_raises():
+    # extents.yaml raising_verbs, raised_heads: "nâng cao chỉ số ..., đạt 90%": the index reaches the figure
+    s = subjects_of("- Triển khai giải pháp nâng cao chỉ số mức độ hài lòng của người dân về dịch vụ y tế, đạt tối "
+                    "thiểu 90%.")
+    assert names(s["90%"], "chỉ số mức độ hài lòng của người dân về dịch vụ y tế", extra=0)
+    s = subjects_of("Phấn đấu cải thiện tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.")
+    assert names(s["95%"], "tỷ lệ hộ gia đình sử dụng nước sạch", extra=0)

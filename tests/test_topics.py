@@ -464,3 +464,21 @@ def test_an_amount_stating_a_rate_in_money_is_the_money_of_what_the_rate_is_of()
     # a rate that names no object from a plural determiner leaves the amount its own words
     s = subjects_of("Tỷ lệ giải ngân vốn đầu tư công đạt 65% (số vốn đã giải ngân 1.200 tỷ đồng).")
     assert "đầu tư" not in (s["1.200"] or "")
+
+
+def test_a_unit_opening_another_word_names_no_bare_count_of_it():
+    # subjects.yaml context.compound_starts: "xã hội" is no "xã", "hộ chiếu" no "hộ", "tổ chức" no "tổ"
+    assert named_qualifiers("xã", ["Ngành y tế đẩy mạnh tuyên truyền chính sách bảo hiểm xã hội, y tế"]) == ""
+    s = subjects_of("Ngành y tế đẩy mạnh tuyên truyền chính sách bảo hiểm xã hội, y tế. Trong tháng, có 03 xã đã hoàn "
+                    "thành.")
+    assert not words(s["03"]) & {"hội", "tế"}
+    s = subjects_of("Công an huyện tăng cường cấp hộ chiếu phổ thông cho công dân. Trong quý có 12 hộ đã được hỗ trợ.")
+    assert not words(s["12"]) & {"chiếu", "phổ", "thông"}
+    s = subjects_of("Huyện đã tổ chức tập huấn kỹ thuật chăn nuôi. Trong năm thành lập 05 tổ đang hoạt động.")
+    assert not words(s["05"]) & {"chức", "huấn", "chăn"}
+    s = subjects_of("Sở đã tiếp nhận hồ sơ của các đơn vị sự nghiệp. Trong tháng, có 15 đơn đã được giải quyết.")
+    assert not words(s["15"]) & {"vị", "nghiệp"}
+    # the unit named on its own still lends its qualifiers
+    assert named_qualifiers("xã", ["Tỉnh có 12 xã biên giới đã được công nhận"]) == "biên giới"
+    # a unit that is itself such a word is named by it
+    assert named_qualifiers("đơn vị", ["Sở đã kiểm tra các đơn vị hành chính cấp xã"]) == "hành chính cấp xã"

@@ -14,7 +14,7 @@ from extract.figures.rules import rules
 from extract.figures.subjects import is_counted
 from extract.language.numbers import Mention
 from extract.language.periods import find_periods
-from extract.language.subjects import WHOLE_WORD, phrase_words, word_alternation, word_pattern
+from extract.language.subjects import WHOLE_WORD, context_words, phrase_words, word_alternation, word_pattern
 
 # the keys of rules/antecedents.yaml (the lead-in keys are read by lead_ins.py)
 _KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends", "cost_nouns",
@@ -176,7 +176,8 @@ def attribute_owner(subject: str | None, m: Mention, before: str) -> str | None:
     """`subject` of a figure whose comma part is an attribute noun and the number ("..., dân số khoảng 3,87 triệu
     người") with the sentence's topic after it: the noun phrase its first comma part holding a topic verb opens with
     ("Huyện A là huyện biên giới, diện tích 3.679 km2" -> "diện tích km2 Huyện A"); `before` is the sentence up to
-    the number. A topic with a number or over _TOPIC_WORDS words is no owner."""
+    the number. A topic with a number, over _TOPIC_WORDS words, or itself a count ("Số bệnh nhân điều trị nội trú là
+    98.450 lượt, công suất ... đạt 92,6%": subjects.yaml context.count_topics) is no owner."""
     if not subject:
         return subject
     attribute, verb = _attribute_words()
@@ -189,7 +190,7 @@ def attribute_owner(subject: str | None, m: Mention, before: str) -> str | None:
             continue
         topic = " ".join(part[: found.start()].split())
         if not topic or regex.search(r"\d", topic) or len(topic.split()) > _TOPIC_WORDS \
-                or word_pattern(topic).search(subject):
+                or context_words().count_topic.match(topic) or word_pattern(topic).search(subject):
             return subject
         return f"{subject} {topic}"
     return subject

@@ -80,7 +80,6 @@ class Rules:
     blockers: regex.Pattern
     target_head: regex.Pattern
     money_units: tuple
-    measure_units: frozenset
     rate_point_units: frozenset
     bound_units: tuple
     duration_units: tuple
@@ -160,7 +159,6 @@ def rules() -> Rules:
         stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),
         ratio_target=_any(cues["ratio_target"]),
         money_units=tuple(cues["money_units"]),
-        measure_units=frozenset(u.casefold() for u in cues["measure_units"]),
         rate_point_units=frozenset(" ".join(u.casefold().split()) for u in cues["rate_point_units"]),
         bound_units=tuple(cues["bound_units"]),
         duration_units=tuple(cues["duration_units"]),

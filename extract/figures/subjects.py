@@ -36,6 +36,7 @@ from extract.language.subjects import (
     extent_words,
     extent_words_data,
     measure_phrase,
+    measure_units,
     openers,
     per_times,
     phrase_words,
@@ -165,6 +166,10 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     for i in range(len(commas) - 1, -1, -1):
         part_lo = commas[i - 1] if i > 0 else lo
         if part_lo == prev or _numbered(sent, part_lo, commas[i]):
+            if part_lo == prev and i < len(commas) - 1 and content_words(masked(sent, lo, commas[0] - 1, None)) \
+                    and not _to_recipient(masked(sent, commas[-1], pos, None)):
+                start = commas[-1]  # "kiểm tra 40 cơ sở sản xuất, kinh doanh thực phẩm, phát hiện 5 ...": the
+                # list parts go on the noun the count before goes on with, not on this clause
             break  # the words right after a number qualify that number: "07 đơn vị xếp loại Tốt, 05 ..."
         part = masked(sent, part_lo, commas[i] - 1, None)
         if not _is_list_part(part):
@@ -173,6 +178,14 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
             break
         start = part_lo
     return start
+
+
+def _to_recipient(text: str) -> bool:
+    """Whether `text` (the words before a count) ends with the preposition of a recipient (`extents.yaml`
+    recipient_prepositions): "tổ chức 05 lớp tập huấn, hội nghị, tọa đàm cho 300 cán bộ" names, after the last
+    comma, one more item of the list before and then who received them all."""
+    words = text.split()
+    return bool(words) and extent_words().recipient.fullmatch(words[-1]) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -561,8 +574,8 @@ def _after(sent: Sentence, m: Mention) -> str:
             if names != p:
                 break
             continue
-        if find_periods(p) or pw.aspect.search(p) or _opens_clause(p):
-            break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...": a clause of its own
+        if find_periods(p) or pw.aspect.search(p) or _opens_clause(p) or extent_words().modal.match(p):
+            break  # ", UBND tỉnh đã ban hành ...", ", tiếp tục nghiên cứu ...", ", phải đào tạo lại": a clause of its own
         if pw.aspect.search(parts[0]) and _is_list_part(p):
             # "34 xã đang triển khai các mô hình, sáng kiến tại cơ quan, đơn vị": after the noun's own verb the
             # comma list is its object, which ends at the adjunct a preposition opens (as in _shared_tail)
@@ -906,12 +919,6 @@ def is_counted(m: Mention) -> bool:
         and not _money_rate(m.base_unit)
 
 
-def _measured(m: Mention) -> bool:
-    """A quantity in a unit of measure ("312.500 tấn", "7,12 tấn/ha"): it measures what is named before it, its unit
-    counts no noun."""
-    return (m.base_unit or "").split("/")[0].strip().casefold() in rules().measure_units
-
-
 def _money_rate(unit: str) -> bool:
     """Money per a unit ("đồng/tháng", "đồng/người/tháng"): an amount, like money itself, no count of a noun."""
     return "/" in unit and unit.split("/")[0].strip() in rules().money_units
@@ -1162,6 +1169,8 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
         text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
     elif pred and text[: pred.start()].strip():
         text = text[: pred.start()]
+    raised = list(extent_words().raised.finditer(text))
+    text = text[raised[-1].start("h") :] if raised else text  # "nâng cao chỉ số ... đạt 90%": the index reaches it
     if pw.restate.fullmatch(text):
         if not text.strip() and content_words(_phrase_after(sent, m)):
             return ""  # "(gần 50% số quyết định công bố trễ hạn, ...)": a rate opening its clause names what follows
@@ -1347,7 +1356,9 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     shared = _coordinated(sent, m, done)
     if shared:
         return shared
-    if indicator and not counted:
+    if (money := _money_named_after(sent, m)) is not None:
+        own = money  # "giải ngân 1.250 tỷ đồng vốn đầu tư công": the noun after the amount names the money
+    elif indicator and not counted:
         opening = _after_opening_rate(sent, m)  # "..., đến năm 2030, 50% xã, phường không ma túy"
         np_text = opening or _rate_np(sent, m, subject)
         named = fold(np_text).casefold().startswith(fold(phrase_words().share).casefold() + " ")
@@ -1381,8 +1392,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
-            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() \
-                or _measured(m) and content_words(before) else _counted_noun(m)
+            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
+            unit = _noun_after_phrase(m, unit) if content_words(before) else unit
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)
@@ -1417,7 +1428,11 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         _t, t_subject = total
         t_subject = _without_bare_agent(sent, _t, t_subject)
         unit = m.unit or ""
-        item = own.replace(unit, " ") if unit and is_counted(m) else own
+        item = own
+        # the unit as written and as a phrase before it leaves it ("nghìn lượt khách", "lượt khách")
+        written = dict.fromkeys((unit, _noun_after_phrase(m, unit))) if unit and is_counted(m) else {}
+        for noun in filter(None, written):
+            item = item.replace(noun, " ")
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
 
@@ -1436,6 +1451,20 @@ def _part_by_the_whole_act(m: Mention, own: str | None, total: tuple[Mention, st
     if len(at) != 1 or not content_words(t_subject[: at[0].start()]):
         return None
     return fold(f"{t_subject[: at[0].start()].strip()} {noun}")
+
+
+def _money_named_after(sent: Sentence, m: Mention) -> str | None:
+    """The subject of an amount of money that a noun of money follows as its apposition (`amounts.yaml` money_nouns:
+    "Huyện đã giải ngân 45 tỷ đồng vốn đầu tư công" -> "giải ngân vốn đầu tư công"): the clause's verb phrase and
+    that noun phrase (and the agent), as for a count and its counted noun; None for other figures, or when a copula's noun phrase
+    before the amount names it."""
+    if m.base_unit not in rules().money_units or not amount_words().money_noun.match(sent.text, m.end):
+        return None
+    after = _after(sent, m)
+    before, copula, agent = _before(sent, m)
+    if copula or not content_words(after):
+        return None
+    return " ".join(p for p in (before, after, agent) if p)  # whose act, as after a counted noun
 
 
 def activity_plan(sent: Sentence, m: Mention) -> str | None:
@@ -1567,6 +1596,18 @@ def _counted_noun(m: Mention) -> str:
     unit = m.unit or ""
     head, _, per = unit.partition("/")
     return head.strip() if per and per.strip().casefold() in per_times() else unit
+
+
+def _noun_after_phrase(m: Mention, unit: str) -> str:
+    """The counted noun `unit` of `m` where words of its clause stand before it: without its scale word ("đón 1,58
+    triệu lượt khách" -> "lượt khách"), and none for a unit of physical measure (`extents.yaml` measure_units:
+    "sản lượng thủy sản khai thác ước đạt 52.128 tấn", "Tổng diện tích ... là 1.250 ha"), which says how much,
+    never what: those words name it. A count that opens its own phrase keeps its unit as written (label_lines.py
+    reads a listed value's noun from there: "23,2584kg ma túy tổng hợp")."""
+    base = m.base_unit or ""
+    if base and unit.casefold() != base.casefold() and unit.casefold().endswith(" " + base.casefold()):
+        unit = base  # "1,58 triệu lượt": the scale is folded into the value
+    return "" if unit.partition("/")[0].strip().casefold() in measure_units() else unit
 
 
 def _container(sent: Sentence, m: Mention) -> str | None:

@@ -111,6 +111,9 @@ def named_qualifiers(noun: str, texts: list[str]) -> str:
             whole = compound.search(text[: hit.end()])
             if whole and whole.start() < hit.start():
                 continue  # "thời điểm báo cáo": the unit ends another noun here
+            start = context_words().compound_start.match(text, hit.start())
+            if start and start.end() > hit.end():
+                continue  # "bảo hiểm xã hội": the unit opens another noun here ("đơn vị" counts itself)
             qual = _qualifiers(text[hit.end() :]) or _pair_qualifiers(noun, text[hit.end() :])
             if content_words(qual) and not _is_citation(qual):
                 return qual

@@ -467,6 +467,12 @@ def container_words() -> ContainerWords:
 
 
 @cache
+def measure_units() -> frozenset[str]:
+    """The units of physical measure (`extents.yaml` measure_units), casefolded: no counted noun."""
+    return frozenset(w.casefold() for w in extent_words_data()["measure_units"])
+
+
+@cache
 def per_times() -> frozenset[str]:
     """The time units a rate may be per (`extents.yaml` per_times), casefolded."""
     return frozenset(w.casefold() for w in extent_words_data()["per_times"])
@@ -510,6 +516,7 @@ class ContextWords:
     whole_head: regex.Pattern  # searched at the end of a text: "tổng số" before the noun of a ratio's whole
     nominalizer: regex.Pattern  # searched at the end of a text: "công tác", "về" (and a light verb) naming an activity
     compound_end: regex.Pattern  # searched at the end of a text: "thời điểm", a compound ending with a unit
+    compound_start: regex.Pattern  # matched where a unit starts: "xã hội", a compound opening with a unit
     rank: regex.Pattern  # searched: "đứng thứ", the words before a rank's part
     ranked: str  # what the whole of a rank is: "được xếp hạng"
     plan: regex.Pattern  # searched: "kế hoạch", "đề án", a plan noun
@@ -524,7 +531,8 @@ class ContextWords:
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "spelled_counts", "existential",
-                 "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "rank_words", "ranked", "plan_nouns",
+                 "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "compound_starts", "rank_words",
+                 "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics"}
 
@@ -550,6 +558,7 @@ def context_words() -> ContextWords:
         nominalizer=regex.compile(WHOLE_WORD % alt["nominalizers"] + r"(?:\s+" + WHOLE_WORD % word_alternation(
             _section("phrase", _PHRASE_KEYS)["light_verbs"], "subjects.yaml phrase.light_verbs") + r")?\s*$", flags),
         compound_end=regex.compile(r"(?<![\p{L}\p{N}_])" + alt["compound_nouns"] + r"$", flags),
+        compound_start=regex.compile(alt["compound_starts"] + r"(?![\p{L}\p{N}_])", flags),
         rank=regex.compile(WHOLE_WORD % alt["rank_words"], flags),
         ranked=" ".join(data["ranked"][0].split()),
         plan=regex.compile(WHOLE_WORD % alt["plan_nouns"], flags),
@@ -570,11 +579,13 @@ def context_words() -> ContextWords:
 class ExtentWords:
     """rules/subjects.yaml `extent`, compiled: see the comments there."""
 
-    manner: regex.Pattern  # searched: a manner or time adjunct that ends a counted noun's phrase
+    manner: regex.Pattern  # searched: a manner, time or basis adjunct that ends a counted noun's phrase
     noun_marker: regex.Pattern  # full match of a word: after a light verb, it shows the verb used as a noun
     second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
+    modal: regex.Pattern  # matched at the start of a comma part: a modal verb opening a predicate ("phải", "cần")
+    raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
@@ -590,7 +601,9 @@ def extent_words_data() -> dict:
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
-                                                  "attendance_verbs", "attendance_nouns", "document_nouns"})
+                                                  "attendance_verbs", "attendance_nouns", "document_nouns",
+                                                  "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
+                                                  "raised_heads"})
 
 
 @cache
@@ -599,13 +612,17 @@ def extent_words() -> ExtentWords:
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
     return ExtentWords(
-        manner=regex.compile(r"\s" + WHOLE_WORD % f"(?:{alt['manner_adjuncts']}|{alt['time_adjuncts']})", flags),
+        manner=regex.compile(r"\s" + WHOLE_WORD % f"(?:{alt['manner_adjuncts']}|{alt['time_adjuncts']}|{alt['basis_adjuncts']})",
+                             flags),
         noun_marker=regex.compile(alt["noun_markers"], flags),
         second_verb=regex.compile(r"\s" + WHOLE_WORD % word_alternation(
             _section("phrase", _PHRASE_KEYS)["coordinators"], "subjects.yaml phrase.coordinators") + r"\s+"
             + WHOLE_WORD % alt["clause_verbs"], flags),
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
+        modal=regex.compile(r"\s*" + WHOLE_WORD % alt["modal_verbs"], flags),
+        raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
+                             flags),
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
@@ -638,12 +655,13 @@ class AmountWords:
     measure_end: regex.Pattern  # searched after it: where its noun phrase ends (a comma, "theo", "như", "cụ thể")
     sum_opening: regex.Pattern  # searched between a count and an amount: a comma or "với", then group "s": the
     # total word and a sum noun ("tổng số tiền")
+    money_noun: regex.Pattern  # matched at the start of the words after an amount: "vốn", "kinh phí"
 
 
 @cache
 def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
-                                                  "sum_nouns"})
+                                                  "sum_nouns", "money_nouns"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -661,6 +679,8 @@ def amount_words() -> AmountWords:
             _section("phrase", _PHRASE_KEYS)["accompaniment"], "subjects.yaml phrase.accompaniment") + r")\s*(?P<s>(?:"
             + word_alternation([_section("phrase", _PHRASE_KEYS)["total"]], "subjects.yaml phrase.total") + r"\s+)?"
             + WHOLE_WORD % word_alternation(data["sum_nouns"], "amounts.yaml sum_nouns") + ")", regex.IGNORECASE),
+        money_noun=regex.compile(r"\s*" + WHOLE_WORD % word_alternation(data["money_nouns"], "amounts.yaml money_nouns"),
+                                 regex.IGNORECASE),
     )
 
 
