@@ -98,6 +98,8 @@ def measure_words() -> MeasureWords:
             raise RuleError(f"measures.yaml {key}: expected a word")
     alt = {k: word_alternation(data[k], f"measures.yaml {k}") for k in _KEYS - {"rank_head", "weight_head", "area_head"}}
     flags = regex.IGNORECASE
+    # at the start of a sentence or text, its list mark and "Tổng" skipped
+    opening = r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?" + WHOLE_WORD
     return MeasureWords(
         rank_head=" ".join(data["rank_head"].split()),
         weight_head=" ".join(data["weight_head"].split()),
@@ -108,11 +110,9 @@ def measure_words() -> MeasureWords:
         phrase_end=regex.compile(WHOLE_WORD % alt["phrase_ends"], flags),
         adverbial=regex.compile(r"^\s*" + WHOLE_WORD % alt["adverbial_openers"], flags),
         multiple_verb=regex.compile(r"(?:\s*" + WHOLE_WORD % alt["multiple_verbs"] + r")+\s*$", flags),
-        item_measure=regex.compile(r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?"
-                                  + WHOLE_WORD % alt["item_measures"], flags),
+        item_measure=regex.compile(opening % alt["item_measures"], flags),
         any_item_measure=regex.compile(WHOLE_WORD % alt["item_measures"], flags),
-        object_measure=regex.compile(r"^[\s\-–+*•]*(?:" + regex.escape(phrase_words().total) + r"\s+)?"
-                                     + WHOLE_WORD % alt["object_measures"], flags),
+        object_measure=regex.compile(opening % alt["object_measures"], flags),
         any_object_measure=regex.compile(WHOLE_WORD % alt["object_measures"], flags),
         area_units=frozenset(u.casefold() for u in data["area_units"]),
         area_head=" ".join(data["area_head"].split()),

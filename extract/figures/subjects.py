@@ -1796,11 +1796,9 @@ def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     if not subject or m.base_unit not in rules().money_units or not done:
         return subject
     count, counted = done[-1]
-    between = sent.text[count.end : m.opening]
-    if not counted or not is_counted(count) or _AFTER_HARD.search(between) or _DIGIT.search(between):
+    if not counted or not is_counted(count):
         return subject
-    opening = list(amount_words().sum_opening.finditer(between))
-    name = opening[-1].group("s") if opening else ""
+    name = _sum_after_count(sent, count, m.opening)
     own = word_pattern(" ".join(name.split())).match(subject) if name else None
     if own is None:
         return subject
@@ -1810,6 +1808,16 @@ def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     if agent and fold(agent).casefold() not in fold(subject).casefold():
         return f"{subject} {agent}"  # "tổng số tiền thu nộp ngân sách" of what "Đội QLTT đã kiểm tra" collected
     return subject
+
+
+def _sum_after_count(sent: Sentence, count: Mention, end: int) -> str:
+    """The sum noun phrase (amounts.yaml sum_nouns, with the total word: "tổng số tiền") that the last comma or "với"
+    opens between `count` and `end`, when only words stand there (no hard break, no other number); "" otherwise."""
+    between = sent.text[count.end : end]
+    if _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return ""
+    opening = list(amount_words().sum_opening.finditer(between))
+    return opening[-1].group("s") if opening else ""
 
 
 def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
@@ -1825,13 +1833,11 @@ def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str
     count, counted = done[at - 1] if at else (None, None)
     if count is None or not counted or not is_counted(count):
         return subject
-    between = sent.text[count.end : total[0].opening]
-    opening = list(amount_words().sum_opening.finditer(between))
+    name = _sum_after_count(sent, count, total[0].opening)
     agent = _before(sent, count, bare=True)[2]
-    if not opening or _AFTER_HARD.search(between) or _DIGIT.search(between) or not agent \
-            or not total[1].endswith(agent):
+    if not name or not agent or not total[1].endswith(agent):
         return subject
-    noun = phrase_words().total_open.sub("", opening[-1].group("s"), count=1).strip()
+    noun = phrase_words().total_open.sub("", name, count=1).strip()
     item = subject[len(total[1]) :].strip()
     return f"{noun} {item} {agent}" if content_words(item) else subject
 
