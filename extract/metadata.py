@@ -33,6 +33,8 @@ def _rules():
         "date": regex.compile(data["issued_date"]["regex"]),
         "year": regex.compile(data["issued_year"]["regex"]),
         "body_start": regex.compile(data["body_starts"]),
+        "title_line_words": int(data["title_line"]["max_words"]),
+        "title_line_body": regex.compile(data["title_line"]["body_line"]),
         "cited_date": regex.compile(data["cited_date"], regex.I),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
@@ -114,7 +116,7 @@ def _title(doc: Document, r, head_lines: list[str]) -> tuple[str | None, str | N
                 parts = [b.text]
                 end = i + 1
                 for j, nxt in blocks[k + 1 : k + 4]:
-                    if _ends_title(nxt, r):
+                    if _ends_title(nxt, r) and not (j == blocks[k + 1][0] and _subject_line(nxt, r)):
                         break
                     parts.append(nxt.text)
                     end = j + 1
@@ -144,6 +146,18 @@ def _ends_title(b: Block, r) -> bool:
         or len(b.text.split()) > 60
         or r["body_start"].match(b.text)
         or (r["issuer_line"].match(b.text) and len(b.text.split()) <= r["under_title_max_words"])
+    )
+
+
+def _subject_line(b: Block, r) -> bool:
+    """The line right under the type word that opens like a body ("Thực hiện Chương trình ... giai đoạn
+    2026-2030") but is the title's subject line: short, no numbered item or dash, and not ending as the body's
+    first sentence does (":", ";") nor an annex's note in parentheses."""
+    text = b.text.strip()
+    return bool(
+        r["body_start"].match(text)
+        and len(text.split()) <= r["title_line_words"]
+        and not r["title_line_body"].search(text)
     )
 
 

@@ -52,3 +52,16 @@ def test_a_bound_before_gap_bounds_the_multiple_and_a_rule_sets_it():
     assert (g.qualifier, g.role) == (">=", "change")  # reached: a result, no rule
     (h,) = _figures("Số hộ nghèo giảm hơn gấp 2 lần so với đầu kỳ.")
     assert (h.qualifier, h.role) == (">", "change")
+
+
+def test_a_bounded_number_of_months_is_a_duration_not_a_reporting_period():
+    text = "Hỗ trợ học nghề dưới 03 tháng; thời gian hoàn thành không quá 06 tháng kể từ ngày nhận kinh phí."
+    assert [(f.value, f.unit, f.qualifier) for f in _figures(text)] == [(3, "tháng", "<"), (6, "tháng", "<=")]
+    assert [f.raw for f in _figures("Định kỳ 06 tháng, các xã báo cáo kết quả cho 12 hộ.")] == ["12 hộ"]
+
+
+def test_after_a_duration_is_above_it():
+    (f,) = _figures("Hồ sơ được trả lại sau 10 ngày làm việc nếu người nộp không bổ sung giấy tờ.")
+    assert (f.value, f.unit, f.qualifier) == (10, "ngày làm việc", ">")
+    (g,) = _figures("Đội đứng sau 2 đơn vị dẫn đầu.")
+    assert g.qualifier is None

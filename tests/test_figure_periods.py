@@ -354,3 +354,18 @@ def test_trong_do_after_no_figure_breaks_nothing_down():
 def test_a_start_year_runs_to_the_end_its_sentence_states():
     (f,) = figures_of("Chương trình được thực hiện từ năm 2011, trải qua 02 giai đoạn và kết thúc vào năm 2020.")
     assert span(f)[:2] == (date(2011, 1, 1), date(2020, 12, 31))
+
+
+def test_a_milestone_year_inside_a_plans_span_ends_its_target_there():
+    meta = Metadata(doc_type="kế hoạch", period=Period(date(2026, 1, 1), date(2030, 12, 31), "giai đoạn 2026-2030"))
+    figs = figures_of(Block("heading", "II. MỤC TIÊU", "h", level=2),
+                      "Đến năm 2028 có ít nhất 40% số thôn có điểm sinh hoạt văn hóa; đến năm 2030 đạt 70%.", meta=meta)
+    assert [span(f)[:2] for f in figs] == [(date(2026, 1, 1), date(2028, 12, 31)), (date(2026, 1, 1), date(2030, 12, 31))]
+
+
+def test_the_times_of_a_counts_parts_in_brackets_are_not_its_own():
+    meta = Metadata(doc_type="kế hoạch", period=Period(date(2026, 1, 1), date(2026, 12, 31), "năm 2026"))
+    (f,) = figures_of(Block("heading", "II. NHIỆM VỤ", "h", level=2),
+                      "Tổ chức 03 đợt tập huấn cho cán bộ xã (đợt 1 trong quý I, đợt 2 trong quý II, đợt 3 trong quý III).",
+                      meta=meta)
+    assert span(f) == (date(2026, 1, 1), date(2026, 12, 31), False)

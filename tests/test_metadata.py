@@ -300,3 +300,27 @@ def test_an_undated_paper_speaks_of_the_latest_year_it_cites_not_a_past_result()
     assert read_metadata(_doc(*blocks)).period.label == "năm 2023"
     # a past result named first stays the period when nothing later is cited
     assert read_metadata(_doc(*blocks[:3])).period.label == "năm 2022"
+
+
+def test_a_title_line_opening_like_a_body_is_the_plans_subject_and_names_its_period():
+    # the line under the type word opens with "Thực hiện" (a body opener) but is the title's subject line; the body's
+    # first sentence ("Thực hiện Công văn ..., Sở ... như sau:") ends with ":" and is not
+    meta = read_metadata(
+        _doc(
+            _header("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 77/KH-UBND", f"{MOTTO}\nHà Nam, ngày 02 tháng 4 năm 2026"),
+            Block("paragraph", "KẾ HOẠCH", "p1"),
+            Block("paragraph", "Thực hiện Đề án phát triển thể thao quần chúng giai đoạn 2026-2030", "p2"),
+            Block("paragraph", "Thực hiện Quyết định số 12/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "p3"),
+            Block("heading", "I. KẾT QUẢ GIAI ĐOẠN 2021-2025", "p4", level=2),
+        )
+    )
+    assert meta.title == "KẾ HOẠCH Thực hiện Đề án phát triển thể thao quần chúng giai đoạn 2026-2030"
+    assert (meta.period.start, meta.period.end) == (date(2026, 1, 1), date(2030, 12, 31))
+    report = read_metadata(
+        _doc(
+            _header("SỞ VĂN HÓA\nSố: 9/BC-SVH", f"{MOTTO}\nHà Nam, ngày 02 tháng 4 năm 2026"),
+            Block("paragraph", "BÁO CÁO", "p1"),
+            Block("paragraph", "Thực hiện Công văn số 5/UBND ngày 01/3/2026, Sở Văn hóa báo cáo như sau:", "p2"),
+        )
+    )
+    assert report.title == "BÁO CÁO"

@@ -383,6 +383,10 @@ CASES = [
     ("có 12 cơ quan, tổ chức, hợp tác xã đăng ký", [("12 cơ quan, tổ chức, hợp tác xã", "12",
                                                      "cơ quan, tổ chức, hợp tác xã", "12",
                                                      "cơ quan, tổ chức, hợp tác xã", None, "number")]),
+    # a rate per a two-syllable noun keeps it whole; "khu" counts places as "cụm" and "điểm" do (session 15)
+    ("chi tối đa 2.000.000 đồng/người/khóa học", [("2.000.000 đồng/người/khóa học", "2000000", "đồng/người/khóa học",
+                                                  "2000000", "đồng/người/khóa học", "<=", "number")]),
+    ("quy hoạch 04 khu xử lý nước thải", [("04 khu", "4", "khu", "4", "khu", None, "number")]),
 ]
 
 

@@ -120,3 +120,24 @@ def test_a_period_after_the_report_names_a_plan():
                     **_Q1_REPORT)
     assert _span(figs["05"]) == ("target", date(2026, 4, 1), date(2026, 6, 30), False)
     assert figs["04"].role == "actual" and figs["2"].role == "change"
+
+
+def test_a_document_that_sets_rules_states_norms_and_its_expected_cost_is_a_target():
+    made = (
+        Block("heading", "Điều 2. Đối tượng và mức hỗ trợ", "p1", level=2),
+        Block("paragraph", "Hộ gia đình có thu nhập bình quân dưới 1.500.000 đồng/người/tháng được hỗ trợ.", "p2"),
+        Block("paragraph", "Học viên khuyết tật được hỗ trợ gấp 2 lần mức chung; ngân sách tỉnh bảo đảm 70% kinh phí.",
+              "p3"),
+        Block("paragraph", "Dự kiến tổng kinh phí là 80 tỷ đồng, trong đó ngân sách tỉnh 56 tỷ đồng.", "p4"),
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    title = "NGHỊ QUYẾT Quy định chính sách hỗ trợ học nghề giai đoạn 2026-2030"
+    meta = Metadata(title=title, doc_type="nghị quyết", period=Period(date(2026, 1, 1), date(2030, 12, 31), "gđ"),
+                    issued_date=date(2026, 5, 4), report_date=date(2026, 5, 4))
+    figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
+    assert [figs[k].role for k in ("1.500.000", "2", "70%")] == ["norm"] * 3
+    assert figs["70%"].period_start is None
+    assert [figs[k].role for k in ("80", "56")] == ["target", "target"]
+    report = Metadata(title="BÁO CÁO Kết quả hỗ trợ học nghề", doc_type="báo cáo",
+                      period=Period(date(2026, 1, 1), date(2026, 12, 31), "năm"), issued_date=date(2026, 12, 4))
+    assert {f.raw.split()[0]: f for f in extract_figures(doc, report)[0]}["70%"].role != "norm"

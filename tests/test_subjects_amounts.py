@@ -218,3 +218,8 @@ def test_a_noun_of_money_after_an_amount_names_what_the_money_is():
     # a copula's noun phrase still names an amount with no noun after it
     s = subjects_of("Tổng vốn đầu tư là 45 tỷ đồng.")
     assert names(s["45"], "tổng vốn đầu tư", extra=0)
+
+
+def test_the_capital_after_a_count_of_works_is_the_capital_of_those_works():
+    s = subjects_of("Năm 2025, huyện khởi công 14 công trình giao thông nông thôn với tổng vốn 230 tỷ đồng.")
+    assert names(s["230"], "vốn công trình giao thông nông thôn", extra=4)

@@ -106,3 +106,8 @@ def test_parts_in_the_sentence_after_a_total_carry_the_total():
     assert "1.200" not in (s["35%"] or "") and "Tổng" not in (s["35%"] or "")
     s = subjects_of("Tổng số hộ nghèo là 1.200 hộ. Năm nay có 150 hộ thoát nghèo.")
     assert "Tổng" not in s["150"]
+
+
+def test_a_part_of_a_total_names_the_totals_noun_without_its_time():
+    s = subjects_of("Tổng nguồn vốn đầu tư giai đoạn 2026-2030 khoảng 900 tỷ đồng, trong đó vốn vay ưu đãi 300 tỷ đồng.")
+    assert names(s["300"], "tổng nguồn vốn đầu tư vay ưu đãi", extra=0)

@@ -343,7 +343,8 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far
         mentions = [pm for pm in mentions if pm.kind != "year"]
     if role == "target":
-        after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi and not _labels_next(s, m, pm, hi, next_start)]
+        after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi and not _labels_next(s, m, pm, hi, next_start)
+                 and not _splits_count(sent, m, pm, mentions)]
         # "kế hoạch vốn năm 2025 kéo dài sang năm 2026 ngay trong quý II": the plan's time is the period named after a
         # time word, not the year of a noun before it
         timed = [pm for pm in after if plan_time_before().search(s, max(m.end, pm.start - 12), pm.start)]
@@ -368,6 +369,15 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         if part and any(earlier[-1].end <= o.start and o.end <= part.start() for o in sent.mentions):
             return earlier[-1].period
     return None
+
+
+def _splits_count(sent: Sentence, m: Mention, pm, mentions: list) -> bool:
+    """Whether a period after a target sits in a parenthesis opened after it that names two or more periods: the
+    times of its parts ("Mỗi năm tổ chức 02 đợt kiểm tra (đợt 1 trong quý II, đợt 2 trong quý IV)"), not its own."""
+    g = sent.group(pm.start)
+    if g < m.end or g == sent.group(m.start):
+        return False
+    return sum(1 for o in mentions if sent.group(o.start) == g) >= 2
 
 
 def _with_programme_end(s: str, mentions: list) -> list:

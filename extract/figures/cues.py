@@ -296,6 +296,25 @@ def refine_role(
     prev: Resolved | None = None,
     indicator: str | None = None,
 ) -> str:
+    """The seed rules' `role` refined for real genres (_refined_role); in a document that sets rules ("NGHỊ QUYẾT
+    Quy định chính sách ..."), what would be a stated fact is a rule the document sets ("có diện tích nhà ở bình
+    quân dưới 8 m2/người", "Ngân sách tỉnh bảo đảm 60% kinh phí"): norm, unless written as done ("đã")."""
+    refined = _refined_role(sent, m, role, cues, sec, prev, indicator)
+    if refined == "actual" and sec.rules_document and m.kind != "ratio_part":
+        if not rules().actual_marker.search(sent.text[_scope_start(sent, m.start) : m.opening]):
+            return "norm"
+    return refined
+
+
+def _refined_role(
+    sent: Sentence,
+    m: Mention,
+    role: str,
+    cues: list,
+    sec: Sections,
+    prev: Resolved | None,
+    indicator: str | None,
+) -> str:
     """The seed rules' `role` refined for real genres: excess over plan, norm (rule cues, support rates, methods
     of scoring, lists of rules), worked examples, wholes and shares, and plans (ROLE_TARGET cues, deadlines
     after the document's year, orders, plan items, plan sections and documents)."""
@@ -317,7 +336,10 @@ def refine_role(
         )
         return "change" if excess or (m.sign_word and not is_decrease(m.sign_word)) else role
     if m.kind == "multiple":
-        # "cam kết công tác ít nhất gấp 03 lần thời gian học": a bounded multiple that a rule sets
+        # "cam kết công tác ít nhất gấp 03 lần thời gian học": a bounded multiple that a rule sets; in a document
+        # that sets rules, "được hỗ trợ gấp 1,5 lần mức quy định" is a level the rule gives, not a change
+        if sec.rules_document and not past:
+            return "norm"
         return "norm" if m.qualifier in ("<=", ">=") and _norm(sent, m, role, cues, top, q0, prev) else role
     if m.kind == "ratio_whole":
         return _ratio_whole_role(sent, m, role, cues, stretch)
@@ -592,13 +614,14 @@ def figure_period(
 
 
 def _deadline_period(sent: Sentence, m: Mention, role: str, sec: Sections, context: Period | None) -> Period | None:
-    """A target with a deadline year after its context's end named before it in its statement ("đến năm 2030, 50%
-    xã, phường không ma túy" in a report on 2025): from the context's start to the end of that year."""
+    """A target with a deadline year other than its context's last named before it in its statement ("đến năm 2030,
+    50% xã, phường không ma túy" in a report on 2025; "Đến năm 2027 có ít nhất 60% số xã ..." in a plan for
+    2026-2030, a milestone on the way): from the context's start to the end of that year."""
     if role != "target" or context is None:
         return None
     s = sent.text
     years = [int(fm[1]) for fm in rules().future_year.finditer(s, _stretch_start(sent, m.start), m.opening)]
-    if not years or years[-1] <= context.end.year:
+    if not years or years[-1] == context.end.year or years[-1] < context.start.year:
         return None
     end = date(years[-1], 12, 31)
     return Period(context.start, end, f"{context.start:%Y}-{end:%Y}")

@@ -51,6 +51,7 @@ class Rules:
     plan_sections: regex.Pattern
     plan_section_words: regex.Pattern
     method_sections: regex.Pattern
+    rule_document_titles: regex.Pattern
     method_section_breakers: regex.Pattern
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
@@ -131,6 +132,7 @@ def rules() -> Rules:
         plan_sections=_any(regex.escape(s) for s in cues["plan_sections"]),
         plan_section_words=_words(cues["plan_section_words"]),
         method_sections=_words(cues["method_sections"]),
+        rule_document_titles=regex.compile(cues["rule_document_titles"], _FLAGS),
         method_section_breakers=_words(cues["method_section_breakers"]),
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),

@@ -59,6 +59,8 @@ class Sections:
         # any heading) hold for all of it, those of a part until its outermost heading closes (topics in force)
         self.plans_of_document: list[str] = []
         self.plans_of_part: list[str] = []
+        # a document that sets rules (its title "NGHỊ QUYẾT Quy định ..."): its stated levels are norms
+        self.rules_document = bool(meta.title and rules().rule_document_titles.match(meta.title))
 
     def enter(self, block: Block) -> None:
         r = rules()

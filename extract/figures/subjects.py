@@ -1426,7 +1426,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
         total = None  # "30 đơn vị (gồm 28 Ban ..., 01 đơn vị thuộc Vườn Quốc gia)": the item names itself
     if total is not None and own is not None:
         _t, t_subject = total
-        t_subject = _without_bare_agent(sent, _t, t_subject)
+        t_subject = _as_whole_of_part(_without_bare_agent(sent, _t, t_subject))
         unit = m.unit or ""
         item = own
         # the unit as written and as a phrase before it leaves it ("nghìn lượt khách", "lượt khách")
@@ -1435,6 +1435,17 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             item = item.replace(noun, " ")
         own = f"{t_subject} {' '.join(item.split())}".strip()
     return fold(own).strip(" .,;:-–") or None if own else subject
+
+
+def _as_whole_of_part(t_subject: str) -> str:
+    """The total's subject as a part names it: without the total's time ("Tổng kinh phí thực hiện giai đoạn
+    2026-2030 là ..., trong đó ngân sách tỉnh 676 tỷ đồng" -> "tổng kinh phí thực hiện ngân sách tỉnh"): the part's
+    period is said apart. The total word stays: it may be the measure's own name ("Tổng mức bán lẻ ...")."""
+    rest = t_subject
+    for pm in reversed(find_periods(rest)):
+        rest = rest[: pm.start] + " " + rest[pm.end :]
+    rest = " ".join(rest.split())
+    return rest if content_words(rest) else t_subject
 
 
 def _part_by_the_whole_act(m: Mention, own: str | None, total: tuple[Mention, str] | None) -> str | None:
@@ -1827,7 +1838,8 @@ def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str
     tiền phạt hành chính Đội QLTT"), the total's act being what the parts add up to; `subject` otherwise."""
     money = rules().money_units
     total = list_total(sent, m, done) if subject and m.base_unit in money else None
-    if total is None or total[0].base_unit not in money or not total[1] or not subject.startswith(total[1]):
+    whole = _as_whole_of_part(total[1]) if total is not None and total[1] else ""
+    if total is None or total[0].base_unit not in money or not whole or not subject.startswith(whole):
         return subject
     at = next((i for i, (o, _s) in enumerate(done) if o is total[0]), 0)
     count, counted = done[at - 1] if at else (None, None)
@@ -1838,7 +1850,7 @@ def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str
     if not name or not agent or not total[1].endswith(agent):
         return subject
     noun = phrase_words().total_open.sub("", name, count=1).strip()
-    item = subject[len(total[1]) :].strip()
+    item = subject[len(whole) :].strip()
     return f"{noun} {item} {agent}" if content_words(item) else subject
 
 

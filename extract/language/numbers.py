@@ -112,6 +112,7 @@ _NUMBERS_KEYS = {
     "year_word",
     "spelled_ratio",
     "money_scales",
+    "duration_qualifiers",
 }
 
 
@@ -165,6 +166,8 @@ class _Rules:
     year_word: str
     spelled_ratio: tuple[str, ...]
     money_scales: tuple[str, ...]
+    duration_qualifiers: dict  # casefolded word -> code, before a duration only ("sau 15 ngày")
+    duration_units: frozenset
 
 
 @cache
@@ -195,6 +198,13 @@ def _rules() -> _Rules:
             raise RuleError(f"numbers.yaml qualifier_suffixes: unknown code {code!r}")
         for w in _words(f"qualifier_suffixes[{code}]", words):
             suffixes[w.casefold()] = code
+
+    durations: dict = {}
+    for code, words in data["duration_qualifiers"]["words"].items():
+        if code not in QUALIFIERS:
+            raise RuleError(f"numbers.yaml duration_qualifiers: unknown code {code!r}")
+        for w in _words(f"duration_qualifiers[{code}]", words):
+            durations[w.casefold()] = code
 
     _check_keys(
         "numbers.yaml sign_words", data["sign_words"], {"increase", "decrease"}, {"increase", "decrease"}
@@ -313,6 +323,9 @@ def _rules() -> _Rules:
         year_word=data["year_word"].strip(),
         spelled_ratio=tuple(_words("spelled_ratio", data["spelled_ratio"])),
         money_scales=tuple(w.casefold() for w in _words("money_scales", data["money_scales"])),
+        duration_qualifiers=durations,
+        duration_units=frozenset(w.casefold() for w in _words("duration_qualifiers.units",
+                                                              data["duration_qualifiers"]["units"])),
     )
 
 
@@ -360,6 +373,7 @@ class _Grammar:
     per: object
     qual_suffix: object
     qualifier: object
+    duration_qualifier: object
     multiple: object
     sign: object
     range_start: object
@@ -429,6 +443,7 @@ def _grammar() -> _Grammar:
         per=regex.compile(per, _I),
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
+        duration_qualifier=regex.compile(rf"(?P<q>{_wordy(r.duration_qualifiers)}){_WS}+", _IR),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
         sign=regex.compile(rf"(?P<s>{_wordy(sorted(r.increase | r.decrease))}){_WS}+", _IR),
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
@@ -687,6 +702,18 @@ def _prefix(text: str, item: _Item) -> None:
         item.range_start = (m.start("s"), m.end("s"))
 
 
+def _duration_bound(text: str, item: _Item) -> None:
+    """A word that bounds a duration only ("sau 15 ngày người dân không bổ sung", "sau 8 giờ làm việc"): the time
+    past which a rule applies; before other units it bounds nothing ("sau 2 vụ")."""
+    r = _rules()
+    if item.qualifier is not None or (item.base_unit or "").casefold() not in r.duration_units:
+        return
+    m = _grammar().duration_qualifier.match(text, max(0, item.start - 20), item.start)
+    if m:
+        item.qualifier = r.duration_qualifiers[" ".join(m.group("q").split()).casefold()]
+        item.qualifier_span = (m.start("q"), m.end("q"))
+
+
 def _bound_before_multiple(text: str, item: _Item, pos: int) -> None:
     """A bound written before "gấp" bounds the multiple: "ít nhất gấp 03 lần", "tối đa gấp 2 lần"."""
     if item.qualifier is not None:
@@ -862,6 +889,7 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
         if m and item.qualifier is None:
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
             item.qualifier_span = (m.start("q"), m.end("q"))
+        _duration_bound(text, item)
         if item.kind == "multiple" or (unit in r.multiple_units and item.sign_word):
             item.kind = "multiple"
         items.append(item)
