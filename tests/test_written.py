@@ -12,11 +12,12 @@ from support import WRITTEN
 from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 
 # set -> (precision, recall, non-quantities listed that came out, per-field floors), as measured at the end of
-# session 14 (helper s14-C): a drop in any of them fails. Set H was then: P 0.964, R 1.000, 2 of 44 kept, value+unit
-# 0.944, role 0.963, period 0.981, point in time 0.981, subject 0.685 (tests/gold/written/README.md).
+# session 15 (helper s15-W; set T then held four texts: two reports, a plan and a norms resolution): a drop in any of
+# them fails. Set H (two reports, a monthly report, a score report) was then: P 0.978, R 0.985, 3 of 102 kept,
+# value+unit 0.939, role 0.879, period 0.856, point in time 0.992, subject 0.591 (tests/gold/written/README.md).
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.983, "qualifier": 1.0, "role": 1.0, "period": 0.983, "point_in_time": 1.0,
-                        "subject": 0.917}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.984, "qualifier": 1.0, "role": 0.984, "period": 0.969, "point_in_time": 1.0,
+                        "subject": 0.688}),
 }
 
 
@@ -33,7 +34,7 @@ def totals(scores):
 @pytest.mark.parametrize("name", ["T", "H"])
 def test_every_text_is_read_whole(scores, totals, name):
     assert len(scores[name]) == 4 and not any(s.problems for s in scores[name])  # all four texts, every anchor found
-    assert totals[name].gold >= 50 and totals[name].listed >= 40
+    assert totals[name].gold >= 120 and totals[name].listed >= 100
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
