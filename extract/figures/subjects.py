@@ -1438,10 +1438,13 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
 
 
 def _as_whole_of_part(t_subject: str) -> str:
-    """The total's subject as a part names it: without the total's time ("Tổng kinh phí thực hiện giai đoạn
-    2026-2030 là ..., trong đó ngân sách tỉnh 676 tỷ đồng" -> "tổng kinh phí thực hiện ngân sách tỉnh"): the part's
-    period is said apart. The total word stays: it may be the measure's own name ("Tổng mức bán lẻ ...")."""
-    rest = t_subject
+    """The total's subject as a part names it: without the total word and the total's time ("Tổng kinh phí thực
+    hiện giai đoạn 2026-2030 là ..., trong đó ngân sách tỉnh 676 tỷ đồng" -> "kinh phí thực hiện ngân sách tỉnh"):
+    a part is no total, and its period is said apart. The total word stays where it is part of a catalogued
+    measure's name ("Tổng mức bán lẻ hàng hóa ..., trong đó kinh tế nhà nước ...")."""
+    rest = t_subject.strip()
+    if not rules().alias.match(rest):
+        rest = phrase_words().total_open.sub("", rest, count=1)
     for pm in reversed(find_periods(rest)):
         rest = rest[: pm.start] + " " + rest[pm.end :]
     rest = " ".join(rest.split())
