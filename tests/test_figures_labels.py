@@ -374,3 +374,30 @@ def test_a_label_naming_a_passage_s_part_in_the_argument_names_nothing_counted()
     assert parse_line("- Thực trạng: Tỷ lệ giải ngân đạt 40%.") is None
     got = _subjects("- Bối cảnh: Doanh thu du lịch quý I đạt 1.200 tỷ đồng, bằng 30% kế hoạch năm.")
     assert got["1.200 tỷ đồng"] == "Doanh thu du lịch"  # not "Doanh thu du lịch Bối cảnh"
+
+
+def _under_headings(*items: tuple[str, str]) -> dict[str, str | None]:
+    blocks = tuple(Block(kind, t, f"p{i + 1}", level=3 if kind == "heading" else None)
+                   for i, (kind, t) in enumerate(items))
+    figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
+    return {f.raw: f.subject for f in figures}
+
+
+def test_a_balance_label_counts_what_the_institution_its_heading_names_holds():
+    s = _under_headings(
+        ("heading", "3.2. Hoạt động của Trung tâm Bảo trợ xã hội tỉnh"),
+        ("paragraph", "Trong năm: năm trước chuyển sang 126 đối tượng; tiếp nhận: 41 người; 9 người hồi gia."),
+        ("heading", "2. Trường Phổ thông Dân tộc nội trú tỉnh và các trường huyện"),
+        ("paragraph", "Năm học 2025-2026: hiện có 612 học sinh, 35 học sinh bỏ học."),
+        ("heading", "4. Công tác khám chữa bệnh"),
+        ("paragraph", "Các cơ sở y tế tiếp nhận 5.200 lượt người bệnh."),
+    )
+    for raw in ("126 đối tượng", "41 người"):
+        assert {"trung", "tâm", "bảo", "trợ"} <= set(content_words(s[raw]))
+    assert {"trường", "phổ", "thông", "nội", "trú"} <= set(content_words(s["612 học sinh"]))
+    assert "huyện" not in set(content_words(s["612 học sinh"]))  # the holder ends at the conjunction
+    # a leaving or an event is read without its holder
+    assert "tâm" not in set(content_words(s["9 người"]))
+    assert "trường" not in set(content_words(s["35 học sinh"]))
+    # a heading that names no institution gives none
+    assert "trung" not in set(content_words(s["5.200 lượt người"]))

@@ -42,7 +42,7 @@ _ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still 
 @cache
 def _rules():
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers", "activity_labels"}
+            "conjunctions", "list_openers", "activity_openers", "activity_labels", "balance_labels", "holder_nouns"}
     data = catalog.with_keys("label_lines", catalog.load("label_lines"), keys)
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
@@ -66,6 +66,48 @@ def _activity_labels() -> regex.Pattern:
         return regex.compile(r"^\s*(?:" + "|".join(catalog.load("label_lines")["activity_labels"]) + r")\s*", _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml activity_labels: {exc}") from exc
+
+
+@cache
+def _balance_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """(the labels of a stock-and-flow balance, the head nouns of a holder a heading names) (label_lines.yaml)."""
+    _rules()  # validates the file
+    data = catalog.load("label_lines")
+    try:
+        return (regex.compile("|".join(data["balance_labels"]), _FLAGS),
+                regex.compile(r"\b(?:" + "|".join(data["holder_nouns"]) + ")", _FLAGS))
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml balance_labels/holder_nouns: {exc}") from exc
+
+
+def heading_holder(heading: str) -> str:
+    """The institution a section heading names as what it is about ("6.3. Việc tiếp nhận và vận hành Cơ sở cai nghiện
+    ma túy" -> "Cơ sở cai nghiện ma túy"): its words from a holder noun on, up to a conjunction, comma or
+    parenthesis; "" when it names none."""
+    found = _balance_words()[1].search(heading)
+    if found is None:
+        return ""
+    conj = "|".join(catalog.load("label_lines")["conjunctions"])
+    name = regex.split(rf"[,;:(]|\s(?:{conj})\s", heading[found.start() :], maxsplit=1, flags=_FLAGS)[0]
+    name = name.strip(" .")
+    return name if len(name.split()) <= _PARENT_WORDS_MAX else ""
+
+
+_CLAUSE_CUT = regex.compile(r"[;,.!?]")
+
+
+def with_holder(f: Figure, holder: str) -> Figure:
+    """A short count its clause labels as a balance ("Hiện có: 350 học viên", "tiếp nhận 120 người") with the holder
+    its section's heading names: carried over, received and held are of that holder ("học viên Hiện có Cơ sở cai
+    nghiện"); a subject that names a holder of its own is kept."""
+    subj = f.subject
+    balance, holder_noun = _balance_words()
+    if not holder or not subj or not _is_short(subj, holder) or f.unit in (None, "%"):
+        return f
+    clause = _CLAUSE_CUT.split(f.quote[: f.char_start])[-1]
+    if balance.search(clause) is None or holder_noun.search(subj) is not None:
+        return f
+    return replace(f, subject=f"{subj} {holder}")
 
 
 @cache
@@ -364,10 +406,15 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     last_measure = ""
     activity: tuple[str, str] | None = None  # (marker, activity) of a list's lead-in "- Công tác X:"
     lead_in = ""  # the activity of an unmarked lead-in ("Kết quả kiểm tra ... như sau:") its marked items take
+    holder = ""  # the institution the section's heading names ("Cơ sở cai nghiện ma túy"): a balance's holder
+    holders: dict[str, str] = {}  # location -> the holder in force there
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
             parent, last_measure, total, activity, lead_in, sibling = None, "", None, None, "", None
+            if block.kind == "heading":
+                holder = heading_holder(block.text)
             continue
+        holders[block.location] = holder
         lead_in = _unmarked_lead_in(block, by_loc.get(block.location, []), lead_in, out)
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
@@ -458,6 +505,9 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             _name_by_activity(block.text, line, activity_label, placed, idx, out)
         if values or inline:
             _restatements(before, out, idx)
+    for i, f in enumerate(out):
+        if f.location in holders:
+            out[i] = with_holder(f, holders[f.location])
     return out
 
 
