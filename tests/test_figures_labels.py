@@ -401,3 +401,18 @@ def test_a_balance_label_counts_what_the_institution_its_heading_names_holds():
     assert "trường" not in set(content_words(s["35 học sinh"]))
     # a heading that names no institution gives none
     assert "trung" not in set(content_words(s["5.200 lượt người"]))
+
+
+def test_an_assignment_with_no_recipient_was_made_to_the_bodies_its_heading_names():
+    s = _under_headings(
+        ("heading", "5. Sở Giáo dục và Đào tạo"),
+        ("paragraph", "Hoàn thành 04 chỉ tiêu được giao; triển khai 03 nhiệm vụ được giao cho các trường."),
+        ("heading", "6. Sở Nông nghiệp và Môi trường, Kho bạc Nhà nước tỉnh:"),
+        ("paragraph", "Tiếp tục thực hiện 05 nhiệm vụ đã được giao."),
+        ("heading", "7. Kết quả thực hiện chương trình tiêm chủng"),
+        ("paragraph", "Đã hoàn thành 06 nhiệm vụ được giao."),
+    )
+    assert {"sở", "giáo", "dục", "đào", "tạo"} <= set(content_words(s["04 chỉ tiêu"]))
+    assert "dục" not in set(content_words(s["03 nhiệm vụ"]))  # it names its own recipient
+    assert {"nông", "nghiệp", "môi", "trường", "kho", "bạc"} <= set(content_words(s["05 nhiệm vụ"]))
+    assert "tiêm" not in set(content_words(s["06 nhiệm vụ"]))  # a heading that names no body

@@ -42,7 +42,8 @@ _ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still 
 @cache
 def _rules():
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers", "activity_labels", "balance_labels", "holder_nouns"}
+            "conjunctions", "list_openers", "activity_openers", "activity_labels", "balance_labels", "holder_nouns",
+            "assigned", "body_headings"}
     data = catalog.with_keys("label_lines", catalog.load("label_lines"), keys)
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
@@ -94,6 +95,40 @@ def heading_holder(heading: str) -> str:
 
 
 _CLAUSE_CUT = regex.compile(r"[;,.!?]")
+_HEADING_NUMBER = regex.compile(r"^\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*")
+_BODY_HEADING_WORDS = 12  # a heading this short that opens with a body's head word is that body's name
+
+
+@cache
+def _assignment_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """(an assignment with no recipient, the opening of a heading that names a body) (label_lines.yaml)."""
+    _rules()  # validates the file
+    data = catalog.load("label_lines")
+    try:
+        return (regex.compile("|".join(data["assigned"]), _FLAGS),
+                regex.compile(r"^(?:" + "|".join(data["body_headings"]) + r")\b", _FLAGS))
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml assigned/body_headings: {exc}") from exc
+
+
+def heading_body(heading: str) -> str:
+    """The bodies a section heading is only the name of ("10. Chi cục Thuế khu vực XIII và Sở Xây dựng" -> "Chi cục
+    Thuế khu vực XIII và Sở Xây dựng"): a short heading, no figure in it, opening with a capitalised body head word;
+    "" for other headings."""
+    name = _HEADING_NUMBER.sub("", heading).strip(" .:")
+    if not name or not name[0].isupper() or regex.search(r"\d", name) or len(name.split()) > _BODY_HEADING_WORDS:
+        return ""
+    return name if _assignment_words()[1].match(name) else ""
+
+
+def with_recipient(f: Figure, body: str) -> Figure:
+    """A count its subject says was assigned, naming no recipient ("nhiệm vụ trọng tâm đã được giao"), with the
+    bodies its section's heading names: they were assigned it ("... đã được giao cho Sở Xây dựng")."""
+    subj = f.subject
+    found = _assignment_words()[0].search(subj) if body and subj else None
+    if found is None or found.end() != len(subj.rstrip(" .,;")):
+        return f
+    return replace(f, subject=f"{subj.rstrip(' .,;')} cho {body}")
 
 
 def with_holder(f: Figure, holder: str) -> Figure:
@@ -408,13 +443,15 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     lead_in = ""  # the activity of an unmarked lead-in ("Kết quả kiểm tra ... như sau:") its marked items take
     holder = ""  # the institution the section's heading names ("Cơ sở cai nghiện ma túy"): a balance's holder
     holders: dict[str, str] = {}  # location -> the holder in force there
+    body = ""  # the bodies the section's heading is the name of ("Sở Xây dựng"): the recipients of an assignment
+    bodies: dict[str, str] = {}  # location -> the bodies in force there
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
             parent, last_measure, total, activity, lead_in, sibling = None, "", None, None, "", None
             if block.kind == "heading":
-                holder = heading_holder(block.text)
+                holder, body = heading_holder(block.text), heading_body(block.text)
             continue
-        holders[block.location] = holder
+        holders[block.location], bodies[block.location] = holder, body
         lead_in = _unmarked_lead_in(block, by_loc.get(block.location, []), lead_in, out)
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
@@ -507,7 +544,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             _restatements(before, out, idx)
     for i, f in enumerate(out):
         if f.location in holders:
-            out[i] = with_holder(f, holders[f.location])
+            out[i] = with_recipient(with_holder(f, holders[f.location]), bodies[f.location])
     return out
 
 
