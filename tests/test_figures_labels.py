@@ -376,43 +376,11 @@ def test_a_label_naming_a_passage_s_part_in_the_argument_names_nothing_counted()
     assert got["1.200 tỷ đồng"] == "Doanh thu du lịch"  # not "Doanh thu du lịch Bối cảnh"
 
 
-def _under_headings(*items: tuple[str, str]) -> dict[str, str | None]:
-    blocks = tuple(Block(kind, t, f"p{i + 1}", level=3 if kind == "heading" else None)
-                   for i, (kind, t) in enumerate(items))
-    figures, _ = extract_figures(Document("x.docx", "docx", "0", blocks), _meta())
-    return {f.raw: f.subject for f in figures}
-
-
-def test_a_balance_label_counts_what_the_institution_its_heading_names_holds():
-    s = _under_headings(
-        ("heading", "3.2. Hoạt động của Trung tâm Bảo trợ xã hội tỉnh"),
-        ("paragraph", "Trong năm: năm trước chuyển sang 126 đối tượng; tiếp nhận: 41 người; 9 người hồi gia."),
-        ("heading", "2. Trường Phổ thông Dân tộc nội trú tỉnh và các trường huyện"),
-        ("paragraph", "Năm học 2025-2026: hiện có 612 học sinh, 35 học sinh bỏ học."),
-        ("heading", "4. Công tác khám chữa bệnh"),
-        ("paragraph", "Các cơ sở y tế tiếp nhận 5.200 lượt người bệnh."),
+def test_a_balance_under_a_list_lead_in_is_of_its_activity_however_long_its_subject():
+    s = _subjects(
+        "- Công tác phòng chống lao:",
+        "+ Năm trước chuyển sang 48 bệnh nhân đang điều trị dài ngày tại các trạm y tế xã, phường vùng sâu.",
+        "+ Phát hiện 12 bệnh nhân đang điều trị dài ngày tại các trạm y tế xã, phường vùng sâu.",
     )
-    for raw in ("126 đối tượng", "41 người"):
-        assert {"trung", "tâm", "bảo", "trợ"} <= set(content_words(s[raw]))
-    assert {"trường", "phổ", "thông", "nội", "trú"} <= set(content_words(s["612 học sinh"]))
-    assert "huyện" not in set(content_words(s["612 học sinh"]))  # the holder ends at the conjunction
-    # a leaving or an event is read without its holder
-    assert "tâm" not in set(content_words(s["9 người"]))
-    assert "trường" not in set(content_words(s["35 học sinh"]))
-    # a heading that names no institution gives none
-    assert "trung" not in set(content_words(s["5.200 lượt người"]))
-
-
-def test_an_assignment_with_no_recipient_was_made_to_the_bodies_its_heading_names():
-    s = _under_headings(
-        ("heading", "5. Sở Giáo dục và Đào tạo"),
-        ("paragraph", "Hoàn thành 04 chỉ tiêu được giao; triển khai 03 nhiệm vụ được giao cho các trường."),
-        ("heading", "6. Sở Nông nghiệp và Môi trường, Kho bạc Nhà nước tỉnh:"),
-        ("paragraph", "Tiếp tục thực hiện 05 nhiệm vụ đã được giao."),
-        ("heading", "7. Kết quả thực hiện chương trình tiêm chủng"),
-        ("paragraph", "Đã hoàn thành 06 nhiệm vụ được giao."),
-    )
-    assert {"sở", "giáo", "dục", "đào", "tạo"} <= set(content_words(s["04 chỉ tiêu"]))
-    assert "dục" not in set(content_words(s["03 nhiệm vụ"]))  # it names its own recipient
-    assert {"nông", "nghiệp", "môi", "trường", "kho", "bạc"} <= set(content_words(s["05 nhiệm vụ"]))
-    assert "tiêm" not in set(content_words(s["06 nhiệm vụ"]))  # a heading that names no body
+    assert {"phòng", "chống", "lao"} <= set(content_words(s["48 bệnh nhân"]))
+    assert "lao" not in set(content_words(s["12 bệnh nhân"]))  # a long subject of no balance keeps its own words

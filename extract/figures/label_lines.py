@@ -16,6 +16,7 @@ import regex
 from extract import catalog
 from extract.figures.lead_ins import lead_in_activity, with_lead_in
 from extract.figures.rules import rules
+from extract.figures.section_context import is_balance
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
 from extract.language.subjects import (
@@ -42,8 +43,10 @@ _ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still 
 @cache
 def _rules():
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers", "activity_labels", "balance_labels", "holder_nouns",
-            "assigned", "body_headings"}
+            "conjunctions", "list_openers", "activity_openers", "activity_labels",
+            # read by section_context.py
+            "balance_labels", "holder_nouns", "assigned", "body_headings", "sanction_labels", "sanctioned",
+            "sanctioned_nouns"}
     data = catalog.with_keys("label_lines", catalog.load("label_lines"), keys)
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
@@ -67,82 +70,6 @@ def _activity_labels() -> regex.Pattern:
         return regex.compile(r"^\s*(?:" + "|".join(catalog.load("label_lines")["activity_labels"]) + r")\s*", _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml activity_labels: {exc}") from exc
-
-
-@cache
-def _balance_words() -> tuple[regex.Pattern, regex.Pattern]:
-    """(the labels of a stock-and-flow balance, the head nouns of a holder a heading names) (label_lines.yaml)."""
-    _rules()  # validates the file
-    data = catalog.load("label_lines")
-    try:
-        return (regex.compile("|".join(data["balance_labels"]), _FLAGS),
-                regex.compile(r"\b(?:" + "|".join(data["holder_nouns"]) + ")", _FLAGS))
-    except regex.error as exc:
-        raise catalog.RuleError(f"label_lines.yaml balance_labels/holder_nouns: {exc}") from exc
-
-
-def heading_holder(heading: str) -> str:
-    """The institution a section heading names as what it is about ("6.3. Việc tiếp nhận và vận hành Cơ sở cai nghiện
-    ma túy" -> "Cơ sở cai nghiện ma túy"): its words from a holder noun on, up to a conjunction, comma or
-    parenthesis; "" when it names none."""
-    found = _balance_words()[1].search(heading)
-    if found is None:
-        return ""
-    conj = "|".join(catalog.load("label_lines")["conjunctions"])
-    name = regex.split(rf"[,;:(]|\s(?:{conj})\s", heading[found.start() :], maxsplit=1, flags=_FLAGS)[0]
-    name = name.strip(" .")
-    return name if len(name.split()) <= _PARENT_WORDS_MAX else ""
-
-
-_CLAUSE_CUT = regex.compile(r"[;,.!?]")
-_HEADING_NUMBER = regex.compile(r"^\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*")
-_BODY_HEADING_WORDS = 12  # a heading this short that opens with a body's head word is that body's name
-
-
-@cache
-def _assignment_words() -> tuple[regex.Pattern, regex.Pattern]:
-    """(an assignment with no recipient, the opening of a heading that names a body) (label_lines.yaml)."""
-    _rules()  # validates the file
-    data = catalog.load("label_lines")
-    try:
-        return (regex.compile("|".join(data["assigned"]), _FLAGS),
-                regex.compile(r"^(?:" + "|".join(data["body_headings"]) + r")\b", _FLAGS))
-    except regex.error as exc:
-        raise catalog.RuleError(f"label_lines.yaml assigned/body_headings: {exc}") from exc
-
-
-def heading_body(heading: str) -> str:
-    """The bodies a section heading is only the name of ("10. Chi cục Thuế khu vực XIII và Sở Xây dựng" -> "Chi cục
-    Thuế khu vực XIII và Sở Xây dựng"): a short heading, no figure in it, opening with a capitalised body head word;
-    "" for other headings."""
-    name = _HEADING_NUMBER.sub("", heading).strip(" .:")
-    if not name or not name[0].isupper() or regex.search(r"\d", name) or len(name.split()) > _BODY_HEADING_WORDS:
-        return ""
-    return name if _assignment_words()[1].match(name) else ""
-
-
-def with_recipient(f: Figure, body: str) -> Figure:
-    """A count its subject says was assigned, naming no recipient ("nhiệm vụ trọng tâm đã được giao"), with the
-    bodies its section's heading names: they were assigned it ("... đã được giao cho Sở Xây dựng")."""
-    subj = f.subject
-    found = _assignment_words()[0].search(subj) if body and subj else None
-    if found is None or found.end() != len(subj.rstrip(" .,;")):
-        return f
-    return replace(f, subject=f"{subj.rstrip(' .,;')} cho {body}")
-
-
-def with_holder(f: Figure, holder: str) -> Figure:
-    """A short count its clause labels as a balance ("Hiện có: 350 học viên", "tiếp nhận 120 người") with the holder
-    its section's heading names: carried over, received and held are of that holder ("học viên Hiện có Cơ sở cai
-    nghiện"); a subject that names a holder of its own is kept."""
-    subj = f.subject
-    balance, holder_noun = _balance_words()
-    if not holder or not subj or not _is_short(subj, holder) or f.unit in (None, "%"):
-        return f
-    clause = _CLAUSE_CUT.split(f.quote[: f.char_start])[-1]
-    if balance.search(clause) is None or holder_noun.search(subj) is not None:
-        return f
-    return replace(f, subject=f"{subj} {holder}")
 
 
 @cache
@@ -441,17 +368,10 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     last_measure = ""
     activity: tuple[str, str] | None = None  # (marker, activity) of a list's lead-in "- Công tác X:"
     lead_in = ""  # the activity of an unmarked lead-in ("Kết quả kiểm tra ... như sau:") its marked items take
-    holder = ""  # the institution the section's heading names ("Cơ sở cai nghiện ma túy"): a balance's holder
-    holders: dict[str, str] = {}  # location -> the holder in force there
-    body = ""  # the bodies the section's heading is the name of ("Sở Xây dựng"): the recipients of an assignment
-    bodies: dict[str, str] = {}  # location -> the bodies in force there
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
             parent, last_measure, total, activity, lead_in, sibling = None, "", None, None, "", None
-            if block.kind == "heading":
-                holder, body = heading_holder(block.text), heading_body(block.text)
             continue
-        holders[block.location], bodies[block.location] = holder, body
         lead_in = _unmarked_lead_in(block, by_loc.get(block.location, []), lead_in, out)
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
@@ -542,9 +462,6 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
             _name_by_activity(block.text, line, activity_label, placed, idx, out)
         if values or inline:
             _restatements(before, out, idx)
-    for i, f in enumerate(out):
-        if f.location in holders:
-            out[i] = with_recipient(with_holder(f, holders[f.location]), bodies[f.location])
     return out
 
 
@@ -571,8 +488,10 @@ def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity
         for i in idx:
             subj = out[i].subject
             # a ratio's whole counts all there are, not those the activity reached; a subject that names a word of
-            # the activity chose its own
-            if subj and out[i].kind != "ratio_whole" and _is_short(subj, activity[1]) and not set(
+            # the activity chose its own; a balance ("Kỳ trước chuyển qua 06 đối tượng") is of the activity's
+            # register however long its subject
+            short = _is_short(subj, activity[1]) or (bool(subj) and is_balance(out[i]))
+            if subj and out[i].kind != "ratio_whole" and short and not set(
                     content_words(activity[1])) & set(content_words(subj)):
                 out[i] = replace(out[i], subject=f"{subj} {activity[1]}")
     opener = _rules()[7].match(line.raw) if line is not None and not idx else None
