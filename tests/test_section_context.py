@@ -62,6 +62,9 @@ def test_the_holder_and_the_bodies_a_heading_names():
     assert heading_holder("2.1. Công tác quản lý tại Trung tâm Điều dưỡng người có công và nhà khách") == (
         "Trung tâm Điều dưỡng người có công")
     assert heading_holder("II. KẾT QUẢ THỰC HIỆN") == ""
+    assert heading_holder("2. Các trường hợp tạm dừng điều trị") == ""  # a case, not a school
+    assert heading_holder("3. Kết quả kiểm tra tại các trường học") == ""  # no institution's name
+    assert heading_holder("4. TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH") == "TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH"
     assert heading_body("3. Sở Tài chính, Kho bạc Nhà nước tỉnh:") == "Sở Tài chính, Kho bạc Nhà nước tỉnh"
     assert heading_body("3. Sở dĩ chưa đạt 2 chỉ tiêu") == ""  # a number: not a name
     assert heading_body("4. Tình hình thu ngân sách") == ""

@@ -76,12 +76,12 @@ def is_balance(f: Figure) -> bool:
 
 def heading_holder(heading: str) -> str:
     """The institution a section heading names ("6.3. Việc tiếp nhận và vận hành Cơ sở cai nghiện ma túy" -> "Cơ sở
-    cai nghiện ma túy"): its words from a holder noun on, up to a conjunction, comma or parenthesis; "" when it
-    names none."""
+    cai nghiện ma túy"): its words from a capitalised holder noun on, up to a conjunction, comma or parenthesis; ""
+    when it names none."""
     words = context_words()
-    found = words.holder.search(heading)
+    found = next((m for m in words.holder.finditer(heading) if m.group()[0].isupper()), None)
     if found is None:
-        return ""
+        return ""  # an institution is named by its proper name: "các trường học" is not one
     name = words.holder_end.split(heading[found.start() :], maxsplit=1)[0].strip(" .")
     return name if len(name.split()) <= _HOLDER_WORDS_MAX else ""
 
