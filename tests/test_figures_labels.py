@@ -374,3 +374,13 @@ def test_a_label_naming_a_passage_s_part_in_the_argument_names_nothing_counted()
     assert parse_line("- Thực trạng: Tỷ lệ giải ngân đạt 40%.") is None
     got = _subjects("- Bối cảnh: Doanh thu du lịch quý I đạt 1.200 tỷ đồng, bằng 30% kế hoạch năm.")
     assert got["1.200 tỷ đồng"] == "Doanh thu du lịch"  # not "Doanh thu du lịch Bối cảnh"
+
+
+def test_a_balance_under_a_list_lead_in_is_of_its_activity_however_long_its_subject():
+    s = _subjects(
+        "- Công tác phòng chống lao:",
+        "+ Năm trước chuyển sang 48 bệnh nhân đang điều trị dài ngày tại các trạm y tế xã, phường vùng sâu.",
+        "+ Phát hiện 12 bệnh nhân đang điều trị dài ngày tại các trạm y tế xã, phường vùng sâu.",
+    )
+    assert {"phòng", "chống", "lao"} <= set(content_words(s["48 bệnh nhân"]))
+    assert "lao" not in set(content_words(s["12 bệnh nhân"]))  # a long subject of no balance keeps its own words

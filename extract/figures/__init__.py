@@ -18,6 +18,7 @@ from extract.figures.mentions import with_subject_key
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
+from extract.figures.section_context import section_subjects
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.figures.text_cells import text_cell_figures
@@ -79,6 +80,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
         if id(total) in index and all(id(p) in index for p in parts)
     ]
     figures = label_subjects(doc.blocks, figures)
+    figures = section_subjects(doc.blocks, figures)
     figures = weighted_items(doc.blocks, figures)
     figures = named_parts(doc.blocks, figures)
     figures = [with_subject_key(f, subject_key(f.subject)) if f.subject else f for f in figures]

@@ -16,6 +16,7 @@ import regex
 from extract import catalog
 from extract.figures.lead_ins import lead_in_activity, with_lead_in
 from extract.figures.rules import rules
+from extract.figures.section_context import is_balance
 from extract.language.periods import find_periods
 from extract.language.sentences import sentences
 from extract.language.subjects import (
@@ -42,7 +43,10 @@ _ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still 
 @cache
 def _rules():
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers", "activity_labels"}
+            "conjunctions", "list_openers", "activity_openers", "activity_labels",
+            # read by section_context.py
+            "balance_labels", "holder_nouns", "assigned", "body_headings", "sanction_labels", "sanctioned",
+            "sanctioned_nouns"}
     data = catalog.with_keys("label_lines", catalog.load("label_lines"), keys)
     try:
         breakdown = regex.compile(r"^(?:" + "|".join(data["breakdown"]) + ")", _FLAGS)
@@ -484,8 +488,10 @@ def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity
         for i in idx:
             subj = out[i].subject
             # a ratio's whole counts all there are, not those the activity reached; a subject that names a word of
-            # the activity chose its own
-            if subj and out[i].kind != "ratio_whole" and _is_short(subj, activity[1]) and not set(
+            # the activity chose its own; a balance ("Kỳ trước chuyển qua 06 đối tượng") is of the activity's
+            # register however long its subject
+            short = _is_short(subj, activity[1]) or (bool(subj) and is_balance(out[i]))
+            if subj and out[i].kind != "ratio_whole" and short and not set(
                     content_words(activity[1])) & set(content_words(subj)):
                 out[i] = replace(out[i], subject=f"{subj} {activity[1]}")
     opener = _rules()[7].match(line.raw) if line is not None and not idx else None
