@@ -32,6 +32,19 @@ def test_a_length_cut_runs_to_the_next_boundary_rather_than_split_a_compound():
     assert len(cut_phrase(far, 10).split()) == 10
 
 
+def test_a_verb_phrase_a_few_words_over_its_limit_is_not_cut_inside_its_first_word():
+    # no boundary inside the limit: the phrase's own start is the nearest place to cut ("Xây | dựng", "Phối | hợp")
+    phrase = "Xây dựng hồ sơ đề nghị Giám đốc Sở Y tế công nhận"
+    assert cut_phrase(phrase, 10, tail=True) == phrase
+    s = subjects_of("Xây dựng hồ sơ đề nghị Giám đốc Sở Y tế công nhận 12 trạm y tế đạt chuẩn quốc gia.")
+    assert s["12"].split()[:2] == ["Xây", "dựng"]
+    s = subjects_of("Phối hợp các trạm y tế khám sàng lọc bệnh tim bẩm sinh 2.500 học sinh.")
+    assert s["2.500"].split()[0] != "hợp"
+    # far over the limit: cut at the limit as before
+    long = "Chỉ đạo các phòng chuyên môn phối hợp Trung tâm Y tế huyện rà soát hồ sơ kiểm tra"
+    assert len(cut_phrase(long, 10, tail=True).split()) == 10
+
+
 def test_a_count_keeps_a_long_relative_clause_whole_up_to_its_adjunct():
     s = subjects_of(
         "Có 86 hồ sơ được tiếp nhận, thẩm định, phê duyệt trên hệ thống một cửa điện tử giải quyết đúng thời hạn "

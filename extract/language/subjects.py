@@ -328,9 +328,11 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
 
 def _boundary_over_limit(doc, spans: list[tuple[int, int]], limit: int, tail: bool) -> str:
     """Without a boundary inside `limit`, the phrase up to the first boundary past it when that runs at most
-    _LIST_SLACK words over: a cut at `limit` itself may split a compound ("đúng tiến | độ theo quy định")."""
+    _LIST_SLACK words over: a cut at `limit` itself may split a compound ("đúng tiến | độ theo quy định"). The
+    last words are taken from the phrase's own start, a boundary too, when it is that near: the start of a
+    clause's verb phrase is no place to cut ("Hoàn | thiện hồ sơ trình ...", "phối | hợp các cơ sở ...")."""
     if tail:
-        starts = [b for _a, b in spans if limit < _words_in(doc[b:]) <= limit + _LIST_SLACK]
+        starts = [b for _a, b in [*spans, (0, 0)] if limit < _words_in(doc[b:]) <= limit + _LIST_SLACK]
         return doc[max(starts):].text.strip(" ,;") if starts else ""
     ends = [a for a, _b in spans if limit < _words_in(doc[:a]) <= limit + _LIST_SLACK]
     return doc[: min(ends)].text.strip(" ,;") if ends else ""
@@ -589,6 +591,7 @@ class ExtentWords:
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
+    partner: regex.Pattern  # matched at the start of a verb phrase: the verb of whom an act was done with ("phối hợp")
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
     body: regex.Pattern  # matched at the start of a clause: a named body (group "a") and the words after it ("v")
 
@@ -603,7 +606,7 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads"})
+                                                  "raised_heads", "partner_verbs"})
 
 
 @cache
@@ -626,6 +629,7 @@ def extent_words() -> ExtentWords:
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
+        partner=regex.compile(r"\s*" + WHOLE_WORD % alt["partner_verbs"] + r"\s+", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
         body=_body_pattern(alt["agent_heads"], alt["agent_levels"], alt["agent_determiners"]),
     )
