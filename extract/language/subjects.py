@@ -116,7 +116,7 @@ _PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "pr
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
-                "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers"}
+                "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers", "name_heads"}
 
 
 def word_alternation(words, where: str) -> str:
@@ -270,6 +270,7 @@ def _phrase_matcher():
     matcher = PhraseMatcher(vocab(), attr="LOWER")
     matcher.add("BOUNDARY", [make_doc(" ".join(w.split())) for w in data["boundaries"]])
     matcher.add("LIGHT", [make_doc(" ".join(w.split())) for w in data["light_verbs"]])
+    matcher.add("NAME_HEAD", [make_doc(" ".join(w.split())) for w in data["name_heads"]])
     return matcher
 
 
@@ -296,6 +297,13 @@ def _matches(doc, label: str) -> list[tuple[int, int]]:
     return out
 
 
+def _boundaries(doc) -> list[tuple[int, int]]:
+    """The BOUNDARY spans of `doc` but those right after a name head ("Cơ sở dữ liệu quốc gia về dân cư": the
+    preposition is inside the name)."""
+    inside = {b for _a, b in _matches(doc, "NAME_HEAD")}
+    return [(a, b) for a, b in _matches(doc, "BOUNDARY") if a not in inside]
+
+
 def _words_in(span) -> int:
     return sum(1 for t in span if not t.is_punct)
 
@@ -312,7 +320,7 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         doc = None
     if doc is not None:
-        spans = _matches(doc, "BOUNDARY") + [(t.i, t.i + 1) for t in doc if t.text in ",;"]
+        spans = _boundaries(doc) + [(t.i, t.i + 1) for t in doc if t.text in ",;"]
         if tail:
             starts = [b for _a, b in spans if limit // 2 <= _words_in(doc[b:]) <= limit]
             if starts:
@@ -329,12 +337,12 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
 def _boundary_over_limit(doc, spans: list[tuple[int, int]], limit: int, tail: bool) -> str:
     """Without a boundary inside `limit`, the phrase up to the first boundary past it when that runs at most
     _LIST_SLACK words over: a cut at `limit` itself may split a compound ("đúng tiến | độ theo quy định"). The
-    last words are taken from the phrase's own start, a boundary too, when it is that near: the start of a
-    clause's verb phrase is no place to cut ("Hoàn | thiện hồ sơ trình ...", "phối | hợp các cơ sở ...")."""
+    phrase's own start and end are boundaries too: a phrase that near its limit is kept whole rather than cut
+    inside a word ("Hoàn | thiện hồ sơ trình ...", "phối | hợp các cơ sở ...", "... quốc gia về dân | cư")."""
     if tail:
         starts = [b for _a, b in [*spans, (0, 0)] if limit < _words_in(doc[b:]) <= limit + _LIST_SLACK]
         return doc[max(starts):].text.strip(" ,;") if starts else ""
-    ends = [a for a, _b in spans if limit < _words_in(doc[:a]) <= limit + _LIST_SLACK]
+    ends = [a for a, _b in [*spans, (len(doc), len(doc))] if limit < _words_in(doc[:a]) <= limit + _LIST_SLACK]
     return doc[: min(ends)].text.strip(" ,;") if ends else ""
 
 
@@ -359,7 +367,7 @@ def until_boundary(text: str) -> tuple[str, bool]:
         doc = _doc(text)
     except UnicodeEncodeError:
         return " ".join(text.split()), False
-    found = _matches(doc, "BOUNDARY")
+    found = _boundaries(doc)
     if not found or found[0][0] == 0:
         return doc.text, False
     return doc[: found[0][0]].text, True
