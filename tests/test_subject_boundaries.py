@@ -32,6 +32,30 @@ def test_a_length_cut_runs_to_the_next_boundary_rather_than_split_a_compound():
     assert len(cut_phrase(far, 10).split()) == 10
 
 
+def test_a_verb_phrase_a_few_words_over_its_limit_is_not_cut_inside_its_first_word():
+    # no boundary inside the limit: the phrase's own start is the nearest place to cut ("Xây | dựng", "Phối | hợp")
+    phrase = "Xây dựng hồ sơ đề nghị Giám đốc Sở Y tế công nhận"
+    assert cut_phrase(phrase, 10, tail=True) == phrase
+    s = subjects_of("Xây dựng hồ sơ đề nghị Giám đốc Sở Y tế công nhận 12 trạm y tế đạt chuẩn quốc gia.")
+    assert s["12"].split()[:2] == ["Xây", "dựng"]
+    s = subjects_of("Phối hợp các trạm y tế khám sàng lọc bệnh tim bẩm sinh 2.500 học sinh.")
+    assert s["2.500"].split()[0] != "hợp"
+    # far over the limit: cut at the limit as before
+    long = "Chỉ đạo các phòng chuyên môn phối hợp Trung tâm Y tế huyện rà soát hồ sơ kiểm tra"
+    assert len(cut_phrase(long, 10, tail=True).split()) == 10
+
+
+def test_a_name_going_on_after_a_preposition_is_not_cut_there():
+    # the national databases are named "Cơ sở dữ liệu quốc gia về ...": its "về" is no boundary
+    phrase = "thông tin cập nhật lên hệ thống Cơ sở dữ liệu quốc gia về dân cư của các trạm y tế"
+    assert cut_phrase(phrase, 14).endswith("về dân cư")
+    phrase = "hồ sơ học sinh đồng bộ lên CSDL quốc gia về giáo dục của các trường tiểu học"
+    assert cut_phrase(phrase, 9).endswith("về giáo dục")
+    # a phrase a few words over its limit with no boundary inside is kept to its own end
+    phrase = "hộ nông dân cấp mã số vùng trồng sầu riêng xuất khẩu chính ngạch"
+    assert cut_phrase(phrase, 10) == phrase
+
+
 def test_a_count_keeps_a_long_relative_clause_whole_up_to_its_adjunct():
     s = subjects_of(
         "Có 86 hồ sơ được tiếp nhận, thẩm định, phê duyệt trên hệ thống một cửa điện tử giải quyết đúng thời hạn "

@@ -228,3 +228,15 @@ def test_a_rate_raised_by_a_plan_measures_the_index_it_raises():
     assert names(s["90%"], "chỉ số mức độ hài lòng của người dân về dịch vụ y tế", extra=0)
     s = subjects_of("Phấn đấu cải thiện tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.")
     assert names(s["95%"], "tỷ lệ hộ gia đình sử dụng nước sạch", extra=0)
+
+
+def test_a_partner_verb_opening_a_long_verb_phrase_goes_before_the_phrase_is_cut():
+    # "phối hợp (với) X V ... N": with whom the act was done, not what was counted; the partner and the act stay
+    s = subjects_of("Phối hợp với các trạm y tế xã khám sàng lọc bệnh tim bẩm sinh cho 2.500 học sinh.")
+    assert {"khám", "sàng", "lọc", "tim", "học", "sinh"} <= words(s["2.500"])
+    assert not {"phối", "hợp"} & words(s["2.500"])
+    s = subjects_of("Phối hợp các hợp tác xã tập huấn kỹ thuật canh tác lúa hữu cơ 18 lớp.")
+    assert {"hợp", "tác", "xã", "tập", "huấn", "lớp"} <= words(s["18"]) and "phối" not in words(s["18"])
+    # a short verb phrase is not cut, and keeps the partner verb
+    s = subjects_of("Phối hợp với các ngành kiểm tra 29 cơ quan.")
+    assert {"phối", "hợp", "kiểm", "tra"} <= words(s["29"])

@@ -482,3 +482,28 @@ def test_a_unit_opening_another_word_names_no_bare_count_of_it():
     assert named_qualifiers("xã", ["Tỉnh có 12 xã biên giới đã được công nhận"]) == "biên giới"
     # a unit that is itself such a word is named by it
     assert named_qualifiers("đơn vị", ["Sở đã kiểm tra các đơn vị hành chính cấp xã"]) == "hành chính cấp xã"
+
+
+@pytest.mark.parametrize("text, raw, subject", [
+    ("Việc tiêm chủng vắc xin sởi cho trẻ em tại các trạm y tế còn chậm (gần 30% số trẻ tiêm chủng trễ hẹn).", "30%",
+     "trẻ tiêm chủng vắc xin sởi trễ hẹn"),
+    ("Việc cấp giấy chứng nhận quyền sử dụng đất còn nhiều vướng mắc, 120 hồ sơ cấp quá hạn.", "120",
+     "hồ sơ cấp giấy chứng nhận quyền sử dụng đất quá hạn"),
+    ("Việc quyết toán vốn đầu tư công trình thủy lợi còn chậm, có 14 dự án quyết toán quá hạn.", "14",
+     "dự án quyết toán vốn đầu tư công trình thủy lợi quá hạn"),
+])
+def test_a_bare_verb_right_after_the_counted_noun_takes_the_object_its_activity_was_named_with(text, raw, subject):
+    # a reduced relative clause ("trẻ tiêm chủng", "hồ sơ cấp") names its act by the verb alone: the object is the
+    # one the sentence's topic named after "Việc" / "Công tác"; a share ("30% số trẻ ...") names its noun the same way
+    assert names(subjects_of(text)[raw], subject)
+
+
+@pytest.mark.parametrize("text, raw, absent", [
+    # a verb the topic does not name as an activity takes nothing
+    ("Việc chi trả trợ cấp cho người có công còn chậm, 15% số hộ nhận trễ hạn.", "15%", {"chi", "trả", "trợ", "cấp"}),
+    # a rate named by its own words has no counted noun before its verb
+    ("Công tác chi trả trợ cấp qua tài khoản cho người có công ở khu vực đô thị được đẩy mạnh. Tỷ lệ chi trợ cấp qua "
+     "tài khoản đạt 75%.", "75%", {"trả", "đô", "thị"}),
+])
+def test_a_verb_after_a_noun_takes_no_object_the_topic_gave_another_verb(text, raw, absent):
+    assert not absent & words(subjects_of(text)[raw])

@@ -315,6 +315,8 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
         agent, text = found
     verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
     limit = _before_limit(text)
+    if len(verb_phrase.split()) > limit and (partner := extent_words().partner.match(verb_phrase)):
+        verb_phrase = verb_phrase[partner.end() :]  # "phối hợp các cơ sở y tế tuyên truyền": with whom, not what
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
         return head, False, agent
     return _act_at_place(verb_phrase, cut_phrase(verb_phrase, limit, tail=True)), False, agent

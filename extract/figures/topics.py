@@ -11,7 +11,8 @@ last paragraphs of its section and the open headings. Two rules read them:
   else what its noun was last named with, else the block's last subject;
 - a shortened phrase ("lượt tra cứu thành công" after "lượt tra cứu bằng CCCD khi ...") takes what it leaves out;
 - a bare verb before a count ("đã tổ chức kiểm tra 42 cơ quan") takes the object the activity was named with
-  after a nominalizer ("Công tác kiểm tra cải cách hành chính ...").
+  after a nominalizer ("Công tác kiểm tra cải cách hành chính ..."), and so does a bare verb right after a counted
+  noun ("Việc công bố danh mục ... (50% số quyết định công bố trễ hạn)": a reduced relative clause).
 Mentions inside a parenthesised breakdown are never in force after it.
 Words as data: rules/subjects.yaml `context`.
 """
@@ -353,6 +354,37 @@ def _name_verb_after(subject: str, m: Mention, texts: list[str]) -> str:
     return f"{subject} {qual}"
 
 
+def _name_relative_verb(subject: str, m: Mention, texts: list[str]) -> str:
+    """`subject` naming its counted noun and then a bare verb right after it (a reduced relative clause: "quyết định
+    công bố trễ hạn", "trẻ tiêm chủng trễ hẹn") with the object that verb had where the activity was named in full
+    before (_activity_object): "Việc công bố danh mục thủ tục hành chính còn chậm (50% số quyết định công bố trễ
+    hạn)" -> "quyết định công bố danh mục thủ tục hành chính trễ hạn". The noun is a count's own, or for a share
+    ("50% số ...", "các ...") the one or two words after its count word or determiner; the verb is the one or two words
+    after it (the longest the texts in force named as an activity); what follows it stays after the object."""
+    words = subject.split()
+    lead = 0
+    while lead < len(words) and not content_words(words[lead]):
+        lead += 1  # "số", "các": the count word and determiner before the noun
+    if is_counted(m):
+        hits = _word_at(subject, m.unit or "")
+        if not hits or content_words(subject[: hits[0].start()]):
+            return subject
+        starts = [len(subject[: hits[0].end()].split())]
+    elif lead:
+        starts = [lead + 1, lead + 2]
+    else:
+        return subject  # a rate named by its own words ("tỷ lệ chi trả ..."), no share of a counted noun
+    for at in starts:
+        for n in (2, 1):
+            verb = " ".join(words[at : at + n])
+            if at + n > len(words) or len(content_words(verb)) != n:
+                continue
+            qual = _activity_object(verb, texts)
+            if qual and not _named_already(qual, subject):
+                return " ".join([*words[: at + n], qual, *words[at + n :]])
+    return subject
+
+
 def plans_named(text: str) -> list[str]:
     """The plans `text` names in full, as written from the plan noun to the end of the name ("Kế hoạch số
     12/KH-UBND ngày 05/01/2026 về chuyển đổi số năm 2026", "Đề án Tây Nguyên 200"), in text order: what a
@@ -638,6 +670,8 @@ def in_force(subject: str | None, m: Mention, sentence_before: str, texts: list[
         out = _name_bare_noun(out, m, _own_label(sentence_before) or sources)
         out = _name_bare_verb(out, m, sources)
         out = _name_verb_after(out, m, sources)
+    if not anaphoric and (is_counted(m) or m.base_unit == "%"):
+        out = _name_relative_verb(out, m, sources)
     if m.kind == "ratio_whole" and is_counted(m):
         out = _whole_of(out, m, sentence_before, done)
     if is_counted(m) and not anaphoric:

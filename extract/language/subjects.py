@@ -116,7 +116,7 @@ _PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "pr
                 "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
-                "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers"}
+                "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers", "name_heads"}
 
 
 def word_alternation(words, where: str) -> str:
@@ -270,6 +270,7 @@ def _phrase_matcher():
     matcher = PhraseMatcher(vocab(), attr="LOWER")
     matcher.add("BOUNDARY", [make_doc(" ".join(w.split())) for w in data["boundaries"]])
     matcher.add("LIGHT", [make_doc(" ".join(w.split())) for w in data["light_verbs"]])
+    matcher.add("NAME_HEAD", [make_doc(" ".join(w.split())) for w in data["name_heads"]])
     return matcher
 
 
@@ -296,6 +297,13 @@ def _matches(doc, label: str) -> list[tuple[int, int]]:
     return out
 
 
+def _boundaries(doc) -> list[tuple[int, int]]:
+    """The BOUNDARY spans of `doc` but those right after a name head ("Cơ sở dữ liệu quốc gia về dân cư": the
+    preposition is inside the name)."""
+    inside = {b for _a, b in _matches(doc, "NAME_HEAD")}
+    return [(a, b) for a, b in _matches(doc, "BOUNDARY") if a not in inside]
+
+
 def _words_in(span) -> int:
     return sum(1 for t in span if not t.is_punct)
 
@@ -312,7 +320,7 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
     except UnicodeEncodeError:  # a lone surrogate (broken input) has no UTF-8 form for spaCy's string store
         doc = None
     if doc is not None:
-        spans = _matches(doc, "BOUNDARY") + [(t.i, t.i + 1) for t in doc if t.text in ",;"]
+        spans = _boundaries(doc) + [(t.i, t.i + 1) for t in doc if t.text in ",;"]
         if tail:
             starts = [b for _a, b in spans if limit // 2 <= _words_in(doc[b:]) <= limit]
             if starts:
@@ -328,11 +336,13 @@ def cut_phrase(text: str, limit: int, tail: bool = False) -> str:
 
 def _boundary_over_limit(doc, spans: list[tuple[int, int]], limit: int, tail: bool) -> str:
     """Without a boundary inside `limit`, the phrase up to the first boundary past it when that runs at most
-    _LIST_SLACK words over: a cut at `limit` itself may split a compound ("đúng tiến | độ theo quy định")."""
+    _LIST_SLACK words over: a cut at `limit` itself may split a compound ("đúng tiến | độ theo quy định"). The
+    phrase's own start and end are boundaries too: a phrase that near its limit is kept whole rather than cut
+    inside a word ("Hoàn | thiện hồ sơ trình ...", "phối | hợp các cơ sở ...", "... quốc gia về dân | cư")."""
     if tail:
-        starts = [b for _a, b in spans if limit < _words_in(doc[b:]) <= limit + _LIST_SLACK]
+        starts = [b for _a, b in [*spans, (0, 0)] if limit < _words_in(doc[b:]) <= limit + _LIST_SLACK]
         return doc[max(starts):].text.strip(" ,;") if starts else ""
-    ends = [a for a, _b in spans if limit < _words_in(doc[:a]) <= limit + _LIST_SLACK]
+    ends = [a for a, _b in [*spans, (len(doc), len(doc))] if limit < _words_in(doc[:a]) <= limit + _LIST_SLACK]
     return doc[: min(ends)].text.strip(" ,;") if ends else ""
 
 
@@ -357,7 +367,7 @@ def until_boundary(text: str) -> tuple[str, bool]:
         doc = _doc(text)
     except UnicodeEncodeError:
         return " ".join(text.split()), False
-    found = _matches(doc, "BOUNDARY")
+    found = _boundaries(doc)
     if not found or found[0][0] == 0:
         return doc.text, False
     return doc[: found[0][0]].text, True
@@ -589,6 +599,7 @@ class ExtentWords:
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
+    partner: regex.Pattern  # matched at the start of a verb phrase: the verb of whom an act was done with ("phối hợp")
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
     body: regex.Pattern  # matched at the start of a clause: a named body (group "a") and the words after it ("v")
 
@@ -603,7 +614,7 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads"})
+                                                  "raised_heads", "partner_verbs"})
 
 
 @cache
@@ -626,6 +637,7 @@ def extent_words() -> ExtentWords:
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
+        partner=regex.compile(r"\s*" + WHOLE_WORD % alt["partner_verbs"] + r"\s+", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
         body=_body_pattern(alt["agent_heads"], alt["agent_levels"], alt["agent_determiners"]),
     )
