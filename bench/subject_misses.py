@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from baocao.evaluate import _CELL, _anchor_hits, _region_locations, subject_named  # noqa: E402
+from baocao.evaluate import _CELL, _anchor_hits, _column_cells, _region_locations, subject_named  # noqa: E402
 from extract.language.subjects import content_words  # noqa: E402
 from extract.pipeline import extract_file  # noqa: E402
 from extract.settings import Settings  # noqa: E402
@@ -108,7 +108,9 @@ def main() -> None:
             ex = extract_file(path)
             blocks = list(ex.document.blocks)
             scope = _region_locations(blocks, data.get("regions", []), [])
-            figs = [f for f in ex.figures if f.location in scope and not _CELL.fullmatch(f.location)]
+            cells = _column_cells(blocks, data.get("regions", []), [])  # running text in a table's column (33)
+            figs = [f for f in ex.figures
+                    if (f.location in scope and not _CELL.fullmatch(f.location)) or f.location in cells]
             where = {b.location: i for i, b in enumerate(blocks)}
             used: set[int] = set()
             for g in data["figures"]:
