@@ -33,7 +33,8 @@ def totals(scores):
 
 @pytest.mark.parametrize("name", ["T", "H"])
 def test_every_text_is_read_whole(scores, totals, name):
-    assert len(scores[name]) == 4 and not any(s.problems for s in scores[name])  # all four texts, every anchor found
+    texts = {"T": 6, "H": 4}[name]  # T: two reports, a plan, a norms resolution, a score report, a monthly report
+    assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
 
