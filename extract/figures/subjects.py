@@ -1660,8 +1660,12 @@ def _counts_again(unit: str | None) -> bool:
 
 
 def is_weak(subject: str | None) -> bool:
-    """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối")."""
-    return len(content_words(subject)) <= 1
+    """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối"), or a lead opener alone
+    ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named)."""
+    if len(content_words(subject)) <= 1:
+        return True
+    opener = phrase_words().lead_openers.match(subject)
+    return opener is not None and not subject[opener.end() :].strip()
 
 
 def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
