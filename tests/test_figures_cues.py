@@ -438,3 +438,10 @@ def test_arrears_and_averages_are_no_payment_rules():
 def test_a_count_of_the_groups_units_are_sorted_into_is_a_structure():
     (f,) = figures_of("Căn cứ kết quả, các trường được xếp thành 03 nhóm.")
     assert (f.role, f.period_start) == ("other", None)
+
+
+@pytest.mark.parametrize("sign,value", [("tăng", 3), ("tụt", -3)])
+def test_a_change_of_a_rank_is_of_the_ranked_unit(sign, value):
+    figs = figures_of(f"Huyện Krông Pa xếp thứ 12/17, {sign} 3 bậc so với năm trước.")
+    assert (figs[-1].value, figs[-1].role) == (value, "change")
+    assert "Krông Pa" in figs[-1].subject  # not "tăng bậc": a predicate and the unit name nothing
