@@ -395,3 +395,53 @@ def test_a_present_state_in_a_plan_part_is_a_fact_counted_now():
 )
 def test_a_percentage_opening_its_statement_after_a_connective_or_an_existential_is_a_share(text):
     assert [f.role for f in figures_of(text)] == ["share"]
+
+
+def _month_figures(*blocks: tuple[str, str, int | None]):
+    """Figures of a monthly report (August 2026) of (kind, text, heading level) blocks."""
+    doc = Document(path="t", format="docx", sha256="",
+                   blocks=tuple(Block(kind, text, f"p{i}", level=level) for i, (kind, text, level) in enumerate(blocks)))
+    meta = Metadata(period=Period(date(2026, 8, 1), date(2026, 8, 31), "tháng 8 năm 2026"))
+    return extract_figures(doc, meta)[0]
+
+
+# invented sentences for the rules of the score and monthly texts of written set T (session 15, helper s15-K)
+def test_a_numbered_kpi_line_states_the_kpi_then_its_result():
+    figs = figures_of("Chỉ tiêu 2: Tỷ lệ hộ dân dùng nước sạch ≥ 92%; kết quả: 93,5%.")
+    assert [f.role for f in figs] == ["target", "actual"]
+    assert "nước sạch" in figs[1].subject  # "kết quả" names nothing: the result is of the KPI the line named
+
+
+def test_a_kpi_cited_in_brackets_is_the_years_target_and_a_comparative_a_change():
+    figs = _month_figures(("paragraph", "Đến cuối tháng 8, tỷ lệ bao phủ đạt 88%, thấp hơn 2 điểm phần trăm so với "
+                                        "chỉ tiêu Nghị quyết của HĐND tỉnh (90%).", None))
+    assert [(f.value, f.role) for f in figs] == [(88, "actual"), (-2, "change"), (90, "target")]
+    assert figs[0].point_in_time and figs[0].period_end == date(2026, 8, 31)  # "Đến cuối tháng 8": a stock
+    assert (figs[2].period_start, figs[2].period_end, figs[2].point_in_time) == (date(2026, 1, 1),
+                                                                                  date(2026, 12, 31), False)
+
+
+def test_a_running_total_from_the_years_start_is_a_flow_to_the_periods_end():
+    (f,) = _month_figures(("paragraph", "Lũy kế từ đầu năm, cấp mới 12.500 thẻ bảo hiểm y tế.", None))
+    assert (f.period_start, f.period_end, f.point_in_time) == (date(2026, 1, 1), date(2026, 8, 31), False)
+
+
+def test_arrears_and_averages_are_no_payment_rules():
+    figs = _month_figures(
+        ("paragraph", "Mức hưởng bình quân đạt 3,2 triệu đồng/người/tháng; số nợ từ 06 tháng trở lên 45 tỷ đồng.", None),
+        ("heading", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 9", 1),
+        ("paragraph", "- Giảm tỷ lệ nợ đóng xuống dưới 2% số phải thu.", None),
+    )
+    assert [(f.value, f.role) for f in figs] == [(3.2, "actual"), (6, "norm"), (45, "actual"), (2, "target")]
+
+
+def test_a_count_of_the_groups_units_are_sorted_into_is_a_structure():
+    (f,) = figures_of("Căn cứ kết quả, các trường được xếp thành 03 nhóm.")
+    assert (f.role, f.period_start) == ("other", None)
+
+
+@pytest.mark.parametrize("sign,value", [("tăng", 3), ("tụt", -3)])
+def test_a_change_of_a_rank_is_of_the_ranked_unit(sign, value):
+    figs = figures_of(f"Huyện Krông Pa xếp thứ 12/17, {sign} 3 bậc so với năm trước.")
+    assert (figs[-1].value, figs[-1].role) == (value, "change")
+    assert "Krông Pa" in figs[-1].subject  # not "tăng bậc": a predicate and the unit name nothing

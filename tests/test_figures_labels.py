@@ -86,6 +86,13 @@ def test_parse_line_reads_a_label_and_refuses_times_roles_and_sentences():
     assert parse_line("Năm nay tình hình có nhiều biến động. Kết quả như sau: 12 hồ sơ") is None
 
 
+def test_a_numbered_item_name_opening_a_line_is_no_label_of_its_values():
+    # session 15, helper s15-K: "Chỉ tiêu 3:" numbers the item; the label is what follows it
+    line = parse_line("- Chỉ tiêu 4: Số hợp tác xã ứng dụng công nghệ cao: 40 hợp tác xã")
+    assert line is not None and line.label == "Số hợp tác xã ứng dụng công nghệ cao"
+    assert parse_line("Tiêu chí 2.1: 18 điểm").label == "Tiêu chí 2.1"  # no label after it: the item's name is
+
+
 def test_a_value_line_is_named_by_its_label():
     got = _subjects("- Trạm bơm do cấp huyện quản lý: 27 trạm, 3 hồ chứa.")
     assert got["27 trạm"] == "Trạm bơm do cấp huyện quản lý"  # the label already names the counted noun

@@ -1009,3 +1009,24 @@ def test_figure_reach_holds_an_amount_in_two_scale_words():
     text = "hỗ trợ 1 tỷ 200 triệu đồng cho 20 hộ"
     (m, _) = find_numbers(text)
     assert any(a <= m.start and m.end <= b for a, b in numbers.figure_reach(text))
+
+
+# a comparative that names its base before the number or is followed by one states a signed difference, not a bound;
+# alone it still bounds; "tụt" is a decrease (session 15, helper s15-K; sentences written for the test)
+@pytest.mark.parametrize(
+    "text,value,qualifier,sign",
+    [
+        ("tỷ lệ thu gom thấp hơn 2,5 điểm phần trăm so với cùng kỳ", "-2.5", None, "thấp hơn"),
+        ("năng suất lúa cao hơn kế hoạch 4 tạ/ha", "4", None, "cao hơn"),
+        ("hộ có thu nhập thấp hơn 2 triệu đồng", "2", "<", None),
+        ("huyện tụt 3 bậc", "-3", None, "tụt"),
+    ],
+)
+def test_a_comparative_with_a_base_is_a_difference(text, value, qualifier, sign):
+    (m,) = find_numbers(text)
+    assert (m.value, m.qualifier, m.sign_word) == (D(value), qualifier, sign)
+
+
+def test_a_duration_bounded_by_tu_tro_len_is_no_reporting_period():
+    (m,) = find_numbers("số tiền nợ từ 06 tháng trở lên")
+    assert (m.value, m.unit, m.qualifier) == (D(6), "tháng", ">=")

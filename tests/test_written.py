@@ -12,12 +12,13 @@ from support import WRITTEN
 from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 
 # set -> (precision, recall, non-quantities listed that came out, per-field floors), as measured at the end of
-# session 15 (helper s15-W; set T then held four texts: two reports, a plan and a norms resolution): a drop in any of
-# them fails. Set H (two reports, a monthly report, a score report) was then: P 0.978, R 0.985, 3 of 102 kept,
-# value+unit 0.939, role 0.879, period 0.856, point in time 0.992, subject 0.591 (tests/gold/written/README.md).
+# session 15 (helper s15-K; set T then held six texts: two reports, a plan, a norms resolution, a score report and a
+# monthly report): a drop in any of them fails. Set H (two reports, a monthly report, a score report) was then: P 0.978,
+# R 0.985, 3 of 102 kept, value+unit 0.947, role 0.886, period 0.856, point in time 0.992, subject 0.606
+# (tests/gold/written/README.md).
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.984, "qualifier": 1.0, "role": 0.984, "period": 0.969, "point_in_time": 1.0,
-                        "subject": 0.719}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 1.0, "role": 0.981, "period": 0.977, "point_in_time": 0.995,
+                        "subject": 0.708}),
 }
 
 
@@ -33,7 +34,8 @@ def totals(scores):
 
 @pytest.mark.parametrize("name", ["T", "H"])
 def test_every_text_is_read_whole(scores, totals, name):
-    assert len(scores[name]) == 4 and not any(s.problems for s in scores[name])  # all four texts, every anchor found
+    texts = {"T": 6, "H": 4}[name]  # T: two reports, a plan, a norms resolution, a score report, a monthly report
+    assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
 

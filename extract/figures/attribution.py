@@ -13,7 +13,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.language.literals import key_words
-from extract.language.numbers import Mention
+from extract.language.numbers import Mention, is_comparison
 from extract.language.periods import (
     breakdown,
     find_periods,
@@ -195,6 +195,13 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
         # stated in it ("(chỉ tiêu tối thiểu 98%, hiện đạt 97,4%)")
         if not r.coordination_breakers.search(s[group + 1 : q0]):
             return "target"
+    if is_comparison(m.sign_word) and not sec.plan:
+        return "change"  # "thấp hơn chỉ tiêu 3,7 điểm phần trăm": the plan word is the difference's base
+    kpi = r.kpi_label.match(s, s.rfind(";", 0, q0) + 1)
+    if kpi is not None and group < 0 and not r.kpi_result.search(s, kpi.end(), q0):
+        return "target"  # "Chỉ tiêu 1: Tỷ lệ hồ sơ ... ≥ 80%; kết quả: 86,2%": the KPI the line states
+    if kpi_in_brackets(sent, m):
+        return "target"  # "so với chỉ tiêu Nghị quyết của Tỉnh ủy (95,2%)": the KPI cited in brackets
     clause_head = " ".join(_LEAD_MARKS.sub("", s[clause:q0]).split()[:3])
     if (r.target_before.search(before) or r.target_head.match(clause_head)) and not past:
         named = [pm.span() for pm in r.target_before.finditer(s, lo, q0)]
@@ -215,6 +222,15 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
             return "actual"  # "GRDP tăng 7,47%; trong đó công nghiệp tăng 8,24%": a component's growth rate
         return "change"
     return "target" if sec.plan and not past and not present_state(sent, m) else "actual"
+
+
+def kpi_in_brackets(sent: Sentence, m: Mention) -> bool:
+    """Whether `m` stands alone at the head of brackets right after a KPI's name ("chưa đạt chỉ tiêu kế hoạch năm
+    (95%)", "so với chỉ tiêu Nghị quyết của Tỉnh ủy (95,2%)"): the KPI itself, a target of the year."""
+    s, group = sent.text, sent.group(m.start)
+    if group < 0 or s[group + 1 : m.opening].strip():
+        return False
+    return bool(rules().kpi_before.search(s, clause_start(s, group, 0), group + 1))
 
 
 def in_rate_name(sent: Sentence, span: tuple[int, int], m: Mention) -> bool:

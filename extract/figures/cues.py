@@ -13,6 +13,7 @@ import regex
 from extract.catalog import RuleError, load
 from extract.figures.attribution import (
     in_rate_name,
+    kpi_in_brackets,
     opens,
     own_period,
     present_state,
@@ -25,7 +26,14 @@ from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.figures.subjects import without_openers
 from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
-from extract.language.periods import as_of_not_after, date_at, find_periods, lead_words, period_label
+from extract.language.periods import (
+    as_of_not_after,
+    date_at,
+    find_periods,
+    lead_words,
+    period_label,
+    whole_year,
+)
 from extract.language.subjects import WHOLE_WORD, context_words, word_alternation
 from extract.model import Period
 
@@ -41,7 +49,7 @@ _DIGIT_WORD = regex.compile(r"[0-9]")
 def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
-    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks")
+    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
@@ -102,10 +110,13 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
+    if m.qualifier not in (None, "~") and role != "target" and m.base_unit in r.duration_units:
+        return True  # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, q0)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
-    norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)]
+    norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)
+             if not r.mean_before.search(s, c1, q0)]  # "mức hưởng bình quân 4,6 triệu đồng": a measured mean
     if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
         # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule
         norms = [c1 for c1 in norms if c1 <= q0]
@@ -120,7 +131,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     topics = [c1 for _c0, c1, _ in _between(cues, "NORM_TOPIC", _stretch_start(sent, m.start), q0)]
     if topics and m.base_unit in r.money_units and not r.coordination_breakers.search(s[max(topics) : q0]):
         return True
-    rates = [c1 for _c0, c1, _ in _between(cues, "NORM_RATE", clause, q0)]
+    rates = [c1 for c0, c1, _ in _between(cues, "NORM_RATE", clause, q0)
+             if not r.arrears_before.search(s, 0, c0) and not r.mean_before.search(s, c1, q0)]
     if rates and _is_rate(s, m) and not m.sign_word:
         gap = s[max(rates) : q0]
         if len(gap.split()) <= 4 and not r.coordination_breakers.search(gap):
@@ -129,10 +141,18 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     if _between(cues, "NORM_AFTER", m.end, end):
         return True
     # "Mức hỗ trợ: Thạc sĩ 100 triệu đồng, Tiến sĩ 200 triệu đồng": the next item of the same rule
-    if prev is not None and prev.role == "norm" and top <= prev.mention.start:
+    if prev is not None and prev.role == "norm" and top <= prev.mention.start and not _class_bound(prev.mention, m):
         gap = s[prev.mention.end : q0]
         return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
     return False
+
+
+def _class_bound(bound: Mention, m: Mention) -> bool:
+    """A bounded duration that names a class ("chậm đóng từ 03 tháng trở lên 212 tỷ đồng") before an amount: the
+    amount measures the class, it is no next item of a list of rules ("ít nhất 03 năm và có 03 năm học" is)."""
+    r = rules()
+    money = (m.base_unit or "").split("/")[0] in r.money_units
+    return bound.qualifier not in (None, "~") and bound.base_unit in r.duration_units and money
 
 
 def _provision(sent: Sentence, m: Mention, q0: int) -> bool:
@@ -588,6 +608,10 @@ def figure_period(
     """(period, point in time) of a number: an as-of cue before it in its sentence, else the period its own clause
     names, else the lead of its sentence or of the sentences before it in the block (`lead`: "Tính đến ngày
     05/11/2025, ... . Tiến độ ... đạt 75,2%"), else its section's. A plan's target is never a stock as of a day."""
+    if role == "target" and kpi_in_brackets(sent, m):
+        cited = section_period(sent, m, role, sec)  # the year's KPI, not the time the sentence opens with
+        if cited is not None:
+            return whole_year(cited.end.year), False
     own = own_period(sent, m, role, year, next_start)
     usable = lead if lead is not None and not (lead[1] and role == "target") else None
     # the context of a stock is what encloses the sentence: a year in it is the cue's own ("tính đến cuối năm
@@ -701,6 +725,13 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
         except ValueError:
             start = None
     end = date_at(s, c1)
+    ytd = _period_cues()["year_to_date"].match(s, c1) if end is None else None
+    if ytd is not None and (sec.meta.period or context) is not None:
+        # "lũy kế từ đầu năm 3.705.300 lượt": a running total from the year's first day to the period's end, a flow
+        last = (sec.meta.period or context).end
+        first = date(int(ytd[1]) if ytd[1] else last.year, 1, 1)
+        if first <= last:
+            return Period(first, last, period_label("date_range", start=first, end=last)), False
     if end is None:
         named = [pm for pm in find_periods(s[c1 : c1 + 40], context.end.year if context else None) if pm.period]
         if named and not s[c1 : c1 + named[0].start].strip():

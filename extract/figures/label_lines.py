@@ -43,7 +43,7 @@ _ACTIVITY_WORDS_MAX = 20  # words of an activity a block label names that still 
 @cache
 def _rules():
     keys = {"breakdown", "not_subject", "scope", "restatement", "topic_openers", "topic_scopes", "topic_fields",
-            "conjunctions", "list_openers", "activity_openers", "activity_labels",
+            "conjunctions", "list_openers", "activity_openers", "activity_labels", "numbered_items",
             # read by section_context.py
             "balance_labels", "holder_nouns", "assigned", "body_headings", "sanction_labels", "sanctioned",
             "sanctioned_nouns"}
@@ -70,6 +70,16 @@ def _activity_labels() -> regex.Pattern:
         return regex.compile(r"^\s*(?:" + "|".join(catalog.load("label_lines")["activity_labels"]) + r")\s*", _FLAGS)
     except regex.error as exc:
         raise catalog.RuleError(f"label_lines.yaml activity_labels: {exc}") from exc
+
+
+@cache
+def _numbered_item() -> regex.Pattern:
+    """A numbered item's name opening a line, before the line's own label (label_lines.yaml numbered_items)."""
+    _rules()  # validates the file
+    try:
+        return regex.compile(r"(?:" + "|".join(catalog.load("label_lines")["numbered_items"]) + ")", _FLAGS)
+    except regex.error as exc:
+        raise catalog.RuleError(f"label_lines.yaml numbered_items: {exc}") from exc
 
 
 @cache
@@ -142,16 +152,26 @@ def parse_line(text: str) -> Line | None:
     """The label of a "label: ..." line, or None when the text before its first colon is no label (remembered:
     the prose and the label passes read each sentence; emptied per document by `forget`)."""
     mm = _list("marker").match(text)
-    cm = _COLON.search(text, mm.end())
+    item = _numbered_item().match(text, mm.end())
+    if item is not None:  # "- Chỉ tiêu 3: Số xã có ...: 135 xã": the label after the item's number, when there is one
+        own = _label_from(text, item.end(), mm["m"] or "")
+        if own is not None:
+            return own
+    return _label_from(text, mm.end(), mm["m"] or "")
+
+
+def _label_from(text: str, start: int, marker: str) -> Line | None:
+    """The label from `start` to the next colon, or None when that text is no label."""
+    cm = _COLON.search(text, start)
     if cm is None:
         return None
-    raw = text[mm.end() : cm.start()]
+    raw = text[start : cm.start()]
     if not raw.strip() or len(raw.split()) > _LABEL_WORDS_MAX or _NOT_LABEL.search(raw) or _in_parenthesis(raw):
         return None
     label = _clean(raw)
     if not content_words(label) or _rules()[1].match(label):
         return None
-    return Line(mm["m"] or "", label, cm.end(), raw)
+    return Line(marker, label, cm.end(), raw)
 
 
 def _in_parenthesis(raw: str) -> bool:

@@ -91,6 +91,10 @@ class Rules:
     provision_amended: regex.Pattern
     support_time_before: regex.Pattern
     support_time_past: regex.Pattern
+    arrears_before: regex.Pattern
+    mean_before: regex.Pattern
+    kpi_label: regex.Pattern
+    kpi_result: regex.Pattern
     kpi_before: regex.Pattern
     numbering: regex.Pattern
     appendix: regex.Pattern
@@ -171,6 +175,10 @@ def rules() -> Rules:
         provision_amended=regex.compile(roles["provision_amended"], _FLAGS),
         support_time_before=regex.compile(roles["support_time_before"], _FLAGS),
         support_time_past=regex.compile(roles["support_time_past"], _FLAGS),
+        arrears_before=regex.compile(roles["arrears_before"], _FLAGS),
+        mean_before=regex.compile(roles["mean_before"], _FLAGS),
+        kpi_label=regex.compile(roles["kpi_label"], _FLAGS),
+        kpi_result=regex.compile(roles["kpi_result"], _FLAGS),
         kpi_before=regex.compile(cues["kpi_before"], _FLAGS),
         numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
         appendix=regex.compile(cues["sections"]["appendix"]),

@@ -113,6 +113,7 @@ _NUMBERS_KEYS = {
     "spelled_ratio",
     "money_scales",
     "duration_qualifiers",
+    "comparatives",
 }
 
 
@@ -168,6 +169,9 @@ class _Rules:
     money_scales: tuple[str, ...]
     duration_qualifiers: dict  # casefolded word -> code, before a duration only ("sau 15 ngày")
     duration_units: frozenset
+    comparatives: dict  # casefolded comparative ("thấp hơn") -> "increase" | "decrease"
+    comparative_bases: tuple[str, ...]
+    comparative_after: tuple[str, ...]
 
 
 @cache
@@ -326,7 +330,17 @@ def _rules() -> _Rules:
         duration_qualifiers=durations,
         duration_units=frozenset(w.casefold() for w in _words("duration_qualifiers.units",
                                                               data["duration_qualifiers"]["units"])),
+        comparatives=_comparatives(data["comparatives"]),
+        comparative_bases=tuple(_words("comparatives.bases", data["comparatives"]["bases"])),
+        comparative_after=tuple(_words("comparatives.after", data["comparatives"]["after"])),
     )
+
+
+def _comparatives(data: dict) -> dict:
+    """numbers.yaml comparatives: each comparative word with the direction of the difference it states."""
+    _check_keys("numbers.yaml comparatives", data, {"increase", "decrease", "bases", "after"},
+                {"increase", "decrease", "bases", "after"})
+    return {w.casefold(): d for d in ("increase", "decrease") for w in _words(f"comparatives.{d}", data[d])}
 
 
 # ------------------------------------------------------------------------------------------ compiled regexes
@@ -376,6 +390,8 @@ class _Grammar:
     duration_qualifier: object
     multiple: object
     sign: object
+    comparative: object
+    comparative_after: object
     range_start: object
     dash_joiner: object
     word_joiner: object
@@ -446,6 +462,10 @@ def _grammar() -> _Grammar:
         duration_qualifier=regex.compile(rf"(?P<q>{_wordy(r.duration_qualifiers)}){_WS}+", _IR),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
         sign=regex.compile(rf"(?P<s>{_wordy(sorted(r.increase | r.decrease))}){_WS}+", _IR),
+        comparative=regex.compile(
+            rf"(?P<s>{_wordy(sorted(r.comparatives))})(?:{_WS}+(?P<b>{_wordy(r.comparative_bases)}))?{_WS}+", _IR
+        ),
+        comparative_after=regex.compile(rf"{_WS}*(?:{_wordy(r.comparative_after)})(?!\w)", _I),
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
@@ -714,6 +734,20 @@ def _duration_bound(text: str, item: _Item) -> None:
         item.qualifier_span = (m.start("q"), m.end("q"))
 
 
+def _comparison(text: str, item: _Item) -> None:
+    """A comparative right before a number that names its base ("thấp hơn chỉ tiêu 3,7 điểm phần trăm") or is followed
+    by one ("cao hơn 2,4% so với cùng kỳ") states a difference: a signed change, not a bound ("thấp hơn 50%")."""
+    if item.sign_word is not None:
+        return
+    g = _grammar()
+    m = g.comparative.match(text, max(0, item.start - 40), item.start)
+    if m is None or not (m.group("b") or g.comparative_after.match(text, item.end)):
+        return
+    item.sign_word = " ".join(m.group("s").split()).lower()
+    if item.qualifier_span is not None and item.qualifier_span[0] >= m.start("s"):
+        item.qualifier, item.qualifier_span = None, None
+
+
 def _bound_before_multiple(text: str, item: _Item, pos: int) -> None:
     """A bound written before "gấp" bounds the multiple: "ít nhất gấp 03 lần", "tối đa gấp 2 lần"."""
     if item.qualifier is not None:
@@ -890,6 +924,7 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
             item.qualifier_span = (m.start("q"), m.end("q"))
         _duration_bound(text, item)
+        _comparison(text, item)
         if item.kind == "multiple" or (unit in r.multiple_units and item.sign_word):
             item.kind = "multiple"
         items.append(item)
@@ -1227,9 +1262,8 @@ def _bounds_range(a: _Item, b: _Item) -> bool:
 
 
 def _freeze(it: _Item, text: str) -> Mention:
-    r = _rules()
     value = it.value
-    negative = it.minus or (it.sign_word is not None and it.sign_word.casefold() in r.decrease)
+    negative = it.minus or is_decrease(it.sign_word)
     if negative and value > 0:
         value = -value
     return Mention(
@@ -1296,7 +1330,15 @@ def excluded_spans(text: str) -> list[tuple[int, int, str]]:
 
 def is_decrease(sign_word: str | None) -> bool:
     """Whether a Mention.sign_word is a decrease word (giảm, sụt giảm ...)."""
-    return sign_word is not None and sign_word.casefold() in _rules().decrease
+    if sign_word is None:
+        return False
+    r = _rules()
+    return sign_word.casefold() in r.decrease or r.comparatives.get(sign_word.casefold()) == "decrease"
+
+
+def is_comparison(sign_word: str | None) -> bool:
+    """Whether a Mention.sign_word is a comparative stating a difference ("thấp hơn chỉ tiêu 3,7 điểm phần trăm")."""
+    return sign_word is not None and sign_word.casefold() in _rules().comparatives
 
 
 # load and compile at import: a malformed rule file fails here, and the first call pays nothing
