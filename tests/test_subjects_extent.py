@@ -240,3 +240,15 @@ def test_a_partner_verb_opening_a_long_verb_phrase_goes_before_the_phrase_is_cut
     # a short verb phrase is not cut, and keeps the partner verb
     s = subjects_of("Phối hợp với các ngành kiểm tra 29 cơ quan.")
     assert {"phối", "hợp", "kiểm", "tra"} <= words(s["29"])
+
+
+def test_a_verb_of_emphasis_opening_a_subject_is_no_part_of_it():
+    # "tập trung", "kịp thời", "chú trọng" direct effort onto the act after them: the act and its noun are measured
+    s = subjects_of("Tập trung tiêm chủng mở rộng cho 1.250 trẻ em dưới 1 tuổi.")
+    assert names(s["1.250"], "tiêm chủng mở rộng trẻ em dưới tuổi") and not words(s["1.250"]) & {"tập", "trung"}
+    s = subjects_of("Kịp thời cấp phát 12 tấn giống lúa cho các hộ bị thiệt hại do mưa lũ.")
+    assert words("cấp phát giống lúa hộ") <= words(s["12"]) and not words(s["12"]) & {"kịp", "thời"}
+    s = subjects_of("Chú trọng kiểm tra 36 cơ sở sản xuất thực phẩm.")
+    assert names(s["36"], "kiểm tra cơ sở sản xuất thực phẩm", extra=0)
+    # nothing with content after it: the word is the whole subject and stays
+    assert subject_rules.tidy_subject("tập trung") == "tập trung"

@@ -424,7 +424,8 @@ def tidy_subject(text: str) -> str:
     as two joined parts of a sentence leave it ("bồi dưỡng bồi dưỡng quản lý" -> "bồi dưỡng quản lý"), and the
     date of a cited document ("Quyết định số 12/QĐ-UBND ngày 05/01/2026" -> "Quyết định số 12/QĐ-UBND"), the
     report's own territory ("hộ nghèo trên địa bàn tỉnh" -> "hộ nghèo") and the clause words it opens or ends with
-    ("và dư nợ cho vay" -> "dư nợ cho vay", "tỷ lệ giải ngân chưa" -> "tỷ lệ giải ngân")."""
+    ("và dư nợ cho vay" -> "dư nợ cho vay", "tỷ lệ giải ngân chưa" -> "tỷ lệ giải ngân"), and a verb of emphasis
+    opening it ("tập trung số hóa hồ sơ" -> "số hóa hồ sơ")."""
     pw = phrase_words()
     text = drop_time_adverbials(text)
     text = pw.clause_lead.sub("", text)  # "và dư nợ cho vay", "đã thu hồi ...": the clause's words, no noun's
@@ -432,7 +433,17 @@ def tidy_subject(text: str) -> str:
     text = pw.citation_date.sub(lambda m: m.group("doc"), text)
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
+    text = without_emphasis_lead(text)
     return " ".join(_without_repeats(text).split()).strip(" ,;")
+
+
+def without_emphasis_lead(text: str) -> str:
+    """A subject without the verb of emphasis or the manner adverb it opens with (`extents.yaml` emphasis_leads:
+    "tập trung số hóa hồ sơ" -> "số hóa hồ sơ", "kịp thời ban hành quyết định" -> "ban hành quyết định"): it directs
+    effort onto the act after it, what is measured is that act or its noun; `text` unchanged when nothing with
+    content would be left."""
+    lead = extent_words().emphasis_lead.match(text)
+    return text[lead.end() :] if lead and content_words(text[lead.end() :]) else text
 
 
 @cache
@@ -594,6 +605,7 @@ class ExtentWords:
     second_verb: regex.Pattern  # searched: a coordinator and a verb opening a second predicate of the clause
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
+    emphasis_lead: regex.Pattern  # matched at the start of a subject: a verb of emphasis before its act ("tập trung")
     modal: regex.Pattern  # matched at the start of a comma part: a modal verb opening a predicate ("phải", "cần")
     raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
@@ -607,7 +619,7 @@ class ExtentWords:
 def extent_words_data() -> dict:
     """rules/extents.yaml, its keys checked (uncached: the compiled forms are cached by their users)."""
     return with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
-                                                  "adjunct_prepositions", "manner_adverbs", "agent_places",
+                                                  "adjunct_prepositions", "manner_adverbs", "emphasis_leads", "agent_places",
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
@@ -631,6 +643,7 @@ def extent_words() -> ExtentWords:
             + WHOLE_WORD % alt["clause_verbs"], flags),
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
+        emphasis_lead=regex.compile(r"^\s*" + WHOLE_WORD % alt["emphasis_leads"] + r"[\s,]+", flags),
         modal=regex.compile(r"\s*" + WHOLE_WORD % alt["modal_verbs"], flags),
         raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
                              flags),
