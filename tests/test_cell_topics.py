@@ -112,3 +112,40 @@ def test_the_whole_under_a_rate_label_leaves_out_what_the_part_has():
                     "- Tỷ lệ hộ gia đình có thẻ bảo hiểm y tế: 1.820/2.000 hộ gia đình có thẻ bảo hiểm y tế (đạt 91%).")
     assert names(got["/2.000"], "hộ gia đình")
     assert "thẻ" not in got["/2.000"]  # every household, with a card or not
+
+
+def test_a_count_with_a_demonstrative_counts_what_the_criterion_names():
+    # "03 cơ sở trên": the establishments the row's criterion names, acted on by the verb right before the count;
+    # the means ("ban hành Quyết định số ...") and the agent are no part of what is counted
+    got = _subjects("Xử lý cơ sở khám chữa bệnh vi phạm quy định do thanh tra phát hiện",
+                    "Sở Y tế đã ban hành Quyết định số 45/QĐ-SYT ngày 02/5/2025 đình chỉ 03 cơ sở trên, đạt 100%.")
+    assert names(got["03"], "đình chỉ cơ sở khám chữa bệnh vi phạm quy định", extra=0)
+    got = _subjects("Thu hồi giấy chứng nhận quyền sử dụng đất cấp sai",
+                    "Trong năm, UBND huyện đã thu hồi 12 giấy chứng nhận này đúng thời hạn quy định.")
+    assert names(got["12"], "thu hồi giấy chứng nhận quyền sử dụng đất cấp sai", extra=0)
+    # the label's noun may be longer than the unit read after the number ("trường" of "trường học")
+    got = _subjects("Sáp nhập các trường học có quy mô nhỏ theo quy hoạch",
+                    "Năm học 2023-2024, tỉnh đã kịp thời sáp nhập 08 trường học nói trên để bảo đảm chất lượng.")
+    assert names(got["08"], "sáp nhập trường học có quy mô nhỏ", extra=2)
+
+
+def test_trên_before_a_place_is_a_preposition_not_a_demonstrative():
+    got = _subjects("Cập nhật văn bản quy phạm pháp luật của tỉnh",
+                    "Sở Tư pháp đã cập nhật 05 văn bản trên Cơ sở dữ liệu quốc gia về pháp luật.")
+    assert "quy phạm" not in got["05"]
+
+
+def test_the_whole_under_a_rate_criterion_counts_what_the_rate_is_taken_over():
+    # the criterion "Tỷ lệ X <predicate>": the whole of the row's ratio is X, up to the last predicate opener (the
+    # condition the part meets); "được giao" before it still names which tasks
+    got = _subjects("Tỷ lệ hồ sơ đăng ký khai sinh do UBND cấp xã tiếp nhận được giải quyết đúng hạn",
+                    "Báo cáo số 12/BC-STP ngày 05/01/2024 của Sở Tư pháp.\n(Cấp xã có 4.565/4.603 hồ sơ giải quyết đúng"
+                    " hạn, đạt tỷ lệ 99,17%).")
+    assert names(got["/4.603"], "hồ sơ đăng ký khai sinh do UBND cấp xã tiếp nhận", extra=0)
+    got = _subjects("Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn",
+                    "Báo cáo số 20/BC-SNN ngày 05/01/2024.\n(Sở đã hoàn thành 45/48 nhiệm vụ, đạt 93,7%).")
+    assert names(got["/48"], "nhiệm vụ được giao", extra=0)
+    # a whole with words of its own keeps them
+    got = _subjects("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
+                    "Báo cáo số 12/BC-SYT ngày 05/01/2024.\n(Toàn tỉnh có 9.120/9.500 trẻ em tiêm đủ các loại vắc xin).")
+    assert "vắc xin" in got["/9.500"]

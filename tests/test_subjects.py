@@ -682,3 +682,14 @@ def test_a_subject_never_opens_with_the_preposition_of_a_comparison():
 def test_the_verb_trai_qua_keeps_its_qua():
     s = subjects_of("Chương trình được triển khai từ năm 2010 và trải qua 03 giai đoạn.")
     assert s["03"].endswith("trải qua giai đoạn")  # "qua" of the verb "trải qua", no place opener "qua"
+
+
+def test_a_share_of_a_count_names_the_noun_after_the_count_word():
+    # "100% số X": a share of the X counted, as "100% X" is; the verb before takes it as its object, and a
+    # clause of its own after the noun ("đã được ...") stays with it
+    s = subjects_of("Phòng Giáo dục đã hỗ trợ 100% số học sinh khuyết tật học hòa nhập.")
+    assert names(s["100%"], "hỗ trợ học sinh khuyết tật học hòa nhập")
+    s = subjects_of("Qua giám sát, 96% số kiến nghị của cử tri đã được các ngành giải quyết dứt điểm.")
+    assert names(s["96%"], "kiến nghị của cử tri đã được các ngành giải quyết dứt điểm")
+    s = subjects_of("Chi cục Thú y đã tiêm phòng 85% số đàn gia súc trong diện tiêm.")
+    assert names(s["85%"], "tiêm phòng đàn gia súc trong diện tiêm")

@@ -1,7 +1,9 @@
 """Subjects of the figures in a table's sentence cells that need words from outside their own phrase: the row's
 criterion label ("Thực hiện chế độ báo cáo CCHC định kỳ" | "(04/04 báo cáo đáp ứng ...)"), a rate label the
-sentence opens with ("Tỷ lệ hồ sơ thanh toán trực tuyến: 552.693/594.694 hồ sơ"), and the name a parenthesised count follows ("Phát triển Kinh tế số (05 mục tiêu)"). Words in
-rules/cell_topics.yaml; used by text_cells.
+sentence opens with ("Tỷ lệ hồ sơ thanh toán trực tuyến: 552.693/594.694 hồ sơ"), and the name a parenthesised count follows ("Phát triển Kinh tế số (05 mục tiêu)"), the things a count with a demonstrative points back at
+("bãi bỏ 02 văn bản trên" under "Xử lý văn bản trái pháp luật ...") and what a rate criterion's ratio is taken over
+("Tỷ lệ hồ sơ TTHC do cấp xã tiếp nhận được giải quyết đúng hạn" | "/468 hồ sơ"). Words in rules/cell_topics.yaml;
+used by text_cells.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import regex
 
 from extract import catalog
 from extract.figures.table_cells import row_core
-from extract.language.subjects import WHOLE_WORD, content_words, word_alternation, word_pattern
+from extract.language.subjects import WHOLE_WORD, content_words, phrase_words, word_alternation, word_pattern
 from extract.model import Figure
 
 _KEYS = {"label_openers", "who_headers", "predicate_openers", "group_openers", "generic_nouns",
          "measure_heads", "object_ends", "object_words_max", "plural_markers", "phrase_ends", "rate_labels", "rate_label_ends", "whole_ends",
-         "bare_words_max", "name_words_max"}
+         "bare_words_max", "name_words_max", "referring_words", "referring_places",
+         "act_words_max"}
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\S+")
 _MARK = r"(?:[-–+•*]|\(?\d{1,2}[.)]|[a-zđ]\))"  # a list item's marker: "-", "(1)", "a)"
@@ -39,17 +42,23 @@ class _Words:
     plural: regex.Pattern  # a plural marker opening a noun phrase
     measure: regex.Pattern  # a subject that is a measure of a verb: "Thời gian hỗ trợ"
     object_end: regex.Pattern  # a word or mark that ends the verb's object
+    rate_opened: regex.Pattern  # a label opening with a rate word: "Tỷ lệ (các) <X>"
+    predicate_at: regex.Pattern  # a predicate opener anywhere in a text
+    referring: regex.Pattern  # a demonstrative after a counted noun ("trên" before a mark, the end or a predicate)
     bare_max: int
     name_max: int
     object_max: int
+    act_max: int
 
 
 @cache
 def cell_words() -> _Words:
     """rules/cell_topics.yaml compiled."""
     data = catalog.with_keys("cell_topics", catalog.load("cell_topics"), _KEYS)
-    if not all(isinstance(data[k], int) for k in ("bare_words_max", "name_words_max", "object_words_max")):
-        raise catalog.RuleError("cell_topics.yaml: bare_words_max, name_words_max, object_words_max: integers")
+    if not all(isinstance(data[k], int) for k in ("bare_words_max", "name_words_max", "object_words_max",
+                                                  "act_words_max")):
+        raise catalog.RuleError("cell_topics.yaml: bare_words_max, name_words_max, object_words_max, act_words_max:"
+                                " integers")
 
     def alt(key: str) -> str:
         return word_alternation(data[key], f"cell_topics.yaml {key}")
@@ -69,9 +78,14 @@ def cell_words() -> _Words:
         plural=regex.compile(rf"^{alt('plural_markers')}\s+", flags),
         measure=regex.compile(rf"^\s*{alt('measure_heads')}\s+(?P<verb>\p{{L}}+(?:\s+\p{{L}}+)?)", flags),
         object_end=regex.compile(r"[0-9.;:()!?]|(?:\s|,)+" + WHOLE_WORD % alt("object_ends"), flags),
+        rate_opened=regex.compile(rf"^\s*{alt('rate_labels')}\s+{plural}(?P<x>.+)$", flags),
+        predicate_at=regex.compile(r"(?:\s|,)+" + WHOLE_WORD % alt("predicate_openers"), flags),
+        referring=regex.compile(rf"^\s*(?:{alt('referring_words')}(?![\p{{L}}\p{{N}}_])|{alt('referring_places')}"
+                                rf"(?=\s*(?:[,.;:)]|$)|\s+{alt('predicate_openers')}(?![\p{{L}}\p{{N}}_])))", flags),
         bare_max=data["bare_words_max"],
         name_max=data["name_words_max"],
         object_max=data["object_words_max"],
+        act_max=data["act_words_max"],
     )
 
 
@@ -230,11 +244,68 @@ def measured_object(fig: Figure, before: str) -> Figure:
     return fig
 
 
+_ACT_BOUND = regex.compile(r"(?:\S*\d\S*|[,;:()])\s*")  # a number, a date or a mark before the act
+
+
+def referred_count(fig: Figure, label: str | None) -> Figure:
+    """A counted noun followed by a demonstrative ("bãi bỏ 02 văn bản trên", "đình chỉ 03 cơ sở này") counts things
+    already named: when the row's criterion names the noun ("Xử lý văn bản trái pháp luật do ..."), the subject is
+    the act right before the count with the criterion's noun phrase ("bãi bỏ văn bản trái pháp luật"); the means
+    and agent of the clause ("ban hành Quyết định số ... ", "UBND tỉnh") name nothing counted."""
+    if not _is_noun(fig.unit) or fig.base_unit == "%" or fig.kind == "ratio_part":
+        return fig
+    words = cell_words()
+    after = fig.quote[fig.char_end:]
+    lead = _find(fig.unit, after[: len(fig.unit) + 2])  # the raw text may end before its unit or after it
+    after = after[lead.end():] if lead is not None and not after[: lead.start()].strip() else after
+    topic = label_topic(label)
+    named = _find(fig.unit, topic) if topic else None
+    if named is None:
+        return fig
+    for word in topic[named.end():].split():  # "08 trường học nói trên" under "... trường học ...": the unit's rest
+        nxt = regex.match(r"\s*" + regex.escape(word) + r"(?![\p{L}\p{N}_])", after, regex.IGNORECASE)
+        if nxt is None:
+            break
+        after = after[nxt.end():]
+    if not words.referring.match(after):
+        return fig
+    phrase = (topic[named.start(): named.end()] + " " + _cut(topic[named.end():], words.ends)).strip()
+    if not [w for w in content_words(phrase) if w not in content_words(fig.unit)]:
+        return fig
+    before = fig.quote[: fig.char_start]
+    bounds = [b.end() for b in _ACT_BOUND.finditer(before)] + [a.end() for a in phrase_words().aspect.finditer(before)]
+    act = before[max(bounds):] if bounds else before  # past an aspect marker: its agent is no part of it
+    act = " ".join(act.split()) if len(act.split()) <= words.act_max else ""
+    return replace(fig, subject=f"{act} {phrase}".strip())
+
+
+def rate_label_whole(fig: Figure, label: str | None) -> Figure:
+    """The whole of a ratio in a row whose criterion is a rate ("Tỷ lệ hồ sơ TTHC do cấp xã tiếp nhận được giải quyết
+    đúng hạn" | "Cấp xã có 96/98 hồ sơ giải quyết đúng hạn") counts what the rate is taken over: the label's noun
+    phrase up to its last predicate opener, the condition the part meets ("hồ sơ TTHC do cấp xã tiếp nhận"); only
+    when the whole's own subject says nothing the label does not."""
+    if fig.kind != "ratio_whole" or not _is_noun(fig.unit) or not fig.subject or not label:
+        return fig
+    words = cell_words()
+    opened = words.rate_opened.match(row_core(label))
+    if opened is None:
+        return fig
+    x = opened["x"]
+    ends = [e.start() for e in words.predicate_at.finditer(x)]
+    x = (x[: ends[-1]] if ends else x).strip(" ,;:.")
+    named = _find(fig.unit, x)
+    have, want = set(content_words(fig.subject)), set(content_words(x))
+    if named is None or named.start() > 0 or not have <= want or want <= have:
+        return fig
+    return replace(fig, subject=x)
+
+
 def cell_subjects(figs: list[Figure], label: str | None, label_header: str | None = None,
                   text: str = "") -> list[Figure]:
     """The figures of one cell paragraph with the subject words their row and sentence give from outside their
     phrase (no row topic under a label column of who: `label_header` "Cơ quan góp ý"), (`text`: the cell paragraph they come from), in order: counted_name, with_rate_label, group_member,
-    measured_object, with_row_topic (a ratio's whole only when its part took the topic)."""
+    measured_object, then referred_count and rate_label_whole (when either applies it stands instead of)
+    with_row_topic (a ratio's whole only when its part took the topic)."""
     if label_header and cell_words().who.match(label_header):
         label = None  # "Cơ quan góp ý": the row names who comments, not what the comment measures
     out: list[Figure] = []
@@ -243,6 +314,10 @@ def cell_subjects(figs: list[Figure], label: str | None, label_header: str | Non
         fig = group_member(with_rate_label(counted_name(fig)))
         at = text.find(fig.quote)
         fig = measured_object(fig, text[: at + fig.char_start] if at >= 0 else fig.quote[: fig.char_start])
+        referred = rate_label_whole(referred_count(fig, label), label)
+        if referred is not fig:
+            out.append(referred)
+            continue
         if fig.kind != "ratio_whole" or widened:
             topical = with_row_topic(fig, counted_noun(fig, out), label)
             widened = topical is not fig if fig.kind == "ratio_part" else widened

@@ -30,7 +30,7 @@ class ShareWords:
 def share_words() -> ShareWords:
     data = with_keys("share_roles", load("share_roles"), _KEYS)
     alt = {k: word_alternation(data[k], f"share_roles.yaml {k}") for k in _KEYS}
-    count = WHOLE_WORD % alt["count_words"] + r"\s+\p{L}"
+    count = WHOLE_WORD % alt["count_words"] + r"(?=\s+\p{L})"  # ends after the count word: the noun follows
     return ShareWords(
         rate_named=regex.compile(WHOLE_WORD % alt["rate_names"], regex.IGNORECASE),
         plan_after=regex.compile(r"\s*" + WHOLE_WORD % alt["plan_after"], regex.IGNORECASE),

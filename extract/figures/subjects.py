@@ -894,9 +894,11 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
 def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
     """A rate followed by the noun phrase it is a share of, the object of a verb that is not a predicate
     of rates ("hoàn thành 100% kế hoạch", not "đạt 82% kế hoạch" or "đạt 34% trên tổng số"); a plural determiner
-    may open the phrase ("đã tổ chức cho 100% các xã, phường ký cam kết")."""
+    may open the phrase ("đã tổ chức cho 100% các xã, phường ký cam kết"), and so may a count word ("đã kiểm tra
+    100% số hồ sơ ...": a share of the hồ sơ)."""
     pw = phrase_words()
-    words = pw.determiner.sub("", after, count=1).split()
+    count = share_words().count_after.match(after)
+    words = pw.determiner.sub("", after[count.end():] if count else after, count=1).split()
     if not words or not content_words(words[0]) or pw.predicates.match(after) or pw.restate.fullmatch(after):
         return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
     start = m.opening
