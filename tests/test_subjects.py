@@ -693,3 +693,6 @@ def test_a_share_of_a_count_names_the_noun_after_the_count_word():
     assert names(s["96%"], "kiến nghị của cử tri đã được các ngành giải quyết dứt điểm")
     s = subjects_of("Chi cục Thú y đã tiêm phòng 85% số đàn gia súc trong diện tiêm.")
     assert names(s["85%"], "tiêm phòng đàn gia súc trong diện tiêm")
+    # ... unless the clause names the rate: "số X" is then the base it is taken over, not what is measured
+    s = subjects_of("Năm 2026, phấn đấu giảm tỷ lệ nợ đọng xuống dưới 2,5% số phải thu.")
+    assert names(s["2,5%"], "tỷ lệ nợ đọng") and "phải thu" not in s["2,5%"]

@@ -903,6 +903,8 @@ def _object_after(sent: Sentence, m: Mention, after: str) -> bool:
         return False  # "hoàn thành 100% kế hoạch đề ra": a share of the plan, not of a noun phrase
     start = m.opening
     before = without_openers(masked(sent, _clause_lo(sent, start), start, m))
+    if count and share_words().rate_named.search(before):
+        return False  # "Giảm tỷ lệ chậm đóng xuống dưới 3,5% số phải thu": the rate is named; "số ..." is its base
     return not pw.predicates.search(" ".join(before.split()[-2:]))
 
 
