@@ -50,3 +50,34 @@ def test_detection_holds(totals, name):
 @pytest.mark.parametrize("name,field", [(n, f) for n in sorted(FLOORS) for f in REAL_FIELDS])
 def test_field_holds(totals, name, field):
     assert round(totals[name].rate(field), 3) >= FLOORS[name][3][field]
+
+
+def test_written_docx_builds_tables(tmp_path):
+    """A run of `|` lines is one Word table: the rows above `|---|` are the header, a header cell repeated across
+    columns is one merged cell, one repeated down the header rows spans them; prose and headings around it stay
+    paragraphs in order."""
+    import docx
+
+    from baocao.evaluate import written_docx
+
+    text = tmp_path / "t.txt"
+    text.write_text(
+        "Mở đầu.\n"
+        "| STT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2026 |\n"
+        "| STT | Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Số trường đạt chuẩn | trường | 40 | 42 |\n"
+        "| 2 | Tỷ lệ phòng học kiên cố | % | 85 | 86,5 |\n"
+        "# II. Nhiệm vụ\n"
+        "| Tiêu chí | Điểm tối đa |\n"
+        "| Công khai | 10 |\n",
+        encoding="utf-8",
+    )
+    d = docx.Document(str(written_docx(text, tmp_path / "t.docx")))
+    assert [p.text for p in d.paragraphs] == ["Mở đầu.", "II. Nhiệm vụ"] and d.paragraphs[1].runs[0].bold
+    first, second = d.tables
+    assert len(first.rows) == 4 and len(first.columns) == 5  # the `|---|` line is no row
+    assert first.cell(0, 3)._tc is first.cell(0, 4)._tc and first.cell(0, 3).text == "Năm 2026"  # merged across
+    assert first.cell(0, 0)._tc is first.cell(1, 0)._tc and first.cell(0, 0).text == "STT"  # merged down
+    assert [c.text for c in first.rows[3].cells] == ["2", "Tỷ lệ phòng học kiên cố", "%", "85", "86,5"]
+    assert [c.text for c in second.rows[0].cells] == ["Tiêu chí", "Điểm tối đa"] and len(second.rows) == 2
