@@ -81,3 +81,25 @@ def test_written_docx_builds_tables(tmp_path):
     assert first.cell(0, 0)._tc is first.cell(1, 0)._tc and first.cell(0, 0).text == "STT"  # merged down
     assert [c.text for c in first.rows[3].cells] == ["2", "Tỷ lệ phòng học kiên cố", "%", "85", "86,5"]
     assert [c.text for c in second.rows[0].cells] == ["Tiêu chí", "Điểm tối đa"] and len(second.rows) == 2
+
+
+# set T's tables (`<stem>.tables.json`, session 15, helper s15-E): the table-cell scorer of the real gold
+# (baocao.evaluate_tables.score_tables) on texts whose tables nobody tuned on before. Set H's tables (a score
+# table, a two-row header) were then: P 1.000, R 1.000, value 1.000, headers 1.000, role+period 1.000, subject
+# 0.955; no floor (tests/gold/written/README.md).
+TABLE_FLOORS = {"T": {"precision": 1.0, "recall": 1.0, "value": 1.0, "headers": 1.0, "attributed": 1.0,
+                      "subject": 0.797}}
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_FLOORS))
+def test_table_cells_hold(name):
+    from baocao.evaluate_tables import run_written_table_eval, table_totals
+
+    scores = run_written_table_eval(WRITTEN / name)
+    t = table_totals(scores)
+    assert len(scores) == 2 and t.gold == 59 and t.layout == 0
+    m = t.matched or 1
+    got = {"precision": t.precision, "recall": t.recall, "value": t.value_ok / m, "headers": t.headers_ok / m,
+           "attributed": t.attributed / m, "subject": t.subject}
+    for field, floor in TABLE_FLOORS[name].items():
+        assert round(got[field], 3) >= floor, field
