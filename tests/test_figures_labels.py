@@ -406,3 +406,19 @@ def test_a_comparison_with_the_plan_or_budget_estimate_is_a_share_of_it_and_name
     assert [f.role for f in figs] == ["target", "share_of_target", "share_of_target"]
     assert [f.subject for f in figs] == ["Chi sự nghiệp y tế"] * 3
     assert cell_subject("Chi sự nghiệp y tế", "", ["Tỷ lệ (%)"], False) == "Tỷ lệ Chi sự nghiệp y tế"  # a rate alone
+
+
+def test_arabic_rows_under_a_roman_row_with_values_are_its_parts():
+    # session 15, helper s15-E (written table gold, set T): in a budget table "II | Chi thường xuyên | 41.200" totals
+    # the rows "1 | Sự nghiệp y tế" under it: each is a part of that whole ("Chi thường xuyên Sự nghiệp y tế"), and
+    # the next roman row is a whole of its own
+    block = _table([
+        ["STT", "Nội dung", "Dự toán năm 2026"],
+        ["I", "Chi thường xuyên", "30.000"],
+        ["1", "Sự nghiệp y tế", "12.000"],
+        ["2", "Chi quản lý nhà nước", "18.000"],
+        ["II", "Chi đầu tư phát triển", "5.000"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    assert [f.subject for f in figs] == ["Chi thường xuyên", "Chi thường xuyên Sự nghiệp y tế",
+                                         "Chi quản lý nhà nước", "Chi đầu tư phát triển"]
