@@ -380,7 +380,13 @@ def eval_(
         seed_dict,
         seed_rows,
     )
-    from baocao.evaluate_tables import print_table_report, run_table_eval, table_dict
+    from baocao.evaluate_tables import (
+        print_table_cells,
+        print_table_report,
+        run_table_eval,
+        run_written_table_eval,
+        table_dict,
+    )
 
     if not real_only:
         try:
@@ -389,6 +395,7 @@ def eval_(
             holdout = run_real_eval(Path(realdocs), Path(holdout_gold)) if Path(holdout_gold).is_dir() else []
             written = {name: run_written_eval(Path(written_gold) / name) for name in ("T", "H")
                        if (Path(written_gold) / name).is_dir()}
+            written_tables = {name: run_written_table_eval(Path(written_gold) / name) for name in written}
         except EvalError as exc:
             _err(str(exc))
             raise typer.Exit(1) from exc
@@ -399,7 +406,9 @@ def eval_(
                    "real": [real_dict(s, verbose) for s in real_rows(real)],
                    "holdout": [real_dict(s) for s in real_rows(holdout)],  # scores only: nobody tunes on it
                    "written": {name: [real_dict(s, verbose and name == "T") for s in real_rows(scores)]
-                               for name, scores in written.items()}}
+                               for name, scores in written.items()},
+                   "written_tables": {name: table_dict(scores, [], verbose and name == "T")["table_figures"]
+                                      for name, scores in written_tables.items()}}
             if Path(real_gold).is_dir() and Path(realdocs).is_dir():
                 out.update(table_dict(*run_table_eval(Path(realdocs), Path(real_gold)), verbose))
             print(json.dumps(out, ensure_ascii=False, indent=1))
@@ -425,6 +434,10 @@ def eval_(
         print_table_report(tables, tasks, format, verbose)
     elif real_dir.is_dir():
         print(f"{realdocs}: not found, table and task scores skipped", file=sys.stderr)
+    if not real_only:
+        for name, scores in written_tables.items():  # set H: numbers only, its misses are never listed
+            held = " (held out)" if name == "H" else " (tuned on)"
+            print_table_cells(scores, f"written {name} table cells{held}", verbose=verbose and name == "T")
 
 
 @app.command()

@@ -391,11 +391,19 @@ def run_real_eval(realdocs: Path, gold_dir: Path, formats=REAL_FORMATS) -> list[
 
 
 def written_docx(text_file: Path, out: Path) -> Path:
-    """The .docx of a written text: one paragraph a line, a `# ` line a bold paragraph."""
+    """The .docx of a written text: one paragraph a line, a `# ` line a bold paragraph, a run of `|` lines a table
+    (see `_written_table`)."""
     import docx
 
     d = docx.Document()
-    for line in text_file.read_text(encoding="utf-8").splitlines():
+    rows: list[str] = []
+    for line in [*text_file.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.lstrip().startswith("|"):
+            rows.append(line.strip())
+            continue
+        if rows:
+            _written_table(d, rows)
+            rows = []
         if not line.strip():
             continue
         if line.startswith("# "):
@@ -404,6 +412,49 @@ def written_docx(text_file: Path, out: Path) -> Path:
             d.add_paragraph(line)
     d.save(out)
     return out
+
+
+_RULE_ROW = regex.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")
+
+
+def _written_table(d, lines: list[str]) -> None:
+    """A Word table of `| a | b |` lines, one a row. The rows above a `|---|---|` line are the header (the first row
+    when there is none); in the header, a cell repeated in the next column is one merged cell, and a cell repeated
+    in the next header row of the same column is one cell spanning both rows."""
+    split = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    rule = next((i for i, line in enumerate(lines) if _RULE_ROW.match(line.replace(" ", ""))), None)
+    header = rule if rule is not None else 1
+    rows = [r for i, r in enumerate(split) if i != rule]
+    ncols = max(len(r) for r in rows)
+    rows = [r + [""] * (ncols - len(r)) for r in rows]
+    table = d.add_table(rows=len(rows), cols=ncols)
+    table.style = "Table Grid"
+    for i, r in enumerate(rows):
+        for j, text in enumerate(r):
+            table.cell(i, j).text = text
+    spans = []  # (row, first col, last col) of each horizontal merge in the header
+    for i in range(header):
+        j = 0
+        while j < ncols:
+            k = j
+            while k + 1 < ncols and rows[i][k + 1] == rows[i][j] and rows[i][j]:
+                k += 1
+            if k > j:
+                spans.append((i, j, k))
+            j = k + 1
+    merged = {(i, j) for i, a, b in spans for j in range(a, b + 1)}
+    for i, a, b in spans:
+        table.cell(i, a).merge(table.cell(i, b)).text = rows[i][a]
+    for j in range(ncols):
+        i = 0
+        while i < header:
+            k = i
+            while (k + 1 < header and rows[k + 1][j] == rows[i][j] and rows[i][j]
+                   and (k + 1, j) not in merged and (i, j) not in merged):
+                k += 1
+            if k > i:
+                table.cell(i, j).merge(table.cell(k, j)).text = rows[i][j]
+            i = k + 1
 
 
 def run_written_eval(set_dir: Path) -> list[RealScore]:
@@ -417,7 +468,7 @@ def run_written_eval(set_dir: Path) -> list[RealScore]:
     extra = Settings().eval_subject_extra_words
     scores = []
     with tempfile.TemporaryDirectory() as tmp:
-        for gold_file in sorted(set_dir.glob("*.json")):
+        for gold_file in sorted(p for p in set_dir.glob("*.json") if not p.name.endswith(".tables.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
             path = written_docx(gold_file.with_suffix(".txt"), Path(tmp) / f"{gold_file.stem}.docx")
             ex = extract_file(path)

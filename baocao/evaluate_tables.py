@@ -299,6 +299,23 @@ def run_table_eval(realdocs: Path, gold_dir: Path) -> tuple[list[TableScore], li
     return tables, tasks
 
 
+def run_written_table_eval(set_dir: Path) -> list[TableScore]:
+    """Cell scores of every written text with a table gold (`<stem>.tables.json` beside `<stem>.txt`,
+    tests/gold/written), each built as a .docx (`baocao.evaluate.written_docx`) and read by the real path."""
+    import tempfile
+
+    from baocao.evaluate import written_docx
+    from extract.pipeline import extract_file
+
+    scores = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold_file in sorted(set_dir.glob("*.tables.json")):
+            stem = gold_file.name.removesuffix(".tables.json")
+            ex = extract_file(written_docx(set_dir / f"{stem}.txt", Path(tmp) / f"{stem}.docx"))
+            scores.append(score_tables(ex, json.loads(gold_file.read_text(encoding="utf-8"))))
+    return scores
+
+
 def table_totals(scores: list[TableScore]) -> TableScore:
     t = TableScore(doc="ALL")
     for s in scores:
@@ -333,29 +350,40 @@ def table_dict(tables, tasks, verbose: bool = False) -> dict:
     }
 
 
-def print_table_report(tables, tasks, fmt: str = "table", verbose: bool = False) -> None:
-    trows = tables + [table_totals(tables)]
-    krows = tasks + [task_totals(tasks)]
-    if fmt == "json":
-        print(json.dumps(table_dict(tables, tasks, verbose), ensure_ascii=False, indent=1))
-        return
-    print(f"\ntable-cell figures\n{'document':48} {'gold':>5} {'scope':>5} {'match':>5} {'P':>6} {'R':>6} "
+def print_table_cells(tables: list[TableScore], title: str = "table-cell figures", verbose: bool = False) -> None:
+    """The table-cell scores per document and in total; with `verbose` every miss, false alarm and wrong field."""
+    print(f"\n{title}\n{'document':48} {'gold':>5} {'scope':>5} {'match':>5} {'P':>6} {'R':>6} "
           f"{'value':>6} {'header':>6} {'page':>6} {'attrib':>6} {'subj':>6} {'layout':>6}")
-    for s in trows:
+    for s in tables + [table_totals(tables)]:
         m = s.matched or 1
         print(f"{s.doc[:48]:48} {s.gold:5d} {s.extracted:5d} {s.matched:5d} {s.precision:6.3f} {s.recall:6.3f} "
               f"{s.value_ok / m:6.3f} {s.headers_ok / m:6.3f} {s.page_ok / m:6.3f} {s.attributed / m:6.3f} "
               f"{s.subject:6.3f} {s.layout:6d}")
+    if verbose:
+        _print_cell_items(tables)
+
+
+def _print_cell_items(tables: list[TableScore]) -> None:
+    """Every miss, false alarm and wrong field of the cell scores."""
+    for s in tables:
+        for label, items in (("MISS", s.misses), ("FALSE", s.false_alarms), ("WRONG", s.wrong)):
+            for item in items:
+                print(f"{s.doc[:3]} cell {label}: {item}")
+
+
+def print_table_report(tables, tasks, fmt: str = "table", verbose: bool = False) -> None:
+    krows = tasks + [task_totals(tasks)]
+    if fmt == "json":
+        print(json.dumps(table_dict(tables, tasks, verbose), ensure_ascii=False, indent=1))
+        return
+    print_table_cells(tables)
     print(f"\ntasks\n{'document':48} {'gold':>5} {'got':>5} {'found':>5} {'R':>6} {'owner':>6} {'dline':>6} "
           f"{'status':>6}")
     for s in krows:
         print(f"{s.doc[:48]:48} {s.gold:5d} {s.extracted:5d} {s.found:5d} {s.recall:6.3f} "
               f"{s.rate(s.owner_ok):6.3f} {s.rate(s.deadline_ok):6.3f} {s.rate(s.status_ok):6.3f}")
     if verbose:
-        for s in tables:
-            for label, items in (("MISS", s.misses), ("FALSE", s.false_alarms), ("WRONG", s.wrong)):
-                for item in items:
-                    print(f"{s.doc[:3]} cell {label}: {item}")
+        _print_cell_items(tables)
         for s in tasks:
             for label, items in (("MISS", s.misses), ("WRONG", s.wrong)):
                 for item in items:

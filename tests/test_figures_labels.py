@@ -391,3 +391,34 @@ def test_a_balance_under_a_list_lead_in_is_of_its_activity_however_long_its_subj
     )
     assert {"phòng", "chống", "lao"} <= set(content_words(s["48 bệnh nhân"]))
     assert "lao" not in set(content_words(s["12 bệnh nhân"]))  # a long subject of no balance keeps its own words
+
+
+def test_a_comparison_with_the_plan_or_budget_estimate_is_a_share_of_it_and_names_no_measure():
+    # session 15, helper s15-E (written table gold, set T): "so với dự toán" and "So sánh ... với kế hoạch" compare
+    # with the plan (share_of_target, not target); a header of only plan words, "giao", "với" and the compared
+    # "tỷ lệ" says nothing of what the row measures
+    block = _table([
+        ["STT", "Nội dung", "Dự toán được giao năm 2026", "Tỷ lệ thực hiện so với dự toán (%)",
+         "So sánh lũy kế 6 tháng với kế hoạch năm (%)"],
+        ["1", "Chi sự nghiệp y tế", "9.500", "51,2", "50,8"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    assert [f.role for f in figs] == ["target", "share_of_target", "share_of_target"]
+    assert [f.subject for f in figs] == ["Chi sự nghiệp y tế"] * 3
+    assert cell_subject("Chi sự nghiệp y tế", "", ["Tỷ lệ (%)"], False) == "Tỷ lệ Chi sự nghiệp y tế"  # a rate alone
+
+
+def test_arabic_rows_under_a_roman_row_with_values_are_its_parts():
+    # session 15, helper s15-E (written table gold, set T): in a budget table "II | Chi thường xuyên | 41.200" totals
+    # the rows "1 | Sự nghiệp y tế" under it: each is a part of that whole ("Chi thường xuyên Sự nghiệp y tế"), and
+    # the next roman row is a whole of its own
+    block = _table([
+        ["STT", "Nội dung", "Dự toán năm 2026"],
+        ["I", "Chi thường xuyên", "30.000"],
+        ["1", "Sự nghiệp y tế", "12.000"],
+        ["2", "Chi quản lý nhà nước", "18.000"],
+        ["II", "Chi đầu tư phát triển", "5.000"],
+    ])
+    figs, _ = table_figures(block, Sections(_meta()), 2026)
+    assert [f.subject for f in figs] == ["Chi thường xuyên", "Chi thường xuyên Sự nghiệp y tế",
+                                         "Chi quản lý nhà nước", "Chi đầu tư phát triển"]

@@ -677,6 +677,7 @@ def table_figures(
     group: list[str] = []
     group_part = ""  # the roman STT of the group row: the next roman part ends the group
     top = ""  # the last row of the table's outer level: the parent of a sub-item row ("- Kinh tế nhà nước")
+    whole = ""  # a roman row holding values ("II | Chi thường xuyên | 41.200"): the whole its arabic rows are parts of
     last_dvt = ""
     for ri, g in enumerate(data):
         label = labels[ri]
@@ -712,7 +713,10 @@ def table_figures(
         short = label and len(label) <= _PERIOD_LABEL_MAX
         row_period = span if (is_total_row and span) else _period_of(label, year) if short else None
         sub_item = bool(_subject_rules()[0].match(label))
-        parent = "" if up else top if sub_item else (_bare_label(group[0]) if group else "")
+        if part:
+            whole = "" if is_total_row else _bare_label(label)
+        parent = "" if up else top if sub_item else (
+            _bare_label(group[0]) if group else whole if number.isdigit() else "")
         if not sub_item and not is_total_row and not _subject_rules()[1].match(_bare_label(label)):
             top = _bare_label(label)
         for c in row_values:
