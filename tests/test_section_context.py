@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from support import subjects_of, words
+
 from extract.figures.section_context import heading_body, heading_holder
-from tests.support import subjects_of, words
 
 
 def test_a_balance_label_counts_what_the_institution_its_heading_names_holds():
