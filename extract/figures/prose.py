@@ -146,7 +146,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = part_in_parens(sent, m, done, names_role) or subject
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
-            if is_weak(subject, m.unit) and not indicator:
+            if is_weak(subject, m.unit if m.sign_word else None) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
                 subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else carried or subject
             elif subject:

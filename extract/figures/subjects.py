@@ -1668,7 +1668,8 @@ def _counts_again(unit: str | None) -> bool:
 def is_weak(subject: str | None, unit: str | None = None) -> bool:
     """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối"), a lead opener alone
     ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named), or only a
-    predicate and the figure's own `unit` ("tăng bậc" of "xếp thứ 7/135, tăng 15 bậc": the change of the rank)."""
+    predicate and the figure's own `unit` ("tăng bậc" of "xếp thứ 7/135, tăng 15 bậc": the change of the rank; the
+    caller passes `unit` only for a change, since an act on a counted noun names it: "đang thực hiện 03 đề tài")."""
     if len(content_words(subject)) <= 1:
         return True
     pw = phrase_words()
