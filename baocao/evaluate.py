@@ -457,23 +457,31 @@ def _written_table(d, lines: list[str]) -> None:
             i = k + 1
 
 
-def run_written_eval(set_dir: Path) -> list[RealScore]:
-    """Scores of every text of one written set (`<stem>.txt` beside its gold `<stem>.json`), each built as a .docx
-    in a temporary folder and extracted by the real path."""
+def written_extractions(set_dir: Path, gold_suffix: str):
+    """(gold file, extraction of its text) for every `<stem><gold_suffix>` of one written set, the text `<stem>.txt`
+    built as a .docx in a temporary folder (`written_docx`) and extracted by the real path."""
     import tempfile
 
     from extract.pipeline import extract_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold_file in sorted(set_dir.glob(f"*{gold_suffix}")):
+            stem = gold_file.name.removesuffix(gold_suffix)
+            if "." in stem:  # "<stem>.tables.json" is a table gold, not a figure gold
+                continue
+            yield gold_file, extract_file(written_docx(set_dir / f"{stem}.txt", Path(tmp) / f"{stem}.docx"))
+
+
+def run_written_eval(set_dir: Path) -> list[RealScore]:
+    """Scores of every text of one written set (`<stem>.txt` beside its gold `<stem>.json`)."""
     from extract.settings import Settings
 
     extra = Settings().eval_subject_extra_words
-    scores = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for gold_file in sorted(p for p in set_dir.glob("*.json") if not p.name.endswith(".tables.json")):
-            gold = json.loads(gold_file.read_text(encoding="utf-8"))
-            path = written_docx(gold_file.with_suffix(".txt"), Path(tmp) / f"{gold_file.stem}.docx")
-            ex = extract_file(path)
-            scores.append(score_real(list(ex.figures), gold, gold_file.stem, "docx", ex.document.blocks, extra))
-    return scores
+    return [
+        score_real(list(ex.figures), json.loads(gold_file.read_text(encoding="utf-8")), gold_file.stem, "docx",
+                   ex.document.blocks, extra)
+        for gold_file, ex in written_extractions(set_dir, ".json")
+    ]
 
 
 def real_totals(scores: list[RealScore], fmt: str | None = None, genre: str | None = None) -> RealScore:

@@ -301,19 +301,11 @@ def run_table_eval(realdocs: Path, gold_dir: Path) -> tuple[list[TableScore], li
 
 def run_written_table_eval(set_dir: Path) -> list[TableScore]:
     """Cell scores of every written text with a table gold (`<stem>.tables.json` beside `<stem>.txt`,
-    tests/gold/written), each built as a .docx (`baocao.evaluate.written_docx`) and read by the real path."""
-    import tempfile
+    tests/gold/written), each read by the real path (`baocao.evaluate.written_extractions`)."""
+    from baocao.evaluate import written_extractions
 
-    from baocao.evaluate import written_docx
-    from extract.pipeline import extract_file
-
-    scores = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for gold_file in sorted(set_dir.glob("*.tables.json")):
-            stem = gold_file.name.removesuffix(".tables.json")
-            ex = extract_file(written_docx(set_dir / f"{stem}.txt", Path(tmp) / f"{stem}.docx"))
-            scores.append(score_tables(ex, json.loads(gold_file.read_text(encoding="utf-8"))))
-    return scores
+    return [score_tables(ex, json.loads(gold_file.read_text(encoding="utf-8")))
+            for gold_file, ex in written_extractions(set_dir, ".tables.json")]
 
 
 def table_totals(scores: list[TableScore]) -> TableScore:

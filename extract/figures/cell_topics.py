@@ -247,6 +247,15 @@ def measured_object(fig: Figure, before: str) -> Figure:
 _ACT_BOUND = regex.compile(r"(?:\S*\d\S*|[,;:()])\s*")  # a number, a date or a mark before the act
 
 
+def _past_word(text: str, word: str) -> str | None:
+    """`text` past `word` when the word opens it (after spaces; caseless; a whole word), else None."""
+    rest = text.lstrip()
+    end = rest[len(word): len(word) + 1]
+    if rest[: len(word)].lower() != word.lower() or end.isalnum() or end == "_":
+        return None
+    return rest[len(word):]
+
+
 def referred_count(fig: Figure, label: str | None) -> Figure:
     """A counted noun followed by a demonstrative ("bãi bỏ 02 văn bản trên", "đình chỉ 03 cơ sở này") counts things
     already named: when the row's criterion names the noun ("Xử lý văn bản trái pháp luật do ..."), the subject is
@@ -263,10 +272,10 @@ def referred_count(fig: Figure, label: str | None) -> Figure:
     if named is None:
         return fig
     for word in topic[named.end():].split():  # "08 trường học nói trên" under "... trường học ...": the unit's rest
-        nxt = regex.match(r"\s*" + regex.escape(word) + r"(?![\p{L}\p{N}_])", after, regex.IGNORECASE)
-        if nxt is None:
+        rest = _past_word(after, word)
+        if rest is None:
             break
-        after = after[nxt.end():]
+        after = rest
     if not words.referring.match(after):
         return fig
     phrase = (topic[named.start(): named.end()] + " " + _cut(topic[named.end():], words.ends)).strip()

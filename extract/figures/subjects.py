@@ -1665,20 +1665,21 @@ def _counts_again(unit: str | None) -> bool:
     return bool(unit) and phrase_words().generic.fullmatch(" ".join(unit.split())) is not None
 
 
-def is_weak(subject: str | None, unit: str | None = None) -> bool:
+def is_weak(subject: str | None, change_unit: str | None = None) -> bool:
     """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối"), a lead opener alone
-    ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named), or only a
-    predicate and the figure's own `unit` ("tăng bậc" of "xếp thứ 7/135, tăng 15 bậc": the change of the rank; the
-    caller passes `unit` only for a change, since an act on a counted noun names it: "đang thực hiện 03 đề tài")."""
+    ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named), or, for a change
+    (the caller passes its unit as `change_unit`), only a predicate and that unit ("tăng bậc" of "xếp thứ 7/135,
+    tăng 15 bậc": the change of the rank); any other figure's unit does not count, since an act on a counted noun
+    names it ("đang thực hiện 03 đề tài")."""
     if len(content_words(subject)) <= 1:
         return True
     pw = phrase_words()
     opener = pw.lead_openers.match(subject)
     if opener is not None and not subject[opener.end() :].strip():
         return True
-    if unit is None:
+    if change_unit is None:
         return False
-    rest = set(content_words(pw.predicates.sub(" ", subject))) - set(content_words(unit))
+    rest = set(content_words(pw.predicates.sub(" ", subject))) - set(content_words(change_unit))
     return not rest
 
 
