@@ -12,7 +12,6 @@ from functools import cache, lru_cache
 import regex
 
 from extract.catalog import RuleError, load, with_keys
-from extract.language.cue_scan import cue_fields, cue_pattern
 from extract.language.nlp import make_doc, tokens, vocab
 from extract.language.text import nfc
 
@@ -64,7 +63,7 @@ def openers() -> tuple[regex.Pattern, ...]:
     """Clause openers and time adverbials never part of a subject (rules/subjects.yaml)."""
     function_words()
     try:
-        return tuple(cue_pattern(regex.compile(p, regex.IGNORECASE)) for p in load("subjects")["openers"])
+        return tuple(regex.compile(p, regex.IGNORECASE) for p in load("subjects")["openers"])
     except regex.error as exc:
         raise RuleError(f"subjects.yaml openers: {exc}") from exc
 
@@ -183,8 +182,7 @@ def phrase_words() -> PhraseWords:
     not_compound = "(?!" + alt["compounds"] + r"(?![\p{L}\p{N}_]))"
     total = word_alternation([data["total"]], "subjects.yaml phrase.total")
     flags = regex.IGNORECASE
-    # each pattern asks its text for its words before it scans (cue_scan.py): most subjects and clauses lack them
-    return PhraseWords(**cue_fields(dict(
+    return PhraseWords(
         predicates=regex.compile(not_compound + _not_equivalents(alt) + _not_title_equivalent(alt)
                                  + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
@@ -231,7 +229,7 @@ def phrase_words() -> PhraseWords:
         total_open=regex.compile(total + r"\b", regex.IGNORECASE),
         total_before=regex.compile(r"(?<![\p{L}\p{N}_])" + total + r"\s+$", regex.IGNORECASE),
         list_gap=regex.compile(r"[\s,]*(?:" + alt["coordinators"] + r"[\s,]*)?"),
-    )))
+    )
 
 
 def _clause_lead(data: dict) -> regex.Pattern:
@@ -457,8 +455,8 @@ def _time_adverbials() -> tuple[regex.Pattern, regex.Pattern]:
     per = word_alternation(data["per_times"], "extents.yaml per_times")
     distributive = word_alternation(data["distributives"], "extents.yaml distributives")
     flags = regex.IGNORECASE
-    return (cue_pattern(regex.compile(r"^(?:\s*(?:" + frequency + r")(?![\p{L}\p{N}_])[\s,]*)+", flags)),
-            cue_pattern(regex.compile(WHOLE_WORD % (r"(?:" + distributive + r")\s+(?:" + per + r")"), flags)))
+    return (regex.compile(r"^(?:\s*(?:" + frequency + r")(?![\p{L}\p{N}_])[\s,]*)+", flags),
+            regex.compile(WHOLE_WORD % (r"(?:" + distributive + r")\s+(?:" + per + r")"), flags))
 
 
 @dataclass(frozen=True)
@@ -565,7 +563,7 @@ def context_words() -> ContextWords:
     data = _section("context", _CONTEXT_KEYS)
     alt = {k: word_alternation(data[k], f"subjects.yaml context.{k}") for k in _CONTEXT_KEYS}
     flags = regex.IGNORECASE
-    return ContextWords(**cue_fields(dict(
+    return ContextWords(
         anaphor=regex.compile(
             r"(?<![\p{L}\p{N}_])(?P<n>" + alt["anaphor_nouns"][3:-1] + r")\s+" + alt["demonstratives"]
             + r"(?![\p{L}\p{N}_])", flags),
@@ -595,7 +593,7 @@ def context_words() -> ContextWords:
         index_noun=regex.compile(WHOLE_WORD % ("(?:" + alt["index_nouns"] + "|" + alt["criterion_nouns"] + ")"), flags),
         score_unit=regex.compile(alt["score_units"], flags),
         count_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["count_topics"] + r"\s+(?=\p{L})", flags),
-    )))
+    )
 
 
 @dataclass(frozen=True)
@@ -636,7 +634,7 @@ def extent_words() -> ExtentWords:
     data = extent_words_data()
     alt = {k: word_alternation(data[k], f"extents.yaml {k}") for k in data}
     flags = regex.IGNORECASE
-    return ExtentWords(**cue_fields(dict(
+    return ExtentWords(
         manner=regex.compile(r"\s" + WHOLE_WORD % f"(?:{alt['manner_adjuncts']}|{alt['time_adjuncts']}|{alt['basis_adjuncts']})",
                              flags),
         noun_marker=regex.compile(alt["noun_markers"], flags),
@@ -655,7 +653,7 @@ def extent_words() -> ExtentWords:
         partner=regex.compile(r"\s*" + WHOLE_WORD % alt["partner_verbs"] + r"\s+", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
         body=_body_pattern(alt["agent_heads"], alt["agent_levels"], alt["agent_determiners"]),
-    )))
+    )
 
 
 def _body_pattern(heads: str, levels: str, determiners: str) -> regex.Pattern:
