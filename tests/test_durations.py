@@ -65,3 +65,8 @@ def test_after_a_duration_is_above_it():
     assert (f.value, f.unit, f.qualifier) == (10, "ngày làm việc", ">")
     (g,) = _figures("Đội đứng sau 2 đơn vị dẫn đầu.")
     assert g.qualifier is None
+
+
+def test_within_a_time_limit_is_at_most_it_and_a_norm():
+    (f,) = _figures("Cơ quan tiếp nhận phải trả lời bằng văn bản trong thời hạn 07 ngày làm việc.")
+    assert (f.value, f.unit, f.qualifier, f.role) == (7, "ngày làm việc", "<=", "norm")
