@@ -990,6 +990,9 @@ def test_rate_written_after_the_counted_nouns_words():
     assert [m.unit for m in find_numbers("lò đốt công suất 30 tấn/ngày đêm")] == ["tấn/ngày đêm"]
     assert [m.unit for m in find_numbers("lãi 20 triệu đồng/sào")] == ["triệu đồng/sào"]
     assert [m.unit for m in find_numbers("phí kiểm nghiệm 900.000 đồng/mẫu")] == ["đồng/mẫu"]
+    # "từ ... trở lên" with a word of the counted noun between the number and the suffix
+    assert [m.qualifier for m in find_numbers("nhóm có từ 12 người tham gia trở lên")] == [">="]
+    assert [m.qualifier for m in find_numbers("có 12 người tham gia trở lên")] == [None]
     # a star class is a grade's name; the count of hotels of it is the figure
     assert [m.raw for m in find_numbers("có 14 khách sạn 5 sao")] == ["14 khách sạn"]
     # a function word opens another phrase: no rate of the count

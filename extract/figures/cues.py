@@ -111,6 +111,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
+    if m.qualifier == ">=" and r.class_bound_before.search(s, max(0, m.start - 12), m.start):
+        return True  # "số vụ ngộ độc có từ 30 người mắc trở lên": the threshold of a class
     if m.qualifier not in (None, "~") and role != "target" and m.base_unit in r.duration_units:
         return True  # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class
     clause = clause_start(s, q0, top)

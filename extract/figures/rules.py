@@ -87,6 +87,7 @@ class Rules:
     bound_units: tuple
     duration_units: tuple
     time_limit_after: regex.Pattern
+    class_bound_before: regex.Pattern
     time_limit_before: regex.Pattern
     provision_cited: regex.Pattern
     provision_quote: regex.Pattern
@@ -175,6 +176,7 @@ def rules() -> Rules:
         bound_units=tuple(cues["bound_units"]),
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
+        class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
         provision_cited=regex.compile(roles["provision_cited"], _FLAGS),
         provision_quote=regex.compile(roles["provision_quote"], _FLAGS),

@@ -386,6 +386,8 @@ class _Grammar:
     acronym: object
     per: object
     qual_suffix: object
+    qual_suffix_far: object
+    range_before: object
     qualifier: object
     duration_qualifier: object
     multiple: object
@@ -458,6 +460,10 @@ def _grammar() -> _Grammar:
         ),
         per=regex.compile(per, _I),
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
+        # "có từ 30 người mắc trở lên": a word or two of the counted noun between it and the suffix, when "từ"
+        # opens the bound
+        qual_suffix_far=regex.compile(rf"(?:{_WS}+\p{{Ll}}+){{1,2}}?{_WS}+(?P<q>{sfx}){end}", _I),
+        range_before=regex.compile(rf"(?<!\p{{L}})(?:{_wordy(r.range_starts)}){_WS}+\Z", _IR),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
         duration_qualifier=regex.compile(rf"(?P<q>{_wordy(r.duration_qualifiers)}){_WS}+", _IR),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
@@ -920,6 +926,8 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
             continue
         _prefix(text, item)
         m = g.qual_suffix.match(text, end)
+        if m is None and g.range_before.search(text, max(0, start - 12), start):
+            m = g.qual_suffix_far.match(text, end)  # "từ 30 người mắc trở lên", "từ 03 con nhỏ trở lên"
         if m and item.qualifier is None:
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
             item.qualifier_span = (m.start("q"), m.end("q"))
