@@ -168,6 +168,7 @@ class _Rules:
     spelled_ratio: tuple[str, ...]
     money_scales: tuple[str, ...]
     duration_qualifiers: dict  # casefolded word -> code, before a duration only ("sau 15 ngày")
+    duration_measures: tuple[str, ...]  # nouns of such a phrase that name the measure ("thời hạn")
     duration_units: frozenset
     comparatives: dict  # casefolded comparative ("thấp hơn") -> "increase" | "decrease"
     comparative_bases: tuple[str, ...]
@@ -328,6 +329,8 @@ def _rules() -> _Rules:
         spelled_ratio=tuple(_words("spelled_ratio", data["spelled_ratio"])),
         money_scales=tuple(w.casefold() for w in _words("money_scales", data["money_scales"])),
         duration_qualifiers=durations,
+        duration_measures=tuple(w.casefold() for w in _words("duration_qualifiers.measure_words",
+                                                             data["duration_qualifiers"]["measure_words"])),
         duration_units=frozenset(w.casefold() for w in _words("duration_qualifiers.units",
                                                               data["duration_qualifiers"]["units"])),
         comparatives=_comparatives(data["comparatives"]),
@@ -736,8 +739,10 @@ def _duration_bound(text: str, item: _Item) -> None:
         return
     m = _grammar().duration_qualifier.match(text, max(0, item.start - 20), item.start)
     if m:
-        item.qualifier = r.duration_qualifiers[" ".join(m.group("q").split()).casefold()]
-        item.qualifier_span = (m.start("q"), m.end("q"))
+        phrase = " ".join(m.group("q").split()).casefold()
+        item.qualifier = r.duration_qualifiers[phrase]
+        if not any(w in phrase for w in r.duration_measures):  # "trong thời hạn": "thời hạn" stays the measure
+            item.qualifier_span = (m.start("q"), m.end("q"))
 
 
 def _comparison(text: str, item: _Item) -> None:
