@@ -65,3 +65,15 @@ def test_after_a_duration_is_above_it():
     assert (f.value, f.unit, f.qualifier) == (10, "ngày làm việc", ">")
     (g,) = _figures("Đội đứng sau 2 đơn vị dẫn đầu.")
     assert g.qualifier is None
+
+
+def test_within_a_time_limit_is_at_most_it_and_a_norm():
+    (f,) = _figures("Cơ quan tiếp nhận phải trả lời bằng văn bản trong thời hạn 07 ngày làm việc.")
+    assert (f.value, f.unit, f.qualifier, f.role) == (7, "ngày làm việc", "<=", "norm")
+
+
+def test_a_minimum_after_co_tu_bounds_a_class_a_rule_names():
+    # "có từ N ... trở lên" after a noun says which ones a rule covers, a word of the noun between number and suffix
+    (f,) = _figures("Hộ gia đình có từ 03 con nhỏ trở lên được ưu tiên vay vốn.")
+    assert (f.value, f.unit, f.qualifier, f.role) == (3, "con", ">=", "norm")
+    assert f.period_start is None

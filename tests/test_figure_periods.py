@@ -369,3 +369,22 @@ def test_the_times_of_a_counts_parts_in_brackets_are_not_its_own():
                       "Tổ chức 03 đợt tập huấn cho cán bộ xã (đợt 1 trong quý I, đợt 2 trong quý II, đợt 3 trong quý III).",
                       meta=meta)
     assert span(f) == (date(2026, 1, 1), date(2026, 12, 31), False)
+
+
+def test_a_period_after_the_semicolon_of_a_stock_dates_a_flow():
+    # a stock as of a day, then a part of the sentence that names its own quarter: that part is a flow of the quarter
+    meta = Metadata(period=Period(date(2024, 7, 1), date(2024, 9, 30), "quý III"))
+    a, b = figures_of("Lũy kế đến 30/9/2024, tỉnh đã cấp 870 giấy phép lái tàu; riêng quý III cấp mới 42 giấy phép.",
+                      meta=meta)
+    assert span(a) == (date(2024, 7, 1), date(2024, 9, 30), True)
+    assert span(b) == (date(2024, 7, 1), date(2024, 9, 30), False)
+
+
+def test_a_share_of_the_plan_takes_the_year_that_dates_the_result_it_measures():
+    meta = Metadata(period=Period(date(2024, 1, 1), date(2024, 9, 30), "9 tháng"))
+    _a, _b, b = figures_of("Doanh thu 9 tháng đạt 610 tỷ đồng; cả năm 2024 ước đạt 905 tỷ đồng, đạt 101,2% kế hoạch.",
+                      meta=meta)
+    assert (b.role, span(b)) == ("share_of_target", (date(2024, 1, 1), date(2024, 12, 31), False))
+    # the year of the plan's name is no time of the share: the share is of the period so far
+    (c,) = figures_of("Tỷ lệ giải ngân vốn đầu tư công năm 2024 đạt 61,3% kế hoạch.", meta=meta)
+    assert (c.role, span(c)) == ("share_of_target", (date(2024, 1, 1), date(2024, 9, 30), False))

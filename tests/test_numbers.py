@@ -475,6 +475,7 @@ EXCLUDED = {
         "ở cả 2 cấp (tỉnh và xã)",
         "02 cấp chính quyền",
     ],
+    "star_class": ["khách sạn 4 sao tại", "sản phẩm OCOP đạt 3 sao,", "từ 3 sao trở lên"],
     "round_the_clock": ["thông suốt 24/24 và", "trực 24/7"],
     "roman_quarter_year": ["Quý I/2026 có", "KH Quý II/2026"],
     "document_part": ["Phụ lục 1. Các nhiệm vụ", "Phụ lục 2: Các nhiệm vụ", "theo Biểu số 02", "Điều 5"],
@@ -988,6 +989,12 @@ def test_rate_written_after_the_counted_nouns_words():
     assert [m.unit for m in find_numbers("cung cấp 200 m3 nước sạch/ngày đêm")] == ["m3/ngày đêm"]
     assert [m.unit for m in find_numbers("lò đốt công suất 30 tấn/ngày đêm")] == ["tấn/ngày đêm"]
     assert [m.unit for m in find_numbers("lãi 20 triệu đồng/sào")] == ["triệu đồng/sào"]
+    assert [m.unit for m in find_numbers("phí kiểm nghiệm 900.000 đồng/mẫu")] == ["đồng/mẫu"]
+    # "từ ... trở lên" with a word of the counted noun between the number and the suffix
+    assert [m.qualifier for m in find_numbers("nhóm có từ 12 người tham gia trở lên")] == [">="]
+    assert [m.qualifier for m in find_numbers("có 12 người tham gia trở lên")] == [None]
+    # a star class is a grade's name; the count of hotels of it is the figure
+    assert [m.raw for m in find_numbers("có 14 khách sạn 5 sao")] == ["14 khách sạn"]
     # a function word opens another phrase: no rate of the count
     assert [m.unit for m in find_numbers("có 12 người tại xã/phường")] == ["người"]
     # slashes listing nouns name alternatives, no rate

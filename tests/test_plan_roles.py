@@ -141,3 +141,41 @@ def test_a_document_that_sets_rules_states_norms_and_its_expected_cost_is_a_targ
     report = Metadata(title="BÁO CÁO Kết quả hỗ trợ học nghề", doc_type="báo cáo",
                       period=Period(date(2026, 1, 1), date(2026, 12, 31), "năm"), issued_date=date(2026, 12, 4))
     assert {f.raw.split()[0]: f for f in extract_figures(doc, report)[0]}["70%"].role != "norm"
+
+
+def test_a_decision_approving_a_programme_states_its_plan():
+    # "QUYẾT ĐỊNH Phê duyệt Chương trình ...": its budget and undated items are the programme's targets, what it
+    # cites from before the programme stays a fact
+    made = (
+        Block("heading", "1. Thực trạng", "p1", level=2),
+        Block("paragraph", "Năm 2025, toàn tỉnh đã hỗ trợ 210 hợp tác xã.", "p2"),
+        Block("heading", "2. Kinh phí", "p3", level=2),
+        Block("paragraph", "Tổng kinh phí thực hiện Chương trình là 9.600 triệu đồng, trong đó ngân sách tỉnh 6.000 triệu"
+              " đồng.", "p4"),
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    title = "QUYẾT ĐỊNH Phê duyệt Chương trình hỗ trợ hợp tác xã giai đoạn 2026-2030"
+    meta = Metadata(title=title, doc_type="quyết định", period=Period(date(2026, 1, 1), date(2030, 12, 31), "gđ"),
+                    issued_date=date(2025, 11, 4), report_date=date(2025, 11, 4))
+    figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
+    assert figs["210"].role == "actual"
+    assert [figs[k].role for k in ("9.600", "6.000")] == ["target", "target"]
+    other = Metadata(title="QUYẾT ĐỊNH Về việc khen thưởng", doc_type="quyết định",
+                     period=Period(date(2026, 1, 1), date(2030, 12, 31), "gđ"), issued_date=date(2025, 11, 4))
+    assert {f.raw.split()[0]: f for f in extract_figures(doc, other)[0]}["9.600"].role == "actual"
+
+
+def test_the_items_after_a_norms_label_are_norms_past_semicolons():
+    figs = _figures("c) Mức chi: bồi dưỡng người tham gia đoàn giám sát 120.000 đồng/người/ngày; thuê xe 2.500.000 đồng.",
+                    (2, "II. KẾT QUẢ"), "b) Kết quả: toàn tỉnh chi 2.500 triệu đồng cho đoàn giám sát.")
+    assert [figs[k].role for k in ("120.000", "2.500.000")] == ["norm", "norm"]
+    assert figs["2.500"].role == "actual"
+
+
+def test_a_minimum_per_year_among_a_plans_objectives_is_a_target():
+    # under an objectives heading the plan sets the yearly minimum; among assignments it is a standing rule
+    figs = _figures((2, "2. Mục tiêu đến năm 2030"), "Mỗi năm tổ chức ít nhất 04 lớp tập huấn cho cán bộ thú y.",
+                    (2, "3. Tổ chức thực hiện"), "Các xã hằng quý gửi ít nhất 02 báo cáo về Sở.",
+                    doc_type="kế hoạch", period=(date(2026, 1, 1), date(2030, 12, 31)), issued=date(2026, 1, 12))
+    assert (figs["04"].role, figs["04"].qualifier) == ("target", ">=")
+    assert figs["02"].role == "norm"

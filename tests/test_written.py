@@ -12,13 +12,13 @@ from support import WRITTEN
 from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 
 # set -> (precision, recall, non-quantities listed that came out, per-field floors), as measured at the end of
-# session 15 (helper s15-K; set T then held six texts: two reports, a plan, a norms resolution, a score report and a
-# monthly report): a drop in any of them fails. Set H (two reports, a monthly report, a score report) was then: P 0.978,
+# session 16 (helper s16-R; set T then held eight texts: two reports, a plan, a norms resolution, a score report, a
+# monthly report, a quarterly report and a decision approving a programme): a drop in any of them fails. Set H (two reports, a monthly report, a score report) was then: P 0.978,
 # R 0.985, 3 of 102 kept, value+unit 0.947, role 0.886, period 0.856, point in time 0.992, subject 0.606
 # (tests/gold/written/README.md).
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 1.0, "role": 0.981, "period": 0.977, "point_in_time": 0.995,
-                        "subject": 0.708}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.983, "qualifier": 1.0, "role": 0.990, "period": 0.986, "point_in_time": 0.997,
+                        "subject": 0.671}),
 }
 
 
@@ -34,7 +34,8 @@ def totals(scores):
 
 @pytest.mark.parametrize("name", ["T", "H"])
 def test_every_text_is_read_whole(scores, totals, name):
-    texts = {"T": 6, "H": 4}[name]  # T: two reports, a plan, a norms resolution, a score report, a monthly report
+    # T: two reports, a plan, a norms resolution, a score report, a monthly report, a quarterly report, a decision
+    texts = {"T": 8, "H": 4}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 

@@ -356,8 +356,10 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     hi = min(hi, next_start)  # a period after the next number speaks of that number
     mentions = _with_programme_end(s, [pm for pm in find_periods(s, year) if pm.period])
     if role == "share_of_target":
-        # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far
-        mentions = [pm for pm in mentions if pm.kind != "year"]
+        # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far,
+        # unless the year opens the statement and dates the result the share measures ("cả năm 2026 ước đạt 53.400 tỷ
+        # đồng, đạt 98,8% kế hoạch")
+        mentions = [pm for pm in mentions if pm.kind != "year" or _dates_result(sent, m, pm, top_start)]
     if role == "target":
         after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi and not _labels_next(s, m, pm, hi, next_start)
                  and not _splits_count(sent, m, pm, mentions)]
@@ -385,6 +387,18 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         if part and any(earlier[-1].end <= o.start and o.end <= part.start() for o in sent.mentions):
             return earlier[-1].period
     return None
+
+
+_OPENING_WORDS = 2  # words before a year that opens a statement: "cả năm 2026", "Trong năm 2025"
+
+
+def _dates_result(sent: Sentence, m: Mention, pm, top_start: int) -> bool:
+    """Whether a year opening the statement of a share of the plan `m` dates a number stated between them (the
+    result the share measures)."""
+    s = sent.text
+    if top_start > pm.start or len(s[top_start : pm.start].split()) > _OPENING_WORDS:
+        return False
+    return any(o is not m and pm.end <= o.start and o.end <= m.start for o in sent.mentions)
 
 
 def _splits_count(sent: Sentence, m: Mention, pm, mentions: list) -> bool:

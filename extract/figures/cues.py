@@ -102,7 +102,8 @@ def _is_rate(s: str, m: Mention) -> bool:
     return money and ("/" in (m.unit or "") or s[m.end : m.end + 2].lstrip().startswith("/"))
 
 
-def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, prev: Resolved | None) -> bool:
+def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, prev: Resolved | None,
+          goals: bool = False) -> bool:
     """A rule or parameter: a norm cue in the number's clause (its own qualifier counts, unless a plan set the
     number: "phấn đấu tăng thu ít nhất 10%") with no "đã" between, a support rate ("hỗ trợ 70% học phí"), a
     duration counted from an event or named a time limit ("trong 30 ngày kể từ ngày ...", "thời hạn 15 ngày"), a
@@ -110,22 +111,25 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
+    if m.qualifier == ">=" and r.class_bound_before.search(s, max(0, m.start - 12), m.start):
+        return True  # "số vụ ngộ độc có từ 30 người mắc trở lên": the threshold of a class
     if m.qualifier not in (None, "~") and role != "target" and m.base_unit in r.duration_units:
         return True  # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class
     clause = clause_start(s, q0, top)
-    if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, q0)):
+    if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)
              if not r.mean_before.search(s, c1, q0)]  # "mức hưởng bình quân 4,6 triệu đồng": a measured mean
-    if role == "target" and not _between(cues, "FREQUENCY", clause, q0):
-        # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule
+    if role == "target" and (goals or not _between(cues, "FREQUENCY", clause, q0)):
+        # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule, unless
+        # the part lists the plan's objectives (`goals`: "Mục tiêu ...: mỗi năm lấy ít nhất 1.200 mẫu")
         norms = [c1 for c1 in norms if c1 <= q0]
     if norms and not r.actual_marker.search(s[max(norms) : q0]):
         return True
     past = r.actual_marker.search(s[top:q0])
     if past:
         return False
-    if _provision(sent, m, q0) or _support_time(s, m, cues, clause, q0):
+    if _provision(sent, m, q0) or _support_time(s, m, cues, clause, q0) or _under_norm_label(sent, m, cues):
         return True
     # "hạ mức hỗ trợ ..., cụ thể: 50.000.000 đồng đối với Thạc sĩ": an amount under a rule's name
     topics = [c1 for _c0, c1, _ in _between(cues, "NORM_TOPIC", _stretch_start(sent, m.start), q0)]
@@ -145,6 +149,25 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         gap = s[prev.mention.end : q0]
         return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
     return False
+
+
+_NORM_LABEL_WORDS = 4  # words of a norm's label before its colon: "Định mức chi:", "Mức hỗ trợ cụ thể:"
+
+
+def _under_norm_label(sent: Sentence, m: Mention, cues: list) -> bool:
+    """ "c) Định mức chi: hỗ trợ lấy mẫu ... tối đa 1.500.000 đồng/mẫu; bồi dưỡng ... 150.000 đồng/người/ngày": an
+    amount of money or a rate after a short label that names a norm and opens the sentence with a colon is one of
+    the levels it lists, past the ';' between them."""
+    s = sent.text
+    head = _LIST_MARKS.match(s).end()
+    colon = s.find(":", head, m.start)
+    if colon < 0 or len(s[head:colon].split()) > _NORM_LABEL_WORDS or not _is_rate_or_money(s, m):
+        return False
+    return bool(_between(cues, "ROLE_NORM", head, colon))
+
+
+def _is_rate_or_money(s: str, m: Mention) -> bool:
+    return _is_rate(s, m) or (m.base_unit or "").split("/")[0] in rules().money_units
 
 
 def _class_bound(bound: Mention, m: Mention) -> bool:
@@ -370,7 +393,7 @@ def _refined_role(
         return role
     if _between(cues, "ROLE_EXAMPLE", 0, q0):
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
-    if _norm(sent, m, role, cues, top, q0, prev) or _scoring_rule(sent, m):
+    if _norm(sent, m, role, cues, top, q0, prev, sec.in_goals()) or _scoring_rule(sent, m):
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":
         return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
@@ -449,7 +472,8 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
         return True
     if sec.plan:
         return not _named_before(sent, cues, sec, stretch, q0, _plan_part_start(sec))
-    return is_plan_document(sec.meta.doc_type) and not _done_before_plan(sent, cues, sec, stretch, q0)
+    plan_document = is_plan_document(sec.meta.doc_type) or sec.plan_approval
+    return plan_document and not _done_before_plan(sent, cues, sec, stretch, q0)
 
 
 def _plan_opening(sent: Sentence, q0: int, cues: list) -> bool:
@@ -621,7 +645,7 @@ def figure_period(
         hit = as_of_at(sent.text, m.start, cues, context, sec)
         if hit is None and role in ("actual", "other") and sec.plan and present_state(sent, m, whole=True):
             hit = _now(sec, context)  # "đối với 57/124 xã chưa hoàn thành" in a plan part: a stock now
-        if hit is not None:
+        if hit is not None and not (own is not None and _period_after_cue(sent, m, cues, year)):
             return hit
     if own is None and role == "target":
         # "20% thôn và 15% phường ... vào chỉ tiêu năm 2024": the period named after the last of coordinated plans;
@@ -635,6 +659,16 @@ def figure_period(
     if usable is not None:
         return usable
     return context, bool(context is not None and role != "target" and sec.stock())
+
+
+def _period_after_cue(sent: Sentence, m: Mention, cues: list, year: int | None) -> bool:
+    """ "Lũy kế đến 30/9/2026, đã cấp 4.215 thẻ ...; riêng quý III cấp mới 96 thẻ": a period named before the number
+    in its own statement, after a ';' that follows the sentence's as-of cue, dates a flow of that period."""
+    s, top = sent.text, _scope_start(sent, m.start)
+    pits = [c1 for _c0, c1, label in cues if label == "POINT_IN_TIME" and c1 <= m.start]
+    if not pits or pits[-1] > top or ";" not in s[pits[-1] : top]:
+        return False
+    return any(pm.period for pm in find_periods(s[top : m.start], year))
 
 
 def _deadline_period(sent: Sentence, m: Mention, role: str, sec: Sections, context: Period | None) -> Period | None:

@@ -52,6 +52,7 @@ class Rules:
     plan_section_words: regex.Pattern
     method_sections: regex.Pattern
     rule_document_titles: regex.Pattern
+    plan_approval_titles: regex.Pattern
     method_section_breakers: regex.Pattern
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
@@ -73,6 +74,7 @@ class Rules:
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
+    goal_sections: regex.Pattern
     incremental: regex.Pattern
     breaks: regex.Pattern
     stops: regex.Pattern
@@ -85,6 +87,7 @@ class Rules:
     bound_units: tuple
     duration_units: tuple
     time_limit_after: regex.Pattern
+    class_bound_before: regex.Pattern
     time_limit_before: regex.Pattern
     provision_cited: regex.Pattern
     provision_quote: regex.Pattern
@@ -137,6 +140,7 @@ def rules() -> Rules:
         plan_section_words=_words(cues["plan_section_words"]),
         method_sections=_words(cues["method_sections"]),
         rule_document_titles=regex.compile(cues["rule_document_titles"], _FLAGS),
+        plan_approval_titles=regex.compile(cues["plan_approval_titles"], _FLAGS),
         method_section_breakers=_words(cues["method_section_breakers"]),
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),
@@ -160,6 +164,9 @@ def rules() -> Rules:
             r"\s*(?:" + "|".join(regex.escape(w) for w in cues["ratio_target_nouns"]) + r")(?!\w)", _FLAGS
         ),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
+        goal_sections=regex.compile(
+            r"\s*(?:" + "|".join(regex.escape(w) for w in cues["goal_sections"]) + r")(?!\w)", _FLAGS
+        ),
         incremental=_any(cues["incremental"]),
         breaks=_any(cues["subject_breaks"]),
         stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),
@@ -169,6 +176,7 @@ def rules() -> Rules:
         bound_units=tuple(cues["bound_units"]),
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
+        class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
         provision_cited=regex.compile(roles["provision_cited"], _FLAGS),
         provision_quote=regex.compile(roles["provision_quote"], _FLAGS),

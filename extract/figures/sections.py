@@ -40,6 +40,7 @@ class Section:
     year_targets: bool
     method: bool = False
     as_of: bool = False  # the period is a stock's: "2. Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025"
+    goals: bool = False  # the part lists a plan's objectives: "2. Mục tiêu đến năm 2030", "3. Chỉ tiêu hằng năm"
 
 
 class Sections:
@@ -61,6 +62,8 @@ class Sections:
         self.plans_of_part: list[str] = []
         # a document that sets rules (its title "NGHỊ QUYẾT Quy định ..."): its stated levels are norms
         self.rules_document = bool(meta.title and rules().rule_document_titles.match(meta.title))
+        # a document that approves a plan ("QUYẾT ĐỊNH Phê duyệt Chương trình ..."): its undated statements are plans
+        self.plan_approval = bool(meta.title and rules().plan_approval_titles.match(meta.title))
 
     def enter(self, block: Block) -> None:
         r = rules()
@@ -89,6 +92,7 @@ class Sections:
                 method=bool(r.method_sections.search(block.text))
                 and not r.method_section_breakers.search(block.text),
                 as_of=as_of is not None,
+                goals=bool(r.goal_sections.match(r.numbering.sub("", block.text, count=1))),
             )
         )
 
@@ -131,6 +135,10 @@ class Sections:
             if s.period and not (day and s.period.start > day):
                 return s.as_of
         return False
+
+    def in_goals(self) -> bool:
+        """Whether a heading in force lists a plan's objectives ("2. Mục tiêu đến năm 2030")."""
+        return any(s.goals for s in self.stack)
 
     @property
     def period(self) -> Period | None:

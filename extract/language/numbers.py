@@ -168,6 +168,7 @@ class _Rules:
     spelled_ratio: tuple[str, ...]
     money_scales: tuple[str, ...]
     duration_qualifiers: dict  # casefolded word -> code, before a duration only ("sau 15 ngày")
+    duration_measures: tuple[str, ...]  # nouns of such a phrase that name the measure ("thời hạn")
     duration_units: frozenset
     comparatives: dict  # casefolded comparative ("thấp hơn") -> "increase" | "decrease"
     comparative_bases: tuple[str, ...]
@@ -328,6 +329,8 @@ def _rules() -> _Rules:
         spelled_ratio=tuple(_words("spelled_ratio", data["spelled_ratio"])),
         money_scales=tuple(w.casefold() for w in _words("money_scales", data["money_scales"])),
         duration_qualifiers=durations,
+        duration_measures=tuple(w.casefold() for w in _words("duration_qualifiers.measure_words",
+                                                             data["duration_qualifiers"]["measure_words"])),
         duration_units=frozenset(w.casefold() for w in _words("duration_qualifiers.units",
                                                               data["duration_qualifiers"]["units"])),
         comparatives=_comparatives(data["comparatives"]),
@@ -386,6 +389,8 @@ class _Grammar:
     acronym: object
     per: object
     qual_suffix: object
+    qual_suffix_far: object
+    range_before: object
     qualifier: object
     duration_qualifier: object
     multiple: object
@@ -458,6 +463,10 @@ def _grammar() -> _Grammar:
         ),
         per=regex.compile(per, _I),
         qual_suffix=regex.compile(rf"{_WS}+(?P<q>{sfx}){end}", _I),
+        # "có từ 30 người mắc trở lên": a word or two of the counted noun between it and the suffix, when "từ"
+        # opens the bound
+        qual_suffix_far=regex.compile(rf"(?:{_WS}+\p{{Ll}}+){{1,2}}?{_WS}+(?P<q>{sfx}){end}", _I),
+        range_before=regex.compile(rf"(?<!\p{{L}})(?:{_wordy(r.range_starts)}){_WS}+\Z", _IR),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
         duration_qualifier=regex.compile(rf"(?P<q>{_wordy(r.duration_qualifiers)}){_WS}+", _IR),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
@@ -730,8 +739,10 @@ def _duration_bound(text: str, item: _Item) -> None:
         return
     m = _grammar().duration_qualifier.match(text, max(0, item.start - 20), item.start)
     if m:
-        item.qualifier = r.duration_qualifiers[" ".join(m.group("q").split()).casefold()]
-        item.qualifier_span = (m.start("q"), m.end("q"))
+        phrase = " ".join(m.group("q").split()).casefold()
+        item.qualifier = r.duration_qualifiers[phrase]
+        if not any(w in phrase for w in r.duration_measures):  # "trong thời hạn": "thời hạn" stays the measure
+            item.qualifier_span = (m.start("q"), m.end("q"))
 
 
 def _comparison(text: str, item: _Item) -> None:
@@ -920,6 +931,8 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
             continue
         _prefix(text, item)
         m = g.qual_suffix.match(text, end)
+        if m is None and g.range_before.search(text, max(0, start - 12), start):
+            m = g.qual_suffix_far.match(text, end)  # "từ 30 người mắc trở lên", "từ 03 con nhỏ trở lên"
         if m and item.qualifier is None:
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
             item.qualifier_span = (m.start("q"), m.end("q"))
