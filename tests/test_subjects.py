@@ -200,6 +200,10 @@ def test_a_result_topic_before_a_comma_names_what_a_body_reached():
     assert "tính" not in words(s["92"])
     s = subjects_of("Kết quả chấm điểm thi đua khối nông nghiệp, Chi cục Thủy lợi đạt 95 điểm.")
     assert names(s["95"], "kết quả chấm điểm thi đua khối nông nghiệp Chi cục Thủy lợi")
+    s = subjects_of("Kết quả tiêm chủng mở rộng, Trạm Y tế phường Quang Trung đạt 98,5%.")  # a rate, as a score
+    assert names(s["98,5%"], "kết quả tiêm chủng mở rộng Trạm Y tế phường Quang Trung")
+    s = subjects_of("Kết quả thi tốt nghiệp năm 2025, Trường THPT Lê Lợi đạt tỷ lệ 99,2%.")
+    assert names(s["99,2%"], "kết quả thi tốt nghiệp Trường THPT Lê Lợi")
     s = subjects_of("Kết quả thanh tra, Đoàn đã phát hiện 12 khoản chi sai quy định.")  # a verb of its own: no topic
     assert not words(s["12"]) & {"kết", "quả", "thanh", "tra"}
 

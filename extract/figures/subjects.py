@@ -1408,8 +1408,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)
             own = _attended_event(sent, m) or own  # "với trên 6.000 người tham dự": of the event set up before
-            if (topic := _result_topic(sent, m)) and not set(content_words(topic)) <= set(content_words(own)):
-                own = f"{topic} {own}"  # "Kết quả đánh giá Chỉ số ..., huyện A đạt 82,4 điểm": the result it measures
+            own = _with_result_topic(sent, m, own)  # "Kết quả đánh giá Chỉ số ..., huyện A đạt 82,4 điểm"
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -1429,6 +1428,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
             if own and (owner := _rate_owner(sent, m, np_text)):
                 own = f"{own} {owner}"  # "...; Trung tâm Y tế huyện: tỷ lệ tự chủ chi thường xuyên 35%"
+            if own:
+                own = _with_result_topic(sent, m, own)  # "Kết quả tiêm chủng mở rộng, Trạm Y tế xã A đạt 98%"
     t_unit = (total[0].unit or "").casefold() if total else ""
     if (shared := _part_by_the_whole_act(m, own, total)) is not None:
         return shared
@@ -1537,6 +1538,12 @@ def _attendance() -> tuple[regex.Pattern, regex.Pattern]:
     return regex.compile(WHOLE_WORD % verbs, regex.IGNORECASE), regex.compile(r"\s*" + nouns + r"\s*", regex.IGNORECASE)
 
 
+def _with_result_topic(sent: Sentence, m: Mention, own: str) -> str:
+    """`own` after the result topic of its sentence (_result_topic) when it does not hold its words yet."""
+    topic = _result_topic(sent, m)
+    return f"{topic} {own}" if topic and not set(content_words(topic)) <= set(content_words(own)) else own
+
+
 def _result_topic(sent: Sentence, m: Mention) -> str:
     """The result a count reached by a named body measures, named by the comma part that opens its sentence
     (`extents.yaml` result_topics): "Kết quả đánh giá Chỉ số hài lòng năm 2025, huyện Phù Cát đạt 82,4 điểm" ->
@@ -1549,10 +1556,12 @@ def _result_topic(sent: Sentence, m: Mention) -> str:
         return ""
     pw = phrase_words()
     clause = " ".join(masked(sent, lo, m.opening, m).split())
-    agent = _strip_lead_in(clause)
-    words = agent.split()
-    if not pw.predicates.search(clause[len(agent) :]) or not 1 < len(words) <= _MAX_SHORT \
-            or not any(w[0].isupper() for w in words[1:]) or pw.predicates.search(agent) or pw.aspect.search(agent):
+    pred = pw.predicates.search(clause)
+    if pred is None or not pw.restate.fullmatch(clause[pred.start() :]):
+        return ""  # "huyện A đạt", "Sở B đạt tỷ lệ": the predicate names nothing of its own
+    words = clause[: pred.start()].split()
+    if not 1 < len(words) <= _MAX_SHORT or not any(w[0].isupper() for w in words[1:]) \
+            or pw.aspect.search(clause[: pred.start()]):
         return ""
     comma = s.rindex(",", 0, lo)
     start = max((c.end() for c in HARD.finditer(s, 0, comma)), default=0)
