@@ -175,6 +175,39 @@ def test_a_light_verb_with_a_particle_or_a_named_object_is_a_verb_of_its_own():
     assert subject_rules.drop_light_verbs("tiến hành rà soát") == "rà soát"
 
 
+def test_a_verb_moving_others_to_act_stays_before_the_act_a_light_verb_opens():
+    # the count is of who is moved to the act: the light verb goes, the verb that moves them stays (extents.yaml
+    # governing_verbs)
+    s = subjects_of("Trạm Y tế xã đã tuyên truyền, vận động thực hiện tiêm chủng mở rộng cho 1.250 trẻ em dưới 5 tuổi.")
+    assert names(s["1.250"], "trẻ em được vận động tiêm chủng mở rộng")
+    s = subjects_of("Phòng Giáo dục đã khuyến khích tổ chức học hai buổi mỗi ngày đối với 46 trường tiểu học.")
+    assert names(s["46"], "trường tiểu học được khuyến khích học hai buổi")
+    s = subjects_of("Trung tâm Khuyến nông hướng dẫn thực hiện quy trình bón phân hữu cơ cho 320 hộ trồng lúa.")
+    assert names(s["320"], "hộ trồng lúa được hướng dẫn quy trình bón phân hữu cơ")
+    assert subject_rules.drop_light_verbs("động viên tiến hành nộp thuế đúng hạn đối với") == \
+        "động viên nộp thuế đúng hạn đối với"
+    assert subject_rules.drop_light_verbs("phối hợp với các trường tổ chức kiểm tra") == "kiểm tra"  # no governor
+
+
+def test_a_result_topic_before_a_comma_names_what_a_body_reached():
+    # "Kết quả ..., <body> đạt N điểm": the body says whose result, the topic what is measured (extents.yaml
+    # result_topics); an as-of time in the topic says when, not what
+    s = subjects_of("Kết quả đánh giá Chỉ số hài lòng về y tế năm 2025, Bệnh viện Đa khoa huyện đạt 86,3 điểm.")
+    assert names(s["86,3"], "kết quả đánh giá Chỉ số hài lòng về y tế Bệnh viện Đa khoa huyện")
+    s = subjects_of("Kết quả kiểm định chất lượng giáo dục tính đến ngày 30/9/2025, Trường Tiểu học Kim Đồng đạt "
+                    "92 điểm, xếp mức 3.")
+    assert names(s["92"], "kết quả kiểm định chất lượng giáo dục Trường Tiểu học Kim Đồng")
+    assert "tính" not in words(s["92"])
+    s = subjects_of("Kết quả chấm điểm thi đua khối nông nghiệp, Chi cục Thủy lợi đạt 95 điểm.")
+    assert names(s["95"], "kết quả chấm điểm thi đua khối nông nghiệp Chi cục Thủy lợi")
+    s = subjects_of("Kết quả tiêm chủng mở rộng, Trạm Y tế phường Quang Trung đạt 98,5%.")  # a rate, as a score
+    assert names(s["98,5%"], "kết quả tiêm chủng mở rộng Trạm Y tế phường Quang Trung")
+    s = subjects_of("Kết quả thi tốt nghiệp năm 2025, Trường THPT Lê Lợi đạt tỷ lệ 99,2%.")
+    assert names(s["99,2%"], "kết quả thi tốt nghiệp Trường THPT Lê Lợi")
+    s = subjects_of("Kết quả thanh tra, Đoàn đã phát hiện 12 khoản chi sai quy định.")  # a verb of its own: no topic
+    assert not words(s["12"]) & {"kết", "quả", "thanh", "tra"}
+
+
 def test_a_length_limit_cuts_at_a_phrase_boundary_never_inside_a_compound():
     text = "tỷ lệ văn bản đi được ký số trên hệ thống quản lý văn bản điều hành của các cơ quan nhà nước"
     assert subject_rules.cut_phrase(text, 20) == "tỷ lệ văn bản đi được ký số trên hệ thống quản lý văn bản điều hành"

@@ -22,7 +22,7 @@ from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.figures.share_roles import share_words
 from extract.language.literals import may_hold
-from extract.language.nlp import cue_phrases
+from extract.language.nlp import cue_phrases, may_match, rule_spans
 from extract.language.numbers import Mention
 from extract.language.periods import breakdown, find_periods
 from extract.language.subjects import (
@@ -308,6 +308,8 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
         verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
+        if len(verb_phrase.split()) > _MAX_PREDICATE:
+            verb_phrase = _without_manner_adverbs(drop_light_verbs(text, governed=False))  # the act first
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return _given_verb(verb_phrase, given) or cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
@@ -315,6 +317,8 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
         agent, text = found
     verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
     limit = _before_limit(text)
+    if len(verb_phrase.split()) > limit:
+        verb_phrase = _without_manner_adverbs(drop_light_verbs(text, governed=False))  # over its limit: the act first
     if len(verb_phrase.split()) > limit and (partner := extent_words().partner.match(verb_phrase)):
         verb_phrase = verb_phrase[partner.end() :]  # "phối hợp các cơ sở y tế tuyên truyền": with whom, not what
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
@@ -1404,6 +1408,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)
             own = _attended_event(sent, m) or own  # "với trên 6.000 người tham dự": of the event set up before
+            own = _with_result_topic(sent, m, own)  # "Kết quả đánh giá Chỉ số ..., huyện A đạt 82,4 điểm"
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
         after = _phrase_after(sent, m) if m.base_unit == "%" else ""
@@ -1423,6 +1428,8 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
                 own = f"{own} {base}"  # "đạt 34,3% trên tổng số chi phí": the whole the rate is taken of
             if own and (owner := _rate_owner(sent, m, np_text)):
                 own = f"{own} {owner}"  # "...; Trung tâm Y tế huyện: tỷ lệ tự chủ chi thường xuyên 35%"
+            if own:
+                own = _with_result_topic(sent, m, own)  # "Kết quả tiêm chủng mở rộng, Trạm Y tế xã A đạt 98%"
     t_unit = (total[0].unit or "").casefold() if total else ""
     if (shared := _part_by_the_whole_act(m, own, total)) is not None:
         return shared
@@ -1529,6 +1536,44 @@ def _attendance() -> tuple[regex.Pattern, regex.Pattern]:
     verbs = word_alternation(data["attendance_verbs"], "extents.yaml attendance_verbs")
     nouns = word_alternation(data["attendance_nouns"], "extents.yaml attendance_nouns")
     return regex.compile(WHOLE_WORD % verbs, regex.IGNORECASE), regex.compile(r"\s*" + nouns + r"\s*", regex.IGNORECASE)
+
+
+def _with_result_topic(sent: Sentence, m: Mention, own: str) -> str:
+    """`own` after the result topic of its sentence (_result_topic) when it does not hold its words yet."""
+    topic = _result_topic(sent, m)
+    return f"{topic} {own}" if topic and not set(content_words(topic)) <= set(content_words(own)) else own
+
+
+def _result_topic(sent: Sentence, m: Mention) -> str:
+    """The result a count reached by a named body measures, named by the comma part that opens its sentence
+    (`extents.yaml` result_topics): "Kết quả đánh giá Chỉ số hài lòng năm 2025, huyện Phù Cát đạt 82,4 điểm" ->
+    "Kết quả đánh giá Chỉ số hài lòng". Only when the count's clause holds nothing but who reached it (a short
+    name: a capitalised word after its first) and the predicate, and the topic part holds no number and no
+    predicate of its own; "" otherwise."""
+    s = sent.text
+    lo = _clause_lo(sent, m.opening)
+    if not s[:lo].rstrip().endswith(","):
+        return ""
+    pw = phrase_words()
+    clause = " ".join(masked(sent, lo, m.opening, m).split())
+    pred = pw.predicates.search(clause)
+    if pred is None or not pw.restate.fullmatch(clause[pred.start() :]):
+        return ""  # "huyện A đạt", "Sở B đạt tỷ lệ": the predicate names nothing of its own
+    words = clause[: pred.start()].split()
+    if not 1 < len(words) <= _MAX_SHORT or not any(w[0].isupper() for w in words[1:]) \
+            or pw.aspect.search(clause[: pred.start()]):
+        return ""
+    comma = s.rindex(",", 0, lo)
+    start = max((c.end() for c in HARD.finditer(s, 0, comma)), default=0)
+    if may_match(s[start:comma], "POINT_IN_TIME"):  # "Kết quả chung ... đến thời điểm báo cáo ngày 05/11/2025": when
+        comma = min([start + c0 for c0, _c1, label, _ in rule_spans(s[start:comma]) if label == "POINT_IN_TIME"]
+                    + [comma])
+    if _numbered(sent, start, comma):
+        return ""
+    topic = without_openers(unmark(masked(sent, start, comma, None)))
+    if not extent_words().result_topic.match(topic) or pw.predicates.search(topic) or "," in topic:
+        return ""
+    return cut_phrase(topic, _MAX_TOPIC_LABEL)
 
 
 def _event_before(sent: Sentence, lo: int, hi: int) -> str:

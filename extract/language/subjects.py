@@ -373,11 +373,11 @@ def until_boundary(text: str) -> tuple[str, bool]:
     return doc[: found[0][0]].text, True
 
 
-def drop_light_verbs(text: str) -> str:
+def drop_light_verbs(text: str, governed: bool = True) -> str:
     """The verb phrase before a count from its main verb: a light verb ("tổ chức", "tiến hành", "triển khai
     thực hiện") opens the predicate, so what stands before it is the agent or an adjunct ("phối hợp với các
     ngành có liên quan tổ chức kiểm tra" -> "kiểm tra"); the light verbs go too when a verb follows them (two
-    words or more, lower case)."""
+    words or more, lower case); with `governed`, a verb moving others to the act stays before it (_with_governor)."""
     if not any(map(text.lower().__contains__, _light_firsts())):
         return text  # no light verb: the text is not tokenized (asked of every counted noun's verb phrase)
     try:
@@ -403,7 +403,15 @@ def drop_light_verbs(text: str) -> str:
         # "tổ chức lại", "thực hiện Quyết định số ...": a particle or a noun (a name is capitalised) after it,
         # so the verb is a full verb of its own and stays
         return doc[start:].text
-    return rest.text
+    return _with_governor(doc[:start].text, rest.text) if governed else rest.text
+
+
+def _with_governor(head: str, act: str) -> str:
+    """`act` (the verb phrase after a light verb) with the verb that moves others to it when `head` (the words
+    before the light verb) ends with one (`extents.yaml` governing_verbs): "tuyên truyền, khuyến khích thực hiện
+    cấp căn cước đối với công dân dưới 14 tuổi" -> "khuyến khích cấp căn cước ...", who is moved to the act."""
+    found = extent_words().governor.search(head)
+    return f"{found.group().strip()} {act}" if found else act
 
 
 def _nominal_use(rest) -> bool:
@@ -612,6 +620,8 @@ class ExtentWords:
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
     partner: regex.Pattern  # matched at the start of a verb phrase: the verb of whom an act was done with ("phối hợp")
+    governor: regex.Pattern  # searched at the end of a text: a verb moving others to act ("khuyến khích")
+    result_topic: regex.Pattern  # matched at the start of a text: a result noun opening a sentence's topic
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
     body: regex.Pattern  # matched at the start of a clause: a named body (group "a") and the words after it ("v")
 
@@ -626,7 +636,8 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads", "partner_verbs"})
+                                                  "raised_heads", "partner_verbs", "governing_verbs",
+                                                  "result_topics"})
 
 
 @cache
@@ -651,6 +662,8 @@ def extent_words() -> ExtentWords:
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
         partner=regex.compile(r"\s*" + WHOLE_WORD % alt["partner_verbs"] + r"\s+", flags),
+        governor=regex.compile(WHOLE_WORD % alt["governing_verbs"] + r"\s*$", flags),
+        result_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["result_topics"] + r"\s+(?=\p{L})", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
         body=_body_pattern(alt["agent_heads"], alt["agent_levels"], alt["agent_determiners"]),
     )
