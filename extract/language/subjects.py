@@ -434,7 +434,22 @@ def tidy_subject(text: str) -> str:
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
     text = without_emphasis_lead(text)
+    text = without_concert_adverbs(text)
     return " ".join(_without_repeats(text).split()).strip(" ,;")
+
+
+@cache
+def _concert_adverbs() -> regex.Pattern:
+    words = word_alternation(extent_words_data()["concert_adverbs"], "extents.yaml concert_adverbs")
+    return regex.compile(r"\s*" + WHOLE_WORD % words, regex.IGNORECASE)
+
+
+def without_concert_adverbs(text: str) -> str:
+    """A subject without the adverbs of how together or how urgently its act was done (`extents.yaml`
+    concert_adverbs: "xã đã đồng loạt tổ chức lễ ra quân" -> "xã đã tổ chức lễ ra quân"): they say how, never which
+    of the counted; `text` unchanged when nothing with content would be left."""
+    rest = _concert_adverbs().sub("", text)
+    return rest if rest != text and content_words(rest) else text
 
 
 def without_emphasis_lead(text: str) -> str:
@@ -626,7 +641,7 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads", "partner_verbs"})
+                                                  "raised_heads", "partner_verbs", "remit_clauses", "concert_adverbs"})
 
 
 @cache
