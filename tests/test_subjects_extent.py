@@ -286,3 +286,14 @@ def test_a_list_of_titles_after_a_counted_noun_names_the_items_not_the_count():
     assert not words(s["03"]) & {"học", "sinh", "hộ", "gia", "đình"}
     s = subjects_of("Huyện tổ chức 02 lớp tập huấn “Kỹ năng số cho cán bộ, công chức cấp xã”.")
     assert {"kỹ", "năng"} <= words(s["02"])
+
+
+def test_a_comma_part_opened_by_a_verb_of_role_ends_the_counted_noun_phrase():
+    # ", đóng vai trò là ...", ", giữ vai trò ...", ", trở thành ...": what the counted are for, no item of the noun list
+    s = subjects_of("Bệnh viện đa khoa tỉnh hiện là một trong 05 bệnh viện tuyến tỉnh đạt chuẩn chất lượng mức cao, "
+                    "đóng vai trò là trung tâm chuyên môn của vùng.")
+    assert names(s["05"], "bệnh viện tuyến tỉnh đạt chuẩn chất lượng mức cao", extra=0)
+    s = subjects_of("Huyện có 12 hợp tác xã nông nghiệp, trở thành đầu mối tiêu thụ nông sản.")
+    assert not words(s["12"]) & {"đầu", "mối", "tiêu", "thụ"}
+    s = subjects_of("Trường có 45 giáo viên, cán bộ quản lý, nhân viên.")
+    assert {"cán", "bộ", "nhân", "viên"} <= words(s["45"])  # a noun list goes on

@@ -621,7 +621,7 @@ class ExtentWords:
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
     emphasis_lead: regex.Pattern  # matched at the start of a subject: a verb of emphasis before its act ("tập trung")
-    modal: regex.Pattern  # matched at the start of a comma part: a modal verb opening a predicate ("phải", "cần")
+    modal: regex.Pattern  # matched at the start of a comma part: a modal or role verb opening a predicate ("phải", "đóng vai trò")
     raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
@@ -641,7 +641,7 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads", "partner_verbs", "remit_clauses", "concert_adverbs"})
+                                                  "raised_heads", "partner_verbs", "remit_clauses", "concert_adverbs", "role_verbs"})
 
 
 @cache
@@ -659,7 +659,7 @@ def extent_words() -> ExtentWords:
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
         emphasis_lead=regex.compile(r"^\s*" + WHOLE_WORD % alt["emphasis_leads"] + r"[\s,]+", flags),
-        modal=regex.compile(r"\s*" + WHOLE_WORD % alt["modal_verbs"], flags),
+        modal=regex.compile(r"\s*" + WHOLE_WORD % f"(?:{alt['modal_verbs']}|{alt['role_verbs']})", flags),
         raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
                              flags),
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
