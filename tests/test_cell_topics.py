@@ -149,3 +149,20 @@ def test_the_whole_under_a_rate_criterion_counts_what_the_rate_is_taken_over():
     got = _subjects("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
                     "Báo cáo số 12/BC-SYT ngày 05/01/2024.\n(Toàn tỉnh có 9.120/9.500 trẻ em tiêm đủ các loại vắc xin).")
     assert "vắc xin" in got["/9.500"]
+
+
+def test_the_whole_under_a_rate_label_leaves_out_a_passive_condition_the_part_meets():
+    # "Tỷ lệ X được <act>: a/b X được <act>": the whole is every X, the act done or not (up to the label's last
+    # predicate opener, as for a row's rate criterion); a participle before another predicate still names which
+    got = _subjects("Thanh toán viện phí",
+                    "- Tỷ lệ bệnh viện được triển khai thanh toán không dùng tiền mặt: 18/20 bệnh viện được triển khai "
+                    "thanh toán không dùng tiền mặt (đạt 90%).")
+    assert names(got["/20"], "bệnh viện", extra=0)
+    assert names(got["18"], "bệnh viện được triển khai thanh toán không dùng tiền mặt", extra=0)
+    got = _subjects("Nhiệm vụ", "- Tỷ lệ nhiệm vụ được giao hoàn thành đúng hạn: 45/48 nhiệm vụ được giao hoàn thành "
+                    "đúng hạn (đạt 93,7%).")
+    assert names(got["/48"], "nhiệm vụ được giao", extra=0)
+    # a label opening with its act ("Tỷ lệ hoàn thành X được giao"): the participle after the noun names which
+    got = _subjects("Nhiệm vụ", "- Tỷ lệ hoàn thành các nhiệm vụ được giao ngoài kế hoạch: Hoàn thành 6/6 nhiệm vụ "
+                    "(đạt 100%).")
+    assert names(got["/6"], "nhiệm vụ được giao ngoài kế hoạch", extra=2)

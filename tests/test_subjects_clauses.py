@@ -216,3 +216,13 @@ def test_a_count_after_with_naming_the_act_of_its_clause_counts_its_means():
     s = subjects_of("Trung tâm Y tế huyện tổ chức khám sàng lọc bệnh đái tháo đường trong quý III tại 20 xã với 4.500 "
                     "lượt khám sàng lọc.")
     assert "quý" not in s["4.500"] and "đái tháo đường" in s["4.500"]
+
+
+def test_a_conclusion_connective_or_a_basis_opening_the_sentence_is_no_part_of_a_subject():
+    # "Như vậy, ...", "Vì vậy, ...": a connective; "Căn cứ X, ...", "Trên cơ sở X, ...": what the act went by
+    s = subjects_of("Căn cứ kết quả chấm điểm, các trạm y tế được xếp thành 03 nhóm.")
+    assert names(s["03"], "trạm y tế được xếp thành nhóm", extra=0)
+    s = subjects_of("Trên cơ sở kết quả rà soát, các trường đã bổ sung 45 giáo viên.")
+    assert not words(s["45"]) & {"rà", "soát", "kết", "quả"}
+    s = subjects_of("Như vậy, năm 2026 các huyện hoàn thành 02/03 chỉ tiêu giảm nghèo.")
+    assert "như" not in words(s["02"]) and "vậy" not in words(s["02"])

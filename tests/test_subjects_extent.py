@@ -252,3 +252,48 @@ def test_a_verb_of_emphasis_opening_a_subject_is_no_part_of_it():
     assert names(s["36"], "kiểm tra cơ sở sản xuất thực phẩm", extra=0)
     # nothing with content after it: the word is the whole subject and stays
     assert subject_rules.tidy_subject("tập trung") == "tập trung"
+
+
+def test_an_adverb_of_how_together_or_how_urgently_is_no_part_of_a_subject():
+    # "đồng loạt", "khẩn trương", "quyết liệt" (extents.yaml concert_adverbs) say how the counted acted, never which
+    s = subjects_of("Có 44/45 trường học đã đồng loạt tổ chức lễ khai giảng năm học mới.")
+    assert names(s["44"], "trường học tổ chức lễ khai giảng năm học mới", extra=0)
+    s = subjects_of("Trong quý, 18 trạm y tế xã đồng loạt triển khai tiêm vắc xin sởi cho trẻ em.")
+    assert names(s["18"], "trạm y tế xã triển khai tiêm vắc xin sởi cho trẻ em", extra=0)
+    assert not words(s["18"]) & {"đồng", "loạt"}
+    # "chủ động" singles out the ones that acted on their own initiative: it stays
+    s = subjects_of("Đến nay, 12 huyện đã chủ động bố trí vốn đối ứng cho chương trình nước sạch.")
+    assert {"chủ", "động"} <= words(s["12"])
+    assert subject_rules.tidy_subject("đồng loạt") == "đồng loạt"  # nothing with content would be left
+
+
+def test_a_count_after_mot_trong_names_the_set_not_the_member_before():
+    # "A là một trong N <noun>": the count is of the set; the words before "một trong" name the one member
+    s = subjects_of("Bệnh viện đa khoa tỉnh hiện là một trong 05 bệnh viện tuyến tỉnh đạt chuẩn chất lượng mức cao.")
+    assert names(s["05"], "bệnh viện tuyến tỉnh đạt chuẩn chất lượng mức cao", extra=0)
+    s = subjects_of("Năm 2025, huyện Lạc Dương là một trong số 03 huyện có tỷ lệ hộ nghèo cao nhất tỉnh.")
+    assert not words(s["03"]) & {"lạc", "dương"}
+
+
+def test_a_list_of_titles_after_a_counted_noun_names_the_items_not_the_count():
+    # two titles or more one after another: each names one item; a single title names them all and stays
+    s = subjects_of("Sở Y tế đã tổ chức 02 hội thảo chuyên đề về phòng chống dịch “Giám sát bệnh truyền nhiễm tại cộng "
+                    "đồng, trường học”; “Nâng cao năng lực xét nghiệm tuyến huyện”.")
+    assert not words(s["02"]) & {"giám", "sát", "xét", "nghiệm"}
+    assert {"hội", "thảo", "phòng", "chống", "dịch"} <= words(s["02"])
+    s = subjects_of("Trung tâm đã phát hành 03 ấn phẩm tuyên truyền về bảo hiểm y tế “Bảo hiểm y tế học sinh, sinh "
+                    "viên”, “Bảo hiểm y tế hộ gia đình” và “Quyền lợi người tham gia”.")
+    assert not words(s["03"]) & {"học", "sinh", "hộ", "gia", "đình"}
+    s = subjects_of("Huyện tổ chức 02 lớp tập huấn “Kỹ năng số cho cán bộ, công chức cấp xã”.")
+    assert {"kỹ", "năng"} <= words(s["02"])
+
+
+def test_a_comma_part_opened_by_a_verb_of_role_ends_the_counted_noun_phrase():
+    # ", đóng vai trò là ...", ", giữ vai trò ...", ", trở thành ...": what the counted are for, no item of the noun list
+    s = subjects_of("Bệnh viện đa khoa tỉnh hiện là một trong 05 bệnh viện tuyến tỉnh đạt chuẩn chất lượng mức cao, "
+                    "đóng vai trò là trung tâm chuyên môn của vùng.")
+    assert names(s["05"], "bệnh viện tuyến tỉnh đạt chuẩn chất lượng mức cao", extra=0)
+    s = subjects_of("Huyện có 12 hợp tác xã nông nghiệp, trở thành đầu mối tiêu thụ nông sản.")
+    assert not words(s["12"]) & {"đầu", "mối", "tiêu", "thụ"}
+    s = subjects_of("Trường có 45 giáo viên, cán bộ quản lý, nhân viên.")
+    assert {"cán", "bộ", "nhân", "viên"} <= words(s["45"])  # a noun list goes on

@@ -114,3 +114,24 @@ def test_a_part_of_a_total_names_the_totals_noun_without_the_total_word_and_its_
     # the total word of a catalogued measure's name stays ("Tổng mức bán lẻ hàng hóa")
     s = subjects_of("Tổng mức bán lẻ hàng hóa năm 2025 đạt 5.000 tỷ đồng, trong đó kinh tế tư nhân 4.100 tỷ đồng.")
     assert names(s["4.100"], "tổng mức bán lẻ hàng hóa kinh tế tư nhân", extra=1)
+
+
+def test_a_part_takes_its_total_without_the_remit_the_total_is_counted_in():
+    # "thuộc phạm vi quản lý", "thuộc thẩm quyền giải quyết của ...": the remit bounds the whole; a part of a "trong
+    # đó" list or a labelled part in parentheses is named by its own label inside it, the act that defines what is
+    # counted stays, and the total keeps its remit
+    s = subjects_of("Đến nay, tổng số hồ sơ thuộc thẩm quyền giải quyết của tỉnh đã được tiếp nhận là 5.200 hồ sơ "
+                    "(trong đó, cấp tỉnh là 3.100 hồ sơ, cấp xã là 2.100 hồ sơ).")
+    assert names(s["3.100"], "hồ sơ đã được tiếp nhận cấp tỉnh", extra=0)
+    assert names(s["2.100"], "hồ sơ đã được tiếp nhận cấp xã", extra=0)
+    assert names(s["5.200"], "hồ sơ thuộc thẩm quyền giải quyết của tỉnh đã được tiếp nhận", extra=1)
+    s = subjects_of("Tổng số dịch vụ kỹ thuật y tế thuộc phạm vi quản lý đã được niêm yết giá là 420 dịch vụ, trong đó "
+                    "tuyến tỉnh 300 dịch vụ, tuyến xã 120 dịch vụ.")
+    assert names(s["300"], "dịch vụ kỹ thuật y tế đã được niêm yết giá tuyến tỉnh", extra=0)
+    s = subjects_of("Số khoản chi thuộc trách nhiệm của ngân sách huyện đã được thanh toán là 86 khoản (cấp huyện: 50, "
+                    "cấp xã: 36).")
+    assert names(s["36"], "khoản chi đã được thanh toán cấp xã", extra=0)
+    # an owner named by a body is no remit: it stays
+    s = subjects_of("Tổng số trường học thuộc Sở Giáo dục và Đào tạo đã được kiểm định là 64 trường, trong đó trung học "
+                    "phổ thông 40 trường.")
+    assert "Sở Giáo dục" in (s["40"] or "")

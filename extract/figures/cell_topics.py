@@ -118,6 +118,14 @@ def label_topic(label: str | None) -> str:
     return cell_words().opener.sub("", core, count=1).strip(" ,;:.")
 
 
+def _taken_over(x: str) -> str:
+    """What a rate "Tỷ lệ X <predicate>" is taken over: X up to its last predicate opener, the condition the part
+    meets ("hồ sơ ... được giải quyết đúng hạn" -> "hồ sơ ...", "nhiệm vụ được giao hoàn thành" -> "nhiệm vụ được
+    giao": a participle before another predicate still names which)."""
+    ends = [e.start() for e in cell_words().predicate_at.finditer(x)]
+    return (x[: ends[-1]] if ends else x).strip(" ,;:.")
+
+
 def _cut(text: str, end: regex.Pattern) -> str:
     stop = end.search(text)
     return (text[: stop.start()] if stop else text).strip(" ,;:.")
@@ -177,6 +185,9 @@ def with_rate_label(fig: Figure) -> Figure:
     x = words.rate_end.sub("", opened["x"]).strip(" ,")
     if fig.kind == "ratio_whole":
         x = _cut(x, words.whole_end) or x
+        named = _find(fig.unit, x) if fig.unit else None
+        if named is not None and named.start() == 0:  # "Tỷ lệ TTHC được triển khai ...": every TTHC, deployed or not
+            x = _taken_over(x) or x
     want = f"{opened['rate']} {x}" if fig.base_unit == "%" and not fig.kind.startswith("ratio") else x
     have = set(content_words(fig.subject))
     if have <= set(content_words(opened.group(0))):
@@ -299,9 +310,7 @@ def rate_label_whole(fig: Figure, label: str | None) -> Figure:
     opened = words.rate_opened.match(row_core(label))
     if opened is None:
         return fig
-    x = opened["x"]
-    ends = [e.start() for e in words.predicate_at.finditer(x)]
-    x = (x[: ends[-1]] if ends else x).strip(" ,;:.")
+    x = _taken_over(opened["x"])
     named = _find(fig.unit, x)
     have, want = set(content_words(fig.subject)), set(content_words(x))
     if named is None or named.start() > 0 or not have <= want or want <= have:

@@ -546,6 +546,7 @@ def _after(sent: Sentence, m: Mention) -> str:
     # every character cost ~1% of the stage)
     close, opening = rest.find("”"), rest.find("“")
     rest = rest[:close] if close >= 0 and not 0 <= opening < close else rest  # "“Bồi dưỡng ... cho 200 học viên tại xã A”, “...”": a title's end
+    rest = _before_listed_titles(rest)
     rest = _past_gloss(rest)
     cut = _AFTER_HARD.search(rest)
     own_tail = False  # the words before the next number were cut off: its own phrase is gone from `rest`
@@ -623,6 +624,17 @@ def _listed_names(before: str, part: str) -> str | None:
 
 _GLOSS = regex.compile(r"\(([^()\d;:]+)\)")  # a parenthesis with no number, colon or semicolon inside
 _MAX_GLOSS = 6  # words of an aside in parentheses that glosses the noun before it ("(hiện còn hoạt động)", "(CQCM)")
+
+
+_TITLES = regex.compile(r"“[^“”]*”(?:\s*[,;]\s*(?:\p{L}+\s+)?“[^“”]*”)+")  # two titles or more, one after another
+
+
+def _before_listed_titles(rest: str) -> str:
+    """`rest` (the words after a number) up to the list of titles it goes on with ("02 hội thảo chuyên đề về phòng
+    chống dịch “Giám sát ...”; “Nâng cao ...”"): each title names one of the counted items, not what the count is
+    of; a single title after the noun ("02 lớp tập huấn “Kỹ năng số ...”") names all of them and stays."""
+    titles = _TITLES.search(rest)
+    return rest[: titles.start()] if titles and content_words(rest[: titles.start()]) else rest
 
 
 def _past_gloss(rest: str) -> str:
@@ -1460,8 +1472,36 @@ def _as_whole_of_part(t_subject: str) -> str:
         rest = phrase_words().total_open.sub("", rest, count=1)
     for pm in reversed(find_periods(rest)):
         rest = rest[: pm.start] + " " + rest[pm.end :]
-    rest = " ".join(rest.split())
+    rest = without_remit(" ".join(rest.split()))
     return rest if content_words(rest) else t_subject
+
+
+@lru_cache(maxsize=1)
+def _remit() -> regex.Pattern:
+    """rules/extents.yaml remit_clauses, compiled: searched in a whole's subject."""
+    words = word_alternation(extent_words_data()["remit_clauses"], "extents.yaml remit_clauses")
+    return regex.compile(r"(?:^|\s)" + WHOLE_WORD % words, regex.IGNORECASE)
+
+
+def without_remit(whole: str) -> str:
+    """A whole's subject as its part names it: without the clause of the remit it is counted in ("tổng số TTHC
+    thuộc phạm vi quản lý đã được công bố là 2.310 TTHC (trong đó, cấp tỉnh là 1.865 TTHC)" -> "số TTHC đã được
+    công bố" + "cấp tỉnh"): the remit words (`extents.yaml` remit_clauses) and the owner a "của" after them names, up
+    to the predicate (`subjects.yaml` context.part_predicates: "đã", "được") or the next adjunct (context.restrictors)
+    after it: the remit bounds the whole, and the part's own label names which of it the part is. `whole` unchanged
+    when nothing with content would be left."""
+    at = _remit().search(whole)
+    if at is None:
+        return whole
+    end = at.end()
+    owner = regex.compile(r"\s+" + WHOLE_WORD % regex.escape(phrase_words().possessive), regex.IGNORECASE).match(whole, end)
+    if owner:  # "... của tỉnh": whose remit, up to the predicate or the next adjunct
+        cw = context_words()
+        stops = [x.start() for x in (cw.part_predicate.search(whole, owner.end()), cw.restrictor.search(whole, owner.end()))
+                 if x]
+        end = min(stops, default=len(whole))
+    rest = " ".join(f"{whole[: at.start()]} {whole[end:]}".split()).strip(" ,")
+    return rest if content_words(rest) else whole
 
 
 def _part_by_the_whole_act(m: Mention, own: str | None, total: tuple[Mention, str] | None) -> str | None:
@@ -2279,7 +2319,7 @@ def part_in_parens(sent: Sentence, m: Mention, done: list, names_role=None) -> s
         return None  # "(gồm: 04 cơ quan ...)", "(trong đó: ...)": a list's lead-in, its parts name their own noun
     if names_role is not None and names_role(label):
         return total[1]
-    return f"{total[1]} {label}"
+    return f"{without_remit(total[1])} {label}"
 
 
 _PART_MARK = regex.compile(r"[,;]")

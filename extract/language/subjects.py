@@ -442,7 +442,22 @@ def tidy_subject(text: str) -> str:
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
     text = without_emphasis_lead(text)
+    text = without_concert_adverbs(text)
     return " ".join(_without_repeats(text).split()).strip(" ,;")
+
+
+@cache
+def _concert_adverbs() -> regex.Pattern:
+    words = word_alternation(extent_words_data()["concert_adverbs"], "extents.yaml concert_adverbs")
+    return regex.compile(r"\s*" + WHOLE_WORD % words, regex.IGNORECASE)
+
+
+def without_concert_adverbs(text: str) -> str:
+    """A subject without the adverbs of how together or how urgently its act was done (`extents.yaml`
+    concert_adverbs: "xã đã đồng loạt tổ chức lễ ra quân" -> "xã đã tổ chức lễ ra quân"): they say how, never which
+    of the counted; `text` unchanged when nothing with content would be left."""
+    rest = _concert_adverbs().sub("", text)
+    return rest if rest != text and content_words(rest) else text
 
 
 def without_emphasis_lead(text: str) -> str:
@@ -614,7 +629,7 @@ class ExtentWords:
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
     emphasis_lead: regex.Pattern  # matched at the start of a subject: a verb of emphasis before its act ("tập trung")
-    modal: regex.Pattern  # matched at the start of a comma part: a modal verb opening a predicate ("phải", "cần")
+    modal: regex.Pattern  # matched at the start of a comma part: a modal or role verb opening a predicate ("phải", "đóng vai trò")
     raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
@@ -637,7 +652,7 @@ def extent_words_data() -> dict:
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
                                                   "raised_heads", "partner_verbs", "governing_verbs",
-                                                  "result_topics"})
+                                                  "result_topics", "remit_clauses", "concert_adverbs", "role_verbs"})
 
 
 @cache
@@ -655,7 +670,7 @@ def extent_words() -> ExtentWords:
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
         emphasis_lead=regex.compile(r"^\s*" + WHOLE_WORD % alt["emphasis_leads"] + r"[\s,]+", flags),
-        modal=regex.compile(r"\s*" + WHOLE_WORD % alt["modal_verbs"], flags),
+        modal=regex.compile(r"\s*" + WHOLE_WORD % f"(?:{alt['modal_verbs']}|{alt['role_verbs']})", flags),
         raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
                              flags),
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
