@@ -626,7 +626,7 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads", "partner_verbs"})
+                                                  "raised_heads", "partner_verbs", "conformity_verbs", "standards"})
 
 
 @cache
