@@ -297,3 +297,45 @@ def test_a_comma_part_opened_by_a_verb_of_role_ends_the_counted_noun_phrase():
     assert not words(s["12"]) & {"đầu", "mối", "tiêu", "thụ"}
     s = subjects_of("Trường có 45 giáo viên, cán bộ quản lý, nhân viên.")
     assert {"cán", "bộ", "nhân", "viên"} <= words(s["45"])  # a noun list goes on
+
+
+@pytest.mark.parametrize("text, raw, phrase, absent", [
+    # a place adjunct after the report's own territory: the territory spends none of the length limit
+    ("100% hồ sơ bệnh án của các trạm y tế xã trên địa bàn tỉnh được số hóa đầy đủ, chính xác trên Nền tảng hồ sơ "
+     "sức khỏe điện tử.", "100%", "hồ sơ bệnh án trạm y tế xã được số hóa trên Nền tảng hồ sơ sức khỏe điện tử",
+     {"địa", "bàn"}),
+    # a phrase a word or two over its limit is kept to its end: a relative clause's own time stays with it
+    ("Sở Tư pháp đã tham mưu bãi bỏ đối với 96 Quyết định do UBND huyện Krông Nô, huyện Đắk Mil, huyện Cư Jút ban hành "
+     "trước khi sắp xếp.", "96", "Quyết định do UBND huyện Krông Nô, huyện Đắk Mil, huyện Cư Jút ban hành trước khi "
+     "sắp xếp", set()),
+])
+def test_the_words_after_a_number_are_cut_at_their_limit_only_when_well_over_it(text, raw, phrase, absent):
+    s = subjects_of(text)
+    assert words(phrase) <= words(s[raw]) and not absent & words(s[raw])
+
+
+def test_a_far_longer_phrase_is_still_cut_at_its_limit():
+    s = subjects_of("Ngành giáo dục đã cấp 2.400 bộ sách giáo khoa cho học sinh thuộc hộ nghèo, hộ cận nghèo của các "
+                    "trường tiểu học vùng đồng bào dân tộc thiểu số tại các xã biên giới theo chương trình hỗ trợ.")
+    assert {"chương", "trình"}.isdisjoint(words(s["2.400"])) and "sách" in words(s["2.400"])
+
+
+@pytest.mark.parametrize("text, raw, phrase", [
+    # extents.yaml conformity_verbs, standards: what a share counts is the part of its noun that conforms
+    ("- 100% bếp ăn tập thể của các trường mầm non đảm bảo theo quy định về an toàn thực phẩm.",
+     "100%", "bếp ăn tập thể trường mầm non đảm bảo theo quy định về an toàn thực phẩm"),
+    ("Kết quả thẩm định: 96% hồ sơ dự toán được thẩm định bảo đảm đúng quy định.", "96%",
+     "hồ sơ dự toán được thẩm định bảo đảm đúng quy định"),
+    ("Năm 2025, 85% công trình thủy lợi được kiểm tra đảm bảo tiêu chuẩn an toàn đập.", "85%",
+     "công trình thủy lợi được kiểm tra đảm bảo tiêu chuẩn an toàn đập"),
+])
+def test_a_share_counts_the_part_that_conforms_to_a_standard(text, raw, phrase):
+    assert names(subjects_of(text)[raw], phrase)
+
+
+def test_a_conformity_verb_after_a_comma_or_without_a_standard_ends_the_share_phrase():
+    # "..., đảm bảo quyền lợi ...": a purpose or a consequence, no part of what the share counts
+    s = subjects_of("100% hồ sơ hưởng trợ cấp thất nghiệp được giải quyết đúng hạn, đảm bảo quyền lợi của người lao động.")
+    assert not {"quyền", "lợi"} & words(s["100%"])
+    s = subjects_of("100% trạm y tế được cấp thuốc đảm bảo cho người bệnh.")
+    assert not {"đảm", "bảo", "bệnh"} & words(s["100%"])

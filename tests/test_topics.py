@@ -507,3 +507,25 @@ def test_a_bare_verb_right_after_the_counted_noun_takes_the_object_its_activity_
 ])
 def test_a_verb_after_a_noun_takes_no_object_the_topic_gave_another_verb(text, raw, absent):
     assert not absent & words(subjects_of(text)[raw])
+
+
+@pytest.mark.parametrize("text, raw, whole", [
+    # subjects.yaml context.relative_passives: a passive clause right after the noun of "x/y <noun>" that a later
+    # part predicate follows names the whole (a reduced relative clause); the later predicate is the part's
+    ("Trong năm, 18/20 trạm y tế được đầu tư trang thiết bị từ nguồn vốn ngân sách tỉnh hoàn thành đưa vào sử dụng.",
+     "20", "trạm y tế được đầu tư trang thiết bị từ nguồn vốn ngân sách tỉnh"),
+    ("Có 42/45 trường học được hỗ trợ kinh phí sửa chữa tham gia chương trình sữa học đường.", "45",
+     "trường học được hỗ trợ kinh phí sửa chữa"),
+    ("Toàn tỉnh có 850/900 hộ được vay vốn ưu đãi chưa trả nợ đúng hạn.", "900", "hộ được vay vốn ưu đãi"),
+])
+def test_a_passive_clause_before_the_parts_predicate_names_the_whole(text, raw, whole):
+    s = subjects_of(text)
+    assert names(s[raw], whole, extra=0)
+
+
+def test_a_passive_clause_alone_or_of_a_verb_of_judging_is_the_parts_predicate():
+    # "được công nhận đạt chuẩn", "được đánh giá hoàn thành tốt": the judging verb takes the later predicate, one
+    # predicate of the part; a passive with no later predicate is the part's predicate too
+    assert not {"đánh", "giá"} & words(subjects_of("Có 25/30 công chức được đánh giá hoàn thành tốt nhiệm vụ.")["30"])
+    assert not {"công", "nhận"} & words(subjects_of("Có 12/15 xã được công nhận đạt chuẩn nông thôn mới.")["15"])
+    assert not {"cấp", "giấy"} & words(subjects_of("Có 96/120 hộ được cấp giấy chứng nhận quyền sử dụng đất.")["120"])

@@ -59,6 +59,7 @@ _SHORT_TAIL = regex.compile(r"\s*(?:[\p{L}]+\s*){1,3}[.;]?\s*")
 _PAREN = regex.compile(r"\([^()]*\)")
 _ALIAS_GAP = regex.compile(r"[;()]|:(?!\d)|\.(?:\s|$)")
 _MAX_AFTER = 16  # words of qualifiers after a counted noun
+_NEAR_END = 2  # words a phrase after a number may run over its length limit and still be kept whole
 _MAX_BEFORE = 10  # words of the verb phrase before a number
 _MAX_PREDICATE = 24  # words of that verb phrase when it runs from the clause's aspect marker ("đã ...")
 _MAX_NP = 24  # words of a noun phrase before a copula or a rate's verb
@@ -601,8 +602,19 @@ def _after(sent: Sentence, m: Mention) -> str:
     stop = next((p for p in pw.predicates.finditer(rest) if not pw.copula.match(p.group() + " ")), None)
     rest = rest[: stop.start()] if stop else rest
     rest = _before_second_verb(_before_manner(rest))
-    rest = cut_phrase(rest, _MAX_AFTER).strip(" ,")
+    rest = _cut_after(rest, _MAX_AFTER).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+def _cut_after(text: str, limit: int) -> str:
+    """The words after a number up to `limit` (cut_phrase), but a phrase at most _NEAR_END words over the limit is
+    kept whole: its end was found by the clause (a stop, a predicate, the next number), and the limit only guards
+    against a phrase running on, not against its last adjunct ("... Nghị quyết do HĐND tỉnh A, tỉnh B, tỉnh C ban
+    hành trước khi sáp nhập"). The report's own territory (`phrase.scope`: "trên địa bàn tỉnh"), which a subject
+    drops (tidy_subject), is not counted there ("... các cấp trên địa bàn tỉnh được đồng bộ đầy đủ, kịp thời trên
+    Cổng dịch vụ công quốc gia"); it stays in the text (a ratio's whole ends there: _before_scope)."""
+    own = len(phrase_words().scope.sub(" ", text).split())
+    return " ".join(text.split()) if own <= limit + _NEAR_END else cut_phrase(text, limit)
 
 
 _NAME = r"\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*"  # a proper name: capitalised words ("Đắk Nông")
@@ -902,9 +914,21 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     cut = _AFTER_HARD.search(rest)
     rest = rest[: cut.start()] if cut else rest
     stop = phrase_words().predicates.search(rest)
+    while stop and "," not in rest[: stop.start()] and (conform := _conformity().match(rest, stop.start())):
+        stop = phrase_words().predicates.search(rest, conform.end())  # "đảm bảo theo quy định": what is counted
     rest = rest[: stop.start()] if stop else rest
-    rest = cut_phrase(rest, _MAX_NP).strip(" ,")
+    rest = _cut_after(rest, _MAX_NP).strip(" ,")
     return phrase_words().trailing_coordinators.sub("", rest)
+
+
+@lru_cache(maxsize=1)
+def _conformity() -> regex.Pattern:
+    """A verb of conformity and the standard after it (`extents.yaml` conformity_verbs, standards: "đảm bảo theo
+    quy định"), matched where a predicate was found."""
+    data = extent_words_data()
+    verbs = word_alternation(data["conformity_verbs"], "extents.yaml conformity_verbs")
+    standards = word_alternation(data["standards"], "extents.yaml standards")
+    return regex.compile(r"\s*" + WHOLE_WORD % verbs + r"\s+" + WHOLE_WORD % standards, regex.IGNORECASE)
 
 
 def _object_after(sent: Sentence, m: Mention, after: str) -> bool:

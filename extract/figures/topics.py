@@ -535,9 +535,22 @@ def _whole_of(subject: str, m: Mention, sent_text: str, done: list) -> str:
         total = cw.whole_head.search(head)  # "trên tổng số hồ sơ tiếp nhận": the whole is named a total
         head = total.group() if total else ""
     tail = subject[at + len(noun) :]
-    cut = context_words().part_predicate.search(tail)
+    cut = _past_relative_passive(tail, context_words().part_predicate.search(tail))
     tail = tail[: cut.start()] if cut else tail
     return " ".join(f"{head} {subject[at : at + len(noun)]} {tail}".split())
+
+
+def _past_relative_passive(tail: str, cut: regex.Match | None) -> regex.Match | None:
+    """The part's predicate after the noun of a ratio's whole: `cut`, the first part predicate of `tail`, unless it
+    is a passive marker that a later part predicate follows, which opens a reduced relative clause naming the whole
+    ("107/107 nhiệm vụ được theo dõi, giám sát trên môi trường điện tử hoàn thành đúng tiến độ" -> the later one:
+    the whole is "nhiệm vụ được theo dõi, giám sát trên môi trường điện tử"); not after a verb of judging, whose
+    passive takes the later predicate as its complement ("xã được công nhận đạt chuẩn")."""
+    cw = context_words()
+    if cut is None or not cw.relative_passive.fullmatch(cut.group()) or cw.judging.match(tail, cut.end()):
+        return cut
+    later = (p for p in cw.part_predicate.finditer(tail, cut.end()) if not cw.relative_passive.fullmatch(p.group()))
+    return next(later, cut)
 
 
 def whole_of_ratio(subject: str | None, m: Mention, sentence_before: str, done: list) -> str | None:

@@ -572,13 +572,16 @@ class ContextWords:
     index_noun: regex.Pattern  # searched: "chỉ số", "tiêu chí": a subject that names what a score is of
     score_unit: regex.Pattern  # full match of a unit: "điểm"
     count_topic: regex.Pattern  # matched at the start of a clause: "Số", "Tổng số" and the noun it counts
+    relative_passive: regex.Pattern  # full match of a part predicate: "được", "bị" (may open a relative clause)
+    judging: regex.Pattern  # matched after such a marker: "công nhận", a verb taking a predicate complement
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "spelled_counts", "existential",
                  "part_predicates", "whole_heads", "nominalizers", "compound_nouns", "compound_starts", "rank_words",
                  "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
-                 "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics"}
+                 "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics",
+                 "relative_passives", "judging_verbs"}
 
 
 @cache
@@ -616,6 +619,8 @@ def context_words() -> ContextWords:
         index_noun=regex.compile(WHOLE_WORD % ("(?:" + alt["index_nouns"] + "|" + alt["criterion_nouns"] + ")"), flags),
         score_unit=regex.compile(alt["score_units"], flags),
         count_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["count_topics"] + r"\s+(?=\p{L})", flags),
+        relative_passive=regex.compile(alt["relative_passives"], flags),
+        judging=regex.compile(r"\s*" + WHOLE_WORD % alt["judging_verbs"], flags),
     )
 
 
@@ -652,7 +657,8 @@ def extent_words_data() -> dict:
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
                                                   "raised_heads", "partner_verbs", "governing_verbs",
-                                                  "result_topics", "remit_clauses", "concert_adverbs", "role_verbs"})
+                                                  "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
+                                                  "conformity_verbs", "standards"})
 
 
 @cache
