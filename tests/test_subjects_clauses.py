@@ -216,3 +216,54 @@ def test_a_count_after_with_naming_the_act_of_its_clause_counts_its_means():
     s = subjects_of("Trung tâm Y tế huyện tổ chức khám sàng lọc bệnh đái tháo đường trong quý III tại 20 xã với 4.500 "
                     "lượt khám sàng lọc.")
     assert "quý" not in s["4.500"] and "đái tháo đường" in s["4.500"]
+
+
+def test_a_bound_written_after_the_number_names_nothing_it_measures():
+    # "từ 95% trở lên": the bound's words belong to the number, before and after it; the rate's phrase is the
+    # clause's, as without the bound
+    s = subjects_of("Tỷ lệ trẻ em được tiêm chủng đầy đủ các loại vắc xin đạt từ 95% trở lên.")
+    assert names(s["95%"], "tỷ lệ trẻ em được tiêm chủng đầy đủ các loại vắc xin", extra=0)
+    s = subjects_of("Phấn đấu tỷ lệ giáo viên đạt chuẩn trình độ đào tạo từ 98% trở lên.")
+    assert names(s["98%"], "tỷ lệ giáo viên đạt chuẩn trình độ đào tạo", extra=0)
+    s = subjects_of("Tỷ lệ xã đạt chuẩn quốc gia về y tế đạt 90% trở lên.")
+    assert names(s["90%"], "tỷ lệ xã đạt chuẩn quốc gia về y tế", extra=0)
+    s = subjects_of("Diện tích lúa chất lượng cao đạt từ 12.000 ha trở lên.")
+    assert names(s["12.000"], "diện tích lúa chất lượng cao", extra=0)
+    s = subjects_of("Xây dựng 20 trạm bơm điện, công suất mỗi trạm từ 500 m3/giờ trở lên.")
+    assert names(s["500"], "công suất mỗi trạm", extra=0)
+
+
+def test_a_bound_in_parentheses_after_a_grade_is_that_grade_s_band():
+    # "nhóm Tốt (đạt từ 85 điểm trở lên)": the band of the measure the grades are made by, for that grade
+    s = subjects_of("Căn cứ tổng điểm, các trường mầm non được xếp thành 03 nhóm: nhóm Tốt (đạt từ 90 điểm trở lên), "
+                    "nhóm Đạt (từ 70 điểm đến dưới 89 điểm) và nhóm Chưa đạt (dưới 69 điểm).")
+    assert names(s["90"], "tổng điểm nhóm Tốt", extra=0)
+    assert names(s["70"], "tổng điểm nhóm Đạt", extra=0) and names(s["89"], "tổng điểm nhóm Đạt", extra=0)
+    assert names(s["69"], "tổng điểm nhóm Chưa đạt", extra=0)
+    s = subjects_of("Các trạm y tế xã được xếp loại theo kết quả chấm điểm: loại A (từ 85 điểm trở lên), loại B "
+                    "(từ 65 điểm đến dưới 84 điểm).")
+    assert names(s["85"], "điểm loại A", extra=1) and names(s["84"], "điểm loại B", extra=1)
+    # a money band names no score of a grade
+    s = subjects_of("Các hộ được chia thành 2 nhóm: nhóm thu nhập thấp (dưới 3 triệu đồng), nhóm khác.")
+    assert "nhóm thu nhập thấp" not in (s["3"] or "")
+
+
+def test_a_running_total_names_when_not_what():
+    # "lũy kế 10 tháng", "lũy kế từ đầu năm": the running total of what the clause before measures
+    s = subjects_of("Phấn đấu số thu phí tháng 11 đạt 35 tỷ đồng; lũy kế 11 tháng đạt trên 320 tỷ đồng.")
+    assert names(s["320"], "số thu phí", extra=0)
+    s = subjects_of("Trong tháng, tiếp nhận 1.230 hồ sơ đăng ký khai sinh; lũy kế từ đầu năm 11.540 hồ sơ.")
+    assert names(s["11.540"], "hồ sơ đăng ký khai sinh", extra=0)
+    s = subjects_of("Số ca mắc sốt xuất huyết trong tháng là 86 ca, cộng dồn 9 tháng 742 ca.")
+    assert "cộng" not in words(s["742"]) and names(s["742"], "ca mắc sốt xuất huyết", extra=0)
+
+
+def test_a_rule_s_amount_per_head_after_a_payment_verb_is_the_level_of_that_payment():
+    # "Hỗ trợ tiền ăn trưa 30.000 đồng/học sinh/ngày": the support level ("mức hỗ trợ tiền ăn trưa"), a norm
+    s = subjects_of("Hỗ trợ tiền ăn trưa 30.000 đồng/học sinh/ngày học đối với học sinh bán trú.")
+    assert names(s["30.000"], "mức hỗ trợ tiền ăn trưa")
+    s = subjects_of("Hỗ trợ tiền thuê nhà 500.000 đồng/người/tháng.")
+    assert names(s["500.000"], "mức hỗ trợ tiền thuê nhà", extra=0)
+    # a level already named keeps its words
+    s = subjects_of("Mức hỗ trợ mua đồ dùng học tập 200.000 đồng/học sinh/năm học.")
+    assert names(s["200.000"], "mức hỗ trợ mua đồ dùng học tập", extra=0)
