@@ -267,3 +267,15 @@ def test_a_rule_s_amount_per_head_after_a_payment_verb_is_the_level_of_that_paym
     # a level already named keeps its words
     s = subjects_of("Mức hỗ trợ mua đồ dùng học tập 200.000 đồng/học sinh/năm học.")
     assert names(s["200.000"], "mức hỗ trợ mua đồ dùng học tập", extra=0)
+
+
+def test_a_bare_verb_before_an_amount_acts_on_the_subject_in_force():
+    # "..., chi 412 tỷ đồng": the money spent on what the count before counted
+    s = subjects_of("Trong tháng, có 8.420 lượt người bệnh điều trị nội trú tại các bệnh viện công lập; lũy kế 9 tháng "
+                    "71.300 lượt, chi 412 tỷ đồng.")
+    assert names(s["412"], "chi người bệnh điều trị nội trú")
+    s = subjects_of("Đã tổ chức 12 lớp tập huấn kỹ thuật cho nông dân, chi 180 triệu đồng.")
+    assert names(s["180"], "chi lớp tập huấn kỹ thuật cho nông dân", extra=0)
+    # a predicate before the amount is no act on it
+    s = subjects_of("Thu ngân sách tháng 10 ước đạt 620 tỷ đồng; tăng 45 tỷ đồng so với tháng trước.")
+    assert "tăng" not in words(s["45"])

@@ -17,6 +17,7 @@ from extract.figures.sentence import Resolved, analyse
 from extract.figures.share_roles import count_share_role, restated_role
 from extract.figures.structures import grade_band, is_structure_count
 from extract.figures.subjects import (
+    act_on_carried,
     check_name,
     compared_again,
     echoed_count,
@@ -153,7 +154,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             if is_weak(subject, m.unit if m.sign_word else None) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
-                subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else carried or subject
+                subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else (
+                    act_on_carried(sent, m, subject, carried) or carried or subject)  # "..., chi 3.164 tỷ đồng"
             elif subject:
                 carried = subject
             done.append((m, subject))

@@ -68,11 +68,10 @@ _GRADE_WORDS = 3  # words of a grade's name after its grade noun ("nhóm Trung b
 
 @cache
 def _grade_name() -> regex.Pattern:
-    """A grade's name right before a parenthesis: a grade noun and a few words, after a comma, colon, semicolon or
-    a coordinator ("..., nhóm Khá (", "và nhóm Yếu (")."""
+    """A grade's name right before a parenthesis: a grade noun and a few words ("nhóm Khá (", "loại A (")."""
     grades = word_alternation(load("structures")["grades"], "structures.yaml grades")
-    name = rf"(?P<g>{WHOLE_WORD % grades}(?:\s+[^\W\d][\w-]*){{1,{_GRADE_WORDS}}})"
-    return regex.compile(rf"(?:^|[,:;]|\s{WHOLE_WORD % 'và'})\s*{name}\s*\($", regex.IGNORECASE)
+    return regex.compile(rf"(?P<g>{WHOLE_WORD % grades}(?:\s+[^\W\d][\w-]*){{1,{_GRADE_WORDS}}})\s*\($",
+                         regex.IGNORECASE)
 
 
 def grade_band(sent: Sentence, m: Mention) -> str | None:
@@ -98,8 +97,9 @@ def grade_band(sent: Sentence, m: Mention) -> str | None:
     if content_words(inside[verb.end() if verb else 0 :]):
         return None  # "(đạt từ 85 điểm trở lên)": the bound alone, with the verb a score reaches
     name = _grade_name().search(s, 0, paren + 1)
-    if name is None:
-        return None
+    lead = s[: name.start("g")].rstrip() if name else ""
+    if name is None or lead and lead[-1] not in ",:;" and not phrase_words().trailing_coordinators.search(lead):
+        return None  # one of a list of grades: after a comma, a colon, a semicolon or a coordinator ("và nhóm Yếu (")
     before = masked(sent, 0, name.start("g"), None)
     head = list(regex.finditer(rf"(?P<w>[^\W\d]+)\s+{regex.escape(unit)}(?![\w])", before, regex.IGNORECASE))
     measure = f"{head[-1]['w']} {unit}" if head and content_words(head[-1]["w"]) else unit

@@ -1697,6 +1697,20 @@ def running_total(subject: str | None, done: list) -> str | None:
     return done[-1][1]
 
 
+def act_on_carried(sent: Sentence, m: Mention, subject: str | None, carried: str | None) -> str | None:
+    """The subject of an amount written right after a bare verb ("lũy kế từ đầu năm 3.705.300 lượt khám chữa bệnh, chi
+    3.164 tỷ đồng"): what that verb spent or took in is what the subject in force (`carried`) names, so the subject
+    is the verb with it ("chi lượt khám chữa bệnh"); None when the amount is no money, or its subject is more than
+    one lower-case word, a predicate or an opener, or is not written right before the amount."""
+    if not carried or not subject or m.base_unit not in rules().money_units:
+        return None
+    verb = " ".join(subject.split())
+    if len(content_words(verb)) != 1 or not verb.islower() or phrase_words().predicates.search(verb) \
+            or without_openers(verb) != verb or word_pattern(verb).search(carried):
+        return None
+    return f"{verb} {carried}" if sent.text[: m.opening].rstrip().endswith(verb) else None
+
+
 def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
     """The figure a "trong đó"/"gồm" list holding `m` hangs from: the last one before the list's opener."""
     opens = [b for b in sent.breaks if b[1] <= m.start and sent.text[b[0]] != ";"]
@@ -1807,11 +1821,10 @@ def support_level(m: Mention, role: str, subject: str | None) -> str | None:
     level = next((t for v in verbs for t in cue_phrases("NORM_TOPIC") if t.split()[-1] == v.split()[-1]), None)
     if level is None:
         return subject
-    rest = word_pattern(verbs[0]).sub(" ", subject, count=1)
-    tail = list(phrase_words().aspect.finditer(rest))
-    if tail and not rest[tail[-1].end() :].strip():
-        rest = rest[: tail[-1].start()]  # "được" of "được hỗ trợ": the verb's marker goes with it
-    return " ".join(f"{level} {rest}".split())
+    rest = word_pattern(verbs[0]).sub(" ", subject, count=1).split()
+    while rest and not content_words(rest[-1]):
+        rest.pop()  # "được" of "... được hỗ trợ": the verb's marker goes with it
+    return " ".join([level, *rest])
 
 
 def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
