@@ -279,3 +279,13 @@ def test_a_bare_verb_before_an_amount_acts_on_the_subject_in_force():
     # a predicate before the amount is no act on it
     s = subjects_of("Thu ngân sách tháng 10 ước đạt 620 tỷ đồng; tăng 45 tỷ đồng so với tháng trước.")
     assert "tăng" not in words(s["45"])
+
+
+def test_a_multiple_a_norm_gives_by_a_payment_verb_is_the_level_of_that_payment():
+    from extract.figures.subjects import support_level
+    from extract.language.numbers import find_numbers
+
+    (m,) = find_numbers("được hỗ trợ gấp 2 lần mức quy định")
+    # the verb's passive marker goes with it; the words of the group stay ("thiểu số")
+    assert support_level(m, "norm", "Học sinh dân tộc thiểu số được hỗ trợ") == "mức hỗ trợ Học sinh dân tộc thiểu số"
+    assert support_level(m, "actual", "Học sinh dân tộc thiểu số được hỗ trợ") == "Học sinh dân tộc thiểu số được hỗ trợ"

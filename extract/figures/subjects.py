@@ -1821,10 +1821,11 @@ def support_level(m: Mention, role: str, subject: str | None) -> str | None:
     level = next((t for v in verbs for t in cue_phrases("NORM_TOPIC") if t.split()[-1] == v.split()[-1]), None)
     if level is None:
         return subject
-    rest = word_pattern(verbs[0]).sub(" ", subject, count=1).split()
-    while rest and not content_words(rest[-1]):
-        rest.pop()  # "được" of "... được hỗ trợ": the verb's marker goes with it
-    return " ".join([level, *rest])
+    verb = word_pattern(verbs[0]).search(subject)
+    before = subject[: verb.start()].split()
+    if before and not content_words(before[-1]):
+        before.pop()  # "được" of "... được hỗ trợ": the verb's marker goes with it
+    return " ".join([level, *before, *subject[verb.end() :].split()])
 
 
 def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
