@@ -414,8 +414,14 @@ def test_provenance_fields():
     assert (m.num_start, m.num_end) == (4, 11) and m.decimals == 1
     (m,) = find_numbers("đạt và vượt 5,01%")
     assert m.qualifier_span == (0, 11)
-    (m,) = find_numbers("Đạt từ 10% trở lên")
-    assert "Đạt từ 10% trở lên"[slice(*m.qualifier_span)] == "trở lên"
+    (m,) = find_numbers("Đạt từ 10% trở lên")  # the bound's words run from its range word to the suffix
+    assert "Đạt từ 10% trở lên"[slice(*m.qualifier_span)] == "từ 10% trở lên"
+    assert (m.opening, m.closing) == (4, len("Đạt từ 10% trở lên"))
+    (m,) = find_numbers("đạt 90% trở lên")  # a suffix alone begins nothing: the figure's words open at the number
+    assert "đạt 90% trở lên"[slice(*m.qualifier_span)] == "trở lên"
+    assert (m.opening, m.closing) == (4, len("đạt 90% trở lên"))
+    (m,) = find_numbers("từ đủ 15 tuổi trở lên")  # a bound written on both sides is one
+    assert (m.qualifier, m.opening, m.closing) == (">=", 0, len("từ đủ 15 tuổi trở lên"))
     (m,) = find_numbers("da giày tăng gấp 2,3 lần")
     assert m.sign_word == "tăng"
     (m,) = find_numbers("giảm 23 vụ")

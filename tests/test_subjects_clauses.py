@@ -226,3 +226,76 @@ def test_a_conclusion_connective_or_a_basis_opening_the_sentence_is_no_part_of_a
     assert not words(s["45"]) & {"rà", "soát", "kết", "quả"}
     s = subjects_of("Như vậy, năm 2026 các huyện hoàn thành 02/03 chỉ tiêu giảm nghèo.")
     assert "như" not in words(s["02"]) and "vậy" not in words(s["02"])
+
+
+def test_a_bound_written_after_the_number_names_nothing_it_measures():
+    # "từ 95% trở lên": the bound's words belong to the number, before and after it; the rate's phrase is the
+    # clause's, as without the bound
+    s = subjects_of("Tỷ lệ trẻ em được tiêm chủng đầy đủ các loại vắc xin đạt từ 95% trở lên.")
+    assert names(s["95%"], "tỷ lệ trẻ em được tiêm chủng đầy đủ các loại vắc xin", extra=0)
+    s = subjects_of("Phấn đấu tỷ lệ giáo viên đạt chuẩn trình độ đào tạo từ 98% trở lên.")
+    assert names(s["98%"], "tỷ lệ giáo viên đạt chuẩn trình độ đào tạo", extra=0)
+    s = subjects_of("Tỷ lệ xã đạt chuẩn quốc gia về y tế đạt 90% trở lên.")
+    assert names(s["90%"], "tỷ lệ xã đạt chuẩn quốc gia về y tế", extra=0)
+    s = subjects_of("Diện tích lúa chất lượng cao đạt từ 12.000 ha trở lên.")
+    assert names(s["12.000"], "diện tích lúa chất lượng cao", extra=0)
+    s = subjects_of("Xây dựng 20 trạm bơm điện, công suất mỗi trạm từ 500 m3/giờ trở lên.")
+    assert names(s["500"], "công suất mỗi trạm", extra=0)
+
+
+def test_a_bound_in_parentheses_after_a_grade_is_that_grade_s_band():
+    # "nhóm Tốt (đạt từ 85 điểm trở lên)": the band of the measure the grades are made by, for that grade
+    s = subjects_of("Căn cứ tổng điểm, các trường mầm non được xếp thành 03 nhóm: nhóm Tốt (đạt từ 90 điểm trở lên), "
+                    "nhóm Đạt (từ 70 điểm đến dưới 89 điểm) và nhóm Chưa đạt (dưới 69 điểm).")
+    assert names(s["90"], "tổng điểm nhóm Tốt", extra=0)
+    assert names(s["70"], "tổng điểm nhóm Đạt", extra=0) and names(s["89"], "tổng điểm nhóm Đạt", extra=0)
+    assert names(s["69"], "tổng điểm nhóm Chưa đạt", extra=0)
+    s = subjects_of("Các trạm y tế xã được xếp loại theo kết quả chấm điểm: loại A (từ 85 điểm trở lên), loại B "
+                    "(từ 65 điểm đến dưới 84 điểm).")
+    assert names(s["85"], "điểm loại A", extra=1) and names(s["84"], "điểm loại B", extra=1)
+    # a money band names no score of a grade
+    s = subjects_of("Các hộ được chia thành 2 nhóm: nhóm thu nhập thấp (dưới 3 triệu đồng), nhóm khác.")
+    assert "nhóm thu nhập thấp" not in (s["3"] or "")
+
+
+def test_a_running_total_names_when_not_what():
+    # "lũy kế 10 tháng", "lũy kế từ đầu năm": the running total of what the clause before measures
+    s = subjects_of("Phấn đấu số thu phí tháng 11 đạt 35 tỷ đồng; lũy kế 11 tháng đạt trên 320 tỷ đồng.")
+    assert names(s["320"], "số thu phí", extra=0)
+    s = subjects_of("Trong tháng, tiếp nhận 1.230 hồ sơ đăng ký khai sinh; lũy kế từ đầu năm 11.540 hồ sơ.")
+    assert names(s["11.540"], "hồ sơ đăng ký khai sinh", extra=0)
+    s = subjects_of("Số ca mắc sốt xuất huyết trong tháng là 86 ca, cộng dồn 9 tháng 742 ca.")
+    assert "cộng" not in words(s["742"]) and names(s["742"], "ca mắc sốt xuất huyết", extra=0)
+
+
+def test_a_rule_s_amount_per_head_after_a_payment_verb_is_the_level_of_that_payment():
+    # "Hỗ trợ tiền ăn trưa 30.000 đồng/học sinh/ngày": the support level ("mức hỗ trợ tiền ăn trưa"), a norm
+    s = subjects_of("Hỗ trợ tiền ăn trưa 30.000 đồng/học sinh/ngày học đối với học sinh bán trú.")
+    assert names(s["30.000"], "mức hỗ trợ tiền ăn trưa")
+    s = subjects_of("Hỗ trợ tiền thuê nhà 500.000 đồng/người/tháng.")
+    assert names(s["500.000"], "mức hỗ trợ tiền thuê nhà", extra=0)
+    # a level already named keeps its words
+    s = subjects_of("Mức hỗ trợ mua đồ dùng học tập 200.000 đồng/học sinh/năm học.")
+    assert names(s["200.000"], "mức hỗ trợ mua đồ dùng học tập", extra=0)
+
+
+def test_a_bare_verb_before_an_amount_acts_on_the_subject_in_force():
+    # "..., chi 412 tỷ đồng": the money spent on what the count before counted
+    s = subjects_of("Trong tháng, có 8.420 lượt người bệnh điều trị nội trú tại các bệnh viện công lập; lũy kế 9 tháng "
+                    "71.300 lượt, chi 412 tỷ đồng.")
+    assert names(s["412"], "chi người bệnh điều trị nội trú")
+    s = subjects_of("Đã tổ chức 12 lớp tập huấn kỹ thuật cho nông dân, chi 180 triệu đồng.")
+    assert names(s["180"], "chi lớp tập huấn kỹ thuật cho nông dân", extra=0)
+    # a predicate before the amount is no act on it
+    s = subjects_of("Thu ngân sách tháng 10 ước đạt 620 tỷ đồng; tăng 45 tỷ đồng so với tháng trước.")
+    assert "tăng" not in words(s["45"])
+
+
+def test_a_multiple_a_norm_gives_by_a_payment_verb_is_the_level_of_that_payment():
+    from extract.figures.subjects import support_level
+    from extract.language.numbers import find_numbers
+
+    (m,) = find_numbers("được hỗ trợ gấp 2 lần mức quy định")
+    # the verb's passive marker goes with it; the words of the group stay ("thiểu số")
+    assert support_level(m, "norm", "Học sinh dân tộc thiểu số được hỗ trợ") == "mức hỗ trợ Học sinh dân tộc thiểu số"
+    assert support_level(m, "actual", "Học sinh dân tộc thiểu số được hỗ trợ") == "Học sinh dân tộc thiểu số được hỗ trợ"

@@ -37,6 +37,7 @@ from extract.figures.subjects import (
     is_counted,
     masked,
     past_bound,
+    past_suffix,
     unmark,
     without_openers,
 )
@@ -441,7 +442,7 @@ def _noun_after(sent: Sentence, m: Mention) -> str:
     s = sent.text
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
-    rest = _masked(sent, m.end, nxt)
+    rest = past_suffix(m, _masked(sent, m.end, nxt))
     if (bound := bound_after(sent, m)) is not None:
         nxt, rest = past_bound(sent, m, bound)  # "100% công dân từ đủ 14 tuổi trở lên": the age bounds the noun
     both = [x for x in pw.coordinator.finditer(rest) if not rest[x.end() :].strip()]  # "20% thôn và 15% ..."

@@ -15,8 +15,9 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, with_field
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.share_roles import count_share_role, restated_role
-from extract.figures.structures import is_structure_count
+from extract.figures.structures import grade_band, is_structure_count
 from extract.figures.subjects import (
+    act_on_carried,
     check_name,
     compared_again,
     echoed_count,
@@ -26,8 +27,10 @@ from extract.figures.subjects import (
     means_of_act,
     noun_phrase,
     part_in_parens,
+    running_total,
     sum_of_count,
     sum_part,
+    support_level,
     total_before,
     with_beneficiary,
     with_measure_noun,
@@ -144,11 +147,15 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = echoed_count(sent, m, done) or subject  # "giảm 356 vụ (766/1122)": the count 766 repeated
             # "là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"; "(KH: 9.950 tỷ đồng)": a role's label names no part
             subject = part_in_parens(sent, m, done, names_role) or subject
+            subject = grade_band(sent, m) or subject  # "nhóm Tốt (đạt từ 85 điểm trở lên)": the grade's band
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
+            subject = running_total(subject, done) or subject  # "...; lũy kế 10 tháng đạt 13.800 tỷ đồng"
+            subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             if is_weak(subject, m.unit if m.sign_word else None) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
-                subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else carried or subject
+                subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else (
+                    act_on_carried(sent, m, subject, carried) or carried or subject)  # "..., chi 3.164 tỷ đồng"
             elif subject:
                 carried = subject
             done.append((m, subject))

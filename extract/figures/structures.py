@@ -1,7 +1,8 @@
 """Structure counts (rules/structures.yaml): the number of parts a document, plan or policy is divided into ("chia
 thành 3 trụ cột chính", "bao gồm 02 nội dung chính"), the number of principles a doctrine states ("quán triệt 3
 quan điểm chỉ đạo") and the counts of a list defining a principle by its parts ("05 nhóm: pháp lý, hạ tầng, ...;
-04 cấp: Trung ương - tỉnh - xã; ...") describe its layout, not a quantity of the period."""
+04 cấp: Trung ương - tỉnh - xã; ...") describe its layout, not a quantity of the period. The bounds written after
+the grades of a scale ("nhóm Tốt (đạt từ 85 điểm trở lên)") are the grades' bands of its measure (grade_band)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from functools import cache
 import regex
 
 from extract.catalog import load, with_keys
+from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
+from extract.figures.subjects import masked
 from extract.language.numbers import Mention
-from extract.language.subjects import WHOLE_WORD, word_alternation
+from extract.language.subjects import WHOLE_WORD, content_words, phrase_words, word_alternation
 
 _MARKS = regex.compile(r"[\s\-–+*•]*")
 _NAMED_PARTS = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,5}:[^0-9]+\Z")  # "nhóm: Pháp lý, hạ tầng"
@@ -21,7 +24,7 @@ _NAMED_PARTS = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,5}:[^0-9]+\Z")  # 
 @cache
 def structure_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(a dividing verb ending right before a count, a part noun opening the count's unit, a principle noun)."""
-    data = with_keys("structures", load("structures"), {"dividers", "parts", "principles"})
+    data = with_keys("structures", load("structures"), {"dividers", "parts", "principles", "grades"})
     divider = WHOLE_WORD % word_alternation(data["dividers"], "structures.yaml dividers") + r"\s*:?\s*$"
     part = WHOLE_WORD % word_alternation(data["parts"], "structures.yaml parts")
     principle = WHOLE_WORD % word_alternation(data["principles"], "structures.yaml principles")
@@ -58,3 +61,46 @@ def _defining_list(sent: Sentence, m: Mention) -> bool:
         opens_m = opens_m or count is m
         lo += len(piece) + 1
     return opens_m and named >= 2
+
+
+_GRADE_WORDS = 3  # words of a grade's name after its grade noun ("nhóm Trung bình", "loại A")
+
+
+@cache
+def _grade_name() -> regex.Pattern:
+    """A grade's name right before a parenthesis: a grade noun and a few words ("nhóm Khá (", "loại A (")."""
+    grades = word_alternation(load("structures")["grades"], "structures.yaml grades")
+    return regex.compile(rf"(?P<g>{WHOLE_WORD % grades}(?:\s+[^\W\d][\w-]*){{1,{_GRADE_WORDS}}})\s*\($",
+                         regex.IGNORECASE)
+
+
+def grade_band(sent: Sentence, m: Mention) -> str | None:
+    """The subject of a bound in parentheses right after a grade's name, with nothing but the bound in them ("các xã
+    được xếp thành 04 nhóm: nhóm Tốt (đạt từ 85 điểm trở lên), nhóm Khá (từ 70 điểm đến dưới 85 điểm)"): the measure
+    the grades are made by, for that grade ("tổng điểm nhóm Tốt"): the unit, with the word before it where the
+    sentence names the measure before the grades ("Căn cứ tổng điểm, ..."); None otherwise."""
+    unit = m.unit or ""
+    if not content_words(unit) or "/" in unit or m.base_unit in rules().money_units:
+        return None  # a score or a count in a unit of words, not a rate or money
+    s = sent.text
+    paren = s.rfind("(", 0, m.opening)
+    close = s.find(")", m.end)
+    if paren < 0 or close < 0 or ")" in s[paren : m.opening] or "(" in s[m.end : close]:
+        return None
+    inside = list(s[paren + 1 : close])
+    for o in sent.mentions:
+        a, b = max(o.opening, paren + 1), min(o.closing, close)
+        if a < b:
+            inside[a - paren - 1 : b - paren - 1] = " " * (b - a)  # the numbers with their bound words
+    inside = " ".join("".join(inside).split())
+    verb = phrase_words().predicates.match(inside)
+    if content_words(inside[verb.end() if verb else 0 :]):
+        return None  # "(đạt từ 85 điểm trở lên)": the bound alone, with the verb a score reaches
+    name = _grade_name().search(s, 0, paren + 1)
+    lead = s[: name.start("g")].rstrip() if name else ""
+    if name is None or lead and lead[-1] not in ",:;" and not phrase_words().trailing_coordinators.search(lead):
+        return None  # one of a list of grades: after a comma, a colon, a semicolon or a coordinator ("và nhóm Yếu (")
+    before = masked(sent, 0, name.start("g"), None)
+    head = list(regex.finditer(rf"(?P<w>[^\W\d]+)\s+{regex.escape(unit)}(?![\w])", before, regex.IGNORECASE))
+    measure = f"{head[-1]['w']} {unit}" if head and content_words(head[-1]["w"]) else unit
+    return f"{measure} {' '.join(name['g'].split())}"

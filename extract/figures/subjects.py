@@ -525,13 +525,19 @@ def _before_limit(text: str) -> int:
     return _MAX_NP if fold(" ".join(text.split())).casefold().startswith(rate + " ") else _MAX_BEFORE
 
 
+def past_suffix(m: Mention, rest: str) -> str:
+    """`rest`, the text right after `m`, with the qualifier written after the number blanked: "từ 85% trở lên" bounds
+    the number and names nothing it counts or measures."""
+    return " " * (m.closing - m.end) + rest[m.closing - m.end :] if m.closing > m.end else rest
+
+
 def _after(sent: Sentence, m: Mention) -> str:
     """The counted noun's qualifiers after the number: up to a semicolon, parenthesis, predicate or the next
     number, through commas that continue a noun list ("cán bộ, công chức, viên chức tham gia ...")."""
     s = sent.text
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
-    rest = masked(sent, m.end, nxt, m)
+    rest = past_suffix(m, masked(sent, m.end, nxt, m))
     if (age := bound_after(sent, m)) is not None:
         nxt, rest = past_bound(sent, m, age)
     if not rest.strip() and nxt < len(s):
@@ -907,7 +913,7 @@ def _phrase_after(sent: Sentence, m: Mention) -> str:
     """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ...")."""
     s = sent.text
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
-    rest = s[m.end : nxt]
+    rest = past_suffix(m, s[m.end : nxt])
     if (age := bound_after(sent, m)) is not None:
         nxt, rest = past_bound(sent, m, age)
     rest = _past_gloss(rest)
@@ -1776,11 +1782,12 @@ def _counts_again(unit: str | None) -> bool:
 
 def is_weak(subject: str | None, change_unit: str | None = None) -> bool:
     """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối"), a lead opener alone
-    ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named), or, for a change
-    (the caller passes its unit as `change_unit`), only a predicate and that unit ("tăng bậc" of "xếp thứ 7/135,
-    tăng 15 bậc": the change of the rank); any other figure's unit does not count, since an act on a counted noun
-    names it ("đang thực hiện 03 đề tài")."""
-    if len(content_words(subject)) <= 1:
+    ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named), only a time or
+    clause opener ("lũy kế 10 tháng", "Trong tháng": when, not what), or, for a change (the caller passes its unit as
+    `change_unit`), only a predicate and that unit ("tăng bậc" of "xếp thứ 7/135, tăng 15 bậc": the change of the
+    rank); any other figure's unit does not count, since an act on a counted noun names it ("đang thực hiện 03 đề
+    tài")."""
+    if len(content_words(subject)) <= 1 or not content_words(without_openers(subject)):
         return True
     pw = phrase_words()
     opener = pw.lead_openers.match(subject)
@@ -1790,6 +1797,29 @@ def is_weak(subject: str | None, change_unit: str | None = None) -> bool:
         return False
     rest = set(content_words(pw.predicates.sub(" ", subject))) - set(content_words(change_unit))
     return not rest
+
+
+def running_total(subject: str | None, done: list) -> str | None:
+    """The subject of a figure whose own words name only when it runs to ("Phấn đấu số thu tháng 10 đạt 1.450 tỷ
+    đồng; lũy kế 10 tháng đạt trên 13.800 tỷ đồng"): the running total, or the same time's next figure, of what the
+    figure before it in the sentence measures (`done`: its (mention, subject) pairs); None otherwise."""
+    if not subject or content_words(without_openers(subject)) or not done or not done[-1][1]:
+        return None
+    return done[-1][1]
+
+
+def act_on_carried(sent: Sentence, m: Mention, subject: str | None, carried: str | None) -> str | None:
+    """The subject of an amount written right after a bare verb ("lũy kế từ đầu năm 3.705.300 lượt khám chữa bệnh, chi
+    3.164 tỷ đồng"): what that verb spent or took in is what the subject in force (`carried`) names, so the subject
+    is the verb with it ("chi lượt khám chữa bệnh"); None when the amount is no money, or its subject is more than
+    one lower-case word, a predicate or an opener, or is not written right before the amount."""
+    if not carried or not subject or m.base_unit not in rules().money_units:
+        return None
+    verb = " ".join(subject.split())
+    if len(content_words(verb)) != 1 or not verb.islower() or phrase_words().predicates.search(verb) \
+            or without_openers(verb) != verb or word_pattern(verb).search(carried):
+        return None
+    return f"{verb} {carried}" if sent.text[: m.opening].rstrip().endswith(verb) else None
 
 
 def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
@@ -1887,6 +1917,26 @@ def with_measure_noun(sent: Sentence, m: Mention, subject: str | None) -> str | 
     if not text.rstrip().endswith(":") and not phrase_words().total_open.match(phrase):  # a total of a measure
         return subject  # "giải ngân kinh phí 5 tỷ đồng": the verb of the clause's own measure names what is measured
     return phrase
+
+
+def support_level(m: Mention, role: str, subject: str | None) -> str | None:
+    """`subject` of a rule's amount per head or multiple given by a payment verb (spans.yaml NORM_RATE: "Hỗ trợ tiền
+    ăn 50.000 đồng/người/ngày", "Người khuyết tật học nghề được hỗ trợ gấp 1,5 lần mức quy định"): the level of that
+    payment, named by the level noun of its verb (NORM_TOPIC: "mức hỗ trợ tiền ăn", "mức hỗ trợ người khuyết tật học
+    nghề"); `subject` unchanged when it names a level already or the figure is no such norm."""
+    if role != "norm" or not subject or not (m.kind == "multiple" or m.base_unit and _money_rate(m.base_unit)):
+        return subject
+    if amount_words().measure.search(subject) or any(word_pattern(t).search(subject) for t in cue_phrases("NORM_TOPIC")):
+        return subject  # "mức hỗ trợ ...", "định mức ...": a level already
+    verbs = [v for v in sorted(cue_phrases("NORM_RATE"), key=len, reverse=True) if word_pattern(v).search(subject)]
+    level = next((t for v in verbs for t in cue_phrases("NORM_TOPIC") if t.split()[-1] == v.split()[-1]), None)
+    if level is None:
+        return subject
+    verb = word_pattern(verbs[0]).search(subject)
+    before = subject[: verb.start()].split()
+    if before and not content_words(before[-1]):
+        before.pop()  # "được" of "... được hỗ trợ": the verb's marker goes with it
+    return " ".join([level, *before, *subject[verb.end() :].split()])
 
 
 def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:

@@ -43,8 +43,15 @@ class Mention:
 
     @property
     def opening(self) -> int:
-        """Where the figure's words begin: its qualifier's start ("gần", "trên"), else its own."""
-        return self.qualifier_span[0] if self.qualifier_span else self.start
+        """Where the figure's words begin: its qualifier's start ("gần", "trên"), else its own (a qualifier written
+        after the number, "từ 95% trở lên", begins nothing)."""
+        return min(self.qualifier_span[0], self.start) if self.qualifier_span else self.start
+
+    @property
+    def closing(self) -> int:
+        """Where the figure's words end: past a qualifier written after the number and its unit ("từ 95% trở
+        lên"), else its own end."""
+        return max(self.qualifier_span[1], self.end) if self.qualifier_span else self.end
 
 
 # ---------------------------------------------------------------------------------------------- rule data
@@ -935,7 +942,10 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
             m = g.qual_suffix_far.match(text, end)  # "từ 30 người mắc trở lên", "từ 03 con nhỏ trở lên"
         if m and item.qualifier is None:
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
-            item.qualifier_span = (m.start("q"), m.end("q"))
+            # "từ 85% trở lên": the bound's words open at the range word before the number
+            item.qualifier_span = (item.range_start[0] if item.range_start else m.start("q"), m.end("q"))
+        elif m and item.qualifier_span and item.qualifier == r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]:
+            item.qualifier_span = (item.qualifier_span[0], m.end("q"))  # "từ đủ 15 tuổi trở lên": one bound
         _duration_bound(text, item)
         _comparison(text, item)
         if item.kind == "multiple" or (unit in r.multiple_units and item.sign_word):
