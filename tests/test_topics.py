@@ -529,3 +529,26 @@ def test_a_passive_clause_alone_or_of_a_verb_of_judging_is_the_parts_predicate()
     assert not {"đánh", "giá"} & words(subjects_of("Có 25/30 công chức được đánh giá hoàn thành tốt nhiệm vụ.")["30"])
     assert not {"công", "nhận"} & words(subjects_of("Có 12/15 xã được công nhận đạt chuẩn nông thôn mới.")["15"])
     assert not {"cấp", "giấy"} & words(subjects_of("Có 96/120 hộ được cấp giấy chứng nhận quyền sử dụng đất.")["120"])
+
+
+def test_a_rate_restated_by_its_bare_noun_takes_what_it_was_named_with_first():
+    # a rate per a unit of time named in full once, restated later in the document by its bare noun
+    s = subjects_of(
+        "Đài Truyền thanh huyện phát sóng mỗi tuần 03 chuyên mục phổ biến kiến thức nông nghiệp cho bà con nông dân.",
+        (2, "III. NHIỆM VỤ NĂM 2026"),
+        "Tiếp tục biên tập nội dung; định kỳ phát sóng (mỗi tuần 03 chuyên mục).",
+    )
+    assert {"phổ", "biến", "kiến", "thức", "nông", "nghiệp"} <= words(s["03"])
+    s = subjects_of(
+        "Trung tâm Y tế huyện tổ chức mỗi tháng 02 buổi khám sàng lọc bệnh không lây nhiễm cho người cao tuổi.",
+        "Các trạm y tế xã phối hợp duy trì đều đặn (mỗi tháng 02 buổi).",
+    )
+    assert {"khám", "sàng", "lọc", "cao", "tuổi"} <= words(s["02"])
+
+
+def test_a_rate_of_another_value_is_no_restatement():
+    s = subjects_of(
+        "Nhà trường duy trì mỗi tuần 02 tiết sinh hoạt chuyên môn theo nghiên cứu bài học.",
+        "Tổ Toán thực hiện mỗi tuần 03 tiết.",
+    )
+    assert not words(s["03"]) & {"sinh", "hoạt", "chuyên", "môn"}

@@ -152,6 +152,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
             subject = running_total(subject, done) or subject  # "...; lũy kế 10 tháng đạt 13.800 tỷ đồng"
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
+            subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
             if is_weak(subject, m.unit if m.sign_word else None) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
                 subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else (

@@ -60,6 +60,9 @@ class Sections:
         # any heading) hold for all of it, those of a part until its outermost heading closes (topics in force)
         self.plans_of_document: list[str] = []
         self.plans_of_part: list[str] = []
+        # the subjects of the rates per a unit of time or of a thing ("mỗi tháng 02 chuyên mục") named past their
+        # bare noun, by value and unit: a later restatement by the bare noun is of the same thing (rate_restated)
+        self.rates: dict[tuple, str] = {}
         # a document that sets rules (its title "NGHỊ QUYẾT Quy định ..."): its stated levels are norms
         self.rules_document = bool(meta.title and rules().rule_document_titles.match(meta.title))
         # a document that approves a plan ("QUYẾT ĐỊNH Phê duyệt Chương trình ..."): its undated statements are plans
@@ -212,6 +215,18 @@ class Sections:
             self.plans_of_part = [*reversed(plans), *self.plans_of_part][:_PLANS]
         else:
             self.plans_of_document = [*reversed(plans), *self.plans_of_document][:_PLANS]
+
+    def rate_restated(self, m: Mention, subject: str | None) -> str | None:
+        """The subject of a count per a unit ("chuyên mục/tháng") the document restates by its bare noun ("định kỳ
+        phát sóng (mỗi tháng 02 chuyên mục)" after "Định kỳ phát sóng mỗi tháng 02 chuyên mục chương trình ..."):
+        what the same value and unit were named with first; a subject that names more is remembered for later."""
+        if not subject or not m.unit or "/" not in m.unit or not is_counted(m):
+            return subject
+        key = (m.value, m.unit.casefold())
+        if set(content_words(subject)) <= set(content_words(m.unit.replace("/", " "))):
+            return self.rates.get(key, subject)
+        self.rates.setdefault(key, subject)
+        return subject
 
     def read(self, text: str) -> None:
         """After a paragraph: one that ends with ':' and names rules opens a list of them; one that states the span
