@@ -69,3 +69,44 @@ def test_the_holder_and_the_bodies_a_heading_names():
     assert heading_body("3. Sở Tài chính, Kho bạc Nhà nước tỉnh:") == "Sở Tài chính, Kho bạc Nhà nước tỉnh"
     assert heading_body("3. Sở dĩ chưa đạt 2 chỉ tiêu") == ""  # a number: not a name
     assert heading_body("4. Tình hình thu ngân sách") == ""
+
+
+def _heading_subjects(*blocks: str | tuple[int, str]) -> dict[str, str | None]:
+    """raw number -> subject of each figure of the headings among `blocks` (a (level, text) pair is a heading)."""
+    from datetime import date
+
+    from extract.figures import extract_figures
+    from extract.model import Block, Document, Metadata, Period
+
+    made = tuple(
+        Block("heading", b[1], f"p{i}", level=b[0]) if isinstance(b, tuple) else Block("paragraph", b, f"p{i}")
+        for i, b in enumerate(blocks, 1)
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    heads = {b.location for b in made if b.kind == "heading"}
+    return {f.raw.split()[0]: f.subject for f in extract_figures(doc, meta)[0] if f.location in heads}
+
+
+def test_a_count_a_heading_names_briefly_takes_the_name_the_part_under_it_restates_it_with():
+    s = _heading_subjects(
+        (2, "3. Kết quả thực hiện 12 công trình trọng điểm"),
+        "Tập trung đầu tư 12 công trình trọng điểm về thủy lợi phục vụ sản xuất nông nghiệp.",
+        (2, "4. Kết quả thực hiện 05 mô hình điểm"),
+        "Đến nay, 03 mô hình đã đi vào hoạt động.",
+        "Ngành Y tế triển khai 05 mô hình điểm về chăm sóc sức khỏe người cao tuổi tại trạm y tế xã.",
+    )
+    assert {"thủy", "lợi", "sản", "xuất", "nông", "nghiệp"} <= words(s["12"])
+    assert {"chăm", "sóc", "sức", "khỏe", "cao", "tuổi"} <= words(s["05"])
+
+
+def test_a_heading_count_restated_with_another_value_or_past_its_part_keeps_its_own_name():
+    s = _heading_subjects(
+        (2, "2. Kết quả thực hiện 05 mô hình điểm"),
+        "Ngành Y tế triển khai 06 mô hình điểm về chăm sóc sức khỏe người cao tuổi tại trạm y tế xã.",
+        (2, "3. Kết quả thực hiện 12 công trình trọng điểm"),
+        (2, "4. Các nhiệm vụ khác"),
+        "Tập trung đầu tư 12 công trình trọng điểm về thủy lợi phục vụ sản xuất nông nghiệp.",
+    )
+    assert not words(s["05"]) & {"chăm", "sóc"}
+    assert not words(s["12"]) & {"thủy", "lợi"}

@@ -18,7 +18,7 @@ from extract.figures.mentions import with_subject_key
 from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
-from extract.figures.section_context import section_subjects
+from extract.figures.section_context import heading_counts, section_subjects
 from extract.figures.sections import Sections, is_caps_title
 from extract.figures.table_cells import table_figures
 from extract.figures.text_cells import text_cell_figures
@@ -81,6 +81,7 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     ]
     figures = label_subjects(doc.blocks, figures)
     figures = section_subjects(doc.blocks, figures)
+    figures = heading_counts(doc.blocks, figures)  # "5. ... 19 nhiệm vụ trọng tâm" named in full under it
     figures = weighted_items(doc.blocks, figures)
     figures = named_parts(doc.blocks, figures)
     figures = [with_subject_key(f, subject_key(f.subject)) if f.subject else f for f in figures]

@@ -149,3 +149,30 @@ def section_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]
             holder, body = context[f.location]
             out[i] = with_violation(with_recipient(with_holder(f, holder), body))
     return out
+
+
+def heading_counts(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
+    """`figures` with a count a heading names briefly ("5. Kết quả triển khai ... 19 nhiệm vụ trọng tâm") named as the
+    part under it first restates it in full, the same value and unit ("Đẩy mạnh chỉ đạo triển khai 19 nhiệm vụ trọng
+    tâm Đề án 06 theo ..."): that figure's subject when it holds all of the heading's words and more (order kept)."""
+    part: dict[str, int] = {}  # location -> the number of the heading part it is in
+    headings: set[str] = set()
+    for block in blocks:
+        if block.kind == "heading":
+            headings.add(block.location)
+        part[block.location] = len(headings)
+    out = list(figures)
+    for i, f in enumerate(out):
+        own = set(content_words(f.subject)) if f.subject and f.location in headings else set()
+        if not own or len(own) > _SHORT_SUBJECT or not f.unit:
+            continue
+        for g in out[i + 1 :]:
+            if g.location == f.location:
+                continue
+            if part.get(g.location) != part[f.location]:
+                break  # the part under the heading is over
+            if g.value == f.value and g.unit == f.unit and g.subject:
+                if own < set(content_words(g.subject)):
+                    out[i] = replace(f, subject=g.subject)
+                break  # the first restatement names it, or nothing does
+    return out
