@@ -84,6 +84,25 @@ def test_an_anaphor_takes_no_topic_label_of_its_sentence():
     assert names(s["0"], "điểm tiêu chí hồ sơ giải quyết đúng hạn") and not words(s["0"]) & {"lĩnh", "vực"}
 
 
+def test_an_anaphoric_criterion_measured_by_a_rate_is_named_by_what_is_rated():
+    # "điểm tiêu chí X", not "tiêu chí tỷ lệ X": the rate's head is no part of the criterion's name
+    cases = [
+        ("Tỷ lệ hồ sơ khám bệnh được thanh toán bảo hiểm y tế trực tuyến đạt 70% "
+         "(trường hợp dưới 80% thì tiêu chí này đạt 0 điểm).", "hồ sơ khám bệnh được thanh toán bảo hiểm y tế"),
+        ("Tỷ lệ trường mầm non đạt chuẩn quốc gia mới đạt 45% (chỉ tiêu đề ra là 60%, trường hợp dưới 50% "
+         "thì tiêu chí này đạt 0 điểm).", "trường mầm non đạt chuẩn quốc gia"),
+        ("Tỷ lệ giải ngân vốn sự nghiệp nông nghiệp đạt 52% so với dự toán (trường hợp dưới 60% thi chỉ tiêu "
+         "này đạt 0 điểm).", "giải ngân vốn sự nghiệp nông nghiệp", "chỉ tiêu"),
+        ("Nếu tỷ lệ thu ngân sách xã so với dự toán dưới 90% thì tiêu chí này được 0 điểm.", "thu ngân sách xã"),
+    ]
+    for text, rated, *noun in cases:
+        got = subjects_of(text)["0"]
+        assert names(got, f"điểm {(noun or ['tiêu chí'])[0]} {rated}") and not words(got) & {"tỷ", "lệ"}, got
+    # an anaphor that is the rate itself keeps its head
+    got = subjects_of("Tỷ lệ hồ sơ thuế nộp trực tuyến đạt 88% (trường hợp dưới 90% thì tỷ lệ này bị trừ 2 điểm).")
+    assert {"tỷ", "lệ"} <= words(got["2"])
+
+
 def test_an_anaphor_in_parentheses_points_at_what_the_parenthesis_comments_on():
     # the share inside the parenthesis is evidence; the criterion is the clause before it
     s = subjects_of("a) Việc cấp giấy phép xây dựng thuộc thẩm quyền của huyện còn chậm so với quy định (gần 40% số giấy "
@@ -529,3 +548,4 @@ def test_a_passive_clause_alone_or_of_a_verb_of_judging_is_the_parts_predicate()
     assert not {"đánh", "giá"} & words(subjects_of("Có 25/30 công chức được đánh giá hoàn thành tốt nhiệm vụ.")["30"])
     assert not {"công", "nhận"} & words(subjects_of("Có 12/15 xã được công nhận đạt chuẩn nông thôn mới.")["15"])
     assert not {"cấp", "giấy"} & words(subjects_of("Có 96/120 hộ được cấp giấy chứng nhận quyền sử dụng đất.")["120"])
+

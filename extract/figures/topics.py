@@ -214,6 +214,8 @@ def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | 
     links = [k for k in cw.clause_link.finditer(subject) if k.end() <= hit.start()]
     head = subject[links[-1].end() : hit.start()] if links else subject[: hit.start()]
     ante = _antecedent_name(ante)
+    if cw.criterion.fullmatch(hit.group("n")):  # a criterion measured by a rate is named by what is rated
+        ante = cw.rate_head.sub("", ante, count=1)
     if fold(hit.group("n")).casefold() not in fold(ante).casefold():
         ante = f"{hit.group('n')} {ante}"
     return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
