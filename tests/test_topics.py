@@ -549,3 +549,17 @@ def test_a_passive_clause_alone_or_of_a_verb_of_judging_is_the_parts_predicate()
     assert not {"công", "nhận"} & words(subjects_of("Có 12/15 xã được công nhận đạt chuẩn nông thôn mới.")["15"])
     assert not {"cấp", "giấy"} & words(subjects_of("Có 96/120 hộ được cấp giấy chứng nhận quyền sử dụng đất.")["120"])
 
+
+def test_a_score_of_a_clause_naming_a_criterion_by_its_number_and_topic_is_the_criterions():
+    # "Tiêu chí 2.3 (tối đa 5 điểm) về X ... đạt 1,9 điểm": the score is "điểm tiêu chí X", whatever the aside on
+    # the criterion's maximum between its number and its topic
+    s = subjects_of("Trụ cột Y tế số: điểm trung bình đạt 15/20 điểm; riêng Tiêu chí 3.2 (tối đa 4 điểm) về hồ sơ sức "
+                    "khỏe điện tử của người dân chỉ đạt bình quân 1,5 điểm.")
+    assert names(s["1,5"], "điểm tiêu chí hồ sơ sức khỏe điện tử của người dân")
+    s = subjects_of("Chỉ tiêu 4 (tối đa 10 điểm) về tỷ lệ học sinh được học hai buổi/ngày chỉ đạt 6,5 điểm.")
+    assert names(s["6,5"], "điểm chỉ tiêu tỷ lệ học sinh được học hai buổi/ngày")
+    s = subjects_of("Tiêu chí 2.1 về diện tích cây trồng được chứng nhận VietGAP của xã đạt 8/10 điểm.")
+    assert names(s["8/10"], "điểm tiêu chí diện tích cây trồng được chứng nhận VietGAP")
+    # a score said of an agent names no topic of the criterion: left to the index in force
+    s = subjects_of("Riêng tiêu chí 4.1 về giải ngân vốn đầu tư công, huyện A chỉ đạt 3 điểm.")
+    assert not words(s["3"]) & {"tiêu", "chí"}
