@@ -243,6 +243,19 @@ def test_a_bound_written_after_the_number_names_nothing_it_measures():
     assert names(s["500"], "công suất mỗi trạm", extra=0)
 
 
+def test_a_score_in_parentheses_after_a_criterion_s_number_is_that_criterion_s():
+    # "Tiêu chí 2.3 (tối đa 5 điểm) về X ...": the maximum of criterion X, named by its topic up to the predicate
+    s = subjects_of("Riêng Tiêu chí 3.2 (tối đa 4 điểm) về hồ sơ sức khỏe điện tử của người dân chỉ đạt 1,5 điểm.")
+    assert names(s["4"], "điểm tiêu chí hồ sơ sức khỏe điện tử của người dân", extra=0)
+    s = subjects_of("Chỉ tiêu 4 (tối đa 10 điểm) về học sinh được học hai buổi/ngày, trường A đạt 6 điểm.")
+    assert names(s["10"], "điểm chỉ tiêu học sinh được học hai buổi/ngày", extra=0)
+    s = subjects_of("Tiêu chí 1.1 (10 điểm) về thu ngân sách xã đạt 100% dự toán được giao.")
+    assert names(s["10"], "điểm tiêu chí thu ngân sách xã", extra=0)
+    # a parenthesis that says more than the score is an aside of its own
+    s = subjects_of("Tiêu chí 5 (tăng 2 điểm so với năm trước) về đào tạo nghề đạt 8 điểm.")
+    assert not names(s["2"], "điểm tiêu chí đào tạo nghề", extra=0)
+
+
 def test_a_bound_in_parentheses_after_a_grade_is_that_grade_s_band():
     # "nhóm Tốt (đạt từ 85 điểm trở lên)": the band of the measure the grades are made by, for that grade
     s = subjects_of("Căn cứ tổng điểm, các trường mầm non được xếp thành 03 nhóm: nhóm Tốt (đạt từ 90 điểm trở lên), "

@@ -84,6 +84,25 @@ def test_an_anaphor_takes_no_topic_label_of_its_sentence():
     assert names(s["0"], "điểm tiêu chí hồ sơ giải quyết đúng hạn") and not words(s["0"]) & {"lĩnh", "vực"}
 
 
+def test_an_anaphoric_criterion_measured_by_a_rate_is_named_by_what_is_rated():
+    # "điểm tiêu chí X", not "tiêu chí tỷ lệ X": the rate's head is no part of the criterion's name
+    cases = [
+        ("Tỷ lệ hồ sơ khám bệnh được thanh toán bảo hiểm y tế trực tuyến đạt 70% "
+         "(trường hợp dưới 80% thì tiêu chí này đạt 0 điểm).", "hồ sơ khám bệnh được thanh toán bảo hiểm y tế"),
+        ("Tỷ lệ trường mầm non đạt chuẩn quốc gia mới đạt 45% (chỉ tiêu đề ra là 60%, trường hợp dưới 50% "
+         "thì tiêu chí này đạt 0 điểm).", "trường mầm non đạt chuẩn quốc gia"),
+        ("Tỷ lệ giải ngân vốn sự nghiệp nông nghiệp đạt 52% so với dự toán (trường hợp dưới 60% thi chỉ tiêu "
+         "này đạt 0 điểm).", "giải ngân vốn sự nghiệp nông nghiệp", "chỉ tiêu"),
+        ("Nếu tỷ lệ thu ngân sách xã so với dự toán dưới 90% thì tiêu chí này được 0 điểm.", "thu ngân sách xã"),
+    ]
+    for text, rated, *noun in cases:
+        got = subjects_of(text)["0"]
+        assert names(got, f"điểm {(noun or ['tiêu chí'])[0]} {rated}") and not words(got) & {"tỷ", "lệ"}, got
+    # an anaphor that is the rate itself keeps its head
+    got = subjects_of("Tỷ lệ hồ sơ thuế nộp trực tuyến đạt 88% (trường hợp dưới 90% thì tỷ lệ này bị trừ 2 điểm).")
+    assert {"tỷ", "lệ"} <= words(got["2"])
+
+
 def test_an_anaphor_in_parentheses_points_at_what_the_parenthesis_comments_on():
     # the share inside the parenthesis is evidence; the criterion is the clause before it
     s = subjects_of("a) Việc cấp giấy phép xây dựng thuộc thẩm quyền của huyện còn chậm so với quy định (gần 40% số giấy "
@@ -552,3 +571,18 @@ def test_a_rate_of_another_value_is_no_restatement():
         "Tổ Toán thực hiện mỗi tuần 03 tiết.",
     )
     assert not words(s["03"]) & {"sinh", "hoạt", "chuyên", "môn"}
+
+
+def test_a_score_of_a_clause_naming_a_criterion_by_its_number_and_topic_is_the_criterions():
+    # "Tiêu chí 2.3 (tối đa 5 điểm) về X ... đạt 1,9 điểm": the score is "điểm tiêu chí X", whatever the aside on
+    # the criterion's maximum between its number and its topic
+    s = subjects_of("Trụ cột Y tế số: điểm trung bình đạt 15/20 điểm; riêng Tiêu chí 3.2 (tối đa 4 điểm) về hồ sơ sức "
+                    "khỏe điện tử của người dân chỉ đạt bình quân 1,5 điểm.")
+    assert names(s["1,5"], "điểm tiêu chí hồ sơ sức khỏe điện tử của người dân")
+    s = subjects_of("Chỉ tiêu 4 (tối đa 10 điểm) về tỷ lệ học sinh được học hai buổi/ngày chỉ đạt 6,5 điểm.")
+    assert names(s["6,5"], "điểm chỉ tiêu tỷ lệ học sinh được học hai buổi/ngày")
+    s = subjects_of("Tiêu chí 2.1 về diện tích cây trồng được chứng nhận VietGAP của xã đạt 8/10 điểm.")
+    assert names(s["8/10"], "điểm tiêu chí diện tích cây trồng được chứng nhận VietGAP")
+    # a score said of an agent names no topic of the criterion: left to the index in force
+    s = subjects_of("Riêng tiêu chí 4.1 về giải ngân vốn đầu tư công, huyện A chỉ đạt 3 điểm.")
+    assert not words(s["3"]) & {"tiêu", "chí"}

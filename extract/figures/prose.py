@@ -15,7 +15,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections, with_field
 from extract.figures.sentence import Resolved, analyse
 from extract.figures.share_roles import count_share_role, restated_role
-from extract.figures.structures import grade_band, is_structure_count
+from extract.figures.structures import criterion_maximum, grade_band, is_structure_count
 from extract.figures.subjects import (
     act_on_carried,
     check_name,
@@ -37,7 +37,7 @@ from extract.figures.subjects import (
     with_topic_noun,
     without_writer,
 )
-from extract.figures.topics import in_force, name_index, whole_of_ratio
+from extract.figures.topics import in_force, name_criterion, name_index, whole_of_ratio
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
@@ -148,8 +148,10 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # "là 8.429 (cấp tỉnh: 2.821, cấp xã: 5.608)"; "(KH: 9.950 tỷ đồng)": a role's label names no part
             subject = part_in_parens(sent, m, done, names_role) or subject
             subject = grade_band(sent, m) or subject  # "nhóm Tốt (đạt từ 85 điểm trở lên)": the grade's band
+            subject = criterion_maximum(sent, m) or subject  # "Tiêu chí 2.3 (tối đa 5 điểm) về X": X's score
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
+                subject = name_criterion(subject, m, sent.text[: m.start])  # "Tiêu chí 2.3 (...) về X đạt 1,9 điểm"
             subject = running_total(subject, done) or subject  # "...; lũy kế 10 tháng đạt 13.800 tỷ đồng"
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before

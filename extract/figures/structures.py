@@ -2,7 +2,8 @@
 thành 3 trụ cột chính", "bao gồm 02 nội dung chính"), the number of principles a doctrine states ("quán triệt 3
 quan điểm chỉ đạo") and the counts of a list defining a principle by its parts ("05 nhóm: pháp lý, hạ tầng, ...;
 04 cấp: Trung ương - tỉnh - xã; ...") describe its layout, not a quantity of the period. The bounds written after
-the grades of a scale ("nhóm Tốt (đạt từ 85 điểm trở lên)") are the grades' bands of its measure (grade_band)."""
+the grades of a scale ("nhóm Tốt (đạt từ 85 điểm trở lên)") are the grades' bands of its measure (grade_band); a score in parentheses after a criterion's number ("Tiêu chí 2.3 (tối
+đa 5 điểm) về ...") is that criterion's maximum (criterion_maximum)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.figures.subjects import masked
 from extract.language.numbers import Mention
-from extract.language.subjects import WHOLE_WORD, content_words, phrase_words, word_alternation
+from extract.language.subjects import WHOLE_WORD, content_words, context_words, phrase_words, word_alternation
 
 _MARKS = regex.compile(r"[\s\-–+*•]*")
+_CLAUSE_END = regex.compile(r"[;:()]|[.,](?:\s|$)")  # where a criterion's topic ends at the latest
 _NAMED_PARTS = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,5}:[^0-9]+\Z")  # "nhóm: Pháp lý, hạ tầng"
 
 
@@ -74,14 +76,9 @@ def _grade_name() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
-def grade_band(sent: Sentence, m: Mention) -> str | None:
-    """The subject of a bound in parentheses right after a grade's name, with nothing but the bound in them ("các xã
-    được xếp thành 04 nhóm: nhóm Tốt (đạt từ 85 điểm trở lên), nhóm Khá (từ 70 điểm đến dưới 85 điểm)"): the measure
-    the grades are made by, for that grade ("tổng điểm nhóm Tốt"): the unit, with the word before it where the
-    sentence names the measure before the grades ("Căn cứ tổng điểm, ..."); None otherwise."""
-    unit = m.unit or ""
-    if not content_words(unit) or "/" in unit or m.base_unit in rules().money_units:
-        return None  # a score or a count in a unit of words, not a rate or money
+def _bound_alone(sent: Sentence, m: Mention) -> tuple[int, int] | None:
+    """(open, close) of the parenthesis `m` stands in with nothing but numbers, their bound words and the verb a
+    score reaches ("(đạt từ 85 điểm trở lên)", "(tối đa 5 điểm)"); None otherwise."""
     s = sent.text
     paren = s.rfind("(", 0, m.opening)
     close = s.find(")", m.end)
@@ -94,8 +91,22 @@ def grade_band(sent: Sentence, m: Mention) -> str | None:
             inside[a - paren - 1 : b - paren - 1] = " " * (b - a)  # the numbers with their bound words
     inside = " ".join("".join(inside).split())
     verb = phrase_words().predicates.match(inside)
-    if content_words(inside[verb.end() if verb else 0 :]):
+    return None if content_words(inside[verb.end() if verb else 0 :]) else (paren, close)
+
+
+def grade_band(sent: Sentence, m: Mention) -> str | None:
+    """The subject of a bound in parentheses right after a grade's name, with nothing but the bound in them ("các xã
+    được xếp thành 04 nhóm: nhóm Tốt (đạt từ 85 điểm trở lên), nhóm Khá (từ 70 điểm đến dưới 85 điểm)"): the measure
+    the grades are made by, for that grade ("tổng điểm nhóm Tốt"): the unit, with the word before it where the
+    sentence names the measure before the grades ("Căn cứ tổng điểm, ..."); None otherwise."""
+    unit = m.unit or ""
+    if not content_words(unit) or "/" in unit or m.base_unit in rules().money_units:
+        return None  # a score or a count in a unit of words, not a rate or money
+    s = sent.text
+    alone = _bound_alone(sent, m)
+    if alone is None:
         return None  # "(đạt từ 85 điểm trở lên)": the bound alone, with the verb a score reaches
+    paren = alone[0]
     name = _grade_name().search(s, 0, paren + 1)
     lead = s[: name.start("g")].rstrip() if name else ""
     if name is None or lead and lead[-1] not in ",:;" and not phrase_words().trailing_coordinators.search(lead):
@@ -104,3 +115,25 @@ def grade_band(sent: Sentence, m: Mention) -> str | None:
     head = list(regex.finditer(rf"(?P<w>[^\W\d]+)\s+{regex.escape(unit)}(?![\w])", before, regex.IGNORECASE))
     measure = f"{head[-1]['w']} {unit}" if head and content_words(head[-1]["w"]) else unit
     return f"{measure} {' '.join(name['g'].split())}"
+
+
+def criterion_maximum(sent: Sentence, m: Mention) -> str | None:
+    """The subject of a score alone in parentheses between a criterion's noun and number and its topic ("riêng Tiêu
+    chí 2.3 (tối đa 5 điểm) về thanh toán không dùng tiền mặt của hộ kinh doanh chỉ đạt ..."): the score of that
+    criterion, named by its topic up to the clause's predicate ("điểm tiêu chí thanh toán không dùng tiền mặt của
+    hộ kinh doanh"); None otherwise."""
+    cw = context_words()
+    alone = _bound_alone(sent, m) if cw.score_unit.fullmatch(m.unit or "") else None
+    if alone is None:
+        return None
+    hit = next((h for h in cw.criterion_topic.finditer(sent.text) if h.start() < alone[0] and alone[1] < h.end()), None)
+    if hit is None:
+        return None
+    rest = _CLAUSE_END.split(sent.text[hit.end() :])[0]
+    pw = phrase_words()
+    stops = [x.start() for x in (pw.predicates.search(rest), pw.aspect.search(rest)) if x]
+    topic = rest[: min(stops, default=len(rest))]
+    while (lead := pw.lead_in.search(topic)) is not None and lead.start() > 0:
+        topic = topic[: lead.start()]  # "... của hộ kinh doanh chỉ" before "đạt": the predicate's own adverb
+    topic = " ".join(topic.split())
+    return f"{m.unit} {hit.group('n').lower()} {topic}" if content_words(topic) else None

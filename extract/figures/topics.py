@@ -214,6 +214,8 @@ def _resolve_anaphor(subject: str, texts: list[str], done: list, carried: str | 
     links = [k for k in cw.clause_link.finditer(subject) if k.end() <= hit.start()]
     head = subject[links[-1].end() : hit.start()] if links else subject[: hit.start()]
     ante = _antecedent_name(ante)
+    if cw.criterion.fullmatch(hit.group("n")):  # a criterion measured by a rate is named by what is rated
+        ante = cw.rate_head.sub("", ante, count=1)
     if fold(hit.group("n")).casefold() not in fold(ante).casefold():
         ante = f"{hit.group('n')} {ante}"
     return " ".join(f"{head} {ante} {subject[hit.end():]}".split())
@@ -648,6 +650,24 @@ def name_index(subject: str, m: Mention, texts: list[str]) -> str:
             index = " ".join(names[-1].group().split())
             return f"{head} {index} {agent.strip()}" if ranked else f"{subject} {index}"
     return subject
+
+
+def name_criterion(subject: str, m: Mention, sentence_before: str) -> str:
+    """A score whose clause names a criterion by its noun, its number and its topic ("riêng Tiêu chí 2.3 (tối đa 5
+    điểm) về thanh toán không dùng tiền mặt của hộ kinh doanh chỉ đạt bình quân 1,9 điểm") is that criterion's: the
+    noun heads the subject its topic names ("tiêu chí thanh toán không dùng tiền mặt ..."). A subject that names a
+    criterion or an index already, or none of the topic's words, is left as it is."""
+    cw = context_words()
+    if not cw.score_unit.fullmatch(m.unit or "") or cw.index_noun.search(subject):
+        return subject
+    clause = regex.split(r"[;:.](?:\s|$)", sentence_before)[-1]
+    hits = list(cw.criterion_topic.finditer(clause))
+    if not hits:
+        return subject
+    topic = content_words(_STOP.split(clause[hits[-1].end() :])[0])
+    if not topic or topic[0] not in content_words(subject):
+        return subject  # the subject names something else than the topic
+    return f"{hits[-1].group('n').lower()} {subject}"
 
 
 def _own_label(sentence_before: str) -> list[str]:

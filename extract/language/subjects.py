@@ -574,6 +574,10 @@ class ContextWords:
     count_topic: regex.Pattern  # matched at the start of a clause: "Số", "Tổng số" and the noun it counts
     relative_passive: regex.Pattern  # full match of a part predicate: "được", "bị" (may open a relative clause)
     judging: regex.Pattern  # matched after such a marker: "công nhận", a verb taking a predicate complement
+    criterion: regex.Pattern  # full match of an anaphor's noun: "tiêu chí", "chỉ tiêu", a part of an index
+    rate_head: regex.Pattern  # matched at the start of a name: "tỷ lệ " before the words of what is rated
+    criterion_topic: regex.Pattern  # searched: "Tiêu chí 2.3 (tối đa 5 điểm) về ", a criterion, its number and its
+    # topic marker; group "n" is the noun
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "spelled_counts", "existential",
@@ -581,7 +585,8 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
                  "ranked", "plan_nouns",
                  "plan_citations", "plan_topics", "classifier_copula",
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics",
-                 "relative_passives", "judging_verbs"}
+                 "relative_passives", "judging_verbs", "rate_heads",
+                 "criterion_topics"}
 
 
 @cache
@@ -621,6 +626,11 @@ def context_words() -> ContextWords:
         count_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["count_topics"] + r"\s+(?=\p{L})", flags),
         relative_passive=regex.compile(alt["relative_passives"], flags),
         judging=regex.compile(r"\s*" + WHOLE_WORD % alt["judging_verbs"], flags),
+        criterion=regex.compile(alt["criterion_nouns"], flags),
+        rate_head=regex.compile(r"\s*" + WHOLE_WORD % alt["rate_heads"] + r"\s+(?=\p{L})", flags),
+        criterion_topic=regex.compile(r"(?<![\p{L}\p{N}_])(?P<n>" + alt["criterion_nouns"][3:-1]
+                                      + r")(?:\s+[0-9IVX]+(?:\.[0-9]+)*\.?)?(?:\s*\([^()]*\))?\s+"
+                                      + WHOLE_WORD % alt["criterion_topics"] + r"\s+(?=\p{L})", flags),
     )
 
 
