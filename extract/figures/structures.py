@@ -2,8 +2,9 @@
 thành 3 trụ cột chính", "bao gồm 02 nội dung chính"), the number of principles a doctrine states ("quán triệt 3
 quan điểm chỉ đạo") and the counts of a list defining a principle by its parts ("05 nhóm: pháp lý, hạ tầng, ...;
 04 cấp: Trung ương - tỉnh - xã; ...") describe its layout, not a quantity of the period. The bounds written after
-the grades of a scale ("nhóm Tốt (đạt từ 85 điểm trở lên)") are the grades' bands of its measure (grade_band); a score in parentheses after a criterion's number ("Tiêu chí 2.3 (tối
-đa 5 điểm) về ...") is that criterion's maximum (criterion_maximum)."""
+the grades of a scale ("nhóm Tốt (đạt từ 85 điểm trở lên)") are the grades' bands of its measure (grade_band); a
+score in parentheses after a criterion's number ("Tiêu chí 2.3 (tối đa 5 điểm) về ...") is that criterion's maximum
+(criterion_maximum)."""
 
 from __future__ import annotations
 
