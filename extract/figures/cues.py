@@ -98,8 +98,12 @@ def _is_rate(s: str, m: Mention) -> bool:
     """A percentage, or money per unit ("1.400.000 đồng/01 tháng", "50 triệu đồng/người")."""
     if m.base_unit == "%":
         return True
-    money = (m.base_unit or "").split("/")[0] in rules().money_units  # "đồng/tháng", "lần mức lương cơ sở/người"
-    return money and ("/" in (m.unit or "") or s[m.end : m.end + 2].lstrip().startswith("/"))
+    return _is_money(m) and ("/" in (m.unit or "") or s[m.end : m.end + 2].lstrip().startswith("/"))
+
+
+def _is_money(m: Mention) -> bool:
+    """Money, or money per a unit ("đồng/tháng", "lần mức lương cơ sở/người")."""
+    return (m.base_unit or "").split("/")[0] in rules().money_units
 
 
 def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, prev: Resolved | None,
@@ -161,21 +165,19 @@ def _under_norm_label(sent: Sentence, m: Mention, cues: list) -> bool:
     s = sent.text
     head = _LIST_MARKS.match(s).end()
     colon = s.find(":", head, m.start)
-    if colon < 0 or len(s[head:colon].split()) > _NORM_LABEL_WORDS or not _is_rate_or_money(s, m):
+    if colon < 0 or len(s[head:colon].split()) > _NORM_LABEL_WORDS or not _is_rate_or_money(m):
         return False
     return bool(_between(cues, "ROLE_NORM", head, colon))
 
 
-def _is_rate_or_money(s: str, m: Mention) -> bool:
-    return _is_rate(s, m) or (m.base_unit or "").split("/")[0] in rules().money_units
+def _is_rate_or_money(m: Mention) -> bool:
+    return m.base_unit == "%" or _is_money(m)  # (a rate of money is money)
 
 
 def _class_bound(bound: Mention, m: Mention) -> bool:
     """A bounded duration that names a class ("chậm đóng từ 03 tháng trở lên 212 tỷ đồng") before an amount: the
     amount measures the class, it is no next item of a list of rules ("ít nhất 03 năm và có 03 năm học" is)."""
-    r = rules()
-    money = (m.base_unit or "").split("/")[0] in r.money_units
-    return bound.qualifier not in (None, "~") and bound.base_unit in r.duration_units and money
+    return bound.qualifier not in (None, "~") and bound.base_unit in rules().duration_units and _is_money(m)
 
 
 def _provision(sent: Sentence, m: Mention, q0: int) -> bool:

@@ -18,6 +18,11 @@ def _any(patterns) -> regex.Pattern:
     return regex.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
 
 
+def _opening(phrases) -> regex.Pattern:
+    """One of `phrases` (literal, whole word at its end), matched where a text opens, after spaces."""
+    return regex.compile(r"\s*(?:" + "|".join(regex.escape(w) for w in phrases) + r")(?!\w)", _FLAGS)
+
+
 def _boundary(clause_words) -> str:
     """A clause boundary: a comma, semicolon or parenthesis, or a clause word (whole word). Its matches never
     overlap (single characters, whole single words), so the last one found reading forwards is the first one
@@ -160,13 +165,9 @@ def rules() -> Rules:
         reference_before=regex.compile(roles["reference_before"], _FLAGS),
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
-        ratio_target_nouns=regex.compile(
-            r"\s*(?:" + "|".join(regex.escape(w) for w in cues["ratio_target_nouns"]) + r")(?!\w)", _FLAGS
-        ),
+        ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
-        goal_sections=regex.compile(
-            r"\s*(?:" + "|".join(regex.escape(w) for w in cues["goal_sections"]) + r")(?!\w)", _FLAGS
-        ),
+        goal_sections=_opening(cues["goal_sections"]),
         incremental=_any(cues["incremental"]),
         breaks=_any(cues["subject_breaks"]),
         stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),

@@ -308,23 +308,29 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
         text = text[asp[-1].end() :]
         # the whole predicate from its aspect marker: a boundary of its own, so a longer verb phrase stays whole
         # ("đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở")
-        verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
-        if len(verb_phrase.split()) > _MAX_PREDICATE:
-            verb_phrase = _without_manner_adverbs(drop_light_verbs(text, governed=False))  # the act first
+        verb_phrase = _act_phrase(text, _MAX_PREDICATE)
         if len(verb_phrase.split()) <= _MAX_PREDICATE:
             return " ".join(verb_phrase.split()), False, agent
         return _given_verb(verb_phrase, given) or cut_phrase(verb_phrase, _MAX_BEFORE, tail=True), False, agent
     if bare and not agent and not both and (found := _agent_without_aspect(sent, lo, text)):
         agent, text = found
-    verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
     limit = _before_limit(text)
-    if len(verb_phrase.split()) > limit:
-        verb_phrase = _without_manner_adverbs(drop_light_verbs(text, governed=False))  # over its limit: the act first
+    verb_phrase = _act_phrase(text, limit)
     if len(verb_phrase.split()) > limit and (partner := extent_words().partner.match(verb_phrase)):
         verb_phrase = verb_phrase[partner.end() :]  # "phối hợp các cơ sở y tế tuyên truyền": with whom, not what
     if len(verb_phrase.split()) > limit and (head := _given_verb(verb_phrase, given)):
         return head, False, agent
     return _act_at_place(verb_phrase, cut_phrase(verb_phrase, limit, tail=True)), False, agent
+
+
+def _act_phrase(text: str, limit: int) -> str:
+    """The verb phrase before a count from its act: light verbs and manner adverbs dropped, a verb moving others to
+    the act kept before it ("khuyến khích cấp căn cước ...") unless that runs over `limit` words (then the act
+    first)."""
+    verb_phrase = _without_manner_adverbs(drop_light_verbs(text))
+    if len(verb_phrase.split()) <= limit:
+        return verb_phrase
+    return _without_manner_adverbs(drop_light_verbs(text, governed=False))
 
 
 def _count_topic(text: str) -> str | None:
@@ -1507,10 +1513,12 @@ def _as_whole_of_part(t_subject: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _remit() -> regex.Pattern:
-    """rules/extents.yaml remit_clauses, compiled: searched in a whole's subject."""
+def _remit() -> tuple[regex.Pattern, regex.Pattern]:
+    """(rules/extents.yaml remit_clauses, searched in a whole's subject; the possessive naming whose remit, matched
+    right after it)."""
     words = word_alternation(extent_words_data()["remit_clauses"], "extents.yaml remit_clauses")
-    return regex.compile(r"(?:^|\s)" + WHOLE_WORD % words, regex.IGNORECASE)
+    owner = r"\s+" + WHOLE_WORD % regex.escape(phrase_words().possessive)
+    return regex.compile(r"(?:^|\s)" + WHOLE_WORD % words, regex.IGNORECASE), regex.compile(owner, regex.IGNORECASE)
 
 
 def without_remit(whole: str) -> str:
@@ -1520,11 +1528,12 @@ def without_remit(whole: str) -> str:
     to the predicate (`subjects.yaml` context.part_predicates: "đã", "được") or the next adjunct (context.restrictors)
     after it: the remit bounds the whole, and the part's own label names which of it the part is. `whole` unchanged
     when nothing with content would be left."""
-    at = _remit().search(whole)
+    remit, possessive = _remit()
+    at = remit.search(whole)
     if at is None:
         return whole
     end = at.end()
-    owner = regex.compile(r"\s+" + WHOLE_WORD % regex.escape(phrase_words().possessive), regex.IGNORECASE).match(whole, end)
+    owner = possessive.match(whole, end)
     if owner:  # "... của tỉnh": whose remit, up to the predicate or the next adjunct
         cw = context_words()
         stops = [x.start() for x in (cw.part_predicate.search(whole, owner.end()), cw.restrictor.search(whole, owner.end()))

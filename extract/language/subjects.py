@@ -628,7 +628,7 @@ def context_words() -> ContextWords:
         judging=regex.compile(r"\s*" + WHOLE_WORD % alt["judging_verbs"], flags),
         criterion=regex.compile(alt["criterion_nouns"], flags),
         rate_head=regex.compile(r"\s*" + WHOLE_WORD % alt["rate_heads"] + r"\s+(?=\p{L})", flags),
-        criterion_topic=regex.compile(r"(?<![\p{L}\p{N}_])(?P<n>" + alt["criterion_nouns"][3:-1]
+        criterion_topic=regex.compile(r"(?<![\p{L}\p{N}_])(?P<n>" + alt["criterion_nouns"]
                                       + r")(?:\s+[0-9IVX]+(?:\.[0-9]+)*\.?)?(?:\s*\([^()]*\))?\s+"
                                       + WHOLE_WORD % alt["criterion_topics"] + r"\s+(?=\p{L})", flags),
     )
