@@ -586,3 +586,16 @@ def test_a_score_of_a_clause_naming_a_criterion_by_its_number_and_topic_is_the_c
     # a score said of an agent names no topic of the criterion: left to the index in force
     s = subjects_of("Riêng tiêu chí 4.1 về giải ngân vốn đầu tư công, huyện A chỉ đạt 3 điểm.")
     assert not words(s["3"]) & {"tiêu", "chí"}
+
+
+def test_a_percentage_an_agent_attained_of_a_criterion_named_in_quotes_is_its_share_of_that_criterion():
+    # "A đạt N% của tiêu chí “X”": the share of criterion X that A attained, not a share of A
+    s = subjects_of("Ví dụ: Trường Tiểu học B đạt 80% của tiêu chí “Cơ sở vật chất” thì điểm của trường là 8 điểm.")
+    assert names(s["80%"], "tỷ lệ đạt tiêu chí Cơ sở vật chất của Trường Tiểu học B", extra=0)
+    s = subjects_of("Xã Phú Hòa đạt 60% của chỉ tiêu “Thu nhập bình quân đầu người” nên chưa được công nhận.")
+    assert names(s["60%"], "tỷ lệ đạt chỉ tiêu Thu nhập bình quân đầu người của Xã Phú Hòa", extra=0)
+    s = subjects_of("Kho bạc huyện thực hiện được 70% của chỉ tiêu “Giải ngân vốn đầu tư công”.")
+    assert names(s["70%"], "tỷ lệ thực hiện được chỉ tiêu Giải ngân vốn đầu tư công của Kho bạc huyện", extra=0)
+    # a share of a plan, or a criterion named without quotes, is left to the clause
+    s = subjects_of("Trung tâm Y tế huyện đạt 95% kế hoạch năm.")
+    assert not words(s["95%"]) & {"tiêu", "chí"}

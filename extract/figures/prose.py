@@ -37,7 +37,7 @@ from extract.figures.subjects import (
     with_topic_noun,
     without_writer,
 )
-from extract.figures.topics import in_force, name_criterion, name_index, whole_of_ratio
+from extract.figures.topics import criterion_share, in_force, name_criterion, name_index, whole_of_ratio
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
@@ -152,6 +152,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if subject:  # a score or rank of a named agent: of the index in force, catalogued or not
                 subject = name_index(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])
                 subject = name_criterion(subject, m, sent.text[: m.start])  # "Tiêu chí 2.3 (...) về X đạt 1,9 điểm"
+            subject = criterion_share(subject, m, sent.text)  # "Trường A đạt 80% của tiêu chí “Cơ sở vật chất”"
             subject = running_total(subject, done) or subject  # "...; lũy kế 10 tháng đạt 13.800 tỷ đồng"
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before

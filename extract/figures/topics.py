@@ -670,6 +670,21 @@ def name_criterion(subject: str, m: Mention, sentence_before: str) -> str:
     return f"{hits[-1].group('n').lower()} {subject}"
 
 
+def criterion_share(subject: str | None, m: Mention, text: str) -> str | None:
+    """A percentage an agent attained of a criterion named in quotes after it ("Ví dụ: Trường A đạt 80% của tiêu chí
+    “Cơ sở vật chất” thì ...") is the share of that criterion the agent attained: "tỷ lệ đạt tiêu chí Cơ sở vật chất
+    của Trường A" (`subject`, the agent, last); `text` is the sentence. A subject naming the criterion is left."""
+    cw = context_words()
+    if m.base_unit != "%" or (hit := cw.criterion_share.match(text[m.end :])) is None:
+        return subject
+    verb = cw.attain.search(text[: m.start].rstrip(" (:"))
+    name = " ".join(hit.group("name").split())
+    if verb is None or not content_words(name) or subject and fold(name).casefold() in fold(subject).casefold():
+        return subject
+    owner = f" {phrase_words().possessive} {subject}" if subject and content_words(subject) else ""
+    return f"{phrase_words().share} {verb.group('v').lower()} {hit.group('n').lower()} {name}{owner}"
+
+
 def _own_label(sentence_before: str) -> list[str]:
     """The label a count's own part of its sentence sets off by a colon right before it ("...; số học viên đình chỉ do
     bệnh hiểm nghèo: 01; di lý: 26" -> "di lý"), as the only text in force for its bare noun: the parts before name

@@ -578,6 +578,9 @@ class ContextWords:
     rate_head: regex.Pattern  # matched at the start of a name: "tỷ lệ " before the words of what is rated
     criterion_topic: regex.Pattern  # searched: "Tiêu chí 2.3 (tối đa 5 điểm) về ", a criterion, its number and its
     # topic marker; group "n" is the noun
+    criterion_share: regex.Pattern  # matched after a percentage: "của tiêu chí “X”", a criterion named in quotes (groups
+    # "n", "name"); the verb of attaining before it is matched by `attain`
+    attain: regex.Pattern  # searched at the end of a text: "đạt", a verb of attaining (group "v")
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "spelled_counts", "existential",
@@ -586,7 +589,8 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
                  "plan_citations", "plan_topics", "classifier_copula",
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics",
                  "relative_passives", "judging_verbs", "rate_heads",
-                 "criterion_topics"}
+                 "criterion_topics",
+                 "criterion_share_verbs"}
 
 
 @cache
@@ -631,6 +635,10 @@ def context_words() -> ContextWords:
         criterion_topic=regex.compile(r"(?<![\p{L}\p{N}_])(?P<n>" + alt["criterion_nouns"]
                                       + r")(?:\s+[0-9IVX]+(?:\.[0-9]+)*\.?)?(?:\s*\([^()]*\))?\s+"
                                       + WHOLE_WORD % alt["criterion_topics"] + r"\s+(?=\p{L})", flags),
+        criterion_share=regex.compile(r"^\s*(?:" + WHOLE_WORD % regex.escape(phrase_words().possessive)
+                                      + r"\s+)?(?P<n>" + alt["criterion_nouns"] + r")\s+[“\"](?P<name>[^“”\"]{1,80})[”\"]",
+                                      flags),
+        attain=regex.compile(r"(?<![\p{L}\p{N}_])(?P<v>" + alt["criterion_share_verbs"] + r")\s*$", flags),
     )
 
 
