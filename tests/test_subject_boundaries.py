@@ -110,3 +110,13 @@ def test_a_relation_between_two_sides_is_not_cut_after_its_first_side():
     s = subjects_of("Ngành giáo dục đã tổ chức 12 buổi trao đổi kinh nghiệm dạy học trực tuyến giữa giáo viên các "
                     "trường trung học cơ sở với phụ huynh học sinh.")
     assert {"phụ", "huynh", "học", "sinh"} <= words(s["12"])
+
+
+def test_a_comma_list_just_past_the_limit_keeps_its_last_item():
+    # "A, B và C" closing the phrase a few words past the length limit: a cut would keep the list without C
+    s = subjects_of("Có 25/30 trạm y tế xã được cấp có thẩm quyền phê duyệt danh mục thuốc, vật tư và trang thiết bị "
+                    "thiết yếu; 12 bệnh viện hoàn thiện quy trình.")
+    assert {"trang", "thiết", "yếu"} <= words(s["25"])
+    s = subjects_of("Trong năm, Kho bạc Nhà nước đã kiểm soát 1.200 hồ sơ thanh toán vốn đầu tư công của các chủ đầu "
+                    "tư cấp huyện, cấp xã và ban quản lý dự án.")
+    assert {"ban", "quản", "lý", "dự", "án"} <= words(s["1.200"])
