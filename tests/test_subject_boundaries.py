@@ -99,3 +99,24 @@ def test_label_lines_with_separators_keep_their_subjects():
     glued = _cell_figures("Số nợ phải thu hồi: 520 triệu đồng Số nợ đã thu hồi: 416 triệu đồng")
     assert names({f.value: f.subject for f in glued}[416.0], "nợ đã thu hồi")
     assert names({f.value: f.subject for f in sep}[520.0], "nợ phải thu hồi")
+
+
+def test_a_relation_between_two_sides_is_not_cut_after_its_first_side():
+    # "giữa A với B" opened within the length limit: a cut at the limit would keep A and drop B (extents.yaml
+    # relation_words, relation_partners)
+    s = subjects_of("Trong quý, Sở Y tế tổ chức 03 buổi đối thoại trên sóng phát thanh giữa lãnh đạo các bệnh viện, "
+                    "trung tâm y tế với người bệnh, thân nhân.")
+    assert names(s["03"], "buổi đối thoại giữa lãnh đạo các bệnh viện, trung tâm y tế với người bệnh, thân nhân")
+    s = subjects_of("Ngành giáo dục đã tổ chức 12 buổi trao đổi kinh nghiệm dạy học trực tuyến giữa giáo viên các "
+                    "trường trung học cơ sở với phụ huynh học sinh.")
+    assert {"phụ", "huynh", "học", "sinh"} <= words(s["12"])
+
+
+def test_a_comma_list_just_past_the_limit_keeps_its_last_item():
+    # "A, B và C" closing the phrase a few words past the length limit: a cut would keep the list without C
+    s = subjects_of("Có 25/30 trạm y tế xã được cấp có thẩm quyền phê duyệt danh mục thuốc, vật tư và trang thiết bị "
+                    "thiết yếu; 12 bệnh viện hoàn thiện quy trình.")
+    assert {"trang", "thiết", "yếu"} <= words(s["25"])
+    s = subjects_of("Trong năm, Kho bạc Nhà nước đã kiểm soát 1.200 hồ sơ thanh toán vốn đầu tư công của các chủ đầu "
+                    "tư cấp huyện, cấp xã và ban quản lý dự án.")
+    assert {"ban", "quản", "lý", "dự", "án"} <= words(s["1.200"])

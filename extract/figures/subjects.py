@@ -626,7 +626,49 @@ def _cut_after(text: str, limit: int) -> str:
     drops (tidy_subject), is not counted there ("... các cấp trên địa bàn tỉnh được đồng bộ đầy đủ, kịp thời trên
     Cổng dịch vụ công quốc gia"); it stays in the text (a ratio's whole ends there: _before_scope)."""
     own = len(phrase_words().scope.sub(" ", text).split())
-    return " ".join(text.split()) if own <= limit + _NEAR_END else cut_phrase(text, limit)
+    if own <= limit + _NEAR_END or _relation_within(text, limit) or _list_closed_near(text, limit):
+        return " ".join(text.split())
+    return cut_phrase(text, limit)
+
+
+_RELATION_SLACK = 8  # words a phrase holding a relation's two sides, or a list's last item, may run over its limit
+_MAX_LAST_ITEM = 5  # words of the item a coordinator adds at the end of a comma list
+
+
+def _list_closed_near(text: str, limit: int) -> bool:
+    """Whether the words after a number end with a comma list whose last item, after "và"/"hoặc" (subjects.yaml
+    phrase.coordinators), closes the phrase just past `limit` ("... phê duyệt danh mục thuốc, vật tư và trang
+    thiết bị thiết yếu"): a cut at the limit would keep the list without its last item, so the phrase is kept to
+    the end the clause gave it (at most _RELATION_SLACK words over)."""
+    if len(text.split()) > limit + _RELATION_SLACK:
+        return False
+    joined = list(phrase_words().coordinator.finditer(text))
+    if not joined:
+        return False
+    last = text[joined[-1].end() :]
+    return "," in text[: joined[-1].start()] and "," not in last and 0 < len(last.split()) <= _MAX_LAST_ITEM \
+        and len(text[: joined[-1].start()].split()) <= limit + _NEAR_END
+
+
+@lru_cache(maxsize=1)
+def _relation() -> regex.Pattern:
+    """A relation word and the partner word that opens its second side (`extents.yaml` relation_words,
+    relation_partners: "giữa ... với ...", "giữa ... và ...")."""
+    data = extent_words_data()
+    words = word_alternation(data["relation_words"], "extents.yaml relation_words")
+    partners = word_alternation(data["relation_partners"], "extents.yaml relation_partners")
+    return regex.compile(WHOLE_WORD % words + r"\s(?P<rest>.*?)" + WHOLE_WORD % partners + r"\s+\p{L}",
+                         regex.IGNORECASE | regex.DOTALL)
+
+
+def _relation_within(text: str, limit: int) -> bool:
+    """Whether the words after a number hold a relation between two sides opened within `limit` words ("03 buổi
+    đối thoại trên sóng phát thanh giữa lãnh đạo các bệnh viện, trung tâm y tế với người bệnh, thân nhân") and
+    end at most _RELATION_SLACK words past it: a cut there would keep one side of the relation and drop the other,
+    so the phrase is kept to the end the clause gave it."""
+    found = _relation().search(text)
+    return found is not None and len(text[: found.start()].split()) < limit \
+        and len(text.split()) <= limit + _RELATION_SLACK
 
 
 _NAME = r"\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*"  # a proper name: capitalised words ("Đắk Nông")

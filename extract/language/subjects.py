@@ -676,7 +676,8 @@ def extent_words_data() -> dict:
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
                                                   "raised_heads", "partner_verbs", "governing_verbs",
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
-                                                  "conformity_verbs", "standards"})
+                                                  "conformity_verbs", "standards", "relation_words",
+                                                  "relation_partners"})
 
 
 @cache
