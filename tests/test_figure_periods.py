@@ -388,3 +388,54 @@ def test_a_share_of_the_plan_takes_the_year_that_dates_the_result_it_measures():
     # the year of the plan's name is no time of the share: the share is of the period so far
     (c,) = figures_of("Tỷ lệ giải ngân vốn đầu tư công năm 2024 đạt 61,3% kế hoạch.", meta=meta)
     assert (c.role, span(c)) == ("share_of_target", (date(2024, 1, 1), date(2024, 9, 30), False))
+
+
+def _whole_of(figs, value):
+    return next(f for f in figs if f.value == value)
+
+
+def test_a_ratio_after_a_change_sets_the_count_against_the_compared_years():
+    # "(this period's / the base's)": the whole, apart from the part by the change, is the count of the base named
+    figs = figures_of("Toàn tỉnh ghi nhận 412 ca sốt xuất huyết, giảm 96 ca (412/508) so với cùng kỳ năm 2023.")
+    assert span(_whole_of(figs, 508)) == (date(2023, 1, 1), date(2023, 12, 31), False)
+    assert span(_whole_of(figs, 412))[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+    # "so với năm trước": the year before the figure's
+    nine = Metadata(period=Period(date(2024, 1, 1), date(2024, 9, 30), "9 tháng"))
+    figs = figures_of("Tuyển sinh mới 1.120 học viên, giảm 130 học viên (1.120/1.250) so với năm trước.", meta=nine)
+    assert span(_whole_of(figs, 1250))[:2] == (date(2023, 1, 1), date(2023, 9, 30))
+    # the base before the change
+    figs = figures_of("Kiểm tra 28 cơ sở thực phẩm, so với cùng kỳ năm 2023 giảm 7 cơ sở (28/35).")
+    assert span(_whole_of(figs, 35))[:2] == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_ratio_that_is_no_comparison_keeps_the_period():
+    # a done/planned ratio after a change: its whole is not apart from its part by the change
+    figs = figures_of("Giải ngân tăng 12 tỷ đồng (45/120 dự án) so với cùng kỳ năm 2023.")
+    assert span(_whole_of(figs, 120))[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+    # no earlier year compared with
+    figs = figures_of("Số hộ nghèo giảm 40 hộ (160/200) so với kế hoạch.")
+    assert span(_whole_of(figs, 200))[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_plan_item_takes_the_execution_time_a_later_sentence_of_it_names():
+    plan = Metadata(doc_type="kế hoạch", period=Period(date(2026, 1, 1), date(2030, 12, 31), "giai đoạn 2026-2030"))
+    heading = Block("heading", "III. NHIỆM VỤ", "h", level=2)
+    (f,) = figures_of(heading, "- Tập huấn cho 450 giáo viên mầm non về dinh dưỡng. Cơ quan chủ trì: Sở Giáo dục và "
+                      "Đào tạo; thời gian thực hiện: năm 2027-2028.", meta=plan)
+    assert span(f) == (date(2027, 1, 1), date(2028, 12, 31), False)
+    (f,) = figures_of(heading, "- Cấp 2.000 con giống cho hộ nghèo. Thời gian triển khai: năm 2026.", meta=plan)
+    assert span(f)[:2] == (date(2026, 1, 1), date(2026, 12, 31))
+    # a later sentence with a number of its own states its own task's time, not this one's
+    a, b = figures_of(heading, "- Xây mới 12 trạm y tế xã. Sửa chữa 30 trạm y tế; thời gian thực hiện: năm 2026.",
+                      meta=plan)
+    assert span(a)[:2] == (date(2026, 1, 1), date(2030, 12, 31))
+    assert span(b)[:2] == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_a_worked_example_is_of_no_time():
+    text = ("Điểm của tiêu chí = tỷ lệ đạt * điểm tối đa/100. Ví dụ: trường B có 90% học sinh được khám sức khỏe "
+            "thì điểm tiêu chí của trường B = 90*10/100 = 9 điểm.")
+    figs = [f for f in figures_of(text) if f.value in (90, 9)]
+    assert figs and all(span(f) == (None, None, False) for f in figs)
+    (f,) = figures_of("Chẳng hạn, xã C giải ngân 80% vốn thì được 8 điểm.")[:1]
+    assert span(f) == (None, None, False)

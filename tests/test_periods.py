@@ -17,6 +17,7 @@ from extract.language.periods import date_at, find_periods
         ("HỘI NGHỊ SƠ KẾT 6 THÁNG ĐẦU NĂM 2026", (date(2026, 1, 1), date(2026, 6, 30))),
         ("trong 6 tháng cuối năm", (date(2026, 7, 1), date(2026, 12, 31))),
         ("9 tháng năm 2025", (date(2025, 1, 1), date(2025, 9, 30))),
+        ("thời gian thực hiện: năm 2027-2028", (date(2027, 1, 1), date(2028, 12, 31))),
         ("kế hoạch cả năm >95%", (date(2026, 1, 1), date(2026, 12, 31))),
         ("trong tháng 4/2026", (date(2026, 4, 1), date(2026, 4, 30))),
         ("Trong giai đoạn 2021-2025, đã cử", (date(2021, 1, 1), date(2025, 12, 31))),

@@ -28,6 +28,7 @@ from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import (
     as_of_not_after,
+    base_period,
     date_at,
     find_periods,
     lead_words,
@@ -525,20 +526,25 @@ def _coordinated_period(sent: Sentence, m: Mention, role: str, year: int | None)
 
 
 @cache
-def _execution_words() -> regex.Pattern:
-    """rules/cues.yaml execution_time, opening a clause (after ';' or ',' and spaces)."""
-    words = word_alternation(load("cues")["execution_time"], "cues.yaml execution_time")
-    return regex.compile(r"[;,][^\S\n]*" + WHOLE_WORD % words, regex.I)
+def _execution_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """rules/cues.yaml execution_time, opening a clause (after ';' or ',' and spaces); and opening a clause or a
+    sentence of the text after the number's sentence."""
+    words = WHOLE_WORD % word_alternation(load("cues")["execution_time"], "cues.yaml execution_time")
+    return regex.compile(r"[;,][^\S\n]*" + words, regex.I), regex.compile(r"(?:\A|[;,.])[^\S\n]*" + words, regex.I)
 
 
-def _execution_period(sent: Sentence, m: Mention, year: int | None) -> Period | None:
+def _execution_period(sent: Sentence, m: Mention, year: int | None, after: str = "") -> Period | None:
     """The period a later clause of a target's sentence gives as the time the plan is carried out ("... kiểm tra
     tại 29 cơ quan (gồm: 04 ...); thời gian thực hiện kiểm tra từ tháng 3 đến tháng 9 năm 2026"): the first period
-    within a few words after the first such clause after the number."""
+    within a few words after the first such clause after the number; else the one a later sentence of its item
+    (`after`) gives before any other number ("- Hỗ trợ 1.200 hộ .... Cơ quan chủ trì: Sở Y tế; thời gian thực hiện:
+    năm 2026-2028.")."""
     s = sent.text
-    cue = _execution_words().search(s, m.end)
+    cue = _execution_words()[0].search(s, m.end)
     if cue is None:
-        return None
+        s, cue = after, _execution_words()[1].search(after)
+        if cue is None or _DIGIT_WORD.search(after, 0, cue.start()):
+            return None
     for pm in find_periods(s[cue.end() :], year):
         if pm.period and len(s[cue.end() : cue.end() + pm.start].split()) <= 3:
             return pm.period
@@ -629,11 +635,14 @@ def _named_before(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: i
 
 def figure_period(
     sent: Sentence, m: Mention, role: str, cues: list, sec: Sections, year: int | None, next_start: int,
-    lead: tuple[Period, bool] | None,
+    lead: tuple[Period, bool] | None, after: str = "",
 ) -> tuple[Period | None, bool]:
     """(period, point in time) of a number: an as-of cue before it in its sentence, else the period its own clause
     names, else the lead of its sentence or of the sentences before it in the block (`lead`: "Tính đến ngày
-    05/11/2025, ... . Tiến độ ... đạt 75,2%"), else its section's. A plan's target is never a stock as of a day."""
+    05/11/2025, ... . Tiến độ ... đạt 75,2%"), else its section's. A plan's target is never a stock as of a day.
+    `after`: the sentences after the number's in its block (where a plan item may state its execution time)."""
+    if role == "other" and _between(cues, "ROLE_EXAMPLE", 0, m.start):
+        return None, False  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example is of no time
     if role == "target" and kpi_in_brackets(sent, m):
         cited = section_period(sent, m, role, sec)  # the year's KPI, not the time the sentence opens with
         if cited is not None:
@@ -652,7 +661,7 @@ def figure_period(
     if own is None and role == "target":
         # "20% thôn và 15% phường ... vào chỉ tiêu năm 2024": the period named after the last of coordinated plans;
         # "...; thời gian thực hiện từ tháng 3 đến tháng 9 năm 2026": the plan's execution time
-        own = _coordinated_period(sent, m, role, year) or _execution_period(sent, m, year)
+        own = _coordinated_period(sent, m, role, year) or _execution_period(sent, m, year, after)
     if own is not None:
         return own, False
     due = _deadline_period(sent, m, role, sec, context) if usable is None else None
@@ -661,6 +670,23 @@ def figure_period(
     if usable is not None:
         return usable
     return context, bool(context is not None and role != "target" and sec.stock())
+
+
+def compared_whole(sent: Sentence, m: Mention, period: Period | None) -> Period | None:
+    """ "giảm 356 vụ (766/1122) so với cùng kỳ năm 2024": a ratio in brackets right after a signed change, its whole
+    apart from its part by that change, sets the period's count against the count of the base the sentence compares
+    with; the whole is the base's (2024). None for other figures."""
+    if m.kind != "ratio_whole" or period is None:
+        return None
+    i = next(i for i, o in enumerate(sent.mentions) if o is m)
+    if i < 2:
+        return None
+    part, change = sent.mentions[i - 1], sent.mentions[i - 2]
+    if part.kind != "ratio_part" or change.sign_word is None or sent.text[change.end : part.start].strip() != "(":
+        return None
+    if abs(m.base_value - part.base_value) != abs(change.base_value):
+        return None
+    return base_period(sent.text, part.start, period)
 
 
 def _period_after_cue(sent: Sentence, m: Mention, cues: list, year: int | None) -> bool:

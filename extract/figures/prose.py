@@ -6,7 +6,14 @@ import regex
 
 from extract.figures.antecedents import attribute_owner, member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
-from extract.figures.cues import figure_period, lead_in_as_of, lead_of, refine_role, sentence_cues
+from extract.figures.cues import (
+    compared_whole,
+    figure_period,
+    lead_in_as_of,
+    lead_of,
+    refine_role,
+    sentence_cues,
+)
 from extract.figures.label_lines import is_breakdown, names_role, opens_count_list, parse_line
 from extract.figures.measures import area_of, item_measure, measured_subject, opening_object
 from extract.figures.mentions import mention_figure
@@ -165,7 +172,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             done.append((m, subject))
             named.append((m, name or subject))
             res = Resolved(m, indicator, subject, role)
-            period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead)
+            period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead,
+                                                  " ".join(later for _o, later in split[i + 1 :]))
+            period = compared_whole(sent, m, period) or period  # "giảm 356 vụ (766/1122) so với năm 2024"
             if point_in_time and period is not None:
                 last_as_of = (period, True)
             if role != "target":

@@ -231,6 +231,33 @@ def _matches(text: str) -> tuple[tuple[int, int, str, dict], ...]:
     return tuple(f for f in out if not comparison.search(text[max(0, f[0] - 30) : f[0]]))
 
 
+@cache
+def _comparison_base() -> regex.Pattern:
+    return regex.compile(catalog.load("periods")["comparison_base"], _FLAGS)
+
+
+def base_period(text: str, pos: int, period: Period) -> Period | None:
+    """The period of the base a comparison in `text` names (the one nearest `pos`), for a figure of `period`: "so
+    với cùng kỳ năm 2024" moves a figure of 2025 to 2024, "so với cùng kỳ", "so với năm trước" one year back; None
+    when the text compares with no earlier year."""
+    found = list(_comparison_base().finditer(text))
+    if not found:
+        return None
+    near = min(found, key=lambda c: min(abs(c.start() - pos), abs(c.end() - pos)))
+    back = period.end.year - int(near["y"]) if near["y"] else 1
+    if back <= 0:
+        return None
+    start, end = _years_back(period.start, back), _years_back(period.end, back)
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return whole_year(start.year)
+    return Period(start, end, period_label("date_range", start=start, end=end))
+
+
+def _years_back(day: date, n: int) -> date:
+    y = day.year - n
+    return date(y, day.month, min(day.day, calendar.monthrange(y, day.month)[1]))
+
+
 def forget() -> None:
     """Empty find_periods' memory: called per document, so each document pays for its own text (a batch of
     copies of one file would otherwise time the memory, not the rules)."""
