@@ -284,7 +284,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     given = _gives_to(text)
-    text = _strip_lead_in(text)
+    text = _strip_lead_in(_without_purpose(text, sent.text[lo : m.start]))
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
         text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
@@ -361,6 +361,25 @@ def without_writer(subject: str | None, writer: str | None) -> str | None:
     return head
 
 
+def _without_purpose(text: str, lead: str) -> str:
+    """`text` (the words before a count) without the purpose between the act's object and the place preposition
+    that ends `lead` (the clause up to the number; `extents.yaml` purpose_markers, act_places): "lắp đặt camera
+    giám sát nhằm bảo đảm an ninh trật tự tại 12 trường học" -> "lắp đặt camera giám sát": the places are where
+    the act was done, the purpose says why. Unchanged when no place preposition comes before the number, or no act
+    between the clause's aspect marker and the purpose ("Bưu điện đã phục vụ tại 12 điểm": the verb itself), or
+    an aspect marker after it ("X, để bảo đảm an ninh, đã tuần tra tại 20 điểm": the purpose opens the clause)."""
+    ew = extent_words()
+    purpose = ew.purpose.search(text)
+    if purpose is None or not ew.act_place.search(lead) or phrase_words().aspect.search(text, purpose.end()):
+        return text
+    head = text[: purpose.start()]
+    aspect = list(phrase_words().aspect.finditer(head))
+    if not content_words(head[aspect[-1].end() :] if aspect else head):
+        return text
+    place = ew.act_place.search(text)
+    return text[: purpose.start()] + (f" {text[place.start() :]}" if place else "")
+
+
 def _act_at_place(verb_phrase: str, cut: str) -> str:
     """`cut` (the last words of a verb phrase over its length limit) with the verb from the phrase's head when the
     cut keeps only the place the act was done (`extents.yaml` act_places): "tuyên truyền phòng, chống ma túy học
@@ -370,7 +389,8 @@ def _act_at_place(verb_phrase: str, cut: str) -> str:
     if not cut or cut == whole or not whole.endswith(cut):
         return cut
     rest = whole[: len(whole) - len(cut)]
-    place = extent_words().act_place.search(rest)
+    ew = extent_words()
+    place = ew.act_place.search(rest) or ew.recipient_end.search(rest)  # "tặng quà cho học sinh ... 350 em": who got it
     if place is None:
         return cut
     head, found = until_boundary(rest)
