@@ -1379,7 +1379,33 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # ngành: đã tiếp nhận 27.245 hồ sơ", "Đối với bồi dưỡng theo yêu cầu vị trí việc làm thì thời gian ...
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
-    return own
+    return _owner_from_label(text, m, own) if own else own
+
+
+_COLON = regex.compile(r":(?!\d)")
+_TOTAL_LEAD = regex.compile(r"^\s*(?:tổng\s+)?(?:số\s+)?", regex.IGNORECASE)
+
+
+def _owner_from_label(text: str, m: Mention, own: str) -> str:
+    """`own` with the owner a colon label opening the sentence gives the noun `own` opens with ("Kết quả xử lý
+    kiến nghị của cử tri: tổng số kiến nghị đã trả lời là 45" -> "... của cử tri"): the label names whose the
+    things are once, and the clause after it counts them by the bare noun. Only for a figure in the clause right
+    after the colon, a label of at most _MAX_TOPIC_LABEL words with no number, whose last possessive ("của")
+    follows the same noun (two syllables); `own` unchanged otherwise or when it names the owner already."""
+    colon = _COLON.search(text)
+    if colon is None or m.start < colon.end() or HARD.search(text, colon.end(), m.start):
+        return own
+    label = text[: colon.start()]
+    of = list(regex.finditer(WHOLE_WORD % regex.escape(phrase_words().possessive), label, regex.IGNORECASE))
+    if not of or len(label.split()) > _MAX_TOPIC_LABEL or _DIGIT.search(label):
+        return own
+    owner = " ".join(label[of[-1].start() :].split()).strip(" ,")
+    noun = own[_TOTAL_LEAD.match(own).end() :].split()[:2]
+    if len(noun) < 2 or len(content_words(" ".join(noun))) < 2 or set(content_words(owner)) & set(content_words(own)):
+        return own
+    if not regex.search(WHOLE_WORD % regex.escape(" ".join(noun)), label[: of[-1].start()], regex.IGNORECASE):
+        return own
+    return f"{own} {owner}"
 
 
 def check_name(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,
