@@ -1383,7 +1383,6 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
 
 
 _COLON = regex.compile(r":(?!\d)")
-_TOTAL_LEAD = regex.compile(r"^\s*(?:tổng\s+)?(?:số\s+)?", regex.IGNORECASE)
 
 
 def _owner_from_label(text: str, m: Mention, own: str) -> str:
@@ -1400,7 +1399,8 @@ def _owner_from_label(text: str, m: Mention, own: str) -> str:
     if not of or len(label.split()) > _MAX_TOPIC_LABEL or _DIGIT.search(label):
         return own
     owner = " ".join(label[of[-1].start() :].split()).strip(" ,")
-    noun = own[_TOTAL_LEAD.match(own).end() :].split()[:2]
+    count = context_words().count_topic.match(own)  # "tổng số kiến nghị": "kiến nghị"
+    noun = own[count.end() if count else 0 :].split()[:2]
     if len(noun) < 2 or len(content_words(" ".join(noun))) < 2 or set(content_words(owner)) & set(content_words(own)):
         return own
     if not regex.search(WHOLE_WORD % regex.escape(" ".join(noun)), label[: of[-1].start()], regex.IGNORECASE):
