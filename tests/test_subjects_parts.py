@@ -57,8 +57,12 @@ def test_a_purpose_between_the_act_and_a_count_of_places_is_dropped():
                     "tác xã.")
     assert names(s["18"], "hợp tác xã xây dựng mô hình tưới tiết kiệm nước")
     assert "hạn hán" not in s["18"]
-    s = subjects_of("- Triển khai phần mềm quản lý hồ sơ sức khỏe điện tử phục vụ khám chữa bệnh tại 45 trạm y tế xã.")
+    s = subjects_of("- Triển khai phần mềm quản lý hồ sơ sức khỏe điện tử nhằm rút ngắn thời gian khám bệnh tại 45 trạm y "
+                    "tế xã.")
     assert names(s["45"], "trạm y tế xã triển khai phần mềm quản lý hồ sơ sức khỏe điện tử")
+    # "phục vụ" names a body too: a count of places after one keeps it
+    s = subjects_of("Đã thành lập Trung tâm Phục vụ hành chính công tại 124 xã, phường.")
+    assert "Phục vụ" in s["124"]
     s = subjects_of("Kho bạc đã bố trí vốn đối ứng để hoàn thiện hạ tầng tại 7 cụm công nghiệp.")
     assert names(s["7"], "cụm công nghiệp bố trí vốn đối ứng")
     # no place preposition before the count: the purpose is what the count is for ("để" + act of the count)

@@ -651,7 +651,7 @@ class ExtentWords:
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
     recipient_end: regex.Pattern  # searched at the end of a text: the preposition of who received an act ("cho")
     partner: regex.Pattern  # matched at the start of a verb phrase: the verb of whom an act was done with ("phối hợp")
-    purpose: regex.Pattern  # searched: a word opening the purpose of an act ("nhằm", "phục vụ")
+    purpose: regex.Pattern  # searched: a word opening the purpose of an act ("nhằm", "để")
     governor: regex.Pattern  # searched at the end of a text: a verb moving others to act ("khuyến khích")
     result_topic: regex.Pattern  # matched at the start of a text: a result noun opening a sentence's topic
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
