@@ -51,6 +51,19 @@ def test_a_topic_label_qualifies_a_subject_that_shares_only_its_head():
     assert "liên thông" not in s["600"]  # a subject that names part of the topic chose its own words
 
 
+def test_a_colon_label_gives_its_owner_to_the_noun_the_clause_after_it_counts():
+    # "<label naming N của X>: tổng số N ... là V": the label says whose the N are once, the clause counts them
+    s = subjects_of("Kết quả tiếp nhận ý kiến của cử tri: tổng số ý kiến đã được trả lời là 45.")
+    assert names(s["45"], "ý kiến đã được trả lời của cử tri")
+    s = subjects_of("Tình hình tiếp nhận phản ánh của người bệnh: số phản ánh đã giải quyết là 37.")
+    assert names(s["37"], "phản ánh của người bệnh đã giải quyết", extra=0)
+    s = subjects_of("Công tác xử lý kiến nghị, đề xuất của hộ kinh doanh: tổng số kiến nghị về thuế, phí là 28.")
+    assert names(s["28"], "kiến nghị về thuế, phí của hộ kinh doanh")
+    # the clause counts another noun than the label's: no owner carried over
+    s = subjects_of("Tình hình giải quyết đơn thư của công dân: số cuộc tiếp dân là 12.")
+    assert "công dân" not in s["12"]
+
+
 def test_a_count_opening_a_semicolon_part_shares_the_verb_of_the_count_before():
     s = subjects_of("Toàn huyện đã cấp 12.400 giấy phép lái xe, giấy đăng ký xe (trong đó, 3.100 giấy phép đổi mới); "
                     "8.650 biển số xe máy.")

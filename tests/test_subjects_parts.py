@@ -1,7 +1,7 @@
 """Subjects of parts, labelled items and rates named after them (extract/figures/subjects.py `_labelled_part`,
-`_after_opening_rate`, `_object_after`, `_colon_label`, `_act_at_place`, `noun_phrase`'s contrast topic;
-extract/figures/topics.py `_own_label`; words in rules/subjects.yaml phrase.contrast, rules/extents.yaml act_places),
-on invented sentences."""
+`_after_opening_rate`, `_object_after`, `_colon_label`, `_act_at_place`, `_without_purpose`, `noun_phrase`'s
+contrast topic; extract/figures/topics.py `_own_label`; words in rules/subjects.yaml phrase.contrast,
+rules/extents.yaml act_places, recipient_prepositions, purpose_markers), on invented sentences."""
 
 from __future__ import annotations
 
@@ -38,6 +38,41 @@ def test_a_verb_phrase_cut_to_its_place_keeps_the_act():
     s = subjects_of("Trung tâm tổ chức hướng dẫn kỹ năng sử dụng dịch vụ công trực tuyến tại Bưu điện Văn hóa xã Tân "
                     "Hà 15 lượt.")
     assert names(s["15"], "lượt hướng dẫn kỹ năng sử dụng dịch vụ công trực tuyến tại Bưu điện Văn hóa xã Tân Hà")
+
+
+def test_a_verb_phrase_cut_to_its_recipients_keeps_the_act():
+    # "cho <recipients> N người": the count is of who received the act, so the act stays with them
+    s = subjects_of("Huyện đoàn tổ chức tặng quà cho học sinh và giáo viên vùng khó khăn 350 người.")
+    assert names(s["350"], "học sinh và giáo viên vùng khó khăn được tặng quà")
+    s = subjects_of("Trung tâm Khuyến nông phối hợp với Hội Nông dân xã tổ chức tập huấn cho hộ nông dân trồng lúa "
+                    "420 người.")
+    assert names(s["420"], "hộ nông dân trồng lúa được tập huấn")
+
+
+def test_a_purpose_between_the_act_and_a_count_of_places_is_dropped():
+    # "<act> <object> nhằm/để/phục vụ <purpose> tại N <places>": the places are where the act was done
+    s = subjects_of("Lắp đặt hệ thống camera giám sát nhằm bảo đảm an ninh trật tự tại 12 trường học.")
+    assert names(s["12"], "trường học lắp đặt hệ thống camera giám sát", extra=0)
+    s = subjects_of("Ngành nông nghiệp đã xây dựng mô hình tưới tiết kiệm nước để thích ứng với hạn hán tại 18 hợp "
+                    "tác xã.")
+    assert names(s["18"], "hợp tác xã xây dựng mô hình tưới tiết kiệm nước")
+    assert "hạn hán" not in s["18"]
+    s = subjects_of("- Triển khai phần mềm quản lý hồ sơ sức khỏe điện tử nhằm rút ngắn thời gian khám bệnh tại 45 trạm y "
+                    "tế xã.")
+    assert names(s["45"], "trạm y tế xã triển khai phần mềm quản lý hồ sơ sức khỏe điện tử")
+    # "phục vụ" names a body too: a count of places after one keeps it
+    s = subjects_of("Đã thành lập Trung tâm Phục vụ hành chính công tại 124 xã, phường.")
+    assert "Phục vụ" in s["124"]
+    s = subjects_of("Kho bạc đã bố trí vốn đối ứng để hoàn thiện hạ tầng tại 7 cụm công nghiệp.")
+    assert names(s["7"], "cụm công nghiệp bố trí vốn đối ứng")
+    # no place preposition before the count: the purpose is what the count is for ("để" + act of the count)
+    s = subjects_of("Sở Tài chính đã bố trí kinh phí để sửa chữa 15 trường học.")
+    assert "sửa chữa" in s["15"]
+    # the purpose word is the act itself, or the purpose opens the clause before its aspect marker: nothing to drop
+    s = subjects_of("Bưu điện đã phục vụ tại 12 điểm giao dịch.")
+    assert "phục vụ" in s["12"]
+    s = subjects_of("Công an xã, để bảo đảm an ninh, đã tuần tra tại 20 điểm.")
+    assert "tuần tra" in s["20"]
 
 
 def test_a_group_singled_out_by_rieng_names_every_figure_of_its_sentence():

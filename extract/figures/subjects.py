@@ -284,7 +284,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     given = _gives_to(text)
-    text = _strip_lead_in(text)
+    text = _strip_lead_in(_without_purpose(text, sent.text[lo : m.start]))
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
         text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
@@ -361,6 +361,25 @@ def without_writer(subject: str | None, writer: str | None) -> str | None:
     return head
 
 
+def _without_purpose(text: str, lead: str) -> str:
+    """`text` (the words before a count) without the purpose between the act's object and the place preposition
+    that ends `lead` (the clause up to the number; `extents.yaml` purpose_markers, act_places): "lắp đặt camera
+    giám sát nhằm bảo đảm an ninh trật tự tại 12 trường học" -> "lắp đặt camera giám sát": the places are where
+    the act was done, the purpose says why. Unchanged when no place preposition comes before the number, or no act
+    between the clause's aspect marker and the purpose ("Bưu điện đã phục vụ tại 12 điểm": the verb itself), or
+    an aspect marker after it ("X, để bảo đảm an ninh, đã tuần tra tại 20 điểm": the purpose opens the clause)."""
+    ew = extent_words()
+    purpose = ew.purpose.search(text)
+    if purpose is None or not ew.act_place.search(lead) or phrase_words().aspect.search(text, purpose.end()):
+        return text
+    head = text[: purpose.start()]
+    aspect = list(phrase_words().aspect.finditer(head))
+    if not content_words(head[aspect[-1].end() :] if aspect else head):
+        return text
+    place = ew.act_place.search(text)
+    return text[: purpose.start()] + (f" {text[place.start() :]}" if place else "")
+
+
 def _act_at_place(verb_phrase: str, cut: str) -> str:
     """`cut` (the last words of a verb phrase over its length limit) with the verb from the phrase's head when the
     cut keeps only the place the act was done (`extents.yaml` act_places): "tuyên truyền phòng, chống ma túy học
@@ -370,7 +389,8 @@ def _act_at_place(verb_phrase: str, cut: str) -> str:
     if not cut or cut == whole or not whole.endswith(cut):
         return cut
     rest = whole[: len(whole) - len(cut)]
-    place = extent_words().act_place.search(rest)
+    ew = extent_words()
+    place = ew.act_place.search(rest) or ew.recipient_end.search(rest)  # "tặng quà cho học sinh ... 350 em": who got it
     if place is None:
         return cut
     head, found = until_boundary(rest)
@@ -1401,7 +1421,33 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # ngành: đã tiếp nhận 27.245 hồ sơ", "Đối với bồi dưỡng theo yêu cầu vị trí việc làm thì thời gian ...
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
-    return own
+    return _owner_from_label(text, m, own) if own else own
+
+
+_COLON = regex.compile(r":(?!\d)")
+
+
+def _owner_from_label(text: str, m: Mention, own: str) -> str:
+    """`own` with the owner a colon label opening the sentence gives the noun `own` opens with ("Kết quả xử lý
+    kiến nghị của cử tri: tổng số kiến nghị đã trả lời là 45" -> "... của cử tri"): the label names whose the
+    things are once, and the clause after it counts them by the bare noun. Only for a figure in the clause right
+    after the colon, a label of at most _MAX_TOPIC_LABEL words with no number, whose last possessive ("của")
+    follows the same noun (two syllables); `own` unchanged otherwise or when it names the owner already."""
+    colon = _COLON.search(text)
+    if colon is None or m.start < colon.end() or HARD.search(text, colon.end(), m.start):
+        return own
+    label = text[: colon.start()]
+    of = list(regex.finditer(WHOLE_WORD % regex.escape(phrase_words().possessive), label, regex.IGNORECASE))
+    if not of or len(label.split()) > _MAX_TOPIC_LABEL or _DIGIT.search(label):
+        return own
+    owner = " ".join(label[of[-1].start() :].split()).strip(" ,")
+    count = context_words().count_topic.match(own)  # "tổng số kiến nghị": "kiến nghị"
+    noun = own[count.end() if count else 0 :].split()[:2]
+    if len(noun) < 2 or len(content_words(" ".join(noun))) < 2 or set(content_words(owner)) & set(content_words(own)):
+        return own
+    if not regex.search(WHOLE_WORD % regex.escape(" ".join(noun)), label[: of[-1].start()], regex.IGNORECASE):
+        return own
+    return f"{own} {owner}"
 
 
 def check_name(sent: Sentence, m: Mention, subject: str | None, indicator: str | None,

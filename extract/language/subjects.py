@@ -657,7 +657,9 @@ class ExtentWords:
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
     recipient: regex.Pattern  # full match of a lead-in word: the preposition of who received an act ("cho")
     act_place: regex.Pattern  # searched at the end of a text: the preposition of where an act was done ("tại")
+    recipient_end: regex.Pattern  # searched at the end of a text: the preposition of who received an act ("cho")
     partner: regex.Pattern  # matched at the start of a verb phrase: the verb of whom an act was done with ("phối hợp")
+    purpose: regex.Pattern  # searched: a word opening the purpose of an act ("nhằm", "để")
     governor: regex.Pattern  # searched at the end of a text: a verb moving others to act ("khuyến khích")
     result_topic: regex.Pattern  # matched at the start of a text: a result noun opening a sentence's topic
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
@@ -674,7 +676,7 @@ def extent_words_data() -> dict:
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
                                                   "attendance_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
-                                                  "raised_heads", "partner_verbs", "governing_verbs",
+                                                  "raised_heads", "partner_verbs", "purpose_markers", "governing_verbs",
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
                                                   "conformity_verbs", "standards", "relation_words",
                                                   "relation_partners"})
@@ -701,7 +703,9 @@ def extent_words() -> ExtentWords:
         agent_place=regex.compile(WHOLE_WORD % alt["agent_places"] + r"\s+", flags),
         recipient=regex.compile(alt["recipient_prepositions"], flags),
         act_place=regex.compile(WHOLE_WORD % alt["act_places"] + r"[\s,]*$", flags),
+        recipient_end=regex.compile(WHOLE_WORD % alt["recipient_prepositions"] + r"[\s,]*$", flags),
         partner=regex.compile(r"\s*" + WHOLE_WORD % alt["partner_verbs"] + r"\s+", flags),
+        purpose=regex.compile(r"\s" + WHOLE_WORD % alt["purpose_markers"] + r"\s", flags),
         governor=regex.compile(WHOLE_WORD % alt["governing_verbs"] + r"\s*$", flags),
         result_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["result_topics"] + r"\s+(?=\p{L})", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
