@@ -910,7 +910,12 @@ def _ratio_items(sent: Sentence, m: Mention, last: Mention) -> bool:
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
-    """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ...")."""
+    """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ..."); asked
+    up to four times per figure (noun_phrase, activity_plan, subject_of, ...): worked out once (Sentence.remembered)."""
+    return sent.remembered("phrase_after", m, _phrase_after_once)
+
+
+def _phrase_after_once(sent: Sentence, m: Mention) -> str:
     s = sent.text
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = past_suffix(m, s[m.end : nxt])
