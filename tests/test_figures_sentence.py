@@ -149,3 +149,20 @@ def test_clause_start_is_after_the_last_boundary_before_the_point():
     assert clause_start(s, s.index("huyện B"), 0) == s.index(" huyện B")
     assert clause_start(s, s.index("Huyện"), 0) == 0
     assert clause_start(s, s.index("5"), s.index("đạt")) == s.index("đạt")  # none after the floor
+
+
+def test_remembered_works_a_result_out_once_per_mention_of_the_sentence():
+    sent = analyse("Cấp 1.250 mã định danh và 310 tài khoản cho hộ kinh doanh.")
+    first, second = sent.mentions
+    calls = []
+
+    def work(s, m):
+        calls.append(m)
+        return s.text[m.start : m.start + 3]
+
+    assert sent.remembered("opening", first, work) == "1.2"
+    assert sent.remembered("opening", first, work) == "1.2"  # not worked out again
+    assert sent.remembered("opening", second, work) == "310"
+    assert calls == [first, second]
+    # another sentence object of the same text keeps its own memory
+    assert analyse(sent.text).remembered("opening", first, work) == "1.2" and len(calls) == 3

@@ -215,3 +215,13 @@ def test_a_base_named_with_a_group_of_its_own_is_that_group_s_measure():
     # a short comma part goes on the group's noun list
     s = subjects_of("Tỷ lệ hộ nghèo của huyện là 6,5%, cao hơn tỷ lệ 3,2% của các xã đồng bằng, ven biển.")
     assert "đồng bằng" in s["3,2%"] and "ven biển" in s["3,2%"]
+
+
+def test_a_sentence_without_a_comparison_word_gives_no_base():
+    # _comparison_base skips a sentence holding no word of its openers: the same answer as reading it
+    sent = analyse("Năm 2025 tuyển sinh 320 học viên, đào tạo 533 học viên.")
+    done = [(sent.mentions[0], "học viên tuyển sinh")]
+    assert measures._comparison_base(sent, sent.mentions[1], "học viên đào tạo", done) is None
+    sent = analyse("Tuyển sinh 320 học viên, tăng 40 học viên so với 280 học viên năm trước.")
+    done = [(sent.mentions[0], "học viên tuyển sinh"), (sent.mentions[1], "học viên tuyển sinh")]
+    assert measures._comparison_base(sent, sent.mentions[2], "học viên năm trước", done) is not None

@@ -729,3 +729,22 @@ def test_a_share_of_a_count_names_the_noun_after_the_count_word():
     # ... unless the clause names the rate: "số X" is then the base it is taken over, not what is measured
     s = subjects_of("Năm 2026, phấn đấu giảm tỷ lệ nợ đọng xuống dưới 2,5% số phải thu.")
     assert names(s["2,5%"], "tỷ lệ nợ đọng") and "phải thu" not in s["2,5%"]
+
+
+def test_without_openers_is_remembered_per_document_and_gives_the_same_text():
+    text = "Lũy kế 10 tháng, thu ngân sách"
+    subject_rules.forget()
+    once = subject_rules.without_openers(text)
+    assert subject_rules.without_openers(text) is once  # the second call is the first one's answer
+    subject_rules.forget()
+    assert subject_rules.without_openers(text) == once
+    assert "lũy kế" not in once.casefold()
+
+
+def test_a_running_total_with_no_figure_before_it_takes_nothing():
+    from extract.figures.subjects import running_total
+
+    assert running_total("lũy kế 10 tháng", []) is None
+    assert running_total("lũy kế 10 tháng", [(None, None)]) is None
+    assert running_total("lũy kế 10 tháng", [(None, "số thu ngân sách")]) == "số thu ngân sách"
+    assert running_total("số thu ngân sách", [(None, "kinh phí")]) is None

@@ -41,6 +41,7 @@ from extract.figures.subjects import (
     unmark,
     without_openers,
 )
+from extract.language.literals import may_hold
 from extract.language.numbers import Mention, find_numbers
 from extract.language.periods import find_periods
 from extract.language.subjects import (
@@ -247,6 +248,8 @@ def _comparison_base(sent: Sentence, m: Mention, own: str | None, done: list) ->
     time, that figure's subject; named with words of its own after it ("so với tỷ lệ 0,8% bỏ học của học sinh thành
     thị") it is the measure noun before it with those words (measures.yaml base_openers, base_times)."""
     mw = measure_words()
+    if not may_hold(mw.base_opener, sent.text):  # most sentences name no comparison ("so với", "cao hơn")
+        return None
     lo = max((o.end for o, _s in done if o.end <= m.opening), default=0)
     opener = mw.base_opener.search(sent.text[lo : m.opening])
     if opener is None or HARD.search(sent.text, lo, m.opening) or phrase_words().predicates.search(opener.group("n")):

@@ -4,7 +4,7 @@ numbers it holds and clause boundaries."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex
@@ -44,6 +44,19 @@ class Sentence:
     aliases: list  # (start, end, indicator_id, text)
     breaks: list  # (start, end) of hard subject breaks
     mentions: list
+    # what the rules work out once per number of this sentence and read again (key -> (mention, result)): the
+    # sentence's own, so nothing is kept across sentences or documents
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remembered(self, key: str, m: Mention, work):
+        """`work(self, m)`, worked out once per (key, mention) of this sentence: the mention object is kept with
+        the result, so a mention made after another is gone is never taken for it."""
+        hit = self.memo.get((key, id(m)))
+        if hit is not None and hit[0] is m:
+            return hit[1]
+        out = work(self, m)
+        self.memo[(key, id(m))] = (m, out)
+        return out
 
     def group(self, pos: int) -> int:
         return self.groups[pos] if 0 <= pos < len(self.groups) else -1

@@ -37,11 +37,11 @@ from extract.language.subjects import (
     extent_words_data,
     measure_phrase,
     measure_units,
-    openers,
     per_times,
     phrase_words,
     tidy_subject,
     until_boundary,
+    without_openers,
     word_alternation,
     word_pattern,
 )
@@ -96,12 +96,6 @@ def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
         return True
     rate = fold(phrase_words().share).casefold()
     return fold(own).casefold().startswith(rate + " ")  # a rate its clause names ("tỷ lệ ... đạt 74,88%")
-
-
-def without_openers(text: str) -> str:
-    for rx in openers():
-        text = rx.sub(" ", text)
-    return " ".join(text.split())
 
 
 def masked(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool = True) -> str:
@@ -978,7 +972,12 @@ def _ratio_items(sent: Sentence, m: Mention, last: Mention) -> bool:
 
 
 def _phrase_after(sent: Sentence, m: Mention) -> str:
-    """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ...")."""
+    """The noun phrase after a rate that opens its clause ("100% thủ tục hành chính được công khai, ..."); asked
+    up to four times per figure (noun_phrase, activity_plan, subject_of, ...): worked out once (Sentence.remembered)."""
+    return sent.remembered("phrase_after", m, _phrase_after_once)
+
+
+def _phrase_after_once(sent: Sentence, m: Mention) -> str:
     s = sent.text
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
     rest = past_suffix(m, s[m.end : nxt])
@@ -1900,7 +1899,8 @@ def running_total(subject: str | None, done: list) -> str | None:
     """The subject of a figure whose own words name only when it runs to ("Phấn đấu số thu tháng 10 đạt 1.450 tỷ
     đồng; lũy kế 10 tháng đạt trên 13.800 tỷ đồng"): the running total, or the same time's next figure, of what the
     figure before it in the sentence measures (`done`: its (mention, subject) pairs); None otherwise."""
-    if not subject or content_words(without_openers(subject)) or not done or not done[-1][1]:
+    # the cheap tests first: the first figure of a sentence has no figure before it to run on from
+    if not subject or not done or not done[-1][1] or content_words(without_openers(subject)):
         return None
     return done[-1][1]
 

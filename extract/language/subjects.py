@@ -47,9 +47,10 @@ def _content_words(text: str) -> tuple[str, ...]:
 
 
 def forget() -> None:
-    """Empty content_words' and tidy_subject's memory: called per document, as numbers.forget."""
+    """Empty content_words', tidy_subject's and without_openers' memory: called per document, as numbers.forget."""
     _content_words.cache_clear()
     tidy_subject.cache_clear()  # remembered too: half its calls repeat a subject of the same document
+    without_openers.cache_clear()
 
 
 def subject_key(text: str | None) -> str | None:
@@ -66,6 +67,15 @@ def openers() -> tuple[regex.Pattern, ...]:
         return tuple(regex.compile(p, regex.IGNORECASE) for p in load("subjects")["openers"])
     except regex.error as exc:
         raise RuleError(f"subjects.yaml openers: {exc}") from exc
+
+
+@lru_cache(maxsize=8192)
+def without_openers(text: str) -> str:
+    """`text` without its clause openers and time adverbials, spaces collapsed; remembered (emptied per document):
+    half the figure stage's calls repeat a phrase, as running_total and is_weak test the same subject in turn."""
+    for rx in openers():
+        text = rx.sub(" ", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
