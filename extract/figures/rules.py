@@ -76,6 +76,8 @@ class Rules:
     now_before: regex.Pattern
     reference_before: regex.Pattern
     not_purpose_before: regex.Pattern
+    not_purpose_after: regex.Pattern
+    breach_before: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -164,6 +166,8 @@ def rules() -> Rules:
         now_before=regex.compile(roles["now_before"], _FLAGS),
         reference_before=regex.compile(roles["reference_before"], _FLAGS),
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
+        not_purpose_after=regex.compile(roles["not_purpose_after"], _FLAGS),
+        breach_before=regex.compile(roles["breach_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
