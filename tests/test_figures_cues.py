@@ -488,3 +488,9 @@ def test_a_year_end_reports_part_of_directions_names_the_next_year():
         ("paragraph", "Thu nhập bình quân đầu người đạt 90 triệu đồng/người/năm; tỷ lệ hộ nghèo giảm còn dưới 1,5%.", None),
     )
     assert [(f.role, f.period_start) for f in figs] == [("target", date(2027, 1, 1))] * 2
+
+
+def test_a_level_in_brackets_after_a_comparisons_base_is_of_the_base():
+    figs = figures_of("Năm 2026 cấp 420 giấy phép, giảm 35 giấy phép so với năm 2024 (455 giấy phép).", year=2026)
+    assert [(f.value, f.period_start) for f in figs] == [(420, date(2026, 1, 1)), (-35, date(2026, 1, 1)),
+                                                         (455, date(2024, 1, 1))]

@@ -18,7 +18,7 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # fails. Set H (two reports, a monthly report, a score report) was then: P 0.978, R 0.985, 3 of 102 kept, value+unit
 # 0.947, role 0.894, period 0.864, point in time 0.992, subject 0.629 (tests/gold/written/README.md).
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.975, "point_in_time": 0.997,
+    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.977, "point_in_time": 0.997,
                         "subject": 0.722}),
 }
 

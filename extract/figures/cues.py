@@ -649,6 +649,12 @@ def figure_period(
         cited = section_period(sent, m, role, sec)  # the year's KPI, not the time the sentence opens with
         if cited is not None:
             return whole_year(cited.end.year), False
+    base = rules().base_level_before.search(sent.text, 0, m.opening) if role in ("actual", "other") else None
+    if base is not None:
+        # "tăng 14 lao động so với năm 2025 (172 lao động)": the level of the base, of the base's period
+        level = next((pm.period for pm in find_periods(base["base"], year) if pm.period), None)
+        if level is not None:
+            return level, False
     own = own_period(sent, m, role, year, next_start)
     usable = lead if lead is not None and not (lead[1] and role == "target") else None
     # the context of a stock is what encloses the sentence: a year in it is the cue's own ("tính đến cuối năm

@@ -62,6 +62,7 @@ class Rules:
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
     future_year: regex.Pattern
+    base_level_before: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
     rate_name: regex.Pattern
@@ -152,6 +153,7 @@ def rules() -> Rules:
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),
         future_year=regex.compile(roles["future_year"], _FLAGS),
+        base_level_before=regex.compile(roles["base_level_before"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
         rate_name=regex.compile(roles["rate_name"], _FLAGS),
