@@ -36,6 +36,7 @@ def _rules():
         "title_line_words": int(data["title_line"]["max_words"]),
         "title_line_body": regex.compile(data["title_line"]["body_line"]),
         "cited_date": regex.compile(data["cited_date"], regex.I),
+        "examined": regex.compile(data["examined_period"]),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
         ],
@@ -216,6 +217,9 @@ def _report_date(doc: Document, flat_head: str, r) -> date | None:
 
 def _period(doc: Document, title: str | None, issued: date | None, header_year: int | None = None) -> Period | None:
     year = issued.year if issued else header_year or _first_year(doc)
+    examined = _examined_period(doc, year)
+    if examined:
+        return examined
     if title:
         p = first_period(title, year)
         if p:
@@ -240,6 +244,17 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
                 if pm.period:
                     return whole_year(cited) if cited and pm.period.end.year < cited else pm.period
     return whole_year(year) if year else None
+
+
+def _examined_period(doc: Document, year: int | None) -> Period | None:
+    """The period an inspection or audit examined, as its opening states it ("Thời kỳ thanh tra từ ... đến ...")."""
+    for b in doc.blocks[:_HEAD_BLOCKS + 10]:
+        m = _rules()["examined"].search(b.text)
+        if m:
+            p = first_period(b.text[m.end():], year)
+            if p:
+                return p
+    return None
 
 
 def _latest_cited_year(doc: Document) -> int | None:

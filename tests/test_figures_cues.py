@@ -445,3 +445,52 @@ def test_a_change_of_a_rank_is_of_the_ranked_unit(sign, value):
     figs = figures_of(f"Huyện Krông Pa xếp thứ 12/17, {sign} 3 bậc so với năm trước.")
     assert (figs[-1].value, figs[-1].role) == (value, "change")
     assert "Krông Pa" in figs[-1].subject  # not "tăng bậc": a predicate and the unit name nothing
+
+
+# invented sentences for the rules of the inspection and year-end texts of written set T (session 17, helper s17-R)
+def test_a_breach_of_a_norm_and_a_fault_let_happen_are_facts():
+    figs = figures_of(
+        "Kiểm tra phát hiện chi vượt định mức 52,7 triệu đồng; chi sai chế độ, định mức 18 triệu đồng. "
+        "Phường để xảy ra 14 vụ lấn chiếm đất công với diện tích 0,42 ha."
+    )
+    assert [(f.value, f.role) for f in figs] == [(52.7, "actual"), (18, "actual"), (14, "actual"), (0.42, "actual")]
+
+
+def test_an_excess_over_the_plan_is_a_change_not_a_bound():
+    figs = figures_of(
+        "Doanh thu dịch vụ đạt 412 tỷ đồng, vượt 12 tỷ đồng so với chỉ tiêu Nghị quyết; số lao động có việc làm mới "
+        "vượt 4,5% kế hoạch."
+    )
+    assert [(f.value, f.qualifier, f.role) for f in figs] == [(412, None, "actual"), (12, None, "change"),
+                                                              (4.5, None, "change")]
+    (f,) = figures_of("Năm 2025, tổng vốn huy động vượt 1.000 tỷ đồng.")
+    assert (f.qualifier, f.role) == (">", "actual")  # no plan: "vượt" is a bound
+
+
+def test_a_share_of_the_resolution_and_the_growth_of_a_production_value():
+    figs = figures_of("Giá trị sản xuất công nghiệp ước đạt 640 tỷ đồng, đạt 101,5% Nghị quyết, tăng 8,2% so với năm 2024.")
+    assert [f.role for f in figs] == ["actual", "share_of_target", "change"]  # a value's growth, not the IIP
+
+
+def test_the_recommendations_of_an_inspection_are_to_be_done():
+    figs = _month_figures(
+        ("paragraph", "Trong tháng, phường đã xử lý 6 trường hợp vi phạm.", None),
+        ("heading", "III. KIẾN NGHỊ", 2),
+        ("paragraph", "Ủy ban nhân dân phường kiểm điểm trách nhiệm đối với 03 cán bộ địa chính.", None),
+    )
+    assert [(f.value, f.role) for f in figs] == [(6, "actual"), (3, "target")]
+
+
+def test_a_year_end_reports_part_of_directions_names_the_next_year():
+    figs = _month_figures(
+        ("heading", "Phần thứ hai. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027", 1),
+        ("heading", "I. CÁC CHỈ TIÊU CHỦ YẾU", 2),
+        ("paragraph", "Thu nhập bình quân đầu người đạt 90 triệu đồng/người/năm; tỷ lệ hộ nghèo giảm còn dưới 1,5%.", None),
+    )
+    assert [(f.role, f.period_start) for f in figs] == [("target", date(2027, 1, 1))] * 2
+
+
+def test_a_level_in_brackets_after_a_comparisons_base_is_of_the_base():
+    figs = figures_of("Năm 2026 cấp 420 giấy phép, giảm 35 giấy phép so với năm 2024 (455 giấy phép).", year=2026)
+    assert [(f.value, f.period_start) for f in figs] == [(420, date(2026, 1, 1)), (-35, date(2026, 1, 1)),
+                                                         (455, date(2024, 1, 1))]

@@ -14,6 +14,9 @@ from extract.language.headings import heading_level, is_page_number, rules, star
         ("PHẦN THỨ HAI TỔNG KẾT CÁC ĐỀ ÁN VỀ ĐÀO TẠO NHÂN LỰC Ở NƯỚC NGOÀI", 1),
         ("A. KẾT QUẢ, TÌNH HÌNH THỰC HIỆN NHIỆM VỤ QUÝ I NĂM 2026", 1),
         ("B. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ II/2026", 1),
+        # a part's numbering of words closed by a full stop is no sentence end (session 17)
+        ("Phần thứ hai. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU NĂM 2027", 1),
+        ("Chương II. CÔNG TÁC THANH TRA, KIỂM TRA", 1),
         ("I. Tình hình kinh tế - xã hội, quốc phòng - an ninh", 2),
         ("II. Về công tác xây dựng Đảng", 2),
         ("IV. KIẾN NGHỊ", 2),
@@ -48,6 +51,7 @@ def test_heading_levels(text, level):
         # a single sentence ending in a full stop is a list item, not a title
         "3. Tổng vốn đầu tư toàn xã hội: Phấn đấu đạt trên 135.000 tỷ đồng.",
         "1. Tập trung hoàn thành 11 nhiệm vụ đang thực hiện, chưa hoàn thành (có phụ lục kèm theo) .",
+        "Phần thứ hai. Năm 2027 huyện phấn đấu đạt mục tiêu. Tập trung chỉ đạo",
         # not numbered
         "- Thu ngân sách nhà nước đạt 10.619 tỷ đồng",
         "* Đánh giá chung:",

@@ -324,3 +324,16 @@ def test_a_title_line_opening_like_a_body_is_the_plans_subject_and_names_its_per
         )
     )
     assert report.title == "BÁO CÁO"
+
+
+def test_an_audit_is_about_the_period_it_examined_not_its_signing_year():
+    meta = read_metadata(
+        _doc(
+            _header("KIỂM TOÁN NHÀ NƯỚC KHU VỰC IX\nSố: 88/TB-KV IX", f"{MOTTO}\nCần Thơ, ngày 09 tháng 3 năm 2027"),
+            Block("paragraph", "THÔNG BÁO", "p1"),
+            Block("paragraph", "Kết quả kiểm toán ngân sách tại Sở Giáo dục và Đào tạo", "p2"),
+            Block("paragraph", "Đoàn kiểm toán đã làm việc tại đơn vị từ ngày 05/01/2027 đến ngày 25/01/2027.", "p3"),
+            Block("paragraph", "Thời kỳ kiểm toán: từ ngày 01/7/2025 đến ngày 30/6/2026.", "p4"),
+        )
+    )
+    assert (meta.period.start, meta.period.end) == (date(2025, 7, 1), date(2026, 6, 30))

@@ -1043,3 +1043,15 @@ def test_a_comparative_with_a_base_is_a_difference(text, value, qualifier, sign)
 def test_a_duration_bounded_by_tu_tro_len_is_no_reporting_period():
     (m,) = find_numbers("số tiền nợ từ 06 tháng trở lên")
     assert (m.value, m.unit, m.qualifier) == (D(6), "tháng", ">=")
+
+
+def test_farms_vouchers_and_houses_are_counted_whole():
+    """Compound nouns whose first syllable is a unit ("trang", pages), and a house as a per-unit (session 17)."""
+    units = [m.unit for m in find_numbers("có 25 trang trại, kiểm tra 310 chứng từ, hỗ trợ 50 triệu đồng/nhà")]
+    assert units == ["trang trại", "chứng từ", "triệu đồng/nhà"]
+
+
+def test_a_duration_over_a_bound_is_no_reporting_period():
+    """ "chậm quyết toán quá 12 tháng", "nợ trên 6 tháng": how long, bounded, not the 12 or 6 months reported on."""
+    assert [(m.value, m.unit, m.qualifier) for m in find_numbers("công trình chậm quyết toán quá 12 tháng; nợ trên 6 tháng")] == [
+        (12, "tháng", ">"), (6, "tháng", ">")]

@@ -12,13 +12,14 @@ from support import WRITTEN
 from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 
 # set -> (precision, recall, non-quantities listed that came out, per-field floors), as measured at the end of
-# session 16 (set T then held eight texts: two reports, a plan, a norms resolution, a score report, a monthly report,
-# a quarterly report and a decision approving a programme): a drop in any of them fails. Set H (two reports, a
-# monthly report, a score report) was then: P 0.978, R 0.985, 3 of 102 kept, value+unit 0.947, role 0.886, period
-# 0.856, point in time 0.992, subject 0.629 (tests/gold/written/README.md).
+# session 17's rules from set T's inspection conclusion and commune year-end report (set T then held ten texts: three
+# reports, a plan, a norms resolution, a score report, a monthly report, a decision approving a programme, an
+# inspection conclusion, a year-end report; its eight older texts as at the end of session 16): a drop in any of them
+# fails. Set H (two reports, a monthly report, a score report) was then: P 0.978, R 0.985, 3 of 102 kept, value+unit
+# 0.947, role 0.894, period 0.864, point in time 0.992, subject 0.629 (tests/gold/written/README.md).
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.983, "qualifier": 1.0, "role": 0.990, "period": 0.986, "point_in_time": 0.997,
-                        "subject": 0.740}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.977, "point_in_time": 0.997,
+                        "subject": 0.722}),
 }
 
 
@@ -34,8 +35,9 @@ def totals(scores):
 
 @pytest.mark.parametrize("name", ["T", "H"])
 def test_every_text_is_read_whole(scores, totals, name):
-    # T: two reports, a plan, a norms resolution, a score report, a monthly report, a quarterly report, a decision
-    texts = {"T": 8, "H": 4}[name]
+    # T: two reports, a plan, a norms resolution, a score report, a monthly report, a quarterly report, a decision,
+    # an inspection conclusion and a commune's year-end report
+    texts = {"T": 10, "H": 4}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 

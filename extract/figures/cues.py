@@ -83,12 +83,15 @@ def _stretch_start(sent: Sentence, pos: int) -> int:
 
 
 def _inert(s: str, cue: tuple) -> bool:
-    """A norm cue that states no rule: a counted noun after a number ("06 trường hợp") or a result after
-    "đạt" ("đạt tối đa 18 điểm")."""
+    """A norm cue that states no rule: a counted noun after a number ("06 trường hợp"), a result after "đạt"
+    ("đạt tối đa 18 điểm") or what a breach broke ("chi sai chế độ, định mức", "vượt định mức")."""
     c0, _c1, label = cue
-    if label != "ROLE_NORM":
+    if label not in ("ROLE_NORM", "NORM_TOPIC"):
         return False
-    return bool(_COUNT_BEFORE.search(s, 0, c0) or rules().achieved_before.search(s, 0, c0))
+    r = rules()
+    if r.breach_before.search(s, 0, c0):
+        return True
+    return label == "ROLE_NORM" and bool(_COUNT_BEFORE.search(s, 0, c0) or r.achieved_before.search(s, 0, c0))
 
 
 def _between(cues: list, label: str, lo: int, hi: int) -> list:
@@ -377,10 +380,7 @@ def _refined_role(
         return "share_of_target"  # "chưa đạt theo Kế hoạch (chỉ 70%)": the share of the plan reached
     if role == "share_of_target":
         # "vượt 2,1% kế hoạch", "tăng 0,6% so với kế hoạch năm": an excess over plan, not a share of it
-        excess = m.qualifier_span and any(
-            label == "EXCESS" and c0 <= m.qualifier_span[0] < c1 for c0, c1, label in cues
-        )
-        return "change" if excess or (m.sign_word and not is_decrease(m.sign_word)) else role
+        return "change" if _excess_word(m, cues) or (m.sign_word and not is_decrease(m.sign_word)) else role
     if m.kind == "multiple":
         # "cam kết công tác ít nhất gấp 03 lần thời gian học": a bounded multiple that a rule sets; in a document
         # that sets rules, "được hỗ trợ gấp 1,5 lần mức quy định" is a level the rule gives, not a change
@@ -436,6 +436,17 @@ def _refined_role(
     return role
 
 
+def _excess_word(m: Mention, cues: list) -> bool:
+    """The number's qualifier word is "vượt" (spans.yaml EXCESS)."""
+    return bool(m.qualifier_span) and any(label == "EXCESS" and c0 <= m.qualifier_span[0] < c1 for c0, c1, label in cues)
+
+
+def excess_over_plan(m: Mention, role: str, cues: list, basis: str | None) -> bool:
+    """ "vượt 2,5 triệu đồng so với chỉ tiêu Nghị quyết", "vượt 3,6% kế hoạch": the size of an excess over the plan, a
+    change whose "vượt" is no bound (the number is how much, not "more than")."""
+    return _excess_word(m, cues) and (role == "change" or basis == "plan")
+
+
 def _next_word(s: str, pos: int) -> int:
     """Where the word after `pos` starts (past spaces only)."""
     while pos < len(s) and s[pos] in " \t\u00a0":
@@ -457,7 +468,7 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
         # "nhằm xử lý dứt điểm 140/365 dự án", "để 100% tổ chức đảng ứng dụng ...": the aim of an action in the
         # number's clause ("triệt để", "không để" are no aim)
         if label == "PURPOSE" and clause <= c0 and c1 <= q0 and not r.purpose_breakers.search(s[c1:q0]):
-            if not r.not_purpose_before.search(s, 0, c0):
+            if not r.not_purpose_before.search(s, 0, c0) and not r.not_purpose_after.match(s, c1):
                 return True
     for c0, _c1, label in cues:
         if label in ("TARGET_AFTER", "PLAN_ITEMS") and m.end <= c0 <= m.end + 20:
@@ -647,6 +658,12 @@ def figure_period(
         cited = section_period(sent, m, role, sec)  # the year's KPI, not the time the sentence opens with
         if cited is not None:
             return whole_year(cited.end.year), False
+    base = rules().base_level_before.search(sent.text, 0, m.opening) if role in ("actual", "other") else None
+    if base is not None:
+        # "tăng 14 lao động so với năm 2025 (172 lao động)": the level of the base, of the base's period
+        level = next((pm.period for pm in find_periods(base["base"], year) if pm.period), None)
+        if level is not None:
+            return level, False
     own = own_period(sent, m, role, year, next_start)
     usable = lead if lead is not None and not (lead[1] and role == "target") else None
     # the context of a stock is what encloses the sentence: a year in it is the cue's own ("tính đến cuối năm

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from extract.figures.antecedents import attribute_owner, member_population, programme_cost, repeated_whole
 from extract.figures.attribution import basis_of, is_share_of_total, label_of, role_of, subject_of
 from extract.figures.cues import (
     compared_whole,
+    excess_over_plan,
     figure_period,
     lead_in_as_of,
     lead_of,
@@ -111,6 +114,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             role = quota or role
             structure = is_structure_count(sent, m)  # "chia thành 3 trụ cột": a layout, no quantity of the period
             role = "other" if structure else role
+            basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
+            excess = excess_over_plan(m, role, cues, basis)  # "vượt 2,5 triệu đồng so với chỉ tiêu": a change
+            role = "change" if excess else role
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")
@@ -191,10 +197,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 # "Đến nay, ... (9.548/9.976 biên chế) được giao": the use is counted to a day, the quota given is
                 # the whole period's
                 period, point_in_time = sec.fact_period(), False
-            basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             out.append(
                 mention_figure(
-                    m,
+                    replace(m, qualifier=None) if excess else m,
                     sentence,
                     block.location,
                     block,

@@ -62,6 +62,7 @@ class Rules:
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
     future_year: regex.Pattern
+    base_level_before: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
     rate_name: regex.Pattern
@@ -76,6 +77,8 @@ class Rules:
     now_before: regex.Pattern
     reference_before: regex.Pattern
     not_purpose_before: regex.Pattern
+    not_purpose_after: regex.Pattern
+    breach_before: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -150,6 +153,7 @@ def rules() -> Rules:
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),
         future_year=regex.compile(roles["future_year"], _FLAGS),
+        base_level_before=regex.compile(roles["base_level_before"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
         rate_name=regex.compile(roles["rate_name"], _FLAGS),
@@ -164,6 +168,8 @@ def rules() -> Rules:
         now_before=regex.compile(roles["now_before"], _FLAGS),
         reference_before=regex.compile(roles["reference_before"], _FLAGS),
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
+        not_purpose_after=regex.compile(roles["not_purpose_after"], _FLAGS),
+        breach_before=regex.compile(roles["breach_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),

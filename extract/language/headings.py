@@ -60,21 +60,30 @@ def rules() -> HeadingRules:
 
 def numbering_level(text: str) -> int | None:
     """Level implied by the numbering at the start of `text`, without the title-likeness guards."""
+    found = _numbering(text)
+    return found[0] if found else None
+
+
+def _numbering(text: str) -> tuple[int, int] | None:
+    """(level, end of the numbering) of the first heading pattern that matches at the start of `text`."""
     for _id, level, pattern in rules().headings:
-        if pattern.match(text):
-            return level
+        m = pattern.match(text)
+        if m:
+            return level, m.end()
     return None
 
 
 _FIRST_WORD = regex.compile(r"^\S+\s+")
+_MARK = regex.compile(r"^\s*[.:]?\s*")
 
 
 def heading_level(text: str) -> int | None:
     """1 = part (PHẦN THỨ ..., A.), 2 = Roman I., 3 = 1., 4 = 1.1. / a); None for ordinary paragraphs."""
     text = fold(text)
-    level = numbering_level(text)
-    if level is None:
+    found = _numbering(text)
+    if found is None:
         return None
+    level, end = found
     r = rules()
     if len(text) > r.max_chars:
         return None
@@ -82,6 +91,9 @@ def heading_level(text: str) -> int | None:
         return None
     # The numbering itself ("1.1.", "A.") ends in a period followed by a capital: look past it.
     body = _FIRST_WORD.sub("", text, count=1)
+    if end > len(text) - len(body):
+        # a numbering of words ("Phần thứ hai. PHƯƠNG HƯỚNG ...", "Chương II. ..."): look past all of it and its mark
+        body = _MARK.sub("", text[end:], count=1)
     if r.sentence_break.search(body):
         return None
     return level
