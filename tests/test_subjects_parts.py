@@ -170,3 +170,51 @@ def test_a_part_takes_its_total_without_the_remit_the_total_is_counted_in():
     s = subjects_of("Tổng số trường học thuộc Sở Giáo dục và Đào tạo đã được kiểm định là 64 trường, trong đó trung học "
                     "phổ thông 40 trường.")
     assert "Sở Giáo dục" in (s["40"] or "")
+
+
+def test_a_part_of_a_sum_that_names_its_own_act_is_that_kind_of_money():
+    # an audit's sum is named by the act that found it; a part of its "Trong đó:" breakdown that names an act of its
+    # own is that kind of money, not the finding plus the part ("vượt tiêu chuẩn" names the irregularity, no comparison)
+    s = subjects_of("Kiểm toán phát hiện 24 hồ sơ thanh toán sai quy định với số tiền 215,8 triệu đồng. Trong đó: mua "
+                    "sắm thiết bị vượt tiêu chuẩn 96,4 triệu đồng; thanh toán tiền thuê xe không có hợp đồng 119,4 triệu "
+                    "đồng.")
+    assert names(s["96,4"], "mua sắm thiết bị vượt tiêu chuẩn", extra=2)
+    assert names(s["119,4"], "thanh toán tiền thuê xe không có hợp đồng", extra=2)
+    assert "phát hiện" not in s["119,4"]
+    # a part naming a source of the same money keeps the total's words
+    s = subjects_of("Tổng số tiền đầu tư xây dựng trường học là 45 tỷ đồng, trong đó vốn ngân sách tỉnh 30 tỷ đồng.")
+    assert "trường học" in s["30"]
+
+
+def test_a_share_of_a_named_structure_is_the_parts_share_in_it():
+    # the structure named as a label in a sentence after another figure, or after "trong" at the end
+    s = subjects_of("Giá trị tăng thêm trên địa bàn ước đạt 4.250 tỷ đồng, tăng 7,8% so với năm trước. Cơ cấu lao động: "
+                    "nông, lâm nghiệp chiếm 38,5%; công nghiệp chiếm 31,2%; dịch vụ chiếm 30,3%.")
+    assert names(s["31,2%"], "cơ cấu lao động công nghiệp", extra=0)
+    assert names(s["30,3%"], "cơ cấu lao động dịch vụ", extra=0)
+    s = subjects_of("Năm 2026, dịch vụ chiếm 52,1%, công nghiệp chiếm 30,4% trong cơ cấu giá trị tăng thêm của huyện.")
+    assert names(s["52,1%"], "cơ cấu giá trị tăng thêm dịch vụ", extra=0)
+    assert names(s["30,4%"], "cơ cấu giá trị tăng thêm công nghiệp", extra=0)
+
+
+def test_a_figure_alone_in_parentheses_after_a_comparison_base_is_the_compared_figures_value_there():
+    s = subjects_of("Năm 2026, tỷ lệ che phủ rừng tăng lên 45,2%, tăng 0,4 điểm phần trăm so với năm trước, chưa đạt chỉ "
+                    "tiêu kế hoạch (46%).")
+    assert names(s["46%"], "tỷ lệ che phủ rừng", extra=0)
+    s = subjects_of("Đến cuối năm 2026, toàn huyện có 64 hợp tác xã nông nghiệp đang hoạt động, tăng 6 hợp tác xã so với "
+                    "năm 2025 (58 hợp tác xã).")
+    assert names(s["58"], "hợp tác xã nông nghiệp đang hoạt động", extra=1)
+
+
+def test_a_rate_over_the_plan_after_an_amount_restates_the_amount():
+    # "vượt N% kế hoạch" compares the figure before with its plan, as "tăng N% so với ..." does
+    s = subjects_of("Năm 2026, sản lượng thủy sản khai thác đạt 12.400 tấn, vượt 5,2% kế hoạch; giá trị xuất khẩu thủy "
+                    "sản 86 triệu USD.")
+    assert names(s["5,2%"], "sản lượng thủy sản khai thác", extra=0)
+
+
+def test_a_total_raised_by_the_figure_before_counts_what_it_added():
+    s = subjects_of("Trong năm, công nhận thêm 04 làng nghề truyền thống, nâng tổng số lên 27 làng nghề.")
+    assert names(s["27"], "làng nghề truyền thống", extra=1)
+    s = subjects_of("Năm 2026 có thêm 05 trường mầm non đạt chuẩn quốc gia, nâng tổng số trường đạt chuẩn lên 41 trường.")
+    assert names(s["41"], "trường mầm non đạt chuẩn quốc gia", extra=1)

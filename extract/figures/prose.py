@@ -28,6 +28,7 @@ from extract.figures.share_roles import count_share_role, restated_role
 from extract.figures.structures import criterion_maximum, grade_band, is_structure_count
 from extract.figures.subjects import (
     act_on_carried,
+    act_part,
     check_name,
     compared_again,
     echoed_count,
@@ -37,7 +38,9 @@ from extract.figures.subjects import (
     means_of_act,
     noun_phrase,
     part_in_parens,
+    raised_total,
     running_total,
+    structure_share,
     sum_of_count,
     sum_part,
     support_level,
@@ -139,7 +142,10 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
+            subject = structure_share(sent, m, subject)  # "Cơ cấu kinh tế: công nghiệp chiếm 46,8%": a part's share
             subject = sum_part(sent, m, subject, done)  # "..., tổng số tiền thu ... trong đó: phạt hành chính 254 ..."
+            subject = act_part(m, subject, total)  # "... với số tiền 312 triệu đồng. Trong đó: chi tiếp khách ...": its act
+            subject = raised_total(sent, m, subject, done)  # "có thêm 02 thôn ..., nâng tổng số lên 11 thôn"
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject

@@ -824,6 +824,8 @@ def _verb_object(sent: Sentence, m: Mention, own: str | None) -> str | None:
     paren = sent.text.rfind("(", 0, start)
     if paren < 0 or ")" in sent.text[paren:start] or not 0 < len(verb.split()) <= _MAX_VERB_NAME:
         return None
+    if not sent.text[paren + 1 : start].strip():
+        return None  # "(dưới 1%)": the parenthesis names no rate, the figure alone restates one
     lo = max((c.end() for c in regex.finditer(r"[;:()]", sent.text[:paren])), default=0)
     before = masked(sent, lo, paren, m)
     at = list(regex.finditer(WHOLE_WORD % r"\s+".join(map(regex.escape, verb.split())), before, regex.IGNORECASE))
@@ -1069,10 +1071,32 @@ def _outer_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     return subj if phrase_words().restate.fullmatch(clause) and "," in s[inside[-1][0].end : start] else None
 
 
+def _value_at_base(sent: Sentence, m: Mention, done: list) -> str | None:
+    """A figure alone in parentheses right after the base of a comparison ("..., không đạt chỉ tiêu Nghị quyết (dưới
+    1%)", "tăng 14 lao động so với năm 2025 (172 lao động)") is the compared figure's value at that base: the subject
+    of the last figure before it with its unit, a level before a change (subjects.yaml phrase.share_against names the
+    bases)."""
+    s = sent.text
+    paren = s.rfind("(", 0, m.opening)
+    if paren < 0 or s[paren + 1 : m.opening].strip() or not s[m.end :].lstrip().startswith(")"):
+        return None
+    lo = max((c.end() for c in regex.finditer(r"[,;:()]", s[:paren])), default=0)
+    if not phrase_words().compared_base.search(s[lo:paren].rstrip()):
+        return None
+    unit = (m.unit or "").casefold()
+    same = [(d, subj) for d, subj in done if subj and d.end <= paren and d.kind != "ratio_whole"
+            and (d.unit or "").casefold() == unit]
+    levels = [subj for d, subj in same if not d.sign_word]  # the compared figure itself, not its change
+    return (levels or [subj for _d, subj in same] or [None])[-1]
+
+
 def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the figure just before when `m` only restates it: "(tỷ lệ 95,53%)", ", đạt tỷ lệ
     87,2%", "(chỉ tiêu đề ra là 100%)", "(tăng 2.592 cơ sở)"; a share of a count takes "tỷ lệ" before the
     count's subject (the part's, not the whole's, of "61.660/62.089 hồ sơ")."""
+    base = _value_at_base(sent, m, done)
+    if base:
+        return base
     done = _past_whole(sent, _without_bounds(sent, done))
     if not done:
         return None
@@ -2107,6 +2131,67 @@ def _sum_after_count(sent: Sentence, count: Mention, end: int) -> str:
         return ""
     opening = list(amount_words().sum_opening.finditer(between))
     return opening[-1].group("s") if opening else ""
+
+
+def raised_total(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """A total the figure before raised ("có thêm 02 thôn đạt chuẩn ..., nâng tổng số lên 11 thôn", "nâng tổng số
+    doanh nghiệp đang hoạt động lên 146 doanh nghiệp") counts what that figure added, named by the words between
+    "nâng tổng số" and "lên" when they say more than it (extents.yaml raised_totals,
+    raised_to); `subject` otherwise."""
+    s = sent.text
+    lo = max((c.end() for c in regex.finditer(r"[,;:()]", s[: m.start])), default=0)
+    found = extent_words().raised_total.search(s[lo : m.start])
+    if found is None:
+        return subject
+    named = " ".join(found.group("np").split())
+    unit = (m.unit or "").casefold()
+    before = [subj for d, subj in done if subj and (d.unit or "").casefold() == unit]
+    if before and set(content_words(named)) <= set(content_words(before[-1])):
+        return before[-1]  # "nâng tổng số xã đạt chuẩn lên 93 xã": the figure before names them in full
+    return named or subject
+
+
+def structure_share(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """A share a part takes of a structure the sentence names ("Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 46,8%;
+    thương mại - dịch vụ chiếm 35,9%", "Nông nghiệp chiếm 18,2%, công nghiệp 46,8% trong cơ cấu kinh tế") is the
+    part's share in that structure: the structure's name before the part's ("cơ cấu kinh tế công nghiệp - xây
+    dựng"; extents.yaml structure_nouns, share_verbs, structure_prepositions)."""
+    if m.base_unit != "%" or not subject:
+        return subject
+    ew = extent_words()
+    s = sent.text
+    labels = [x for x in ew.structure_label.finditer(s, 0, m.opening) if ew.share_verb.search(s, x.end(), m.opening)]
+    after = ew.structure_after.search(s, m.end) if not labels and ew.share_verb.search(s, 0, m.opening) else None
+    found = labels[-1] if labels else after
+    if found is None:
+        return subject
+    name = " ".join(found.group("s").split())
+    if fold(name).casefold() in fold(subject).casefold():
+        return subject
+    return f"{name[0].lower()}{name[1:]} {subject}"
+
+
+_MIN_ACT_PART = 3  # content syllables of a part's label that names an act of its own ("chi tiếp khách")
+
+
+def act_part(m: Mention, subject: str | None, total: tuple[Mention, str] | None) -> str | None:
+    """A part of a "trong đó" breakdown of a sum named by its sum noun and the act that found or paid it ("phát hiện
+    37 chứng từ chi sai chế độ với số tiền 312,4 triệu đồng. Trong đó: chi hỗ trợ không đúng đối tượng 128,6 triệu
+    đồng; thanh toán công tác phí sai quy định 138,5 triệu đồng") that names an act of its own is that kind of money:
+    the sum noun and the part's words ("số tiền thanh toán công tác phí sai quy định"), not the total's act, which is
+    what the parts add up to (amounts.yaml sum_nouns); `subject` otherwise."""
+    money = rules().money_units
+    if total is None or not subject or not total[1] or m.base_unit not in money or total[0].base_unit not in money:
+        return subject
+    whole = _as_whole_of_part(total[1])
+    noun = amount_words().sum_noun.match(whole)
+    if noun is None or not subject.startswith(whole) or not content_words(whole[noun.end() :]):
+        return subject
+    item = subject[len(whole) :].strip(" ,")
+    aw = amount_words()
+    if len(content_words(item)) < _MIN_ACT_PART or aw.money_noun.match(item) or aw.sum_noun.match(item):
+        return subject  # "trong đó vốn ngân sách tỉnh 300 tỷ đồng": a source of the same money, no act
+    return f"{noun.group('s')} {item}"
 
 
 def sum_part(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:

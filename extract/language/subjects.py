@@ -89,6 +89,7 @@ class PhraseWords:
     averages: regex.Pattern  # full match of a lead-in
     restate: regex.Pattern  # full match of a text
     share_against: regex.Pattern  # matched at the start of the text after a percentage
+    compared_base: regex.Pattern  # searched: a clause ending in the base of a comparison ("không đạt chỉ tiêu Nghị quyết")
     lead_openers: regex.Pattern  # matched at the start of a text
     topic: regex.Pattern  # matched at the start of a sentence; group "t" is the topic
     topic_label: regex.Pattern  # the same, the topic set off by a colon or "thì" (commas and all)
@@ -204,6 +205,7 @@ def phrase_words() -> PhraseWords:
             r"[\s(),:;–-]*(?:(?:" + WHOLE_WORD % alt["restate"] + r"|\d[\d/.,]*)[\s(),:;–-]*)*", flags
         ),
         share_against=regex.compile(r"^[\s,]*" + WHOLE_WORD % alt["share_against"], flags),
+        compared_base=regex.compile(WHOLE_WORD % alt["share_against"] + r"[^,;:()]*$", flags),
         lead_openers=regex.compile(r"^\s*" + WHOLE_WORD % alt["lead_openers"] + r"[\s,:]*", flags),
         topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["topic"] + r"\s+(?P<t>[^,:;()]{2,60}?)\s*[,:]", flags),
         # ... or by an aside in parentheses ("Đối với các sở, ngành (100% đơn vị xếp loại Tốt), gồm: ...")
@@ -674,6 +676,10 @@ class ExtentWords:
     result_topic: regex.Pattern  # matched at the start of a text: a result noun opening a sentence's topic
     comma_compound: regex.Pattern  # searched: a compound written with a comma inside ("phòng, chống")
     body: regex.Pattern  # matched at the start of a clause: a named body (group "a") and the words after it ("v")
+    structure_label: regex.Pattern  # searched: a structure's name as a label before a colon, group "s"
+    structure_after: regex.Pattern  # searched: "trong" and a structure's name, group "s"
+    share_verb: regex.Pattern  # searched: the verb of a part's share of a whole ("chiếm")
+    raised_total: regex.Pattern  # searched at the end of a text: "nâng tổng số" [group "np"] "lên"
 
 
 def extent_words_data() -> dict:
@@ -689,7 +695,8 @@ def extent_words_data() -> dict:
                                                   "raised_heads", "partner_verbs", "purpose_markers", "governing_verbs",
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
                                                   "conformity_verbs", "standards", "relation_words",
-                                                  "relation_partners"})
+                                                  "relation_partners", "structure_nouns", "share_verbs",
+                                                  "structure_prepositions", "raised_totals", "raised_to"})
 
 
 @cache
@@ -720,7 +727,17 @@ def extent_words() -> ExtentWords:
         result_topic=regex.compile(r"^\s*" + WHOLE_WORD % alt["result_topics"] + r"\s+(?=\p{L})", flags),
         comma_compound=regex.compile(WHOLE_WORD % alt["comma_compounds"], flags),
         body=_body_pattern(alt["agent_heads"], alt["agent_levels"], alt["agent_determiners"]),
+        structure_label=regex.compile(r"(?P<s>" + WHOLE_WORD % alt["structure_nouns"] + _STRUCTURE_WORDS + r")\s*:(?!\d)",
+                                      flags),
+        structure_after=regex.compile(WHOLE_WORD % alt["structure_prepositions"] + r"\s+(?P<s>"
+                                      + WHOLE_WORD % alt["structure_nouns"] + _STRUCTURE_WORDS + ")", flags),
+        share_verb=regex.compile(WHOLE_WORD % alt["share_verbs"], flags),
+        raised_total=regex.compile(WHOLE_WORD % alt["raised_totals"] + r"(?P<np>(?:\s+[^\s,;:()\d]+)*?)\s+"
+                                   + WHOLE_WORD % alt["raised_to"] + r"\s*$", flags),
     )
+
+
+_STRUCTURE_WORDS = r"(?:\s+[^\s:;,.()\d]+){1,4}"  # the words naming what a structure divides ("kinh tế", "lao động")
 
 
 def _body_pattern(heads: str, levels: str, determiners: str) -> regex.Pattern:
@@ -748,6 +765,7 @@ class AmountWords:
     sum_opening: regex.Pattern  # searched between a count and an amount: a comma or "với", then group "s": the
     # total word and a sum noun ("tổng số tiền")
     money_noun: regex.Pattern  # matched at the start of the words after an amount: "vốn", "kinh phí"
+    sum_noun: regex.Pattern  # matched at the start of a subject: a sum noun ("số tiền"), the total word before it
 
 
 @cache
@@ -773,6 +791,10 @@ def amount_words() -> AmountWords:
             + WHOLE_WORD % word_alternation(data["sum_nouns"], "amounts.yaml sum_nouns") + ")", regex.IGNORECASE),
         money_noun=regex.compile(r"\s*" + WHOLE_WORD % word_alternation(data["money_nouns"], "amounts.yaml money_nouns"),
                                  regex.IGNORECASE),
+        sum_noun=regex.compile(r"\s*(?:" + word_alternation([_section("phrase", _PHRASE_KEYS)["total"]],
+                                                            "subjects.yaml phrase.total") + r"\s+)?(?P<s>"
+                               + WHOLE_WORD % word_alternation(data["sum_nouns"], "amounts.yaml sum_nouns") + ")",
+                               regex.IGNORECASE),
     )
 
 
