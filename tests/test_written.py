@@ -14,12 +14,13 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # set -> (precision, recall, non-quantities listed that came out, per-field floors), as measured at the end of
 # session 17's rules from set T's inspection conclusion and commune year-end report (set T then held ten texts: three
 # reports, a plan, a norms resolution, a score report, a monthly report, a decision approving a programme, an
-# inspection conclusion, a year-end report; its eight older texts as at the end of session 16): a drop in any of them
-# fails. Set H (two reports, a monthly report, a score report) was then: P 0.978, R 0.985, 3 of 102 kept, value+unit
+# inspection conclusion, a year-end report; its eight older texts as at the end of session 16; subject 0.722 -> 0.757
+# with s17-Q's rules from the two newest texts): a drop in any of them fails. Set H (two reports, a monthly report, a
+# score report) was then: P 0.978, R 0.985, 3 of 102 kept, value+unit
 # 0.947, role 0.894, period 0.864, point in time 0.992, subject 0.629 (tests/gold/written/README.md).
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.977, "point_in_time": 0.997,
-                        "subject": 0.722}),
+                        "subject": 0.757}),
 }
 
 
