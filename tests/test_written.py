@@ -22,7 +22,7 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # texts before it, held at least at the floors above (a new, harder text may lower T's whole, never the older texts').
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai",)
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.982, "period": 0.982, "point_in_time": 0.998,
+    "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.984, "period": 0.982, "point_in_time": 0.998,
                         "subject": 0.698}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.977,
                               "point_in_time": 0.997, "subject": 0.722}),
