@@ -154,6 +154,9 @@ def test_roles_of_invented_sentences(text, num, role):
         # the whole restated by the rule after it; a whole named a total after a slash ("03 hộ/03 xã" is none)
         ("Mới họp 01/02 phiên (quy chế quy định phải có 02 phiên).", {"01": "actual", "02": "norm"}),
         ("Tiếp nhận 450 hồ sơ trực tuyến/500 tổng hồ sơ, đạt 90%.", {"500": "other"}),
+        # a whole then its part of the same unit, and the part's share reached (session 17, helper s17-K)
+        ("Đã gửi 800 phiếu hỏi ý kiến, nhận lại 760 phiếu, đạt 95%.", {"95": "share"}),
+        ("Đã gửi 800 phiếu hỏi ý kiến, nhận lại 760 phiếu, bằng 95%.", {"95": "other"}),
         # an amount under a rule's name earlier in the statement
         ("Thống nhất hạ mức thưởng, cụ thể: 5.000.000 đồng đối với giải Nhất.", {"5.000.000": "norm"}),
         # a standing minimum in a plan ("hằng tháng ... ít nhất") is a rule

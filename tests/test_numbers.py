@@ -1033,6 +1033,9 @@ def test_figure_reach_holds_an_amount_in_two_scale_words():
         ("năng suất lúa cao hơn kế hoạch 4 tạ/ha", "4", None, "cao hơn"),
         ("hộ có thu nhập thấp hơn 2 triệu đồng", "2", "<", None),
         ("huyện tụt 3 bậc", "-3", None, "tụt"),
+        # a year as the base, a copula before the difference (session 17, helper s17-K)
+        ("điểm khảo sát thấp hơn năm 2024 là 1,3 điểm", "-1.3", None, "thấp hơn"),
+        ("số hộ tham gia cao hơn cùng kỳ là 120 hộ", "120", None, "cao hơn"),
     ],
 )
 def test_a_comparative_with_a_base_is_a_difference(text, value, qualifier, sign):
@@ -1055,3 +1058,9 @@ def test_a_duration_over_a_bound_is_no_reporting_period():
     """ "chậm quyết toán quá 12 tháng", "nợ trên 6 tháng": how long, bounded, not the 12 or 6 months reported on."""
     assert [(m.value, m.unit, m.qualifier) for m in find_numbers("công trình chậm quyết toán quá 12 tháng; nợ trên 6 tháng")] == [
         (12, "tháng", ">"), (6, "tháng", ">")]
+
+
+def test_a_late_report_deducts_points_per_report():
+    # session 17, helper s17-K: "báo cáo" is a per-unit after "mỗi" (a scoring rule's deduction per late report)
+    (m,) = find_numbers("Mỗi báo cáo thống kê nộp trễ hạn bị trừ 0,5 điểm.")
+    assert (m.value, m.unit) == (D("0.5"), "điểm/báo cáo")

@@ -179,3 +179,34 @@ def test_a_minimum_per_year_among_a_plans_objectives_is_a_target():
                     doc_type="kế hoạch", period=(date(2026, 1, 1), date(2030, 12, 31)), issued=date(2026, 1, 12))
     assert (figs["04"].role, figs["04"].qualifier) == ("target", ">=")
     assert figs["02"].role == "norm"
+
+
+# sentences written for the rules of written set T's PAR index report (session 17, helper s17-K)
+def test_a_heading_on_how_an_index_is_determined_states_its_rules():
+    figs = _figures((2, "I. CÁCH THỨC XÁC ĐỊNH CHỈ SỐ"), "Phân loại: từ 85 điểm trở lên: Tốt; dưới 65 điểm: Yếu.",
+                    (2, "II. KẾT QUẢ"), "Trường Tiểu học Ea Tul đạt 88 điểm.",
+                    doc_type="báo cáo", issued=date(2027, 1, 15))
+    for raw in ("85", "65"):
+        assert (figs[raw].role, figs[raw].period_start) == ("norm", None), raw
+    assert figs["88"].role == "actual"
+
+
+def test_a_second_count_joined_to_a_division_is_a_structure_too():
+    figs = _figures("Bộ tiêu chí gồm 05 lĩnh vực với 27 tiêu chí thành phần.", doc_type="báo cáo",
+                    issued=date(2027, 1, 15))
+    assert (figs["27"].role, figs["27"].period_start) == ("other", None)
+
+
+def test_a_percentage_of_the_maximum_points_is_a_share():
+    figs = _figures("Điểm bình quân của nhóm chỉ số đạt 21,3/30 điểm, bằng 71% điểm tối đa.", doc_type="báo cáo",
+                    issued=date(2027, 1, 15))
+    assert (figs["71%"].role, figs["71%"].period_start) == ("share", date(2026, 1, 1))
+
+
+def test_results_after_a_maximum_are_no_items_of_a_rule():
+    figs = _figures("Nhóm chỉ số văn hóa (tối đa 10 điểm) đạt thấp, bình quân 6,2 điểm.",
+                    "Điểm khảo sát bình quân đạt 17,4/20 điểm, thấp hơn năm 2025 là 0,8 điểm.",
+                    doc_type="báo cáo", issued=date(2027, 1, 15))
+    assert (figs["10"].role, figs["6,2"].role) == ("norm", "actual")
+    f = figs["0,8"]
+    assert (f.value, f.role, f.period_start, f.period_end) == (-0.8, "change", date(2026, 1, 1), date(2026, 12, 31))

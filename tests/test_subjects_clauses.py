@@ -284,6 +284,15 @@ def test_a_bound_in_parentheses_after_a_grade_is_that_grade_s_band():
     assert "nhóm thu nhập thấp" not in (s["3"] or "")
 
 
+def test_a_band_before_its_grade_and_a_colon_is_that_grade_s_band():
+    # session 17, helper s17-K: "Xếp loại: từ 90 điểm trở lên: Xuất sắc; ...": the band written before the grade's name
+    s = subjects_of("Xếp loại: từ 85 điểm trở lên: Hoàn thành tốt; từ 60 điểm đến dưới 84 điểm: Hoàn thành; "
+                    "dưới 59 điểm: Chưa hoàn thành.")
+    assert names(s["85"], "điểm xếp loại Hoàn thành tốt", extra=0)
+    assert names(s["60"], "điểm xếp loại Hoàn thành", extra=0) and names(s["84"], "điểm xếp loại Hoàn thành", extra=0)
+    assert names(s["59"], "điểm xếp loại Chưa hoàn thành", extra=0)
+
+
 def test_a_running_total_names_when_not_what():
     # "lũy kế 10 tháng", "lũy kế từ đầu năm": the running total of what the clause before measures
     s = subjects_of("Phấn đấu số thu phí tháng 11 đạt 35 tỷ đồng; lũy kế 11 tháng đạt trên 320 tỷ đồng.")

@@ -18,9 +18,15 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # with s17-Q's rules from the two newest texts): a drop in any of them fails. Set H (two reports, a monthly report, a
 # score report) was then: P 0.978, R 0.985, 3 of 102 kept, value+unit
 # 0.947, role 0.894, period 0.864, point in time 0.992, subject 0.629 (tests/gold/written/README.md).
+# Session 17 (helper s17-K) added an eleventh text to T, a PAR index report of a province's departments
+# (chi_so_cchc_so_nganh_lao_cai_2026): "T" is now the eleven texts as measured after its rules, "T older" the ten
+# texts before it, held at least at the floors above (a new, harder text may lower T's whole, never the older texts').
+NEW_T = ("chi_so_cchc_so_nganh_lao_cai",)
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.977, "point_in_time": 0.997,
-                        "subject": 0.757}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.984, "period": 0.982, "point_in_time": 0.998,
+                        "subject": 0.698}),
+    "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.982, "period": 0.977,
+                              "point_in_time": 0.997, "subject": 0.757}),
 }
 
 
@@ -31,14 +37,16 @@ def scores():
 
 @pytest.fixture(scope="module")
 def totals(scores):
-    return {name: real_totals(s) for name, s in scores.items()}
+    out = {name: real_totals(s) for name, s in scores.items()}
+    out["T older"] = real_totals([s for s in scores["T"] if not s.doc.startswith(NEW_T)])
+    return out
 
 
 @pytest.mark.parametrize("name", ["T", "H"])
 def test_every_text_is_read_whole(scores, totals, name):
     # T: two reports, a plan, a norms resolution, a score report, a monthly report, a quarterly report, a decision,
-    # an inspection conclusion and a commune's year-end report
-    texts = {"T": 10, "H": 4}[name]
+    # an inspection conclusion, a commune's year-end report and a PAR index report of a province's departments
+    texts = {"T": 11, "H": 4}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 

@@ -153,13 +153,22 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     if _between(cues, "NORM_AFTER", m.end, end):
         return True
     # "Mức hỗ trợ: Thạc sĩ 100 triệu đồng, Tiến sĩ 200 triệu đồng": the next item of the same rule
-    if prev is not None and prev.role == "norm" and top <= prev.mention.start and not _class_bound(prev.mention, m):
+    # (not after a maximum the result before it is scored against: "(tối đa 7 điểm) thấp nhất, bình quân 4,86
+    # điểm", "đạt 30,15/35 điểm, thấp hơn năm trước 0,42 điểm")
+    if (prev is not None and prev.role == "norm" and top <= prev.mention.start and not _class_bound(prev.mention, m)
+            and not _scored_maximum(s, prev.mention, q0)):
         gap = s[prev.mention.end : q0]
         return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
     return False
 
 
 _NORM_LABEL_WORDS = 4  # words of a norm's label before its colon: "Định mức chi:", "Mức hỗ trợ cụ thể:"
+
+
+def _scored_maximum(s: str, norm: Mention, q0: int) -> bool:
+    """Whether the norm before a number is a maximum a result is scored against, no item of a list of rules: the
+    whole of a score ("30,15/35 điểm") or a bound closed in parentheses before the number ("(tối đa 7 điểm) ...")."""
+    return norm.kind == "ratio_whole" or ")" in s[norm.end : q0]
 
 
 def _under_norm_label(sent: Sentence, m: Mention, cues: list) -> bool:
@@ -396,6 +405,8 @@ def _refined_role(
         return role
     if _between(cues, "ROLE_EXAMPLE", 0, q0):
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
+    if is_pct and not m.sign_word and r.maximum_share_after.match(s, m.end):
+        return "share"  # "bằng 74,6% điểm tối đa": the share of the scale's most that a score reached
     if _norm(sent, m, role, cues, top, q0, prev, sec.in_goals()) or _scoring_rule(sent, m):
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":

@@ -50,6 +50,7 @@ class Rules:
     share_after: regex.Pattern
     change_after: regex.Pattern
     level_before: regex.Pattern
+    maximum_share_after: regex.Pattern
     share_total_before: regex.Pattern
     basis: tuple
     labels: tuple
@@ -141,6 +142,7 @@ def rules() -> Rules:
         share_after=_any(roles["share_after"]),
         change_after=_any(roles["change_after"]),
         level_before=_any(roles["level_ratio_before"]),
+        maximum_share_after=regex.compile(roles["maximum_share_after"], _FLAGS),
         share_total_before=_any(roles["share_of_total_before"]),
         basis=tuple((b["id"], regex.compile(b["regex"], _FLAGS)) for b in cues["basis"]),
         labels=tuple((lab["label"], regex.compile(lab["regex"], _FLAGS)) for lab in cues["labels"]),

@@ -38,16 +38,19 @@ def share_words() -> ShareWords:
     )
 
 
-def _restates(sent: Sentence, m: Mention, prev: Resolved | None) -> bool:
+def _restates(sent: Sentence, m: Mention, prev: Resolved | None, role: str = "other") -> bool:
     """Whether the two numbers right before `m` in its sentence are a part and its whole of which `m` is the
     percentage (42/139 -> 30,2%; "31 trong tổng số 54" -> 57,4%), the whole being no plan ("kết nạp 109/178 đảng
-    viên (61,1%)" of a plan is a share of target)."""
+    viên (61,1%)" of a plan is a share of target); for a reached percentage ("đạt"), also a whole then its part of
+    the same unit ("phát ra 1.520 phiếu, thu về 1.487 phiếu, đạt 97,8%")."""
     if prev is not None and prev.role in ("target", "norm"):
         return False
     before = [x for x in sent.mentions if x.end <= m.start]
     if len(before) < 2:
         return False
     part, whole = before[-2], before[-1]
+    if role == "actual" and part.value > whole.value and part.base_unit and part.base_unit == whole.base_unit:
+        part, whole = whole, part
     if part.base_unit == "%" or whole.base_unit == "%" or not whole.value or part.value > whole.value:
         return False
     return abs(float(part.value) / float(whole.value) * 100 - float(m.value)) <= _TOLERANCE
@@ -56,7 +59,7 @@ def _restates(sent: Sentence, m: Mention, prev: Resolved | None) -> bool:
 def restated_role(sent: Sentence, m: Mention, role: str, prev: Resolved | None = None) -> str | None:
     """`share`, or `actual` when its sentence names the rate, for a percentage restating the ratio just before it;
     None when the rule does not apply."""
-    if m.base_unit != "%" or m.sign_word or role not in _ROLES or not _restates(sent, m, prev):
+    if m.base_unit != "%" or m.sign_word or role not in _ROLES or not _restates(sent, m, prev, role):
         return None
     w = share_words()
     if w.plan_after.match(sent.text, m.end):

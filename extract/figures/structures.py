@@ -27,7 +27,7 @@ _NAMED_PARTS = regex.compile(r"[^\S\n]*(?:[^\W\d]+[^\S\n]*){0,5}:[^0-9]+\Z")  # 
 @cache
 def structure_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(a dividing verb ending right before a count, a part noun opening the count's unit, a principle noun)."""
-    data = with_keys("structures", load("structures"), {"dividers", "parts", "principles", "grades"})
+    data = with_keys("structures", load("structures"), {"dividers", "parts", "principles", "grades", "joiners"})
     divider = WHOLE_WORD % word_alternation(data["dividers"], "structures.yaml dividers") + r"\s*:?\s*$"
     part = WHOLE_WORD % word_alternation(data["parts"], "structures.yaml parts")
     principle = WHOLE_WORD % word_alternation(data["principles"], "structures.yaml principles")
@@ -45,7 +45,23 @@ def is_structure_count(sent: Sentence, m: Mention) -> bool:
     before = sent.text[max(0, m.start - 40): m.start]
     if divider.search(before) is not None and part.match(m.unit) is not None:
         return True
-    return principle.match(m.unit) is not None or _defining_list(sent, m)
+    return principle.match(m.unit) is not None or _defining_list(sent, m) or _joined_count(sent, m)
+
+
+@cache
+def _joiner() -> regex.Pattern:
+    words = word_alternation(load("structures")["joiners"], "structures.yaml joiners")
+    return regex.compile(r"^\s*,?\s*" + WHOLE_WORD % words + r"\s*$", regex.IGNORECASE)
+
+
+def _joined_count(sent: Sentence, m: Mention) -> bool:
+    """Whether `m` is a second count of parts joined to a division's count right before it ("gồm 08 lĩnh vực với 32
+    tiêu chí"): the layout again, whatever the noun."""
+    before = [o for o in sent.mentions if o.end <= m.start]
+    if not before:
+        return False
+    prev = before[-1]
+    return _joiner().match(sent.text[prev.end: m.start]) is not None and is_structure_count(sent, prev)
 
 
 def _defining_list(sent: Sentence, m: Mention) -> bool:
@@ -106,7 +122,7 @@ def grade_band(sent: Sentence, m: Mention) -> str | None:
     s = sent.text
     alone = _bound_alone(sent, m)
     if alone is None:
-        return None  # "(đạt từ 85 điểm trở lên)": the bound alone, with the verb a score reaches
+        return _colon_band(sent, m, unit)  # "(đạt từ 85 điểm trở lên)": the bound alone, with the verb a score reaches
     paren = alone[0]
     name = _grade_name().search(s, 0, paren + 1)
     lead = s[: name.start("g")].rstrip() if name else ""
@@ -116,6 +132,36 @@ def grade_band(sent: Sentence, m: Mention) -> str | None:
     head = list(regex.finditer(rf"(?P<w>[^\W\d]+)\s+{regex.escape(unit)}(?![\w])", before, regex.IGNORECASE))
     measure = f"{head[-1]['w']} {unit}" if head and content_words(head[-1]["w"]) else unit
     return f"{measure} {' '.join(name['g'].split())}"
+
+
+_COLON_GRADE_WORDS = 3  # words of a grade's name after a band's colon ("Xuất sắc", "Hoàn thành tốt")
+
+
+@cache
+def _grade_head() -> regex.Pattern:
+    """A sentence opened by a grade noun and a colon ("Xếp loại: ...", "Phân nhóm: ..."), after list marks."""
+    grades = word_alternation(load("structures")["grades"], "structures.yaml grades")
+    return regex.compile(rf"[\s\-–+*•]*(?:\p{{L}}+\s+)??(?P<g>{WHOLE_WORD % grades})\s*:", regex.IGNORECASE)
+
+
+def _colon_band(sent: Sentence, m: Mention, unit: str) -> str | None:
+    """The subject of a band written before its grade's name and a colon in a sentence that a grade noun opens
+    ("Xếp loại: từ 90 điểm trở lên: Xuất sắc; từ 80 điểm đến dưới 90 điểm: Tốt"): the unit, the grade noun and the
+    name ("điểm xếp loại Xuất sắc"); None otherwise."""
+    s = sent.text
+    head = _grade_head().match(s)
+    if head is None or m.start < head.end():
+        return None
+    lo = max(s.rfind(";", 0, m.start), head.end() - 1) + 1
+    hi = s.find(";", m.end)
+    clause = s[lo : len(s) if hi < 0 else hi]
+    colon = clause.rfind(":")
+    if colon < 0 or lo + colon < m.closing:
+        return None
+    name = clause[colon + 1 :].strip().rstrip(".").strip()
+    if not name or not name[0].isupper() or len(name.split()) > _COLON_GRADE_WORDS:
+        return None
+    return f"{unit} {head['g'].lower()} {name}"
 
 
 def criterion_maximum(sent: Sentence, m: Mention) -> str | None:

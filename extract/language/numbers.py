@@ -180,6 +180,7 @@ class _Rules:
     comparatives: dict  # casefolded comparative ("thấp hơn") -> "increase" | "decrease"
     comparative_bases: tuple[str, ...]
     comparative_after: tuple[str, ...]
+    comparative_copulas: tuple[str, ...]
 
 
 @cache
@@ -343,12 +344,13 @@ def _rules() -> _Rules:
         comparatives=_comparatives(data["comparatives"]),
         comparative_bases=tuple(_words("comparatives.bases", data["comparatives"]["bases"])),
         comparative_after=tuple(_words("comparatives.after", data["comparatives"]["after"])),
+        comparative_copulas=tuple(_words("comparatives.copulas", data["comparatives"].get("copulas", []))),
     )
 
 
 def _comparatives(data: dict) -> dict:
     """numbers.yaml comparatives: each comparative word with the direction of the difference it states."""
-    _check_keys("numbers.yaml comparatives", data, {"increase", "decrease", "bases", "after"},
+    _check_keys("numbers.yaml comparatives", data, {"increase", "decrease", "bases", "after", "copulas"},
                 {"increase", "decrease", "bases", "after"})
     return {w.casefold(): d for d in ("increase", "decrease") for w in _words(f"comparatives.{d}", data[d])}
 
@@ -479,7 +481,10 @@ def _grammar() -> _Grammar:
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
         sign=regex.compile(rf"(?P<s>{_wordy(sorted(r.increase | r.decrease))}){_WS}+", _IR),
         comparative=regex.compile(
-            rf"(?P<s>{_wordy(sorted(r.comparatives))})(?:{_WS}+(?P<b>{_wordy(r.comparative_bases)}))?{_WS}+", _IR
+            rf"(?P<s>{_wordy(sorted(r.comparatives))})(?:{_WS}+(?P<b>{_wordy(r.comparative_bases)}"
+            rf"|{regex.escape(r.year_word)}{_WS}+(?:19|20)[0-9]{{2}})"
+            + (rf"(?:{_WS}+(?:{_wordy(r.comparative_copulas)}))?" if r.comparative_copulas else "")
+            + rf")?{_WS}+", _IR
         ),
         comparative_after=regex.compile(rf"{_WS}*(?:{_wordy(r.comparative_after)})(?!\w)", _I),
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
