@@ -1071,6 +1071,15 @@ def _outer_rate(sent: Sentence, m: Mention, done: list) -> str | None:
     return subj if phrase_words().restate.fullmatch(clause) and "," in s[inside[-1][0].end : start] else None
 
 
+_CLAUSE_MARK = regex.compile(r"[,;:()]")
+
+
+def _clause_from(s: str, end: int) -> int:
+    """Where the clause that runs to `end` starts: just after the last comma, semicolon, colon or parenthesis before
+    `end` (0 when there is none)."""
+    return max((c.end() for c in _CLAUSE_MARK.finditer(s, 0, end)), default=0)
+
+
 def _value_at_base(sent: Sentence, m: Mention, done: list) -> str | None:
     """A figure alone in parentheses right after the base of a comparison ("..., không đạt chỉ tiêu Nghị quyết (dưới
     1%)", "tăng 14 lao động so với năm 2025 (172 lao động)") is the compared figure's value at that base: the subject
@@ -1080,7 +1089,7 @@ def _value_at_base(sent: Sentence, m: Mention, done: list) -> str | None:
     paren = s.rfind("(", 0, m.opening)
     if paren < 0 or s[paren + 1 : m.opening].strip() or not s[m.end :].lstrip().startswith(")"):
         return None
-    lo = max((c.end() for c in regex.finditer(r"[,;:()]", s[:paren])), default=0)
+    lo = _clause_from(s, paren)
     if not phrase_words().compared_base.search(s[lo:paren].rstrip()):
         return None
     unit = (m.unit or "").casefold()
@@ -2139,7 +2148,7 @@ def raised_total(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     "nâng tổng số" and "lên" when they say more than it (extents.yaml raised_totals,
     raised_to); `subject` otherwise."""
     s = sent.text
-    lo = max((c.end() for c in regex.finditer(r"[,;:()]", s[: m.start])), default=0)
+    lo = _clause_from(s, m.start)
     found = extent_words().raised_total.search(s[lo : m.start])
     if found is None:
         return subject
