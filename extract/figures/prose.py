@@ -98,6 +98,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             earlier.insert(0, sentence)
             continue
         sent = analyse(sentence)
+        after = " ".join(later for _o, later in split[i + 1 :])  # the block's sentences after this one (plan items)
         line = parse_line(sentence)
         if line is not None and (not _VALUE_LIST.match(sentence, line.colon) or opens_count_list(line)):
             line = None  # a block label before a sentence ("3. Về các dự án ...: tổng số dự án là 30") is a topic
@@ -108,8 +109,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         prev: Resolved | None = None
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
         named: list = []  # (mention, check_name or subject) of the figures before, for check_name
-        for i, m in enumerate(sent.mentions):
-            next_start = sent.mentions[i + 1].start if i + 1 < len(sent.mentions) else len(sentence)
+        for j, m in enumerate(sent.mentions):  # j: `i` is the sentence's index in the block
+            next_start = sent.mentions[j + 1].start if j + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
             role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec, prev, indicator)
             role = restated_role(sent, m, role, prev) or count_share_role(sent, m, role) or role  # share_roles.py
@@ -184,8 +185,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             done.append((m, subject))
             named.append((m, name or subject))
             res = Resolved(m, indicator, subject, role)
-            period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead,
-                                                  " ".join(later for _o, later in split[i + 1 :]))
+            period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead, after)
             period = compared_whole(sent, m, period) or period  # "giảm 356 vụ (766/1122) so với năm 2024"
             if point_in_time and period is not None:
                 last_as_of = (period, True)
