@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from extract import catalog
-from extract.language.periods import find_periods, first_period, whole_year
+from extract.language.periods import date_at, find_periods, first_period, whole_year
 from extract.model import Block, Document, Metadata, Period
 
 _HEAD_BLOCKS = 14  # the header and title of a document sit in its first blocks
@@ -37,6 +37,7 @@ def _rules():
         "title_line_body": regex.compile(data["title_line"]["body_line"]),
         "cited_date": regex.compile(data["cited_date"], regex.I),
         "examined": regex.compile(data["examined_period"]),
+        "title_as_of": regex.compile(data["title_as_of"], regex.I),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
         ],
@@ -223,7 +224,7 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
     if title:
         p = first_period(title, year)
         if p:
-            return p
+            return _reached(title, p)
     headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]
     if headed:
         # a report signed in 2025 whose first heading recalls "Kết quả năm 2024" speaks of 2025 when a heading
@@ -244,6 +245,16 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
                 if pm.period:
                     return whole_year(cited) if cited and pm.period.end.year < cited else pm.period
     return whole_year(year) if year else None
+
+
+def _reached(title: str, p: Period) -> Period:
+    """The title's period up to the day it says its figures reach ("... năm 2026 (tính đến ngày 31/10/2026)": the
+    report speaks of 01/01 to 31/10/2026), when that day falls inside it."""
+    for m in _rules()["title_as_of"].finditer(title):
+        day = date_at(title, m.end())
+        if day is not None and p.start <= day < p.end:
+            return Period(p.start, day, p.label)
+    return p
 
 
 def _examined_period(doc: Document, year: int | None) -> Period | None:

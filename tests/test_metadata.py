@@ -337,3 +337,15 @@ def test_an_audit_is_about_the_period_it_examined_not_its_signing_year():
         )
     )
     assert (meta.period.start, meta.period.end) == (date(2025, 7, 1), date(2026, 6, 30))
+
+
+def test_a_title_that_says_how_far_its_figures_reach_ends_the_period_there():
+    # "... năm 2025 (tính đến ngày 30/9/2025)": the report speaks of 01/01 to 30/9, not of the whole year
+    header = _header("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 512/BC-SNNMT", f"{MOTTO}\nVinh, ngày 03 tháng 10 năm 2025")
+    title = "Kết quả thực hiện vốn sự nghiệp nông nghiệp năm 2025"
+    ends = {}
+    for reach in (" (tính đến ngày 30/9/2025)", ""):
+        meta = read_metadata(_doc(header, Block("paragraph", "BÁO CÁO", "p1"), Block("paragraph", title + reach, "p2")))
+        ends[reach] = (meta.period.start, meta.period.end)
+    assert ends == {" (tính đến ngày 30/9/2025)": (date(2025, 1, 1), date(2025, 9, 30)),
+                    "": (date(2025, 1, 1), date(2025, 12, 31))}

@@ -300,6 +300,8 @@ CASES = [
         ],
     ),
     ("mặt hàng sụt giảm 15%", [("15%", "-15", "%", "-15", "%", None, "number")]),
+    # "tinh giản" cuts staff: a decrease
+    ("tinh giản 6% biên chế", [("6%", "-6", "%", "-6", "%", None, "number")]),
     (
         "tăng 17 người chết (tăng 17,35%)",
         [
@@ -512,9 +514,11 @@ EXCLUDED = {
         "Nhân Cơ 2...",
     ],
     "slash_pair": ["mã 45/12/7"],
-    "running_months": ["Ước thực hiện 10 tháng đạt", "cộng dồn 10 tháng ước", "11 tháng đầu năm"],
+    "running_months": ["Ước thực hiện 10 tháng đạt", "cộng dồn 10 tháng ước", "11 tháng đầu năm",
+                       "(8 tháng chi đạt"],
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
     "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến",
+                   "nộp trước 10 giờ thứ Hai hằng tuần", "trước 15 giờ chủ nhật",
                    "khai mạc 07 giờ 30 ngày 12/5/2024"],
     "law_code": ["Luật Cán bộ, công chức số 82/2025/QH15,", "Luật sô 89/2025/QHI5."],
     "web_address": ["xem tại https://dichvucong.gov.vn/p/home/dvc-tthc?ma=1.00309&id=42", "trang www.baocao2024.vn"],
@@ -538,7 +542,9 @@ EXCLUDED = {
     "numbered_name": ["ở Trại giam số 3 và số 5.", "Trường Tiểu học số 2, xã", "đường số 7 có"],
     "listed_name": ["các chỉ số PAPI, PCI, SIPAS, 766 của huyện", "gồm PCI, SIPAS, 766."],
     "contact_code": ["có mã số thuế 4300123987 do", "Mã số hợp tác xã: 0801234567;", "điện thoại: 0236 3811 222,",
-                     "số tài khoản 1021.0000.5566 tại"],
+                     "số tài khoản 1021.0000.5566 tại", "(mã dự án 7812345) do", "theo mã hồ sơ 20250718 đã"],
+    "numbered_code": ["Hiệp định vay số 5217-VN ký", "khoản vay số 4012-VIE với ADB"],
+    "kilometre_post": ["đoạn Km3+200 - Km9+750 đã", "sạt lở tại Km 27+400 Quốc lộ"],
     "span_years": ["Trong 3 năm 2023-2025, xã", "sau 05 năm (2019 - 2023) thực hiện", "qua 5 năm giai đoạn 2016-2020"],
     "identifier_series_name": ["tại phường 7 và", "hoàn thành bước 3 của quy trình", "giai đoạn 2 của dự án"],
     "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
@@ -587,6 +593,8 @@ def test_no_number(text):
         ("vận động hằng quý 2 buổi", "2 buổi"),  # "hằng quý" is no quarter
         ("đạt 12 tháng/năm", "12 tháng/năm"),  # a rate, not the months of a period
         ("Phát sóng mỗi tháng 04 phóng sự", "04 phóng sự"),  # "mỗi tháng 04" is no date
+        ("đoạn Km5+100 - Km8+600 dài 3,5 km", "3,5 km"),  # a kilometre post is a place, the length a figure
+        ("lũy kế 8 tháng thu 412 tỷ đồng", "412 tỷ đồng"),  # the months' count, then the amount
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):

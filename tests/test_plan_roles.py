@@ -210,3 +210,62 @@ def test_results_after_a_maximum_are_no_items_of_a_rule():
     assert (figs["10"].role, figs["6,2"].role) == ("norm", "actual")
     f = figs["0,8"]
     assert (f.value, f.role, f.period_start, f.period_end) == (-0.8, "change", date(2026, 1, 1), date(2026, 12, 31))
+
+
+def _titled(title, *blocks, period=(date(2027, 1, 1), date(2027, 12, 31))):
+    made = tuple(
+        Block("heading", b[1], f"p{i}", level=b[0]) if isinstance(b, tuple) else Block("paragraph", b, f"p{i}")
+        for i, b in enumerate(blocks, 1)
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    meta = Metadata(title=title, doc_type="nghị quyết", period=Period(period[0], period[1], "kỳ"))
+    return {f.raw.split()[0].rstrip("/"): f for f in extract_figures(doc, meta)[0]}
+
+
+def test_a_resolution_adopting_next_years_plan_states_targets():
+    # "NGHỊ QUYẾT Về nhiệm vụ ... năm 2027": its main targets, bounds and planned changes are the plan's; what it
+    # assesses of 2026 stays a fact
+    blocks = ((2, "1. Đánh giá tình hình thực hiện nhiệm vụ năm 2026"),
+              "Năm 2026, số học sinh bỏ học ước còn 412 em, giảm 9% so với năm 2025.",
+              (2, "2. Các chỉ tiêu chủ yếu năm 2027"),
+              "(1) Tỷ lệ trường đạt chuẩn quốc gia đạt 76%.",
+              "(2) Tổng chi cho giáo dục không thấp hơn 4.150 tỷ đồng.",
+              "(3) Số học sinh bỏ học giảm ít nhất 15% so với ước thực hiện năm 2026.")
+    figs = _titled("NGHỊ QUYẾT Về nhiệm vụ phát triển giáo dục năm 2027", *blocks)
+    assert [figs[k].role for k in ("412", "9%")] == ["actual", "change"]
+    assert [figs[k].role for k in ("76%", "4.150", "15%")] == ["target", "target", "target"]
+    assert (figs["15%"].value, figs["15%"].period_start) == (-15, date(2027, 1, 1))
+    other = _titled("NGHỊ QUYẾT Về việc đặt tên đường", *blocks)
+    assert other["76%"].role == "actual" and other["4.150"].role == "norm"
+
+
+def test_an_opener_before_a_plan_noun_keeps_the_plan():
+    figs = _figures("Bên cạnh đó, dự toán chi sự nghiệp y tế được bổ sung là 86,4 tỷ đồng.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 10, 8))
+    assert figs["86,4"].role == "target"
+
+
+def test_a_part_on_the_capital_a_plan_allocates_states_the_plan():
+    figs = _figures((2, "I. KẾ HOẠCH VỐN CHƯƠNG TRÌNH NÔNG THÔN MỚI NĂM 2025"),
+                    "Phân theo nguồn: ngân sách trung ương 312 tỷ đồng; ngân sách tỉnh 145 tỷ đồng.",
+                    (2, "II. KẾT QUẢ GIẢI NGÂN"), "Đến nay đã giải ngân 201 tỷ đồng.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 10, 8))
+    assert [figs[k].role for k in ("312", "145", "201")] == ["target", "target", "actual"]
+
+
+def test_a_bound_after_a_count_and_its_verb_names_the_class_counted():
+    # "có 12 trường tuyển sinh dưới 60% chỉ tiêu": which schools are counted (norm, no period); the amount after it
+    # measures them
+    figs = _figures("Toàn tỉnh có 12 trường tuyển sinh dưới 60% chỉ tiêu với tổng kinh phí 48 tỷ đồng.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 12, 31)), issued=date(2025, 10, 8))
+    assert (figs["60%"].role, figs["60%"].qualifier, figs["60%"].period_start) == ("norm", "<", None)
+    assert figs["12"].role == "actual" and figs["48"].role != "norm"
+
+
+def test_a_plan_amount_in_a_report_to_a_day_is_the_years_plan():
+    # a report on 01/01-30/9: "kế hoạch vốn 120 tỷ đồng" of a project is its plan for the year, what it reached is to 30/9
+    figs = _figures("Đến ngày 30/9/2025, dự án trường chuyên có kế hoạch vốn 120 tỷ đồng, đã giải ngân 64 tỷ đồng.",
+                    doc_type="báo cáo", period=(date(2025, 1, 1), date(2025, 9, 30)), issued=date(2025, 10, 6))
+    assert (figs["120"].role, figs["120"].period_start, figs["120"].period_end) == (
+        "target", date(2025, 1, 1), date(2025, 12, 31))
+    assert (figs["64"].role, figs["64"].period_end) == ("actual", date(2025, 9, 30))

@@ -462,6 +462,8 @@ def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Peri
             lo = clause_start(s, s.rfind("(", 0, clause), 0)  # "chưa đạt chỉ tiêu kế hoạch năm (95%)"
         if r.kpi_before.search(s, lo, m.opening):
             return whole_year(period.end.year)
+        if period.start.month == 1 and r.year_plan_before.search(s, lo, m.opening):
+            return whole_year(period.end.year)  # "kế hoạch vốn 385 tỷ đồng" in a report to 31/10: the year's plan
         if sec.year_targets:
             added = m.base_unit != "%" and r.incremental.search(s[clause : m.start])
             if not added:

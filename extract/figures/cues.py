@@ -156,6 +156,7 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     # (not after a maximum the result before it is scored against: "(tối đa 7 điểm) thấp nhất, bình quân 4,86
     # điểm", "đạt 30,15/35 điểm, thấp hơn năm trước 0,42 điểm")
     if (prev is not None and prev.role == "norm" and top <= prev.mention.start and not _class_bound(prev.mention, m)
+            and not _counted_class(sent, prev.mention)
             and not _scored_maximum(s, prev.mention, q0)):
         gap = s[prev.mention.end : q0]
         return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
@@ -191,6 +192,19 @@ def _class_bound(bound: Mention, m: Mention) -> bool:
     """A bounded duration that names a class ("chậm đóng từ 03 tháng trở lên 212 tỷ đồng") before an amount: the
     amount measures the class, it is no next item of a list of rules ("ít nhất 03 năm và có 03 năm học" is)."""
     return bound.qualifier not in (None, "~") and bound.base_unit in rules().duration_units and _is_money(m)
+
+
+def _counted_class(sent: Sentence, bound: Mention) -> bool:
+    """A bounded percentage right after a count and a verb ("có 15 dự án giải ngân dưới 30% kế hoạch vốn"): it
+    says which things are counted (a class's threshold, norm), and the amounts after it measure that class ("với tổng
+    kế hoạch vốn 642,7 tỷ đồng"), no next items of a list of rules."""
+    if bound.qualifier not in ("<", ">") or bound.base_unit != "%":
+        return False
+    ms = sent.mentions
+    i = next((k for k, o in enumerate(ms) if o is bound), 0)
+    if i == 0 or ms[i - 1].base_unit in (None, "%"):
+        return False
+    return bool(rules().class_count_gap.match(sent.text[ms[i - 1].end : bound.opening]))
 
 
 def _provision(sent: Sentence, m: Mention, q0: int) -> bool:
@@ -385,6 +399,8 @@ def _refined_role(
     past = bool(r.actual_marker.search(s[top:q0]))
     is_pct = m.base_unit == "%"
     cues = [c for c in cues if not _inert(s, c)]
+    if _counted_class(sent, m):
+        return "norm"  # "có 15 dự án giải ngân dưới 30% kế hoạch vốn": the bound of the class counted
     if is_pct and role in ("actual", "target") and not m.sign_word and r.plan_share_paren.search(s, 0, q0):
         return "share_of_target"  # "chưa đạt theo Kế hoạch (chỉ 70%)": the share of the plan reached
     if role == "share_of_target":
@@ -398,16 +414,22 @@ def _refined_role(
         return "norm" if m.qualifier in ("<=", ">=") and _norm(sent, m, role, cues, top, q0, prev) else role
     if m.kind == "ratio_whole":
         return _ratio_whole_role(sent, m, role, cues, stretch)
+    # a resolution or decision adopting a plan ("NGHỊ QUYẾT Về kế hoạch phát triển kinh tế - xã hội năm 2027"), outside
+    # its assessment of what was done: its changes are planned and its bounds the targets' minima
+    adopted = sec.plan_approval and not past and not _done_before_plan(sent, cues, sec, stretch, q0)
     if role == "change":
         # "10 vụ, 22 đối tượng so với cùng kỳ năm 2024 giảm 22 vụ": the change is the number after the base
         if not m.sign_word and r.base_then_change.match(s, m.end):
             return "actual"
-        return role
+        # "(5) Tổng vốn đầu tư toàn xã hội tăng tối thiểu 12% so với ước thực hiện năm 2026": a planned growth
+        return "target" if adopted else role
     if _between(cues, "ROLE_EXAMPLE", 0, q0):
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
     if is_pct and not m.sign_word and r.maximum_share_after.match(s, m.end):
         return "share"  # "bằng 74,6% điểm tối đa": the share of the scale's most that a score reached
-    if _norm(sent, m, role, cues, top, q0, prev, sec.in_goals()) or _scoring_rule(sent, m):
+    # "(4) Tổng thu ngân sách ... không thấp hơn 22.800 tỷ đồng" among the plan's main targets: the target's minimum
+    planned_bound = adopted and (sec.year_targets or sec.in_goals())
+    if _norm(sent, m, "target" if planned_bound else role, cues, top, q0, prev, sec.in_goals()) or _scoring_rule(sent, m):
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":
         return "norm"  # "Từ 90 đến dưới 100 điểm xếp loại: Xuất sắc" in "Cách tính điểm và xếp loại"
@@ -601,7 +623,8 @@ def _plan_named_subject(sent: Sentence, m: Mention, stretch: int, q0: int) -> bo
         return False
     head = bare[: tail.start()]
     colon = head.rfind(":")
-    return bool(heads.match(_LIST_MARKS.sub("", head[colon + 1 :], count=1)))
+    # an opener before the subject ("Ngoài ra, kế hoạch vốn năm 2025 được kéo dài ... là 287,45 tỷ đồng") is none of it
+    return bool(heads.match(without_openers(_LIST_MARKS.sub("", head[colon + 1 :], count=1))))
 
 
 @cache

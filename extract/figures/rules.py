@@ -97,6 +97,7 @@ class Rules:
     duration_units: tuple
     time_limit_after: regex.Pattern
     class_bound_before: regex.Pattern
+    class_count_gap: regex.Pattern
     time_limit_before: regex.Pattern
     provision_cited: regex.Pattern
     provision_quote: regex.Pattern
@@ -108,6 +109,7 @@ class Rules:
     kpi_label: regex.Pattern
     kpi_result: regex.Pattern
     kpi_before: regex.Pattern
+    year_plan_before: regex.Pattern
     numbering: regex.Pattern
     appendix: regex.Pattern
     restated_change: regex.Pattern
@@ -186,6 +188,7 @@ def rules() -> Rules:
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
+        class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
         provision_cited=regex.compile(roles["provision_cited"], _FLAGS),
         provision_quote=regex.compile(roles["provision_quote"], _FLAGS),
@@ -197,6 +200,7 @@ def rules() -> Rules:
         kpi_label=regex.compile(roles["kpi_label"], _FLAGS),
         kpi_result=regex.compile(roles["kpi_result"], _FLAGS),
         kpi_before=regex.compile(cues["kpi_before"], _FLAGS),
+        year_plan_before=regex.compile(cues["year_plan_before"], _FLAGS),
         numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
         appendix=regex.compile(cues["sections"]["appendix"]),
         restated_change=regex.compile(cues["gaps"]["restated_change"], _FLAGS),
