@@ -184,6 +184,9 @@ def test_a_unit_of_measure_or_a_scale_word_is_no_part_of_the_subject():
     assert "ma túy tổng hợp" in s["3,5kg"] and "kg" not in words(s["3,5kg"])
     s = subjects_of("Tổng công suất các nhà máy điện mặt trời đạt 1.200 MW.")
     assert "mw" not in words(s["1.200"])
+    # rain and water depth (session 18)
+    s = subjects_of("Tại trạm Sơn Hà, lượng mưa đo được là 312 mm.")
+    assert "mm" not in words(s["312"]) and "lượng mưa" in s["312"]
     # a scale word goes, the counted noun stays
     s = subjects_of("Trong quý, toàn tỉnh đón 2,3 triệu lượt khách du lịch.")
     assert "lượt khách du lịch" in s["2,3"] and "triệu" not in words(s["2,3"])
