@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from extract import catalog
-from extract.language.periods import date_at, find_periods, first_period, whole_year
+from extract.language.periods import date_at, find_periods, first_period, period_label, whole_year
 from extract.model import Block, Document, Metadata, Period
 
 _HEAD_BLOCKS = 14  # the header and title of a document sit in its first blocks
@@ -38,6 +38,8 @@ def _rules():
         "cited_date": regex.compile(data["cited_date"], regex.I),
         "examined": regex.compile(data["examined_period"]),
         "title_as_of": regex.compile(data["title_as_of"], regex.I),
+        "event_title": regex.compile(data["event_title"]),
+        "event_day": regex.compile(data["event_day"]),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
         ],
@@ -222,7 +224,7 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
     if examined:
         return examined
     if title:
-        p = first_period(title, year)
+        p = first_period(title, year) or _event_period(doc, title, issued)
         if p:
             return _reached(title, p)
     headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]
@@ -266,6 +268,38 @@ def _examined_period(doc: Document, year: int | None) -> Period | None:
             if p:
                 return p
     return None
+
+
+def _event_period(doc: Document, title: str, issued: date | None) -> Period | None:
+    """The days a report on a disaster or incident covers (documents.yaml `event_title`): from the first day its
+    account names (not the title's, a cited document's or the opening grounds') to the last day its title names, else
+    its signing day; None for another title, or when no such day comes before the end."""
+    r = _rules()
+    if not r["event_title"].search(title):
+        return None
+    days = [_day(m, None) for m in r["event_day"].finditer(title)]
+    end = days[-1] if days and days[-1] else issued
+    if end is None:
+        return None
+    titled = [i for i, b in enumerate(doc.blocks[:_HEAD_BLOCKS]) if b.text.strip() and b.text.strip() in title]
+    for b in doc.blocks[titled[-1] + 1 if titled else 0:]:
+        text = b.text.strip()
+        if b.kind == "table" or r["body_start"].match(text):
+            continue
+        for m in r["event_day"].finditer(text):
+            start = _day(m, end.year)
+            if start is not None:
+                if start > end:
+                    return None
+                return Period(start, end, period_label("date_range", start=start, end=end))
+    return None
+
+
+def _day(m, year: int | None) -> date | None:
+    try:
+        return date(int(m["y"]) if m["y"] else year, int(m["m"]), int(m["d"]))
+    except (TypeError, ValueError):
+        return None
 
 
 def _latest_cited_year(doc: Document) -> int | None:

@@ -439,3 +439,41 @@ def test_a_worked_example_is_of_no_time():
     assert figs and all(span(f) == (None, None, False) for f in figs)
     (f,) = figures_of("Chẳng hạn, xã C giải ngân 80% vốn thì được 8 điểm.")[:1]
     assert span(f) == (None, None, False)
+
+
+def test_a_target_due_after_its_context_ends_on_its_deadline_day_one_inside_keeps_the_context():
+    """A direction due by a day past the report's period ends there ("... trước ngày 20/11/2024"); a day inside the
+    period keeps the period (a deadline inside the quarter), session 18."""
+    meta = Metadata(period=Period(date(2024, 11, 2), date(2024, 11, 5), "02/11/2024–05/11/2024"))
+    a, b = figures_of(
+        Block("heading", "III. NHIỆM VỤ TRONG THỜI GIAN TỚI", "h1", level=1),
+        "Sở Giao thông vận tải chủ trì, phấn đấu khôi phục 100% các tuyến đê bao bị vỡ trước ngày 20/11/2024; "
+        "các xã phấn đấu dọn vệ sinh 100% trường học trước ngày 04/11/2024.",
+        meta=meta,
+    )
+    assert (a.role, span(a)) == ("target", (date(2024, 11, 2), date(2024, 11, 20), False))
+    assert span(b) == (date(2024, 11, 2), date(2024, 11, 5), False)
+
+
+def test_a_measure_at_a_clock_time_on_a_day_is_a_point_in_time_on_that_day_a_range_of_days_a_flow():
+    """ "lúc 9h ngày 03/11/2024 mực nước ... đạt 6,40 m": the level at that moment; rain "từ 7h ngày 01/11 đến 19h ngày
+    02/11/2024" falls over those days (session 18)."""
+    meta = Metadata(period=Period(date(2024, 11, 1), date(2024, 11, 5), "01/11/2024–05/11/2024"))
+    rain, level = figures_of(
+        "Từ 7h ngày 01/11 đến 19h ngày 02/11/2024, lượng mưa đo được phổ biến 180 mm.",
+        "Do lũ thượng nguồn, lúc 9h ngày 03/11/2024 mực nước sông Kôn tại trạm Thạnh Hòa đạt 6,40 m.",
+        meta=meta,
+    )
+    assert span(rain) == (date(2024, 11, 1), date(2024, 11, 2), False)
+    assert span(level) == (date(2024, 11, 1), date(2024, 11, 3), True)
+
+
+def test_a_contest_named_with_its_year_at_the_head_of_a_sentence_dates_every_clause():
+    """ "Kỳ thi ... năm 2024, ...; tỷ lệ ... đạt ...": the exam's year past the semicolons, however long its name."""
+    meta = Metadata(period=Period(date(2023, 9, 1), date(2024, 5, 31), "năm học 2023-2024"))
+    a, b = figures_of(
+        "Kỳ thi chọn học sinh giỏi cấp tỉnh trung học cơ sở năm 2024, toàn tỉnh có 1.520 thí sinh đăng ký; "
+        "tỷ lệ đạt giải là 46,4%.",
+        meta=meta,
+    )
+    assert span(a) == span(b) == (date(2024, 1, 1), date(2024, 12, 31), False)

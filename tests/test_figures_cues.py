@@ -497,3 +497,11 @@ def test_a_level_in_brackets_after_a_comparisons_base_is_of_the_base():
     figs = figures_of("Năm 2026 cấp 420 giấy phép, giảm 35 giấy phép so với năm 2024 (455 giấy phép).", year=2026)
     assert [(f.value, f.period_start) for f in figs] == [(420, date(2026, 1, 1)), (-35, date(2026, 1, 1)),
                                                          (455, date(2024, 1, 1))]
+
+
+def test_a_bounded_percentage_of_damage_names_a_damage_class():
+    """ "bị thiệt hại trên 70%" classes crops and houses (a norm without period); the area counted is a fact
+    (session 18)."""
+    area, bound = figures_of("Có 2.150 ha lúa bị mất trắng (thiệt hại trên 70%) do lũ.")
+    assert area.role == "actual"
+    assert (bound.role, bound.qualifier, bound.period_start) == ("norm", ">", None)

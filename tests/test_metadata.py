@@ -349,3 +349,29 @@ def test_a_title_that_says_how_far_its_figures_reach_ends_the_period_there():
         ends[reach] = (meta.period.start, meta.period.end)
     assert ends == {" (tính đến ngày 30/9/2025)": (date(2025, 1, 1), date(2025, 9, 30)),
                     "": (date(2025, 1, 1), date(2025, 12, 31))}
+
+
+def test_a_report_on_a_disaster_covers_the_event_from_its_first_day_to_the_day_its_title_counts_to():
+    meta = read_metadata(
+        _doc(
+            _header("BAN CHỈ HUY PHÒNG THỦ DÂN SỰ TỈNH QUẢNG TRỊ\nSố: 21/BC-BCH", f"{MOTTO}\nQuảng Trị, ngày 28 tháng 10 năm 2027"),
+            Block("paragraph", "BÁO CÁO NHANH", "p1"),
+            Block("paragraph", "Tình hình mưa lũ và sạt lở đất (tính đến 16h ngày 27/10/2027)", "p2"),
+            Block("paragraph", "Thực hiện Công điện số 08/CĐ-UBND ngày 22/10/2027 của Ủy ban nhân dân tỉnh, Ban Chỉ huy "
+                  "báo cáo như sau:", "p3"),
+            Block("paragraph", "Từ 7h ngày 24/10 đến 13h ngày 26/10/2027, khu vực miền núi có mưa rất to.", "p4"),
+        )
+    )
+    assert (meta.period.start, meta.period.end) == (date(2027, 10, 24), date(2027, 10, 27))
+
+
+def test_a_report_whose_title_names_no_event_keeps_its_year():
+    meta = read_metadata(
+        _doc(
+            _header("SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ\nSố: 75/BC-STC", f"{MOTTO}\nQuảng Trị, ngày 28 tháng 10 năm 2027"),
+            Block("paragraph", "BÁO CÁO", "p1"),
+            Block("paragraph", "Tình hình giải ngân vốn đầu tư công (tính đến ngày 27/10/2027)", "p2"),
+            Block("paragraph", "Ngày 15/01/2027, Ủy ban nhân dân tỉnh giao kế hoạch vốn cho các chủ đầu tư.", "p3"),
+        )
+    )
+    assert (meta.period.start, meta.period.end) == (date(2027, 1, 1), date(2027, 12, 31))

@@ -484,6 +484,11 @@ EXCLUDED = {
         "02 cấp chính quyền",
     ],
     "star_class": ["khách sạn 4 sao tại", "sản phẩm OCOP đạt 3 sao,", "từ 3 sao trở lên"],
+    "scale_grade": ["gió mạnh cấp 7, giật cấp 9", "vùng gần tâm bão cấp 10-11,", "rủi ro thiên tai cấp 3",
+                    "mực nước trên báo động 2", "dưới BĐ1"],
+    "storm_number": ["ảnh hưởng của cơn bão số 5 gây", "Bão số 12 đổ bộ"],
+    "child_age_class": ["phổ cập giáo dục mầm non cho trẻ em 5 tuổi", "trẻ mẫu giáo 4 tuổi đến trường"],
+    "school_day_model": ["trường tổ chức dạy học 2 buổi/ngày", "học sinh được học 2 buổi/ ngày"],
     "round_the_clock": ["thông suốt 24/24 và", "trực 24/7"],
     "roman_quarter_year": ["Quý I/2026 có", "KH Quý II/2026"],
     "document_part": ["Phụ lục 1. Các nhiệm vụ", "Phụ lục 2: Các nhiệm vụ", "theo Biểu số 02", "Điều 5"],
@@ -1044,6 +1049,9 @@ def test_figure_reach_holds_an_amount_in_two_scale_words():
         # a year as the base, a copula before the difference (session 17, helper s17-K)
         ("điểm khảo sát thấp hơn năm 2024 là 1,3 điểm", "-1.3", None, "thấp hơn"),
         ("số hộ tham gia cao hơn cùng kỳ là 120 hộ", "120", None, "cao hơn"),
+        # above or below a graded level by the number (session 18, helper s18-R)
+        ("mực nước sông Lam tại Nam Đàn trên báo động 2 là 0,45 m", "0.45", None, "trên báo động"),
+        ("sông Thu Bồn dưới báo động 1 là 0,20 m", "-0.20", None, "dưới báo động"),
     ],
 )
 def test_a_comparative_with_a_base_is_a_difference(text, value, qualifier, sign):
@@ -1072,3 +1080,16 @@ def test_a_late_report_deducts_points_per_report():
     # session 17, helper s17-K: "báo cáo" is a per-unit after "mỗi" (a scoring rule's deduction per late report)
     (m,) = find_numbers("Mỗi báo cáo thống kê nộp trễ hạn bị trừ 0,5 điểm.")
     assert (m.value, m.unit) == (D("0.5"), "điểm/báo cáo")
+
+
+def test_a_wind_speed_beside_its_grade_and_a_bound_without_a_level_stay_figures():
+    """The km/giờ of "gió mạnh cấp 8 (62-74 km/giờ)" is measured; "trên 300 mm" alone is a bound (session 18)."""
+    assert [(m.value, m.unit, m.qualifier) for m in find_numbers("gió mạnh cấp 8 (62-74 km/giờ), mưa trên 300 mm")] == [
+        (62, "km/giờ", "range_low"), (74, "km/giờ", "range_high"), (300, "mm", ">")]
+
+
+def test_people_and_classes_of_a_school_or_a_response_are_counted_as_one_kind():
+    """ "nhóm, lớp", "cán bộ quản lý, giáo viên, nhân viên", "cán bộ, chiến sĩ, dân quân" (session 18)."""
+    text = "trường có 1.250 cán bộ quản lý, giáo viên, nhân viên với 312 nhóm, lớp; huy động 900 cán bộ, chiến sĩ, dân quân"
+    assert [m.unit for m in find_numbers(text)] == ["cán bộ quản lý, giáo viên, nhân viên", "nhóm, lớp",
+                                                    "cán bộ, chiến sĩ, dân quân"]

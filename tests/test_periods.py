@@ -124,3 +124,37 @@ def test_a_quarter_span_in_the_wrong_order_is_no_period():
 def test_a_run_of_months_is_one_period(text, expected):
     found = [pm.period for pm in find_periods(text, 2026) if pm.period]
     assert (found[0].start, found[0].end) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Trong năm học 2024-2025, ngành tuyển sinh", (date(2024, 9, 1), date(2025, 5, 31))),
+        ("PHƯƠNG HƯỚNG NHIỆM VỤ NĂM HỌC 2027 - 2028", (date(2027, 9, 1), date(2028, 5, 31))),
+    ],
+)
+def test_a_school_year_runs_from_september_to_may_across_two_years(text, expected):
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected
+
+
+def test_a_school_year_compared_with_or_not_of_two_following_years_is_no_period():
+    assert [pm.period for pm in find_periods("giảm 2 trường so với năm học 2023-2024", 2026) if pm.period] == []
+    assert [pm.period for pm in find_periods("năm học 2023-2025", 2026) if pm.period] == []
+
+
+def test_hours_before_the_days_of_a_range_time_an_event_within_those_days():
+    found = [pm.period for pm in find_periods("Từ 20h ngày 14/11 đến 6 giờ 30 ngày 16/11/2027, lượng mưa", 2027)]
+    assert (found[0].start, found[0].end) == (date(2027, 11, 14), date(2027, 11, 16))
+    assert date_at(" 9h ngày 03/8/2027", 0) == date(2027, 8, 3)
+
+
+def test_a_budget_estimate_named_before_a_year_is_the_base_of_a_comparison():
+    assert [pm.period for pm in find_periods("tăng 5,2% so với dự toán năm 2025", 2026) if pm.period] == []
+
+
+def test_the_year_in_a_laws_name_is_no_period():
+    assert [pm.period for pm in find_periods("viên chức đạt chuẩn theo Luật Viên chức năm 2010 là 95%", 2026)
+            if pm.period] == []
+    found = [pm.period for pm in find_periods("Triển khai Luật Đầu tư công, năm 2025 tỉnh giải ngân", 2026) if pm.period]
+    assert (found[0].start, found[0].end) == (date(2025, 1, 1), date(2025, 12, 31))  # a year of its own after a comma

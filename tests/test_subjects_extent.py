@@ -173,6 +173,14 @@ def test_a_plans_target_lead_and_a_time_clause_are_no_part_of_the_subject():
     assert names(s["45"], "thôn được kết nối với trung tâm xã", extra=0)
 
 
+def test_the_high_end_of_a_range_is_named_by_the_words_before_its_low_end():
+    """ "năng suất lúa bình quân đạt 55-62 tạ/ha": both ends measure "năng suất lúa bình quân" (session 18)."""
+    s = subjects_of("Năng suất lúa bình quân đạt 55-62 tạ/ha.")
+    assert names(s["55"], "năng suất lúa bình quân", extra=0) and names(s["62"], "năng suất lúa bình quân", extra=0)
+    s = subjects_of("Lượng mưa đo được từ 80 đến 120 mm.")
+    assert "lượng mưa" in s["120"].casefold() and "mm" not in words(s["120"])
+
+
 def test_a_unit_of_measure_or_a_scale_word_is_no_part_of_the_subject():
     # extents.yaml measure_units: a physical unit says how much, never what is measured
     s = subjects_of("Sản lượng lúa cả năm ước đạt 1.250 nghìn tấn, tăng 3% so với cùng kỳ.")
@@ -184,6 +192,9 @@ def test_a_unit_of_measure_or_a_scale_word_is_no_part_of_the_subject():
     assert "ma túy tổng hợp" in s["3,5kg"] and "kg" not in words(s["3,5kg"])
     s = subjects_of("Tổng công suất các nhà máy điện mặt trời đạt 1.200 MW.")
     assert "mw" not in words(s["1.200"])
+    # rain and water depth (session 18)
+    s = subjects_of("Tại trạm Sơn Hà, lượng mưa đo được là 312 mm.")
+    assert "mm" not in words(s["312"]) and "lượng mưa" in s["312"]
     # a scale word goes, the counted noun stays
     s = subjects_of("Trong quý, toàn tỉnh đón 2,3 triệu lượt khách du lịch.")
     assert "lượt khách du lịch" in s["2,3"] and "triệu" not in words(s["2,3"])

@@ -16,6 +16,7 @@ from extract.language.literals import key_words
 from extract.language.numbers import Mention, is_comparison
 from extract.language.periods import (
     breakdown,
+    event_lead,
     find_periods,
     labels_next,
     lead_words,
@@ -478,7 +479,8 @@ def sentence_lead(sent: Sentence, year: int | None) -> Period | None:
         return None
     s, f0 = sent.text, sent.mentions[0].start
     for pm in find_periods(s[:f0], year):
-        if pm.period and sent.group(pm.start) < 0 and opens(s, pm.start) and _ADVERBIAL_END.match(s, pm.end):
+        if pm.period and sent.group(pm.start) < 0 and (opens(s, pm.start) or event_lead().match(s[: pm.start])) \
+                and _ADVERBIAL_END.match(s, pm.end):
             return pm.period
     return None
 

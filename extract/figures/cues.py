@@ -50,7 +50,7 @@ _DIGIT_WORD = regex.compile(r"[0-9]")
 def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
-    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date")
+    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
@@ -121,6 +121,9 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
     if m.qualifier == ">=" and r.class_bound_before.search(s, max(0, m.start - 12), m.start):
         return True  # "số vụ ngộ độc có từ 30 người mắc trở lên": the threshold of a class
+    if m.qualifier not in (None, "~") and m.base_unit == "%" \
+            and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
+        return True  # "(thiệt hại trên 70%)": the bound of a class of damage
     if m.qualifier not in (None, "~") and role != "target" and m.base_unit in r.duration_units:
         return True  # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class
     clause = clause_start(s, q0, top)
@@ -756,12 +759,30 @@ def _deadline_period(sent: Sentence, m: Mention, role: str, sec: Sections, conte
     2026-2030, a milestone on the way): from the context's start to the end of that year."""
     if role != "target" or context is None:
         return None
-    s = sent.text
-    years = [int(fm[1]) for fm in rules().future_year.finditer(s, _stretch_start(sent, m.start), m.opening)]
-    if not years or years[-1] == context.end.year or years[-1] < context.start.year:
+    s, lo = sent.text, _stretch_start(sent, m.start)
+    years = [int(fm[1]) for fm in rules().future_year.finditer(s, lo, m.opening)]
+    if not years:
+        return _deadline_day(s, lo, m, context)
+    if years[-1] == context.end.year or years[-1] < context.start.year:
         return None
     end = date(years[-1], 12, 31)
     return Period(context.start, end, f"{context.start:%Y}-{end:%Y}")
+
+
+def _deadline_day(s: str, lo: int, m: Mention, context: Period) -> Period | None:
+    """A target due by a day after its context's end, named in its statement before or after it ("phấn đấu đến ngày
+    15/9/2026 tiêu thoát nước cho 100% diện tích ...", "thông tuyến 100% các tuyến đường ... trước ngày 18/9/2026"):
+    from the context's start to that day. A day inside the context keeps it (a deadline inside the quarter)."""
+    hi = s.find(";", m.end)
+    for dm in rules().deadline_day.finditer(s, lo, len(s) if hi < 0 else hi):
+        try:
+            end = date(int(dm[3]), int(dm[2]), int(dm[1]))
+        except ValueError:
+            continue
+        if end > context.end:
+            return Period(context.start, end, period_label("date_range", start=context.start, end=end))
+        return None
+    return None
 
 
 def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried: tuple[Period, bool] | None
@@ -824,6 +845,9 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     document's (Sections.report_day); a "từ ..." before the cue makes it a flow since then. None without a cue."""
     pits = [c for c in cues if c[2] == "POINT_IN_TIME" and c[1] <= pos and not _inside_word(s, c[0])
             or c[2] == "STOCK_STATE" and _state_of(s, c[1], pos)]
+    moment = _moment_before(s, pos, pits, context)
+    if moment is not None:
+        return moment
     if not pits:
         return None
     c0, c1, _ = pits[-1]
@@ -863,6 +887,24 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
     return Period(start, end, period_label("as_of", end=end)), True
+
+
+def _moment_before(s: str, pos: int, pits: list, context: Period | None) -> tuple[Period, bool] | None:
+    """A clock time on a day before `pos` in `s`, with no as-of cue after it ("lúc 13h ngày 09/9/2026 mực nước ... đạt
+    5,12 m"): a measure at that moment, a point in time counted from its context's start to that day."""
+    moments = list(_period_cues()["moment"].finditer(s, 0, pos))
+    found = moments[-1] if moments else None
+    if found is None or (pits and pits[-1][0] > found.start()):
+        return None
+    year = int(found["y"]) if found["y"] else context.end.year if context is not None else None
+    try:
+        day = date(year, int(found["m"]), int(found["d"])) if year else None
+    except ValueError:
+        day = None
+    if day is None:
+        return None
+    start = context.start if context is not None and context.start <= day else date(day.year, 1, 1)
+    return Period(start, day, period_label("as_of", end=day)), True
 
 
 def _year_start(since, context: Period | None, sec: Sections) -> date | None:

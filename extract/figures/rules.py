@@ -63,6 +63,7 @@ class Rules:
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
     future_year: regex.Pattern
+    deadline_day: regex.Pattern
     base_level_before: regex.Pattern
     achieved_before: regex.Pattern
     rate_before: regex.Pattern
@@ -98,6 +99,7 @@ class Rules:
     time_limit_after: regex.Pattern
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
+    damage_class_before: regex.Pattern
     time_limit_before: regex.Pattern
     provision_cited: regex.Pattern
     provision_quote: regex.Pattern
@@ -157,6 +159,7 @@ def rules() -> Rules:
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),
         future_year=regex.compile(roles["future_year"], _FLAGS),
+        deadline_day=regex.compile(roles["deadline_day"], _FLAGS),
         base_level_before=regex.compile(roles["base_level_before"], _FLAGS),
         achieved_before=regex.compile(roles["achieved_before"], _FLAGS),
         rate_before=regex.compile(roles["rate_before"], _FLAGS),
@@ -189,6 +192,7 @@ def rules() -> Rules:
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
+        damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
         time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
         provision_cited=regex.compile(roles["provision_cited"], _FLAGS),
         provision_quote=regex.compile(roles["provision_quote"], _FLAGS),

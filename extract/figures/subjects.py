@@ -253,6 +253,16 @@ def _end_aspect(text: str):
     return found[-1] if found and not text[found[-1].end() :].strip() else None
 
 
+def _range_opening(sent: Sentence, m: Mention) -> int:
+    """Where the number's phrase opens: the low end's opening for the high end of a range ("lượng mưa phổ biến
+    150-250 mm": the words before 150 name what 250 measures too), else its own."""
+    if m.kind == "range_high":
+        low = next((o for o in reversed(sent.mentions) if o.end <= m.start and o.kind == "range_low"), None)
+        if low is not None and phrase_words().range_gap.fullmatch(sent.text[low.end : m.opening]):
+            return low.opening
+    return m.opening
+
+
 def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, str]:
     """(the words of the number's clause before it, whether they end in a copula, the agent): the verb phrase
     ("tổ chức kiểm tra") or the noun phrase of a copula, openers and lead-in words dropped; the agent before an
@@ -261,7 +271,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     body before the verb with no aspect marker is the agent too (_agent_without_aspect): only for the count's own
     phrase, not where another count borrows its verb."""
     pw = phrase_words()
-    start = m.opening
+    start = _range_opening(sent, m)
     lo = _clause_lo(sent, start, predicate=True)
     text = without_openers(unmark(_ASIDE.sub(" ", _drop_copula_aside(sent, lo, masked(sent, lo, start, m)))))
     cop = pw.copula.search(text)

@@ -181,6 +181,8 @@ class _Rules:
     comparative_bases: tuple[str, ...]
     comparative_after: tuple[str, ...]
     comparative_copulas: tuple[str, ...]
+    graded: dict  # casefolded "trên báo động" -> "increase" | "decrease" (numbers.yaml comparatives.graded)
+    graded_grade: str  # the regex of a level's grade ("3" of "báo động 3")
 
 
 @cache
@@ -345,14 +347,27 @@ def _rules() -> _Rules:
         comparative_bases=tuple(_words("comparatives.bases", data["comparatives"]["bases"])),
         comparative_after=tuple(_words("comparatives.after", data["comparatives"]["after"])),
         comparative_copulas=tuple(_words("comparatives.copulas", data["comparatives"].get("copulas", []))),
+        graded=_graded(data["comparatives"].get("graded")),
+        graded_grade=(data["comparatives"].get("graded") or {}).get("grade", "(?!)"),
     )
 
 
 def _comparatives(data: dict) -> dict:
     """numbers.yaml comparatives: each comparative word with the direction of the difference it states."""
-    _check_keys("numbers.yaml comparatives", data, {"increase", "decrease", "bases", "after", "copulas"},
+    _check_keys("numbers.yaml comparatives", data, {"increase", "decrease", "bases", "after", "copulas", "graded"},
                 {"increase", "decrease", "bases", "after"})
     return {w.casefold(): d for d in ("increase", "decrease") for w in _words(f"comparatives.{d}", data[d])}
+
+
+def _graded(data: dict | None) -> dict:
+    """numbers.yaml comparatives.graded: each comparative with a level ("trên báo động") and its direction."""
+    if not data:
+        return {}
+    _check_keys("numbers.yaml comparatives.graded", data, {"increase", "decrease", "levels", "grade"},
+                {"increase", "decrease", "levels", "grade"})
+    levels = _words("comparatives.graded.levels", data["levels"])
+    return {f"{w} {lv}".casefold(): d for d in ("increase", "decrease")
+            for w in _words(f"comparatives.graded.{d}", data[d]) for lv in levels}
 
 
 # ------------------------------------------------------------------------------------------ compiled regexes
@@ -406,6 +421,7 @@ class _Grammar:
     sign: object
     comparative: object
     comparative_after: object
+    graded_comparative: object
     range_start: object
     dash_joiner: object
     word_joiner: object
@@ -487,6 +503,12 @@ def _grammar() -> _Grammar:
             + rf")?{_WS}+", _IR
         ),
         comparative_after=regex.compile(rf"{_WS}*(?:{_wordy(r.comparative_after)})(?!\w)", _I),
+        # "trên báo động 3 là 0,62 m": a comparative, a level, its grade and a copula right before the number
+        graded_comparative=regex.compile(
+            rf"(?P<s>{_wordy(sorted(r.graded))})(?:{_WS}+số)?{_WS}+{r.graded_grade}"
+            + (rf"(?:{_WS}+(?:{_wordy(r.comparative_copulas)}))?" if r.comparative_copulas else "") + rf"{_WS}+",
+            _IR,
+        ) if r.graded else None,
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
@@ -765,7 +787,10 @@ def _comparison(text: str, item: _Item) -> None:
     g = _grammar()
     m = g.comparative.match(text, max(0, item.start - 40), item.start)
     if m is None or not (m.group("b") or g.comparative_after.match(text, item.end)):
-        return
+        # "trên báo động 3 là 0,62 m": the difference against a graded level
+        m = g.graded_comparative.match(text, max(0, item.start - 60), item.start) if g.graded_comparative else None
+        if m is None:
+            return
     item.sign_word = " ".join(m.group("s").split()).lower()
     if item.qualifier_span is not None and item.qualifier_span[0] >= m.start("s"):
         item.qualifier, item.qualifier_span = None, None
@@ -1361,12 +1386,14 @@ def is_decrease(sign_word: str | None) -> bool:
     if sign_word is None:
         return False
     r = _rules()
-    return sign_word.casefold() in r.decrease or r.comparatives.get(sign_word.casefold()) == "decrease"
+    w = sign_word.casefold()
+    return w in r.decrease or (r.comparatives.get(w) or r.graded.get(w)) == "decrease"
 
 
 def is_comparison(sign_word: str | None) -> bool:
     """Whether a Mention.sign_word is a comparative stating a difference ("thấp hơn chỉ tiêu 3,7 điểm phần trăm")."""
-    return sign_word is not None and sign_word.casefold() in _rules().comparatives
+    return sign_word is not None and (sign_word.casefold() in _rules().comparatives
+                                      or sign_word.casefold() in _rules().graded)
 
 
 # load and compile at import: a malformed rule file fails here, and the first call pays nothing

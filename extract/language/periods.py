@@ -54,7 +54,7 @@ def _extras():
 
 
 _LABELS = ("quarter", "quarter_span", "first_months", "last_months", "first_half", "second_half", "month",
-           "month_range", "year", "year_range", "date_range", "as_of")
+           "month_range", "year", "year_range", "school_year", "date_range", "as_of")
 
 
 @cache
@@ -119,6 +119,12 @@ def labels_next() -> regex.Pattern:
     return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
 
 
+@cache
+def event_lead() -> regex.Pattern:
+    """A head of a sentence naming a contest or exam, before the period that ends it (periods.yaml `event_lead`)."""
+    return regex.compile(catalog.load("periods")["event_lead"], _FLAGS)
+
+
 def lead_words() -> int:
     """How many words may stand before a period or as-of cue that opens a sentence ("Theo đó, từ ngày ...")."""
     return int(catalog.load("periods")["lead_max_words"])
@@ -164,6 +170,8 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
     if kind == "year_range":
         y1 = int(groups["y1"])
         return Period(date(y1, 1, 1), date(y, 12, 31), period_label("year_range", y1=y1, y=y)) if y1 < y else None
+    if kind == "school_year":
+        return _school_year(int(groups["y1"]), y)
     if kind == "date_range":
         m = int(groups["m"])
         m1 = int(groups["m1"]) if groups.get("m1") else m
@@ -174,6 +182,15 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
             return None
         return Period(start, end, period_label("date_range", start=start, end=end)) if start <= end else None
     raise ValueError(f"unknown period kind {kind}")
+
+
+def _school_year(y1: int, y: int) -> Period | None:
+    """The days of "năm học y1-y" (periods.yaml `school_year`: September of y1 to May of y); None unless y follows y1."""
+    if y != y1 + 1:
+        return None
+    days = catalog.load("periods")["school_year"]
+    (m1, d1), (m, d) = days["start"], days["end"]
+    return Period(date(y1, m1, d1), date(y, m, d), period_label("school_year", y1=y1, y=y))
 
 
 def _span(kind: str, groups: dict, y: int, roman: dict) -> Period | None:
