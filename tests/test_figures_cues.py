@@ -497,3 +497,41 @@ def test_a_level_in_brackets_after_a_comparisons_base_is_of_the_base():
     figs = figures_of("Năm 2026 cấp 420 giấy phép, giảm 35 giấy phép so với năm 2024 (455 giấy phép).", year=2026)
     assert [(f.value, f.period_start) for f in figs] == [(420, date(2026, 1, 1)), (-35, date(2026, 1, 1)),
                                                          (455, date(2024, 1, 1))]
+
+
+def test_the_limit_of_a_technical_norm_is_a_norm_even_after_an_excess():
+    count, whole, limit = figures_of("Có 08/30 điểm vượt giới hạn cho phép 40 µg/m3 đối với bụi mịn.")
+    assert (count.role, limit.role, limit.period_start) == ("actual", "norm", None)
+
+
+def test_a_multiple_over_a_norm_is_a_level_against_it():
+    low, high = figures_of("Nước thải sau xử lý tại cửa xả vượt QCVN 40:2011/BTNMT từ 1,3 đến 1,9 lần.")
+    assert (low.role, high.role, low.unit) == ("other", "other", "lần")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phạt tiền đối với hành vi xả thải vượt quy chuẩn từ 03 lần đến dưới 05 lần.",  # upper end "dưới": a class
+        "Chỉ số chất lượng không khí ở mức kém (từ 101 đến 150) trong năm.",  # the band of a grade
+    ],
+)
+def test_a_band_of_a_class_is_a_norm(text):
+    low, high = figures_of(text)
+    assert (low.role, high.role, low.period_start) == ("norm", "norm", None)
+
+
+def test_a_minimum_on_a_measure_after_co_bounds_a_class():
+    count, bound = figures_of("Kiểm tra 25 cơ sở có công suất từ 500 tấn/năm trở lên.")
+    assert (count.role, bound.role, bound.qualifier, bound.period_start) == ("actual", "norm", ">=", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gói thầu cải tạo kênh chính đã thi công đạt 58% khối lượng.",  # of the work
+        "Đã thanh toán cho nhà thầu 40 tỷ đồng, đạt 76,2% giá trị hợp đồng.",  # of an amount
+    ],
+)
+def test_a_percentage_reached_of_the_work_or_an_amount_is_a_share(text):
+    assert figures_of(text)[-1].role == "share"

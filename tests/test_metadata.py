@@ -337,3 +337,30 @@ def test_an_audit_is_about_the_period_it_examined_not_its_signing_year():
         )
     )
     assert (meta.period.start, meta.period.end) == (date(2025, 7, 1), date(2026, 6, 30))
+
+
+
+def _report_titled(*lines: str):
+    """The metadata of a report whose title lines under BÁO CÁO are `lines`, signed 22/10/2025."""
+    return read_metadata(
+        _doc(
+            _header("UBND TỈNH BẮC NINH\nBAN QUẢN LÝ DỰ ÁN\nSố: 88/BC-BQLDA", f"{MOTTO}\nBắc Ninh, ngày 22 tháng 10 năm 2025"),
+            Block("paragraph", "BÁO CÁO", "p1"),
+            *(Block("paragraph", line, f"p{i + 2}") for i, line in enumerate(lines)),
+            Block("paragraph", "Căn cứ Luật Đất đai năm 2024, Ban Quản lý dự án báo cáo như sau:", "p9"),
+        )
+    )
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_progress_report_counts_to_the_day_its_title_names(split):
+    # "(tính đến ngày ...)" in the title, or on its own line under it: the year to that day, a stock's period
+    title = "Tiến độ thu hồi đất, giao đất tái định cư dự án khu công nghiệp Yên Phong II"
+    meta = _report_titled(title, "(Tính đến ngày 20/10/2025)") if split else _report_titled(
+        f"{title} (tính đến ngày 20/10/2025)")
+    assert (meta.period.start, meta.period.end, meta.as_of) == (date(2025, 1, 1), date(2025, 10, 20), True)
+
+
+def test_a_title_naming_its_period_keeps_it_beside_an_as_of_day():
+    meta = _report_titled("Kết quả giải ngân vốn đầu tư công quý III năm 2025 (tính đến ngày 20/10/2025)")
+    assert (meta.period.start, meta.period.end, meta.as_of) == (date(2025, 7, 1), date(2025, 9, 30), False)

@@ -387,6 +387,16 @@ CASES = [
     ("chi tối đa 2.000.000 đồng/người/khóa học", [("2.000.000 đồng/người/khóa học", "2000000", "đồng/người/khóa học",
                                                   "2000000", "đồng/người/khóa học", "<=", "number")]),
     ("quy hoạch 04 khu xử lý nước thải", [("04 khu", "4", "khu", "4", "khu", None, "number")]),
+    # session 18: "nhỏ hơn", "không lớn hơn" bound as their comparative says (not the ">" of "hơn" alone); "gói thầu"
+    # is one noun, "trạm" and "lô" count as classifiers; an index's value takes no noun of the count before it
+    ("thửa đất nhỏ hơn 30 m2", [("30 m2", "30", "m2", "30", "m2", "<", "number")]),
+    ("mức thu không lớn hơn 5 triệu đồng", [("5 triệu đồng", "5", "triệu đồng", "5000000", "đồng", "<=", "number")]),
+    ("đấu thầu 03 gói thầu tư vấn", [("03 gói thầu", "3", "gói thầu", "3", "gói thầu", None, "number")]),
+    ("lắp đặt 05 trạm quan trắc nước tự động", [("05 trạm", "5", "trạm", "5", "trạm", None, "number")]),
+    ("giao 120 lô đất ở", [("120 lô", "120", "lô", "120", "lô", None, "number")]),
+    ("tại 12 điểm, chỉ số WQI đạt từ 45 đến 88", [("12 điểm", "12", "điểm", "12", "điểm", None, "number"),
+                                                  ("45", "45", None, "45", None, "range_low", "range_low"),
+                                                  ("88", "88", None, "88", None, "range_high", "range_high")]),
 ]
 
 
@@ -544,6 +554,11 @@ EXCLUDED = {
     "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
     "capital_series": ["Bản tin số 9 đăng", "Tờ trình số 45 trình bày"],
     "bare_document_number": ["triển khai Kế hoạch 157 của Ban Thường vụ", "theo Báo cáo 62 ngày 5/3", "Văn bản 88."],
+    # session 18 (s18-E): the identifiers of site-clearance and environmental reports
+    "kilometre_post": ["thi công đoạn Km 14+250 - Km 19+600 của tuyến kênh", "mốc Km0+000 của tuyến"],
+    "voltage_class": ["xây dựng đường dây 220 kV Phố Nối", "nâng cấp trạm biến áp 110 kV Lạng Giang"],
+    "time_frame": ["cấm xe tải trong khung giờ từ 6 giờ đến 9 giờ"],
+    "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -587,6 +602,7 @@ def test_no_number(text):
         ("vận động hằng quý 2 buổi", "2 buổi"),  # "hằng quý" is no quarter
         ("đạt 12 tháng/năm", "12 tháng/năm"),  # a rate, not the months of a period
         ("Phát sóng mỗi tháng 04 phóng sự", "04 phóng sự"),  # "mỗi tháng 04" is no date
+        ("thời gian chờ trung bình 24 giờ.", "24 giờ"),  # an average wait, no concentration's averaging time
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):
