@@ -404,9 +404,9 @@ def _refined_role(
     past = bool(r.actual_marker.search(s[top:q0]))
     is_pct = m.base_unit == "%"
     cues = [c for c in cues if not _inert(s, c)]
-    if band_of_class(sent, m):
+    if role != "target" and band_of_class(sent, m):
         return "norm"  # "từ 05 lần đến dưới 10 lần", "ở mức kém (từ 101 đến 150)": the band of a class or grade
-    if m.base_unit == "lần" and m.kind != "ratio_whole" and r.norm_exceeded_before.search(s, clause, q0):
+    if m.base_unit in r.multiple_units and m.kind != "ratio_whole" and r.norm_exceeded_before.search(s, clause, q0):
         return "other"  # "vượt QCVN 08:2023/BTNMT từ 1,2 đến 2,3 lần": the level as a multiple of the norm's limit
     if is_pct and role in ("actual", "target") and not m.sign_word and r.plan_share_paren.search(s, 0, q0):
         return "share_of_target"  # "chưa đạt theo Kế hoạch (chỉ 70%)": the share of the plan reached

@@ -95,6 +95,7 @@ class Rules:
     money_units: tuple
     rate_point_units: frozenset
     bound_units: tuple
+    multiple_units: tuple
     duration_units: tuple
     time_limit_after: regex.Pattern
     class_bound_before: regex.Pattern
@@ -189,6 +190,7 @@ def rules() -> Rules:
         money_units=tuple(cues["money_units"]),
         rate_point_units=frozenset(" ".join(u.casefold().split()) for u in cues["rate_point_units"]),
         bound_units=tuple(cues["bound_units"]),
+        multiple_units=tuple(cues["multiple_units"]),
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
