@@ -535,3 +535,9 @@ def test_a_minimum_on_a_measure_after_co_bounds_a_class():
 )
 def test_a_percentage_reached_of_the_work_or_an_amount_is_a_share(text):
     assert figures_of(text)[-1].role == "share"
+
+
+def test_a_past_marker_governs_the_verbs_of_its_series():
+    # "đã" opens "bốc thăm, giao": the count after the comma was handed over, not assigned
+    whole, given = figures_of("Khu tái định cư có 300 lô đất; đã bốc thăm, giao 210 lô cho các hộ đủ điều kiện.")
+    assert given.role == "actual"

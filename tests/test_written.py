@@ -28,7 +28,7 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # new genres' subjects are harder), "T older" still the ten texts before s17-K's, unchanged.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "quan_trac_moi_truong_thai_nguyen", "gpmb_cao_toc_cam_lo_lao_bao")
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.977, "period": 0.979, "point_in_time": 0.979,
+    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.979, "period": 0.979, "point_in_time": 0.980,
                         "subject": 0.662}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.757}),
