@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from extract import catalog
-from extract.language.periods import date_at, find_periods, first_period, period_label, whole_year
+from extract.language.periods import find_periods, first_period, period_label, whole_year
 from extract.model import Block, Document, Metadata, Period
 
 _HEAD_BLOCKS = 14  # the header and title of a document sit in its first blocks
@@ -37,7 +37,7 @@ def _rules():
         "title_line_body": regex.compile(data["title_line"]["body_line"]),
         "cited_date": regex.compile(data["cited_date"], regex.I),
         "examined": regex.compile(data["examined_period"]),
-        "title_as_of": regex.compile(data["title_as_of"], regex.I),
+        "title_as_of": regex.compile(data["title_as_of"]),
         "event_title": regex.compile(data["event_title"]),
         "event_day": regex.compile(data["event_day"]),
         "refinements": [
@@ -77,6 +77,7 @@ def read_metadata(doc: Document) -> Metadata:
     flat_head = " \n ".join(head_lines)
 
     doc_type, title, after_title = _title(doc, r, head_lines)
+    as_of = _title_as_of(doc, title, after_title, r)
     draft = r["draft"].search("\n".join(head_lines))
     is_draft = draft is not None
     draft_no = None
@@ -104,8 +105,9 @@ def read_metadata(doc: Document) -> Metadata:
         issued_date=issued,
         is_draft=is_draft,
         draft_no=draft_no,
-        period=_period(doc, title, issued, _header_year(flat_head, r)),
+        period=_period(doc, title, issued, _header_year(flat_head, r), as_of),
         report_date=issued or _report_date(doc, flat_head, r),
+        as_of=as_of is not None and _title_period(title, issued, _header_year(flat_head, r)) is None,
     )
 
 
@@ -218,7 +220,30 @@ def _report_date(doc: Document, flat_head: str, r) -> date | None:
     return fd if (fd.year, fd.month) == (int(m["y"]), int(m["m"])) else None
 
 
-def _period(doc: Document, title: str | None, issued: date | None, header_year: int | None = None) -> Period | None:
+def _title_as_of(doc: Document, title: str | None, after_title: int | None, r) -> date | None:
+    """The day a progress report counts to, as its title names it ("... (tính đến ngày 15/11/2026)"), or the line
+    in parentheses right under the title."""
+    texts = [title or ""]
+    if after_title is not None and after_title < len(doc.blocks):
+        under = doc.blocks[after_title].text.strip()
+        if under.startswith("("):
+            texts.append(under)
+    for text in texts:
+        m = r["title_as_of"].search(text)
+        if m:
+            try:
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return None
+    return None
+
+
+def _title_period(title: str | None, issued: date | None, header_year: int | None) -> Period | None:
+    return first_period(title, issued.year if issued else header_year) if title else None
+
+
+def _period(doc: Document, title: str | None, issued: date | None, header_year: int | None = None,
+            as_of: date | None = None) -> Period | None:
     year = issued.year if issued else header_year or _first_year(doc)
     examined = _examined_period(doc, year)
     if examined:
@@ -226,7 +251,9 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
     if title:
         p = first_period(title, year) or _event_period(doc, title, issued)
         if p:
-            return _reached(title, p)
+            return _reached(p, as_of)
+    if as_of is not None:  # "(tính đến ngày 15/11/2026)": the year to that day, a stock's
+        return Period(date(as_of.year, 1, 1), as_of, period_label("as_of", end=as_of))
     headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]
     if headed:
         # a report signed in 2025 whose first heading recalls "Kết quả năm 2024" speaks of 2025 when a heading
@@ -249,13 +276,11 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
     return whole_year(year) if year else None
 
 
-def _reached(title: str, p: Period) -> Period:
-    """The title's period up to the day it says its figures reach ("... năm 2026 (tính đến ngày 31/10/2026)": the
-    report speaks of 01/01 to 31/10/2026), when that day falls inside it."""
-    for m in _rules()["title_as_of"].finditer(title):
-        day = date_at(title, m.end())
-        if day is not None and p.start <= day < p.end:
-            return Period(p.start, day, p.label)
+def _reached(p: Period, as_of: date | None) -> Period:
+    """The title's period up to the day the title says its figures reach (`_title_as_of`: "... năm 2026 (tính đến
+    ngày 31/10/2026)": the report speaks of 01/01 to 31/10/2026), when that day falls inside it."""
+    if as_of is not None and p.start <= as_of < p.end:
+        return Period(p.start, as_of, p.label)
     return p
 
 

@@ -103,6 +103,9 @@ class Metadata:
     # the day the text speaks as of ("đến nay"): the signing date, else the file's own date when the header's
     # blank signing day ("ngày   tháng 11 năm 2025") leaves its month and year to agree with
     report_date: date | None = None
+    # the document's period is a stock's: its title counts to a day ("... (tính đến ngày 15/11/2026)") and names no
+    # period of its own
+    as_of: bool = False
 
 
 @dataclass(frozen=True)

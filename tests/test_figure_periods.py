@@ -477,3 +477,20 @@ def test_a_contest_named_with_its_year_at_the_head_of_a_sentence_dates_every_cla
         meta=meta,
     )
     assert span(a) == span(b) == (date(2024, 1, 1), date(2024, 12, 31), False)
+
+
+def test_a_title_as_of_day_makes_progress_stocks_counted_to_it():
+    # a progress report "(tính đến ngày 20/10/2025)" signed two days later: what it has reached is a stock at 20/10
+    meta = Metadata(period=Period(date(2025, 1, 1), date(2025, 10, 20), "đến 20/10/2025"), as_of=True,
+                    issued_date=date(2025, 10, 22))
+    handed, paid = figures_of("Đã bàn giao 45,2 ha mặt bằng cho nhà thầu.",
+                              "Lũy kế từ khi triển khai dự án đã chi trả 12 tỷ đồng.", meta=meta)
+    assert span(handed) == span(paid) == (date(2025, 1, 1), date(2025, 10, 20), True)
+
+
+def test_the_year_of_a_round_is_no_period_of_the_figure():
+    # "đợt kiểm tra thứ 3 năm 2025" names the round; the item keeps its heading's quarter
+    meta = Metadata(period=Period(date(2025, 7, 1), date(2025, 9, 30), "Quý III năm 2025"), issued_date=date(2025, 10, 5))
+    (f,) = figures_of(Block("heading", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV/2025", "h1", level=1),
+                      "Tổ chức đợt kiểm tra thứ 3 năm 2025 tại 20 cơ sở chế biến.", meta=meta)
+    assert (f.role, f.period_start, f.period_end) == ("target", date(2025, 10, 1), date(2025, 12, 31))

@@ -505,3 +505,47 @@ def test_a_bounded_percentage_of_damage_names_a_damage_class():
     area, bound = figures_of("Có 2.150 ha lúa bị mất trắng (thiệt hại trên 70%) do lũ.")
     assert area.role == "actual"
     assert (bound.role, bound.qualifier, bound.period_start) == ("norm", ">", None)
+
+
+def test_the_limit_of_a_technical_norm_is_a_norm_even_after_an_excess():
+    count, whole, limit = figures_of("Có 08/30 điểm vượt giới hạn cho phép 40 µg/m3 đối với bụi mịn.")
+    assert (count.role, limit.role, limit.period_start) == ("actual", "norm", None)
+
+
+def test_a_multiple_over_a_norm_is_a_level_against_it():
+    low, high = figures_of("Nước thải sau xử lý tại cửa xả vượt QCVN 40:2011/BTNMT từ 1,3 đến 1,9 lần.")
+    assert (low.role, high.role, low.unit) == ("other", "other", "lần")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phạt tiền đối với hành vi xả thải vượt quy chuẩn từ 03 lần đến dưới 05 lần.",  # upper end "dưới": a class
+        "Chỉ số chất lượng không khí ở mức kém (từ 101 đến 150) trong năm.",  # the band of a grade
+    ],
+)
+def test_a_band_of_a_class_is_a_norm(text):
+    low, high = figures_of(text)
+    assert (low.role, high.role, low.period_start) == ("norm", "norm", None)
+
+
+def test_a_minimum_on_a_measure_after_co_bounds_a_class():
+    count, bound = figures_of("Kiểm tra 25 cơ sở có công suất từ 500 tấn/năm trở lên.")
+    assert (count.role, bound.role, bound.qualifier, bound.period_start) == ("actual", "norm", ">=", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gói thầu cải tạo kênh chính đã thi công đạt 58% khối lượng.",  # of the work
+        "Đã thanh toán cho nhà thầu 40 tỷ đồng, đạt 76,2% giá trị hợp đồng.",  # of an amount
+    ],
+)
+def test_a_percentage_reached_of_the_work_or_an_amount_is_a_share(text):
+    assert figures_of(text)[-1].role == "share"
+
+
+def test_a_past_marker_governs_the_verbs_of_its_series():
+    # "đã" opens "bốc thăm, giao": the count after the comma was handed over, not assigned
+    whole, given = figures_of("Khu tái định cư có 300 lô đất; đã bốc thăm, giao 210 lô cho các hộ đủ điều kiện.")
+    assert given.role == "actual"

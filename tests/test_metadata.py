@@ -365,7 +365,9 @@ def test_a_report_on_a_disaster_covers_the_event_from_its_first_day_to_the_day_i
     assert (meta.period.start, meta.period.end) == (date(2027, 10, 24), date(2027, 10, 27))
 
 
-def test_a_report_whose_title_names_no_event_keeps_its_year():
+def test_a_report_whose_title_names_no_event_starts_with_its_year():
+    # no disaster in the title: the first day its account names (15/01) is no start; the title's day still ends it
+    # (s18-E's title_as_of)
     meta = read_metadata(
         _doc(
             _header("SỞ TÀI CHÍNH TỈNH QUẢNG TRỊ\nSố: 75/BC-STC", f"{MOTTO}\nQuảng Trị, ngày 28 tháng 10 năm 2027"),
@@ -374,4 +376,30 @@ def test_a_report_whose_title_names_no_event_keeps_its_year():
             Block("paragraph", "Ngày 15/01/2027, Ủy ban nhân dân tỉnh giao kế hoạch vốn cho các chủ đầu tư.", "p3"),
         )
     )
-    assert (meta.period.start, meta.period.end) == (date(2027, 1, 1), date(2027, 12, 31))
+    assert (meta.period.start, meta.period.end) == (date(2027, 1, 1), date(2027, 10, 27))
+
+
+def _report_titled(*lines: str):
+    """The metadata of a report whose title lines under BÁO CÁO are `lines`, signed 22/10/2025."""
+    return read_metadata(
+        _doc(
+            _header("UBND TỈNH BẮC NINH\nBAN QUẢN LÝ DỰ ÁN\nSố: 88/BC-BQLDA", f"{MOTTO}\nBắc Ninh, ngày 22 tháng 10 năm 2025"),
+            Block("paragraph", "BÁO CÁO", "p1"),
+            *(Block("paragraph", line, f"p{i + 2}") for i, line in enumerate(lines)),
+            Block("paragraph", "Căn cứ Luật Đất đai năm 2024, Ban Quản lý dự án báo cáo như sau:", "p9"),
+        )
+    )
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_progress_report_counts_to_the_day_its_title_names(split):
+    # "(tính đến ngày ...)" in the title, or on its own line under it: the year to that day, a stock's period
+    title = "Tiến độ thu hồi đất, giao đất tái định cư dự án khu công nghiệp Yên Phong II"
+    meta = _report_titled(title, "(Tính đến ngày 20/10/2025)") if split else _report_titled(
+        f"{title} (tính đến ngày 20/10/2025)")
+    assert (meta.period.start, meta.period.end, meta.as_of) == (date(2025, 1, 1), date(2025, 10, 20), True)
+
+
+def test_a_title_naming_its_period_keeps_it_beside_an_as_of_day():
+    meta = _report_titled("Kết quả giải ngân vốn đầu tư công quý III năm 2025 (tính đến ngày 20/10/2025)")
+    assert (meta.period.start, meta.period.end, meta.as_of) == (date(2025, 7, 1), date(2025, 9, 30), False)

@@ -389,6 +389,16 @@ CASES = [
     ("chi tối đa 2.000.000 đồng/người/khóa học", [("2.000.000 đồng/người/khóa học", "2000000", "đồng/người/khóa học",
                                                   "2000000", "đồng/người/khóa học", "<=", "number")]),
     ("quy hoạch 04 khu xử lý nước thải", [("04 khu", "4", "khu", "4", "khu", None, "number")]),
+    # session 18: "nhỏ hơn", "không lớn hơn" bound as their comparative says (not the ">" of "hơn" alone); "gói thầu"
+    # is one noun, "trạm" and "lô" count as classifiers; an index's value takes no noun of the count before it
+    ("thửa đất nhỏ hơn 30 m2", [("30 m2", "30", "m2", "30", "m2", "<", "number")]),
+    ("mức thu không lớn hơn 5 triệu đồng", [("5 triệu đồng", "5", "triệu đồng", "5000000", "đồng", "<=", "number")]),
+    ("đấu thầu 03 gói thầu tư vấn", [("03 gói thầu", "3", "gói thầu", "3", "gói thầu", None, "number")]),
+    ("lắp đặt 05 trạm quan trắc nước tự động", [("05 trạm", "5", "trạm", "5", "trạm", None, "number")]),
+    ("giao 120 lô đất ở", [("120 lô", "120", "lô", "120", "lô", None, "number")]),
+    ("tại 12 điểm, chỉ số WQI đạt từ 45 đến 88", [("12 điểm", "12", "điểm", "12", "điểm", None, "number"),
+                                                  ("45", "45", None, "45", None, "range_low", "range_low"),
+                                                  ("88", "88", None, "88", None, "range_high", "range_high")]),
 ]
 
 
@@ -549,12 +559,17 @@ EXCLUDED = {
     "contact_code": ["có mã số thuế 4300123987 do", "Mã số hợp tác xã: 0801234567;", "điện thoại: 0236 3811 222,",
                      "số tài khoản 1021.0000.5566 tại", "(mã dự án 7812345) do", "theo mã hồ sơ 20250718 đã"],
     "numbered_code": ["Hiệp định vay số 5217-VN ký", "khoản vay số 4012-VIE với ADB"],
-    "kilometre_post": ["đoạn Km3+200 - Km9+750 đã", "sạt lở tại Km 27+400 Quốc lộ"],
     "span_years": ["Trong 3 năm 2023-2025, xã", "sau 05 năm (2019 - 2023) thực hiện", "qua 5 năm giai đoạn 2016-2020"],
     "identifier_series_name": ["tại phường 7 và", "hoàn thành bước 3 của quy trình", "giai đoạn 2 của dự án"],
     "zero_led_code": ["Phiếu số 004512 ghi", "mã bưu chính 0630000"],
     "capital_series": ["Bản tin số 9 đăng", "Tờ trình số 45 trình bày"],
     "bare_document_number": ["triển khai Kế hoạch 157 của Ban Thường vụ", "theo Báo cáo 62 ngày 5/3", "Văn bản 88."],
+    # session 18 (s18-E): the identifiers of site-clearance and environmental reports
+    "kilometre_post": ["thi công đoạn Km 14+250 - Km 19+600 của tuyến kênh", "mốc Km0+000 của tuyến",
+                       "đoạn Km3+200 - Km9+750 đã", "sạt lở tại Km 27+400 Quốc lộ"],
+    "voltage_class": ["xây dựng đường dây 220 kV Phố Nối", "nâng cấp trạm biến áp 110 kV Lạng Giang"],
+    "time_frame": ["cấm xe tải trong khung giờ từ 6 giờ đến 9 giờ"],
+    "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -600,6 +615,7 @@ def test_no_number(text):
         ("Phát sóng mỗi tháng 04 phóng sự", "04 phóng sự"),  # "mỗi tháng 04" is no date
         ("đoạn Km5+100 - Km8+600 dài 3,5 km", "3,5 km"),  # a kilometre post is a place, the length a figure
         ("lũy kế 8 tháng thu 412 tỷ đồng", "412 tỷ đồng"),  # the months' count, then the amount
+        ("thời gian chờ trung bình 24 giờ.", "24 giờ"),  # an average wait, no concentration's averaging time
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):

@@ -22,6 +22,7 @@ from extract.language.periods import (
     lead_words,
     plan_time_before,
     programme_span,
+    round_before,
     whole_year,
 )
 from extract.language.text import caseless, fold
@@ -157,6 +158,20 @@ def _lead_text(chunk: str) -> str | None:
     return " ".join(words[:14])
 
 
+_SERIES_WORDS = 4  # the verbs a past marker opens before a comma: "đã bốc thăm, giao 268 lô"
+
+
+def _done_series(s: str, top: int) -> bool:
+    """Whether the clause at `top` continues a series of verbs that a past marker opens before its comma ("đã bốc
+    thăm, giao 268 lô cho các hộ", "đã kiểm tra, xử lý 12 vụ"): a short clause of verbs only (no number) right
+    before, opening with "đã"."""
+    if top <= 0 or s[top - 1] != ",":
+        return False
+    head = s[clause_start(s, top - 1, 0) : top - 1].strip()
+    return (0 < len(head.split()) <= _SERIES_WORDS and not any(c.isdigit() for c in head)
+            and bool(rules().actual_marker.match(_LEAD_MARKS.sub("", head, count=1))))
+
+
 def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | None, sec: Sections) -> str:
     r = rules()
     s = sent.text
@@ -184,7 +199,7 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
             return "share_of_target"
     clause = clause_start(s, q0, 0)  # the number's own clause, whatever came before it
     top = clause if group < 0 else group + 1
-    past = bool(r.actual_marker.search(s[top:q0]))
+    past = bool(r.actual_marker.search(s[top:q0])) or _done_series(s, top)
     if prev is not None and prev.role == "target" and not past:
         between = s[prev.mention.end : q0]
         # "mục tiêu tăng trưởng 10% và giải ngân 100% ...": a coordinated item shares the plan word
@@ -356,6 +371,8 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     hi = semi if semi >= 0 else hi
     hi = min(hi, next_start)  # a period after the next number speaks of that number
     mentions = _with_programme_end(s, [pm for pm in find_periods(s, year) if pm.period])
+    # "đợt quan trắc thứ 4 năm 2026": the year of a round names the round
+    mentions = [pm for pm in mentions if not (pm.kind == "year" and round_before().search(s, 0, pm.start))]
     if role == "share_of_target":
         # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far,
         # unless the year opens the statement and dates the result the share measures ("cả năm 2026 ước đạt 53.400 tỷ

@@ -84,12 +84,13 @@ def _stretch_start(sent: Sentence, pos: int) -> int:
 
 def _inert(s: str, cue: tuple) -> bool:
     """A norm cue that states no rule: a counted noun after a number ("06 trường hợp"), a result after "đạt"
-    ("đạt tối đa 18 điểm") or what a breach broke ("chi sai chế độ, định mức", "vượt định mức")."""
+    ("đạt tối đa 18 điểm") or what a breach broke ("chi sai chế độ, định mức", "vượt định mức"; not a technical
+    norm's limit, whose value follows its word: "vượt giới hạn cho phép 50 µg/m3")."""
     c0, _c1, label = cue
     if label not in ("ROLE_NORM", "NORM_TOPIC"):
         return False
     r = rules()
-    if r.breach_before.search(s, 0, c0):
+    if r.breach_before.search(s, 0, c0) and not r.limit_norm.match(s, c0):
         return True
     return label == "ROLE_NORM" and bool(_COUNT_BEFORE.search(s, 0, c0) or r.achieved_before.search(s, 0, c0))
 
@@ -119,8 +120,9 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
-    if m.qualifier == ">=" and r.class_bound_before.search(s, max(0, m.start - 12), m.start):
-        return True  # "số vụ ngộ độc có từ 30 người mắc trở lên": the threshold of a class
+    if m.qualifier == ">=" and (r.class_bound_before.search(s, max(0, m.start - 12), m.start)
+                                or r.class_measure_before.search(s, max(0, m.start - 60), m.start)):
+        return True  # "số vụ ngộ độc có từ 30 người mắc trở lên", "vị trí có WQI từ 76 trở lên": a class's threshold
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
         return True  # "(thiệt hại trên 70%)": the bound of a class of damage
@@ -230,6 +232,23 @@ def _support_time(s: str, m: Mention, cues: list, clause: int, q0: int) -> bool:
     if m.base_unit not in r.duration_units or not r.support_time_before.search(s, clause, q0):
         return False
     return bool(_between(cues, "NORM_RATE", clause, q0)) and not r.support_time_past.match(s, m.end)
+
+
+def band_of_class(sent: Sentence, m: Mention) -> bool:
+    """Whether a range's end belongs to the band of a class: its upper end written "dưới" ("từ 05 lần đến dưới 10
+    lần", "từ 65 điểm đến dưới 80 điểm"), or the range in brackets right after a grade level ("ở mức trung bình (từ
+    51 đến 100)")."""
+    if m.kind not in ("range_low", "range_high"):
+        return False
+    ms = sent.mentions
+    i = next(k for k, o in enumerate(ms) if o is m)
+    j = i + 1 if m.kind == "range_low" else i - 1
+    if not 0 <= j < len(ms) or ms[j].kind not in ("range_low", "range_high") or ms[j].kind == m.kind:
+        return False
+    low, high = (m, ms[j]) if m.kind == "range_low" else (ms[j], m)
+    r, s = rules(), sent.text
+    return bool(r.class_band_joiner.search(s, low.end, high.num_start)
+                or r.grade_band_before.search(s, max(0, low.num_start - 40), low.num_start))
 
 
 def _ratio_whole_role(sent: Sentence, m: Mention, role: str, cues: list, stretch: int) -> str:
@@ -404,6 +423,10 @@ def _refined_role(
     cues = [c for c in cues if not _inert(s, c)]
     if _counted_class(sent, m):
         return "norm"  # "có 15 dự án giải ngân dưới 30% kế hoạch vốn": the bound of the class counted
+    if role != "target" and band_of_class(sent, m):
+        return "norm"  # "từ 05 lần đến dưới 10 lần", "ở mức kém (từ 101 đến 150)": the band of a class or grade
+    if m.base_unit in r.multiple_units and m.kind != "ratio_whole" and r.norm_exceeded_before.search(s, clause, q0):
+        return "other"  # "vượt QCVN 08:2023/BTNMT từ 1,2 đến 2,3 lần": the level as a multiple of the norm's limit
     if is_pct and role in ("actual", "target") and not m.sign_word and r.plan_share_paren.search(s, 0, q0):
         return "share_of_target"  # "chưa đạt theo Kế hoạch (chỉ 70%)": the share of the plan reached
     if role == "share_of_target":

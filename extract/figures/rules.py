@@ -81,6 +81,7 @@ class Rules:
     not_purpose_before: regex.Pattern
     not_purpose_after: regex.Pattern
     breach_before: regex.Pattern
+    limit_norm: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -95,11 +96,16 @@ class Rules:
     money_units: tuple
     rate_point_units: frozenset
     bound_units: tuple
+    multiple_units: tuple
     duration_units: tuple
     time_limit_after: regex.Pattern
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
     damage_class_before: regex.Pattern
+    class_measure_before: regex.Pattern
+    class_band_joiner: regex.Pattern
+    grade_band_before: regex.Pattern
+    norm_exceeded_before: regex.Pattern
     time_limit_before: regex.Pattern
     provision_cited: regex.Pattern
     provision_quote: regex.Pattern
@@ -177,6 +183,7 @@ def rules() -> Rules:
         not_purpose_before=regex.compile(roles["not_purpose_before"], _FLAGS),
         not_purpose_after=regex.compile(roles["not_purpose_after"], _FLAGS),
         breach_before=regex.compile(roles["breach_before"], _FLAGS),
+        limit_norm=regex.compile(roles["limit_norm"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
@@ -188,11 +195,16 @@ def rules() -> Rules:
         money_units=tuple(cues["money_units"]),
         rate_point_units=frozenset(" ".join(u.casefold().split()) for u in cues["rate_point_units"]),
         bound_units=tuple(cues["bound_units"]),
+        multiple_units=tuple(cues["multiple_units"]),
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
+        class_measure_before=regex.compile(roles["class_measure_before"], _FLAGS),
+        class_band_joiner=regex.compile(roles["class_band_joiner"], _FLAGS),
+        grade_band_before=regex.compile(roles["grade_band_before"], _FLAGS),
+        norm_exceeded_before=regex.compile(roles["norm_exceeded_before"], _FLAGS),
         time_limit_before=regex.compile(roles["time_limit_before"], _FLAGS),
         provision_cited=regex.compile(roles["provision_cited"], _FLAGS),
         provision_quote=regex.compile(roles["provision_quote"], _FLAGS),

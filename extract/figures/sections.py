@@ -132,12 +132,13 @@ class Sections:
         return any(label == "POINT_IN_TIME" for _c0, _c1, label, _ in rule_spans(text))
 
     def stock(self) -> bool:
-        """Whether the period fact_period() gives is a stock's (a heading "đến thời điểm báo cáo ngày ...")."""
+        """Whether the period fact_period() gives is a stock's (a heading "đến thời điểm báo cáo ngày ...", else a
+        title "(tính đến ngày ...)")."""
         day = self.meta.issued_date or self.meta.report_date
         for s in reversed(self.stack):
             if s.period and not (day and s.period.start > day):
                 return s.as_of
-        return False
+        return self.meta.as_of  # a progress report "(tính đến ngày ...)": its results count to that day
 
     def in_goals(self) -> bool:
         """Whether a heading in force lists a plan's objectives ("2. Mục tiêu đến năm 2030")."""
@@ -175,9 +176,11 @@ class Sections:
         return not rules().plan_sections.search(rules().numbering.sub("", block.text, count=1))
 
     def report_day(self, context: Period | None) -> date | None:
-        """The day "đến nay" speaks of: the signing date; else the file's own date (a blank signing day) when the
+        """The day "đến nay" speaks of: the day a title counts to ("(tính đến ngày ...)"); the signing date; else the file's own date (a blank signing day) when the
         number's context is a year or longer that has not ended by then (a year's report written in November);
         else the end of the context (a quarter's report counts to the quarter's end)."""
+        if self.meta.as_of and self.meta.period is not None:
+            return self.meta.period.end  # "(tính đến ngày 15/11/2026)": the report speaks as of that day
         if self.meta.issued_date:
             return self.meta.issued_date
         day = self.meta.report_date

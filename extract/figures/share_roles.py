@@ -14,7 +14,7 @@ from extract.figures.sentence import Resolved, Sentence
 from extract.language.numbers import Mention
 from extract.language.subjects import WHOLE_WORD, word_alternation
 
-_KEYS = {"rate_names", "plan_after", "count_words", "count_words_not"}
+_KEYS = {"rate_names", "plan_after", "count_words", "count_words_not", "work_words"}
 _ROLES = ("actual", "share_of_target", "other")  # a target, norm or share ("chiếm 35%") stays what it is
 _TOLERANCE = 0.5  # a percentage printed rounded to whole numbers ("4.609/4.642 ... (đạt 99%)": 99,29)
 
@@ -24,6 +24,7 @@ class ShareWords:
     rate_named: regex.Pattern  # searched in the sentence before the percentage
     plan_after: regex.Pattern  # matched right after the percentage
     count_after: regex.Pattern  # matched right after the percentage: "số" and a noun
+    work_after: regex.Pattern  # matched right after the percentage: "khối lượng", "giá trị"
 
 
 @cache
@@ -35,6 +36,7 @@ def share_words() -> ShareWords:
         rate_named=regex.compile(WHOLE_WORD % alt["rate_names"], regex.IGNORECASE),
         plan_after=regex.compile(r"\s*" + WHOLE_WORD % alt["plan_after"], regex.IGNORECASE),
         count_after=regex.compile(r"\s*(?!" + WHOLE_WORD % alt["count_words_not"] + ")" + count, regex.IGNORECASE),
+        work_after=regex.compile(r"\s*" + WHOLE_WORD % alt["work_words"], regex.IGNORECASE),
     )
 
 
@@ -69,7 +71,9 @@ def restated_role(sent: Sentence, m: Mention, role: str, prev: Resolved | None =
 
 def count_share_role(sent: Sentence, m: Mention, role: str) -> str | None:
     """`share` for a reported percentage of a counted set ("đạt trên 30% số cơ quan", "100% số vấn đề ... đã được
-    xử lý"); None otherwise (a plan's "phấn đấu 50% số xã" stays a target)."""
+    xử lý"), or of the work or amount named right after it ("đạt khoảng 65% khối lượng", "đạt 85,9% giá trị đã phê
+    duyệt"); None otherwise (a plan's "phấn đấu 50% số xã" stays a target)."""
     if m.base_unit != "%" or m.sign_word or role != "actual":
         return None
-    return "share" if share_words().count_after.match(sent.text, m.end) else None
+    w = share_words()
+    return "share" if w.count_after.match(sent.text, m.end) or w.work_after.match(sent.text, m.end) else None

@@ -112,6 +112,7 @@ _NUMBERS_KEYS = {
     "acronym_noun",
     "rate_lead_words",
     "count_copula",
+    "index_names",
     "indefinite_words",
     "list_coordinators",
     "number_word",
@@ -167,6 +168,7 @@ class _Rules:
     acronym_noun: str  # pattern of an abbreviation counted after a number ("03 CTMTQG")
     rate_lead_words: tuple[str, ...]
     count_copula: tuple[str, ...]
+    index_names: tuple[str, ...]
     indefinite_words: tuple[str, ...]
     list_coordinators: tuple[str, ...]
     number_word: str
@@ -331,6 +333,7 @@ def _rules() -> _Rules:
         acronym_noun=data["acronym_noun"],
         rate_lead_words=tuple(_words("rate_lead_words", data["rate_lead_words"])),
         count_copula=tuple(_words("count_copula", data["count_copula"])),
+        index_names=tuple(_words("index_names", data["index_names"])),
         indefinite_words=tuple(_words("indefinite_words", data["indefinite_words"])),
         list_coordinators=tuple(_words("list_coordinators", data["list_coordinators"])),
         number_word=data["number_word"].strip(),
@@ -442,6 +445,7 @@ class _Grammar:
     listed_after: object
     copula_before: object
     indefinite_before: object
+    index_before: object
     named: object
     spelled_ratio: object
 
@@ -505,7 +509,7 @@ def _grammar() -> _Grammar:
         comparative_after=regex.compile(rf"{_WS}*(?:{_wordy(r.comparative_after)})(?!\w)", _I),
         # "trên báo động 3 là 0,62 m": a comparative, a level, its grade and a copula right before the number
         graded_comparative=regex.compile(
-            rf"(?P<s>{_wordy(sorted(r.graded))})(?:{_WS}+số)?{_WS}+{r.graded_grade}"
+            rf"(?P<s>{_wordy(sorted(r.graded))})(?:{_WS}+{_alt([r.number_word])})?{_WS}+{r.graded_grade}"
             + (rf"(?:{_WS}+(?:{_wordy(r.comparative_copulas)}))?" if r.comparative_copulas else "") + rf"{_WS}+",
             _IR,
         ) if r.graded else None,
@@ -549,6 +553,8 @@ def _grammar() -> _Grammar:
         # read backwards from a number: "... là 12", and from a count word: "một số"
         copula_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.count_copula)}){_WS}+", _IR),
         indefinite_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.indefinite_words)}){_WS}+", _IR),
+        # "chỉ số chất lượng nước (WQI) đạt từ 52 đến 94": an index named since the count before
+        index_before=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.index_names)}){end}[^0-9;]*\Z", _I),
         # a capitalised name (one or two words) or the number word (not after the total word) right before a
         # number: it names something ("Dự án 4", "cơ sở số 2"); read backwards, case as written but the first letter
         named=regex.compile(
@@ -1121,11 +1127,13 @@ def _infer_units(text: str, items: list[_Item]) -> None:
     """A count written without its noun takes one from its sentence: the noun after a count word since the
     number before ("Tổng số nhiệm vụ được giao là 21"), the noun opening its clause ("người sử dụng 3388"),
     the noun of the count before it ("356 vụ (766/1122)", "50.000.000 đồng ... và 140.000.000"), or đồng for
-    an amount after a money word ("mức hỗ trợ ... 140.000.000")."""
+    an amount after a money word ("mức hỗ trợ ... 140.000.000"); the value of an index named since the count before
+    ("... 32 vị trí ... chỉ số chất lượng nước (WQI) đạt từ 52 đến 94") takes none."""
     r, g = _rules(), _grammar()
     prev_end = 0
     last: _Item | None = None
     last_change: _Item | None = None  # the last signed percentage ("tăng 2,9%") of the text
+    before: _Item | None = None
     for it in items:
         if _guessed_noun(it) and g.copula_before.match(text, max(0, it.num_start - 10), it.num_start):
             # "Số vụ tai nạn giao thông là 12 làm chết 5 người", "Tổng số hồ sơ tiếp nhận là 1.250 giải quyết ...": the
@@ -1149,6 +1157,10 @@ def _infer_units(text: str, items: list[_Item]) -> None:
             elif (label := _label_unit(text, it.num_start)) is not None:
                 u = r.units[label.casefold()]
                 it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
+            elif g.index_before.search(text, prev_end, it.num_start) or (
+                it.kind == "range_high" and before is not None and before.kind == "range_low" and before.unit is None
+            ):
+                pass  # "chỉ số chất lượng nước (WQI) đạt từ 52 đến 94": an index's value counts no noun
             elif last is not None and it.sign_word is None:  # "tăng 61,3 so với": a change, no count
                 it.unit, it.base_unit, it.factor = last.unit, last.base_unit, last.factor
             elif it.sign_word is not None and last_change is not None and it.value != it.value.to_integral_value():
@@ -1160,6 +1172,7 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 it.unit, it.base_unit, it.factor = u.unit, u.base_unit, u.scale
         if it.kind != "ratio_part":
             prev_end = it.end
+        before = it
         if it.unit is not None and it.unit != "%" and it.base_unit != r.rank_unit:
             last = it
         if it.sign_word is not None and it.unit == "%":

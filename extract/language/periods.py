@@ -114,6 +114,12 @@ def plan_time_before() -> regex.Pattern:
 
 
 @cache
+def round_before() -> regex.Pattern:
+    """What stands right before a year that names a round ("đợt quan trắc thứ 4 năm 2026"), not a period."""
+    return regex.compile(catalog.load("periods")["round_before"], _FLAGS)
+
+
+@cache
 def labels_next() -> regex.Pattern:
     """What stands between a period and the next number when the period labels that number ("KH Quý I: 86%")."""
     return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
