@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import regex
 
-from extract.figures import label_lines, sentence
+from extract.figures import cell_topics, label_lines, sentence, table_cells
 from extract.figures.label_lines import label_subjects
 from extract.figures.measures import named_parts, weighted_items
 from extract.figures.mentions import with_subject_key
@@ -39,6 +39,8 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     text.forget()
     subjects.forget()
     label_lines.forget()
+    table_cells.forget()
+    cell_topics.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []

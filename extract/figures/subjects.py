@@ -139,6 +139,15 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     comma part holding the clause's aspect marker opens the clause after it when the verb phrase from there
     is short: "UBND tỉnh đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở" ->
     from "ban hành"."""
+    # asked again for the same position (the subject rules of one number and of the numbers after it): worked out
+    # once per sentence, in its memo; it reads nothing but the sentence, the position and the rules
+    key = ("clause_lo", pos, predicate)
+    if key not in sent.memo:
+        sent.memo[key] = _clause_lo_once(sent, pos, predicate)
+    return sent.memo[key]
+
+
+def _clause_lo_once(sent: Sentence, pos: int, predicate: bool) -> int:
     s = sent.text
     hard = max((c.end() for c in HARD.finditer(s, 0, pos)), default=0)
     aside = _ASIDE.search(s, 0, pos) if predicate else None
@@ -553,7 +562,13 @@ def past_suffix(m: Mention, rest: str) -> str:
 
 def _after(sent: Sentence, m: Mention) -> str:
     """The counted noun's qualifiers after the number: up to a semicolon, parenthesis, predicate or the next
-    number, through commas that continue a noun list ("cán bộ, công chức, viên chức tham gia ...")."""
+    number, through commas that continue a noun list ("cán bộ, công chức, viên chức tham gia ..."). Asked again
+    for the same number (noun_phrase, the phrase of the count before it, the parts of a list): worked out once
+    per sentence (Sentence.remembered; it reads nothing but the sentence, the number and the rules)."""
+    return sent.remembered("after", m, _after_once)
+
+
+def _after_once(sent: Sentence, m: Mention) -> str:
     s = sent.text
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
