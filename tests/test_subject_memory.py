@@ -84,3 +84,38 @@ def test_the_clause_start_and_the_words_after_a_number_are_remembered_per_senten
             assert _clause_lo(sent, m.start, predicate) == _clause_lo_once(fresh, m.start, predicate)
     assert ("clause_lo", sent.mentions[1].start, True) in sent.memo  # kept on the sentence, not across sentences
     assert not analyse(text).memo
+
+
+def test_lead_in_words_and_words_in_force_are_remembered_per_document():
+    from support import subjects_of
+
+    from extract.figures import topics
+    from extract.figures.subjects import _strip_lead_in
+
+    phrase = "UBND tỉnh đã ban hành kế hoạch, trong đó có"
+    assert _strip_lead_in(phrase) == _strip_lead_in.__wrapped__(phrase)
+    assert _strip_lead_in(phrase) == _strip_lead_in.__wrapped__(phrase)
+    assert _strip_lead_in.cache_info().hits >= 1
+    text = "Kiểm tra 12 cơ sở; cơ sở vi phạm đã bị xử lý"
+    first = topics._word_at(text, "cơ sở")
+    again = topics._word_at(text, "cơ sở")
+    assert [h.span() for h in first] == [h.span() for h in again] == [(12, 17), (19, 24)]
+    assert first is not again  # a list of its own for each caller
+    subjects_of("Tỉnh đã kiểm tra 42 cơ sở.")  # one document through extract_figures empties both first
+    misses = _strip_lead_in.cache_info().misses, topics._words_at.cache_info().misses
+    _strip_lead_in(phrase)
+    topics._word_at(text, "cơ sở")
+    assert (_strip_lead_in.cache_info().misses, topics._words_at.cache_info().misses) == (misses[0] + 1, misses[1] + 1)
+
+
+def test_a_masked_stretch_is_remembered_per_sentence_with_its_number():
+    from extract.figures.sentence import analyse
+    from extract.figures.subjects import _masked_once, masked
+
+    text = "Trong năm 2025, tỉnh đã kiểm tra 42 cơ sở và 15 hộ kinh doanh."
+    sent, fresh = analyse(text), analyse(text)
+    for m in [None, *sent.mentions]:
+        for time_lead in (True, False):
+            want = _masked_once(fresh, 0, len(text), m, time_lead)
+            assert masked(sent, 0, len(text), m, time_lead) == masked(sent, 0, len(text), m, time_lead) == want
+    assert "42" not in masked(sent, 0, len(text), sent.mentions[1]) and "15" in masked(sent, 0, len(text), sent.mentions[1])
