@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import regex
 
-from extract.figures import label_lines, sentence
+from extract.figures import cell_topics, label_lines, sentence, table_cells, topics
 from extract.figures.label_lines import label_subjects
 from extract.figures.measures import named_parts, weighted_items
 from extract.figures.mentions import with_subject_key
@@ -20,6 +20,7 @@ from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.section_context import heading_counts, section_subjects
 from extract.figures.sections import Sections, is_caps_title
+from extract.figures.subjects import forget as forget_subject_phrases  # `subjects` here is language's
 from extract.figures.table_cells import table_figures
 from extract.figures.text_cells import text_cell_figures
 from extract.figures.topics import plans_named
@@ -39,6 +40,10 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
     text.forget()
     subjects.forget()
     label_lines.forget()
+    table_cells.forget()
+    cell_topics.forget()
+    forget_subject_phrases()
+    topics.forget()
     sec = Sections(meta)
     figures: list[Figure] = []
     totals: list[tuple[Figure, list[Figure]]] = []

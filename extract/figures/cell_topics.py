@@ -9,7 +9,7 @@ used by text_cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -89,6 +89,11 @@ def cell_words() -> _Words:
     )
 
 
+def forget() -> None:
+    """Empty label_topic's memory: called per document, as numbers.forget."""
+    label_topic.cache_clear()
+
+
 def _is_noun(unit: str | None) -> bool:
     return bool(unit and _LETTER.search(unit))
 
@@ -109,6 +114,9 @@ def _is_bare(subject: str, noun: str) -> bool:
     return at is not None and bool(cell_words().predicate.match(subject[at.end():]))
 
 
+# asked for the same row label by each figure of the row (referred_count, the ratio's topic): remembered per
+# document (emptied by `forget`); the result depends on the label and the rules alone
+@lru_cache(maxsize=1024)
 def label_topic(label: str | None) -> str:
     """What a criterion label is about: its row core without the opening verb ("Thực hiện kế hoạch CCHC" -> "kế
     hoạch CCHC"; "Mức độ thực hiện các chỉ tiêu, nhiệm vụ đào tạo" -> "chỉ tiêu, nhiệm vụ đào tạo")."""

@@ -100,7 +100,19 @@ def _checkable(own: str | None, sent: Sentence, name: str) -> bool:
 
 def masked(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool = True) -> str:
     """Text of [lo, hi) with the numbers other than `m` and the period mentions blanked out (with `time_lead`,
-    the preposition before a period too)."""
+    the preposition before a period too). A quarter of the calls repeat one (the clause before a number, read by
+    several subject rules): worked out once per sentence, in its memo, `m` kept with the result (as
+    Sentence.remembered), since it reads nothing but the sentence, the stretch, `m` and the rules."""
+    key = ("masked", lo, hi, id(m), time_lead)
+    hit = sent.memo.get(key)
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    out = _masked_once(sent, lo, hi, m, time_lead)
+    sent.memo[key] = (m, out)
+    return out
+
+
+def _masked_once(sent: Sentence, lo: int, hi: int, m: Mention | None, time_lead: bool) -> str:
     chars = list(sent.text[lo:hi])
     for o in sent.mentions:
         a, b = max(o.start, lo), min(o.end, hi)
@@ -139,6 +151,15 @@ def _clause_lo(sent: Sentence, pos: int, predicate: bool = False) -> int:
     comma part holding the clause's aspect marker opens the clause after it when the verb phrase from there
     is short: "UBND tỉnh đã ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn đối với 14 sở" ->
     from "ban hành"."""
+    # asked again for the same position (the subject rules of one number and of the numbers after it): worked out
+    # once per sentence, in its memo; it reads nothing but the sentence, the position and the rules
+    key = ("clause_lo", pos, predicate)
+    if key not in sent.memo:
+        sent.memo[key] = _clause_lo_once(sent, pos, predicate)
+    return sent.memo[key]
+
+
+def _clause_lo_once(sent: Sentence, pos: int, predicate: bool) -> int:
     s = sent.text
     hard = max((c.end() for c in HARD.finditer(s, 0, pos)), default=0)
     aside = _ASIDE.search(s, 0, pos) if predicate else None
@@ -226,6 +247,9 @@ def _after_count(sent: Sentence, lo: int) -> bool:
     return any(o.end <= lo and not sent.text[o.end : lo].strip(" ,") for o in sent.mentions)
 
 
+# asked again of the same words (the clause before a number, the comma parts after it, for each number of a
+# sentence): remembered per document (emptied by `forget`); the result depends on the text and the rules alone
+@lru_cache(maxsize=4096)
 def _strip_lead_in(text: str) -> str:
     """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm")."""
     pw = phrase_words()
@@ -235,6 +259,11 @@ def _strip_lead_in(text: str) -> str:
             break  # "công suất ... bình quân đạt 92,6%": the average qualifies the noun before the predicate
         text, first = text[: m.start()].rstrip(" ,"), False
     return text
+
+
+def forget() -> None:
+    """Empty _strip_lead_in's memory: called per document, as numbers.forget."""
+    _strip_lead_in.cache_clear()
 
 
 def _accompanies(text: str) -> bool:
@@ -563,7 +592,13 @@ def past_suffix(m: Mention, rest: str) -> str:
 
 def _after(sent: Sentence, m: Mention) -> str:
     """The counted noun's qualifiers after the number: up to a semicolon, parenthesis, predicate or the next
-    number, through commas that continue a noun list ("cán bộ, công chức, viên chức tham gia ...")."""
+    number, through commas that continue a noun list ("cán bộ, công chức, viên chức tham gia ..."). Asked again
+    for the same number (noun_phrase, the phrase of the count before it, the parts of a list): worked out once
+    per sentence (Sentence.remembered; it reads nothing but the sentence, the number and the rules)."""
+    return sent.remembered("after", m, _after_once)
+
+
+def _after_once(sent: Sentence, m: Mention) -> str:
     s = sent.text
     pw = phrase_words()
     nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))

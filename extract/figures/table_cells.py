@@ -263,6 +263,13 @@ def lead_in_subject(text: str | None) -> str:
 def _measure(path: list[str]) -> str:
     """What a column header says is measured ("Điểm tự đánh giá", "BS Đa khoa"); empty when it names only a
     role, a comparison or a period ("Kế hoạch năm 2012", "So sánh › ƯTH T10 so với T9/2012")."""
+    return _measure_of(tuple(path))
+
+
+# a column's header path is read again for every value cell of the column (cell_subject, who_subject): remembered
+# per document (emptied by `forget`); the result depends on the header words and the rules alone
+@lru_cache(maxsize=1024)
+def _measure_of(path: tuple[str, ...]) -> str:
     if not path:
         return ""
     leaf = path[-1]
@@ -395,6 +402,9 @@ def _year_header():
     return regex.compile(catalog.load("tables")["year_header"], _FLAGS)
 
 
+# asked of each column header by every table pass and of a row's cells (text_cells): remembered per document
+# (emptied by `forget`); the result depends on the header text and the rules alone
+@lru_cache(maxsize=1024)
 def _column_kind(header: str) -> str | None:
     comp = _rules()[0]
     key = strip_accents(fold(header))
@@ -419,6 +429,12 @@ def _unit_of(dvt: str):
         m = found[0]
         return m.unit, m.base_unit or m.unit, float(m.base_value)
     return dvt.lower() or None, dvt.lower() or None, 1.0
+
+
+def forget() -> None:
+    """Empty the column headers' memory (_measure_of, _column_kind): called per document, as numbers.forget."""
+    _measure_of.cache_clear()
+    _column_kind.cache_clear()
 
 
 def is_layout_table(block: Block) -> bool:

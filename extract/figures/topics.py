@@ -19,6 +19,8 @@ Words as data: rules/subjects.yaml `context`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extract.figures.antecedents import partitioned
@@ -59,7 +61,19 @@ _MAX_ACTIVITY = 8  # words of a total's activity that the parts of its parenthes
 
 
 def _word_at(text: str, word: str) -> list[regex.Match]:
-    return list(word_pattern(word).finditer(text))
+    return list(_words_at(text, word))
+
+
+# the texts in force (the block's earlier sentences, the open headings) are searched for the same word by each
+# figure of a block: remembered per document (emptied by `forget`); the matches depend on the two texts alone
+@lru_cache(maxsize=8192)
+def _words_at(text: str, word: str) -> tuple[regex.Match, ...]:
+    return tuple(word_pattern(word).finditer(text))
+
+
+def forget() -> None:
+    """Empty _word_at's memory: called per document, as numbers.forget."""
+    _words_at.cache_clear()
 
 
 def _qualifiers(text: str) -> str:
