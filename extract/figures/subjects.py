@@ -2116,17 +2116,16 @@ def support_level(m: Mention, role: str, subject: str | None) -> str | None:
 def duration_named(m: Mention, role: str, subject: str | None) -> str | None:
     """`subject` of a duration a rule sets or a bound names ("đào tạo dưới 03 tháng cho lao động nông thôn", "sau 15
     ngày người dân không bổ sung"): the time of the act its clause names, "thời gian" heading its words and the unit
-    out ("thời gian đào tạo cho lao động nông thôn"); only the unit out when it names a time already ("thời hạn",
-    "tuổi thọ"); `subject` unchanged when the figure is no bounded or ruled duration (amounts.yaml `duration_head`,
-    `time_nouns`)."""
+    out ("thời gian đào tạo cho lao động nông thôn"); `subject` unchanged when it names a time already ("thời hạn",
+    "tuổi thọ") or the figure is no bounded or ruled duration (amounts.yaml `duration_head`, `time_nouns`)."""
     unit = (m.base_unit or "").casefold()
     if not subject or unit not in rules().duration_units or (role != "norm" and m.qualifier in (None, "~")):
         return subject
     aw = amount_words()
-    rest = " ".join(word_pattern(unit).sub(" ", subject, count=1).split())
-    if not content_words(rest):
-        rest = ""
-    return (rest or subject) if aw.time_noun.search(subject) else " ".join(f"{aw.duration_head} {rest}".split())
+    if aw.time_noun.search(subject):
+        return subject
+    rest = word_pattern(unit).sub(" ", subject, count=1)
+    return " ".join(f"{aw.duration_head} {rest}".split())
 
 
 def level_of_act(sent: Sentence, m: Mention, subject: str | None) -> str | None:
