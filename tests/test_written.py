@@ -23,11 +23,11 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # texts before it (a new, harder text may lower T's whole, never the older texts'); both as measured after the merge
 # of session 17's helpers (s17-K's rules also moved the older texts' role 0.982 -> 0.987, period 0.977 -> 0.982).
 # Session 18 (helper s18-Q, subjects of set T's weakest texts by construction) raised the subject floors: T 0.728 ->
-# 0.798, T older 0.757 -> 0.810 (the other fields unchanged).
+# 0.803, T older 0.757 -> 0.810 (the other fields unchanged).
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai",)
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.984, "period": 0.982, "point_in_time": 0.998,
-                        "subject": 0.798}),
+                        "subject": 0.803}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.810}),
 }
