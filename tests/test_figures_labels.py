@@ -422,3 +422,11 @@ def test_arabic_rows_under_a_roman_row_with_values_are_its_parts():
     figs, _ = table_figures(block, Sections(_meta()), 2026)
     assert [f.subject for f in figs] == ["Chi thường xuyên", "Chi thường xuyên Sự nghiệp y tế",
                                          "Chi quản lý nhà nước", "Chi đầu tư phát triển"]
+
+
+def test_a_numbered_label_line_gives_its_label_once():
+    # "3." alone is no sentence of its own: the label of the line is joined once, not again as a later sentence's
+    from support import subjects_of
+
+    s = subjects_of("3. Số đối tượng thụ hưởng: 14.200 hộ được hỗ trợ nhà ở.")
+    assert s["14.200"].count("thụ hưởng") == 1

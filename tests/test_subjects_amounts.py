@@ -223,3 +223,43 @@ def test_a_noun_of_money_after_an_amount_names_what_the_money_is():
 def test_the_capital_after_a_count_of_works_is_the_capital_of_those_works():
     s = subjects_of("Năm 2025, huyện khởi công 14 công trình giao thông nông thôn với tổng vốn 230 tỷ đồng.")
     assert names(s["230"], "vốn công trình giao thông nông thôn", extra=4)
+
+
+def test_a_bounded_or_ruled_duration_is_the_time_of_its_act():
+    # amounts.yaml duration_head, time_nouns: "thời gian" heads the act the bound's clause names, the unit out
+    s = subjects_of("Người lao động được hỗ trợ học nghề dưới 03 tháng tại các cơ sở giáo dục nghề nghiệp.")
+    assert s["03"].startswith("thời gian") and names(s["03"], "thời gian hỗ trợ học nghề", extra=8)
+    assert "tháng" not in s["03"].split()
+    s = subjects_of("Cơ sở vi phạm bị đình chỉ hoạt động không quá 06 tháng kể từ ngày nhận quyết định.")
+    assert names(s["06"], "thời gian đình chỉ hoạt động kể từ ngày nhận quyết định", extra=4)
+    # a clause that names the time already keeps its noun; a plain count of months is no bound
+    s = subjects_of("Hộ gia đình phải có thời gian cư trú từ 05 năm trở lên tại xã.")
+    assert "thời gian thời gian" not in s["05"]
+    s = subjects_of("Trạm y tế xã đã hoạt động 18 tháng.")
+    assert not (s["18"] or "").startswith("thời gian")
+
+
+def test_a_bare_level_after_with_is_the_level_of_the_act_before_it():
+    # amounts.yaml level_nouns: "chi X với mức N" -> "mức chi X"
+    s = subjects_of("Năm 2025, huyện chi bồi dưỡng cho cộng tác viên dân số với mức 300.000 đồng/người/tháng.")
+    assert names(s["300.000"], "mức chi bồi dưỡng cho cộng tác viên dân số", extra=1)
+    # a bare sum after "với" with no count in its clause is the sum of the act before it
+    s = subjects_of("Năm 2025, Công ty để xảy ra thất thoát vật tư với tổng số tiền 412 triệu đồng.")
+    assert names(s["412"], "tổng số tiền thất thoát vật tư", extra=3)
+
+
+def test_a_level_label_with_a_colon_heads_every_amount_of_its_sentence():
+    # amounts.yaml level_label_words: "Định mức chi: A N; B M" -> "Định mức chi A", "Định mức chi B"
+    s = subjects_of("NGHỊ QUYẾT Quy định mức chi hỗ trợ công tác phòng chống thiên tai",
+                    "b) Định mức chi: bồi dưỡng lực lượng xung kích 200.000 đồng/người/ngày; hỗ trợ tiền ăn cho "
+                    "người sơ tán 80.000 đồng/người/ngày.")
+    assert names(s["200.000"], "định mức chi bồi dưỡng lực lượng xung kích", extra=0)
+    assert names(s["80.000"], "định mức chi hỗ trợ tiền ăn cho người sơ tán", extra=1)
+
+
+def test_levels_of_one_rule_after_a_semicolon_share_its_name_and_keep_their_groups_bound():
+    # "Mức X N đối với A; M đối với B ... từ 10 km trở lên": the second level is the same rule's, its group's bound
+    # names the group
+    s = subjects_of("Mức hỗ trợ tiền ăn 40.000 đồng/người/ngày đối với học viên nội trú; 25.000 đồng/người/ngày đối "
+                    "với học viên ở xa từ 10 km trở lên.")
+    assert names(s["25.000"], "mức hỗ trợ tiền ăn đối với học viên ở xa từ 10 km trở lên", extra=0)

@@ -334,3 +334,42 @@ def test_a_multiple_a_norm_gives_by_a_payment_verb_is_the_level_of_that_payment(
     # the verb's passive marker goes with it; the words of the group stay ("thiểu số")
     assert support_level(m, "norm", "Học sinh dân tộc thiểu số được hỗ trợ") == "mức hỗ trợ Học sinh dân tộc thiểu số"
     assert support_level(m, "actual", "Học sinh dân tộc thiểu số được hỗ trợ") == "Học sinh dân tộc thiểu số được hỗ trợ"
+
+
+def test_a_summing_opener_and_a_whole_year_adverbial_open_no_subject():
+    # subjects.yaml openers: "Tính chung 6 tháng đầu năm," and "cả năm 2026" say over what time, not what
+    s = subjects_of("Tính chung 6 tháng đầu năm, toàn huyện tiêm 42.300 liều vắc xin phòng bệnh dại cho đàn chó.")
+    assert names(s["42.300"], "liều vắc xin phòng bệnh dại tiêm cho đàn chó", extra=0)
+    s = subjects_of("Năm 2025 tổng thu ngân sách xã đạt 52 tỷ đồng; cả năm 2026 ước đạt 58 tỷ đồng.")
+    assert names(s["58"], "tổng thu ngân sách xã", extra=0)
+
+
+def test_a_count_of_visits_named_only_by_its_verb_counts_the_visitors_named_before():
+    # a unit that counts any noun again ("lượt", "người") with only a verb before it names no one: the noun in force
+    s = subjects_of("Năm 2025, các bảo tàng đón 320.000 lượt khách tham quan. Năm 2026 dự kiến đón 350.000 lượt.")
+    assert names(s["350.000"], "lượt khách tham quan", extra=1)
+    # a noun after the unit names whom ("người mắc"): no carried noun
+    s = subjects_of("Năm 2025, trạm y tế khám cho 1.200 lượt khách vãng lai. Trong quý IV có 35 người mắc.")
+    assert "khách" not in words(s["35"])
+
+
+def test_a_bare_count_after_with_and_a_count_of_holders_counts_their_parts():
+    # "N <holders> với M <noun>": the noun alone names no one; it counts the holders' parts
+    s = subjects_of("Toàn huyện có 215 trang trại chăn nuôi với 8.400 chuồng; 48 hợp tác xã với 920 hộ.")
+    assert names(s["8.400"], "chuồng của trang trại chăn nuôi", extra=0)
+    assert names(s["920"], "hộ của hợp tác xã", extra=0)
+    # an amount for a count is no holder of it
+    s = subjects_of("Kinh phí dự kiến là 4.500 triệu đồng cho 12 lớp.")
+    assert "của" not in (s["12"] or "").split()
+
+
+def test_people_struck_by_the_events_counted_before_are_named_by_them():
+    # extents.yaml affected_verbs: "N vụ X với M người mắc / chết" counts the people those events struck
+    s = subjects_of("Năm 2025, toàn tỉnh xảy ra 05 vụ tai nạn lao động với 07 người chết.")
+    assert names(s["07"], "người chết vụ tai nạn lao động", extra=3)
+
+
+def test_a_class_threshold_after_a_counted_noun_stays_in_its_phrase():
+    # "có từ N ... trở lên" after the noun says which of them are counted (rules/cues.yaml class_bound_before)
+    s = subjects_of("Năm 2025 giảm 15% số hộ nghèo có từ 03 người phụ thuộc trở lên.")
+    assert names(s["15%"], "hộ nghèo có từ 03 người phụ thuộc trở lên", extra=0)

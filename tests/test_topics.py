@@ -599,3 +599,35 @@ def test_a_percentage_an_agent_attained_of_a_criterion_named_in_quotes_is_its_sh
     # a share of a plan, or a criterion named without quotes, is left to the clause
     s = subjects_of("Trung tâm Y tế huyện đạt 95% kế hoạch năm.")
     assert not words(s["95%"]) & {"tiêu", "chí"}
+
+
+def test_a_percentage_of_a_named_body_alone_is_of_the_index_in_force():
+    # a percentage said of a body only, the words ranking it among the others ("thấp nhất", "dẫn đầu với") dropped,
+    # is the body's value of the index named before; a change in rank steps is the change of its rank
+    s = subjects_of(
+        "Năm 2026 có 21 đơn vị được đánh giá Chỉ số SIPAS.",
+        "Sở Y tế dẫn đầu với 91,40%; Ủy ban nhân dân huyện Bảo Lâm đạt 90,15%; Sở Giao thông vận tải thấp nhất, đạt "
+        "78,30%, tụt 4 bậc so với năm 2025.",
+    )
+    assert names(s["91,40%"], "Chỉ số SIPAS của Sở Y tế", extra=2)
+    assert names(s["90,15%"], "Chỉ số SIPAS của Ủy ban nhân dân huyện Bảo Lâm", extra=0)
+    assert names(s["78,30%"], "Chỉ số SIPAS của Sở Giao thông vận tải", extra=0)
+    assert names(s["4"], "thứ hạng Chỉ số SIPAS của Sở Giao thông vận tải", extra=0)
+    # a percentage of a body's own activity is no score of the index
+    s = subjects_of("Năm 2026 có 21 đơn vị được đánh giá Chỉ số SIPAS.",
+                    "Sở Y tế giải quyết đúng hạn 98,5% hồ sơ.")
+    assert "sipas" not in words(s["98,5%"])
+
+
+def test_an_average_before_an_index_names_the_mean_over_the_bodies():
+    # subjects.yaml mean_heads: "Giá trị trung bình Chỉ số X của các đơn vị" is the mean, not one body's index
+    s = subjects_of("Năm 2026 có 21 đơn vị được đánh giá Chỉ số SIPAS.",
+                    "Giá trị trung bình Chỉ số SIPAS của các đơn vị đạt 82,6%, tăng 1,4 điểm phần trăm.")
+    assert names(s["82,6%"], "giá trị trung bình Chỉ số SIPAS của các đơn vị", extra=0)
+
+
+def test_the_whole_of_a_rank_without_a_noun_is_the_bodies_an_earlier_count_of_it_named():
+    # "xếp thứ 3/21" with no noun: the 21 are the bodies the earlier count of 21 named, as ranked
+    s = subjects_of("Năm 2026 có 21 đơn vị được đánh giá Chỉ số SIPAS.", "Sở Y tế đạt 91,40%, xếp thứ 3/21.")
+    assert names(s["21"], "đơn vị được xếp hạng", extra=0)  # the whole of "3/21", the later of the two 21s
+    assert names(s["3"], "thứ hạng Chỉ số SIPAS của Sở Y tế", extra=0)

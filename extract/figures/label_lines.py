@@ -546,6 +546,9 @@ def _name_by_activity(text: str, line: Line, activity_label: str, placed, idx: l
             out[i] = replace(out[i], subject=" ".join(f"{subj} {more.strip(' ,')}".split()))
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
 def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
     """A later sentence of a block that is a label line of its own ("... giảm 312 vụ. Tang vật thu giữ:
     23,2584kg ma túy tổng hợp; 78 viên thuốc lắc"): its label names the values right after its colon."""
@@ -553,8 +556,8 @@ def _sentence_labels(block: Block, idx: list[int], out: list[Figure]) -> None:
         return
     placed = None
     for off, sent in sentences(block.text):
-        if off == 0:
-            continue
+        if not _LETTER.search(block.text, 0, off):
+            continue  # the block's first sentence, or the one after its list marker alone ("3. Dự kiến ...: 14.200 hộ")
         line = parse_line(sent)
         if line is not None and names_item_of_count(line):
             _count_items(block, off, line, idx, out)

@@ -31,13 +31,17 @@ from extract.figures.subjects import (
     act_part,
     check_name,
     compared_again,
+    duration_named,
     echoed_count,
     is_counted,
     is_weak,
+    level_label,
+    level_of_act,
     list_total,
     means_of_act,
     noun_phrase,
     part_in_parens,
+    part_of_carried,
     raised_total,
     running_total,
     structure_share,
@@ -50,7 +54,16 @@ from extract.figures.subjects import (
     with_topic_noun,
     without_writer,
 )
-from extract.figures.topics import criterion_share, in_force, name_criterion, name_index, whole_of_ratio
+from extract.figures.topics import (
+    criterion_share,
+    in_force,
+    index_mean,
+    name_criterion,
+    name_index,
+    rank_change,
+    ranked_whole,
+    whole_of_ratio,
+)
 from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers
 from extract.language.periods import breakdown, find_periods
@@ -134,6 +147,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             # "... là 12.000 ha. Trong đó: diện tích lúa 8.000 ha": parts of the last figure of the sentence before
             total = list_total(sent, m, done) or total_before(sent, m, said)
             subject = noun_phrase(sent, m, subject, indicator, total, done)
+            subject = index_mean(subject, m, sent.text[: m.start])  # "Giá trị trung bình Chỉ số X ... đạt 84,37%"
             subject = without_writer(subject, sec.meta.issuer)  # "Sở Nội vụ đã tổng hợp 50 ý kiến" in its own report
             subject = measured_subject(sent, m, subject, done) or subject  # a relative figure's quantity
             subject = item_measure(sent, m, subject)  # "Kim ngạch xuất khẩu ...; sản phẩm nhựa tăng 2,2 lần"
@@ -174,14 +188,20 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 subject = name_criterion(subject, m, sent.text[: m.start])  # "Tiêu chí 2.3 (...) về X đạt 1,9 điểm"
             subject = criterion_share(subject, m, sent.text)  # "Trường A đạt 80% của tiêu chí “Cơ sở vật chất”"
             subject = running_total(subject, done) or subject  # "...; lũy kế 10 tháng đạt 13.800 tỷ đồng"
+            subject = level_label(sent, m, role, subject)  # "Định mức chi: bồi dưỡng ... 150.000 đồng/người/ngày"
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
+            subject = duration_named(m, role, subject)  # "đào tạo dưới 03 tháng": "thời gian đào tạo"
+            subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
-            if is_weak(subject, m.unit if m.sign_word else None) and not indicator:
+            if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
                 subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else (
-                    act_on_carried(sent, m, subject, carried) or carried or subject)  # "..., chi 3.164 tỷ đồng"
+                    act_on_carried(sent, m, subject, carried)  # "..., chi 3.164 tỷ đồng"
+                    or part_of_carried(sent, m, subject, done) or carried or subject)  # "... với 52.340 buồng"
             elif subject:
                 carried = subject
+            subject = rank_change(subject, m)  # "Sở Xây dựng ..., tụt 8 bậc": the change of its rank
+            subject = ranked_whole(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])  # "xếp thứ 1/19"
             done.append((m, subject))
             named.append((m, name or subject))
             res = Resolved(m, indicator, subject, role)

@@ -277,6 +277,13 @@ def _accompanies(text: str) -> bool:
     return False
 
 
+def _ranked_with(text: str) -> bool:
+    """`text` ends with a ranking word and "với" ("Sở Tư pháp dẫn đầu với 93,56%"): the number is the measure the
+    body before leads or trails with, its own (subjects.yaml context.ranking_words), no adjunct naming itself."""
+    joins = list(phrase_words().accompaniment.finditer(text))
+    return bool(joins) and context_words().ranking.search(text[: joins[-1].start()]) is not None
+
+
 def _end_aspect(text: str):
     found = list(phrase_words().aspect.finditer(text))
     return found[-1] if found and not text[found[-1].end() :].strip() else None
@@ -312,7 +319,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
         return cut_phrase(text[: cop.start()], _MAX_NP, tail=True), True, ""
     if (topic := _count_topic(text)) is not None:
         return topic, True, ""
-    if _accompanies(text):
+    if _accompanies(text) and not _ranked_with(text):
         return "", False, ""  # "..., với 18 tin bài, phóng sự": the count names itself, not the clause's verb
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
@@ -816,11 +823,15 @@ def _pair_verb(sent: Sentence, m: Mention) -> tuple[str, str] | None:
 def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     """The bound right after the noun of `m` that says which of them it counts ("2.500 công dân từ đủ 14 tuổi
     trở lên", "100% trẻ em dưới 6 tuổi"): a number in a bound unit (rules/cues.yaml bound_units) with only the
-    noun's words before it, no break or predicate; else None. It is part of the noun phrase, no other figure."""
+    noun's words before it, no break or predicate; else None. It is part of the noun phrase, no other figure. So is
+    a class threshold "có từ N ... trở lên" (rules/cues.yaml class_bound_before: "giảm 30% số vụ ngộ độc thực phẩm
+    có từ 30 người mắc trở lên": which cases)."""
     if not m.unit and m.base_unit != "%":
         return None
     nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
-    if nxt is None or nxt.base_unit not in rules().bound_units:
+    r = rules()
+    if nxt is None or not (nxt.base_unit in r.bound_units or nxt.qualifier == ">=" and r.class_bound_before.search(
+            sent.text, max(0, nxt.start - 12), nxt.start)):
         return None
     start = nxt.opening
     between = sent.text[m.end : start]
@@ -1774,10 +1785,12 @@ def _after_opening_rate(sent: Sentence, m: Mention) -> str:
 
 @lru_cache(maxsize=1)
 def _attendance() -> tuple[regex.Pattern, regex.Pattern]:
-    """The verbs of attending (`extents.yaml` attendance_verbs), whole words; and the nominalised attendance that
-    may stand between "với" and the count (attendance_nouns: "với sự tham gia của 25 doanh nghiệp"), a full match."""
+    """The verbs of attending or of being struck (`extents.yaml` attendance_verbs, affected_verbs: "với 512 người
+    mắc"), whole words; and the nominalised attendance that may stand between "với" and the count
+    (attendance_nouns: "với sự tham gia của 25 doanh nghiệp"), a full match."""
     data = extent_words_data()
-    verbs = word_alternation(data["attendance_verbs"], "extents.yaml attendance_verbs")
+    verbs = word_alternation([*data["attendance_verbs"], *data["affected_verbs"]],
+                             "extents.yaml attendance_verbs, affected_verbs")
     nouns = word_alternation(data["attendance_nouns"], "extents.yaml attendance_nouns")
     return regex.compile(WHOLE_WORD % verbs, regex.IGNORECASE), regex.compile(r"\s*" + nouns + r"\s*", regex.IGNORECASE)
 
@@ -1954,14 +1967,20 @@ def _counts_again(unit: str | None) -> bool:
     return bool(unit) and phrase_words().generic.fullmatch(" ".join(unit.split())) is not None
 
 
-def is_weak(subject: str | None, change_unit: str | None = None) -> bool:
+def is_weak(subject: str | None, change_unit: str | None = None, count_unit: str | None = None) -> bool:
     """A subject that names nothing: no content word but one ("so", "Từ", "tăng", "Đối"), a lead opener alone
     ("kết quả" of "Chỉ tiêu 1: Tỷ lệ ... ≥ 80%; kết quả: 86,2%": the result of what the line named), only a time or
     clause opener ("lũy kế 10 tháng", "Trong tháng": when, not what), or, for a change (the caller passes its unit as
     `change_unit`), only a predicate and that unit ("tăng bậc" of "xếp thứ 7/135, tăng 15 bậc": the change of the
     rank); any other figure's unit does not count, since an act on a counted noun names it ("đang thực hiện 03 đề
-    tài")."""
-    if len(content_words(subject)) <= 1 or not content_words(without_openers(subject)):
+    tài"), unless that unit (`count_unit`) counts any noun again ("lượt", "người") and one word at most stands
+    before it ("đón lượt" of "cả năm đón khoảng 9,05 triệu lượt": the act, not who or what was counted; "người mắc"
+    names whom)."""
+    words = content_words(subject)
+    if len(words) <= 1 or not content_words(without_openers(subject)):
+        return True
+    if _counts_again(count_unit) and len(set(words) - set(content_words(count_unit))) <= 1 \
+            and words[-len(content_words(count_unit)):] == content_words(count_unit):
         return True
     pw = phrase_words()
     opener = pw.lead_openers.match(subject)
@@ -1995,6 +2014,23 @@ def act_on_carried(sent: Sentence, m: Mention, subject: str | None, carried: str
             or without_openers(verb) != verb or word_pattern(verb).search(carried):
         return None
     return f"{verb} {carried}" if sent.text[: m.opening].rstrip().endswith(verb) else None
+
+
+def part_of_carried(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """The subject of a count named by its noun alone after "với" right after the count of what holds it ("có 1.186
+    cơ sở lưu trú du lịch với 52.340 buồng"): the parts of those holders, "buồng của cơ sở lưu trú du lịch" (`done`:
+    the (mention, subject) pairs before it in the sentence); None when the count's noun is one that counts any noun
+    again ("lượt", "người"), is named by more words or by the holders' subject already, or no count of holders
+    stands right before "với"."""
+    if not done or not subject or not is_counted(m) or _counts_again(m.base_unit) \
+            or content_words(subject) != content_words(m.unit):
+        return None
+    holder, named = done[-1]
+    between = sent.text[holder.end : m.opening]
+    if not named or not is_counted(holder) or word_pattern(m.unit).search(named) \
+            or not _accompanies(between) or _DIGIT.search(between):
+        return None
+    return f"{' '.join(subject.split())} {phrase_words().possessive} {named}"
 
 
 def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
@@ -2035,14 +2071,22 @@ def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
 _MAX_GROUP = 12  # words of the group an amount applies to ("đối với trình độ Thạc sĩ")
 
 
+def _class_bound(m: Mention) -> bool:
+    """A bounded count or duration ("dưới 03 tháng", "từ 15 km trở lên"): inside a group's noun phrase it names the
+    group's class, no figure the group stops at."""
+    return m.qualifier in ("<", "<=", ">", ">=") and not (m.base_unit in rules().money_units or _money_rate(
+        m.base_unit or ""))
+
+
 def _beneficiary(sent: Sentence, m: Mention) -> str:
     """The group an amount applies to, named right after it: "50.000.000 đồng đối với trình độ Thạc sĩ" ->
-    "đối với trình độ Thạc sĩ", up to a comma, a parenthesis, a coordinator or the next number;
+    "đối với trình độ Thạc sĩ", up to a comma, a parenthesis, a coordinator or the next number that is no bound of
+    the group's class ("đối với các khóa đào tạo dưới 03 tháng": the bound names which courses);
     "" for a count (its qualifiers are _after's), a rate or when none follows."""
     if is_counted(m) or m.base_unit == "%":
         return ""
     s = sent.text
-    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end and not _class_bound(o)), default=len(s))
     found = amount_words().beneficiary.match(s[:nxt], m.end)
     if not found:
         return ""
@@ -2114,6 +2158,57 @@ def support_level(m: Mention, role: str, subject: str | None) -> str | None:
     return " ".join([level, *before, *subject[verb.end() :].split()])
 
 
+def duration_named(m: Mention, role: str, subject: str | None) -> str | None:
+    """`subject` of a duration a rule sets or a bound names ("đào tạo dưới 03 tháng cho lao động nông thôn", "sau 15
+    ngày người dân không bổ sung"): the time of the act its clause names, "thời gian" heading its words and the unit
+    out ("thời gian đào tạo cho lao động nông thôn"); `subject` unchanged when it names a time already ("thời hạn",
+    "tuổi thọ") or the figure is no bounded or ruled duration (amounts.yaml `duration_head`, `time_nouns`)."""
+    unit = (m.base_unit or "").casefold()
+    if not subject or unit not in rules().duration_units or (role != "norm" and m.qualifier in (None, "~")):
+        return subject
+    aw = amount_words()
+    if aw.time_noun.search(subject):
+        return subject
+    rest = word_pattern(unit).sub(" ", subject, count=1)
+    return " ".join(f"{aw.duration_head} {rest}".split())
+
+
+def level_of_act(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of an amount named by a bare level noun or sum noun after "với" ("xã chi hỗ trợ tiền ăn cho lực lượng
+    trực với mức 150.000 đồng/người/ngày", "để xảy ra sai phạm về tài chính với tổng số tiền 895,6 triệu đồng"): the
+    level or the sum of the act the clause names before "với", its agent and time dropped ("mức chi hỗ trợ tiền ăn
+    cho lực lượng trực"); `subject` unchanged otherwise, or when a count stands in that clause (the sum of what it
+    counted: sum_of_count) (amounts.yaml `level_nouns`, `sum_nouns`)."""
+    aw = amount_words()
+    if not subject or not (aw.level_noun.fullmatch(subject) or (
+            (total := aw.sum_noun.match(subject)) and not content_words(subject[total.end() :]))):
+        return subject
+    joins = list(phrase_words().accompaniment.finditer(sent.text, 0, m.opening))
+    if not joins or content_words(sent.text[joins[-1].end() : m.opening]) != content_words(subject):
+        return subject
+    lo = _clause_lo(sent, joins[-1].start())
+    if _DIGIT.search(sent.text, lo, joins[-1].start()):
+        return subject
+    act = _event_before(sent, lo, joins[-1].start())
+    return f"{' '.join(subject.split())} {act}" if content_words(act) else subject
+
+
+def level_label(sent: Sentence, m: Mention, role: str, subject: str | None) -> str | None:
+    """`subject` of a rule's amount after a level label opening its sentence ("Định mức chi: hỗ trợ lấy mẫu tối đa
+    1.500.000 đồng/mẫu; bồi dưỡng thành viên đoàn kiểm tra 150.000 đồng/người/ngày"): the label heads it ("Định mức chi
+    bồi dưỡng thành viên đoàn kiểm tra"); `subject` unchanged when it holds the label's words already or the figure
+    is no norm's amount (amounts.yaml `level_label_words`)."""
+    if role != "norm" or not subject or not m.base_unit or not _money_rate(m.base_unit):
+        return subject
+    label = amount_words().level_label.match(sent.text)
+    if label is None or m.start < label.end() or set(content_words(label.group("l"))) <= set(content_words(subject)):
+        return subject
+    return f"{' '.join(label.group('l').split())} {subject}"
+
+
+_SEMI_GAP = regex.compile(r"\s*;\s*")
+
+
 def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
     """The subject of the amount before, its group dropped, when `m` is coordinated right after that group
     ("... 50.000.000 đồng đối với trình độ Thạc sĩ (bằng 50% ...) và 140.000.000 đối với ..."); else None."""
@@ -2127,8 +2222,8 @@ def _shared_amount(sent: Sentence, m: Mention, done: list) -> str | None:
         if at < 0 or not subj:
             return None
         between = _PAREN.sub(" ", s[at + len(group) : start])
-        if not phrase_words().coordination.fullmatch(between):
-            return None
+        if not phrase_words().coordination.fullmatch(between) and not _SEMI_GAP.fullmatch(between):
+            return None  # "... đối với trình độ sơ cấp; tối đa 3.000.000 đồng ... đối với ...": one rule's levels
         cut = subj.casefold().rfind(group.casefold())
         return subj[:cut].rstrip(" ,") if cut >= 0 else subj
     return None

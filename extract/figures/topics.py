@@ -19,7 +19,7 @@ Words as data: rules/subjects.yaml `context`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -35,7 +35,9 @@ from extract.language.subjects import (
     content_words,
     context_words,
     cut_phrase,
+    extent_words_data,
     phrase_words,
+    word_alternation,
     word_pattern,
 )
 from extract.language.text import fold
@@ -645,25 +647,95 @@ def _rate_in_money(subject: str, m: Mention, sent_text: str, done: list) -> str:
     return f"{subject} {named}"
 
 
+@cache
+def _body_name() -> regex.Pattern:
+    """A body named by a capitalised head noun and its name ("Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh"), nothing
+    else ("Ủy ban nhân dân huyện Bảo Lâm"): extents.yaml `agent_heads`, then a capitalised word or a level
+    (`agent_levels`), and at most five words more."""
+    data = extent_words_data()
+    heads = word_alternation(data["agent_heads"], "extents.yaml agent_heads")
+    levels = word_alternation(data["agent_levels"], "extents.yaml agent_levels")
+    return regex.compile(r"(?=(?-i:\p{Lu}))(?:" + heads + r")\s+(?:(?-i:\p{Lu})\p{L}*|" + levels
+                         + r"(?![\p{L}\p{N}_]))(?:\s+\p{L}+){0,5}", regex.IGNORECASE)
+
+
+def _bare_body(text: str) -> str:
+    """`text` without the ranking and rank words that end it ("Sở Tư pháp dẫn đầu xếp thứ" -> "Sở Tư pháp")."""
+    cw = context_words()
+    rank_end = regex.compile(r"[\s,]*" + cw.rank.pattern + r"[\s,]*$", cw.rank.flags)
+    while (bare := rank_end.sub("", cw.ranking.sub("", text))) != text:
+        text = bare
+    return text
+
+
 def name_index(subject: str, m: Mention, texts: list[str]) -> str:
     """A score or a rank said of a named agent only ("tỉnh Lâm Đồng đạt 90,09/100 điểm, xếp hạng 11/34 tỉnh") is
     of the index the texts in force (nearest first) named last by its proper name ("... (sau đây gọi tắt là Bộ
-    chỉ số 766):"): "thứ hạng Bộ chỉ số 766 tỉnh Lâm Đồng". A subject that names an index or a criterion, or no
-    agent by a proper name, is left as it is."""
+    chỉ số 766):"): "thứ hạng Bộ chỉ số 766 tỉnh Lâm Đồng". So is a percentage said of a named body alone ("Văn
+    phòng Ủy ban nhân dân tỉnh đạt 92,80%"), the words that rank it among the others dropped ("Sở Xây dựng thấp
+    nhất, đạt 74,12%"), and a change of rank steps ("tụt 8 bậc") of such a body is of its rank. A subject that
+    names an index or a criterion, or no agent by a proper name, is left as it is."""
     cw = context_words()
     head = measure_words().rank_head
+    body = _bare_body(subject)
+    if (m.base_unit == "%" or cw.rank_step.fullmatch(m.unit or "")) and _body_name().fullmatch(body):
+        subject = f"{head} {body}" if cw.rank_step.fullmatch(m.unit or "") else body
     ranked = subject.casefold().startswith(head.casefold() + " ")
-    if not (ranked or cw.score_unit.fullmatch(m.unit or "")) or cw.index_noun.search(subject):
+    if not (ranked or cw.score_unit.fullmatch(m.unit or "") or m.base_unit == "%" and _body_name().fullmatch(subject)) \
+            or cw.index_noun.search(subject):
         return subject
     agent = subject[len(head) :] if ranked else subject
+    if _body_name().fullmatch(bare := _bare_body(agent.strip())):
+        agent = bare  # "thứ hạng Sở Tư pháp dẫn đầu xếp thứ": the body, not how it ranks
     if not any(w[:1].isupper() for w in agent.split()[1:]):
         return subject  # "điểm cầu cấp xã": no named agent
     for text in texts:
         names = list(cw.index_name.finditer(text))
         if names:
-            index = " ".join(names[-1].group().split())
+            index = " ".join(names[-1].group().split()).rstrip(".")  # "... Chỉ số CCHC." ends a sentence
             return f"{head} {index} {agent.strip()}" if ranked else f"{subject} {index}"
     return subject
+
+
+def index_mean(subject: str | None, m: Mention, sentence_before: str) -> str | None:
+    """A figure of an index whose name an average word and its value noun stand right before ("Giá trị trung bình
+    Chỉ số CCHC của các sở, ban, ngành đạt 84,37%") is the mean of the index over the bodies named: those words head
+    its subject ("Giá trị trung bình Chỉ số CCHC ..."); `subject` unchanged when it opens with no index noun, holds the
+    average already or the words before its name in the sentence are others (subjects.yaml `mean_heads`)."""
+    cw = context_words()
+    if not subject or not cw.index_noun.match(subject) or phrase_words().averages.search(subject):
+        return subject
+    at = fold(sentence_before).casefold().rfind(fold(" ".join(subject.split()[:3])).casefold())
+    hit = cw.mean_before.search(sentence_before[:at]) if at > 0 else None
+    return f"{' '.join(hit.group().split())} {subject}" if hit else subject
+
+
+def ranked_whole(subject: str | None, m: Mention, texts: list[str]) -> str | None:
+    """The whole of a rank written without a noun ("Sở Tư pháp ..., xếp thứ 1/19") counts the bodies ranked: those an
+    earlier count of the same number named in the texts in force (`texts`, nearest first: "Năm 2026 có 19 sở, ban,
+    ngành được xác định Chỉ số CCHC"), "sở, ban, ngành được xếp hạng"; `subject` unchanged when the whole has a noun
+    of its own, follows no rank word, or no such count is found."""
+    if m.kind != "ratio_whole" or m.unit or not texts:
+        return subject
+    cw = context_words()
+    if not regex.search("(?:" + cw.rank.pattern + r")\s*(?:[0-9]+\s*/\s*)?$", texts[0], cw.rank.flags):
+        return subject
+    for text in texts:
+        for o in find_numbers(text):
+            if o.value == m.value and o.unit and is_counted(o):
+                return f"{o.unit} {cw.ranked}"
+    return subject
+
+
+def rank_change(subject: str | None, m: Mention) -> str | None:
+    """A change counted in rank steps ("tụt 8 bậc", subjects.yaml `rank_steps`) is a change of the rank of what it
+    is said of ("Sở Xây dựng ..., tụt 8 bậc" -> "thứ hạng Sở Xây dựng ..."); `subject` unchanged otherwise or when it
+    names the rank already."""
+    head = measure_words().rank_head
+    if not subject or not m.sign_word or not context_words().rank_step.fullmatch(m.unit or "") \
+            or subject.casefold().startswith(head.casefold() + " "):
+        return subject
+    return f"{head} {subject}"
 
 
 def name_criterion(subject: str, m: Mention, sentence_before: str) -> str:

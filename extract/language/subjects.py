@@ -593,6 +593,9 @@ class ContextWords:
     criterion_share: regex.Pattern  # matched after a percentage: "của tiêu chí “X”", a criterion named in quotes (groups
     # "n", "name"); the verb of attaining before it is matched by `attain`
     attain: regex.Pattern  # searched at the end of a text: "đạt", a verb of attaining (group "v")
+    ranking: regex.Pattern  # searched at the end of a subject: "thấp nhất", "dẫn đầu" after a named body
+    rank_step: regex.Pattern  # full match of a unit: "bậc", the steps a rank changes by
+    mean_before: regex.Pattern  # searched at the end of a text: "Giá trị trung bình", an average before an index
 
 
 _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_openers", "spelled_counts", "existential",
@@ -602,7 +605,7 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics",
                  "relative_passives", "judging_verbs", "rate_heads",
                  "criterion_topics",
-                 "criterion_share_verbs"}
+                 "criterion_share_verbs", "ranking_words", "rank_steps", "mean_heads"}
 
 
 @cache
@@ -651,6 +654,10 @@ def context_words() -> ContextWords:
                                       + r"\s+)?(?P<n>" + alt["criterion_nouns"] + r")\s+[“\"](?P<name>[^“”\"]{1,80})[”\"]",
                                       flags),
         attain=regex.compile(r"(?<![\p{L}\p{N}_])(?P<v>" + alt["criterion_share_verbs"] + r")\s*$", flags),
+        ranking=regex.compile(r"[\s,]+" + WHOLE_WORD % alt["ranking_words"] + r"[\s,]*$", flags),
+        rank_step=regex.compile(alt["rank_steps"], flags),
+        mean_before=regex.compile(r"(?<![\p{L}\p{N}_])(?:" + alt["mean_heads"] + r"\s+)?" + word_alternation(
+            _section("phrase", _PHRASE_KEYS)["averages"], "subjects.yaml phrase.averages") + r"\s*$", flags),
     )
 
 
@@ -690,7 +697,7 @@ def extent_words_data() -> dict:
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
-                                                  "attendance_verbs", "attendance_nouns", "document_nouns",
+                                                  "attendance_verbs", "affected_verbs", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
                                                   "raised_heads", "partner_verbs", "purpose_markers", "governing_verbs",
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
@@ -766,12 +773,17 @@ class AmountWords:
     # total word and a sum noun ("tổng số tiền")
     money_noun: regex.Pattern  # matched at the start of the words after an amount: "vốn", "kinh phí"
     sum_noun: regex.Pattern  # matched at the start of a subject: a sum noun ("số tiền"), the total word before it
+    duration_head: str  # the noun heading a duration's subject: "thời gian"
+    time_noun: regex.Pattern  # searched: a noun naming a time already ("thời hạn", "tuổi thọ")
+    level_noun: regex.Pattern  # full match of a subject: a bare level noun ("mức")
+    level_label: regex.Pattern  # matched at the start of a sentence: a level label and its colon (group "l")
 
 
 @cache
 def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
-                                                  "sum_nouns", "money_nouns"})
+                                                  "sum_nouns", "money_nouns", "duration_head", "time_nouns",
+                                                  "level_nouns", "level_label_words"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -795,6 +807,16 @@ def amount_words() -> AmountWords:
                                                             "subjects.yaml phrase.total") + r"\s+)?(?P<s>"
                                + WHOLE_WORD % word_alternation(data["sum_nouns"], "amounts.yaml sum_nouns") + ")",
                                regex.IGNORECASE),
+        duration_head=data["duration_head"],
+        time_noun=regex.compile(WHOLE_WORD % word_alternation(data["time_nouns"], "amounts.yaml time_nouns"),
+                                regex.IGNORECASE),
+        level_noun=regex.compile(r"\s*" + word_alternation(data["level_nouns"], "amounts.yaml level_nouns") + r"\s*",
+                                 regex.IGNORECASE),
+        level_label=regex.compile(
+            r"^\s*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-–+*•])?\s*(?P<l>(?:" + word_alternation(
+                [*data["level_nouns"], *data["measure_nouns"]], "amounts.yaml level_nouns, measure_nouns")
+            + r")(?![\p{L}\p{N}_])(?:\s+[\p{L}\p{N}]+){0," + str(int(data["level_label_words"])) + r"})\s*:(?!\d)",
+            regex.IGNORECASE),
     )
 
 
