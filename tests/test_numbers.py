@@ -616,6 +616,7 @@ def test_no_number(text):
         ("đoạn Km5+100 - Km8+600 dài 3,5 km", "3,5 km"),  # a kilometre post is a place, the length a figure
         ("lũy kế 8 tháng thu 412 tỷ đồng", "412 tỷ đồng"),  # the months' count, then the amount
         ("thời gian chờ trung bình 24 giờ.", "24 giờ"),  # an average wait, no concentration's averaging time
+        ("cấp mã định danh và 215 tài khoản", "215 tài khoản"),  # "và" ends the noun a code number follows
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):
