@@ -97,6 +97,7 @@ def read_metadata(doc: Document) -> Metadata:
             issued = date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             issued = None
+    header_year = _header_year(flat_head, r)
     return Metadata(
         title=title,
         doc_type=doc_type,
@@ -105,9 +106,10 @@ def read_metadata(doc: Document) -> Metadata:
         issued_date=issued,
         is_draft=is_draft,
         draft_no=draft_no,
-        period=_period(doc, title, issued, _header_year(flat_head, r), as_of),
+        period=_period(doc, title, issued, header_year, as_of),
         report_date=issued or _report_date(doc, flat_head, r),
-        as_of=as_of is not None and _title_period(title, issued, _header_year(flat_head, r)) is None,
+        # the title counts to a day and names no period of its own: the document's period is a stock's
+        as_of=as_of is not None and _title_period(title, issued, header_year) is None,
     )
 
 
@@ -239,6 +241,7 @@ def _title_as_of(doc: Document, title: str | None, after_title: int | None, r) -
 
 
 def _title_period(title: str | None, issued: date | None, header_year: int | None) -> Period | None:
+    """The period the title names, read in the signing year (else the header's)."""
     return first_period(title, issued.year if issued else header_year) if title else None
 
 

@@ -241,7 +241,9 @@ def band_of_class(sent: Sentence, m: Mention) -> bool:
     if m.kind not in ("range_low", "range_high"):
         return False
     ms = sent.mentions
-    i = next(k for k, o in enumerate(ms) if o is m)
+    i = next((k for k, o in enumerate(ms) if o is m), None)
+    if i is None:
+        return False  # a mention read apart from its sentence's (no neighbour to pair with)
     j = i + 1 if m.kind == "range_low" else i - 1
     if not 0 <= j < len(ms) or ms[j].kind not in ("range_low", "range_high") or ms[j].kind == m.kind:
         return False

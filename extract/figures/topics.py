@@ -659,10 +659,16 @@ def _body_name() -> regex.Pattern:
                          + r"(?![\p{L}\p{N}_]))(?:\s+\p{L}+){0,5}", regex.IGNORECASE)
 
 
+@cache
+def _rank_end() -> regex.Pattern:
+    """A rank word ending a text, with the spaces and commas around it ("..., xếp thứ")."""
+    cw = context_words()
+    return regex.compile(r"[\s,]*" + cw.rank.pattern + r"[\s,]*$", cw.rank.flags)
+
+
 def _bare_body(text: str) -> str:
     """`text` without the ranking and rank words that end it ("Sở Tư pháp dẫn đầu xếp thứ" -> "Sở Tư pháp")."""
-    cw = context_words()
-    rank_end = regex.compile(r"[\s,]*" + cw.rank.pattern + r"[\s,]*$", cw.rank.flags)
+    cw, rank_end = context_words(), _rank_end()
     while (bare := rank_end.sub("", cw.ranking.sub("", text))) != text:
         text = bare
     return text
