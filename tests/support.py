@@ -76,9 +76,9 @@ def font_run(paragraph, text: str, font: str | None):
     return run
 
 
-def subjects_of(*blocks: str | tuple[int, str], year: int = 2025) -> dict[str, str | None]:
-    """raw number -> subject of each figure of the blocks, extracted as one document of `year`: a text is a
-    paragraph, a (level, text) pair a heading."""
+def subjects_of(*blocks: str | tuple[int, str], year: int = 2025, title: str | None = None) -> dict[str, str | None]:
+    """raw number -> subject of each figure of the blocks, extracted as one document of `year` (titled `title`): a
+    text is a paragraph, a (level, text) pair a heading."""
     from datetime import date
 
     from extract.figures import extract_figures
@@ -89,7 +89,7 @@ def subjects_of(*blocks: str | tuple[int, str], year: int = 2025) -> dict[str, s
         for i, b in enumerate(blocks, 1)
     )
     doc = Document(path="t", format="docx", sha256="", blocks=made)
-    meta = Metadata(period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"))
+    meta = Metadata(period=Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}"), title=title)
     return {f.raw.split()[0].rstrip("/"): f.subject for f in extract_figures(doc, meta)[0]}
 
 

@@ -373,3 +373,52 @@ def test_a_class_threshold_after_a_counted_noun_stays_in_its_phrase():
     # "có từ N ... trở lên" after the noun says which of them are counted (rules/cues.yaml class_bound_before)
     s = subjects_of("Năm 2025 giảm 15% số hộ nghèo có từ 03 người phụ thuộc trở lên.")
     assert names(s["15%"], "hộ nghèo có từ 03 người phụ thuộc trở lên", extra=0)
+
+
+def test_an_amount_named_by_the_act_of_disbursing_alone_is_the_capital_the_title_names():
+    # amounts.yaml disbursement_acts: "giải ngân" alone names the capital disbursed, "vốn" and what the title names
+    # after the act ("Tình hình giải ngân vốn ODA ..."), "vốn" alone under a title naming none
+    s = subjects_of("Đến hết tháng 9, toàn huyện giải ngân 125,4 tỷ đồng, đạt 61,2% kế hoạch.",
+                    title="Tình hình giải ngân vốn ODA quý III năm 2025")
+    assert names(s["125,4"], "vốn ODA giải ngân", extra=0)
+    assert names(s["61,2%"], "vốn ODA giải ngân", extra=0)
+    s = subjects_of("Trong quý II đã giải ngân 42 tỷ đồng, bằng 38% kế hoạch vốn năm.")
+    assert names(s["42"], "vốn giải ngân", extra=0)
+    # an agent named before the act says who disbursed: unchanged
+    s = subjects_of("Trong quý II, Trung tâm Y tế huyện giải ngân 42 tỷ đồng.", title="Báo cáo giải ngân vốn ODA năm 2025")
+    assert "vốn" not in words(s["42"])
+
+
+def test_a_lead_in_word_ending_a_compound_noun_stays_in_the_subject():
+    # subjects.yaml phrase.lead_in_compounds: "chỉ" of "chứng chỉ", "địa chỉ" before "đạt" is no lead-in "chỉ đạt"
+    s = subjects_of("Năm 2025, tỷ lệ lao động nông thôn được cấp chứng chỉ đạt 41,5%; số thuê bao được xác thực "
+                    "địa chỉ đạt 96%.")
+    assert names(s["41,5%"], "tỷ lệ lao động nông thôn được cấp chứng chỉ", extra=0)
+    assert names(s["96%"], "thuê bao được xác thực địa chỉ", extra=1)
+    # the first word of such a compound before another lead-in word makes no compound ("thành công với")
+    s = subjects_of("Bệnh viện đã kết nối thành công với 27 chuyên gia tuyến trên.")
+    assert "với" not in (s["27"] or "").split()
+
+
+def test_a_day_opening_the_words_before_a_number_says_when_not_what():
+    # subjects.yaml openers: "ngày 31/12/2025" left after "Phấn đấu đến", "Lúc 7h ngày ..." open no subject
+    s = subjects_of("Phấn đấu đến ngày 31/12/2025 tiêm chủng đạt 98% kế hoạch.")
+    assert "ngày" not in words(s["98%"])
+    s = subjects_of("Lúc 7h ngày 15/10/2025 mực nước hồ Dầu Tiếng đạt đỉnh 24,3 m.")
+    assert names(s["24,3"], "mực nước hồ Dầu Tiếng", extra=2)
+
+
+def test_a_comma_part_naming_only_a_place_is_the_measure_before_at_that_place():
+    # "M tại P1 đạt x%, P2 đạt y%": P2's figure is M at P2 (subjects.yaml phrase.place_prepositions)
+    s = subjects_of("Tỷ lệ trẻ em được tiêm chủng đầy đủ tại vùng đồng bằng đạt 97%, vùng miền núi đạt 88%.")
+    assert names(s["88%"], "tỷ lệ trẻ em được tiêm chủng đầy đủ vùng miền núi", extra=1)
+    assert "đồng" not in words(s["88%"])
+    # a figure before that names no place: the comma part keeps its own words
+    s = subjects_of("Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 97%, vùng miền núi đạt 88%.")
+    assert "lệ" not in words(s["88%"])
+
+
+def test_the_verb_of_a_range_is_no_part_of_what_it_measures():
+    # subjects.yaml phrase.lead_in "dao động": "X dao động từ A đến B" says X ranges, X alone is measured
+    s = subjects_of("Độ mặn nước sông tại cửa Định An dao động từ 2,5 đến 8,4 phần nghìn.")
+    assert "dao" not in words(s["2,5"])

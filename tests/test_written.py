@@ -28,13 +28,14 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # environmental monitoring report of a quarter and a site-clearance progress report counted to a day (s18-E:
 # quan_trac_moi_truong_thai_nguyen_quy_3_2026, gpmb_cao_toc_cam_lo_lao_bao_2026): "T" is all seventeen texts as
 # measured after the merge of session 18's helpers, "T older" still the ten texts before session 17's PAR index report
-# (s18-Q's subject rules from set T's weakest texts raised its subject 0.757 -> 0.810).
+# (s18-Q's subject rules from set T's weakest texts raised its subject 0.757 -> 0.810); s18-Q2's rules (round 2)
+# raised T's subject 0.678 -> 0.698.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao")
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.988, "qualifier": 1.0, "role": 0.978, "period": 0.978, "point_in_time": 0.976,
-                        "subject": 0.678}),
+                        "subject": 0.698}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.810}),
 }

@@ -31,6 +31,7 @@ from extract.figures.subjects import (
     act_part,
     check_name,
     compared_again,
+    disbursed_capital,
     duration_named,
     echoed_count,
     is_counted,
@@ -40,6 +41,7 @@ from extract.figures.subjects import (
     list_total,
     means_of_act,
     noun_phrase,
+    parallel_place,
     part_in_parens,
     part_of_carried,
     raised_total,
@@ -192,6 +194,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             subject = duration_named(m, role, subject)  # "đào tạo dưới 03 tháng": "thời gian đào tạo"
             subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
+            subject = disbursed_capital(m, subject, sec.meta.title)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
+            subject = parallel_place(sent, m, subject, done)  # "... tại khu vực đô thị đạt 98%, khu vực nông thôn đạt 72%"
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
             if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone

@@ -27,6 +27,7 @@ from extract.language.numbers import Mention
 from extract.language.periods import breakdown, find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
+    AmountWords,
     amount_words,
     container_words,
     content_words,
@@ -2171,6 +2172,71 @@ def duration_named(m: Mention, role: str, subject: str | None) -> str | None:
         return subject
     rest = word_pattern(unit).sub(" ", subject, count=1)
     return " ".join(f"{aw.duration_head} {rest}".split())
+
+
+_MAX_PLACE = 4  # words of a place a comma part names in parallel with the place of the figure before
+
+
+def parallel_place(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` of a comma part naming only a place, in parallel with the place that ends the subject of the figure
+    before ("Tỷ lệ hộ dùng nước sạch tại khu vực thành thị đạt 98%, khu vực nông thôn đạt 72%"): that figure's
+    measure at this place ("Tỷ lệ hộ dùng nước sạch tại khu vực nông thôn"); `subject` otherwise (subjects.yaml
+    phrase.place_prepositions)."""
+    if not subject or not done or len(subject.split()) > _MAX_PLACE:
+        return subject
+    prev, prev_subject = done[-1]
+    if not prev_subject or prev.base_unit != m.base_unit or prev.end > m.start:
+        return subject
+    pw = phrase_words()
+    place = pw.place.search(prev_subject)
+    if place is None or pw.place.search(f" {subject}") or not content_words(prev_subject[: place.start()]):
+        return subject
+    prep, *where = place.group().split()
+    if not 0 < len(where) <= _MAX_PLACE:
+        return subject
+    between = " ".join(sent.text[prev.end : m.start].split())
+    if not between.startswith(",") or not between.lstrip(", ").startswith(" ".join(subject.split())):
+        return subject  # the place must open the comma part right after the figure before
+    return f"{prev_subject[: place.start()].strip()} {prep} {subject}"
+
+
+_TITLE_CAPITAL = 6  # words of the capital a title names after its act of disbursing, at most
+_TITLE_CAPITAL_END = regex.compile(r"[,;:()\[\]“”\"]|\s[-–]\s")
+
+
+def disbursed_capital(m: Mention, subject: str | None, title: str | None) -> str | None:
+    """`subject` of an amount or a rate named by an act of disbursing alone ("toàn tỉnh giải ngân 2.187,6 tỷ đồng",
+    "đã giải ngân 528,4 tỷ đồng, đạt 73,4% kế hoạch vốn năm"): the capital disbursed, named by the capital noun and
+    what the document's title names after the act ("Tình hình giải ngân kế hoạch vốn đầu tư công năm 2026" -> "vốn
+    đầu tư công giải ngân"), the noun alone when the title names none ("vốn giải ngân"); `subject` unchanged
+    otherwise (amounts.yaml `disbursement_acts`, `disbursed_noun`)."""
+    aw = amount_words()
+    if not subject or not (m.base_unit == "%" or m.base_unit in rules().money_units):
+        return subject
+    act = aw.disbursement_act.search(subject)
+    if act is None or content_words(subject) != content_words(act.group()):
+        return subject  # "dự án giải ngân", "Vốn mới giải ngân": the act's subject is named
+    return " ".join([_title_capital(title, aw) or aw.disbursed_noun, act.group()])
+
+
+def _title_capital(title: str | None, aw: AmountWords) -> str:
+    """The capital `title` names right after its act of disbursing ("giải ngân [kế hoạch] vốn đầu tư công năm
+    2026 (tính đến ...)" -> "vốn đầu tư công"), up to its period or a break; "" when it names none."""
+    act = aw.disbursement_act.search(title or "")
+    if act is None:
+        return ""
+    rest = title[act.end() :]
+    noun = word_pattern(aw.disbursed_noun).search(rest)
+    if noun is None or len(rest[: noun.start()].split()) > 2:
+        return ""  # "giải ngân [kế hoạch] vốn ...": the capital follows the act or its plan word
+    rest = rest[noun.start() :]
+    times = find_periods(rest)
+    rest = rest[: min(pm.start for pm in times)] if times else rest
+    rest = _TITLE_CAPITAL_END.split(rest)[0]
+    words = rest.split()
+    if len(words) > _TITLE_CAPITAL:
+        return ""
+    return " ".join(words).lower() if title.isupper() else " ".join(words)  # a title in capitals reads as its words
 
 
 def level_of_act(sent: Sentence, m: Mention, subject: str | None) -> str | None:

@@ -123,8 +123,8 @@ class PhraseWords:
 
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
-                "lead_in", "averages", "restate", "share", "share_against", "possessive", "total", "lead_openers", "topic",
-                "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
+                "lead_in", "lead_in_compounds", "averages", "restate", "share", "share_against", "possessive", "total",
+                "lead_openers", "topic", "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
                 "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers", "name_heads"}
@@ -175,12 +175,19 @@ def _not_title_equivalent(alt: dict) -> str:
     return "(?!" + alt["equivalents"] + r"\s+(?-i:\p{Lu}))"
 
 
-def _not_compound_end(data: dict) -> str:
-    """A lookbehind refusing the accompaniment word where it ends a compound preposition ("với" of "đối với")."""
-    heads = [" ".join(w.split()[:-1]) for w in data["compound_prepositions"] if len(w.split()) > 1]
-    if not heads:
-        return ""
-    return r"(?<!(?<![\p{L}\p{N}_])" + word_alternation(heads, "subjects.yaml phrase.compound_prepositions") + r"\s+)"
+def _not_compound_end(compounds: list[str], where: str) -> str:
+    """A lookbehind refusing a word where it ends one of `compounds` ("với" of "đối với", "chỉ" of "chứng chỉ",
+    "hiện" of "thực hiện"): the words before their last."""
+    heads = [" ".join(w.split()[:-1]) for w in compounds if len(w.split()) > 1]
+    return r"(?<!(?<![\p{L}\p{N}_])" + word_alternation(heads, where) + r"\s+)" if heads else ""
+
+
+def _not_compound_tail(compounds: list[str]) -> str:
+    """A lookahead refusing the last word of one of `compounds` right after the words before it ("chỉ" of "chứng
+    chỉ"), and no other word after those ("công" of "công ước" before "với" of "thành công với" is no compound)."""
+    tails = [r"(?<=(?<![\p{L}\p{N}_])" + r"\s+".join(map(regex.escape, w.split()[:-1])) + r"\s+)"
+             + regex.escape(w.split()[-1]) + r"(?![\p{L}\p{N}_])" for w in compounds if len(w.split()) > 1]
+    return "(?!" + "|".join(tails) + ")" if tails else ""
 
 
 @cache
@@ -198,7 +205,8 @@ def phrase_words() -> PhraseWords:
                                  + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
-        lead_in=regex.compile(WHOLE_WORD % alt["lead_in"] + r"[\s:]*$", flags),
+        lead_in=regex.compile(_not_compound_tail(data["lead_in_compounds"]) + WHOLE_WORD % alt["lead_in"] + r"[\s:]*$",
+                              flags),
         averages=regex.compile(r"\s*" + WHOLE_WORD % alt["averages"] + r"[\s:]*", flags),
         # numbers of a comparison base ("so với cùng kỳ năm 2024") may stand between the words
         restate=regex.compile(
@@ -215,7 +223,9 @@ def phrase_words() -> PhraseWords:
         coordinator=regex.compile(WHOLE_WORD % alt["coordinators"], flags),
         trailing_coordinators=regex.compile(r"(?:\s+" + WHOLE_WORD % alt["coordinators"] + r")+\s*$", flags),
         coordination=regex.compile(r"\s*(?:,|" + WHOLE_WORD % alt["coordinators"] + r")?\s*", flags),
-        accompaniment=regex.compile(_not_compound_end(data) + WHOLE_WORD % alt["accompaniment"], flags),
+        accompaniment=regex.compile(_not_compound_end(data["compound_prepositions"],
+                                                      "subjects.yaml phrase.compound_prepositions")
+                                    + WHOLE_WORD % alt["accompaniment"], flags),
         range_gap=regex.compile(r"\s*(?:" + WHOLE_WORD % alt["range_words"] + r"|-|–)\s*", flags),
         other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
                                  flags),
@@ -266,8 +276,7 @@ def _clause_tail(data: dict) -> regex.Pattern:
     listed = (*data["coordinators"], *data["aspect"], *data["negations"], *data["copula"])
     words = [w for w in listed if all(s.casefold() in stop for s in w.split())]
     alt = word_alternation(words, "subjects.yaml phrase.coordinators, aspect, negations, copula")
-    heads = [" ".join(w.split()[:-1]) for w in data["present_compounds"] if len(w.split()) > 1]
-    present = (r"(?<!(?<![\p{L}\p{N}_])" + word_alternation(heads, "subjects.yaml phrase.present_compounds") + r"\s+)"
+    present = (_not_compound_end(data["present_compounds"], "subjects.yaml phrase.present_compounds")
                + WHOLE_WORD % word_alternation(data["present"], "subjects.yaml phrase.present"))
     return regex.compile(r"(?:[\s,]+(?:" + WHOLE_WORD % alt + "|" + present + r"))+[\s,]*$", regex.IGNORECASE)
 
@@ -774,6 +783,8 @@ class AmountWords:
     money_noun: regex.Pattern  # matched at the start of the words after an amount: "vốn", "kinh phí"
     sum_noun: regex.Pattern  # matched at the start of a subject: a sum noun ("số tiền"), the total word before it
     duration_head: str  # the noun heading a duration's subject: "thời gian"
+    disbursement_act: regex.Pattern  # searched: an act of disbursing capital ("giải ngân")
+    disbursed_noun: str  # the noun naming what such an act disburses: "vốn"
     time_noun: regex.Pattern  # searched: a noun naming a time already ("thời hạn", "tuổi thọ")
     level_noun: regex.Pattern  # full match of a subject: a bare level noun ("mức")
     level_label: regex.Pattern  # matched at the start of a sentence: a level label and its colon (group "l")
@@ -783,7 +794,8 @@ class AmountWords:
 def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
                                                   "sum_nouns", "money_nouns", "duration_head", "time_nouns",
-                                                  "level_nouns", "level_label_words"})
+                                                  "level_nouns", "level_label_words", "disbursement_acts",
+                                                  "disbursed_noun"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -808,6 +820,9 @@ def amount_words() -> AmountWords:
                                + WHOLE_WORD % word_alternation(data["sum_nouns"], "amounts.yaml sum_nouns") + ")",
                                regex.IGNORECASE),
         duration_head=data["duration_head"],
+        disbursement_act=regex.compile(WHOLE_WORD % word_alternation(data["disbursement_acts"],
+                                                                     "amounts.yaml disbursement_acts"), regex.IGNORECASE),
+        disbursed_noun=data["disbursed_noun"],
         time_noun=regex.compile(WHOLE_WORD % word_alternation(data["time_nouns"], "amounts.yaml time_nouns"),
                                 regex.IGNORECASE),
         level_noun=regex.compile(r"\s*" + word_alternation(data["level_nouns"], "amounts.yaml level_nouns") + r"\s*",
