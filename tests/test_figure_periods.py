@@ -502,3 +502,10 @@ def test_the_year_a_carry_over_comes_from_or_goes_to_is_no_period_of_the_amount(
                                      "là 5,6 tỷ đồng.")
     (carried_out,) = figures_of("Chi chuyển nguồn sang năm 2025 của thị xã là 86,4 tỷ đồng.")
     assert span(carried_in)[:2] == span(balance)[:2] == span(carried_out)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_period_after_doi_voi_is_the_topic_s_time_not_a_comparison_base():
+    # "Đối với dự toán năm 2025" (as regards) names the time of what follows; "so với" would make it a base
+    first, *_ = figures_of("Đối với dự toán năm 2025, Ủy ban nhân dân huyện giao chi sự nghiệp môi trường 18,6 tỷ "
+                           "đồng.")
+    assert span(first)[:2] == (date(2025, 1, 1), date(2025, 12, 31))
