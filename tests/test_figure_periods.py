@@ -494,3 +494,18 @@ def test_the_year_of_a_round_is_no_period_of_the_figure():
     (f,) = figures_of(Block("heading", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV/2025", "h1", level=1),
                       "Tổ chức đợt kiểm tra thứ 3 năm 2025 tại 20 cơ sở chế biến.", meta=meta)
     assert (f.role, f.period_start, f.period_end) == ("target", date(2025, 10, 1), date(2025, 12, 31))
+
+
+def test_the_year_a_carry_over_comes_from_or_goes_to_is_no_period_of_the_amount():
+    # a settlement of 2024: funds carried in from 2023 and out to 2025 are revenue and spending of 2024
+    carried_in, balance = figures_of("Thu chuyển nguồn từ năm 2023 sang 41,2 tỷ đồng; thu kết dư ngân sách năm 2023 "
+                                     "là 5,6 tỷ đồng.")
+    (carried_out,) = figures_of("Chi chuyển nguồn sang năm 2025 của thị xã là 86,4 tỷ đồng.")
+    assert span(carried_in)[:2] == span(balance)[:2] == span(carried_out)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_period_after_doi_voi_is_the_topic_s_time_not_a_comparison_base():
+    # "Đối với dự toán năm 2025" (as regards) names the time of what follows; "so với" would make it a base
+    first, *_ = figures_of("Đối với dự toán năm 2025, Ủy ban nhân dân huyện giao chi sự nghiệp môi trường 18,6 tỷ "
+                           "đồng.")
+    assert span(first)[:2] == (date(2025, 1, 1), date(2025, 12, 31))

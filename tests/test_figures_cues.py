@@ -549,3 +549,25 @@ def test_a_past_marker_governs_the_verbs_of_its_series():
     # "đã" opens "bốc thăm, giao": the count after the comma was handed over, not assigned
     whole, given = figures_of("Khu tái định cư có 300 lô đất; đã bốc thăm, giao 210 lô cho các hộ đủ điều kiện.")
     assert given.role == "actual"
+
+
+def test_names_of_budget_transfers_and_spending_units_are_no_plan_words():
+    # "bổ sung có mục tiêu" is a targeted transfer and "đơn vị dự toán" a spending unit: results, not plans
+    (given,) = figures_of("Năm 2025 ngân sách huyện nhận bổ sung có mục tiêu 64,8 tỷ đồng để sửa chữa trường học.")
+    assert given.role == "actual"
+    part, whole = figures_of("Có 38/45 đơn vị dự toán thuộc huyện công khai quyết toán đúng hạn.")
+    assert (part.role, whole.role) == ("actual", "other")
+
+
+def test_the_approval_of_a_settlement_states_results_even_in_a_proposal():
+    # "phê chuẩn quyết toán ... với tổng chi 812,4 tỷ đồng": the settled spending of the year, not a plan
+    (f,) = figures_in(("heading", "IV. ĐỀ XUẤT, KIẾN NGHỊ", 1),
+                      ("paragraph", "Đề nghị Hội đồng nhân dân huyện phê chuẩn quyết toán chi ngân sách huyện năm 2025 "
+                       "với tổng chi 812,4 tỷ đồng.", None))
+    assert f.role == "actual"
+
+
+def test_an_amount_in_brackets_after_the_estimate_assigned_is_that_estimate():
+    excess, estimate = figures_of("Thu phí bảo vệ môi trường vượt 2,7 tỷ đồng so với dự toán Ủy ban nhân dân huyện "
+                                  "giao (9,5 tỷ đồng).")
+    assert (excess.role, estimate.role) == ("change", "target")

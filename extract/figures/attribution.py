@@ -16,6 +16,7 @@ from extract.language.literals import key_words
 from extract.language.numbers import Mention, is_comparison
 from extract.language.periods import (
     breakdown,
+    carry_over_before,
     event_lead,
     find_periods,
     labels_next,
@@ -372,7 +373,9 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     hi = min(hi, next_start)  # a period after the next number speaks of that number
     mentions = _with_programme_end(s, [pm for pm in find_periods(s, year) if pm.period])
     # "đợt quan trắc thứ 4 năm 2026": the year of a round names the round
-    mentions = [pm for pm in mentions if not (pm.kind == "year" and round_before().search(s, 0, pm.start))]
+    # "chi chuyển nguồn sang năm 2026": the year a carry-over goes to or comes from is no time of the amount
+    mentions = [pm for pm in mentions if not (pm.kind == "year" and round_before().search(s, 0, pm.start))
+                and not carry_over_before().search(s, 0, pm.start)]
     if role == "share_of_target":
         # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far,
         # unless the year opens the statement and dates the result the share measures ("cả năm 2026 ước đạt 53.400 tỷ

@@ -120,6 +120,13 @@ def round_before() -> regex.Pattern:
 
 
 @cache
+def carry_over_before() -> regex.Pattern:
+    """What stands right before a year that a carry-over of budget funds comes from or goes to ("chi chuyển nguồn sang
+    năm 2026", "thu kết dư ngân sách năm 2024"), not a period."""
+    return regex.compile(catalog.load("periods")["carry_over_before"], _FLAGS)
+
+
+@cache
 def labels_next() -> regex.Pattern:
     """What stands between a period and the next number when the period labels that number ("KH Quý I: 86%")."""
     return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
