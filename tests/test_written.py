@@ -35,8 +35,8 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long")
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.988, "qualifier": 1.0, "role": 0.971, "period": 0.978, "point_in_time": 0.976,
-                        "subject": 0.679}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.971, "period": 0.978, "point_in_time": 0.978,
+                        "subject": 0.698}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.810}),
 }
