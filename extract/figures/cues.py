@@ -23,7 +23,7 @@ from extract.figures.attribution import (
 from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
-from extract.figures.subjects import without_openers
+from extract.figures.subjects import class_threshold, without_openers
 from extract.language.nlp import cue_phrases, cue_spans
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import (
@@ -120,8 +120,7 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
-    if m.qualifier == ">=" and (r.class_bound_before.search(s, max(0, m.start - 12), m.start)
-                                or r.class_measure_before.search(s, max(0, m.start - 60), m.start)):
+    if class_threshold(s, m) or m.qualifier == ">=" and r.class_measure_before.search(s, max(0, m.start - 60), m.start):
         return True  # "số vụ ngộ độc có từ 30 người mắc trở lên", "vị trí có WQI từ 76 trở lên": a class's threshold
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):

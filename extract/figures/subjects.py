@@ -821,6 +821,16 @@ def _pair_verb(sent: Sentence, m: Mention) -> tuple[str, str] | None:
     return None if copula or not before else (before, agent)
 
 
+_CLASS_BOUND_REACH = 12  # characters before a minimum where "có từ" is looked for ("vụ ngộ độc có từ 30 người")
+
+
+def class_threshold(text: str, m: Mention) -> bool:
+    """Whether `m` is the minimum a noun before it bounds its class by, "có từ N ... trở lên" ("vụ ngộ độc có từ 30
+    người mắc trở lên": which cases; rules/cues.yaml class_bound_before)."""
+    return m.qualifier == ">=" and rules().class_bound_before.search(
+        text, max(0, m.start - _CLASS_BOUND_REACH), m.start) is not None
+
+
 def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     """The bound right after the noun of `m` that says which of them it counts ("2.500 công dân từ đủ 14 tuổi
     trở lên", "100% trẻ em dưới 6 tuổi"): a number in a bound unit (rules/cues.yaml bound_units) with only the
@@ -830,9 +840,7 @@ def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     if not m.unit and m.base_unit != "%":
         return None
     nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
-    r = rules()
-    if nxt is None or not (nxt.base_unit in r.bound_units or nxt.qualifier == ">=" and r.class_bound_before.search(
-            sent.text, max(0, nxt.start - 12), nxt.start)):
+    if nxt is None or not (nxt.base_unit in rules().bound_units or class_threshold(sent.text, nxt)):
         return None
     start = nxt.opening
     between = sent.text[m.end : start]
