@@ -368,3 +368,10 @@ def test_attendants_of_a_contest_named_at_the_sentence_head_are_of_that_contest(
     assert names(s["124"], "điều dưỡng tham gia hội thi tay nghề điều dưỡng giỏi", extra=0)
     s = subjects_of("Tại kỳ thi chọn học sinh giỏi cấp tỉnh năm học 2025-2026, huyện có 56 học sinh dự thi.")
     assert names(s["56"], "học sinh dự thi kỳ thi chọn học sinh giỏi cấp tỉnh", extra=1)
+
+
+def test_riêng_singling_out_a_time_singles_out_when_not_which():
+    s = subjects_of("Riêng trong tháng 9/2026, toàn huyện tuyển mới 85 lao động.")
+    assert "riêng" not in words(s["85"]) and names(s["85"], "lao động tuyển mới", extra=2)
+    s = subjects_of("Riêng quý III, toàn ngành tuyển mới 120 giáo viên.")
+    assert not {"quý", "iii"} & words(s["120"])

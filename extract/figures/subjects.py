@@ -1512,7 +1512,8 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     topic = label if label and len(label.group("t").split()) <= _MAX_TOPIC_LABEL else pw.topic.match(text)
     contrast = topic is not None and pw.contrast.match(text) is not None  # "Riêng đối với ...,": of that group only
     limit = _MAX_TOPIC_LABEL if topic is label or contrast else _MAX_TOPIC
-    if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")):
+    if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")) \
+            and not _only_time(topic.group("t")):  # "Riêng quý III, ...": a time singled out, no group
         t = " ".join(topic.group("t").split())
         if t.casefold() not in own.casefold() and (contrast or len(content_words(own)) <= _MAX_SHORT) \
                 and not context_words().anaphor.search(own):  # "tiêu chí này": named by what it points at
@@ -1521,6 +1522,13 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
     return _owner_from_label(text, m, own) if own else own
+
+
+def _only_time(text: str) -> bool:
+    """Whether `text` names nothing but a time ("quý III", "trong tháng 10")."""
+    for pm in sorted(find_periods(text), key=lambda p: p.start, reverse=True):
+        text = text[: pm.start] + " " + text[pm.end :]
+    return not content_words(without_openers(text))
 
 
 _COLON = regex.compile(r":(?!\d)")
