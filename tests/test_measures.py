@@ -225,3 +225,28 @@ def test_a_sentence_without_a_comparison_word_gives_no_base():
     sent = analyse("Tuyển sinh 320 học viên, tăng 40 học viên so với 280 học viên năm trước.")
     done = [(sent.mentions[0], "học viên tuyển sinh"), (sent.mentions[1], "học viên tuyển sinh")]
     assert measures._comparison_base(sent, sent.mentions[2], "học viên năm trước", done) is not None
+
+
+def test_a_range_or_multiple_measured_over_counted_sites_measures_the_parameter():
+    # session 19 (s19-Q): the parameter named before "tại"/"có" and the sites, not the sites
+    s = subjects_of("Hàm lượng amoni tại 07 vị trí giếng khoan dao động từ 0,3 đến 1,9 mg/l.")
+    assert names(s["0,3"], "hàm lượng amoni", extra=0) and s["1,9"] == s["0,3"]
+    assert names(s["07"], "vị trí giếng khoan", extra=3) and "amoni" not in words(s["07"])  # the sites, measured
+    s = subjects_of("Độ rung có 03 điểm vượt quy chuẩn từ 1,2 đến 1,4 lần.")
+    assert names(s["1,2"], "độ rung vượt quy chuẩn", extra=0)  # an excess: the norm's name goes with it
+    assert names(s["03"], "điểm vượt quy chuẩn độ rung", extra=0)  # the parameter's sites over the norm
+
+
+def test_a_count_over_a_limit_and_the_limit_name_the_parameter_measured_in_its_unit():
+    s = subjects_of("Độ ồn trung bình tại 09 điểm thi công dao động từ 58,2 đến 76,4 dBA; 02 điểm vượt giới hạn 70 dBA.")
+    assert names(s["70"], "giới hạn độ ồn", extra=0)  # the average word is how the report measured it
+    assert names(s["02"], "điểm vượt giới hạn độ ồn", extra=0)
+    s = subjects_of("Hàm lượng COD dao động từ 12 đến 48 mg/l; có 4/20 vị trí vượt giới hạn cho phép 30 mg/l.")
+    assert names(s["30"], "giới hạn cho phép hàm lượng COD", extra=1)
+    assert names(s["4"], "vị trí vượt giới hạn cho phép hàm lượng COD", extra=1)
+    assert "vượt" not in words(s["20"])  # the whole counts all the sites, over the limit or not
+
+
+def test_a_difference_against_a_graded_level_measures_the_level_before_it():
+    s = subjects_of("Mực nước sông Mã tại trạm Giàng đạt 6,15 m, trên báo động 2 là 0,15 m.")
+    assert s["0,15"] == s["6,15"] and names(s["0,15"], "mực nước sông Mã tại trạm Giàng", extra=0)

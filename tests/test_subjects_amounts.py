@@ -263,3 +263,13 @@ def test_levels_of_one_rule_after_a_semicolon_share_its_name_and_keep_their_grou
     s = subjects_of("Mức hỗ trợ tiền ăn 40.000 đồng/người/ngày đối với học viên nội trú; 25.000 đồng/người/ngày đối "
                     "với học viên ở xa từ 10 km trở lên.")
     assert names(s["25.000"], "mức hỗ trợ tiền ăn đối với học viên ở xa từ 10 km trở lên", extra=0)
+
+
+def test_a_level_per_head_whose_head_goes_on_with_words_is_the_level_for_that_group():
+    # session 19 (s19-Q): "/hộ có nhà bị sập đổ" names who the level is for, as "đối với hộ nghèo" does
+    s = subjects_of("Huyện chi hỗ trợ khẩn cấp, với mức hỗ trợ 3 triệu đồng/hộ có người bị thương và 5 triệu đồng/hộ "
+                    "có nhà bị cuốn trôi.")
+    assert names(s["3"], "mức hỗ trợ hộ có người bị thương", extra=0)
+    assert names(s["5"], "mức hỗ trợ hộ có nhà bị cuốn trôi", extra=0)
+    s = subjects_of("Mức chi 500.000 đồng/hộ có người khuyết tật nặng.")
+    assert names(s["500.000"], "mức chi hộ có người khuyết tật nặng", extra=0)

@@ -350,3 +350,28 @@ def test_a_conformity_verb_after_a_comma_or_without_a_standard_ends_the_share_ph
     assert not {"quyền", "lợi"} & words(s["100%"])
     s = subjects_of("100% trạm y tế được cấp thuốc đảm bảo cho người bệnh.")
     assert not {"đảm", "bảo", "bệnh"} & words(s["100%"])
+
+
+def test_a_comma_part_after_a_gathering_verb_says_where_they_are_not_which():
+    # session 19 (s19-Q): ", tập trung tại ..." is a comment on the whole, as ", chủ yếu ở ..." is
+    s = subjects_of("Đã phát hiện 42 hộ nuôi lợn nhiễm bệnh, tập trung tại các xã Yên Lạc, Tam Đảo.")
+    assert names(s["42"], "hộ nuôi lợn nhiễm bệnh", extra=2) and "yên" not in words(s["42"])
+
+
+def test_a_measure_ends_its_noun_a_comma_part_after_it_is_a_clause_of_its_own():
+    s = subjects_of("Tuyến đê có chiều dài 12,5 km, điểm đầu tại cống Đồng Tâm, điểm cuối giáp xã Hải Hòa.")
+    assert names(s["12,5"], "chiều dài tuyến đê", extra=0)
+
+
+def test_attendants_of_a_contest_named_at_the_sentence_head_are_of_that_contest():
+    s = subjects_of("Hội thi tay nghề điều dưỡng giỏi năm 2026, toàn tỉnh có 124 điều dưỡng tham gia.")
+    assert names(s["124"], "điều dưỡng tham gia hội thi tay nghề điều dưỡng giỏi", extra=0)
+    s = subjects_of("Tại kỳ thi chọn học sinh giỏi cấp tỉnh năm học 2025-2026, huyện có 56 học sinh dự thi.")
+    assert names(s["56"], "học sinh dự thi kỳ thi chọn học sinh giỏi cấp tỉnh", extra=1)
+
+
+def test_riêng_singling_out_a_time_singles_out_when_not_which():
+    s = subjects_of("Riêng trong tháng 9/2026, toàn huyện tuyển mới 85 lao động.")
+    assert "riêng" not in words(s["85"]) and names(s["85"], "lao động tuyển mới", extra=2)
+    s = subjects_of("Riêng quý III, toàn ngành tuyển mới 120 giáo viên.")
+    assert not {"quý", "iii"} & words(s["120"])

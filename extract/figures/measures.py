@@ -42,7 +42,7 @@ from extract.figures.subjects import (
     without_openers,
 )
 from extract.language.literals import may_hold
-from extract.language.numbers import Mention, find_numbers
+from extract.language.numbers import Mention, find_numbers, is_graded
 from extract.language.periods import find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
@@ -66,7 +66,7 @@ _DIGITS = regex.compile(r"\d")
 _LIST_PART = 2  # words of a comma part after a base that still go on its noun list ("công chức, viên chức")
 _KEYS = {"rank_head", "weight_head", "comparison", "multiple_verbs", "breakdown", "qualifier_prepositions", "existential",
          "adverbial_openers", "phrase_ends", "item_measures", "object_measures", "area_units", "area_head",
-         "base_openers", "base_times"}
+         "base_openers", "base_times", "site_nouns", "site_openers", "excess_verbs", "excess_norms", "limit_words"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,10 @@ class MeasureWords:
     area_head: str
     base_opener: regex.Pattern  # searched at the end of a text: a comparison word and up to 3 words of a measure noun
     base_time: regex.Pattern  # searched: a time a base is of
+    site_nouns: frozenset  # casefolded
+    site_opener: regex.Pattern  # searched at the end of a text: the word a count of sites follows
+    excess: regex.Pattern  # searched: an excess verb and the norm's name after it ("n")
+    limit: regex.Pattern  # searched at the end of a text: a limit's words right before its value ("l")
 
 
 @cache
@@ -120,6 +124,11 @@ def measure_words() -> MeasureWords:
         area_head=" ".join(data["area_head"].split()),
         base_opener=regex.compile(WHOLE_WORD % alt["base_openers"] + r"(?P<n>(?:\s+[^\W\d_]+){0,3})\s*$", flags),
         base_time=regex.compile(WHOLE_WORD % alt["base_times"], flags),
+        site_nouns=frozenset(" ".join(u.split()).casefold() for u in data["site_nouns"]),
+        site_opener=regex.compile(WHOLE_WORD % alt["site_openers"] + r"\s*$", flags),
+        excess=regex.compile(r"\s*" + WHOLE_WORD % alt["excess_verbs"] + r"\s+(?P<n>" + WHOLE_WORD % alt["excess_norms"] + ")",
+                             flags),
+        limit=regex.compile(r"(?P<l>" + WHOLE_WORD % alt["limit_words"] + r")\s*$", flags),
     )
 
 
@@ -178,6 +187,123 @@ def area_of(m: Mention, subject: str | None) -> str | None:
         return subject
     rest = " ".join(w for w in subject.split() if w.casefold() not in mw.area_units)
     return f"{mw.area_head} {rest}".strip()
+
+
+_MAX_PARAMETER = 10  # words of a parameter's name before the sites it is measured at
+_MEASURED = ("range_low", "range_high", "multiple")  # kinds of a value measured over sites
+
+
+def parameter_at_sites(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of a range or a multiple measured over a count of sites that a site opener puts right after a
+    parameter's name ("Độ ồn trung bình tại 18 điểm giao thông dao động từ 64,5 đến 73,8 dBA", "Bụi PM10 có 06 điểm
+    vượt quy chuẩn từ 1,1 đến 1,6 lần"): the parameter, not the sites, with the excess and the norm's name when the
+    value is an excess over it ("Bụi PM10 vượt quy chuẩn"); `subject` unchanged otherwise (measures.yaml
+    site_nouns, site_openers, excess_verbs, excess_norms)."""
+    mw = measure_words()
+    if subject and (m.base_unit or "").casefold() in mw.site_nouns:
+        return _sites_of(sent, m, subject)
+    if not subject or m.kind not in _MEASURED:
+        return subject
+    s = sent.text
+    sites = [o for o in sent.mentions if o.end <= m.opening and (o.base_unit or "").casefold() in mw.site_nouns]
+    if not sites:
+        return subject
+    site = sites[-1]
+    between = s[site.end : m.opening]
+    if regex.search(r"[,;]", between) or any(
+            site.end <= o.start and o.end <= m.opening and o.kind != "range_low" for o in sent.mentions):
+        return subject  # another clause or another figure between the sites and the value
+    lo = _clause_lo(sent, site.opening)
+    before = s[lo : site.opening]
+    opener = mw.site_opener.search(before)
+    if opener is None:
+        return subject
+    name = _clean(before[: opener.start()])
+    if not content_words(name) or len(name.split()) > _MAX_PARAMETER or phrase_words().predicates.search(name):
+        return subject  # no name, or a clause of its own ("đoàn đã kiểm tra tại 05 điểm ...")
+    excess = mw.excess.search(between)
+    return " ".join(f"{name} {excess.group() if excess else ''}".split())
+
+
+def _sites_of(sent: Sentence, m: Mention, subject: str) -> str:
+    """`subject` of a count of sites a place preposition puts right after a parameter's name ("Hàm lượng chất rắn lơ
+    lửng (TSS) tại 05 vị trí hạ lưu các khu công nghiệp"): the sites it was measured at, the parameter's name
+    dropped (what is measured there is the value's subject, parameter_at_sites)."""
+    lo = _clause_lo(sent, m.opening)
+    mw = measure_words()
+    opener = mw.site_opener.search(sent.text[lo : m.opening])
+    if opener is None or mw.existential.search(sent.text[lo : m.opening]):
+        return subject  # "Bụi PM10 có 06 điểm vượt ...": the parameter's sites (sites_over_norm)
+    name = " ".join(_clean(sent.text[lo : lo + opener.start()]).split())
+    if not content_words(name) or phrase_words().predicates.search(name) or not subject.startswith(name):
+        return subject
+    return subject[len(name) :].strip() or subject
+
+
+def sites_over_norm(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` of a count of sites or things an excess over a norm follows ("có 12/45 điểm vượt giới hạn cho phép 50
+    µg/m3", "Bụi PM10 có 06 điểm vượt quy chuẩn"): those over the norm, named by the counted noun, the excess and the
+    parameter exceeded: the one measured in the limit's unit before it in the sentence, or the one named before
+    "có" ("điểm vượt quy chuẩn Bụi PM10"); `subject` unchanged otherwise (measures.yaml excess_verbs,
+    excess_norms). The whole of a ratio counts them all, over the norm or not."""
+    mw = measure_words()
+    if not subject or not m.unit or not is_counted(m) or m.kind == "ratio_whole":
+        return subject
+    s = sent.text
+    excess = mw.excess.match(s, m.end)
+    if excess is None or set(content_words(excess.group())) <= set(content_words(subject)):
+        return subject
+    end = excess.end()
+    limit = next((o for o in sent.mentions if o.start >= end), None)
+    measured = None
+    if limit is not None and not s[end : limit.start].strip():
+        measured = next((sub for o, sub in reversed(done) if sub and o.base_unit == limit.base_unit), None)
+        measured = _parameter_name(measured) if measured else None
+    if measured is None:
+        lo = _clause_lo(sent, m.opening)
+        opener = mw.site_opener.search(s[lo : m.opening])
+        name = _clean(s[lo : lo + opener.start()]) if opener else ""
+        measured = name if content_words(name) and not phrase_words().predicates.search(name) else ""
+    return " ".join(f"{m.unit} {s[excess.start() : end]} {measured}".split())
+
+
+def _parameter_name(measured: str) -> str:
+    """A parameter's subject up to its average word ("Nồng độ bụi PM2.5 trung bình 24 giờ" -> "Nồng độ bụi PM2.5"):
+    how the report averaged it is no part of the parameter a norm limits."""
+    average = phrase_words().averages.search(measured)
+    return measured[: average.start()] if average is not None and content_words(measured[: average.start()]) \
+        else measured
+
+
+def limit_of(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` of a value a limit's words stand right before ("Nồng độ bụi PM2.5 trung bình 24 giờ dao động từ 18,6
+    đến 62,4 µg/m3; có 12/45 điểm vượt giới hạn cho phép 50 µg/m3"): the limit of the parameter the figure before it
+    in that unit measures, named by the limit's words and the parameter's name up to its average word ("giới hạn cho
+    phép Nồng độ bụi PM2.5"); `subject` unchanged when no figure before it is in that unit (measures.yaml
+    limit_words)."""
+    if not m.base_unit or not done:
+        return subject
+    limit = measure_words().limit.search(sent.text[max(0, m.opening - 40) : m.opening])
+    if limit is None:
+        return subject
+    measured = next((sub for o, sub in reversed(done) if sub and o.base_unit == m.base_unit), None)
+    if measured is None or measure_words().limit.search(measured + " "):
+        return subject
+    return " ".join(f"{limit.group('l')} {_parameter_name(measured)}".split())
+
+
+def graded_level(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` of a difference against a graded level written right after a level in its unit ("mực nước sông A
+    tại trạm B đạt đỉnh 5,12 m, trên báo động 3 là 0,62 m"): that level's subject, the same quantity measured
+    against the grade; `subject` unchanged otherwise (numbers.yaml comparatives.graded)."""
+    if not done or not is_graded(m.sign_word):
+        return subject
+    prev, level = done[-1]
+    if not level or prev.base_unit != m.base_unit or prev.sign_word:
+        return subject
+    between = sent.text[prev.end : m.opening]
+    at = between.casefold().find(m.sign_word.casefold())
+    return level if at >= 0 and not between[:at].strip(" ,") else subject
 
 
 def _clean(text: str) -> str:

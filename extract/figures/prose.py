@@ -18,7 +18,16 @@ from extract.figures.cues import (
     sentence_cues,
 )
 from extract.figures.label_lines import is_breakdown, names_role, opens_count_list, parse_line
-from extract.figures.measures import area_of, item_measure, measured_subject, opening_object
+from extract.figures.measures import (
+    area_of,
+    graded_level,
+    item_measure,
+    limit_of,
+    measured_subject,
+    opening_object,
+    parameter_at_sites,
+    sites_over_norm,
+)
 from extract.figures.mentions import mention_figure
 from extract.figures.quotas import quota_role
 from extract.figures.rules import rules
@@ -34,6 +43,7 @@ from extract.figures.subjects import (
     disbursed_capital,
     duration_named,
     echoed_count,
+    event_attendants,
     is_counted,
     is_weak,
     level_label,
@@ -44,6 +54,7 @@ from extract.figures.subjects import (
     parallel_place,
     part_in_parens,
     part_of_carried,
+    per_head_group,
     raised_total,
     running_total,
     structure_share,
@@ -156,6 +167,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = opening_object(sent, m, subject)  # "Diện tích gieo trồng lúa ... ; năng suất đạt 7,12 tấn/ha"
             subject = area_of(m, subject)  # "Gieo trồng vụ Hè Thu 175.000 ha": the area sown
             subject = with_measure_noun(sent, m, subject)  # "... hạ xuống mức hỗ trợ ..., cụ thể: 50.000.000 đồng"
+            subject = per_head_group(sent, m, subject, done)  # "mức hỗ trợ 10 triệu đồng/hộ có nhà bị sập đổ"
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
@@ -196,6 +208,11 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
             subject = disbursed_capital(m, subject, sec.meta.title)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
             subject = parallel_place(sent, m, subject, done)  # "... tại khu vực đô thị đạt 98%, khu vực nông thôn đạt 72%"
+            subject = parameter_at_sites(sent, m, subject)  # "Độ ồn tại 18 điểm dao động từ 64,5 đến 73,8 dBA"
+            subject = sites_over_norm(sent, m, subject, done)  # "có 12/45 điểm vượt giới hạn cho phép 50 µg/m3"
+            subject = limit_of(sent, m, subject, done)  # "...; 04 điểm vượt giới hạn 70 dBA": the noise's limit
+            subject = graded_level(sent, m, subject, done)  # "mực nước ... đạt 5,12 m, trên báo động 3 là 0,62 m"
+            subject = event_attendants(sent, m, subject)  # "Kỳ thi X năm 2026, toàn tỉnh có 27.846 thí sinh dự thi"
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
             if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator:
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone

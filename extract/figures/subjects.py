@@ -24,7 +24,7 @@ from extract.figures.share_roles import share_words
 from extract.language.literals import may_hold
 from extract.language.nlp import cue_phrases, may_match, rule_spans
 from extract.language.numbers import Mention
-from extract.language.periods import breakdown, find_periods
+from extract.language.periods import breakdown, event_lead, find_periods
 from extract.language.subjects import (
     WHOLE_WORD,
     AmountWords,
@@ -650,6 +650,8 @@ def _after_once(sent: Sentence, m: Mention) -> str:
             rest = _strip_lead_in(rest)
     parts = rest.split(",")
     keep = [parts[0]]
+    if not parts[0].strip() and (m.base_unit or "").partition("/")[0].strip().casefold() in measure_units():
+        parts = parts[:1]  # "chiều dài tuyến 55,8 km, điểm đầu tại ...": a measure names no noun a comma list goes on
     for i, p in enumerate(parts[1:], 1):
         if not _strip_lead_in(p).strip() or pw.predicates.match(p.strip()) or pw.lead_openers.match(p) \
                 or pw.whole_quantifier.match(p):
@@ -1510,7 +1512,8 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     topic = label if label and len(label.group("t").split()) <= _MAX_TOPIC_LABEL else pw.topic.match(text)
     contrast = topic is not None and pw.contrast.match(text) is not None  # "Riêng đối với ...,": of that group only
     limit = _MAX_TOPIC_LABEL if topic is label or contrast else _MAX_TOPIC
-    if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")):
+    if own and topic and len(topic.group("t").split()) <= limit and not _DIGIT.search(topic.group("t")) \
+            and not _only_time(topic.group("t")):  # "Riêng quý III, ...": a time singled out, no group
         t = " ".join(topic.group("t").split())
         if t.casefold() not in own.casefold() and (contrast or len(content_words(own)) <= _MAX_SHORT) \
                 and not context_words().anaphor.search(own):  # "tiêu chí này": named by what it points at
@@ -1519,6 +1522,13 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
     return _owner_from_label(text, m, own) if own else own
+
+
+def _only_time(text: str) -> bool:
+    """Whether `text` names nothing but a time ("quý III", "trong tháng 10")."""
+    for pm in sorted(find_periods(text), key=lambda p: p.start, reverse=True):
+        text = text[: pm.start] + " " + text[pm.end :]
+    return not content_words(without_openers(text))
 
 
 _COLON = regex.compile(r":(?!\d)")
@@ -1897,6 +1907,29 @@ def _attended_event(sent: Sentence, m: Mention) -> str | None:
     return " ".join(f"{_counted_noun(m)} {own} {verb} {event}".split())
 
 
+def event_attendants(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of a count of who attended (it ends in a verb of attending: "thí sinh dự thi") in a sentence whose
+    head names a contest or exam with its time ("Kỳ thi tốt nghiệp trung học phổ thông năm 2026, toàn tỉnh có 27.846
+    thí sinh dự thi"): of that event, whose name it takes ("thí sinh dự thi kỳ thi tốt nghiệp trung học phổ thông");
+    `subject` unchanged otherwise (periods.yaml `event_lead`, extents.yaml `attendance_verbs`)."""
+    if not subject or not is_counted(m):
+        return subject
+    verb = next(reversed(list(_attendance()[0].finditer(subject))), None)
+    if verb is None or content_words(subject[verb.end() :]):
+        return subject  # no verb of attending, or words after it: not who attended
+    s = sent.text
+    comma = s.find(",")
+    if comma < 0 or comma > m.opening:
+        return subject
+    head = s[:comma]
+    times = find_periods(head)
+    lead = event_lead().match(head[: min(pm.start for pm in times)] if times else head)
+    if lead is None:
+        return subject
+    name = " ".join(lead.group("e").split())
+    return subject if set(content_words(name)) <= set(content_words(subject)) else f"{subject} {name}"
+
+
 @lru_cache(maxsize=1)
 def _document_nouns() -> regex.Pattern:
     """The nouns of issued documents (`extents.yaml` document_nouns), a full match."""
@@ -2108,6 +2141,42 @@ def _beneficiary(sent: Sentence, m: Mention) -> str:
         return ""
     return cut_phrase(s[found.start("g") - (found.start("g") - found.start()) : found.start("g") + stop],
                       _MAX_GROUP).strip(" ,")
+
+
+_HEAD_GROUP_END = regex.compile(r"[;()]|\.(?:\s|$)")
+_MAX_HEAD_GROUP = 10  # words a per-unit head goes on with as the group a level is for
+
+
+def per_head_group(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """`subject` of a rule's amount per head whose head noun goes on with words of its own ("với mức hỗ trợ 10 triệu
+    đồng/hộ có nhà bị sập đổ hoàn toàn và 20 triệu đồng/người chết, mất tích"): the level for that group, named by
+    the bare level noun and the head with its words ("mức hỗ trợ hộ có nhà bị sập đổ hoàn toàn"); an amount
+    coordinated right after such a one takes its level noun ("mức hỗ trợ người chết, mất tích"). `subject` unchanged
+    when it names more than a level, or the words after the amount name a group of their own ("đối với hộ nghèo":
+    with_beneficiary) (spans.yaml NORM_TOPIC)."""
+    if not m.unit or "/" not in m.unit or not m.base_unit or not _money_rate(m.base_unit):
+        return subject
+    s = sent.text
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    end = _HEAD_GROUP_END.search(s, m.end, nxt)
+    words = s[m.end : end.start() if end else nxt]
+    pw = phrase_words()
+    both = list(pw.coordinator.finditer(words))
+    words = words[: both[0].start()] if both else words
+    if not words[:1].isspace() or not content_words(words) or amount_words().beneficiary.match(words) \
+            or len(words.split()) > _MAX_HEAD_GROUP:
+        return subject
+    levels = {" ".join(t.split()).casefold() for t in cue_phrases("NORM_TOPIC")}
+    level = subject if subject and " ".join(subject.split()).casefold() in levels else None
+    if level is None and done:
+        prev, said = done[-1]
+        opening = next((t for t in levels if said and " ".join(said.split()).casefold().startswith(t + " ")), None)
+        joins = list(pw.coordinator.finditer(s, prev.end, m.opening))
+        if opening and joins and not s[joins[-1].end() : m.opening].strip() and _money_rate(prev.base_unit or ""):
+            level = " ".join(said.split())[: len(opening)]
+    if level is None:
+        return subject
+    return " ".join(f"{level} {m.unit.rsplit('/', 1)[-1]} {words}".split()).strip(" ,")
 
 
 def with_beneficiary(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:

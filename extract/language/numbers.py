@@ -1409,6 +1409,11 @@ def is_comparison(sign_word: str | None) -> bool:
                                       or sign_word.casefold() in _rules().graded)
 
 
+def is_graded(sign_word: str | None) -> bool:
+    """Whether a Mention.sign_word is a comparative against a graded level ("trên báo động 3 là 0,62 m")."""
+    return sign_word is not None and sign_word.casefold() in _rules().graded
+
+
 # load and compile at import: a malformed rule file fails here, and the first call pays nothing
 _grammar()
 _exclusion_words()
