@@ -138,6 +138,19 @@ def test_a_school_year_runs_from_september_to_may_across_two_years(text, expecte
     assert (found[0].start, found[0].end) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Trong năm công tác 2025, Tòa án nhân dân tỉnh thụ lý", (date(2024, 10, 1), date(2025, 9, 30))),
+        ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM CÔNG TÁC 2028", (date(2027, 10, 1), date(2028, 9, 30))),
+    ],
+)
+def test_a_working_year_of_the_justice_sector_runs_from_october_to_september(text, expected):
+    # "năm công tác N" of civil judgment enforcement and the courts: 1 October of N-1 to 30 September of N (s19-A)
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected
+
+
 def test_a_school_year_compared_with_or_not_of_two_following_years_is_no_period():
     assert [pm.period for pm in find_periods("giảm 2 trường so với năm học 2023-2024", 2026) if pm.period] == []
     assert [pm.period for pm in find_periods("năm học 2023-2025", 2026) if pm.period] == []
