@@ -39,6 +39,7 @@ def _rules():
         "examined": regex.compile(data["examined_period"]),
         "title_as_of": regex.compile(data["title_as_of"]),
         "event_title": regex.compile(data["event_title"]),
+        "stated_days": regex.compile(data["stated_days"], regex.I),
         "event_day": regex.compile(data["event_day"]),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
@@ -254,7 +255,7 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
     if title:
         p = first_period(title, year) or _event_period(doc, title, issued)
         if p:
-            return _reached(p, as_of)
+            return _stated_days(doc, title, p, year) or _reached(p, as_of)
     if as_of is not None:  # "(tính đến ngày 15/11/2026)": the year to that day, a stock's
         return Period(date(as_of.year, 1, 1), as_of, period_label("as_of", end=as_of))
     headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]
@@ -285,6 +286,21 @@ def _reached(p: Period, as_of: date | None) -> Period:
     if as_of is not None and p.start <= as_of < p.end:
         return Period(p.start, as_of, p.label)
     return p
+
+
+def _stated_days(doc: Document, title: str, p: Period, year: int | None) -> Period | None:
+    """The days of the title's period as the title or the opening writes them in brackets right after it (documents.yaml
+    `stated_days`: "... năm 2026 (từ ngày 01/10/2025 đến ngày 30/9/2026)"), when they overlap it; else None."""
+    r = _rules()
+    for text in [title] + [b.text for b in doc.blocks[:_HEAD_BLOCKS + 10] if b.kind != "table"]:
+        for pm in find_periods(text, year):
+            if pm.period is None or (pm.period.start, pm.period.end) != (p.start, p.end):
+                continue
+            m = r["stated_days"].match(text, pm.end)
+            days = first_period(m.group(0), year) if m else None
+            if days and days.start <= p.end and p.start <= days.end:
+                return days
+    return None
 
 
 def _examined_period(doc: Document, year: int | None) -> Period | None:

@@ -504,6 +504,26 @@ def test_the_year_a_carry_over_comes_from_or_goes_to_is_no_period_of_the_amount(
     assert span(carried_in)[:2] == span(balance)[:2] == span(carried_out)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
 
 
+def test_the_year_cases_are_carried_to_is_no_period_of_the_count():
+    # "Số đơn chuyển sang năm 2025": letters carried to the next year are counted in the year that records them (s19-A)
+    (f,) = figures_of("Số đơn chưa giải quyết chuyển sang năm 2025 là 37 đơn.")
+    assert span(f)[:2] == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_a_kpi_in_brackets_of_a_working_year_is_that_year_s():
+    # a report of a working year (01/10/2025-30/9/2026): the chỉ tiêu set for it is of that span, not of 2026 (s19-A)
+    meta = Metadata(period=Period(date(2025, 10, 1), date(2026, 9, 30), "năm công tác 2026"))
+    *_, kpi = figures_of("Tòa án đã giải quyết 1.204 vụ án, đạt 91,3%, vượt 3,3% so với chỉ tiêu đề ra (88%).",
+                         meta=meta)
+    assert (kpi.role, span(kpi)) == ("target", (date(2025, 10, 1), date(2026, 9, 30), False))
+
+
+def test_what_is_going_on_after_a_day_counted_to_is_the_state_at_that_day():
+    # "Đến ngày ..., còn N ... đang ..., trong đó M ...": the part is counted to the day, not to the report's (s19-A)
+    whole, part = figures_of("Đến ngày 31/10/2025, còn 14 hồ sơ đang thẩm định, trong đó 5 hồ sơ quá hạn.", meta=NOV_2025)
+    assert span(whole) == span(part) == (date(2025, 1, 1), date(2025, 10, 31), True)
+
+
 def test_a_period_after_doi_voi_is_the_topic_s_time_not_a_comparison_base():
     # "Đối với dự toán năm 2025" (as regards) names the time of what follows; "so với" would make it a base
     first, *_ = figures_of("Đối với dự toán năm 2025, Ủy ban nhân dân huyện giao chi sự nghiệp môi trường 18,6 tỷ "

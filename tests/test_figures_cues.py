@@ -571,3 +571,10 @@ def test_an_amount_in_brackets_after_the_estimate_assigned_is_that_estimate():
     excess, estimate = figures_of("Thu phí bảo vệ môi trường vượt 2,7 tỷ đồng so với dự toán Ủy ban nhân dân huyện "
                                   "giao (9,5 tỷ đồng).")
     assert (excess.role, estimate.role) == ("change", "target")
+
+
+def test_a_level_in_brackets_after_the_body_that_assigned_it_is_the_target():
+    # "so với chỉ tiêu <body> giao (N%)": the level the body assigned, however long its name (session 19, s19-A)
+    excess, assigned = figures_of("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,4%, vượt 2,4% so với chỉ tiêu Văn phòng "
+                                  "Chính phủ giao (95%).")[1:]
+    assert (excess.role, assigned.role) == ("change", "target")

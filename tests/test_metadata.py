@@ -351,6 +351,22 @@ def test_a_title_that_says_how_far_its_figures_reach_ends_the_period_there():
                     "": (date(2025, 1, 1), date(2025, 12, 31))}
 
 
+def test_a_period_the_title_names_runs_over_the_days_written_in_brackets_after_it():
+    # a working year or reporting quarter cut on other days than the calendar's, in the title or the opening (s19-A)
+    header = _header("TÒA ÁN NHÂN DÂN TỈNH HÀ GIANG\nSố: 77/BC-TA", f"{MOTTO}\nHà Giang, ngày 08 tháng 10 năm 2025")
+    court = read_metadata(_doc(header, Block("paragraph", "BÁO CÁO", "p1"),
+                               Block("paragraph", "Công tác xét xử năm 2025 (từ ngày 01/10/2024 đến ngày 30/9/2025)", "p2")))
+    inspect = read_metadata(_doc(
+        header, Block("paragraph", "BÁO CÁO", "p1"), Block("paragraph", "Công tác tiếp công dân quý III năm 2025", "p2"),
+        Block("paragraph", "Thanh tra huyện báo cáo kết quả công tác tiếp công dân quý III năm 2025 (số liệu từ ngày "
+              "15/6/2025 đến ngày 14/9/2025) như sau:", "p3")))
+    plain = read_metadata(_doc(header, Block("paragraph", "BÁO CÁO", "p1"),
+                               Block("paragraph", "Công tác tiếp công dân quý III năm 2025", "p2")))
+    assert (court.period.start, court.period.end) == (date(2024, 10, 1), date(2025, 9, 30))
+    assert (inspect.period.start, inspect.period.end) == (date(2025, 6, 15), date(2025, 9, 14))
+    assert (plain.period.start, plain.period.end) == (date(2025, 7, 1), date(2025, 9, 30))
+
+
 def test_a_report_on_a_disaster_covers_the_event_from_its_first_day_to_the_day_its_title_counts_to():
     meta = read_metadata(
         _doc(

@@ -1110,3 +1110,23 @@ def test_people_and_classes_of_a_school_or_a_response_are_counted_as_one_kind():
     text = "trường có 1.250 cán bộ quản lý, giáo viên, nhân viên với 312 nhóm, lớp; huy động 900 cán bộ, chiến sĩ, dân quân"
     assert [m.unit for m in find_numbers(text)] == ["cán bộ quản lý, giáo viên, nhân viên", "nhóm, lớp",
                                                     "cán bộ, chiến sĩ, dân quân"]
+
+
+def test_a_comparative_whose_base_carries_its_level_in_brackets_is_a_difference():
+    # "thấp hơn chỉ tiêu <body> giao (N%) là M": the base with who set it and its level, then the difference (s19-A)
+    level, gap = find_numbers("tỷ lệ tiêm chủng đạt 91,2%, thấp hơn chỉ tiêu Bộ Y tế giao (95%) là 3,8 điểm phần trăm")[1:]
+    assert (level.value, level.sign_word) == (D(95), None)
+    assert (gap.value, gap.unit, gap.qualifier, gap.sign_word) == (D("-3.8"), "điểm phần trăm", None, "thấp hơn")
+
+
+def test_discipline_is_no_law_and_its_count_is_a_figure():
+    # "kỷ luật" ends in the syllable of "Luật" (a law's name before its number); people disciplined are counted (s19-A)
+    (m,) = find_numbers("Ủy ban kiểm tra đã thi hành kỷ luật 05 đảng viên vi phạm")
+    assert (m.value, m.unit) == (D(5), "đảng viên")
+
+
+def test_households_of_residents_and_enforcement_officers_are_counted_whole():
+    # "hộ dân" is one noun as "hộ gia đình"; "Chấp hành viên" the officers of civil judgment enforcement (s19-A)
+    (a,) = find_numbers("tổ chức đối thoại với 42 hộ dân có đất bị thu hồi")
+    (b,) = find_numbers("Phòng có 7 Chấp hành viên")
+    assert (a.unit, b.unit) == ("hộ dân", "chấp hành viên")

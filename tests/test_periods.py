@@ -131,9 +131,13 @@ def test_a_run_of_months_is_one_period(text, expected):
     [
         ("Trong năm học 2024-2025, ngành tuyển sinh", (date(2024, 9, 1), date(2025, 5, 31))),
         ("PHƯƠNG HƯỚNG NHIỆM VỤ NĂM HỌC 2027 - 2028", (date(2027, 9, 1), date(2028, 5, 31))),
+        # "năm công tác N" of civil judgment enforcement and the courts: 1 October of N-1 to 30 September of N (s19-A)
+        ("Trong năm công tác 2025, Tòa án nhân dân tỉnh thụ lý", (date(2024, 10, 1), date(2025, 9, 30))),
+        ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM CÔNG TÁC 2028", (date(2027, 10, 1), date(2028, 9, 30))),
     ],
 )
 def test_a_school_year_runs_from_september_to_may_across_two_years(text, expected):
+    # and a working year of the justice sector from October to September
     found = [pm.period for pm in find_periods(text, 2026) if pm.period]
     assert (found[0].start, found[0].end) == expected
 

@@ -25,6 +25,7 @@ from extract.language.periods import (
     programme_span,
     round_before,
     whole_year,
+    year_of,
 )
 from extract.language.text import caseless, fold
 from extract.model import Period
@@ -482,7 +483,7 @@ def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Peri
         if s[:clause].rstrip().endswith("(") and not s[clause : m.opening].strip():
             lo = clause_start(s, s.rfind("(", 0, clause), 0)  # "chưa đạt chỉ tiêu kế hoạch năm (95%)"
         if r.kpi_before.search(s, lo, m.opening):
-            return whole_year(period.end.year)
+            return year_of(period)  # a working year (01/10-30/9) is the KPI's year itself
         if period.start.month == 1 and r.year_plan_before.search(s, lo, m.opening):
             return whole_year(period.end.year)  # "kế hoạch vốn 385 tỷ đồng" in a report to 31/10: the year's plan
         if sec.year_targets:

@@ -33,7 +33,7 @@ from extract.language.periods import (
     find_periods,
     lead_words,
     period_label,
-    whole_year,
+    year_of,
 )
 from extract.language.subjects import WHOLE_WORD, context_words, word_alternation
 from extract.model import Period
@@ -718,7 +718,7 @@ def figure_period(
     if role == "target" and kpi_in_brackets(sent, m):
         cited = section_period(sent, m, role, sec)  # the year's KPI, not the time the sentence opens with
         if cited is not None:
-            return whole_year(cited.end.year), False
+            return year_of(cited), False
     base = rules().base_level_before.search(sent.text, 0, m.opening) if role in ("actual", "other") else None
     if base is not None:
         # "tăng 14 lao động so với năm 2025 (172 lao động)": the level of the base, of the base's period
@@ -874,6 +874,11 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
         return moment
     if not pits:
         return None
+    dated = [c for c in pits if c[2] == "POINT_IN_TIME" and date_at(s, c[1]) is not None]
+    if dated and pits[-1][2] == "STOCK_STATE":
+        # "Đến ngày 14/12/2026, còn 36 vụ việc đang giải quyết, trong đó 11 vụ việc ...": what is going on after a day
+        # the sentence counts to is the state at that day, not at the report's
+        pits = [c for c in pits if c[0] <= dated[-1][0]]
     c0, c1, _ = pits[-1]
     since = None
     for sm in _period_cues()["since"].finditer(s, 0, c0 + 1):

@@ -424,6 +424,7 @@ class _Grammar:
     sign: object
     comparative: object
     comparative_after: object
+    based_comparative: object
     graded_comparative: object
     range_start: object
     dash_joiner: object
@@ -507,6 +508,12 @@ def _grammar() -> _Grammar:
             + rf")?{_WS}+", _IR
         ),
         comparative_after=regex.compile(rf"{_WS}*(?:{_wordy(r.comparative_after)})(?!\w)", _I),
+        # "thấp hơn chỉ tiêu Thanh tra Chính phủ giao (85%) là 3,4 điểm phần trăm": a comparative, its base with who set
+        # it and its level in brackets, and a copula right before the number
+        based_comparative=regex.compile(
+            rf"(?P<s>{_wordy(sorted(r.comparatives))}){_WS}+(?P<b>{_wordy(r.comparative_bases)})(?:{_WS}+\p{{L}}+){{0,6}}"
+            rf"{_WS}*\([^()\n]{{1,25}}\){_WS}+(?:{_wordy(r.comparative_copulas)}){_WS}+", _IR
+        ) if r.comparative_copulas else None,
         # "trên báo động 3 là 0,62 m": a comparative, a level, its grade and a copula right before the number
         graded_comparative=regex.compile(
             rf"(?P<s>{_wordy(sorted(r.graded))})(?:{_WS}+{_alt([r.number_word])})?{_WS}+{r.graded_grade}"
@@ -795,6 +802,8 @@ def _comparison(text: str, item: _Item) -> None:
     if m is None or not (m.group("b") or g.comparative_after.match(text, item.end)):
         # "trên báo động 3 là 0,62 m": the difference against a graded level
         m = g.graded_comparative.match(text, max(0, item.start - 60), item.start) if g.graded_comparative else None
+        if m is None and g.based_comparative is not None:
+            m = g.based_comparative.match(text, max(0, item.start - 90), item.start)
         if m is None:
             return
     item.sign_word = " ".join(m.group("s").split()).lower()

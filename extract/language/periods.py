@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 import regex
@@ -54,7 +54,7 @@ def _extras():
 
 
 _LABELS = ("quarter", "quarter_span", "first_months", "last_months", "first_half", "second_half", "month",
-           "month_range", "year", "year_range", "school_year", "date_range", "as_of")
+           "month_range", "year", "year_range", "school_year", "working_year", "date_range", "as_of")
 
 
 @cache
@@ -185,6 +185,9 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         return Period(date(y1, 1, 1), date(y, 12, 31), period_label("year_range", y1=y1, y=y)) if y1 < y else None
     if kind == "school_year":
         return _school_year(int(groups["y1"]), y)
+    if kind == "working_year":
+        (m1, d1), (m, d) = (catalog.load("periods")["working_year"][k] for k in ("start", "end"))
+        return Period(date(y - 1, m1, d1), date(y, m, d), period_label("working_year", y=y))
     if kind == "date_range":
         m = int(groups["m"])
         m1 = int(groups["m1"]) if groups.get("m1") else m
@@ -304,6 +307,14 @@ def first_period(text: str, year: int | None = None) -> Period | None:
 
 def whole_year(year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), period_label("year", y=year))
+
+
+def year_of(p: Period) -> Period:
+    """The year a period belongs to, as a KPI of the year is set for it: the period itself when it is a span of twelve
+    months (a working year, 01/10/2025-30/9/2026), else the calendar year it ends in."""
+    if p.start.day == 1 and p.end == p.start.replace(year=p.start.year + 1) - timedelta(days=1):
+        return p
+    return whole_year(p.end.year)
 
 
 def date_at(text: str, pos: int) -> date | None:
