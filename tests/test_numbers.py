@@ -1110,3 +1110,12 @@ def test_people_and_classes_of_a_school_or_a_response_are_counted_as_one_kind():
     text = "trường có 1.250 cán bộ quản lý, giáo viên, nhân viên với 312 nhóm, lớp; huy động 900 cán bộ, chiến sĩ, dân quân"
     assert [m.unit for m in find_numbers(text)] == ["cán bộ quản lý, giáo viên, nhân viên", "nhóm, lớp",
                                                     "cán bộ, chiến sĩ, dân quân"]
+
+
+def test_a_plot_and_a_market_are_per_units_after_moi():
+    # session 19, helper s19-B: "lô" (a plot land is allotted or burnt by) and "chợ" (a market a programme pays by)
+    # are per-units after "mỗi"
+    (m,) = find_numbers("giao đất theo từng lô, mỗi lô không quá 300 m2")
+    assert (m.value, m.unit, m.qualifier) == (D(300), "m2/lô", "<=")
+    (m,) = find_numbers("cải tạo mỗi chợ tối đa 350 triệu đồng")
+    assert (m.value, m.unit) == (D(350), "triệu đồng/chợ")

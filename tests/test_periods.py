@@ -143,6 +143,19 @@ def test_a_school_year_compared_with_or_not_of_two_following_years_is_no_period(
     assert [pm.period for pm in find_periods("năm học 2023-2025", 2026) if pm.period] == []
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Trong mùa khô 2027-2028, các hồ chứa phải tích đủ nước", (date(2027, 11, 1), date(2028, 5, 31))),
+        ("Mùa khô năm 2024-2025, toàn tỉnh thiếu nước sinh hoạt", (date(2024, 11, 1), date(2025, 5, 31))),
+    ],
+)
+def test_a_dry_season_runs_from_november_to_may_across_two_years(text, expected):
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected
+    assert [pm.period for pm in find_periods("mùa khô 2025-2027 kéo dài", 2026) if pm.period] == []
+
+
 def test_hours_before_the_days_of_a_range_time_an_event_within_those_days():
     found = [pm.period for pm in find_periods("Từ 20h ngày 14/11 đến 6 giờ 30 ngày 16/11/2027, lượng mưa", 2027)]
     assert (found[0].start, found[0].end) == (date(2027, 11, 14), date(2027, 11, 16))
