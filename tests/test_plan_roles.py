@@ -311,3 +311,11 @@ def test_a_share_of_the_plan_to_reach_in_an_adopted_programme_is_a_target():
                    "Đến hết quý III/2027, giải ngân vốn đầu tư công đạt 75% kế hoạch.")
     assert figs["91%"].role == "share_of_target"
     assert figs["75%"].role == "target"
+
+
+def test_a_duration_over_a_bound_names_a_class_in_a_plan_too():
+    # a plan sets no time to exceed: "hồ sơ trả kết quả chậm quá 05 ngày làm việc" says which files (norm, no period)
+    figs = _figures((2, "III. TỔ CHỨC THỰC HIỆN"),
+                    "Hồ sơ trả kết quả chậm quá 05 ngày làm việc phải được báo cáo Chủ tịch Ủy ban nhân dân tỉnh.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2026, 12, 20))
+    assert (figs["05"].role, figs["05"].qualifier, figs["05"].period_start) == ("norm", ">", None)

@@ -41,7 +41,7 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "chuong_trinh_cong_tac_ubnd_dong_thap",
          "chi_thi_pccc_rung_lai_chau")
 FLOORS = {
-    "T": (0.998, 1.0, 2, {"value_unit": 0.988, "qualifier": 0.999, "role": 0.964, "period": 0.972,
+    "T": (0.998, 1.0, 2, {"value_unit": 0.988, "qualifier": 0.999, "role": 0.965, "period": 0.973,
                           "point_in_time": 0.980, "subject": 0.674}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.810}),

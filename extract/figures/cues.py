@@ -125,8 +125,10 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
         return True  # "(thiệt hại trên 70%)": the bound of a class of damage
-    if m.qualifier not in (None, "~") and role != "target" and m.base_unit in r.duration_units:
-        return True  # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class
+    if m.qualifier not in (None, "~") and (role != "target" or m.qualifier == ">") and m.base_unit in r.duration_units:
+        # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class; a duration
+        # over a bound does so in a plan too, which sets no time to exceed ("đề án chậm trình quá 30 ngày")
+        return True
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
