@@ -1130,3 +1130,12 @@ def test_households_of_residents_and_enforcement_officers_are_counted_whole():
     (a,) = find_numbers("tổ chức đối thoại với 42 hộ dân có đất bị thu hồi")
     (b,) = find_numbers("Phòng có 7 Chấp hành viên")
     assert (a.unit, b.unit) == ("hộ dân", "chấp hành viên")
+
+
+def test_a_plot_and_a_market_are_per_units_after_moi():
+    # session 19, helper s19-B: "lô" (a plot land is allotted or burnt by) and "chợ" (a market a programme pays by)
+    # are per-units after "mỗi"
+    (m,) = find_numbers("giao đất theo từng lô, mỗi lô không quá 300 m2")
+    assert (m.value, m.unit, m.qualifier) == (D(300), "m2/lô", "<=")
+    (m,) = find_numbers("cải tạo mỗi chợ tối đa 350 triệu đồng")
+    assert (m.value, m.unit) == (D(350), "triệu đồng/chợ")

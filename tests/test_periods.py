@@ -134,9 +134,12 @@ def test_a_run_of_months_is_one_period(text, expected):
         # "năm công tác N" of civil judgment enforcement and the courts: 1 October of N-1 to 30 September of N (s19-A)
         ("Trong năm công tác 2025, Tòa án nhân dân tỉnh thụ lý", (date(2024, 10, 1), date(2025, 9, 30))),
         ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM CÔNG TÁC 2028", (date(2027, 10, 1), date(2028, 9, 30))),
+        # the dry season of the forest-fire directives, November to May (session 19, helper s19-B)
+        ("Trong mùa khô 2027-2028, các hồ chứa phải tích đủ nước", (date(2027, 11, 1), date(2028, 5, 31))),
+        ("Mùa khô năm 2024-2025, toàn tỉnh thiếu nước sinh hoạt", (date(2024, 11, 1), date(2025, 5, 31))),
     ],
 )
-def test_a_school_year_runs_from_september_to_may_across_two_years(text, expected):
+def test_a_school_year_or_a_dry_season_runs_across_two_years(text, expected):
     # and a working year of the justice sector from October to September
     found = [pm.period for pm in find_periods(text, 2026) if pm.period]
     assert (found[0].start, found[0].end) == expected
@@ -145,6 +148,7 @@ def test_a_school_year_runs_from_september_to_may_across_two_years(text, expecte
 def test_a_school_year_compared_with_or_not_of_two_following_years_is_no_period():
     assert [pm.period for pm in find_periods("giảm 2 trường so với năm học 2023-2024", 2026) if pm.period] == []
     assert [pm.period for pm in find_periods("năm học 2023-2025", 2026) if pm.period] == []
+    assert [pm.period for pm in find_periods("mùa khô 2025-2027 kéo dài", 2026) if pm.period] == []
 
 
 def test_hours_before_the_days_of_a_range_time_an_event_within_those_days():

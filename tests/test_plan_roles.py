@@ -269,3 +269,53 @@ def test_a_plan_amount_in_a_report_to_a_day_is_the_years_plan():
     assert (figs["120"].role, figs["120"].period_start, figs["120"].period_end) == (
         "target", date(2025, 1, 1), date(2025, 12, 31))
     assert (figs["64"].role, figs["64"].period_end) == ("actual", date(2025, 9, 30))
+
+
+
+def test_a_directives_orders_are_targets_and_its_account_before_them_facts():
+    # a chairman's directive (CHỈ THỊ): after "... Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:" its tasks are targets;
+    # the situation it opens with stays facts
+    blocks = ("Năm 2026, toàn tỉnh bị xâm nhập mặn làm thiệt hại 1.240 ha lúa.",
+              "Để chủ động ứng phó với hạn hán, xâm nhập mặn, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+              "Các xã nạo vét 45 km kênh mương nội đồng.")
+    figs = _figures(*blocks, doc_type="chỉ thị", period=(date(2027, 1, 1), date(2027, 6, 30)), issued=date(2026, 12, 10))
+    assert figs["1.240"].role == "actual"
+    assert (figs["45"].role, figs["45"].period_start) == ("target", date(2027, 1, 1))
+    unordered = _figures(blocks[0], blocks[2], doc_type="chỉ thị", period=(date(2027, 1, 1), date(2027, 6, 30)),
+                         issued=date(2026, 12, 10))
+    assert unordered["45"].role == "actual"
+
+
+def test_a_plan_paragraph_opening_with_an_earlier_time_states_facts_throughout():
+    # in a plan document, a paragraph that opens with a time before the plan's dates every clause and sentence after it
+    figs = _figures("Năm 2025, toàn tỉnh xây dựng 46 nhà văn hóa thôn; trong đó có 12 nhà văn hóa đạt chuẩn. Kinh phí "
+                    "xây dựng do nhân dân đóng góp là chủ yếu (3.150 triệu đồng).",
+                    "Xây dựng mới 50 nhà văn hóa thôn.",
+                    doc_type="kế hoạch", period=(date(2026, 1, 1), date(2030, 12, 31)), issued=date(2025, 12, 20))
+    assert [figs[k].role for k in ("46", "12", "3.150")] == ["actual", "actual", "actual"]
+    assert figs["50"].role == "target"
+
+
+def test_a_period_after_the_words_listing_a_counts_members_is_theirs():
+    # "06 nghị quyết, gồm Nghị quyết về giá dịch vụ năm 2028 ...": the year names a member, not the count's time
+    figs = _figures("Trong quý III, trình Hội đồng nhân dân tỉnh 06 nghị quyết, gồm Nghị quyết về giá dịch vụ năm 2028 "
+                    "và Nghị quyết về học phí năm học 2027-2028.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2026, 12, 20))
+    assert (figs["06"].role, figs["06"].period_start, figs["06"].period_end) == (
+        "target", date(2027, 7, 1), date(2027, 9, 30))
+
+
+def test_a_share_of_the_plan_to_reach_in_an_adopted_programme_is_a_target():
+    figs = _titled("QUYẾT ĐỊNH Ban hành Chương trình công tác năm 2027 của Ủy ban nhân dân tỉnh",
+                   "Năm 2026, giải ngân vốn đầu tư công đạt 91% kế hoạch.",
+                   "Đến hết quý III/2027, giải ngân vốn đầu tư công đạt 75% kế hoạch.")
+    assert figs["91%"].role == "share_of_target"
+    assert figs["75%"].role == "target"
+
+
+def test_a_duration_over_a_bound_names_a_class_in_a_plan_too():
+    # a plan sets no time to exceed: "hồ sơ trả kết quả chậm quá 05 ngày làm việc" says which files (norm, no period)
+    figs = _figures((2, "III. TỔ CHỨC THỰC HIỆN"),
+                    "Hồ sơ trả kết quả chậm quá 05 ngày làm việc phải được báo cáo Chủ tịch Ủy ban nhân dân tỉnh.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2026, 12, 20))
+    assert (figs["05"].role, figs["05"].qualifier, figs["05"].period_start) == ("norm", ">", None)

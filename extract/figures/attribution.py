@@ -383,8 +383,11 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         # đồng, đạt 98,8% kế hoạch")
         mentions = [pm for pm in mentions if pm.kind != "year" or _dates_result(sent, m, pm, top_start)]
     if role == "target":
+        # "21 đề án, gồm Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm, ...": a period after the words that list
+        # what the count holds names one of its members, not the count's time
+        members = breakdown().search(s, m.end, hi)
         after = [pm for pm in mentions if m.end <= pm.start and pm.end <= hi and not _labels_next(s, m, pm, hi, next_start)
-                 and not _splits_count(sent, m, pm, mentions)]
+                 and not _splits_count(sent, m, pm, mentions) and not (members and members.end() <= pm.start)]
         # "kế hoạch vốn năm 2025 kéo dài sang năm 2026 ngay trong quý II": the plan's time is the period named after a
         # time word, not the year of a noun before it
         timed = [pm for pm in after if plan_time_before().search(s, max(m.end, pm.start - 12), pm.start)]

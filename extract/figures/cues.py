@@ -125,8 +125,10 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
         return True  # "(thiệt hại trên 70%)": the bound of a class of damage
-    if m.qualifier not in (None, "~") and role != "target" and m.base_unit in r.duration_units:
-        return True  # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class
+    if m.qualifier not in (None, "~") and (role != "target" or m.qualifier == ">") and m.base_unit in r.duration_units:
+        # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class; a duration
+        # over a bound does so in a plan too, which sets no time to exceed ("đề án chậm trình quá 30 ngày")
+        return True
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
@@ -432,7 +434,13 @@ def _refined_role(
         return "share_of_target"  # "chưa đạt theo Kế hoạch (chỉ 70%)": the share of the plan reached
     if role == "share_of_target":
         # "vượt 2,1% kế hoạch", "tăng 0,6% so với kế hoạch năm": an excess over plan, not a share of it
-        return "change" if _excess_word(m, cues) or (m.sign_word and not is_decrease(m.sign_word)) else role
+        if _excess_word(m, cues) or (m.sign_word and not is_decrease(m.sign_word)):
+            return "change"
+        # "Đến ngày 30/6/2027, giải ngân đạt trên 60% kế hoạch vốn" in a programme the province adopts: the share to
+        # reach, outside its account of what was done
+        if sec.plan_approval and not past and not _done_before_plan(sent, cues, sec, stretch, q0):
+            return "target"
+        return role
     if m.kind == "multiple":
         # "cam kết công tác ít nhất gấp 03 lần thời gian học": a bounded multiple that a rule sets; in a document
         # that sets rules, "được hỗ trợ gấp 1,5 lần mức quy định" is a level the rule gives, not a change
@@ -546,7 +554,7 @@ def _planned(sent: Sentence, m: Mention, cues: list, sec: Sections, stretch: int
         return True
     if sec.plan:
         return not _named_before(sent, cues, sec, stretch, q0, _plan_part_start(sec))
-    plan_document = is_plan_document(sec.meta.doc_type) or sec.plan_approval
+    plan_document = is_plan_document(sec.meta.doc_type) or sec.plan_approval or sec.ordered
     return plan_document and not _done_before_plan(sent, cues, sec, stretch, q0)
 
 
@@ -677,13 +685,18 @@ def _fact_in_plan_part(sent: Sentence, cues: list, sec: Sections, stretch: int, 
 def _done_before_plan(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: int) -> bool:
     """In a plan document, a statement of what has been done, not planned: under a heading naming results or
     the state of things ("I. KẾT QUẢ THỰC HIỆN NĂM 2025", "Thực trạng") or a period that ended before the
-    plan's own, or naming before its number a time that ended before the plan starts (_named_before)."""
+    plan's own, or naming before its number a time that ended before the plan starts (_named_before), or in a
+    paragraph that opens with such a time, which dates its every clause and sentence after it (a directive's account
+    of last season: "Mùa khô năm 2025-2026 (...), trên địa bàn tỉnh xảy ra 23 vụ ...; trong đó có 04 vụ ...",
+    "Tính đến ngày 31/12/2025, ... . Toàn tỉnh có 186.400 ha rừng ...")."""
     own = sec.meta.period
     start = own.start if own is not None else None
     heads = _past_words()[0]
     for part in sec.stack:
         if heads.search(part.text) or (start and part.period and part.period.end < start):
             return True
+    if start and sec.opening is not None and sec.opening[0].end < start:
+        return True
     return _named_before(sent, cues, sec, stretch, q0, start)
 
 

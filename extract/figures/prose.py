@@ -132,6 +132,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         if last is not None and last[0] is not None and breakdown().match(_LEAD_MARKS.sub("", sentence)):
             lead = last  # "Trong đó khu vực ... (tăng 52,4%)": the parts of the figure just given
         lead = lead_of(sent, cues, sec, year, lead) or lead
+        sec.opening = lead  # a plan document's paragraph that opens with a time before the plan states facts
         prev: Resolved | None = None
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
         named: list = []  # (mention, check_name or subject) of the figures before, for check_name
@@ -264,6 +265,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         told.extend(done)
         said = done
         earlier.insert(0, sentence)
+    sec.opening = None  # the paragraph's opening dates none of the blocks after it
     if block.kind == "footnote":
         return out
     sec.noted = last_as_of or lead

@@ -59,6 +59,7 @@ class Rules:
     method_sections: regex.Pattern
     rule_document_titles: regex.Pattern
     plan_approval_titles: regex.Pattern
+    orders_intro: regex.Pattern
     method_section_breakers: regex.Pattern
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
@@ -161,6 +162,7 @@ def rules() -> Rules:
         method_sections=_words(cues["method_sections"]),
         rule_document_titles=regex.compile(cues["rule_document_titles"], _FLAGS),
         plan_approval_titles=regex.compile(cues["plan_approval_titles"], _FLAGS),
+        orders_intro=regex.compile(cues["orders_intro"], _FLAGS),
         method_section_breakers=_words(cues["method_section_breakers"]),
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),

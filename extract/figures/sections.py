@@ -55,6 +55,9 @@ class Sections:
         self.lead_in: tuple[Period, bool] | None = None
         # the period of the last paragraph, for the footnotes called from it
         self.noted: tuple[Period, bool] | None = None
+        # the period (and point-in-time flag) the sentence being read opens with or its paragraph carries to it
+        # ("Mùa khô năm 2025-2026 (...), ... xảy ra 23 vụ ...; trong đó có 04 vụ ... . Nguyên nhân ... (15 vụ, ...)")
+        self.opening: tuple[Period, bool] | None = None
         self.recent: list[str] = []  # the section's last paragraphs, nearest first (topics in force)
         # the plans, programmes and schemes named in full, nearest first: those of the document's opening (before
         # any heading) hold for all of it, those of a part until its outermost heading closes (topics in force)
@@ -67,6 +70,8 @@ class Sections:
         self.rules_document = bool(meta.title and rules().rule_document_titles.match(meta.title))
         # a document that approves a plan ("QUYẾT ĐỊNH Phê duyệt Chương trình ..."): its undated statements are plans
         self.plan_approval = bool(meta.title and rules().plan_approval_titles.match(meta.title))
+        # a directive's orders have begun ("..., Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:"): what follows is to be done
+        self.ordered = False
 
     def enter(self, block: Block) -> None:
         r = rules()
@@ -232,13 +237,16 @@ class Sections:
         return subject
 
     def read(self, text: str) -> None:
-        """After a paragraph: one that ends with ':' and names rules opens a list of them; one that states the span
+        """After a paragraph: one that ends with ':' and names rules opens a list of them, one that ends with "chỉ thị:"
+        a directive's orders; one that states the span
         of the programme its part is about ("Đề án ... thực hiện từ năm 2006 ... kết thúc vào năm 2020") gives
         that part the span as its period when its heading names none; the last paragraphs are kept as topics in
         force."""
         self.recent = [text, *self.recent][:_RECENT]
         if text.rstrip().endswith(":") and rules().rule_intro.search(text):
             self.rule_list = True
+        if rules().orders_intro.search(text.rstrip()):
+            self.ordered = True
         span = programme_span(text)
         if span is None:
             return

@@ -54,7 +54,8 @@ def _extras():
 
 
 _LABELS = ("quarter", "quarter_span", "first_months", "last_months", "first_half", "second_half", "month",
-           "month_range", "year", "year_range", "school_year", "working_year", "date_range", "as_of")
+           "month_range", "year", "year_range", "school_year", "dry_season", "working_year", "date_range",
+           "as_of")
 
 
 @cache
@@ -183,8 +184,8 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
     if kind == "year_range":
         y1 = int(groups["y1"])
         return Period(date(y1, 1, 1), date(y, 12, 31), period_label("year_range", y1=y1, y=y)) if y1 < y else None
-    if kind == "school_year":
-        return _school_year(int(groups["y1"]), y)
+    if kind in ("school_year", "dry_season"):
+        return _season(kind, int(groups["y1"]), y)
     if kind == "working_year":
         (m1, d1), (m, d) = (catalog.load("periods")["working_year"][k] for k in ("start", "end"))
         return Period(date(y - 1, m1, d1), date(y, m, d), period_label("working_year", y=y))
@@ -200,13 +201,14 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
     raise ValueError(f"unknown period kind {kind}")
 
 
-def _school_year(y1: int, y: int) -> Period | None:
-    """The days of "năm học y1-y" (periods.yaml `school_year`: September of y1 to May of y); None unless y follows y1."""
+def _season(kind: str, y1: int, y: int) -> Period | None:
+    """The days of a season across two years: "năm học y1-y" (periods.yaml `school_year`: September of y1 to May of
+    y), "mùa khô y1-y" (`dry_season`: November of y1 to May of y); None unless y follows y1."""
     if y != y1 + 1:
         return None
-    days = catalog.load("periods")["school_year"]
+    days = catalog.load("periods")[kind]
     (m1, d1), (m, d) = days["start"], days["end"]
-    return Period(date(y1, m1, d1), date(y, m, d), period_label("school_year", y1=y1, y=y))
+    return Period(date(y1, m1, d1), date(y, m, d), period_label(kind, y1=y1, y=y))
 
 
 def _span(kind: str, groups: dict, y: int, roman: dict) -> Period | None:
