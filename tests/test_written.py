@@ -31,12 +31,16 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # (s18-Q's subject rules from set T's weakest texts raised its subject 0.757 -> 0.810). Session 18's second round added
 # a budget settlement report of the year before (s18-W2: quyet_toan_ngan_sach_vinh_long_2025): "T" is eighteen texts,
 # floors as measured after the round's merge (s18-Q2's subject rules from the six new texts included).
+# Session 19 (s19-C) added a notice of a meeting's conclusions and a poverty reduction report
+# (thong_bao_ket_luan_nha_o_xa_hoi_bac_ninh_2026, giam_ngheo_son_la_nam_2026): "T" is twenty texts as measured on the
+# helper's branch (the lead reconciles the floors of all helpers at the merge); "T older" unchanged.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
-         "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long")
+         "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thong_bao_ket_luan_nha_o_xa_hoi_bac_ninh",
+         "giam_ngheo_son_la")
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.971, "period": 0.978, "point_in_time": 0.978,
-                        "subject": 0.698}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 0.999, "role": 0.970, "period": 0.973, "point_in_time": 0.977,
+                        "subject": 0.674}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.810}),
 }
@@ -59,8 +63,9 @@ def test_every_text_is_read_whole(scores, totals, name):
     # T: two reports, a plan, a norms resolution, a score report, a monthly report, a quarterly report, a decision,
     # an inspection conclusion, a commune's year-end report, a PAR index report of a province's departments, a
     # public-investment disbursement report, a draft resolution on the next year's plan, a storm damage report, a
-    # school-year summary, an environmental monitoring report, a site-clearance progress report and a budget settlement
-    texts = {"T": 18, "H": 4}[name]
+    # school-year summary, an environmental monitoring report, a site-clearance progress report, a budget settlement,
+    # a notice of a meeting's conclusions and a poverty reduction report
+    texts = {"T": 20, "H": 4}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
