@@ -41,6 +41,7 @@ def _rules():
         "event_title": regex.compile(data["event_title"]),
         "stated_days": regex.compile(data["stated_days"], regex.I),
         "event_day": regex.compile(data["event_day"]),
+        "signing_year_types": set(data["signing_year_types"]),
         "refinements": [
             (x["doc_type"], regex.compile(x["next_line"]), x["becomes"]) for x in data["refinements"]
         ],
@@ -107,7 +108,7 @@ def read_metadata(doc: Document) -> Metadata:
         issued_date=issued,
         is_draft=is_draft,
         draft_no=draft_no,
-        period=_period(doc, title, issued, header_year, as_of),
+        period=_period(doc, title, issued, header_year, as_of, doc_type),
         report_date=issued or _report_date(doc, flat_head, r),
         # the title counts to a day and names no period of its own: the document's period is a stock's
         as_of=as_of is not None and _title_period(title, issued, header_year) is None,
@@ -247,7 +248,7 @@ def _title_period(title: str | None, issued: date | None, header_year: int | Non
 
 
 def _period(doc: Document, title: str | None, issued: date | None, header_year: int | None = None,
-            as_of: date | None = None) -> Period | None:
+            as_of: date | None = None, doc_type: str | None = None) -> Period | None:
     year = issued.year if issued else header_year or _first_year(doc)
     examined = _examined_period(doc, year)
     if examined:
@@ -256,6 +257,8 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
         p = first_period(title, year) or _event_period(doc, title, issued)
         if p:
             return _stated_days(doc, title, p, year) or _reached(p, as_of)
+    if doc_type in _rules()["signing_year_types"] and (issued or header_year):
+        return whole_year(issued.year if issued else header_year)  # a meeting's conclusions: the year it was held
     if as_of is not None:  # "(tính đến ngày 15/11/2026)": the year to that day, a stock's
         return Period(date(as_of.year, 1, 1), as_of, period_label("as_of", end=as_of))
     headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]

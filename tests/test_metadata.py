@@ -419,3 +419,20 @@ def test_a_progress_report_counts_to_the_day_its_title_names(split):
 def test_a_title_naming_its_period_keeps_it_beside_an_as_of_day():
     meta = _report_titled("Kết quả giải ngân vốn đầu tư công quý III năm 2025 (tính đến ngày 20/10/2025)")
     assert (meta.period.start, meta.period.end, meta.as_of) == (date(2025, 7, 1), date(2025, 9, 30), False)
+
+
+def test_a_notice_of_a_meetings_conclusions_speaks_of_the_year_it_was_held():
+    # session 19, helper s19-C: the span of a scheme its opening cites ("Chương trình ... giai đoạn 2021-2030") is the
+    # scheme's, not the meeting's: a notice of conclusions whose title names no period is of its signing year
+    meta = read_metadata(
+        _doc(
+            _header("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nVĂN PHÒNG\nSố: 233/TB-VP", f"{MOTTO}\nCao Bằng, ngày 21 tháng 5 năm 2027"),
+            Block("paragraph", "THÔNG BÁO", "p1"),
+            Block("paragraph", "Kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc về tiến độ cấp nước "
+                               "sạch nông thôn", "p2"),
+            Block("paragraph", "Ngày 18/5/2027, đồng chí Phó Chủ tịch chủ trì buổi làm việc về Chương trình cấp nước "
+                               "sạch nông thôn giai đoạn 2021-2030 của tỉnh.", "p3"),
+        )
+    )
+    assert meta.doc_type == "thông báo kết luận"
+    assert (meta.period.start, meta.period.end) == (date(2027, 1, 1), date(2027, 12, 31))

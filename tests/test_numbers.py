@@ -570,6 +570,9 @@ EXCLUDED = {
     "voltage_class": ["xây dựng đường dây 220 kV Phố Nối", "nâng cấp trạm biến áp 110 kV Lạng Giang"],
     "time_frame": ["cấm xe tải trong khung giờ từ 6 giờ đến 9 giờ"],
     "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
+    # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
+    "programme_title": ["thực hiện Đề án phát triển 500 hợp tác xã kiểu mới giai đoạn 2026-2030 của tỉnh",
+                        "Chương trình đào tạo 1.000 thạc sĩ, tiến sĩ giai đoạn 2026-2035 được"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -1139,3 +1142,19 @@ def test_a_plot_and_a_market_are_per_units_after_moi():
     assert (m.value, m.unit, m.qualifier) == (D(300), "m2/lô", "<=")
     (m,) = find_numbers("cải tạo mỗi chợ tối đa 350 triệu đồng")
     assert (m.value, m.unit) == (D(350), "triệu đồng/chợ")
+
+
+def test_a_flat_is_a_per_unit_and_a_cut_of_at_least_n_is_negative():
+    # session 19, helper s19-C: "căn" (a house or flat a programme pays by) keeps its rate; "giảm từ N ... trở lên"
+    # is a cut of at least N, while "giảm từ A xuống B" starts at the level A
+    assert [m.unit for m in find_numbers("hỗ trợ 45 triệu đồng/căn")] == ["triệu đồng/căn"]
+    (cut,) = find_numbers("tỷ lệ trẻ suy dinh dưỡng giảm từ 0,8 điểm phần trăm trở lên")
+    assert (cut.value, cut.qualifier) == (D("-0.8"), ">=")
+    low, _high = find_numbers("tỷ lệ trẻ suy dinh dưỡng giảm từ 12,4% xuống 11,6%")
+    assert low.value == D("12.4")
+
+
+def test_a_count_inside_a_programmes_title_is_part_of_the_title():
+    # session 19, helper s19-C: "Chương trình đào tạo 500 kỹ sư ... giai đoạn 2026-2030" names the programme
+    assert [m.value for m in find_numbers("Triển khai Chương trình đào tạo 500 kỹ sư vi mạch cho doanh nghiệp "
+                                          "giai đoạn 2026-2030, tỉnh đã đào tạo 120 kỹ sư")] == [120]

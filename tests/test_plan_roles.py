@@ -319,3 +319,61 @@ def test_a_duration_over_a_bound_names_a_class_in_a_plan_too():
                     "Hồ sơ trả kết quả chậm quá 05 ngày làm việc phải được báo cáo Chủ tịch Ủy ban nhân dân tỉnh.",
                     doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2026, 12, 20))
     assert (figs["05"].role, figs["05"].qualifier, figs["05"].period_start) == ("norm", ">", None)
+
+
+def test_the_dimensions_of_a_multidimensional_standard_are_its_layout():
+    # session 19, helper s19-C: "chiều" a division's part, and the second count joined after the rest of its noun
+    figs = _figures("Bộ chỉ số trẻ em gồm 05 chiều thiếu hụt với 15 chỉ số đo lường.", doc_type="báo cáo",
+                    issued=date(2026, 11, 2))
+    assert [(figs[k].role, figs[k].period_start, figs[k].unit) for k in ("05", "15")] == [
+        ("other", None, "chiều"), ("other", None, "chỉ số")]
+
+
+def test_a_plans_bound_before_one_number_sets_no_rule_for_the_next():
+    # session 19, helper s19-C: "ít nhất" is the minimum of the count it stands before; the amount after is planned
+    figs = _figures((2, "II. NHIỆM VỤ NĂM 2027"), "Khởi công ít nhất 06 trạm y tế với khoảng 48 tỷ đồng.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2026, 12, 2))
+    assert (figs["06"].role, figs["06"].qualifier) == ("target", ">=")
+    assert (figs["48"].role, figs["48"].period_start) == ("target", date(2027, 1, 1))
+
+
+def test_the_split_of_a_plan_amount_in_brackets_is_planned_too():
+    # session 19, helper s19-C: "(vốn ... X tỷ đồng, vốn ... Y tỷ đồng)" right after an amount assigned
+    figs = _figures("Kế hoạch vốn chương trình năm 2026 được giao 96,5 tỷ đồng (vốn đầu tư 60 tỷ đồng, vốn sự nghiệp "
+                    "36,5 tỷ đồng); đến ngày 31/10/2026 đã giải ngân 51,2 tỷ đồng.", doc_type="báo cáo",
+                    issued=date(2026, 11, 5))
+    assert [figs[k].role for k in ("96,5", "60", "36,5", "51,2")] == ["target", "target", "target", "actual"]
+
+
+def test_a_kpi_in_brackets_after_a_resolution_cited_by_number_may_be_written_as_a_cut():
+    # session 19, helper s19-C: "so với chỉ tiêu tại Nghị quyết số 15/NQ-HĐND (giảm từ 1 điểm phần trăm trở lên)"
+    figs = _figures("Tỷ lệ hộ cận nghèo giảm 1,2 điểm phần trăm, so với chỉ tiêu tại Nghị quyết số 15/NQ-HĐND (giảm "
+                    "từ 1 điểm phần trăm trở lên) đạt kế hoạch.", doc_type="báo cáo", issued=date(2026, 12, 10))
+    assert (figs["1"].role, figs["1"].value, figs["1"].period_start) == ("target", -1, date(2026, 1, 1))
+
+
+def test_a_state_after_an_as_of_day_and_a_reviews_result_are_stocks_at_their_day():
+    # session 19, helper s19-C: "đang ..." after "Tính đến ngày ..." is at that day, not the document's; "theo kết quả
+    # rà soát cuối năm" counts the state at the year's end
+    figs = _figures("Tính đến ngày 30/9/2026, tỉnh có 14 trạm bơm đang thi công với tổng công suất 3.600 m3/giờ.",
+                    "Theo kết quả rà soát cuối năm 2026, toàn tỉnh có 2.145 hộ thiếu nước sạch.",
+                    doc_type="báo cáo", issued=date(2026, 12, 8))
+    assert _span(figs["3.600"])[2:] == (date(2026, 9, 30), True)
+    assert _span(figs["2.145"])[2:] == (date(2026, 12, 31), True)
+
+
+def test_a_ceiling_per_head_bounds_a_class_and_a_level_reached_does_not():
+    # session 19, helper s19-C: "hộ có thu nhập bình quân đầu người/tháng từ N trở xuống" defines a class (norm);
+    # "tỷ lệ ... có việc làm đạt từ N% trở lên" in a plan is the level to reach (target)
+    figs = _figures("Hộ cận nghèo khu vực thành thị là hộ có thu nhập bình quân đầu người/tháng từ 3,1 triệu đồng trở "
+                    "xuống.", (2, "II. MỤC TIÊU NĂM 2027"), "Tỷ lệ thanh niên có việc làm đạt từ 70% trở lên.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2026, 12, 2))
+    assert (figs["3,1"].role, figs["3,1"].qualifier, figs["3,1"].period_start) == ("norm", "<=", None)
+    assert (figs["70%"].role, figs["70%"].period_start) == ("target", date(2027, 1, 1))
+
+
+def test_the_people_a_support_reached_are_counted_not_ruled():
+    # session 19, helper s19-C: "hỗ trợ 50% mức đóng ... cho 2.310 người" - the 50% is the rule, the people got it
+    figs = _figures("Năm 2026, ngân sách tỉnh hỗ trợ 50% mức đóng bảo hiểm xã hội tự nguyện cho 2.310 người.",
+                    doc_type="báo cáo", issued=date(2026, 12, 10))
+    assert (figs["50%"].role, figs["2.310"].role, figs["2.310"].period_start) == ("norm", "actual", date(2026, 1, 1))

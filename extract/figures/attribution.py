@@ -213,6 +213,10 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
         # stated in it ("(chỉ tiêu tối thiểu 98%, hiện đạt 97,4%)")
         if not r.coordination_breakers.search(s[group + 1 : q0]):
             return "target"
+    if (group >= 0 and prev is not None and prev.role == "target" and not past and m.sign_word is None
+            and m.base_unit == prev.mention.base_unit and not s[prev.mention.end : group].strip()
+            and not r.coordination_breakers.search(s[group + 1 : q0])):
+        return "target"  # "được giao 684,5 tỷ đồng (vốn đầu tư phát triển 412,3 tỷ đồng, ...)": a plan amount's split
     if is_comparison(m.sign_word) and not sec.plan:
         return "change"  # "thấp hơn chỉ tiêu 3,7 điểm phần trăm": the plan word is the difference's base
     kpi = r.kpi_label.match(s, s.rfind(";", 0, q0) + 1)
@@ -243,10 +247,14 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
 
 
 def kpi_in_brackets(sent: Sentence, m: Mention) -> bool:
-    """Whether `m` stands alone at the head of brackets right after a KPI's name ("chưa đạt chỉ tiêu kế hoạch năm
-    (95%)", "so với chỉ tiêu Nghị quyết của Tỉnh ủy (95,2%)"): the KPI itself, a target of the year."""
+    """Whether `m` stands alone (or after its sign word) at the head of brackets right after a KPI's name ("chưa đạt
+    chỉ tiêu kế hoạch năm (95%)", "so với chỉ tiêu Nghị quyết của Tỉnh ủy (95,2%)", "so với chỉ tiêu tại Nghị quyết
+    số 24/NQ-HĐND (giảm từ 2,5 điểm phần trăm trở lên)"): the KPI itself, a target of the year."""
     s, group = sent.text, sent.group(m.start)
-    if group < 0 or s[group + 1 : m.opening].strip():
+    if group < 0:
+        return False
+    head = " ".join(s[group + 1 : m.opening].split()).lower()
+    if head and head != m.sign_word:  # "(giảm từ 2,5 điểm phần trăm trở lên)": the KPI stated as a cut
         return False
     return bool(rules().kpi_before.search(s, clause_start(s, group, 0), group + 1))
 

@@ -120,7 +120,7 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     r, s = rules(), sent.text
     if m.qualifier not in (None, "~") and m.base_unit in r.bound_units:
         return True  # "công dân dưới 14 tuổi": an age bound says whom a rule covers
-    if class_threshold(s, m) or m.qualifier == ">=" and r.class_measure_before.search(s, max(0, m.start - 60), m.start):
+    if class_threshold(s, m) or m.qualifier in (">=", "<=") and r.class_measure_before.search(s, max(0, m.start - 60), m.start):
         return True  # "số vụ ngộ độc có từ 30 người mắc trở lên", "vị trí có WQI từ 76 trở lên": a class's threshold
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
@@ -138,8 +138,12 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         # "phấn đấu tăng thu ít nhất 10%" is a plan's minimum; "hằng quý có ít nhất 01 tin" a standing rule, unless
         # the part lists the plan's objectives (`goals`: "Mục tiêu ...: mỗi năm lấy ít nhất 1.200 mẫu")
         norms = [c1 for c1 in norms if c1 <= q0]
+        # "khởi công ít nhất 04 dự án ... với khoảng 3.600 căn": a bound written right before another number of the
+        # plan is that number's minimum, no rule over the numbers after it
+        norms = [c1 for c1 in norms if not any(o is not m and 0 <= o.num_start - c1 <= 2 for o in sent.mentions)]
     if norms and not r.actual_marker.search(s[max(norms) : q0]):
-        return True
+        if not _beneficiaries(s, max(norms), q0, m):
+            return True
     past = r.actual_marker.search(s[top:q0])
     if past:
         return False
@@ -165,8 +169,15 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
             and not _counted_class(sent, prev.mention)
             and not _scored_maximum(s, prev.mention, q0)):
         gap = s[prev.mention.end : q0]
-        return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap)
+        return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap) and not _beneficiaries(
+            s, prev.mention.end, q0, m)
     return False
+
+
+def _beneficiaries(s: str, lo: int, q0: int, m: Mention) -> bool:
+    """Whether `m` counts whom a support or payment named before it reached ("hỗ trợ 70% mức đóng bảo hiểm y tế cho
+    84.260 người"): a count after "cho" (cues.yaml `beneficiary_before`), no level of the rule."""
+    return bool(rules().beneficiary_before.search(s, lo, q0)) and not _is_rate_or_money(m)
 
 
 _NORM_LABEL_WORDS = 4  # words of a norm's label before its colon: "Định mức chi:", "Mức hỗ trợ cụ thể:"
@@ -887,12 +898,13 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
         return moment
     if not pits:
         return None
-    dated = [c for c in pits if c[2] == "POINT_IN_TIME" and date_at(s, c[1]) is not None]
-    if dated and pits[-1][2] == "STOCK_STATE":
-        # "Đến ngày 14/12/2026, còn 36 vụ việc đang giải quyết, trong đó 11 vụ việc ...": what is going on after a day
-        # the sentence counts to is the state at that day, not at the report's
-        pits = [c for c in pits if c[0] <= dated[-1][0]]
-    c0, c1, _ = pits[-1]
+    c0, c1, label = pits[-1]
+    dated = [c for c in pits if c[2] == "POINT_IN_TIME"]
+    if label == "STOCK_STATE" and dated:
+        # "Tính đến ngày 31/10/2026, toàn tỉnh có 27 dự án đang triển khai với tổng quy mô 21.460 căn", "Đến ngày
+        # 14/12/2026, còn 36 vụ việc đang giải quyết": a state after an as-of cue of its sentence is counted at that
+        # cue's day, not the document's
+        c0, c1, _ = dated[-1]
     since = None
     for sm in _period_cues()["since"].finditer(s, 0, c0 + 1):
         since = sm

@@ -103,6 +103,7 @@ class Rules:
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
     damage_class_before: regex.Pattern
+    beneficiary_before: regex.Pattern
     class_measure_before: regex.Pattern
     class_band_joiner: regex.Pattern
     grade_band_before: regex.Pattern
@@ -203,6 +204,7 @@ def rules() -> Rules:
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
+        beneficiary_before=regex.compile(roles["beneficiary_before"], _FLAGS),
         class_measure_before=regex.compile(roles["class_measure_before"], _FLAGS),
         class_band_joiner=regex.compile(roles["class_band_joiner"], _FLAGS),
         grade_band_before=regex.compile(roles["grade_band_before"], _FLAGS),

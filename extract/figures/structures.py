@@ -51,12 +51,13 @@ def is_structure_count(sent: Sentence, m: Mention) -> bool:
 @cache
 def _joiner() -> regex.Pattern:
     words = word_alternation(load("structures")["joiners"], "structures.yaml joiners")
-    return regex.compile(r"^\s*,?\s*" + WHOLE_WORD % words + r"\s*$", regex.IGNORECASE)
+    # the rest of the first count's noun may stand before it ("06 chiều thiếu hụt với 12 chỉ số"): a few words
+    return regex.compile(r"^\s*(?:\p{L}+\s+){0,3}?,?\s*" + WHOLE_WORD % words + r"\s*$", regex.IGNORECASE)
 
 
 def _joined_count(sent: Sentence, m: Mention) -> bool:
     """Whether `m` is a second count of parts joined to a division's count right before it ("gồm 08 lĩnh vực với 32
-    tiêu chí"): the layout again, whatever the noun."""
+    tiêu chí", "gồm 06 chiều thiếu hụt với 12 chỉ số"): the layout again, whatever the noun."""
     before = [o for o in sent.mentions if o.end <= m.start]
     if not before:
         return False

@@ -989,6 +989,12 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
             item.qualifier = r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]
             # "từ 85% trở lên": the bound's words open at the range word before the number
             item.qualifier_span = (item.range_start[0] if item.range_start else m.start("q"), m.end("q"))
+            if item.range_start and item.sign_word is None:
+                # "giảm từ 2,5 điểm phần trăm trở lên": the sign word governs the bounded number past the range word
+                # (not "giảm từ 14,33% xuống 11,62%", whose "từ" starts the level left)
+                sm = g.sign.match(text, max(0, item.range_start[0] - 30), item.range_start[0])
+                if sm:
+                    item.sign_word = " ".join(sm.group("s").split()).lower()
         elif m and item.qualifier_span and item.qualifier == r.qualifier_suffixes[" ".join(m.group("q").split()).casefold()]:
             item.qualifier_span = (item.qualifier_span[0], m.end("q"))  # "từ đủ 15 tuổi trở lên": one bound
         _duration_bound(text, item)
