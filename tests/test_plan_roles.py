@@ -269,3 +269,20 @@ def test_a_plan_amount_in_a_report_to_a_day_is_the_years_plan():
     assert (figs["120"].role, figs["120"].period_start, figs["120"].period_end) == (
         "target", date(2025, 1, 1), date(2025, 12, 31))
     assert (figs["64"].role, figs["64"].period_end) == ("actual", date(2025, 9, 30))
+
+
+def test_a_decision_approving_a_list_of_projects_states_its_plan():
+    # "QUYẾT ĐỊNH Phê duyệt Danh mục dự án ...": the projects it lists and their capital are what the province plans
+    # to attract; what the old list reached before it stays a fact
+    made = (
+        Block("paragraph", "Danh mục gồm 09 dự án, tổng vốn đầu tư dự kiến 7.250 tỷ đồng; lĩnh vực công nghiệp chế biến"
+              ": 04 dự án với tổng diện tích khoảng 210 ha.", "p1"),
+        Block("paragraph", "Năm 2025, có 03 dự án của Danh mục cũ đã được chấp thuận chủ trương đầu tư.", "p2"),
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    meta = Metadata(title="QUYẾT ĐỊNH Phê duyệt Danh mục dự án thu hút đầu tư tỉnh Cao Bằng giai đoạn 2027-2030",
+                    doc_type="quyết định", period=Period(date(2027, 1, 1), date(2030, 12, 31), "gđ"),
+                    issued_date=date(2026, 12, 2), report_date=date(2026, 12, 2))
+    figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
+    assert [figs[k].role for k in ("09", "7.250", "04", "210")] == ["target"] * 4
+    assert figs["03"].role == "actual"
