@@ -594,3 +594,11 @@ def test_the_statutory_time_in_brackets_after_a_comparison_with_it_is_a_limit():
     figs = {f.raw.split()[0]: f for f in figures_of(
         "Thời gian cấp giấy phép bình quân là 9 ngày làm việc, sớm hơn thời hạn quy định (12 ngày làm việc).")}
     assert figs["9"].role == "actual" and (figs["12"].role, figs["12"].period_start) == ("norm", None)
+
+
+def test_a_percentage_of_a_ceiling_given_or_set_by_law_is_a_share_of_it():
+    # "bằng 97,1% biên chế được giao", "bằng 12,4% mức dư nợ vay tối đa": the share of a ceiling used, not a level
+    # against a base ("bằng 110% so với cùng kỳ" stays one)
+    figs = {f.raw: f for f in figures_of("Có mặt 612 viên chức, bằng 97,1% biên chế được giao; dư nợ bằng 12,4% mức dư nợ "
+                                         "vay tối đa theo quy định; thu bằng 110% so với cùng kỳ.")}
+    assert [figs[k].role for k in ("97,1%", "12,4%", "110%")] == ["share", "share", "other"]
