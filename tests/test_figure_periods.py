@@ -536,3 +536,9 @@ def test_the_plan_of_the_year_in_brackets_is_the_year_s():
     held, share, plan = figures_of("Lũy kế 9 tháng tổ chức 21 đợt kiểm tra, đạt 84% kế hoạch năm (25 đợt).", meta=Q3_2026)
     assert span(held)[:2] == (date(2026, 1, 1), date(2026, 9, 30))
     assert (plan.role, span(plan)[:2]) == ("target", (date(2026, 1, 1), date(2026, 12, 31)))
+
+
+def test_two_periods_joined_by_va_before_a_number_are_one_span():
+    # "Trong năm 2025 và 9 tháng năm 2026": one span from the first's start to the second's end
+    (f,) = figures_of("Trong năm 2025 và 9 tháng năm 2026, toàn tỉnh thu hút 37 dự án đầu tư mới.", meta=Q3_2026)
+    assert span(f)[:2] == (date(2025, 1, 1), date(2026, 9, 30))

@@ -40,7 +40,7 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "danh_muc_du_an_keu_goi_dau_tu_son_la",
          "du_thao_bao_cao_so_noi_vu_bac_ninh")
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.988, "qualifier": 0.999, "role": 0.972, "period": 0.977, "point_in_time": 0.98,
+    "T": (1.0, 1.0, 0, {"value_unit": 0.988, "qualifier": 0.999, "role": 0.972, "period": 0.978, "point_in_time": 0.98,
                         "subject": 0.682}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.987, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.810}),

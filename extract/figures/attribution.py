@@ -21,6 +21,7 @@ from extract.language.periods import (
     find_periods,
     labels_next,
     lead_words,
+    period_joiner,
     plan_time_before,
     programme_span,
     publication_before,
@@ -399,7 +400,11 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         if whole:
             before = [pm for pm in before if not (whole[-1].end <= pm.start < group)]
     if before:
-        return before[-1].period
+        last = before[-1].period
+        first = before[-2].period if len(before) > 1 else None
+        if first is not None and first.end < last.start and period_joiner().fullmatch(s, before[-2].end, before[-1].start):
+            return Period(first.start, last.end, f"{first.label} và {last.label}")  # "năm 2025 và 11 tháng năm 2026"
+        return last
     # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":
     # the parts of a breakdown take the period of the whole they break down
     earlier = [pm for pm in mentions if pm.end <= top_start and sent.group(pm.start) < 0]
