@@ -529,3 +529,36 @@ def test_a_period_after_doi_voi_is_the_topic_s_time_not_a_comparison_base():
     first, *_ = figures_of("Đối với dự toán năm 2025, Ủy ban nhân dân huyện giao chi sự nghiệp môi trường 18,6 tỷ "
                            "đồng.")
     assert span(first)[:2] == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+Q3_2026 = Metadata(period=Period(date(2026, 7, 1), date(2026, 9, 30), "quý III năm 2026"))
+
+
+def test_the_end_of_a_period_compared_with_is_a_base_and_a_publication_date_no_time():
+    # "So với cuối quý II/2026": the base of the change, which is the quarter's; "(Bộ Y tế công bố tháng 7/2026)":
+    # when the index was published, the index being of the year its name gives
+    staff, change = figures_of("Đến ngày 30/9/2026, ngành có 4.310 nhân viên. So với cuối quý II/2026, số nhân viên "
+                               "giảm 27 người.", meta=Q3_2026)
+    assert span(change)[:2] == (date(2026, 7, 1), date(2026, 9, 30))
+    (index,) = figures_of("Chỉ số hài lòng của người bệnh năm 2025 (Bộ Y tế công bố tháng 7/2026) đạt 89,6%.",
+                          meta=Q3_2026)
+    assert span(index)[:2] == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_period_right_before_the_next_number_is_its_own():
+    # in the directions for quý IV, "cả năm" right before 600 is the year's plan, the minimum before it the quarter's
+    head = Block("heading", "II. NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2026", "h1", level=1)
+    q4, year = figures_of(head, "Cấp tối thiểu 140 giấy phép để hoàn thành kế hoạch cả năm 600 giấy phép.", meta=Q3_2026)
+    assert span(q4)[:2] == (date(2026, 10, 1), date(2026, 12, 31)) and span(year)[:2] == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_the_plan_of_the_year_in_brackets_is_the_year_s():
+    held, share, plan = figures_of("Lũy kế 9 tháng tổ chức 21 đợt kiểm tra, đạt 84% kế hoạch năm (25 đợt).", meta=Q3_2026)
+    assert span(held)[:2] == (date(2026, 1, 1), date(2026, 9, 30))
+    assert (plan.role, span(plan)[:2]) == ("target", (date(2026, 1, 1), date(2026, 12, 31)))
+
+
+def test_two_periods_joined_by_va_before_a_number_are_one_span():
+    # "Trong năm 2025 và 9 tháng năm 2026": one span from the first's start to the second's end
+    (f,) = figures_of("Trong năm 2025 và 9 tháng năm 2026, toàn tỉnh thu hút 37 dự án đầu tư mới.", meta=Q3_2026)
+    assert span(f)[:2] == (date(2025, 1, 1), date(2026, 9, 30))

@@ -578,3 +578,34 @@ def test_a_level_in_brackets_after_the_body_that_assigned_it_is_the_target():
     excess, assigned = figures_of("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,4%, vượt 2,4% so với chỉ tiêu Văn phòng "
                                   "Chính phủ giao (95%).")[1:]
     assert (excess.role, assigned.role) == ("change", "target")
+
+
+def test_a_quota_named_as_the_whole_of_a_share_gives_no_quota_to_the_next_number():
+    # "bằng 96,2% biên chế được giao": the quota is the share's whole; the count after it is one more in post
+    figs = {f.raw.split()[0]: f for f in figures_of(
+        "Tính đến ngày 31/12/2025, có mặt 1.540 công chức, bằng 96,2% biên chế được giao, và 8.912 viên chức.")}
+    assert figs["8.912"].role == "actual" and figs["8.912"].point_in_time
+    (given,) = figures_of("Năm 2025, tỉnh có biên chế được giao là 1.601 biên chế công chức.")
+    assert given.role == "norm"
+
+
+def test_a_bounded_count_after_co_right_after_a_count_bounds_its_class():
+    # "05 hội chợ có trên 2.000 lượt khách": the bound says which fairs are counted (norm), not a count of guests
+    figs = {f.raw.split()[0]: f for f in figures_of("Trong năm, tổ chức 05 hội chợ thương mại có trên 2.000 lượt khách "
+                                                     "tham quan; toàn tỉnh có trên 800 doanh nghiệp tham gia.")}
+    assert (figs["2.000"].role, figs["2.000"].period_start) == ("norm", None)
+    assert figs["800"].role == "actual"
+
+
+def test_the_statutory_time_in_brackets_after_a_comparison_with_it_is_a_limit():
+    figs = {f.raw.split()[0]: f for f in figures_of(
+        "Thời gian cấp giấy phép bình quân là 9 ngày làm việc, sớm hơn thời hạn quy định (12 ngày làm việc).")}
+    assert figs["9"].role == "actual" and (figs["12"].role, figs["12"].period_start) == ("norm", None)
+
+
+def test_a_percentage_of_a_ceiling_given_or_set_by_law_is_a_share_of_it():
+    # "bằng 97,1% biên chế được giao", "bằng 12,4% mức dư nợ vay tối đa": the share of a ceiling used, not a level
+    # against a base ("bằng 110% so với cùng kỳ" stays one)
+    figs = {f.raw: f for f in figures_of("Có mặt 612 viên chức, bằng 97,1% biên chế được giao; dư nợ bằng 12,4% mức dư nợ "
+                                         "vay tối đa theo quy định; thu bằng 110% so với cùng kỳ.")}
+    assert [figs[k].role for k in ("97,1%", "12,4%", "110%")] == ["share", "share", "other"]

@@ -430,3 +430,26 @@ def test_a_numbered_label_line_gives_its_label_once():
 
     s = subjects_of("3. Số đối tượng thụ hưởng: 14.200 hộ được hỗ trợ nhà ở.")
     assert s["14.200"].count("thụ hưởng") == 1
+
+
+def test_a_list_decision_table_holds_the_plan_with_its_units_in_the_headers():
+    # "QUYẾT ĐỊNH Phê duyệt Danh mục công trình ...": a column naming no role holds what the list plans, the unit in
+    # brackets closing a header ("(triệu đồng)", "(km)") is its cells'; a result cited from before the plan stays one
+    doc = _blocks([["STT", "Tên công trình", "Chiều dài (km)", "Kinh phí dự kiến (triệu đồng)", "Năm 2024"],
+                   ["1", "Đường liên thôn Khe Sanh", "4,5", "12.600", "3"],
+                   ["2", "Kênh tưới nội đồng Đồng Vĩnh", "2,1", "5.400", "1"]])
+    meta = Metadata(title="QUYẾT ĐỊNH Phê duyệt Danh mục công trình giao thông nông thôn giai đoạn 2027-2030",
+                    doc_type="quyết định", period=Period(date(2027, 1, 1), date(2030, 12, 31), "gđ"))
+    figs = {f.raw: f for f in extract_figures(doc, meta)[0]}
+    assert (figs["4,5"].unit, figs["4,5"].role) == ("km", "target")
+    assert (figs["12.600"].unit, figs["12.600"].base_value, figs["12.600"].role) == ("triệu đồng", 12_600_000_000, "target")
+    assert figs["3"].role == "actual"  # the column of 2024, before the list's period
+    plain = {f.raw: f for f in extract_figures(doc, Metadata(title="BÁO CÁO Kết quả năm 2026", period=_meta().period))[0]}
+    assert plain["12.600"].role == "actual" and plain["12.600"].unit == "triệu đồng"
+
+
+def test_a_bracket_in_a_header_that_is_no_unit_gives_none():
+    from extract.figures.table_cells import _header_unit
+
+    assert _header_unit("Chỉ số (PAR INDEX)") is None and _header_unit("Ghi chú (1)") is None
+    assert _header_unit("Diện tích (ha)")[0] == "ha" and _header_unit("Kinh phí (tỷ đồng)") == ("tỷ đồng", "đồng", 1e9)

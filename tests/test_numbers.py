@@ -302,6 +302,8 @@ CASES = [
     ("mặt hàng sụt giảm 15%", [("15%", "-15", "%", "-15", "%", None, "number")]),
     # "tinh giản" cuts staff: a decrease
     ("tinh giản 6% biên chế", [("6%", "-6", "%", "-6", "%", None, "number")]),
+    # "rút ngắn" shortens a time: a decrease
+    ("rút ngắn 4 ngày", [("4 ngày", "-4", "ngày", "-4", "ngày", None, "number")]),
     (
         "tăng 17 người chết (tăng 17,35%)",
         [
@@ -497,6 +499,7 @@ EXCLUDED = {
     "scale_grade": ["gió mạnh cấp 7, giật cấp 9", "vùng gần tâm bão cấp 10-11,", "rủi ro thiên tai cấp 3",
                     "mực nước trên báo động 2", "dưới BĐ1"],
     "storm_number": ["ảnh hưởng của cơn bão số 5 gây", "Bão số 12 đổ bộ"],
+    "site_number": ["Trường Cao đẳng Y tế (cơ sở 3)", "khám tại Bệnh viện Nhi Cơ sở 2, và"],
     "child_age_class": ["phổ cập giáo dục mầm non cho trẻ em 5 tuổi", "trẻ mẫu giáo 4 tuổi đến trường"],
     "school_day_model": ["trường tổ chức dạy học 2 buổi/ngày", "học sinh được học 2 buổi/ ngày"],
     "round_the_clock": ["thông suốt 24/24 và", "trực 24/7"],
@@ -1158,3 +1161,9 @@ def test_a_count_inside_a_programmes_title_is_part_of_the_title():
     # session 19, helper s19-C: "Chương trình đào tạo 500 kỹ sư ... giai đoạn 2026-2030" names the programme
     assert [m.value for m in find_numbers("Triển khai Chương trình đào tạo 500 kỹ sư vi mạch cho doanh nghiệp "
                                           "giai đoạn 2026-2030, tỉnh đã đào tạo 120 kỹ sư")] == [120]
+
+
+def test_the_clergy_and_the_shelf_metres_of_archives_are_units():
+    """ "chức sắc, chức việc" counted as one kind; "mét giá", the shelf-metre of archives (session 19)."""
+    text = "giáo hội có 86 chức sắc, chức việc; kho tiếp nhận 12,5 mét giá tài liệu; còn 5 tiểu khu có 3 cơ sở"
+    assert [m.unit for m in find_numbers(text)] == ["chức sắc, chức việc", "mét giá", "tiểu khu", "cơ sở"]

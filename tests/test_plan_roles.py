@@ -377,3 +377,20 @@ def test_the_people_a_support_reached_are_counted_not_ruled():
     figs = _figures("Năm 2026, ngân sách tỉnh hỗ trợ 50% mức đóng bảo hiểm xã hội tự nguyện cho 2.310 người.",
                     doc_type="báo cáo", issued=date(2026, 12, 10))
     assert (figs["50%"].role, figs["2.310"].role, figs["2.310"].period_start) == ("norm", "actual", date(2026, 1, 1))
+
+
+def test_a_decision_approving_a_list_of_projects_states_its_plan():
+    # "QUYẾT ĐỊNH Phê duyệt Danh mục dự án ...": the projects it lists and their capital are what the province plans
+    # to attract; what the old list reached before it stays a fact
+    made = (
+        Block("paragraph", "Danh mục gồm 09 dự án, tổng vốn đầu tư dự kiến 7.250 tỷ đồng; lĩnh vực công nghiệp chế biến"
+              ": 04 dự án với tổng diện tích khoảng 210 ha.", "p1"),
+        Block("paragraph", "Năm 2025, có 03 dự án của Danh mục cũ đã được chấp thuận chủ trương đầu tư.", "p2"),
+    )
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    meta = Metadata(title="QUYẾT ĐỊNH Phê duyệt Danh mục dự án thu hút đầu tư tỉnh Cao Bằng giai đoạn 2027-2030",
+                    doc_type="quyết định", period=Period(date(2027, 1, 1), date(2030, 12, 31), "gđ"),
+                    issued_date=date(2026, 12, 2), report_date=date(2026, 12, 2))
+    figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
+    assert [figs[k].role for k in ("09", "7.250", "04", "210")] == ["target"] * 4
+    assert figs["03"].role == "actual"

@@ -35,7 +35,10 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # 0.698 -> 0.724, T older 0.810 -> 0.815.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
-         "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long")
+         "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
+         "tiep_cong_dan_khieu_nai_dong_thap", "chuong_trinh_cong_tac_ubnd_dong_thap", "chi_thi_pccc_rung_lai_chau",
+         "thong_bao_ket_luan_nha_o_xa_hoi_bac_ninh", "giam_ngheo_son_la", "danh_muc_du_an_keu_goi_dau_tu_son_la",
+         "du_thao_bao_cao_so_noi_vu_bac_ninh")
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.989, "qualifier": 1.0, "role": 0.971, "period": 0.978, "point_in_time": 0.978,
                         "subject": 0.724}),
@@ -61,10 +64,13 @@ def test_every_text_is_read_whole(scores, totals, name):
     # T: two reports, a plan, a norms resolution, a score report, a monthly report, a quarterly report, a decision,
     # an inspection conclusion, a commune's year-end report, a PAR index report of a province's departments, a
     # public-investment disbursement report, a draft resolution on the next year's plan, a storm damage report, a
-    # school-year summary, an environmental monitoring report, a site-clearance progress report and a budget settlement
+    # school-year summary, an environmental monitoring report, a site-clearance progress report, a budget settlement,
+    # a civil judgment enforcement report, a citizen reception and complaints report, a year's work programme, a
+    # chairman's directive, a notice of a meeting's conclusions, a poverty reduction report, a decision approving a
+    # list of projects and a draft quarterly report of a Sở Nội vụ (session 19)
     # H: two reports, a monthly report, a score report, an animal disease and vaccination report and a report on the
     # new rural development programme of a year (session 19, helper s19-H)
-    texts = {"T": 18, "H": 6}[name]
+    texts = {"T": 26, "H": 6}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
@@ -117,8 +123,10 @@ def test_written_docx_builds_tables(tmp_path):
 # (baocao.evaluate_tables.score_tables) on texts whose tables nobody tuned on before. Set H's tables (a score
 # table, a two-row header) were then: P 1.000, R 1.000, value 1.000, headers 1.000, role+period 1.000, subject
 # 0.955; no floor (tests/gold/written/README.md).
+# Session 19 (s19-D) added the list decision's project table (33 cells; two subjects keep "(cơ sở 2)" of a project's
+# name that the extractor drops): subject 1.000 -> 0.978.
 TABLE_FLOORS = {"T": {"precision": 1.0, "recall": 1.0, "value": 1.0, "headers": 1.0, "attributed": 1.0,
-                      "subject": 1.0}}
+                      "subject": 0.978}}
 
 
 @pytest.mark.parametrize("name", sorted(TABLE_FLOORS))
@@ -127,7 +135,7 @@ def test_table_cells_hold(name):
 
     scores = run_written_table_eval(WRITTEN / name)
     t = table_totals(scores)
-    assert len(scores) == 2 and t.gold == 59 and t.layout == 0
+    assert len(scores) == 3 and t.gold == 92 and t.layout == 0
     m = t.matched or 1
     got = {"precision": t.precision, "recall": t.recall, "value": t.value_ok / m, "headers": t.headers_ok / m,
            "attributed": t.attributed / m, "subject": t.subject}

@@ -21,8 +21,10 @@ from extract.language.periods import (
     find_periods,
     labels_next,
     lead_words,
+    period_joiner,
     plan_time_before,
     programme_span,
+    publication_before,
     round_before,
     whole_year,
     year_of,
@@ -384,7 +386,8 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
     # "đợt quan trắc thứ 4 năm 2026": the year of a round names the round
     # "chi chuyển nguồn sang năm 2026": the year a carry-over goes to or comes from is no time of the amount
     mentions = [pm for pm in mentions if not (pm.kind == "year" and round_before().search(s, 0, pm.start))
-                and not carry_over_before().search(s, 0, pm.start)]
+                and not carry_over_before().search(s, 0, pm.start)
+                and not publication_before().search(s, 0, pm.start)]
     if role == "share_of_target":
         # "tỷ lệ giải ngân vốn năm 2026 ... đạt 3,89%": the year names the plan; the share is of the period so far,
         # unless the year opens the statement and dates the result the share measures ("cả năm 2026 ước đạt 53.400 tỷ
@@ -409,7 +412,11 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         if whole:
             before = [pm for pm in before if not (whole[-1].end <= pm.start < group)]
     if before:
-        return before[-1].period
+        last = before[-1].period
+        first = before[-2].period if len(before) > 1 else None
+        if first is not None and first.end < last.start and period_joiner().fullmatch(s, before[-2].end, before[-1].start):
+            return Period(first.start, last.end, f"{first.label} và {last.label}")  # "năm 2025 và 11 tháng năm 2026"
+        return last
     # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":
     # the parts of a breakdown take the period of the whole they break down
     earlier = [pm for pm in mentions if pm.end <= top_start and sent.group(pm.start) < 0]
@@ -457,12 +464,13 @@ def _with_programme_end(s: str, mentions: list) -> list:
 
 def _labels_next(s: str, m: Mention, pm, hi: int, next_start: int) -> bool:
     """Whether a period after a plan's number labels the next number, after a clause mark ("Kế hoạch cả năm >95%,
-    KH Quý I: 86%")."""
-    return (
-        hi == next_start
-        and bool(labels_next().fullmatch(s, pm.end, hi))
-        and bool(_CLAUSE_MARK.search(s, m.end, pm.start))
-    )
+    KH Quý I: 86%"), or stands right before it ("Số hóa tối thiểu 258.000 trang để hoàn thành chỉ tiêu cả năm
+    1.000.000 trang": the year is the 1.000.000's)."""
+    if hi != next_start:
+        return False
+    if not s[pm.end : hi].strip():
+        return True
+    return bool(labels_next().fullmatch(s, pm.end, hi)) and bool(_CLAUSE_MARK.search(s, m.end, pm.start))
 
 
 def _semicolon_before(sent: Sentence, pos: int, group: int) -> int:

@@ -130,7 +130,7 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         # over a bound does so in a plan too, which sets no time to exceed ("đề án chậm trình quá 30 ngày")
         return True
     clause = clause_start(s, q0, top)
-    if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, clause, m.num_start)):
+    if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, 0, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
     norms = [c1 for _c0, c1, _ in _between(cues, "ROLE_NORM", clause, m.num_start)
              if not r.mean_before.search(s, c1, q0)]  # "mức hưởng bình quân 4,6 triệu đồng": a measured mean
@@ -212,16 +212,20 @@ def _class_bound(bound: Mention, m: Mention) -> bool:
 
 
 def _counted_class(sent: Sentence, bound: Mention) -> bool:
-    """A bounded percentage right after a count and a verb ("có 15 dự án giải ngân dưới 30% kế hoạch vốn"): it
-    says which things are counted (a class's threshold, norm), and the amounts after it measure that class ("với tổng
+    """A bounded percentage right after a count and a verb ("có 15 dự án giải ngân dưới 30% kế hoạch vốn"), or a
+    bounded count after "có" right after a count ("04 lễ hội tôn giáo có trên 10.000 người"): it says which things
+    are counted (a class's threshold, norm), and the amounts after it measure that class ("với tổng
     kế hoạch vốn 642,7 tỷ đồng"), no next items of a list of rules."""
-    if bound.qualifier not in ("<", ">") or bound.base_unit != "%":
+    if bound.qualifier not in ("<", ">") or bound.base_unit is None:
         return False
     ms = sent.mentions
     i = next((k for k, o in enumerate(ms) if o is bound), 0)
     if i == 0 or ms[i - 1].base_unit in (None, "%"):
         return False
-    return bool(rules().class_count_gap.match(sent.text[ms[i - 1].end : bound.opening]))
+    gap = sent.text[ms[i - 1].end : bound.opening]
+    if bound.base_unit != "%":  # "04 lễ hội tôn giáo có trên 10.000 người tham dự": a bounded count after "có"
+        return bool(rules().class_have_gap.match(gap))
+    return bool(rules().class_count_gap.match(gap))
 
 
 def _provision(sent: Sentence, m: Mention, q0: int) -> bool:

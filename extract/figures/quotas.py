@@ -49,11 +49,17 @@ def _given_count(sent: Sentence, m: Mention) -> bool:
 def _after_quota(sent: Sentence, pos: int) -> bool:
     """Whether the number at `pos` is the first after a quota phrase, with no "đã" between."""
     s, quota = sent.text, quota_phrase()
-    found = [q.end() for q in quota.finditer(s, 0, pos)] if may_hold(quota, s) else []
+    found = [q.end() for q in quota.finditer(s, 0, pos) if not _share_whole(sent, q.start())] if may_hold(quota, s) else []
     if not found:
         return False
     after = found[-1]
     return not any(after <= x.start < pos for x in sent.mentions) and not rules().actual_marker.search(s[after:pos])
+
+
+def _share_whole(sent: Sentence, start: int) -> bool:
+    """Whether the quota phrase at `start` follows a percentage right away ("có mặt 2.198 công chức, bằng 94,9% biên
+    chế được giao"): it names the whole of that share, and the number after it is no quota."""
+    return any(x.base_unit == "%" and x.end <= start and not sent.text[x.end : start].strip() for x in sent.mentions)
 
 
 def quota_role(sent: Sentence, m: Mention, role: str) -> str | None:

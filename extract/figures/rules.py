@@ -102,6 +102,7 @@ class Rules:
     time_limit_after: regex.Pattern
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
+    class_have_gap: regex.Pattern
     damage_class_before: regex.Pattern
     beneficiary_before: regex.Pattern
     class_measure_before: regex.Pattern
@@ -203,6 +204,7 @@ def rules() -> Rules:
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
+        class_have_gap=regex.compile(roles["class_have_gap"], regex.V1),
         damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
         beneficiary_before=regex.compile(roles["beneficiary_before"], _FLAGS),
         class_measure_before=regex.compile(roles["class_measure_before"], _FLAGS),

@@ -66,8 +66,9 @@ def _rules():
     if {k for k, _ in periods} - {"month", "first_months"}:
         raise catalog.RuleError("tables.yaml: header_periods kinds are month and first_months")
     percent = regex.compile(t["percent_header"], _FLAGS)
+    header_unit = regex.compile(t["header_unit"], _FLAGS)
     _subject_rules()  # validated with the rest of the file
-    return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent
+    return comp, roles, layout, total, unit_note, ditto, aliases, periods, percent, header_unit
 
 
 @cache
@@ -431,6 +432,25 @@ def _unit_of(dvt: str):
     return dvt.lower() or None, dvt.lower() or None, 1.0
 
 
+def _before_plan(period: Period | None, plan: Period | None) -> bool:
+    """Whether a cell's period ended before the plan's own starts (a result cited in a plan's table)."""
+    return bool(period and plan and plan.start and period.end and period.end < plan.start)
+
+
+@lru_cache(maxsize=256)
+def _header_unit(header: str):
+    """Unit, base unit and scale named in brackets at the end of a column header ("Vốn đầu tư dự kiến (tỷ đồng)"),
+    or None when the bracket holds no unit as a whole ("(PAR INDEX)", "(1)")."""
+    m = _rules()[9].search(header)
+    if not m:
+        return None
+    text = fold(m.group("unit")).strip()
+    found = find_numbers(f"1 {text}")
+    if not found or not found[0].unit or fold(found[0].raw).strip() != f"1 {text}":
+        return None
+    return found[0].unit, found[0].base_unit or found[0].unit, float(found[0].base_value)
+
+
 def forget() -> None:
     """Empty the column headers' memory (_measure_of, _column_kind): called per document, as numbers.forget."""
     _measure_of.cache_clear()
@@ -749,8 +769,11 @@ def table_figures(
             if c not in column_reading:  # the same for every row: read once a column
                 column_reading[c] = (_header_role(header), _header_period(col_path[c], year))
             header_role, header_period = column_reading[c]
-            role = header_role or ("target" if sec.plan else "actual")
             period = header_period or row_period
+            # a column that names no role holds the plan's figures in a plan part, and in a document approving a
+            # plan or a list of projects ("Quy mô", "Vốn đầu tư dự kiến") unless its period ended before the plan's
+            planned = sec.plan or (sec.plan_approval and not _before_plan(period, sec.meta.period))
+            role = header_role or ("target" if planned else "actual")
             at_day = period is None and stock is not None and role != "target"
             period = period or (stock if at_day else sec.period)
             for m in mentions:
@@ -770,6 +793,8 @@ def table_figures(
                     unit = base_unit = "%"
                 elif unit is None and dvt and "=" not in dvt:
                     unit, base_unit, scale = _unit_of(dvt)
+                elif unit is None and (column_unit := _header_unit(col_path[c][-1] if col_path[c] else "")):
+                    unit, base_unit, scale = column_unit
                 elif unit is None and table_unit:
                     unit, base_unit, scale = table_unit
                 f = mention_figure(

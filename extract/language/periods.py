@@ -128,6 +128,18 @@ def carry_over_before() -> regex.Pattern:
 
 
 @cache
+def period_joiner() -> regex.Pattern:
+    """The words joining two periods that together time one number ("năm 2025 và 11 tháng năm 2026")."""
+    return regex.compile(catalog.load("periods")["period_joiner"], _FLAGS)
+
+
+@cache
+def publication_before() -> regex.Pattern:
+    """What stands right before a period that dates a publication ("Bộ Nội vụ công bố tháng 8/2026"), not a figure."""
+    return regex.compile(catalog.load("periods")["publication_before"], _FLAGS)
+
+
+@cache
 def labels_next() -> regex.Pattern:
     """What stands between a period and the next number when the period labels that number ("KH Quý I: 86%")."""
     return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
