@@ -415,7 +415,8 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         last = before[-1].period
         first = before[-2].period if len(before) > 1 else None
         if first is not None and first.end < last.start and period_joiner().fullmatch(s, before[-2].end, before[-1].start):
-            return Period(first.start, last.end, f"{first.label} và {last.label}")  # "năm 2025 và 11 tháng năm 2026"
+            # "năm 2025 và 11 tháng năm 2026": one span, labelled as the text writes it
+            return Period(first.start, last.end, " ".join(s[before[-2].start : before[-1].end].split()))
         return last
     # "Ước thực hiện 10 tháng đạt 9.806,9 tỷ đồng, trong đó ...; kinh tế ngoài nhà nước ước đạt 9.432,1 tỷ đồng":
     # the parts of a breakdown take the period of the whole they break down
