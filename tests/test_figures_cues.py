@@ -609,3 +609,43 @@ def test_a_percentage_of_a_ceiling_given_or_set_by_law_is_a_share_of_it():
     figs = {f.raw: f for f in figures_of("Có mặt 612 viên chức, bằng 97,1% biên chế được giao; dư nợ bằng 12,4% mức dư nợ "
                                          "vay tối đa theo quy định; thu bằng 110% so với cùng kỳ.")}
     assert [figs[k].role for k in ("97,1%", "12,4%", "110%")] == ["share", "share", "other"]
+
+
+def test_a_size_after_with_bounds_the_class_counted():
+    """ "03 cụm công nghiệp với diện tích trên 50 ha": a size each of them has names which are counted (norm); a
+    measure that may be their total ("với kinh phí trên 2 tỷ đồng") stays a fact (session 19)."""
+    count, size = figures_of("Toàn huyện có 03 cụm công nghiệp với diện tích trên 50 ha.")
+    assert (count.role, size.role, size.period_start) == ("actual", "norm", None)
+    _count, money = figures_of("Năm 2025 hỗ trợ 500 hộ với kinh phí trên 2 tỷ đồng.")
+    assert money.role == "actual"
+
+
+def test_a_bounded_rate_named_after_a_count_bounds_its_class():
+    """ "có 07 trường tỷ lệ học sinh bỏ học còn trên 2%": the schools whose rate is such (session 19)."""
+    count, bound = figures_of("Năm 2025, có 07 trường tỷ lệ học sinh bỏ học còn trên 2%.")
+    assert (count.role, bound.role, bound.period_start) == ("actual", "norm", None)
+
+
+def test_a_duration_ceiling_among_orders_is_a_time_limit():
+    """ "bảo đảm thời gian cấp mỗi phiếu không quá 10 ngày làm việc" under a report's tasks: a time limit set on a
+    procedure (norm), unless a plan's aim governs it ("phấn đấu rút ngắn ... còn không quá 10 ngày") (session 19)."""
+    figs = _plan_part_figures("Trước ngày 31/12/2026, hoàn thành cấp 250 phiếu lý lịch tư pháp còn tồn; từ tháng "
+                              "01/2027, bảo đảm thời gian cấp mỗi phiếu không quá 10 ngày làm việc.")
+    assert [(f.role, f.qualifier, f.period_start) for f in figs] == [("target", None, date(2026, 1, 1)),
+                                                                     ("norm", "<=", None)]
+    (aim,) = _plan_part_figures("Phấn đấu rút ngắn thời gian cấp phép xây dựng còn không quá 10 ngày làm việc.")
+    assert aim.role == "target"
+
+
+def _plan_part_figures(text: str):
+    made = (Block("heading", "2. Nhiệm vụ, giải pháp trong thời gian tới", "p1", level=2), Block("paragraph", text, "p2"))
+    meta = Metadata(doc_type=None, period=Period(date(2026, 1, 1), date(2026, 12, 31), "kỳ"),
+                    issued_date=date(2026, 11, 20), report_date=date(2026, 11, 20))
+    return extract_figures(Document(path="t", format="docx", sha256="", blocks=made), meta)[0]
+
+
+def test_a_rate_at_the_level_a_cited_text_sets_is_a_norm():
+    """ "với mức 300.000 đồng/người/ngày theo Nghị quyết số ...": the level the resolution sets (session 19)."""
+    (level,) = figures_of("Chi trả tiền bồi dưỡng cho lực lượng ứng cứu đê điều với mức 300.000 đồng/người/ngày "
+                          "theo Nghị quyết số 12/2025/NQ-HĐND.")
+    assert (level.role, level.period_start) == ("norm", None)

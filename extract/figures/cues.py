@@ -129,6 +129,10 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class; a duration
         # over a bound does so in a plan too, which sets no time to exceed ("đề án chậm trình quá 30 ngày")
         return True
+    if m.qualifier == "<=" and (m.base_unit or "").split("/")[0] in r.duration_units and not r.plan_aim.search(s, 0, q0):
+        return True  # "thẩm định mỗi hồ sơ không quá 15 ngày làm việc" among orders: a time limit
+    if _rule_level(s, m, q0):
+        return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, 0, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
@@ -172,6 +176,15 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return len(gap.split()) <= 12 and not r.coordination_breakers.search(gap) and not _beneficiaries(
             s, prev.mention.end, q0, m)
     return False
+
+
+def _rule_level(s: str, m: Mention, q0: int) -> bool:
+    """A money rate after "mức" that cites the legal text setting it right after its unit ("với mức 250.000
+    đồng/người/ngày theo Nghị quyết số 08/2024/NQ-HĐND"): the level the text sets, a norm (cues.yaml
+    rule_level_before, rule_level_after)."""
+    r = rules()
+    return _is_rate(s, m) and m.base_unit != "%" and bool(
+        r.rule_level_before.search(s, max(0, q0 - 10), q0) and r.rule_level_after.match(s, m.end))
 
 
 def _beneficiaries(s: str, lo: int, q0: int, m: Mention) -> bool:

@@ -100,6 +100,9 @@ class Rules:
     multiple_units: tuple
     duration_units: tuple
     time_limit_after: regex.Pattern
+    plan_aim: regex.Pattern
+    rule_level_before: regex.Pattern
+    rule_level_after: regex.Pattern
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
     class_have_gap: regex.Pattern
@@ -202,6 +205,9 @@ def rules() -> Rules:
         multiple_units=tuple(cues["multiple_units"]),
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
+        plan_aim=regex.compile(roles["plan_aim"], _FLAGS),
+        rule_level_before=regex.compile(roles["rule_level_before"], _FLAGS),
+        rule_level_after=regex.compile(roles["rule_level_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         class_have_gap=regex.compile(roles["class_have_gap"], regex.V1),
