@@ -1167,3 +1167,12 @@ def test_the_clergy_and_the_shelf_metres_of_archives_are_units():
     """ "chức sắc, chức việc" counted as one kind; "mét giá", the shelf-metre of archives (session 19)."""
     text = "giáo hội có 86 chức sắc, chức việc; kho tiếp nhận 12,5 mét giá tài liệu; còn 5 tiểu khu có 3 cơ sở"
     assert [m.unit for m in find_numbers(text)] == ["chức sắc, chức việc", "mét giá", "tiểu khu", "cơ sở"]
+
+
+def test_a_change_over_two_measures_carries_its_sign_to_the_second():
+    # "giảm 4 vụ và 2,5 tấn so với năm trước": one change over two measures and one base (session 19); with no base
+    # after them the second is a level of its own ("tăng 4 vụ và 2,5 tấn hàng bị tịch thu")
+    first, second = find_numbers("bắt giữ 18 vụ buôn lậu, giảm 4 vụ và 2,5 tấn so với năm trước")[1:]
+    assert (first.value, second.value, second.sign_word) == (D(-4), D("-2.5"), "giảm")
+    _count, level = find_numbers("phát hiện 4 vụ và 2,5 tấn hàng so với năm trước")
+    assert level.sign_word is None

@@ -90,6 +90,8 @@ _NUMBERS_KEYS = {
     "date_joiners",
     "range_starts",
     "range_joiners",
+    "sign_shared_joiners",
+    "sign_shared_base",
     "date_cues",
     "stop_words",
     "classifiers",
@@ -145,6 +147,8 @@ class _Rules:
     date_joiners: tuple[str, ...]
     range_starts: tuple[str, ...]
     range_joiners: tuple[str, ...]
+    sign_shared_joiners: tuple[str, ...]
+    sign_shared_base: tuple[str, ...]
     date_cues: tuple[str, ...]
     stop_words: frozenset
     classifiers: frozenset
@@ -310,6 +314,8 @@ def _rules() -> _Rules:
         date_joiners=tuple(_words("date_joiners", data["date_joiners"])),
         range_starts=tuple(_words("range_starts", data["range_starts"])),
         range_joiners=tuple(_words("range_joiners", data["range_joiners"])),
+        sign_shared_joiners=tuple(_words("sign_shared_joiners", data["sign_shared_joiners"])),
+        sign_shared_base=tuple(_words("sign_shared_base", data["sign_shared_base"])),
         date_cues=tuple(_words("date_cues", data["date_cues"])),
         stop_words=stop,
         classifiers=classifiers,
@@ -429,6 +435,8 @@ class _Grammar:
     range_start: object
     dash_joiner: object
     word_joiner: object
+    sign_joiner: object
+    sign_base: object
     date_cue: object
     date_chain: object
     name_words: object
@@ -523,6 +531,8 @@ def _grammar() -> _Grammar:
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
+        sign_joiner=regex.compile(rf"{_WS}*(?:{_alt(r.sign_shared_joiners)}){_WS}*", _I),
+        sign_base=regex.compile(rf"{_WS}+(?:{_alt(r.sign_shared_base)}){_WS}+", _I),
         date_cue=regex.compile(rf"(?:{_wordy(r.date_cues)}){_WS}+", _IR),
         date_chain=regex.compile(rf"{_WS}*(?:[-–—,]|{_alt(r.date_joiners)}){_WS}*", _I),
         # "Ban Chỉ đạo 751", "Đề án Bến Tre - 50": a dash may stand between the name and its number
@@ -1005,6 +1015,7 @@ def _analyse(text: str, every_span: bool = True) -> tuple[list[Mention], list[tu
 
     _join_compound_amounts(text, items)
     _join_ranges(text, items)
+    _share_sign(text, items)
     _add_rates(text, items)
     _join_spelled_ratios(text, items)
     _add_rates_after(text, items)
@@ -1294,6 +1305,22 @@ def _join_ranges(text: str, items: list[_Item]) -> None:
 
 
 _SPACES = regex.compile(rf"{_WS}+")
+
+
+def _share_sign(text: str, items: list[_Item]) -> None:
+    """ "tăng 6 vụ và 34,2 ha so với cùng kỳ": a signed number joined to a bare number of another unit, the base of
+    the comparison right after the second (numbers.yaml sign_shared_joiners, sign_shared_base): one change over two
+    measures, the second carries the sign."""
+    g = _grammar()
+    for a, b in zip(items, items[1:], strict=False):
+        if not a.sign_word or b.sign_word or b.qualifier or b.minus or a.kind != "number" or b.kind != "number":
+            continue
+        if a.unit is None or b.unit is None or a.unit == b.unit or b.start != b.num_start:
+            continue
+        if g.sign_joiner.fullmatch(text, a.end, b.start) and g.sign_base.match(text, b.end):
+            b.sign_word = a.sign_word
+
+
 
 
 def _join_compound_amounts(text: str, items: list[_Item]) -> None:
