@@ -649,3 +649,12 @@ def test_a_rate_at_the_level_a_cited_text_sets_is_a_norm():
     (level,) = figures_of("Chi trả tiền bồi dưỡng cho lực lượng ứng cứu đê điều với mức 300.000 đồng/người/ngày "
                           "theo Nghị quyết số 12/2025/NQ-HĐND.")
     assert (level.role, level.period_start) == ("norm", None)
+
+
+def test_a_bound_in_a_later_clause_of_a_plan_verb_is_the_plans():
+    """ "phấn đấu giải quyết 100% hồ sơ đúng hạn, số hồ sơ trễ hạn không quá 2%": the plan's bound (target of the
+    year), no standing rule (session 19)."""
+    share, bound = figures_of("Năm 2026, phấn đấu giải quyết 100% hồ sơ đúng hạn, số hồ sơ trễ hạn không quá 2% tổng "
+                              "số hồ sơ tiếp nhận.", year=2026)
+    assert (share.role, bound.role, bound.qualifier, bound.period_start) == ("target", "target", "<=",
+                                                                             date(2026, 1, 1))

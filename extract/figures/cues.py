@@ -492,6 +492,9 @@ def _refined_role(
         return "share"  # "bằng 74,6% điểm tối đa": the share of the scale's most that a score reached
     # "(4) Tổng thu ngân sách ... không thấp hơn 22.800 tỷ đồng" among the plan's main targets: the target's minimum
     planned_bound = adopted and (sec.year_targets or sec.in_goals())
+    if m.qualifier not in (None, "~") and not past and r.plan_verb.search(s, top, q0):
+        # "phấn đấu hoàn thành 100% đề án ..., số đề án trình chậm không quá 5%": the plan's bound
+        role = "target"
     if _norm(sent, m, "target" if planned_bound else role, cues, top, q0, prev, sec.in_goals()) or _scoring_rule(sent, m):
         return "norm"
     if sec.method and not past and m.kind != "ratio_part":

@@ -101,6 +101,7 @@ class Rules:
     duration_units: tuple
     time_limit_after: regex.Pattern
     plan_aim: regex.Pattern
+    plan_verb: regex.Pattern
     rule_level_before: regex.Pattern
     rule_level_after: regex.Pattern
     class_bound_before: regex.Pattern
@@ -206,6 +207,7 @@ def rules() -> Rules:
         duration_units=tuple(cues["duration_units"]),
         time_limit_after=regex.compile(roles["time_limit_after"], _FLAGS),
         plan_aim=regex.compile(roles["plan_aim"], _FLAGS),
+        plan_verb=regex.compile(roles["plan_verb"], _FLAGS),
         rule_level_before=regex.compile(roles["rule_level_before"], _FLAGS),
         rule_level_after=regex.compile(roles["rule_level_after"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
