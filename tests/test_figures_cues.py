@@ -658,3 +658,12 @@ def test_a_bound_in_a_later_clause_of_a_plan_verb_is_the_plans():
                               "số hồ sơ tiếp nhận.", year=2026)
     assert (share.role, bound.role, bound.qualifier, bound.period_start) == ("target", "target", "<=",
                                                                              date(2026, 1, 1))
+
+
+def test_a_plan_year_runs_to_the_deadline_written_right_after_its_target():
+    """ "trên 90% kế hoạch vốn năm 2026 trước ngày 31/01/2027": the plan's year runs to that day; the deadline before
+    it ("đến ngày 31/12/2026") is the number before's (session 19)."""
+    first, second = _plan_part_figures("Đôn đốc các chủ đầu tư giải ngân đạt tối thiểu 70% kế hoạch vốn đến ngày "
+                                       "31/12/2026 và trên 90% kế hoạch vốn năm 2026 trước ngày 31/01/2027.")
+    assert first.period_end == date(2026, 12, 31)
+    assert (second.role, second.period_start, second.period_end) == ("target", date(2026, 1, 1), date(2027, 1, 31))

@@ -785,7 +785,9 @@ def figure_period(
         # "...; thời gian thực hiện từ tháng 3 đến tháng 9 năm 2026": the plan's execution time
         own = _coordinated_period(sent, m, role, year) or _execution_period(sent, m, year, after)
     if own is not None:
-        return own, False
+        # "trên 95% kế hoạch vốn năm 2026 trước ngày 31/01/2027": a plan's year runs to a deadline past it
+        late = _deadline_day(sent, m.end, m, own, own_only=True) if role == "target" else None
+        return late or own, False
     due = _deadline_period(sent, m, role, sec, context) if usable is None else None
     if due is not None:
         return due, False
@@ -830,19 +832,24 @@ def _deadline_period(sent: Sentence, m: Mention, role: str, sec: Sections, conte
     s, lo = sent.text, _stretch_start(sent, m.start)
     years = [int(fm[1]) for fm in rules().future_year.finditer(s, lo, m.opening)]
     if not years:
-        return _deadline_day(s, lo, m, context)
+        return _deadline_day(sent, lo, m, context)
     if years[-1] == context.end.year or years[-1] < context.start.year:
         return None
     end = date(years[-1], 12, 31)
     return Period(context.start, end, f"{context.start:%Y}-{end:%Y}")
 
 
-def _deadline_day(s: str, lo: int, m: Mention, context: Period) -> Period | None:
+def _deadline_day(sent: Sentence, lo: int, m: Mention, context: Period, own_only: bool = False) -> Period | None:
     """A target due by a day after its context's end, named in its statement before or after it ("phấn đấu đến ngày
     15/9/2026 tiêu thoát nước cho 100% diện tích ...", "thông tuyến 100% các tuyến đường ... trước ngày 18/9/2026"):
     from the context's start to that day. A day inside the context keeps it (a deadline inside the quarter)."""
+    s = sent.text
     hi = s.find(";", m.end)
-    for dm in rules().deadline_day.finditer(s, lo, len(s) if hi < 0 else hi):
+    days = list(rules().deadline_day.finditer(s, lo, len(s) if hi < 0 else hi))
+    # "đạt 80% ... đến ngày 31/12/2026 và trên 95% ... trước ngày 31/01/2027": the day right after a number (no other
+    # number between) is its own; one before it may be the deadline of the number before
+    own = [dm for dm in days if dm.start() >= m.end and not any(m.end <= o.start < dm.start() for o in sent.mentions)]
+    for dm in own[:1] if own_only else own[:1] or days:
         try:
             end = date(int(dm[3]), int(dm[2]), int(dm[1]))
         except ValueError:
