@@ -422,3 +422,37 @@ def test_the_verb_of_a_range_is_no_part_of_what_it_measures():
     # subjects.yaml phrase.lead_in "dao động": "X dao động từ A đến B" says X ranges, X alone is measured
     s = subjects_of("Độ mặn nước sông tại cửa Định An dao động từ 2,5 đến 8,4 phần nghìn.")
     assert "dao" not in words(s["2,5"])
+
+
+def test_an_amount_named_by_an_act_that_moves_money_is_that_acts_money():
+    # amounts.yaml money_acts: a fine, a recovery, an enforced judgment named by its act alone is "tiền" of that act
+    s = subjects_of("Trong năm 2025, lực lượng quản lý thị trường xử phạt vi phạm hành chính 2.340 triệu đồng.")
+    assert (s["2.340"] or "").split()[0] == "tiền" and names(s["2.340"], "tiền xử phạt vi phạm hành chính", extra=6)
+    s = subjects_of("Qua thanh tra, kiến nghị thu hồi về ngân sách 4,5 tỷ đồng; trả lại cho doanh nghiệp 210 triệu đồng.")
+    assert names(s["210"], "tiền trả lại cho doanh nghiệp", extra=0)
+    # the money is named already: unchanged
+    s = subjects_of("Năm 2025, số tiền phải thi hành là 86 tỷ đồng.")
+    assert "tiền" in words(s["86"]) and (s["86"] or "").split()[0] != "tiền"
+
+
+def test_a_colonless_trong_do_names_parts_only_in_its_own_semicolon_part():
+    # extents.yaml part_openers: "trong đó" with no colon opens parts up to the next semicolon; the item after it is
+    # the enumeration's next, no part of the figure before "trong đó"
+    s = subjects_of("Các chỉ tiêu chủ yếu năm 2026: GRDP tăng 7,5%; tổng kim ngạch xuất khẩu 3.200 triệu USD, trong đó "
+                    "hàng nông sản 1.150 triệu USD; tổng mức bán lẻ hàng hóa khoảng 98.000 tỷ đồng; tỷ lệ lao động qua "
+                    "đào tạo đạt 72%.")
+    assert names(s["98.000"], "tổng mức bán lẻ hàng hóa", extra=4) and "khẩu" not in words(s["98.000"])
+    assert names(s["72%"], "tỷ lệ lao động qua đào tạo", extra=4) and "khẩu" not in words(s["72%"])
+    # "trong đó:" opens a list running across semicolons, and so does "trong đó" before every semicolon of its sentence
+    s = subjects_of("Doanh thu dịch vụ lưu trú đạt 640 tỷ đồng, trong đó khách sạn 410 tỷ đồng; nhà nghỉ 230 tỷ đồng.")
+    assert "thu" in words(s["230"])
+    s = subjects_of("Tổng thu ngân sách 5.400 tỷ đồng, trong đó: thu thuế 3.100 tỷ đồng; thu phí, lệ phí 420 tỷ đồng.")
+    assert "ngân" in words(s["420"])
+
+
+def test_an_orders_verb_handing_the_act_to_an_office_and_its_deadline_name_no_subject():
+    # extents.yaml instruction_leads, deadline_leads: "tham mưu", "đôn đốc" open an instruction; "hoàn thành trước
+    # ngày D" says when the act is due
+    s = subjects_of("Đôn đốc nhà thầu thảm nhựa 18 km đường huyện, hoàn thành trước ngày 30/6/2026.")
+    assert names(s["18"], "thảm nhựa đường huyện", extra=2)
+    assert "đôn" not in words(s["18"]) and "30/6/2026" not in (s["18"] or "")

@@ -50,6 +50,7 @@ from extract.figures.subjects import (
     level_of_act,
     list_total,
     means_of_act,
+    money_of_act,
     noun_phrase,
     parallel_place,
     part_in_parens,
@@ -208,6 +209,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = duration_named(m, role, subject)  # "đào tạo dưới 03 tháng": "thời gian đào tạo"
             subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
             subject = disbursed_capital(m, subject, sec.meta.title)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
+            subject = money_of_act(m, subject)  # "xử phạt vi phạm hành chính 85 triệu đồng": the money of the fines
             subject = parallel_place(sent, m, subject, done)  # "... tại khu vực đô thị đạt 98%, khu vực nông thôn đạt 72%"
             subject = parameter_at_sites(sent, m, subject)  # "Độ ồn tại 18 điểm dao động từ 64,5 đến 73,8 dBA"
             subject = sites_over_norm(sent, m, subject, done)  # "có 12/45 điểm vượt giới hạn cho phép 50 µg/m3"

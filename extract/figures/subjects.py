@@ -2080,7 +2080,12 @@ def list_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | 
     opens = [b for b in sent.breaks if b[1] <= m.start and sent.text[b[0]] != ";"]
     if not opens:
         return None
-    b0 = opens[-1][0]
+    b0, b1 = opens[-1]
+    semis = [s0 for s0, _ in sent.breaks if sent.text[s0] == ";"]
+    if ":" not in sent.text[b0:b1] and extent_words().part_opener.match(sent.text, b0) and any(
+            s0 < b0 for s0 in semis) and any(b1 <= s0 < m.start for s0 in semis):
+        return None  # "...; tổng thu 14.250 tỷ đồng, trong đó thu nội địa 13.600 tỷ đồng; tổng vốn ...": in a list
+        # of semicolon items a "trong đó" with no colon names its parts in its own item, the next is the list's next
     # a count inside a parenthesis closed before the opener is a breakdown of the head, not the head: "5.000 hồ sơ
     # (3.000 hồ sơ khai sinh và 2.000 hồ sơ khai tử), trong đó: 4.500 hồ sơ ..." hangs from the 5.000
     heads = [(o, subj) for o, subj in done if o.end <= b0 and subj and not _closed_before(sent, o.start, b0)]
@@ -2294,6 +2299,18 @@ def disbursed_capital(m: Mention, subject: str | None, title: str | None) -> str
     if act is None or content_words(subject) != content_words(act.group()):
         return subject  # "dự án giải ngân", "Vốn mới giải ngân": the act's subject is named
     return " ".join([_title_capital(title, aw) or aw.disbursed_noun, act.group()])
+
+
+def money_of_act(m: Mention, subject: str | None) -> str | None:
+    """`subject` of an amount of money named by an act that moves money and no noun of money ("xử phạt vi phạm hành
+    chính 85 triệu đồng", "đã thi hành xong 40 tỷ đồng"): the money of that act, headed by the money noun ("tiền xử
+    phạt vi phạm hành chính"); `subject` unchanged otherwise (amounts.yaml `money_acts`, `money_head`)."""
+    aw = amount_words()
+    if not subject or m.base_unit not in rules().money_units or not aw.money_act.search(subject):
+        return subject
+    if any(p.search(subject) for p in (aw.money_noun, aw.measure, aw.sum_noun, aw.level_noun, aw.disbursement_act)):
+        return subject  # "số tiền phải thi hành", "kinh phí thu hồi": the money is named
+    return f"{aw.money_head} {subject}"
 
 
 def _title_capital(title: str | None, aw: AmountWords) -> str:

@@ -463,6 +463,7 @@ def tidy_subject(text: str) -> str:
     if pw.scope.sub(" ", text).strip(" ,"):
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
     text = without_emphasis_lead(text)
+    text = without_deadline(text)
     text = without_concert_adverbs(text)
     return " ".join(_without_repeats(text).split()).strip(" ,;")
 
@@ -478,6 +479,14 @@ def without_concert_adverbs(text: str) -> str:
     concert_adverbs: "xã đã đồng loạt tổ chức lễ ra quân" -> "xã đã tổ chức lễ ra quân"): they say how, never which
     of the counted; `text` unchanged when nothing with content would be left."""
     rest = _concert_adverbs().sub("", text)
+    return rest if rest != text and content_words(rest) else text
+
+
+def without_deadline(text: str) -> str:
+    """A subject without the deadline an order sets for its act at its end (`extents.yaml` deadline_leads: "xây dựng
+    mới bảng tin, hoàn thành trước ngày 31/3/2027" -> "xây dựng mới bảng tin"): it says when the act is due, never
+    which of the counted; `text` unchanged when nothing with content would be left."""
+    rest = extent_words().deadline_tail.sub("", text)
     return rest if rest != text and content_words(rest) else text
 
 
@@ -680,6 +689,9 @@ class ExtentWords:
     adjunct: regex.Pattern  # matched at the start of a text: a preposition opening an adjunct of a verb
     manner_adverb: regex.Pattern  # searched: a manner adverb after a verb ("sâu sắc", "thành công")
     emphasis_lead: regex.Pattern  # matched at the start of a subject: a verb of emphasis before its act ("tập trung")
+    # or of an order handing the act to an office ("tham mưu")
+    deadline_tail: regex.Pattern  # searched at the end of a subject: a deadline set for its act ("trước ngày 31/3/2027")
+    part_opener: regex.Pattern  # matched: the word opening the parts of a figure in its own semicolon part ("trong đó")
     modal: regex.Pattern  # matched at the start of a comma part: a modal or role verb opening a predicate ("phải", "đóng vai trò")
     raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
     agent_place: regex.Pattern  # searched: a place preposition whose body may be the agent of a relative clause
@@ -702,6 +714,7 @@ def extent_words_data() -> dict:
     """rules/extents.yaml, its keys checked (uncached: the compiled forms are cached by their users)."""
     return with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
                                                   "adjunct_prepositions", "manner_adverbs", "emphasis_leads", "agent_places",
+                                                  "instruction_leads", "deadline_leads", "part_openers",
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
@@ -729,7 +742,11 @@ def extent_words() -> ExtentWords:
             + WHOLE_WORD % alt["clause_verbs"], flags),
         adjunct=regex.compile(r"\s*" + WHOLE_WORD % alt["adjunct_prepositions"], flags),
         manner_adverb=regex.compile(WHOLE_WORD % alt["manner_adverbs"], flags),
-        emphasis_lead=regex.compile(r"^\s*" + WHOLE_WORD % alt["emphasis_leads"] + r"[\s,]+", flags),
+        emphasis_lead=regex.compile(r"^\s*" + WHOLE_WORD % f"(?:{alt['emphasis_leads']}|{alt['instruction_leads']})"
+                                    + r"[\s,]+", flags),
+        part_opener=regex.compile(WHOLE_WORD % alt["part_openers"], flags),
+        deadline_tail=regex.compile(r"[\s,]*" + WHOLE_WORD % alt["deadline_leads"]
+                                    + r"\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}[\s,.;]*$", flags),
         modal=regex.compile(r"\s*" + WHOLE_WORD % f"(?:{alt['modal_verbs']}|{alt['role_verbs']})", flags),
         raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
                              flags),
@@ -785,6 +802,8 @@ class AmountWords:
     duration_head: str  # the noun heading a duration's subject: "thời gian"
     disbursement_act: regex.Pattern  # searched: an act of disbursing capital ("giải ngân")
     disbursed_noun: str  # the noun naming what such an act disburses: "vốn"
+    money_act: regex.Pattern  # searched: an act that moves money ("xử phạt", "thu hồi", "thi hành")
+    money_head: str  # the noun heading the money of such an act: "tiền"
     time_noun: regex.Pattern  # searched: a noun naming a time already ("thời hạn", "tuổi thọ")
     level_noun: regex.Pattern  # full match of a subject: a bare level noun ("mức")
     level_label: regex.Pattern  # matched at the start of a sentence: a level label and its colon (group "l")
@@ -795,7 +814,7 @@ def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
                                                   "sum_nouns", "money_nouns", "duration_head", "time_nouns",
                                                   "level_nouns", "level_label_words", "disbursement_acts",
-                                                  "disbursed_noun"})
+                                                  "disbursed_noun", "money_acts", "money_head"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -823,6 +842,9 @@ def amount_words() -> AmountWords:
         disbursement_act=regex.compile(WHOLE_WORD % word_alternation(data["disbursement_acts"],
                                                                      "amounts.yaml disbursement_acts"), regex.IGNORECASE),
         disbursed_noun=data["disbursed_noun"],
+        money_act=regex.compile(WHOLE_WORD % word_alternation(data["money_acts"], "amounts.yaml money_acts"),
+                                regex.IGNORECASE),
+        money_head=data["money_head"],
         time_noun=regex.compile(WHOLE_WORD % word_alternation(data["time_nouns"], "amounts.yaml time_nouns"),
                                 regex.IGNORECASE),
         level_noun=regex.compile(r"\s*" + word_alternation(data["level_nouns"], "amounts.yaml level_nouns") + r"\s*",
