@@ -746,7 +746,7 @@ def extent_words() -> ExtentWords:
                                     + r"[\s,]+", flags),
         part_opener=regex.compile(WHOLE_WORD % alt["part_openers"], flags),
         deadline_tail=regex.compile(r"[\s,]*" + WHOLE_WORD % alt["deadline_leads"]
-                                    + r"\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}[\s,.;]*$", flags),
+                                    + r"\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}[\s,.;]*$", flags),
         modal=regex.compile(r"\s*" + WHOLE_WORD % f"(?:{alt['modal_verbs']}|{alt['role_verbs']})", flags),
         raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
                              flags),
