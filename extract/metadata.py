@@ -258,7 +258,7 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
         if p:
             return _stated_days(doc, title, p, year) or _reached(p, as_of)
     if doc_type in _rules()["signing_year_types"] and (issued or header_year):
-        return whole_year(issued.year if issued else header_year)  # a meeting's conclusions: the year it was held
+        return whole_year(year)  # a meeting's conclusions: the year it was held
     if as_of is not None:  # "(tính đến ngày 15/11/2026)": the year to that day, a stock's
         return Period(date(as_of.year, 1, 1), as_of, period_label("as_of", end=as_of))
     headed = [p for b in doc.blocks if b.kind == "heading" and (p := first_period(b.text, year))]

@@ -213,13 +213,8 @@ def parameter_at_sites(sent: Sentence, m: Mention, subject: str | None) -> str |
     if regex.search(r"[,;]", between) or any(
             site.end <= o.start and o.end <= m.opening and o.kind != "range_low" for o in sent.mentions):
         return subject  # another clause or another figure between the sites and the value
-    lo = _clause_lo(sent, site.opening)
-    before = s[lo : site.opening]
-    opener = mw.site_opener.search(before)
-    if opener is None:
-        return subject
-    name = _clean(before[: opener.start()])
-    if not content_words(name) or len(name.split()) > _MAX_PARAMETER or phrase_words().predicates.search(name):
+    name = _parameter_before(sent, site.opening)
+    if name is None or len(name.split()) > _MAX_PARAMETER:
         return subject  # no name, or a clause of its own ("đoàn đã kiểm tra tại 05 điểm ...")
     excess = mw.excess.search(between)
     return " ".join(f"{name} {excess.group() if excess else ''}".split())
@@ -229,15 +224,31 @@ def _sites_of(sent: Sentence, m: Mention, subject: str) -> str:
     """`subject` of a count of sites a place preposition puts right after a parameter's name ("Hàm lượng chất rắn lơ
     lửng (TSS) tại 05 vị trí hạ lưu các khu công nghiệp"): the sites it was measured at, the parameter's name
     dropped (what is measured there is the value's subject, parameter_at_sites)."""
-    lo = _clause_lo(sent, m.opening)
-    mw = measure_words()
-    opener = mw.site_opener.search(sent.text[lo : m.opening])
-    if opener is None or mw.existential.search(sent.text[lo : m.opening]):
+    if measure_words().existential.search(sent.text[_clause_lo(sent, m.opening) : m.opening]):
         return subject  # "Bụi PM10 có 06 điểm vượt ...": the parameter's sites (sites_over_norm)
-    name = " ".join(_clean(sent.text[lo : lo + opener.start()]).split())
-    if not content_words(name) or phrase_words().predicates.search(name) or not subject.startswith(name):
+    name = _parameter_before(sent, m.opening)
+    name = " ".join(name.split()) if name is not None else None
+    if name is None or not subject.startswith(name):
         return subject
     return subject[len(name) :].strip() or subject
+
+
+def _parameter_before(sent: Sentence, opening: int) -> str | None:
+    """The parameter's name a site opener puts right before a count of sites starting at `opening` ("Độ ồn trung bình
+    tại 18 điểm", "Bụi PM10 có 06 điểm"), from its clause's start; None when no opener stands there, or the words
+    before it name nothing or make a clause of their own ("đoàn đã kiểm tra tại 05 điểm")."""
+    before = sent.text[_clause_lo(sent, opening) : opening]
+    opener = measure_words().site_opener.search(before)
+    if opener is None:
+        return None
+    name = _clean(before[: opener.start()])
+    return name if content_words(name) and not phrase_words().predicates.search(name) else None
+
+
+def _measured_in(done: list, unit: str | None) -> str | None:
+    """The subject of the last figure before in `unit` (`done`: (mention, subject) of the sentence's figures so
+    far): the parameter a limit or an excess in that unit is of."""
+    return next((sub for o, sub in reversed(done) if sub and o.base_unit == unit), None)
 
 
 def sites_over_norm(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
@@ -257,13 +268,10 @@ def sites_over_norm(sent: Sentence, m: Mention, subject: str | None, done: list)
     limit = next((o for o in sent.mentions if o.start >= end), None)
     measured = None
     if limit is not None and not s[end : limit.start].strip():
-        measured = next((sub for o, sub in reversed(done) if sub and o.base_unit == limit.base_unit), None)
+        measured = _measured_in(done, limit.base_unit)
         measured = _parameter_name(measured) if measured else None
     if measured is None:
-        lo = _clause_lo(sent, m.opening)
-        opener = mw.site_opener.search(s[lo : m.opening])
-        name = _clean(s[lo : lo + opener.start()]) if opener else ""
-        measured = name if content_words(name) and not phrase_words().predicates.search(name) else ""
+        measured = _parameter_before(sent, m.opening) or ""
     return " ".join(f"{m.unit} {s[excess.start() : end]} {measured}".split())
 
 
@@ -286,7 +294,7 @@ def limit_of(sent: Sentence, m: Mention, subject: str | None, done: list) -> str
     limit = measure_words().limit.search(sent.text[max(0, m.opening - 40) : m.opening])
     if limit is None:
         return subject
-    measured = next((sub for o, sub in reversed(done) if sub and o.base_unit == m.base_unit), None)
+    measured = _measured_in(done, m.base_unit)
     if measured is None or measure_words().limit.search(measured + " "):
         return subject
     return " ".join(f"{limit.group('l')} {_parameter_name(measured)}".split())

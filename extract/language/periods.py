@@ -199,8 +199,7 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
     if kind in ("school_year", "dry_season"):
         return _season(kind, int(groups["y1"]), y)
     if kind == "working_year":
-        (m1, d1), (m, d) = (catalog.load("periods")["working_year"][k] for k in ("start", "end"))
-        return Period(date(y - 1, m1, d1), date(y, m, d), period_label("working_year", y=y))
+        return _season(kind, y - 1, y)  # "năm công tác y": from y-1 into y, named by y alone
     if kind == "date_range":
         m = int(groups["m"])
         m1 = int(groups["m1"]) if groups.get("m1") else m
@@ -215,7 +214,8 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
 
 def _season(kind: str, y1: int, y: int) -> Period | None:
     """The days of a season across two years: "năm học y1-y" (periods.yaml `school_year`: September of y1 to May of
-    y), "mùa khô y1-y" (`dry_season`: November of y1 to May of y); None unless y follows y1."""
+    y), "mùa khô y1-y" (`dry_season`: November of y1 to May of y), "năm công tác y" (`working_year`: October of y1 to
+    September of y); None unless y follows y1."""
     if y != y1 + 1:
         return None
     days = catalog.load("periods")[kind]
