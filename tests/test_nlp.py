@@ -144,6 +144,26 @@ def test_spacy_is_imported_without_its_command_line_and_spacy_info_still_works()
     assert out[:3] == ["[]", "Xã có 12 thôn True", "spacy.cli.info"]
 
 
+def test_spacy_pipeline_components_are_imported_when_first_asked_for():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from extract.language import nlp\n"
+        "spacy = nlp.import_spacy()\n"
+        "trained = ('spacy.pipeline.dep_parser', 'spacy.pipeline.tagger', 'spacy.pipeline.ner')\n"
+        "print(nlp.tokens('Xã có 12 thôn').text, [m for m in trained if m in sys.modules])\n"
+        "from spacy.pipeline import SpanRuler\n"  # a name asked: the real package, in place of the stand-in
+        "print(SpanRuler.__name__, spacy.pipeline is sys.modules['spacy.pipeline'], spacy.pipeline.Tagger.__name__)\n"
+        "en = spacy.blank('en')\n"
+        "en.add_pipe('sentencizer')\n"
+        "print([s.text for s in en('Một câu. Hai câu.').sents])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:3] == ["Xã có 12 thôn []", "SpanRuler True Tagger", "['Một câu.', 'Hai câu.']"]
+
+
 def test_spacy_of_an_unchecked_release_is_imported_plainly():
     import subprocess
     import sys

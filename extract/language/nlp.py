@@ -46,6 +46,12 @@ _INFIX = regex.compile(r"(?<=\p{L})/(?=[\p{L}\p{N}])")  # "trực tuyến/62.089
 # stand-in out of sys.modules at once, so `import spacy.cli` later loads the real command line. It is used only
 # for the spaCy releases it was checked on, and only if spaCy is not imported yet; any failure falls back to a
 # plain `import spacy` (tests/test_nlp.py).
+# In the same way its __init__ imports `spacy.pipeline`, whose __init__ imports every trained component (parser,
+# tagger, entity linker, lemmatizers, text classifiers: ~65 modules, ~0.03 s of a worker's start, the fixed cost of
+# issue 18) for the names it exports. The figure stage uses none of them (it builds no Language, see `vocab`), so
+# during the import `spacy.pipeline` is a stand-in package over the same folder: its submodules import as usual
+# (`spacy.pipeline.span_ruler`, and all of them when a Language registers its factories), and the first name asked
+# of it (`from spacy.pipeline import SpanRuler`, `spacy.pipeline.Tagger`) imports the real package in its place.
 _SPACY_LIGHT = ("3.7.", "3.8.")
 
 
@@ -68,12 +74,13 @@ def import_spacy():
         light = version("spacy").startswith(_SPACY_LIGHT)
     except Exception:  # no metadata (a vendored copy): the plain import
         light = False
-    if light and "spacy.cli.info" not in sys.modules:
+    if light and "spacy.cli.info" not in sys.modules and "spacy.pipeline" not in sys.modules:
         import types
 
         stand_in = types.ModuleType("spacy.cli.info")
         stand_in.info = _spacy_info
         sys.modules["spacy.cli.info"] = stand_in
+        sys.modules["spacy.pipeline"] = _pipeline_stand_in()
         try:
             import spacy
 
@@ -87,6 +94,36 @@ def import_spacy():
     import spacy
 
     return spacy
+
+
+def _pipeline_stand_in():
+    """`spacy.pipeline` as a package that imports its real __init__ when first asked for a name (see above)."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+    from pathlib import Path
+
+    stand_in = types.ModuleType("spacy.pipeline")
+    stand_in.__path__ = [str(Path(importlib.util.find_spec("spacy").origin).parent / "pipeline")]
+    stand_in.__package__ = "spacy.pipeline"
+
+    def real():
+        if sys.modules.get("spacy.pipeline") is stand_in:
+            del sys.modules["spacy.pipeline"]
+        module = importlib.import_module("spacy.pipeline")  # binds spacy.pipeline to it
+        for name, value in vars(stand_in).items():  # the submodules imported so far, as attributes
+            if isinstance(value, types.ModuleType) and not hasattr(module, name):
+                setattr(module, name, value)
+        return module
+
+    def __getattr__(name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(real(), name)
+
+    stand_in.__getattr__ = __getattr__
+    return stand_in
 
 
 def _tokenizer(vocab):
