@@ -450,3 +450,79 @@ def test_a_long_own_subject_is_kept_and_the_check_compares_by_the_catalogue_name
     found = findings_for(tmp_path / "w", ([long], None), (["Tỷ lệ cử tri đi bầu đạt 99,82%."], None))
     conflict = [f for f in found if f.check_id == "value_conflict"]
     assert len(conflict) == 1 and "98,41%" in conflict[0].message and "99,82%" in conflict[0].message
+
+
+# Session 20: what the checks said on the hand-written texts of set T (tests/test_checks_written.py) was mostly
+# false alarms; each rule below is written on a sentence of another sector, with the defect twin it must still catch.
+def test_a_parts_list_without_a_colon_ends_at_the_semicolon(tmp_path):
+    loose = "Tổng vốn huy động 5.000 tỷ đồng, trong đó vốn vay 3.200 tỷ đồng; vốn tự có của doanh nghiệp {} tỷ đồng."
+    listed = "Tổng vốn huy động 5.000 tỷ đồng, trong đó: vốn vay 3.200 tỷ đồng; vốn tự có của doanh nghiệp {} tỷ đồng."
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", ([loose.format("2.500")], None)))
+    assert "parts_exceed_total" in ids(findings_for(tmp_path / "bad", ([listed.format("2.500")], None)))
+
+
+def test_a_parts_own_trong_do_inside_a_list_is_not_a_part_of_the_total(tmp_path):
+    text = ("Tổng chi ngân sách huyện 900 tỷ đồng, gồm: chi đầu tư 400 tỷ đồng, trong đó chi cho giáo dục 150 tỷ "
+            "đồng; chi thường xuyên {} tỷ đồng.")
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", ([text.format("500")], None)))
+    assert "parts_exceed_total" in ids(findings_for(tmp_path / "bad", ([text.format("600")], None)))
+
+
+def test_exhaustive_parts_are_named_by_the_list_not_by_the_totals_words(tmp_path):
+    # "cấp mới" and "điều chỉnh" describe the total here; its one part is no exhaustive split
+    one = "Trung tâm tiếp nhận 420 hồ sơ cấp mới và điều chỉnh giấy phép, trong đó 150 hồ sơ nộp trực tuyến."
+    two = "Trung tâm tiếp nhận 420 hồ sơ, gồm 300 hồ sơ cấp mới và {} hồ sơ điều chỉnh giấy phép."
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", ([one], None)))
+    bad = findings_for(tmp_path / "bad", ([two.format("100")], None))
+    assert "parts_exceed_total" in ids(bad) and "không khớp" in bad[0].message
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good2", ([two.format("120")], None)))
+
+
+def test_a_change_that_names_its_level_is_computed_from_it(tmp_path):
+    text = ("Tổng số học viên là 1.250 người, trong đó học viên cũ 430 người, học viên mới 820 người; so với năm "
+            "trước, số học viên mới tăng 120 người (tăng {}).")
+    assert "change_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("17,14%")], None)))
+    assert "change_mismatch" in ids(findings_for(tmp_path / "bad", ([text.format("12,5%")], None)))
+
+
+def test_an_excess_takes_its_plan_from_its_own_clause(tmp_path):
+    text = "Năm 2026 có 215 hợp tác xã hoạt động hiệu quả, vượt 7,5% kế hoạch{}; trong năm thành lập mới 18 hợp tác xã."
+    assert "exceed_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("")], None)))
+    assert "exceed_mismatch" not in ids(findings_for(tmp_path / "good2", ([text.format(" (200 hợp tác xã)")], None)))
+    assert "exceed_mismatch" in ids(findings_for(tmp_path / "bad", ([text.format(" (210 hợp tác xã)")], None)))
+
+
+def test_a_share_of_the_plan_its_sentence_states(tmp_path):
+    text = ("Kế hoạch vốn đầu tư công năm 2026 giao 1.200 tỷ đồng; đến ngày 31/10/2026 đã giải ngân 780 tỷ đồng, "
+            "đạt {} kế hoạch.")
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("65%")], None)))
+    bad = findings_for(tmp_path / "bad", ([text.format("56%")], None))
+    assert "ratio_mismatch" in ids(bad) and "1.200 tỷ đồng" in bad[0].message
+
+
+def test_a_plan_known_from_another_place_is_not_the_shares(tmp_path):
+    plan = ["ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "Tổng kế hoạch vốn đầu tư công năm 2026 được giao là 14.867 tỷ đồng."]
+    share = ["ỦY BAN NHÂN DÂN TỈNH {}", "Đến nay giải ngân vốn đầu tư công được 578,9 tỷ đồng, đạt 5,89% kế hoạch."]
+    other = findings_for(tmp_path / "good", (plan, None), ([share[0].format("HÀ TĨNH"), share[1]], None))
+    assert "ratio_mismatch" not in ids(other)
+    same = findings_for(tmp_path / "bad", (plan, None), ([share[0].format("NGHỆ AN"), share[1]], None))
+    assert "ratio_mismatch" in ids(same)
+
+
+def test_levels_of_several_parts_are_not_checked_against_one_known_plan(tmp_path):
+    plan = "Kế hoạch vốn đầu tư công năm 2026 được giao là 2.000 tỷ đồng."
+    parts = ["Vốn ngân sách trung ương giải ngân 900 tỷ đồng, đạt 60% kế hoạch.",
+             "Vốn ngân sách địa phương giải ngân 500 tỷ đồng, đạt 40% kế hoạch."]
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([plan, *parts], None)))
+    one = "Vốn đầu tư công giải ngân 900 tỷ đồng, đạt 60% kế hoạch."
+    assert "ratio_mismatch" in ids(findings_for(tmp_path / "bad", ([plan, one], None)))
+
+
+def test_a_clause_of_parts_after_a_semicolon_is_compared_with_nothing(tmp_path):
+    text = [
+        "a) Vốn ngân sách trung ương giải ngân 1.400 tỷ đồng, đạt 53% kế hoạch; trong đó vốn nước ngoài (ODA) mới "
+        "giải ngân 60 tỷ đồng, đạt 19% kế hoạch.",
+        "b) Vốn ngân sách địa phương giải ngân 780 tỷ đồng, đạt 36% kế hoạch; riêng nguồn thu tiền sử dụng đất mới "
+        "giải ngân 350 tỷ đồng, đạt 28% kế hoạch.",
+    ]
+    assert "value_conflict" not in ids(findings_for(tmp_path / "good", (text, None)))

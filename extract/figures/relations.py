@@ -158,8 +158,17 @@ def _exceeds(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         if not actual:
             continue
         a = actual[-1]
+        # the plan is stated in the excess's own clause ("vượt 2,1% kế hoạch (25,08 triệu lượt)"); an amount after a
+        # semicolon is another item ("vượt 3,5% kế hoạch; trong năm học công nhận mới 47 trường")
+        clause_end = figs[s].quote.find(";", figs[s].char_end)
         plan = next(
-            (p for p in idxs[k + 1 :] if figs[p].kind == "number" and _same_unit(figs[p], figs[a])), None
+            (
+                p
+                for p in idxs[k + 1 :]
+                if figs[p].kind == "number" and _same_unit(figs[p], figs[a])
+                and (clause_end < 0 or figs[p].char_start < clause_end)
+            ),
+            None,
         )
         members = {"level": a, "pct": s}
         if plan is not None:
@@ -267,13 +276,26 @@ def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         ]
         if not levels:
             continue
-        level = levels[0]  # levels and their changes are listed in the same order
+        # levels and their changes are listed in the same order, unless the change names its own level: "Tổng số
+        # việc thụ lý là 4.850 việc, trong đó ... thụ lý mới 3.114 việc; ... số việc thụ lý mới tăng 214 việc"
+        level = max(levels, key=lambda lv: _named_alike(figs[lv], figs[absolute]))
         used_levels.add(level)
         out.append(Relation("change", {"level": level, "abs": absolute, "pct": pct}))
     return out
 
 
+def _named_alike(level: Figure, change: Figure) -> float:
+    """The share of the level's subject words (its subject_key) that the change's subject repeats: 0 when either
+    has none, so an unnamed change keeps the first level (max keeps the first of equals)."""
+    if not level.subject_key or not change.subject_key:
+        return 0.0
+    words = level.subject_key.split()
+    said = set(change.subject_key.split())
+    return sum(w in said for w in words) / len(words)
+
+
 _PAREN_SOON = regex.compile(r"^[^\d();,]{0,30}\(")
+_COLON_SOON = regex.compile(r"\s*:")
 
 
 def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
@@ -309,11 +331,24 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         if paren and not cue:
             open_at = total.char_end + paren.end() - 1
             end = _close_of(total.quote, open_at)
+            list_at = open_at
+        else:
+            list_at = total.char_end + cue.start()
+            end = _list_end(total.quote, total.char_end + cue.end(), end)
         parts = []
+        inner_end = -1  # the end of a part's own "trong đó ..." inside the list: its numbers are that part's
         for j in rest:
             p = figs[j]
             if p.char_start > end:
                 break
+            if p.char_start < inner_end:
+                continue
+            if parts:
+                nested = r["parts_cue"].search(total.quote, figs[parts[-1]].char_end, p.char_start)
+                if nested:  # "thu bổ sung 6.247,3 tỷ đồng, trong đó bổ sung có mục tiêu 1.876,2 tỷ đồng; ..."
+                    inner_end = _list_end(total.quote, nested.end(), end)
+                    if p.char_start < inner_end:
+                        continue
             if p.base_unit == "%" or p.role != total.role or p.kind != "number":
                 continue
             if _same_unit(p, total) and abs(p.base_value) > 0:
@@ -321,10 +356,25 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         if not parts or (paren and not cue and len(parts) < 2):
             continue  # a single number in parentheses is an alternative ("HĐND giao ..."), not a part
         seen_parts.update(parts)
-        text = total.quote[total.char_end : figs[parts[-1]].char_end + 40].lower()
-        exhaustive = any(all(member.lower() in text for member in group) for group in r["exhaustive"])
+        # the list's own words name its members ("gồm 158 đơn khiếu nại và 45 đơn tố cáo"); words before the
+        # list describe the total ("tiếp 356 người đến khiếu nại, tố cáo, ..., trong đó 186 người ...")
+        text = total.quote[list_at : figs[parts[-1]].char_end + 40].lower()
+        exhaustive = len(parts) > 1 and any(
+            all(member.lower() in text for member in group) for group in r["exhaustive"]
+        )
         out.append(Relation("parts", {"whole": i, "members": parts, "exhaustive": exhaustive}))
     return out
+
+
+def _list_end(quote: str, start: int, end: int) -> int:
+    """Where the list a parts cue opens at `start` ends: with a colon after the cue ("trong đó: thu thuế ...; thu
+    từ đất ...") it runs on over semicolons to `end` (the sentence's end or the parenthesis'); without one ("trong
+    đó thu nội địa 13.600 tỷ đồng; tổng vốn đầu tư ...", "gồm 158 đơn khiếu nại và 45 đơn tố cáo; đơn không thuộc
+    thẩm quyền ...") the first semicolon closes it: what follows is a sibling of the total, not its part."""
+    if _COLON_SOON.match(quote, start):
+        return end
+    semicolon = quote.find(";", start, end)
+    return end if semicolon < 0 else semicolon
 
 
 def _close_of(s: str, open_at: int) -> int:
@@ -401,8 +451,21 @@ def _shares(figs: list[Figure], idxs: list[int], found: list[Relation]) -> list[
             and figs[a].indicator == share.indicator
             and figs[a].base_unit not in (None, "%")
         ]
-        if actual:
-            out.append(Relation("share", {"level": actual[-1], "share": s}))
+        if not actual:
+            continue
+        level = actual[-1]
+        # the plan the sentence itself states before the achievement ("dự toán chi ... được giao 7.846 tỷ đồng; ...
+        # đã giải ngân 3.912 tỷ đồng, đạt 49,9%"): the share is of it, a ratio the check computes from the two
+        plans = [
+            t
+            for t in idxs[:k]
+            if t < level and figs[t].role == "target" and figs[t].kind == "number" and figs[t].qualifier is None
+            and _same_unit(figs[t], figs[level])
+        ]
+        if len(plans) == 1:
+            out.append(Relation("ratio", {"part": level, "whole": plans[0], "share": s}))
+        else:
+            out.append(Relation("share", {"level": level, "share": s}))
     return out
 
 

@@ -17,7 +17,9 @@
 -- In one document, "named alike" reaches through the whole subject when it is longer than six words: "tỷ lệ hồ sơ
 -- giải quyết đúng hẹn toàn tỉnh" and "... cấp tỉnh" are two quantities. A sentence opening with "Trong đó" (rules/
 -- checks.yaml `value_conflict.part_opener`) states parts of what its paragraph stated before: its figures are not
--- compared with that paragraph's.
+-- compared with that paragraph's. A clause opening so after a semicolon ("vốn trung ương giải ngân 1.402,8 tỷ đồng;
+-- trong đó vốn ODA mới giải ngân 61,2 tỷ đồng", "...; riêng nguồn thu tiền sử dụng đất mới giải ngân 352,5 tỷ
+-- đồng") states a part of its own sentence's total: its figures are compared with none of the document's.
 -- Across documents, an `actual` of a period still running on the document's day (documents.report_date: a year's
 -- report written in November) was counted up to that day: two such values of different days are two quantities
 -- (a to-date rate of 5 November and one of 27 November), not a conflict.
@@ -35,6 +37,8 @@ with f as (
                      then d.report_date
                 else f.period_end end as p_end_across,
            regexp_matches(f.quote, conflict_part_opener()) as opens_part, f.location,
+           regexp_matches(regexp_extract(substr(f.quote, 1, f.char_start), ';([^;]*)$', 1), conflict_part_opener())
+               as in_part_clause,
            d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
     from figures f
     join documents d on d.doc_id = f.doc_id
@@ -46,6 +50,7 @@ with f as (
     select * from (
         select *, min(base_value) over k as lo, max(base_value) over k as hi
         from f
+        where not in_part_clause
         window k as (partition by doc_id, indicator, role, basis, base_unit, p_start, p_end)
     ) where hi > lo
 ), within_doc as (
