@@ -591,3 +591,15 @@ def test_the_year_start_as_a_base_a_flow_start_or_an_act_early_in_it_is_no_stock
     b0, b1 = figures_of("Đầu năm 2026, dư nợ đạt 500 tỷ đồng, đến nay tăng 6,8% so với đầu năm.", meta=meta)
     assert span(b0) == (date(2026, 1, 1), date(2026, 1, 1), True)
     assert span(b1) == (date(2026, 1, 1), date(2026, 12, 10), True)  # "đến nay" counts to a day of its own
+
+
+def test_a_profile_part_of_a_progress_report_counts_no_stock_to_the_titles_day():
+    # cues.yaml profile_sections (session 20, s20-Q): "I. THÔNG TIN CHUNG" gives the make-up of the thing reported on
+    meta = Metadata(period=Period(date(2026, 1, 1), date(2026, 10, 31), "đến 31/10/2026"), as_of=True)
+    length, works, handed = figures_of(
+        Block("heading", "I. THÔNG TIN CHUNG", "h1", level=2),
+        "Tuyến kênh tưới dài 12,4 km, với 36 công trình trên kênh.",
+        Block("heading", "II. KẾT QUẢ THỰC HIỆN", "h2", level=2),
+        "Đã bàn giao mặt bằng 8,2 km cho nhà thầu.", meta=meta)
+    assert span(length) == span(works) == (date(2026, 1, 1), date(2026, 10, 31), False)
+    assert span(handed) == (date(2026, 1, 1), date(2026, 10, 31), True)

@@ -126,6 +126,9 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
         return True  # "(thiệt hại trên 70%)": the bound of a class of damage
+    if m.qualifier not in (None, "~") and not m.sign_word \
+            and r.class_named_before.search(s, max(0, m.opening - 40), m.opening):
+        return True  # "cháy rừng trên diện rộng (trên 10 ha)": where a class a size names begins
     if m.qualifier not in (None, "~") and (role != "target" or m.qualifier == ">") and m.base_unit in r.duration_units:
         # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class; a duration
         # over a bound does so in a plan too, which sets no time to exceed ("đề án chậm trình quá 30 ngày")
