@@ -77,3 +77,20 @@ def test_a_minimum_after_co_tu_bounds_a_class_a_rule_names():
     (f,) = _figures("Hộ gia đình có từ 03 con nhỏ trở lên được ưu tiên vay vốn.")
     assert (f.value, f.unit, f.qualifier, f.role) == (3, "con", ">=", "norm")
     assert f.period_start is None
+
+
+# session 20 (s20-Q): a latest day counted back from an event, or forward from one
+def test_a_latest_day_counted_back_from_an_event_is_at_least_that_long_before_it():
+    (f,) = _figures("Hồ sơ dự thầu phải nộp cho Sở Xây dựng chậm nhất 05 ngày làm việc trước ngày mở thầu.")
+    assert (f.value, f.unit, f.qualifier, f.role) == (5, "ngày làm việc", ">=", "norm")
+    (g,) = _figures("Sở Tư pháp trả lời chậm nhất 05 ngày làm việc kể từ ngày nhận đơn.")
+    assert (g.value, g.qualifier, g.role) == (5, "<=", "norm")
+
+
+def test_a_deadline_counted_back_in_a_plan_is_a_norm_without_a_period():
+    doc = Document(path="t", format="docx", sha256="", blocks=(
+        Block("heading", "KẾ HOẠCH Tổ chức kỳ thi năm 2027", "p0", level=1),
+        Block("paragraph", "Danh sách thí sinh được niêm yết chậm nhất 10 ngày trước ngày thi.", "p1")))
+    meta = Metadata(doc_type="kế hoạch", period=Period(date(2027, 1, 1), date(2027, 12, 31), "năm 2027"))
+    (f,) = extract_figures(doc, meta)[0]
+    assert (f.value, f.qualifier, f.role, f.period_start) == (10, ">=", "norm", None)

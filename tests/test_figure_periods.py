@@ -562,3 +562,44 @@ def test_two_periods_joined_by_va_before_a_number_are_one_span():
     # "Trong năm 2025 và 9 tháng năm 2026": one span from the first's start to the second's end
     (f,) = figures_of("Trong năm 2025 và 9 tháng năm 2026, toàn tỉnh thu hút 37 dự án đầu tư mới.", meta=Q3_2026)
     assert span(f)[:2] == (date(2025, 1, 1), date(2026, 9, 30))
+
+
+# session 20 (s20-Q): the year's start as a stock's day
+YEAR_2026 = Period(date(2026, 1, 1), date(2026, 12, 31), "năm 2026")
+
+
+def test_the_year_start_dates_a_stock_on_the_first_of_january():
+    meta = Metadata(period=YEAR_2026, report_date=date(2026, 12, 10))
+    a, b = figures_of("Đầu năm 2026, theo kết quả rà soát đầu kỳ, toàn ngành có 1.250 giáo viên, thiếu 85 giáo viên.",
+                      meta=meta)
+    assert span(a) == span(b) == (date(2026, 1, 1), date(2026, 1, 1), True)
+    assert a.subject == "giáo viên"
+    (c,) = figures_of("Tại thời điểm đầu năm, số trẻ suy dinh dưỡng là 412 trẻ.", meta=meta)
+    assert span(c) == (date(2026, 1, 1), date(2026, 1, 1), True)
+
+
+def test_the_year_start_as_a_base_a_flow_start_or_an_act_early_in_it_is_no_stock_day():
+    meta = Metadata(period=YEAR_2026, report_date=date(2026, 12, 10))
+    (a,) = figures_of("Cuối năm 2026, dư nợ cho vay đạt 812 tỷ đồng, tăng so với đầu năm.", meta=meta)
+    assert span(a)[1] == date(2026, 12, 31)
+    (b,) = figures_of("Ngay đầu năm 2026, Sở đã ban hành 5 kế hoạch.", meta=meta)
+    assert span(b) == (date(2026, 1, 1), date(2026, 12, 31), False)
+    (d,) = figures_of("Tuyển sinh được triển khai ngay từ những ngày đầu năm, đạt 40% chỉ tiêu.", meta=meta)
+    assert span(d)[1] == date(2026, 12, 31)
+    (c,) = figures_of("Kế hoạch vốn giao đầu năm 2026 là 1.200 tỷ đồng.", meta=meta)
+    assert span(c) == (date(2026, 1, 1), date(2026, 12, 31), False)
+    b0, b1 = figures_of("Đầu năm 2026, dư nợ đạt 500 tỷ đồng, đến nay tăng 6,8% so với đầu năm.", meta=meta)
+    assert span(b0) == (date(2026, 1, 1), date(2026, 1, 1), True)
+    assert span(b1) == (date(2026, 1, 1), date(2026, 12, 10), True)  # "đến nay" counts to a day of its own
+
+
+def test_a_profile_part_of_a_progress_report_counts_no_stock_to_the_titles_day():
+    # cues.yaml profile_sections (session 20, s20-Q): "I. THÔNG TIN CHUNG" gives the make-up of the thing reported on
+    meta = Metadata(period=Period(date(2026, 1, 1), date(2026, 10, 31), "đến 31/10/2026"), as_of=True)
+    length, works, handed = figures_of(
+        Block("heading", "I. THÔNG TIN CHUNG", "h1", level=2),
+        "Tuyến kênh tưới dài 12,4 km, với 36 công trình trên kênh.",
+        Block("heading", "II. KẾT QUẢ THỰC HIỆN", "h2", level=2),
+        "Đã bàn giao mặt bằng 8,2 km cho nhà thầu.", meta=meta)
+    assert span(length) == span(works) == (date(2026, 1, 1), date(2026, 10, 31), False)
+    assert span(handed) == (date(2026, 1, 1), date(2026, 10, 31), True)

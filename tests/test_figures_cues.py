@@ -507,6 +507,21 @@ def test_a_bounded_percentage_of_damage_names_a_damage_class():
     assert (bound.role, bound.qualifier, bound.period_start) == ("norm", ">", None)
 
 
+def test_a_bound_in_brackets_after_a_class_a_size_names_is_a_norm():
+    """ "hộ có thu nhập thấp (dưới 1,5 triệu đồng/người/tháng)", "quy mô lớn (trên 1.000 tỷ đồng)": where the class
+    begins (session 20, s20-Q); a level of a change or an approximation in brackets is no class's bound."""
+    (bound, count) = figures_of("Ngân hàng ưu tiên cho vay hộ có thu nhập thấp (dưới 1,5 triệu đồng/người/tháng), "
+                                "với 320 hộ được vay.")
+    assert (bound.role, bound.qualifier, bound.period_start) == ("norm", "<", None)
+    assert count.role == "actual"
+    (projects, size) = figures_of("Tỉnh thu hút 03 dự án quy mô lớn (trên 1.000 tỷ đồng).", doc_type="kế hoạch")
+    assert (size.role, size.qualifier, size.period_start) == ("norm", ">", None)
+    (rise,) = figures_of("Giá vật liệu tăng cao (trên 15%) so với năm trước.")
+    assert rise.role != "norm"
+    (about,) = figures_of("Khu công nghiệp quy mô lớn (khoảng 500 tỷ đồng) đã hoàn thành.")
+    assert about.role == "actual"
+
+
 def test_the_limit_of_a_technical_norm_is_a_norm_even_after_an_excess():
     count, whole, limit = figures_of("Có 08/30 điểm vượt giới hạn cho phép 40 µg/m3 đối với bụi mịn.")
     assert (count.role, limit.role, limit.period_start) == ("actual", "norm", None)
@@ -587,6 +602,16 @@ def test_a_quota_named_as_the_whole_of_a_share_gives_no_quota_to_the_next_number
     assert figs["8.912"].role == "actual" and figs["8.912"].point_in_time
     (given,) = figures_of("Năm 2025, tỉnh có biên chế được giao là 1.601 biên chế công chức.")
     assert given.role == "norm"
+
+
+def test_a_quota_given_by_a_verb_is_named_the_quota_given():
+    # quotas.yaml given_label (session 20, s20-Q): who gave it and where it is used name no kind of quota
+    (given,) = figures_of("Năm 2025, Ủy ban nhân dân huyện giao 412 biên chế viên chức cho các trường mầm non, tiểu học.")
+    assert (given.role, given.subject) == ("norm", "biên chế viên chức được giao")
+    (given,) = figures_of("Về tổ chức bộ máy, Bệnh viện được giao 86 biên chế; trong năm không tuyển dụng mới.")
+    assert given.subject.startswith("biên chế được giao")
+    (used,) = figures_of("Năm 2025, Bệnh viện sử dụng 80 biên chế.")
+    assert "giao" not in used.subject
 
 
 def test_a_bounded_count_after_co_right_after_a_count_bounds_its_class():

@@ -537,7 +537,11 @@ EXCLUDED = {
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
     "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến",
                    "nộp trước 10 giờ thứ Hai hằng tuần", "trước 15 giờ chủ nhật",
-                   "khai mạc 07 giờ 30 ngày 12/5/2024"],
+                   "khai mạc 07 giờ 30 ngày 12/5/2024",
+                   # session 20 (s20-Q): a deadline's hour, both ends of a span of the clock
+                   "các cơ sở khám bệnh gửi số liệu ca bệnh về Sở Y tế trước 15 giờ; ngoài giờ",
+                   "Bộ phận một cửa tiếp nhận hồ sơ thuế từ 7 giờ đến 17 giờ các ngày",
+                   "tiêm chủng từ 7 giờ 30 phút - 11 giờ sáng", "nộp trước 12 giờ trưa thứ Hai"],
     "law_code": ["Luật Cán bộ, công chức số 82/2025/QH15,", "Luật sô 89/2025/QHI5."],
     "web_address": ["xem tại https://dichvucong.gov.vn/p/home/dvc-tthc?ma=1.00309&id=42", "trang www.baocao2024.vn"],
     "code_suffix": ["theo Kế hoạch số 57/KH-ĐKT 712 ngày 03/5/2024", "Thông báo số 31/TB-STP.ĐKT 405 về lịch"],
@@ -623,6 +627,11 @@ def test_no_number(text):
         ("lũy kế 8 tháng thu 412 tỷ đồng", "412 tỷ đồng"),  # the months' count, then the amount
         ("thời gian chờ trung bình 24 giờ.", "24 giờ"),  # an average wait, no concentration's averaging time
         ("cấp mã định danh và 215 tài khoản", "215 tài khoản"),  # "và" ends the noun a code number follows
+        ("cơ sở phải thông báo trước 24 giờ.", "24 giờ"),  # how long before: a duration, not the hour of a deadline
+        ("được báo trước 2 giờ khi cắt điện", "2 giờ"),  # an hour too early in the day to be a deadline's
+        ("trả kết quả trước 10 giờ làm việc", "10 giờ làm việc"),  # working hours: a duration
+        ("bảo quản từ 24 giờ đến 48 giờ", "24 giờ"),  # a span of durations (48 is no hour of the clock)
+        ("xét nghiệm trong 48 giờ kể từ", "48 giờ"),
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):

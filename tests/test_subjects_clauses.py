@@ -435,6 +435,31 @@ def test_an_amount_named_by_an_act_that_moves_money_is_that_acts_money():
     assert "tiền" in words(s["86"]) and (s["86"] or "").split()[0] != "tiền"
 
 
+def test_an_amount_set_aside_by_an_act_alone_is_named_by_what_it_pays_for():
+    # amounts.yaml allocation_acts (session 20, s20-Q): "bố trí"/"phân bổ" and nothing else before the amount names
+    # no money; its source and purpose after it do, headed by "kinh phí"
+    s = subjects_of("Đề nghị Sở Tài chính bố trí 4,2 tỷ đồng từ ngân sách tỉnh cho các trường học sửa chữa nhà vệ sinh.")
+    assert (s["4,2"] or "").split()[:2] == ["kinh", "phí"]
+    assert names(s["4,2"], "kinh phí sửa chữa nhà vệ sinh trường học từ ngân sách tỉnh", extra=2)
+    s = subjects_of("Sở Y tế phân bổ 12 tỷ đồng cho các trạm y tế xã mua thiết bị.")
+    assert names(s["12"], "kinh phí cho trạm y tế xã mua thiết bị", extra=0)
+    # the money or the act's object is named already: unchanged
+    s = subjects_of("Sở Y tế bố trí vốn 12 tỷ đồng cho các trạm y tế xã.")
+    assert "kinh" not in words(s["12"])
+    s = subjects_of("Năm 2025, tỉnh bố trí mua sắm thiết bị 3 tỷ đồng cho các trạm y tế xã.")
+    assert "kinh" not in words(s["3"])
+
+
+def test_a_classifier_alone_counts_the_full_noun_its_block_named():
+    # subjects.yaml context classified_nouns (session 20, s20-Q): "căn" after "căn nhà" named before counts "căn nhà"
+    s = subjects_of("Năm 2025, huyện hỗ trợ sửa chữa 240 căn nhà cho hộ nghèo, mức hỗ trợ 25 triệu đồng/căn sửa chữa. "
+                    "Đến nay đã hoàn thành 198 căn sửa chữa.")
+    assert "nhà" in words(s["25"]) and "nhà" in words(s["198"])
+    # no full noun before: the classifier stays alone; "căn cứ" is no classifier
+    s = subjects_of("Đến nay đã hoàn thành 198 căn sửa chữa, căn cứ kế hoạch của huyện.")
+    assert "nhà" not in words(s["198"]) and "hộ" not in words(s["198"])
+
+
 def test_a_colonless_trong_do_names_parts_only_in_its_own_semicolon_part():
     # extents.yaml part_openers: "trong đó" with no colon opens parts up to the next semicolon; the item after it is
     # the enumeration's next, no part of the figure before "trong đó"

@@ -6,7 +6,7 @@ invented sentences."""
 
 from __future__ import annotations
 
-from support import names, subjects_of
+from support import names, subjects_of, words
 
 
 def test_a_coordinated_verb_after_the_counted_noun_opens_a_second_predicate():
@@ -85,6 +85,14 @@ def test_the_comma_of_phong_chong_is_no_clause_break():
     # another comma still ends a clause before the count
     s = subjects_of("Công tác phòng, chống dịch được chú trọng, trạm y tế đã tiêm 800 liều vắc xin.")
     assert "dịch" not in s["800"] and names(s["800"], "liều vắc xin tiêm", extra=3)
+
+
+def test_the_comma_of_a_fixed_pair_of_verbs_is_no_clause_break():
+    # extents.yaml comma_compounds (session 20, s20-Q): both verbs of "nâng cấp, mở rộng" act on the count after them
+    s = subjects_of("Năm 2026, ngành giao thông sẽ nâng cấp, mở rộng 24 tuyến đường huyện.")
+    assert {"nâng", "cấp", "mở", "rộng"} <= words(s["24"])
+    s = subjects_of("Đội quản lý thị trường đã thanh tra, kiểm tra 58 cửa hàng xăng dầu.")
+    assert {"thanh", "kiểm"} <= words(s["58"])
 
 
 def test_a_short_aside_after_the_counted_noun_does_not_end_its_phrase():

@@ -50,7 +50,8 @@ _DIGIT_WORD = regex.compile(r"[0-9]")
 def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
-    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment")
+    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment", "year_start",
+            "year_start_through")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
@@ -125,6 +126,9 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
     if m.qualifier not in (None, "~") and m.base_unit == "%" \
             and r.damage_class_before.search(s, max(0, m.opening - 20), m.opening):
         return True  # "(thiệt hại trên 70%)": the bound of a class of damage
+    if m.qualifier not in (None, "~") and not m.sign_word \
+            and r.class_named_before.search(s, max(0, m.opening - 40), m.opening):
+        return True  # "cháy rừng trên diện rộng (trên 10 ha)": where a class a size names begins
     if m.qualifier not in (None, "~") and (role != "target" or m.qualifier == ">") and m.base_unit in r.duration_units:
         # "số tiền chậm đóng từ 03 tháng trở lên", "ít nhất 03 năm": a bounded duration bounds a class; a duration
         # over a bound does so in a plan too, which sets no time to exceed ("đề án chậm trình quá 30 ngày")
@@ -972,20 +976,38 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
 
 def _moment_before(s: str, pos: int, pits: list, context: Period | None) -> tuple[Period, bool] | None:
     """A clock time on a day before `pos` in `s`, with no as-of cue after it ("lúc 13h ngày 09/9/2026 mực nước ... đạt
-    5,12 m"): a measure at that moment, a point in time counted from its context's start to that day."""
-    moments = list(_period_cues()["moment"].finditer(s, 0, pos))
-    found = moments[-1] if moments else None
-    if found is None or (pits and pits[-1][0] > found.start()):
+    5,12 m"), or the year's start ("Đầu năm 2026, theo kết quả rà soát đầu kỳ, toàn tỉnh có 50.292 hộ nghèo"): a
+    measure at that moment, a point in time counted from its context's start to that day."""
+    cues = _period_cues()
+    found = max((*cues["moment"].finditer(s, 0, pos), *cues["year_start"].finditer(s, 0, pos)),
+                key=lambda m: m.start(), default=None)
+    if found is None:
+        return None
+    year_start = found.re is cues["year_start"]
+    if year_start and not _year_start_speaks_for(s, found, pos, pits):
+        return None
+    if not year_start and pits and pits[-1][0] > found.start():
         return None
     year = int(found["y"]) if found["y"] else context.end.year if context is not None else None
     try:
-        day = date(year, int(found["m"]), int(found["d"])) if year else None
+        day = (date(year, 1, 1) if year_start else date(year, int(found["m"]), int(found["d"]))) if year else None
     except ValueError:
         day = None
     if day is None:
         return None
     start = context.start if context is not None and context.start <= day else date(day.year, 1, 1)
     return Period(start, day, period_label("as_of", end=day)), True
+
+
+def _year_start_speaks_for(s: str, found, pos: int, pits: list) -> bool:
+    """Whether the year's start `found` before `pos` dates the stock there: no perfective "đã" or sentence end between
+    (an act done early in the year is a flow), and every as-of cue after it a review's or a state's that names no day
+    of its own ("theo kết quả rà soát đầu kỳ", "đang"; not "đến nay")."""
+    cues = _period_cues()
+    if cues["state_breaks"].search(s, found.end(), pos):
+        return False
+    return all(cues["year_start_through"].match(s[c0:c1]) and date_at(s, c1) is None
+               for c0, c1, _ in pits if c0 > found.start())
 
 
 def _year_start(since, context: Period | None, sec: Sections) -> date | None:

@@ -29,7 +29,7 @@ from extract.figures.measures import (
     sites_over_norm,
 )
 from extract.figures.mentions import mention_figure
-from extract.figures.quotas import quota_role
+from extract.figures.quotas import given_quota, quota_role
 from extract.figures.rules import rules
 from extract.figures.sections import Sections, with_field
 from extract.figures.sentence import Resolved, analyse
@@ -38,7 +38,9 @@ from extract.figures.structures import criterion_maximum, grade_band, is_structu
 from extract.figures.subjects import (
     act_on_carried,
     act_part,
+    allocated_money,
     check_name,
+    classified_noun,
     compared_again,
     disbursed_capital,
     duration_named,
@@ -210,6 +212,9 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
             subject = disbursed_capital(m, subject, sec.meta.title)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
             subject = money_of_act(m, subject)  # "xử phạt vi phạm hành chính 85 triệu đồng": the money of the fines
+            subject = allocated_money(sent, m, subject)  # "bố trí 6.850 triệu đồng từ ngân sách tỉnh cho ...": what it pays
+            subject = given_quota(sent, m, subject)  # "giao 2.315 biên chế công chức ...": "biên chế công chức được giao"
+            subject = classified_noun(m, subject, [sent.text[: m.start], *earlier])  # "1.327 căn xây mới": "căn nhà"
             subject = parallel_place(sent, m, subject, done)  # "... tại khu vực đô thị đạt 98%, khu vực nông thôn đạt 72%"
             subject = parameter_at_sites(sent, m, subject)  # "Độ ồn tại 18 điểm dao động từ 64,5 đến 73,8 dBA"
             subject = sites_over_norm(sent, m, subject, done)  # "có 12/45 điểm vượt giới hạn cho phép 50 µg/m3"

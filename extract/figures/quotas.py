@@ -14,7 +14,7 @@ from extract.figures.rules import rules
 from extract.figures.sentence import Sentence
 from extract.language.literals import may_hold
 from extract.language.numbers import Mention
-from extract.language.subjects import WHOLE_WORD, word_alternation
+from extract.language.subjects import WHOLE_WORD, until_boundary, word_alternation
 
 
 @cache
@@ -26,8 +26,8 @@ def quota_phrase() -> regex.Pattern:
 @cache
 def _data() -> dict:
     data = load("quotas")
-    if not isinstance(data, dict) or set(data) != {"quota_given", "giving_verbs", "quota_units"}:
-        raise RuleError("quotas.yaml: expected the keys giving_verbs, quota_given, quota_units")
+    if not isinstance(data, dict) or set(data) != {"quota_given", "giving_verbs", "quota_units", "given_label"}:
+        raise RuleError("quotas.yaml: expected the keys given_label, giving_verbs, quota_given, quota_units")
     return data
 
 
@@ -44,6 +44,23 @@ def _given_count(sent: Sentence, m: Mention) -> bool:
     """ "tỉnh được giao 9.800 biên chế công chức": a count of a quota unit right after a giving verb."""
     verb, unit = _giving()
     return bool(m.unit and unit.match(m.unit) and verb.search(sent.text, max(0, m.opening - 30), m.opening))
+
+
+_KIND_END = regex.compile(r"[,;:.()\[\]]")
+
+
+def given_quota(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of a count of a quota unit right after a giving verb ("Ủy ban nhân dân tỉnh giao 2.315 biên chế công
+    chức trong các cơ quan ...", "toàn hệ thống được giao 131 biên chế"): the quota's noun and its kind up to the first
+    phrase boundary, then the given label ("biên chế công chức được giao"); `subject` unchanged otherwise."""
+    if not _given_count(sent, m):
+        return subject
+    rest = sent.text[m.end :]
+    end = _KIND_END.search(rest)
+    kind, _cut = until_boundary(rest[: end.start()] if end else rest)
+    nxt = min((o.start - m.end for o in sent.mentions if o.start >= m.end), default=len(rest))
+    kind = kind if len(kind) <= nxt else ""
+    return " ".join(f"{m.unit} {kind} {_data()['given_label']}".split())
 
 
 def _after_quota(sent: Sentence, pos: int) -> bool:

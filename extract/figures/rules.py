@@ -57,6 +57,7 @@ class Rules:
     plan_sections: regex.Pattern
     plan_section_words: regex.Pattern
     method_sections: regex.Pattern
+    profile_sections: regex.Pattern
     rule_document_titles: regex.Pattern
     plan_approval_titles: regex.Pattern
     orders_intro: regex.Pattern
@@ -108,6 +109,7 @@ class Rules:
     class_count_gap: regex.Pattern
     class_have_gap: regex.Pattern
     damage_class_before: regex.Pattern
+    class_named_before: regex.Pattern
     beneficiary_before: regex.Pattern
     class_measure_before: regex.Pattern
     class_band_joiner: regex.Pattern
@@ -166,6 +168,7 @@ def rules() -> Rules:
         plan_sections=_any(regex.escape(s) for s in cues["plan_sections"]),
         plan_section_words=_words(cues["plan_section_words"]),
         method_sections=_words(cues["method_sections"]),
+        profile_sections=_words(cues["profile_sections"]),
         rule_document_titles=regex.compile(cues["rule_document_titles"], _FLAGS),
         plan_approval_titles=regex.compile(cues["plan_approval_titles"], _FLAGS),
         orders_intro=regex.compile(cues["orders_intro"], _FLAGS),
@@ -214,6 +217,7 @@ def rules() -> Rules:
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         class_have_gap=regex.compile(roles["class_have_gap"], regex.V1),
         damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
+        class_named_before=regex.compile(roles["class_named_before"], _FLAGS),
         beneficiary_before=regex.compile(roles["beneficiary_before"], _FLAGS),
         class_measure_before=regex.compile(roles["class_measure_before"], _FLAGS),
         class_band_joiner=regex.compile(roles["class_band_joiner"], _FLAGS),

@@ -41,6 +41,7 @@ class Section:
     method: bool = False
     as_of: bool = False  # the period is a stock's: "2. Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025"
     goals: bool = False  # the part lists a plan's objectives: "2. Mục tiêu đến năm 2030", "3. Chỉ tiêu hằng năm"
+    profile: bool = False  # the part profiles what the report is about: "I. THÔNG TIN CHUNG"
 
 
 class Sections:
@@ -101,6 +102,7 @@ class Sections:
                 and not r.method_section_breakers.search(block.text),
                 as_of=as_of is not None,
                 goals=bool(r.goal_sections.match(r.numbering.sub("", block.text, count=1))),
+                profile=bool(r.profile_sections.search(block.text)),
             )
         )
 
@@ -138,7 +140,9 @@ class Sections:
 
     def stock(self) -> bool:
         """Whether the period fact_period() gives is a stock's (a heading "đến thời điểm báo cáo ngày ...", else a
-        title "(tính đến ngày ...)")."""
+        title "(tính đến ngày ...)"); never in a part profiling what the report is about ("I. THÔNG TIN CHUNG")."""
+        if any(s.profile for s in self.stack):
+            return False  # "Dự án có chiều dài tuyến 55,8 km": the make-up of the project, no count to a day
         day = self.meta.issued_date or self.meta.report_date
         for s in reversed(self.stack):
             if s.period and not (day and s.period.start > day):

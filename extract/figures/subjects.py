@@ -2313,6 +2313,46 @@ def money_of_act(m: Mention, subject: str | None) -> str | None:
     return f"{aw.money_head} {subject}"
 
 
+def allocated_money(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """`subject` of an amount of money named by an act that sets money aside and nothing else but who proposes it
+    ("Tham mưu bố trí 6.850 triệu đồng từ ngân sách tỉnh cho công tác phòng cháy, chữa cháy rừng"): the money, headed by
+    the allocation noun and named by the words after the amount, its source and what it pays for ("kinh phí từ ngân
+    sách tỉnh cho công tác phòng cháy, chữa cháy rừng"); `subject` unchanged when the act does not end it, money is
+    named already or nothing follows the amount (amounts.yaml `allocation_acts`, `allocation_head`)."""
+    aw = amount_words()
+    if not subject or m.base_unit not in rules().money_units:
+        return subject
+    acts = list(aw.allocation_act.finditer(subject))
+    if not acts or content_words(subject[acts[-1].end() :]):
+        return subject  # "bố trí mua sắm máy thổi gió": the act's object is named
+    if any(p.search(subject) for p in (aw.money_noun, aw.measure, aw.sum_noun, aw.level_noun)):
+        return subject  # "bố trí vốn", "trích ngân sách tỉnh": the money is named
+    after = _after(sent, m)
+    if not content_words(after):
+        return subject
+    return f"{aw.allocation_head} {after}"
+
+
+def classified_noun(m: Mention, subject: str | None, texts: list[str]) -> str | None:
+    """`subject` with the full noun its count's classifier stands for ("đã hoàn thành 1.327 căn xây mới", "mức hỗ trợ 60
+    triệu đồng/căn xây mới" after "xây mới 1.426 căn nhà": "căn nhà xây mới"): the classifier alone in the unit and
+    the subject, the full noun named in `texts` (its sentence up to the number, then the block's sentences before;
+    subjects.yaml context `classified_nouns`); `subject` unchanged otherwise."""
+    if not subject or not m.unit:
+        return subject
+    cw = context_words()
+    unit_words = {w.strip().casefold() for w in m.unit.split("/")}
+    for classifier, noun in cw.classified:
+        if classifier.casefold() not in unit_words or not any(word_pattern(noun).search(t) for t in texts):
+            continue
+        for hit in word_pattern(classifier).finditer(subject):
+            rest = subject[hit.start() :]
+            if any(word_pattern(n).match(rest) for _c, n in cw.classified) or cw.compound_start.match(rest):
+                continue  # "căn nhà", "căn hộ" named in full; "căn cứ" no classifier
+            return f"{subject[: hit.start()]}{noun}{subject[hit.end() :]}"
+    return subject
+
+
 def _title_capital(title: str | None, aw: AmountWords) -> str:
     """The capital `title` names right after its act of disbursing ("giải ngân [kế hoạch] vốn đầu tư công năm
     2026 (tính đến ...)" -> "vốn đầu tư công"), up to its period or a break; "" when it names none."""

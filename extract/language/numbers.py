@@ -183,6 +183,7 @@ class _Rules:
     duration_qualifiers: dict  # casefolded word -> code, before a duration only ("sau 15 ngày")
     duration_measures: tuple[str, ...]  # nouns of such a phrase that name the measure ("thời hạn")
     duration_units: frozenset
+    counted_back: tuple  # (casefolded words, the pattern after the duration, code): a duration counted back ("trước")
     comparatives: dict  # casefolded comparative ("thấp hơn") -> "increase" | "decrease"
     comparative_bases: tuple[str, ...]
     comparative_after: tuple[str, ...]
@@ -352,6 +353,7 @@ def _rules() -> _Rules:
                                                              data["duration_qualifiers"]["measure_words"])),
         duration_units=frozenset(w.casefold() for w in _words("duration_qualifiers.units",
                                                               data["duration_qualifiers"]["units"])),
+        counted_back=_counted_back(data["duration_qualifiers"]["counted_back"]),
         comparatives=_comparatives(data["comparatives"]),
         comparative_bases=tuple(_words("comparatives.bases", data["comparatives"]["bases"])),
         comparative_after=tuple(_words("comparatives.after", data["comparatives"]["after"])),
@@ -398,6 +400,14 @@ def _alt(words) -> str:
     """Alternation of phrases, longest first, with any run of spaces between words."""
     parts = sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=len, reverse=True)  # ties in file order
     return "|".join(f"{_WS}+".join(regex.escape(t) for t in p.split(" ")) for p in parts)
+
+
+def _counted_back(data: dict) -> tuple:
+    """numbers.yaml duration_qualifiers.counted_back: (its words casefolded, its compiled `after`, its code)."""
+    if data["code"] not in QUALIFIERS:
+        raise RuleError(f"numbers.yaml duration_qualifiers.counted_back: unknown code {data['code']!r}")
+    words = frozenset(w.casefold() for w in _words("duration_qualifiers.counted_back.words", data["words"]))
+    return words, regex.compile(data["after"], _I), data["code"]
 
 
 def _wordy(words) -> str:
@@ -798,6 +808,9 @@ def _duration_bound(text: str, item: _Item) -> None:
     if m:
         phrase = " ".join(m.group("q").split()).casefold()
         item.qualifier = r.duration_qualifiers[phrase]
+        words, after, code = r.counted_back
+        if phrase in words and after.match(text, item.end):
+            item.qualifier = code  # "chậm nhất 05 ngày làm việc trước ngày họp": at least that long before it
         if not any(w in phrase for w in r.duration_measures):  # "trong thời hạn": "thời hạn" stays the measure
             item.qualifier_span = (m.start("q"), m.end("q"))
 

@@ -579,6 +579,8 @@ def _without_repeats(text: str) -> str:
 class ContextWords:
     """The word lists of rules/subjects.yaml `context`, compiled: see the comments there."""
 
+    classified: tuple  # (classifier, its full noun) pairs: ("căn", "căn nhà")
+
     anaphor: regex.Pattern  # searched: "tiêu chí này"; group "n" is the noun
     clause_link: regex.Pattern  # searched: "thì"
     clause_opener: regex.Pattern  # matched at the start of a text
@@ -623,7 +625,8 @@ _CONTEXT_KEYS = {"anaphor_nouns", "demonstratives", "clause_links", "clause_open
                  "breakdown_openers", "restrictors", "index_nouns", "criterion_nouns", "score_units", "count_topics",
                  "relative_passives", "judging_verbs", "rate_heads",
                  "criterion_topics",
-                 "criterion_share_verbs", "ranking_words", "rank_steps", "mean_heads"}
+                 "criterion_share_verbs", "ranking_words", "rank_steps", "mean_heads",
+                 "classified_nouns"}
 
 
 @cache
@@ -632,6 +635,8 @@ def context_words() -> ContextWords:
     alt = {k: word_alternation(data[k], f"subjects.yaml context.{k}") for k in _CONTEXT_KEYS}
     flags = regex.IGNORECASE
     return ContextWords(
+        classified=tuple((" ".join(n.split()[:1]), " ".join(n.split())) for n in data["classified_nouns"]
+                         if len(n.split()) > 1),
         anaphor=regex.compile(
             r"(?<![\p{L}\p{N}_])(?P<n>" + alt["anaphor_nouns"][3:-1] + r")\s+" + alt["demonstratives"]
             + r"(?![\p{L}\p{N}_])", flags),
@@ -804,6 +809,8 @@ class AmountWords:
     disbursed_noun: str  # the noun naming what such an act disburses: "vốn"
     money_act: regex.Pattern  # searched: an act that moves money ("xử phạt", "thu hồi", "thi hành")
     money_head: str  # the noun heading the money of such an act: "tiền"
+    allocation_act: regex.Pattern  # searched: an act that sets money aside ("bố trí", "phân bổ")
+    allocation_head: str  # the noun heading the money such an act sets aside: "kinh phí"
     time_noun: regex.Pattern  # searched: a noun naming a time already ("thời hạn", "tuổi thọ")
     level_noun: regex.Pattern  # full match of a subject: a bare level noun ("mức")
     level_label: regex.Pattern  # matched at the start of a sentence: a level label and its colon (group "l")
@@ -814,7 +821,8 @@ def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
                                                   "sum_nouns", "money_nouns", "duration_head", "time_nouns",
                                                   "level_nouns", "level_label_words", "disbursement_acts",
-                                                  "disbursed_noun", "money_acts", "money_head"})
+                                                  "disbursed_noun", "money_acts", "money_head",
+                                                  "allocation_acts", "allocation_head"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
     # cuts it at a coordinator, a predicate or the next number
@@ -845,6 +853,9 @@ def amount_words() -> AmountWords:
         money_act=regex.compile(WHOLE_WORD % word_alternation(data["money_acts"], "amounts.yaml money_acts"),
                                 regex.IGNORECASE),
         money_head=data["money_head"],
+        allocation_act=regex.compile(WHOLE_WORD % word_alternation(data["allocation_acts"],
+                                                                   "amounts.yaml allocation_acts"), regex.IGNORECASE),
+        allocation_head=data["allocation_head"],
         time_noun=regex.compile(WHOLE_WORD % word_alternation(data["time_nouns"], "amounts.yaml time_nouns"),
                                 regex.IGNORECASE),
         level_noun=regex.compile(r"\s*" + word_alternation(data["level_nouns"], "amounts.yaml level_nouns") + r"\s*",
