@@ -286,6 +286,19 @@ def test_a_directives_orders_are_targets_and_its_account_before_them_facts():
     assert unordered["45"].role == "actual"
 
 
+def test_an_official_letters_requests_are_targets_and_its_account_before_them_facts():
+    # an official letter (công văn) urging a programme: after "... Giám đốc Sở yêu cầu:" (or "đề nghị:") what it asks
+    # is to be done; the progress it reports before stays facts (session 20)
+    blocks = ("Đến ngày 30/11/2026, toàn tỉnh mới tuyển dụng 132 giáo viên mầm non.",
+              "Để bảo đảm đủ giáo viên cho năm học mới, Giám đốc Sở Giáo dục và Đào tạo yêu cầu:",
+              "Các xã hoàn thành tuyển dụng 58 giáo viên mầm non trước ngày 25/12/2026.")
+    figs = _figures(*blocks, doc_type="công văn", issued=date(2026, 12, 3))
+    assert figs["132"].role == "actual"
+    assert figs["58"].role == "target"
+    unordered = _figures(blocks[0], blocks[2], doc_type="công văn", issued=date(2026, 12, 3))
+    assert unordered["58"].role == "actual"
+
+
 def test_a_plan_paragraph_opening_with_an_earlier_time_states_facts_throughout():
     # in a plan document, a paragraph that opens with a time before the plan's dates every clause and sentence after it
     figs = _figures("Năm 2025, toàn tỉnh xây dựng 46 nhà văn hóa thôn; trong đó có 12 nhà văn hóa đạt chuẩn. Kinh phí "
