@@ -407,3 +407,14 @@ def test_a_decision_approving_a_list_of_projects_states_its_plan():
     figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
     assert [figs[k].role for k in ("09", "7.250", "04", "210")] == ["target"] * 4
     assert figs["03"].role == "actual"
+
+
+def test_a_percentage_restating_an_amount_over_its_plan_is_the_share_of_the_plan():
+    # "dự toán 48,0 tỷ đồng, đã chi 12,6 tỷ đồng, đạt 26,3%": the percentage is the part over a plan (session 20,
+    # from an official letter's list of units behind); over a whole that is no plan it stays a share
+    figs = _figures("Trung tâm Y tế khu vực Hải Hà: dự toán chi thường xuyên 48,0 tỷ đồng, đã chi 12,6 tỷ đồng, "
+                    "đạt 26,3%.", issued=date(2026, 12, 4))
+    assert (figs["48,0"].role, figs["12,6"].role, figs["26,3%"].role) == ("target", "actual", "share_of_target")
+    figs = _figures("Trường Trung học phổ thông Tiên Yên phát ra 1.520 phiếu khảo sát, thu về 1.487 phiếu, đạt 97,8%.",
+                    issued=date(2026, 12, 4))
+    assert figs["97,8%"].role == "share"

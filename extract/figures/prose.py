@@ -137,11 +137,13 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         prev: Resolved | None = None
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
         named: list = []  # (mention, check_name or subject) of the figures before, for check_name
+        planned: list[int] = []  # the starts of the figures before read as targets, for restated_role
         for j, m in enumerate(sent.mentions):  # j: `i` is the sentence's index in the block
             next_start = sent.mentions[j + 1].start if j + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
             role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec, prev, indicator)
-            role = restated_role(sent, m, role, prev) or count_share_role(sent, m, role) or role  # share_roles.py
+            role = (restated_role(sent, m, role, prev, frozenset(planned))  # share_roles.py
+                    or count_share_role(sent, m, role) or role)
             quota = quota_role(sent, m, role)  # "biên chế được giao ... là 9.818": a norm of the period
             role = quota or role
             structure = is_structure_count(sent, m)  # "chia thành 3 trụ cột": a layout, no quantity of the period
@@ -229,6 +231,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             done.append((m, subject))
             named.append((m, name or subject))
             res = Resolved(m, indicator, subject, role)
+            if role == "target":
+                planned.append(m.start)
             period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead, after)
             period = compared_whole(sent, m, period) or period  # "giảm 356 vụ (766/1122) so với năm 2024"
             if point_in_time and period is not None:
