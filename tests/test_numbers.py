@@ -1176,3 +1176,19 @@ def test_a_change_over_two_measures_carries_its_sign_to_the_second():
     assert (first.value, second.value, second.sign_word) == (D(-4), D("-2.5"), "giảm")
     _count, level = find_numbers("phát hiện 4 vụ và 2,5 tấn hàng so với năm trước")
     assert level.sign_word is None
+
+
+def test_a_growth_per_year_is_a_percentage_per_year():
+    # "tăng bình quân 12,5%/năm", "bình quân mỗi năm tăng 6,8%", both ends of "mỗi năm tăng 10-12%": a growth per a unit
+    # of time (session 20); "Hằng năm, 100% cán bộ ..." stays a share each year, "tăng 6,8%" alone a percentage
+    from extract.language.numbers import percent_per_time
+
+    def units(text):
+        ms = find_numbers(text)
+        return [percent_per_time(text, m, ms[i - 1] if i and m.kind == "range_high" else None) for i, m in enumerate(ms)]
+
+    assert units("Doanh thu du lịch tăng bình quân 12,5%/năm.") == ["%/năm"]
+    assert units("Giá trị sản xuất thủy sản bình quân mỗi năm tăng 6,8%.") == ["%/năm"]
+    assert units("Phấn đấu doanh thu lữ hành bình quân mỗi năm tăng 10-12%.") == ["%/năm", "%/năm"]
+    assert units("Hằng năm, 100% cán bộ được bồi dưỡng.") == [None]
+    assert units("Giá trị sản xuất thủy sản năm 2026 tăng 6,8%.") == [None]

@@ -79,7 +79,7 @@ from extract.figures.topics import (
     whole_of_ratio,
 )
 from extract.language.nlp import may_match
-from extract.language.numbers import find_numbers
+from extract.language.numbers import find_numbers, percent_per_time
 from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
 from extract.model import Block, Figure
@@ -251,9 +251,12 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 # "Đến nay, ... (9.548/9.976 biên chế) được giao": the use is counted to a day, the quota given is
                 # the whole period's
                 period, point_in_time = sec.fact_period(), False
+            low = sent.mentions[j - 1] if j and m.kind == "range_high" else None
+            per_time = percent_per_time(sentence, m, low if low is not None and low.kind == "range_low" else None)
+            shown = replace(m, unit=per_time, base_unit=per_time) if per_time else m  # "bình quân mỗi năm tăng 11,3%"
             out.append(
                 mention_figure(
-                    replace(m, qualifier=None) if excess else m,
+                    replace(shown, qualifier=None) if excess else shown,
                     sentence,
                     block.location,
                     block,
