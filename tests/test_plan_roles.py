@@ -418,3 +418,13 @@ def test_a_percentage_restating_an_amount_over_its_plan_is_the_share_of_the_plan
     figs = _figures("Trường Trung học phổ thông Tiên Yên phát ra 1.520 phiếu khảo sát, thu về 1.487 phiếu, đạt 97,8%.",
                     issued=date(2026, 12, 4))
     assert figs["97,8%"].role == "share"
+
+
+def test_a_bounded_rate_of_a_class_a_plural_word_names_is_its_threshold():
+    # "các trường có tỷ lệ học sinh bỏ học trên 1%": which schools are meant, not a rate measured (session 20, from an
+    # official letter's "một số đơn vị có tỷ lệ giải ngân dưới 30%"); the province's own rate stays a figure
+    figs = _figures("Tính đến ngày 30/11/2026, một số trường có tỷ lệ học sinh bỏ học trên 1%, cụ thể: Trường A 1,4%.",
+                    "Toàn tỉnh có tỷ lệ học sinh bỏ học dưới 0,5%.", issued=date(2026, 12, 4))
+    assert (figs["1%"].role, figs["1%"].period_start) == ("norm", None)
+    assert figs["1,4%"].role == "actual"
+    assert figs["0,5%"].role == "actual"

@@ -107,6 +107,7 @@ class Rules:
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
     class_have_gap: regex.Pattern
+    class_plural_rate: regex.Pattern
     damage_class_before: regex.Pattern
     beneficiary_before: regex.Pattern
     class_measure_before: regex.Pattern
@@ -213,6 +214,7 @@ def rules() -> Rules:
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         class_have_gap=regex.compile(roles["class_have_gap"], regex.V1),
+        class_plural_rate=regex.compile(roles["class_plural_rate"], regex.V1),
         damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
         beneficiary_before=regex.compile(roles["beneficiary_before"], _FLAGS),
         class_measure_before=regex.compile(roles["class_measure_before"], _FLAGS),
