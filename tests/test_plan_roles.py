@@ -428,3 +428,13 @@ def test_a_bounded_rate_of_a_class_a_plural_word_names_is_its_threshold():
     assert (figs["1%"].role, figs["1%"].period_start) == ("norm", None)
     assert figs["1,4%"].role == "actual"
     assert figs["0,5%"].role == "actual"
+
+
+def test_a_share_of_an_objective_is_of_the_result_it_measures():
+    # a mid-term review of 2021-2025 (session 20): "đạt 60% mục tiêu đến năm 2030" is the share of the resolution's
+    # objective reached, of the year of the result it measures, not a target of the span
+    figs = _figures("Năm 2025, doanh thu du lịch biển đảo ước đạt 4.200 tỷ đồng, đạt 60% mục tiêu đến năm 2030.",
+                    "Tỷ lệ cơ sở lưu trú đạt chuẩn năm 2025 ước đạt 35%, bằng 70% mục tiêu Nghị quyết.",
+                    period=(date(2021, 1, 1), date(2025, 12, 31)), issued=date(2025, 11, 12))
+    assert _span(figs["60%"]) == ("share_of_target", date(2025, 1, 1), date(2025, 12, 31), False)
+    assert _span(figs["70%"]) == ("share_of_target", date(2025, 1, 1), date(2025, 12, 31), False)
