@@ -1192,3 +1192,12 @@ def test_a_growth_per_year_is_a_percentage_per_year():
     assert units("Phấn đấu doanh thu lữ hành bình quân mỗi năm tăng 10-12%.") == ["%/năm", "%/năm"]
     assert units("Hằng năm, 100% cán bộ được bồi dưỡng.") == [None]
     assert units("Giá trị sản xuất thủy sản năm 2026 tăng 6,8%.") == [None]
+
+
+def test_the_years_a_review_looks_back_on_are_no_count():
+    # "Trong 3 năm, ...", "Sau 3 năm thực hiện, ...", "Qua 5 năm triển khai, ...": the span of a review opening its
+    # sentence (session 20); a support lasting "trong 3 năm" and a span ahead ("Trong 3 năm tới") stay quantities
+    assert [m.raw for m in find_numbers("Qua 5 năm triển khai, đã có 12 trạm y tế xã đạt chuẩn.")] == ["12 trạm y tế"]
+    assert [m.raw for m in find_numbers("Sau 3 năm thực hiện, có 14 trường đạt chuẩn quốc gia.")] == ["14 trường"]
+    assert [m.raw for m in find_numbers("Hộ nghèo được hỗ trợ trong 3 năm, mỗi năm 10 triệu đồng.")][0] == "3 năm"
+    assert [m.raw for m in find_numbers("Trong 3 năm tới cần 45 tỷ đồng.")][0] == "3 năm"
