@@ -576,6 +576,8 @@ EXCLUDED = {
     # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
     "programme_title": ["thực hiện Đề án phát triển 500 hợp tác xã kiểu mới giai đoạn 2026-2030 của tỉnh",
                         "Chương trình đào tạo 1.000 thạc sĩ, tiến sĩ giai đoạn 2026-2035 được"],
+    # session 20 (s20-C): the years a review looks back on, opening its sentence
+    "reviewed_years": ["Trong 3 năm, toàn tỉnh", "Sau 5 năm thực hiện, các", "Qua 10 năm triển khai mô hình"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
