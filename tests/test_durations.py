@@ -77,3 +77,13 @@ def test_a_minimum_after_co_tu_bounds_a_class_a_rule_names():
     (f,) = _figures("Hộ gia đình có từ 03 con nhỏ trở lên được ưu tiên vay vốn.")
     assert (f.value, f.unit, f.qualifier, f.role) == (3, "con", ">=", "norm")
     assert f.period_start is None
+
+
+def test_a_lead_time_before_an_event_is_at_least_it_and_a_norm():
+    # "chậm nhất 03 ngày làm việc trước ngày tiêm chủng": no later than three working days before, so at least that lead
+    # time, a rule (session 20, from an official letter's "chậm nhất 05 ngày làm việc trước ngày tổ chức Hội nghị");
+    # "chậm nhất 30 ngày kể từ ..." bounds no lead time
+    (f,) = _figures("Trạm y tế xã gửi danh sách trẻ chậm nhất 03 ngày làm việc trước ngày tiêm chủng.")
+    assert (f.value, f.unit, f.qualifier, f.role, f.period_start) == (3, "ngày làm việc", ">=", "norm", None)
+    (f,) = _figures("Chậm nhất 30 ngày kể từ ngày nhận đủ hồ sơ, Trung tâm Y tế phải trả lời bằng văn bản.")
+    assert f.qualifier is None

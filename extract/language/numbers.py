@@ -185,6 +185,8 @@ class _Rules:
     duration_qualifiers: dict  # casefolded word -> code, before a duration only ("sau 15 ngày")
     duration_measures: tuple[str, ...]  # nouns of such a phrase that name the measure ("thời hạn")
     duration_units: frozenset
+    lead_words: tuple[str, ...]  # before a lead time ("chậm nhất 05 ngày làm việc trước ..."), with lead_after after it
+    lead_after: tuple[str, ...]
     comparatives: dict  # casefolded comparative ("thấp hơn") -> "increase" | "decrease"
     comparative_bases: tuple[str, ...]
     comparative_after: tuple[str, ...]
@@ -355,6 +357,8 @@ def _rules() -> _Rules:
                                                              data["duration_qualifiers"]["measure_words"])),
         duration_units=frozenset(w.casefold() for w in _words("duration_qualifiers.units",
                                                               data["duration_qualifiers"]["units"])),
+        lead_words=tuple(_words("duration_qualifiers.lead_words", data["duration_qualifiers"]["lead_words"])),
+        lead_after=tuple(_words("duration_qualifiers.lead_after", data["duration_qualifiers"]["lead_after"])),
         comparatives=_comparatives(data["comparatives"]),
         comparative_bases=tuple(_words("comparatives.bases", data["comparatives"]["bases"])),
         comparative_after=tuple(_words("comparatives.after", data["comparatives"]["after"])),
@@ -429,6 +433,8 @@ class _Grammar:
     range_before: object
     qualifier: object
     duration_qualifier: object
+    lead_before: object
+    lead_after: object
     multiple: object
     sign: object
     comparative: object
@@ -510,6 +516,8 @@ def _grammar() -> _Grammar:
         range_before=regex.compile(rf"(?<!\p{{L}})(?:{_wordy(r.range_starts)}){_WS}+\Z", _IR),
         qualifier=regex.compile(rf"(?P<q>{_wordy(r.qualifiers)}){_WS}*", _IR),
         duration_qualifier=regex.compile(rf"(?P<q>{_wordy(r.duration_qualifiers)}){_WS}+", _IR),
+        lead_before=regex.compile(rf"(?P<q>{_wordy(r.lead_words)}){_WS}+", _IR),
+        lead_after=regex.compile(rf"{_WS}+(?:{_alt(r.lead_after)})(?![\p{{L}}\p{{N}}])", _I),
         multiple=regex.compile(rf"(?P<m>{_wordy(r.multiple_words)}){_WS}+", _IR),
         sign=regex.compile(rf"(?P<s>{_wordy(sorted(r.increase | r.decrease))}){_WS}+", _IR),
         comparative=regex.compile(
@@ -798,6 +806,11 @@ def _duration_bound(text: str, item: _Item) -> None:
     if item.qualifier is not None or (item.base_unit or "").casefold() not in r.duration_units:
         return
     m = _grammar().duration_qualifier.match(text, max(0, item.start - 20), item.start)
+    if m is None and _grammar().lead_after.match(text, item.end):
+        lead = _grammar().lead_before.match(text, max(0, item.start - 20), item.start)
+        if lead:  # "chậm nhất 05 ngày làm việc trước ngày tổ chức": at least that long before
+            item.qualifier, item.qualifier_span = ">=", (lead.start("q"), lead.end("q"))
+            return
     if m:
         phrase = " ".join(m.group("q").split()).casefold()
         item.qualifier = r.duration_qualifiers[phrase]
