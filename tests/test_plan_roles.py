@@ -438,3 +438,13 @@ def test_a_share_of_an_objective_is_of_the_result_it_measures():
                     period=(date(2021, 1, 1), date(2025, 12, 31)), issued=date(2025, 11, 12))
     assert _span(figs["60%"]) == ("share_of_target", date(2025, 1, 1), date(2025, 12, 31), False)
     assert _span(figs["70%"]) == ("share_of_target", date(2025, 1, 1), date(2025, 12, 31), False)
+
+
+def test_a_total_plan_opening_its_clause_is_a_target_with_its_split():
+    # "tổng kế hoạch vốn năm 2026 của Đề án là 412 tỷ đồng (...)": the plan noun opening the clause, as a total, governs
+    # the amount and its split (session 20, from an official letter's account of a programme's capital)
+    figs = _figures("Theo Báo cáo số 15/BC-SYT ngày 02/12/2026 của Sở Y tế, tổng kế hoạch vốn năm 2026 của Đề án là 412 "
+                    "tỷ đồng (vốn đầu tư 300 tỷ đồng, vốn sự nghiệp 112 tỷ đồng).", issued=date(2026, 12, 4))
+    assert [figs[k].role for k in ("412", "300", "112")] == ["target", "target", "target"]
+    figs = _figures("Tổng vốn năm 2026 của Đề án đã giải ngân là 215 tỷ đồng.", issued=date(2026, 12, 4))
+    assert figs["215"].role == "actual"
