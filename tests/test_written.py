@@ -43,7 +43,9 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # measures, a bound under a plan verb in a later clause, a plan year run to the deadline after its target) raised T's
 # role 0.970 -> 0.975, period 0.970 -> 0.975, subject 0.650 -> 0.651.
 # Session 20 (helper s20-C) added a mid-term review of a Party resolution and an official letter (công văn) urging a
-# programme: "T" is twenty-eight texts, floors as measured after s20-C's rules (the two new texts lower T's whole).
+# programme: "T" is twenty-eight texts, floors as measured after s20-C's rules (the two new texts lower T's whole: role
+# 0.975 -> 0.970, period 0.975 -> 0.969, value+unit 0.987 -> 0.985; s20-C's rules also moved the older disbursement report
+# and work programme); "T older" unchanged.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
@@ -52,8 +54,8 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "du_thao_bao_cao_so_noi_vu_bac_ninh", "so_ket_nghi_quyet_nong_nghiep_cnc_hung_yen",
          "cong_van_don_doc_ctmtqg_dan_toc_quang_ninh")
 FLOORS = {
-    "T": (0.998, 1.0, 3, {"value_unit": 0.982, "qualifier": 0.996, "role": 0.958, "period": 0.965,
-                          "point_in_time": 0.979, "subject": 0.651}),
+    "T": (0.999, 1.0, 1, {"value_unit": 0.985, "qualifier": 0.998, "role": 0.970, "period": 0.969,
+                          "point_in_time": 0.980, "subject": 0.651}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.817}),
 }
