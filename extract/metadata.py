@@ -38,6 +38,7 @@ def _rules():
         "cited_date": regex.compile(data["cited_date"], regex.I),
         "examined": regex.compile(data["examined_period"]),
         "title_as_of": regex.compile(data["title_as_of"]),
+        "reviewed_years": regex.compile(data["reviewed_years"]),
         "event_title": regex.compile(data["event_title"]),
         "stated_days": regex.compile(data["stated_days"], regex.I),
         "event_day": regex.compile(data["event_day"]),
@@ -256,7 +257,7 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
     if title:
         p = first_period(title, year) or _event_period(doc, title, issued)
         if p:
-            return _stated_days(doc, title, p, year) or _reached(p, as_of)
+            return _stated_days(doc, title, p, year) or _reached(_reviewed(title, p), as_of)
     if doc_type in _rules()["signing_year_types"] and (issued or header_year):
         return whole_year(year)  # a meeting's conclusions: the year it was held
     if as_of is not None:  # "(tính đến ngày 15/11/2026)": the year to that day, a stock's
@@ -281,6 +282,16 @@ def _period(doc: Document, title: str | None, issued: date | None, header_year: 
                 if pm.period:
                     return whole_year(cited) if cited and pm.period.end.year < cited else pm.period
     return whole_year(year) if year else None
+
+
+def _reviewed(title: str, p: Period) -> Period:
+    """The years a review reviews (documents.yaml `reviewed_years`: "Sơ kết 3 năm thực hiện Nghị quyết ... giai đoạn
+    2024-2030" speaks of 2024-2026): the title's span cut to its first years, when it is longer."""
+    m = _rules()["reviewed_years"].search(title)
+    if m is None or not 0 < int(m["n"]) < p.end.year - p.start.year + 1:
+        return p
+    end = date(p.start.year + int(m["n"]) - 1, 12, 31)
+    return Period(p.start, end, period_label("year_range", y1=p.start.year, y=end.year))
 
 
 def _reached(p: Period, as_of: date | None) -> Period:

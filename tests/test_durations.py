@@ -94,3 +94,12 @@ def test_a_deadline_counted_back_in_a_plan_is_a_norm_without_a_period():
     meta = Metadata(doc_type="kế hoạch", period=Period(date(2027, 1, 1), date(2027, 12, 31), "năm 2027"))
     (f,) = extract_figures(doc, meta)[0]
     assert (f.value, f.qualifier, f.role, f.period_start) == (10, ">=", "norm", None)
+
+def test_a_lead_time_before_an_event_is_at_least_it_and_a_norm():
+    # "chậm nhất 03 ngày làm việc trước ngày tiêm chủng": no later than three working days before, so at least that lead
+    # time, a rule (session 20, from an official letter's "chậm nhất 05 ngày làm việc trước ngày tổ chức Hội nghị");
+    # "chậm nhất 30 ngày kể từ ..." is a time limit counted forward, at most it (s20-Q's rule, kept at the merge)
+    (f,) = _figures("Trạm y tế xã gửi danh sách trẻ chậm nhất 03 ngày làm việc trước ngày tiêm chủng.")
+    assert (f.value, f.unit, f.qualifier, f.role, f.period_start) == (3, "ngày làm việc", ">=", "norm", None)
+    (f,) = _figures("Chậm nhất 30 ngày kể từ ngày nhận đủ hồ sơ, Trung tâm Y tế phải trả lời bằng văn bản.")
+    assert f.qualifier == "<="

@@ -339,6 +339,18 @@ def test_an_audit_is_about_the_period_it_examined_not_its_signing_year():
     assert (meta.period.start, meta.period.end) == (date(2025, 7, 1), date(2026, 6, 30))
 
 
+def test_a_review_of_a_programmes_first_years_speaks_of_those_years():
+    # "Tổng kết 5 năm thực hiện Chương trình ... giai đoạn 2021-2030": the review covers 2021-2025, not the whole span
+    # (session 20); a review whose count covers the span keeps it
+    header = _header("ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA\nSố: 301/BC-UBND", f"{MOTTO}\nKhánh Hòa, ngày 12 tháng 11 năm 2025")
+    title = "Tổng kết 5 năm thực hiện Chương trình phát triển du lịch biển đảo giai đoạn 2021-2030"
+    meta = read_metadata(_doc(header, Block("paragraph", "BÁO CÁO", "p1"), Block("paragraph", title, "p2")))
+    assert (meta.period.start, meta.period.end) == (date(2021, 1, 1), date(2025, 12, 31))
+    whole = title.replace("giai đoạn 2021-2030", "giai đoạn 2021-2025")
+    meta = read_metadata(_doc(header, Block("paragraph", "BÁO CÁO", "p1"), Block("paragraph", whole, "p2")))
+    assert (meta.period.start, meta.period.end) == (date(2021, 1, 1), date(2025, 12, 31))
+
+
 def test_a_title_that_says_how_far_its_figures_reach_ends_the_period_there():
     # "... năm 2025 (tính đến ngày 30/9/2025)": the report speaks of 01/01 to 30/9, not of the whole year
     header = _header("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 512/BC-SNNMT", f"{MOTTO}\nVinh, ngày 03 tháng 10 năm 2025")

@@ -580,6 +580,8 @@ EXCLUDED = {
     # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
     "programme_title": ["thực hiện Đề án phát triển 500 hợp tác xã kiểu mới giai đoạn 2026-2030 của tỉnh",
                         "Chương trình đào tạo 1.000 thạc sĩ, tiến sĩ giai đoạn 2026-2035 được"],
+    # session 20 (s20-C): the years a review looks back on, opening its sentence
+    "reviewed_years": ["Trong 3 năm, toàn tỉnh", "Sau 5 năm thực hiện, các", "Qua 10 năm triển khai mô hình"],
 }
 
 # texts with no digits at all or an alphanumeric name: nothing to find, whatever rule fires
@@ -1185,3 +1187,28 @@ def test_a_change_over_two_measures_carries_its_sign_to_the_second():
     assert (first.value, second.value, second.sign_word) == (D(-4), D("-2.5"), "giảm")
     _count, level = find_numbers("phát hiện 4 vụ và 2,5 tấn hàng so với năm trước")
     assert level.sign_word is None
+
+
+def test_a_growth_per_year_is_a_percentage_per_year():
+    # "tăng bình quân 12,5%/năm", "bình quân mỗi năm tăng 6,8%", both ends of "mỗi năm tăng 10-12%": a growth per a unit
+    # of time (session 20); "Hằng năm, 100% cán bộ ..." stays a share each year, "tăng 6,8%" alone a percentage
+    from extract.language.numbers import percent_per_time
+
+    def units(text):
+        ms = find_numbers(text)
+        return [percent_per_time(text, m, ms[i - 1] if i and m.kind == "range_high" else None) for i, m in enumerate(ms)]
+
+    assert units("Doanh thu du lịch tăng bình quân 12,5%/năm.") == ["%/năm"]
+    assert units("Giá trị sản xuất thủy sản bình quân mỗi năm tăng 6,8%.") == ["%/năm"]
+    assert units("Phấn đấu doanh thu lữ hành bình quân mỗi năm tăng 10-12%.") == ["%/năm", "%/năm"]
+    assert units("Hằng năm, 100% cán bộ được bồi dưỡng.") == [None]
+    assert units("Giá trị sản xuất thủy sản năm 2026 tăng 6,8%.") == [None]
+
+
+def test_the_years_a_review_looks_back_on_are_no_count():
+    # "Trong 3 năm, ...", "Sau 3 năm thực hiện, ...", "Qua 5 năm triển khai, ...": the span of a review opening its
+    # sentence (session 20); a support lasting "trong 3 năm" and a span ahead ("Trong 3 năm tới") stay quantities
+    assert [m.raw for m in find_numbers("Qua 5 năm triển khai, đã có 12 trạm y tế xã đạt chuẩn.")] == ["12 trạm y tế"]
+    assert [m.raw for m in find_numbers("Sau 3 năm thực hiện, có 14 trường đạt chuẩn quốc gia.")] == ["14 trường"]
+    assert [m.raw for m in find_numbers("Hộ nghèo được hỗ trợ trong 3 năm, mỗi năm 10 triệu đồng.")][0] == "3 năm"
+    assert [m.raw for m in find_numbers("Trong 3 năm tới cần 45 tỷ đồng.")][0] == "3 năm"

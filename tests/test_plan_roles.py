@@ -286,6 +286,19 @@ def test_a_directives_orders_are_targets_and_its_account_before_them_facts():
     assert unordered["45"].role == "actual"
 
 
+def test_an_official_letters_requests_are_targets_and_its_account_before_them_facts():
+    # an official letter (công văn) urging a programme: after "... Giám đốc Sở yêu cầu:" (or "đề nghị:") what it asks
+    # is to be done; the progress it reports before stays facts (session 20)
+    blocks = ("Đến ngày 30/11/2026, toàn tỉnh mới tuyển dụng 132 giáo viên mầm non.",
+              "Để bảo đảm đủ giáo viên cho năm học mới, Giám đốc Sở Giáo dục và Đào tạo yêu cầu:",
+              "Các xã hoàn thành tuyển dụng 58 giáo viên mầm non trước ngày 25/12/2026.")
+    figs = _figures(*blocks, doc_type="công văn", issued=date(2026, 12, 3))
+    assert figs["132"].role == "actual"
+    assert figs["58"].role == "target"
+    unordered = _figures(blocks[0], blocks[2], doc_type="công văn", issued=date(2026, 12, 3))
+    assert unordered["58"].role == "actual"
+
+
 def test_a_plan_paragraph_opening_with_an_earlier_time_states_facts_throughout():
     # in a plan document, a paragraph that opens with a time before the plan's dates every clause and sentence after it
     figs = _figures("Năm 2025, toàn tỉnh xây dựng 46 nhà văn hóa thôn; trong đó có 12 nhà văn hóa đạt chuẩn. Kinh phí "
@@ -394,3 +407,44 @@ def test_a_decision_approving_a_list_of_projects_states_its_plan():
     figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
     assert [figs[k].role for k in ("09", "7.250", "04", "210")] == ["target"] * 4
     assert figs["03"].role == "actual"
+
+
+def test_a_percentage_restating_an_amount_over_its_plan_is_the_share_of_the_plan():
+    # "dự toán 48,0 tỷ đồng, đã chi 12,6 tỷ đồng, đạt 26,3%": the percentage is the part over a plan (session 20,
+    # from an official letter's list of units behind); over a whole that is no plan it stays a share
+    figs = _figures("Trung tâm Y tế khu vực Hải Hà: dự toán chi thường xuyên 48,0 tỷ đồng, đã chi 12,6 tỷ đồng, "
+                    "đạt 26,3%.", issued=date(2026, 12, 4))
+    assert (figs["48,0"].role, figs["12,6"].role, figs["26,3%"].role) == ("target", "actual", "share_of_target")
+    figs = _figures("Trường Trung học phổ thông Tiên Yên phát ra 1.520 phiếu khảo sát, thu về 1.487 phiếu, đạt 97,8%.",
+                    issued=date(2026, 12, 4))
+    assert figs["97,8%"].role == "share"
+
+
+def test_a_bounded_rate_of_a_class_a_plural_word_names_is_its_threshold():
+    # "các trường có tỷ lệ học sinh bỏ học trên 1%": which schools are meant, not a rate measured (session 20, from an
+    # official letter's "một số đơn vị có tỷ lệ giải ngân dưới 30%"); the province's own rate stays a figure
+    figs = _figures("Tính đến ngày 30/11/2026, một số trường có tỷ lệ học sinh bỏ học trên 1%, cụ thể: Trường A 1,4%.",
+                    "Toàn tỉnh có tỷ lệ học sinh bỏ học dưới 0,5%.", issued=date(2026, 12, 4))
+    assert (figs["1%"].role, figs["1%"].period_start) == ("norm", None)
+    assert figs["1,4%"].role == "actual"
+    assert figs["0,5%"].role == "actual"
+
+
+def test_a_share_of_an_objective_is_of_the_result_it_measures():
+    # a mid-term review of 2021-2025 (session 20): "đạt 60% mục tiêu đến năm 2030" is the share of the resolution's
+    # objective reached, of the year of the result it measures, not a target of the span
+    figs = _figures("Năm 2025, doanh thu du lịch biển đảo ước đạt 4.200 tỷ đồng, đạt 60% mục tiêu đến năm 2030.",
+                    "Tỷ lệ cơ sở lưu trú đạt chuẩn năm 2025 ước đạt 35%, bằng 70% mục tiêu Nghị quyết.",
+                    period=(date(2021, 1, 1), date(2025, 12, 31)), issued=date(2025, 11, 12))
+    assert _span(figs["60%"]) == ("share_of_target", date(2025, 1, 1), date(2025, 12, 31), False)
+    assert _span(figs["70%"]) == ("share_of_target", date(2025, 1, 1), date(2025, 12, 31), False)
+
+
+def test_a_total_plan_opening_its_clause_is_a_target_with_its_split():
+    # "tổng kế hoạch vốn năm 2026 của Đề án là 412 tỷ đồng (...)": the plan noun opening the clause, as a total, governs
+    # the amount and its split (session 20, from an official letter's account of a programme's capital)
+    figs = _figures("Theo Báo cáo số 15/BC-SYT ngày 02/12/2026 của Sở Y tế, tổng kế hoạch vốn năm 2026 của Đề án là 412 "
+                    "tỷ đồng (vốn đầu tư 300 tỷ đồng, vốn sự nghiệp 112 tỷ đồng).", issued=date(2026, 12, 4))
+    assert [figs[k].role for k in ("412", "300", "112")] == ["target", "target", "target"]
+    figs = _figures("Tổng vốn năm 2026 của Đề án đã giải ngân là 215 tỷ đồng.", issued=date(2026, 12, 4))
+    assert figs["215"].role == "actual"

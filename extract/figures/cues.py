@@ -237,6 +237,10 @@ def _counted_class(sent: Sentence, bound: Mention) -> bool:
         return False
     ms = sent.mentions
     i = next((k for k, o in enumerate(ms) if o is bound), 0)
+    if bound.base_unit == "%":  # "một số đơn vị có tỷ lệ giải ngân dưới 30%": a class a plural word names
+        lo = ms[i - 1].end if i else 0
+        if rules().class_plural_rate.search(sent.text, lo, bound.opening):
+            return True
     if i == 0 or ms[i - 1].base_unit in (None, "%"):
         return False
     gap = sent.text[ms[i - 1].end : bound.opening]

@@ -81,15 +81,23 @@ from extract.figures.topics import (
     whole_of_ratio,
 )
 from extract.language.nlp import may_match
-from extract.language.numbers import find_numbers
+from extract.language.numbers import find_numbers, percent_per_time
 from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
-from extract.model import Block, Figure
+from extract.model import Block, Figure, Period
 
 _DIGIT = regex.compile("[0-9]")
 _VALUE_LIST = regex.compile(r"\s*(?:\p{L}+\s+){0,2}[0-9]")  # "- Trạm bơm: 27 trạm, 3 hồ chứa": values after a label
 _LEAD_MARKS = regex.compile(r"^[\s\-–+*•.,:;]+")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\(?\d{1,2}[.)](?!\d))")
+
+
+
+def _narrows(measured: Period | None, period: Period | None, default: Period | None) -> bool:
+    """Whether a result's period lies inside, and is shorter than, the part's own period a share of a plan after it
+    would otherwise take."""
+    return (measured is not None and period is not None and period == default and period.start <= measured.start
+            and measured.end <= period.end and measured != period)
 
 
 def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
@@ -137,13 +145,16 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
         lead = lead_of(sent, cues, sec, year, lead) or lead
         sec.opening = lead  # a plan document's paragraph that opens with a time before the plan states facts
         prev: Resolved | None = None
+        measured = None  # (period, point in time) of the sentence's last result, for a share of a plan after it
         done: list = []  # (mention, subject) of the figures before, for "trong đó" lists
         named: list = []  # (mention, check_name or subject) of the figures before, for check_name
+        planned: list[int] = []  # the starts of the figures before read as targets, for restated_role
         for j, m in enumerate(sent.mentions):  # j: `i` is the sentence's index in the block
             next_start = sent.mentions[j + 1].start if j + 1 < len(sent.mentions) else len(sentence)
             indicator, subject = subject_of(sent, m, prev)
             role = refine_role(sent, m, role_of(sent, m, prev, indicator, sec), cues, sec, prev, indicator)
-            role = restated_role(sent, m, role, prev) or count_share_role(sent, m, role) or role  # share_roles.py
+            role = (restated_role(sent, m, role, prev, frozenset(planned))  # share_roles.py
+                    or count_share_role(sent, m, role) or role)
             quota = quota_role(sent, m, role)  # "biên chế được giao ... là 9.818": a norm of the period
             role = quota or role
             structure = is_structure_count(sent, m)  # "chia thành 3 trụ cột": a layout, no quantity of the period
@@ -234,8 +245,16 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             done.append((m, subject))
             named.append((m, name or subject))
             res = Resolved(m, indicator, subject, role)
+            if role == "target":
+                planned.append(m.start)
             period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead, after)
             period = compared_whole(sent, m, period) or period  # "giảm 356 vụ (766/1122) so với năm 2024"
+            if role == "share_of_target" and measured is not None and _narrows(measured[0], period, sec.fact_period()):
+                # "năm 2026 ước đạt 31,5%, ..., đạt 70% mục tiêu đến năm 2030" in a review of 2024-2026: the share is
+                # of the result it measures, not of the whole span
+                period, point_in_time = measured
+            if role in ("actual", "change"):
+                measured = (period, point_in_time)
             if point_in_time and period is not None:
                 last_as_of = (period, True)
             if role != "target":
@@ -252,9 +271,12 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 # "Đến nay, ... (9.548/9.976 biên chế) được giao": the use is counted to a day, the quota given is
                 # the whole period's
                 period, point_in_time = sec.fact_period(), False
+            low = sent.mentions[j - 1] if j and m.kind == "range_high" else None
+            per_time = percent_per_time(sentence, m, low if low is not None and low.kind == "range_low" else None)
+            shown = replace(m, unit=per_time, base_unit=per_time) if per_time else m  # "bình quân mỗi năm tăng 11,3%"
             out.append(
                 mention_figure(
-                    replace(m, qualifier=None) if excess else m,
+                    replace(shown, qualifier=None) if excess else shown,
                     sentence,
                     block.location,
                     block,

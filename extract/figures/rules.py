@@ -108,6 +108,7 @@ class Rules:
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
     class_have_gap: regex.Pattern
+    class_plural_rate: regex.Pattern
     damage_class_before: regex.Pattern
     class_named_before: regex.Pattern
     beneficiary_before: regex.Pattern
@@ -216,6 +217,7 @@ def rules() -> Rules:
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         class_have_gap=regex.compile(roles["class_have_gap"], regex.V1),
+        class_plural_rate=regex.compile(roles["class_plural_rate"], regex.V1),
         damage_class_before=regex.compile(roles["damage_class_before"], _FLAGS),
         class_named_before=regex.compile(roles["class_named_before"], _FLAGS),
         beneficiary_before=regex.compile(roles["beneficiary_before"], _FLAGS),

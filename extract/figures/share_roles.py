@@ -40,32 +40,39 @@ def share_words() -> ShareWords:
     )
 
 
-def _restates(sent: Sentence, m: Mention, prev: Resolved | None, role: str = "other") -> bool:
+def _restated_whole(sent: Sentence, m: Mention, prev: Resolved | None, role: str = "other") -> Mention | None:
     """Whether the two numbers right before `m` in its sentence are a part and its whole of which `m` is the
     percentage (42/139 -> 30,2%; "31 trong tổng số 54" -> 57,4%), the whole being no plan ("kết nạp 109/178 đảng
     viên (61,1%)" of a plan is a share of target); for a reached percentage ("đạt"), also a whole then its part of
-    the same unit ("phát ra 1.520 phiếu, thu về 1.487 phiếu, đạt 97,8%")."""
+    the same unit ("phát ra 1.520 phiếu, thu về 1.487 phiếu, đạt 97,8%"). The whole when it does, else None."""
     if prev is not None and prev.role in ("target", "norm"):
-        return False
+        return None
     before = [x for x in sent.mentions if x.end <= m.start]
     if len(before) < 2:
-        return False
+        return None
     part, whole = before[-2], before[-1]
     if role == "actual" and part.value > whole.value and part.base_unit and part.base_unit == whole.base_unit:
         part, whole = whole, part
     if part.base_unit == "%" or whole.base_unit == "%" or not whole.value or part.value > whole.value:
-        return False
-    return abs(float(part.value) / float(whole.value) * 100 - float(m.value)) <= _TOLERANCE
+        return None
+    return whole if abs(float(part.value) / float(whole.value) * 100 - float(m.value)) <= _TOLERANCE else None
 
 
-def restated_role(sent: Sentence, m: Mention, role: str, prev: Resolved | None = None) -> str | None:
+def restated_role(sent: Sentence, m: Mention, role: str, prev: Resolved | None = None,
+                  planned: frozenset[int] = frozenset()) -> str | None:
     """`share`, or `actual` when its sentence names the rate, for a percentage restating the ratio just before it;
-    None when the rule does not apply."""
-    if m.base_unit != "%" or m.sign_word or role not in _ROLES or not _restates(sent, m, prev, role):
+    `share_of_target` when the ratio's whole is a plan (`planned`: the starts of the sentence's figures read as
+    targets: "kế hoạch vốn 186,5 tỷ đồng, giải ngân 40,8 tỷ đồng, đạt 21,9%"); None when the rule does not apply."""
+    whole = None
+    if m.base_unit == "%" and not m.sign_word and role in _ROLES:
+        whole = _restated_whole(sent, m, prev, role)
+    if whole is None:
         return None
     w = share_words()
     if w.plan_after.match(sent.text, m.end):
         return None  # "hoàn thành 45/45 nhiệm vụ, đạt 100% kế hoạch": a share of the plan
+    if whole.start in planned:
+        return "share_of_target"
     return "actual" if w.rate_named.search(sent.text, 0, m.start) else "share"
 
 

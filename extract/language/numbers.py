@@ -101,6 +101,7 @@ _NUMBERS_KEYS = {
     "coordinated_nouns",
     "score_units",
     "rate_words",
+    "percent_per_units",
     "rate_kinds",
     "glued_units",
     "rank_words",
@@ -159,6 +160,7 @@ class _Rules:
     score_units: frozenset
     exclusions: tuple[tuple[str, object, tuple[str, ...]], ...]  # (rule id, compiled pattern, needs)
     rate_words: tuple[str, ...]
+    percent_per_units: tuple[str, ...]
     rate_kinds: tuple[str, ...]
     glued_units: tuple[str, ...]
     rank_words: tuple[str, ...]
@@ -327,6 +329,7 @@ def _rules() -> _Rules:
         score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
         exclusions=tuple(exclusions),
         rate_words=tuple(_words("rate_words", data["rate_words"])),
+        percent_per_units=tuple(_words("percent_per_units", data["percent_per_units"])),
         rate_kinds=tuple(_words("rate_kinds", data["rate_kinds"])),
         glued_units=tuple(glued),
         rank_words=tuple(_words("rank_words", data["rank_words"])),
@@ -1132,6 +1135,30 @@ def _add_rates(text: str, items: list[_Item]) -> None:
         if m:
             per = " ".join(m.group("per").split()).casefold()
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
+
+
+@cache
+def _percent_per() -> regex.Pattern:
+    """ "/năm" written right after a percentage ("tăng bình quân 12,5%/năm")."""
+    return regex.compile(rf"/{_WS}*(?P<per>{_alt(_rules().percent_per_units)})(?![\p{{L}}\p{{N}}])", _I)
+
+
+def percent_per_time(text: str, m: Mention, low: Mention | None = None) -> str | None:
+    """ "%/năm" for a percentage per a unit of time (numbers.yaml `percent_per_units`): written so ("12,5%/năm"), or a
+    signed one after a rate word and the unit ("bình quân mỗi năm tăng 11,3%", also both ends of "tăng 10-12%", `low`
+    the range's start); None otherwise ("Hằng năm, 100% cán bộ ..." is a share each year)."""
+    if m.base_unit != "%" or m.kind not in ("number", "range_low", "range_high"):
+        return None
+    written = _percent_per().match(text, m.end)
+    if written:
+        return f"%/{written['per'].casefold()}"
+    first = low if low is not None else m
+    if first.sign_word is None:
+        return None
+    end = first.qualifier_span[0] if first.qualifier_span and first.qualifier_span[0] < first.start else first.start
+    rate = _grammar().rate.match(text, max(0, end - 60), end)
+    per = " ".join(rate["per"].split()).casefold() if rate else None
+    return f"%/{per}" if per in {p.casefold() for p in _rules().percent_per_units} else None
 
 
 @cache
