@@ -394,3 +394,24 @@ def test_a_decision_approving_a_list_of_projects_states_its_plan():
     figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
     assert [figs[k].role for k in ("09", "7.250", "04", "210")] == ["target"] * 4
     assert figs["03"].role == "actual"
+
+
+# sentences written for the rules of written set T's grade-10 enrolment plan (session 20, helper s20-D), in another
+# sector: a civil-servant recruitment plan
+def test_a_heading_on_how_candidates_are_admitted_states_the_exams_rules():
+    figs = _figures((2, "I. CHỈ TIÊU TUYỂN DỤNG"), "Tuyển dụng 46 công chức cấp xã.",
+                    (2, "II. PHƯƠNG THỨC TUYỂN DỤNG"),
+                    "Vòng 2 thi viết môn nghiệp vụ chuyên ngành, thời gian làm bài 180 phút; người dự tuyển là "
+                    "người dân tộc thiểu số được cộng 2,5 điểm vào kết quả vòng 2.",
+                    doc_type="kế hoạch", issued=date(2026, 3, 2))
+    assert _span(figs["46"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+    for raw in ("180", "2,5"):
+        assert (figs[raw].role, figs[raw].period_start) == ("norm", None), raw
+
+
+def test_a_change_a_plan_states_is_planned_and_its_results_part_keeps_changes():
+    figs = _figures((2, "I. KẾT QUẢ THỰC HIỆN NĂM 2026"), "Khám sàng lọc cho 10.500 lượt người, tăng 900 lượt so với năm 2025.",
+                    (2, "II. CHỈ TIÊU NĂM 2027"), "Khám sàng lọc cho 12.000 lượt người, tăng 1.500 lượt so với năm 2026.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2027, 1, 8))
+    assert _span(figs["900"])[0] == "change"
+    assert _span(figs["1.500"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)
