@@ -1176,3 +1176,14 @@ def test_a_change_over_two_measures_carries_its_sign_to_the_second():
     assert (first.value, second.value, second.sign_word) == (D(-4), D("-2.5"), "giảm")
     _count, level = find_numbers("phát hiện 4 vụ và 2,5 tấn hàng so với năm trước")
     assert level.sign_word is None
+
+
+def test_a_weight_and_the_counts_of_grades_are_figures():
+    # session 20, helper s20-D (sentences of other sectors): a weight after "hệ số" ("tính hệ số 2", a salary's "hệ
+    # số lương 2,34") is a quantity, not a name closing with "số N"; a bare number after a grade ("giải Nhì 6", "hạng
+    # Ba 50") counts it, not a name, while "Sơn Mỹ 1", "Trường Tiểu học số 2" stay names
+    assert [m.value for m in find_numbers("điểm phỏng vấn Vòng 2 tính hệ số 2; công chức xếp lương hệ số 2,34")] \
+        == [2, D("2.34")]
+    assert [m.value for m in find_numbers("Hội thi sáng tạo kỹ thuật trao 19 giải (giải Nhất 2, giải Nhì 6, giải "
+                                          "Ba 11)")] == [19, 2, 6, 11]
+    assert find_numbers("KCN Sơn Mỹ 1 và Trường Tiểu học số 2.") == []

@@ -82,6 +82,7 @@ def _words(where: str, items) -> list[str]:
 _NUMBERS_KEYS = {
     "scales",
     "scale_blockers",
+    "grade_classes",
     "qualifiers",
     "qualifier_suffixes",
     "sign_words",
@@ -153,6 +154,7 @@ class _Rules:
     stop_words: frozenset
     classifiers: frozenset
     name_breakers: frozenset
+    grade_classes: frozenset  # a capitalised word right after one is a grade ("hạng Nhì"), no name's opening
     per_units: tuple[str, ...]
     units: dict  # casefolded spelling -> _Unit
     coordinated: tuple[str, ...]
@@ -320,6 +322,7 @@ def _rules() -> _Rules:
         stop_words=stop,
         classifiers=classifiers,
         name_breakers=frozenset(breakers),
+        grade_classes=frozenset(w.casefold() for w in _words("grade_classes", data["grade_classes"])),
         per_units=tuple(_words("per_units", data["per_units"])),
         units=units,
         coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
@@ -840,13 +843,15 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
     if not m:
         return False
     words = m.group(1).split()
-    breakers = _rules().name_breakers
-    # walk back from the number: every word must be a name word until a capitalised one opens the name
-    for w in reversed(words):
+    breakers, grades = _rules().name_breakers, _rules().grade_classes
+    # walk back from the number: every word must be a name word until a capitalised one opens the name, unless a
+    # class word before it makes it a grade ("hạng Nhì 19", "giải Ba 7": a count of that grade)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if w.casefold() in breakers:
             return False
         if w[:1].isupper():
-            return True
+            return not (i > 0 and words[i - 1].casefold() in grades)
     return False
 
 
