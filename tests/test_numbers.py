@@ -1123,6 +1123,10 @@ def test_a_comparative_whose_base_carries_its_level_in_brackets_is_a_difference(
     level, gap = find_numbers("tỷ lệ tiêm chủng đạt 91,2%, thấp hơn chỉ tiêu Bộ Y tế giao (95%) là 3,8 điểm phần trăm")[1:]
     assert (level.value, level.sign_word) == (D(95), None)
     assert (gap.value, gap.unit, gap.qualifier, gap.sign_word) == (D("-3.8"), "điểm phần trăm", None, "thấp hơn")
+    # ... and a base named by the document that set it, its number and sign among the words (session 20, s20-D)
+    gap = find_numbers("tỷ lệ hộ dân dùng nước sạch đạt 91,2%, thấp hơn mục tiêu đề ra tại Nghị quyết số 15/NQ-HĐND "
+                       "(93%) là 1,8 điểm phần trăm")[-1]
+    assert (gap.value, gap.qualifier, gap.sign_word) == (D("-1.8"), None, "thấp hơn")
 
 
 def test_discipline_is_no_law_and_its_count_is_a_figure():
@@ -1187,3 +1191,10 @@ def test_a_weight_and_the_counts_of_grades_are_figures():
     assert [m.value for m in find_numbers("Hội thi sáng tạo kỹ thuật trao 19 giải (giải Nhất 2, giải Nhì 6, giải "
                                           "Ba 11)")] == [19, 2, 6, 11]
     assert find_numbers("KCN Sơn Mỹ 1 và Trường Tiểu học số 2.") == []
+
+
+def test_an_exam_room_is_a_per_unit_after_moi():
+    # session 20: "phòng thi" (an exam room candidates are seated by), written for the enrolment plan of set T
+    (m,) = find_numbers("kỳ thi tuyển công chức bố trí mỗi phòng thi không quá 30 thí sinh")
+    assert (m.value, m.unit, m.qualifier) == (D(30), "thí sinh/phòng thi", "<=")
+

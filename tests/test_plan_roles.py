@@ -415,3 +415,25 @@ def test_a_change_a_plan_states_is_planned_and_its_results_part_keeps_changes():
                     doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2027, 1, 8))
     assert _span(figs["900"])[0] == "change"
     assert _span(figs["1.500"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)
+
+
+def test_units_organised_into_clusters_and_blocs_describe_a_layout():
+    # session 20 (written for the emulation report of set T; a sentence of another sector)
+    figs = _figures("Các hợp tác xã được tổ chức thành 04 cụm liên kết và 03 khối dịch vụ.",
+                    "Năm 2026 thành lập mới 12 hợp tác xã.", doc_type="báo cáo", issued=date(2026, 12, 20))
+    for raw in ("04", "03"):
+        assert (figs[raw].role, figs[raw].period_start) == ("other", None), raw
+    assert figs["12"].role == "actual"
+
+
+def test_a_condition_already_met_and_a_ceiling_per_unit_are_rules_in_a_plan():
+    # session 20 (written for the enrolment plan of set T; sentences of other sectors): "khi đã ..." states what must
+    # have happened for a rule to apply, no result; "mỗi lớp ... không quá 40 học viên" a ceiling per unit, no target
+    figs = _figures((2, "II. PHƯƠNG THỨC TUYỂN DỤNG"),
+                    "Người dự tuyển được xét tuyển khi đã dự đủ hai vòng và không có vòng nào đạt dưới 50 điểm.",
+                    (2, "III. TỔ CHỨC THỰC HIỆN"),
+                    "Mở 12 lớp tập huấn, mỗi lớp tập huấn không quá 40 học viên.",
+                    doc_type="kế hoạch", issued=date(2026, 3, 2))
+    assert (figs["50"].role, figs["50"].period_start) == ("norm", None)
+    assert (figs["40"].unit, figs["40"].role, figs["40"].period_start) == ("học viên/lớp", "norm", None)
+    assert figs["12"].role == "target"

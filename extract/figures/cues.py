@@ -131,6 +131,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True
     if m.qualifier == "<=" and (m.base_unit or "").split("/")[0] in r.duration_units and not r.plan_aim.search(s, 0, q0):
         return True  # "thẩm định mỗi hồ sơ không quá 15 ngày làm việc" among orders: a time limit
+    if m.qualifier == "<=" and "/" in (m.unit or "") and not r.plan_aim.search(s, 0, q0):
+        return True  # "mỗi phòng thi không quá 24 thí sinh" in a plan: a ceiling per unit is a rule, no target
     if _rule_level(s, m, q0):
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
     clause = clause_start(s, q0, top)

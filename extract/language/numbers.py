@@ -385,6 +385,8 @@ def _graded(data: dict | None) -> dict:
 # ------------------------------------------------------------------------------------------ compiled regexes
 
 _WS = r"[^\S\n]"  # spaces but not a line break: table cells and headings sit on their own lines
+# a document's sign among the words naming a comparison's base ("chỉ tiêu đề ra tại Kế hoạch số 27/KH-UBND (35%)")
+_DOC_SIGN = rf"{_WS}+[0-9]+(?:/[0-9]+)*/\p{{Lu}}[\p{{L}}\p{{N}}]*(?:[-/.]\p{{Lu}}[\p{{L}}\p{{N}}]*)*"
 _I = regex.IGNORECASE | regex.V0
 # Cues before a number are matched backwards from it: a REVERSE match anchors at the number and is ~6x
 # faster than searching a window for a pattern ending in \Z.
@@ -522,7 +524,7 @@ def _grammar() -> _Grammar:
         # "thấp hơn chỉ tiêu Thanh tra Chính phủ giao (85%) là 3,4 điểm phần trăm": a comparative, its base with who set
         # it and its level in brackets, and a copula right before the number
         based_comparative=regex.compile(
-            rf"(?P<s>{_wordy(sorted(r.comparatives))}){_WS}+(?P<b>{_wordy(r.comparative_bases)})(?:{_WS}+\p{{L}}+){{0,6}}"
+            rf"(?P<s>{_wordy(sorted(r.comparatives))}){_WS}+(?P<b>{_wordy(r.comparative_bases)})(?:{_WS}+\p{{L}}+|{_DOC_SIGN}){{0,8}}"
             rf"{_WS}*\([^()\n]{{1,25}}\){_WS}+(?:{_wordy(r.comparative_copulas)}){_WS}+", _IR
         ) if r.comparative_copulas else None,
         # "trên báo động 3 là 0,62 m": a comparative, a level, its grade and a copula right before the number
