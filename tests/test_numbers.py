@@ -1198,3 +1198,8 @@ def test_an_exam_room_is_a_per_unit_after_moi():
     (m,) = find_numbers("kỳ thi tuyển công chức bố trí mỗi phòng thi không quá 30 thí sinh")
     assert (m.value, m.unit, m.qualifier) == (D(30), "thí sinh/phòng thi", "<=")
 
+
+def test_emulation_clusters_and_blocs_are_counted_whole():
+    # session 20: "cụm thi đua", "khối thi đua" (written for the emulation report of set T; the health sector's here)
+    text = "các bệnh viện tuyến tỉnh thuộc 02 cụm thi đua và 04 khối thi đua của ngành y tế"
+    assert [m.unit for m in find_numbers(text)] == ["cụm thi đua", "khối thi đua"]

@@ -53,7 +53,7 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "thong_bao_ket_luan_nha_o_xa_hoi_bac_ninh", "giam_ngheo_son_la", "danh_muc_du_an_keu_goi_dau_tu_son_la",
          "du_thao_bao_cao_so_noi_vu_bac_ninh", "ke_hoach_tuyen_sinh_lop_10_hue", "tong_ket_thi_dua_khen_thuong_quang_ninh")
 FLOORS = {
-    "T": (0.999, 1.0, 1, {"value_unit": 0.985, "qualifier": 0.997, "role": 0.974, "period": 0.975,
+    "T": (0.999, 1.0, 1, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.974, "period": 0.975,
                           "point_in_time": 0.980, "subject": 0.656}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.817}),
