@@ -45,7 +45,7 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # Session 20 (helper s20-D) added a grade-10 enrolment plan with its annex table of schools and a year-end emulation
 # and rewards report (ke_hoach_tuyen_sinh_lop_10_hue_2027_2028, tong_ket_thi_dua_khen_thuong_quang_ninh_2026): "T" is
 # the twenty-eight texts as measured after its rules (value+unit 0.986, qualifier 0.998, role 0.974, period 0.975, point
-# in time 0.982, subject 0.656: the two new texts lower T's value+unit and subject a little, their subjects above all);
+# in time 0.982, subject 0.658: the two new texts lower T's value+unit and subject a little, their subjects above all);
 # "T older" the same ten texts as before, unchanged.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
@@ -55,7 +55,7 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "du_thao_bao_cao_so_noi_vu_bac_ninh", "ke_hoach_tuyen_sinh_lop_10_hue", "tong_ket_thi_dua_khen_thuong_quang_ninh")
 FLOORS = {
     "T": (0.999, 1.0, 1, {"value_unit": 0.986, "qualifier": 0.998, "role": 0.974, "period": 0.975,
-                          "point_in_time": 0.982, "subject": 0.656}),
+                          "point_in_time": 0.982, "subject": 0.658}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.817}),
 }
