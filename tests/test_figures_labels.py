@@ -453,3 +453,19 @@ def test_a_bracket_in_a_header_that_is_no_unit_gives_none():
 
     assert _header_unit("Chỉ số (PAR INDEX)") is None and _header_unit("Ghi chú (1)") is None
     assert _header_unit("Diện tích (ha)")[0] == "ha" and _header_unit("Kinh phí (tỷ đồng)") == ("tỷ đồng", "đồng", 1e9)
+
+
+def test_a_plans_annex_column_naming_no_role_holds_the_plan():
+    # "KẾ HOẠCH Tuyển sinh ...": a column of a kế hoạch's annex naming no role ("Số lớp" beside "Chỉ tiêu") holds the
+    # plan's figures, as in a document approving a list; a column of a year before the plan's stays a result
+    # (session 20, written for the enrolment plan of set T; sentences of another sector)
+    doc = _blocks([["STT", "Cơ sở đào tạo", "Số lớp", "Chỉ tiêu đào tạo (học viên)", "Năm 2025"],
+                   ["1", "Trường Cao đẳng Kỹ thuật Công nghiệp", "18", "540", "12"],
+                   ["2", "Trung tâm Giáo dục nghề nghiệp huyện", "6", "175", "4"]])
+    meta = Metadata(title="KẾ HOẠCH Đào tạo nghề cho lao động nông thôn năm 2027", doc_type="kế hoạch",
+                    period=Period(date(2027, 1, 1), date(2027, 12, 31), "năm"))
+    figs = {f.raw: f for f in extract_figures(doc, meta)[0]}
+    assert (figs["18"].role, figs["540"].role) == ("target", "target")
+    assert figs["12"].role == "actual"  # the column of 2025, before the plan's year
+    plain = {f.raw: f for f in extract_figures(doc, Metadata(title="BÁO CÁO Kết quả năm 2026", period=_meta().period))[0]}
+    assert plain["18"].role == "actual"

@@ -1134,6 +1134,10 @@ def test_a_comparative_whose_base_carries_its_level_in_brackets_is_a_difference(
     level, gap = find_numbers("tỷ lệ tiêm chủng đạt 91,2%, thấp hơn chỉ tiêu Bộ Y tế giao (95%) là 3,8 điểm phần trăm")[1:]
     assert (level.value, level.sign_word) == (D(95), None)
     assert (gap.value, gap.unit, gap.qualifier, gap.sign_word) == (D("-3.8"), "điểm phần trăm", None, "thấp hơn")
+    # ... and a base named by the document that set it, its number and sign among the words (session 20, s20-D)
+    gap = find_numbers("tỷ lệ hộ dân dùng nước sạch đạt 91,2%, thấp hơn mục tiêu đề ra tại Nghị quyết số 15/NQ-HĐND "
+                       "(93%) là 1,8 điểm phần trăm")[-1]
+    assert (gap.value, gap.qualifier, gap.sign_word) == (D("-1.8"), None, "thấp hơn")
 
 
 def test_discipline_is_no_law_and_its_count_is_a_figure():
@@ -1212,3 +1216,25 @@ def test_the_years_a_review_looks_back_on_are_no_count():
     assert [m.raw for m in find_numbers("Sau 3 năm thực hiện, có 14 trường đạt chuẩn quốc gia.")] == ["14 trường"]
     assert [m.raw for m in find_numbers("Hộ nghèo được hỗ trợ trong 3 năm, mỗi năm 10 triệu đồng.")][0] == "3 năm"
     assert [m.raw for m in find_numbers("Trong 3 năm tới cần 45 tỷ đồng.")][0] == "3 năm"
+
+def test_a_weight_and_the_counts_of_grades_are_figures():
+    # session 20, helper s20-D (sentences of other sectors): a weight after "hệ số" ("tính hệ số 2", a salary's "hệ
+    # số lương 2,34") is a quantity, not a name closing with "số N"; a bare number after a grade ("giải Nhì 6", "hạng
+    # Ba 50") counts it, not a name, while "Sơn Mỹ 1", "Trường Tiểu học số 2" stay names
+    assert [m.value for m in find_numbers("điểm phỏng vấn Vòng 2 tính hệ số 2; công chức xếp lương hệ số 2,34")] \
+        == [2, D("2.34")]
+    assert [m.value for m in find_numbers("Hội thi sáng tạo kỹ thuật trao 19 giải (giải Nhất 2, giải Nhì 6, giải "
+                                          "Ba 11)")] == [19, 2, 6, 11]
+    assert find_numbers("KCN Sơn Mỹ 1 và Trường Tiểu học số 2.") == []
+
+
+def test_an_exam_room_is_a_per_unit_after_moi():
+    # session 20: "phòng thi" (an exam room candidates are seated by), written for the enrolment plan of set T
+    (m,) = find_numbers("kỳ thi tuyển công chức bố trí mỗi phòng thi không quá 30 thí sinh")
+    assert (m.value, m.unit, m.qualifier) == (D(30), "thí sinh/phòng thi", "<=")
+
+
+def test_emulation_clusters_and_blocs_are_counted_whole():
+    # session 20: "cụm thi đua", "khối thi đua" (written for the emulation report of set T; the health sector's here)
+    text = "các bệnh viện tuyến tỉnh thuộc 02 cụm thi đua và 04 khối thi đua của ngành y tế"
+    assert [m.unit for m in find_numbers(text)] == ["cụm thi đua", "khối thi đua"]

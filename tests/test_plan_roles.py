@@ -448,3 +448,45 @@ def test_a_total_plan_opening_its_clause_is_a_target_with_its_split():
     assert [figs[k].role for k in ("412", "300", "112")] == ["target", "target", "target"]
     figs = _figures("Tổng vốn năm 2026 của Đề án đã giải ngân là 215 tỷ đồng.", issued=date(2026, 12, 4))
     assert figs["215"].role == "actual"
+
+# sentences written for the rules of written set T's grade-10 enrolment plan (session 20, helper s20-D), in another
+# sector: a civil-servant recruitment plan
+def test_a_heading_on_how_candidates_are_admitted_states_the_exams_rules():
+    figs = _figures((2, "I. CHỈ TIÊU TUYỂN DỤNG"), "Tuyển dụng 46 công chức cấp xã.",
+                    (2, "II. PHƯƠNG THỨC TUYỂN DỤNG"),
+                    "Vòng 2 thi viết môn nghiệp vụ chuyên ngành, thời gian làm bài 180 phút; người dự tuyển là "
+                    "người dân tộc thiểu số được cộng 2,5 điểm vào kết quả vòng 2.",
+                    doc_type="kế hoạch", issued=date(2026, 3, 2))
+    assert _span(figs["46"]) == ("target", date(2026, 1, 1), date(2026, 12, 31), False)
+    for raw in ("180", "2,5"):
+        assert (figs[raw].role, figs[raw].period_start) == ("norm", None), raw
+
+
+def test_a_change_a_plan_states_is_planned_and_its_results_part_keeps_changes():
+    figs = _figures((2, "I. KẾT QUẢ THỰC HIỆN NĂM 2026"), "Khám sàng lọc cho 10.500 lượt người, tăng 900 lượt so với năm 2025.",
+                    (2, "II. CHỈ TIÊU NĂM 2027"), "Khám sàng lọc cho 12.000 lượt người, tăng 1.500 lượt so với năm 2026.",
+                    doc_type="kế hoạch", period=(date(2027, 1, 1), date(2027, 12, 31)), issued=date(2027, 1, 8))
+    assert _span(figs["900"])[0] == "change"
+    assert _span(figs["1.500"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)
+
+
+def test_units_organised_into_clusters_and_blocs_describe_a_layout():
+    # session 20 (written for the emulation report of set T; a sentence of another sector)
+    figs = _figures("Các hợp tác xã được tổ chức thành 04 cụm liên kết và 03 khối dịch vụ.",
+                    "Năm 2026 thành lập mới 12 hợp tác xã.", doc_type="báo cáo", issued=date(2026, 12, 20))
+    for raw in ("04", "03"):
+        assert (figs[raw].role, figs[raw].period_start) == ("other", None), raw
+    assert figs["12"].role == "actual"
+
+
+def test_a_condition_already_met_and_a_ceiling_per_unit_are_rules_in_a_plan():
+    # session 20 (written for the enrolment plan of set T; sentences of other sectors): "khi đã ..." states what must
+    # have happened for a rule to apply, no result; "mỗi lớp ... không quá 40 học viên" a ceiling per unit, no target
+    figs = _figures((2, "II. PHƯƠNG THỨC TUYỂN DỤNG"),
+                    "Người dự tuyển được xét tuyển khi đã dự đủ hai vòng và không có vòng nào đạt dưới 50 điểm.",
+                    (2, "III. TỔ CHỨC THỰC HIỆN"),
+                    "Mở 12 lớp tập huấn, mỗi lớp tập huấn không quá 40 học viên.",
+                    doc_type="kế hoạch", issued=date(2026, 3, 2))
+    assert (figs["50"].role, figs["50"].period_start) == ("norm", None)
+    assert (figs["40"].unit, figs["40"].role, figs["40"].period_start) == ("học viên/lớp", "norm", None)
+    assert figs["12"].role == "target"

@@ -459,6 +459,10 @@ def test_a_basis_adjunct_between_the_verb_and_its_count_is_no_part_of_it():
     assert not words(s["48"]) & {"thẩm", "quyền"}
     s = subjects_of("Năm 2024, huyện đã hỗ trợ căn cứ Nghị quyết của HĐND 20 hộ nghèo.")
     assert names(s["20"], "hộ nghèo được hỗ trợ", extra=2)
+    # ... but one naming the kind of the act is (session 20: written for the emulation report of set T, here an
+    # inspection body's): "thanh tra theo chuyên đề" is a thematic inspection
+    s = subjects_of("Thanh tra Sở Xây dựng đã thanh tra theo chuyên đề 06 cuộc về trật tự xây dựng.")
+    assert {"chuyên", "đề"} <= words(s["06"])
 
 
 def test_the_owner_named_in_a_place_adjunct_before_a_count_is_no_part_of_it():

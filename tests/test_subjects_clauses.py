@@ -481,3 +481,10 @@ def test_an_orders_verb_handing_the_act_to_an_office_and_its_deadline_name_no_su
     s = subjects_of("Đôn đốc nhà thầu thảm nhựa 18 km đường huyện, hoàn thành trước ngày 30/6/2026.")
     assert names(s["18"], "thảm nhựa đường huyện", extra=2)
     assert "đôn" not in words(s["18"]) and "30/6/2026" not in (s["18"] or "")
+
+
+def test_a_count_per_unit_names_its_counted_noun_without_the_per_unit():
+    # session 20 (written for the enrolment plan of set T; a sentence of another sector): "mỗi lớp ... không quá 35
+    # học viên" counts học viên for each class; the per-unit says for each what, the subject keeps the counted noun
+    s = subjects_of("Mỗi lớp bồi dưỡng kỹ năng số không quá 35 học viên.")
+    assert "/" not in s["35"] and names(s["35"], "lớp bồi dưỡng kỹ năng số học viên")

@@ -631,3 +631,13 @@ def test_the_whole_of_a_rank_without_a_noun_is_the_bodies_an_earlier_count_of_it
     s = subjects_of("Năm 2026 có 21 đơn vị được đánh giá Chỉ số SIPAS.", "Sở Y tế đạt 91,40%, xếp thứ 3/21.")
     assert names(s["21"], "đơn vị được xếp hạng", extra=0)  # the whole of "3/21", the later of the two 21s
     assert names(s["3"], "thứ hạng Chỉ số SIPAS của Sở Y tế", extra=0)
+
+
+def test_a_noun_opening_a_titles_name_qualifies_no_later_count_of_it():
+    # session 20 (written for the emulation report of set T; sentences of another sector): "Danh hiệu Doanh nghiệp
+    # văn hóa tiêu biểu" names a title; the firms counted after it on the next line are no "văn hóa tiêu biểu" ones
+    s = subjects_of("- Danh hiệu Doanh nghiệp văn hóa tiêu biểu cho 36 doanh nghiệp;",
+                    "- Giấy khen của Sở Công Thương cho 58 doanh nghiệp và 140 cá nhân.")
+    assert not {"văn", "hóa", "tiêu", "biểu"} & words(s["58"])
+    assert named_qualifiers("doanh nghiệp", ["Năm nay có 40 doanh nghiệp chế biến gỗ xuất khẩu."]) \
+        == "chế biến gỗ xuất khẩu"

@@ -135,6 +135,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True
     if m.qualifier == "<=" and (m.base_unit or "").split("/")[0] in r.duration_units and not r.plan_aim.search(s, 0, q0):
         return True  # "thẩm định mỗi hồ sơ không quá 15 ngày làm việc" among orders: a time limit
+    if m.qualifier == "<=" and "/" in (m.unit or "") and not r.plan_aim.search(s, 0, q0):
+        return True  # "mỗi phòng thi không quá 24 thí sinh" in a plan: a ceiling per unit is a rule, no target
     if _rule_level(s, m, q0):
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
     clause = clause_start(s, q0, top)
@@ -492,8 +494,10 @@ def _refined_role(
         # "10 vụ, 22 đối tượng so với cùng kỳ năm 2024 giảm 22 vụ": the change is the number after the base
         if not m.sign_word and r.base_then_change.match(s, m.end):
             return "actual"
-        # "(5) Tổng vốn đầu tư toàn xã hội tăng tối thiểu 12% so với ước thực hiện năm 2026": a planned growth
-        return "target" if adopted else role
+        # "(5) Tổng vốn đầu tư toàn xã hội tăng tối thiểu 12% so với ước thực hiện năm 2026": a planned growth; in a
+        # kế hoạch too ("Tổng chỉ tiêu tuyển sinh ... là 15.480 học sinh, tăng 150 học sinh so với năm 2026")
+        planned = is_plan_document(sec.meta.doc_type) and not past and not _done_before_plan(sent, cues, sec, stretch, q0)
+        return "target" if adopted or planned else role
     if _between(cues, "ROLE_EXAMPLE", 0, q0):
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
     if is_pct and not m.sign_word and r.maximum_share_after.match(s, m.end):

@@ -38,7 +38,6 @@ from extract.language.subjects import (
     extent_words_data,
     measure_phrase,
     measure_units,
-    per_times,
     phrase_words,
     tidy_subject,
     until_boundary,
@@ -1956,10 +1955,11 @@ def _document_purpose(sent: Sentence, m: Mention) -> str:
 
 def _counted_noun(m: Mention) -> str:
     """The noun a count counts: its unit without a per-time ("chuyên mục/tháng" -> "chuyên mục"), which says
-    how often, not what."""
+    how often, not what, or a per-unit ("thí sinh/phòng thi" -> "thí sinh", "học viên/lớp" -> "học viên"), which says
+    for each what, not what is counted."""
     unit = m.unit or ""
     head, _, per = unit.partition("/")
-    return head.strip() if per and per.strip().casefold() in per_times() else unit
+    return head.strip() if per and not _money_rate(unit) else unit
 
 
 def _noun_after_phrase(m: Mention, unit: str) -> str:

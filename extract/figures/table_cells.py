@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract import catalog
-from extract.figures.cues import as_of_at, sentence_cues
+from extract.figures.cues import as_of_at, is_plan_document, sentence_cues
 from extract.figures.mentions import mention_figure
 from extract.figures.rules import rules as fig_rules
 from extract.figures.sentence import first_alias
@@ -771,8 +771,10 @@ def table_figures(
             header_role, header_period = column_reading[c]
             period = header_period or row_period
             # a column that names no role holds the plan's figures in a plan part, and in a document approving a
-            # plan or a list of projects ("Quy mô", "Vốn đầu tư dự kiến") unless its period ended before the plan's
-            planned = sec.plan or (sec.plan_approval and not _before_plan(period, sec.meta.period))
+            # plan or a list of projects ("Quy mô", "Vốn đầu tư dự kiến") and in a kế hoạch's annex ("Số lớp" of an
+            # enrolment plan's quotas by school) unless its period ended before the plan's
+            plan_doc = sec.plan_approval or is_plan_document(sec.meta.doc_type)
+            planned = sec.plan or (plan_doc and not _before_plan(period, sec.meta.period))
             role = header_role or ("target" if planned else "actual")
             at_day = period is None and stock is not None and role != "target"
             period = period or (stock if at_day else sec.period)

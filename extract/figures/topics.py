@@ -125,6 +125,8 @@ def named_qualifiers(noun: str, texts: list[str]) -> str:
         for hit in reversed(_word_at(text, noun)):
             if _in_closed_parenthesis(text, hit.start()):
                 continue
+            if _opens_title(text, hit):
+                continue  # "Danh hiệu Tập thể lao động xuất sắc": a title's name, no kind of the noun counted later
             whole = compound.search(text[: hit.end()])
             if whole and whole.start() < hit.start():
                 continue  # "thời điểm báo cáo": the unit ends another noun here
@@ -135,6 +137,16 @@ def named_qualifiers(noun: str, texts: list[str]) -> str:
             if content_words(qual) and not _is_citation(qual):
                 return qual
     return ""
+
+
+def _opens_title(text: str, hit: regex.Match) -> bool:
+    """Whether the noun at `hit` is capitalised inside a sentence (title case after a word: "Danh hiệu Tập thể lao động
+    xuất sắc", "Giải thưởng Doanh nghiệp tiêu biểu"): it opens the name of a title or award, not a kind of the noun."""
+    word = hit.group()
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = text[: hit.start()].rstrip()
+    return bool(before) and before[-1].isalpha()
 
 
 def _is_citation(qual: str) -> bool:

@@ -82,6 +82,7 @@ def _words(where: str, items) -> list[str]:
 _NUMBERS_KEYS = {
     "scales",
     "scale_blockers",
+    "grade_classes",
     "qualifiers",
     "qualifier_suffixes",
     "sign_words",
@@ -154,6 +155,7 @@ class _Rules:
     stop_words: frozenset
     classifiers: frozenset
     name_breakers: frozenset
+    grade_classes: frozenset  # a capitalised word right after one is a grade ("hạng Nhì"), no name's opening
     per_units: tuple[str, ...]
     units: dict  # casefolded spelling -> _Unit
     coordinated: tuple[str, ...]
@@ -323,6 +325,7 @@ def _rules() -> _Rules:
         stop_words=stop,
         classifiers=classifiers,
         name_breakers=frozenset(breakers),
+        grade_classes=frozenset(w.casefold() for w in _words("grade_classes", data["grade_classes"])),
         per_units=tuple(_words("per_units", data["per_units"])),
         units=units,
         coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
@@ -387,6 +390,8 @@ def _graded(data: dict | None) -> dict:
 # ------------------------------------------------------------------------------------------ compiled regexes
 
 _WS = r"[^\S\n]"  # spaces but not a line break: table cells and headings sit on their own lines
+# a document's sign among the words naming a comparison's base ("chỉ tiêu đề ra tại Kế hoạch số 27/KH-UBND (35%)")
+_DOC_SIGN = rf"{_WS}+[0-9]+(?:/[0-9]+)*/\p{{Lu}}[\p{{L}}\p{{N}}]*(?:[-/.]\p{{Lu}}[\p{{L}}\p{{N}}]*)*"
 _I = regex.IGNORECASE | regex.V0
 # Cues before a number are matched backwards from it: a REVERSE match anchors at the number and is ~6x
 # faster than searching a window for a pattern ending in \Z.
@@ -532,7 +537,7 @@ def _grammar() -> _Grammar:
         # "thấp hơn chỉ tiêu Thanh tra Chính phủ giao (85%) là 3,4 điểm phần trăm": a comparative, its base with who set
         # it and its level in brackets, and a copula right before the number
         based_comparative=regex.compile(
-            rf"(?P<s>{_wordy(sorted(r.comparatives))}){_WS}+(?P<b>{_wordy(r.comparative_bases)})(?:{_WS}+\p{{L}}+){{0,6}}"
+            rf"(?P<s>{_wordy(sorted(r.comparatives))}){_WS}+(?P<b>{_wordy(r.comparative_bases)})(?:{_WS}+\p{{L}}+|{_DOC_SIGN}){{0,8}}"
             rf"{_WS}*\([^()\n]{{1,25}}\){_WS}+(?:{_wordy(r.comparative_copulas)}){_WS}+", _IR
         ) if r.comparative_copulas else None,
         # "trên báo động 3 là 0,62 m": a comparative, a level, its grade and a copula right before the number
@@ -856,13 +861,15 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
     if not m:
         return False
     words = m.group(1).split()
-    breakers = _rules().name_breakers
-    # walk back from the number: every word must be a name word until a capitalised one opens the name
-    for w in reversed(words):
+    breakers, grades = _rules().name_breakers, _rules().grade_classes
+    # walk back from the number: every word must be a name word until a capitalised one opens the name, unless a
+    # class word before it makes it a grade ("hạng Nhì 19", "giải Ba 7": a count of that grade)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if w.casefold() in breakers:
             return False
         if w[:1].isupper():
-            return True
+            return not (i > 0 and words[i - 1].casefold() in grades)
     return False
 
 

@@ -124,7 +124,7 @@ class PhraseWords:
 
 _PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
                 "lead_in", "lead_in_compounds", "averages", "restate", "share", "share_against", "possessive", "total",
-                "lead_openers", "topic", "contrast", "basis_prepositions", "place_prepositions", "place_owners", "plural_determiners",
+                "lead_openers", "topic", "contrast", "basis_prepositions", "basis_kinds", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
                 "time_prepositions", "consequence", "generic_units", "manner", "citation_date", "scope",
                 "compound_prepositions", "equivalents", "exclusions", "whole_quantifiers", "name_heads"}
@@ -230,7 +230,8 @@ def phrase_words() -> PhraseWords:
         other_noun=regex.compile(r"\s" + WHOLE_WORD % alt["coordinators"] + r"\s+" + WHOLE_WORD % alt["plural_determiners"],
                                  flags),
         determiner=regex.compile(r"^\s*" + WHOLE_WORD % alt["plural_determiners"] + r"\s+", flags),
-        basis=regex.compile(r"\s" + WHOLE_WORD % alt["basis_prepositions"] + r"\s+[^,;:()]{1,40}$", flags),
+        basis=regex.compile(r"\s" + WHOLE_WORD % alt["basis_prepositions"] + r"\s+(?!" + WHOLE_WORD % alt["basis_kinds"]
+                            + r")[^,;:()]{1,40}$", flags),
         place=regex.compile(r"\s" + WHOLE_WORD % alt["place_prepositions"] + r"\s+(?=[^;:()]*\p{L})[^;:()]{1,80}$", flags),
         place_owner=regex.compile(r"\s" + WHOLE_WORD % alt["place_owners"] + r"\s+(?-i:\p{Lu})", flags),
         time_lead=regex.compile(WHOLE_WORD % alt["time_prepositions"] + r"\s*$", flags),
