@@ -526,3 +526,12 @@ def test_a_clause_of_parts_after_a_semicolon_is_compared_with_nothing(tmp_path):
         "giải ngân 350 tỷ đồng, đạt 28% kế hoạch.",
     ]
     assert "value_conflict" not in ids(findings_for(tmp_path / "good", (text, None)))
+
+
+def test_list_items_under_their_own_labels_are_different_units(tmp_path):
+    # session 20, from an official letter's list of communes behind schedule (set T), on districts' capital here
+    items = ["- Huyện Tiên Yên: giải ngân vốn đầu tư công 40,8 tỷ đồng, đạt {} kế hoạch.",
+             "- Huyện Bình Liêu: giải ngân vốn đầu tư công 52,3 tỷ đồng, đạt 25,1% kế hoạch."]
+    assert "value_conflict" not in ids(findings_for(tmp_path / "good", ([items[0].format("21,9%"), items[1]], None)))
+    same = ["Giải ngân vốn đầu tư công đạt 21,9% kế hoạch.", "Như vậy, giải ngân vốn đầu tư công đạt 25,1% kế hoạch."]
+    assert "value_conflict" in ids(findings_for(tmp_path / "bad", (same, None)))

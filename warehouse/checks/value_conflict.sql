@@ -19,7 +19,10 @@
 -- checks.yaml `value_conflict.part_opener`) states parts of what its paragraph stated before: its figures are not
 -- compared with that paragraph's. A clause opening so after a semicolon ("vốn trung ương giải ngân 1.402,8 tỷ đồng;
 -- trong đó vốn ODA mới giải ngân 61,2 tỷ đồng", "...; riêng nguồn thu tiền sử dụng đất mới giải ngân 352,5 tỷ
--- đồng") states a part of its own sentence's total: its figures are compared with none of the document's.
+-- đồng") states a part of its own sentence's total: its figures are compared with none of the document's. Items of a
+-- list that each open with their own label before a colon ("- Ủy ban nhân dân xã Hoành Mô: ... đạt 21,9%", "- Ủy ban
+-- nhân dân xã Đồng Văn: ... đạt 25,1%") state the values of different units: only figures under the same label (or
+-- none) are compared.
 -- Across documents, an `actual` of a period still running on the document's day (documents.report_date: a year's
 -- report written in November) was counted up to that day: two such values of different days are two quantities
 -- (a to-date rate of 5 November and one of 27 November), not a conflict.
@@ -39,6 +42,8 @@ with f as (
            regexp_matches(f.quote, conflict_part_opener()) as opens_part, f.location,
            regexp_matches(regexp_extract(substr(f.quote, 1, f.char_start), ';([^;]*)$', 1), conflict_part_opener())
                as in_part_clause,
+           -- a list item opening with its own label ("- Ủy ban nhân dân xã Hoành Mô: ... đạt 21,9%") names its unit
+           coalesce(regexp_extract(f.quote, '^[\s\-–•+*]*([^:;.]{2,80}):', 1), '') as item_label,
            d.family_id, d.is_latest, d.locality, d.issued_date, d.period_end as doc_period_end
     from figures f
     join documents d on d.doc_id = f.doc_id
@@ -65,9 +70,10 @@ with f as (
                    lambda x: not list_contains(conflict_fillers(), x)), 1, greatest(6, subject_words)), ' '), '')
                end as lead
           from within_keys)
-    window w as (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end order by figure_id)
+    window w as (partition by doc_id, item_label, lead, indicator, role, basis, base_unit, p_start, p_end
+                 order by figure_id)
 ), within_hits as (
-    select *, row_number() over (partition by doc_id, lead, indicator, role, basis, base_unit, p_start, p_end
+    select *, row_number() over (partition by doc_id, item_label, lead, indicator, role, basis, base_unit, p_start, p_end
                                  order by figure_id) as n
     from within_doc
     where lead is not null and abs(base_value - ref_value) > half_ulp + ref_half and quote <> ref_quote
