@@ -47,10 +47,13 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
          "tiep_cong_dan_khieu_nai_dong_thap", "chuong_trinh_cong_tac_ubnd_dong_thap", "chi_thi_pccc_rung_lai_chau",
          "thong_bao_ket_luan_nha_o_xa_hoi_bac_ninh", "giam_ngheo_son_la", "danh_muc_du_an_keu_goi_dau_tu_son_la",
-         "du_thao_bao_cao_so_noi_vu_bac_ninh")
+         "du_thao_bao_cao_so_noi_vu_bac_ninh", "vu_dong_xuan_can_tho", "phan_bo_du_toan_ngan_sach_hung_yen")
+# Session 20 (helper s20-B) added a crop season report and a budget allocation resolution with its annex table
+# (vu_dong_xuan_can_tho_2025_2026, phan_bo_du_toan_ngan_sach_hung_yen_2027): "T" is all twenty-eight texts as measured
+# with s20-B's rules (the new texts lower T's whole), "T older" unchanged.
 FLOORS = {
-    "T": (0.999, 1.0, 1, {"value_unit": 0.987, "qualifier": 0.997, "role": 0.975, "period": 0.975,
-                          "point_in_time": 0.980, "subject": 0.663}),
+    "T": (0.999, 1.0, 1, {"value_unit": 0.983, "qualifier": 0.997, "role": 0.968, "period": 0.965,
+                          "point_in_time": 0.977, "subject": 0.657}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.817}),
 }
@@ -76,10 +79,11 @@ def test_every_text_is_read_whole(scores, totals, name):
     # school-year summary, an environmental monitoring report, a site-clearance progress report, a budget settlement,
     # a civil judgment enforcement report, a citizen reception and complaints report, a year's work programme, a
     # chairman's directive, a notice of a meeting's conclusions, a poverty reduction report, a decision approving a
-    # list of projects and a draft quarterly report of a Sở Nội vụ (session 19)
+    # list of projects and a draft quarterly report of a Sở Nội vụ (session 19), a crop season report and a budget
+    # allocation resolution with its annex table (session 20, helper s20-B)
     # H: two reports, a monthly report, a score report, an animal disease and vaccination report and a report on the
     # new rural development programme of a year (session 19, helper s19-H)
-    texts = {"T": 26, "H": 6}[name]
+    texts = {"T": 28, "H": 6}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
@@ -134,8 +138,10 @@ def test_written_docx_builds_tables(tmp_path):
 # 0.955; no floor (tests/gold/written/README.md).
 # Session 19 (s19-D) added the list decision's project table (33 cells; two subjects keep "(cơ sở 2)" of a project's
 # name that the extractor drops): subject 1.000 -> 0.978.
+# Session 20 (s20-B) added the budget allocation resolution's annex (44 cells, a two-row header whose merged "Chi thường
+# xuyên" names the measure of the columns under it): subject as measured with s20-B's rules.
 TABLE_FLOORS = {"T": {"precision": 1.0, "recall": 1.0, "value": 1.0, "headers": 1.0, "attributed": 1.0,
-                      "subject": 0.978}}
+                      "subject": 0.728}}
 
 
 @pytest.mark.parametrize("name", sorted(TABLE_FLOORS))
@@ -144,7 +150,7 @@ def test_table_cells_hold(name):
 
     scores = run_written_table_eval(WRITTEN / name)
     t = table_totals(scores)
-    assert len(scores) == 3 and t.gold == 92 and t.layout == 0
+    assert len(scores) == 4 and t.gold == 136 and t.layout == 0
     m = t.matched or 1
     got = {"precision": t.precision, "recall": t.recall, "value": t.value_ok / m, "headers": t.headers_ok / m,
            "attributed": t.attributed / m, "subject": t.subject}
