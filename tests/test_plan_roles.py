@@ -420,3 +420,12 @@ def test_a_decision_giving_a_budget_estimate_states_its_plan():
                         issued_date=date(2026, 12, 9), report_date=date(2026, 12, 9))
         figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
         assert (title, figs["318"].role) == (title, role)
+
+
+def test_a_share_in_a_plan_part_is_a_planned_structure_of_its_period():
+    # session 20, helper s20-B (attribution.section_period): "chiếm 42%" under next year's directions is the planned
+    # structure of that year (an economy's structure here), not a fact of the report's year
+    figs = _figures((2, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027"),
+                    "Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 42%; dịch vụ chiếm 38%.",
+                    doc_type="báo cáo", issued=date(2026, 12, 15))
+    assert _span(figs["42%"]) == ("share", date(2027, 1, 1), date(2027, 12, 31), False)

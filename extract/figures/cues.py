@@ -504,6 +504,8 @@ def _refined_role(
     if not is_pct and (any(0 <= q0 - c1 <= 2 for _c0, c1, _ in wholes) or r.whole_before.search(s, top, q0) or slashed):
         return "other"  # "Trong số 34 ứng viên ..., có 04 ...", "trên tổng số 13.633 hồ sơ": a whole
     if is_pct and role == "actual" and r.level_before.search(s, top, q0):
+        if m.value <= 100 and r.total_share_after.match(s, m.end):
+            return "share"  # "bằng 2% tổng chi ngân sách địa phương": a part of that total (no part exceeds it)
         return "other"  # "(bằng 50% mức hỗ trợ tại dự thảo)": a level relative to another value
     g = sent.group(m.start)
     if is_pct and prev is not None and g >= 0 and prev.role in ("target", "norm"):

@@ -50,6 +50,7 @@ class Rules:
     share_after: regex.Pattern
     change_after: regex.Pattern
     level_before: regex.Pattern
+    total_share_after: regex.Pattern
     maximum_share_after: regex.Pattern
     share_total_before: regex.Pattern
     basis: tuple
@@ -60,6 +61,7 @@ class Rules:
     rule_document_titles: regex.Pattern
     plan_approval_titles: regex.Pattern
     orders_intro: regex.Pattern
+    completed_state: regex.Pattern
     method_section_breakers: regex.Pattern
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
@@ -159,6 +161,7 @@ def rules() -> Rules:
         share_after=_any(roles["share_after"]),
         change_after=_any(roles["change_after"]),
         level_before=_any(roles["level_ratio_before"]),
+        total_share_after=regex.compile(roles["total_share_after"], _FLAGS),
         maximum_share_after=regex.compile(roles["maximum_share_after"], _FLAGS),
         share_total_before=_any(roles["share_of_total_before"]),
         basis=tuple((b["id"], regex.compile(b["regex"], _FLAGS)) for b in cues["basis"]),
@@ -169,6 +172,7 @@ def rules() -> Rules:
         rule_document_titles=regex.compile(cues["rule_document_titles"], _FLAGS),
         plan_approval_titles=regex.compile(cues["plan_approval_titles"], _FLAGS),
         orders_intro=regex.compile(cues["orders_intro"], _FLAGS),
+        completed_state=regex.compile(cues["completed_state"], _FLAGS),
         method_section_breakers=_words(cues["method_section_breakers"]),
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),

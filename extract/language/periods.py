@@ -146,6 +146,12 @@ def labels_next() -> regex.Pattern:
 
 
 @cache
+def schedule_head() -> regex.Pattern:
+    """A schedule named at a sentence's head, before the days it is set for (periods.yaml `schedule_head`)."""
+    return regex.compile(catalog.load("periods")["schedule_head"], _FLAGS)
+
+
+@cache
 def event_lead() -> regex.Pattern:
     """A head of a sentence naming a contest or exam, before the period that ends it (periods.yaml `event_lead`)."""
     return regex.compile(catalog.load("periods")["event_lead"], _FLAGS)
