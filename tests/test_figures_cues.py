@@ -253,6 +253,13 @@ def test_a_percentage_of_a_total_after_bang_is_a_share(text, roles):
     assert {k: got.get(k) for k in roles} == roles, got
 
 
+def test_a_level_alone_in_brackets_after_a_limit_is_the_limit():
+    # session 20, helper s20-B (cues.yaml limit_bracket_before): water supply here; the measured level stays actual
+    figs = figures_of("Hàm lượng clo dư trung bình 0,4 mg/l, thấp hơn giới hạn tối đa cho phép (1 mg/l).")
+    assert [(f.raw, f.role, f.period_start) for f in figs] == [("0,4 mg/l", "actual", date(2025, 1, 1)),
+                                                              ("1 mg/l", "norm", None)]
+
+
 def test_results_by_criteria_are_no_method_part():
     figs = figures_in(
         ("heading", "2. Kết quả theo tiêu chí đánh giá", 3),

@@ -406,6 +406,13 @@ CASES = [
     ("độ mặn nước thô 0,6‰, nước sau xử lý 0,2 ‰", [("0,6‰", "0.6", "‰", "0.6", "‰", None, "number"),
                                                     ("0,2 ‰", "0.2", "‰", "0.2", "‰", None, "number")]),
     ("giá đất 12 triệu đồng/m²", [("12 triệu đồng/m²", "12", "triệu đồng/m²", "12000000", "đồng/m²", None, "number")]),
+    # cooperatives and cooperative groups (a collective economy report here): one kind after a comma, or each counted
+    ("có 18 hợp tác xã, tổ hợp tác chăn nuôi", [("18 hợp tác xã, tổ hợp tác", "18", "hợp tác xã, tổ hợp tác", "18",
+                                               "hợp tác xã, tổ hợp tác", None, "number")]),
+    ("thành lập 12 hợp tác xã, 30 tổ hợp tác", [("12 hợp tác xã", "12", "hợp tác xã", "12", "hợp tác xã", None,
+                                               "number"),
+                                              ("30 tổ hợp tác", "30", "tổ hợp tác", "30", "tổ hợp tác", None,
+                                               "number")]),
 ]
 
 

@@ -429,3 +429,11 @@ def test_a_share_in_a_plan_part_is_a_planned_structure_of_its_period():
                     "Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 42%; dịch vụ chiếm 38%.",
                     doc_type="báo cáo", issued=date(2026, 12, 15))
     assert _span(figs["42%"]) == ("share", date(2027, 1, 1), date(2027, 12, 31), False)
+
+
+def test_the_waves_a_schedule_is_divided_into_are_a_structure():
+    # session 20, helper s20-B (structures.yaml parts: đợt): a vaccination plan here; the doses to give stay its target
+    figs = _figures((2, "II. KẾ HOẠCH NĂM 2027"), "Chiến dịch tiêm vắc xin sởi được chia thành 03 đợt, tiêm 45.000 liều.",
+                    doc_type="báo cáo", issued=date(2026, 12, 15))
+    assert _span(figs["03"]) == ("other", None, None, False)
+    assert _span(figs["45.000"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)

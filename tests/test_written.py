@@ -52,7 +52,7 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
 # (vu_dong_xuan_can_tho_2025_2026, phan_bo_du_toan_ngan_sach_hung_yen_2027): "T" is all twenty-eight texts as measured
 # with s20-B's rules (the new texts lower T's whole), "T older" unchanged.
 FLOORS = {
-    "T": (0.999, 1.0, 1, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.972, "period": 0.975,
+    "T": (0.999, 1.0, 1, {"value_unit": 0.987, "qualifier": 0.997, "role": 0.974, "period": 0.977,
                           "point_in_time": 0.981, "subject": 0.657}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.817}),

@@ -133,6 +133,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "thẩm định mỗi hồ sơ không quá 15 ngày làm việc" among orders: a time limit
     if _rule_level(s, m, q0):
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
+    if r.limit_bracket_before.search(s, max(0, m.num_start - 60), m.num_start) and s[m.end :].lstrip().startswith(")"):
+        return True  # "thấp hơn ngưỡng gây hại cho lúa (4‰)": the limit, alone in its brackets
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, 0, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
