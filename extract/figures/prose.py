@@ -116,9 +116,10 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     for i, (_off, sentence) in enumerate(split):
         closing = None
         if not _DIGIT.search(sentence):
-            closing = _text_lead(sentence, sec, year)
-            if not (closing and closing[1] and rules().completed_state.search(sentence)):
-                lead = closing or lead  # "Đến nay, ... đã thu hoạch xong.": a stock of that completion alone
+            found = _text_lead(sentence, sec, year)
+            closing = found or lead
+            if not (found and found[1] and rules().completed_state.search(sentence)):
+                lead = closing  # not "Đến nay, ... đã thu hoạch xong.": a stock of that completion alone
             earlier.insert(0, sentence)
             continue
         if not find_numbers(sentence):  # remembered for analyse: its aliases and breaks are read only with numbers
