@@ -34,6 +34,25 @@ def test_an_as_of_opening_carries_to_the_next_sentences_and_past_semicolons():
     assert span(a) == span(b) == span(c) == (date(2024, 1, 1), date(2024, 10, 20), True)
 
 
+def test_an_as_of_cue_of_a_completed_work_does_not_carry_to_the_totals_after_it():
+    # session 20, helper s20-B (cues.yaml completed_state): "Đến nay, ... đã hoàn tất ..." dates the completion; the
+    # totals after it are the year's (a social allowance here); an as-of sentence stating no completion still carries
+    meta = Metadata(period=YEAR_2024, report_date=date(2024, 12, 20), issued_date=date(2024, 12, 20))
+    (f,) = figures_of("Đến nay, các xã đã hoàn tất việc chi trả trợ cấp Tết. Tổng kinh phí chi trả 12,5 tỷ đồng.",
+                      meta=meta)
+    assert span(f) == (date(2024, 1, 1), date(2024, 12, 31), False)
+    (g,) = figures_of("Đến nay, các xã tiếp tục chi trả trợ cấp Tết. Số hộ được nhận là 4.210 hộ.", meta=meta)
+    assert span(g) == (date(2024, 1, 1), date(2024, 12, 20), True)
+
+
+def test_the_days_a_schedule_is_set_for_time_no_sentence_after_it():
+    # session 20, helper s20-B (periods.yaml schedule_head): "Lịch thi ... từ ngày ... đến ..." names when the exams
+    # are held (a school report here); the count after it is the year's, not of those days
+    a, b = figures_of("Lịch thi học kỳ I từ ngày 15/12 đến 25/12/2024, gồm 9 môn thi. Toàn tỉnh có 1.250 học sinh dự "
+                      "thi.")
+    assert span(b) == (date(2024, 1, 1), date(2024, 12, 31), False)
+
+
 def test_a_period_opening_a_sentence_carries_to_the_next_one():
     a, b = figures_of("Trong 6 tháng cuối năm (sau hợp nhất), đã ban hành 12 văn bản. Ngoài ra, có 09 đề án khác.")
     assert span(a) == span(b) == (date(2024, 7, 1), date(2024, 12, 31), False)

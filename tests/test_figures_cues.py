@@ -226,6 +226,40 @@ def test_paragraph_announcing_rules_opens_a_list_of_norms():
     assert [f.role for f in figs] == ["norm", "actual", "actual"]
 
 
+def test_paragraph_announcing_the_rules_of_an_allocation_opens_a_list_of_norms():
+    # session 20, helper s20-B (cues.yaml rule_intro): the rules a plan's capital is allocated by are norms, a plan
+    # of public investment here; the plan's amount stated before them stays its target
+    figs = figures_in(
+        ("heading", "II. KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2027", 2),
+        ("paragraph", "Tổng kế hoạch vốn đầu tư công năm 2027 là 6.420 tỷ đồng.", None),
+        ("paragraph", "Nguyên tắc bố trí vốn:", None),
+        ("paragraph", "- Bố trí tối thiểu 30% vốn cho các dự án chuyển tiếp.", None),
+    )
+    assert [(f.raw, f.role) for f in figs] == [("6.420 tỷ đồng", "target"), ("30%", "norm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # session 20, helper s20-B (cues.yaml total_share_after): "bằng x% tổng <noun>" is a part of that total, a
+        # health budget here; a level against a base or a whole it exceeds stays a level (other)
+        ("Chi y tế dự phòng là 215 tỷ đồng, bằng 30% tổng chi sự nghiệp y tế.", {"215": "actual", "30": "share"}),
+        ("Số ca mắc sốt xuất huyết bằng 86% so với cùng kỳ.", {"86": "other"}),
+        ("Số giường bệnh thực kê bằng 112% tổng số giường kế hoạch.", {"112": "other"}),
+    ],
+)
+def test_a_percentage_of_a_total_after_bang_is_a_share(text, roles):
+    got = {f.raw.split()[0].rstrip("%"): f.role for f in figures_of(text)}
+    assert {k: got.get(k) for k in roles} == roles, got
+
+
+def test_a_level_alone_in_brackets_after_a_limit_is_the_limit():
+    # session 20, helper s20-B (cues.yaml limit_bracket_before): water supply here; the measured level stays actual
+    figs = figures_of("Hàm lượng clo dư trung bình 0,4 mg/l, thấp hơn giới hạn tối đa cho phép (1 mg/l).")
+    assert [(f.raw, f.role, f.period_start) for f in figs] == [("0,4 mg/l", "actual", date(2025, 1, 1)),
+                                                              ("1 mg/l", "norm", None)]
+
+
 def test_results_by_criteria_are_no_method_part():
     figs = figures_in(
         ("heading", "2. Kết quả theo tiêu chí đánh giá", 3),

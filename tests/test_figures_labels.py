@@ -303,6 +303,22 @@ def test_rows_that_name_agencies_take_what_the_column_and_caption_measure():
     ]
 
 
+def test_agency_rows_under_a_merged_header_take_its_measure_and_no_unit_line_as_caption():
+    # session 20, helper s20-B: an allocation annex (a training budget here) whose header merges "Kinh phí đào tạo"
+    # over "Tổng số" and "Đào tạo trong nước": the outer header names the measure of a total column and qualifies the
+    # other; the "Đơn vị tính" line above the table states the unit, no measure
+    header = (Cell(1, 1, "TT", rowspan=2), Cell(1, 2, "Tên đơn vị", rowspan=2),
+              Cell(1, 3, "Kinh phí đào tạo", colspan=2), Cell(2, 3, "Tổng số"), Cell(2, 4, "Đào tạo trong nước"))
+    body = (Cell(3, 1, "1"), Cell(3, 2, "Sở Công Thương"), Cell(3, 3, "850"), Cell(3, 4, "620"))
+    table = Block("table", "annex", "t1", table=Table((header[:3], header[3:], body)))
+    doc = Document("x.docx", "docx", "0", (Block("paragraph", "Đơn vị tính: triệu đồng", "p1"), table))
+    figures, _ = extract_figures(doc, _meta())
+    assert [(f.subject, f.unit) for f in figures] == [
+        ("Kinh phí đào tạo của Sở Công Thương", "triệu đồng"),
+        ("Kinh phí đào tạo Đào tạo trong nước của Sở Công Thương", "triệu đồng"),
+    ]
+
+
 def _by_number(*texts: str) -> dict[str, str | None]:
     """raw number (its first token) -> subject."""
     return {raw.split()[0]: subj for raw, subj in _subjects(*texts).items()}

@@ -401,6 +401,18 @@ CASES = [
     ("tại 12 điểm, chỉ số WQI đạt từ 45 đến 88", [("12 điểm", "12", "điểm", "12", "điểm", None, "number"),
                                                   ("45", "45", None, "45", None, "range_low", "range_low"),
                                                   ("88", "88", None, "88", None, "range_high", "range_high")]),
+    # session 20, helper s20-B: per mille glued or spaced, the square metre as printed (a water supply report and
+    # a land price list here)
+    ("độ mặn nước thô 0,6‰, nước sau xử lý 0,2 ‰", [("0,6‰", "0.6", "‰", "0.6", "‰", None, "number"),
+                                                    ("0,2 ‰", "0.2", "‰", "0.2", "‰", None, "number")]),
+    ("giá đất 12 triệu đồng/m²", [("12 triệu đồng/m²", "12", "triệu đồng/m²", "12000000", "đồng/m²", None, "number")]),
+    # cooperatives and cooperative groups (a collective economy report here): one kind after a comma, or each counted
+    ("có 18 hợp tác xã, tổ hợp tác chăn nuôi", [("18 hợp tác xã, tổ hợp tác", "18", "hợp tác xã, tổ hợp tác", "18",
+                                               "hợp tác xã, tổ hợp tác", None, "number")]),
+    ("thành lập 12 hợp tác xã, 30 tổ hợp tác", [("12 hợp tác xã", "12", "hợp tác xã", "12", "hợp tác xã", None,
+                                               "number"),
+                                              ("30 tổ hợp tác", "30", "tổ hợp tác", "30", "tổ hợp tác", None,
+                                               "number")]),
 ]
 
 

@@ -151,6 +151,28 @@ def test_a_school_year_compared_with_or_not_of_two_following_years_is_no_period(
     assert [pm.period for pm in find_periods("mùa khô 2025-2027 kéo dài", 2026) if pm.period] == []
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # session 20, helper s20-B: a crop season of the rice calendar (periods.yaml `crop_seasons`); Đông Xuân crosses
+        # the year, named by both years or by the one it ends in; Hè Thu and Thu Đông lie in their year
+        ("Vụ lúa Đông Xuân 2026-2027, huyện gieo cấy giống lúa lai", (date(2026, 11, 1), date(2027, 4, 30))),
+        ("KẾT QUẢ VỤ ĐÔNG XUÂN NĂM 2025 - 2026", (date(2025, 11, 1), date(2026, 4, 30))),
+        ("trong vụ Đông Xuân 2027 các hợp tác xã", (date(2026, 11, 1), date(2027, 4, 30))),
+        ("Vụ Hè Thu năm 2027, nhu cầu phân bón", (date(2027, 5, 1), date(2027, 8, 31))),
+        ("kế hoạch vụ Thu Đông 2026 của các xã", (date(2026, 8, 1), date(2026, 11, 30))),
+    ],
+)
+def test_a_crop_season_is_its_months_of_the_rice_calendar(text, expected):
+    found = [pm.period for pm in find_periods(text, 2026) if pm.period]
+    assert (found[0].start, found[0].end) == expected
+
+
+def test_a_crop_season_named_by_years_that_do_not_fit_it_is_no_period():
+    assert [pm.period for pm in find_periods("vụ Đông Xuân 2024-2026 kéo dài", 2026) if pm.period] == []
+    assert [pm.period for pm in find_periods("vụ Hè Thu 2025-2026 của tỉnh", 2026) if pm.period] == []
+
+
 def test_hours_before_the_days_of_a_range_time_an_event_within_those_days():
     found = [pm.period for pm in find_periods("Từ 20h ngày 14/11 đến 6 giờ 30 ngày 16/11/2027, lượng mưa", 2027)]
     assert (found[0].start, found[0].end) == (date(2027, 11, 14), date(2027, 11, 16))

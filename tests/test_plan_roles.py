@@ -490,3 +490,45 @@ def test_a_condition_already_met_and_a_ceiling_per_unit_are_rules_in_a_plan():
     assert (figs["50"].role, figs["50"].period_start) == ("norm", None)
     assert (figs["40"].unit, figs["40"].role, figs["40"].period_start) == ("học viên/lớp", "norm", None)
     assert figs["12"].role == "target"
+
+def test_a_reports_production_plan_part_states_targets():
+    # session 20, helper s20-B: "II. KẾ HOẠCH SẢN XUẤT ..." after a season's or year's results (cues.yaml
+    # plan_sections) sets what is to be produced; the results before it stay facts (an industry report here)
+    figs = _figures((2, "I. KẾT QUẢ SẢN XUẤT NĂM 2026"), "Sản lượng điện thương phẩm đạt 1.180 triệu kWh.",
+                    (2, "II. KẾ HOẠCH SẢN XUẤT NĂM 2027"), "Sản lượng điện thương phẩm 1.260 triệu kWh.",
+                    doc_type="báo cáo", issued=date(2026, 12, 20))
+    assert _span(figs["1.180"]) == ("actual", date(2026, 1, 1), date(2026, 12, 31), False)
+    assert _span(figs["1.260"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)
+
+
+def test_a_decision_giving_a_budget_estimate_states_its_plan():
+    # session 20, helper s20-B: "QUYẾT ĐỊNH Về việc giao dự toán ..." (cues.yaml plan_approval_titles): the amounts it
+    # estimates for the year are planned, not spent (a health budget here); a settlement's title is no estimate
+    made = (Block("paragraph", "Dự toán chi sự nghiệp y tế năm 2027 là 1.245 tỷ đồng, chi mua thẻ bảo hiểm y tế 318 tỷ "
+                  "đồng.", "p1"),)
+    doc = Document(path="t", format="docx", sha256="", blocks=made)
+    year = Period(date(2027, 1, 1), date(2027, 12, 31), "năm 2027")
+    for title, role in (("QUYẾT ĐỊNH Về việc giao dự toán ngân sách nhà nước năm 2027", "target"),
+                        ("NGHỊ QUYẾT Về phân bổ dự toán ngân sách địa phương năm 2027", "target"),
+                        ("NGHỊ QUYẾT Về việc phê chuẩn quyết toán ngân sách địa phương năm 2027", "actual")):
+        meta = Metadata(title=title, doc_type=title.split(" Về")[0].casefold(), period=year,
+                        issued_date=date(2026, 12, 9), report_date=date(2026, 12, 9))
+        figs = {f.raw.split()[0]: f for f in extract_figures(doc, meta)[0]}
+        assert (title, figs["318"].role) == (title, role)
+
+
+def test_a_share_in_a_plan_part_is_a_planned_structure_of_its_period():
+    # session 20, helper s20-B (attribution.section_period): "chiếm 42%" under next year's directions is the planned
+    # structure of that year (an economy's structure here), not a fact of the report's year
+    figs = _figures((2, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027"),
+                    "Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 42%; dịch vụ chiếm 38%.",
+                    doc_type="báo cáo", issued=date(2026, 12, 15))
+    assert _span(figs["42%"]) == ("share", date(2027, 1, 1), date(2027, 12, 31), False)
+
+
+def test_the_waves_a_schedule_is_divided_into_are_a_structure():
+    # session 20, helper s20-B (structures.yaml parts: đợt): a vaccination plan here; the doses to give stay its target
+    figs = _figures((2, "II. KẾ HOẠCH NĂM 2027"), "Chiến dịch tiêm vắc xin sởi được chia thành 03 đợt, tiêm 45.000 liều.",
+                    doc_type="báo cáo", issued=date(2026, 12, 15))
+    assert _span(figs["03"]) == ("other", None, None, False)
+    assert _span(figs["45.000"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)

@@ -26,6 +26,7 @@ from extract.language.periods import (
     programme_span,
     publication_before,
     round_before,
+    schedule_head,
     whole_year,
     year_of,
 )
@@ -496,7 +497,10 @@ def section_period(sent: Sentence, m: Mention, role: str, sec: Sections) -> Peri
     is a KPI threshold the text cites as a chỉ tiêu ("chưa đạt chỉ tiêu đề ra (chỉ tiêu tối thiểu 98%)")."""
     r = rules()
     s = sent.text
-    period = sec.period if role == "target" else sec.fact_period()
+    # a share in a plan part is a planned structure ("Cơ cấu giống: nhóm lúa thơm chiếm khoảng 45%" under "KẾ HOẠCH
+    # SẢN XUẤT VỤ HÈ THU 2026"): of the plan's period, as its targets
+    planned = role == "target" or (role == "share" and sec.plan)
+    period = sec.period if planned else sec.fact_period()
     if role == "target" and period is not None and (period.start.month, period.end.month) != (1, 12):
         clause = clause_start(s, m.start, 0)
         lo = clause
@@ -521,8 +525,8 @@ def sentence_lead(sent: Sentence, year: int | None) -> Period | None:
     s, f0 = sent.text, sent.mentions[0].start
     for pm in find_periods(s[:f0], year):
         if pm.period and sent.group(pm.start) < 0 and (opens(s, pm.start) or event_lead().match(s[: pm.start])) \
-                and _ADVERBIAL_END.match(s, pm.end):
-            return pm.period
+                and _ADVERBIAL_END.match(s, pm.end) and not schedule_head().match(s[: pm.start]):
+            return pm.period  # not the days a schedule is set for: "Lịch xuống giống tập trung từ ngày 05/5 ..."
     return None
 
 

@@ -139,6 +139,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "mỗi phòng thi không quá 24 thí sinh" in a plan: a ceiling per unit is a rule, no target
     if _rule_level(s, m, q0):
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
+    if r.limit_bracket_before.search(s, max(0, m.num_start - 60), m.num_start) and s[m.end :].lstrip().startswith(")"):
+        return True  # "thấp hơn ngưỡng gây hại cho lúa (4‰)": the limit, alone in its brackets
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, 0, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
@@ -516,6 +518,8 @@ def _refined_role(
     if not is_pct and (any(0 <= q0 - c1 <= 2 for _c0, c1, _ in wholes) or r.whole_before.search(s, top, q0) or slashed):
         return "other"  # "Trong số 34 ứng viên ..., có 04 ...", "trên tổng số 13.633 hồ sơ": a whole
     if is_pct and role == "actual" and r.level_before.search(s, top, q0):
+        if m.value <= 100 and r.total_share_after.match(s, m.end):
+            return "share"  # "bằng 2% tổng chi ngân sách địa phương": a part of that total (no part exceeds it)
         return "other"  # "(bằng 50% mức hỗ trợ tại dự thảo)": a level relative to another value
     g = sent.group(m.start)
     if is_pct and prev is not None and g >= 0 and prev.role in ("target", "norm"):

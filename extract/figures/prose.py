@@ -126,7 +126,10 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
     for i, (_off, sentence) in enumerate(split):
         closing = None
         if not _DIGIT.search(sentence):
-            lead = closing = _text_lead(sentence, sec, year) or lead
+            found = _text_lead(sentence, sec, year)
+            closing = found or lead
+            if not (found and found[1] and rules().completed_state.search(sentence)):
+                lead = closing  # not "Đến nay, ... đã thu hoạch xong.": a stock of that completion alone
             earlier.insert(0, sentence)
             continue
         if not find_numbers(sentence):  # remembered for analyse: its aliases and breaks are read only with numbers

@@ -50,6 +50,7 @@ class Rules:
     share_after: regex.Pattern
     change_after: regex.Pattern
     level_before: regex.Pattern
+    total_share_after: regex.Pattern
     maximum_share_after: regex.Pattern
     share_total_before: regex.Pattern
     basis: tuple
@@ -61,6 +62,7 @@ class Rules:
     rule_document_titles: regex.Pattern
     plan_approval_titles: regex.Pattern
     orders_intro: regex.Pattern
+    completed_state: regex.Pattern
     method_section_breakers: regex.Pattern
     not_directive_after: regex.Pattern
     rule_intro: regex.Pattern
@@ -84,6 +86,7 @@ class Rules:
     not_purpose_after: regex.Pattern
     breach_before: regex.Pattern
     limit_norm: regex.Pattern
+    limit_bracket_before: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -162,6 +165,7 @@ def rules() -> Rules:
         share_after=_any(roles["share_after"]),
         change_after=_any(roles["change_after"]),
         level_before=_any(roles["level_ratio_before"]),
+        total_share_after=regex.compile(roles["total_share_after"], _FLAGS),
         maximum_share_after=regex.compile(roles["maximum_share_after"], _FLAGS),
         share_total_before=_any(roles["share_of_total_before"]),
         basis=tuple((b["id"], regex.compile(b["regex"], _FLAGS)) for b in cues["basis"]),
@@ -173,6 +177,7 @@ def rules() -> Rules:
         rule_document_titles=regex.compile(cues["rule_document_titles"], _FLAGS),
         plan_approval_titles=regex.compile(cues["plan_approval_titles"], _FLAGS),
         orders_intro=regex.compile(cues["orders_intro"], _FLAGS),
+        completed_state=regex.compile(cues["completed_state"], _FLAGS),
         method_section_breakers=_words(cues["method_section_breakers"]),
         not_directive_after=regex.compile(roles["not_directive_after"], _FLAGS),
         rule_intro=_words(cues["rule_intro"]),
@@ -196,6 +201,7 @@ def rules() -> Rules:
         not_purpose_after=regex.compile(roles["not_purpose_after"], _FLAGS),
         breach_before=regex.compile(roles["breach_before"], _FLAGS),
         limit_norm=regex.compile(roles["limit_norm"], _FLAGS),
+        limit_bracket_before=regex.compile(roles["limit_bracket_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),

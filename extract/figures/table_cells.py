@@ -290,8 +290,8 @@ def caption_topic(text: str | None) -> tuple[str, str]:
     """What a table's caption says its cells measure, and the measure its parenthesis restates: "b) Kết quả
     đánh giá đối với tiêu chí công khai minh bạch (Tỷ lệ hồ sơ đồng bộ ..." -> ("tiêu chí công khai minh bạch",
     "Tỷ lệ hồ sơ đồng bộ ..."); ("", "") for a caption longer than a name."""
-    if not text:
-        return "", ""
+    if not text or _is_unit_note(text):
+        return "", ""  # "Đơn vị tính: triệu đồng" above the table says the unit, no measure
     rules = _subject_rules()
     t = rules[7].sub("", _unmarked(" ".join(fold(text).split())))
     head, _, paren = t.partition("(")
@@ -303,13 +303,26 @@ def caption_topic(text: str | None) -> tuple[str, str]:
     return head, paren if len(_WORD.findall(paren)) <= _LEAD_IN_WORDS_MAX else ""
 
 
+def _is_unit_note(text: str) -> bool:
+    """A line that only states the table's unit ("Đơn vị tính: triệu đồng", "ĐVT: tỷ đồng")."""
+    m = _rules()[4].search(fold(text))
+    return bool(m) and not fold(text)[: m.start()].strip(" (")
+
+
 def who_subject(who: str, col_path: list[str], caption: tuple[str, str]) -> str:
     """A cell of a table whose rows name who is measured (agencies): what the column and the caption measure,
     "của" the row ("Điểm đạt tiêu chí công khai minh bạch của Sở Tư pháp"); a caption's parenthesis that opens
-    with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)")."""
+    with the column's word restates the column ("Tỷ lệ thực hiện %" under "(Tỷ lệ hồ sơ đồng bộ ...)"). An outer
+    header that names a measure qualifies a column that names a category ("Chi thường xuyên › Giáo dục, đào tạo"), or
+    names it when the column's own header is a total word only ("Chi thường xuyên › Tổng số")."""
     topic, restated = caption
     leaf = col_path[-1] if col_path else ""
     measure = _measure(col_path) or (leaf if _ACRONYM.fullmatch(leaf) else "")
+    if not measure or not _who_measure()[0].fullmatch((content_words(measure) or [""])[0]):
+        # "Chi thường xuyên › Giáo dục, đào tạo": the leaf names a category, the outer header its measure (not a
+        # leaf that opens with a measure word of its own, "Chỉ số thành phần › Tỷ lệ thủ tục ... số hóa hồ sơ")
+        outer = " ".join(m for m in (_measure([h]) for h in col_path[:-1]) if m and not _words(m) <= _words(measure))
+        measure = " ".join(p for p in (outer, measure) if p)
     first = [content_words(x)[:1] for x in (measure, restated)]
     if measure and restated and first[0] == first[1]:
         measure, topic = restated, ""

@@ -495,7 +495,10 @@ def _grammar() -> _Grammar:
     # "đồng/người/tháng", "đồng/01 tháng", "người/ năm": a "01" or a space after the slash reads the same
     one = rf"{_WS}*(?:0?1{_WS}+)?"
     per = rf"(?:/{one}(?P<per>(?:{_alt(r.per_units)})(?:/{one}(?:{_alt(r.per_units)}))*){end})?"
-    unit = regex.compile(rf"{_WS}*(?P<pct>%)|{_WS}+(?P<u>{_alt(r.units)}){end}{per}", _I)
+    # a sign-unit of glued_units other than "%" ("1,8‰") may follow the digits with or without a space
+    signs = [w for w in r.glued_units if w != "%" and not any(ch.isalnum() for ch in w)]
+    lead = rf"(?:{_WS}*(?=(?:{_alt(signs)}){end})|{_WS}+)" if signs else rf"{_WS}+"
+    unit = regex.compile(rf"{_WS}*(?P<pct>%)|{lead}(?P<u>{_alt(r.units)}){end}{per}", _I)
     # Vietnamese nouns are mostly one or two syllables ("vụ", "ứng viên", "cán bộ"): an unlisted noun takes
     # its second syllable too unless that one is a function word; syllables a hyphen joins are one ("20 ô-tô",
     # "nhập 15 máy vi-tính", not "máy vi")

@@ -54,8 +54,8 @@ def _extras():
 
 
 _LABELS = ("quarter", "quarter_span", "first_months", "last_months", "first_half", "second_half", "month",
-           "month_range", "year", "year_range", "school_year", "dry_season", "working_year", "date_range",
-           "as_of")
+           "month_range", "year", "year_range", "school_year", "dry_season", "working_year", "crop_season",
+           "date_range", "as_of")
 
 
 @cache
@@ -146,6 +146,12 @@ def labels_next() -> regex.Pattern:
 
 
 @cache
+def schedule_head() -> regex.Pattern:
+    """A schedule named at a sentence's head, before the days it is set for (periods.yaml `schedule_head`)."""
+    return regex.compile(catalog.load("periods")["schedule_head"], _FLAGS)
+
+
+@cache
 def event_lead() -> regex.Pattern:
     """A head of a sentence naming a contest or exam, before the period that ends it (periods.yaml `event_lead`)."""
     return regex.compile(catalog.load("periods")["event_lead"], _FLAGS)
@@ -200,6 +206,8 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
         return _season(kind, int(groups["y1"]), y)
     if kind == "working_year":
         return _season(kind, y - 1, y)  # "năm công tác y": from y-1 into y, named by y alone
+    if kind == "crop_season":
+        return _crop_season(groups["s"], int(groups["y1"]) if groups.get("y1") else None, y)
     if kind == "date_range":
         m = int(groups["m"])
         m1 = int(groups["m1"]) if groups.get("m1") else m
@@ -221,6 +229,21 @@ def _season(kind: str, y1: int, y: int) -> Period | None:
     days = catalog.load("periods")[kind]
     (m1, d1), (m, d) = days["start"], days["end"]
     return Period(date(y1, m1, d1), date(y, m, d), period_label(kind, y1=y1, y=y))
+
+
+def _crop_season(name: str, y1: int | None, y: int) -> Period | None:
+    """The days of a crop season (periods.yaml `crop_seasons`): one whose months cross the year ends in y and starts in
+    y1 = y-1 ("vụ Đông Xuân 2025-2026", "vụ Đông Xuân 2026"), the others lie in y; None for two years that do not
+    fit the season."""
+    name = " ".join(name.casefold().split())
+    days = catalog.load("periods")["crop_seasons"][name]
+    (m1, d1), (m, d) = days["start"], days["end"]
+    crosses = (m1, d1) > (m, d)
+    start_year = y - 1 if crosses else y
+    if y1 is not None and y1 != start_year:
+        return None
+    years = f"{start_year}-{y}" if crosses else str(y)
+    return Period(date(start_year, m1, d1), date(y, m, d), period_label("crop_season", s=name.title(), years=years))
 
 
 def _span(kind: str, groups: dict, y: int, roman: dict) -> Period | None:
