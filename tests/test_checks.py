@@ -535,3 +535,17 @@ def test_list_items_under_their_own_labels_are_different_units(tmp_path):
     assert "value_conflict" not in ids(findings_for(tmp_path / "good", ([items[0].format("21,9%"), items[1]], None)))
     same = ["Giải ngân vốn đầu tư công đạt 21,9% kế hoạch.", "Như vậy, giải ngân vốn đầu tư công đạt 25,1% kế hoạch."]
     assert "value_conflict" in ids(findings_for(tmp_path / "bad", (same, None)))
+
+
+def test_a_total_column_sums_a_column_groups_total_not_its_of_which_columns(tmp_path):
+    # session 20, from a budget allocation resolution's annex (set T); a health budget here
+    def table(total):
+        return [
+            ["STT", "Đơn vị", "Tổng số", "Chi đầu tư", "Chi thường xuyên", "Chi thường xuyên", "Chi thường xuyên"],
+            ["STT", "Đơn vị", "Tổng số", "Chi đầu tư", "Tổng số", "Khám chữa bệnh", "Y tế dự phòng"],
+            ["1", "Bệnh viện Đa khoa tỉnh", total, "400.000", "600.000", "520.000", "30.000"],
+            ["2", "Trung tâm Kiểm soát bệnh tật", "300.000", "100.000", "200.000", "15.000", "170.000"],
+        ]
+    text = ["Phân bổ dự toán chi ngân sách ngành y tế năm 2027 (đơn vị: triệu đồng):"]
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", (text, table("1.000.000"))))
+    assert "parts_exceed_total" in ids(findings_for(tmp_path / "bad", (text, table("1.100.000"))))
