@@ -39,6 +39,21 @@ def test_stock_as_of_a_date():
     assert f.point_in_time and (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 11, 5))
 
 
+@pytest.mark.parametrize(
+    "text,stock,end",
+    [
+        # "đến" right before a whole day is "đến ngày" (s20-A): a balance at that day, in a sentence or opening it
+        ("Số người tham gia bảo hiểm thất nghiệp đến 30/9/2025 đạt 214.560 người.", True, date(2025, 9, 30)),
+        ("Đến 31/10/2025, toàn tỉnh có 1.245 hợp tác xã đang hoạt động.", True, date(2025, 10, 31)),
+        # the end of a range of days stays a flow's end
+        ("Từ ngày 01/7/2025 đến 30/9/2025, đã cấp 3.120 giấy phép lái xe.", False, date(2025, 9, 30)),
+    ],
+)
+def test_den_before_a_whole_day_counts_a_stock_to_it(text, stock, end):
+    (f,) = figures_of(text)
+    assert (f.point_in_time, f.period_end) == (stock, end)
+
+
 def test_flow_since_a_date_is_no_stock():
     (f,) = figures_of("Từ ngày 01/7/2025 đến nay, đã tổ chức 08 cuộc đối thoại.", 2025)
     assert not f.point_in_time and f.period_start == date(2025, 7, 1)

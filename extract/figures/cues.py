@@ -24,7 +24,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.figures.subjects import class_threshold, without_openers
-from extract.language.nlp import cue_phrases, cue_spans
+from extract.language.nlp import cue_phrases, cue_spans, may_match
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import (
     as_of_not_after,
@@ -50,15 +50,31 @@ _DIGIT_WORD = regex.compile(r"[0-9]")
 def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
-    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment")
+    keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment", "as_of_date")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
 
 
 def sentence_cues(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the cue spans of one sentence (identifiers and indicator names left out)."""
-    return cue_spans(text)  # the rule spans of the cue labels alone
+    """(start, end, label) of the cue spans of one sentence (identifiers and indicator names left out), with "đến"
+    before a whole day as an as-of cue (`_dated_as_of`)."""
+    spans = cue_spans(text)  # the rule spans of the cue labels alone
+    extra = _dated_as_of(text, spans)
+    return sorted(spans + extra) if extra else spans
+
+
+def _dated_as_of(text: str, spans: list) -> list[tuple[int, int, str]]:
+    """cues.yaml `as_of_date`: "đến" right before a whole day ("Tổng dư nợ đến 31/12/2026 đạt ...") is an as-of cue as
+    "đến ngày" is, where no as-of phrase of the cue spans already holds it ("tính đến 30/9/2026")."""
+    held = [(c0, c1) for c0, c1, label in spans if label == "POINT_IN_TIME"]
+    return [(m.start(), m.end(), "POINT_IN_TIME") for m in _period_cues()["as_of_date"].finditer(text)
+            if not any(c0 <= m.start() < c1 for c0, c1 in held)]
+
+
+def may_hold_as_of(text: str) -> bool:
+    """False when `sentence_cues` can find no as-of cue in `text` (a check before the tokenizer)."""
+    return may_match(text, "POINT_IN_TIME") or _period_cues()["as_of_date"].search(text) is not None
 
 
 def _scope_start(sent: Sentence, pos: int) -> int:
