@@ -66,6 +66,7 @@ def test_flow_since_a_date_is_no_stock():
         ("Giá trị sản xuất vượt 2,1% so với kế hoạch năm.", "change"),
         ("Doanh thu dự kiến đạt 500 tỷ đồng.", "target"),
         ("Trường hợp dưới 70% thì tiêu chí này đạt 0 điểm.", "norm"),
+        ("Kim ngạch xuất khẩu tăng 85 triệu USD (+7,3%) so với cùng kỳ.", "change"),  # a written plus (s20-A)
     ],
 )
 def test_roles_for_real_genres(text, role):
