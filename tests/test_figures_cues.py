@@ -54,6 +54,31 @@ def test_den_before_a_whole_day_counts_a_stock_to_it(text, stock, end):
     assert (f.point_in_time, f.period_end) == (stock, end)
 
 
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        # a level's name opens the statement and a copula states its value, past the commas of whom it covers (s20-A)
+        ("Mức hỗ trợ tối đa đối với người cao tuổi, người khuyết tật là 2 triệu đồng/người.", "norm"),
+        ("Mức cho vay đối với hộ sản xuất, kinh doanh tại vùng khó khăn là 100 triệu đồng/hộ.", "norm"),
+        # a result stated ("đã") or a measured mean is no level set
+        ("Mức chi cho người cao tuổi, người khuyết tật đã đạt 2 triệu đồng/người.", "actual"),
+    ],
+)
+def test_a_level_stated_after_a_copula_is_a_norm_across_a_list(text, role):
+    (f,) = figures_of(text)
+    assert f.role == role and (f.period_start is None) == (role == "norm")
+
+
+def test_trong_ky_opens_a_flow_of_the_reporting_period_after_a_stock():
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block(
+        "paragraph", "Đến ngày 30/9/2025, toàn tỉnh có 1.245 hợp tác xã. Trong kỳ, đã thành lập mới 85 hợp tác xã.",
+        "p1"),))
+    meta = Metadata(doc_type=None, period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    stock, flow = extract_figures(doc, meta)[0]
+    assert (stock.point_in_time, stock.period_end) == (True, date(2025, 9, 30))
+    assert (flow.point_in_time, flow.period_start, flow.period_end) == (False, date(2025, 1, 1), date(2025, 12, 31))
+
+
 def test_flow_since_a_date_is_no_stock():
     (f,) = figures_of("Từ ngày 01/7/2025 đến nay, đã tổ chức 08 cuộc đối thoại.", 2025)
     assert not f.point_in_time and f.period_start == date(2025, 7, 1)

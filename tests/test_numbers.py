@@ -1177,6 +1177,12 @@ def test_customers_group_members_cameras_and_coordinated_pupils_and_groups_are_u
                                                     "học sinh, sinh viên"]
 
 
+def test_a_numbered_unit_named_by_up_to_three_words_after_its_capital_is_a_name():
+    """ "Trường Trung học cơ sở số 2", "Đội Quản lý thị trường số 4": a unit of a numbered series (s20-A)."""
+    assert [m.value for m in find_numbers("Trường Trung học cơ sở số 2 có 850 học sinh")] == [850]
+    assert [m.value for m in find_numbers("Đội Quản lý thị trường số 4 kiểm tra 36 cơ sở")] == [36]
+
+
 def test_a_plus_glued_to_a_number_states_an_increase():
     """ "(+7,3%)" after a change is an increase, as "tăng" is (s20-A); the "+" of a kilometre post is no sign."""
     found = find_numbers("Kim ngạch xuất khẩu đạt 1.250 triệu USD, tăng 85 triệu USD (+7,3%) so với cùng kỳ")

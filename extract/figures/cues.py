@@ -149,6 +149,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "thẩm định mỗi hồ sơ không quá 15 ngày làm việc" among orders: a time limit
     if _rule_level(s, m, q0):
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
+    if _level_statement(sent, m, cues, q0):
+        return True  # "Mức hỗ trợ tối đa đối với hộ nghèo, hộ cận nghèo là 40 triệu đồng/hộ": the level it sets
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, 0, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
@@ -201,6 +203,17 @@ def _rule_level(s: str, m: Mention, q0: int) -> bool:
     r = rules()
     return _is_rate(s, m) and m.base_unit != "%" and bool(
         r.rule_level_before.search(s, max(0, q0 - 10), q0) and r.rule_level_after.match(s, m.end))
+
+
+def _level_statement(sent: Sentence, m: Mention, cues: list, q0: int) -> bool:
+    """A rate after a copula in a statement a level's name opens ("Mức cho vay tối đa đối với hộ nghèo, hộ cận nghèo
+    là 100 triệu đồng/hộ"): the level the rule sets, across the commas of the list of whom it covers (spans.yaml
+    NORM_TOPIC at the statement's head, cues.yaml `level_copula`), unless a result is stated ("đã", "đạt")."""
+    s, r = sent.text, rules()
+    start = _stretch_start(sent, m.start)
+    heads = [c1 for c0, c1, _ in _between(cues, "NORM_TOPIC", start, q0) if not s[start:c0].strip(" -–•+*")]
+    return bool(heads) and _is_rate(s, m) and bool(r.level_copula.search(s, heads[0], q0)) \
+        and not r.actual_marker.search(s, heads[0], q0) and not r.mean_before.search(s, heads[0], q0)
 
 
 def _beneficiaries(s: str, lo: int, q0: int, m: Mention) -> bool:
@@ -891,6 +904,8 @@ def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried
     since = _since_opening(sent.text, f0, sec, context)
     if since is not None:
         return since, False
+    if sec.period is not None and rules().own_period_lead.match(sent.text):
+        return sec.period, False  # "Trong kỳ, đã đưa 285 người ...": the reporting period, not a stock named before
     period = sentence_lead(sent, year)
     return (period, False) if period is not None else None
 
