@@ -79,6 +79,20 @@ def test_trong_ky_opens_a_flow_of_the_reporting_period_after_a_stock():
     assert (flow.point_in_time, flow.period_start, flow.period_end) == (False, date(2025, 1, 1), date(2025, 12, 31))
 
 
+def test_the_level_in_brackets_after_so_voi_dau_nam_is_a_stock_on_the_years_first_day():
+    # "tăng 85.000 thuê bao so với đầu năm (1.165.000 thuê bao)": the base's level on 1 January (s20-A)
+    *_, base = figures_of("Số thuê bao internet đạt 1.250.000 thuê bao, tăng 85.000 thuê bao so với đầu năm "
+                          "(1.165.000 thuê bao).")
+    assert (base.value, base.point_in_time, base.period_start, base.period_end) == (
+        1165000, True, date(2025, 1, 1), date(2025, 1, 1))
+
+
+def test_a_bounded_rate_after_a_counted_ratio_and_its_alternatives_bounds_the_class():
+    # "45/60 trạm y tế không có ca tử vong hoặc có tỷ lệ tử vong dưới 0,5%": which stations are counted (s20-A)
+    *_, bound = figures_of("Toàn tỉnh có 45/60 trạm y tế không có ca tử vong hoặc có tỷ lệ tử vong dưới 0,5%.")
+    assert (bound.role, bound.qualifier, bound.period_start) == ("norm", "<", None)
+
+
 def test_flow_since_a_date_is_no_stock():
     (f,) = figures_of("Từ ngày 01/7/2025 đến nay, đã tổ chức 08 cuộc đối thoại.", 2025)
     assert not f.point_in_time and f.period_start == date(2025, 7, 1)

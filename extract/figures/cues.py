@@ -778,6 +778,15 @@ def _named_before(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: i
     return False
 
 
+def first_day_of_year(start_words: str, context: Period | None) -> date | None:
+    """The first day of the year "đầu năm" names: the year written after it, else the year of `context` (the figure's
+    period); None without either."""
+    written = regex.search(r"[0-9]{4}", start_words)
+    if written:
+        return date(int(written.group()), 1, 1)
+    return date(context.start.year, 1, 1) if context is not None else None
+
+
 def figure_period(
     sent: Sentence, m: Mention, role: str, cues: list, sec: Sections, year: int | None, next_start: int,
     lead: tuple[Period, bool] | None, after: str = "",
@@ -793,7 +802,12 @@ def figure_period(
         if cited is not None:
             return year_of(cited), False
     base = rules().base_level_before.search(sent.text, 0, m.opening) if role in ("actual", "other") else None
-    if base is not None:
+    if base is not None and base["start"]:
+        # "tăng 712,3 tỷ đồng so với đầu năm (7.744,4 tỷ đồng)": the level on the first day of the figure's year
+        first = first_day_of_year(base["start"], section_period(sent, m, role, sec))
+        if first is not None:
+            return Period(first, first, period_label("as_of", end=first)), True
+    elif base is not None:
         # "tăng 14 lao động so với năm 2025 (172 lao động)": the level of the base, of the base's period
         level = next((pm.period for pm in find_periods(base["base"], year) if pm.period), None)
         if level is not None:
