@@ -47,6 +47,7 @@ def test_stock_as_of_a_date():
         ("Đến 31/10/2025, toàn tỉnh có 1.245 hợp tác xã đang hoạt động.", True, date(2025, 10, 31)),
         # the end of a range of days stays a flow's end
         ("Từ ngày 01/7/2025 đến 30/9/2025, đã cấp 3.120 giấy phép lái xe.", False, date(2025, 9, 30)),
+        ("Đoàn tham gia hội chợ từ ngày 03 đến 07/10/2025 với 06 gian hàng.", False, date(2025, 10, 7)),
     ],
 )
 def test_den_before_a_whole_day_counts_a_stock_to_it(text, stock, end):
