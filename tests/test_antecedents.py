@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support import names, subjects_of
 
-from extract.figures.lead_ins import lead_in_activity
+from extract.figures.lead_ins import lead_in_activity, lead_in_measure
 
 
 def test_ratio_of_cases_takes_the_population_its_whole_repeats():
@@ -120,3 +120,13 @@ def test_an_attribute_in_a_comma_part_is_of_the_sentence_s_topic():
     # a topic that is itself a count measures something else: the attribute is no attribute of it
     s = subjects_of("Số ca sinh tại bệnh viện huyện là 1.450 ca, công suất sử dụng giường bệnh đạt 87%.")
     assert "sinh" not in s["87%"].split()
+
+
+def test_a_lead_in_opening_with_a_measure_names_the_values_of_its_label_lines():
+    # "Diện tích gieo trồng một số cây chủ lực đến 30/6/2026:" then "- Lúa: 45.200 ha": the area of rice (s20-A)
+    assert lead_in_measure("Diện tích gieo trồng một số cây chủ lực đến 30/6/2026:") == "Diện tích gieo trồng"
+    assert lead_in_measure("Trong đó, các xã:") == ""  # a comma: no measure opens it
+    assert lead_in_measure("Kết quả kiểm tra các cơ sở như sau:") == ""  # an activity's lead-in (lead_in_activity)
+    got = subjects_of("Sản lượng khai thác các loài thủy sản chính:", "- Khai thác cá ngừ: 1.250 tấn;",
+                      "- Khai thác mực: 860 tấn.")
+    assert names(got["1.250"], "sản lượng khai thác cá ngừ") and names(got["860"], "sản lượng khai thác mực")

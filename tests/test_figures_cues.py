@@ -39,6 +39,61 @@ def test_stock_as_of_a_date():
     assert f.point_in_time and (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 11, 5))
 
 
+@pytest.mark.parametrize(
+    "text,stock,end",
+    [
+        # "đến" right before a whole day is "đến ngày" (s20-A): a balance at that day, in a sentence or opening it
+        ("Số người tham gia bảo hiểm thất nghiệp đến 30/9/2025 đạt 214.560 người.", True, date(2025, 9, 30)),
+        ("Đến 31/10/2025, toàn tỉnh có 1.245 hợp tác xã đang hoạt động.", True, date(2025, 10, 31)),
+        # the end of a range of days stays a flow's end
+        ("Từ ngày 01/7/2025 đến 30/9/2025, đã cấp 3.120 giấy phép lái xe.", False, date(2025, 9, 30)),
+        ("Đoàn tham gia hội chợ từ ngày 03 đến 07/10/2025 với 06 gian hàng.", False, date(2025, 10, 7)),
+    ],
+)
+def test_den_before_a_whole_day_counts_a_stock_to_it(text, stock, end):
+    (f,) = figures_of(text)
+    assert (f.point_in_time, f.period_end) == (stock, end)
+
+
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        # a level's name opens the statement and a copula states its value, past the commas of whom it covers (s20-A)
+        ("Mức hỗ trợ tối đa đối với người cao tuổi, người khuyết tật là 2 triệu đồng/người.", "norm"),
+        ("Mức cho vay đối với hộ sản xuất, kinh doanh tại vùng khó khăn là 100 triệu đồng/hộ.", "norm"),
+        # a result stated ("đã") or a measured mean is no level set
+        ("Mức chi cho người cao tuổi, người khuyết tật đã đạt 2 triệu đồng/người.", "actual"),
+    ],
+)
+def test_a_level_stated_after_a_copula_is_a_norm_across_a_list(text, role):
+    (f,) = figures_of(text)
+    assert f.role == role and (f.period_start is None) == (role == "norm")
+
+
+def test_trong_ky_opens_a_flow_of_the_reporting_period_after_a_stock():
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block(
+        "paragraph", "Đến ngày 30/9/2025, toàn tỉnh có 1.245 hợp tác xã. Trong kỳ, đã thành lập mới 85 hợp tác xã.",
+        "p1"),))
+    meta = Metadata(doc_type=None, period=Period(date(2025, 1, 1), date(2025, 12, 31), "năm 2025"))
+    stock, flow = extract_figures(doc, meta)[0]
+    assert (stock.point_in_time, stock.period_end) == (True, date(2025, 9, 30))
+    assert (flow.point_in_time, flow.period_start, flow.period_end) == (False, date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_the_level_in_brackets_after_so_voi_dau_nam_is_a_stock_on_the_years_first_day():
+    # "tăng 85.000 thuê bao so với đầu năm (1.165.000 thuê bao)": the base's level on 1 January (s20-A)
+    *_, base = figures_of("Số thuê bao internet đạt 1.250.000 thuê bao, tăng 85.000 thuê bao so với đầu năm "
+                          "(1.165.000 thuê bao).")
+    assert (base.value, base.point_in_time, base.period_start, base.period_end) == (
+        1165000, True, date(2025, 1, 1), date(2025, 1, 1))
+
+
+def test_a_bounded_rate_after_a_counted_ratio_and_its_alternatives_bounds_the_class():
+    # "45/60 trạm y tế không có ca tử vong hoặc có tỷ lệ tử vong dưới 0,5%": which stations are counted (s20-A)
+    *_, bound = figures_of("Toàn tỉnh có 45/60 trạm y tế không có ca tử vong hoặc có tỷ lệ tử vong dưới 0,5%.")
+    assert (bound.role, bound.qualifier, bound.period_start) == ("norm", "<", None)
+
+
 def test_flow_since_a_date_is_no_stock():
     (f,) = figures_of("Từ ngày 01/7/2025 đến nay, đã tổ chức 08 cuộc đối thoại.", 2025)
     assert not f.point_in_time and f.period_start == date(2025, 7, 1)
@@ -51,6 +106,7 @@ def test_flow_since_a_date_is_no_stock():
         ("Giá trị sản xuất vượt 2,1% so với kế hoạch năm.", "change"),
         ("Doanh thu dự kiến đạt 500 tỷ đồng.", "target"),
         ("Trường hợp dưới 70% thì tiêu chí này đạt 0 điểm.", "norm"),
+        ("Kim ngạch xuất khẩu tăng 85 triệu USD (+7,3%) so với cùng kỳ.", "change"),  # a written plus (s20-A)
     ],
 )
 def test_roles_for_real_genres(text, role):

@@ -379,6 +379,17 @@ def test_a_period_the_title_names_runs_over_the_days_written_in_brackets_after_i
     assert (plain.period.start, plain.period.end) == (date(2025, 7, 1), date(2025, 9, 30))
 
 
+def test_days_written_with_tinh_after_the_data_word_still_cut_the_titles_period():
+    # "(số liệu tính từ ngày 15/12/2025 đến ngày 14/6/2026)": the statistical half-year of a sector cut on the 14th/15th
+    # (s20-A); "tính" between the data word and the days is no other period
+    header = _header("CỤC HẢI QUAN TỈNH KHÁNH HÒA\nSố: 140/BC-HQKH", f"{MOTTO}\nKhánh Hòa, ngày 20 tháng 6 năm 2026")
+    meta = read_metadata(_doc(
+        header, Block("paragraph", "BÁO CÁO", "p1"), Block("paragraph", "Kết quả chống buôn lậu 6 tháng đầu năm 2026", "p2"),
+        Block("paragraph", "Cục Hải quan báo cáo kết quả chống buôn lậu 6 tháng đầu năm 2026 (số liệu tính từ ngày "
+              "15/12/2025 đến ngày 14/6/2026) như sau:", "p3")))
+    assert (meta.period.start, meta.period.end) == (date(2025, 12, 15), date(2026, 6, 14))
+
+
 def test_a_report_on_a_disaster_covers_the_event_from_its_first_day_to_the_day_its_title_counts_to():
     meta = read_metadata(
         _doc(

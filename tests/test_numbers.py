@@ -1196,6 +1196,27 @@ def test_the_clergy_and_the_shelf_metres_of_archives_are_units():
     assert [m.unit for m in find_numbers(text)] == ["chức sắc, chức việc", "mét giá", "tiểu khu", "cơ sở"]
 
 
+def test_customers_group_members_cameras_and_coordinated_pupils_and_groups_are_units():
+    """ "lượt khách hàng", "tổ viên", "camera"; "học sinh, sinh viên" and "..., nhóm" counted as one kind (s20-A)."""
+    text = ("phòng khám tiếp đón 24.310 lượt khách hàng; hợp tác xã có 86 tổ viên; lắp 45 camera tại nút giao; "
+            "phối hợp 12 tổ chức, nhóm thiện nguyện; cấp 312 học sinh, sinh viên nghèo")
+    assert [m.unit for m in find_numbers(text)] == ["lượt khách hàng", "tổ viên", "camera", "tổ chức, nhóm",
+                                                    "học sinh, sinh viên"]
+
+
+def test_a_numbered_unit_named_by_up_to_three_words_after_its_capital_is_a_name():
+    """ "Trường Trung học cơ sở số 2", "Đội Quản lý thị trường số 4": a unit of a numbered series (s20-A)."""
+    assert [m.value for m in find_numbers("Trường Trung học cơ sở số 2 có 850 học sinh")] == [850]
+    assert [m.value for m in find_numbers("Đội Quản lý thị trường số 4 kiểm tra 36 cơ sở")] == [36]
+
+
+def test_a_plus_glued_to_a_number_states_an_increase():
+    """ "(+7,3%)" after a change is an increase, as "tăng" is (s20-A); the "+" of a kilometre post is no sign."""
+    found = find_numbers("Kim ngạch xuất khẩu đạt 1.250 triệu USD, tăng 85 triệu USD (+7,3%) so với cùng kỳ")
+    assert [(m.value, m.sign_word) for m in found] == [(1250, None), (85, "tăng"), (Decimal("7.3"), "+")]
+    assert find_numbers("đoạn tuyến Km 12+500 hoàn thành") == []
+
+
 def test_a_change_over_two_measures_carries_its_sign_to_the_second():
     # "giảm 4 vụ và 2,5 tấn so với năm trước": one change over two measures and one base (session 19); with no base
     # after them the second is a level of its own ("tăng 4 vụ và 2,5 tấn hàng bị tịch thu")

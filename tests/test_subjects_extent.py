@@ -123,6 +123,16 @@ def test_attendants_counted_after_with_take_the_event_set_up_before():
     assert not words(s["25"]) & {"tham", "gia", "dự"}
 
 
+def test_people_struck_in_a_clause_after_the_events_are_named_by_them():
+    # "xảy ra 14 vụ ngộ độc thực phẩm, làm 512 người mắc, 02 người tử vong": the people the events struck (s20-A)
+    s = subjects_of("Trong năm xảy ra 14 vụ ngộ độc thực phẩm, làm 512 người mắc, 02 người tử vong.")
+    assert names(s["512"], "người mắc vụ ngộ độc thực phẩm", extra=0)
+    assert names(s["02"], "người tử vong vụ ngộ độc thực phẩm", extra=0)
+    # a clause with more than the verb of being struck names its own thing
+    s = subjects_of("Xảy ra 12 vụ sạt lở đất, làm hư hỏng 45 ngôi nhà.")
+    assert "sạt" not in words(s["45"])
+
+
 def test_issued_documents_are_named_by_the_purpose_after_them():
     s = subjects_of("Trong tháng, đã ban hành 02 kế hoạch, 09 công văn để hướng dẫn tiêm chủng mở rộng, đồng thời kiểm "
                     "tra 15 cơ sở.")

@@ -41,31 +41,28 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # before (value+unit 0.987 -> 0.992 with s19-A's and s19-B's units, subject 0.810 -> 0.815). s19-R2 (class bounds after a
 # size or a named rate, duration ceilings among orders, rates at a cited text's level, a change's sign shared over two
 # measures, a bound under a plan verb in a later clause, a plan year run to the deadline after its target) raised T's
-# role 0.970 -> 0.975, period 0.970 -> 0.975, subject 0.650 -> 0.651. Session 20's s20-Q (an hour of the clock, the
-# year's start as a stock's day, a latest day counted back, bounds in brackets after a sized class, allocations named
-# by what they pay for, a quota given, pairs of verbs, classifiers, a profile part of a progress report) raised T's
-# precision 0.999 -> 1.000 (the hour no longer comes out), qualifier 0.997 -> 0.998, role 0.975 -> 0.977, period
-# 0.975 -> 0.978, point in time 0.980 -> 0.984, subject 0.663 -> 0.673, and T older's subject 0.817 -> 0.822.
-# Session 20 (helper s20-C) added a mid-term review of a Party resolution and an official letter (công văn) urging a
-# programme: "T" is twenty-eight texts, floors as measured after s20-C's rules (the two new texts lower T's whole: role
-# 0.975 -> 0.970, period 0.975 -> 0.969, value+unit 0.987 -> 0.985; s20-C's rules also moved the older disbursement report
-# and work programme); "T older" unchanged.
-# Session 20 (helper s20-D) added a grade-10 enrolment plan with its annex table of schools and a year-end emulation
-# and rewards report (ke_hoach_tuyen_sinh_lop_10_hue_2027_2028, tong_ket_thi_dua_khen_thuong_quang_ninh_2026): "T" is
-# the twenty-eight texts as measured after its rules (value+unit 0.986, qualifier 0.998, role 0.974, period 0.975, point
-# in time 0.982, subject 0.658: the two new texts lower T's value+unit and subject a little, their subjects above all);
-# "T older" the same ten texts as before, unchanged.
+# role 0.970 -> 0.975, period 0.970 -> 0.975, subject 0.650 -> 0.651.
+# Session 20 added eight texts to T, two per helper, each written with its gold before any run: a police report on
+# security, order and traffic of a half-year cut on the 14th and a policy credit report of a social policy bank branch
+# (s20-A), a crop season report and a budget allocation resolution with its annex table (s20-B), a mid-term review of a
+# Party resolution and an official letter urging a programme (s20-C), a grade-10 enrolment plan with its table of
+# schools and a year-end emulation and rewards report (s20-D); s20-Q's rules (an hour of the clock, the year's start as
+# a stock's day, a latest day counted back, bounds in brackets after a sized class, allocations, a quota given, pairs of
+# verbs, classifiers, a profile part) raised the twenty-six older texts (precision 0.999 -> 1.000, role 0.975 -> 0.977,
+# period 0.975 -> 0.978, point in time 0.980 -> 0.984, subject 0.663 -> 0.673) and T older's subject 0.817 -> 0.822.
+# "T" is all thirty-four texts as measured after the merge (the new texts lower its whole); "T older" the same ten.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
          "tiep_cong_dan_khieu_nai_dong_thap", "chuong_trinh_cong_tac_ubnd_dong_thap", "chi_thi_pccc_rung_lai_chau",
          "thong_bao_ket_luan_nha_o_xa_hoi_bac_ninh", "giam_ngheo_son_la", "danh_muc_du_an_keu_goi_dau_tu_son_la",
-         "du_thao_bao_cao_so_noi_vu_bac_ninh", "so_ket_nghi_quyet_nong_nghiep_cnc_hung_yen",
+         "du_thao_bao_cao_so_noi_vu_bac_ninh", "an_ninh_trat_tu_cong_an_quang_ninh", "tin_dung_chinh_sach_nhcsxh_can_tho",
+         "vu_dong_xuan_can_tho", "phan_bo_du_toan_ngan_sach_hung_yen", "so_ket_nghi_quyet_nong_nghiep_cnc_hung_yen",
          "cong_van_don_doc_ctmtqg_dan_toc_quang_ninh", "ke_hoach_tuyen_sinh_lop_10_hue",
-         "tong_ket_thi_dua_khen_thuong_quang_ninh", "vu_dong_xuan_can_tho", "phan_bo_du_toan_ngan_sach_hung_yen")
+         "tong_ket_thi_dua_khen_thuong_quang_ninh")
 FLOORS = {
-    "T": (0.999, 1.0, 1, {"value_unit": 0.985, "qualifier": 0.997, "role": 0.970, "period": 0.969,
-                          "point_in_time": 0.980, "subject": 0.651}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.985, "qualifier": 0.996, "role": 0.970, "period": 0.974,
+                        "point_in_time": 0.985, "subject": 0.648}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.822}),
 }
@@ -91,13 +88,14 @@ def test_every_text_is_read_whole(scores, totals, name):
     # school-year summary, an environmental monitoring report, a site-clearance progress report, a budget settlement,
     # a civil judgment enforcement report, a citizen reception and complaints report, a year's work programme, a
     # chairman's directive, a notice of a meeting's conclusions, a poverty reduction report, a decision approving a
-    # list of projects and a draft quarterly report of a Sở Nội vụ (session 19), a mid-term review of a Party
-    # resolution, an official letter urging a programme, a grade-10 enrolment plan, a year-end emulation and rewards
-    # report, a crop season report and a budget allocation resolution with its annex table (session 20)
+    # list of projects and a draft quarterly report of a Sở Nội vụ (session 19), a police report on security and order,
+    # a policy credit report, a crop season report, a budget allocation resolution with its annex table, a mid-term
+    # review of a Party resolution, an official letter urging a programme, a grade-10 enrolment plan and a year-end
+    # emulation and rewards report (session 20)
     # H: two reports, a monthly report, a score report, an animal disease and vaccination report, a report on the
     # new rural development programme of a year (session 19, helper s19-H), a quarterly investment report of an
     # industrial and economic zones board and a year report on land and minerals (session 20, helper s20-H)
-    texts = {"T": 32, "H": 8}[name]
+    texts = {"T": 34, "H": 8}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
@@ -155,9 +153,9 @@ def test_written_docx_builds_tables(tmp_path):
 # Session 20 (s20-D) added the enrolment plan's table of schools (23 cells, every subject right once the "Số lớp"
 # column's gold subjects were corrected to the table gold's convention): subject 0.978 -> 0.983.
 # Session 20 (s20-B) added the budget allocation resolution's annex (44 cells, a two-row header whose merged "Chi thường
-# xuyên" names the measure of the columns under it): subject as measured with s20-B's rules.
+# xuyên" names the measure of the columns under it; subject 0.795): with both, 5 texts, 159 cells, subject 0.931.
 TABLE_FLOORS = {"T": {"precision": 1.0, "recall": 1.0, "value": 1.0, "headers": 1.0, "attributed": 1.0,
-                      "subject": 0.919}}
+                      "subject": 0.930}}
 
 
 @pytest.mark.parametrize("name", sorted(TABLE_FLOORS))

@@ -18,7 +18,7 @@ from extract.language.subjects import WHOLE_WORD, context_words, phrase_words, w
 
 # the keys of rules/antecedents.yaml (the lead-in keys are read by lead_ins.py)
 _KEYS = {"member_nouns", "partition_openers", "partition_pronouns", "lead_in_openers", "lead_in_ends", "cost_nouns",
-         "programme_nouns", "cost_objects", "attribute_nouns", "topic_verbs"}
+         "lead_in_measure", "programme_nouns", "cost_objects", "attribute_nouns", "topic_verbs"}
 _TITLE_WORDS = 8  # words of a programme's title in a heading, at most
 _TOPIC_WORDS = 8  # words of a sentence's topic an attribute takes as its owner ("tỉnh Lâm Đồng (mới)")
 _NUMBERING = regex.compile(r"^\s*(?:[\p{Lu}]|[IVXLC]+|\d+(?:\.\d+)*)[.)]\s*")  # "A. ", "II. ", "3.2. "

@@ -24,7 +24,7 @@ from extract.figures.rules import rules
 from extract.figures.sections import Sections
 from extract.figures.sentence import Resolved, Sentence, clause_start
 from extract.figures.subjects import class_threshold, without_openers
-from extract.language.nlp import cue_phrases, cue_spans
+from extract.language.nlp import cue_phrases, cue_spans, may_match
 from extract.language.numbers import Mention, is_decrease
 from extract.language.periods import (
     as_of_not_after,
@@ -51,15 +51,31 @@ def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
     keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment", "year_start",
-            "year_start_through")
+            "year_start_through", "as_of_date")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
 
 
 def sentence_cues(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the cue spans of one sentence (identifiers and indicator names left out)."""
-    return cue_spans(text)  # the rule spans of the cue labels alone
+    """(start, end, label) of the cue spans of one sentence (identifiers and indicator names left out), with "đến"
+    before a whole day as an as-of cue (`_dated_as_of`)."""
+    spans = cue_spans(text)  # the rule spans of the cue labels alone
+    extra = _dated_as_of(text, spans)
+    return sorted(spans + extra) if extra else spans
+
+
+def _dated_as_of(text: str, spans: list) -> list[tuple[int, int, str]]:
+    """cues.yaml `as_of_date`: "đến" right before a whole day ("Tổng dư nợ đến 31/12/2026 đạt ...") is an as-of cue as
+    "đến ngày" is, where no as-of phrase of the cue spans already holds it ("tính đến 30/9/2026")."""
+    held = [(c0, c1) for c0, c1, label in spans if label == "POINT_IN_TIME"]
+    return [(m.start(), m.end(), "POINT_IN_TIME") for m in _period_cues()["as_of_date"].finditer(text)
+            if not any(c0 <= m.start() < c1 for c0, c1 in held)]
+
+
+def may_hold_as_of(text: str) -> bool:
+    """False when `sentence_cues` can find no as-of cue in `text` (a check before the tokenizer)."""
+    return may_match(text, "POINT_IN_TIME") or _period_cues()["as_of_date"].search(text) is not None
 
 
 def _scope_start(sent: Sentence, pos: int) -> int:
@@ -141,6 +157,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
     if r.limit_bracket_before.search(s, max(0, m.num_start - 60), m.num_start) and s[m.end :].lstrip().startswith(")"):
         return True  # "thấp hơn ngưỡng gây hại cho lúa (4‰)": the limit, alone in its brackets
+    if _level_statement(sent, m, cues, q0):
+        return True  # "Mức hỗ trợ tối đa đối với hộ nghèo, hộ cận nghèo là 40 triệu đồng/hộ": the level it sets
     clause = clause_start(s, q0, top)
     if m.base_unit in r.duration_units and (r.time_limit_after.match(s, m.end) or r.time_limit_before.search(s, 0, m.num_start)):
         return True  # "xử lý trong 30 ngày kể từ ngày ...", "trong thời hạn 15 ngày": a time limit
@@ -193,6 +211,17 @@ def _rule_level(s: str, m: Mention, q0: int) -> bool:
     r = rules()
     return _is_rate(s, m) and m.base_unit != "%" and bool(
         r.rule_level_before.search(s, max(0, q0 - 10), q0) and r.rule_level_after.match(s, m.end))
+
+
+def _level_statement(sent: Sentence, m: Mention, cues: list, q0: int) -> bool:
+    """A rate after a copula in a statement a level's name opens ("Mức cho vay tối đa đối với hộ nghèo, hộ cận nghèo
+    là 100 triệu đồng/hộ"): the level the rule sets, across the commas of the list of whom it covers (spans.yaml
+    NORM_TOPIC at the statement's head, cues.yaml `level_copula`), unless a result is stated ("đã", "đạt")."""
+    s, r = sent.text, rules()
+    start = _stretch_start(sent, m.start)
+    heads = [c1 for c0, c1, _ in _between(cues, "NORM_TOPIC", start, q0) if not s[start:c0].strip(" -–•+*")]
+    return bool(heads) and _is_rate(s, m) and bool(r.level_copula.search(s, heads[0], q0)) \
+        and not r.actual_marker.search(s, heads[0], q0) and not r.mean_before.search(s, heads[0], q0)
 
 
 def _beneficiaries(s: str, lo: int, q0: int, m: Mention) -> bool:
@@ -765,6 +794,15 @@ def _named_before(sent: Sentence, cues: list, sec: Sections, stretch: int, q0: i
     return False
 
 
+def first_day_of_year(start_words: str, context: Period | None) -> date | None:
+    """The first day of the year "đầu năm" names: the year written after it, else the year of `context` (the figure's
+    period); None without either."""
+    written = regex.search(r"[0-9]{4}", start_words)
+    if written:
+        return date(int(written.group()), 1, 1)
+    return date(context.start.year, 1, 1) if context is not None else None
+
+
 def figure_period(
     sent: Sentence, m: Mention, role: str, cues: list, sec: Sections, year: int | None, next_start: int,
     lead: tuple[Period, bool] | None, after: str = "",
@@ -780,7 +818,12 @@ def figure_period(
         if cited is not None:
             return year_of(cited), False
     base = rules().base_level_before.search(sent.text, 0, m.opening) if role in ("actual", "other") else None
-    if base is not None:
+    if base is not None and base["start"]:
+        # "tăng 712,3 tỷ đồng so với đầu năm (7.744,4 tỷ đồng)": the level on the first day of the figure's year
+        first = first_day_of_year(base["start"], section_period(sent, m, role, sec))
+        if first is not None:
+            return Period(first, first, period_label("as_of", end=first)), True
+    elif base is not None:
         # "tăng 14 lao động so với năm 2025 (172 lao động)": the level of the base, of the base's period
         level = next((pm.period for pm in find_periods(base["base"], year) if pm.period), None)
         if level is not None:
@@ -891,6 +934,8 @@ def lead_of(sent: Sentence, cues: list, sec: Sections, year: int | None, carried
     since = _since_opening(sent.text, f0, sec, context)
     if since is not None:
         return since, False
+    if sec.period is not None and rules().own_period_lead.match(sent.text):
+        return sec.period, False  # "Trong kỳ, đã đưa 285 người ...": the reporting period, not a stock named before
     period = sentence_lead(sent, year)
     return (period, False) if period is not None else None
 

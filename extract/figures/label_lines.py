@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from extract import catalog
-from extract.figures.lead_ins import lead_in_activity, with_lead_in
+from extract.figures.lead_ins import lead_in_activity, lead_in_measure, with_lead_in
 from extract.figures.rules import rules
 from extract.figures.section_context import is_balance
 from extract.language.periods import find_periods
@@ -388,11 +388,13 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
     last_measure = ""
     activity: tuple[str, str] | None = None  # (marker, activity) of a list's lead-in "- Công tác X:"
     lead_in = ""  # the activity of an unmarked lead-in ("Kết quả kiểm tra ... như sau:") its marked items take
+    measured = ""  # the measure of an unmarked lead-in ("Dư nợ một số chương trình ...:") its label lines' values are of
     for block in blocks:
         if block.kind == "heading" or block.kind == "table":
-            parent, last_measure, total, activity, lead_in, sibling = None, "", None, None, "", None
+            parent, last_measure, total, activity, lead_in, sibling, measured = None, "", None, None, "", None, ""
             continue
         lead_in = _unmarked_lead_in(block, by_loc.get(block.location, []), lead_in, out)
+        measured = _measure_in_force(block, by_loc.get(block.location, []), measured)
         line = parse_line(block.text)
         idx = by_loc.get(block.location, [])
         if line is not None and names_item_of_count(line):
@@ -425,7 +427,7 @@ def label_subjects(blocks: list[Block], figures: list[Figure]) -> list[Figure]:
                     before[i] = f.subject
                     out[i] = replace(f, subject=_join(head, item.label, action))
         elif values:
-            above = _action(parent.label) if parent is not None else ""
+            above = _action(parent.label) if parent is not None else measured  # "Dư nợ ... :" over "- Cho vay hộ nghèo:"
             head = next((c for f in values if (c := _counted(f))), "")
             act = _action(line.label) or line.label  # "... trên toàn tỉnh phát hiện, bắt giữ: 766 vụ"
             label = tidy_subject(act) or act  # "trên địa bàn toàn tỉnh ... đã thu nhận:": the report's own territory
@@ -494,6 +496,14 @@ def _unmarked_lead_in(block: Block, idx: list[int], lead_in: str, out: list[Figu
             out[i] = replace(out[i], subject=with_lead_in(out[i].subject, lead_in, out[i]))
         return lead_in
     return "" if idx or block.kind == "list_item" else lead_in_activity(block.text)
+
+
+def _measure_in_force(block: Block, idx: list[int], measured: str) -> str:
+    """The measure of an unmarked lead-in (lead_ins.lead_in_measure) in force after `block`: kept over the marked
+    items under it, ended by a block with no marker."""
+    if measured and (_list("marker").match(block.text)["m"] or block.kind == "list_item"):
+        return measured
+    return "" if idx or block.kind == "list_item" else lead_in_measure(block.text)
 
 
 def _activity_in_force(block: Block, line: Line | None, idx: list[int], activity: tuple[str, str] | None,

@@ -20,14 +20,15 @@ _SENTENCE_END = regex.compile(r"[.!?…]\s+(?=\S)")
 
 
 @cache
-def _lead_in_words() -> tuple[regex.Pattern, regex.Pattern]:
-    """(the opener of an unmarked lead-in, the words that close it)."""
+def _lead_in_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(the opener of an unmarked lead-in, the words that close it, a lead-in opening with a measure)."""
     data = antecedent_rules()
     try:
         return (regex.compile(r"^\s*(?:" + "|".join(data["lead_in_openers"]) + ")", regex.IGNORECASE),
-                regex.compile("(?:" + "|".join(data["lead_in_ends"]) + ")", regex.IGNORECASE))
+                regex.compile("(?:" + "|".join(data["lead_in_ends"]) + ")", regex.IGNORECASE),
+                regex.compile(data["lead_in_measure"], regex.IGNORECASE))
     except (KeyError, TypeError, regex.error) as exc:
-        raise catalog.RuleError(f"antecedents.yaml lead_in_openers/lead_in_ends: {exc}") from exc
+        raise catalog.RuleError(f"antecedents.yaml lead_in_openers/lead_in_ends/lead_in_measure: {exc}") from exc
 
 
 def lead_in_activity(text: str) -> str:
@@ -38,7 +39,7 @@ def lead_in_activity(text: str) -> str:
     if not text.endswith(":"):
         return ""
     last = _SENTENCE_END.split(text[:-1])[-1]
-    opener, ends = _lead_in_words()
+    opener, ends, _measure = _lead_in_words()
     head = opener.match(last)
     if head is None:
         return ""
@@ -46,6 +47,19 @@ def lead_in_activity(text: str) -> str:
     if regex.search(r"\d", name) or not 0 < len(name.split()) <= _LEAD_IN_WORDS:
         return ""
     return name
+
+
+def lead_in_measure(text: str) -> str:
+    """The measure a paragraph with no list marker opens with before the things it is measured on, when it ends with
+    a colon ("Dư nợ một số chương trình tín dụng đến 31/12/2026:" -> "Dư nợ", antecedents.yaml `lead_in_measure`):
+    the values of the label lines under it ("- Cho vay hộ nghèo: 1.026,4 tỷ đồng") are of it; "" otherwise."""
+    text = text.strip()
+    if not text.endswith(":"):
+        return ""
+    last = _SENTENCE_END.split(text[:-1])[-1]
+    opener, _ends, measure = _lead_in_words()
+    named = None if opener.match(last) else measure.match(last)
+    return " ".join(named.group("m").split()) if named else ""
 
 
 def with_lead_in(subject: str | None, activity: str, m: Mention) -> str | None:

@@ -14,6 +14,7 @@ from extract.figures.cues import (
     figure_period,
     lead_in_as_of,
     lead_of,
+    may_hold_as_of,
     refine_role,
     sentence_cues,
 )
@@ -80,7 +81,6 @@ from extract.figures.topics import (
     ranked_whole,
     whole_of_ratio,
 )
-from extract.language.nlp import may_match
 from extract.language.numbers import find_numbers, percent_per_time
 from extract.language.periods import breakdown, find_periods
 from extract.language.sentences import sentences
@@ -314,7 +314,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
 def _as_of_lead_in(text: str, block: Block, sec: Sections, year) -> None:
     """A lead-in without numbers whose last sentence names a stock's day ("Kết quả rà soát đến nay như sau:")
     gives that day to the list items under it, as a lead-in with numbers does."""
-    if block.kind == "footnote" or not text.rstrip().endswith(":") or not may_match(text, "POINT_IN_TIME"):
+    if block.kind == "footnote" or not text.rstrip().endswith(":") or not may_hold_as_of(text):
         return
     split = sentences(text)
     found = _text_lead(split[-1][1], sec, year) if split else None
@@ -327,7 +327,7 @@ def _text_lead(sentence: str, sec: Sections, year) -> tuple | None:
     2025, như sau:")."""
     # lead_of finds an as-of cue or a period before the stand-in number (find_periods of sentence_lead's text):
     # without either there is no lead, and the sentence is not analysed
-    as_of = may_match(sentence, "POINT_IN_TIME")
+    as_of = may_hold_as_of(sentence)
     if not as_of and not any(pm.period for pm in find_periods(sentence + " ", year)):
         return None
     # a stand-in number at the end: everything before it is the opening (aliases and breaks are not read)

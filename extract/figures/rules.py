@@ -108,6 +108,8 @@ class Rules:
     plan_verb: regex.Pattern
     rule_level_before: regex.Pattern
     rule_level_after: regex.Pattern
+    own_period_lead: regex.Pattern  # matched at a sentence's start: the reporting period named ("Trong kỳ, ...")
+    level_copula: regex.Pattern  # searched before a number: the copula of a level's statement ("... là")
     class_bound_before: regex.Pattern
     class_count_gap: regex.Pattern
     class_have_gap: regex.Pattern
@@ -220,6 +222,8 @@ def rules() -> Rules:
         plan_verb=regex.compile(roles["plan_verb"], _FLAGS),
         rule_level_before=regex.compile(roles["rule_level_before"], _FLAGS),
         rule_level_after=regex.compile(roles["rule_level_after"], _FLAGS),
+        level_copula=regex.compile(roles["level_copula"], _FLAGS),
+        own_period_lead=regex.compile(roles["own_period_lead"], _FLAGS),
         class_bound_before=regex.compile(roles["class_bound_before"], _FLAGS),
         class_count_gap=regex.compile(roles["class_count_gap"], regex.V1),
         class_have_gap=regex.compile(roles["class_have_gap"], regex.V1),

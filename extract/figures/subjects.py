@@ -1650,6 +1650,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
             own = " ".join(p for p in (before, unit, after, _shared_tail(sent, m), aim, agent) if p)
             own = _attended_event(sent, m) or own  # "với trên 6.000 người tham dự": of the event set up before
+            own = _struck_by_events(sent, m) or own  # "xảy ra 193 vụ tai nạn giao thông, làm chết 88 người"
             own = _with_result_topic(sent, m, own)  # "Kết quả đánh giá Chỉ số ..., huyện A đạt 82,4 điểm"
     else:
         np_text = _coordinated_rate(sent, m, done) or _rate_np(sent, m)
@@ -1904,6 +1905,46 @@ def _attended_event(sent: Sentence, m: Mention) -> str | None:
     if not content_words(event):
         return None
     return " ".join(f"{_counted_noun(m)} {own} {verb} {event}".split())
+
+
+@lru_cache(maxsize=1)
+def _struck_words() -> regex.Pattern:
+    """A count's clause of being struck: "làm chết", "bị thương", "làm" (before "02 người chết") and nothing else
+    before the number (`extents.yaml` affected_verbs, causatives)."""
+    data = extent_words_data()
+    verbs = word_alternation(data["affected_verbs"], "extents.yaml affected_verbs")
+    causes = word_alternation(data["causatives"], "extents.yaml causatives")
+    return regex.compile(rf"\s*(?:{causes}\s+)?(?P<v>{verbs})?\s*", regex.IGNORECASE)
+
+
+def _struck_by_events(sent: Sentence, m: Mention) -> str | None:
+    """A count of people the events counted before it in its sentence struck, in a clause of its own after a comma
+    ("xảy ra 193 vụ tai nạn giao thông, làm chết 88 người, bị thương 142 người"; "Xảy ra 23 vụ cháy, làm 02 người
+    chết"): the people, the verb and the events ("người chết vụ tai nạn giao thông"), as attendants are named by their
+    event; None when the clause holds more than the verb or no count of another noun ends a clause before it."""
+    if not is_counted(m) or not m.unit:
+        return None
+    s = sent.text
+    lo = s.rfind(",", 0, m.opening)
+    if lo < 0 or HARD.search(s, lo, m.opening):
+        return None
+    head = _struck_words().fullmatch(s, lo + 1, m.opening)
+    stop = _AFTER_HARD.search(s, m.end)
+    comma = s.find(",", m.end)
+    end = min(p for p in (stop.start() if stop else len(s), comma if comma >= 0 else len(s)))
+    tail = _struck_words().fullmatch(s, m.end, end)
+    verb = (head["v"] if head else None) or (tail["v"] if tail and head else None)
+    if verb is None or head is None or (head["v"] and tail is None and s[m.end:end].strip()):
+        return None
+    events = next((o for o in reversed(sent.mentions) if o.end <= lo and is_counted(o) and o.unit
+                   and o.base_unit != m.base_unit), None)
+    if events is None or HARD.search(s, events.end, lo):
+        return None
+    stretch = s[events.num_end : s.find(",", events.end) if s.find(",", events.end) >= 0 else lo]
+    named = " ".join(stretch.split())
+    if not content_words(named):
+        return None
+    return f"{_counted_noun(m)} {' '.join(verb.split())} {named}"
 
 
 def event_attendants(sent: Sentence, m: Mention, subject: str | None) -> str | None:

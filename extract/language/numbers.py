@@ -787,6 +787,10 @@ def _repeats_head(base: str, word: str) -> bool:
     return word.casefold() in {part.strip().casefold() for part in base.replace("/", ",").split(",")}
 
 
+# a plus sign glued to a number at a phrase's start ("(+9,3%)", "; +12 hộ"), not inside a code ("Km 45+300")
+_PLUS = regex.compile(r"(?:(?<=^)|(?<=[\s(\[:;]))\+\Z", regex.V0)
+
+
 def _prefix(text: str, item: _Item) -> None:
     """Qualifier, 'gấp' and sign word written right before the number (in that order, reading backwards)."""
     r, g = _rules(), _grammar()
@@ -804,6 +808,8 @@ def _prefix(text: str, item: _Item) -> None:
     m = g.sign.match(text, max(0, pos - 30), pos)
     if m:
         item.sign_word = " ".join(m.group("s").split()).lower()
+    elif _PLUS.match(text, max(0, pos - 1), pos):
+        item.sign_word = "+"  # "tăng 726,8 tỷ đồng (+9,3%)": a written plus states an increase, as "tăng" does
     m = g.range_start.match(text, max(0, item.start - 30), item.start)
     if m:
         item.range_start = (m.start("s"), m.end("s"))

@@ -725,7 +725,7 @@ def extent_words_data() -> dict:
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
                                                   "agent_heads", "agent_levels", "agent_determiners", "act_places",
-                                                  "attendance_verbs", "affected_verbs", "attendance_nouns", "document_nouns",
+                                                  "attendance_verbs", "affected_verbs", "causatives", "attendance_nouns", "document_nouns",
                                                   "basis_adjuncts", "measure_units", "modal_verbs", "raising_verbs",
                                                   "raised_heads", "partner_verbs", "purpose_markers", "governing_verbs",
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
