@@ -549,3 +549,21 @@ def test_a_total_column_sums_a_column_groups_total_not_its_of_which_columns(tmp_
     text = ["Phân bổ dự toán chi ngân sách ngành y tế năm 2027 (đơn vị: triệu đồng):"]
     assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", (text, table("1.000.000"))))
     assert "parts_exceed_total" in ids(findings_for(tmp_path / "bad", (text, table("1.100.000"))))
+
+
+def test_changes_that_repeat_no_levels_whole_clause_keep_the_levels_order(tmp_path):
+    # session 20, from a police report's traffic figures (set T); fires here: the changes follow their levels' order
+    text = ("Trong năm xảy ra 40 vụ cháy, làm chết 5 người, bị thương 12 người; so với năm trước giảm 2 người chết "
+            "(giảm {}), giảm 3 người bị thương (giảm 20%).")
+    assert "change_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("28,57%")], None)))
+    assert "change_mismatch" in ids(findings_for(tmp_path / "bad", ([text.format("18%")], None)))
+
+
+def test_a_share_of_a_kindred_unit_is_taken_only_when_it_fits(tmp_path):
+    # session 20, from a policy bank's savings groups ("2.104 Tổ ... với 152.630 tổ viên; có 1.987 tổ ..., chiếm 94,4%",
+    # the groups' count unread): members are no whole of groups; a whole of the part's own unit still is
+    kindred = "Toàn tỉnh có 2.100 tổ viên tổ an ninh xung kích; có 315 tổ hoạt động hiệu quả, chiếm 90%."
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "good", ([kindred], None)))
+    same = "Toàn tỉnh có 350 tổ an ninh xung kích; có 315 tổ hoạt động hiệu quả, chiếm {}."
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "good2", ([same.format("90%")], None)))
+    assert "share_mismatch" in ids(findings_for(tmp_path / "bad", ([same.format("80%")], None)))

@@ -235,7 +235,9 @@ def _share_relations(figs: list[Figure], pairs: list[tuple[int, int]], sentence:
         if len(wholes) != 1:
             continue  # no whole, or several: which one the share is of is not clear
         (wv, w), = wholes.items()
-        near = w in sentence
+        # a whole of the part's own unit in its sentence is taken as stated; one of a kindred unit ("152.630 tổ viên"
+        # for "1.987 tổ"), or from an earlier sentence, only when the stated share nearly fits it
+        near = w in sentence and figs[w].base_unit == figs[p].base_unit
         if near or abs(100 * figs[p].base_value / wv - figs[s].base_value) <= _rules()["far_whole_gap"]:
             out.append(Relation("share", {"part": p, "whole": w, "share": s}))
     return out
@@ -285,22 +287,37 @@ def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         ]
         if not levels:
             continue
-        # levels and their changes are listed in the same order, unless the change names its own level: "Tổng số
-        # việc thụ lý là 4.850 việc, trong đó ... thụ lý mới 3.114 việc; ... số việc thụ lý mới tăng 214 việc"
-        level = max(levels, key=lambda lv: _named_alike(figs[lv], figs[absolute]))
+        # levels and their changes are listed in the same order, unless the change's clause repeats every word of one
+        # level's own clause: "Tổng số việc thụ lý là 4.850 việc, trong đó ... thụ lý mới 3.114 việc; ... số việc thụ lý
+        # mới tăng 214 việc" is the change of 3.114 ("làm chết 88 người, bị thương 142 người; ... giảm 9 người chết",
+        # naming neither whole, keeps the order)
+        said = _clause_words(a.quote, figs[absolute].char_start, figs[absolute].char_end, after=True)
+        named = [lv for lv in levels if _named_in(figs[lv], said)]
+        level = named[0] if named else levels[0]
         used_levels.add(level)
         out.append(Relation("change", {"level": level, "abs": absolute, "pct": pct}))
     return out
 
 
-def _named_alike(level: Figure, change: Figure) -> float:
-    """The share of the level's subject words (its subject_key) that the change's subject repeats: 0 when either
-    has none, so an unnamed change keeps the first level (max keeps the first of equals)."""
-    if not level.subject_key or not change.subject_key:
-        return 0.0
-    words = level.subject_key.split()
-    said = set(change.subject_key.split())
-    return sum(w in said for w in words) / len(words)
+_CLAUSE_MARK = regex.compile(r"[,;:(]")
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _clause_words(quote: str, start: int, end: int, after: bool = False) -> set[str]:
+    """The words of the clause a number stands in, from the last comma, semicolon, colon or bracket before it up to
+    the number's end (and with `after`, on to the next such mark: "giảm 9 người chết (giảm 9,28%)"), case folded."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(quote, 0, start)]
+    stop = end
+    if after:
+        nxt = _CLAUSE_MARK.search(quote, end)
+        stop = nxt.start() if nxt else len(quote)
+    return {w.casefold() for w in _WORD.findall(quote[marks[-1] if marks else 0 : stop])}
+
+
+def _named_in(level: Figure, said: set[str]) -> bool:
+    """Whether a change's clause repeats every word of the level's own clause (two words at least)."""
+    own = _clause_words(level.quote, level.char_start, level.char_end)
+    return len(own) >= 2 and own <= said
 
 
 _PAREN_SOON = regex.compile(r"^[^\d();,]{0,30}\(")
