@@ -567,3 +567,12 @@ def test_a_share_of_a_kindred_unit_is_taken_only_when_it_fits(tmp_path):
     same = "Toàn tỉnh có 350 tổ an ninh xung kích; có 315 tổ hoạt động hiệu quả, chiếm {}."
     assert "share_mismatch" not in ids(findings_for(tmp_path / "good2", ([same.format("90%")], None)))
     assert "share_mismatch" in ids(findings_for(tmp_path / "bad", ([same.format("80%")], None)))
+
+
+def test_a_percentage_reached_after_a_plan_and_its_amount_is_checked_even_when_wrong(tmp_path):
+    # session 20, from an official letter's list of units behind schedule (set T): the roles read "đạt x%" a share of
+    # the plan only when it fits, so the relation is recorded from the sentence's structure, and a wrong one is caught
+    text = "- Bệnh viện Đa khoa huyện: dự toán chi thường xuyên 48,6 tỷ đồng, đã chi 30,2 tỷ đồng, đạt {}."
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("62,1%")], None)))
+    bad = findings_for(tmp_path / "bad", ([text.format("68,1%")], None))
+    assert "ratio_mismatch" in ids(bad) and "48,6 tỷ đồng" in bad[0].message

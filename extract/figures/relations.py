@@ -40,6 +40,8 @@ def _rules():
         "status_verb": regex.compile(data["status_verb"], _FLAGS),
         "share_cue": regex.compile(data["shares"]["cue"], _FLAGS),
         "far_whole_gap": float(data["shares"]["max_far_whole_gap"]),
+        "reached_before": regex.compile(data["shares"]["reached_before"], _FLAGS),
+        "reached_after": regex.compile(data["shares"]["reached_after"], _FLAGS),
         "exceed_before": regex.compile(data["exceed"]["before"], _FLAGS),
         "exceed_after": regex.compile(data["exceed"]["after"], _FLAGS),
         "total_label": regex.compile(data["table_totals"]["label"], _FLAGS),
@@ -73,6 +75,7 @@ def find_relations(figures: list[Figure]) -> list[Relation]:
         out += _task_counts(figures, idxs)
         out += _exceeds(figures, idxs)
         out += _shares(figures, idxs, out)
+        out += _plan_reached(figures, idxs, out)
     for sentences in by_block.values():
         out += _shares_of_whole(figures, sentences, out)
     for idxs in rows.values():
@@ -492,6 +495,29 @@ def _shares(figs: list[Figure], idxs: list[int], found: list[Relation]) -> list[
             out.append(Relation("ratio", {"part": level, "whole": plans[0], "share": s}))
         else:
             out.append(Relation("share", {"level": level, "share": s}))
+    return out
+
+
+def _plan_reached(figs: list[Figure], idxs: list[int], found: list[Relation]) -> list[Relation]:
+    """ "kế hoạch vốn 186,5 tỷ đồng, giải ngân 40,8 tỷ đồng, đạt 21,9%": a plan amount, the amount reached of its unit,
+    then "đạt" and a percentage (checks.yaml shares.reached_before / reached_after): a ratio of the two, recorded
+    whatever role the percentage took, so a percentage the amounts do not give is checked, not passed over."""
+    r = _rules()
+    shares = {rel.members.get("share") for rel in found if rel.kind in ("ratio", "share")}
+    out = []
+    for k, s in enumerate(idxs):
+        f = figs[s]
+        if k < 2 or s in shares or f.base_unit != "%" or f.kind != "number":
+            continue
+        part, whole = figs[idxs[k - 1]], figs[idxs[k - 2]]
+        if (
+            whole.role != "target" or part.role == "target" or whole.kind != "number" or part.kind != "number"
+            or whole.base_unit in (None, "%") or whole.base_unit != part.base_unit or whole.base_value <= 0
+            or not r["reached_before"].search(f.quote, part.char_end, f.char_start)
+            or not r["reached_after"].match(f.quote[f.char_end :])
+        ):
+            continue
+        out.append(Relation("ratio", {"part": idxs[k - 1], "whole": idxs[k - 2], "share": s}))
     return out
 
 
