@@ -108,3 +108,18 @@ def names(subject: str | None, phrase: str, extra: int = 4) -> bool:
 
 
 WRITTEN = ROOT / "tests" / "gold" / "written"  # set T (tuned on) and set H (held out): baocao.evaluate
+
+
+def unjudged(found: list[tuple], expected: list[tuple]) -> dict[str, list[tuple]]:
+    """Findings (document, check, severity, message) against the ones judged true by reading (document, check,
+    severity, words of the message): each judged one takes one finding; what is left over was judged by nobody (a false
+    alarm, or a new finding to judge), what finds no finding is missing."""
+    left = list(found)
+    missing = []
+    for doc, check_id, severity, words in expected:
+        hit = next((f for f in left if f[:3] == (doc, check_id, severity) and words in f[3]), None)
+        if hit is None:
+            missing.append((doc, check_id, severity, words))
+        else:
+            left.remove(hit)
+    return {"unexpected": left, "missing": missing}
