@@ -127,10 +127,15 @@ def test_tokens_without_the_pipeline_match_a_fresh_spacy_pipeline():
         assert [[getattr(t, a) for a in attrs] for t in ours] == [[getattr(t, a) for a in attrs] for t in theirs]
 
 
-def test_spacy_is_imported_without_its_command_line_and_spacy_info_still_works():
+def _fresh_process(code: str) -> list[str]:
+    """The lines `code` prints in a new Python process (spaCy not imported yet there)."""
     import subprocess
     import sys
 
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+
+
+def test_spacy_is_imported_without_its_command_line_and_spacy_info_still_works():
     code = (
         "import sys\n"
         "from extract.language import nlp\n"
@@ -140,14 +145,10 @@ def test_spacy_is_imported_without_its_command_line_and_spacy_info_still_works()
         "import spacy.cli\n"
         "print(spacy.cli.info.__module__)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
-    assert out[:3] == ["[]", "Xã có 12 thôn True", "spacy.cli.info"]
+    assert _fresh_process(code)[:3] == ["[]", "Xã có 12 thôn True", "spacy.cli.info"]
 
 
 def test_spacy_pipeline_components_are_imported_when_first_asked_for():
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from extract.language import nlp\n"
@@ -160,14 +161,10 @@ def test_spacy_pipeline_components_are_imported_when_first_asked_for():
         "en.add_pipe('sentencizer')\n"
         "print([s.text for s in en('Một câu. Hai câu.').sents])\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
-    assert out[:3] == ["Xã có 12 thôn []", "SpanRuler True Tagger", "['Một câu.', 'Hai câu.']"]
+    assert _fresh_process(code)[:3] == ["Xã có 12 thôn []", "SpanRuler True Tagger", "['Một câu.', 'Hai câu.']"]
 
 
 def test_spacy_of_an_unchecked_release_is_imported_plainly():
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from extract.language import nlp\n"
@@ -175,8 +172,7 @@ def test_spacy_of_an_unchecked_release_is_imported_plainly():
         "nlp.import_spacy()\n"
         "print('spacy.cli' in sys.modules, nlp.tokens('Xã có 12 thôn').text)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split("\n")[0] == "True Xã có 12 thôn"
+    assert _fresh_process(code)[0] == "True Xã có 12 thôn"
 
 
 def test_cue_spans_are_the_rule_spans_of_the_cue_labels():
