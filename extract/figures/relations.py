@@ -125,13 +125,12 @@ def _table_totals(figs: list[Figure], rows: dict[tuple[str, str], list[int]]) ->
             continue
         # a group of columns with its own total ("Chi thường xuyên › Tổng số" beside "Chi thường xuyên › Giáo dục, đào
         # tạo"): the group's total is the row total's part, the columns beside it are parts of that group's total
-        headers = {i: getattr(figs[i], "col_header", None) or "" for i in cells}
-        grouped = {h.rsplit(" › ", 1)[0] for h in headers.values() if " › " in h and total.match(h.rsplit(" › ", 1)[1])}
+        paths = {i: getattr(figs[i], "col_header", None) or "" for i in cells}
+        under = {i: p.rsplit(" › ", 1) for i, p in paths.items() if " › " in p}  # cell -> [its group, its column]
+        grouped = {group for group, column in under.values() if total.match(column)}
         parts = [
             i for i in cells
-            if i != totals[0]
-            and not (" › " in headers[i] and headers[i].rsplit(" › ", 1)[0] in grouped
-                     and not total.match(headers[i].rsplit(" › ", 1)[1]))
+            if i != totals[0] and not (i in under and under[i][0] in grouped and not total.match(under[i][1]))
         ]
         if len(parts) >= 2 and all(_same_unit(figs[j], figs[totals[0]]) for j in parts):
             out.append(Relation("parts", {"whole": totals[0], "members": parts, "exhaustive": True}))

@@ -101,60 +101,65 @@ def names_programme(heading: str) -> bool:
     return bool(_programme()[1].search(heading))
 
 
+def _pattern(key: str) -> regex.Pattern:
+    """periods.yaml `key`, compiled case-insensitively: the body of each cached pattern getter below."""
+    return regex.compile(catalog.load("periods")[key], _FLAGS)
+
+
 @cache
 def breakdown() -> regex.Pattern:
     """The words that open the parts of a figure named before ("trong đó", "cụ thể", "gồm")."""
-    return regex.compile(catalog.load("periods")["breakdown"], _FLAGS)
+    return _pattern("breakdown")
 
 
 @cache
 def plan_time_before() -> regex.Pattern:
     """The words that, right before a period after a plan's number, make it the plan's time ("ngay trong quý II"),
     not the year of a noun ("kế hoạch vốn năm 2025")."""
-    return regex.compile(catalog.load("periods")["plan_time_before"], _FLAGS)
+    return _pattern("plan_time_before")
 
 
 @cache
 def round_before() -> regex.Pattern:
     """What stands right before a year that names a round ("đợt quan trắc thứ 4 năm 2026"), not a period."""
-    return regex.compile(catalog.load("periods")["round_before"], _FLAGS)
+    return _pattern("round_before")
 
 
 @cache
 def carry_over_before() -> regex.Pattern:
     """What stands right before a year that a carry-over of budget funds comes from or goes to ("chi chuyển nguồn sang
     năm 2026", "thu kết dư ngân sách năm 2024"), not a period."""
-    return regex.compile(catalog.load("periods")["carry_over_before"], _FLAGS)
+    return _pattern("carry_over_before")
 
 
 @cache
 def period_joiner() -> regex.Pattern:
     """The words joining two periods that together time one number ("năm 2025 và 11 tháng năm 2026")."""
-    return regex.compile(catalog.load("periods")["period_joiner"], _FLAGS)
+    return _pattern("period_joiner")
 
 
 @cache
 def publication_before() -> regex.Pattern:
     """What stands right before a period that dates a publication ("Bộ Nội vụ công bố tháng 8/2026"), not a figure."""
-    return regex.compile(catalog.load("periods")["publication_before"], _FLAGS)
+    return _pattern("publication_before")
 
 
 @cache
 def labels_next() -> regex.Pattern:
     """What stands between a period and the next number when the period labels that number ("KH Quý I: 86%")."""
-    return regex.compile(catalog.load("periods")["labels_next"], _FLAGS)
+    return _pattern("labels_next")
 
 
 @cache
 def schedule_head() -> regex.Pattern:
     """A schedule named at a sentence's head, before the days it is set for (periods.yaml `schedule_head`)."""
-    return regex.compile(catalog.load("periods")["schedule_head"], _FLAGS)
+    return _pattern("schedule_head")
 
 
 @cache
 def event_lead() -> regex.Pattern:
     """A head of a sentence naming a contest or exam, before the period that ends it (periods.yaml `event_lead`)."""
-    return regex.compile(catalog.load("periods")["event_lead"], _FLAGS)
+    return _pattern("event_lead")
 
 
 def lead_words() -> int:
@@ -303,7 +308,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, dict], ...]:
 
 @cache
 def _comparison_base() -> regex.Pattern:
-    return regex.compile(catalog.load("periods")["comparison_base"], _FLAGS)
+    return _pattern("comparison_base")
 
 
 def base_period(text: str, pos: int, period: Period) -> Period | None:
