@@ -324,3 +324,19 @@ def test_released_workers_exit_on_their_own_and_are_waited_for_later():
         assert procs[0].exitcode == 0
     pool.join_released()
     assert outcomes == ["ok"] and pool.released == []
+
+
+def test_a_killed_batchs_ocr_folder_is_removed_by_the_next_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch.tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f"baocao-ocr-{int(gone.stdout)}-abc"  # its process exited (as one killed with -9)
+    live = tmp_path / f"baocao-ocr-{os.getppid()}-def"  # a batch still running in another process
+    other = tmp_path / "baocao-ocr-bench-ghi"  # not a batch's
+    for folder in (dead, live, other):
+        folder.mkdir()
+        (folder / "core0.lock").touch()
+    with WorkerPool(Settings(workers=1)) as pool:
+        own = Path(pool.ocr_folder)
+        assert own.parent == tmp_path and own.name.startswith(f"baocao-ocr-{os.getpid()}-")
+    assert not own.exists() and not dead.exists()
+    assert live.exists() and other.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import os
 import shutil
 import signal
 import sys
@@ -386,6 +387,24 @@ def _adopt_early(settings: Settings, extractor: Extractor) -> WorkerPool | None:
     return pool
 
 
+_OCR_PREFIX = "baocao-ocr-"
+
+
+def _sweep_ocr_folders() -> None:
+    """Remove the OCR lock folders of batches whose process is gone (killed with -9, or a Ray worker stopped by its
+    cluster): their own exit could not. A folder's name carries the pid that made it; a live pid's is kept."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_OCR_PREFIX}*-*"):
+        pid = folder.name[len(_OCR_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's
+            pass
+
+
 class WorkerPool:
     """Extraction in `workers` processes with bounded in-flight work and a watchdog.
 
@@ -407,8 +426,9 @@ class WorkerPool:
         self.retry: deque[Job] = deque()
         self.start_failures = 0
         self.released: list[_Slot] = []  # workers told to stop (`release`), not yet waited for
-        # the OCR core budget's lock files (extract/ocr.py CoreBudget), shared by every worker of the batch
-        self.ocr_folder = tempfile.mkdtemp(prefix="baocao-ocr-")
+        # the OCR core budget's lock files (extract/readers/ocr.py CoreBudget), shared by every worker of the
+        # batch; named for this process so a later batch can remove it if this one is killed (`_sweep_ocr_folders`)
+        self.ocr_folder = tempfile.mkdtemp(prefix=f"{_OCR_PREFIX}{os.getpid()}-")
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -429,6 +449,7 @@ class WorkerPool:
             slot.stop(kill=exc[0] is not None)
         self.slots.clear()
         shutil.rmtree(self.ocr_folder, ignore_errors=True)
+        _sweep_ocr_folders()
 
     def release(self) -> None:
         """Tell the workers to stop once the batch's last result is in, without waiting for them to exit (a
