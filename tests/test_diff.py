@@ -283,3 +283,38 @@ def test_tasks_without_a_key_fall_back_to_content_and_keyed_tasks_do_not():
     # assign_task_keys gave them different keys: two different tasks, whatever the wording
     keyed = [{**old[0], "task_key": 4}]
     assert sorted(c.change for c in diff_tasks(keyed, new)) == ["added", "removed"]
+
+
+def test_a_figure_whose_row_label_was_reworded_is_unchanged_not_removed_and_added():
+    """A table cell keeps its number while its row label grows ("ca bệnh đã điều trị khỏi" -> "... sốt xuất huyết
+    ..."), and a distinctive number moves to a table stated the other way round: the same figures, not new ones."""
+    old = [
+        fig("4.215", "4.215", 4215, base_unit="ca", subject="ca bệnh đã điều trị khỏi", location="t3r7c4"),
+        fig("0", "0", 0, base_unit="ca", subject="ca tử vong", location="t3r8c4"),
+        fig("52,37/80", "52,37", 52.37, base_unit="điểm", subject="Điểm số chỉ số chung PAPI – Sơn La",
+            location="t5r11c3"),
+    ]
+    new = [
+        fig("4.215", "4.215", 4215, base_unit="ca", subject="ca bệnh sốt xuất huyết đã được điều trị khỏi",
+            location="t3r7c4"),
+        fig("0", "0", 0, base_unit="ca", subject="ca tử vong do sốt xuất huyết", location="t3r8c4"),
+        fig("52,37/80", "52,37", 52.37, base_unit="điểm", subject="Điểm số Sơn La – PAPI", location="t1r3c6"),
+    ]
+    assert [figure_context(r) for r in old] != [figure_context(r) for r in new]
+    assert sorted(align_figures(old, new), key=str) == [(0, 0), (1, 1), (2, 2)]
+    assert [c.change for c in diff_figures(old, new)] == ["unchanged"] * 3
+
+
+def test_a_common_number_in_another_sentence_is_not_taken_for_the_same_figure():
+    """'100%' and '57' recur by chance: in sentences that are not alike they stay one removed and one added, even at
+    the same paragraph number."""
+    old = [
+        fig("Đạt 100% trường học có tủ thuốc đạt chuẩn.", "100%", 100, location="p40"),
+        fig("Đã khám sàng lọc cho học sinh của 57/124 trường.", "57", 57, base_unit="trường", location="p41"),
+    ]
+    new = [
+        fig("Tiếp tục duy trì tiêm chủng đầy đủ cho 100% trẻ em dưới 1 tuổi.", "100%", 100, location="p40"),
+        fig("Triển khai mô hình bếp ăn an toàn tại 57 trường mầm non.", "57", 57, base_unit="trường",
+            location="p41"),
+    ]
+    assert sorted(align_figures(old, new), key=str) == sorted([(0, None), (1, None), (None, 0), (None, 1)], key=str)

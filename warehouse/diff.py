@@ -30,6 +30,9 @@ _BONUS_ORDINAL = 2.0  # same position among the numbers of the sentence
 _BONUS_RAW = 2.0  # same number as written: an unchanged figure beats a changed one in the same sentence
 _BONUS_KEY = 1.0  # same indicator, role, period and basis
 _BONUS_LOCATION = 0.5  # same paragraph or cell: breaks the tie between identical sentences
+# a reworded figure away from its cell: its number and a sentence half alike ("điểm số chỉ số chung PCI – Lâm Đồng"
+# and "điểm số Lâm Đồng – PCI" score 60; two sentences that only share "124 xã" score ~41)
+_MIN_SIMILARITY_SAME_NUMBER = 50.0
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,8 @@ def align_figures(
     First by sentence similarity with the numbers masked (`figure_context`, rapidfuzz ratio >=
     `min_similarity`), best pairs first; then the figures left over whose (indicator, role, period,
     basis) is unique on both sides and whose sentences are still somewhat alike (>= `min_key_similarity`):
-    a rewritten sentence about the same indicator.
+    a rewritten sentence about the same indicator; then the same number as written and unit in a sentence
+    still somewhat alike, in the same place or of three digits or more: a reworded figure.
     """
     if not old or not new:
         return [(i, None) for i in range(len(old))] + [(None, j) for j in range(len(new))]
@@ -171,20 +175,45 @@ def align_figures(
         if i not in pairs and j not in taken:
             pairs[i] = j
             taken.add(j)
+    unit_old, unit_new = [_loose(r.get("base_unit")) for r in old], [_loose(r.get("base_unit")) for r in new]
     left_old = [i for i in range(len(old)) if i not in pairs and old[i].get("indicator")]
     left_new = [j for j in range(len(new)) if j not in taken and new[j].get("indicator")]
     by_key_old = _unique_by(left_old, key_old)
     by_key_new = _unique_by(left_new, key_new)
     for key, i in by_key_old.items():
         j = by_key_new.get(key)
-        if (
-            j is not None
-            and sims[i, j] >= min_key_similarity
-            and _loose(old[i].get("base_unit")) == _loose(new[j].get("base_unit"))
-        ):
+        if j is not None and sims[i, j] >= min_key_similarity and unit_old[i] == unit_new[j]:
+            pairs[i] = j
+            taken.add(j)
+    # last, a figure whose wording around it changed more (a row label made longer, a clause added) but whose
+    # number stayed: the same number as written and unit, in a sentence still somewhat alike, and either in the
+    # same table cell or a number hard to meet by chance (`_distinctive`: "125.712", "41,02"; not "100%" or
+    # "57") in a sentence half alike. Without this pass the reworded figure shows as one removed and one added
+    # with the same value.
+    candidates = []
+    for i in (i for i in range(len(old)) if i not in pairs):
+        for j in (j for j in range(len(new)) if j not in taken):
+            if raw_old[i] != raw_new[j] or unit_old[i] != unit_new[j] or sims[i, j] < min_key_similarity:
+                continue
+            same_cell = old[i].get("location") == new[j].get("location") and _in_table(old[i])
+            if same_cell or (_distinctive(raw_old[i]) and sims[i, j] >= _MIN_SIMILARITY_SAME_NUMBER):
+                candidates.append((-float(sims[i, j]) - _BONUS_LOCATION * same_cell, i, j))
+    for _, i, j in sorted(candidates):
+        if i not in pairs and j not in taken:
             pairs[i] = j
             taken.add(j)
     return _with_unpaired(pairs, taken, len(old), len(new))
+
+
+def _in_table(row: dict) -> bool:
+    """Whether the figure is a table cell's (location t2r5c4: extract/model.py), a place that survives editing
+    better than a paragraph's running number."""
+    return bool(regex.match(r"t\d+r\d+c\d+", row.get("location") or ""))
+
+
+def _distinctive(raw: str) -> bool:
+    """A number unlikely to recur by chance: three significant digits or more once trailing zeros are dropped."""
+    return len("".join(ch for ch in raw if ch.isdigit()).rstrip("0")) >= 3
 
 
 def _with_unpaired(pairs: dict[int, int], taken: set[int], n_old: int, n_new: int):
