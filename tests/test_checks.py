@@ -576,3 +576,27 @@ def test_a_percentage_reached_after_a_plan_and_its_amount_is_checked_even_when_w
     assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("62,1%")], None)))
     bad = findings_for(tmp_path / "bad", ([text.format("68,1%")], None))
     assert "ratio_mismatch" in ids(bad) and "48,6 tỷ đồng" in bad[0].message
+
+
+def test_a_share_that_names_its_whole_takes_it_from_an_earlier_sentence(tmp_path):
+    # session 21, from a poverty report's "chiếm 91,5% tổng số hộ nghèo" (set T); cooperatives here: the share names its
+    # whole, so a wrong one is caught; a share that names nothing takes a far whole only when it nearly fits, as before
+    text = "Toàn tỉnh có 1.280 hợp tác xã nông nghiệp. Số hợp tác xã hoạt động hiệu quả là 896 hợp tác xã, chiếm {}."
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("70% tổng số hợp tác xã")], None)))
+    bad = findings_for(tmp_path / "bad", ([text.format("77% tổng số hợp tác xã")], None))
+    assert "share_mismatch" in ids(bad) and "1.280 hợp tác xã" in bad[0].message
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "unnamed", ([text.format("77%")], None)))
+
+
+def test_shares_opening_on_trong_do_are_of_the_sentence_before(tmp_path):
+    # session 21, from a policy bank's capital ("... đạt 8.512,4 tỷ đồng ... Trong đó: nguồn vốn Trung ương 7.614,2 tỷ
+    # đồng, chiếm 89,4%; ...", set T); health insurance here
+    whole = "Tổng số người tham gia bảo hiểm y tế là 1.640.000 người. "
+    parts = "nhóm do ngân sách nhà nước đóng 574.000 người, chiếm {}; nhóm hộ gia đình 656.000 người, chiếm 40%."
+    opened = whole + "Trong đó: " + parts
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "good", ([opened.format("35%")], None)))
+    bad = findings_for(tmp_path / "bad", ([opened.format("42%")], None))
+    assert "share_mismatch" in ids(bad) and "574.000 người" in bad[0].message
+    plain = whole + "Số " + parts  # not opened as parts: a far whole only when the share nearly fits
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "plain", ([plain.format("42%")], None)))
+

@@ -40,6 +40,8 @@ def _rules():
         "status_verb": regex.compile(data["status_verb"], _FLAGS),
         "share_cue": regex.compile(data["shares"]["cue"], _FLAGS),
         "far_whole_gap": float(data["shares"]["max_far_whole_gap"]),
+        "named_whole": regex.compile(data["shares"]["named_whole"], _FLAGS),
+        "part_opener": regex.compile(data["value_conflict"]["part_opener"], _FLAGS),
         "reached_before": regex.compile(data["shares"]["reached_before"], _FLAGS),
         "reached_after": regex.compile(data["shares"]["reached_after"], _FLAGS),
         "exceed_before": regex.compile(data["exceed"]["before"], _FLAGS),
@@ -200,6 +202,7 @@ def _shares_of_whole(figs: list[Figure], sentences: list[list[int]], found: list
     in_ratio = {r.members.get("share") for r in found if r.kind == "ratio"}
     out = []
     seen: list[int] = []  # figures of the paragraph's earlier sentences, in order
+    previous: list[int] = []  # the figures of the sentence just before
     for idxs in sorted(sentences, key=lambda ids: min(ids)):
         pairs = []
         for k, s in enumerate(idxs):
@@ -209,12 +212,15 @@ def _shares_of_whole(figs: list[Figure], sentences: list[list[int]], found: list
             if figs[part].kind == "number" and figs[part].base_unit not in (None, "%") and figs[part].base_value > 0:
                 pairs.append((part, s))
         if pairs:
-            out += _share_relations(figs, pairs, idxs, seen)
+            out += _share_relations(figs, pairs, idxs, seen, previous)
         seen += idxs
+        previous = idxs
     return out
 
 
-def _share_relations(figs: list[Figure], pairs: list[tuple[int, int]], sentence: list[int], earlier: list[int]):
+def _share_relations(
+    figs: list[Figure], pairs: list[tuple[int, int]], sentence: list[int], earlier: list[int], previous: list[int]
+):
     parts = [p for p, _ in pairs]
     units = {figs[p].base_unit.split()[0] for p in parts}
     stated = sum(figs[s].base_value for _, s in pairs)
@@ -238,11 +244,34 @@ def _share_relations(figs: list[Figure], pairs: list[tuple[int, int]], sentence:
             continue  # no whole, or several: which one the share is of is not clear
         (wv, w), = wholes.items()
         # a whole of the part's own unit in its sentence is taken as stated; one of a kindred unit ("152.630 tổ viên"
-        # for "1.987 tổ"), or from an earlier sentence, only when the stated share nearly fits it
+        # for "1.987 tổ"), or from an earlier sentence, only when the stated share nearly fits it, or when the text
+        # ties the share to it: the share names it ("chiếm 91,5% tổng số hộ nghèo"), or the share's sentence opens
+        # on the parts of the sentence before ("Trong đó: nguồn vốn Trung ương 7.614,2 tỷ đồng, chiếm 89,4%")
         near = w in sentence and figs[w].base_unit == figs[p].base_unit
-        if near or abs(100 * figs[p].base_value / wv - figs[s].base_value) <= _rules()["far_whole_gap"]:
+        if (
+            near or _whole_named(figs[s], figs[w]) or _opens_parts_of(figs[s], w, previous)
+            or abs(100 * figs[p].base_value / wv - figs[s].base_value) <= _rules()["far_whole_gap"]
+        ):
             out.append(Relation("share", {"part": p, "whole": w, "share": s}))
     return out
+
+
+def _whole_named(share: Figure, whole: Figure) -> bool:
+    """Whether the words after a share name the whole ("chiếm 91,5% tổng số hộ nghèo", checks.yaml shares.named_whole)
+    and the whole's clause or subject holds every one of them ("toàn tỉnh có 41.328 hộ nghèo")."""
+    named = _rules()["named_whole"].match(share.quote, share.char_end)
+    if named is None:
+        return False
+    words = {w.casefold() for w in _WORD.findall(named.group("whole"))}
+    own = _clause_words(whole.quote, whole.char_start, whole.char_end, after=True)
+    own |= {w.casefold() for w in _WORD.findall(whole.subject or "")}
+    return bool(words) and words <= own
+
+
+def _opens_parts_of(share: Figure, whole: int, previous: list[int]) -> bool:
+    """Whether the share's sentence opens on the parts ("Trong đó: ...", checks.yaml value_conflict.part_opener) of the
+    sentence just before, which states the whole."""
+    return whole in previous and _rules()["part_opener"].match(share.quote) is not None
 
 
 def _ratios(figs: list[Figure], idxs: list[int]) -> list[Relation]:
