@@ -600,3 +600,31 @@ def test_shares_opening_on_trong_do_are_of_the_sentence_before(tmp_path):
     plain = whole + "Số " + parts  # not opened as parts: a far whole only when the share nearly fits
     assert "share_mismatch" not in ids(findings_for(tmp_path / "plain", ([plain.format("42%")], None)))
 
+
+def test_a_share_of_a_plan_the_document_names_earlier(tmp_path):
+    # session 21, from a disbursement report ("Phân theo nguồn vốn: vốn ngân sách trung ương 2.641,3 tỷ đồng; ... a) Vốn
+    # ngân sách trung ương giải ngân 1.402,8 tỷ đồng, đạt 53,1% kế hoạch", set T); a rural development programme here
+    plan = ("Kế hoạch vốn năm 2026 của Chương trình mục tiêu quốc gia xây dựng nông thôn mới được giao như sau: vốn đầu "
+            "tư phát triển 600 tỷ đồng; vốn sự nghiệp 300 tỷ đồng.")
+    share = "Đến ngày 30/9/2026, vốn {} giải ngân 420 tỷ đồng, đạt {} kế hoạch."
+    good = findings_for(tmp_path / "good", ([plan, share.format("đầu tư phát triển", "70%")], None))
+    assert "ratio_mismatch" not in ids(good)
+    bad = findings_for(tmp_path / "bad", ([plan, share.format("đầu tư phát triển", "77%")], None))
+    assert "ratio_mismatch" in ids(bad) and "600 tỷ đồng" in bad[0].message
+    other = findings_for(tmp_path / "other", ([plan, share.format("ngân sách tỉnh", "77%")], None))
+    assert "ratio_mismatch" not in ids(other)  # no plan of that name
+
+
+def test_a_share_that_names_who_gave_its_plan_takes_that_plan(tmp_path):
+    # session 21, from a disbursement report ("bằng 50,2% kế hoạch Thủ tướng Chính phủ giao và 45,5% kế hoạch Hội đồng
+    # nhân dân tỉnh giao", set T); exports here: two plans of the indicator, the one of the giver the share names
+    share = ("Đến ngày 30/9/2026, kim ngạch xuất khẩu đạt 3.000 triệu USD, bằng {} kế hoạch Bộ Công Thương giao và "
+             "68,2% kế hoạch Ủy ban nhân dân tỉnh giao.")
+    plans = ("Kế hoạch kim ngạch xuất khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 4.000 triệu USD; kế hoạch kim ngạch "
+             "xuất khẩu năm 2026 Ủy ban nhân dân tỉnh giao là 4.400 triệu USD.")
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([plans, share.format("75%")], None)))
+    bad = findings_for(tmp_path / "bad", ([plans, share.format("82%")], None))
+    assert "ratio_mismatch" in ids(bad) and "4.000 triệu USD" in bad[0].message
+    # that giver's plan of another quantity is not the share's
+    imports = "Kế hoạch kim ngạch nhập khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 2.000 triệu USD."
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "other", ([imports, share.format("82%")], None)))
