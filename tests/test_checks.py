@@ -586,6 +586,7 @@ def test_a_share_that_names_its_whole_takes_it_from_an_earlier_sentence(tmp_path
     bad = findings_for(tmp_path / "bad", ([text.format("77% tổng số hợp tác xã")], None))
     assert "share_mismatch" in ids(bad) and "1.280 hợp tác xã" in bad[0].message
     assert "share_mismatch" not in ids(findings_for(tmp_path / "unnamed", ([text.format("77%")], None)))
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "bare", ([text.format("77% tổng số")], None)))
 
 
 def test_shares_opening_on_trong_do_are_of_the_sentence_before(tmp_path):
