@@ -629,3 +629,18 @@ def test_a_share_that_names_who_gave_its_plan_takes_that_plan(tmp_path):
     # that giver's plan of another quantity is not the share's
     imports = "Kế hoạch kim ngạch nhập khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 2.000 triệu USD."
     assert "ratio_mismatch" not in ids(findings_for(tmp_path / "other", ([imports, share.format("82%")], None)))
+
+
+def test_a_plan_named_only_by_who_gave_it_is_of_its_sentences_first_plan(tmp_path):
+    # session 21, from a disbursement report ("... Thủ tướng Chính phủ giao cho tỉnh là 4.356,78 tỷ đồng; Hội đồng nhân dân
+    # tỉnh giao 4.812,5 tỷ đồng", set T); exports here. The semicolon clause naming only its giver is a plan of the
+    # sentence's first plan's quantity; the comma clause's difference ("cao hơn mức ... 400 triệu USD") is not
+    plans = ("Kế hoạch kim ngạch xuất khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 4.000 triệu USD; Ủy ban nhân dân "
+             "tỉnh giao 4.400 triệu USD, cao hơn mức Bộ Công Thương giao 400 triệu USD.")
+    share = ("Quý I/2026, kim ngạch xuất khẩu đạt 900 triệu USD, bằng {} kế hoạch Bộ Công Thương giao và {} kế hoạch Ủy "
+             "ban nhân dân tỉnh giao.")
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([plans, share.format("22,5%", "20,5%")], None)))
+    second = findings_for(tmp_path / "second", ([plans, share.format("22,5%", "27,5%")], None))
+    assert [f.message.split(" = ")[0] for f in second] == ["900 triệu USD / 4.400 triệu USD"]
+    first = findings_for(tmp_path / "first", ([plans, share.format("29,5%", "20,5%")], None))
+    assert [f.message.split(" = ")[0] for f in first] == ["900 triệu USD / 4.000 triệu USD"]

@@ -621,13 +621,14 @@ def _named_plan(figs: list[Figure], level: int, share: int, sentence_of: dict, l
     given = {w.casefold() for w in _WORD.findall(named.group("name"))} - r["fillers"] if named else set()
     own = _name_words(lv.quote, lv.char_start, lv.char_start)
 
-    def names_it(t: Figure) -> bool:
-        words = _name_words(t.quote, t.char_start, t.char_start)
+    def names_it(t: int) -> bool:
+        words = _name_words(figs[t].quote, figs[t].char_start, figs[t].char_start)
         if len(given) < 2:
             return _alike(own, words)
         # the share names its plan by who gave it ("kế hoạch Hội đồng nhân dân tỉnh giao"): a plan of that giver, and of
         # the level's quantity (its name, or its indicator), not any plan that giver gave
-        return given <= words and (_alike(own, words) or (lv.indicator is not None and t.indicator == lv.indicator))
+        of_level = lv.indicator is not None and _plan_indicator(figs, t, sentence_of) == lv.indicator
+        return given <= words and (_alike(own, words) or of_level)
 
     plans = [
         t
@@ -636,9 +637,26 @@ def _named_plan(figs: list[Figure], level: int, share: int, sentence_of: dict, l
         and not _CELL.match(figs[t].location) and _same_unit(figs[t], lv)
         and figs[t].period_start is not None and figs[t].period_end is not None
         and figs[t].period_start <= lv.period_start and figs[t].period_end >= lv.period_end
-        and names_it(figs[t])
+        and names_it(t)
     ]
     return plans[0] if len(plans) == 1 else None
+
+
+def _plan_indicator(figs: list[Figure], t: int, sentence_of: dict) -> str | None:
+    """A plan's indicator; a plan with none, opening a semicolon clause of a sentence whose first plan has one, is of
+    that one's quantity: the clause names only who gave it ("Tổng kế hoạch vốn đầu tư công ... Thủ tướng Chính phủ
+    giao cho tỉnh là 4.356,78 tỷ đồng; Hội đồng nhân dân tỉnh giao 4.812,5 tỷ đồng")."""
+    f = figs[t]
+    if f.indicator is not None:
+        return f.indicator
+    first = next((i for i in sorted(sentence_of.get(t, []), key=lambda i: figs[i].char_start)
+                  if figs[i].role == "target" and figs[i].char_start < f.char_start), None)
+    clause_start = max((m.end() for m in _NAME_MARK.finditer(f.quote, 0, f.char_start)), default=0)
+    if first is None or f.quote[clause_start - 1 : clause_start] != ";" or figs[first].char_start > clause_start:
+        return None
+    if any(figs[i].char_start >= clause_start and figs[i].char_start < f.char_start for i in sentence_of.get(t, [])):
+        return None  # another number opens the clause: the plan is not its first
+    return figs[first].indicator
 
 
 _CLAUSE_END = regex.compile(r"[;.]")
