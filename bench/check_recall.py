@@ -52,15 +52,23 @@ def _kind(rel) -> str:
 
 def _plan_stated(rel, figures) -> bool:
     """Whether the check has a plan to compare with: the relation's own, or a target of the level's indicator and
-    unit in the document (the known plan). A share of a plan the text never states cannot be checked."""
+    unit for a period covering the level's in the document (the known plan). A share of a plan the text never states
+    (nor one of another year: "đạt 103,3% kế hoạch" of 2026 beside the plan for 2027) cannot be checked."""
     if _kind(rel) not in ("share of a plan", "exceed") or "whole" in rel.members:
         return True
     level = figures[rel.members["level"]]
     return any(
         f.role == "target" and f.indicator == level.indicator and f.base_unit == level.base_unit
-        and f.indicator is not None
+        and f.indicator is not None and _covers(f, level)
         for f in figures
     )
+
+
+def _covers(plan, level) -> bool:
+    """Whether the plan's period covers the level's (as the check's known plan must)."""
+    if None in (plan.period_start, plan.period_end, level.period_start, level.period_end):
+        return False
+    return plan.period_start <= level.period_start and plan.period_end >= level.period_end
 
 
 def _viet(value: float, decimals: int) -> str:

@@ -576,3 +576,71 @@ def test_a_percentage_reached_after_a_plan_and_its_amount_is_checked_even_when_w
     assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("62,1%")], None)))
     bad = findings_for(tmp_path / "bad", ([text.format("68,1%")], None))
     assert "ratio_mismatch" in ids(bad) and "48,6 tỷ đồng" in bad[0].message
+
+
+def test_a_share_that_names_its_whole_takes_it_from_an_earlier_sentence(tmp_path):
+    # session 21, from a poverty report's "chiếm 91,5% tổng số hộ nghèo" (set T); cooperatives here: the share names its
+    # whole, so a wrong one is caught; a share that names nothing takes a far whole only when it nearly fits, as before
+    text = "Toàn tỉnh có 1.280 hợp tác xã nông nghiệp. Số hợp tác xã hoạt động hiệu quả là 896 hợp tác xã, chiếm {}."
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("70% tổng số hợp tác xã")], None)))
+    bad = findings_for(tmp_path / "bad", ([text.format("77% tổng số hợp tác xã")], None))
+    assert "share_mismatch" in ids(bad) and "1.280 hợp tác xã" in bad[0].message
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "unnamed", ([text.format("77%")], None)))
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "bare", ([text.format("77% tổng số")], None)))
+
+
+def test_shares_opening_on_trong_do_are_of_the_sentence_before(tmp_path):
+    # session 21, from a policy bank's capital ("... đạt 8.512,4 tỷ đồng ... Trong đó: nguồn vốn Trung ương 7.614,2 tỷ
+    # đồng, chiếm 89,4%; ...", set T); health insurance here
+    whole = "Tổng số người tham gia bảo hiểm y tế là 1.640.000 người. "
+    parts = "nhóm do ngân sách nhà nước đóng 574.000 người, chiếm {}; nhóm hộ gia đình 656.000 người, chiếm 40%."
+    opened = whole + "Trong đó: " + parts
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "good", ([opened.format("35%")], None)))
+    bad = findings_for(tmp_path / "bad", ([opened.format("42%")], None))
+    assert "share_mismatch" in ids(bad) and "574.000 người" in bad[0].message
+    plain = whole + "Số " + parts  # not opened as parts: a far whole only when the share nearly fits
+    assert "share_mismatch" not in ids(findings_for(tmp_path / "plain", ([plain.format("42%")], None)))
+
+
+def test_a_share_of_a_plan_the_document_names_earlier(tmp_path):
+    # session 21, from a disbursement report ("Phân theo nguồn vốn: vốn ngân sách trung ương 2.641,3 tỷ đồng; ... a) Vốn
+    # ngân sách trung ương giải ngân 1.402,8 tỷ đồng, đạt 53,1% kế hoạch", set T); a rural development programme here
+    plan = ("Kế hoạch vốn năm 2026 của Chương trình mục tiêu quốc gia xây dựng nông thôn mới được giao như sau: vốn đầu "
+            "tư phát triển 600 tỷ đồng; vốn sự nghiệp 300 tỷ đồng.")
+    share = "Đến ngày 30/9/2026, vốn {} giải ngân 420 tỷ đồng, đạt {} kế hoạch."
+    good = findings_for(tmp_path / "good", ([plan, share.format("đầu tư phát triển", "70%")], None))
+    assert "ratio_mismatch" not in ids(good)
+    bad = findings_for(tmp_path / "bad", ([plan, share.format("đầu tư phát triển", "77%")], None))
+    assert "ratio_mismatch" in ids(bad) and "600 tỷ đồng" in bad[0].message
+    other = findings_for(tmp_path / "other", ([plan, share.format("ngân sách tỉnh", "77%")], None))
+    assert "ratio_mismatch" not in ids(other)  # no plan of that name
+
+
+def test_a_share_that_names_who_gave_its_plan_takes_that_plan(tmp_path):
+    # session 21, from a disbursement report ("bằng 50,2% kế hoạch Thủ tướng Chính phủ giao và 45,5% kế hoạch Hội đồng
+    # nhân dân tỉnh giao", set T); exports here: two plans of the indicator, the one of the giver the share names
+    share = ("Đến ngày 30/9/2026, kim ngạch xuất khẩu đạt 3.000 triệu USD, bằng {} kế hoạch Bộ Công Thương giao và "
+             "68,2% kế hoạch Ủy ban nhân dân tỉnh giao.")
+    plans = ("Kế hoạch kim ngạch xuất khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 4.000 triệu USD; kế hoạch kim ngạch "
+             "xuất khẩu năm 2026 Ủy ban nhân dân tỉnh giao là 4.400 triệu USD.")
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([plans, share.format("75%")], None)))
+    bad = findings_for(tmp_path / "bad", ([plans, share.format("82%")], None))
+    assert "ratio_mismatch" in ids(bad) and "4.000 triệu USD" in bad[0].message
+    # that giver's plan of another quantity is not the share's
+    imports = "Kế hoạch kim ngạch nhập khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 2.000 triệu USD."
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "other", ([imports, share.format("82%")], None)))
+
+
+def test_a_plan_named_only_by_who_gave_it_is_of_its_sentences_first_plan(tmp_path):
+    # session 21, from a disbursement report ("... Thủ tướng Chính phủ giao cho tỉnh là 4.356,78 tỷ đồng; Hội đồng nhân dân
+    # tỉnh giao 4.812,5 tỷ đồng", set T); exports here. The semicolon clause naming only its giver is a plan of the
+    # sentence's first plan's quantity; the comma clause's difference ("cao hơn mức ... 400 triệu USD") is not
+    plans = ("Kế hoạch kim ngạch xuất khẩu năm 2026 Bộ Công Thương giao cho tỉnh là 4.000 triệu USD; Ủy ban nhân dân "
+             "tỉnh giao 4.400 triệu USD, cao hơn mức Bộ Công Thương giao 400 triệu USD.")
+    share = ("Quý I/2026, kim ngạch xuất khẩu đạt 900 triệu USD, bằng {} kế hoạch Bộ Công Thương giao và {} kế hoạch Ủy "
+             "ban nhân dân tỉnh giao.")
+    assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([plans, share.format("22,5%", "20,5%")], None)))
+    second = findings_for(tmp_path / "second", ([plans, share.format("22,5%", "27,5%")], None))
+    assert [f.message.split(" = ")[0] for f in second] == ["900 triệu USD / 4.400 triệu USD"]
+    first = findings_for(tmp_path / "first", ([plans, share.format("29,5%", "20,5%")], None))
+    assert [f.message.split(" = ")[0] for f in first] == ["900 triệu USD / 4.000 triệu USD"]

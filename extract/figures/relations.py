@@ -40,6 +40,10 @@ def _rules():
         "status_verb": regex.compile(data["status_verb"], _FLAGS),
         "share_cue": regex.compile(data["shares"]["cue"], _FLAGS),
         "far_whole_gap": float(data["shares"]["max_far_whole_gap"]),
+        "named_whole": regex.compile(data["shares"]["named_whole"], _FLAGS),
+        "part_opener": regex.compile(data["value_conflict"]["part_opener"], _FLAGS),
+        "plan_named": regex.compile(data["shares"]["plan_named"], _FLAGS),
+        "fillers": frozenset(w.casefold() for w in data["value_conflict"]["fillers"]),
         "reached_before": regex.compile(data["shares"]["reached_before"], _FLAGS),
         "reached_after": regex.compile(data["shares"]["reached_after"], _FLAGS),
         "exceed_before": regex.compile(data["exceed"]["before"], _FLAGS),
@@ -78,6 +82,7 @@ def find_relations(figures: list[Figure]) -> list[Relation]:
         out += _plan_reached(figures, idxs, out)
     for sentences in by_block.values():
         out += _shares_of_whole(figures, sentences, out)
+    out = _named_plans(figures, by_quote, out)
     for idxs in rows.values():
         out += _table_row_ratio(figures, idxs)
     out += _table_totals(figures, rows)
@@ -200,6 +205,7 @@ def _shares_of_whole(figs: list[Figure], sentences: list[list[int]], found: list
     in_ratio = {r.members.get("share") for r in found if r.kind == "ratio"}
     out = []
     seen: list[int] = []  # figures of the paragraph's earlier sentences, in order
+    previous: list[int] = []  # the figures of the sentence just before
     for idxs in sorted(sentences, key=lambda ids: min(ids)):
         pairs = []
         for k, s in enumerate(idxs):
@@ -209,12 +215,15 @@ def _shares_of_whole(figs: list[Figure], sentences: list[list[int]], found: list
             if figs[part].kind == "number" and figs[part].base_unit not in (None, "%") and figs[part].base_value > 0:
                 pairs.append((part, s))
         if pairs:
-            out += _share_relations(figs, pairs, idxs, seen)
+            out += _share_relations(figs, pairs, idxs, seen, previous)
         seen += idxs
+        previous = idxs
     return out
 
 
-def _share_relations(figs: list[Figure], pairs: list[tuple[int, int]], sentence: list[int], earlier: list[int]):
+def _share_relations(
+    figs: list[Figure], pairs: list[tuple[int, int]], sentence: list[int], earlier: list[int], previous: list[int]
+):
     parts = [p for p, _ in pairs]
     units = {figs[p].base_unit.split()[0] for p in parts}
     stated = sum(figs[s].base_value for _, s in pairs)
@@ -238,11 +247,34 @@ def _share_relations(figs: list[Figure], pairs: list[tuple[int, int]], sentence:
             continue  # no whole, or several: which one the share is of is not clear
         (wv, w), = wholes.items()
         # a whole of the part's own unit in its sentence is taken as stated; one of a kindred unit ("152.630 tổ viên"
-        # for "1.987 tổ"), or from an earlier sentence, only when the stated share nearly fits it
+        # for "1.987 tổ"), or from an earlier sentence, only when the stated share nearly fits it, or when the text
+        # ties the share to it: the share names it ("chiếm 91,5% tổng số hộ nghèo"), or the share's sentence opens
+        # on the parts of the sentence before ("Trong đó: nguồn vốn Trung ương 7.614,2 tỷ đồng, chiếm 89,4%")
         near = w in sentence and figs[w].base_unit == figs[p].base_unit
-        if near or abs(100 * figs[p].base_value / wv - figs[s].base_value) <= _rules()["far_whole_gap"]:
+        if (
+            near or _whole_named(figs[s], figs[w]) or _opens_parts_of(figs[s], w, previous)
+            or abs(100 * figs[p].base_value / wv - figs[s].base_value) <= _rules()["far_whole_gap"]
+        ):
             out.append(Relation("share", {"part": p, "whole": w, "share": s}))
     return out
+
+
+def _whole_named(share: Figure, whole: Figure) -> bool:
+    """Whether the words after a share name the whole ("chiếm 91,5% tổng số hộ nghèo", checks.yaml shares.named_whole)
+    and the whole's clause or subject holds every one of them ("toàn tỉnh có 41.328 hộ nghèo")."""
+    named = _rules()["named_whole"].match(share.quote, share.char_end)
+    if named is None:
+        return False
+    words = {w.casefold() for w in _WORD.findall(named.group("whole"))}
+    own = _clause_words(whole.quote, whole.char_start, whole.char_end, after=True)
+    own |= {w.casefold() for w in _WORD.findall(whole.subject or "")}
+    return bool(words) and words <= own
+
+
+def _opens_parts_of(share: Figure, whole: int, previous: list[int]) -> bool:
+    """Whether the share's sentence opens on the parts ("Trong đó: ...", checks.yaml value_conflict.part_opener) of the
+    sentence just before, which states the whole."""
+    return whole in previous and _rules()["part_opener"].match(share.quote) is not None
 
 
 def _ratios(figs: list[Figure], idxs: list[int]) -> list[Relation]:
@@ -518,6 +550,113 @@ def _plan_reached(figs: list[Figure], idxs: list[int], found: list[Relation]) ->
             continue
         out.append(Relation("ratio", {"part": idxs[k - 1], "whole": idxs[k - 2], "share": s}))
     return out
+
+
+_NAME_MARK = regex.compile(r"[,;:]")
+_LIST_MARK = regex.compile(r"^\W*(?:\p{L}|\d{1,2})[).]\s+")
+
+
+def _name_words(quote: str, start: int, end: int) -> set[str]:
+    """The words naming a number: its clause up to the number (from the last comma, semicolon or colon), without a list
+    mark ("a)"), the opener of a parts clause ("trong đó", "riêng") and the words that name nothing (checks.yaml
+    value_conflict.fillers), case folded."""
+    r = _rules()
+    marks = [m.end() for m in _NAME_MARK.finditer(quote, 0, start)]
+    clause = quote[marks[-1] if marks else 0 : end]
+    clause = clause[_LIST_MARK.match(clause).end() if _LIST_MARK.match(clause) else 0 :]
+    opener = r["part_opener"].match(clause)
+    if opener:
+        clause = clause[opener.end() :]
+    return {w.casefold() for w in _WORD.findall(clause)} - r["fillers"]
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    """Two names of one quantity: one holds every word of the other, two words at least."""
+    return min(len(a), len(b)) >= 2 and (a <= b or b <= a)
+
+
+def _named_plans(figs: list[Figure], by_quote: dict, found: list[Relation]) -> list[Relation]:
+    """A share of a plan its sentence does not state ("a) Vốn ngân sách trung ương giải ngân 1.402,8 tỷ đồng, đạt 53,1%
+    kế hoạch"), when the document states, before it, the one plan of that name ("Phân theo nguồn vốn: vốn ngân sách
+    trung ương 2.641,3 tỷ đồng"): a ratio of the level to that plan, which ratio_mismatch computes. The name is the
+    one the share gives its plan ("45,5% kế hoạch Hội đồng nhân dân tỉnh giao", checks.yaml shares.plan_named), else
+    the level's own clause; a plan's name is its clause, and one holds every word of the other. The plan is a target
+    of the level's unit whose period covers the level's. Several plans of that name, or none: the share stays a share
+    of the plan (the SQL check looks for a known one)."""
+    sentence_of = {i: idxs for idxs in by_quote.values() for i in idxs}
+    levels_of = {
+        rel.members["share"]: rel.members["level"] for rel in found if rel.kind == "share" and "level" in rel.members
+    }
+    out = []
+    for rel in found:
+        if rel.kind != "share" or "level" not in rel.members:
+            out.append(rel)
+            continue
+        plan = _named_plan(figs, rel.members["level"], rel.members["share"], sentence_of, levels_of)
+        if plan is None:
+            out.append(rel)
+        else:
+            out.append(Relation("ratio", {"part": rel.members["level"], "whole": plan, "share": rel.members["share"]}))
+    return out
+
+
+def _named_plan(figs: list[Figure], level: int, share: int, sentence_of: dict, levels_of: dict) -> int | None:
+    r = _rules()
+    lv, sh = figs[level], figs[share]
+    idxs = sorted(sentence_of.get(share, []), key=lambda i: figs[i].char_start)
+    k = idxs.index(share) if share in idxs else 0
+    if k == 0:
+        return None
+    prev = idxs[k - 1]
+    # the share follows its level, or another share of it ("bằng 50,2% kế hoạch ... và 45,5% kế hoạch ..."); a share
+    # further on, inside a bracket or past a semicolon, is of something else ("(10 tháng thu đạt 61,7% dự toán)")
+    between = sh.quote[figs[prev].char_end : sh.char_start]
+    if not (prev == level or (levels_of.get(prev) == level and not any(c in between for c in "();"))):
+        return None
+    if any(figs[t].role == "target" and _same_unit(figs[t], lv) for t in idxs):
+        return None  # the sentence states plans of its own
+    if lv.period_start is None or lv.period_end is None:
+        return None
+    named = r["plan_named"].match(sh.quote, sh.char_end)
+    given = {w.casefold() for w in _WORD.findall(named.group("name"))} - r["fillers"] if named else set()
+    own = _name_words(lv.quote, lv.char_start, lv.char_start)
+
+    def names_it(t: int) -> bool:
+        words = _name_words(figs[t].quote, figs[t].char_start, figs[t].char_start)
+        if len(given) < 2:
+            return _alike(own, words)
+        # the share names its plan by who gave it ("kế hoạch Hội đồng nhân dân tỉnh giao"): a plan of that giver, and of
+        # the level's quantity (its name, or its indicator), not any plan that giver gave
+        of_level = lv.indicator is not None and _plan_indicator(figs, t, sentence_of) == lv.indicator
+        return given <= words and (_alike(own, words) or of_level)
+
+    plans = [
+        t
+        for t in range(level)
+        if figs[t].role == "target" and figs[t].kind == "number" and figs[t].qualifier is None
+        and not _CELL.match(figs[t].location) and _same_unit(figs[t], lv)
+        and figs[t].period_start is not None and figs[t].period_end is not None
+        and figs[t].period_start <= lv.period_start and figs[t].period_end >= lv.period_end
+        and names_it(t)
+    ]
+    return plans[0] if len(plans) == 1 else None
+
+
+def _plan_indicator(figs: list[Figure], t: int, sentence_of: dict) -> str | None:
+    """A plan's indicator; a plan with none, opening a semicolon clause of a sentence whose first plan has one, is of
+    that one's quantity: the clause names only who gave it ("Tổng kế hoạch vốn đầu tư công ... Thủ tướng Chính phủ
+    giao cho tỉnh là 4.356,78 tỷ đồng; Hội đồng nhân dân tỉnh giao 4.812,5 tỷ đồng")."""
+    f = figs[t]
+    if f.indicator is not None:
+        return f.indicator
+    first = next((i for i in sorted(sentence_of.get(t, []), key=lambda i: figs[i].char_start)
+                  if figs[i].role == "target" and figs[i].char_start < f.char_start), None)
+    clause_start = max((m.end() for m in _NAME_MARK.finditer(f.quote, 0, f.char_start)), default=0)
+    if first is None or f.quote[clause_start - 1 : clause_start] != ";" or figs[first].char_start > clause_start:
+        return None
+    if any(figs[i].char_start >= clause_start and figs[i].char_start < f.char_start for i in sentence_of.get(t, [])):
+        return None  # another number opens the clause: the plan is not its first
+    return figs[first].indicator
 
 
 _CLAUSE_END = regex.compile(r"[;.]")
