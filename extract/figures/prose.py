@@ -56,6 +56,7 @@ from extract.figures.subjects import (
     money_of_act,
     noun_phrase,
     parallel_place,
+    paren_total,
     part_in_parens,
     part_of_carried,
     per_head_group,
@@ -176,7 +177,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
             # "... là 12.000 ha. Trong đó: diện tích lúa 8.000 ha": parts of the last figure of the sentence before
-            total = list_total(sent, m, done) or total_before(sent, m, said)
+            total = list_total(sent, m, done) or total_before(sent, m, said) or paren_total(sent, m, done)
             subject = noun_phrase(sent, m, subject, indicator, total, done)
             subject = index_mean(subject, m, sent.text[: m.start])  # "Giá trị trung bình Chỉ số X ... đạt 84,37%"
             subject = without_writer(subject, sec.meta.issuer)  # "Sở Nội vụ đã tổng hợp 50 ý kiến" in its own report

@@ -2150,6 +2150,29 @@ def total_before(sent: Sentence, m: Mention, before: list) -> tuple[Mention, str
     return next(((o, s) for o, s in reversed(before) if s and o.base_unit == m.base_unit and not o.sign_word), None)
 
 
+def paren_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
+    """The total whose parts a parenthesis right after it lists ("tổng kế hoạch vốn của Chương trình là 3.022 tỷ đồng
+    (vốn đầu tư phát triển 2.198 tỷ đồng, vốn sự nghiệp 824 tỷ đồng)"): the figure before the parenthesis, when `m`
+    is one of two or more labelled amounts inside it in the total's unit, none a change; None otherwise."""
+    g = sent.group(m.start)
+    if g < 0 or m.sign_word or m.base_unit in (None, "%") or sent.text[g] != "(":
+        return None
+    head = next(((o, subj) for o, subj in reversed(done) if o.end <= g), None)
+    if head is None or not head[1] or sent.text[head[0].end : g].strip() or head[0].base_unit != m.base_unit \
+            or head[0].sign_word:
+        return None
+    close = sent.close_of(g)
+    inside = [o for o in sent.mentions if g < o.start < close and sent.group(o.start) == g]
+    if len(inside) < 2 or any(o.base_unit != m.base_unit or o.sign_word for o in inside):
+        return None
+    lo = g + 1
+    for o in inside:  # each part labelled: words of its own between the separator before it and its number
+        if not content_words(sent.text[lo : o.start]):
+            return None
+        lo = o.end
+    return head
+
+
 def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
     """Whether `pos` is inside a parenthesis that closes before `end`."""
     group = sent.group(pos)
