@@ -1644,7 +1644,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
-            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
+            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _slashed_pair(sent, m)
             unit = _noun_after_phrase(m, unit) if content_words(before) else unit
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
@@ -2001,6 +2001,21 @@ def _counted_noun(m: Mention) -> str:
     unit = m.unit or ""
     head, _, per = unit.partition("/")
     return head.strip() if per and not _money_rate(unit) else unit
+
+
+def _slashed_pair(sent: Sentence, m: Mention) -> str:
+    """The noun a count counts where a slash joins two nouns of one count ("Danh mục nhiệm vụ, dự án cụ thể: 54
+    nhiệm vụ/dự án": tasks or projects, 54 in all): the two nouns as the sentence writes them coordinated too
+    ("nhiệm vụ, dự án", "nhiệm vụ và dự án"); else _counted_noun, the slash a per-unit ("35 học sinh/lớp": for each
+    class)."""
+    unit = m.unit or ""
+    head, _, per = unit.partition("/")
+    if not per or "/" in per or _money_rate(unit) or not head.strip():
+        return _counted_noun(m)
+    both = regex.compile(WHOLE_WORD % regex.escape(head.strip()) + r"\s*(?:,|\s" + phrase_words().coordinator.pattern
+                         + r")\s*" + WHOLE_WORD % regex.escape(per.strip()), regex.IGNORECASE)
+    written = both.search(sent.text)
+    return " ".join(written.group().split()) if written else _counted_noun(m)
 
 
 def _noun_after_phrase(m: Mention, unit: str) -> str:
