@@ -38,6 +38,7 @@ from extract.language.subjects import (
     extent_words_data,
     measure_phrase,
     measure_units,
+    per_times,
     phrase_words,
     tidy_subject,
     until_boundary,
@@ -250,15 +251,36 @@ def _after_count(sent: Sentence, lo: int) -> bool:
 # asked again of the same words (the clause before a number, the comma parts after it, for each number of a
 # sentence): remembered per document (emptied by `forget`); the result depends on the text and the rules alone
 @lru_cache(maxsize=4096)
-def _strip_lead_in(text: str) -> str:
-    """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm")."""
+def _strip_lead_in(text: str, average: bool = False) -> str:
+    """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm"); with `average`, an
+    average word right after the noun phrase is kept at its end ("năng suất bình quân 58,5 tạ/ha": the figure is the
+    noun's mean), but not after a predicate ("chỉ đạt bình quân 1,9 điểm", "tăng bình quân 3,5 điểm phần trăm": it
+    goes with the verb)."""
     pw = phrase_words()
-    first = True
+    first, kept, noun = True, "", None
     while m := pw.lead_in.search(text) or _end_aspect(text):
         if not first and pw.averages.fullmatch(m.group()):
             break  # "công suất ... bình quân đạt 92,6%": the average qualifies the noun before the predicate
+        if first and average and pw.averages.fullmatch(m.group()):
+            kept = " ".join(m.group().split())
         text, first = text[: m.start()].rstrip(" ,"), False
+        noun = text if noun is None else noun
+    if kept and text == noun and content_words(text) and not _ends_in_predicate(text):
+        return f"{text} {kept}"
     return text
+
+
+def _ends_in_predicate(text: str) -> bool:
+    """`text` ends with a predicate word (subjects.yaml phrase.predicates: "tăng", "giảm", "đạt")."""
+    last = list(phrase_words().predicates.finditer(text))
+    return bool(last) and not text[last[-1].end() :].strip()
+
+
+def _count_per_time(m: Mention) -> bool:
+    """A count per a unit of time ("bình quân 2.730 người/năm"): its average is how many a year, which the
+    per-time (extents.yaml per_times) says already."""
+    head, _, per = (m.unit or "").partition("/")
+    return bool(per) and is_counted(m) and per.strip().casefold() in per_times()
 
 
 def forget() -> None:
@@ -324,7 +346,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     given = _gives_to(text)
-    text = _strip_lead_in(_without_purpose(text, sent.text[lo : m.start]))
+    text = _strip_lead_in(_without_purpose(text, sent.text[lo : m.start]), average=not _count_per_time(m))
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
         text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
@@ -1381,7 +1403,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
     lo = _subject_lo(sent, m, lo, start)
     text = without_openers(unmark(_drop_copula_aside(sent, lo, masked(sent, lo, start, m), exclusion=True)))
-    text = _strip_lead_in(text)
+    text = _strip_lead_in(text, average=True)
     pred = _past_rate_name(text, pw.predicates.search(text))
     if (obj := _amount_object(m, text)) is not None:
         text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
