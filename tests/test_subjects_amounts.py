@@ -289,3 +289,16 @@ def test_an_average_word_right_after_the_noun_before_an_amount_says_the_figure_i
     assert "bình" not in words(s["12,5%"])
     s = subjects_of("Các cơ sở giáo dục nghề nghiệp tuyển sinh bình quân 1.500 học viên/năm.")
     assert "bình" not in words(s["1.500"])
+
+
+def test_a_disbursement_after_the_planned_money_of_its_sentence_disburses_that_money():
+    # health, not the poverty, education and programme texts that showed it
+    s = subjects_of("Tổng vốn Dự án nâng cấp Bệnh viện Đa khoa tỉnh được giao 320 tỷ đồng; đến ngày 30/9/2026 đã giải ngân "
+                    "180 tỷ đồng, đạt 56,3% kế hoạch.")
+    assert names(s["180"], "vốn Dự án nâng cấp Bệnh viện Đa khoa tỉnh giải ngân", extra=0)
+    assert names(s["56,3%"], "vốn Dự án nâng cấp Bệnh viện Đa khoa tỉnh giải ngân", extra=0)
+    s = subjects_of("Dự toán chi sự nghiệp y tế năm 2026 là 950 tỷ đồng, đến ngày 30/9/2026 đã giải ngân 610 tỷ đồng.")
+    assert names(s["610"], "chi sự nghiệp y tế giải ngân", extra=0)
+    # no planned money before it in the sentence: the capital noun alone
+    s = subjects_of("Đến ngày 30/9/2026, toàn ngành đã giải ngân 180 tỷ đồng, đạt 56,3% kế hoạch.")
+    assert names(s["180"], "vốn giải ngân", extra=0)

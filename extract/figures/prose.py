@@ -225,7 +225,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             subject = duration_named(m, role, subject)  # "đào tạo dưới 03 tháng": "thời gian đào tạo"
             subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
-            subject = disbursed_capital(m, subject, sec.meta.title)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
+            subject = disbursed_capital(m, subject, sec.meta.title, done)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
             subject = money_of_act(m, subject)  # "xử phạt vi phạm hành chính 85 triệu đồng": the money of the fines
             subject = allocated_money(sent, m, subject)  # "bố trí 6.850 triệu đồng từ ngân sách tỉnh cho ...": what it pays
             subject = given_quota(sent, m, subject)  # "giao 2.315 biên chế công chức ...": "biên chế công chức được giao"

@@ -2387,19 +2387,33 @@ _TITLE_CAPITAL = 6  # words of the capital a title names after its act of disbur
 _TITLE_CAPITAL_END = regex.compile(r"[,;:()\[\]“”\"]|\s[-–]\s")
 
 
-def disbursed_capital(m: Mention, subject: str | None, title: str | None) -> str | None:
+def disbursed_capital(m: Mention, subject: str | None, title: str | None, done: list | None = None) -> str | None:
     """`subject` of an amount or a rate named by an act of disbursing alone ("toàn tỉnh giải ngân 2.187,6 tỷ đồng",
     "đã giải ngân 528,4 tỷ đồng, đạt 73,4% kế hoạch vốn năm"): the capital disbursed, named by the capital noun and
     what the document's title names after the act ("Tình hình giải ngân kế hoạch vốn đầu tư công năm 2026" -> "vốn
-    đầu tư công giải ngân"), the noun alone when the title names none ("vốn giải ngân"); `subject` unchanged
-    otherwise (amounts.yaml `disbursement_acts`, `disbursed_noun`)."""
+    đầu tư công giải ngân"), the noun alone when the title names none ("vốn giải ngân"); the money planned that an
+    earlier amount of the sentence names (`done`) comes first (_planned_money); `subject` unchanged otherwise
+    (amounts.yaml `disbursement_acts`, `disbursed_noun`)."""
     aw = amount_words()
     if not subject or not (m.base_unit == "%" or m.base_unit in rules().money_units):
         return subject
     act = aw.disbursement_act.search(subject)
     if act is None or content_words(subject) != content_words(act.group()):
         return subject  # "dự án giải ngân", "Vốn mới giải ngân": the act's subject is named
-    return " ".join([_title_capital(title, aw) or aw.disbursed_noun, act.group()])
+    return " ".join([_planned_money(m, done or [], aw) or _title_capital(title, aw) or aw.disbursed_noun, act.group()])
+
+
+def _planned_money(m: Mention, done: list, aw: AmountWords) -> str:
+    """The money planned or allotted that an earlier amount of the sentence names, opening with a plan word
+    (amounts.yaml planned_money_heads: "Tổng vốn Chương trình ... được giao 684,5 tỷ đồng" -> "vốn Chương trình ..."),
+    without those words, the plan's time and the passive verb that gave it ("được giao"); "" when none does."""
+    money = rules().money_units
+    given = regex.compile(r"\s+(?:" + context_words().relative_passive.pattern + r")\s+\p{L}+\s*$", regex.IGNORECASE)
+    for o, s in reversed(done):
+        if o.end <= m.start and o.base_unit in money and s and aw.planned_head.match(s):
+            rest = given.sub("", _as_whole_of_part(aw.planned_head.sub("", s, count=1)))
+            return rest if content_words(rest) else ""
+    return ""
 
 
 def money_of_act(m: Mention, subject: str | None) -> str | None:

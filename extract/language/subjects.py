@@ -835,6 +835,7 @@ class AmountWords:
     duration_head: str  # the noun heading a duration's subject: "thời gian"
     disbursement_act: regex.Pattern  # searched: an act of disbursing capital ("giải ngân")
     disbursed_noun: str  # the noun naming what such an act disburses: "vốn"
+    planned_head: regex.Pattern  # matched at the start of a subject: the plan words opening a planned amount ("tổng")
     money_act: regex.Pattern  # searched: an act that moves money ("xử phạt", "thu hồi", "thi hành")
     money_head: str  # the noun heading the money of such an act: "tiền"
     allocation_act: regex.Pattern  # searched: an act that sets money aside ("bố trí", "phân bổ")
@@ -849,7 +850,7 @@ def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
                                                   "sum_nouns", "money_nouns", "duration_head", "time_nouns",
                                                   "level_nouns", "level_label_words", "disbursement_acts",
-                                                  "disbursed_noun", "money_acts", "money_head",
+                                                  "disbursed_noun", "planned_money_heads", "money_acts", "money_head",
                                                   "allocation_acts", "allocation_head"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
@@ -878,6 +879,8 @@ def amount_words() -> AmountWords:
         disbursement_act=regex.compile(WHOLE_WORD % word_alternation(data["disbursement_acts"],
                                                                      "amounts.yaml disbursement_acts"), regex.IGNORECASE),
         disbursed_noun=data["disbursed_noun"],
+        planned_head=regex.compile(r"^\s*(?:" + WHOLE_WORD % word_alternation(
+            data["planned_money_heads"], "amounts.yaml planned_money_heads") + r"\s*)+", regex.IGNORECASE),
         money_act=regex.compile(WHOLE_WORD % word_alternation(data["money_acts"], "amounts.yaml money_acts"),
                                 regex.IGNORECASE),
         money_head=data["money_head"],
