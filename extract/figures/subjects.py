@@ -279,7 +279,7 @@ def _ends_in_predicate(text: str) -> bool:
 def _count_per_time(m: Mention) -> bool:
     """A count per a unit of time ("bình quân 2.730 người/năm"): its average is how many a year, which the
     per-time (extents.yaml per_times) says already."""
-    head, _, per = (m.unit or "").partition("/")
+    per = (m.unit or "").partition("/")[2]
     return bool(per) and is_counted(m) and per.strip().casefold() in per_times()
 
 
@@ -2408,12 +2408,17 @@ def _planned_money(m: Mention, done: list, aw: AmountWords) -> str:
     (amounts.yaml planned_money_heads: "Tổng vốn Chương trình ... được giao 684,5 tỷ đồng" -> "vốn Chương trình ..."),
     without those words, the plan's time and the passive verb that gave it ("được giao"); "" when none does."""
     money = rules().money_units
-    given = regex.compile(r"\s+(?:" + context_words().relative_passive.pattern + r")\s+\p{L}+\s*$", regex.IGNORECASE)
     for o, s in reversed(done):
         if o.end <= m.start and o.base_unit in money and s and aw.planned_head.match(s):
-            rest = given.sub("", _as_whole_of_part(aw.planned_head.sub("", s, count=1)))
+            rest = _given_by().sub("", _as_whole_of_part(aw.planned_head.sub("", s, count=1)))
             return rest if content_words(rest) else ""
     return ""
+
+
+@lru_cache(maxsize=1)
+def _given_by() -> regex.Pattern:
+    """A passive marker and its verb ending a phrase ("... được giao"; subjects.yaml context.relative_passives)."""
+    return regex.compile(r"\s+(?:" + context_words().relative_passive.pattern + r")\s+\p{L}+\s*$", regex.IGNORECASE)
 
 
 def money_of_act(m: Mention, subject: str | None) -> str | None:
