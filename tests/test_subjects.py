@@ -753,3 +753,14 @@ def test_a_running_total_with_no_figure_before_it_takes_nothing():
     assert running_total("lũy kế 10 tháng", [(None, None)]) is None
     assert running_total("lũy kế 10 tháng", [(None, "số thu ngân sách")]) == "số thu ngân sách"
     assert running_total("số thu ngân sách", [(None, "kinh phí")]) is None
+
+
+def test_a_slash_between_two_nouns_written_coordinated_too_is_one_count_of_both():
+    # science, not the PAR index report that showed it: "đề tài/dự án" counts topics or projects, 12 in all
+    s = subjects_of("Năm 2026, Sở Khoa học và Công nghệ quản lý 12 đề tài/dự án, gồm các đề tài và dự án cấp tỉnh.")
+    assert names(s["12"], "đề tài, dự án Sở Khoa học và Công nghệ quản lý", extra=0)
+    # not written coordinated: the slash is a per-unit, what is counted is the noun before it
+    s = subjects_of("Năm 2026, Sở Khoa học và Công nghệ quản lý 12 đề tài/dự án.")
+    assert not {"dự", "án"} & words(s["12"])
+    s = subjects_of("Các trường bố trí tối đa 35 học sinh/lớp đối với học sinh lớp 10.")  # "học sinh lớp": no coordination
+    assert s["35"].count("lớp") == 1  # the one of "lớp 10": no pair read from "học sinh lớp"

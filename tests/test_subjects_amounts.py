@@ -4,7 +4,7 @@ invented sentences of the shapes policy documents and minutes use."""
 from __future__ import annotations
 
 import pytest
-from support import names, subjects_of
+from support import names, subjects_of, words
 
 from extract.catalog import RuleError
 from extract.language import subjects as subject_rules
@@ -169,7 +169,8 @@ def test_a_change_in_percentage_points_measures_the_rate_before_it():
 def test_an_average_before_a_predicate_qualifies_the_noun():
     s = subjects_of("Thời gian nằm viện bình quân đạt 6,1 ngày; mức chi bình quân 2 triệu đồng/người.")
     assert names(s["6,1"], "thời gian nằm viện bình quân")
-    assert "bình quân" not in s["2"]  # right before the number it is a lead-in
+    # right before the number it is dropped as a lead-in and kept after the noun: the level is a mean (session 21)
+    assert names(s["2"], "mức chi bình quân", extra=0)
 
 
 def test_a_sum_after_a_count_is_the_money_of_what_was_counted():
@@ -273,3 +274,31 @@ def test_a_level_per_head_whose_head_goes_on_with_words_is_the_level_for_that_gr
     assert names(s["5"], "mức hỗ trợ hộ có nhà bị cuốn trôi", extra=0)
     s = subjects_of("Mức chi 500.000 đồng/hộ có người khuyết tật nặng.")
     assert names(s["500.000"], "mức chi hộ có người khuyết tật nặng", extra=0)
+
+
+def test_an_average_word_right_after_the_noun_before_an_amount_says_the_figure_is_a_mean():
+    # industry and customs, not the insurance, housing, credit, rice and emulation texts that showed it
+    s = subjects_of("Thu nhập của công nhân khu công nghiệp bình quân 8,5 triệu đồng/người/tháng.")
+    assert "bình" in words(s["8,5"])
+    s = subjects_of("Thời gian thông quan hàng hóa bình quân 4 giờ, giảm 1 giờ so với năm 2025.")
+    assert names(s["4"], "thời gian thông quan hàng hóa bình quân")
+    # after a predicate the average goes with the verb; a count per year is how many a year already
+    s = subjects_of("Sản lượng điện thương phẩm của Công ty chỉ đạt bình quân 120 triệu kWh.")
+    assert "bình" not in words(s["120"])
+    s = subjects_of("Kim ngạch xuất khẩu qua cửa khẩu tăng bình quân 12,5% mỗi năm.")
+    assert "bình" not in words(s["12,5%"])
+    s = subjects_of("Các cơ sở giáo dục nghề nghiệp tuyển sinh bình quân 1.500 học viên/năm.")
+    assert "bình" not in words(s["1.500"])
+
+
+def test_a_disbursement_after_the_planned_money_of_its_sentence_disburses_that_money():
+    # health, not the poverty, education and programme texts that showed it
+    s = subjects_of("Tổng vốn Dự án nâng cấp Bệnh viện Đa khoa tỉnh được giao 320 tỷ đồng; đến ngày 30/9/2026 đã giải ngân "
+                    "180 tỷ đồng, đạt 56,3% kế hoạch.")
+    assert names(s["180"], "vốn Dự án nâng cấp Bệnh viện Đa khoa tỉnh giải ngân", extra=0)
+    assert names(s["56,3%"], "vốn Dự án nâng cấp Bệnh viện Đa khoa tỉnh giải ngân", extra=0)
+    s = subjects_of("Dự toán chi sự nghiệp y tế năm 2026 là 950 tỷ đồng, đến ngày 30/9/2026 đã giải ngân 610 tỷ đồng.")
+    assert names(s["610"], "chi sự nghiệp y tế giải ngân", extra=0)
+    # no planned money before it in the sentence: the capital noun alone
+    s = subjects_of("Đến ngày 30/9/2026, toàn ngành đã giải ngân 180 tỷ đồng, đạt 56,3% kế hoạch.")
+    assert names(s["180"], "vốn giải ngân", extra=0)

@@ -385,3 +385,30 @@ def test_riêng_singling_out_a_time_singles_out_when_not_which():
     assert "riêng" not in words(s["85"]) and names(s["85"], "lao động tuyển mới", extra=2)
     s = subjects_of("Riêng quý III, toàn ngành tuyển mới 120 giáo viên.")
     assert not {"quý", "iii"} & words(s["120"])
+
+
+def test_the_event_a_time_limit_counts_from_is_no_part_of_the_subject():
+    # health, not the inspection, enrolment and budget texts that showed it: the limit's start says when
+    s = subjects_of("Các bệnh viện gửi báo cáo sự cố y khoa trong thời hạn 05 ngày kể từ ngày phát hiện sự cố.")
+    assert names(s["05"], "gửi báo cáo sự cố y khoa thời hạn")
+    assert not words(s["05"]) & {"phát", "hiện"}
+    s = subjects_of("Người bệnh được đổi thẻ trong thời hạn 10 ngày kể từ khi cơ sở y tế tiếp nhận hồ sơ, tại bộ phận "
+                    "một cửa.")
+    assert not words(s["10"]) & {"tiếp", "nhận", "hồ", "sơ"}
+    # a duration without "thời hạn" is the time since its event, which the event names (real document 33)
+    s = subjects_of("Bảo hành công trình đường huyện tối thiểu 24 tháng kể từ ngày nghiệm thu bàn giao.")
+    assert {"nghiệm", "thu", "bàn", "giao"} <= words(s["24"])
+    assert subject_rules.without_count_from("thời hạn kể từ ngày ký") == "thời hạn kể từ ngày ký"  # nothing else
+
+
+def test_the_legal_article_an_act_goes_by_is_no_part_of_the_subject():
+    s = subjects_of("Thanh tra giao thông đã tạm giữ 36 phương tiện vi phạm theo khoản 2 Điều 5 Nghị định số "
+                    "100/2019/NĐ-CP.")
+    assert names(s["36"], "phương tiện vi phạm tạm giữ")
+    assert not words(s["36"]) & {"khoản", "điều", "nghị", "định"}
+    assert subject_rules.without_article_basis(
+        "hộ kinh doanh bị đình chỉ theo quy định tại điểm b khoản 3 Điều 7 Thông tư số 12/2024/TT-BYT, trong quý") \
+        == "hộ kinh doanh bị đình chỉ, trong quý"
+    # a whole document cited may name the set counted: kept
+    s = subjects_of("Huyện đã hoàn thành 14 công trình giao thông nông thôn theo Quyết định số 25/QĐ-UBND.")
+    assert {"quyết", "định"} <= words(s["14"])

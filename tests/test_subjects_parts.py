@@ -218,3 +218,19 @@ def test_a_total_raised_by_the_figure_before_counts_what_it_added():
     assert names(s["27"], "làng nghề truyền thống", extra=2)
     s = subjects_of("Năm 2026 có thêm 05 trường mầm non đạt chuẩn quốc gia, nâng tổng số trường đạt chuẩn lên 41 trường.")
     assert names(s["41"], "trường mầm non đạt chuẩn quốc gia", extra=1)
+
+
+def test_labelled_amounts_in_parentheses_right_after_a_total_are_its_parts():
+    # health and forestry, not the programme, poverty and budget texts that showed it
+    s = subjects_of("Tổng kinh phí Đề án phát triển y tế cơ sở năm 2026 là 450 tỷ đồng (ngân sách trung ương 300 tỷ "
+                    "đồng, ngân sách tỉnh 150 tỷ đồng).")
+    assert names(s["300"], "kinh phí Đề án phát triển y tế cơ sở ngân sách trung ương", extra=0)
+    assert names(s["150"], "kinh phí Đề án phát triển y tế cơ sở ngân sách tỉnh", extra=0)
+    s = subjects_of("Diện tích rừng trồng mới năm 2026 đạt 5.200 ha (rừng phòng hộ 1.200 ha, rừng sản xuất 4.000 ha).")
+    assert names(s["1.200"], "diện tích rừng trồng mới rừng phòng hộ", extra=0)
+    # one amount, or a change, in the parenthesis is no list of parts
+    s = subjects_of("Tổng kinh phí Đề án phát triển y tế cơ sở năm 2026 là 450 tỷ đồng (năm 2025: 400 tỷ đồng).")
+    assert s["400"] == s["450"]
+    s = subjects_of("Tổng kinh phí Đề án phát triển y tế cơ sở năm 2026 là 450 tỷ đồng (tăng 50 tỷ đồng, tăng 12 tỷ "
+                    "đồng so với kế hoạch).")
+    assert s["50"] == s["450"]

@@ -51,6 +51,9 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # verbs, classifiers, a profile part) raised the twenty-six older texts (precision 0.999 -> 1.000, role 0.975 -> 0.977,
 # period 0.975 -> 0.978, point in time 0.980 -> 0.984, subject 0.663 -> 0.673) and T older's subject 0.817 -> 0.822.
 # "T" is all thirty-four texts as measured after the merge (the new texts lower its whole); "T older" the same ten.
+# Session 21 (s21-Q, subjects of the texts in main: the event a time limit counts from, a legal article an act goes
+# by, labelled parts in parentheses after a total, an average word after the noun, the planned money a disbursement
+# disburses): T subject 0.648 -> 0.665, T older's subject 0.822 -> 0.832, no other column moved.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
@@ -62,9 +65,9 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "tong_ket_thi_dua_khen_thuong_quang_ninh")
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.985, "qualifier": 0.996, "role": 0.970, "period": 0.974,
-                        "point_in_time": 0.985, "subject": 0.648}),
+                        "point_in_time": 0.985, "subject": 0.665}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
-                              "point_in_time": 0.997, "subject": 0.822}),
+                              "point_in_time": 0.997, "subject": 0.832}),
 }
 
 

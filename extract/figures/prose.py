@@ -56,6 +56,7 @@ from extract.figures.subjects import (
     money_of_act,
     noun_phrase,
     parallel_place,
+    paren_total,
     part_in_parens,
     part_of_carried,
     per_head_group,
@@ -176,7 +177,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                 indicator = None  # "chiếm 10% diện tích" is a share of area, not the area indicator
             name = check_name(sent, m, subject, indicator, list_total(sent, m, named), named)
             # "... là 12.000 ha. Trong đó: diện tích lúa 8.000 ha": parts of the last figure of the sentence before
-            total = list_total(sent, m, done) or total_before(sent, m, said)
+            total = list_total(sent, m, done) or total_before(sent, m, said) or paren_total(sent, m, done)
             subject = noun_phrase(sent, m, subject, indicator, total, done)
             subject = index_mean(subject, m, sent.text[: m.start])  # "Giá trị trung bình Chỉ số X ... đạt 84,37%"
             subject = without_writer(subject, sec.meta.issuer)  # "Sở Nội vụ đã tổng hợp 50 ý kiến" in its own report
@@ -224,7 +225,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = support_level(m, role, subject)  # "Hỗ trợ tiền ăn 50.000 đồng/người/ngày": the level paid
             subject = duration_named(m, role, subject)  # "đào tạo dưới 03 tháng": "thời gian đào tạo"
             subject = level_of_act(sent, m, subject)  # "chi hỗ trợ tiền ăn ... với mức 150.000 đồng/người/ngày"
-            subject = disbursed_capital(m, subject, sec.meta.title)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
+            subject = disbursed_capital(m, subject, sec.meta.title, done)  # "toàn tỉnh giải ngân 2.187,6 tỷ đồng"
             subject = money_of_act(m, subject)  # "xử phạt vi phạm hành chính 85 triệu đồng": the money of the fines
             subject = allocated_money(sent, m, subject)  # "bố trí 6.850 triệu đồng từ ngân sách tỉnh cho ...": what it pays
             subject = given_quota(sent, m, subject)  # "giao 2.315 biên chế công chức ...": "biên chế công chức được giao"

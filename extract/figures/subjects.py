@@ -38,6 +38,7 @@ from extract.language.subjects import (
     extent_words_data,
     measure_phrase,
     measure_units,
+    per_times,
     phrase_words,
     tidy_subject,
     until_boundary,
@@ -250,15 +251,36 @@ def _after_count(sent: Sentence, lo: int) -> bool:
 # asked again of the same words (the clause before a number, the comma parts after it, for each number of a
 # sentence): remembered per document (emptied by `forget`); the result depends on the text and the rules alone
 @lru_cache(maxsize=4096)
-def _strip_lead_in(text: str) -> str:
-    """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm")."""
+def _strip_lead_in(text: str, average: bool = False) -> str:
+    """`text` without the lead-in words and aspect markers it ends with ("đã có", "với", "gồm"); with `average`, an
+    average word right after the noun phrase is kept at its end ("năng suất bình quân 58,5 tạ/ha": the figure is the
+    noun's mean), but not after a predicate ("chỉ đạt bình quân 1,9 điểm", "tăng bình quân 3,5 điểm phần trăm": it
+    goes with the verb)."""
     pw = phrase_words()
-    first = True
+    first, kept, noun = True, "", None
     while m := pw.lead_in.search(text) or _end_aspect(text):
         if not first and pw.averages.fullmatch(m.group()):
             break  # "công suất ... bình quân đạt 92,6%": the average qualifies the noun before the predicate
+        if first and average and pw.averages.fullmatch(m.group()):
+            kept = " ".join(m.group().split())
         text, first = text[: m.start()].rstrip(" ,"), False
+        noun = text if noun is None else noun
+    if kept and text == noun and content_words(text) and not _ends_in_predicate(text):
+        return f"{text} {kept}"
     return text
+
+
+def _ends_in_predicate(text: str) -> bool:
+    """`text` ends with a predicate word (subjects.yaml phrase.predicates: "tăng", "giảm", "đạt")."""
+    last = list(phrase_words().predicates.finditer(text))
+    return bool(last) and not text[last[-1].end() :].strip()
+
+
+def _count_per_time(m: Mention) -> bool:
+    """A count per a unit of time ("bình quân 2.730 người/năm"): its average is how many a year, which the
+    per-time (extents.yaml per_times) says already."""
+    per = (m.unit or "").partition("/")[2]
+    return bool(per) and is_counted(m) and per.strip().casefold() in per_times()
 
 
 def forget() -> None:
@@ -324,7 +346,7 @@ def _before(sent: Sentence, m: Mention, bare: bool = False) -> tuple[str, bool, 
     if context_words().existential.search(text) and (find_periods(sent.text[lo:start]) or _DIGIT.search(text)):
         return "", False, ""  # "Qua rà soát đến ngày 14/12/2025 toàn tỉnh có 5362 người nghiện": a place and time
     given = _gives_to(text)
-    text = _strip_lead_in(_without_purpose(text, sent.text[lo : m.start]))
+    text = _strip_lead_in(_without_purpose(text, sent.text[lo : m.start]), average=not _count_per_time(m))
     basis = pw.basis.search(text)
     if basis and content_words(text[: basis.start()]) and not pw.coordinator.search(basis.group()):
         text = text[: basis.start()]  # "kiểm tra theo thẩm quyền 75 văn bản": a basis adjunct, not the object
@@ -1381,7 +1403,7 @@ def _rate_np(sent: Sentence, m: Mention, alias: str | None = None) -> str:
             lo = at[-1]  # "Tỷ lệ TTHC thực hiện việc tiếp nhận, trả kết quả ... đạt 100%"
     lo = _subject_lo(sent, m, lo, start)
     text = without_openers(unmark(_drop_copula_aside(sent, lo, masked(sent, lo, start, m), exclusion=True)))
-    text = _strip_lead_in(text)
+    text = _strip_lead_in(text, average=True)
     pred = _past_rate_name(text, pw.predicates.search(text))
     if (obj := _amount_object(m, text)) is not None:
         text = obj  # "ý kiến góp ý là giảm mức hỗ trợ theo hướng 50.000.000 đồng": the amount's own noun
@@ -1644,7 +1666,7 @@ def _own_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             if not before and not copula and (pair := _pair_verb(sent, m)) is not None:
                 before, agent = pair  # "bắt giữ 03 vụ 04 đối tượng có hành vi ...": the verb of the pair
             agent = agent or _whole_agent(sent, m)  # "X tiếp nhận 13 hồ sơ trên tổng số 14 hồ sơ": X's whole
-            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _counted_noun(m)
+            unit = "" if copula and m.unit and m.unit.casefold() in before.casefold() else _slashed_pair(sent, m)
             unit = _noun_after_phrase(m, unit) if content_words(before) else unit
             after = "" if _next_item_words(sent, m, before, total) else _after(sent, m)
             aim = _document_purpose(sent, m)  # "ban hành 12 văn bản để triển khai ...": what the documents are for
@@ -2003,6 +2025,21 @@ def _counted_noun(m: Mention) -> str:
     return head.strip() if per and not _money_rate(unit) else unit
 
 
+def _slashed_pair(sent: Sentence, m: Mention) -> str:
+    """The noun a count counts where a slash joins two nouns of one count ("Danh mục nhiệm vụ, dự án cụ thể: 54
+    nhiệm vụ/dự án": tasks or projects, 54 in all): the two nouns as the sentence writes them coordinated too
+    ("nhiệm vụ, dự án", "nhiệm vụ và dự án"); else _counted_noun, the slash a per-unit ("35 học sinh/lớp": for each
+    class)."""
+    unit = m.unit or ""
+    head, _, per = unit.partition("/")
+    if not per or "/" in per or _money_rate(unit) or not head.strip():
+        return _counted_noun(m)
+    both = regex.compile(WHOLE_WORD % regex.escape(head.strip()) + r"\s*(?:,|\s" + phrase_words().coordinator.pattern
+                         + r")\s*" + WHOLE_WORD % regex.escape(per.strip()), regex.IGNORECASE)
+    written = both.search(sent.text)
+    return " ".join(written.group().split()) if written else _counted_noun(m)
+
+
 def _noun_after_phrase(m: Mention, unit: str) -> str:
     """The counted noun `unit` of `m` where words of its clause stand before it: without its scale word ("đón 1,58
     triệu lượt khách" -> "lượt khách"), and none for a unit of physical measure (`extents.yaml` measure_units:
@@ -2148,6 +2185,29 @@ def total_before(sent: Sentence, m: Mention, before: list) -> tuple[Mention, str
     if m.base_unit in (None, "%") or not breakdown().match(unmark(sent.text).lstrip(" -–+*•")):
         return None
     return next(((o, s) for o, s in reversed(before) if s and o.base_unit == m.base_unit and not o.sign_word), None)
+
+
+def paren_total(sent: Sentence, m: Mention, done: list) -> tuple[Mention, str] | None:
+    """The total whose parts a parenthesis right after it lists ("tổng kế hoạch vốn của Chương trình là 3.022 tỷ đồng
+    (vốn đầu tư phát triển 2.198 tỷ đồng, vốn sự nghiệp 824 tỷ đồng)"): the figure before the parenthesis, when `m`
+    is one of two or more labelled amounts inside it in the total's unit, none a change; None otherwise."""
+    g = sent.group(m.start)
+    if g < 0 or m.sign_word or m.base_unit in (None, "%") or sent.text[g] != "(":
+        return None
+    head = next(((o, subj) for o, subj in reversed(done) if o.end <= g), None)
+    if head is None or not head[1] or sent.text[head[0].end : g].strip() or head[0].base_unit != m.base_unit \
+            or head[0].sign_word:
+        return None
+    close = sent.close_of(g)
+    inside = [o for o in sent.mentions if g < o.start < close and sent.group(o.start) == g]
+    if len(inside) < 2 or any(o.base_unit != m.base_unit or o.sign_word for o in inside):
+        return None
+    lo = g + 1
+    for o in inside:  # each part labelled: words of its own between the separator before it and its number
+        if not content_words(sent.text[lo : o.start]):
+            return None
+        lo = o.end
+    return head
 
 
 def _closed_before(sent: Sentence, pos: int, end: int) -> bool:
@@ -2327,19 +2387,38 @@ _TITLE_CAPITAL = 6  # words of the capital a title names after its act of disbur
 _TITLE_CAPITAL_END = regex.compile(r"[,;:()\[\]“”\"]|\s[-–]\s")
 
 
-def disbursed_capital(m: Mention, subject: str | None, title: str | None) -> str | None:
+def disbursed_capital(m: Mention, subject: str | None, title: str | None, done: list | None = None) -> str | None:
     """`subject` of an amount or a rate named by an act of disbursing alone ("toàn tỉnh giải ngân 2.187,6 tỷ đồng",
     "đã giải ngân 528,4 tỷ đồng, đạt 73,4% kế hoạch vốn năm"): the capital disbursed, named by the capital noun and
     what the document's title names after the act ("Tình hình giải ngân kế hoạch vốn đầu tư công năm 2026" -> "vốn
-    đầu tư công giải ngân"), the noun alone when the title names none ("vốn giải ngân"); `subject` unchanged
-    otherwise (amounts.yaml `disbursement_acts`, `disbursed_noun`)."""
+    đầu tư công giải ngân"), the noun alone when the title names none ("vốn giải ngân"); the money planned that an
+    earlier amount of the sentence names (`done`) comes first (_planned_money); `subject` unchanged otherwise
+    (amounts.yaml `disbursement_acts`, `disbursed_noun`)."""
     aw = amount_words()
     if not subject or not (m.base_unit == "%" or m.base_unit in rules().money_units):
         return subject
     act = aw.disbursement_act.search(subject)
     if act is None or content_words(subject) != content_words(act.group()):
         return subject  # "dự án giải ngân", "Vốn mới giải ngân": the act's subject is named
-    return " ".join([_title_capital(title, aw) or aw.disbursed_noun, act.group()])
+    return " ".join([_planned_money(m, done or [], aw) or _title_capital(title, aw) or aw.disbursed_noun, act.group()])
+
+
+def _planned_money(m: Mention, done: list, aw: AmountWords) -> str:
+    """The money planned or allotted that an earlier amount of the sentence names, opening with a plan word
+    (amounts.yaml planned_money_heads: "Tổng vốn Chương trình ... được giao 684,5 tỷ đồng" -> "vốn Chương trình ..."),
+    without those words, the plan's time and the passive verb that gave it ("được giao"); "" when none does."""
+    money = rules().money_units
+    for o, s in reversed(done):
+        if o.end <= m.start and o.base_unit in money and s and aw.planned_head.match(s):
+            rest = _given_by().sub("", _as_whole_of_part(aw.planned_head.sub("", s, count=1)))
+            return rest if content_words(rest) else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _given_by() -> regex.Pattern:
+    """A passive marker and its verb ending a phrase ("... được giao"; subjects.yaml context.relative_passives)."""
+    return regex.compile(r"\s+(?:" + context_words().relative_passive.pattern + r")\s+\p{L}+\s*$", regex.IGNORECASE)
 
 
 def money_of_act(m: Mention, subject: str | None) -> str | None:

@@ -465,6 +465,8 @@ def tidy_subject(text: str) -> str:
         text = pw.scope.sub(" ", text)  # "... trên địa bàn tỉnh Lâm Đồng": the report's own territory
     text = without_emphasis_lead(text)
     text = without_deadline(text)
+    text = without_count_from(text)
+    text = without_article_basis(text)
     text = without_concert_adverbs(text)
     return " ".join(_without_repeats(text).split()).strip(" ,;")
 
@@ -488,6 +490,23 @@ def without_deadline(text: str) -> str:
     mới bảng tin, hoàn thành trước ngày 31/3/2027" -> "xây dựng mới bảng tin"): it says when the act is due, never
     which of the counted; `text` unchanged when nothing with content would be left."""
     rest = extent_words().deadline_tail.sub("", text)
+    return rest if rest != text and content_words(rest) else text
+
+
+def without_count_from(text: str) -> str:
+    """A subject without the event its time limit counts from (`extents.yaml` count_from_leads after one of
+    count_from_limits: "nộp trong thời hạn ngày kể từ ngày ký Kết luận này" -> "nộp trong thời hạn ngày"): it says
+    when the limit starts, never which of the counted; `text` unchanged when nothing but a time noun would be left
+    (amounts.yaml time_nouns: "thời hạn kể từ ngày ký" is named by its event)."""
+    rest = extent_words().count_from.sub("", text)
+    return rest if rest != text and content_words(amount_words().time_noun.sub(" ", rest)) else text
+
+
+def without_article_basis(text: str) -> str:
+    """A subject without the legal article its act goes by (`extents.yaml` article_basis_leads, article_words:
+    "xả nước thải vượt quy chuẩn theo khoản 4 Điều 18 Nghị định số 45/2022/NĐ-CP" -> "xả nước thải vượt quy
+    chuẩn"): the basis, never which of the counted; `text` unchanged when nothing with content would be left."""
+    rest = extent_words().article_basis.sub("", text)
     return rest if rest != text and content_words(rest) else text
 
 
@@ -697,6 +716,8 @@ class ExtentWords:
     emphasis_lead: regex.Pattern  # matched at the start of a subject: a verb of emphasis before its act ("tập trung")
     # or of an order handing the act to an office ("tham mưu")
     deadline_tail: regex.Pattern  # searched at the end of a subject: a deadline set for its act ("trước ngày 31/3/2027")
+    count_from: regex.Pattern  # searched: the event a time limit counts from, to its phrase's end ("kể từ ngày ký ...")
+    article_basis: regex.Pattern  # searched: a legal article an act goes by, to its phrase's end ("theo Điều 28 ...")
     part_opener: regex.Pattern  # matched: the word opening the parts of a figure in its own semicolon part ("trong đó")
     modal: regex.Pattern  # matched at the start of a comma part: a modal or role verb opening a predicate ("phải", "đóng vai trò")
     raised: regex.Pattern  # searched: a verb of raising right before an index or rate ("nâng cao chỉ số"); group "h"
@@ -721,6 +742,7 @@ def extent_words_data() -> dict:
     return with_keys("extents", load("extents"), {"manner_adjuncts", "noun_markers", "clause_verbs",
                                                   "adjunct_prepositions", "manner_adverbs", "emphasis_leads", "agent_places",
                                                   "instruction_leads", "deadline_leads", "part_openers",
+                                                  "count_from_leads", "count_from_limits", "article_basis_leads", "article_words",
                                                   "recipient_prepositions", "comma_compounds", "distributives",
                                                   "containers", "container_nouns", "listing_words",
                                                   "per_times", "time_adjuncts", "scope_prepositions",
@@ -753,6 +775,11 @@ def extent_words() -> ExtentWords:
         part_opener=regex.compile(WHOLE_WORD % alt["part_openers"], flags),
         deadline_tail=regex.compile(r"[\s,]*" + WHOLE_WORD % alt["deadline_leads"]
                                     + r"\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}[\s,.;]*$", flags),
+        count_from=regex.compile(r"(?<=" + WHOLE_WORD % alt["count_from_limits"] + r"[^,;]*?)[\s,]*"
+                                 + WHOLE_WORD % alt["count_from_leads"] + r"[^,;]*", flags),
+        article_basis=regex.compile(r"[\s,]*" + WHOLE_WORD % alt["article_basis_leads"] + r"\s+(?:"
+                                    + WHOLE_WORD % alt["article_words"]
+                                    + r"\s+(?:\p{N}+\p{L}?|\p{L})(?![\p{L}\p{N}])\s*)+[^,;]*", flags),
         modal=regex.compile(r"\s*" + WHOLE_WORD % f"(?:{alt['modal_verbs']}|{alt['role_verbs']})", flags),
         raised=regex.compile(WHOLE_WORD % alt["raising_verbs"] + r"\s+(?P<h>" + WHOLE_WORD % alt["raised_heads"] + ")",
                              flags),
@@ -808,6 +835,7 @@ class AmountWords:
     duration_head: str  # the noun heading a duration's subject: "thời gian"
     disbursement_act: regex.Pattern  # searched: an act of disbursing capital ("giải ngân")
     disbursed_noun: str  # the noun naming what such an act disburses: "vốn"
+    planned_head: regex.Pattern  # matched at the start of a subject: the plan words opening a planned amount ("tổng")
     money_act: regex.Pattern  # searched: an act that moves money ("xử phạt", "thu hồi", "thi hành")
     money_head: str  # the noun heading the money of such an act: "tiền"
     allocation_act: regex.Pattern  # searched: an act that sets money aside ("bố trí", "phân bổ")
@@ -822,7 +850,7 @@ def amount_words() -> AmountWords:
     data = with_keys("amounts", load("amounts"), {"beneficiary", "topic_openers", "measure_nouns", "measure_ends",
                                                   "sum_nouns", "money_nouns", "duration_head", "time_nouns",
                                                   "level_nouns", "level_label_words", "disbursement_acts",
-                                                  "disbursed_noun", "money_acts", "money_head",
+                                                  "disbursed_noun", "planned_money_heads", "money_acts", "money_head",
                                                   "allocation_acts", "allocation_head"})
     alt = word_alternation(data["beneficiary"], "amounts.yaml beneficiary")
     # the group runs to a hard break, a comma or a parenthesis ("đối với trình độ Thạc sĩ (bằng ..."); the caller
@@ -851,6 +879,8 @@ def amount_words() -> AmountWords:
         disbursement_act=regex.compile(WHOLE_WORD % word_alternation(data["disbursement_acts"],
                                                                      "amounts.yaml disbursement_acts"), regex.IGNORECASE),
         disbursed_noun=data["disbursed_noun"],
+        planned_head=regex.compile(r"^\s*(?:" + WHOLE_WORD % word_alternation(
+            data["planned_money_heads"], "amounts.yaml planned_money_heads") + r"\s*)+", regex.IGNORECASE),
         money_act=regex.compile(WHOLE_WORD % word_alternation(data["money_acts"], "amounts.yaml money_acts"),
                                 regex.IGNORECASE),
         money_head=data["money_head"],
