@@ -157,6 +157,8 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
     if r.limit_bracket_before.search(s, max(0, m.num_start - 60), m.num_start) and s[m.end :].lstrip().startswith(")"):
         return True  # "thấp hơn ngưỡng gây hại cho lúa (4‰)": the limit, alone in its brackets
+    if m.base_unit == "%" and r.index_weight_before.search(s, max(0, m.num_start - 20), m.num_start):
+        return True  # "Nhóm giáo dục (quyền số 5,94%) tăng 1,12%": the group's weight in the index
     if _level_statement(sent, m, cues, q0):
         return True  # "Mức hỗ trợ tối đa đối với hộ nghèo, hộ cận nghèo là 40 triệu đồng/hộ": the level it sets
     clause = clause_start(s, q0, top)

@@ -87,6 +87,7 @@ class Rules:
     breach_before: regex.Pattern
     limit_norm: regex.Pattern
     limit_bracket_before: regex.Pattern
+    index_weight_before: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -204,6 +205,7 @@ def rules() -> Rules:
         breach_before=regex.compile(roles["breach_before"], _FLAGS),
         limit_norm=regex.compile(roles["limit_norm"], _FLAGS),
         limit_bracket_before=regex.compile(roles["limit_bracket_before"], _FLAGS),
+        index_weight_before=regex.compile(roles["index_weight_before"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
