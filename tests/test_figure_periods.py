@@ -634,3 +634,10 @@ def test_a_running_total_of_months_before_its_change_counts_from_january():
     assert span(a) == span(b) == span(c) == jan_nov
     (d,) = figures_of("Thời gian xử lý 10 tháng giảm còn 8 tháng.", meta=meta)[-1:]
     assert span(d) == (date(2026, 11, 1), date(2026, 11, 30), False)  # a duration names no period
+
+
+def test_the_items_after_a_colon_take_the_period_of_their_lead_in():
+    # session 21 (s21-A, attribution.own_period): a Sở Công Thương's products of eleven months, items past a ';'
+    meta = Metadata(period=Period(date(2026, 11, 1), date(2026, 11, 30), "tháng 11 năm 2026"))
+    a, b = figures_of("Một số sản phẩm chủ yếu 11 tháng tăng khá: xi măng tăng 12,1%; thép cán giảm 3,4%.", meta=meta)
+    assert span(a) == span(b) == (date(2026, 1, 1), date(2026, 11, 30), False)

@@ -207,6 +207,14 @@ def test_a_second_count_joined_to_a_division_is_a_structure_too():
     assert (figs["27"].role, figs["27"].period_start) == ("other", None)
 
 
+def test_the_representative_items_of_a_price_index_and_their_groups_are_its_make_up():
+    # session 21 (s21-A, structures.yaml principles "mặt hàng đại diện", joiners "thuộc"): a construction price index
+    figs = _figures("Chỉ số giá vật liệu xây dựng được tính từ giá của 126 mặt hàng đại diện thuộc 9 nhóm vật liệu.",
+                    "Xuất khẩu 15 mặt hàng chủ lực tăng 8%.")
+    assert [_span(figs[k])[:3] for k in ("126", "9")] == [("other", None, None)] * 2
+    assert figs["15"].role == "actual"  # goods counted in trade are a quantity
+
+
 def test_a_percentage_of_the_maximum_points_is_a_share():
     figs = _figures("Điểm bình quân của nhóm chỉ số đạt 21,3/30 điểm, bằng 71% điểm tối đa.", doc_type="báo cáo",
                     issued=date(2027, 1, 15))

@@ -753,3 +753,11 @@ def test_a_running_total_with_no_figure_before_it_takes_nothing():
     assert running_total("lũy kế 10 tháng", [(None, None)]) is None
     assert running_total("lũy kế 10 tháng", [(None, "số thu ngân sách")]) == "số thu ngân sách"
     assert running_total("số thu ngân sách", [(None, "kinh phí")]) is None
+
+
+def test_an_acronym_defined_in_brackets_names_its_measure():
+    # session 21 (s21-A, subjects.defined_acronym): a Sở Xây dựng's housing price index; the one word that names the
+    # index is no empty subject to be filled from the figure before
+    got = subjects_of("Chỉ số giá nhà ở (HPI) được tính cho 4 loại nhà ở thương mại. HPI quý III tăng 2,4% so với quý "
+                      "trước.")
+    assert got["2,4%"] == "HPI"

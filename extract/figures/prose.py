@@ -15,6 +15,7 @@ from extract.figures.cues import (
     lead_in_as_of,
     lead_of,
     may_hold_as_of,
+    planned_excess,
     refine_role,
     sentence_cues,
 )
@@ -43,6 +44,7 @@ from extract.figures.subjects import (
     check_name,
     classified_noun,
     compared_again,
+    defined_acronym,
     disbursed_capital,
     duration_named,
     echoed_count,
@@ -164,7 +166,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             role = "other" if structure else role
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             excess = excess_over_plan(m, role, cues, basis)  # "vượt 2,5 triệu đồng so với chỉ tiêu": a change
-            role = "change" if excess else role
+            if excess and not (role == "target" and planned_excess(sent, m, cues, sec)):
+                role = "change"  # (among tasks, "cả năm đạt trên ..., vượt 4,5% dự toán" is one to reach: no bound either)
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")
@@ -236,7 +239,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = graded_level(sent, m, subject, done)  # "mực nước ... đạt 5,12 m, trên báo động 3 là 0,62 m"
             subject = event_attendants(sent, m, subject)  # "Kỳ thi X năm 2026, toàn tỉnh có 27.846 thí sinh dự thi"
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
-            if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator:
+            if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator \
+                    and not defined_acronym(subject, [sent.text[: m.start], *earlier]):  # "(CPI) ...; CPI tăng ..."
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
                 subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else (
                     act_on_carried(sent, m, subject, carried)  # "..., chi 3.164 tỷ đồng"

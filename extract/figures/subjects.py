@@ -2075,6 +2075,17 @@ def is_weak(subject: str | None, change_unit: str | None = None, count_unit: str
     return not rest
 
 
+_ACRONYM = regex.compile(r"(?-i:\p{Lu}{2,}[0-9]*)")
+
+
+def defined_acronym(subject: str | None, texts: list[str]) -> bool:
+    """A subject that is only an acronym the text defined in brackets after its full name ("Chỉ số giá tiêu dùng
+    (CPI) năm gốc 2024 ...; CPI tháng 10/2026 tăng 0,35%"): it names its measure, however short (`texts`: the
+    sentence up to the number and the block's sentences before it)."""
+    word = (subject or "").strip()
+    return bool(_ACRONYM.fullmatch(word)) and any(f"({word})" in t for t in texts)
+
+
 def running_total(subject: str | None, done: list) -> str | None:
     """The subject of a figure whose own words name only when it runs to ("Phấn đấu số thu tháng 10 đạt 1.450 tỷ
     đồng; lũy kế 10 tháng đạt trên 13.800 tỷ đồng"): the running total, or the same time's next figure, of what the
