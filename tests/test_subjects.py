@@ -761,3 +761,10 @@ def test_an_acronym_defined_in_brackets_names_its_measure():
     got = subjects_of("Chỉ số giá nhà ở (HPI) được tính cho 4 loại nhà ở thương mại. HPI quý III tăng 2,4% so với quý "
                       "trước.")
     assert got["2,4%"] == "HPI"
+
+
+def test_a_figure_in_brackets_after_its_label_is_that_attribute_of_the_phrase_before():
+    # session 21 (s21-A, subjects.bracket_attribute, cues.yaml bracket_attribute): a Sở Công Thương's industry lines
+    got = subjects_of("- Ngành công nghiệp chế biến, chế tạo (tỷ trọng 78,4%) tăng 9,1% so với cùng kỳ.")
+    assert names(got["78,4%"], "tỷ trọng ngành công nghiệp chế biến, chế tạo")
+    assert names(got["9,1%"], "ngành công nghiệp chế biến, chế tạo") and "tỷ trọng" not in got["9,1%"]

@@ -41,6 +41,7 @@ from extract.figures.subjects import (
     act_on_carried,
     act_part,
     allocated_money,
+    bracket_attribute,
     check_name,
     classified_noun,
     compared_again,
@@ -198,6 +199,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = raised_total(sent, m, subject, done)  # "có thêm 02 thôn ..., nâng tổng số lên 11 thôn"
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
+            subject = bracket_attribute(sent, m, subject, done)  # "Nhóm giáo dục (quyền số 5,94%) tăng 1,12%"
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject
                 name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names

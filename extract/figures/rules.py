@@ -90,6 +90,7 @@ class Rules:
     index_weight_before: regex.Pattern
     pace_bracket_before: regex.Pattern
     rise_bracket_before: regex.Pattern
+    bracket_attribute: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -211,6 +212,7 @@ def rules() -> Rules:
         index_weight_before=regex.compile(roles["index_weight_before"], _FLAGS),
         pace_bracket_before=regex.compile(roles["pace_bracket_before"], _FLAGS),
         rise_bracket_before=regex.compile(roles["rise_bracket_before"], _FLAGS),
+        bracket_attribute=regex.compile(roles["bracket_attribute"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),

@@ -2075,6 +2075,38 @@ def is_weak(subject: str | None, change_unit: str | None = None, count_unit: str
     return not rest
 
 
+_PHRASE_START = regex.compile(r"(?:^|[;:(])[\s\-–+*•]*(?=[^;:()]*\Z)")  # commas may stand inside a name
+
+
+def bracket_attribute(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """The subject of a figure alone in brackets after an attribute's label that follow a noun phrase ("- Nhóm giáo dục
+    (quyền số 5,94%) tăng 1,12%"): that attribute of the phrase ("quyền số Nhóm giáo dục"); of the figure right after
+    those brackets, the phrase itself, not the label (`done`: the (mention, subject) pairs before it). `subject`
+    otherwise."""
+    s = sent.text
+    r = rules()
+    hit = r.bracket_attribute.search(s, max(0, m.opening - 20), m.opening)
+    if hit is not None and s[m.closing :].lstrip().startswith(")"):
+        phrase = _phrase_before(s, hit.start())
+        return f"{' '.join(hit['label'].split())} {phrase}" if phrase else subject
+    if not done or not subject:
+        return subject
+    prev = done[-1][0]
+    close = s.find(")", prev.closing)
+    hit = r.bracket_attribute.search(s, max(0, prev.opening - 20), prev.opening)
+    if hit is None or close < 0 or s[close + 1 : m.opening].strip() and not phrase_words().predicates.fullmatch(
+            s[close + 1 : m.opening].strip()):
+        return subject
+    phrase = _phrase_before(s, hit.start())
+    return phrase if phrase and subject.casefold().startswith(hit["label"].casefold()) else subject
+
+
+def _phrase_before(s: str, paren: int) -> str:
+    """The noun phrase that ends right before `paren`: from the last clause mark (and list marks) before it."""
+    start = _PHRASE_START.search(s, 0, paren)
+    return " ".join(s[start.end() if start else 0 : paren].split())
+
+
 _ACRONYM = regex.compile(r"(?-i:\p{Lu}{2,}[0-9]*)")
 
 
