@@ -768,3 +768,9 @@ def test_a_figure_in_brackets_after_its_label_is_that_attribute_of_the_phrase_be
     got = subjects_of("- Ngành công nghiệp chế biến, chế tạo (tỷ trọng 78,4%) tăng 9,1% so với cùng kỳ.")
     assert names(got["78,4%"], "tỷ trọng ngành công nghiệp chế biến, chế tạo")
     assert names(got["9,1%"], "ngành công nghiệp chế biến, chế tạo") and "tỷ trọng" not in got["9,1%"]
+
+
+def test_a_lead_in_listing_items_by_their_class_gives_them_its_activity_only():
+    # session 21 (s21-A, antecedents.yaml lead_in_ends "theo ..."): a food safety office's inspections by kind of place
+    got = subjects_of("Kết quả kiểm tra an toàn thực phẩm theo loại hình cơ sở:", "- Bếp ăn tập thể 120 cơ sở.")
+    assert names(got["120"], "bếp ăn tập thể kiểm tra an toàn thực phẩm") and "loại hình" not in got["120"]

@@ -53,7 +53,7 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # "T" is all thirty-four texts as measured after the merge (the new texts lower its whole); "T older" the same ten.
 # Session 21 (helper s21-A) added a statistics office's monthly CPI and economy report and a tax department's nine-month
 # revenue report: "T" is all thirty-six texts as measured at the end of s21-A's rules (at or above the thirty-four texts'
-# floors in every field: the two new texts end at value+unit 1.000, role and period 0.992), "T older" the same ten.
+# floors in every field: the two new texts end at value+unit 1.000, role 0.975, period 0.992), "T older" the same ten.
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
@@ -65,8 +65,8 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "tong_ket_thi_dua_khen_thuong_quang_ninh", "cpi_kinh_te_xa_hoi_tp_ho_chi_minh",
          "thu_ngan_sach_thue_da_nang")
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.971, "period": 0.976,
-                        "point_in_time": 0.986, "subject": 0.648}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.970, "period": 0.976,
+                        "point_in_time": 0.986, "subject": 0.650}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.822}),
 }
