@@ -622,3 +622,22 @@ def test_a_profile_part_of_a_progress_report_counts_no_stock_to_the_titles_day()
         "Đã bàn giao mặt bằng 8,2 km cho nhà thầu.", meta=meta)
     assert span(length) == span(works) == (date(2026, 1, 1), date(2026, 10, 31), False)
     assert span(handed) == (date(2026, 1, 1), date(2026, 10, 31), True)
+
+
+def test_a_running_total_of_months_before_its_change_counts_from_january():
+    # session 21 (s21-A, periods.yaml first_months): a Sở Du lịch's monthly report of November
+    meta = Metadata(period=Period(date(2026, 11, 1), date(2026, 11, 30), "tháng 11 năm 2026"))
+    a, b, c = figures_of("Tính chung 11 tháng, lượng khách lưu trú tăng 12,4% so với cùng kỳ.",
+                         "Doanh thu lữ hành 11 tháng tăng 8,1%.",
+                         "Một số loại hình có doanh thu 11 tháng tăng cao: khách sạn tăng 15,2%.", meta=meta)
+    jan_nov = (date(2026, 1, 1), date(2026, 11, 30), False)
+    assert span(a) == span(b) == span(c) == jan_nov
+    (d,) = figures_of("Thời gian xử lý 10 tháng giảm còn 8 tháng.", meta=meta)[-1:]
+    assert span(d) == (date(2026, 11, 1), date(2026, 11, 30), False)  # a duration names no period
+
+
+def test_the_items_after_a_colon_take_the_period_of_their_lead_in():
+    # session 21 (s21-A, attribution.own_period): a Sở Công Thương's products of eleven months, items past a ';'
+    meta = Metadata(period=Period(date(2026, 11, 1), date(2026, 11, 30), "tháng 11 năm 2026"))
+    a, b = figures_of("Một số sản phẩm chủ yếu 11 tháng tăng khá: xi măng tăng 12,1%; thép cán giảm 3,4%.", meta=meta)
+    assert span(a) == span(b) == (date(2026, 1, 1), date(2026, 11, 30), False)

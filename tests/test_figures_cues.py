@@ -782,3 +782,49 @@ def test_a_plan_year_runs_to_the_deadline_written_right_after_its_target():
                                        "31/12/2026 và trên 90% kế hoạch vốn năm 2026 trước ngày 31/01/2027.")
     assert first.period_end == date(2026, 12, 31)
     assert (second.role, second.period_start, second.period_end) == ("target", date(2026, 1, 1), date(2027, 1, 31))
+
+
+# invented sentences for the rules of the tax revenue report of written set T (session 21, helper s21-A)
+def test_a_kpi_named_with_its_year_in_brackets_is_that_years_target():
+    # cues.yaml kpi_before: a military recruitment report
+    figs = figures_of("Toàn tỉnh đã giao 1.180 công dân nhập ngũ, đạt 94,4% chỉ tiêu tuyển quân năm 2025 (1.250 người).")
+    assert [(f.value, f.role) for f in figs] == [(1180, "actual"), (94.4, "share_of_target"), (1250, "target")]
+
+
+def test_a_minimum_of_arrears_sorts_the_debtors():
+    # cues.yaml class_measure_before: a social insurance office's arrears
+    figs = figures_of("Đã lập biên bản đối với 37 đơn vị nợ bảo hiểm xã hội từ 1 tỷ đồng trở lên.")
+    assert [(f.value, f.qualifier, f.role, f.period_start) for f in figs] == [(37, None, "actual", date(2025, 1, 1)),
+                                                                             (1, ">=", "norm", None)]
+
+
+def test_a_pace_in_brackets_sorts_the_items_that_reached_it_and_their_whole_is_the_set():
+    # cues.yaml pace_bracket_before, ratio_reached_after: a public investment report
+    figs = figures_of("Có 14/20 dự án đạt tiến độ giải ngân kế hoạch (từ 60% trở lên).")
+    assert [(f.value, f.qualifier, f.role) for f in figs] == [(14, None, "actual"), (20, None, "other"),
+                                                              (60, ">=", "norm")]
+
+
+def test_an_excess_over_the_plan_among_tasks_is_to_be_reached():
+    # prose.py / cues.py planned_excess: a culture office's tasks for the last quarter
+    figs = _month_figures(
+        ("paragraph", "Thu phí tham quan 8 tháng đạt 84 tỷ đồng, vượt 5% dự toán.", None),
+        ("heading", "II. NHIỆM VỤ TRỌNG TÂM THÁNG 9", 2),
+        ("paragraph", "Phấn đấu cả năm thu phí tham quan đạt trên 125 tỷ đồng, vượt 4% dự toán.", None),
+    )
+    assert [(f.value, f.qualifier, f.role) for f in figs] == [(84, None, "actual"), (5, None, "change"),
+                                                              (125, ">", "target"), (4, None, "target")]
+
+
+def test_a_stock_at_a_moment_named_by_tai_thoi_diem():
+    # spans.yaml POINT_IN_TIME "tại thời điểm": an agriculture office's herd count
+    (f,) = figures_of("Tổng đàn trâu tại thời điểm 01/10/2025 đạt 82.400 con.")
+    assert f.point_in_time and f.period_end == date(2025, 10, 1)
+
+
+def test_a_rise_in_brackets_after_the_rise_it_gives_is_a_change():
+    # cues.yaml rise_bracket_before: an export line
+    figs = _month_figures(
+        ("paragraph", "Kim ngạch xuất khẩu tăng 5,2%, thấp hơn mức tăng chung của cả nước (6,8%).", None),
+    )
+    assert [(f.value, f.role) for f in figs] == [(5.2, "change"), (6.8, "change")]

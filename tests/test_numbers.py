@@ -544,8 +544,11 @@ EXCLUDED = {
         "Nhân Cơ 2...",
     ],
     "slash_pair": ["mã 45/12/7"],
+    "gold_purity": ["Giá vàng nhẫn tròn trơn 9999", "vàng 999,9 của doanh nghiệp"],
     "running_months": ["Ước thực hiện 10 tháng đạt", "cộng dồn 10 tháng ước", "11 tháng đầu năm",
-                       "(8 tháng chi đạt"],
+                       "(8 tháng chi đạt",
+                       # session 21: a statistics office's running totals before their change
+                       "Tính chung 11 tháng, lượng khách", "bình quân 11 tháng", "doanh thu lưu trú 11 tháng tăng cao"],
     "week_days": ["24/24 giờ trong ngày và 07 ngày trong tuần"],
     "clock_hour": ["trước 16 giờ ngày thứ Sáu", "vào lúc 09 giờ, ngày", "từ 20 giờ 15 phút đến",
                    "nộp trước 10 giờ thứ Hai hằng tuần", "trước 15 giờ chủ nhật",
@@ -646,6 +649,9 @@ def test_no_number(text):
         ("trả kết quả trước 10 giờ làm việc", "10 giờ làm việc"),  # working hours: a duration
         ("bảo quản từ 24 giờ đến 48 giờ", "24 giờ"),  # a span of durations (48 is no hour of the clock)
         ("xét nghiệm trong 48 giờ kể từ", "48 giờ"),
+        ("đợt cao điểm kéo dài 4 tháng tăng cường kiểm tra", "4 tháng"),  # a duration before "tăng cường"
+        ("thời gian xử lý 10 tháng giảm còn 8 tháng", "10 tháng"),  # a duration, no running total
+        ("thu mua vàng 9999 được 12 kg", "12 kg"),  # the purity names the gold, the weight is the figure
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):
@@ -848,6 +854,11 @@ def test_clock_time_hours_have_tens_up_to_2(text, clock):
         # a count after a support verb is no amount
         ("hỗ trợ 12.500 hộ gia đình", [("12.500 hộ gia đình", 12500, "hộ gia đình")]),
         ("Lúc 09 giờ 15 ngày 3/6/2024, có 21 đại biểu", [("21 đại biểu", 21, "đại biểu")]),
+        # freight and passenger traffic counted with their distance, a price per tael and a rate per dollar (session 21)
+        ("luân chuyển hàng hóa đường thủy đạt 1.250 triệu tấn.km", [("1.250 triệu tấn.km", 1.25e9, "tấn.km")]),
+        ("xe buýt luân chuyển 845,2 triệu lượt khách.km", [("845,2 triệu lượt khách.km", 845.2e6, "lượt khách.km")]),
+        ("vàng miếng được niêm yết 84,5 triệu đồng/lượng", [("84,5 triệu đồng/lượng", 84.5e6, "đồng/lượng")]),
+        ("tỷ giá trung tâm bình quân 25.150 đồng/USD", [("25.150 đồng/USD", 25150, "đồng/USD")]),
     ],
 )
 def test_scales_compound_units_and_implied_money(text, found):
@@ -881,6 +892,7 @@ def test_codes_and_names_before_or_after_a_count():
         ("đã giao 18 nhiệm vụ, dự án cho các sở", "18 nhiệm vụ, dự án", "nhiệm vụ, dự án"),  # coordinated heads
         ("mức hỗ trợ 2 tỷ đồng/dự án", "2 tỷ đồng/dự án", "tỷ đồng/dự án"),
         ("cấp 140 giấy phép lái xe", "140 giấy phép", "giấy phép"),  # a paper counted by its kind
+        ("Chi cục Hải quan thu 7 khoản thu, sắc thuế", "7 khoản thu, sắc thuế", "khoản thu, sắc thuế"),  # session 21
     ],
 )
 def test_rates_after_the_noun_and_coordinated_heads(text, raw, unit):

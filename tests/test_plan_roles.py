@@ -100,6 +100,16 @@ def test_scoring_rule_and_weight_are_norms():
     assert figs["92%"].role == "actual" and figs["5,5"].role == "actual"
 
 
+def test_a_weight_in_a_price_index_is_a_norm_and_the_change_after_it_is_the_periods():
+    # session 21 (s21-A, cues.yaml index_weight_before): a construction price index written by a Sở Xây dựng
+    figs = _figures("Chỉ số giá xây dựng quý III: chi phí vật liệu (quyền số 58,2%) tăng 2,1% so với quý trước.",
+                    "Chỉ số chuyển đổi số: trụ cột chính quyền số đạt 72,5%.",
+                    period=(date(2026, 7, 1), date(2026, 9, 30)))
+    assert _span(figs["58,2%"])[:3] == ("norm", None, None)
+    assert _span(figs["2,1%"])[:3] == ("change", date(2026, 7, 1), date(2026, 9, 30))
+    assert figs["72,5%"].role != "norm"  # "chính quyền số" (digital government) is no weight
+
+
 _Q1_REPORT = {"period": (date(2026, 1, 1), date(2026, 3, 31)), "issued": date(2026, 3, 20)}  # a report on quý I
 
 
@@ -195,6 +205,14 @@ def test_a_second_count_joined_to_a_division_is_a_structure_too():
     figs = _figures("Bộ tiêu chí gồm 05 lĩnh vực với 27 tiêu chí thành phần.", doc_type="báo cáo",
                     issued=date(2027, 1, 15))
     assert (figs["27"].role, figs["27"].period_start) == ("other", None)
+
+
+def test_the_representative_items_of_a_price_index_and_their_groups_are_its_make_up():
+    # session 21 (s21-A, structures.yaml principles "mặt hàng đại diện", joiners "thuộc"): a construction price index
+    figs = _figures("Chỉ số giá vật liệu xây dựng được tính từ giá của 126 mặt hàng đại diện thuộc 9 nhóm vật liệu.",
+                    "Xuất khẩu 15 mặt hàng chủ lực tăng 8%.")
+    assert [_span(figs[k])[:3] for k in ("126", "9")] == [("other", None, None)] * 2
+    assert figs["15"].role == "actual"  # goods counted in trade are a quantity
 
 
 def test_a_percentage_of_the_maximum_points_is_a_share():

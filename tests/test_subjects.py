@@ -764,3 +764,23 @@ def test_a_slash_between_two_nouns_written_coordinated_too_is_one_count_of_both(
     assert not {"dự", "án"} & words(s["12"])
     s = subjects_of("Các trường bố trí tối đa 35 học sinh/lớp đối với học sinh lớp 10.")  # "học sinh lớp": no coordination
     assert s["35"].count("lớp") == 1  # the one of "lớp 10": no pair read from "học sinh lớp"
+
+def test_an_acronym_defined_in_brackets_names_its_measure():
+    # session 21 (s21-A, subjects.defined_acronym): a Sở Xây dựng's housing price index; the one word that names the
+    # index is no empty subject to be filled from the figure before
+    got = subjects_of("Chỉ số giá nhà ở (HPI) được tính cho 4 loại nhà ở thương mại. HPI quý III tăng 2,4% so với quý "
+                      "trước.")
+    assert got["2,4%"] == "HPI"
+
+
+def test_a_figure_in_brackets_after_its_label_is_that_attribute_of_the_phrase_before():
+    # session 21 (s21-A, subjects.bracket_attribute, cues.yaml bracket_attribute): a Sở Công Thương's industry lines
+    got = subjects_of("- Ngành công nghiệp chế biến, chế tạo (tỷ trọng 78,4%) tăng 9,1% so với cùng kỳ.")
+    assert names(got["78,4%"], "tỷ trọng ngành công nghiệp chế biến, chế tạo")
+    assert names(got["9,1%"], "ngành công nghiệp chế biến, chế tạo") and "tỷ trọng" not in got["9,1%"]
+
+
+def test_a_lead_in_listing_items_by_their_class_gives_them_its_activity_only():
+    # session 21 (s21-A, antecedents.yaml lead_in_ends "theo ..."): a food safety office's inspections by kind of place
+    got = subjects_of("Kết quả kiểm tra an toàn thực phẩm theo loại hình cơ sở:", "- Bếp ăn tập thể 120 cơ sở.")
+    assert names(got["120"], "bếp ăn tập thể kiểm tra an toàn thực phẩm") and "loại hình" not in got["120"]

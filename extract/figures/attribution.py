@@ -198,7 +198,10 @@ def role_of(sent: Sentence, m: Mention, prev: Resolved | None, indicator: str | 
         parts = [o.start for o in sent.mentions if o.kind == "ratio_part" and o.end <= m.start]
         lo = clause_start(s, parts[-1] if parts else m.start, 0)
         end = r.boundary.search(s, m.end)
-        return "target" if r.ratio_target.search(s[lo : end.start() if end else len(s)]) else "other"
+        stop = end.start() if end else len(s)
+        reached = r.ratio_reached_after.search(s, m.end, stop)  # "12/16 khoản thu đạt tiến độ dự toán": what the set
+        # reached names no whole
+        return "target" if r.ratio_target.search(s[lo : reached.start() if reached else stop]) else "other"
     if is_pct and prev is not None and prev.mention.kind == "ratio_whole":
         if r.ratio_share.fullmatch(s[prev.mention.end : m.start]):
             return "share_of_target"
@@ -373,6 +376,9 @@ def period_of(
     return own_period(sent, m, role, year, next_start) or section_period(sent, m, role, sec)
 
 
+_CLAUSE_MARK = regex.compile(r"[,;]")
+
+
 def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_start: int) -> Period | None:
     """The period named in the number's own stretch of its sentence (after a target, or before the number and
     after the last top-level ';'); None when it names none."""
@@ -427,6 +433,12 @@ def own_period(sent: Sentence, m: Mention, role: str, year: int | None, next_sta
         # the whole broken down is a number between the period and "trong đó" ("... năm 2024 - ..., trong đó cần
         # bám sát ...; áp dụng 03 nhóm giải pháp" breaks down no figure)
         if part and any(earlier[-1].end <= o.start and o.end <= part.start() for o in sent.mentions):
+            return earlier[-1].period
+        # "Một số ngành có chỉ số sản xuất 10 tháng tăng cao: ... tăng 11,4%; ... tăng 13,7%": the items of a list after
+        # a colon take the period its lead-in names (a lead-in with no figure of its own, the period in its last clause)
+        colon = s.rfind(":", earlier[-1].end, top_start)
+        if colon >= 0 and sent.group(colon) < 0 and not any(earlier[-1].end <= o.start < colon for o in sent.mentions) \
+                and not _CLAUSE_MARK.search(s, earlier[-1].end, colon):
             return earlier[-1].period
     return None
 

@@ -157,6 +157,11 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
         return True  # "chi trả ... với mức 250.000 đồng/người/ngày theo Nghị quyết số ...": the level it sets
     if r.limit_bracket_before.search(s, max(0, m.num_start - 60), m.num_start) and s[m.end :].lstrip().startswith(")"):
         return True  # "thấp hơn ngưỡng gây hại cho lúa (4‰)": the limit, alone in its brackets
+    if m.base_unit == "%" and r.index_weight_before.search(s, max(0, m.num_start - 20), m.num_start):
+        return True  # "Nhóm giáo dục (quyền số 5,94%) tăng 1,12%": the group's weight in the index
+    if m.base_unit == "%" and m.qualifier in (">", ">=") and s[m.closing :].lstrip().startswith(")") \
+            and r.pace_bracket_before.search(s, max(0, m.opening - 40), m.opening):
+        return True  # "khoản thu đạt tiến độ dự toán (trên 75%)": the pace that sorts the items counted
     if _level_statement(sent, m, cues, q0):
         return True  # "Mức hỗ trợ tối đa đối với hộ nghèo, hộ cận nghèo là 40 triệu đồng/hộ": the level it sets
     clause = clause_start(s, q0, top)
@@ -504,7 +509,9 @@ def _refined_role(
     if role == "share_of_target":
         # "vượt 2,1% kế hoạch", "tăng 0,6% so với kế hoạch năm": an excess over plan, not a share of it
         if _excess_word(m, cues) or (m.sign_word and not is_decrease(m.sign_word)):
-            return "change"
+            # "Phấn đấu cả năm đạt trên ..., vượt 4,5% dự toán": an excess to reach ("Dự kiến cả năm ... tăng 3,7% so với
+            # kế hoạch năm" compares a forecast with the plan: a change)
+            return "target" if _excess_word(m, cues) and planned_excess(sent, m, cues, sec) else "change"
         # "Đến ngày 30/6/2027, giải ngân đạt trên 60% kế hoạch vốn" in a programme the province adopts: the share to
         # reach, outside its account of what was done
         if sec.plan_approval and not past and not _done_before_plan(sent, cues, sec, stretch, q0):
@@ -533,6 +540,9 @@ def _refined_role(
         return "other"  # "Ví dụ: ... Sở A đạt 75% của tiêu chí ...": a worked example
     if is_pct and not m.sign_word and r.maximum_share_after.match(s, m.end):
         return "share"  # "bằng 74,6% điểm tối đa": the share of the scale's most that a score reached
+    if is_pct and not m.sign_word and m.qualifier is None and s[m.closing :].lstrip().startswith(")") \
+            and r.rise_bracket_before.search(s, max(0, q0 - 60), q0):
+        return "change"  # "thấp hơn mức tăng CPI bình quân chung (3,12%)": the rise itself
     # "(4) Tổng thu ngân sách ... không thấp hơn 22.800 tỷ đồng" among the plan's main targets: the target's minimum
     planned_bound = adopted and (sec.year_targets or sec.in_goals())
     if m.qualifier not in (None, "~") and not past and r.plan_verb.search(s, top, q0):
@@ -583,6 +593,16 @@ def _refined_role(
 def _excess_word(m: Mention, cues: list) -> bool:
     """The number's qualifier word is "vượt" (spans.yaml EXCESS)."""
     return bool(m.qualifier_span) and any(label == "EXCESS" and c0 <= m.qualifier_span[0] < c1 for c0, c1, label in cues)
+
+
+def planned_excess(sent: Sentence, m: Mention, cues: list, sec: Sections) -> bool:
+    """An excess over the plan that is itself to be reached: "Phấn đấu ... cả năm 2026 đạt trên 37.950 tỷ đồng, vượt 4,5%
+    dự toán" among a report's tasks (a plan part, a plan cue, a plan document), not one reached."""
+    s = sent.text
+    q0 = m.opening
+    if rules().actual_marker.search(s[_scope_start(sent, m.start) : q0]):
+        return False
+    return _planned(sent, m, cues, sec, _stretch_start(sent, m.start), q0)
 
 
 def excess_over_plan(m: Mention, role: str, cues: list, basis: str | None) -> bool:

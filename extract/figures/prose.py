@@ -15,6 +15,7 @@ from extract.figures.cues import (
     lead_in_as_of,
     lead_of,
     may_hold_as_of,
+    planned_excess,
     refine_role,
     sentence_cues,
 )
@@ -40,9 +41,11 @@ from extract.figures.subjects import (
     act_on_carried,
     act_part,
     allocated_money,
+    bracket_attribute,
     check_name,
     classified_noun,
     compared_again,
+    defined_acronym,
     disbursed_capital,
     duration_named,
     echoed_count,
@@ -165,7 +168,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             role = "other" if structure else role
             basis = basis_of(sent, m, prev.mention.end if prev else 0, next_start)
             excess = excess_over_plan(m, role, cues, basis)  # "vượt 2,5 triệu đồng so với chỉ tiêu": a change
-            role = "change" if excess else role
+            if excess and not (role == "target" and planned_excess(sent, m, cues, sec)):
+                role = "change"  # (among tasks, "cả năm đạt trên ..., vượt 4,5% dự toán" is one to reach: no bound either)
             ind = rules().indicators.get(indicator) if indicator else None
             if (
                 role in ("other", "share")
@@ -196,6 +200,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = raised_total(sent, m, subject, done)  # "có thêm 02 thôn ..., nâng tổng số lên 11 thôn"
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
+            subject = bracket_attribute(sent, m, subject, done)  # "Nhóm giáo dục (quyền số 5,94%) tăng 1,12%"
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject
                 name = measured_subject(sent, m, name, named) or name
             # label_lines names a value list; a breakdown label only qualifies the subject its clause names
@@ -237,7 +242,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = graded_level(sent, m, subject, done)  # "mực nước ... đạt 5,12 m, trên báo động 3 là 0,62 m"
             subject = event_attendants(sent, m, subject)  # "Kỳ thi X năm 2026, toàn tỉnh có 27.846 thí sinh dự thi"
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
-            if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator:
+            if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator \
+                    and not defined_acronym(subject, [sent.text[: m.start], *earlier]):  # "(CPI) ...; CPI tăng ..."
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
                 subject = subject if m.kind == "ratio_whole" and is_counted(m) and subject else (
                     act_on_carried(sent, m, subject, carried)  # "..., chi 3.164 tỷ đồng"

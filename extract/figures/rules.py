@@ -87,6 +87,10 @@ class Rules:
     breach_before: regex.Pattern
     limit_norm: regex.Pattern
     limit_bracket_before: regex.Pattern
+    index_weight_before: regex.Pattern
+    pace_bracket_before: regex.Pattern
+    rise_bracket_before: regex.Pattern
+    bracket_attribute: regex.Pattern
     base_then_change: regex.Pattern
     ratio_target_nouns: regex.Pattern
     year_target_sections: regex.Pattern
@@ -95,6 +99,7 @@ class Rules:
     breaks: regex.Pattern
     stops: regex.Pattern
     ratio_target: regex.Pattern
+    ratio_reached_after: regex.Pattern
     actual_marker: regex.Pattern
     blockers: regex.Pattern
     target_head: regex.Pattern
@@ -204,6 +209,10 @@ def rules() -> Rules:
         breach_before=regex.compile(roles["breach_before"], _FLAGS),
         limit_norm=regex.compile(roles["limit_norm"], _FLAGS),
         limit_bracket_before=regex.compile(roles["limit_bracket_before"], _FLAGS),
+        index_weight_before=regex.compile(roles["index_weight_before"], _FLAGS),
+        pace_bracket_before=regex.compile(roles["pace_bracket_before"], _FLAGS),
+        rise_bracket_before=regex.compile(roles["rise_bracket_before"], _FLAGS),
+        bracket_attribute=regex.compile(roles["bracket_attribute"], _FLAGS),
         base_then_change=regex.compile(roles["base_then_change"], _FLAGS),
         ratio_target_nouns=_opening(cues["ratio_target_nouns"]),
         year_target_sections=_any(regex.escape(s) for s in cues["year_target_sections"]),
@@ -212,6 +221,7 @@ def rules() -> Rules:
         breaks=_any(cues["subject_breaks"]),
         stops=regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(s) for s in stops) + r")(?!\w)", _FLAGS),
         ratio_target=_any(cues["ratio_target"]),
+        ratio_reached_after=regex.compile(cues["ratio_reached_after"], _FLAGS),
         money_units=tuple(cues["money_units"]),
         rate_point_units=frozenset(" ".join(u.casefold().split()) for u in cues["rate_point_units"]),
         bound_units=tuple(cues["bound_units"]),

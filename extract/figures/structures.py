@@ -45,7 +45,9 @@ def is_structure_count(sent: Sentence, m: Mention) -> bool:
     before = sent.text[max(0, m.start - 40): m.start]
     if divider.search(before) is not None and part.match(m.unit) is not None:
         return True
-    return principle.match(m.unit) is not None or _defining_list(sent, m) or _joined_count(sent, m)
+    # the principle's noun may run past the unit ("752 mặt hàng đại diện": the unit is "mặt hàng")
+    named = principle.match(m.unit) or principle.match(sent.text[m.num_end :].lstrip())
+    return named is not None or _defining_list(sent, m) or _joined_count(sent, m)
 
 
 @cache

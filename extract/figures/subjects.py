@@ -2112,6 +2112,49 @@ def is_weak(subject: str | None, change_unit: str | None = None, count_unit: str
     return not rest
 
 
+_PHRASE_START = regex.compile(r"(?:^|[;:(])[\s\-–+*•]*(?=[^;:()]*\Z)")  # commas may stand inside a name
+
+
+def bracket_attribute(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """The subject of a figure alone in brackets after an attribute's label that follow a noun phrase ("- Nhóm giáo dục
+    (quyền số 5,94%) tăng 1,12%"): that attribute of the phrase ("quyền số Nhóm giáo dục"); of the figure right after
+    those brackets, the phrase itself, not the label (`done`: the (mention, subject) pairs before it). `subject`
+    otherwise."""
+    s = sent.text
+    r = rules()
+    hit = r.bracket_attribute.search(s, max(0, m.opening - 20), m.opening)
+    if hit is not None and s[m.closing :].lstrip().startswith(")"):
+        phrase = _phrase_before(s, hit.start())
+        return f"{' '.join(hit['label'].split())} {phrase}" if phrase else subject
+    if not done or not subject:
+        return subject
+    prev = done[-1][0]
+    close = s.find(")", prev.closing)
+    hit = r.bracket_attribute.search(s, max(0, prev.opening - 20), prev.opening)
+    if hit is None or close < 0 or s[close + 1 : m.opening].strip() and not phrase_words().predicates.fullmatch(
+            s[close + 1 : m.opening].strip()):
+        return subject
+    phrase = _phrase_before(s, hit.start())
+    return phrase if phrase and subject.casefold().startswith(hit["label"].casefold()) else subject
+
+
+def _phrase_before(s: str, paren: int) -> str:
+    """The noun phrase that ends right before `paren`: from the last clause mark (and list marks) before it."""
+    start = _PHRASE_START.search(s, 0, paren)
+    return " ".join(s[start.end() if start else 0 : paren].split())
+
+
+_ACRONYM = regex.compile(r"(?-i:\p{Lu}{2,}[0-9]*)")
+
+
+def defined_acronym(subject: str | None, texts: list[str]) -> bool:
+    """A subject that is only an acronym the text defined in brackets after its full name ("Chỉ số giá tiêu dùng
+    (CPI) năm gốc 2024 ...; CPI tháng 10/2026 tăng 0,35%"): it names its measure, however short (`texts`: the
+    sentence up to the number and the block's sentences before it)."""
+    word = (subject or "").strip()
+    return bool(_ACRONYM.fullmatch(word)) and any(f"({word})" in t for t in texts)
+
+
 def running_total(subject: str | None, done: list) -> str | None:
     """The subject of a figure whose own words name only when it runs to ("Phấn đấu số thu tháng 10 đạt 1.450 tỷ
     đồng; lũy kế 10 tháng đạt trên 13.800 tỷ đồng"): the running total, or the same time's next figure, of what the
