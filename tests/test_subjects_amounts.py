@@ -273,3 +273,9 @@ def test_a_level_per_head_whose_head_goes_on_with_words_is_the_level_for_that_gr
     assert names(s["5"], "mức hỗ trợ hộ có nhà bị cuốn trôi", extra=0)
     s = subjects_of("Mức chi 500.000 đồng/hộ có người khuyết tật nặng.")
     assert names(s["500.000"], "mức chi hộ có người khuyết tật nặng", extra=0)
+
+
+def test_a_floor_area_names_what_it_measures_not_its_unit():
+    # session 21, helper s21-D: "m² sàn" measures, as "m2" does; its words are no part of the subject
+    got = subjects_of("Diện tích sàn văn phòng cho thuê toàn tỉnh đạt 45.000 m² sàn, tăng 8,2%.", year=2026)
+    assert got["45.000"] == "Diện tích sàn văn phòng cho thuê toàn tỉnh"

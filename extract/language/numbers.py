@@ -734,7 +734,7 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         if not per and base and base != "%":
             per = _per_after_noun(text, m.end())
         if per:
-            per = _PER_ONE.sub("/", " ".join(per.split()))
+            per = _per_spelled(_PER_ONE.sub("/", " ".join(per.split())))
             unit, base = f"{unit}/{per}", f"{base}/{per}"
         end = m.end()
         if base and base != "%":
@@ -747,6 +747,13 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
+
+
+def _per_spelled(per: str) -> str:
+    """A per-unit in the unit's normal spelling ("triệu đồng/m²" is "triệu đồng/m2", as "15 m²" is "15 m2"): each
+    part written as an alias of rules/units.yaml takes that unit's spelling; other parts stay as written."""
+    units = _rules().units
+    return "/".join(units[k].unit if (k := part.casefold()) in units else part for part in per.split("/"))
 
 
 @cache
