@@ -622,3 +622,14 @@ def test_a_profile_part_of_a_progress_report_counts_no_stock_to_the_titles_day()
         "Đã bàn giao mặt bằng 8,2 km cho nhà thầu.", meta=meta)
     assert span(length) == span(works) == (date(2026, 1, 1), date(2026, 10, 31), False)
     assert span(handed) == (date(2026, 1, 1), date(2026, 10, 31), True)
+
+
+def test_a_body_that_now_manages_counts_a_stock_and_a_flow_opener_after_a_stock_counts_in_the_period():
+    # session 21, helper s21-D (a culture and sports report): "hiện quản lý" states a stock as "hiện có" does; after a
+    # ';' that follows an as-of cue, "trong năm ..." opens the period's own flow (a cooperatives report here)
+    meta = Metadata(period=YEAR_2024, report_date=date(2024, 12, 18), issued_date=date(2024, 12, 18))
+    (f,) = figures_of("Trung tâm hiện quản lý 1.240 đối tượng bảo trợ xã hội.", meta=meta)
+    assert span(f) == (date(2024, 1, 1), date(2024, 12, 18), True)
+    a, b = figures_of("Đến nay, toàn tỉnh có 1.250 hợp tác xã; trong năm thành lập mới 86 hợp tác xã.", meta=meta)
+    assert span(a) == (date(2024, 1, 1), date(2024, 12, 18), True)
+    assert span(b) == (date(2024, 1, 1), date(2024, 12, 31), False)

@@ -1313,3 +1313,9 @@ def test_a_count_in_a_quoted_title_of_a_scheme_is_part_of_the_title():
     # session 21, helper s21-D: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ ...”, here a scheme of education
     text = "Thực hiện Đề án “Đào tạo 1.000 tiến sĩ cho các trường đại học giai đoạn 2026-2030”, tỉnh cử 12 giảng viên"
     assert [m.value for m in find_numbers(text)] == [12]
+
+
+def test_the_whole_of_a_rank_after_counts_takes_no_noun():
+    # session 21, helper s21-D (medals then "xếp thứ 2/34 toàn quốc"): an OCOP count here
+    *_, part, whole = find_numbers("Tỉnh có 15 sản phẩm OCOP 4 sao, xếp thứ 5/34 toàn quốc")
+    assert (part.unit, whole.unit, whole.kind) == ("hạng", None, "ratio_whole")

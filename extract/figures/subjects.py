@@ -2075,6 +2075,15 @@ def is_weak(subject: str | None, change_unit: str | None = None, count_unit: str
     return not rest
 
 
+def averaged_carried(subject: str | None, carried: str | None) -> str | None:
+    """The subject of an average named by its average word alone after figures of a named measure ("Giá bán ... từ 15
+    đến 18 triệu đồng/m², bình quân 16,4 triệu đồng/m²" -> "Giá bán ... bình quân"): the measure carried, averaged;
+    `subject` unchanged otherwise."""
+    if not subject or not carried or not phrase_words().averages.fullmatch(subject):
+        return subject
+    return f"{carried} {' '.join(subject.split())}"
+
+
 def running_total(subject: str | None, done: list) -> str | None:
     """The subject of a figure whose own words name only when it runs to ("Phấn đấu số thu tháng 10 đạt 1.450 tỷ
     đồng; lũy kế 10 tháng đạt trên 13.800 tỷ đồng"): the running total, or the same time's next figure, of what the

@@ -1250,6 +1250,8 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 it.kind == "range_high" and before is not None and before.kind == "range_low" and before.unit is None
             ):
                 pass  # "chỉ số chất lượng nước (WQI) đạt từ 52 đến 94": an index's value counts no noun
+            elif it.kind == "ratio_whole" and before is not None and before.base_unit == r.rank_unit:
+                pass  # "(42 HCV, 47 HCB, 57 HCĐ), xếp thứ 2/34 toàn quốc": the ranked field counts no noun before it
             elif last is not None and it.sign_word is None:  # "tăng 61,3 so với": a change, no count
                 it.unit, it.base_unit, it.factor = last.unit, last.base_unit, last.factor
             elif it.sign_word is not None and last_change is not None and it.value != it.value.to_integral_value():
