@@ -293,3 +293,10 @@ def test_a_change_in_rank_steps_after_a_rank_is_that_ranks_change():
     # the second of two ranks is the second's (departments ranked by a DDCI here)
     got = subjects_of("Sở Giáo dục và Đào tạo xếp thứ 3/19, tăng 2 bậc; Sở Y tế xếp thứ 15/19, tụt 4 bậc.", year=2026)
     assert names(got["4"], "thứ hạng Sở Y tế") and not names(got["4"], "Sở Giáo dục")
+
+
+def test_a_plans_marker_opening_the_sentence_does_not_cut_a_noun_phrase_with_a_comma():
+    # session 21, helper s21-D ("Dự kiến dự toán chi sự nghiệp văn hóa, thể thao năm 2027 là 1.745 tỷ đồng"): a
+    # health budget here
+    got = subjects_of("Dự kiến dự toán chi sự nghiệp y tế, dân số năm 2027 là 2.310 tỷ đồng.", year=2026)
+    assert names(got["2.310"], "dự toán chi sự nghiệp y tế, dân số")
