@@ -300,3 +300,9 @@ def test_a_plans_marker_opening_the_sentence_does_not_cut_a_noun_phrase_with_a_c
     # health budget here
     got = subjects_of("Dự kiến dự toán chi sự nghiệp y tế, dân số năm 2027 là 2.310 tỷ đồng.", year=2026)
     assert names(got["2.310"], "dự toán chi sự nghiệp y tế, dân số")
+
+
+def test_a_sectors_pair_written_with_a_comma_is_one_noun_phrase():
+    # session 21, helper s21-D ("Dự toán chi sự nghiệp văn hóa, thể thao năm 2026 được giao ..."): education here
+    got = subjects_of("Dự toán chi sự nghiệp giáo dục, đào tạo năm 2026 được giao 5.120 tỷ đồng.", year=2026)
+    assert names(got["5.120"], "dự toán chi sự nghiệp giáo dục, đào tạo")

@@ -62,11 +62,11 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "tong_ket_thi_dua_khen_thuong_quang_ninh", "nha_o_do_thi_so_xay_dung_da_nang",
          "van_hoa_the_thao_tp_ho_chi_minh")
 # Session 21 (s21-D): a housing report and a culture and sports report added to T (36 texts); "T" is set to what the
-# 36 texts measure after s21-D's rules (the new texts lower its subject 0.648 -> 0.645, the rules raise value+unit,
+# 36 texts measure after s21-D's rules (the new texts lower its subject 0.648 -> 0.643, the rules raise it to 0.647 and raise value+unit,
 # period and point in time); "T older" value+unit 0.992 -> 0.995 (the whole of a rank takes no noun).
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.970, "period": 0.975,
-                        "point_in_time": 0.985, "subject": 0.645}),
+                        "point_in_time": 0.985, "subject": 0.647}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.995, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.822}),
 }
