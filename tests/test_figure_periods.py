@@ -641,3 +641,13 @@ def test_the_items_after_a_colon_take_the_period_of_their_lead_in():
     meta = Metadata(period=Period(date(2026, 11, 1), date(2026, 11, 30), "tháng 11 năm 2026"))
     a, b = figures_of("Một số sản phẩm chủ yếu 11 tháng tăng khá: xi măng tăng 12,1%; thép cán giảm 3,4%.", meta=meta)
     assert span(a) == span(b) == (date(2026, 1, 1), date(2026, 11, 30), False)
+
+def test_a_body_that_now_manages_counts_a_stock_and_a_flow_opener_after_a_stock_counts_in_the_period():
+    # session 21, helper s21-D (a culture and sports report): "hiện quản lý" states a stock as "hiện có" does; after a
+    # ';' that follows an as-of cue, "trong năm ..." opens the period's own flow (a cooperatives report here)
+    meta = Metadata(period=YEAR_2024, report_date=date(2024, 12, 18), issued_date=date(2024, 12, 18))
+    (f,) = figures_of("Trung tâm hiện quản lý 1.240 đối tượng bảo trợ xã hội.", meta=meta)
+    assert span(f) == (date(2024, 1, 1), date(2024, 12, 18), True)
+    a, b = figures_of("Đến nay, toàn tỉnh có 1.250 hợp tác xã; trong năm thành lập mới 86 hợp tác xã.", meta=meta)
+    assert span(a) == (date(2024, 1, 1), date(2024, 12, 18), True)
+    assert span(b) == (date(2024, 1, 1), date(2024, 12, 31), False)

@@ -405,7 +405,8 @@ CASES = [
     # a land price list here)
     ("độ mặn nước thô 0,6‰, nước sau xử lý 0,2 ‰", [("0,6‰", "0.6", "‰", "0.6", "‰", None, "number"),
                                                     ("0,2 ‰", "0.2", "‰", "0.2", "‰", None, "number")]),
-    ("giá đất 12 triệu đồng/m²", [("12 triệu đồng/m²", "12", "triệu đồng/m²", "12000000", "đồng/m²", None, "number")]),
+    # (session 21: a per-unit takes the unit's normal spelling, "m2" as for "300 m²")
+    ("giá đất 12 triệu đồng/m²", [("12 triệu đồng/m²", "12", "triệu đồng/m2", "12000000", "đồng/m2", None, "number")]),
     # cooperatives and cooperative groups (a collective economy report here): one kind after a comma, or each counted
     ("có 18 hợp tác xã, tổ hợp tác chăn nuôi", [("18 hợp tác xã, tổ hợp tác", "18", "hợp tác xã, tổ hợp tác", "18",
                                                "hợp tác xã, tổ hợp tác", None, "number")]),
@@ -594,7 +595,11 @@ EXCLUDED = {
     "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
     # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
     "programme_title": ["thực hiện Đề án phát triển 500 hợp tác xã kiểu mới giai đoạn 2026-2030 của tỉnh",
-                        "Chương trình đào tạo 1.000 thạc sĩ, tiến sĩ giai đoạn 2026-2035 được"],
+                        "Chương trình đào tạo 1.000 thạc sĩ, tiến sĩ giai đoạn 2026-2035 được",
+                        # session 21 (s21-D): the title in quotes, opening with a capital
+                        "Đề án “Đào tạo 1.000 tiến sĩ cho các trường đại học giai đoạn 2026-2030”"],
+    # session 21 (s21-D): the scale of a map or of a plan's drawings
+    "map_scale": ["đo đạc bản đồ địa chính tỷ lệ 1/2.000", "quy hoạch phân khu 1/5000", "quy hoạch chi tiết tỷ lệ 1:500"],
     # session 20 (s20-C): the years a review looks back on, opening its sentence
     "reviewed_years": ["Trong 3 năm, toàn tỉnh", "Sau 5 năm thực hiện, các", "Qua 10 năm triển khai mô hình"],
 }
@@ -1283,3 +1288,46 @@ def test_emulation_clusters_and_blocs_are_counted_whole():
     # session 20: "cụm thi đua", "khối thi đua" (written for the emulation report of set T; the health sector's here)
     text = "các bệnh viện tuyến tỉnh thuộc 02 cụm thi đua và 04 khối thi đua của ngành y tế"
     assert [m.unit for m in find_numbers(text)] == ["cụm thi đua", "khối thi đua"]
+
+
+def test_the_counted_nouns_of_sports_culture_and_housing_are_whole():
+    # session 21, helper s21-D (a culture and sports report, a housing report): nouns of three syllables, a
+    # classifier's noun ("khu phố", not "khu") and heads whose kind follows them ("giải", "môn") are counted whole
+    text = ("Trường năng khiếu có 145 vận động viên là học sinh; Hội Người cao tuổi duy trì 312 câu lạc bộ dưỡng sinh; "
+            "trao 15 giải báo chí và 20 giải thưởng sáng tác; thi 3 môn văn hóa; lắp camera tại 215 khu phố, ấp; thư "
+            "viện trường phục vụ 12.400 lượt bạn đọc; thanh tra phát hiện 14 nhà liền kề, biệt thự sai phép; Công an "
+            "triển khai tại 168 phường, xã, đặc khu")
+    assert [m.unit for m in find_numbers(text)] == [
+        "vận động viên", "câu lạc bộ", "giải", "giải thưởng", "môn", "khu phố, ấp", "lượt bạn đọc",
+        "nhà liền kề, biệt thự", "phường, xã, đặc khu"]
+
+
+def test_a_square_metre_is_spelled_alike_as_unit_and_per_unit_and_a_floor_area_keeps_its_floor():
+    # session 21, helper s21-D: "triệu đồng/m²" is "triệu đồng/m2" as "300 m²" is "300 m2"; "m² sàn" a floor area
+    (a, b, c, d) = find_numbers("giá đất ở bình quân 12,5 triệu đồng/m², thửa 300 m², xử lý 250 m³/ngày đêm; diện "
+                                "tích sàn văn phòng cho thuê 45.000 m² sàn")
+    assert [x.unit for x in (a, b, c, d)] == ["triệu đồng/m2", "m2", "m3/ngày đêm", "m2 sàn"]
+    assert a.base_unit == "đồng/m2"
+    (e,) = find_numbers("bình quân 32,4 m² sàn/người")
+    assert e.unit == "m2 sàn/người"
+
+
+def test_the_scale_of_a_map_or_a_plans_drawings_is_no_figure():
+    # session 21, helper s21-D: "tỷ lệ 1/500" (a housing report's detailed plans) names a sheet; a fraction of a set
+    # ("tỷ lệ 1/3 số hộ") stays
+    text = ("đo đạc bản đồ địa chính tỷ lệ 1/2.000 cho 12 xã; lập quy hoạch chung tỷ lệ 1:10.000; quy hoạch phân khu "
+            "1/5000 rộng 86 ha")
+    assert [m.value for m in find_numbers(text)] == [12, 86]
+    assert [m.value for m in find_numbers("chiếm tỷ lệ 1/3 số hộ")] == [1, 3]
+
+
+def test_a_count_in_a_quoted_title_of_a_scheme_is_part_of_the_title():
+    # session 21, helper s21-D: Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ ...”, here a scheme of education
+    text = "Thực hiện Đề án “Đào tạo 1.000 tiến sĩ cho các trường đại học giai đoạn 2026-2030”, tỉnh cử 12 giảng viên"
+    assert [m.value for m in find_numbers(text)] == [12]
+
+
+def test_the_whole_of_a_rank_after_counts_takes_no_noun():
+    # session 21, helper s21-D (medals then "xếp thứ 2/34 toàn quốc"): an OCOP count here
+    *_, part, whole = find_numbers("Tỉnh có 15 sản phẩm OCOP 4 sao, xếp thứ 5/34 toàn quốc")
+    assert (part.unit, whole.unit, whole.kind) == ("hạng", None, "ratio_whole")

@@ -302,3 +302,35 @@ def test_a_disbursement_after_the_planned_money_of_its_sentence_disburses_that_m
     # no planned money before it in the sentence: the capital noun alone
     s = subjects_of("Đến ngày 30/9/2026, toàn ngành đã giải ngân 180 tỷ đồng, đạt 56,3% kế hoạch.")
     assert names(s["180"], "vốn giải ngân", extra=0)
+
+def test_a_floor_area_names_what_it_measures_not_its_unit():
+    # session 21, helper s21-D: "m² sàn" measures, as "m2" does; its words are no part of the subject
+    got = subjects_of("Diện tích sàn văn phòng cho thuê toàn tỉnh đạt 45.000 m² sàn, tăng 8,2%.", year=2026)
+    assert got["45.000"] == "Diện tích sàn văn phòng cho thuê toàn tỉnh"
+
+
+def test_an_average_named_by_its_word_alone_after_a_range_averages_the_ranges_measure():
+    # session 21, helper s21-D (house prices "từ 15 đến 18 triệu đồng/m², bình quân 16,4 triệu đồng/m²"): wages here
+    got = subjects_of("Thu nhập của lao động trong các doanh nghiệp từ 6,5 đến 12 triệu đồng/tháng, bình quân 8,4 "
+                      "triệu đồng/tháng.", year=2026)
+    assert names(got["8,4"], "thu nhập bình quân của lao động trong các doanh nghiệp")
+
+
+def test_a_change_in_rank_steps_after_a_rank_is_that_ranks_change():
+    # session 21, helper s21-D: after "xếp thứ 2/34" the whole of the rank counts no noun, and a change in steps after
+    # the second of two ranks is the second's (departments ranked by a DDCI here)
+    got = subjects_of("Sở Giáo dục và Đào tạo xếp thứ 3/19, tăng 2 bậc; Sở Y tế xếp thứ 15/19, tụt 4 bậc.", year=2026)
+    assert names(got["4"], "thứ hạng Sở Y tế") and not names(got["4"], "Sở Giáo dục")
+
+
+def test_a_plans_marker_opening_the_sentence_does_not_cut_a_noun_phrase_with_a_comma():
+    # session 21, helper s21-D ("Dự kiến dự toán chi sự nghiệp văn hóa, thể thao năm 2027 là 1.745 tỷ đồng"): a
+    # health budget here
+    got = subjects_of("Dự kiến dự toán chi sự nghiệp y tế, dân số năm 2027 là 2.310 tỷ đồng.", year=2026)
+    assert names(got["2.310"], "dự toán chi sự nghiệp y tế, dân số")
+
+
+def test_a_sectors_pair_written_with_a_comma_is_one_noun_phrase():
+    # session 21, helper s21-D ("Dự toán chi sự nghiệp văn hóa, thể thao năm 2026 được giao ..."): education here
+    got = subjects_of("Dự toán chi sự nghiệp giáo dục, đào tạo năm 2026 được giao 5.120 tỷ đồng.", year=2026)
+    assert names(got["5.120"], "dự toán chi sự nghiệp giáo dục, đào tạo")

@@ -51,7 +51,7 @@ def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
     keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment", "year_start",
-            "year_start_through", "as_of_date")
+            "year_start_through", "as_of_date", "flow_after_stock")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
@@ -858,6 +858,8 @@ def figure_period(
         if hit is None and role in ("actual", "other") and sec.plan and present_state(sent, m, whole=True):
             hit = _now(sec, context)  # "đối với 57/124 xã chưa hoàn thành" in a plan part: a stock now
         if hit is not None and not (own is not None and _period_after_cue(sent, m, cues, year)):
+            if _flow_after_cue(sent, m, cues):
+                return context, False  # "Đến nay, ... có 198 di tích ...; trong năm có thêm 05 di tích": a flow
             return hit
     if own is None and role == "target":
         # "20% thôn và 15% phường ... vào chỉ tiêu năm 2024": the period named after the last of coordinated plans;
@@ -900,6 +902,17 @@ def _period_after_cue(sent: Sentence, m: Mention, cues: list, year: int | None) 
     if not pits or pits[-1] > top or ";" not in s[pits[-1] : top]:
         return False
     return any(pm.period for pm in find_periods(s[top : m.start], year))
+
+
+def _flow_after_cue(sent: Sentence, m: Mention, cues: list) -> bool:
+    """ "Đến nay, Thành phố có 198 di tích ...; trong năm có thêm 05 di tích": a statement after a ';' that follows the
+    sentence's as-of cue, opened by the period's own flow words (cues.yaml `flow_after_stock`) before the number,
+    counts in the period, not at the cue's day."""
+    s, top = sent.text, _scope_start(sent, m.start)
+    pits = [c1 for _c0, c1, label in cues if label == "POINT_IN_TIME" and c1 <= m.start]
+    if not pits or pits[-1] > top or ";" not in s[pits[-1] : top]:
+        return False
+    return _period_cues()["flow_after_stock"].search(s, top, m.start) is not None
 
 
 def _deadline_period(sent: Sentence, m: Mention, role: str, sec: Sections, context: Period | None) -> Period | None:

@@ -418,7 +418,7 @@ def _own_words(sent: Sentence, m: Mention) -> str:
 
 
 @cache
-def _rank_unit() -> str:
+def rank_unit() -> str:
     """The unit numbers.py gives the part of a rank (rules/numbers.yaml rank_unit)."""
     return " ".join(str(load("numbers")["rank_unit"]).split()).casefold()
 
@@ -444,7 +444,7 @@ def _change(sent: Sentence, m: Mention, own: str | None, done: list) -> str | No
 def _rank(sent: Sentence, m: Mention, own: str | None, done: list) -> str | None:
     """The part of a rank ("đứng thứ 15/34 tỉnh", "xếp hạng 11/34") ranks the quantity of the figure before it in
     its sentence ("Tỉnh A đạt 88,7 điểm, đứng thứ 15/34"), else the agent of its clause: "thứ hạng" + that."""
-    if (m.unit or "").casefold() != _rank_unit() or m.kind == "ratio_whole":
+    if (m.unit or "").casefold() != rank_unit() or m.kind == "ratio_whole":
         return None
     head = measure_words().rank_head
     if done and done[-1][1] and not HARD.search(sent.text, done[-1][0].end, m.opening):

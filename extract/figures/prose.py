@@ -28,6 +28,7 @@ from extract.figures.measures import (
     measured_subject,
     opening_object,
     parameter_at_sites,
+    rank_unit,
     sites_over_norm,
 )
 from extract.figures.mentions import mention_figure
@@ -41,6 +42,7 @@ from extract.figures.subjects import (
     act_on_carried,
     act_part,
     allocated_money,
+    averaged_carried,
     bracket_attribute,
     check_name,
     classified_noun,
@@ -102,6 +104,20 @@ def _narrows(measured: Period | None, period: Period | None, default: Period | N
     would otherwise take."""
     return (measured is not None and period is not None and period == default and period.start <= measured.start
             and measured.end <= period.end and measured != period)
+
+
+def _rank_before(sent, m, done: list) -> str | None:
+    """The subject of the rank part ("xếp thứ 42/135") stated in `m`'s statement (after its last ';') right before it,
+    with nothing but its whole between; None otherwise."""
+    top = sent.text.rfind(";", 0, m.start) + 1
+    for o, subject in reversed(done):
+        if o.start < top:
+            return None
+        if o.kind == "ratio_part":
+            return subject if (o.unit or "").casefold() == rank_unit() else None
+        if o.kind != "ratio_whole":
+            return None
+    return None
 
 
 def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figure]:
@@ -242,6 +258,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = graded_level(sent, m, subject, done)  # "mực nước ... đạt 5,12 m, trên báo động 3 là 0,62 m"
             subject = event_attendants(sent, m, subject)  # "Kỳ thi X năm 2026, toàn tỉnh có 27.846 thí sinh dự thi"
             subject = sec.rate_restated(m, subject)  # "(mỗi tháng 02 chuyên mục)" restating a rate named before
+            subject = averaged_carried(subject, carried)  # "từ 15 đến 18 triệu đồng/m², bình quân 16,4 triệu đồng/m²"
             if is_weak(subject, m.unit if m.sign_word else None, m.base_unit) and not indicator \
                     and not defined_acronym(subject, [sent.text[: m.start], *earlier]):  # "(CPI) ...; CPI tăng ..."
                 # "553/553 TTHC được triển khai ...": a ratio's whole is all of its noun, named by the noun alone
@@ -250,7 +267,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
                     or part_of_carried(sent, m, subject, done) or carried or subject)  # "... với 52.340 buồng"
             elif subject:
                 carried = subject
-            subject = rank_change(subject, m)  # "Sở Xây dựng ..., tụt 8 bậc": the change of its rank
+            subject = rank_change(subject, m, _rank_before(sent, m, done))  # "..., tụt 8 bậc": its rank's change
             subject = ranked_whole(subject, m, [sent.text[: m.start], *earlier, *sec.in_force()])  # "xếp thứ 1/19"
             done.append((m, subject))
             named.append((m, name or subject))

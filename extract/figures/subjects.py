@@ -1363,10 +1363,25 @@ def _subject_lo(sent: Sentence, m: Mention, lo: int, start: int) -> int:
             break  # the words right after a number qualify that number: "đạt 70% chỉ tiêu chung, số ... là"
         if not without_openers(unmark(part)).strip() or _DIGIT.search(part) or find_periods(part) or words > _MAX_NP:
             break
-        if pw.predicates.search(part) or pw.aspect.search(part) or pw.lead_openers.match(part):
+        # "Dự kiến dự toán chi sự nghiệp văn hóa, thể thao năm 2027 là ...": a plan's marker opening the clause is no
+        # clause of its own; the noun phrase starts after it
+        skip = _opening_aspect(part) if part_lo == hard else 0
+        core = part[skip:]
+        if pw.predicates.search(core) or pw.aspect.search(core) or pw.lead_openers.match(core):
             break
-        lo = part_lo
+        lo = part_lo + skip
     return lo
+
+
+def _opening_aspect(part: str) -> int:
+    """Length of an aspect marker (and the space around it) opening `part` when a noun phrase follows it; 0
+    otherwise."""
+    stripped = part.lstrip()
+    found = phrase_words().aspect.match(stripped)
+    if found is None or found.start() != 0 or not content_words(stripped[found.end() :]):
+        return 0
+    rest = stripped[found.end() :]
+    return len(part) - len(rest.lstrip())
 
 
 def _before_paren(sent: Sentence, m: Mention, start: int) -> str:
@@ -2153,6 +2168,14 @@ def defined_acronym(subject: str | None, texts: list[str]) -> bool:
     sentence up to the number and the block's sentences before it)."""
     word = (subject or "").strip()
     return bool(_ACRONYM.fullmatch(word)) and any(f"({word})" in t for t in texts)
+
+def averaged_carried(subject: str | None, carried: str | None) -> str | None:
+    """The subject of an average named by its average word alone after figures of a named measure ("Giá bán ... từ 15
+    đến 18 triệu đồng/m², bình quân 16,4 triệu đồng/m²" -> "Giá bán ... bình quân"): the measure carried, averaged;
+    `subject` unchanged otherwise."""
+    if not subject or not carried or not phrase_words().averages.fullmatch(subject):
+        return subject
+    return f"{carried} {' '.join(subject.split())}"
 
 
 def running_total(subject: str | None, done: list) -> str | None:

@@ -745,13 +745,17 @@ def ranked_whole(subject: str | None, m: Mention, texts: list[str]) -> str | Non
     return subject
 
 
-def rank_change(subject: str | None, m: Mention) -> str | None:
+def rank_change(subject: str | None, m: Mention, ranked: str | None = None) -> str | None:
     """A change counted in rank steps ("tụt 8 bậc", subjects.yaml `rank_steps`) is a change of the rank of what it
-    is said of ("Sở Xây dựng ..., tụt 8 bậc" -> "thứ hạng Sở Xây dựng ..."); `subject` unchanged otherwise or when it
-    names the rank already."""
+    is said of ("Sở Xây dựng ..., tụt 8 bậc" -> "thứ hạng Sở Xây dựng ..."): `ranked`, the subject of a rank its
+    statement states right before it ("phường Ayun Pa xếp thứ 42/135, tụt 9 bậc"), else its own subject under the
+    rank's head; `subject` unchanged otherwise or when it names the rank already."""
     head = measure_words().rank_head
-    if not subject or not m.sign_word or not context_words().rank_step.fullmatch(m.unit or "") \
-            or subject.casefold().startswith(head.casefold() + " "):
+    if not subject or not m.sign_word or not context_words().rank_step.fullmatch(m.unit or ""):
+        return subject
+    if ranked and ranked.casefold().startswith(head.casefold() + " "):
+        return ranked
+    if subject.casefold().startswith(head.casefold() + " "):
         return subject
     return f"{head} {subject}"
 

@@ -734,7 +734,7 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
         if not per and base and base != "%":
             per = _per_after_noun(text, m.end())
         if per:
-            per = _PER_ONE.sub("/", " ".join(per.split()))
+            per = _per_spelled(_PER_ONE.sub("/", " ".join(per.split())))
             unit, base = f"{unit}/{per}", f"{base}/{per}"
         end = m.end()
         if base and base != "%":
@@ -747,6 +747,13 @@ def _suffix(text: str, pos: int) -> tuple[int, str | None, str | None, Decimal]:
     if scale_words:
         unit = " ".join(scale_words + ([unit] if unit else []))
     return end, unit, base, factor
+
+
+def _per_spelled(per: str) -> str:
+    """A per-unit in the unit's normal spelling ("triệu đồng/m²" is "triệu đồng/m2", as "15 m²" is "15 m2"): each
+    part written as an alias of rules/units.yaml takes that unit's spelling; other parts stay as written."""
+    units = _rules().units
+    return "/".join(units[k].unit if (k := part.casefold()) in units else part for part in per.split("/"))
 
 
 @cache
@@ -1243,6 +1250,8 @@ def _infer_units(text: str, items: list[_Item]) -> None:
                 it.kind == "range_high" and before is not None and before.kind == "range_low" and before.unit is None
             ):
                 pass  # "chỉ số chất lượng nước (WQI) đạt từ 52 đến 94": an index's value counts no noun
+            elif it.kind == "ratio_whole" and before is not None and before.base_unit == r.rank_unit:
+                pass  # "(42 HCV, 47 HCB, 57 HCĐ), xếp thứ 2/34 toàn quốc": the ranked field counts no noun before it
             elif last is not None and it.sign_word is None:  # "tăng 61,3 so với": a change, no count
                 it.unit, it.base_unit, it.factor = last.unit, last.base_unit, last.factor
             elif it.sign_word is not None and last_change is not None and it.value != it.value.to_integral_value():
