@@ -59,7 +59,8 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "du_thao_bao_cao_so_noi_vu_bac_ninh", "an_ninh_trat_tu_cong_an_quang_ninh", "tin_dung_chinh_sach_nhcsxh_can_tho",
          "vu_dong_xuan_can_tho", "phan_bo_du_toan_ngan_sach_hung_yen", "so_ket_nghi_quyet_nong_nghiep_cnc_hung_yen",
          "cong_van_don_doc_ctmtqg_dan_toc_quang_ninh", "ke_hoach_tuyen_sinh_lop_10_hue",
-         "tong_ket_thi_dua_khen_thuong_quang_ninh")
+         "tong_ket_thi_dua_khen_thuong_quang_ninh", "san_xuat_kinh_doanh_dien_luc_lam_dong",
+         "ho_chua_cap_nuoc_dong_xuan_da_nang")
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.985, "qualifier": 0.996, "role": 0.970, "period": 0.974,
                         "point_in_time": 0.985, "subject": 0.648}),
