@@ -1100,6 +1100,12 @@ def _is_count(m: Mention) -> bool:
     return m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
+def _is_measured(m: Mention) -> bool:
+    """An amount in a unit of physical measure ("1.542,36 triệu kWh", "52.128 tấn", `extents.yaml` measure_units):
+    a share of it ("..., chiếm 44,24%") is a share of the amount, as of money, no rate of a counted noun."""
+    return (m.base_unit or "").casefold() in measure_units()
+
+
 def is_counted(m: Mention) -> bool:
     """A count of a noun ("12 đơn vị"): a unit that is no rate and no money (topics.py completes these too)."""
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units \
@@ -1212,8 +1218,8 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
             return None
         if m.base_unit == "%" and not content_words(between[cut.start() :]) and content_words(_phrase_after(sent, m)):
             return None  # "gần 50% số quyết định trễ hạn, 25% thủ tục ... trễ hạn": a rate naming its own noun phrase
-    if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold() \
-            and not m.sign_word and not pw.share_against.match(sent.text[m.end :]):
+    if m.base_unit == "%" and _is_count(prev) and not _is_measured(prev) and pw.share.casefold() not in \
+            subj.casefold() and not m.sign_word and not pw.share_against.match(sent.text[m.end :]):
         return f"{pw.share} {subj}"  # "..., đạt tỷ lệ 87,2%"; not "bằng 78,2% kế hoạch năm", "tăng 5,4%"
     return subj
 
