@@ -39,6 +39,16 @@ def test_stock_as_of_a_date():
     assert f.point_in_time and (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 11, 5))
 
 
+def test_an_undated_now_after_a_dated_as_of_cue_of_its_clause_speaks_of_that_day():
+    # "Tính đến 7h ngày 05/12/2026, tổng dung tích hiện tại của các hồ chứa là 312,6 triệu m³" (s21-B): the beds
+    # current on 30/9, not on the document's day
+    (f,) = figures_of("Tính đến ngày 30/9/2025, số giường bệnh hiện tại của các bệnh viện công lập là 4.250 giường.")
+    assert f.point_in_time and f.period_end == date(2025, 9, 30)
+    # after a ';' the "now" is the document's own
+    first, second = figures_of("Tính đến ngày 30/9/2025, toàn tỉnh có 120 trạm y tế; hiện nay có 125 trạm y tế.")
+    assert first.period_end == date(2025, 9, 30) and second.period_end != date(2025, 9, 30)
+
+
 @pytest.mark.parametrize(
     "text,stock,end",
     [
@@ -302,6 +312,9 @@ def test_paragraph_announcing_the_rules_of_an_allocation_opens_a_list_of_norms()
         ("Chi y tế dự phòng là 215 tỷ đồng, bằng 30% tổng chi sự nghiệp y tế.", {"215": "actual", "30": "share"}),
         ("Số ca mắc sốt xuất huyết bằng 86% so với cùng kỳ.", {"86": "other"}),
         ("Số giường bệnh thực kê bằng 112% tổng số giường kế hoạch.", {"112": "other"}),
+        # s21-B: a percentage of a design capacity is a share of it, after "bằng" or "đạt" (a water plant, a landfill)
+        ("Lượng nước sạch sản xuất bằng 64,5% công suất thiết kế.", {"64,5": "share"}),
+        ("Nhà máy xử lý rác thải đạt 78% công suất thiết kế.", {"78": "share"}),
     ],
 )
 def test_a_percentage_of_a_total_after_bang_is_a_share(text, roles):
@@ -330,6 +343,12 @@ def test_heading_of_work_ahead_makes_a_plan_part():
         ("paragraph", "- Nâng tỷ lệ thanh toán trực tuyến trên 70%.", None),
     )
     assert [f.role for f in figs] == ["target"]
+    # the water an irrigation body plans for a coming season (s21-B): a district's spring flooding of the fields
+    figs = figures_in(
+        ("heading", "II. KẾ HOẠCH LẤY NƯỚC ĐỔ ẢI VỤ XUÂN NĂM 2027", 2),
+        ("paragraph", "Diện tích cần lấy nước đổ ải là 12.300 ha, trong đó lúa 10.850 ha.", None),
+    )
+    assert [f.role for f in figs] == ["target", "target"]
 
 
 # --- issue 14 round 2 (PDF genres): invented sentences ------------------------------------------------------
@@ -361,6 +380,9 @@ def test_a_rate_after_a_time_lead_stays_a_rate_when_it_is_named():
         ("Đoàn đã khảo sát 30 hộ gia đình ở xã Tân Lập.", "hộ gia đình"),
         ("Đã kiểm tra 20 cơ quan đơn vị, địa phương trong quý.", "cơ quan đơn vị, địa phương"),
         ("Huyện triển khai 12 mô hình, sáng kiến cải cách hành chính.", "mô hình, sáng kiến"),
+        # stations counted whole (s21-B): an industrial park's transformers, a district's irrigation
+        ("Khu công nghiệp lắp đặt 18 trạm biến áp phân phối.", "trạm biến áp"),
+        ("Huyện đã kiên cố hóa 12 trạm bơm điện.", "trạm bơm"),
     ],
 )
 def test_compound_and_coordinated_counted_nouns(text, unit):
@@ -505,6 +527,13 @@ def test_a_numbered_kpi_line_states_the_kpi_then_its_result():
     assert "nước sạch" in figs[1].subject  # "kết quả" names nothing: the result is of the KPI the line named
 
 
+def test_the_plan_in_brackets_after_the_body_that_assigned_it_is_a_target():
+    # "đạt 101,2% kế hoạch Tổng công ty giao (3.445 triệu kWh)" (s21-B): a province's tourists against its plan
+    figs = figures_of("Năm 2025, tổng lượt khách đạt 4,2 triệu lượt, bằng 105% kế hoạch Ủy ban nhân dân tỉnh giao "
+                      "(4 triệu lượt).")
+    assert [f.role for f in figs] == ["actual", "share_of_target", "target"]
+
+
 def test_a_kpi_cited_in_brackets_is_the_years_target_and_a_comparative_a_change():
     figs = _month_figures(("paragraph", "Đến cuối tháng 8, tỷ lệ bao phủ đạt 88%, thấp hơn 2 điểm phần trăm so với "
                                         "chỉ tiêu Nghị quyết của HĐND tỉnh (90%).", None))
@@ -530,6 +559,9 @@ def test_arrears_and_averages_are_no_payment_rules():
 
 def test_a_count_of_the_groups_units_are_sorted_into_is_a_structure():
     (f,) = figures_of("Căn cứ kết quả, các trường được xếp thành 03 nhóm.")
+    assert (f.role, f.period_start) == ("other", None)
+    # a schedule carried out in rounds (s21-B: "Nước được cấp theo 03 đợt: Đợt 1 từ ngày ..."): a vaccination campaign
+    (f,) = figures_of("Chiến dịch tiêm vắc xin sởi được tổ chức theo 02 đợt.")
     assert (f.role, f.period_start) == ("other", None)
 
 

@@ -587,6 +587,10 @@ EXCLUDED = {
     "kilometre_post": ["thi công đoạn Km 14+250 - Km 19+600 của tuyến kênh", "mốc Km0+000 của tuyến",
                        "đoạn Km3+200 - Km9+750 đã", "sạt lở tại Km 27+400 Quốc lộ"],
     "voltage_class": ["xây dựng đường dây 220 kV Phố Nối", "nâng cấp trạm biến áp 110 kV Lạng Giang"],
+    # a feeder's dispatch number and a line's circuit (s21-B): the grid works a commune's or an industrial park's
+    # report lists
+    "feeder_number": ["cấp điện từ lộ 472", "đấu nối vào xuất tuyến 372"],
+    "circuit_number": ["kéo đường dây 220 kV mạch 2"],
     "time_frame": ["cấm xe tải trong khung giờ từ 6 giờ đến 9 giờ"],
     "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
     # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
@@ -646,6 +650,11 @@ def test_no_number(text):
         ("trả kết quả trước 10 giờ làm việc", "10 giờ làm việc"),  # working hours: a duration
         ("bảo quản từ 24 giờ đến 48 giờ", "24 giờ"),  # a span of durations (48 is no hour of the clock)
         ("xét nghiệm trong 48 giờ kể từ", "48 giờ"),
+        ("bộc lộ 120 hạn chế", "120 hạn chế"),  # "bộc lộ" (revealed) names no feeder
+        # a capitalised name up to the number and a word no catalog counts after it (s21-B): the water plant's
+        # second site, its capacity the figure
+        ("Nhà máy nước Cầu Đỏ 2 công suất 120.000 m3/ngày đêm", "120.000 m3/ngày đêm"),
+        ("xã Hòa Bắc 15 hộ dân", "15 hộ dân"),  # a counted noun the catalog names after a place: a count
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):
@@ -848,6 +857,9 @@ def test_clock_time_hours_have_tens_up_to_2(text, clock):
         # a count after a support verb is no amount
         ("hỗ trợ 12.500 hộ gia đình", [("12.500 hộ gia đình", 12500, "hộ gia đình")]),
         ("Lúc 09 giờ 15 ngày 3/6/2024, có 21 đại biểu", [("21 đại biểu", 21, "đại biểu")]),
+        # a price per kilowatt-hour and a flow per second (s21-B): an industrial park's rooftop solar, a river's flow
+        ("giá mua điện mặt trời mái nhà 1.943 đồng/kWh", [("1.943 đồng/kWh", 1943, "đồng/kWh")]),
+        ("lưu lượng sông Đà đạt 1.250 m³/s", [("1.250 m³/s", 1250, "m3/s")]),
     ],
 )
 def test_scales_compound_units_and_implied_money(text, found):
@@ -1271,3 +1283,24 @@ def test_emulation_clusters_and_blocs_are_counted_whole():
     # session 20: "cụm thi đua", "khối thi đua" (written for the emulation report of set T; the health sector's here)
     text = "các bệnh viện tuyến tỉnh thuộc 02 cụm thi đua và 04 khối thi đua của ngành y tế"
     assert [m.unit for m in find_numbers(text)] == ["cụm thi đua", "khối thi đua"]
+
+
+def test_a_plus_after_an_elevation_word_marks_a_height_not_an_increase():
+    # "mực nước hồ ở cao trình +31,42 m" (s21-B): a construction site's ground level and a dike's crest to keep
+    (m,) = find_numbers("mặt bằng công trình ở cao độ +4,5 m")
+    assert (m.value, m.sign_word) == (Decimal("4.5"), None)
+    (m,) = find_numbers("đỉnh đê không thấp hơn cao trình +6,0 m")
+    assert (m.qualifier, m.sign_word) == (">=", None)
+    (m,) = find_numbers("tăng 12 hộ (+3,2%)")[-1:]  # elsewhere a written plus states an increase
+    assert m.sign_word == "+"
+
+
+def test_a_comparative_against_a_reference_level_of_hydrology_is_a_change():
+    # "thấp hơn trung bình nhiều năm cùng thời kỳ 18 cm", "thấp hơn mực nước dâng bình thường 0,58 m" (s21-B): a weather
+    # bulletin's rain against the long-term mean
+    (m,) = find_numbers("lượng mưa cao hơn trung bình nhiều năm cùng thời kỳ 45 mm")
+    assert (m.value, m.sign_word) == (Decimal("45"), "cao hơn")
+    (m,) = find_numbers("lượng mưa tháng 11 thấp hơn TBNN 12 mm")
+    assert m.value == Decimal("-12")
+    (m,) = find_numbers("lượng mưa thấp hơn 50 mm")  # no base: a bound
+    assert (m.qualifier, m.sign_word) == ("<", None)
