@@ -197,6 +197,10 @@ def figures_in(*blocks: tuple[str, str, int | None], year: int = 2025, doc_type:
         ("Giai đoạn vừa qua, để nâng cao chất lượng, đã tập huấn 300 lượt cán bộ.", "300", "actual"),
         # a change stated after its base: the number before the base is a level
         ("Bắt giữ 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.", "30", "actual"),
+        # "theo mức" names the level a cost is counted by (s21-B: "theo mức 1.815.000 đồng/ha/vụ đối với ..."): health
+        # insurance for pupils
+        ("Kinh phí mua thẻ bảo hiểm y tế dự kiến 12,4 tỷ đồng, theo mức 1.263.600 đồng/người/năm đối với học sinh.",
+         "1.263.600", "norm"),
     ],
 )
 def test_roles_of_invented_sentences(text, num, role):

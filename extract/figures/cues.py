@@ -206,11 +206,12 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
 
 def _rule_level(s: str, m: Mention, q0: int) -> bool:
     """A money rate after "mức" that cites the legal text setting it right after its unit ("với mức 250.000
-    đồng/người/ngày theo Nghị quyết số 08/2024/NQ-HĐND"): the level the text sets, a norm (cues.yaml
-    rule_level_before, rule_level_after)."""
+    đồng/người/ngày theo Nghị quyết số 08/2024/NQ-HĐND"), or after "theo mức" whatever follows ("theo mức 1.815.000
+    đồng/ha/vụ đối với ..."): the level the text sets, a norm (cues.yaml rule_level_before, rule_level_after)."""
     r = rules()
+    level = r.rule_level_before.search(s, max(0, q0 - 15), q0)
     return _is_rate(s, m) and m.base_unit != "%" and bool(
-        r.rule_level_before.search(s, max(0, q0 - 10), q0) and r.rule_level_after.match(s, m.end))
+        level and (level.group("by") or r.rule_level_after.match(s, m.end)))
 
 
 def _level_statement(sent: Sentence, m: Mention, cues: list, q0: int) -> bool:
