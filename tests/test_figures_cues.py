@@ -818,3 +818,15 @@ def test_a_plan_year_runs_to_the_deadline_written_right_after_its_target():
                                        "31/12/2026 và trên 90% kế hoạch vốn năm 2026 trước ngày 31/01/2027.")
     assert first.period_end == date(2026, 12, 31)
     assert (second.role, second.period_start, second.period_end) == ("target", date(2026, 1, 1), date(2027, 1, 31))
+
+
+def test_a_paragraph_writing_the_months_of_its_parts_season_gives_the_part_those_months():
+    # "II. KẾ HOẠCH CẤP NƯỚC ... VỤ ĐÔNG XUÂN 2026-2027" then "Vụ Đông Xuân 2026-2027 (từ tháng 12/2026 đến tháng 4/2027),
+    # ..." (s21-B): a northern district's fertiliser plan, its season sown in January
+    figs = figures_in(
+        ("heading", "II. KẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN 2026-2027", 2),
+        ("paragraph", "Vụ Đông Xuân 2026-2027 (từ tháng 01/2027 đến tháng 6/2027), gieo cấy 12.500 ha lúa.", None),
+        ("paragraph", "Nhu cầu phân bón khoảng 8.000 tấn.", None),
+        year=2026,
+    )
+    assert [(f.period_start, f.period_end) for f in figs] == [(date(2027, 1, 1), date(2027, 6, 30))] * 2

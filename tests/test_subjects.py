@@ -753,3 +753,24 @@ def test_a_running_total_with_no_figure_before_it_takes_nothing():
     assert running_total("lũy kế 10 tháng", [(None, None)]) is None
     assert running_total("lũy kế 10 tháng", [(None, "số thu ngân sách")]) == "số thu ngân sách"
     assert running_total("số thu ngân sách", [(None, "kinh phí")]) is None
+
+
+def test_a_comma_part_naming_only_another_place_takes_the_measure_of_the_clause_before():
+    # "mực nước tại trạm Ái Nghĩa là 2,86 m, tại trạm Câu Lâu là 1,12 m" (s21-B): the catch of two fishing communes
+    got = subjects_of("Năm 2025, sản lượng thủy sản tại xã Tam Hải là 1.250 tấn, tại xã Tam Tiến là 980 tấn.")
+    assert names(got["1.250"], "sản lượng thủy sản tại xã Tam Hải")
+    assert names(got["980"], "sản lượng thủy sản tại xã Tam Tiến")
+    # a count of another unit names its own thing
+    got = subjects_of("Số lượt khách tại khu du lịch Bà Nà là 3,2 triệu lượt, tại đó có 120 nhà hàng.")
+    assert "lượt khách" not in (got["120"] or "")
+
+
+def test_a_measure_with_its_total_word_after_a_count_is_that_total_of_the_counted():
+    # "82 hồ chứa thủy lợi với tổng dung tích thiết kế 370,8 triệu m³" (s21-B): farms, rural roads
+    got = subjects_of("Toàn tỉnh có 45 trang trại với tổng diện tích 1.250 ha.")
+    assert names(got["1.250"], "tổng diện tích trang trại")
+    got = subjects_of("Huyện đã cứng hóa 34 tuyến đường giao thông nông thôn với tổng chiều dài 52,6 km.")
+    assert names(got["52,6"], "tổng chiều dài tuyến đường giao thông nông thôn cứng hóa")
+    # money keeps its own rule (amounts.yaml sum_nouns)
+    got = subjects_of("Năm 2025, tỉnh thu hút 15 dự án với tổng vốn đầu tư 3.200 tỷ đồng.")
+    assert names(got["3.200"], "tổng vốn đầu tư dự án thu hút")

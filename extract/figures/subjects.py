@@ -1511,6 +1511,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     own = _own_phrase_once(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
     own = _verb_object(sent, m, own) or own
+    own = _measure_at_place(m, own, done or []) or own
     pw = phrase_words()
     text = unmark(sent.text)
     label = pw.topic_label.match(text)
@@ -1527,6 +1528,29 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
     return _owner_from_label(text, m, own) if own else own
+
+
+@lru_cache(maxsize=1)
+def _place_parts() -> regex.Pattern:
+    """extents.yaml `place_parts`: a place's preposition opening a phrase, or standing inside one after its measure."""
+    return regex.compile(WHOLE_WORD % word_alternation(extent_words_data()["place_parts"], "extents.yaml place_parts"),
+                         regex.IGNORECASE)
+
+
+def _measure_at_place(m: Mention, own: str | None, done: list) -> str | None:
+    """A phrase that is only a place ("tại trạm Câu Lâu") after a figure of the same unit whose subject names a measure
+    at a place ("mực nước tại trạm Ái Nghĩa là 2,86 m, tại trạm Câu Lâu là 1,12 m"): that measure at this place; None
+    otherwise."""
+    opening = _place_parts().match(own or "")
+    if not opening or not done:
+        return None
+    prev, named = done[-1]
+    if not named or (prev.base_unit or "") != (m.base_unit or ""):
+        return None
+    at = next((p for p in _place_parts().finditer(named) if p.group().casefold() == opening.group().casefold()), None)
+    if at is None or not content_words(named[: at.start()]):
+        return None
+    return f"{named[: at.start()].strip()} {own}"
 
 
 def _only_time(text: str) -> bool:
@@ -2517,6 +2541,43 @@ def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     if agent and fold(agent).casefold() not in fold(subject).casefold():
         return f"{subject} {agent}"  # "tổng số tiền thu nộp ngân sách" of what "Đội QLTT đã kiểm tra" collected
     return subject
+
+
+_MEASURE_SUM_WORDS = 4  # words of a measure after the total word ("tổng dung tích thiết kế")
+
+
+@lru_cache(maxsize=1)
+def _measure_sum_opening() -> regex.Pattern:
+    """The accompaniment word (subjects.yaml phrase.accompaniment), the total word (phrase.total) and up to
+    _MEASURE_SUM_WORDS words of a measure at the end of a stretch: "..., với tổng dung tích thiết kế "."""
+    pw = phrase_words()
+    words = r"(?:\s+\p{L}+){1,%s}" % _MEASURE_SUM_WORDS  # noqa: UP031 (braces of the regex)
+    return regex.compile(f"(?:{pw.accompaniment.pattern})" + r"\s+(?P<s>" + regex.escape(pw.total) + words
+                         + r")\s*\Z", regex.IGNORECASE)
+
+
+def measure_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """An amount in a unit of physical measure right after "với tổng <measure>" that follows a count's clause ("82 hồ
+    chứa thủy lợi với tổng dung tích thiết kế 370,8 triệu m³", "724 trạm biến áp phân phối với tổng dung lượng 186.350
+    kVA") is that total of the counted: the measure, the count's subject and the words the subject has after the
+    measure (extents.yaml measure_units); `subject` otherwise (money has sum_of_count)."""
+    if not subject or not done or (m.base_unit or "").casefold() not in measure_units():
+        return subject
+    count, counted = done[-1]
+    if not counted or not is_counted(count) or (count.base_unit or "").casefold() in measure_units():
+        return subject
+    between = sent.text[count.end : m.opening]
+    if _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return subject
+    found = _measure_sum_opening().search(between)
+    if found is None:
+        return subject
+    name = " ".join(found.group("s").split())
+    at = fold(subject).casefold().find(fold(name).casefold())
+    tail = subject[at + len(name) :].split() if at >= 0 else []
+    while tail and tail[0].casefold() in {(m.unit or "").casefold(), (m.base_unit or "").casefold()}:
+        tail = tail[1:]
+    return " ".join([name, counted, *tail])
 
 
 def _sum_after_count(sent: Sentence, count: Mention, end: int) -> str:
