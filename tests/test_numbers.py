@@ -591,6 +591,8 @@ EXCLUDED = {
     # report lists
     "feeder_number": ["cấp điện từ lộ 472", "đấu nối vào xuất tuyến 372"],
     "circuit_number": ["kéo đường dây 220 kV mạch 2"],
+    # a zone bounded by an elevation (s21-B): a flood-prone area of a town's drainage plan
+    "elevation_zone": ["di dời dân cư vùng trũng dưới cao độ +2,0 m"],
     "time_frame": ["cấm xe tải trong khung giờ từ 6 giờ đến 9 giờ"],
     "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
     # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
