@@ -61,9 +61,11 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "cong_van_don_doc_ctmtqg_dan_toc_quang_ninh", "ke_hoach_tuyen_sinh_lop_10_hue",
          "tong_ket_thi_dua_khen_thuong_quang_ninh", "san_xuat_kinh_doanh_dien_luc_lam_dong",
          "ho_chua_cap_nuoc_dong_xuan_da_nang")
+# Session 21 (s21-B): the power company's report and the irrigation report (thirty-six texts) at the end of their rules
+# leave T's whole where it was or higher (qualifier 0.996 -> 0.997, subject 0.648 -> 0.655); "T older" unchanged.
 FLOORS = {
-    "T": (1.0, 1.0, 0, {"value_unit": 0.985, "qualifier": 0.996, "role": 0.970, "period": 0.974,
-                        "point_in_time": 0.985, "subject": 0.648}),
+    "T": (1.0, 1.0, 0, {"value_unit": 0.985, "qualifier": 0.997, "role": 0.970, "period": 0.974,
+                        "point_in_time": 0.985, "subject": 0.655}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.822}),
 }
@@ -92,11 +94,12 @@ def test_every_text_is_read_whole(scores, totals, name):
     # list of projects and a draft quarterly report of a Sở Nội vụ (session 19), a police report on security and order,
     # a policy credit report, a crop season report, a budget allocation resolution with its annex table, a mid-term
     # review of a Party resolution, an official letter urging a programme, a grade-10 enrolment plan and a year-end
-    # emulation and rewards report (session 20)
+    # emulation and rewards report (session 20), a power company's business report and an irrigation report on
+    # reservoirs and a crop season's water supply (session 21, helper s21-B)
     # H: two reports, a monthly report, a score report, an animal disease and vaccination report, a report on the
     # new rural development programme of a year (session 19, helper s19-H), a quarterly investment report of an
     # industrial and economic zones board and a year report on land and minerals (session 20, helper s20-H)
-    texts = {"T": 34, "H": 8}[name]
+    texts = {"T": 36, "H": 8}[name]
     assert len(scores[name]) == texts and not any(s.problems for s in scores[name])  # every text, every anchor found
     assert totals[name].gold >= 120 and totals[name].listed >= 100
 
