@@ -774,3 +774,9 @@ def test_a_measure_with_its_total_word_after_a_count_is_that_total_of_the_counte
     # money keeps its own rule (amounts.yaml sum_nouns)
     got = subjects_of("Năm 2025, tỉnh thu hút 15 dự án với tổng vốn đầu tư 3.200 tỷ đồng.")
     assert names(got["3.200"], "tổng vốn đầu tư dự án thu hút")
+
+
+def test_a_count_keeps_the_minimum_of_the_measure_that_bounds_its_class():
+    # "17 hồ chứa có dung tích từ 3 triệu m³ trở lên" (s21-B): livestock farms by size
+    got = subjects_of("Toàn tỉnh có 120 trang trại có quy mô từ 500 con trở lên.")
+    assert names(got["120"], "trang trại có quy mô từ 500 con trở lên")

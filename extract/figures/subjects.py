@@ -832,6 +832,17 @@ def class_threshold(text: str, m: Mention) -> bool:
         text, max(0, m.start - _CLASS_BOUND_REACH), m.start) is not None
 
 
+_CLASS_MEASURE_REACH = 60  # characters before a minimum where "có <measure> từ" is looked for
+
+
+def _measured_class(text: str, m: Mention) -> bool:
+    """Whether `m` is the minimum of a measure a noun before it has that bounds its class, "có <measure> từ N ... trở
+    lên" ("17 hồ chứa có dung tích từ 3 triệu m³ trở lên", "trang trại có quy mô từ 500 con trở lên"; rules/cues.yaml
+    class_measure_before)."""
+    return m.qualifier == ">=" and rules().class_measure_before.search(
+        text, max(0, m.start - _CLASS_MEASURE_REACH), m.start) is not None
+
+
 def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     """The bound right after the noun of `m` that says which of them it counts ("2.500 công dân từ đủ 14 tuổi
     trở lên", "100% trẻ em dưới 6 tuổi"): a number in a bound unit (rules/cues.yaml bound_units) with only the
@@ -841,7 +852,8 @@ def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     if not m.unit and m.base_unit != "%":
         return None
     nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
-    if nxt is None or not (nxt.base_unit in rules().bound_units or class_threshold(sent.text, nxt)):
+    if nxt is None or not (nxt.base_unit in rules().bound_units or class_threshold(sent.text, nxt)
+                           or _measured_class(sent.text, nxt)):
         return None
     start = nxt.opening
     between = sent.text[m.end : start]
