@@ -576,3 +576,10 @@ def test_a_percentage_reached_after_a_plan_and_its_amount_is_checked_even_when_w
     assert "ratio_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("62,1%")], None)))
     bad = findings_for(tmp_path / "bad", ([text.format("68,1%")], None))
     assert "ratio_mismatch" in ids(bad) and "48,6 tỷ đồng" in bad[0].message
+
+
+def test_a_change_is_no_total_of_the_parts_listed_after_it(tmp_path):
+    # "kế hoạch tưới 41.800 ha, tăng 540 ha so với vụ trước; trong đó lúa 36.200 ha" (s21-B): forest planted in a year
+    text = "Năm 2026, toàn tỉnh trồng mới 2.400 ha rừng, tăng 150 ha so với năm 2025; trong đó rừng phòng hộ {} ha."
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", ([text.format("420")], None)))
+    assert "parts_exceed_total" in ids(findings_for(tmp_path / "bad", ([text.format("2.600")], None)))
