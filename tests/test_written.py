@@ -62,10 +62,10 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "tong_ket_thi_dua_khen_thuong_quang_ninh", "san_xuat_kinh_doanh_dien_luc_lam_dong",
          "ho_chua_cap_nuoc_dong_xuan_da_nang")
 # Session 21 (s21-B): the power company's report and the irrigation report (thirty-six texts) at the end of their rules
-# leave T's whole where it was or higher (qualifier 0.996 -> 0.997, subject 0.648 -> 0.655); "T older" unchanged.
+# leave T's whole where it was or higher (qualifier 0.996 -> 0.997, subject 0.648 -> 0.656); "T older" unchanged.
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.985, "qualifier": 0.997, "role": 0.970, "period": 0.974,
-                        "point_in_time": 0.985, "subject": 0.655}),
+                        "point_in_time": 0.985, "subject": 0.656}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.822}),
 }
