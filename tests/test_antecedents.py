@@ -130,3 +130,17 @@ def test_a_lead_in_opening_with_a_measure_names_the_values_of_its_label_lines():
     got = subjects_of("Sản lượng khai thác các loài thủy sản chính:", "- Khai thác cá ngừ: 1.250 tấn;",
                       "- Khai thác mực: 860 tấn.")
     assert names(got["1.250"], "sản lượng khai thác cá ngừ") and names(got["860"], "sản lượng khai thác mực")
+
+
+def test_a_lead_in_giving_a_measure_s_make_up_by_parts_names_the_values_of_its_label_lines():
+    # "Cơ cấu điện thương phẩm theo thành phần phụ tải như sau:" then "- Công nghiệp - Xây dựng: 1.542,36 triệu kWh,
+    # chiếm 44,24%" (s21-B): the structure word names no measure; a unit of physical measure names no counted noun,
+    # so neither it nor "tỷ lệ" goes into the item's subject
+    assert lead_in_measure("Cơ cấu diện tích gieo trồng theo nhóm cây như sau:") == "diện tích gieo trồng"
+    assert lead_in_measure("Sản lượng thủy sản theo phương thức nuôi:") == "Sản lượng thủy sản"
+    got = subjects_of("Cơ cấu diện tích gieo trồng theo nhóm cây như sau:", "- Cây lương thực: 12.450 ha, chiếm 41,2%;",
+                      "- Cây công nghiệp lâu năm: 8.130 ha, chiếm 26,9%.")
+    assert names(got["12.450"], "diện tích gieo trồng cây lương thực")
+    assert names(got["41,2%"], "diện tích gieo trồng cây lương thực")
+    assert "ha" not in got["12.450"].split() and "tỷ lệ" not in got["41,2%"]
+    assert names(got["8.130"], "diện tích gieo trồng cây công nghiệp lâu năm")

@@ -644,3 +644,9 @@ def test_a_plan_named_only_by_who_gave_it_is_of_its_sentences_first_plan(tmp_pat
     assert [f.message.split(" = ")[0] for f in second] == ["900 triệu USD / 4.400 triệu USD"]
     first = findings_for(tmp_path / "first", ([plans, share.format("29,5%", "20,5%")], None))
     assert [f.message.split(" = ")[0] for f in first] == ["900 triệu USD / 4.000 triệu USD"]
+
+def test_a_change_is_no_total_of_the_parts_listed_after_it(tmp_path):
+    # "kế hoạch tưới 41.800 ha, tăng 540 ha so với vụ trước; trong đó lúa 36.200 ha" (s21-B): forest planted in a year
+    text = "Năm 2026, toàn tỉnh trồng mới 2.400 ha rừng, tăng 150 ha so với năm 2025; trong đó rừng phòng hộ {} ha."
+    assert "parts_exceed_total" not in ids(findings_for(tmp_path / "good", ([text.format("420")], None)))
+    assert "parts_exceed_total" in ids(findings_for(tmp_path / "bad", ([text.format("2.600")], None)))

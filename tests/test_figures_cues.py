@@ -39,6 +39,16 @@ def test_stock_as_of_a_date():
     assert f.point_in_time and (f.period_start, f.period_end) == (date(2025, 1, 1), date(2025, 11, 5))
 
 
+def test_an_undated_now_after_a_dated_as_of_cue_of_its_clause_speaks_of_that_day():
+    # "Tính đến 7h ngày 05/12/2026, tổng dung tích hiện tại của các hồ chứa là 312,6 triệu m³" (s21-B): the beds
+    # current on 30/9, not on the document's day
+    (f,) = figures_of("Tính đến ngày 30/9/2025, số giường bệnh hiện tại của các bệnh viện công lập là 4.250 giường.")
+    assert f.point_in_time and f.period_end == date(2025, 9, 30)
+    # after a ';' the "now" is the document's own
+    first, second = figures_of("Tính đến ngày 30/9/2025, toàn tỉnh có 120 trạm y tế; hiện nay có 125 trạm y tế.")
+    assert first.period_end == date(2025, 9, 30) and second.period_end != date(2025, 9, 30)
+
+
 @pytest.mark.parametrize(
     "text,stock,end",
     [
@@ -187,6 +197,10 @@ def figures_in(*blocks: tuple[str, str, int | None], year: int = 2025, doc_type:
         ("Giai đoạn vừa qua, để nâng cao chất lượng, đã tập huấn 300 lượt cán bộ.", "300", "actual"),
         # a change stated after its base: the number before the base is a level
         ("Bắt giữ 12 vụ, 30 đối tượng so với cùng kỳ năm 2024 giảm 5 vụ.", "30", "actual"),
+        # "theo mức" names the level a cost is counted by (s21-B: "theo mức 1.815.000 đồng/ha/vụ đối với ..."): health
+        # insurance for pupils
+        ("Kinh phí mua thẻ bảo hiểm y tế dự kiến 12,4 tỷ đồng, theo mức 1.263.600 đồng/người/năm đối với học sinh.",
+         "1.263.600", "norm"),
     ],
 )
 def test_roles_of_invented_sentences(text, num, role):
@@ -302,6 +316,9 @@ def test_paragraph_announcing_the_rules_of_an_allocation_opens_a_list_of_norms()
         ("Chi y tế dự phòng là 215 tỷ đồng, bằng 30% tổng chi sự nghiệp y tế.", {"215": "actual", "30": "share"}),
         ("Số ca mắc sốt xuất huyết bằng 86% so với cùng kỳ.", {"86": "other"}),
         ("Số giường bệnh thực kê bằng 112% tổng số giường kế hoạch.", {"112": "other"}),
+        # s21-B: a percentage of a design capacity is a share of it, after "bằng" or "đạt" (a water plant, a landfill)
+        ("Lượng nước sạch sản xuất bằng 64,5% công suất thiết kế.", {"64,5": "share"}),
+        ("Nhà máy xử lý rác thải đạt 78% công suất thiết kế.", {"78": "share"}),
     ],
 )
 def test_a_percentage_of_a_total_after_bang_is_a_share(text, roles):
@@ -330,6 +347,12 @@ def test_heading_of_work_ahead_makes_a_plan_part():
         ("paragraph", "- Nâng tỷ lệ thanh toán trực tuyến trên 70%.", None),
     )
     assert [f.role for f in figs] == ["target"]
+    # the water an irrigation body plans for a coming season (s21-B): a district's spring flooding of the fields
+    figs = figures_in(
+        ("heading", "II. KẾ HOẠCH LẤY NƯỚC ĐỔ ẢI VỤ XUÂN NĂM 2027", 2),
+        ("paragraph", "Diện tích cần lấy nước đổ ải là 12.300 ha, trong đó lúa 10.850 ha.", None),
+    )
+    assert [f.role for f in figs] == ["target", "target"]
 
 
 # --- issue 14 round 2 (PDF genres): invented sentences ------------------------------------------------------
@@ -361,6 +384,9 @@ def test_a_rate_after_a_time_lead_stays_a_rate_when_it_is_named():
         ("Đoàn đã khảo sát 30 hộ gia đình ở xã Tân Lập.", "hộ gia đình"),
         ("Đã kiểm tra 20 cơ quan đơn vị, địa phương trong quý.", "cơ quan đơn vị, địa phương"),
         ("Huyện triển khai 12 mô hình, sáng kiến cải cách hành chính.", "mô hình, sáng kiến"),
+        # stations counted whole (s21-B): an industrial park's transformers, a district's irrigation
+        ("Khu công nghiệp lắp đặt 18 trạm biến áp phân phối.", "trạm biến áp"),
+        ("Huyện đã kiên cố hóa 12 trạm bơm điện.", "trạm bơm"),
     ],
 )
 def test_compound_and_coordinated_counted_nouns(text, unit):
@@ -505,6 +531,13 @@ def test_a_numbered_kpi_line_states_the_kpi_then_its_result():
     assert "nước sạch" in figs[1].subject  # "kết quả" names nothing: the result is of the KPI the line named
 
 
+def test_the_plan_in_brackets_after_the_body_that_assigned_it_is_a_target():
+    # "đạt 101,2% kế hoạch Tổng công ty giao (3.445 triệu kWh)" (s21-B): a province's tourists against its plan
+    figs = figures_of("Năm 2025, tổng lượt khách đạt 4,2 triệu lượt, bằng 105% kế hoạch Ủy ban nhân dân tỉnh giao "
+                      "(4 triệu lượt).")
+    assert [f.role for f in figs] == ["actual", "share_of_target", "target"]
+
+
 def test_a_kpi_cited_in_brackets_is_the_years_target_and_a_comparative_a_change():
     figs = _month_figures(("paragraph", "Đến cuối tháng 8, tỷ lệ bao phủ đạt 88%, thấp hơn 2 điểm phần trăm so với "
                                         "chỉ tiêu Nghị quyết của HĐND tỉnh (90%).", None))
@@ -530,6 +563,9 @@ def test_arrears_and_averages_are_no_payment_rules():
 
 def test_a_count_of_the_groups_units_are_sorted_into_is_a_structure():
     (f,) = figures_of("Căn cứ kết quả, các trường được xếp thành 03 nhóm.")
+    assert (f.role, f.period_start) == ("other", None)
+    # a schedule carried out in rounds (s21-B: "Nước được cấp theo 03 đợt: Đợt 1 từ ngày ..."): a vaccination campaign
+    (f,) = figures_of("Chiến dịch tiêm vắc xin sởi được tổ chức theo 02 đợt.")
     assert (f.role, f.period_start) == ("other", None)
 
 
@@ -828,3 +864,14 @@ def test_a_rise_in_brackets_after_the_rise_it_gives_is_a_change():
         ("paragraph", "Kim ngạch xuất khẩu tăng 5,2%, thấp hơn mức tăng chung của cả nước (6,8%).", None),
     )
     assert [(f.value, f.role) for f in figs] == [(5.2, "change"), (6.8, "change")]
+
+def test_a_paragraph_writing_the_months_of_its_parts_season_gives_the_part_those_months():
+    # "II. KẾ HOẠCH CẤP NƯỚC ... VỤ ĐÔNG XUÂN 2026-2027" then "Vụ Đông Xuân 2026-2027 (từ tháng 12/2026 đến tháng 4/2027),
+    # ..." (s21-B): a northern district's fertiliser plan, its season sown in January
+    figs = figures_in(
+        ("heading", "II. KẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN 2026-2027", 2),
+        ("paragraph", "Vụ Đông Xuân 2026-2027 (từ tháng 01/2027 đến tháng 6/2027), gieo cấy 12.500 ha lúa.", None),
+        ("paragraph", "Nhu cầu phân bón khoảng 8.000 tấn.", None),
+        year=2026,
+    )
+    assert [(f.period_start, f.period_end) for f in figs] == [(date(2027, 1, 1), date(2027, 6, 30))] * 2

@@ -591,6 +591,12 @@ EXCLUDED = {
     "kilometre_post": ["thi công đoạn Km 14+250 - Km 19+600 của tuyến kênh", "mốc Km0+000 của tuyến",
                        "đoạn Km3+200 - Km9+750 đã", "sạt lở tại Km 27+400 Quốc lộ"],
     "voltage_class": ["xây dựng đường dây 220 kV Phố Nối", "nâng cấp trạm biến áp 110 kV Lạng Giang"],
+    # a feeder's dispatch number and a line's circuit (s21-B): the grid works a commune's or an industrial park's
+    # report lists
+    "feeder_number": ["cấp điện từ lộ 472", "đấu nối vào xuất tuyến 372"],
+    "circuit_number": ["kéo đường dây 220 kV mạch 2"],
+    # a zone bounded by an elevation (s21-B): a flood-prone area of a town's drainage plan
+    "elevation_zone": ["di dời dân cư vùng trũng dưới cao độ +2,0 m"],
     "time_frame": ["cấm xe tải trong khung giờ từ 6 giờ đến 9 giờ"],
     "averaging_time": ["hàm lượng ôzôn trung bình 8 giờ cao nhất", "nồng độ bụi PM10 trung bình 24 giờ dao động"],
     # session 19 (s19-C): a count inside a scheme's or programme's title, before its span
@@ -657,6 +663,12 @@ def test_no_number(text):
         ("đợt cao điểm kéo dài 4 tháng tăng cường kiểm tra", "4 tháng"),  # a duration before "tăng cường"
         ("thời gian xử lý 10 tháng giảm còn 8 tháng", "10 tháng"),  # a duration, no running total
         ("thu mua vàng 9999 được 12 kg", "12 kg"),  # the purity names the gold, the weight is the figure
+
+        ("bộc lộ 120 hạn chế", "120 hạn chế"),  # "bộc lộ" (revealed) names no feeder
+        # a capitalised name up to the number and a word no catalog counts after it (s21-B): the water plant's
+        # second site, its capacity the figure
+        ("Nhà máy nước Cầu Đỏ 2 công suất 120.000 m3/ngày đêm", "120.000 m3/ngày đêm"),
+        ("xã Hòa Bắc 15 hộ dân", "15 hộ dân"),  # a counted noun the catalog names after a place: a count
     ],
 )
 def test_identifier_words_that_do_not_name(text, raw):
@@ -864,6 +876,10 @@ def test_clock_time_hours_have_tens_up_to_2(text, clock):
         ("xe buýt luân chuyển 845,2 triệu lượt khách.km", [("845,2 triệu lượt khách.km", 845.2e6, "lượt khách.km")]),
         ("vàng miếng được niêm yết 84,5 triệu đồng/lượng", [("84,5 triệu đồng/lượng", 84.5e6, "đồng/lượng")]),
         ("tỷ giá trung tâm bình quân 25.150 đồng/USD", [("25.150 đồng/USD", 25150, "đồng/USD")]),
+
+        # a price per kilowatt-hour and a flow per second (s21-B): an industrial park's rooftop solar, a river's flow
+        ("giá mua điện mặt trời mái nhà 1.943 đồng/kWh", [("1.943 đồng/kWh", 1943, "đồng/kWh")]),
+        ("lưu lượng sông Đà đạt 1.250 m³/s", [("1.250 m³/s", 1250, "m3/s")]),
     ],
 )
 def test_scales_compound_units_and_implied_money(text, found):
@@ -1331,3 +1347,23 @@ def test_the_whole_of_a_rank_after_counts_takes_no_noun():
     # session 21, helper s21-D (medals then "xếp thứ 2/34 toàn quốc"): an OCOP count here
     *_, part, whole = find_numbers("Tỉnh có 15 sản phẩm OCOP 4 sao, xếp thứ 5/34 toàn quốc")
     assert (part.unit, whole.unit, whole.kind) == ("hạng", None, "ratio_whole")
+
+def test_a_plus_after_an_elevation_word_marks_a_height_not_an_increase():
+    # "mực nước hồ ở cao trình +31,42 m" (s21-B): a construction site's ground level and a dike's crest to keep
+    (m,) = find_numbers("mặt bằng công trình ở cao độ +4,5 m")
+    assert (m.value, m.sign_word) == (Decimal("4.5"), None)
+    (m,) = find_numbers("đỉnh đê không thấp hơn cao trình +6,0 m")
+    assert (m.qualifier, m.sign_word) == (">=", None)
+    (m,) = find_numbers("tăng 12 hộ (+3,2%)")[-1:]  # elsewhere a written plus states an increase
+    assert m.sign_word == "+"
+
+
+def test_a_comparative_against_a_reference_level_of_hydrology_is_a_change():
+    # "thấp hơn trung bình nhiều năm cùng thời kỳ 18 cm", "thấp hơn mực nước dâng bình thường 0,58 m" (s21-B): a weather
+    # bulletin's rain against the long-term mean
+    (m,) = find_numbers("lượng mưa cao hơn trung bình nhiều năm cùng thời kỳ 45 mm")
+    assert (m.value, m.sign_word) == (Decimal("45"), "cao hơn")
+    (m,) = find_numbers("lượng mưa tháng 11 thấp hơn TBNN 12 mm")
+    assert m.value == Decimal("-12")
+    (m,) = find_numbers("lượng mưa thấp hơn 50 mm")  # no base: a bound
+    assert (m.qualifier, m.sign_word) == ("<", None)

@@ -168,6 +168,17 @@ def test_a_crop_season_is_its_months_of_the_rice_calendar(text, expected):
     assert (found[0].start, found[0].end) == expected
 
 
+def test_a_crop_season_with_its_months_in_brackets_is_those_months():
+    # "Vụ Đông Xuân 2026-2027 (từ tháng 12/2026 đến tháng 4/2027)" (s21-B): a northern district's fertiliser plan
+    found = [pm for pm in find_periods("Vụ Đông Xuân 2026-2027 (từ tháng 01/2027 đến tháng 6/2027), nhu cầu phân bón "
+                                       "khoảng 12.000 tấn", 2027) if pm.period]
+    assert (found[0].period.start, found[0].period.end) == (date(2027, 1, 1), date(2027, 6, 30))
+    assert found[0].period.label == "vụ Đông Xuân 2026-2027" and len(found) == 1
+    # months out of order leave the calendar's
+    (pm,) = [pm for pm in find_periods("vụ Hè Thu 2026 (từ tháng 8/2026 đến tháng 5/2026)", 2026) if pm.period]
+    assert (pm.period.start, pm.period.end) == (date(2026, 5, 1), date(2026, 8, 31))
+
+
 def test_a_crop_season_named_by_years_that_do_not_fit_it_is_no_period():
     assert [pm.period for pm in find_periods("vụ Đông Xuân 2024-2026 kéo dài", 2026) if pm.period] == []
     assert [pm.period for pm in find_periods("vụ Hè Thu 2025-2026 của tỉnh", 2026) if pm.period] == []

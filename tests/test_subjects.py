@@ -784,3 +784,29 @@ def test_a_lead_in_listing_items_by_their_class_gives_them_its_activity_only():
     # session 21 (s21-A, antecedents.yaml lead_in_ends "theo ..."): a food safety office's inspections by kind of place
     got = subjects_of("Kết quả kiểm tra an toàn thực phẩm theo loại hình cơ sở:", "- Bếp ăn tập thể 120 cơ sở.")
     assert names(got["120"], "bếp ăn tập thể kiểm tra an toàn thực phẩm") and "loại hình" not in got["120"]
+
+def test_a_comma_part_naming_only_another_place_takes_the_measure_of_the_clause_before():
+    # "mực nước tại trạm Ái Nghĩa là 2,86 m, tại trạm Câu Lâu là 1,12 m" (s21-B): the catch of two fishing communes
+    got = subjects_of("Năm 2025, sản lượng thủy sản tại xã Tam Hải là 1.250 tấn, tại xã Tam Tiến là 980 tấn.")
+    assert names(got["1.250"], "sản lượng thủy sản tại xã Tam Hải")
+    assert names(got["980"], "sản lượng thủy sản tại xã Tam Tiến")
+    # a count of another unit names its own thing
+    got = subjects_of("Số lượt khách tại khu du lịch Bà Nà là 3,2 triệu lượt, tại đó có 120 nhà hàng.")
+    assert "lượt khách" not in (got["120"] or "")
+
+
+def test_a_measure_with_its_total_word_after_a_count_is_that_total_of_the_counted():
+    # "82 hồ chứa thủy lợi với tổng dung tích thiết kế 370,8 triệu m³" (s21-B): farms, rural roads
+    got = subjects_of("Toàn tỉnh có 45 trang trại với tổng diện tích 1.250 ha.")
+    assert names(got["1.250"], "tổng diện tích trang trại")
+    got = subjects_of("Huyện đã cứng hóa 34 tuyến đường giao thông nông thôn với tổng chiều dài 52,6 km.")
+    assert names(got["52,6"], "tổng chiều dài tuyến đường giao thông nông thôn cứng hóa")
+    # money keeps its own rule (amounts.yaml sum_nouns)
+    got = subjects_of("Năm 2025, tỉnh thu hút 15 dự án với tổng vốn đầu tư 3.200 tỷ đồng.")
+    assert names(got["3.200"], "tổng vốn đầu tư dự án thu hút")
+
+
+def test_a_count_keeps_the_minimum_of_the_measure_that_bounds_its_class():
+    # "17 hồ chứa có dung tích từ 3 triệu m³ trở lên" (s21-B): livestock farms by size
+    got = subjects_of("Toàn tỉnh có 120 trang trại có quy mô từ 500 con trở lên.")
+    assert names(got["120"], "trang trại có quy mô từ 500 con trở lên")

@@ -51,7 +51,7 @@ def _period_cues() -> dict[str, regex.Pattern]:
     """cues.yaml `period_cues`, compiled (since, until, score_next, coordinated_gap: case-insensitive)."""
     data = load("cues")["period_cues"]
     keys = ("since", "until", "score_next", "coordinated_gap", "state_breaks", "year_to_date", "moment", "year_start",
-            "year_start_through", "as_of_date", "flow_after_stock")
+            "year_start_through", "as_of_date", "flow_after_stock", "now_of_dated")
     if set(data) != set(keys):
         raise RuleError(f"cues.yaml period_cues: expected the keys {', '.join(keys)}")
     return {k: regex.compile(data[k], regex.IGNORECASE if k != "state_breaks" else 0) for k in keys}
@@ -211,11 +211,12 @@ def _norm(sent: Sentence, m: Mention, role: str, cues: list, top: int, q0: int, 
 
 def _rule_level(s: str, m: Mention, q0: int) -> bool:
     """A money rate after "mức" that cites the legal text setting it right after its unit ("với mức 250.000
-    đồng/người/ngày theo Nghị quyết số 08/2024/NQ-HĐND"): the level the text sets, a norm (cues.yaml
-    rule_level_before, rule_level_after)."""
+    đồng/người/ngày theo Nghị quyết số 08/2024/NQ-HĐND"), or after "theo mức" whatever follows ("theo mức 1.815.000
+    đồng/ha/vụ đối với ..."): the level the text sets, a norm (cues.yaml rule_level_before, rule_level_after)."""
     r = rules()
+    level = r.rule_level_before.search(s, max(0, q0 - 15), q0)
     return _is_rate(s, m) and m.base_unit != "%" and bool(
-        r.rule_level_before.search(s, max(0, q0 - 10), q0) and r.rule_level_after.match(s, m.end))
+        level and (level.group("by") or r.rule_level_after.match(s, m.end)))
 
 
 def _level_statement(sent: Sentence, m: Mention, cues: list, q0: int) -> bool:
@@ -1026,6 +1027,8 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
         # 14/12/2026, còn 36 vụ việc đang giải quyết": a state after an as-of cue of its sentence is counted at that
         # cue's day, not the document's
         c0, c1, _ = dated[-1]
+    elif label == "POINT_IN_TIME":
+        c0, c1 = _dated_before_now(s, pits, c0, c1)
     since = None
     for sm in _period_cues()["since"].finditer(s, 0, c0 + 1):
         since = sm
@@ -1062,6 +1065,17 @@ def as_of_at(s: str, pos: int, cues: list, context: Period | None, sec: Sections
     # a stock counts from the start of its context ("Tính đến cuối năm 2023" in a part on 2009–2015: since 2009)
     start = context.start if context is not None and context.start <= end else date(end.year, 1, 1)
     return Period(start, end, period_label("as_of", end=end)), True
+
+
+def _dated_before_now(s: str, pits: list, c0: int, c1: int) -> tuple[int, int]:
+    """The cue an undated "now" (cues.yaml `now_of_dated`) at `c0`-`c1` speaks for: the last as-of cue before it with a
+    day written after it, in the same clause ("Tính đến 7h ngày 05/12/2026, tổng dung tích hiện tại ..."); else itself."""
+    if not _period_cues()["now_of_dated"].match(s[c0:c1]) or date_at(s, c1) is not None:
+        return c0, c1
+    for d0, d1, label in reversed(pits):
+        if d0 < c0 and label == "POINT_IN_TIME" and date_at(s, d1) is not None:
+            return (d0, d1) if ";" not in s[d1:c0] else (c0, c1)
+    return c0, c1
 
 
 def _moment_before(s: str, pos: int, pits: list, context: Period | None) -> tuple[Period, bool] | None:

@@ -23,6 +23,7 @@ from extract.language.subjects import (
     content_words,
     cut_phrase,
     measure_phrase,
+    measure_units,
     openers,
     phrase_words,
     tidy_subject,
@@ -299,10 +300,14 @@ def _counted(f: Figure) -> str:
 
 def _own_noun(f: Figure) -> str:
     """A listed value's counted noun with the words that qualify it after the number, as running text named
-    it ("23,2584kg ma túy tổng hợp" -> "kg ma túy tổng hợp"), else its counted noun alone."""
+    it ("23,2584kg ma túy tổng hợp" -> "kg ma túy tổng hợp"), else its counted noun alone; a unit of physical measure
+    alone names nothing ("- Công nghiệp: 1.542,36 triệu kWh": what is measured is the label's, not "triệu kWh")."""
     unit = _counted(f)
     subj = " ".join((f.subject or "").split())
-    return subj if unit and subj.casefold().startswith(unit.casefold()) else unit
+    measured = (f.base_unit or "").casefold() in measure_units()
+    if unit and subj.casefold().startswith(unit.casefold()) and (not measured or content_words(subj[len(unit):])):
+        return subj
+    return "" if measured else unit
 
 
 def _rate_noun(text: str, placed, f: Figure) -> str:

@@ -58,6 +58,7 @@ from extract.figures.subjects import (
     level_of_act,
     list_total,
     means_of_act,
+    measure_of_count,
     money_of_act,
     noun_phrase,
     parallel_place,
@@ -210,6 +211,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = with_beneficiary(sent, m, subject, done)  # "... 50.000.000 đồng đối với trình độ Thạc sĩ"
             subject = with_topic_noun(sent, subject)  # "Về mức hỗ trợ đào tạo ..., ... mức hỗ trợ 50.000.000 đồng"
             subject = sum_of_count(sent, m, subject, done)  # "..., với tổng số tiền 30 triệu đồng": of the counted
+            subject = measure_of_count(sent, m, subject, done)  # "82 hồ chứa với tổng dung tích 370,8 triệu m³"
             subject = structure_share(sent, m, subject)  # "Cơ cấu kinh tế: công nghiệp chiếm 46,8%": a part's share
             subject = sum_part(sent, m, subject, done)  # "..., tổng số tiền thu ... trong đó: phạt hành chính 254 ..."
             subject = act_part(m, subject, total)  # "... với số tiền 312 triệu đồng. Trong đó: chi tiếp khách ...": its act

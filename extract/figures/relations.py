@@ -30,6 +30,7 @@ def _rules():
     data = catalog.load("checks")
     return {
         "parts_cue": regex.compile(data["parts"]["cue"], _FLAGS),
+        "not_total_before": regex.compile(data["parts"]["not_total_before"], _FLAGS),
         "exhaustive": [tuple(s) for s in data["parts"]["exhaustive_sets"]],
         "labels": [(lab["label"], regex.compile(lab["regex"], _FLAGS)) for lab in data["labels"]],
         "task_units": tuple(data["task_counts"]["units"]),
@@ -367,12 +368,15 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         total = figs[i]
         if total.base_unit in (None, "%") or total.kind != "number" or total.role not in ("actual", "target"):
             continue
+        if _is_change(total):
+            continue  # "..., tăng 540 ha so với vụ trước; trong đó lúa 36.200 ha": a change, no total
         rest = [j for j in idxs[k + 1 :] if j not in seen_parts]
         first = next(
             (
                 j
                 for j in rest
                 if figs[j].base_unit != "%" and figs[j].kind == "number" and _same_unit(figs[j], total)
+                and not _is_change(figs[j])
             ),
             None,
         )
@@ -409,7 +413,7 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
                     inner_end = _list_end(total.quote, nested.end(), end)
                     if p.char_start < inner_end:
                         continue
-            if p.base_unit == "%" or p.role != total.role or p.kind != "number":
+            if p.base_unit == "%" or p.role != total.role or p.kind != "number" or _is_change(p):
                 continue
             if _same_unit(p, total) and abs(p.base_value) > 0:
                 parts.append(j)
@@ -424,6 +428,11 @@ def _parts(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         )
         out.append(Relation("parts", {"whole": i, "members": parts, "exhaustive": exhaustive}))
     return out
+
+
+def _is_change(f: Figure) -> bool:
+    """A number right after a word of change (checks.yaml parts.not_total_before: "tăng 540 ha"): no total, no part."""
+    return _rules()["not_total_before"].search(f.quote, max(0, f.char_start - 20), f.char_start) is not None
 
 
 def _list_end(quote: str, start: int, end: int) -> int:

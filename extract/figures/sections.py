@@ -251,6 +251,7 @@ class Sections:
             self.rule_list = True
         if rules().orders_intro.search(text.rstrip()):
             self.ordered = True
+        self._refine_season(text)
         span = programme_span(text)
         if span is None:
             return
@@ -261,6 +262,18 @@ class Sections:
             if names_programme(s.text):
                 self.stack[i] = replace(s, period=span)
                 return
+
+
+    def _refine_season(self, text: str) -> None:
+        """A paragraph that names the season its part's heading names with other days (its months written after it:
+        "Vụ Đông Xuân 2026-2027 (từ tháng 12/2026 đến tháng 4/2027), ..." under "II. KẾ HOẠCH CẤP NƯỚC ... VỤ ĐÔNG
+        XUÂN 2026-2027") gives that part those days (periods.yaml crop_season)."""
+        for pm in find_periods(text, self.year):
+            if pm.kind != "crop_season" or pm.period is None:
+                continue
+            for i, s in enumerate(self.stack):
+                if s.period is not None and s.period.label == pm.period.label and s.period != pm.period:
+                    self.stack[i] = replace(s, period=pm.period)
 
 
 def is_caps_title(block: Block) -> bool:

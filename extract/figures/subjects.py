@@ -854,6 +854,17 @@ def class_threshold(text: str, m: Mention) -> bool:
         text, max(0, m.start - _CLASS_BOUND_REACH), m.start) is not None
 
 
+_CLASS_MEASURE_REACH = 60  # characters before a minimum where "có <measure> từ" is looked for
+
+
+def _measured_class(text: str, m: Mention) -> bool:
+    """Whether `m` is the minimum of a measure a noun before it has that bounds its class, "có <measure> từ N ... trở
+    lên" ("17 hồ chứa có dung tích từ 3 triệu m³ trở lên", "trang trại có quy mô từ 500 con trở lên"; rules/cues.yaml
+    class_measure_before)."""
+    return m.qualifier == ">=" and rules().class_measure_before.search(
+        text, max(0, m.start - _CLASS_MEASURE_REACH), m.start) is not None
+
+
 def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     """The bound right after the noun of `m` that says which of them it counts ("2.500 công dân từ đủ 14 tuổi
     trở lên", "100% trẻ em dưới 6 tuổi"): a number in a bound unit (rules/cues.yaml bound_units) with only the
@@ -863,7 +874,8 @@ def bound_after(sent: Sentence, m: Mention) -> Mention | None:
     if not m.unit and m.base_unit != "%":
         return None
     nxt = min((o for o in sent.mentions if o.start >= m.end), key=lambda o: o.start, default=None)
-    if nxt is None or not (nxt.base_unit in rules().bound_units or class_threshold(sent.text, nxt)):
+    if nxt is None or not (nxt.base_unit in rules().bound_units or class_threshold(sent.text, nxt)
+                           or _measured_class(sent.text, nxt)):
         return None
     start = nxt.opening
     between = sent.text[m.end : start]
@@ -1122,6 +1134,12 @@ def _is_count(m: Mention) -> bool:
     return m.base_unit != "%" and m.base_unit not in rules().money_units
 
 
+def _is_measured(m: Mention) -> bool:
+    """An amount in a unit of physical measure ("1.542,36 triệu kWh", "52.128 tấn", `extents.yaml` measure_units):
+    a share of it ("..., chiếm 44,24%") is a share of the amount, as of money, no rate of a counted noun."""
+    return (m.base_unit or "").casefold() in measure_units()
+
+
 def is_counted(m: Mention) -> bool:
     """A count of a noun ("12 đơn vị"): a unit that is no rate and no money (topics.py completes these too)."""
     return bool(m.base_unit) and m.base_unit != "%" and m.base_unit not in rules().money_units \
@@ -1234,8 +1252,8 @@ def _restated(sent: Sentence, m: Mention, done: list) -> str | None:
             return None
         if m.base_unit == "%" and not content_words(between[cut.start() :]) and content_words(_phrase_after(sent, m)):
             return None  # "gần 50% số quyết định trễ hạn, 25% thủ tục ... trễ hạn": a rate naming its own noun phrase
-    if m.base_unit == "%" and _is_count(prev) and pw.share.casefold() not in subj.casefold() \
-            and not m.sign_word and not pw.share_against.match(sent.text[m.end :]):
+    if m.base_unit == "%" and _is_count(prev) and not _is_measured(prev) and pw.share.casefold() not in \
+            subj.casefold() and not m.sign_word and not pw.share_against.match(sent.text[m.end :]):
         return f"{pw.share} {subj}"  # "..., đạt tỷ lệ 87,2%"; not "bằng 78,2% kế hoạch năm", "tăng 5,4%"
     return subj
 
@@ -1542,6 +1560,7 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
     own = _own_phrase_once(sent, m, subject, indicator, total, done or [])
     own = tidy_subject(own) or None if own else own
     own = _verb_object(sent, m, own) or own
+    own = _measure_at_place(m, own, done or []) or own
     pw = phrase_words()
     text = unmark(sent.text)
     label = pw.topic_label.match(text)
@@ -1558,6 +1577,29 @@ def noun_phrase(sent: Sentence, m: Mention, subject: str | None, indicator: str 
             # không quá 01 tuần": a topic set off by a colon or a condition's "thì" may be longer, commas and all
             own = f"{own} {t}"
     return _owner_from_label(text, m, own) if own else own
+
+
+@lru_cache(maxsize=1)
+def _place_parts() -> regex.Pattern:
+    """extents.yaml `place_parts`: a place's preposition opening a phrase, or standing inside one after its measure."""
+    return regex.compile(WHOLE_WORD % word_alternation(extent_words_data()["place_parts"], "extents.yaml place_parts"),
+                         regex.IGNORECASE)
+
+
+def _measure_at_place(m: Mention, own: str | None, done: list) -> str | None:
+    """A phrase that is only a place ("tại trạm Câu Lâu") after a figure of the same unit whose subject names a measure
+    at a place ("mực nước tại trạm Ái Nghĩa là 2,86 m, tại trạm Câu Lâu là 1,12 m"): that measure at this place; None
+    otherwise."""
+    opening = _place_parts().match(own or "")
+    if not opening or not done:
+        return None
+    prev, named = done[-1]
+    if not named or (prev.base_unit or "") != (m.base_unit or ""):
+        return None
+    at = next((p for p in _place_parts().finditer(named) if p.group().casefold() == opening.group().casefold()), None)
+    if at is None or not content_words(named[: at.start()]):
+        return None
+    return f"{named[: at.start()].strip()} {own}"
 
 
 def _only_time(text: str) -> bool:
@@ -2656,6 +2698,43 @@ def sum_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     if agent and fold(agent).casefold() not in fold(subject).casefold():
         return f"{subject} {agent}"  # "tổng số tiền thu nộp ngân sách" of what "Đội QLTT đã kiểm tra" collected
     return subject
+
+
+_MEASURE_SUM_WORDS = 4  # words of a measure after the total word ("tổng dung tích thiết kế")
+
+
+@lru_cache(maxsize=1)
+def _measure_sum_opening() -> regex.Pattern:
+    """The accompaniment word (subjects.yaml phrase.accompaniment), the total word (phrase.total) and up to
+    _MEASURE_SUM_WORDS words of a measure at the end of a stretch: "..., với tổng dung tích thiết kế "."""
+    pw = phrase_words()
+    words = r"(?:\s+\p{L}+){1,%s}" % _MEASURE_SUM_WORDS  # noqa: UP031 (braces of the regex)
+    return regex.compile(f"(?:{pw.accompaniment.pattern})" + r"\s+(?P<s>" + regex.escape(pw.total) + words
+                         + r")\s*\Z", regex.IGNORECASE)
+
+
+def measure_of_count(sent: Sentence, m: Mention, subject: str | None, done: list) -> str | None:
+    """An amount in a unit of physical measure right after "với tổng <measure>" that follows a count's clause ("82 hồ
+    chứa thủy lợi với tổng dung tích thiết kế 370,8 triệu m³", "724 trạm biến áp phân phối với tổng dung lượng 186.350
+    kVA") is that total of the counted: the measure, the count's subject and the words the subject has after the
+    measure (extents.yaml measure_units); `subject` otherwise (money has sum_of_count)."""
+    if not subject or not done or (m.base_unit or "").casefold() not in measure_units():
+        return subject
+    count, counted = done[-1]
+    if not counted or not is_counted(count) or (count.base_unit or "").casefold() in measure_units():
+        return subject
+    between = sent.text[count.end : m.opening]
+    if _AFTER_HARD.search(between) or _DIGIT.search(between):
+        return subject
+    found = _measure_sum_opening().search(between)
+    if found is None:
+        return subject
+    name = " ".join(found.group("s").split())
+    at = fold(subject).casefold().find(fold(name).casefold())
+    tail = subject[at + len(name) :].split() if at >= 0 else []
+    while tail and tail[0].casefold() in {(m.unit or "").casefold(), (m.base_unit or "").casefold()}:
+        tail = tail[1:]
+    return " ".join([name, counted, *tail])
 
 
 def _sum_after_count(sent: Sentence, count: Mention, end: int) -> str:

@@ -98,6 +98,7 @@ _NUMBERS_KEYS = {
     "classifiers",
     "value_words",
     "per_units",
+    "elevation_words",
     "exclusions",
     "coordinated_nouns",
     "score_units",
@@ -157,6 +158,7 @@ class _Rules:
     name_breakers: frozenset
     grade_classes: frozenset  # a capitalised word right after one is a grade ("hạng Nhì"), no name's opening
     per_units: tuple[str, ...]
+    elevation_words: tuple[str, ...]  # "cao trình +31,42 m": a plus after one marks a height, not an increase
     units: dict  # casefolded spelling -> _Unit
     coordinated: tuple[str, ...]
     score_units: frozenset
@@ -327,6 +329,7 @@ def _rules() -> _Rules:
         name_breakers=frozenset(breakers),
         grade_classes=frozenset(w.casefold() for w in _words("grade_classes", data["grade_classes"])),
         per_units=tuple(_words("per_units", data["per_units"])),
+        elevation_words=tuple(_words("elevation_words", data["elevation_words"])),
         units=units,
         coordinated=tuple(_words("coordinated_nouns", data["coordinated_nouns"])),
         score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
@@ -451,6 +454,7 @@ class _Grammar:
     based_comparative: object
     graded_comparative: object
     range_start: object
+    elevation: object
     dash_joiner: object
     word_joiner: object
     sign_joiner: object
@@ -550,6 +554,7 @@ def _grammar() -> _Grammar:
             _IR,
         ) if r.graded else None,
         range_start=regex.compile(rf"(?P<s>{_wordy(r.range_starts)}){_WS}+", _IR),
+        elevation=regex.compile(rf"(?P<e>{_wordy(r.elevation_words)}){_WS}*\+\Z", _IR),
         dash_joiner=regex.compile(rf"{_WS}*[-–—]{_WS}*"),
         word_joiner=regex.compile(rf"{_WS}+(?:{_alt(r.range_joiners)}){_WS}+", _I),
         sign_joiner=regex.compile(rf"{_WS}*(?:{_alt(r.sign_shared_joiners)}){_WS}*", _I),
@@ -802,6 +807,9 @@ def _prefix(text: str, item: _Item) -> None:
     """Qualifier, 'gấp' and sign word written right before the number (in that order, reading backwards)."""
     r, g = _rules(), _grammar()
     pos = item.start
+    height = g.elevation.search(text, max(0, pos - 30), pos)
+    if height:
+        pos = height.start("e")  # "không thấp hơn cao trình +27,0 m": the bound stands before the height's word
     m = g.qualifier.match(text, max(0, pos - 40), pos)
     if m:
         item.qualifier = r.qualifiers[" ".join(m.group("q").split()).casefold()]
@@ -815,7 +823,7 @@ def _prefix(text: str, item: _Item) -> None:
     m = g.sign.match(text, max(0, pos - 30), pos)
     if m:
         item.sign_word = " ".join(m.group("s").split()).lower()
-    elif _PLUS.match(text, max(0, pos - 1), pos):
+    elif not height and _PLUS.match(text, max(0, pos - 1), pos):
         item.sign_word = "+"  # "tăng 726,8 tỷ đồng (+9,3%)": a written plus states an increase, as "tăng" does
     m = g.range_start.match(text, max(0, item.start - 30), item.start)
     if m:
@@ -839,13 +847,16 @@ def _duration_bound(text: str, item: _Item) -> None:
             item.qualifier_span = (m.start("q"), m.end("q"))
 
 
+_COMPARATIVE_REACH = 60  # characters a comparative and its base may take before the number ("thấp hơn trung bình ...")
+
+
 def _comparison(text: str, item: _Item) -> None:
     """A comparative right before a number that names its base ("thấp hơn chỉ tiêu 3,7 điểm phần trăm") or is followed
     by one ("cao hơn 2,4% so với cùng kỳ") states a difference: a signed change, not a bound ("thấp hơn 50%")."""
     if item.sign_word is not None:
         return
     g = _grammar()
-    m = g.comparative.match(text, max(0, item.start - 40), item.start)
+    m = g.comparative.match(text, max(0, item.start - _COMPARATIVE_REACH), item.start)
     if m is None or not (m.group("b") or g.comparative_after.match(text, item.end)):
         # "trên báo động 3 là 0,62 m": the difference against a graded level
         m = g.graded_comparative.match(text, max(0, item.start - 60), item.start) if g.graded_comparative else None
@@ -870,13 +881,17 @@ def _bound_before_multiple(text: str, item: _Item, pos: int) -> None:
 
 
 def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
-    """A bare small integer after a capitalised phrase is part of a name: Ban Chỉ đạo 751, Sơn Mỹ 1."""
-    if item.unit is not None or not cluster.isdigit() or len(cluster) > 4 or _opens_range(text, item.num_end):
+    """A bare small integer after a capitalised phrase is part of a name: Ban Chỉ đạo 751, Sơn Mỹ 1; so is one right
+    after a capitalised syllable with a word no catalog counts after it ("TBA 110 kV Đức Trọng 2 công suất 63 MVA",
+    "thủy điện Sông Bung 4 vận hành": the name goes on up to the number, the word after it is no counted noun)."""
+    if not cluster.isdigit() or len(cluster) > 4 or _opens_range(text, item.num_end):
         return False
     m = _grammar().name_words.match(text, max(0, item.num_start - 60), item.num_start)
     if not m:
         return False
     words = m.group(1).split()
+    if item.unit is not None and (not words[-1][:1].isupper() or _known_unit(item.unit)):
+        return False
     breakers, grades = _rules().name_breakers, _rules().grade_classes
     # walk back from the number: every word must be a name word until a capitalised one opens the name, unless a
     # class word before it makes it a grade ("hạng Nhì 19", "giải Ba 7": a count of that grade)
@@ -887,6 +902,12 @@ def _is_name_number(text: str, item: _Item, cluster: str) -> bool:
         if w[:1].isupper():
             return not (i > 0 and words[i - 1].casefold() in grades)
     return False
+
+
+def _known_unit(unit: str) -> bool:
+    """Whether a catalog names `unit` (or the first of the nouns it coordinates, "hộ, hộ kinh doanh") as a unit."""
+    units = _rules().units
+    return any(u.strip().casefold() in units for u in (unit, unit.split(",")[0]))
 
 
 _PERCENT_NEXT = regex.compile(r"[^\S\n]*%")

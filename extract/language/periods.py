@@ -212,7 +212,8 @@ def _build(kind: str, groups: dict, year: int | None, roman: dict) -> Period | N
     if kind == "working_year":
         return _season(kind, y - 1, y)  # "năm công tác y": from y-1 into y, named by y alone
     if kind == "crop_season":
-        return _crop_season(groups["s"], int(groups["y1"]) if groups.get("y1") else None, y)
+        season = _crop_season(groups["s"], int(groups["y1"]) if groups.get("y1") else None, y)
+        return _written_months(season, groups) if season is not None and groups.get("sm1") else season
     if kind == "date_range":
         m = int(groups["m"])
         m1 = int(groups["m1"]) if groups.get("m1") else m
@@ -249,6 +250,17 @@ def _crop_season(name: str, y1: int | None, y: int) -> Period | None:
         return None
     years = f"{start_year}-{y}" if crosses else str(y)
     return Period(date(start_year, m1, d1), date(y, m, d), period_label("crop_season", s=name.title(), years=years))
+
+
+def _written_months(season: Period, groups: dict) -> Period:
+    """A crop season with its months written after it ("vụ Đông Xuân 2026-2027 (từ tháng 12/2026 đến tháng 4/2027)"):
+    those months, named as the season; the calendar's days when the months written are out of order."""
+    try:
+        start = date(int(groups["sy1"]), int(groups["sm1"]), 1)
+        end = month_end(int(groups["sy"]), int(groups["sm"]))
+    except ValueError:
+        return season
+    return Period(start, end, season.label) if start <= end else season
 
 
 def _span(kind: str, groups: dict, y: int, roman: dict) -> Period | None:

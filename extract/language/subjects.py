@@ -753,7 +753,8 @@ def extent_words_data() -> dict:
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
                                                   "conformity_verbs", "standards", "relation_words",
                                                   "relation_partners", "structure_nouns", "share_verbs",
-                                                  "structure_prepositions", "raised_totals", "raised_to"})
+                                                  "structure_prepositions", "raised_totals", "raised_to",
+                                                  "place_parts"})
 
 
 @cache
