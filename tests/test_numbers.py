@@ -1271,3 +1271,20 @@ def test_emulation_clusters_and_blocs_are_counted_whole():
     # session 20: "cụm thi đua", "khối thi đua" (written for the emulation report of set T; the health sector's here)
     text = "các bệnh viện tuyến tỉnh thuộc 02 cụm thi đua và 04 khối thi đua của ngành y tế"
     assert [m.unit for m in find_numbers(text)] == ["cụm thi đua", "khối thi đua"]
+
+
+def test_justice_professions_household_businesses_chains_and_transactions_are_counted_whole():
+    """ "công chứng viên", "hòa giải viên" (not the act "công chứng"), "hộ kinh doanh" (not "hộ"), "chuỗi" (not
+    "chuỗi liên"), "hợp đồng, giao dịch" as one kind (s21-C, from a justice report and a commune's resolution)."""
+    text = ("Hội Luật gia giới thiệu 14 công chứng viên và 230 hòa giải viên; phường có 512 hộ kinh doanh cá thể; "
+            "hợp tác xã tham gia 03 chuỗi liên kết tiêu thụ rau; ngân hàng ký 1.250 hợp đồng, giao dịch bảo đảm")
+    assert [m.unit for m in find_numbers(text)] == ["công chứng viên", "hòa giải viên", "hộ kinh doanh", "chuỗi",
+                                                    "hợp đồng, giao dịch"]
+
+
+def test_an_annual_crop_is_a_kind_not_a_rate_per_year():
+    # "cây hằng năm" (annual crops) names a kind of crop as "trợ cấp hằng tháng" a kind of payment; "mỗi năm" stays a
+    # rate (s21-C)
+    (crop,) = find_numbers("diện tích cây trồng hằng năm của huyện đạt 8.420 ha")
+    (rate,) = find_numbers("mỗi năm trồng mới 120 ha rừng")
+    assert (crop.unit, rate.unit) == ("ha", "ha/năm")
