@@ -1288,3 +1288,12 @@ def test_an_annual_crop_is_a_kind_not_a_rate_per_year():
     (crop,) = find_numbers("diện tích cây trồng hằng năm của huyện đạt 8.420 ha")
     (rate,) = find_numbers("mỗi năm trồng mới 120 ha rừng")
     assert (crop.unit, rate.unit) == ("ha", "ha/năm")
+
+
+def test_an_amount_per_one_unit_after_a_value_is_a_rate_and_the_one_no_figure():
+    # "giá trị sản xuất trên 01 ha đất sản xuất nông nghiệp đạt từ 180 triệu đồng trở lên" (s21-C): "trên 01 ha" is
+    # per hectare after a value or an income; a bound on an area ("trang trại có diện tích trên 1 ha") stays one
+    (m,) = find_numbers("Thu nhập bình quân trên 01 ha mặt nước nuôi trồng thủy sản đạt 320 triệu đồng")
+    assert (m.value, m.unit, m.base_unit) == (D(320), "triệu đồng/ha", "đồng/ha")
+    bound, count = find_numbers("Toàn huyện có 25 trang trại có diện tích trên 1 ha")
+    assert (count.value, count.unit, count.qualifier) == (D(1), "ha", ">") and bound.unit == "trang trại"

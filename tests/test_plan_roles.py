@@ -420,6 +420,14 @@ def test_a_percentage_restating_an_amount_over_its_plan_is_the_share_of_the_plan
     assert figs["97,8%"].role == "share"
 
 
+def test_a_reached_percentage_of_a_part_over_its_whole_with_an_amount_between_them_is_a_share():
+    # "ban hành 24.617 quyết định ... với tổng số tiền phạt 187,4 tỷ đồng; đã thi hành 22.980 quyết định, đạt 93,4%"
+    # (s21-C, from a justice report): the whole is the count of the part's unit, past the amount the sentence adds
+    figs = _figures("Chi cục Thuế đã ban hành 3.250 thông báo nợ thuế với tổng số tiền 412,5 tỷ đồng; người nộp thuế "
+                    "đã thực hiện 2.860 thông báo, đạt 88,0%.", issued=date(2026, 12, 4))
+    assert figs["88,0%"].role == "share"
+
+
 def test_a_bounded_rate_of_a_class_a_plural_word_names_is_its_threshold():
     # "các trường có tỷ lệ học sinh bỏ học trên 1%": which schools are meant, not a rate measured (session 20, from an
     # official letter's "một số đơn vị có tỷ lệ giải ngân dưới 30%"); the province's own rate stays a figure
