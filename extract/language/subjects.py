@@ -122,7 +122,7 @@ class PhraseWords:
     list_gap: regex.Pattern  # matched: what stands between the items of a list of counts (commas, a coordinator)
 
 
-_PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
+_PHRASE_KEYS = {"predicates", "compounds", "predicate_compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
                 "lead_in", "lead_in_compounds", "averages", "restate", "share", "share_against", "possessive", "total",
                 "lead_openers", "topic", "contrast", "basis_prepositions", "basis_kinds", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
@@ -201,8 +201,8 @@ def phrase_words() -> PhraseWords:
     total = word_alternation([data["total"]], "subjects.yaml phrase.total")
     flags = regex.IGNORECASE
     return PhraseWords(
-        predicates=regex.compile(not_compound + _not_equivalents(alt) + _not_title_equivalent(alt)
-                                 + WHOLE_WORD % alt["predicates"], flags),
+        predicates=regex.compile(not_compound + _not_compound_tail(data["predicate_compounds"]) + _not_equivalents(alt)
+                                 + _not_title_equivalent(alt) + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(_not_compound_tail(data["lead_in_compounds"]) + WHOLE_WORD % alt["lead_in"] + r"[\s:]*$",
