@@ -92,6 +92,18 @@ def test_trong_nam_opens_a_flow_of_the_reporting_year_after_a_stock_and_the_sent
     assert [(f.point_in_time, f.period_end) for f in (licences, fined)] == [(False, date(2026, 12, 31))] * 2
 
 
+def test_a_total_the_figure_before_raised_is_a_stock_at_the_periods_end():
+    # "Có 01 ấp được công nhận ..., nâng tổng số lên 03/9 ấp" (s21-C, from a commune's resolution): the count reached,
+    # with the whole of its ratio; what the year added stays a flow (schools here)
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block(
+        "paragraph", "Trong năm, công nhận mới 05 trường đạt chuẩn quốc gia, nâng tổng số trường đạt chuẩn lên 212/260 "
+        "trường.", "p1"),))
+    meta = Metadata(doc_type=None, period=Period(date(2026, 1, 1), date(2026, 12, 31), "năm 2026"))
+    added, reached, whole = extract_figures(doc, meta)[0]
+    assert [f.point_in_time for f in (added, reached, whole)] == [False, True, True]
+    assert (reached.period_start, reached.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
 def test_the_statutory_time_in_brackets_after_the_provision_that_sets_it_is_a_limit():
     # "ngắn hơn thời hạn quy định tại Điều 48 Luật Lý lịch tư pháp số 28/2009/QH12 (10 ngày làm việc)" (s21-C): the
     # provision cited between the limit's name and its bracket

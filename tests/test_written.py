@@ -64,7 +64,7 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "tong_ket_thi_dua_khen_thuong_quang_ninh", "nghi_quyet_hdnd_xa_binh_chau", "tong_ket_cong_tac_tu_phap_da_nang")
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.972, "period": 0.975,
-                        "point_in_time": 0.985, "subject": 0.654}),
+                        "point_in_time": 0.986, "subject": 0.654}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.987, "period": 0.982,
                               "point_in_time": 0.997, "subject": 0.822}),
 }

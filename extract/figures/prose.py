@@ -48,6 +48,7 @@ from extract.figures.subjects import (
     echoed_count,
     event_attendants,
     is_counted,
+    is_raised_total,
     is_weak,
     level_label,
     level_of_act,
@@ -251,6 +252,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if role == "target":
                 planned.append(m.start)
             period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead, after)
+            if role in ("actual", "other") and period is not None and is_raised_total(sent, m):
+                point_in_time = True  # "..., nâng tổng số lên 03/9 ấp": the total reached at the period's end
             period = compared_whole(sent, m, period) or period  # "giảm 356 vụ (766/1122) so với năm 2024"
             if role == "share_of_target" and measured is not None and _narrows(measured[0], period, sec.fact_period()):
                 # "năm 2026 ước đạt 31,5%, ..., đạt 70% mục tiêu đến năm 2030" in a review of 2024-2026: the share is

@@ -2541,6 +2541,14 @@ def raised_total(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     return named or subject
 
 
+def is_raised_total(sent: Sentence, m: Mention) -> bool:
+    """Whether `m` is the total a figure before it raised ("..., nâng tổng số lên 03/9 ấp", "nâng tổng số doanh nghiệp
+    lên 146 doanh nghiệp"; extents.yaml raised_totals): the count reached, a stock; the whole of a ratio with its part
+    (both start at the part's digits)."""
+    s = sent.text
+    return extent_words().raised_total.search(s[_clause_from(s, m.start) : m.start]) is not None
+
+
 def structure_share(sent: Sentence, m: Mention, subject: str | None) -> str | None:
     """A share a part takes of a structure the sentence names ("Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 46,8%;
     thương mại - dịch vụ chiếm 35,9%", "Nông nghiệp chiếm 18,2%, công nghiệp 46,8% trong cơ cấu kinh tế") is the
