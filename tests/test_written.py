@@ -53,7 +53,8 @@ from baocao.evaluate import REAL_FIELDS, real_totals, run_written_eval
 # "T" is all thirty-four texts as measured after the merge (the new texts lower its whole); "T older" the same ten.
 # Session 21 (helper s21-C) added a commune People's Council resolution on next year's tasks and a Department of Justice
 # year report, written with their gold before any run: "T" is the thirty-six texts as measured after s21-C's rules (every
-# field at or above the thirty-four texts' floors of before); "T older" role 0.987 -> 0.990 with s21-C's share rule.
+# field at or above the thirty-four texts' floors of before); "T older" role 0.987 -> 0.990 and subject 0.822 -> 0.827
+# with s21-C's rules (a share past an amount between part and whole, the state a count of targets names).
 NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_thao_nghi_quyet_ke_hoach_kt_xh_tay_ninh",
          "thiet_hai_bao_so_3_ninh_binh", "tong_ket_nam_hoc_dak_lak", "quan_trac_moi_truong_thai_nguyen",
          "gpmb_cao_toc_cam_lo_lao_bao", "quyet_toan_ngan_sach_vinh_long", "thi_hanh_an_dan_su_cao_bang",
@@ -65,9 +66,9 @@ NEW_T = ("chi_so_cchc_so_nganh_lao_cai", "giai_ngan_dau_tu_cong_dak_lak", "du_th
          "tong_ket_thi_dua_khen_thuong_quang_ninh", "nghi_quyet_hdnd_xa_binh_chau", "tong_ket_cong_tac_tu_phap_da_nang")
 FLOORS = {
     "T": (1.0, 1.0, 0, {"value_unit": 0.986, "qualifier": 0.997, "role": 0.972, "period": 0.975,
-                        "point_in_time": 0.986, "subject": 0.654}),
+                        "point_in_time": 0.986, "subject": 0.658}),
     "T older": (1.0, 1.0, 0, {"value_unit": 0.992, "qualifier": 1.0, "role": 0.990, "period": 0.982,
-                              "point_in_time": 0.997, "subject": 0.822}),
+                              "point_in_time": 0.997, "subject": 0.827}),
 }
 
 

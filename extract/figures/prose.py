@@ -43,6 +43,7 @@ from extract.figures.subjects import (
     check_name,
     classified_noun,
     compared_again,
+    counted_state,
     disbursed_capital,
     duration_named,
     echoed_count,
@@ -194,6 +195,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = sum_part(sent, m, subject, done)  # "..., tổng số tiền thu ... trong đó: phạt hành chính 254 ..."
             subject = act_part(m, subject, total)  # "... với số tiền 312 triệu đồng. Trong đó: chi tiếp khách ...": its act
             subject = raised_total(sent, m, subject, done)  # "có thêm 02 thôn ..., nâng tổng số lên 11 thôn"
+            subject = counted_state(sent, m, subject)  # "13/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết"
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
             if name:  # the catalogue's name the checks compare by, through the same steps as the subject

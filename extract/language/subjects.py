@@ -714,6 +714,8 @@ class ExtentWords:
     structure_after: regex.Pattern  # searched: "trong" and a structure's name, group "s"
     share_verb: regex.Pattern  # searched: the verb of a part's share of a whole ("chiếm")
     raised_total: regex.Pattern  # searched at the end of a text: "nâng tổng số" [group "np"] "lên"
+    state_noun: regex.Pattern  # matched at a count's unit: a noun of targets or tasks counted by their state
+    state: regex.Pattern  # searched: the predicate of a counted state ("đạt và vượt", "chưa đạt")
 
 
 def extent_words_data() -> dict:
@@ -731,7 +733,8 @@ def extent_words_data() -> dict:
                                                   "result_topics", "remit_clauses", "concert_adverbs", "role_verbs",
                                                   "conformity_verbs", "standards", "relation_words",
                                                   "relation_partners", "structure_nouns", "share_verbs",
-                                                  "structure_prepositions", "raised_totals", "raised_to"})
+                                                  "structure_prepositions", "raised_totals", "raised_to",
+                                                  "state_nouns", "state_predicates"})
 
 
 @cache
@@ -773,6 +776,8 @@ def extent_words() -> ExtentWords:
         share_verb=regex.compile(WHOLE_WORD % alt["share_verbs"], flags),
         raised_total=regex.compile(WHOLE_WORD % alt["raised_totals"] + r"(?P<np>(?:\s+[^\s,;:()\d]+)*?)\s+"
                                    + WHOLE_WORD % alt["raised_to"] + r"\s*$", flags),
+        state_noun=regex.compile(r"(?:" + alt["state_nouns"] + r")(?![\p{L}\p{N}])", flags),
+        state=regex.compile(WHOLE_WORD % alt["state_predicates"], flags),
     )
 
 
