@@ -314,7 +314,17 @@ def _stated_days(doc: Document, title: str, p: Period, year: int | None) -> Peri
             days = first_period(m.group(0), year) if m else None
             if days and days.start <= p.end and p.start <= days.end:
                 return days
-    return None
+    return _closing_days(title, p, year)
+
+
+def _closing_days(title: str, p: Period, year: int | None) -> Period | None:
+    """The days a bracket closing the title states for all its figures, after the title's last period (the line in
+    brackets under it: "... năm 2026 và phương hướng, nhiệm vụ năm 2027 (Số liệu tính từ ngày 01/01/2026 đến ngày
+    30/11/2026)"), when they overlap the title's first period; else None."""
+    end = len(title.rstrip())
+    m = next((m for m in _rules()["stated_days"].finditer(title) if m.end() == end), None)
+    days = first_period(m.group(0), year) if m else None
+    return days if days and days.start <= p.end and p.start <= days.end else None
 
 
 def _examined_period(doc: Document, year: int | None) -> Period | None:

@@ -559,6 +559,15 @@ def test_changes_that_repeat_no_levels_whole_clause_keep_the_levels_order(tmp_pa
     assert "change_mismatch" in ids(findings_for(tmp_path / "bad", ([text.format("18%")], None)))
 
 
+def test_a_change_named_as_the_difference_is_the_later_levels_over_the_earlier(tmp_path):
+    # s21-C, from a justice report's auctions ("tổng giá khởi điểm 412,8 tỷ đồng, giá trúng đấu giá 536,1 tỷ đồng,
+    # chênh lệch tăng 123,3 tỷ đồng (tăng 29,9%)"); a land-price survey here
+    text = ("Giá đất theo bảng giá là 8,5 triệu đồng/m2, giá thị trường là 11,9 triệu đồng/m2, chênh lệch tăng 3,4 triệu "
+            "đồng/m2 (tăng {}).")
+    assert "change_mismatch" not in ids(findings_for(tmp_path / "good", ([text.format("40%")], None)))
+    assert "change_mismatch" in ids(findings_for(tmp_path / "bad", ([text.format("28,6%")], None)))
+
+
 def test_a_share_of_a_kindred_unit_is_taken_only_when_it_fits(tmp_path):
     # session 20, from a policy bank's savings groups ("2.104 Tổ ... với 152.630 tổ viên; có 1.987 tổ ..., chiếm 94,4%",
     # the groups' count unread): members are no whole of groups; a whole of the part's own unit still is

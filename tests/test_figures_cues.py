@@ -90,6 +90,39 @@ def test_trong_ky_opens_a_flow_of_the_reporting_period_after_a_stock():
     assert (flow.point_in_time, flow.period_start, flow.period_end) == (False, date(2025, 1, 1), date(2025, 12, 31))
 
 
+def test_trong_nam_opens_a_flow_of_the_reporting_year_after_a_stock_and_the_sentences_after_it_stay_flows():
+    # "Đến ngày 30/11/2026, ... có 236 tổ chức ... . Trong năm, Sở đã trình bổ nhiệm 11 công chứng viên ... . Các tổ
+    # chức ... đã công chứng ..." (s21-C, from a justice report): a year's flows after the paragraph's stock
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block(
+        "paragraph", "Đến ngày 30/11/2026, toàn tỉnh có 312 cơ sở karaoke. Trong năm, Sở đã cấp mới 41 giấy phép kinh "
+        "doanh. Các đoàn kiểm tra đã xử phạt 27 cơ sở vi phạm.", "p1"),))
+    meta = Metadata(doc_type=None, period=Period(date(2026, 1, 1), date(2026, 12, 31), "năm 2026"))
+    stock, licences, fined = extract_figures(doc, meta)[0]
+    assert (stock.point_in_time, stock.period_end) == (True, date(2026, 11, 30))
+    assert [(f.point_in_time, f.period_end) for f in (licences, fined)] == [(False, date(2026, 12, 31))] * 2
+
+
+def test_a_total_the_figure_before_raised_is_a_stock_at_the_periods_end():
+    # "Có 01 ấp được công nhận ..., nâng tổng số lên 03/9 ấp" (s21-C, from a commune's resolution): the count reached,
+    # with the whole of its ratio; what the year added stays a flow (schools here)
+    doc = Document(path="t", format="docx", sha256="", blocks=(Block(
+        "paragraph", "Trong năm, công nhận mới 05 trường đạt chuẩn quốc gia, nâng tổng số trường đạt chuẩn lên 212/260 "
+        "trường.", "p1"),))
+    meta = Metadata(doc_type=None, period=Period(date(2026, 1, 1), date(2026, 12, 31), "năm 2026"))
+    added, reached, whole = extract_figures(doc, meta)[0]
+    assert [f.point_in_time for f in (added, reached, whole)] == [False, True, True]
+    assert (reached.period_start, reached.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_the_statutory_time_in_brackets_after_the_provision_that_sets_it_is_a_limit():
+    # "ngắn hơn thời hạn quy định tại Điều 48 Luật Lý lịch tư pháp số 28/2009/QH12 (10 ngày làm việc)" (s21-C): the
+    # provision cited between the limit's name and its bracket
+    figs = {f.raw.split()[0]: f for f in figures_of(
+        "Thời gian cấp giấy phép lái xe bình quân là 4 ngày làm việc, sớm hơn thời hạn quy định tại khoản 2 Điều 37 "
+        "Thông tư số 35/2024/TT-BGTVT (10 ngày làm việc).")}
+    assert figs["4"].role == "actual" and (figs["10"].role, figs["10"].period_start) == ("norm", None)
+
+
 def test_the_level_in_brackets_after_so_voi_dau_nam_is_a_stock_on_the_years_first_day():
     # "tăng 85.000 thuê bao so với đầu năm (1.165.000 thuê bao)": the base's level on 1 January (s20-A)
     *_, base = figures_of("Số thuê bao internet đạt 1.250.000 thuê bao, tăng 85.000 thuê bao so với đầu năm "

@@ -390,6 +390,21 @@ def test_days_written_with_tinh_after_the_data_word_still_cut_the_titles_period(
     assert (meta.period.start, meta.period.end) == (date(2025, 12, 15), date(2026, 6, 14))
 
 
+def test_the_days_in_brackets_closing_a_title_cut_its_first_period():
+    # "... năm 2026 và kế hoạch năm 2027 (Số liệu tính từ ngày 01/01/2026 đến ngày 20/11/2026)": the line in brackets
+    # under a year-end title states the days of its figures, after the next year's plan (s21-C); days that fall
+    # outside the title's first period do not move it
+    header = _header("SỞ DÂN TỘC VÀ TÔN GIÁO\nSố: 96/BC-SDTTG", f"{MOTTO}\nBuôn Ma Thuột, ngày 05 tháng 12 năm 2026")
+    title = "Kết quả công tác dân tộc năm 2026 và kế hoạch năm 2027"
+    periods = {}
+    for days in (" (Số liệu tính từ ngày 01/01/2026 đến ngày 20/11/2026)", " (Số liệu tính từ ngày 01/01/2025 đến ngày "
+                 "20/11/2025)", ""):
+        meta = read_metadata(_doc(header, Block("paragraph", "BÁO CÁO", "p1"), Block("paragraph", title + days, "p2")))
+        periods[days] = (meta.period.start, meta.period.end)
+    assert list(periods.values()) == [(date(2026, 1, 1), date(2026, 11, 20)), (date(2026, 1, 1), date(2026, 12, 31)),
+                                      (date(2026, 1, 1), date(2026, 12, 31))]
+
+
 def test_a_report_on_a_disaster_covers_the_event_from_its_first_day_to_the_day_its_title_counts_to():
     meta = read_metadata(
         _doc(

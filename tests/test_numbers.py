@@ -1367,3 +1367,28 @@ def test_a_comparative_against_a_reference_level_of_hydrology_is_a_change():
     assert m.value == Decimal("-12")
     (m,) = find_numbers("lượng mưa thấp hơn 50 mm")  # no base: a bound
     assert (m.qualifier, m.sign_word) == ("<", None)
+
+def test_justice_professions_household_businesses_chains_and_transactions_are_counted_whole():
+    """ "công chứng viên", "hòa giải viên" (not the act "công chứng"), "hộ kinh doanh" (not "hộ"), "chuỗi" (not
+    "chuỗi liên"), "hợp đồng, giao dịch" as one kind (s21-C, from a justice report and a commune's resolution)."""
+    text = ("Hội Luật gia giới thiệu 14 công chứng viên và 230 hòa giải viên; phường có 512 hộ kinh doanh cá thể; "
+            "hợp tác xã tham gia 03 chuỗi liên kết tiêu thụ rau; ngân hàng ký 1.250 hợp đồng, giao dịch bảo đảm")
+    assert [m.unit for m in find_numbers(text)] == ["công chứng viên", "hòa giải viên", "hộ kinh doanh", "chuỗi",
+                                                    "hợp đồng, giao dịch"]
+
+
+def test_an_annual_crop_is_a_kind_not_a_rate_per_year():
+    # "cây hằng năm" (annual crops) names a kind of crop as "trợ cấp hằng tháng" a kind of payment; "mỗi năm" stays a
+    # rate (s21-C)
+    (crop,) = find_numbers("diện tích cây trồng hằng năm của huyện đạt 8.420 ha")
+    (rate,) = find_numbers("mỗi năm trồng mới 120 ha rừng")
+    assert (crop.unit, rate.unit) == ("ha", "ha/năm")
+
+
+def test_an_amount_per_one_unit_after_a_value_is_a_rate_and_the_one_no_figure():
+    # "giá trị sản xuất trên 01 ha đất sản xuất nông nghiệp đạt từ 180 triệu đồng trở lên" (s21-C): "trên 01 ha" is
+    # per hectare after a value or an income; a bound on an area ("trang trại có diện tích trên 1 ha") stays one
+    (m,) = find_numbers("Thu nhập bình quân trên 01 ha mặt nước nuôi trồng thủy sản đạt 320 triệu đồng")
+    assert (m.value, m.unit, m.base_unit) == (D(320), "triệu đồng/ha", "đồng/ha")
+    bound, count = find_numbers("Toàn huyện có 25 trang trại có diện tích trên 1 ha")
+    assert (count.value, count.unit, count.qualifier) == (D(1), "ha", ">") and bound.unit == "trang trại"

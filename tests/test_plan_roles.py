@@ -438,6 +438,14 @@ def test_a_percentage_restating_an_amount_over_its_plan_is_the_share_of_the_plan
     assert figs["97,8%"].role == "share"
 
 
+def test_a_reached_percentage_of_a_part_over_its_whole_with_an_amount_between_them_is_a_share():
+    # "ban hành 24.617 quyết định ... với tổng số tiền phạt 187,4 tỷ đồng; đã thi hành 22.980 quyết định, đạt 93,4%"
+    # (s21-C, from a justice report): the whole is the count of the part's unit, past the amount the sentence adds
+    figs = _figures("Chi cục Thuế đã ban hành 3.250 thông báo nợ thuế với tổng số tiền 412,5 tỷ đồng; người nộp thuế "
+                    "đã thực hiện 2.860 thông báo, đạt 88,0%.", issued=date(2026, 12, 4))
+    assert figs["88,0%"].role == "share"
+
+
 def test_a_bounded_rate_of_a_class_a_plural_word_names_is_its_threshold():
     # "các trường có tỷ lệ học sinh bỏ học trên 1%": which schools are meant, not a rate measured (session 20, from an
     # official letter's "một số đơn vị có tỷ lệ giải ngân dưới 30%"); the province's own rate stays a figure
@@ -550,3 +558,23 @@ def test_the_waves_a_schedule_is_divided_into_are_a_structure():
                     doc_type="báo cáo", issued=date(2026, 12, 15))
     assert _span(figs["03"]) == ("other", None, None, False)
     assert _span(figs["45.000"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)
+
+
+def test_an_articles_title_line_opens_a_part_of_a_resolution_adopting_a_plan():
+    # "Điều 1. Đánh giá tình hình thực hiện nhiệm vụ năm 2026" typed as a plain paragraph (s21-C, from a commune's
+    # resolution): the assessment it heads states facts of 2026, the next article's targets are the plan's (a health
+    # resolution here)
+    title = "NGHỊ QUYẾT Về kế hoạch phát triển sự nghiệp y tế năm 2027"
+    made = tuple(Block("paragraph", t, f"p{i}") for i, t in enumerate((
+        "Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2026",
+        "Toàn tỉnh có 5.420 giường bệnh, đạt 98,5% kế hoạch.",
+        "Điều 2. Chỉ tiêu, nhiệm vụ năm 2027",
+        "Số giường bệnh đạt 5.600 giường.",
+        "Điều 3. Tổ chức thực hiện"), 1))
+    meta = Metadata(title=title, doc_type="nghị quyết", period=Period(date(2027, 1, 1), date(2027, 12, 31), "năm 2027"),
+                    issued_date=date(2026, 12, 10), report_date=date(2026, 12, 10))
+    figs = {f.raw.split()[0]: f for f in extract_figures(Document(path="t", format="docx", sha256="", blocks=made),
+                                                         meta)[0]}
+    assert _span(figs["5.420"]) == ("actual", date(2026, 1, 1), date(2026, 12, 31), False)
+    assert figs["98,5%"].role == "share_of_target"
+    assert _span(figs["5.600"]) == ("target", date(2027, 1, 1), date(2027, 12, 31), False)

@@ -488,3 +488,12 @@ def test_a_count_per_unit_names_its_counted_noun_without_the_per_unit():
     # học viên" counts học viên for each class; the per-unit says for each what, the subject keeps the counted noun
     s = subjects_of("Mỗi lớp bồi dưỡng kỹ năng số không quá 35 học viên.")
     assert "/" not in s["35"] and names(s["35"], "lớp bồi dưỡng kỹ năng số học viên")
+
+
+def test_a_count_of_targets_names_the_state_it_counts_them_in():
+    # "có 13/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết, 04 chỉ tiêu chưa đạt" (s21-C, from a commune's resolution; the
+    # same shape in the year-end and draft-resolution texts of set T): the targets counted are those in that state, the
+    # ratio's whole all of them (an education sector's year here)
+    s = subjects_of("Năm học 2025-2026, toàn ngành có 9/11 chỉ tiêu đạt và vượt kế hoạch, 02 chỉ tiêu chưa đạt.")
+    assert names(s["9"], "chỉ tiêu đạt và vượt kế hoạch", extra=0) and names(s["02"], "chỉ tiêu chưa đạt", extra=0)
+    assert "đạt" not in words(s["11"])

@@ -19,7 +19,7 @@ from extract.figures.prose import sentence_figures
 from extract.figures.relations import find_relations
 from extract.figures.rules import rules
 from extract.figures.section_context import heading_counts, section_subjects
-from extract.figures.sections import Sections, is_caps_title
+from extract.figures.sections import Sections, is_article_title, is_caps_title
 from extract.figures.subjects import forget as forget_subject_phrases  # `subjects` here is language's
 from extract.figures.table_cells import table_figures
 from extract.figures.text_cells import text_cell_figures
@@ -56,6 +56,8 @@ def extract_figures(doc: Document, meta: Metadata) -> tuple[list[Figure], list[R
             sec.enter(replace(block, kind="heading", level=1))  # an appendix starts a part of its own
         elif sec.is_dated_title(block):
             sec.enter(replace(block, kind="heading", level=heading_level(block.text)))
+        elif is_article_title(block):
+            sec.enter(replace(block, kind="heading", level=2))  # "Điều 1. Đánh giá ...": an article opens a part
         elif is_caps_title(block) and not sec.is_caption(block):
             # an upper-case line without a heading style ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV") still opens a part
             sec.enter(replace(block, kind="heading", level=heading_level(block.text) or 2))

@@ -47,12 +47,14 @@ from extract.figures.subjects import (
     check_name,
     classified_noun,
     compared_again,
+    counted_state,
     defined_acronym,
     disbursed_capital,
     duration_named,
     echoed_count,
     event_attendants,
     is_counted,
+    is_raised_total,
     is_weak,
     level_label,
     level_of_act,
@@ -216,6 +218,7 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             subject = sum_part(sent, m, subject, done)  # "..., tổng số tiền thu ... trong đó: phạt hành chính 254 ..."
             subject = act_part(m, subject, total)  # "... với số tiền 312 triệu đồng. Trong đó: chi tiếp khách ...": its act
             subject = raised_total(sent, m, subject, done)  # "có thêm 02 thôn ..., nâng tổng số lên 11 thôn"
+            subject = counted_state(sent, m, subject)  # "13/17 chỉ tiêu chủ yếu đạt và vượt Nghị quyết"
             subject = compared_again(sent, m, done) or subject  # "bằng 95% dự toán A, 90% dự toán B": one figure
             subject = means_of_act(sent, m, subject)  # "khảo sát X ... với 1.100 phiếu khảo sát": the means of an act
             subject = bracket_attribute(sent, m, subject, done)  # "Nhóm giáo dục (quyền số 5,94%) tăng 1,12%"
@@ -277,6 +280,8 @@ def sentence_figures(text: str, block: Block, sec: Sections, year) -> list[Figur
             if role == "target":
                 planned.append(m.start)
             period, point_in_time = figure_period(sent, m, role, cues, sec, year, next_start, lead, after)
+            if role in ("actual", "other") and period is not None and is_raised_total(sent, m):
+                point_in_time = True  # "..., nâng tổng số lên 03/9 ấp": the total reached at the period's end
             period = compared_whole(sent, m, period) or period  # "giảm 356 vụ (766/1122) so với năm 2024"
             if role == "share_of_target" and measured is not None and _narrows(measured[0], period, sec.fact_period()):
                 # "năm 2026 ước đạt 31,5%, ..., đạt 70% mục tiêu đến năm 2030" in a review of 2024-2026: the share is

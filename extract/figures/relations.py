@@ -47,6 +47,7 @@ def _rules():
         "fillers": frozenset(w.casefold() for w in data["value_conflict"]["fillers"]),
         "reached_before": regex.compile(data["shares"]["reached_before"], _FLAGS),
         "reached_after": regex.compile(data["shares"]["reached_after"], _FLAGS),
+        "difference_before": regex.compile(data["difference_before"], _FLAGS),
         "exceed_before": regex.compile(data["exceed"]["before"], _FLAGS),
         "exceed_after": regex.compile(data["exceed"]["after"], _FLAGS),
         "total_label": regex.compile(data["table_totals"]["label"], _FLAGS),
@@ -328,7 +329,7 @@ def _changes(figs: list[Figure], idxs: list[int]) -> list[Relation]:
         # naming neither whole, keeps the order)
         said = _clause_words(a.quote, figs[absolute].char_start, figs[absolute].char_end, after=True)
         named = [lv for lv in levels if _named_in(figs[lv], said)]
-        level = named[0] if named else levels[0]
+        level = levels[-1] if _difference(figs[absolute]) else named[0] if named else levels[0]
         used_levels.add(level)
         out.append(Relation("change", {"level": level, "abs": absolute, "pct": pct}))
     return out
@@ -347,6 +348,13 @@ def _clause_words(quote: str, start: int, end: int, after: bool = False) -> set[
         nxt = _CLAUSE_MARK.search(quote, end)
         stop = nxt.start() if nxt else len(quote)
     return {w.casefold() for w in _WORD.findall(quote[marks[-1] if marks else 0 : stop])}
+
+
+def _difference(change: Figure) -> bool:
+    """Whether a change is named as the difference between the levels before it ("..., chênh lệch tăng 123,3 tỷ
+    đồng"; checks.yaml difference_before): the later level over the earlier, the level its last."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(change.quote, 0, change.char_start)]
+    return _rules()["difference_before"].search(change.quote[marks[-1] if marks else 0 : change.char_start]) is not None
 
 
 def _named_in(level: Figure, said: set[str]) -> bool:

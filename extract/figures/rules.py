@@ -140,6 +140,7 @@ class Rules:
     year_plan_before: regex.Pattern
     numbering: regex.Pattern
     appendix: regex.Pattern
+    article: regex.Pattern
     restated_change: regex.Pattern
     ratio_share: regex.Pattern
     coordination: regex.Pattern
@@ -259,6 +260,7 @@ def rules() -> Rules:
         year_plan_before=regex.compile(cues["year_plan_before"], _FLAGS),
         numbering=regex.compile(cues["sections"]["numbering"], _FLAGS),
         appendix=regex.compile(cues["sections"]["appendix"]),
+        article=regex.compile(cues["sections"]["article"]),
         restated_change=regex.compile(cues["gaps"]["restated_change"], _FLAGS),
         ratio_share=regex.compile(cues["gaps"]["ratio_share"], _FLAGS),
         coordination=regex.compile(cues["gaps"]["coordination"], _FLAGS),

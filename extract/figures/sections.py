@@ -276,6 +276,14 @@ class Sections:
                     self.stack[i] = replace(s, period=pm.period)
 
 
+def is_article_title(block: Block) -> bool:
+    """The title line of an article ("Điều 1. Đánh giá tình hình thực hiện nhiệm vụ năm 2026"): short, no sentence
+    closed by a full stop after it (cues.yaml sections `article`); its clauses follow as paragraphs."""
+    text = block.text.strip()
+    return (block.kind == "paragraph" and len(text.split()) <= _TITLE_WORDS and not text.endswith(".")
+            and rules().article.match(text) is not None)
+
+
 def is_caps_title(block: Block) -> bool:
     if block.kind != "paragraph" or len(block.text.split()) > 25:
         return False

@@ -44,7 +44,9 @@ def _restated_whole(sent: Sentence, m: Mention, prev: Resolved | None, role: str
     """Whether the two numbers right before `m` in its sentence are a part and its whole of which `m` is the
     percentage (42/139 -> 30,2%; "31 trong tổng số 54" -> 57,4%), the whole being no plan ("kết nạp 109/178 đảng
     viên (61,1%)" of a plan is a share of target); for a reached percentage ("đạt"), also a whole then its part of
-    the same unit ("phát ra 1.520 phiếu, thu về 1.487 phiếu, đạt 97,8%"). The whole when it does, else None."""
+    the same unit ("phát ra 1.520 phiếu, thu về 1.487 phiếu, đạt 97,8%"), also with another measure of the whole
+    between them ("ban hành 24.617 quyết định ... với tổng số tiền phạt 187,4 tỷ đồng; đã thi hành 22.980 quyết định,
+    đạt 93,4%"). The whole when it does, else None."""
     if prev is not None and prev.role in ("target", "norm"):
         return None
     before = [x for x in sent.mentions if x.end <= m.start]
@@ -53,9 +55,22 @@ def _restated_whole(sent: Sentence, m: Mention, prev: Resolved | None, role: str
     part, whole = before[-2], before[-1]
     if role == "actual" and part.value > whole.value and part.base_unit and part.base_unit == whole.base_unit:
         part, whole = whole, part
+    if _ratio_fits(part, whole, m):
+        return whole
+    if role == "actual" and before[-1].base_unit:
+        # the part last, its whole the nearest count of its unit before it
+        part = before[-1]
+        whole = next((x for x in reversed(before[:-1]) if x.base_unit == part.base_unit), None)
+        if whole is not None and _ratio_fits(part, whole, m):
+            return whole
+    return None
+
+
+def _ratio_fits(part: Mention, whole: Mention, m: Mention) -> bool:
+    """Whether `m` is the percentage `part` makes of `whole` (both counts, no percentage, the part no larger)."""
     if part.base_unit == "%" or whole.base_unit == "%" or not whole.value or part.value > whole.value:
-        return None
-    return whole if abs(float(part.value) / float(whole.value) * 100 - float(m.value)) <= _TOLERANCE else None
+        return False
+    return abs(float(part.value) / float(whole.value) * 100 - float(m.value)) <= _TOLERANCE
 
 
 def restated_role(sent: Sentence, m: Mention, role: str, prev: Resolved | None = None,

@@ -2765,6 +2765,33 @@ def raised_total(sent: Sentence, m: Mention, subject: str | None, done: list) ->
     return named or subject
 
 
+def is_raised_total(sent: Sentence, m: Mention) -> bool:
+    """Whether `m` is the total a figure before it raised ("..., nâng tổng số lên 03/9 ấp", "nâng tổng số doanh nghiệp
+    lên 146 doanh nghiệp"; extents.yaml raised_totals): the count reached, a stock; the whole of a ratio with its part
+    (both start at the part's digits)."""
+    s = sent.text
+    return extent_words().raised_total.search(s[_clause_from(s, m.start) : m.start]) is not None
+
+
+def counted_state(sent: Sentence, m: Mention, subject: str | None) -> str | None:
+    """A count of targets or tasks followed in its clause by the state they are in ("có 13/17 chỉ tiêu chủ yếu đạt và
+    vượt Nghị quyết, 04 chỉ tiêu chưa đạt"; extents.yaml state_nouns, state_predicates): the subject names that state
+    after the noun ("chỉ tiêu chủ yếu đạt và vượt Nghị quyết"); the whole of a ratio counts them all."""
+    if not subject or m.kind not in ("number", "ratio_part") or not m.unit:
+        return subject
+    w = extent_words()
+    if not w.state_noun.fullmatch(m.unit):
+        return subject
+    s = sent.text
+    end = min((c.start() for c in _CLAUSE_MARK.finditer(s, m.end)), default=len(s))
+    nxt = min((o.start for o in sent.mentions if o.start >= m.end), default=len(s))
+    found = w.state.search(s, m.end, min(end, nxt))
+    if found is None:
+        return subject
+    state = " ".join(s[found.start() : min(end, nxt)].split()).rstrip(" .")
+    return subject if state.casefold() in subject.casefold() else f"{subject} {state}"
+
+
 def structure_share(sent: Sentence, m: Mention, subject: str | None) -> str | None:
     """A share a part takes of a structure the sentence names ("Cơ cấu kinh tế: công nghiệp - xây dựng chiếm 46,8%;
     thương mại - dịch vụ chiếm 35,9%", "Nông nghiệp chiếm 18,2%, công nghiệp 46,8% trong cơ cấu kinh tế") is the

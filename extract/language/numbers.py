@@ -103,6 +103,8 @@ _NUMBERS_KEYS = {
     "coordinated_nouns",
     "score_units",
     "rate_words",
+    "per_one_values",
+    "per_one_words",
     "percent_per_units",
     "rate_kinds",
     "glued_units",
@@ -164,6 +166,8 @@ class _Rules:
     score_units: frozenset
     exclusions: tuple[tuple[str, object, tuple[str, ...]], ...]  # (rule id, compiled pattern, needs)
     rate_words: tuple[str, ...]
+    per_one_values: tuple[str, ...]
+    per_one_words: tuple[str, ...]
     percent_per_units: tuple[str, ...]
     rate_kinds: tuple[str, ...]
     glued_units: tuple[str, ...]
@@ -335,6 +339,8 @@ def _rules() -> _Rules:
         score_units=frozenset(w.casefold() for w in _words("score_units", data["score_units"])),
         exclusions=tuple(exclusions),
         rate_words=tuple(_words("rate_words", data["rate_words"])),
+        per_one_values=tuple(_words("per_one_values", data["per_one_values"])),
+        per_one_words=tuple(_words("per_one_words", data["per_one_words"])),
         percent_per_units=tuple(_words("percent_per_units", data["percent_per_units"])),
         rate_kinds=tuple(_words("rate_kinds", data["rate_kinds"])),
         glued_units=tuple(glued),
@@ -467,6 +473,7 @@ class _Grammar:
     year_after: object
     rate: object
     rate_lead: object
+    per_one: object
     rate_kind: object
     rank: object
     count_noun: object
@@ -576,6 +583,12 @@ def _grammar() -> _Grammar:
             rf"{_WS}*(?:[-–+•*]{_WS}*)?(?:(?:{_alt(r.rate_lead_words)}){_WS}+)?(?:{_alt(r.rate_words)}){_WS}+(?P<per>{_alt(r.per_units)})"
             rf"{end}{_WS}*,[^,;:()\n0-9]{{0,60}}",
             _I,
+        ),
+        # "giá trị sản xuất trên 01 ha đất ... đạt 180 triệu đồng": per one unit after a value, read backwards
+        per_one=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(r.per_one_values)})(?:{_WS}+\p{{L}}+){{0,4}}?{_WS}+(?:{_alt(r.per_one_words)}){_WS}+"
+            rf"(?P<one>0?1){_WS}+(?P<per>{_alt(r.per_units)}){end}[^,;:()\n0-9]{{0,40}}",
+            _IR,
         ),
         # "trợ cấp hằng tháng": the rate phrase names a kind of payment, read backwards from the rate word
         rate_kind=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(r.rate_kinds)}){_WS}+", _IR),
@@ -1163,10 +1176,19 @@ def _label_unit(text: str, pos: int) -> str | None:
 
 
 def _add_rates(text: str, items: list[_Item]) -> None:
-    """"mỗi tháng 02 chuyên mục": a count after a rate word and a per-unit in its clause is a rate."""
+    """"mỗi tháng 02 chuyên mục": a count after a rate word and a per-unit in its clause is a rate; "giá trị sản xuất
+    trên 01 ha ... đạt 180 triệu đồng" an amount per one unit, the one no figure."""
     g = _grammar()
+    ones: set[int] = set()
     for it in items:
         if it.unit is None or it.unit == "%" or "/" in it.unit or it.kind not in ("number", "range_low", "range_high"):
+            continue
+        end = it.qualifier_span[0] if it.qualifier_span and it.qualifier_span[0] < it.start else it.start
+        one = g.per_one.match(text, max(0, end - 120), end)
+        if one:
+            ones.add(one.start("one"))
+            per = " ".join(one.group("per").split()).casefold()
+            it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
             continue
         lo = max(0, (it.qualifier_span[0] if it.qualifier_span else it.start) - 60)
         end = it.qualifier_span[0] if it.qualifier_span and it.qualifier_span[0] < it.start else it.start
@@ -1179,6 +1201,7 @@ def _add_rates(text: str, items: list[_Item]) -> None:
         if m:
             per = " ".join(m.group("per").split()).casefold()
             it.unit, it.base_unit = f"{it.unit}/{per}", f"{it.base_unit}/{per}"
+    items[:] = [it for it in items if it.start not in ones]
 
 
 @cache

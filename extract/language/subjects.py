@@ -122,7 +122,7 @@ class PhraseWords:
     list_gap: regex.Pattern  # matched: what stands between the items of a list of counts (commas, a coordinator)
 
 
-_PHRASE_KEYS = {"predicates", "compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
+_PHRASE_KEYS = {"predicates", "compounds", "predicate_compounds", "aspect", "negations", "present", "present_compounds", "comparison", "copula",
                 "lead_in", "lead_in_compounds", "averages", "restate", "share", "share_against", "possessive", "total",
                 "lead_openers", "topic", "contrast", "basis_prepositions", "basis_kinds", "place_prepositions", "place_owners", "plural_determiners",
                 "coordinators", "accompaniment", "range_words", "boundaries", "light_verbs",
@@ -201,8 +201,8 @@ def phrase_words() -> PhraseWords:
     total = word_alternation([data["total"]], "subjects.yaml phrase.total")
     flags = regex.IGNORECASE
     return PhraseWords(
-        predicates=regex.compile(not_compound + _not_equivalents(alt) + _not_title_equivalent(alt)
-                                 + WHOLE_WORD % alt["predicates"], flags),
+        predicates=regex.compile(not_compound + _not_compound_tail(data["predicate_compounds"]) + _not_equivalents(alt)
+                                 + _not_title_equivalent(alt) + WHOLE_WORD % alt["predicates"], flags),
         aspect=regex.compile(WHOLE_WORD % ("(?:" + alt["aspect"] + "|" + alt["manner"] + ")"), flags),
         copula=regex.compile(WHOLE_WORD % alt["copula"] + r"[\s:]*$", flags),
         lead_in=regex.compile(_not_compound_tail(data["lead_in_compounds"]) + WHOLE_WORD % alt["lead_in"] + r"[\s:]*$",
@@ -735,6 +735,8 @@ class ExtentWords:
     structure_after: regex.Pattern  # searched: "trong" and a structure's name, group "s"
     share_verb: regex.Pattern  # searched: the verb of a part's share of a whole ("chiếm")
     raised_total: regex.Pattern  # searched at the end of a text: "nâng tổng số" [group "np"] "lên"
+    state_noun: regex.Pattern  # matched at a count's unit: a noun of targets or tasks counted by their state
+    state: regex.Pattern  # searched: the predicate of a counted state ("đạt và vượt", "chưa đạt")
 
 
 def extent_words_data() -> dict:
@@ -754,7 +756,7 @@ def extent_words_data() -> dict:
                                                   "conformity_verbs", "standards", "relation_words",
                                                   "relation_partners", "structure_nouns", "share_verbs",
                                                   "structure_prepositions", "raised_totals", "raised_to",
-                                                  "place_parts"})
+                                                  "place_parts", "state_nouns", "state_predicates"})
 
 
 @cache
@@ -801,6 +803,8 @@ def extent_words() -> ExtentWords:
         share_verb=regex.compile(WHOLE_WORD % alt["share_verbs"], flags),
         raised_total=regex.compile(WHOLE_WORD % alt["raised_totals"] + r"(?P<np>(?:\s+[^\s,;:()\d]+)*?)\s+"
                                    + WHOLE_WORD % alt["raised_to"] + r"\s*$", flags),
+        state_noun=regex.compile(r"(?:" + alt["state_nouns"] + r")(?![\p{L}\p{N}])", flags),
+        state=regex.compile(WHOLE_WORD % alt["state_predicates"], flags),
     )
 
 
