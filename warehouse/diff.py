@@ -151,7 +151,8 @@ def align_figures(
     `min_similarity`), best pairs first; then the figures left over whose (indicator, role, period,
     basis) is unique on both sides and whose sentences are still somewhat alike (>= `min_key_similarity`):
     a rewritten sentence about the same indicator; then the same number as written and unit in a sentence
-    still somewhat alike, in the same place or of three digits or more: a reworded figure.
+    still somewhat alike, in the same table cell, or a distinctive number in a sentence half alike: a reworded
+    figure.
     """
     if not old or not new:
         return [(i, None) for i in range(len(old))] + [(None, j) for j in range(len(new))]
@@ -190,10 +191,14 @@ def align_figures(
     # same table cell or a number hard to meet by chance (`_distinctive`: "125.712", "41,02"; not "100%" or
     # "57") in a sentence half alike. Without this pass the reworded figure shows as one removed and one added
     # with the same value.
+    new_by_number: dict[tuple[str, str], list[int]] = {}
+    for j in range(len(new)):
+        if j not in taken:
+            new_by_number.setdefault((raw_new[j], unit_new[j]), []).append(j)
     candidates = []
     for i in (i for i in range(len(old)) if i not in pairs):
-        for j in (j for j in range(len(new)) if j not in taken):
-            if raw_old[i] != raw_new[j] or unit_old[i] != unit_new[j] or sims[i, j] < min_key_similarity:
+        for j in new_by_number.get((raw_old[i], unit_old[i]), ()):
+            if sims[i, j] < min_key_similarity:
                 continue
             same_cell = old[i].get("location") == new[j].get("location") and _in_table(old[i])
             if same_cell or (_distinctive(raw_old[i]) and sims[i, j] >= _MIN_SIMILARITY_SAME_NUMBER):
@@ -205,10 +210,12 @@ def align_figures(
     return _with_unpaired(pairs, taken, len(old), len(new))
 
 
+_TABLE_CELL = regex.compile(r"t\d+r\d+c\d+")  # a table cell's location (extract/model.py), "t2r5c4"
+
+
 def _in_table(row: dict) -> bool:
-    """Whether the figure is a table cell's (location t2r5c4: extract/model.py), a place that survives editing
-    better than a paragraph's running number."""
-    return bool(regex.match(r"t\d+r\d+c\d+", row.get("location") or ""))
+    """Whether the figure is a table cell's, a place that survives editing better than a paragraph's running number."""
+    return bool(_TABLE_CELL.fullmatch(row.get("location") or ""))
 
 
 def _distinctive(raw: str) -> bool:
