@@ -2211,6 +2211,7 @@ def defined_acronym(subject: str | None, texts: list[str]) -> bool:
     word = (subject or "").strip()
     return bool(_ACRONYM.fullmatch(word)) and any(f"({word})" in t for t in texts)
 
+
 def averaged_carried(subject: str | None, carried: str | None) -> str | None:
     """The subject of an average named by its average word alone after figures of a named measure ("Giá bán ... từ 15
     đến 18 triệu đồng/m², bình quân 16,4 triệu đồng/m²" -> "Giá bán ... bình quân"): the measure carried, averaged;
@@ -2718,10 +2719,10 @@ def measure_of_count(sent: Sentence, m: Mention, subject: str | None, done: list
     chứa thủy lợi với tổng dung tích thiết kế 370,8 triệu m³", "724 trạm biến áp phân phối với tổng dung lượng 186.350
     kVA") is that total of the counted: the measure, the count's subject and the words the subject has after the
     measure (extents.yaml measure_units); `subject` otherwise (money has sum_of_count)."""
-    if not subject or not done or (m.base_unit or "").casefold() not in measure_units():
+    if not subject or not done or not _is_measured(m):
         return subject
     count, counted = done[-1]
-    if not counted or not is_counted(count) or (count.base_unit or "").casefold() in measure_units():
+    if not counted or not is_counted(count) or _is_measured(count):
         return subject
     between = sent.text[count.end : m.opening]
     if _AFTER_HARD.search(between) or _DIGIT.search(between):
