@@ -16,7 +16,14 @@ from extract.figures.subjects import is_counted
 from extract.language.headings import heading_level
 from extract.language.nlp import may_match, rule_spans
 from extract.language.numbers import Mention
-from extract.language.periods import date_at, find_periods, names_programme, period_label, programme_span
+from extract.language.periods import (
+    date_at,
+    find_periods,
+    labels_kind,
+    names_programme,
+    period_label,
+    programme_span,
+)
 from extract.language.subjects import WHOLE_WORD, content_words, word_alternation
 from extract.model import Block, Metadata, Period
 
@@ -267,7 +274,10 @@ class Sections:
     def _refine_season(self, text: str) -> None:
         """A paragraph that names the season its part's heading names with other days (its months written after it:
         "Vụ Đông Xuân 2026-2027 (từ tháng 12/2026 đến tháng 4/2027), ..." under "II. KẾ HOẠCH CẤP NƯỚC ... VỤ ĐÔNG
-        XUÂN 2026-2027") gives that part those days (periods.yaml crop_season)."""
+        XUÂN 2026-2027") gives that part those days (periods.yaml crop_season). Only a part whose period is a season
+        can change, so the paragraph is read for periods only under one."""
+        if not any(s.period is not None and labels_kind(s.period.label, "crop_season") for s in self.stack):
+            return
         for pm in find_periods(text, self.year):
             if pm.kind != "crop_season" or pm.period is None:
                 continue

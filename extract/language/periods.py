@@ -71,6 +71,12 @@ def period_label(kind: str, **fields) -> str:
     return _labels()[kind].format(**fields)
 
 
+def labels_kind(label: str, kind: str) -> bool:
+    """Whether `label` could be a label of this kind: it opens with the kind's fixed words (periods.yaml `labels`,
+    what the template has before its first field)."""
+    return label.startswith(_labels()[kind].split("{", 1)[0])
+
+
 @cache
 def _programme():
     data = catalog.load("periods")
